@@ -1,0 +1,368 @@
+"""Shared model types: the only module every stage may import (with ``errors``).
+
+Data flows one way: ingest -> nlp -> extract -> resolve -> merge -> store -> report/cli.
+Per-article objects are frozen dataclasses; annotations are :class:`Span` offsets into the
+article's clean text (``Article.text``), never copied strings. The one mutable object is
+:class:`Document`, which carries an article through the per-article stages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+#: PLOVER event types (PLOVER manual draft 2.0), in manual order.
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+#: Factuality of an event as the article reports it.
+#: asserted: the outlet states it happened; reported: attributed to a named source;
+#: future: announced/planned; hypothetical: possible, conditional, speculated;
+#: negated: said not to have happened.
+FACTUALITY: tuple[str, ...] = ("asserted", "reported", "future", "hypothetical", "negated")
+
+#: Factuality values a timeline shows by default (events that did happen, per the text).
+FACTUAL: frozenset[str] = frozenset({"asserted", "reported"})
+
+#: Date precision values, coarsest last.
+DATE_PRECISION: tuple[str, ...] = ("day", "week", "month", "year")
+
+#: Place precision values.
+PLACE_PRECISION: tuple[str, ...] = ("city", "region", "country")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` into an article's clean text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        """The slice of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after ingestion: metadata, clean text and the raw input."""
+
+    id: str  # stable: hash of the normalised clean text (see ingest)
+    source: str  # where it came from: a path, "path#line", "-"
+    format: str  # txt | md | html | pdf | json | jsonl
+    text: str  # clean text; every Span points into this
+    raw: bytes = b""  # the input exactly as read, so nothing is lost
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (may be partial)
+    published_source: str | None = None  # metadata | text | override | inferred
+    published_confidence: float | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that could not be turned into an article, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A named-entity mention from the NER (spaCy label)."""
+
+    span: Span
+    label: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An event participant, coded compositionally as PLOVER does (country + sector).
+
+    ``code`` is an ISO 3166-1 alpha-3 country or a PLOVER non-state code (IGO, NGO, ...);
+    ``entity`` is the key of the in-document entity this mention belongs to (coreference).
+    """
+
+    span: Span
+    name: str
+    code: str | None = None
+    sector: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count attached to an event, e.g. killed=25 (approximate: "some 25")."""
+
+    kind: str  # killed | injured | arrested | troops | people | ...
+    value: int
+    approximate: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression normalised against the publication date.
+
+    ``value`` is an ISO date, possibly partial ("2019", "2019-12", "2019-12-29");
+    ``end`` is set for ranges; ``precision`` is one of :data:`DATE_PRECISION`;
+    ``part_of_day`` keeps "morning", "evening" ... when the text gives it.
+    """
+
+    span: Span
+    value: str
+    precision: str
+    end: str | None = None
+    part_of_day: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved location. No place is better than a wrong or centroid one."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float | None
+    lon: float | None
+    precision: str  # city | region | country
+    span: Span | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event as one article reports it in one sentence.
+
+    ``rule`` names the codebook entry that fired and ``cue`` the words that decided the
+    factuality, so every event is explained by its words.
+    """
+
+    article_id: str
+    index: int  # order of the mention within its article
+    sentence: Span
+    trigger: Span
+    event: str  # PLOVER type
+    cameo: str  # CAMEO code string, e.g. "190"
+    intensity: float  # Goldstein score of the CAMEO code
+    factuality: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    actor: tuple[Actor, ...] = ()
+    recipient: tuple[Actor, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    rule: str = ""
+    trigger_lemma: str = ""
+    framing: tuple[str, ...] = ()  # words the outlet uses for the act (trigger + modifiers)
+    cue: Span | None = None
+    speaker: Actor | None = None  # set when the event is told inside someone's quote
+    # filled by resolve:
+    date: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None  # text | publication
+    time: Span | None = None
+    location: Place | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation with its speaker and cue verb."""
+
+    article_id: str
+    index: int
+    span: Span  # the quoted words, without the quote marks
+    sentence: Span
+    cue: Span | None = None
+    cue_lemma: str = ""
+    speaker: Actor | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}:q{self.index}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An in-document entity: the cluster of mentions that refer to one actor."""
+
+    key: str
+    name: str  # the longest / canonical name
+    code: str | None
+    sector: str | None
+    kind: str  # PERSON | ORG | GPE | NORP | ...
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass
+class Document:
+    """The object that flows through the per-article stages.
+
+    ``parse`` holds the spaCy ``Doc`` while the article is in memory; it is never stored.
+    """
+
+    article: Article
+    sentences: list[Span] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    parse: Any = None
+    times: list[TimeExpression] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, span: Span) -> Span | None:
+        """The sentence that contains ``span`` (None if it straddles two)."""
+        for sent in self.sentences:
+            if sent.contains(span):
+                return sent
+        return None
+
+
+# --- cross-article results (merge) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceValue:
+    """One outlet's value for a field of a merged event, with the sentence that gives it."""
+
+    value: str
+    mention_id: str
+    article_id: str
+    outlet: str | None
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Outlets disagree on ``field`` (killed, injured, date, place, ...)."""
+
+    field: str
+    values: tuple[SourceValue, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    article_ids: tuple[str, ...]
+    label: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A real-world event: one or more mentions merged, with their disagreements."""
+
+    id: str
+    story_id: str | None
+    mention_ids: tuple[str, ...]
+    event: str
+    cameo: str
+    intensity: float
+    factuality: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    actor: tuple[Actor, ...] = ()
+    recipient: tuple[Actor, ...] = ()
+    date: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    location: Place | None = None
+    quantities: tuple[Quantity, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    framing: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (outlet, words) pairs
+    explanation: tuple[str, ...] = ()  # why each mention joined
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    stories: tuple[Story, ...]
+    events: tuple[Event, ...]
+
+
+# --- plain-data round trip (store uses this to keep mentions as JSON) -----------------
+
+T = TypeVar("T")
+
+
+def to_data(obj: Any) -> Any:
+    """Dataclass tree -> JSON-able plain data (tuples become lists; bytes are dropped)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {
+            f.name: to_data(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.name not in ("raw", "parse")
+        }
+    if isinstance(obj, (list, tuple)):
+        return [to_data(x) for x in obj]
+    return obj
+
+
+def from_data(cls: type[T], data: Any) -> T:
+    """Inverse of :func:`to_data` for the frozen model types above."""
+    return typing.cast(T, _decode(cls, data))
+
+
+def _decode(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(args[0], data) if len(args) == 1 else data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], x) for x in data)
+        return tuple(_decode(a, x) for a, x in zip(args, data, strict=True))
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        return [_decode(arg, x) for x in data]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        kwargs = {
+            f.name: _decode(hints[f.name], data[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in data
+        }
+        return tp(**kwargs)
+    return data
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(tp: type) -> dict[str, Any]:
+    if tp not in _HINTS:
+        _HINTS[tp] = typing.get_type_hints(tp)
+    return _HINTS[tp]
