@@ -1,0 +1,1 @@
+"""Evaluation against gold (PLACEHOLDER; the evaluation owner replaces it)."""

@@ -1,0 +1,1 @@
+"""Report layer: exports (``report.export``), timeline rows and the HTML report (``report.html``)."""

@@ -1,0 +1,1 @@
+"""Resolve stage: actors (``resolve.actors``), dates (``resolve.time``), places (``resolve.place``)."""
