@@ -338,8 +338,8 @@ def _decode(tp: Any, data: Any) -> Any:
         return None
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(args[0], data) if len(args) == 1 else data
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(members[0], data) if len(members) == 1 else data
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:

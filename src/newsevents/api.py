@@ -1,0 +1,288 @@
+"""The Python API: wires the stages together. It never prints; the CLI and web layers call it.
+
+Per-article work (:func:`process_document`) is a pure function of the article, the spaCy
+pipeline and the loaded codebooks, so it can run anywhere (processes today, a cluster engine
+later). Cross-article work (:func:`merge_db`) runs over the mentions already in the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import extract, ingest, merge, nlp
+from .errors import NewsEventsError
+from .extract import quotes as extract_quotes_mod
+from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult, Quote, Skip, Story
+from .resolve import actors as resolve_actors_mod
+from .resolve import place as resolve_place_mod
+from .resolve import time as resolve_time_mod
+from .store import Store
+
+
+@dataclass
+class Resources:
+    """Everything per-article work needs, loaded once."""
+
+    nlp: Any
+    codebook: Any
+    actors: Any
+    gazetteer: Any
+    model: str = nlp.DEFAULT_MODEL
+
+
+def load_resources(
+    model: str = nlp.DEFAULT_MODEL,
+    codebook: Sequence[Path] = (),
+    actors: Sequence[Path] = (),
+) -> Resources:
+    """Load the spaCy pipeline, codebook, actor dictionary and gazetteer."""
+    return Resources(
+        nlp=nlp.load_pipeline(model),
+        codebook=extract.load_codebook(tuple(Path(p) for p in codebook)),
+        actors=resolve_actors_mod.load_actor_dictionary(tuple(Path(p) for p in actors)),
+        gazetteer=resolve_place_mod.load_gazetteer(),
+        model=model,
+    )
+
+
+def process_document(doc: Document, resources: Resources) -> Document:
+    """Run extract and resolve on a parsed document (in place) and return it."""
+    if doc.article.published is None:
+        inferred = resolve_time_mod.infer_publication(doc)
+        if inferred is not None:
+            date, confidence = inferred
+            doc.article = dataclasses.replace(
+                doc.article,
+                published=date,
+                published_source="inferred",
+                published_confidence=confidence,
+            )
+    times = resolve_time_mod.find_times(doc)
+    events = extract.extract_events(doc, resources.codebook)
+    quotes = extract_quotes_mod.extract_quotes(doc)
+    events, quotes, entities = resolve_actors_mod.resolve_actors(
+        doc, events, quotes, resources.actors
+    )
+    events = resolve_time_mod.resolve_dates(doc, events, times)
+    events = resolve_place_mod.resolve_places(doc, events, resources.gazetteer)
+    doc.times = times
+    doc.events = events
+    doc.quotes = quotes
+    doc.entities = entities
+    return doc
+
+
+def analyze_text(
+    text: str,
+    *,
+    resources: Resources,
+    published: str | None = None,
+    outlet: str | None = None,
+    clean: bool = False,
+) -> Document:
+    """Analyse one text (a sentence or an article) without a store."""
+    article = ingest.article_from_text(text, published=published, outlet=outlet, clean=clean)
+    doc = nlp.annotate(article, resources.nlp(article.text))
+    return process_document(doc, resources)
+
+
+def analyze_texts(
+    texts: Iterable[tuple[str, str | None]], *, resources: Resources, batch_size: int = 64
+) -> Iterator[Document]:
+    """Analyse many (text, published) pairs with ``nlp.pipe`` (evaluation uses this)."""
+    articles = (
+        ingest.article_from_text(t, published=p, clean=False, source=f"<text {i}>")
+        for i, (t, p) in enumerate(texts)
+    )
+    for doc in nlp.parse_articles(articles, resources.nlp, batch_size=batch_size):
+        yield process_document(doc, resources)
+
+
+@dataclass
+class AnalyzeSummary:
+    run_id: int
+    read: int = 0
+    stored: int = 0
+    already: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    events: int = 0
+    merged_events: int = 0
+    stories: int = 0
+
+
+#: Progress callback: (kind, source) with kind in {"stored", "already", "skipped"}.
+Progress = Callable[[str, str], None]
+
+
+def analyze(
+    paths: Sequence[str],
+    db: str | Path,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    resources: Resources | None = None,
+    model: str = nlp.DEFAULT_MODEL,
+    codebook: Sequence[Path] = (),
+    actors: Sequence[Path] = (),
+    workers: int = 1,
+    progress: Progress | None = None,
+    do_merge: bool = True,
+) -> AnalyzeSummary:
+    """Ingest, analyse and store articles; then rebuild the cross-article merge.
+
+    Articles already in the store are skipped before parsing, so an interrupted run resumes
+    where it stopped. A bad input becomes a recorded skip; the batch goes on.
+    """
+    with Store(db) as store:
+        run_id = store.start_run(
+            "analyze",
+            {"paths": list(paths), "published": published, "outlet": outlet, "model": model},
+        )
+        summary = AnalyzeSummary(run_id=run_id)
+        status = "failed"
+        try:
+            res = resources or load_resources(model, codebook, actors)
+
+            def fresh_articles() -> Iterator[Article]:
+                for item in ingest.iter_inputs(paths, published=published, outlet=outlet):
+                    summary.read += 1
+                    if isinstance(item, Skip):
+                        store.record_skip(item, run_id)
+                        summary.skipped.append(item)
+                        _notify(progress, "skipped", item.source)
+                    elif store.has_article(item.id):
+                        summary.already += 1
+                        _notify(progress, "already", item.source)
+                    else:
+                        yield item
+
+            for doc in nlp.parse_articles(fresh_articles(), res.nlp, workers=workers):
+                try:
+                    process_document(doc, res)
+                except NewsEventsError:
+                    raise
+                except Exception as e:  # a coder bug on one article must not lose the batch
+                    skip = Skip(doc.article.source, f"analysis failed: {type(e).__name__}: {e}")
+                    store.record_skip(skip, run_id)
+                    summary.skipped.append(skip)
+                    _notify(progress, "skipped", doc.article.source)
+                    continue
+                if store.save_document(doc, run_id):
+                    summary.stored += 1
+                    summary.events += len(doc.events)
+                    _notify(progress, "stored", doc.article.source)
+                else:
+                    summary.already += 1
+            if do_merge:
+                result = _merge_store(store)
+                summary.merged_events = len(result.events)
+                summary.stories = len(result.stories)
+            status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            store.finish_run(
+                run_id,
+                status=status,
+                read=summary.read,
+                stored=summary.stored,
+                skipped=len(summary.skipped),
+                events=summary.events,
+            )
+    return summary
+
+
+def _notify(progress: Progress | None, kind: str, source: str) -> None:
+    if progress is not None:
+        progress(kind, source)
+
+
+def _merge_store(store: Store, config: Any = None) -> MergeResult:
+    articles = store.articles()
+    result = merge.merge(
+        articles,
+        store.mentions(),
+        store.quotes(),
+        store.entities(),
+        config if config is not None else merge.MergeConfig(),
+    )
+    store.save_merge(result)
+    return result
+
+
+def merge_db(db: str | Path, config: Any = None) -> MergeResult:
+    """Rebuild stories and merged events from the stored mentions (reversible, lossless)."""
+    with Store(db) as store:
+        return _merge_store(store, config)
+
+
+# --- reading API --------------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """Everything the reports need, loaded from a store."""
+
+    articles: dict[str, Article]
+    mentions: dict[str, EventMention]
+    events: list[Event]
+    stories: list[Story]
+    quotes: list[Quote]
+
+
+def load_corpus(db: str | Path) -> Corpus:
+    with Store(db, readonly=True) as store:
+        return Corpus(
+            articles={a.id: a for a in store.articles()},
+            mentions={m.id: m for m in store.mentions()},
+            events=store.events(),
+            stories=store.stories(),
+            quotes=store.quotes(),
+        )
+
+
+def list_articles(db: str | Path) -> tuple[list[Article], list[Skip]]:
+    with Store(db, readonly=True) as store:
+        return store.articles(), store.skips()
+
+
+def select_events(
+    events: Iterable[Event],
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    include_all: bool = False,
+) -> list[Event]:
+    """Filter merged events the way the timeline does (factual only unless include_all)."""
+    out = []
+    for e in events:
+        if not include_all and e.factuality not in FACTUAL:
+            continue
+        if event_type and e.event != event_type.upper():
+            continue
+        if actor:
+            codes = {a.code for a in (*e.actor, *e.recipient) if a.code}
+            names = {a.name.lower() for a in (*e.actor, *e.recipient)}
+            if actor.upper() not in codes and actor.lower() not in names:
+                continue
+        if date_from and (e.date_end or e.date or "") < date_from:
+            continue
+        if date_to and (e.date or "9999") > date_to:
+            continue
+        out.append(e)
+    return out
+
+
+def get_event(db: str | Path, event_id: str) -> tuple[Event, Corpus] | None:
+    corpus = load_corpus(db)
+    for e in corpus.events:
+        if e.id == event_id or e.id.startswith(event_id):
+            return e, corpus
+    return None

@@ -1,0 +1,443 @@
+"""Command line: a thin layer over :mod:`newsevents.api`.
+
+Every error reaches the user as one line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__, api
+from .errors import NewsEventsError
+from .model import FACTUAL, Event
+from .nlp import DEFAULT_MODEL
+from .report import export as export_mod
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _console(stderr: bool = False) -> Console:
+    # Pipes get a wide console so tables are not wrapped at 80 columns.
+    con = Console(stderr=stderr)
+    if not con.is_terminal:
+        con = Console(stderr=stderr, width=180)
+    return con
+
+
+def friendly_errors(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsEventsError as e:
+            click.echo(f"newsevents: error: {e}", err=True)
+            sys.exit(e.exit_code)
+        except KeyboardInterrupt:
+            click.echo(
+                "newsevents: interrupted; stored articles are kept, run again to resume", err=True
+            )
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+        except OSError as e:
+            click.echo(
+                f"newsevents: error: {e.strerror or e}: {e.filename or ''}".rstrip(), err=True
+            )
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+db_option = click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite database file.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsevents")
+def main() -> None:
+    """newsevents: news articles in, sourced PLOVER event data out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", help="Publication date (YYYY-MM-DD) for single files without one.")
+@click.option("--outlet", help="Outlet name for single files without one.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
+@click.option(
+    "--codebook",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra codebook YAML (repeatable).",
+)
+@click.option(
+    "--actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra actor dictionary file (repeatable).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="spaCy parser processes.",
+)
+@click.option(
+    "--no-merge", is_flag=True, help="Skip the cross-article merge (run 'newsevents merge' later)."
+)
+@friendly_errors
+def analyze(
+    paths: Sequence[str],
+    db: Path,
+    published: str | None,
+    outlet: str | None,
+    model: str,
+    codebook: Sequence[Path],
+    actors: Sequence[Path],
+    workers: int,
+    no_merge: bool,
+) -> None:
+    """Read articles (files, directories, '-' for stdin), code events, store them in --db."""
+    err = _console(stderr=True)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("analysing", total=None)
+
+        def progress(kind: str, source: str) -> None:
+            bar.update(task, advance=1, description=f"{kind}: {Path(source).name[:40]}")
+
+        summary = api.analyze(
+            list(paths),
+            db,
+            published=published,
+            outlet=outlet,
+            model=model,
+            codebook=codebook,
+            actors=actors,
+            workers=workers,
+            progress=progress,
+            do_merge=not no_merge,
+        )
+    err.print(
+        f"read {summary.read} input(s): {summary.stored} analysed, {summary.already} already "
+        f"in the database, {len(summary.skipped)} skipped; {summary.events} event mention(s)"
+        + (
+            ""
+            if no_merge
+            else f" -> {summary.merged_events} event(s) in {summary.stories} story(ies)"
+        ),
+        highlight=False,
+    )
+    for skip in summary.skipped:
+        err.print(f"  skipped {skip.source}: {skip.reason}", highlight=False, markup=False)
+
+
+@main.command()
+@db_option
+@friendly_errors
+def articles(db: Path) -> None:
+    """List stored articles and recorded skips."""
+    arts, skips = api.list_articles(db)
+    con = _console()
+    table = Table("id", "published", "outlet", "title", "source", title=f"{len(arts)} article(s)")
+    for a in arts:
+        pub = (a.published or "?") + ("*" if a.published_source == "inferred" else "")
+        table.add_row(a.id, pub, a.outlet or "", (a.title or "")[:60], a.source)
+    con.print(table)
+    if skips:
+        con.print(f"{len(skips)} skipped input(s):")
+        for s in skips:
+            con.print(f"  {s.source}: {s.reason}", markup=False, highlight=False)
+
+
+def _dyad(e: Event) -> str:
+    def side(actors: Sequence[Any]) -> str:
+        return ", ".join(
+            f"{a.name} ({'/'.join(x for x in (a.code, a.sector) if x)})" if a.code else a.name
+            for a in actors
+        )
+
+    return f"{side(e.actor) or '?'} -> {side(e.recipient) or '-'}"
+
+
+@main.command()
+@db_option
+@click.option("--from", "date_from", help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--actor", help="Actor or recipient code (IRN, USA, IGO ...) or name.")
+@click.option("--type", "event_type", help="PLOVER event type (ASSAULT, PROTEST ...).")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also show future, hypothetical and negated events."
+)
+@friendly_errors
+def timeline(
+    db: Path,
+    date_from: str | None,
+    date_to: str | None,
+    actor: str | None,
+    event_type: str | None,
+    show_all: bool,
+) -> None:
+    """The merged timeline: one row per real-world event, with its outlets."""
+    corpus = api.load_corpus(db)
+    events = api.select_events(
+        corpus.events,
+        date_from=date_from,
+        date_to=date_to,
+        actor=actor,
+        event_type=event_type,
+        include_all=show_all,
+    )
+    hidden = sum(1 for e in corpus.events if e.factuality not in FACTUAL)
+    con = _console()
+    table = Table(
+        "date", "event", "who -> whom", "where", "outlets", "!",
+        title=f"{len(events)} event(s)"
+        + ("" if show_all else f" ({hidden} not-factual hidden; --all shows them)"),
+    )  # fmt: skip
+    for e in events:
+        outlets = sorted(
+            {
+                corpus.articles[corpus.mentions[m].article_id].outlet or "?"
+                for m in e.mention_ids
+                if m in corpus.mentions
+            }
+        )
+        date = (e.date or "?") + (f"..{e.date_end}" if e.date_end else "")
+        label = e.event + (f"/{e.mode}" if e.mode else "") + f" [{e.cameo}]"
+        if e.factuality not in FACTUAL:
+            label += f" ({e.factuality})"
+        place = e.location.name if e.location else ""
+        flag = ",".join(d.field for d in e.discrepancies)
+        table.add_row(date, label, _dyad(e), place, f"{len(outlets)}: " + ", ".join(outlets), flag)
+    con.print(table)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(export_mod.FORMATS),
+    default="plover-jsonl",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: stdout).",
+)
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    default=True,
+    help="Include non-factual events (default; filter on 'factuality').",
+)
+@friendly_errors
+def export(db: Path, fmt: str, output: Path | None, show_all: bool) -> None:
+    """Export merged events: plover-jsonl (contract in README), gdelt (+ .mentions), csv."""
+    corpus = api.load_corpus(db)
+    events = api.select_events(corpus.events, include_all=show_all)
+    if fmt == "plover-jsonl":
+        text = export_mod.to_plover_jsonl(events, corpus.mentions, corpus.articles)
+    elif fmt == "csv":
+        text = export_mod.to_csv(events, corpus.mentions, corpus.articles)
+    else:
+        text, mentions_text = export_mod.to_gdelt(events, corpus.mentions, corpus.articles)
+        if output is None:
+            raise click.UsageError("--format gdelt writes two files: give -o EVENTS.tsv")
+        mentions_path = output.with_suffix(".mentions" + (output.suffix or ".tsv"))
+        mentions_path.write_text(mentions_text, encoding="utf-8")
+        click.echo(f"wrote {output} and {mentions_path}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command()
+@db_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+)
+@click.option(
+    "--all", "show_all", is_flag=True, help="Show future, hypothetical and negated events too."
+)
+@friendly_errors
+def report(db: Path, output: Path, show_all: bool) -> None:
+    """Write a self-contained HTML report (no server, no network)."""
+    from .report import html
+
+    corpus = api.load_corpus(db)
+    page = html.render_html(
+        corpus.events,
+        corpus.mentions,
+        corpus.articles,
+        corpus.stories,
+        corpus.quotes,
+        title=f"newsevents report: {db.name}",
+        show_all=show_all,
+    )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(page, encoding="utf-8")
+    click.echo(str(output))
+
+
+@main.command()
+@db_option
+@friendly_errors
+def stories(db: Path) -> None:
+    """Stories: articles grouped by shared actors, time and text."""
+    corpus = api.load_corpus(db)
+    con = _console()
+    for s in corpus.stories:
+        n_events = sum(1 for e in corpus.events if e.story_id == s.id)
+        con.print(
+            f"[bold]{s.id}[/bold] {s.label}  ({len(s.article_ids)} article(s), {n_events} event(s))"
+        )
+        for aid in s.article_ids:
+            a = corpus.articles.get(aid)
+            if a:
+                con.print(
+                    f"  {a.published or '?'}  {a.outlet or '?'}: {a.title or a.source}",
+                    markup=False,
+                    highlight=False,
+                )
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@friendly_errors
+def explain(event_id: str, db: Path) -> None:
+    """Why an event is what it is: its sources, trigger words, rules and merge decisions."""
+    found = api.get_event(db, event_id)
+    if found is None:
+        raise NewsEventsError(
+            f"no event {event_id!r} in {db}; 'newsevents export --db {db}' lists ids"
+        )
+    e, corpus = found
+    con = _console()
+    con.print(
+        f"[bold]{e.id}[/bold] {e.event}/{e.mode or '-'} CAMEO {e.cameo} "
+        f"(Goldstein {e.intensity}) {e.factuality}"
+    )
+    con.print(
+        f"  {_dyad(e)}  date {e.date or '?'} ({e.date_precision or '?'})  "
+        f"place {e.location.name if e.location else '-'}",
+        markup=False,
+    )
+    for mid in e.mention_ids:
+        m = corpus.mentions.get(mid)
+        if m is None:
+            continue
+        a = corpus.articles[m.article_id]
+        con.print(
+            f"- {a.outlet or a.source} [{m.factuality}] rule {m.rule!r} "
+            f"trigger {m.trigger.of(a.text)!r} date {m.date} ({m.date_source})",
+            markup=False,
+            highlight=False,
+        )
+        con.print(f"    {m.sentence.of(a.text)}", markup=False, highlight=False)
+    for line in e.explanation:
+        con.print(f"  merge: {line}", markup=False, highlight=False)
+
+
+@main.command()
+@db_option
+@click.option("--story", help="Only this story id.")
+@friendly_errors
+def compare(db: Path, story: str | None) -> None:
+    """Where outlets disagree (numbers, dates, places) and the words each uses."""
+    corpus = api.load_corpus(db)
+    con = _console()
+    shown = 0
+    for e in corpus.events:
+        if story and e.story_id != story:
+            continue
+        outlets = {
+            corpus.articles[corpus.mentions[m].article_id].outlet
+            for m in e.mention_ids
+            if m in corpus.mentions
+        }
+        if not e.discrepancies and len(outlets) < 2:
+            continue
+        shown += 1
+        con.print(f"[bold]{e.date or '?'} {e.event}[/bold] {_dyad(e)}  ({e.id})", highlight=False)
+        for d in e.discrepancies:
+            con.print(f"  [red]{d.field} differs[/red]:", highlight=False)
+            for v in d.values:
+                text = corpus.articles[v.article_id].text
+                con.print(
+                    f"    {v.outlet or v.article_id}: {v.value}  <- {v.sentence.of(text)[:160]}",
+                    markup=False,
+                    highlight=False,
+                )
+        for outlet, words in e.framing:
+            con.print(f"  words, {outlet}: {', '.join(words)}", markup=False, highlight=False)
+    if not shown:
+        con.print("no event is reported by more than one outlet")
+
+
+@main.command(name="merge")
+@db_option
+@friendly_errors
+def merge_cmd(db: Path) -> None:
+    """Rebuild stories and merged events from the stored mentions."""
+    result = api.merge_db(db)
+    click.echo(f"{len(result.events)} event(s) in {len(result.stories)} story(ies)")
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write all figures as JSON.",
+)
+@friendly_errors
+def eval_cmd(gold: Sequence[Path], model: str, json_out: Path | None) -> None:
+    """Score the coder against gold files (PLOVER GSR JSON, sentence JSONL, corpus JSONL)."""
+    from . import evaluate
+
+    resources = api.load_resources(model)
+    result = evaluate.evaluate_gold(list(gold), resources)
+    click.echo(result.format())
+    if json_out:
+        json_out.write_text(
+            json.dumps(result.to_dict(), indent=2, sort_keys=True), encoding="utf-8"
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,485 @@
+"""SQLite store: the only module that writes SQL.
+
+Design (after sqlite-utils/Datasette): stdlib ``sqlite3`` in WAL mode, numbered migrations
+applied in one transaction each and recorded in ``PRAGMA user_version``, one transaction per
+article so a crash (even SIGKILL) loses at most the article being written, and re-analysing an
+article is a no-op because rows are keyed on the article id. Structured annotations are kept as
+JSON produced by :func:`newsevents.model.to_data`, next to indexed columns for querying.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+from .model import (
+    Article,
+    Document,
+    Entity,
+    Event,
+    EventMention,
+    MergeResult,
+    Quote,
+    Skip,
+    Story,
+    TimeExpression,
+    from_data,
+    to_data,
+)
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the initial schema
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        args TEXT NOT NULL DEFAULT '{}',
+        started REAL NOT NULL,
+        finished REAL,
+        status TEXT NOT NULL DEFAULT 'running',
+        articles_read INTEGER NOT NULL DEFAULT 0,
+        articles_stored INTEGER NOT NULL DEFAULT 0,
+        articles_skipped INTEGER NOT NULL DEFAULT 0,
+        events_found INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        author TEXT,
+        url TEXT,
+        published TEXT,
+        published_source TEXT,
+        published_confidence REAL,
+        language TEXT,
+        text TEXT NOT NULL,
+        raw BLOB NOT NULL,
+        run_id INTEGER REFERENCES runs(id),
+        added REAL NOT NULL
+    );
+    CREATE TABLE skips (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES runs(id),
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL
+    );
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        code TEXT,
+        sector TEXT,
+        kind TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, key)
+    );
+    CREATE TABLE time_expressions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        precision TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX time_expressions_article ON time_expressions(article_id);
+    CREATE TABLE mentions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT NOT NULL,
+        intensity REAL NOT NULL,
+        factuality TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        speaker TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        story_id TEXT,
+        event TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        factuality TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, mention_id)
+    );
+    CREATE INDEX event_sources_mention ON event_sources(mention_id);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: int
+    command: str
+    started: float
+    finished: float | None
+    status: str
+    articles_read: int
+    articles_stored: int
+    articles_skipped: int
+    events_found: int
+
+
+class Store:
+    """A newsevents database. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(
+                f"no database at {self.path}: run 'newsevents analyze ... --db {path}'"
+            )
+        try:
+            if not readonly:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate(readonly)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from e
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"database {self.path}: {e}") from e
+
+    def _migrate(self, readonly: bool) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this newsevents "
+                f"({SCHEMA_VERSION}); upgrade newsevents"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if readonly:
+            raise StoreError(f"{self.path} needs migrating: run any write command on it first")
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction() as conn:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # --- runs and skips -------------------------------------------------------------
+
+    def start_run(self, command: str, args: dict[str, Any]) -> int:
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO runs (command, args, started) VALUES (?, ?, ?)",
+                (command, json.dumps(args, sort_keys=True, default=str), time.time()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_run(
+        self, run_id: int, *, status: str, read: int, stored: int, skipped: int, events: int
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE runs SET finished = ?, status = ?, articles_read = ?, "
+                "articles_stored = ?, articles_skipped = ?, events_found = ? WHERE id = ?",
+                (time.time(), status, read, stored, skipped, events, run_id),
+            )
+
+    def runs(self) -> list[RunRecord]:
+        rows = self.conn.execute(
+            "SELECT id, command, started, finished, status, articles_read, articles_stored, "
+            "articles_skipped, events_found FROM runs ORDER BY id"
+        ).fetchall()
+        return [RunRecord(**dict(r)) for r in rows]
+
+    def record_skip(self, skip: Skip, run_id: int | None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO skips (run_id, source, reason, at) VALUES (?, ?, ?, ?)",
+                (run_id, skip.source, skip.reason, time.time()),
+            )
+
+    def skips(self, run_id: int | None = None) -> list[Skip]:
+        sql = "SELECT source, reason FROM skips"
+        params: tuple[Any, ...] = ()
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params = (run_id,)
+        return [
+            Skip(r["source"], r["reason"]) for r in self.conn.execute(sql + " ORDER BY id", params)
+        ]
+
+    # --- per-article results --------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def save_document(self, doc: Document, run_id: int | None = None) -> bool:
+        """Store an analysed article and all its annotations in one transaction.
+
+        Returns False (and writes nothing) when the article is already stored.
+        """
+        a = doc.article
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+                return False
+            conn.execute(
+                "INSERT INTO articles (id, source, format, title, outlet, author, url, published,"
+                " published_source, published_confidence, language, text, raw, run_id, added)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    a.id, a.source, a.format, a.title, a.outlet, a.author, a.url, a.published,
+                    a.published_source, a.published_confidence, a.language, a.text, a.raw,
+                    run_id, time.time(),
+                ),
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO sentences (article_id, idx, start, end) VALUES (?, ?, ?, ?)",
+                [(a.id, i, s.start, s.end) for i, s in enumerate(doc.sentences)],
+            )
+            conn.executemany(
+                "INSERT INTO entity_mentions (article_id, start, end, label) VALUES (?, ?, ?, ?)",
+                [(a.id, e.span.start, e.span.end, e.label) for e in doc.entity_mentions],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO entities (article_id, key, name, code, sector, kind, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (a.id, e.key, e.name, e.code, e.sector, e.kind, json.dumps(to_data(e)))
+                    for e in doc.entities
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO time_expressions (article_id, start, end, value, precision, data)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (a.id, t.span.start, t.span.end, t.value, t.precision, json.dumps(to_data(t)))
+                    for t in doc.times
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO mentions (id, article_id, idx, event, mode, cameo, intensity,"
+                " factuality, date, date_end, sentence_start, sentence_end, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        m.id, a.id, m.index, m.event, m.mode, m.cameo, m.intensity,
+                        m.factuality, m.date, m.date_end, m.sentence.start, m.sentence.end,
+                        json.dumps(to_data(m)),
+                    )
+                    for m in doc.events
+                ],
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO quotes (id, article_id, idx, speaker, data) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (q.id, a.id, q.index, q.speaker.name if q.speaker else None,
+                     json.dumps(to_data(q)))
+                    for q in doc.quotes
+                ],
+            )  # fmt: skip
+        return True
+
+    def delete_article(self, article_id: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    # --- reading --------------------------------------------------------------------
+
+    def articles(
+        self, ids: Iterable[str] | None = None, *, with_raw: bool = False
+    ) -> list[Article]:
+        cols = (
+            "id, source, format, text, title, outlet, author, url, published, published_source,"
+            " published_confidence, language" + (", raw" if with_raw else "")
+        )
+        rows = self.conn.execute(f"SELECT {cols} FROM articles ORDER BY published, id").fetchall()
+        wanted = set(ids) if ids is not None else None
+        out = []
+        for r in rows:
+            if wanted is not None and r["id"] not in wanted:
+                continue
+            data = dict(r)
+            if with_raw:
+                data["raw"] = bytes(data["raw"])
+            out.append(Article(**data))
+        return out
+
+    def article_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def sentences(self, article_id: str) -> list[tuple[int, int]]:
+        rows = self.conn.execute(
+            "SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def mentions(self, article_ids: Sequence[str] | None = None) -> list[EventMention]:
+        rows = self._rows_for("mentions", article_ids, order="article_id, idx")
+        return [from_data(EventMention, json.loads(r["data"])) for r in rows]
+
+    def quotes(self, article_ids: Sequence[str] | None = None) -> list[Quote]:
+        rows = self._rows_for("quotes", article_ids, order="article_id, idx")
+        return [from_data(Quote, json.loads(r["data"])) for r in rows]
+
+    def entities(self) -> dict[str, list[Entity]]:
+        out: dict[str, list[Entity]] = {}
+        for r in self.conn.execute(
+            "SELECT article_id, data FROM entities ORDER BY article_id, key"
+        ):
+            out.setdefault(r["article_id"], []).append(from_data(Entity, json.loads(r["data"])))
+        return out
+
+    def time_expressions(self, article_id: str) -> list[TimeExpression]:
+        rows = self.conn.execute(
+            "SELECT data FROM time_expressions WHERE article_id = ? ORDER BY start", (article_id,)
+        )
+        return [from_data(TimeExpression, json.loads(r["data"])) for r in rows]
+
+    def _rows_for(
+        self, table: str, article_ids: Sequence[str] | None, *, order: str
+    ) -> list[sqlite3.Row]:
+        if article_ids is None:
+            return self.conn.execute(f"SELECT data FROM {table} ORDER BY {order}").fetchall()
+        rows: list[sqlite3.Row] = []
+        for aid in article_ids:
+            rows.extend(
+                self.conn.execute(
+                    f"SELECT data FROM {table} WHERE article_id = ? ORDER BY {order}", (aid,)
+                ).fetchall()
+            )
+        return rows
+
+    # --- merge results --------------------------------------------------------------
+
+    def save_merge(self, result: MergeResult) -> None:
+        """Replace all stories and merged events with ``result`` (mentions are untouched)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM event_sources")
+            conn.execute("DELETE FROM events")
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            conn.executemany(
+                "INSERT INTO stories (id, label, data) VALUES (?, ?, ?)",
+                [(s.id, s.label, json.dumps(to_data(s))) for s in result.stories],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                [(s.id, a) for s in result.stories for a in s.article_ids],
+            )
+            conn.executemany(
+                "INSERT INTO events (id, story_id, event, cameo, factuality, date, date_end, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (e.id, e.story_id, e.event, e.cameo, e.factuality, e.date, e.date_end,
+                     json.dumps(to_data(e)))
+                    for e in result.events
+                ],
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT OR IGNORE INTO event_sources (event_id, mention_id) VALUES (?, ?)",
+                [(e.id, m) for e in result.events for m in e.mention_ids],
+            )
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute("SELECT data FROM stories ORDER BY id")
+        return [from_data(Story, json.loads(r["data"])) for r in rows]
+
+    def events(self) -> list[Event]:
+        rows = self.conn.execute("SELECT data FROM events ORDER BY date IS NULL, date, id")
+        return [from_data(Event, json.loads(r["data"])) for r in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT data FROM events WHERE id LIKE ? ORDER BY id LIMIT 2", (event_id + "%",)
+            ).fetchone()
+        return from_data(Event, json.loads(row["data"])) if row else None
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "skips", "sentences", "mentions", "quotes", "events", "stories")
+        return {
+            t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
+        }
