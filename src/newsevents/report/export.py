@@ -174,7 +174,7 @@ def _quad_class(cameo: str) -> int:
         return 1
     if root <= 8:
         return 2
-    if root <= 14:
+    if root <= 13:
         return 3
     return 4
 
