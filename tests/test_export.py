@@ -1,6 +1,6 @@
 """Export formats. plover-jsonl is a public contract: a golden file pins it.
 
-Regenerate the golden files deliberately with ``NEWSEVENTS_UPDATE_GOLDEN=1 pytest tests/test_export.py``
+Regenerate them deliberately with ``NEWSEVENTS_UPDATE_GOLDEN=1 pytest tests/test_export.py``
 and say why in the commit.
 """
 
