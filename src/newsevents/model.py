@@ -277,6 +277,7 @@ class Story:
     id: str
     article_ids: tuple[str, ...]
     label: str
+    entities: tuple[StoryEntity, ...] = ()  # cross-article entities (merge), see StoryEntity
 
 
 @dataclass(frozen=True)
@@ -366,3 +367,22 @@ def _hints(tp: type) -> dict[str, Any]:
     if tp not in _HINTS:
         _HINTS[tp] = typing.get_type_hints(tp)
     return _HINTS[tp]
+
+
+@dataclass(frozen=True)
+class StoryEntity:
+    """One actor/place across the articles of a story (merge's cross-article resolution).
+
+    ``aliases`` are the surface names the articles use ("Jane Q. Doe", "Doe", "JQD");
+    ``members`` are ``"<article_id>:<Entity.key>"`` of the in-document entities joined
+    (or ``"<article_id>:"`` for names without an in-document entity).
+    """
+
+    key: str
+    name: str
+    code: str | None
+    kind: str
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    members: tuple[str, ...] = ()
+    why: tuple[str, ...] = ()  # one line per alias joined, saying which rule joined it
