@@ -1,0 +1,116 @@
+"""The quality gate: floors per figure and a hash of each gold file (tests/quality/baseline.json).
+
+A floor is the figure measured when the baseline was written minus a small tolerance, rounded
+down to two decimals, so the gate catches regressions without failing on noise. The hash pins
+the gold file the floors were measured on: editing a gold file requires rewriting the baseline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from ..errors import GoldError
+from .results import EvalReport
+
+#: Where each gold set lives, relative to the project root (plover: the read-only ../shared).
+GOLD_LOCATIONS: dict[str, str] = {
+    "sentences": "tests/gold/sentences.jsonl",
+    "plover": "../shared/eval/plover_gsr_dev.json",
+    "corpus": "examples/gold.jsonl",
+}
+
+DEFAULT_TOLERANCE = 0.02
+REWRITE = "python -m newsevents.evaluate --write-baseline tests/quality/baseline.json"
+
+
+def gold_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def gold_paths(root: Path) -> dict[str, Path]:
+    """The gold sets present under the project ``root``, by name."""
+    found = {}
+    for name, rel in GOLD_LOCATIONS.items():
+        path = (root / rel).resolve()
+        if path.is_file():
+            found[name] = path
+    return found
+
+
+def floor(value: float, tolerance: float = DEFAULT_TOLERANCE) -> float:
+    """``value - tolerance`` rounded down to two decimals, never below 0."""
+    return max(0.0, math.floor(round((value - tolerance) * 100, 6)) / 100)
+
+
+def make_baseline(report: EvalReport, tolerance: float = DEFAULT_TOLERANCE) -> dict[str, Any]:
+    gold = {}
+    floors = {}
+    for r in report.results:
+        path = Path(r.path).resolve()
+        gold[r.name] = {"path": GOLD_LOCATIONS.get(r.name, str(path)), "sha256": gold_sha256(path)}
+        floors[r.name] = {k: floor(v, tolerance) for k, v in sorted(r.figures().items())}
+    return {
+        "about": f"Quality floors (measured value - {tolerance}, rounded down). Rewrite with: "
+        + REWRITE,
+        "tolerance": tolerance,
+        "gold": gold,
+        "floors": floors,
+    }
+
+
+def write_baseline(
+    report: EvalReport, path: Path, tolerance: float = DEFAULT_TOLERANCE
+) -> dict[str, Any]:
+    baseline = make_baseline(report, tolerance)
+    Path(path).write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return baseline
+
+
+def read_baseline(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise GoldError(f"cannot read baseline {path}: {e.strerror}; run {REWRITE}") from e
+    except json.JSONDecodeError as e:
+        raise GoldError(f"{path}: baseline is not valid JSON ({e.msg}); run {REWRITE}") from e
+    if not isinstance(data, dict) or not isinstance(data.get("floors"), dict):
+        raise GoldError(f"{path}: baseline lacks 'floors'; run {REWRITE}")
+    if not isinstance(data.get("gold"), dict):
+        raise GoldError(f"{path}: baseline lacks 'gold' hashes; run {REWRITE}")
+    return data
+
+
+def check_hashes(baseline: dict[str, Any], paths: dict[str, Path]) -> list[str]:
+    """Problems with the gold files present: unknown to the baseline, or changed since."""
+    problems = []
+    for name, path in sorted(paths.items()):
+        entry = baseline["gold"].get(name)
+        if entry is None:
+            problems.append(f"gold set {name!r} ({path}) has no baseline entry; run {REWRITE}")
+        elif entry.get("sha256") != gold_sha256(path):
+            problems.append(
+                f"gold file {path} changed since the baseline was written; review the change "
+                f"and run {REWRITE}"
+            )
+    return problems
+
+
+def check_baseline(report: EvalReport, baseline: dict[str, Any]) -> list[str]:
+    """Figures below their floor (or gone), one line each naming figure, floor and value."""
+    problems = []
+    for r in report.results:
+        figures = r.figures()
+        for name, minimum in sorted(baseline["floors"].get(r.name, {}).items()):
+            value = figures.get(name)
+            if value is None:
+                problems.append(
+                    f"{r.name} {name}: no longer measured (floor {minimum:.2f}); "
+                    f"fix the scorer or run {REWRITE}"
+                )
+            elif value < minimum:
+                problems.append(f"{r.name} {name} = {value:.4f} is below its floor {minimum:.2f}")
+    return problems

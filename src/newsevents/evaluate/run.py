@@ -1,0 +1,114 @@
+"""Run the system over gold files through :mod:`newsevents.api` and score the output."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import api
+from ..errors import GoldError
+from ..model import EventMention
+from .gold import CorpusGold, SentenceGold, load_gold
+from .results import EvalReport, GoldSetResult
+from .scoring import (
+    CorpusScores,
+    CorpusSystem,
+    SentenceScores,
+    SysEvent,
+    SysMention,
+    score_corpus,
+    score_sentences,
+)
+
+
+def sys_event(m: EventMention) -> SysEvent:
+    return SysEvent(
+        event=m.event,
+        factuality=m.factuality,
+        actor=tuple(a.code for a in m.actor),
+        recipient=tuple(a.code for a in m.recipient),
+        mode=m.mode,
+        date=m.date,
+    )
+
+
+def predict_sentences(gold: SentenceGold, resources: api.Resources) -> dict[str, list[SysEvent]]:
+    """Every gold sentence through the pipeline in one ``nlp.pipe`` stream."""
+    texts = [(s.text, s.published) for s in gold.sentences]
+    out: dict[str, list[SysEvent]] = {}
+    docs = api.analyze_texts(texts, resources=resources)
+    for sent, doc in zip(gold.sentences, docs, strict=True):
+        out[sent.id] = [sys_event(m) for m in doc.events]
+    return out
+
+
+def _resolve_file(gold_path: Path, name: str) -> Path:
+    """A corpus gold names files relative to the project root or to the gold file."""
+    for base in (gold_path.parent, gold_path.parent.parent, Path.cwd()):
+        candidate = base / name
+        if candidate.is_file():
+            return candidate.resolve()
+    raise GoldError(f"{gold_path}: article file {name!r} not found; fix its path in the gold")
+
+
+def predict_corpus(gold: CorpusGold, resources: api.Resources) -> CorpusSystem:
+    """Analyse the corpus into a temporary store, merge, and read mentions and events back."""
+    files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
+    by_path = {path: key for key, path in files.items()}
+    with tempfile.TemporaryDirectory(prefix="newsevents-eval-") as tmp:
+        db = Path(tmp) / "eval.db"
+        api.analyze([str(p) for p in files.values()], db, resources=resources)
+        corpus = api.load_corpus(db)
+    key_of = {}
+    for aid, article in corpus.articles.items():
+        path = Path(article.source.split("#", 1)[0]).resolve()
+        if path in by_path:
+            key_of[aid] = by_path[path]
+    event_of = {mid: e.id for e in corpus.events for mid in e.mention_ids}
+    mentions = []
+    for mid, m in corpus.mentions.items():
+        if m.article_id not in key_of:
+            continue
+        text = corpus.articles[m.article_id].text
+        loc = m.location
+        mentions.append(
+            SysMention(
+                id=mid,
+                file=key_of[m.article_id],
+                sentence=m.sentence.of(text),
+                event=m.event,
+                factuality=m.factuality,
+                event_id=event_of.get(mid),
+                actor=tuple(a.code for a in m.actor),
+                recipient=tuple(a.code for a in m.recipient),
+                date=m.date,
+                place=(loc.name, loc.country) if loc is not None else None,
+            )
+        )
+    stories = {key_of[aid]: s.id for s in corpus.stories for aid in s.article_ids if aid in key_of}
+    discrepancies = {e.id: frozenset(d.field for d in e.discrepancies) for e in corpus.events}
+    return CorpusSystem(mentions=tuple(mentions), discrepancies=discrepancies, stories=stories)
+
+
+def evaluate_gold(paths: Sequence[Path], resources: api.Resources) -> EvalReport:
+    """Score the pipeline against each gold file (format detected from its content)."""
+    report = EvalReport()
+    for path in paths:
+        gold = load_gold(Path(path))
+        start = time.perf_counter()
+        scores: SentenceScores | CorpusScores
+        if isinstance(gold, SentenceGold):
+            scores = score_sentences(gold.sentences, predict_sentences(gold, resources))
+        else:
+            scores = score_corpus(gold, predict_corpus(gold, resources))
+        report.results.append(
+            GoldSetResult(
+                name=gold.fmt,
+                path=Path(path),
+                scores=scores,
+                seconds=time.perf_counter() - start,
+            )
+        )
+    return report
