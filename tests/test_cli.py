@@ -1,0 +1,72 @@
+"""The CLI is thin: one line per error, non-zero exit, no traceback; commands wire to api."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents.cli import main
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "cli.db"
+    result = CliRunner().invoke(main, ["analyze", str(ARTICLES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--db", "{missing}"],
+        ["articles", "--db", "{missing}"],
+        ["export", "--db", "{missing}"],
+        ["analyze", "{nofile}", "--db", "{db}", "--model", "no_such_spacy_model"],
+    ],
+)
+def test_errors_are_one_line_without_traceback(tmp_path, args):
+    subst = {
+        "{missing}": str(tmp_path / "missing.db"),
+        "{nofile}": str(ARTICLES),
+        "{db}": str(tmp_path / "x.db"),
+    }
+    result = CliRunner().invoke(main, [subst.get(a, a) for a in args])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    err_lines = [line for line in result.output.splitlines() if line.startswith("newsevents:")]
+    assert len(err_lines) == 1, result.output
+
+
+@pytest.mark.slow
+def test_export_writes_parseable_plover_jsonl(analysed, tmp_path):
+    out = tmp_path / "ev.jsonl"
+    result = CliRunner().invoke(main, ["export", "--db", str(analysed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    for line in out.read_text().splitlines():
+        record = json.loads(line)
+        assert {"id", "date", "event", "cameo", "intensity", "sources"} <= set(record)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["timeline", "articles", "stories", "compare"])
+def test_reading_commands_run(analysed, command):
+    result = CliRunner().invoke(main, [command, "--db", str(analysed)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.slow
+def test_gdelt_export_needs_an_output_file_and_writes_two(analysed, tmp_path):
+    result = CliRunner().invoke(main, ["export", "--db", str(analysed), "--format", "gdelt"])
+    assert result.exit_code != 0
+    out = tmp_path / "events.tsv"
+    result = CliRunner().invoke(
+        main, ["export", "--db", str(analysed), "--format", "gdelt", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.exists() and (tmp_path / "events.mentions.tsv").exists()
