@@ -378,6 +378,13 @@ def test_no_network_assets(show_all):
     assert 'href="https://example.org/news?id=1&amp;lang=en"' in page
 
 
+def test_filter_bar_is_hidden_until_the_script_reveals_it():
+    page = render()
+    assert '<form class="filters" id="filters" hidden>' in page
+    assert "bar.hidden = false" in page
+    assert "[hidden] { display: none !important; }" in page
+
+
 def test_future_event_hidden_by_default_and_counted():
     page = render()
     assert 'data-event="e2"' not in page

@@ -101,6 +101,10 @@ def _fmt_place(place: Place | None) -> str:
     return ", ".join(parts) + f' <span class="muted">({_e(place.precision)})</span>'
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _fmt_intensity(value: float) -> str:
     return f"{value:+.1f}"
 
@@ -314,7 +318,7 @@ def _timeline(shown: Sequence[Event], ctx: _Ctx) -> str:
         evs = groups[key]
         out.append(
             f'<tbody><tr class="story"><th colspan="9">{_e(ctx.story_label(key))} '
-            f'<span class="muted">({len(evs)} events)</span></th></tr>'
+            f'<span class="muted">({_plural(len(evs), "event")})</span></th></tr>'
         )
         for ev in evs:
             flag = (
@@ -422,12 +426,13 @@ def _card(ev: Event, ctx: _Ctx) -> str:
         )
     out = [
         f'<article class="{cls}" id="{_anchor(ev)}"{_data_attrs(ev, ctx)}>',
-        f"<h3>{_type_mode(ev)} {_fmt_actors(ev.actor)} → {_fmt_actors(ev.recipient)}</h3>",
+        f"<h3>{_type_mode(ev)}: {_fmt_actors(ev.actor)} → {_fmt_actors(ev.recipient)}</h3>",
         "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>",
     ]
     mentions = ctx.event_mentions(ev)
     missing = [mid for mid in ev.mention_ids if mid not in ctx.mentions]
-    out.append(f"<h4>Sources ({len(ctx.outlets(ev))} outlets, {len(mentions)} sentences)</h4>")
+    n_outlets = _plural(len(ctx.outlets(ev)), "outlet")
+    out.append(f"<h4>Sources ({n_outlets}, {_plural(len(mentions), 'sentence')})</h4>")
     by_outlet = sorted(
         mentions, key=lambda m: (outlet_name(ctx.articles.get(m.article_id)), m.article_id, m.index)
     )
@@ -465,7 +470,11 @@ def _framing_overview(shown: Sequence[Event]) -> str:
             words.setdefault(outlet, []).extend(ws)
         cells = "".join(f"<td>{_e(', '.join(words.get(o, [])))}</td>" for o in outlets)
         label = f"{ev.date or 'undated'} {ev.event}"
-        out.append(f'<tr><th><a href="#{_anchor(ev)}">{_e(label)}</a></th>{cells}</tr>')
+        who = f"{_fmt_actors(ev.actor)} → {_fmt_actors(ev.recipient)}"
+        out.append(
+            f'<tr><th><a href="#{_anchor(ev)}">{_e(label)}</a><br>'
+            f'<span class="who">{who}</span></th>{cells}</tr>'
+        )
     out.append("</tbody></table></section>")
     return "\n".join(out)
 
