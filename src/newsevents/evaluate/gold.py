@@ -430,9 +430,11 @@ def load_gold(path: Path) -> Gold:
     if text.lstrip().startswith("["):
         return load_plover(path)
     records = _read_jsonl(path)
-    if all("kind" in rec for _, rec in records):
+    # decide on the first record, so a later malformed record gets its own precise message
+    first = records[0][1]
+    if "kind" in first:
         return _corpus_records(path, records)
-    if all("events" in rec and "text" in rec for _, rec in records):
+    if "events" in first:
         return _sentence_records(path, records)
     raise GoldError(
         f"{path}: unknown gold format; use a PLOVER JSON list, sentence JSONL "

@@ -1,0 +1,485 @@
+"""The scorer proven on tiny hand-made predictions, and the gold loaders on small files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import GoldError
+from newsevents.evaluate import (
+    PRF,
+    Confusion,
+    CorpusSystem,
+    EvalReport,
+    GoldEvent,
+    GoldSentence,
+    GoldSetResult,
+    SysEvent,
+    SysMention,
+    b_cubed,
+    load_corpus,
+    load_gold,
+    pairwise,
+    score_corpus,
+    score_sentences,
+)
+from newsevents.evaluate.baseline import (
+    check_baseline,
+    check_hashes,
+    floor,
+    gold_sha256,
+    make_baseline,
+)
+from newsevents.evaluate.scoring import date_matches
+
+# --- metrics -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pred", "pred_correct", "gold", "gold_found", "p", "r", "f"),
+    [
+        (4, 3, 6, 3, 0.75, 0.5, 0.6),
+        (0, 0, 5, 0, 0.0, 0.0, 0.0),
+        (2, 2, 2, 2, 1.0, 1.0, 1.0),
+        (3, 0, 0, 0, 0.0, 0.0, 0.0),
+    ],
+)
+def test_prf(pred, pred_correct, gold, gold_found, p, r, f):
+    prf = PRF(pred=pred, pred_correct=pred_correct, gold=gold, gold_found=gold_found)
+    assert prf.precision == pytest.approx(p)
+    assert prf.recall == pytest.approx(r)
+    assert prf.f1 == pytest.approx(f)
+
+
+def test_b_cubed_textbook_example():
+    # gold {a,b,c} {d,e}; system {a,b} {c,d,e}
+    gold = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2}
+    system = {"a": "x", "b": "x", "c": "y", "d": "y", "e": "y"}
+    score = b_cubed(gold, system)
+    # precision per item: a,b 1; c 1/3; d,e 2/3 -> (2 + 1/3 + 4/3) / 5
+    assert score.precision == pytest.approx((2 + 1 / 3 + 4 / 3) / 5)
+    # recall per item: a,b 2/3; c 1/3; d,e 1 -> (4/3 + 1/3 + 2) / 5
+    assert score.recall == pytest.approx((4 / 3 + 1 / 3 + 2) / 5)
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "p", "r"),
+    [
+        ({"a": 1, "b": 1}, {"a": "x", "b": "x"}, 1.0, 1.0),
+        ({"a": 1, "b": 2}, {"a": "x", "b": "x"}, 0.5, 1.0),  # over-merged
+        ({"a": 1, "b": 1}, {"a": "x", "b": "y"}, 1.0, 0.5),  # split
+        ({"a": 1}, {"b": "x"}, 1.0, 1.0),  # no shared items: nothing to judge
+    ],
+)
+def test_b_cubed_cases(gold, system, p, r):
+    score = b_cubed(gold, system)
+    assert (score.precision, score.recall) == pytest.approx((p, r))
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "p", "r", "f"),
+    [
+        # gold pairs ab, ac, bc, de; system pairs ab, cd, ce, de -> 2 shared
+        (
+            {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2},
+            {"a": "x", "b": "x", "c": "y", "d": "y", "e": "y"},
+            0.5,
+            0.5,
+            0.5,
+        ),
+        ({"a": 1, "b": 2}, {"a": "x", "b": "y"}, 1.0, 1.0, 1.0),  # all singletons agree
+        ({"a": 1, "b": 1}, {"a": "x", "b": "y"}, 1.0, 0.0, 0.0),  # missed the only pair
+        ({"a": 1, "b": 2}, {"a": "x", "b": "x"}, 0.0, 1.0, 0.0),  # wrongly joined
+    ],
+)
+def test_pairwise(gold, system, p, r, f):
+    score = pairwise(gold, system)
+    assert (score.precision, score.recall, score.f1) == pytest.approx((p, r, f))
+
+
+def test_confusion_pairs_leftovers_in_order():
+    conf = Confusion()
+    order = ["AGREE", "REQUEST", "ASSAULT"]
+    conf.add_item({"ASSAULT"}, {"ASSAULT"}, order)
+    conf.add_item({"ASSAULT", "REQUEST"}, {"AGREE"}, order)  # REQUEST<->AGREE, ASSAULT missed
+    conf.add_item(set(), {"AGREE"}, order)  # extra
+    assert conf.to_dict() == {
+        "ASSAULT": {"ASSAULT": 1, "none": 1},
+        "REQUEST": {"AGREE": 1},
+        "none": {"AGREE": 1},
+    }
+    assert conf.labels(order) == ["AGREE", "REQUEST", "ASSAULT", "none"]
+
+
+@pytest.mark.parametrize(
+    ("system", "gold", "ok"),
+    [
+        ("2020-01-03", "2020-01-03", True),
+        ("2020-01-04", "2020-01-03", False),
+        ("2020-01-04", "2020-01", True),
+        ("2020-01", "2020-01-03", False),
+        (None, "2020", False),
+        ("2019-12-31", "2020", False),
+    ],
+)
+def test_date_matches(system, gold, ok):
+    assert date_matches(system, gold) is ok
+
+
+# --- sentence scoring --------------------------------------------------------------------
+
+
+def _sent(sid, *events, tags=()):
+    return GoldSentence(id=sid, text=f"text {sid}", events=tuple(events), tags=tuple(tags))
+
+
+GOLD = [
+    _sent("s1", GoldEvent("ASSAULT", ("USA",), ("IRQ",), "asserted"), tags=("passive",)),
+    _sent("s2", GoldEvent("REQUEST", ("FRA",), ("DEU",))),
+    _sent("s3", GoldEvent("ASSAULT", ("RUS",), ("UKR",), "negated")),
+    _sent("s4", tags=("negative",)),
+    _sent("s5", GoldEvent("AGREE", ("EGY", "ISR"), ()), GoldEvent("CONSULT", ("EGY", "ISR"))),
+]
+
+PRED = {
+    "s1": [SysEvent("ASSAULT", "asserted", ("USA",), ("IRQ",), date="2020-01-03")],
+    "s2": [SysEvent("ACCUSE", "asserted", ("FRA",), ("DEU",))],
+    "s3": [SysEvent("ASSAULT", "asserted", ("RUS",), ("UKR",))],  # factuality wrong
+    "s4": [SysEvent("PROTEST", "asserted")],
+    "s5": [SysEvent("AGREE", "future", ("EGY",)), SysEvent("AGREE", "asserted", ("ISR",))],
+}
+
+
+def test_score_sentences_per_type_counts():
+    s = score_sentences(GOLD, PRED)
+    a = s.per_type["ASSAULT"]
+    # recall: s1 hit; s3 gold says negated, system asserted -> not a hit
+    assert (a.gold, a.gold_found) == (2, 1)
+    # precision: ASSAULT produced in s1 and s3, both sentences have gold ASSAULT
+    assert (a.pred, a.pred_correct) == (2, 2)
+    assert s.per_type["REQUEST"].recall == 0.0
+    assert s.per_type["ACCUSE"].precision == 0.0
+    assert s.per_type["PROTEST"].pred == 1 and s.per_type["PROTEST"].precision == 0.0
+    # AGREE produced twice in s5 counts once
+    assert (s.per_type["AGREE"].pred, s.per_type["AGREE"].pred_correct) == (1, 1)
+    assert s.per_type["CONSULT"].gold_found == 0
+    micro = s.micro
+    assert (micro.gold, micro.gold_found, micro.pred, micro.pred_correct) == (5, 2, 5, 3)
+
+
+def test_score_sentences_accuracies():
+    s = score_sentences(GOLD, PRED)
+    # dyads: s1 right, s2 wrong type, s3 right (factuality does not matter for dyads)
+    assert (s.dyad.right, s.dyad.total) == (2, 3)
+    # factuality judged where the type was produced: s1 right, s3 wrong
+    assert (s.factuality.right, s.factuality.total) == (1, 2)
+    # actor judged on produced types: s1, s3, s5 AGREE
+    assert (s.actor.right, s.actor.total) == (3, 3)
+    assert (s.negatives.right, s.negatives.total) == (0, 1)
+    assert s.by_tag["passive"].value == 1.0
+    assert s.by_tag["negative"].value == 0.0
+    assert s.confusion.counts[("REQUEST", "ACCUSE")] == 1
+    assert s.confusion.counts[("none", "PROTEST")] == 1
+    assert s.confusion.counts[("CONSULT", "none")] == 1
+
+
+def test_score_sentences_perfect_and_empty():
+    perfect = {
+        "s1": [SysEvent("ASSAULT", "asserted", ("USAGOV",), ("IRQ",))],
+        "s2": [SysEvent("REQUEST", "asserted", ("FRA",), ("DEU",))],
+        "s3": [SysEvent("ASSAULT", "negated", ("RUS",), ("UKR",))],
+        "s5": [SysEvent("AGREE", "future", ("EGY",)), SysEvent("CONSULT", "asserted", ("ISR",))],
+    }
+    s = score_sentences(GOLD, perfect)
+    assert s.micro.f1 == 1.0
+    assert s.dyad.value == 1.0  # "USAGOV" compares on its country part
+    assert s.negatives.value == 1.0
+    empty = score_sentences(GOLD, {})
+    assert empty.micro.recall == 0.0 and empty.micro.pred == 0
+    assert empty.negatives.value == 1.0
+
+
+def test_figures_only_for_types_with_gold():
+    figs = score_sentences(GOLD, PRED).figures()
+    assert "f1.ASSAULT" in figs and "f1.PROTEST" not in figs
+    assert figs["dyad_accuracy"] == pytest.approx(2 / 3)
+
+
+# --- corpus scoring ----------------------------------------------------------------------
+
+
+def _write(path: Path, records: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+CORPUS = [
+    {"kind": "article", "file": "a.txt", "story": "flood", "published": "2021-05-02"},
+    {"kind": "article", "file": "b.txt", "story": "flood"},
+    {"kind": "article", "file": "c.txt", "story": "vote"},
+    {
+        "kind": "event",
+        "id": "e1",
+        "event": "ASSAULT",
+        "actor": ["ETH"],
+        "recipient": ["ERI"],
+        "date": "2021-05-01",
+        "place": {"name": "Asmara", "country": "ERI"},
+        "factuality": "asserted",
+        "reports": [
+            {"file": "a.txt", "quote": "shelled   the town"},
+            {"file": "b.txt", "quote": "artillery hit"},
+        ],
+    },
+    {
+        "kind": "event",
+        "id": "e2",
+        "event": "PROTEST",
+        "actor": ["KEN"],
+        "date": "2021-05",
+        "place": None,
+        "factuality": "asserted",
+        "reports": [{"file": "c.txt", "quote": "marched"}],
+    },
+    {
+        "kind": "discrepancy",
+        "event": "e1",
+        "field": "killed",
+        "values": {"a.txt": "4", "b.txt": "5"},
+    },
+    {"kind": "nonevent", "file": "c.txt", "quote": "might strike"},
+]
+
+
+def _m(mid, file, sentence, event, eid, **kw):
+    return SysMention(
+        id=mid,
+        file=file,
+        sentence=sentence,
+        event=event,
+        factuality=kw.pop("factuality", "asserted"),
+        event_id=eid,
+        **kw,
+    )
+
+
+def test_score_corpus(tmp_path):
+    gold = load_corpus(_write(tmp_path / "gold.jsonl", CORPUS))
+    system = CorpusSystem(
+        mentions=(
+            _m(
+                "m1",
+                "a.txt",
+                "Troops shelled the\ntown.",
+                "ASSAULT",
+                "E1",
+                actor=("ETH",),
+                recipient=("ERI",),
+                date="2021-05-01",
+                place=("Asmara", "ERI"),
+            ),
+            _m(
+                "m2",
+                "b.txt",
+                "The artillery hit homes.",
+                "ASSAULT",
+                "E2",
+                actor=("ETH",),
+                recipient=("SOM",),
+                date="2021-05-02",
+                place=None,
+            ),
+            _m(
+                "m3",
+                "c.txt",
+                "Students marched on Monday.",
+                "PROTEST",
+                "E3",
+                actor=("KEN",),
+                date="2021-05-03",
+                place=("Nairobi", "KEN"),
+            ),
+            _m(
+                "m4",
+                "c.txt",
+                "Unions might strike later.",
+                "PROTEST",
+                "E4",
+                factuality="hypothetical",
+            ),
+            _m("m5", "c.txt", "Police arrested two.", "COERCE", "E5", factuality="reported"),
+        ),
+        discrepancies={"E1": frozenset({"killed"})},
+        stories={"a.txt": "S1", "b.txt": "S1", "c.txt": "S1"},
+    )
+    s = score_corpus(gold, system)
+    assert (s.per_type["ASSAULT"].gold, s.per_type["ASSAULT"].gold_found) == (2, 2)
+    assert (s.per_type["PROTEST"].pred, s.per_type["PROTEST"].pred_correct) == (2, 1)
+    assert s.per_type["COERCE"].precision == 0.0
+    assert (s.micro.pred, s.micro.pred_correct, s.micro.gold, s.micro.gold_found) == (5, 3, 3, 3)
+    assert (s.dyad.right, s.dyad.total) == (1, 2)
+    assert (s.date.right, s.date.total) == (2, 3)  # m2 wrong day; m3 inside the gold month
+    assert (s.place.right, s.place.total) == (1, 3)  # m2 lacks Asmara; m3 gives one for null
+    # the two ASSAULT reports sit in different system events: merge recall 0
+    assert s.merge_pairwise.f1 == 0.0
+    assert s.merge_b3.precision == 1.0 and s.merge_b3.recall == pytest.approx(2 / 3)
+    # everything in one system story; gold has {a,b} {c}
+    assert s.story_b3.recall == 1.0 and s.story_b3.precision == pytest.approx(5 / 9)
+    assert (s.discrepancy.right, s.discrepancy.total) == (1, 1)
+    # the hypothetical mention is not a factual violation
+    assert (s.nonevents.right, s.nonevents.total) == (0, 1)
+    assert s.figures()["nonevents_clean"] == 1.0
+
+
+def test_score_corpus_nonevent_violation(tmp_path):
+    gold = load_corpus(_write(tmp_path / "gold.jsonl", CORPUS))
+    system = CorpusSystem(
+        mentions=(_m("m4", "c.txt", "Unions might strike later.", "PROTEST", "E4"),)
+    )
+    s = score_corpus(gold, system)
+    assert (s.nonevents.right, s.nonevents.total) == (1, 1)
+    assert s.discrepancy.value == 0.0
+    assert s.micro.recall == 0.0
+
+
+# --- loaders -----------------------------------------------------------------------------
+
+
+def test_load_gold_detects_the_three_formats(tmp_path):
+    plover = tmp_path / "p.json"
+    plover.write_text(
+        json.dumps(
+            [
+                {"id": "doc", "event": "DOCUMENT"},
+                {
+                    "id": "p1",
+                    "event": "DISAPPROVE",
+                    "text": "Chile criticised Peru.",
+                    "source": [{"actorText": "Chile", "code": "CHLGOV"}],
+                    "target": "",
+                },
+                {
+                    "id": "p2",
+                    "event": "FIGHT",
+                    "text": "Rebels clashed with troops.",
+                    "source": [{"actorText": "Rebels", "code": "COLREB"}],
+                    "target": None,
+                },
+            ]
+        )
+    )
+    g = load_gold(plover)
+    assert g.fmt == "plover" and [s.id for s in g.sentences] == ["p1", "p2"]
+    ev = g.sentences[0].events[0]
+    assert (ev.event, ev.mode, ev.actor, ev.recipient) == ("ACCUSE", "disapprove", ("CHLGOV",), ())
+    assert g.sentences[1].events[0].event == "ASSAULT"
+
+    sentences = _write(
+        tmp_path / "s.jsonl",
+        [
+            {"id": "a", "text": "It rained.", "events": [], "tags": ["negative"]},
+            {
+                "id": "b",
+                "text": "Mali expelled the envoy.",
+                "published": "2022-01-31",
+                "events": [{"event": "SANCTION", "actor": ["MLI"], "factuality": "asserted"}],
+            },
+        ],
+    )
+    g2 = load_gold(sentences)
+    assert g2.fmt == "sentences" and g2.sentences[0].events == ()
+    assert g2.sentences[1].published == "2022-01-31"
+    g3 = load_gold(_write(tmp_path / "c.jsonl", CORPUS))
+    assert g3.fmt == "corpus" and len(g3.events) == 2 and g3.events[1].place is None
+    assert g3.events[1].place_annotated and g3.events[0].place.country == "ERI"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "a", "text": "x", "events": []}\n{not json', "s.jsonl:2: not valid JSON"),
+        ('{"id": "a", "text": "x", "events": [{"event": "ATTACK"}]}', "unknown event type"),
+        ('{"id": "a", "text": "x", "events": {}}', "'events' must be a list"),
+        ('{"id": "a", "events": []}', "missing required field 'text'"),
+        (
+            '{"id": "a", "text": "x", "events": [{"event": "AID", "factuality": "maybe"}]}',
+            "unknown factuality",
+        ),
+        (
+            '{"id": "a", "text": "x", "events": [{"event": "AID", "date": "3 May"}]}',
+            "must be an ISO date",
+        ),
+        (
+            '{"id": "a", "text": "x", "events": []}\n{"id": "a", "text": "y", "events": []}',
+            "duplicate id",
+        ),
+        ('{"kind": "event", "id": "e", "event": "AID", "reports": []}', "'reports' must list"),
+        ('{"kind": "article", "file": "a", "story": "s"}\n{"kind": "story"}', "unknown kind"),
+        (
+            '{"kind": "discrepancy", "event": "e9", "field": "killed", "values": {"a": 1, "b": 2}}',
+            "unknown event 'e9'",
+        ),
+        ('[{"id": "p", "event": "AGREE", "text": "x", "source": "USA"}]', "list of {actorText"),
+        ('{"foo": 1}', "unknown gold format"),
+        ("", "holds no records"),
+    ],
+)
+def test_malformed_gold_raises_one_line_gold_error(tmp_path, content, message):
+    path = tmp_path / "s.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GoldError) as info:
+        load_gold(path)
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_gold_file_is_a_gold_error(tmp_path):
+    with pytest.raises(GoldError, match="cannot read gold file"):
+        load_gold(tmp_path / "absent.jsonl")
+
+
+# --- report and baseline -----------------------------------------------------------------
+
+
+def _report(tmp_path, predictions):
+    gold_path = tmp_path / "g.jsonl"
+    gold_path.write_text('{"id": "s1", "text": "x", "events": []}\n')
+    return EvalReport(
+        [GoldSetResult("sentences", gold_path, score_sentences(GOLD, predictions))]
+    ), gold_path
+
+
+def test_report_to_dict_is_json_and_format_is_text(tmp_path):
+    report, _ = _report(tmp_path, PRED)
+    data = report.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    (entry,) = data["gold_sets"]
+    assert set(entry) == {"name", "path", "seconds", "figures", "scores"}
+    assert entry["scores"]["per_type"]["ASSAULT"]["gold"] == 2
+    text = report.format()
+    assert "ASSAULT" in text and "dyad accuracy" in text and "confusion" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0.5, 0.48), (0.0, 0.0), (0.015, 0.0), (1.0, 0.98), (0.4567, 0.43)]
+)
+def test_floor(value, expected):
+    assert floor(value) == pytest.approx(expected)
+
+
+def test_baseline_catches_regressions_and_changed_gold(tmp_path):
+    good, gold_path = _report(tmp_path, PRED)
+    baseline = make_baseline(good)
+    assert baseline["gold"]["sentences"]["sha256"] == gold_sha256(gold_path)
+    assert check_baseline(good, baseline) == []
+    assert check_hashes(baseline, {"sentences": gold_path}) == []
+    worse, _ = _report(tmp_path, {k: v for k, v in PRED.items() if k != "s1"})
+    problems = check_baseline(worse, baseline)
+    assert any(p.startswith("sentences f1.ASSAULT = 0.0000 is below its floor") for p in problems)
+    gold_path.write_text('{"id": "s1", "text": "changed", "events": []}\n')
+    (problem,) = check_hashes(baseline, {"sentences": gold_path})
+    assert "changed since the baseline" in problem
+    (unknown,) = check_hashes(baseline, {"corpus": gold_path})
+    assert "no baseline entry" in unknown
