@@ -506,8 +506,27 @@ def test_output_is_deterministic_and_order_independent():
 def test_title_is_escaped_and_empty_corpus_renders():
     page = render_html([], {}, {}, title="A & B <report>")
     assert "<title>A &amp; B &lt;report&gt;</title>" in page
-    assert "No events to show." in page
+    assert page.count("No events to show.") == 2  # timeline and events sections
+    assert 'id="filters"' not in page
     assert parse(page).errors == []
+
+
+@pytest.mark.parametrize(
+    ("outlet", "url", "source", "expected"),
+    [
+        ("Harbor Times", "https://www.example.org/x", "a.txt", "Harbor Times"),
+        (None, "https://www.example.org/x", "a.txt", "example.org"),
+        (None, None, "corpus/2031/ledger-story.txt", "ledger-story.txt"),
+        (None, "not a url", "", "c"),
+    ],
+)
+def test_outlet_label_fallbacks(outlet, url, source, expected):
+    events, m, arts, stories = sample_report()
+    arts["c"] = replace(arts["c"], outlet=outlet, url=url, source=source)
+    page = render_html(events, m, arts, stories)
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert re.search(rf"Outlets: [^<]*\b{re.escape(expected)}\b", header)
+    assert f"<b>{expected}</b>" in page  # the source line of its sentence
 
 
 def test_unknown_story_id_gets_a_label():

@@ -20,6 +20,7 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 from itertools import pairwise
+from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..model import (
@@ -67,10 +68,16 @@ def _asset(name: str) -> str:
 
 
 def outlet_name(article: Article | None) -> str:
-    """The label an article is shown under: its outlet, else its source."""
+    """The label an article is shown under: its outlet, else its URL's host, else its file."""
     if article is None:
         return "(unknown source)"
-    return article.outlet or article.source or article.id
+    if article.outlet:
+        return article.outlet
+    host = urlsplit(article.url).hostname if article.url else None
+    if host:
+        return host.removeprefix("www.")
+    # a file path: its last component is enough to tell articles apart in a table
+    return article.source.rstrip("/").rsplit("/", 1)[-1] or article.id
 
 
 def _fmt_actor(actor: Actor) -> str:
@@ -530,12 +537,12 @@ def render_html(
         '<span><u class="actor">actor</u></span><span><u class="recipient">recipient</u>'
         '</span><span><em class="cue">factuality cue</em></span></p>'
     )
-    cards = [_card(ev, ctx) for ev in shown]
+    cards = [_card(ev, ctx) for ev in shown] or ['<p class="muted">No events to show.</p>']
     body = [
         _header(title, events, shown, articles, stories, show_all),
-        _filters(shown, ctx),
+        _filters(shown, ctx) if shown else "",
         _timeline(shown, ctx),
-        f'<section id="events"><h2>Events</h2>{legend}',
+        f'<section id="events"><h2>Events</h2>{legend if shown else ""}',
         *cards,
         "</section>",
         _framing_overview(shown),
