@@ -1,0 +1,334 @@
+"""Article metadata: YAML front matter, record fields, and cues in the text's header/footer.
+
+Cue patterns are data (``data/metadata.yaml``). Only the header zone (first paragraphs) and
+the footer zone (last paragraphs) are searched, never the body narrative, so a date the story
+talks about is not mistaken for the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+from ..resources import read_yaml
+from .clean import HR, TERMINAL, chrome_reason, data_file, is_heading, markdown_line
+
+
+@dataclass(frozen=True)
+class Cues:
+    months: dict[str, int]
+    header: int
+    footer: int
+    date_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    dateline: re.Pattern[str]
+    outlet_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    not_outlets: frozenset[str]
+    byline: re.Pattern[str]
+    year: re.Pattern[str] = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _rx(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as e:
+        raise ConfigError(f"{where}: invalid regex ({e}); fix the data file") from e
+
+
+def _date_pattern(months: dict[str, int], weekdays: list[str]) -> str:
+    mon = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    wd = "|".join(sorted(map(re.escape, weekdays), key=len, reverse=True))
+    weekday = rf"(?:(?:{wd})\.?,?\s+)?"
+    return (
+        rf"(?:{weekday}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{mon})\.?,?\s+(?P<y1>\d{{4}})"
+        rf"|{weekday}(?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+        rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}}))(?!\d)"
+    )
+
+
+def parse_cues(data: Any, where: str = "metadata.yaml") -> Cues:
+    """Shape-check the metadata cues (a mapping as in ``data/metadata.yaml``)."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping at top level; fix the data file")
+    need = [
+        "months",
+        "weekdays",
+        "header_paragraphs",
+        "footer_paragraphs",
+        "date_cues",
+        "dateline",
+        "outlet_cues",
+        "outlet_connectors",
+        "not_outlets",
+        "byline",
+    ]
+    for key in need:
+        if key not in data:
+            raise ConfigError(f"{where}: missing key {key!r}; add it (see the packaged file)")
+    months = data["months"]
+    if not isinstance(months, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and 1 <= v <= 12 for k, v in months.items()
+    ):
+        raise ConfigError(f"{where}: months must map a month name to 1..12")
+    for key in ("weekdays", "outlet_connectors", "not_outlets"):
+        if not isinstance(data[key], list) or not all(isinstance(x, str) for x in data[key]):
+            raise ConfigError(f"{where}: {key} must be a list of words")
+    for key in ("header_paragraphs", "footer_paragraphs"):
+        if not isinstance(data[key], int) or data[key] < 1:
+            raise ConfigError(f"{where}: {key} must be a positive integer")
+    date = _date_pattern(months, data["weekdays"])
+    conn = "|".join(re.escape(c) for c in data["outlet_connectors"])
+    word = r"[A-Z][\w'’&.-]*[\w]"
+    outlet = (
+        rf"(?-i:(?P<outlet>(?:{word}|[A-Z])(?:\s+(?:(?:{conn})\s+)*{word})*"
+        r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}))"
+    )
+
+    def cue_list(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        items = data[key]
+        if not isinstance(items, list) or not items:
+            raise ConfigError(f"{where}: {key} must be a non-empty list of name/pattern")
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not {"name", "pattern"} <= set(item):
+                raise ConfigError(f"{where}: {key}[{i}] needs 'name' and 'pattern'")
+            pat = str(item["pattern"]).replace("{DATE}", date).replace("{OUTLET}", outlet)
+            out.append((str(item["name"]), _rx(pat, f"{where}: {key}[{i}]")))
+        return tuple(out)
+
+    return Cues(
+        months={k.lower(): v for k, v in months.items()},
+        header=data["header_paragraphs"],
+        footer=data["footer_paragraphs"],
+        date_cues=cue_list("date_cues"),
+        dateline=_rx(str(data["dateline"]), f"{where}: dateline", 0),
+        outlet_cues=cue_list("outlet_cues"),
+        not_outlets=frozenset(w.lower() for w in data["not_outlets"]),
+        byline=_rx(str(data["byline"]), f"{where}: byline", 0),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """The packaged metadata cues (cached)."""
+    path = data_file("metadata.yaml")
+    return parse_cues(read_yaml(path), str(path))
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_match(m: re.Match[str], cues: Cues) -> str | None:
+    g = m.groupdict()
+    for i in "123":
+        if g.get(f"y{i}"):
+            mon = g[f"m{i}"]
+            month = int(mon) if mon.isdigit() else cues.months.get(mon.lower().rstrip("."))
+            if month is None:
+                return None
+            return _iso(int(g[f"y{i}"]), month, int(g[f"d{i}"]))
+    return None
+
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def normalise_date(value: Any) -> str | None:
+    """A metadata date ("2020-01-03T10:32:00Z", "3 January 2020", "Jan 3, 2020") -> ISO date."""
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    s = str(value).strip()
+    m = _ISO_PREFIX.match(s)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    cues = load_cues()
+    for _, pat in cues.date_cues:
+        if pat.groupindex.keys() >= {"y1"}:
+            m2 = pat.search(s)
+            if m2 and (iso := date_from_match(m2, cues)):
+                return iso
+    for fmt in ("%a, %d %b %Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(s[: len(fmt) + 6].strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+_URLS = re.compile(r"https?://\S+|www\.\S+")
+
+
+def _zones(paras: list[str], cues: Cues) -> tuple[list[str], list[str]]:
+    """Header = first paragraphs; footer = last paragraphs that are not mostly links (a list
+    of footnote URLs does not push the source line out of the footer)."""
+    body = [p for p in paras if p and p != HR]
+    wordy = [p for p in body if len(_URLS.sub("", p).strip(" -[]().0123456789")) > 0.5 * len(p)]
+    return body[: cues.header], wordy[-cues.footer :]
+
+
+def date_from_text(paras: list[str]) -> str | None:
+    """The publication date from header/footer cues; the first publication wins."""
+    cues = load_cues()
+    header, footer = _zones(paras, cues)
+    for _, pat in cues.date_cues:
+        for p in header + footer:
+            m = pat.search(p)
+            if m and (iso := date_from_match(m, cues)):
+                return iso
+    # dateline "CITY, Jan. 3 (Agency) -" with a year elsewhere in the header
+    for p in header:
+        m = cues.dateline.match(p)
+        if not m:
+            continue
+        month = cues.months.get(m.group("month").lower())
+        years = [y for q in header for y in cues.year.findall(q)]
+        if month and years:
+            return _iso(int(years[0]), month, int(m.group("day")))
+    return None
+
+
+def is_date_header(line: str) -> bool:
+    """A header line that is only a date, optionally with "by Author" and a parenthesis."""
+    cues = load_cues()
+    for name, pat in cues.date_cues:
+        if name == "first_published":
+            continue
+        m = pat.match(line)
+        if m:
+            rest = line[m.end() :]
+            rest = re.sub(r"\([^)]*\)", "", rest)
+            rest = re.sub(r"\bby\b.*$", "", rest, flags=re.IGNORECASE)
+            rest = re.sub(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4})?", "", rest)
+            if not re.search(r"\w", rest):
+                return True
+    return False
+
+
+# --- outlet / author / title ---------------------------------------------------------------
+
+
+def outlet_from_text(paras: list[str]) -> str | None:
+    """The outlet named by a footer/header cue ("Make a donation to X", "Source: X", ...)."""
+    cues = load_cues()
+    header, footer = _zones(paras, cues)
+    lines = [x for p in footer[::-1] + header for x in p.split("\n")]
+    for _, pat in cues.outlet_cues:
+        for line in lines:
+            m = pat.search(line)
+            if not m:
+                continue
+            name = m.group("outlet").strip(" .,'’")
+            if name.lower() in cues.not_outlets or name.split()[0].lower() in cues.not_outlets:
+                continue
+            return name
+    return None
+
+
+def byline_author(line: str) -> str | None:
+    """The author of a byline line ("By Jane Doe"), or None."""
+    m = load_cues().byline.match(line)
+    if not m or len(line) > 120:
+        return None
+    return m.group("author").strip(" ,&")
+
+
+_BY_IN_HEADER = re.compile(r"\bby\s+(?P<a>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+
+
+def header_author(line: str) -> str | None:
+    m = _BY_IN_HEADER.search(line)
+    return m.group("a") if m else None
+
+
+# --- front matter -------------------------------------------------------------------------
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter ("---\\n...\\n---") -> (fields, rest). Bad YAML is left in the text."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    return {str(k).lower(): v for k, v in data.items()}, text[m.end() :]
+
+
+@dataclass
+class Header:
+    """What the header/footer scan found, and which lines it consumed."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    drop: set[int] = field(default_factory=set)
+
+
+def scan_lines(raw_lines: list[str], *, find_title: bool = True) -> tuple[Header, list[str]]:
+    """Scan raw (markdown) lines: title, byline, date header, outlet; returns plain lines.
+
+    The title is a leading markdown heading, else the first headline-like line of the header
+    (short, no final punctuation) that has article text after it. Consumed lines become "".
+    """
+    h = Header()
+    plain = [markdown_line(x) for x in raw_lines]
+    plain = [" ".join(x.split()) if x != HR else x for x in plain]
+    nonblank = [i for i, x in enumerate(plain) if x and x != HR]
+    cues = load_cues()
+    header_idx = nonblank[: cues.header]
+    for i in header_idx:
+        line = plain[i]
+        author = byline_author(line)
+        if author and h.author is None:
+            h.author = author
+            h.drop.add(i)
+            continue
+        if is_date_header(line):
+            h.author = h.author or header_author(line)
+            h.drop.add(i)
+            continue
+        if chrome_reason(line):
+            continue
+        if find_title and h.title is None:
+            later = [j for j in nonblank if j > i]
+            if is_heading(raw_lines[i]) or (
+                len(line) <= 200 and line[-1] not in TERMINAL and len(later) >= 2
+            ):
+                h.title = line
+                h.drop.add(i)
+                continue
+        # the first body line ends the search for a title
+        find_title = False
+    paras = [x for x in plain if x and x != HR]
+    h.published = date_from_text(paras)
+    h.outlet = outlet_from_text(paras)
+    # a signature line at the end repeating the author ("Jane Doe") is not article text
+    if nonblank and h.author:
+        for j in reversed(nonblank):
+            if plain[j] == h.author or plain[j].lower() == " ".join(h.author.split()[::-1]).lower():
+                h.drop.add(j)
+                break
+            if len(plain[j]) > 300:
+                break
+    lines = ["" if i in h.drop else x for i, x in enumerate(plain)]
+    return h, lines

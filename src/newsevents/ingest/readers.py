@@ -1,0 +1,614 @@
+"""Readers: files, directories, stdin and JSON/JSONL records -> :class:`Article` or :class:`Skip`.
+
+Every bad input becomes a ``Skip`` with a one-line reason saying what to do; internally the
+readers raise :class:`InputError` and :func:`iter_inputs` turns it into a skip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Article, Skip
+from .clean import Cleaned, clean_lines, normalise_lines
+from .metadata import Header, normalise_date, scan_lines, split_front_matter
+
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+MIN_TEXT_CHARS = 40  # less clean text than this is not an article (a title, a stray line)
+_SNIFF = 8192
+
+
+def article_id(text: str) -> str:
+    """First 16 hex digits of sha256 of the clean text, whitespace collapsed and casefolded."""
+    norm = " ".join(text.split()).casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+# --- bytes -> str -------------------------------------------------------------------------
+
+
+def _plausible_latin(data: bytes) -> bool:
+    """Legacy single-byte text (Windows-1252/Latin-1): no control bytes, mostly ASCII, and
+    every non-ASCII byte is a printable cp1252 character standing between letters/spaces."""
+    if any(b < 32 and b not in (9, 10, 12, 13) for b in data):
+        return False
+    high = sum(1 for b in data if b >= 128)
+    if high > 0.05 * len(data):
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text. UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 only
+    when the bytes are plausibly legacy text (see :func:`_plausible_latin`).
+
+    Decision: a file that is neither valid UTF-8 nor plausibly single-byte text is skipped
+    rather than decoded as latin-1, which never fails and would turn binary junk into
+    "text" that pollutes the event data.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError("file has a UTF-16 mark but is not UTF-16; re-save as UTF-8") from e
+    if b"\x00" in data[:_SNIFF]:
+        raise InputError(
+            "binary file (contains NUL bytes); give a .txt, .md, .html, .pdf, .json or .jsonl"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        if _plausible_latin(data):
+            return data.decode("cp1252")
+        raise InputError(
+            f"not valid UTF-8 (bad byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "re-save the file as UTF-8"
+        ) from e
+
+
+# --- format detection -------------------------------------------------------------------
+
+
+def sniff_format(data: bytes) -> str:
+    """Format of content without a known extension (stdin, odd names)."""
+    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    low = head[:512].lower()
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low:
+        return "html"
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):
+        first = head.split(b"\n", 1)[0].strip()
+        try:
+            json.loads(first)
+        except ValueError:
+            return "json"
+        rest = head.split(b"\n", 1)[1].strip() if b"\n" in head else b""
+        return "jsonl" if rest.startswith(b"{") else "json"
+    return "txt"
+
+
+# --- per format ---------------------------------------------------------------------------
+
+
+@dataclass
+class Parts:
+    """What a reader found before the article is built."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    removed: dict[str, int] = field(default_factory=dict)
+
+
+def _meta_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def from_plain(
+    text: str, *, fmt: str = "txt", chrome: bool = True, width: int | None = None
+) -> Parts:
+    """Text or markdown (with optional YAML front matter) -> Parts."""
+    front, body = split_front_matter(text)
+    raw_lines = normalise_lines(body)
+    header, lines = scan_lines(raw_lines, find_title=chrome) if chrome else (Header(), raw_lines)
+    if not chrome:
+        from .clean import markdown_line
+
+        lines = [markdown_line(x) for x in raw_lines]
+    cleaned: Cleaned = clean_lines(lines, chrome=chrome, width=width)
+    published = normalise_date(front.get("published") or front.get("date"))
+    source = "metadata" if published else None
+    if published is None and header.published:
+        published, source = header.published, "text"
+    return Parts(
+        text=cleaned.text,
+        title=_meta_str(front.get("title")) or header.title,
+        outlet=_meta_str(front.get("outlet") or front.get("source")) or header.outlet,
+        author=_meta_str(front.get("author") or front.get("authors")) or header.author,
+        url=_meta_str(front.get("url")),
+        published=published,
+        published_source=source,
+        removed=dict(cleaned.removed),
+    )
+
+
+def from_html(data: bytes) -> Parts:
+    """HTML page -> main text and metadata via trafilatura (tolerates malformed HTML)."""
+    try:
+        import trafilatura
+    except ImportError as e:  # pragma: no cover - dependency is declared
+        raise InputError("trafilatura is not installed; pip install trafilatura") from e
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        doc = trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as e:  # trafilatura/lxml raise many types on broken pages
+        raise InputError(f"HTML could not be parsed ({type(e).__name__}); check the file") from e
+    if doc is None:
+        raise InputError("HTML page holds no article text; save the article page itself")
+    meta = doc if isinstance(doc, dict) else doc.as_dict()
+    text = meta.get("text") or ""
+    title = _meta_str(meta.get("title"))
+    lines = normalise_lines(text)
+    # trafilatura repeats the headline as the first line of the text
+    if title:
+        first = next((i for i, x in enumerate(lines) if x), None)
+        if first is not None and lines[first].strip().casefold() == title.casefold():
+            lines[first] = ""
+    # one paragraph per line in trafilatura's output
+    spaced = [y for x in lines for y in (x, "")]
+    parts = from_plain("\n".join(spaced), fmt="html")
+    published = normalise_date(meta.get("date"))
+    return Parts(
+        text=parts.text,
+        title=title or parts.title,
+        outlet=_meta_str(meta.get("sitename")) or parts.outlet or _meta_str(meta.get("hostname")),
+        author=_meta_str(meta.get("author")) or parts.author,
+        url=_meta_str(meta.get("url")),
+        published=published or parts.published,
+        published_source="metadata" if published else parts.published_source,
+        removed=parts.removed,
+    )
+
+
+def from_pdf(data: bytes) -> Parts:
+    """PDF -> text layer via pypdf; hard-wrapped lines rebuilt into paragraphs."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError("PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except InputError:
+        raise
+    except FileNotDecryptedError as e:
+        raise InputError("PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)") from e
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as e:
+        raise InputError(
+            f"PDF is corrupt or unreadable ({type(e).__name__}); re-export or repair it"
+        ) from e
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise InputError("PDF has no text layer (scanned?); run OCR first")
+    parts = from_plain(text, fmt="pdf", width=None)
+    title = _meta_str(info.get("/Title")) if info else None
+    if title and (title.lower().endswith((".doc", ".docx", ".pdf")) or len(title) < 4):
+        title = None
+    author = _meta_str(info.get("/Author")) if info else None
+    parts.title = parts.title or title
+    parts.author = parts.author or author
+    return parts
+
+
+_TEXT_FIELDS = ("maintext", "text", "content", "body", "article")
+_TITLE_FIELDS = ("title", "headline")
+_DATE_FIELDS = ("date_publish", "date", "published", "date_published", "pubdate")
+_OUTLET_FIELDS = ("source_domain", "sitename", "outlet", "source", "hostname")
+_AUTHOR_FIELDS = ("authors", "author", "byline")
+
+
+def from_record(rec: Any) -> Parts:
+    """A news-please or trafilatura JSON record -> Parts."""
+    if not isinstance(rec, dict):
+        raise InputError(f"JSON record is a {type(rec).__name__}, not an object; give objects")
+
+    def first(keys: tuple[str, ...]) -> Any:
+        return next((rec[k] for k in keys if rec.get(k)), None)
+
+    text = first(_TEXT_FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("JSON record has no article text; put it in 'maintext' or 'text'")
+    title = _meta_str(first(_TITLE_FIELDS))
+    lines = normalise_lines(text)
+    if title:
+        first_i = next((i for i, x in enumerate(lines) if x), None)
+        if first_i is not None and lines[first_i].casefold() == title.casefold():
+            lines[first_i] = ""
+    spaced = [y for x in lines for y in (x, "")]
+    parts = from_plain("\n".join(spaced), fmt="json")
+    published = normalise_date(first(_DATE_FIELDS))
+    return Parts(
+        text=parts.text,
+        title=title or parts.title,
+        outlet=_meta_str(first(_OUTLET_FIELDS)) or parts.outlet,
+        author=_meta_str(first(_AUTHOR_FIELDS)) or parts.author,
+        url=_meta_str(rec.get("url")),
+        published=published or parts.published,
+        published_source="metadata" if published else parts.published_source,
+        removed=parts.removed,
+    )
+
+
+# --- language ----------------------------------------------------------------------------
+
+
+def detect_language(text: str) -> str | None:
+    """Language code of ``text`` via langdetect, seeded for determinism (None if unsure)."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    sample = text[:3000]
+    try:
+        langs = detect_langs(sample)
+    except LangDetectException:
+        return None
+    return langs[0].lang if langs else None
+
+
+# --- building articles --------------------------------------------------------------------
+
+
+def build(
+    parts: Parts,
+    *,
+    source: str,
+    fmt: str,
+    raw: bytes,
+    published: str | None = None,
+    outlet: str | None = None,
+    check_language: bool = True,
+) -> Article:
+    """Parts -> Article (raises InputError for too little text or a non-English article)."""
+    text = parts.text
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        what = "no article text" if not text.strip() else f"only {len(text.strip())} characters"
+        raise InputError(f"{what} after cleaning; give the full article text")
+    language = None
+    if check_language:
+        language = detect_language(text)
+        if language and language != "en":
+            raise InputError(f"article language is {language!r}, only English is supported")
+    pub, pub_src = parts.published, parts.published_source
+    if published:
+        pub, pub_src = normalise_date(published) or published, "override"
+    return Article(
+        id=article_id(text),
+        source=source,
+        format=fmt,
+        text=text,
+        raw=raw,
+        title=parts.title,
+        outlet=outlet or parts.outlet,
+        author=parts.author,
+        url=parts.url,
+        published=pub,
+        published_source=pub_src if pub else None,
+        language=language,
+    )
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    fmt: str = "txt",
+    clean: bool = True,
+    **meta: Any,
+) -> Article:
+    """Build an article from a string (tests, evaluation, ``analyze``).
+
+    Cheap on one sentence: no language detection; with ``clean=True`` markdown is reduced and
+    chrome/header rules run, but a lone sentence is never removed; with ``clean=False`` only
+    whitespace is normalised. ``meta`` (title, outlet, author, url, published, language, ...)
+    overrides what the text gives; None values are ignored.
+    """
+    if clean:
+        parts = from_plain(text, fmt=fmt, chrome=True)
+        if not parts.text.strip():
+            parts = from_plain(text, fmt=fmt, chrome=False)
+    else:
+        paras = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
+        parts = Parts(text="\n\n".join(p for p in paras if p))
+    given = {k: v for k, v in meta.items() if v is not None}
+    published = normalise_date(given.get("published")) or given.get("published")
+    pub_src = given.get("published_source")
+    if published:
+        pub_src = pub_src or "metadata"
+    else:
+        published, pub_src = parts.published, parts.published_source
+    return Article(
+        id=article_id(parts.text),
+        source=source,
+        format=fmt,
+        text=parts.text,
+        raw=text.encode("utf-8"),
+        title=given.get("title", parts.title),
+        outlet=given.get("outlet", parts.outlet),
+        author=given.get("author", parts.author),
+        url=given.get("url", parts.url),
+        published=published,
+        published_source=pub_src,
+        published_confidence=given.get("published_confidence"),
+        language=given.get("language"),
+    )
+
+
+def _parts_for(data: bytes, fmt: str) -> Parts:
+    if fmt == "pdf":
+        return from_pdf(data)
+    if fmt == "html":
+        decode(data[:_SNIFF])  # NUL-byte check; trafilatura handles the charset itself
+        return from_html(data)
+    text = decode(data)
+    if fmt in ("json",):
+        try:
+            rec = json.loads(text)
+        except ValueError as e:
+            raise InputError(f"not valid JSON ({e}); fix the file or name it .txt") from e
+        return from_record(rec)
+    return from_plain(text, fmt=fmt)
+
+
+def read_article(path: str | Path, *, max_bytes: int = 20_000_000) -> Article:
+    """One file -> Article (raises InputError). JSON lists and JSONL need :func:`iter_inputs`."""
+    for item in _read_file(Path(path), max_bytes=max_bytes):
+        if isinstance(item, Skip):
+            raise InputError(item.reason)
+        return item
+    raise InputError("file holds no article; check it")
+
+
+def _fmt_size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return (
+        f"file is {_fmt_size(size)}, over the {_fmt_size(max_bytes)} limit; "
+        "split it or raise max_bytes"
+    )
+
+
+def _records(text: str) -> Iterator[tuple[int, str]]:
+    """Elements of a top-level JSON list with their exact text (for ``raw``)."""
+    dec = json.JSONDecoder()
+    i = text.index("[") + 1
+    n = 0
+    while True:
+        while i < len(text) and text[i] in " \t\r\n,":
+            i += 1
+        if i >= len(text) or text[i] == "]":
+            return
+        _, end = dec.raw_decode(text, i)
+        n += 1
+        yield n, text[i:end]
+        i = end
+
+
+def _from_data(
+    data: bytes, fmt: str, source: str, *, published: str | None, outlet: str | None
+) -> Iterator[Article | Skip]:
+    if not data.strip():
+        yield Skip(source, "empty file; nothing to read")
+        return
+    if fmt == "json":
+        try:
+            text = decode(data)
+            parsed = json.loads(text)
+        except InputError as e:
+            yield Skip(source, str(e))
+            return
+        except ValueError as e:
+            yield Skip(source, f"not valid JSON ({e}); fix it or give one record per line")
+            return
+        if isinstance(parsed, list):
+            if not parsed:
+                yield Skip(source, "JSON list is empty; nothing to read")
+            for n, chunk in _records(text):
+                yield _safe(
+                    lambda c=chunk: from_record(json.loads(c)),
+                    f"{source}#{n}",
+                    fmt,
+                    chunk.encode("utf-8"),
+                    published,
+                    outlet,
+                )
+            return
+        yield _safe(lambda: from_record(parsed), source, fmt, data, published, outlet)
+        return
+    yield _safe(lambda: _parts_for(data, fmt), source, fmt, data, published, outlet)
+
+
+def _safe(
+    make: Any, source: str, fmt: str, raw: bytes, published: str | None, outlet: str | None
+) -> Article | Skip:
+    try:
+        return build(make(), source=source, fmt=fmt, raw=raw, published=published, outlet=outlet)
+    except InputError as e:
+        return Skip(source, str(e))
+    except RecursionError:
+        return Skip(source, "input is nested too deeply to parse; simplify or convert it")
+
+
+def _read_jsonl(
+    path: Path, *, max_bytes: int, published: str | None, outlet: str | None
+) -> Iterator[Article | Skip]:
+    """JSONL streamed line by line: each line an article ``path#L<n>``; max_bytes per line."""
+    seen = False
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, start=1):
+            src = f"{path}#L{n}"
+            if not line.strip():
+                continue
+            seen = True
+            if len(line) > max_bytes:
+                yield Skip(src, _too_big(len(line), max_bytes))
+                continue
+            raw = line.rstrip(b"\r\n")
+            try:
+                rec = json.loads(decode(raw))
+            except InputError as e:
+                yield Skip(src, str(e))
+                continue
+            except ValueError as e:
+                yield Skip(src, f"line is not JSON ({e}); fix or remove the line")
+                continue
+            yield _safe(lambda r=rec: from_record(r), src, "jsonl", raw, published, outlet)
+    if not seen:
+        yield Skip(str(path), "empty file; nothing to read")
+
+
+def _read_file(
+    path: Path,
+    *,
+    max_bytes: int,
+    published: str | None = None,
+    outlet: str | None = None,
+) -> Iterator[Article | Skip]:
+    source = str(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    try:
+        size = path.stat().st_size
+        if fmt == "jsonl":
+            yield from _read_jsonl(path, max_bytes=max_bytes, published=published, outlet=outlet)
+            return
+        if size > max_bytes:
+            yield Skip(source, _too_big(size, max_bytes))
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield Skip(source, f"cannot read file ({e.strerror}); check permissions")
+        return
+    if fmt is None:
+        fmt = sniff_format(data)
+    yield from _from_data(data, fmt, source, published=published, outlet=outlet)
+
+
+def _visible_files(root: Path) -> list[Path]:
+    """Files under ``root``, recursively and sorted, skipping hidden files and folders."""
+    out = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if p.is_file():
+            out.append(p)
+    return out
+
+
+def iter_inputs(
+    paths: Sequence[str],
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    max_bytes: int = 20_000_000,
+) -> Iterator[Article | Skip]:
+    """Articles (or skips) from files, directories (recursive, sorted) and "-" (stdin).
+
+    Never raises for a bad input: each becomes ``Skip(source, reason)`` and the batch goes on.
+    ``published``/``outlet`` override what the inputs say (published_source="override").
+    """
+    for p in paths:
+        if p == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                yield Skip("-", f"standard input is over the {_fmt_size(max_bytes)} limit")
+                continue
+            fmt = sniff_format(data)
+            if fmt == "jsonl":
+                yield from _stdin_jsonl(data, max_bytes, published, outlet)
+                continue
+            yield from _from_data(data, fmt, "-", published=published, outlet=outlet)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = _visible_files(path)
+            if not files:
+                yield Skip(p, "directory has no readable files; check the path")
+                continue
+            produced = False
+            for f in files:
+                for item in _read_file(f, max_bytes=max_bytes, published=published, outlet=outlet):
+                    produced = produced or isinstance(item, Article)
+                    yield item
+            if not produced:
+                yield Skip(p, f"directory has no readable articles ({len(files)} files skipped)")
+        elif path.is_file():
+            yield from _read_file(path, max_bytes=max_bytes, published=published, outlet=outlet)
+        elif path.exists():
+            yield Skip(p, "not a regular file or directory; give a file, a directory or -")
+        else:
+            yield Skip(p, "path does not exist; check the spelling")
+
+
+def _stdin_jsonl(
+    data: bytes, max_bytes: int, published: str | None, outlet: str | None
+) -> Iterator[Article | Skip]:
+    for n, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        src = f"-#L{n}"
+        try:
+            rec = json.loads(decode(line))
+        except (InputError, ValueError) as e:
+            yield Skip(src, f"line is not JSON ({e}); fix or remove the line")
+            continue
+        yield _safe(lambda r=rec: from_record(r), src, "jsonl", line, published, outlet)
+
+
+__all__ = ["article_from_text", "article_id", "decode", "iter_inputs", "read_article"]
