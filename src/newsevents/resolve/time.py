@@ -1,19 +1,1069 @@
-"""Dates (PLACEHOLDER created by the lead so imports work; the time owner replaces it)."""
+"""Temporal expressions: find them, normalise them against the publication date, date events.
+
+Written by hand on top of the spaCy parse because the libraries get news dates wrong:
+dateparser ignores a weekday given with a date ("Wednesday 8 January" published on
+2020-01-03 becomes 2019-01-08, a Tuesday) and picks the direction of a bare weekday or a
+date without a year from its settings, not from the clause's tense; HeidelTime needs a
+Java runtime and also resolves weekdays without looking at the verb. The normaliser below
+is the stdlib ``datetime``/``calendar`` plus a small vocabulary file
+(``resolve/data/time_vocab.yaml``): weekday and month names, number words, parts of day and
+the cue words that give a clause its direction (past narration vs. plans and calls to act).
+
+Granularity is kept: a day, a week (Monday..Sunday range), a month ("2019-12"), a year
+("2019"), or a range (``end`` set: "over the weekend", "since 2018", "between 2015 and 2018").
+"""
 
 from __future__ import annotations
 
-from ..model import Document, EventMention, TimeExpression
+import calendar
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Document, EventMention, Span, TimeExpression
+from ..resources import read_yaml
+
+PAST = "past"
+FUTURE = "future"
+
+# ----------------------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class Vocab:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    parts_of_day: dict[str, str]
+    relative_days: dict[str, tuple[int, str | None]]
+    relative_words: dict[str, int]
+    past_span_words: tuple[str, ...]
+    seasons: dict[str, tuple[int, int]]
+    modifiers: tuple[str, ...]
+    range_start_words: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    since_words: tuple[str, ...]
+    year_prepositions: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_verbs: frozenset[str]
+    scheduling_words: frozenset[str]
+
+
+def _vocab_path() -> Path:
+    return Path(str(resources.files("newsevents.resolve") / "data" / "time_vocab.yaml"))
+
+
+def _str_int_map(data: dict[str, Any], key: str, path: Path) -> dict[str, int]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not value:
+        raise ConfigError(f"{path}: '{key}' must be a non-empty mapping of word -> number")
+    out: dict[str, int] = {}
+    for word, num in value.items():
+        if not isinstance(num, int) or isinstance(num, bool):
+            raise ConfigError(f"{path}: {key}.{word} must be an integer, got {num!r}")
+        out[str(word)] = num
+    return out
+
+
+def _str_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def load_vocab(path: Path | None = None) -> Vocab:
+    """Read and shape-check the time vocabulary (ConfigError names the bad key)."""
+    path = path or _vocab_path()
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of vocabulary lists at top level")
+    units = data.get("units")
+    pods = data.get("parts_of_day")
+    reldays = data.get("relative_days")
+    seasons = data.get("seasons")
+    if not isinstance(units, dict) or not all(
+        v in ("day", "week", "month", "year", "decade") for v in units.values()
+    ):
+        raise ConfigError(f"{path}: 'units' must map words to day|week|month|year|decade")
+    if not isinstance(pods, dict) or not all(isinstance(v, str) for v in pods.values()):
+        raise ConfigError(f"{path}: 'parts_of_day' must map words to part-of-day names")
+    if not isinstance(reldays, dict) or not all(
+        isinstance(v, list) and len(v) == 2 and isinstance(v[0], int) for v in reldays.values()
+    ):
+        raise ConfigError(f"{path}: 'relative_days' must map words to [offset, part or null]")
+    if not isinstance(seasons, dict) or not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(m, int) and 1 <= m <= 12 for m in v)
+        for v in seasons.values()
+    ):
+        raise ConfigError(f"{path}: 'seasons' must map words to [first month, last month]")
+    months = _str_int_map(data, "months", path)
+    weekdays = _str_int_map(data, "weekdays", path)
+    if not all(1 <= m <= 12 for m in months.values()):
+        raise ConfigError(f"{path}: month numbers must be 1..12")
+    if not all(0 <= d <= 6 for d in weekdays.values()):
+        raise ConfigError(f"{path}: weekday numbers must be 0 (Monday) .. 6 (Sunday)")
+    return Vocab(
+        weekdays=weekdays,
+        months=months,
+        numbers={k.lower(): v for k, v in _str_int_map(data, "numbers", path).items()},
+        units={str(k).lower(): str(v) for k, v in units.items()},
+        parts_of_day={str(k).lower(): str(v) for k, v in pods.items()},
+        relative_days={str(k).lower(): (int(v[0]), v[1]) for k, v in reldays.items()},
+        relative_words={
+            k.lower(): v for k, v in _str_int_map(data, "relative_words", path).items()
+        },
+        past_span_words=_str_list(data, "past_span_words", path),
+        seasons={str(k).lower(): (int(v[0]), int(v[1])) for k, v in seasons.items()},
+        modifiers=_str_list(data, "modifiers", path),
+        range_start_words=_str_list(data, "range_start_words", path),
+        range_joiners=_str_list(data, "range_joiners", path),
+        since_words=_str_list(data, "since_words", path),
+        year_prepositions=frozenset(w.lower() for w in _str_list(data, "year_prepositions", path)),
+        future_auxiliaries=frozenset(
+            w.lower() for w in _str_list(data, "future_auxiliaries", path)
+        ),
+        future_verbs=frozenset(w.lower() for w in _str_list(data, "future_verbs", path)),
+        scheduling_words=frozenset(w.lower() for w in _str_list(data, "scheduling_words", path)),
+    )
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    return load_vocab()
+
+
+# ----------------------------------------------------------------------------------------
+# patterns: a raw reading of an expression, before it is anchored to a date
+
+
+@dataclass
+class Raw:
+    """What the words say, unanchored. ``kind`` decides which fields matter."""
+
+    kind: str  # date | month | year | decade | weekday | relday | relunit | ago | pastspan |
+    # into | season | weekend | range | since
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    rel: int | None = None  # -1 last, 0 this, +1 next; None bare
+    offset: int = 0
+    n: int = 0
+    unit: str = ""
+    pod: str | None = None
+    season: str = ""
+    parts: list[Raw] = field(default_factory=list)
+
+    def needs_anchor(self) -> bool:
+        if self.kind in ("date", "month"):
+            return self.year is None
+        if self.kind in ("year", "decade"):
+            return False
+        if self.kind == "season":
+            return self.year is None
+        if self.kind == "range":
+            return any(p.needs_anchor() for p in self.parts)
+        if self.kind == "since":
+            return self.parts[0].needs_anchor()
+        if self.kind == "into":
+            return self.parts[0].needs_anchor()
+        return True
+
+
+def _alt(words: Iterable[str], *, ci: bool) -> str:
+    """Regex alternation of ``words``, longest first, as whole words."""
+    escaped = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    body = "|".join(escaped)
+    body = f"(?i:{body})" if ci else f"(?:{body})"
+    return body
+
+
+@dataclass(frozen=True)
+class Patterns:
+    core: tuple[re.Pattern[str], ...]  # tried in order; overlaps are settled in _scan
+    year_token: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    v = vocab()
+    months = list(v.months) + [m.upper() for m in v.months if len(m) > 3]
+    weekdays = list(v.weekdays) + [w.upper() for w in v.weekdays if len(w) > 3]
+    MON = f"(?P<mon>{_alt(months, ci=False)})(?![A-Za-z])"
+    MON2 = f"(?P<mon2>{_alt(months, ci=False)})(?![A-Za-z])"
+    WD = f"(?P<wd>{_alt(weekdays, ci=False)})(?![A-Za-z])"
+    DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)"
+    DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)"
+    YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%])"
+    POD = f"(?P<pod>{_alt(v.parts_of_day, ci=True)})\\b"
+    CLOCK = (
+        r"(?P<clock>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?i:a\.m\.|p\.m\.|am|pm)|"
+        r"(?:[01]?\d|2[0-3])[:][0-5]\d|(?i:12 noon|noon|midnight))"
+    )
+    MOD = f"(?:(?P<mod>{_alt(v.modifiers, ci=True)})(?:-|\\s+)(?:(?i:in|on)\\s+)?)"
+    NUM = f"(?P<num>\\d+|{_alt(v.numbers, ci=True)})"
+    UNIT = f"(?P<unit>{_alt(v.units, ci=True)})\\b"
+    REL = f"(?P<rel>{_alt(v.relative_words, ci=True)})"
+    RELDAY = f"(?P<relday>{_alt(v.relative_days, ci=True)})\\b"
+    PASTSPAN = f"(?P<pastspan>{_alt(v.past_span_words, ci=True)})"
+    SEASON = f"(?P<season>{_alt(v.seasons, ci=True)})\\b"
+    DASH = r"(?:\s*[-–]\s*|\s+(?i:to|and|until|till|through)\s+)"
+    TIME_SUFFIX = f"(?:,?\\s+(?:(?i:at|from|in the|on the)\\s+)?(?:{POD}|{CLOCK}))?"
+
+    alternatives = [
+        # Wednesday 8 January (2020) / Wednesday, the 8th of January / 8 January 2020
+        f"(?P<dmy>{MOD}?(?:{WD},?\\s+(?:the\\s+)?)?{DAY}(?:\\s+of)?\\s+{MON}"
+        f"(?:,?\\s+{YEAR})?{TIME_SUFFIX})",
+        # Wednesday, January 8(, 2020) / Jan. 3 / December 27
+        f"(?P<mdy>{MOD}?(?:{WD},?\\s+)?{MON}\\s+{DAY}(?:,?\\s+{YEAR})?{TIME_SUFFIX})",
+        # 27-29 December / December 27-29
+        f"(?P<ddm>(?:(?i:from|between)\\s+)?{DAY}{DASH}{DAY2}\\s+{MON2}(?:,?\\s+{YEAR})?)",
+        f"(?P<mdd>(?:(?i:from|between)\\s+)?{MON2}\\s+{DAY}{DASH}{DAY2}(?:,?\\s+{YEAR})?)",
+        # January 2020 / early January / last December / in January
+        f"(?P<my>{MOD}?(?:{REL}\\s+)?{MON}(?:,?\\s+{YEAR})?)",
+        # from 1992 to 1995 / between 2014 and 2017 / 2015-2018
+        f"(?P<yy>(?:(?i:from|between)\\s+)?{YEAR}{DASH}(?P<year2b>1[89]\\d\\d|20\\d\\d)(?![\\d%]))",
+        # the 1990s
+        r"(?P<decade>(?i:the\s+)?(?P<dec>1[89]\d0|20\d0)'?s\b)",
+        # season: last summer / summer 2019 / the summer of 2019
+        f"(?P<seas>{MOD}?(?:(?i:the)\\s+|{REL}\\s+)?{SEASON}(?:\\s+(?i:of\\s+)?{YEAR})?)",
+        # over the weekend / this weekend / last weekend
+        f"(?P<weekend>(?:(?i:the)|{REL})\\s+(?i:weekend)\\b)",
+        # yesterday (morning) / last night / today
+        f"(?P<rd>{MOD}?{RELDAY}(?:\\s+{POD})?)",
+        # this morning / this evening
+        f"(?P<thispod>(?i:this)\\s+{POD})",
+        # two weeks ago / a year ago
+        f"(?P<ago>{NUM}\\s+{UNIT}\\s+(?i:ago))",
+        # (over) the past two weeks / the last few months / the past year
+        f"(?P<past>{PASTSPAN}\\s+(?:{NUM}\\s+)?{UNIT})",
+        # three days into the new year / two weeks into January
+        f"(?P<into>{NUM}\\s+{UNIT}\\s+(?i:into)\\s+(?:(?P<intoyear>(?i:the\\s+(?:new\\s+)?year))"
+        f"|{MON2}|(?P<year2>1[89]\\d\\d|20\\d\\d)\\b))",
+        # earlier this month / last year / next week / this year
+        f"(?P<ru>{MOD}?{REL}\\s+{UNIT})",
+        # (early on) Friday (morning) / last Tuesday / next Monday
+        f"(?P<wdonly>{MOD}?(?:{REL}\\s+)?{WD}{TIME_SUFFIX})",
+    ]
+    # Python forbids a group name twice in one pattern, so the alternatives stay separate.
+    return Patterns(core=tuple(re.compile(a) for a in alternatives), year_token=re.compile(YEAR))
+
+
+def _num(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return vocab().numbers.get(re.sub(r"\s+", " ", word))
+
+
+def _pod(m: re.Match[str]) -> str | None:
+    gd = m.groupdict()
+    if gd.get("pod"):
+        return vocab().parts_of_day.get(gd["pod"].lower())
+    clock = gd.get("clock")
+    if clock:
+        return _clock(clock)
+    return None
+
+
+def _clock(text: str) -> str | None:
+    t = text.lower().replace(".", "").replace(" ", "")
+    if t in ("12noon", "noon"):
+        return "12:00"
+    if t == "midnight":
+        return "00:00"
+    m = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?(am|pm)?", t)
+    if not m:
+        return None
+    h, mi, ampm = int(m.group(1)), int(m.group(2) or 0), m.group(3)
+    if ampm == "pm" and h < 12:
+        h += 12
+    if ampm == "am" and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}" if h < 24 and mi < 60 else None
+
+
+def _raw_of(m: re.Match[str]) -> Raw | None:
+    """The unanchored reading of one pattern match."""
+    v = vocab()
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    rel = v.relative_words.get(re.sub(r"\s+", " ", g["rel"].lower())) if g.get("rel") else None
+    if g.get("dmy") or g.get("mdy"):
+        day = int(g["day"])
+        month = v.months[g["mon"]] if g["mon"] in v.months else v.months[g["mon"].title()]
+        if not 1 <= day <= 31:
+            return None
+        wd = _weekday(g.get("wd"))
+        return Raw("date", year=year, month=month, day=day, weekday=wd, pod=_pod(m))
+    if g.get("ddm") or g.get("mdd"):
+        month = _month(g["mon2"])
+        d1, d2 = int(g["day"]), int(g["day2"])
+        if not (1 <= d1 < d2 <= 31):
+            return None
+        a = Raw("date", year=year, month=month, day=d1)
+        b = Raw("date", year=year, month=month, day=d2)
+        return Raw("range", parts=[a, b])
+    if g.get("my"):
+        if year is None and rel is None and not g.get("mod") and not _month_context_ok(m):
+            return None
+        return Raw("month", year=year, month=_month(g["mon"]), rel=rel)
+    if g.get("yy"):
+        if not year or int(g["year2b"]) <= year:
+            return None
+        return Raw("range", parts=[Raw("year", year=year), Raw("year", year=int(g["year2b"]))])
+    if g.get("decade"):
+        return Raw("decade", year=int(g["dec"]))
+    if g.get("seas"):
+        return Raw("season", season=g["season"].lower(), year=year, rel=rel)
+    if g.get("weekend"):
+        return Raw("weekend", rel=rel)
+    if g.get("rd"):
+        off, pod = v.relative_days[re.sub(r"\s+", " ", g["relday"].lower())]
+        return Raw("relday", offset=off, pod=_pod(m) or pod)
+    if g.get("thispod"):
+        return Raw("relday", offset=0, pod=_pod(m))
+    if g.get("ago"):
+        n = _num(g["num"])
+        return None if n is None else Raw("ago", n=n, unit=v.units[g["unit"].lower()])
+    if g.get("past"):
+        n = _num(g["num"]) if g.get("num") else 1
+        return None if n is None else Raw("pastspan", n=n, unit=v.units[g["unit"].lower()])
+    if g.get("into"):
+        n = _num(g["num"])
+        unit = v.units[g["unit"].lower()]
+        if n is None or unit not in ("day", "week", "month"):
+            return None
+        if g.get("intoyear"):
+            base = Raw("relunit", unit="year", rel=0)
+        elif g.get("mon2"):
+            base = Raw("month", month=_month(g["mon2"]))
+        else:
+            base = Raw("year", year=int(g["year2"]))
+        return Raw("into", n=n, unit=unit, parts=[base])
+    if g.get("ru"):
+        unit = v.units[g["unit"].lower()]
+        if unit not in ("week", "month", "year") or rel is None:
+            return None
+        return Raw("relunit", unit=unit, rel=rel)
+    if g.get("wdonly"):
+        return Raw("weekday", weekday=_weekday(g["wd"]), rel=rel, pod=_pod(m))
+    return None
+
+
+def _month(name: str) -> int:
+    months = vocab().months
+    return months[name] if name in months else months[name.title()]
+
+
+def _weekday(name: str | None) -> int | None:
+    if not name:
+        return None
+    wds = vocab().weekdays
+    return wds[name] if name in wds else wds[name.title()]
+
+
+def _month_context_ok(m: re.Match[str]) -> bool:
+    """A month name alone is a date only after a time preposition ("in May", "since March")."""
+    before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
+    return bool(before) and before[-1] in vocab().year_prepositions
+
+
+# ----------------------------------------------------------------------------------------
+# anchoring: Raw + publication date + direction -> interval
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: date
+    end: date
+    precision: str  # day | week | month | year
+    pod: str | None = None
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_iv(year: int, month: int) -> Interval:
+    return Interval(
+        date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+    )
+
+
+def _year_iv(year: int) -> Interval:
+    return Interval(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _week_iv(d: date) -> Interval:
+    monday = d - timedelta(days=d.weekday())
+    return Interval(monday, monday + timedelta(days=6), "week")
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _pick(cands: list[date], anchor: date, direction: str | None) -> date | None:
+    """The candidate nearest the anchor in the clause's direction (either way if unknown)."""
+    if direction == PAST:
+        past = [c for c in cands if c <= anchor]
+        return max(past) if past else None
+    if direction == FUTURE:
+        fut = [c for c in cands if c >= anchor]
+        return min(fut) if fut else None
+    if not cands:
+        return None
+    # unknown direction: the nearest; a tie goes to the past (news narrates the past)
+    return min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
+
+
+def _resolve(raw: Raw, anchor: date | None, direction: str | None) -> Interval | None:
+    if anchor is None and raw.needs_anchor():
+        return None
+    k = raw.kind
+    if k == "date":
+        return _resolve_date(raw, anchor, direction)
+    if k == "month":
+        assert raw.month is not None
+        if raw.year is not None:
+            return _month_iv(raw.year, raw.month)
+        assert anchor is not None
+        cur = date(anchor.year, anchor.month, 1)
+        cands = [date(anchor.year + dy, raw.month, 1) for dy in (-1, 0, 1)]
+        if raw.rel == -1:
+            got = max((c for c in cands if c < cur), default=None)
+        elif raw.rel == 1:
+            got = min((c for c in cands if c > cur), default=None)
+        else:
+            got = _pick(cands, cur, direction)
+        return None if got is None else _month_iv(got.year, got.month)
+    if k == "year":
+        assert raw.year is not None
+        return _year_iv(raw.year)
+    if k == "decade":
+        assert raw.year is not None
+        return Interval(date(raw.year, 1, 1), date(raw.year + 9, 12, 31), "year")
+    assert anchor is not None or k in ("range", "since", "into", "season")
+    if k == "weekday":
+        assert anchor is not None and raw.weekday is not None
+        return _resolve_weekday(raw, anchor, direction)
+    if k == "weekend":
+        assert anchor is not None
+        return _resolve_weekend(raw, anchor, direction)
+    if k == "relday":
+        assert anchor is not None
+        d = anchor + timedelta(days=raw.offset)
+        return Interval(d, d, "day", raw.pod)
+    if k == "relunit":
+        assert anchor is not None and raw.rel is not None
+        if raw.unit == "day":
+            d = anchor + timedelta(days=raw.rel)
+            return Interval(d, d, "day")
+        if raw.unit == "week":
+            return _week_iv(anchor + timedelta(days=7 * raw.rel))
+        if raw.unit == "month":
+            d = _add_months(date(anchor.year, anchor.month, 1), raw.rel)
+            return _month_iv(d.year, d.month)
+        if raw.unit == "year":
+            return _year_iv(anchor.year + raw.rel)
+        return None
+    if k == "ago":
+        assert anchor is not None
+        if raw.unit == "day":
+            d = anchor - timedelta(days=raw.n)
+            return Interval(d, d, "day")
+        if raw.unit == "week":
+            return _week_iv(anchor - timedelta(days=7 * raw.n))
+        if raw.unit == "month":
+            d = _add_months(anchor, -raw.n)
+            return _month_iv(d.year, d.month)
+        if raw.unit == "year":
+            return _year_iv(anchor.year - raw.n)
+        if raw.unit == "decade":
+            return _year_iv(anchor.year - 10 * raw.n)
+        return None
+    if k == "pastspan":
+        assert anchor is not None
+        if raw.unit in ("day", "week"):
+            days = raw.n * (7 if raw.unit == "week" else 1)
+            return Interval(anchor - timedelta(days=days), anchor, "day")
+        if raw.unit == "month":
+            return Interval(_add_months(anchor, -raw.n), anchor, "month")
+        if raw.unit == "year":
+            return Interval(date(anchor.year - raw.n, 1, 1), anchor, "year")
+        if raw.unit == "decade":
+            return Interval(date(anchor.year - 10 * raw.n, 1, 1), anchor, "year")
+        return None
+    if k == "into":
+        base = _resolve(raw.parts[0], anchor, direction)
+        if base is None:
+            return None
+        # "N days into the year" is its N-th day (day 1 is the first day)
+        if raw.unit == "day":
+            d = base.start + timedelta(days=raw.n - 1)
+            return Interval(d, d, "day")
+        if raw.unit == "week":  # "two weeks into January": the week of its 14th day
+            return _week_iv(base.start + timedelta(days=7 * raw.n - 1))
+        if raw.unit == "month":
+            d = _add_months(base.start, raw.n - 1)
+            return _month_iv(d.year, d.month)
+        return None
+    if k == "season":
+        return _resolve_season(raw, anchor, direction)
+    if k == "range":
+        a = _resolve(raw.parts[0], anchor, direction)
+        if a is None:
+            return None
+        b_raw = raw.parts[1]
+        if b_raw.kind == "date" and b_raw.year is None and a.precision == "day":
+            # "27-29 December 2019" / "from 3 to 5 January": the second end takes the
+            # first's year, or the year after when it would fall before it
+            assert b_raw.month is not None and b_raw.day is not None
+            b_date = _safe_date(a.start.year, b_raw.month, b_raw.day)
+            if b_date is not None and b_date < a.start:
+                b_date = _safe_date(a.start.year + 1, b_raw.month, b_raw.day)
+            b = None if b_date is None else Interval(b_date, b_date, "day")
+        else:
+            b = _resolve(b_raw, anchor, direction)
+        if b is None or b.end < a.start:
+            return None
+        return Interval(a.start, b.end, _coarser(a.precision, b.precision))
+    if k == "since":
+        a = _resolve(raw.parts[0], anchor, PAST)
+        if a is None:
+            return None
+        if anchor is None or anchor < a.start:
+            return a
+        return Interval(a.start, anchor, a.precision)
+    return None
+
+
+_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _coarser(p: str, q: str) -> str:
+    return p if _ORDER[p] >= _ORDER[q] else q
+
+
+def _resolve_date(raw: Raw, anchor: date | None, direction: str | None) -> Interval | None:
+    assert raw.month is not None and raw.day is not None
+    if raw.year is not None:
+        d = _safe_date(raw.year, raw.month, raw.day)
+        return None if d is None else Interval(d, d, "day", raw.pod)
+    assert anchor is not None
+    if raw.weekday is not None:
+        # a weekday given with the date fixes the year: the nearest year (in the clause's
+        # direction) in which that date falls on that weekday
+        cands = [
+            c
+            for dy in range(-12, 13)
+            if (c := _safe_date(anchor.year + dy, raw.month, raw.day)) is not None
+            and c.weekday() == raw.weekday
+        ]
+        # (agreeing years are years apart: the direction only decides within a year)
+        got = _pick(cands, anchor, direction)
+        if got is None or abs((got - anchor).days) > 366:
+            got = _pick(cands, anchor, None)
+        if got is not None:
+            return Interval(got, got, "day", raw.pod)
+    cands = [
+        c
+        for dy in (-1, 0, 1)
+        if (c := _safe_date(anchor.year + dy, raw.month, raw.day)) is not None
+    ]
+    got = _pick(cands, anchor, direction)
+    return None if got is None else Interval(got, got, "day", raw.pod)
+
+
+def _resolve_weekday(raw: Raw, anchor: date, direction: str | None) -> Interval:
+    assert raw.weekday is not None
+    back = (anchor.weekday() - raw.weekday) % 7  # days back to the latest such weekday
+    fwd = (raw.weekday - anchor.weekday()) % 7
+    if raw.rel == -1:  # "last Friday": strictly before
+        d = anchor - timedelta(days=back or 7)
+    elif raw.rel == 1:  # "next Friday": strictly after
+        d = anchor + timedelta(days=fwd or 7)
+    elif raw.rel == 0:  # "this Friday": the one of the current week
+        d = anchor - timedelta(days=anchor.weekday()) + timedelta(days=raw.weekday)
+    elif direction == FUTURE:
+        d = anchor + timedelta(days=fwd)
+    else:  # past narration or no tense: news dates a bare weekday in the past week
+        d = anchor - timedelta(days=back)
+    return Interval(d, d, "day", raw.pod)
+
+
+def _resolve_weekend(raw: Raw, anchor: date, direction: str | None) -> Interval:
+    this_sat = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5)
+    if raw.rel == -1:
+        sat = this_sat - timedelta(days=7)
+    elif raw.rel == 1:
+        sat = this_sat + timedelta(days=7) if anchor >= this_sat else this_sat
+    elif raw.rel == 0 or anchor >= this_sat or direction == FUTURE:
+        sat = this_sat
+    else:
+        sat = this_sat - timedelta(days=7)
+    return Interval(sat, sat + timedelta(days=1), "day")
+
+
+def _resolve_season(raw: Raw, anchor: date | None, direction: str | None) -> Interval | None:
+    first, last = vocab().seasons[raw.season]
+
+    def season_of(year: int) -> Interval:
+        # a season that spans the new year (winter) is named by the year it starts in
+        end_year = year + 1 if last < first else year
+        return Interval(
+            date(year, first, 1),
+            date(end_year, last, calendar.monthrange(end_year, last)[1]),
+            "month",
+        )
+
+    if raw.year is not None:
+        return season_of(raw.year)
+    assert anchor is not None
+    seasons = [season_of(anchor.year + dy) for dy in (-2, -1, 0, 1)]
+    current = next((s for s in seasons if s.start <= anchor <= s.end), None)
+    if raw.rel == -1:
+        return max((s for s in seasons if s.end < anchor), key=lambda s: s.start)
+    if raw.rel == 1:
+        return min((s for s in seasons if s.start > anchor), key=lambda s: s.start)
+    if current is not None:
+        return current
+    if direction == FUTURE:
+        return min((s for s in seasons if s.start > anchor), key=lambda s: s.start)
+    return max((s for s in seasons if s.end < anchor), key=lambda s: s.start)
+
+
+def _format(iv: Interval) -> tuple[str, str | None]:
+    if iv.precision in ("day", "week"):
+        value = iv.start.isoformat()
+        end = iv.end.isoformat()
+    elif iv.precision == "month":
+        value, end = f"{iv.start:%Y-%m}", f"{iv.end:%Y-%m}"
+    else:
+        value, end = f"{iv.start.year:04d}", f"{iv.end.year:04d}"
+    if iv.precision == "week":
+        return value, end
+    return value, (end if end != value else None)
+
+
+# ----------------------------------------------------------------------------------------
+# direction of a clause from the parse
+
+
+def clause_direction(tokens: Any) -> str | None:
+    """past | future | None for the clause governing a span of spaCy tokens."""
+    if tokens is None or len(tokens) == 0:
+        return None
+    v = vocab()
+    tok = tokens.root
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 8:
+        tok = tok.head
+        steps += 1
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = tok
+    # the complement of a plan/call/vow verb happens later ("plans to meet on Monday"),
+    # and coordinated verbs share their auxiliaries ("will meet and sign on Monday")
+    chain = [verb]
+    cur = verb
+    while cur.dep_ in ("xcomp", "conj") and cur.head is not cur and len(chain) < 6:
+        cur = cur.head
+        chain.append(cur)
+    for i, t in enumerate(chain):
+        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in v.future_auxiliaries for a in aux):
+            return FUTURE
+        lemma = t.lemma_.lower()
+        if (
+            i > 0
+            and lemma in v.future_verbs
+            and chain[i - 1].dep_ == "xcomp"
+            and (t.tag_ != "VBD" or lemma in v.scheduling_words)
+        ):
+            return FUTURE
+        # "is set to", "is scheduled for", "are due in": the event itself is ahead
+        present_be = [a for a in aux if a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")]
+        if t.lemma_.lower() in v.scheduling_words and t.tag_ in ("VBN", "JJ") and present_be:
+            return FUTURE
+        if (
+            t.lemma_ == "be"
+            and t.tag_ in ("VBZ", "VBP")
+            and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in v.scheduling_words for c in t.children
+            )
+        ):
+            return FUTURE
+    head = chain[-1] if chain[-1].dep_ in ("ROOT",) else verb
+    for t in (verb, head):
+        if _imperative(t):
+            return FUTURE
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return PAST
+    if verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in aux) or not aux):
+        return PAST
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return FUTURE  # "is meeting on Friday"
+    if verb.tag_ in ("VB",) and any(a.tag_ == "MD" for a in aux):
+        return None
+    return None
+
+
+def _imperative(t: Any) -> bool:
+    if t.tag_ != "VB" or t.dep_ not in ("ROOT", "conj"):
+        return False
+    kids = list(t.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in kids):
+        return False
+    if t.dep_ == "conj":
+        return _imperative(t.head)
+    return True
+
+
+# ----------------------------------------------------------------------------------------
+# finding expressions
+
+
+@dataclass
+class Found:
+    span: Span
+    raw: Raw
+    direction: str | None
+
+
+def _scan(doc: Document) -> list[Found]:
+    text = doc.article.text
+    parse = doc.parse
+    v = vocab()
+    pats = patterns()
+    matches: list[tuple[int, int, Raw]] = []
+    for m in (m for pat in pats.core for m in pat.finditer(text)):
+        raw = _raw_of(m)
+        if raw is None:
+            continue
+        start, end = m.start(), m.end()
+        # trailing punctuation or whitespace never belongs to the expression
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/")
+        if glued and not (text[start - 1] == "-" and raw.kind in ("date", "month", "weekday")):
+            continue  # inside a word or a code ("A-10", "x/3")
+        matches.append((start, end, raw))
+    # bare years: after a time preposition, or inside a spaCy DATE entity
+    date_ents: list[tuple[int, int]] = []
+    other_ents: list[tuple[int, int, str]] = []
+    if parse is not None:
+        date_ents = [(e.start_char, e.end_char) for e in parse.ents if e.label_ == "DATE"]
+        other_ents = [
+            (e.start_char, e.end_char, e.label_)
+            for e in parse.ents
+            if e.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+        ]
+    for m in pats.year_token.finditer(text):
+        s, e = m.start(), m.end()
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "$£€/.#")) or (
+            e < len(text) and (text[e].isalnum() or text[e] in "/")
+        ):
+            continue
+        before = text[max(0, s - 12) : s].lower().split()
+        in_ent = any(a <= s and e <= b for a, b in date_ents)
+        if any(a <= s < b for a, b, lab in other_ents):
+            continue  # a count, an amount: "2000 police"
+        if in_ent or (before and before[-1].strip("(-") in v.year_prepositions):
+            matches.append((s, e, Raw("year", year=int(m.group("year")))))
+    # longest match wins; ties go to the earliest
+    matches.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    chosen: list[tuple[int, int, Raw]] = []
+    for s, e, raw in matches:
+        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
+            chosen.append((s, e, raw))
+    chosen.sort(key=lambda t: t[0])
+    chosen = _join_ranges(text, chosen, v)
+    found = []
+    for s, e, raw in chosen:
+        direction = None
+        if parse is not None:
+            toks = parse.char_span(s, e, alignment_mode="expand")
+            direction = clause_direction(toks)
+        found.append(Found(Span(s, e), raw, direction))
+    return found
+
+
+def _join_ranges(
+    text: str, chosen: list[tuple[int, int, Raw]], v: Vocab
+) -> list[tuple[int, int, Raw]]:
+    """Join "from A to B", "between A and B", "A-B" into ranges and "since A" into a range."""
+    joiners = "|".join(re.escape(j) for j in v.range_joiners)
+    starters = "|".join(re.escape(w) for w in v.range_start_words)
+    since = "|".join(re.escape(w) for w in v.since_words)
+    out: list[tuple[int, int, Raw]] = []
+    i = 0
+    while i < len(chosen):
+        s, e, raw = chosen[i]
+        if i + 1 < len(chosen):
+            s2, e2, raw2 = chosen[i + 1]
+            gap = text[e:s2]
+            pre = re.search(rf"(?i:\b({starters})\s+)$", text[max(0, s - 12) : s])
+            if re.fullmatch(rf"\s*(?i:{joiners})\s*", gap) and (pre or gap.strip() in ("-", "–")):
+                start = s - len(pre.group(0)) if pre else s
+                if raw2.kind == "year" and raw.kind == "date" and raw.year is None:
+                    pass
+                out.append((start, e2, Raw("range", parts=[raw, raw2])))
+                i += 2
+                continue
+        pre_since = re.search(rf"(?i:\b({since})\s+)$", text[max(0, s - 10) : s])
+        if pre_since and raw.kind in ("date", "month", "year", "decade", "season", "weekday"):
+            out.append((s - len(pre_since.group(0)), e, Raw("since", parts=[raw])))
+        else:
+            out.append((s, e, raw))
+        i += 1
+    return out
+
+
+def _anchor(doc: Document) -> date | None:
+    pub = doc.article.published
+    if not pub:
+        return None
+    try:
+        return date.fromisoformat(pub[:10])
+    except ValueError:
+        return None  # a partial date ("2020-01") cannot anchor a weekday
 
 
 def find_times(doc: Document) -> list[TimeExpression]:
-    return []
+    """All temporal expressions of the article, normalised against its publication date.
+
+    Without a publication date only the expressions that need no anchor (dates with a
+    year, years, decades) are returned.
+    """
+    anchor = _anchor(doc)
+    out: list[TimeExpression] = []
+    for f in _scan(doc):
+        iv = _resolve(f.raw, anchor, f.direction)
+        if iv is None:
+            continue
+        value, end = _format(iv)
+        out.append(TimeExpression(f.span, value, iv.precision, end, iv.pod))
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# publication date from the text
 
 
 def infer_publication(doc: Document) -> tuple[str, float] | None:
+    """Publication date inferred from the dated expressions of the text, with a confidence.
+
+    Evidence: full dates (a year given, or fixed by a weekday + date pair such as
+    "Wednesday 8 January", whose year must be one where that date is that weekday); dates
+    in past narration bound the publication from below, dates in plans from above. The
+    estimate is the latest past date (news reports recent events); confidence grows when a
+    future date closes the window tightly.
+    """
+    found = [(raw, f.direction) for f in _scan(doc) for raw in _leaves(f.raw)]
+    years = [r.year for r, _ in found if r.kind in ("year", "date", "month") and r.year]
+    min_year = max(years) if years else None
+    past: list[date] = []
+    future: list[date] = []
+    for raw, direction in found:
+        if raw.kind != "date" or raw.month is None or raw.day is None:
+            continue
+        d: date | None = None
+        if raw.year is not None:
+            d = _safe_date(raw.year, raw.month, raw.day)
+        elif raw.weekday is not None and min_year is not None:
+            # the first year from the latest year named in the text where they agree
+            for y in range(min_year - 1, min_year + 12):
+                c = _safe_date(y, raw.month, raw.day)
+                if c is not None and c.weekday() == raw.weekday:
+                    d = c
+                    break
+        if d is None:
+            continue
+        if direction == FUTURE:
+            future.append(d)
+        else:
+            past.append(d)
+    if not past and not future:
+        if min_year is not None:
+            return f"{min_year:04d}", 0.2
+        return None
+    if past:
+        lower = max(past)
+        upper = min((d for d in future if d >= lower), default=None)
+        if upper is not None and (upper - lower).days <= 14:
+            return lower.isoformat(), 0.7
+        return lower.isoformat(), 0.5
+    upper = min(future)
+    return upper.isoformat(), 0.3
+
+
+def _leaves(raw: Raw) -> list[Raw]:
+    if raw.kind in ("range", "since", "into"):
+        return [leaf for p in raw.parts for leaf in _leaves(p)]
+    return [raw]
+
+
+# ----------------------------------------------------------------------------------------
+# dating events
+
+
+def _tokens(parse: Any, span: Span) -> Any:
+    if parse is None:
+        return None
+    return parse.char_span(span.start, span.end, alignment_mode="expand")
+
+
+_ATTACH_DEPS = frozenset(
+    {
+        "prep",
+        "pobj",
+        "npadvmod",
+        "tmod",
+        "obl",
+        "nmod",
+        "advmod",
+        "compound",
+        "appos",
+        "nummod",
+        "pcomp",
+        "amod",
+        "conj",
+        "cc",
+        "poss",
+        "quantmod",
+        "det",
+    }
+)
+
+
+def _attached_to(time_toks: Any, trigger_toks: Any) -> bool:
+    """True when the time hangs off the trigger through prep/pobj/npadvmod/tmod-like links,
+    without crossing into another clause."""
+    if time_toks is None or trigger_toks is None or len(time_toks) == 0:
+        return False
+    trig = {t.i for t in trigger_toks}
+    tok = time_toks.root
+    if tok.i in trig:
+        return True
+    for _ in range(10):
+        if tok.dep_ not in _ATTACH_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in trig:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _clause_head(trigger_toks: Any) -> Any:
+    """The clause an event's trigger belongs to: the nearest verb above a nominal trigger,
+    the governing verb of a coordinated or complement verb."""
+    if trigger_toks is None or len(trigger_toks) == 0:
+        return None
+    tok = trigger_toks.root
+    if tok.pos_ not in ("VERB", "AUX"):
+        for _ in range(6):
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+    if tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        return tok.head
     return None
 
 
 def resolve_dates(
     doc: Document, events: list[EventMention], times: list[TimeExpression]
 ) -> list[EventMention]:
-    return events
+    """Date each event from the expression attached to its trigger, else the nearest one in
+    its sentence, else the publication date (``date_source="publication"``)."""
+    parse = doc.parse
+    time_toks = [_tokens(parse, t.span) for t in times]
+    trig_toks = [_tokens(parse, ev.trigger) for ev in events]
+    # which times hang directly off some event's trigger (they are not lent to others)
+    claimed: dict[int, set[int]] = {}
+    for ei, tt in enumerate(trig_toks):
+        for ti, xt in enumerate(time_toks):
+            if _attached_to(xt, tt):
+                claimed.setdefault(ti, set()).add(ei)
+    pub = doc.article.published
+    out: list[EventMention] = []
+    for ei, ev in enumerate(events):
+        chosen: TimeExpression | None = None
+        direct = [ti for ti, evs in claimed.items() if ei in evs]
+        if direct:
+            chosen = times[min(direct, key=lambda ti: _dist(times[ti].span, ev.trigger))]
+        if chosen is None:
+            head = _clause_head(trig_toks[ei])
+            if head is not None:
+                head_span = parse[head.i : head.i + 1]
+                cands = [
+                    ti
+                    for ti, xt in enumerate(time_toks)
+                    if _attached_to(xt, head_span) and not (claimed.get(ti, set()) - {ei})
+                ]
+                if cands:
+                    chosen = times[min(cands, key=lambda ti: _dist(times[ti].span, ev.trigger))]
+        if chosen is None:
+            same = [
+                ti
+                for ti, t in enumerate(times)
+                if ev.sentence.contains(t.span) and not (claimed.get(ti, set()) - {ei})
+            ]
+            if same:
+                chosen = times[min(same, key=lambda ti: _dist(times[ti].span, ev.trigger))]
+        if chosen is not None:
+            out.append(
+                dataclasses.replace(
+                    ev,
+                    date=chosen.value,
+                    date_end=chosen.end,
+                    date_precision=chosen.precision,
+                    date_source="text",
+                    time=chosen.span,
+                )
+            )
+        elif pub:
+            precision = "day" if len(pub) >= 10 else ("month" if len(pub) >= 7 else "year")
+            out.append(
+                dataclasses.replace(
+                    ev,
+                    date=pub[:10],
+                    date_end=None,
+                    date_precision=precision,
+                    date_source="publication",
+                    time=None,
+                )
+            )
+        else:
+            out.append(ev)
+    return out
+
+
+def _dist(a: Span, b: Span) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
