@@ -245,10 +245,10 @@ def wrap_width(lines: list[str]) -> int | None:
     lines follow one another without blank lines.
     """
     lens = [len(x) for x in lines if x and x != HR]
-    if len(lens) < 3:
+    if len(lens) < 5:  # too few lines to tell wrapping from one-line paragraphs
         return None
     width = sorted(lens)[int(len(lens) * 0.9) - 1 if len(lens) >= 10 else -1]
-    if width > 110 or width < 25:
+    if width > 110 or width < 40:
         return None
     full = sum(1 for n in lens if n >= 0.6 * width)
     consecutive = sum(1 for a, b in itertools.pairwise(lines) if a and b)
@@ -279,7 +279,8 @@ def paragraphs(lines: list[str], *, width: int | None = None) -> list[str]:
             cur += line
             short = len(line) < 0.6 * width
             ends = line[-1] in TERMINAL and len(line) < 0.85 * width
-            if short or ends:
+            hyphen = len(line) > 1 and line[-1] == "-" and line[-2].isalpha()
+            if (short or ends) and not hyphen:
                 out.append(cur)
                 cur = ""
         if cur:
