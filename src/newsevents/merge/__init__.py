@@ -1,16 +1,60 @@
-"""Cross-article merge (PLACEHOLDER created by the lead so imports work; the merge owner replaces it)."""
+"""Cross-outlet merge: stories, merged events, cross-article entities, discrepancies, framing.
+
+A pure function over model objects (it never touches SQL): the store loads mentions and
+saves the result; re-running with other thresholds rebuilds everything from the mentions.
+See :mod:`.stories`, :mod:`.entities` and :mod:`.events` for the rules.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Entity, EventMention, MergeResult, Quote
+from ..errors import ConfigError
+from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
+from .entities import acronym_definitions, resolve_story_entities
+from .events import EventParams, build_event, cluster_mentions, event_id, mention_features
+from .knowledge import load_knowledge
+from .stories import group_stories
+from .text import name_key
+
+__all__ = ["MergeConfig", "acronym_definitions", "event_id", "merge"]
 
 
 @dataclass(frozen=True)
 class MergeConfig:
-    pass
+    """Merge thresholds (all have defaults; ``newsevents merge`` may override them)."""
+
+    #: cosine (TF-IDF of content words + names) an article needs to join a story
+    story_threshold: float = 0.2
+    #: an article joins a story only if the story has an article this many days before it
+    story_window_days: int = 4
+    #: weight of an entity name relative to a content word in story vectors
+    story_name_boost: int = 3
+    #: score a mention needs to join an event (see merge.events for the parts)
+    event_threshold: float = 0.45
+    #: dates of the same event may differ by this many days (time zones, late reports)
+    date_slack_days: int = 1
+    #: a date defaulted to publication may mean up to this many days earlier
+    publication_lookback_days: int = 2
+    #: at most this many candidate events are scored per mention (nearest dates first)
+    max_candidates: int = 200
+    #: allow events to merge across stories when actor and recipient match
+    cross_story: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.story_threshold <= 1.0 or not 0.0 <= self.event_threshold <= 2.0:
+            raise ConfigError("merge thresholds must be within 0..1 (story) and 0..2 (event)")
+        if min(self.story_window_days, self.date_slack_days, self.publication_lookback_days) < 0:
+            raise ConfigError("merge day windows must be >= 0")
+        if self.max_candidates < 1 or self.story_name_boost < 0:
+            raise ConfigError("max_candidates must be >= 1 and story_name_boost >= 0")
+
+
+def _story_id(article_ids: Sequence[str]) -> str:
+    return "s" + hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()[:10]
 
 
 def merge(
@@ -20,4 +64,69 @@ def merge(
     entities: Mapping[str, Sequence[Entity]] | None = None,
     config: MergeConfig = MergeConfig(),
 ) -> MergeResult:
-    return MergeResult(stories=(), events=())
+    """Group articles into stories and mentions into events (deterministic, stateless)."""
+    kb = load_knowledge()
+    entities = entities or {}
+    by_id = {a.id: a for a in articles}
+    mentions_by_article: dict[str, list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        mentions_by_article[m.article_id].append(m)
+    quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        quotes_by_article[q.article_id].append(q)
+
+    names: dict[str, list[str]] = defaultdict(list)
+    for aid, ms in mentions_by_article.items():
+        for m in ms:
+            names[aid].extend(a.name for a in (*m.actor, *m.recipient))
+            if m.location is not None:
+                names[aid].append(m.location.name)
+    for aid, ents in entities.items():
+        names[aid].extend(e.name for e in ents)
+
+    groups, idf = group_stories(
+        list(by_id.values()),
+        names,
+        threshold=config.story_threshold,
+        window_days=config.story_window_days,
+        name_boost=config.story_name_boost,
+    )
+    stories: list[Story] = []
+    story_of: dict[str, str] = {}
+    entity_keys: dict[tuple[str, str], str] = {}
+    for ids in groups:
+        sid = _story_id(ids)
+        story_ents, lookup = resolve_story_entities(
+            sid, ids, mentions_by_article, quotes_by_article, entities, by_id
+        )
+        entity_keys.update(lookup)
+        counts: Counter[str] = Counter()
+        for aid in ids:
+            story_of[aid] = sid
+            for n in names.get(aid, ()):
+                k = lookup.get((aid, name_key(n)))
+                if k:
+                    counts[k] += 1
+        label_names = {e.key: e.name for e in story_ents}
+        top = [label_names[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        label = ", ".join(top[:3]) or (by_id[ids[0]].title or by_id[ids[0]].source)
+        stories.append(
+            Story(id=sid, article_ids=tuple(ids), label=label, entities=tuple(story_ents))
+        )
+
+    params = EventParams(
+        threshold=config.event_threshold,
+        date_slack_days=config.date_slack_days,
+        publication_lookback_days=config.publication_lookback_days,
+        max_candidates=config.max_candidates,
+        cross_story=config.cross_story,
+    )
+    feats = mention_features(mentions, by_id, story_of, entity_keys, idf, kb, params)
+    clusters = cluster_mentions(feats, kb, params)
+    events: list[Event] = []
+    for c in clusters:
+        sids = [x.story for x in c.members if x.story]
+        top_sid = Counter(sids).most_common(1)[0][0] if sids else None
+        events.append(build_event(c, top_sid, quotes_by_article))
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return MergeResult(stories=tuple(stories), events=tuple(events))

@@ -1,0 +1,72 @@
+"""Loader for ``data/merge.yaml``: compatible event types and coalition membership."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import EVENT_TYPES
+from ..resources import data_path, read_yaml
+from .text import name_key
+
+
+@dataclass(frozen=True)
+class MergeKnowledge:
+    compatible: frozenset[frozenset[str]]  # unordered pairs of PLOVER types
+    type_group: dict[str, str]  # type -> representative of its compatibility component
+    coalition_members: dict[str, frozenset[str]]  # coalition name key -> member codes
+
+    def types_compatible(self, a: str, b: str) -> bool:
+        return a == b or frozenset((a, b)) in self.compatible
+
+    def coalition_of(self, name_or_code: str) -> frozenset[str]:
+        return self.coalition_members.get(name_key(name_or_code), frozenset())
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(path: Path | None = None) -> MergeKnowledge:
+    """Read and shape-check the merge knowledge file (ConfigError names the bad entry)."""
+    path = path or data_path("merge.yaml")
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with compatible_types and coalitions")
+    pairs: set[frozenset[str]] = set()
+    for i, pair in enumerate(data.get("compatible_types") or []):
+        if not isinstance(pair, list) or len(pair) != 2 or any(t not in EVENT_TYPES for t in pair):
+            raise ConfigError(
+                f"{path}: compatible_types[{i}] must be a pair of PLOVER types, got {pair!r}"
+            )
+        pairs.add(frozenset(pair))
+    # components of the compatibility graph: the blocking key of merge
+    parent = {t: t for t in EVENT_TYPES}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for pair in pairs:
+        a, b = sorted(pair)
+        parent[find(b)] = find(a)
+    groups = {t: find(t) for t in EVENT_TYPES}
+
+    coalitions: dict[str, frozenset[str]] = {}
+    for i, entry in enumerate(data.get("coalitions") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ConfigError(f"{path}: coalitions[{i}] needs a 'name' string")
+        members = entry.get("members")
+        if not isinstance(members, list) or not all(
+            isinstance(m, str) and len(m) == 3 and m.isupper() for m in members
+        ):
+            raise ConfigError(
+                f"{path}: coalitions[{i}] ({entry['name']}) members must be ISO alpha-3 codes"
+            )
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise ConfigError(f"{path}: coalitions[{i}] aliases must be a list")
+        for alias in [entry["name"], *aliases]:
+            coalitions[name_key(str(alias))] = frozenset(members)
+    return MergeKnowledge(frozenset(pairs), groups, coalitions)
