@@ -128,6 +128,39 @@ def test_date_matches(system, gold, ok):
     assert date_matches(system, gold) is ok
 
 
+@pytest.mark.parametrize(
+    ("system", "gold", "precision", "ok"),
+    [
+        ("2020-01-05", "2020-01-03", "week", True),  # Sunday of the same ISO week
+        ("2020-01-06", "2020-01-03", "week", False),  # next Monday
+        ("2018-05-30", "2018-05", "month", True),
+        ("2018-06-01", "2018-05-09", "month", False),
+        ("2018-11-05", "2018", "year", True),
+        ("2020-01-03", "2020-01-03", "day", True),
+    ],
+)
+def test_date_matches_at_gold_precision(system, gold, precision, ok):
+    assert date_matches(system, gold, precision) is ok
+
+
+@pytest.mark.parametrize(
+    ("system", "gold", "ok"),
+    [
+        ("IGO", "UNO", True),  # CAMEO-era IGO for the UN is right at the country level
+        ("UNO", "IGO", True),
+        ("EUR", "UNO", False),
+        ("USAMIL", "USA", True),
+        ("USA", "RUS", False),
+    ],
+)
+def test_actor_codes_compare_on_country(system, gold, ok):
+    s = score_sentences(
+        [_sent("x", GoldEvent("REQUEST", ("FRA",), (gold,)))],
+        {"x": [SysEvent("REQUEST", actor=("FRA",), recipient=(system,))]},
+    )
+    assert s.dyad.value == (1.0 if ok else 0.0)
+
+
 # --- sentence scoring --------------------------------------------------------------------
 
 
@@ -331,6 +364,35 @@ def test_score_corpus(tmp_path):
     # the hypothetical mention is not a factual violation
     assert (s.nonevents.right, s.nonevents.total) == (0, 1)
     assert s.figures()["nonevents_clean"] == 1.0
+    assert s.figures()["merge_b3_f1"] == pytest.approx(s.merge_b3.f1)
+
+
+def test_corpus_merge_figures_absent_when_nothing_matched(tmp_path):
+    gold = load_corpus(_write(tmp_path / "gold.jsonl", CORPUS))
+    figures = score_corpus(gold, CorpusSystem(mentions=())).figures()
+    assert "merge_b3_f1" not in figures and "merge_pairwise_f1" not in figures
+    assert figures["event_recall"] == 0.0 and "story_b3_f1" in figures
+
+
+def test_corpus_story_records_and_jsonl_lines(tmp_path):
+    records = [
+        {"kind": "story", "id": "s", "label": "A story"},
+        {"kind": "article", "file": "x.jsonl#L2", "story": "s"},
+        {
+            "kind": "event",
+            "id": "e1",
+            "event": "AID",
+            "date": "2020-01-03",
+            "date_precision": "week",
+            "reports": [{"file": "x.jsonl#L2", "quote": "sent tents"}],
+        },
+    ]
+    gold = load_corpus(_write(tmp_path / "gold.jsonl", records))
+    assert gold.stories == (("s", "A story"),)
+    assert gold.events[0].date_precision == "week" and not gold.events[0].place_annotated
+    bad = [*records[:1], {"kind": "article", "file": "y.txt", "story": "other"}]
+    with pytest.raises(GoldError, match="unknown story 'other'"):
+        load_corpus(_write(tmp_path / "bad.jsonl", bad))
 
 
 def test_score_corpus_nonevent_violation(tmp_path):
@@ -416,7 +478,7 @@ def test_load_gold_detects_the_three_formats(tmp_path):
             "duplicate id",
         ),
         ('{"kind": "event", "id": "e", "event": "AID", "reports": []}', "'reports' must list"),
-        ('{"kind": "article", "file": "a", "story": "s"}\n{"kind": "story"}', "unknown kind"),
+        ('{"kind": "article", "file": "a", "story": "s"}\n{"kind": "storyline"}', "unknown kind"),
         (
             '{"kind": "discrepancy", "event": "e9", "field": "killed", "values": {"a": 1, "b": 2}}',
             "unknown event 'e9'",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
-from ..model import EVENT_TYPES, FACTUALITY
+from ..model import DATE_PRECISION, EVENT_TYPES, FACTUALITY
 
 #: PLOVER 0.5 event names in the published gold-standard records -> (PLOVER 2.0 type, mode).
 PLOVER_05_NAMES: dict[str, tuple[str, str | None]] = {
@@ -86,6 +86,7 @@ class CorpusEvent:
     factuality: str | None = None
     mode: str | None = None
     date: str | None = None
+    date_precision: str | None = None  # day | week | month | year; default: the date's length
     place: GoldPlace | None = None
     place_annotated: bool = False  # "place": null says the event has no place to give
 
@@ -107,6 +108,7 @@ class CorpusGold:
     events: tuple[CorpusEvent, ...]
     discrepancies: tuple[GoldDiscrepancy, ...]
     nonevents: tuple[GoldReport, ...]
+    stories: tuple[tuple[str, str], ...] = ()  # (id, label) when the gold names its stories
 
     fmt: str = "corpus"
 
@@ -171,6 +173,14 @@ def _date(rec: Mapping[str, Any], key: str, where: _Where) -> str | None:
     value = _str(rec, key, where, required=False)
     if value is not None and not _is_partial_iso(value):
         raise where.fail(f"field {key!r} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _precision(rec: Mapping[str, Any], where: _Where) -> str | None:
+    value = _str(rec, "date_precision", where, required=False)
+    if value is not None and value not in DATE_PRECISION:
+        allowed = ", ".join(DATE_PRECISION)
+        raise where.fail(f"unknown date_precision {value!r}; use one of {allowed}")
     return value
 
 
@@ -327,10 +337,14 @@ def _corpus_records(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -
     events: list[CorpusEvent] = []
     discrepancies: list[tuple[_Where, GoldDiscrepancy]] = []
     nonevents: list[GoldReport] = []
+    stories: list[tuple[str, str]] = []
     for lineno, rec in records:
         where = _Where(path, f":{lineno}")
         kind = _str(rec, "kind", where)
-        if kind == "article":
+        if kind == "story":
+            sid = _str(rec, "id", where) or ""
+            stories.append((sid, _str(rec, "label", where, required=False) or sid))
+        elif kind == "article":
             articles.append(
                 GoldArticle(
                     file=_str(rec, "file", where) or "",
@@ -362,7 +376,9 @@ def _corpus_records(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -
                 )
             )
         else:
-            raise where.fail(f"unknown kind {kind!r}; use article, event, discrepancy or nonevent")
+            raise where.fail(
+                f"unknown kind {kind!r}; use story, article, event, discrepancy or nonevent"
+            )
     ids = [e.id for e in events]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -370,6 +386,10 @@ def _corpus_records(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -
     for where, d in discrepancies:
         if d.event not in ids:
             raise where.fail(f"discrepancy refers to unknown event {d.event!r}")
+    story_ids = {s for s, _ in stories}
+    for a in articles:
+        if story_ids and a.story not in story_ids:
+            raise GoldError(f"{path}: article {a.file!r} names unknown story {a.story!r}")
     files = {a.file for a in articles}
     for e in events:
         for r in e.reports:
@@ -384,6 +404,7 @@ def _corpus_records(path: Path, records: Iterable[tuple[int, dict[str, Any]]]) -
         events=tuple(events),
         discrepancies=tuple(d for _, d in discrepancies),
         nonevents=tuple(nonevents),
+        stories=tuple(stories),
     )
 
 
@@ -415,6 +436,7 @@ def _corpus_event(rec: Mapping[str, Any], where: _Where) -> CorpusEvent:
         factuality=_factuality(_str(rec, "factuality", where, required=False), where),
         mode=_str(rec, "mode", where, required=False),
         date=_date(rec, "date", where),
+        date_precision=_precision(rec, where),
         place=gold_place,
         place_annotated="place" in rec,
     )

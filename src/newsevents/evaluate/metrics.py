@@ -91,6 +91,7 @@ class Accuracy:
 class ClusterScore:
     precision: float
     recall: float
+    items: int = 0  # how many items were judged (0: nothing to judge, figures are vacuous)
 
     @property
     def f1(self) -> float:
@@ -101,6 +102,7 @@ class ClusterScore:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
+            "items": self.items,
         }
 
 
@@ -128,7 +130,7 @@ def b_cubed(gold: Mapping[K, L], system: Mapping[K, L]) -> ClusterScore:
         both = len(gc[g[i]] & sc[s[i]])
         p += both / len(sc[s[i]])
         r += both / len(gc[g[i]])
-    return ClusterScore(p / len(items), r / len(items))
+    return ClusterScore(p / len(items), r / len(items), len(items))
 
 
 def pairwise(gold: Mapping[K, L], system: Mapping[K, L]) -> ClusterScore:
@@ -144,7 +146,7 @@ def pairwise(gold: Mapping[K, L], system: Mapping[K, L]) -> ClusterScore:
     both = len(gold_pairs & sys_pairs)
     precision = both / len(sys_pairs) if sys_pairs else 1.0
     recall = both / len(gold_pairs) if gold_pairs else 1.0
-    return ClusterScore(precision, recall)
+    return ClusterScore(precision, recall, len(items))
 
 
 class Confusion:

@@ -44,28 +44,36 @@ def predict_sentences(gold: SentenceGold, resources: api.Resources) -> dict[str,
     return out
 
 
-def _resolve_file(gold_path: Path, name: str) -> Path:
-    """A corpus gold names files relative to the project root or to the gold file."""
+def _resolve_file(gold_path: Path, name: str) -> tuple[Path, str]:
+    """A corpus gold names files relative to the project root or to the gold file; a record
+    of a JSONL file is ``file.jsonl#L<n>``. Returns (resolved path, "#L<n>" or "")."""
+    file, hash_, fragment = name.partition("#")
     for base in (gold_path.parent, gold_path.parent.parent, Path.cwd()):
-        candidate = base / name
+        candidate = base / file
         if candidate.is_file():
-            return candidate.resolve()
-    raise GoldError(f"{gold_path}: article file {name!r} not found; fix its path in the gold")
+            return candidate.resolve(), hash_ + fragment
+    raise GoldError(f"{gold_path}: article file {file!r} not found; fix its path in the gold")
+
+
+def _source_key(source: str) -> tuple[Path, str]:
+    file, hash_, fragment = source.partition("#")
+    return Path(file).resolve(), hash_ + fragment
 
 
 def predict_corpus(gold: CorpusGold, resources: api.Resources) -> CorpusSystem:
     """Analyse the corpus into a temporary store, merge, and read mentions and events back."""
     files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
-    by_path = {path: key for key, path in files.items()}
+    by_source = {located: key for key, located in files.items()}
+    paths = sorted({str(path) for path, _ in files.values()})
     with tempfile.TemporaryDirectory(prefix="newsevents-eval-") as tmp:
         db = Path(tmp) / "eval.db"
-        api.analyze([str(p) for p in files.values()], db, resources=resources)
+        api.analyze(paths, db, resources=resources)
         corpus = api.load_corpus(db)
     key_of = {}
     for aid, article in corpus.articles.items():
-        path = Path(article.source.split("#", 1)[0]).resolve()
-        if path in by_path:
-            key_of[aid] = by_path[path]
+        located = _source_key(article.source)
+        if located in by_source:
+            key_of[aid] = by_source[located]
     event_of = {mid: e.id for e in corpus.events for mid in e.mention_ids}
     mentions = []
     for mid, m in corpus.mentions.items():
