@@ -60,22 +60,28 @@ def run(paths: list[str | Path], **kw: object) -> list[Article | Skip]:
     return list(iter_inputs([str(p) for p in paths], **kw))  # type: ignore[arg-type]
 
 
-def make_pdf(lines: list[str]) -> bytes:
-    """A minimal one-page PDF with a text layer (Type1 Helvetica, BT/Tj/ET content stream)."""
+def make_pdf(lines: list[str], *more_pages: list[str]) -> bytes:
+    """A minimal PDF with a text layer (Type1 Helvetica, BT/Tj/ET content streams), written by
+    hand: catalog, pages, font, then one page object and one content stream per page."""
 
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    body = " ".join(f"({esc(x)}) Tj T*" for x in lines)
-    content = f"BT /F1 11 Tf 14 TL 50 750 Td {body} ET"
+    pages = [lines, *more_pages]
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
     objs = [
         "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
     ]
+    for i, page in enumerate(pages):
+        body = " ".join(f"({esc(x)}) Tj T*" for x in page)
+        content = f"BT /F1 11 Tf 14 TL 50 750 Td {body} ET"
+        objs.append(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>"
+        )
+        objs.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
     out = b"%PDF-1.4\n"
     offsets = []
     for i, obj in enumerate(objs, 1):
@@ -500,6 +506,25 @@ def test_html_malformed_page() -> None:
     assert "Dockworkers strike in Eastport" not in paras  # the title is not text
 
 
+def test_html_title_known_first_paragraph_kept(tmp_path: Path) -> None:
+    f = tmp_path / "p.html"
+    lead = "Dockworkers in Eastport walked out on Tuesday, their union said"  # no final stop
+    paras = "".join(f"<p>{x}</p>" for x in [lead, *BODY.split("\n\n")])
+    f.write_text(f"<html><head><title>Port strike</title></head><body><article>{paras}")
+    (art,) = run([f])
+    assert isinstance(art, Article) and art.title == "Port strike"
+    assert art.text.startswith(lead)
+
+
+def test_html_multibyte_character_at_sniff_boundary(tmp_path: Path) -> None:
+    f = tmp_path / "p.html"
+    head = "<html><head><title>Port strike</title></head><body><!--"
+    pad = "x" * (8191 - len(head.encode()))
+    f.write_text(f"{head}{pad}é--><article><p>{BODY}</p></article></body></html>")
+    (art,) = run([f])
+    assert isinstance(art, Article), art
+
+
 def test_html_without_article_text(tmp_path: Path) -> None:
     f = tmp_path / "index.html"
     f.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
@@ -516,6 +541,31 @@ def test_pdf_with_text_layer_and_hyphenation(tmp_path: Path) -> None:
     assert "the information they had exchanged" in art.text
     assert "well-known" in art.text and "Iranian-backed group" in art.text
     assert "\n" not in art.text  # one paragraph, wrapped lines joined
+
+
+def test_pdf_pages_running_header_and_page_numbers(tmp_path: Path) -> None:
+    page1 = [
+        "The Portville Gazette - March 2021",
+        "Harbour Talks Resume in Portville",
+        "The two delegations met on Monday to discuss the fishing",
+        "rights that both sides claim in the disputed harbour, and",
+        "the mediators said the talks would continue next week in",
+        "Page 1 of 2",
+    ]
+    page2 = [
+        "The Portville Gazette - March 2021",
+        "the capital, where both delegations have offices. Neither",
+        "side commented on the outcome of the first round of talks.",
+        "Page 2 of 2",
+    ]
+    f = tmp_path / "two.pdf"
+    f.write_bytes(make_pdf(page1, page2))
+    (art,) = run([f])
+    assert isinstance(art, Article), art
+    assert "Gazette" not in art.text and "Page" not in art.text
+    assert art.title == "Harbour Talks Resume in Portville"
+    assert "next week in the capital, where" in art.text  # joined across the page break
+    assert "\n" not in art.text
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
@@ -663,6 +713,20 @@ def test_bad_inputs_become_skips(tmp_path: Path, name: str, data: bytes, reason:
     assert reason in items[0].reason
     assert "\n" not in items[0].reason
     assert isinstance(items[-1], Article)  # the batch goes on
+
+
+def test_short_english_text_not_skipped_as_foreign(tmp_path: Path) -> None:
+    f = tmp_path / "short.txt"
+    f.write_text("Rebels seized Eastport on Monday, officials said.")
+    (art,) = run([f])
+    assert isinstance(art, Article)
+
+
+def test_text_is_unicode_nfc(tmp_path: Path) -> None:
+    f = tmp_path / "nfd.txt"
+    f.write_text(BODY.replace("fictional", "fictional cafe\u0301-lined"))
+    (art,) = run([f])
+    assert isinstance(art, Article) and "café-lined" in art.text
 
 
 def test_latin1_text_is_accepted_when_plausible(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -142,7 +143,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 def normalise_lines(text: str) -> list[str]:
     """Newlines unified, invisible characters dropped, runs of spaces collapsed, lines stripped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
 
 
@@ -309,6 +310,45 @@ def join_broken(paras: list[str]) -> list[str]:
             out[-1] = out[-1] + " " + p
         else:
             out.append(p)
+    return out
+
+
+# --- page furniture (PDF) ------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
+
+
+def strip_page_furniture(pages: list[str], removed: Counter[str]) -> list[str]:
+    """Remove running headers/footers and page numbers from the pages of a PDF.
+
+    A line among the first or last two lines of a page is furniture when it is a page number
+    ("3", "Page 3 of 10") or when the same line (digits ignored) opens or closes at least half
+    of the pages (two at least): a running title, the outlet's name, a date.
+    """
+    split = [[x for x in p.split("\n")] for p in pages]
+
+    def edges(lines: list[str]) -> list[int]:
+        idx = [i for i, x in enumerate(lines) if x.strip()]
+        return sorted(set(idx[:2] + idx[-2:]))
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+    counts: Counter[str] = Counter()
+    for lines in split:
+        counts.update({key(lines[i]) for i in edges(lines)})
+    need = max(2, (len(pages) + 1) // 2)
+    out = []
+    for lines in split:
+        drop = set()
+        for i in edges(lines):
+            if _PAGE_NUMBER.match(lines[i]):
+                drop.add(i)
+                removed["page_number"] += 1
+            elif len(pages) >= 2 and counts[key(lines[i])] >= need and len(lines[i]) <= 120:
+                drop.add(i)
+                removed["running_header"] += 1
+        out.append("\n".join(x for i, x in enumerate(lines) if i not in drop))
     return out
 
 

@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Skip
-from .clean import Cleaned, clean_lines, normalise_lines
+from .clean import Cleaned, clean_lines, markdown_line, normalise_lines, strip_page_furniture
 from .metadata import Header, normalise_date, scan_lines, split_front_matter
 
 FORMATS = {
@@ -62,6 +63,14 @@ def _plausible_latin(data: bytes) -> bool:
     return True
 
 
+def check_binary(data: bytes) -> None:
+    """Raise InputError for binary content (NUL bytes in the first 8 KB, no UTF-16 mark)."""
+    if data[:2] not in (b"\xff\xfe", b"\xfe\xff") and b"\x00" in data[:_SNIFF]:
+        raise InputError(
+            "binary file (contains NUL bytes); give a .txt, .md, .html, .pdf, .json or .jsonl"
+        )
+
+
 def decode(data: bytes) -> str:
     """Bytes -> text. UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 only
     when the bytes are plausibly legacy text (see :func:`_plausible_latin`).
@@ -75,10 +84,7 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise InputError("file has a UTF-16 mark but is not UTF-16; re-save as UTF-8") from e
-    if b"\x00" in data[:_SNIFF]:
-        raise InputError(
-            "binary file (contains NUL bytes); give a .txt, .md, .html, .pdf, .json or .jsonl"
-        )
+    check_binary(data)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -141,16 +147,24 @@ def _meta_str(value: Any) -> str | None:
 
 
 def from_plain(
-    text: str, *, fmt: str = "txt", chrome: bool = True, width: int | None = None
+    text: str,
+    *,
+    fmt: str = "txt",
+    chrome: bool = True,
+    width: int | None = None,
+    find_title: bool = True,
 ) -> Parts:
-    """Text or markdown (with optional YAML front matter) -> Parts."""
+    """Text or markdown (with optional YAML front matter) -> Parts.
+
+    ``find_title=False`` when the title is known (HTML/JSON metadata), so a first paragraph
+    without final punctuation is not taken for one.
+    """
     front, body = split_front_matter(text)
     raw_lines = normalise_lines(body)
-    header, lines = scan_lines(raw_lines, find_title=chrome) if chrome else (Header(), raw_lines)
-    if not chrome:
-        from .clean import markdown_line
-
-        lines = [markdown_line(x) for x in raw_lines]
+    if chrome:
+        header, lines = scan_lines(raw_lines, find_title=find_title)
+    else:
+        header, lines = Header(), [markdown_line(x) for x in raw_lines]
     cleaned: Cleaned = clean_lines(lines, chrome=chrome, width=width)
     published = normalise_date(front.get("published") or front.get("date"))
     source = "metadata" if published else None
@@ -198,7 +212,7 @@ def from_html(data: bytes) -> Parts:
             lines[first] = ""
     # one paragraph per line in trafilatura's output
     spaced = [y for x in lines for y in (x, "")]
-    parts = from_plain("\n".join(spaced), fmt="html")
+    parts = from_plain("\n".join(spaced), fmt="html", find_title=not title)
     published = normalise_date(meta.get("date"))
     return Parts(
         text=parts.text,
@@ -231,10 +245,13 @@ def from_pdf(data: bytes) -> Parts:
         raise InputError(
             f"PDF is corrupt or unreadable ({type(e).__name__}); re-export or repair it"
         ) from e
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    if not text.strip():
+    if not any(p.strip() for p in pages):
         raise InputError("PDF has no text layer (scanned?); run OCR first")
+    furniture: Counter[str] = Counter()
+    pages = strip_page_furniture(pages, furniture)
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
     parts = from_plain(text, fmt="pdf", width=None)
+    parts.removed.update(furniture)
     title = _meta_str(info.get("/Title")) if info else None
     if title and (title.lower().endswith((".doc", ".docx", ".pdf")) or len(title) < 4):
         title = None
@@ -269,7 +286,7 @@ def from_record(rec: Any) -> Parts:
         if first_i is not None and lines[first_i].casefold() == title.casefold():
             lines[first_i] = ""
     spaced = [y for x in lines for y in (x, "")]
-    parts = from_plain("\n".join(spaced), fmt="json")
+    parts = from_plain("\n".join(spaced), fmt="json", find_title=not title)
     published = normalise_date(first(_DATE_FIELDS))
     return Parts(
         text=parts.text,
@@ -297,7 +314,13 @@ def detect_language(text: str) -> str | None:
         langs = detect_langs(sample)
     except LangDetectException:
         return None
-    return langs[0].lang if langs else None
+    if not langs:
+        return None
+    # langdetect is unreliable on a few words: a short text is only called non-English when
+    # the detector is nearly sure, so a short English article is not skipped by mistake
+    if langs[0].lang != "en" and len(sample) < 200 and langs[0].prob < 0.99:
+        return None
+    return str(langs[0].lang)
 
 
 # --- building articles --------------------------------------------------------------------
@@ -392,7 +415,7 @@ def _parts_for(data: bytes, fmt: str) -> Parts:
     if fmt == "pdf":
         return from_pdf(data)
     if fmt == "html":
-        decode(data[:_SNIFF])  # NUL-byte check; trafilatura handles the charset itself
+        check_binary(data)  # trafilatura handles the charset itself
         return from_html(data)
     text = decode(data)
     if fmt in ("json",):
