@@ -656,13 +656,49 @@ def test_same_article_two_paths_same_id(tmp_path: Path) -> None:
     assert a.id == b.id and a.source != b.source
 
 
-def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("data", "fmt", "sources"),
+    [
+        (BODY.encode(), "txt", ["-"]),
+        (
+            "<html><body><article><p>{}</p></article></body></html>".format(
+                "</p><p>".join(BODY.split("\n\n"))
+            ).encode(),
+            "html",
+            ["-"],
+        ),
+        (json.dumps({"text": BODY}).encode(), "json", ["-"]),
+        (json.dumps({"text": BODY}, indent=2).encode(), "json", ["-"]),
+        (
+            (json.dumps({"text": BODY}) + "\nnot json\n" + json.dumps({"text": BODY})).encode(),
+            "jsonl",
+            ["-#L1", "-#L2", "-#L3"],
+        ),
+        (make_pdf(PDF_LINES), "pdf", ["-"]),
+    ],
+)
+def test_stdin_formats(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, fmt: str, sources: list[str]
+) -> None:
+    class FakeStdin:
+        buffer = io.BytesIO(data)
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    items = run(["-"])
+    assert [x.source for x in items] == sources
+    arts = articles(items)
+    assert arts and all(a.format == fmt and a.raw for a in arts)
+    if fmt != "pdf":
+        assert all(a.text == BODY for a in arts)
+
+
+def test_stdin_over_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     class FakeStdin:
         buffer = io.BytesIO(BODY.encode())
 
     monkeypatch.setattr(sys, "stdin", FakeStdin())
-    (art,) = run(["-"])
-    assert isinstance(art, Article) and art.source == "-" and art.text == BODY
+    (skip,) = run(["-"], max_bytes=50)
+    assert isinstance(skip, Skip) and "over the" in skip.reason
 
 
 def test_directory_recursive_sorted_skips_hidden(tmp_path: Path) -> None:

@@ -115,8 +115,9 @@ def sniff_format(data: bytes) -> str:
             json.loads(first)
         except ValueError:
             return "json"
+        # a whole object on the first line with more after it: one record per line
         rest = head.split(b"\n", 1)[1].strip() if b"\n" in head else b""
-        return "jsonl" if rest.startswith(b"{") else "json"
+        return "jsonl" if rest else "json"
     return "txt"
 
 
