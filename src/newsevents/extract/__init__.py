@@ -1,17 +1,214 @@
-"""Event extraction (PLACEHOLDER created by the lead so imports work; the coder owner replaces it)."""
+"""Extract stage: PLOVER events from the spaCy parse of an article.
+
+``load_codebook`` reads the YAML codebook (packaged + ``--codebook`` files);
+``extract_events`` makes one :class:`EventMention` per event frame: trigger, type, mode,
+CAMEO code and Goldstein score, actor/recipient spans, quantities, factuality with its cue,
+and the codebook rule that fired.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+import re
 from typing import Any
 
-from ..model import Document, EventMention
+from ..model import Actor, Document, EventMention, Quantity, Span
+from ..resources import goldstein
+from .codebook import Codebook, Entry, load_codebook
+from .factuality import Factuality, assess
+from .frames import Frame, Parse, find_frames, lemma, np_span
+
+__all__ = ["Codebook", "Entry", "extract_events", "load_codebook"]
+
+_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 
 
-def load_codebook(extra_paths: Sequence[Path] = ()) -> Any:
+def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
+    """Event mentions of one parsed article, in text order (index 0..n-1)."""
+    parse_doc = doc.parse
+    if parse_doc is None:
+        return []
+    parse = Parse(codebook)
+    mentions: list[EventMention] = []
+    for sent in parse_doc.sents:
+        sent_span = Span(sent.start_char, sent.end_char)
+        frames = find_frames(sent, codebook, parse)
+        by_token = {f.token.i: f for f in frames}
+        for frame in frames:
+            fact = assess(frame.token, codebook)
+            _recode(frame, fact, by_token, codebook)
+            mentions.append(_mention(doc, frame, fact, sent_span, codebook))
+        mentions.extend(_must_requests(doc, sent, sent_span, codebook, parse))
+    mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
+    return [_reindex(m, i) for i, m in enumerate(mentions)]
+
+
+def _reindex(m: EventMention, i: int) -> EventMention:
+    from dataclasses import replace
+
+    return replace(m, index=i)
+
+
+def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Codebook) -> None:
+    """Type changes a human coder makes from the clause, not the trigger word alone."""
+    tok = frame.token
+    # commitments: what is promised/threatened decides AGREE vs THREATEN, and its mode
+    if frame.entry.promise or frame.event == "THREATEN":
+        for x in tok.children:
+            if x.dep_ != "xcomp":
+                continue
+            inner = by_token.get(x.i)
+            if inner is not None and inner.event in _CONFLICT:
+                frame.event = "THREATEN"
+                frame.mode = book.threat_modes.get(inner.event, frame.mode)
+                frame.cameo = book.threat_cameo.get(inner.event, frame.cameo)
+            elif inner is not None and frame.event == "THREATEN" and inner.event == "SANCTION":
+                frame.mode = book.threat_modes.get("SANCTION")
+    # announced cooperation is AGREE; an announced conflictual act is a THREATEN
+    if fact.label == "future" and frame.event in _COOPERATIVE:
+        frame.cameo = book.intent_cameo.get(frame.event, "030")
+        frame.event, frame.mode = "AGREE", None
+        fact.label = "reported" if fact.reported_by is not None else "asserted"
+    elif fact.label == "future" and frame.event in _CONFLICT and fact.declared:
+        frame.mode = book.threat_modes.get(frame.event)
+        frame.cameo = book.threat_cameo.get(frame.event, "130")
+        frame.event = "THREATEN"
+        fact.label = "reported" if fact.reported_by is not None else "asserted"
+    elif (
+        fact.label == "negated" and fact.modal_negation and frame.event in _COOPERATIVE | {"AGREE"}
+    ):
+        # "X will not allow / would not meet": a refusal, which did happen
+        frame.event, frame.mode, frame.cameo = "REJECT", None, "120"
+        fact.label = "reported" if fact.reported_by is not None else "asserted"
+
+
+def _actors(doc: Document, toks: list[Any]) -> tuple[Actor, ...]:
+    out: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    text = doc.text
+    for t in toks:
+        start, end = np_span(t)
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        name = text[start:end]
+        out.append(Actor(span=Span(start, end), name=name))
+    return tuple(out)
+
+
+def _mention(
+    doc: Document, frame: Frame, fact: Factuality, sent: Span, book: Codebook
+) -> EventMention:
+    tok = frame.token
+    trig_toks = [tok, *frame.extra]
+    start = min(t.idx for t in trig_toks)
+    end = max(t.idx + len(t.text) for t in trig_toks)
+    framing = tuple(lemma(m) for m in sorted(frame.modifiers, key=lambda t: t.i)) + (lemma(tok),)
+    cue = Span(fact.cue.idx, fact.cue.idx + len(fact.cue.text)) if fact.cue is not None else None
+    return EventMention(
+        article_id=doc.article.id,
+        index=0,
+        sentence=sent,
+        trigger=Span(start, end),
+        event=frame.event,
+        cameo=frame.cameo,
+        intensity=goldstein(frame.cameo),
+        factuality=fact.label,
+        mode=frame.mode,
+        context=frame.entry.context,
+        actor=_actors(doc, frame.actors),
+        recipient=_actors(doc, frame.recipients),
+        quantities=_quantities(frame, book),
+        rule=frame.entry.id,
+        trigger_lemma=lemma(tok),
+        framing=framing,
+        cue=cue,
+    )
+
+
+def _must_requests(
+    doc: Document, sent: Any, sent_span: Span, book: Codebook, parse: Parse
+) -> list[EventMention]:
+    """'A said B must X' is A demanding that B X (REQUEST)."""
+    out: list[EventMention] = []
+    report = book.words("report_verbs")
+    entry = next((e for e in book.entries if e.id == "request.must_clause"), None)
+    if entry is None:
+        return out
+    for tok in sent:
+        if tok.lower_ not in entry.lemmas or tok.dep_ != "aux":
+            continue
+        clause = tok.head
+        if clause.dep_ != "ccomp" or lemma(clause.head) not in report:
+            continue
+        speech = clause.head
+        frame = Frame(tok, entry, entry.event, entry.cameo, entry.mode)
+        frame.actors = parse.subjects(speech)
+        frame.recipients = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        fact = assess(speech, book)
+        if fact.label == "reported" and fact.reported_by is None:
+            fact.label = "asserted"
+        out.append(_mention(doc, frame, fact, sent_span, book))
+    return out
+
+
+def _number(tok: Any, book: Codebook) -> int | None:
+    text = tok.lower_
+    if _DIGITS.match(text):
+        try:
+            return int(float(text.replace(",", "")))
+        except ValueError:
+            return None
+    parts = [p for p in text.split("-") if p]
+    if parts and all(p in book.numbers for p in parts):
+        return sum(book.numbers[p] for p in parts)
     return None
 
 
-def extract_events(doc: Document, codebook: Any) -> list[EventMention]:
-    return []
+def _count(head: Any, book: Codebook) -> tuple[int, bool, Any] | None:
+    """(value, approximate, number token) for a counted noun phrase head."""
+    nums = [head] if head.pos_ == "NUM" else [c for c in head.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    num = nums[0]
+    value = _number(num, book)
+    if value is None:
+        return None
+    # "3 million", "twenty - four": compound numbers
+    for c in num.children:
+        if c.dep_ == "compound" and c.pos_ == "NUM":
+            inner = _number(c, book)
+            if inner is not None:
+                value = inner * value if value >= 100 else inner + value
+    approx_words = book.words("approximate_words")
+    doc = head.doc
+    window = [doc[i] for i in range(max(num.i - 3, 0), num.i)]
+    window += [c for c in num.children if c.dep_ in ("advmod", "quantmod")]
+    approximate = any(t.lower_ in approx_words for t in window)
+    return value, approximate, num
+
+
+def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
+    kind = frame.entry.quantity
+    if kind is None:
+        return ()
+    tok = frame.token
+    parse = Parse(book)
+    heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
+    if kind == "people" and tok.pos_ == "NOUN":
+        heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
+    out = []
+    for h in heads:
+        found = _count(h, book)
+        if found is None and h.pos_ == "NUM":
+            continue
+        if found is None:
+            # "at least five other people": the count sits on a conjunct or 'of' phrase
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    continue
+            continue
+        value, approximate, num = found
+        out.append(Quantity(kind, value, approximate, Span(num.idx, num.idx + len(num.text))))
+    return tuple(out)

@@ -1,0 +1,135 @@
+"""Factuality of an event mention, decided from the clause around its trigger.
+
+Walks from the trigger up the dependency tree through the clauses that scope over it
+(complements, coordinated and participial clauses) and collects cues: negation, modal and
+future auxiliaries, governing verbs ("threatened to", "plans to", "refused to", "denied"),
+conditionals ("if", "unless"), near-miss phrases ("minutes away from"), and attribution
+("X said", "according to", "reportedly"). Subordinate clauses of time or cause ("after X
+happened") and relative clauses keep their own factuality, so the walk stops there.
+Written by hand because no library gives event factuality over a spaCy parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .codebook import Codebook
+
+_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
+_STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
+_HYPO_HEADS = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
+_HYPO_HEADS |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
+
+
+@dataclass
+class Factuality:
+    label: str = "asserted"
+    cue: Any = None  # the spaCy token that decided it
+    declared: bool = False  # a future/intended act announced by its own actor
+    reported_by: Any = None  # the report verb when the clause is attributed
+    modal_negation: bool = False  # "will not" / "would not": a refusal rather than a denial
+
+    def mark(self, label: str, cue: Any) -> None:
+        if _RANK[label] > _RANK[self.label]:
+            self.label = label
+            self.cue = cue
+
+
+def assess(trigger: Any, book: Codebook) -> Factuality:
+    """Factuality of the event whose trigger token is ``trigger``."""
+    w = book.words
+    fut, would, hypo = w("future_aux"), w("would_aux"), w("hypothetical_aux")
+    neg, spec, rep_adv = w("negation"), w("speculative_adverbs"), w("reported_adverbs")
+    report, cond = w("report_verbs"), w("conditional_marks")
+    gov_fut, gov_hypo, gov_neg = (
+        w("future_governors"),
+        w("hypothetical_governors"),
+        w("negating_governors"),
+    )
+    near = w("near_words")
+    result = Factuality()
+    node = trigger
+    in_speech = False
+    pending_would: Any = None
+    steps = 0
+    while steps < 40:
+        steps += 1
+        is_clause = node.pos_ in ("VERB", "AUX", "ADJ") or node is trigger
+        if is_clause:
+            for child in node.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
+                    if low in neg or low == "never":
+                        result.mark("negated", child)
+                        if any(c.dep_ == "aux" and c.lower_ in fut | would for c in node.children):
+                            result.modal_negation = True
+                elif child.dep_ in ("aux", "auxpass") and (low in fut | would | hypo):
+                    if low in fut:
+                        result.mark("future", child)
+                    elif low in would:
+                        pending_would = child
+                    elif low in hypo:
+                        result.mark("hypothetical", child)
+                elif child.dep_ == "advmod" and low in spec:
+                    result.mark("hypothetical", child)
+                elif child.dep_ == "advmod" and low in rep_adv:
+                    result.mark("reported", child)
+                    result.reported_by = child
+                elif child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in cond for m in child.children
+                ):
+                    result.mark("hypothetical", child)
+                elif child.dep_ == "prep" and low == "according":
+                    result.mark("reported", child)
+                    result.reported_by = child
+                elif child.dep_ == "aux" and low == "going":
+                    result.mark("future", child)
+        dep = node.dep_
+        head = node.head
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in node.children):
+            result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
+        if head is node or dep == "ROOT":
+            break
+        if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
+            break
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ not in cond for m in node.children):
+            break
+        if dep in ("pcomp", "pobj") and head.lower_ in ("after", "before", "since", "despite"):
+            break
+        hl = head.lemma_.lower()
+        if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
+            gov = head if dep == "xcomp" else head.head
+            gl = gov.lemma_.lower()
+            if dep == "pcomp" and head.lower_ == "from" and (gl in near or gov.lower_ in near):
+                result.mark("hypothetical", gov)
+            elif dep == "xcomp" and gl in gov_neg:
+                result.mark("negated", gov)
+            elif dep == "xcomp" and gl in gov_hypo:
+                result.mark("hypothetical", gov)
+            elif dep == "xcomp" and gl in gov_fut:
+                result.mark("future", gov)
+                result.declared = True
+        elif dep in ("ccomp", "parataxis"):
+            if hl in report and not in_speech:
+                in_speech = True
+                result.mark("reported", head)
+                result.reported_by = head
+                if pending_would is not None:
+                    result.mark("future", pending_would)
+                    result.declared = True
+                    pending_would = None
+                elif result.label == "future":
+                    result.declared = True
+            elif hl == "deny":
+                result.mark("negated", head)
+            elif hl in gov_hypo or hl in _HYPO_HEADS:
+                result.mark("hypothetical", head)
+        elif (dep == "acl" and hl in _HYPO_HEADS) or (
+            dep in ("ccomp", "acl", "advcl") and hl in _HYPO_HEADS
+        ):
+            result.mark("hypothetical", head)
+        node = head
+    if pending_would is not None:
+        result.mark("hypothetical", pending_would)
+    return result

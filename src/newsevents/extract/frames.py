@@ -1,0 +1,524 @@
+"""Event frames from the dependency parse: trigger -> codebook entry, actor, recipient.
+
+One pass over the tokens looks each lemma up in the precompiled codebook index and checks the
+entry's argument constraints on the token's dependents. Arguments come from the parse:
+subjects (inherited through coordination, control verbs and participles), by-agents of
+passives, instrument nouns ("killed in a US strike"), possessive and national modifiers of
+nominal triggers ("Iran's attack", "a US airstrike"), and the owners of abstract objects
+("rejected Iraq's proposal"). Written by hand: spaCy gives the tree, not event frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .codebook import Codebook, Entry
+
+#: Dependents that make a noun phrase for an actor mention.
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
+#: Verbs whose object (not subject) does what their clausal complement says.
+_OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "tell", "persuade", "invite", "permit"}
+_OBJECT_CONTROL |= {"help", "encourage", "pressure", "press", "call", "appeal", "request", "compel"}
+_OBJECT_CONTROL |= {"instruct", "direct", "command", "let", "enable", "beg", "implore", "push"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+_RELATIVE = {"who", "which", "that"}
+_ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+_OCCUR = {"continue", "erupt", "occur", "happen", "break", "rage", "spread", "resume", "begin"}
+_OCCUR |= {"take", "end", "follow", "escalate", "intensify", "start", "come", "leave"}
+_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+_PATIENT_NOUN_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "ACCUSE"}
+# prepositions that introduce a recipient, by event type (first found wins)
+_RECIPIENT_PREPS = {
+    "CONSULT": ("with",),
+    "COOPERATE": ("with", "to"),
+    "AID": ("to", "for"),
+    "REQUEST": ("on", "upon", "to", "from"),
+    "ACCUSE": ("against", "with", "at", "on", "to"),
+    "REJECT": ("from", "by", "of"),
+    "THREATEN": ("against", "with", "on", "to"),
+    "SANCTION": ("on", "against", "from", "to", "with", "for"),
+    "MOBILIZE": ("to", "into", "against", "in", "near"),
+    "RETREAT": ("from", "to"),
+    "COERCE": ("on", "against", "in", "into"),
+    "ASSAULT": ("on", "against", "at", "in", "into"),
+    "PROTEST": ("against", "outside", "at", "in"),
+    "SUPPORT": ("with", "to", "for"),
+    "CONCEDE": ("to", "for", "in"),
+    "AGREE": ("with", "to", "for"),
+}
+_GOODS_CLASSES: tuple[str, ...] = (
+    "AID_GOODS",
+    "TROOPS",
+    "WEAPONS",
+    "INTEL",
+    "SANCTIONS",
+    "RESTRICTION",
+)
+_GOODS_CLASSES += ("BLOCKADE", "CURFEW", "EMERGENCY", "PEACEKEEPERS", "INSPECTORS", "RELATIONS")
+_GOODS_CLASSES += ("FIRE", "AGREEMENT", "TALKS", "DEMANDS", "STONE", "SUPPORT_N", "RETALIATION")
+
+
+@dataclass
+class Frame:
+    """A matched trigger with its arguments (token level; turned into spans later)."""
+
+    token: Any
+    entry: Entry
+    event: str
+    cameo: str
+    mode: str | None
+    extra: list[Any] = field(default_factory=list)  # further trigger tokens (particles)
+    actors: list[Any] = field(default_factory=list)
+    recipients: list[Any] = field(default_factory=list)
+    absorbed: bool = False
+    instrument: Any = None  # nominal trigger merged into this verb ("killed in a US strike")
+    modifiers: list[Any] = field(default_factory=list)  # framing words
+
+
+def lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _hyphen_word(tok: Any) -> str | None:
+    """ "cease-fire", "air-strike": spaCy splits at hyphens; rebuild the written word."""
+    doc = tok.doc
+    i = tok.i
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return f"{doc[i - 2].lower_}-{lemma(tok)}"
+    return None
+
+
+def _pos(tok: Any) -> str | None:
+    if tok.pos_ == "VERB":
+        return "verb"
+    if tok.pos_ == "NOUN":
+        return "noun"
+    if tok.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _with_conj(toks: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for t in toks:
+        out.append(t)
+        stack = [c for c in t.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop(0)
+            out.append(c)
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def _preps(tok: Any) -> dict[str, list[Any]]:
+    """prep lemma -> its objects, for preps on the token or on its particle ("pull out of")."""
+    out: dict[str, list[Any]] = {}
+    heads = [tok, *_children(tok, "prt")]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART"):
+                objs = _children(p, "pobj", "pcomp")
+                out.setdefault(p.lower_, []).extend(objs)
+                for inner in _children(p, "prep"):  # "out of", "away from"
+                    out.setdefault(inner.lower_, []).extend(_children(inner, "pobj", "pcomp"))
+    return out
+
+
+def _word_set(tok: Any) -> set[str]:
+    """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
+    words = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            words.add(lemma(c))
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in _children(c, "pobj"):
+                words.add(lemma(o))
+                words.update(lemma(x) for x in o.children if x.dep_ == "compound")
+    hw = _hyphen_word(tok)
+    if hw:
+        words.add(hw)
+    return words
+
+
+def _matches(toks: list[Any], items: tuple[str, ...], book: Codebook) -> bool:
+    if not toks:
+        return False
+    words = book.expand(items)
+    for t in toks:
+        if "ANY" in items:
+            return True
+        if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in _ENT_LABELS):
+            return True
+        if "VERB" in items and t.pos_ in ("VERB", "AUX"):
+            return True
+        if _word_set(t) & words:
+            return True
+    return False
+
+
+class Parse:
+    """Argument lookups over one token, cached per sentence pass."""
+
+    def __init__(self, book: Codebook) -> None:
+        self.book = book
+
+    # --- arguments used by constraints ------------------------------------------------
+    def objects(self, tok: Any, entry: Entry | None = None) -> list[Any]:
+        if entry is not None and entry.prep:
+            preps = _preps(tok)
+            found = [o for p in entry.prep for o in preps.get(p, [])]
+            if found:
+                return _with_conj(found)
+        if tok.pos_ == "NOUN":
+            preps = _preps(tok)
+            return _with_conj(preps.get("of", []))
+        if is_passive(tok):
+            subj = _children(tok, "nsubjpass")
+            if subj:
+                return _with_conj(subj)
+        objs = _children(tok, "dobj", "attr", "oprd")
+        if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs = [tok.head]
+        if not objs and tok.dep_ == "relcl" and is_relative_object(tok):
+            objs = [tok.head]
+        return _with_conj(objs)
+
+    def subjects(self, tok: Any, depth: int = 0) -> list[Any]:
+        """The doer of a verb (or the support verb's subject for a noun), inherited if needed."""
+        if depth > 6:
+            return []
+        if tok.pos_ == "NOUN":
+            return []
+        if is_passive(tok):
+            preps = _preps(tok)
+            return _with_conj(preps.get("by", []))
+        subj = _children(tok, "nsubj", "csubj")
+        if subj:
+            s = subj[0]
+            if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return _with_conj([tok.head])
+            return _with_conj([s])
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return []
+        if dep == "conj":
+            return self.subjects(head, depth + 1)
+        if dep == "xcomp":
+            if lemma(head) in _OBJECT_CONTROL:
+                obj = _children(head, "dobj")
+                if obj:
+                    return _with_conj(obj)
+                on = _preps(head).get("on", []) + _preps(head).get("upon", [])
+                if on:
+                    return _with_conj(on)
+            return self.subjects(head, depth + 1)
+        if dep == "advcl" and not _children(tok, "mark"):
+            return self.subjects(head, depth + 1)
+        if dep == "acl" and tok.tag_ != "VBN":
+            return _with_conj([head])
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self.subjects(head.head, depth + 1)
+        if dep == "ccomp" and head.pos_ == "ADJ":
+            return self.subjects(head, depth + 1)
+        return []
+
+    def support_verb(self, noun: Any) -> Any:
+        """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""
+        head = noun.head
+        if head is noun:
+            return None
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "VERB"
+            and head.lower_ in ("to", "in", "into")
+            and lemma(head.head) in self.book.words("support_verbs")
+        ):  # "resorted to throwing stones", "joined in protests"
+            return head.head
+        if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            return head
+        return None
+
+
+def is_relative_object(tok: Any) -> bool:
+    return any(c.lower_ in _RELATIVE and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+
+
+def match(tok: Any, book: Codebook, parse: Parse) -> Entry | None:
+    """The most specific codebook entry whose constraints hold for this token."""
+    pos = _pos(tok)
+    if pos is None:
+        return None
+    keys = [lemma(tok), tok.lower_]
+    hw = _hyphen_word(tok)
+    if hw:
+        keys.insert(0, hw)
+    best: Entry | None = None
+    seen: set[str] = set()
+    for key in keys:
+        for entry in book.index.get((key, pos), ()):
+            if entry.id in seen:
+                continue
+            seen.add(entry.id)
+            if _holds(tok, entry, book, parse) and (
+                best is None
+                or entry.specificity > best.specificity
+                or (entry.specificity == best.specificity and entry.order < best.order)
+            ):
+                best = entry
+    return best
+
+
+def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
+    prts = {c.lower_ for c in _children(tok, "prt")}
+    preps = _preps(tok)
+    if e.prt and not prts & set(e.prt):
+        return False
+    if e.not_prt and prts & set(e.not_prt):
+        return False
+    if e.prep and not set(preps) & set(e.prep):
+        return False
+    if e.not_prep and set(preps) & set(e.not_prep):
+        return False
+    if e.mod or e.not_mod:
+        mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        hw = _hyphen_word(tok)
+        if hw:
+            mods.add(hw.split("-")[0])
+        if e.mod and not mods & book.expand(e.mod):
+            return False
+        if e.not_mod and mods & book.expand(e.not_mod):
+            return False
+    if e.obj or e.not_obj:
+        objs = parse.objects(tok, e)
+        if e.obj and not _matches(objs, e.obj, book):
+            return False
+        if e.not_obj and _matches(objs, e.not_obj, book):
+            return False
+    if e.subj:
+        subj = parse.subjects(tok)
+        if tok.pos_ == "NOUN":
+            sv = parse.support_verb(tok)
+            subj = parse.subjects(sv) if sv is not None else []
+        if not _matches(subj, e.subj, book):
+            return False
+    if e.xcomp:
+        xs = _children(tok, "xcomp")
+        if not xs:
+            return False
+        if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
+            return False
+    if e.head:
+        sv = tok.head if tok.head is not tok else None
+        if sv is None or lemma(sv) not in e.head:
+            return False
+    return True
+
+
+def actor_modifiers(noun: Any) -> list[Any]:
+    """Possessive / national / named modifiers of a nominal trigger: the doer."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (
+            c.dep_ in ("compound", "amod", "nmod")
+            and (c.ent_type_ in _ENT_LABELS or c.pos_ == "PROPN")
+        ):
+            out.append(c)
+    by = _preps(noun).get("by", [])
+    return _with_conj(out + by) if out or by else []
+
+
+def noun_licensed(noun: Any, entry: Entry, book: Codebook, parse: Parse) -> bool:
+    """Does a nominal trigger report an event here (not just name one in passing)?"""
+    if noun.dep_ == "compound":  # "attack plans", "peace talks process"
+        return False
+    if entry.bare:
+        return True
+    background = book.words("background_preps")
+    if noun.dep_ == "pobj" and noun.head.lower_ in background:
+        return False
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "pobj":
+        # "in protest of X", "in the wake of X", "in response to X"
+        return False
+    sv = parse.support_verb(noun)
+    if sv is not None and (
+        lemma(sv) in book.words("support_verbs") or (noun.dep_ == "nsubj" and lemma(sv) in _OCCUR)
+    ):
+        return True
+    if actor_modifiers(noun):
+        return True
+    return noun.dep_ in ("ROOT",) or (noun.dep_ == "nsubj" and sv is not None and sv.lemma_ == "be")
+
+
+def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
+    """All event frames in one sentence (a spaCy Span), in token order."""
+    frames: dict[int, Frame] = {}
+    for tok in sent:
+        if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
+            continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
+        entry = match(tok, book, parse)
+        if entry is None:
+            continue
+        if tok.pos_ == "NOUN" and not noun_licensed(tok, entry, book, parse):
+            continue
+        if tok.pos_ == "ADJ" and not _children(tok, "xcomp"):
+            continue
+        frame = Frame(tok, entry, entry.event, entry.cameo, entry.mode)
+        frame.extra = [c for c in tok.children if c.dep_ == "prt"]
+        frames[tok.i] = frame
+    # nominal triggers that are the subject or instrument of a verb trigger merge into it
+    for frame in list(frames.values()):
+        tok = frame.token
+        if tok.pos_ != "VERB":
+            continue
+        cands = _children(tok, "nsubj")
+        for p in _children(tok, "prep", "agent"):
+            if p.lower_ in ("in", "by", "during", "with", "through"):
+                cands.extend(_children(p, "pobj"))
+        for c in cands:
+            inner = frames.get(c.i)
+            if inner is None or inner.token.pos_ != "NOUN":
+                continue
+            if inner.event != frame.event and not (
+                inner.event == "ASSAULT" and frame.event in ("ASSAULT", "COERCE")
+            ):
+                continue
+            inner.absorbed = True
+            frame.instrument = c
+            if frame.mode is None and inner.mode is not None:
+                frame.mode, frame.cameo = inner.mode, inner.cameo
+    for frame in frames.values():
+        if not frame.absorbed:
+            _arguments(frame, frames, book, parse)
+    return [f for _, f in sorted(frames.items()) if not f.absorbed]
+
+
+def _owner(tok: Any, book: Codebook) -> list[Any]:
+    """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
+    if lemma(tok) not in book.classes.get("ABSTRACT", frozenset()):
+        return [tok]
+    owners = actor_modifiers(tok)
+    if owners:
+        return owners
+    preps = _preps(tok)
+    for p in ("from", "by", "of"):
+        if preps.get(p):
+            return _with_conj(preps[p])
+    return []
+
+
+def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
+    tok, event = frame.token, frame.event
+    goods = book.expand(_GOODS_CLASSES)
+    if tok.pos_ == "NOUN":
+        actors = actor_modifiers(tok)
+        if not actors:
+            sv = parse.support_verb(tok)
+            if sv is not None and tok.dep_ in ("dobj", "pobj"):
+                actors = parse.subjects(sv)
+        preps = _preps(tok)
+        recips: list[Any] = []
+        order = list(_RECIPIENT_PREPS.get(event, ()))
+        if event in _PATIENT_NOUN_EVENTS:
+            order.insert(0, "of")
+        for p in order:
+            if preps.get(p) and p != "by":
+                recips = _with_conj(preps[p])
+                break
+        actors = [a for a in actors if a not in recips]
+        frame.actors, frame.recipients = actors, recips
+        frame.modifiers = [
+            c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
+        ]
+        return
+    actors = parse.subjects(tok)
+    if not actors and frame.instrument is not None:
+        actors = actor_modifiers(frame.instrument)
+    if not actors and tok.pos_ == "ADJ":
+        actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
+    recips = []
+    dative = _children(tok, "dative")
+    dative = [d for d in dative if d.pos_ != "ADP"]
+    if dative:
+        recips = _with_conj(dative)
+    if not recips:
+        objs = parse.objects(tok)
+        objs = [o for o in objs if not (_word_set(o) & goods) and o.pos_ != "VERB"]
+        if objs:
+            owners: list[Any] = []
+            for o in objs:
+                owners.extend(_owner(o, book))
+            recips = owners
+    preps = _preps(tok)
+    if not recips:
+        for p in _RECIPIENT_PREPS.get(event, ()):
+            cands = [c for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if cands:
+                owners = []
+                for o in _with_conj(cands):
+                    owners.extend(_owner(o, book))
+                recips = owners
+                break
+    if not recips and event == "REQUEST":
+        for cc in _children(tok, "ccomp"):
+            recips = _with_conj(_children(cc, "nsubj", "nsubjpass"))
+            if recips:
+                break
+    if not recips:
+        # "threatened to shell Iraqi towns", "refused to meet Jordan's king": the
+        # recipient of what is threatened / refused / promised
+        for x in _children(tok, "xcomp"):
+            inner = frames.get(x.i)
+            if inner is not None:
+                _arguments(inner, frames, book, parse)
+                recips = list(inner.recipients)
+            else:
+                objs = [o for o in parse.objects(x) if not (_word_set(o) & goods)]
+                recips = [r for o in objs for r in _owner(o, book)]
+            if recips:
+                break
+    if event == "CONSULT" and len(actors) > 1 and not recips:
+        pass  # "A and B met": all participants are actors (PLOVER reciprocal events)
+    frame.actors = [a for a in actors if a not in recips]
+    frame.recipients = recips
+    frame.modifiers = [c for c in tok.children if c.dep_ == "advmod" and c.pos_ == "ADV"][:0]
+
+
+def np_span(tok: Any) -> tuple[int, int]:
+    """Character span of the noun phrase an argument head stands for (without clauses)."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if (
+                c.dep_ in _NP_DEPS
+                or (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ != "PROPN")
+                or (c.dep_ == "pobj" and t.dep_ == "prep")
+            ):
+                toks.append(c)
+                stack.append(c)
+            elif c.dep_ == "punct" and c.text == "-":
+                toks.append(c)
+    toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
