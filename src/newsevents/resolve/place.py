@@ -334,7 +334,7 @@ def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, i
         if not on_path and not (cur is tok and cur.dep_ in _OBJECT_DEPS):
             return None
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ == "pobj" and kind is None:
             word = head.lower_
@@ -360,11 +360,34 @@ def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, i
     return None
 
 
+def _governor(tok: Any) -> Any:
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _same_clause(place_tok: Any, trigger_tok: Any) -> bool:
+    """A place not attached to the trigger counts only from the trigger's own clause (or,
+    for a nominal trigger, the clause around it): a place in another clause locates that
+    clause's act ("after it killed him in Iraq, Iran promised ...")."""
+    gov = _governor(place_tok)
+    if gov is None:
+        return True
+    if trigger_tok.pos_ in ("VERB", "AUX"):
+        return gov.i == trigger_tok.i
+    tgov = _governor(trigger_tok)
+    return tgov is not None and tgov.i == gov.i
+
+
 def _in_sentence(tok: Any, gaz: Gazetteer) -> str | None:
     """Kind of locative use of a place anywhere in the sentence ("in Iraq"), else None."""
     cur = tok
     modifier = False
-    while cur.dep_ in ("conj", "appos", "compound", "nmod") and cur.head is not cur:
+    while cur.dep_ in ("conj", "appos", "compound", "nmod") and cur.head.i != cur.i:
         modifier = modifier or cur.dep_ in ("compound", "nmod")
         cur = cur.head
     if cur.dep_ != "pobj":
@@ -410,7 +433,7 @@ def resolve_places(
                     direct.append((_RANK[place.precision], steps * 1000 + dist, place))
                 continue
             kind2 = _in_sentence(root, gazetteer)
-            if kind2 is not None:
+            if kind2 is not None and _same_clause(root, trig.root):
                 place = _resolve_ent(gazetteer, ent, context, city_only=kind2 == "prep_city")
                 if place is not None:
                     nearby.append((_RANK[place.precision], dist, place))

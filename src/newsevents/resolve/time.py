@@ -673,7 +673,7 @@ def clause_direction(tokens: Any) -> str | None:
     v = vocab()
     tok = tokens.root
     steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 8:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
         tok = tok.head
         steps += 1
     if tok.pos_ not in ("VERB", "AUX"):
@@ -683,7 +683,7 @@ def clause_direction(tokens: Any) -> str | None:
     # and coordinated verbs share their auxiliaries ("will meet and sign on Monday")
     chain = [verb]
     cur = verb
-    while cur.dep_ in ("xcomp", "conj") and cur.head is not cur and len(chain) < 6:
+    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and len(chain) < 6:
         cur = cur.head
         chain.append(cur)
     for i, t in enumerate(chain):
@@ -964,7 +964,7 @@ def _attached_to(time_toks: Any, trigger_toks: Any) -> bool:
     if tok.i in trig:
         return True
     for _ in range(10):
-        if tok.dep_ not in _ATTACH_DEPS or tok.head is tok:
+        if tok.dep_ not in _ATTACH_DEPS or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in trig:
@@ -972,6 +972,28 @@ def _attached_to(time_toks: Any, trigger_toks: Any) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _governor(tok: Any) -> Any:
+    """The nearest verb at or above ``tok`` (None in a verbless fragment)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _encloses(time_toks: Any, trigger_toks: Any) -> bool:
+    """True when the time's clause is the trigger's clause or one that contains it."""
+    if time_toks is None or trigger_toks is None or len(time_toks) == 0:
+        return True  # no parse: keep the plain nearest-in-sentence rule
+    gov = _governor(time_toks.root)
+    if gov is None:
+        return True
+    trig = trigger_toks.root
+    return gov.i == trig.i or any(a.i == gov.i for a in trig.ancestors)
 
 
 def _clause_head(trigger_toks: Any) -> Any:
@@ -982,13 +1004,13 @@ def _clause_head(trigger_toks: Any) -> Any:
     tok = trigger_toks.root
     if tok.pos_ not in ("VERB", "AUX"):
         for _ in range(6):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
         return None
-    if tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+    if tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
         return tok.head
     return None
 
@@ -1007,6 +1029,7 @@ def resolve_dates(
         for ti, xt in enumerate(time_toks):
             if _attached_to(xt, tt):
                 claimed.setdefault(ti, set()).add(ei)
+    trigger_heads = {tt.root.i: ei for ei, tt in enumerate(trig_toks) if tt is not None and len(tt)}
     pub = doc.article.published
     out: list[EventMention] = []
     for ei, ev in enumerate(events):
@@ -1014,22 +1037,32 @@ def resolve_dates(
         direct = [ti for ti, evs in claimed.items() if ei in evs]
         if direct:
             chosen = times[min(direct, key=lambda ti: _dist(times[ti].span, ev.trigger))]
-        if chosen is None:
-            head = _clause_head(trig_toks[ei])
-            if head is not None:
-                head_span = parse[head.i : head.i + 1]
-                cands = [
-                    ti
-                    for ti, xt in enumerate(time_toks)
-                    if _attached_to(xt, head_span) and not (claimed.get(ti, set()) - {ei})
-                ]
-                if cands:
-                    chosen = times[min(cands, key=lambda ti: _dist(times[ti].span, ev.trigger))]
-        if chosen is None:
+        head = _clause_head(trig_toks[ei])
+        # a nominal trigger that is what another event is about ("condemned the strikes")
+        # names an earlier act: the other event's time does not date it
+        referred = (
+            head is not None
+            and trig_toks[ei].root.pos_ not in ("VERB", "AUX")
+            and trigger_heads.get(head.i, ei) != ei
+        )
+        if chosen is None and head is not None and not referred:
+            head_span = parse[head.i : head.i + 1]
+            cands = [
+                ti
+                for ti, xt in enumerate(time_toks)
+                if _attached_to(xt, head_span) and not (claimed.get(ti, set()) - {ei})
+            ]
+            if cands:
+                chosen = times[min(cands, key=lambda ti: _dist(times[ti].span, ev.trigger))]
+        if chosen is None and not referred:
+            # the nearest in the sentence, if its clause is the trigger's or encloses it
+            # (a time inside another clause dates that clause: "who took office in 2016")
             same = [
                 ti
                 for ti, t in enumerate(times)
-                if ev.sentence.contains(t.span) and not (claimed.get(ti, set()) - {ei})
+                if ev.sentence.contains(t.span)
+                and not (claimed.get(ti, set()) - {ei})
+                and _encloses(time_toks[ti], trig_toks[ei])
             ]
             if same:
                 chosen = times[min(same, key=lambda ti: _dist(times[ti].span, ev.trigger))]
