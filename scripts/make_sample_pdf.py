@@ -213,8 +213,8 @@ def page_streams(lines: list[str]) -> list[bytes]:
                 ops.append(_pdf_string(line) + b" Tj")
             ops.append(b"T*")
         ops.append(b"ET")
-        footer = f"Page {number} of {len(pages)}"
-        ops += _text_at(PAGE_WIDTH // 2 - 20, 40, 8, footer)
+        footer = f"Page {number} of {len(pages)} - \u00a9 2020 The Liberty Sentinel"
+        ops += _text_at(LEFT, 40, 8, footer)
         streams.append(b"\n".join(ops) + b"\n")
     return streams
 
