@@ -66,7 +66,7 @@ def make_corpus(n_articles: int, seed: int = 0) -> list[str]:
                     capB=capB,
                     day=rng.choice(WEEKDAYS),
                     n=rng.randint(2, 60),
-                )  # fmt: skip
+                )
             )
         texts.append("\n\n".join(paras))
     return texts
