@@ -28,7 +28,7 @@ class MergeConfig:
     """Merge thresholds (all have defaults; ``newsevents merge`` may override them)."""
 
     #: cosine (TF-IDF of content words + names) an article needs to join a story
-    story_threshold: float = 0.2
+    story_threshold: float = 0.15
     #: an article joins a story only if the story has an article this many days before it
     story_window_days: int = 4
     #: weight of an entity name relative to a content word in story vectors

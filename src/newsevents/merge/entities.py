@@ -65,6 +65,12 @@ def acronym_definitions(text: str) -> dict[str, str]:
     return out
 
 
+def _drop_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Middle initials do not tell names apart ("Jane Q. Doe" = "Jane Doe")."""
+    kept = tuple(t for t in tokens if len(t) > 1)
+    return kept if kept else tokens
+
+
 def _kinds_clash(a: str, b: str) -> bool:
     return bool(a and b and (a == "PERSON") != (b == "PERSON"))
 
@@ -161,7 +167,7 @@ def resolve_story_entities(
             why.setdefault(max(i, j), reason)
 
     keys = [r.keys for r in records]
-    toks = [{name_tokens(a) for a in r.aliases} for r in records]
+    toks = [{_drop_initials(name_tokens(a)) for a in r.aliases} for r in records]
 
     def compatible(i: int, j: int) -> bool:
         a, b = records[i], records[j]
@@ -182,26 +188,9 @@ def resolve_story_entities(
                 rule = "acronym defined in the story" if k in acronyms.values() else "same name"
                 union(idxs[0], j, f"{rule} ({k})")
 
-    # 2. short names that are part of exactly one longer name; 3. near-identical spellings
+    # 2. near-identical multi-word spellings; 3. names that are part of exactly one longer
+    # name (multi-word first, so "Jane Doe" and "Commander Jane Doe" are one before "Doe")
     for i in range(len(records)):
-        for ti in toks[i]:
-            if not ti:
-                continue
-            supersets = set()
-            for j in range(len(records)):
-                if j == i or not compatible(i, j):
-                    continue
-                for tj in toks[j]:
-                    if len(tj) <= len(ti):
-                        continue
-                    if len(ti) == 1:
-                        ok = ti[0] == tj[-1] and records[j].kind in _PERSONISH
-                    else:
-                        ok = set(ti) <= set(tj)
-                    if ok:
-                        supersets.add(find(j))
-            if len(supersets) == 1:
-                union(i, next(iter(supersets)), f"part of the longer name ({' '.join(ti)})")
         for j in range(i + 1, len(records)):
             if find(i) == find(j) or not compatible(i, j):
                 continue
@@ -213,6 +202,26 @@ def resolve_story_entities(
                 ):
                     union(i, j, f"spelling variant ({' '.join(ti)})")
                     break
+    for single in (False, True):
+        for i in range(len(records)):
+            for ti in toks[i]:
+                if not ti or (len(ti) == 1) != single:
+                    continue
+                supersets = set()
+                for j in range(len(records)):
+                    if j == i or not compatible(i, j):
+                        continue
+                    for tj in toks[j]:
+                        if len(tj) <= len(ti):
+                            continue
+                        if single:  # a surname alone: the last word of a person's name
+                            ok = ti[0] == tj[-1] and records[j].kind in _PERSONISH
+                        else:
+                            ok = set(ti) <= set(tj)
+                        if ok:
+                            supersets.add(find(j))
+                if len(supersets) == 1 and find(i) not in supersets:
+                    union(i, next(iter(supersets)), f"part of the longer name ({' '.join(ti)})")
 
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):

@@ -179,16 +179,21 @@ class _C:
     place_country: str | None = None
     place_city: bool = False
     stories: set[str | None] = field(default_factory=set)
+    outlets: set[str] = field(default_factory=set)
     vec: Vector = field(default_factory=dict)
 
+    main: str = ""
+
     def main_type(self) -> str:
-        return self.types.most_common(1)[0][0]
+        return self.main
 
     def add(self, x: _M, reason: str | None) -> None:
         if reason is not None:
             self.reasons.append(reason)
         self.members.append(x)
         self.types[x.m.event] += 1
+        if not self.main or self.types[x.m.event] > self.types[self.main]:
+            self.main = x.m.event
         if x.iv is not None:
             if self.iv is None:
                 self.iv = x.iv
@@ -208,6 +213,7 @@ class _C:
             self.place_key, self.place_city = x.place_key, x.place_city
         self.place_country = self.place_country or x.place_country
         self.stories.add(x.story)
+        self.outlets.add(x.outlet)
         add_into(self.vec, x.vec)
 
 
@@ -232,11 +238,12 @@ def _compare_side(
                 note = " (sectors differ)"
             code = sorted(common)[0]
             return "match", score, f"{what} {code}={code}{note}"
-        if (side.codes & coal) or (codes & side.coalition):
-            return "match", 0.15, f"{what} member of coalition"
-        return "mismatch", 0.0, f"{what} {'+'.join(sorted(side.codes))}!={'+'.join(sorted(codes))}"
+    if (side.codes & coal) or (codes & side.coalition):
+        return "match", 0.15, f"{what} member of coalition"
     if side.coalition and coal and side.coalition & coal:
         return "match", 0.15, f"{what} same coalition"
+    if side.codes and codes:
+        return "mismatch", 0.0, f"{what} {'+'.join(sorted(side.codes))}!={'+'.join(sorted(codes))}"
     if side.names and names:
         if side.names & names:
             return "match", 0.2, f"{what} same entity"
@@ -374,6 +381,8 @@ def cluster_mentions(feats: list[_M], kb: MergeKnowledge, p: EventParams) -> lis
             pool = pool[: p.max_candidates]
         best: tuple[float, int, str, _C] | None = None
         for c in pool:
+            if x.story not in c.stories and not (x.actor.codes & c.actor_codes):
+                continue  # other story: only the same dyad may join (checked in _score)
             got = _score(x, c, kb, p, 0)
             if got is None or got[0] < p.threshold:
                 continue
@@ -407,7 +416,6 @@ def _join_across_days(
     for b in clusters:
         if b.iv is None or b.idx in dead:
             continue
-        outlets_b = {x.outlet for x in b.members}
         weeks = by_week[(b.group, b.fclass)]
         lo, hi = (b.iv[0] - p.date_slack_days) // 7, (b.iv[1] + p.date_slack_days) // 7
         best: tuple[float, int, str, _C] | None = None
@@ -415,7 +423,11 @@ def _join_across_days(
             for a in weeks.get(w, ()):
                 if a.idx == b.idx or a.idx in dead or a.iv is None:
                     continue
-                if outlets_b & {x.outlet for x in a.members}:
+                if b.outlets & a.outlets:
+                    continue
+                if b.members[0].story not in a.stories and not (
+                    b.members[0].actor.codes & a.actor_codes
+                ):
                     continue
                 got = _score(b.members[0], a, kb, p, p.date_slack_days)
                 if got is None or got[0] < p.threshold:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -38,6 +39,7 @@ def spelling_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", word.replace("z", "s"))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(name: str) -> tuple[str, ...]:
     """A name's words as spelling keys, leading article and possessive 's removed."""
     words = fold(_POSSESSIVE.sub("", name)).split()
@@ -46,6 +48,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(spelling_key(w) for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
@@ -54,11 +57,18 @@ def content_words(text: str) -> list[str]:
     """Lower-case content words (no stop words, no 1-2 letter words), spelling-keyed."""
     out = []
     for m in _WORD.finditer(text):
-        w = m.group(0).lower().strip("'’-")
-        if len(w) < 3 or w in STOP_WORDS:
-            continue
-        out.append(spelling_key(fold(w).replace(" ", "")))
+        k = _word_key(m.group(0))
+        if k:
+            out.append(k)
     return out
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_key(word: str) -> str:
+    w = word.lower().strip("'’-")
+    if len(w) < 3 or w in STOP_WORDS:
+        return ""
+    return spelling_key(fold(w).replace(" ", ""))
 
 
 def idf_table(docs: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -95,6 +105,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb)
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two sparse vectors (iterates over ``a``: pass the smaller first)."""
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def add_into(acc: dict[str, float], vec: Mapping[str, float]) -> None:
