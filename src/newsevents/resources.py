@@ -72,3 +72,24 @@ def goldstein(cameo: str) -> float:
             return scores[code]
         code = code[:-1]
     return 0.0
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, str]]:
+    """Surface form -> (ISO alpha-3, kind), kind: name, adjective or capital (countries.tsv).
+
+    Keys keep their case ("US" the country, not "us"); lookups should try the form as written.
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for row in read_tsv(data_path("countries.tsv"), 2):
+        code = row[0]
+        if len(code) != 3 or not code.isalpha() or not code.isupper():
+            raise ConfigError(f"countries.tsv: {code!r} is not an ISO alpha-3 code; fix the row")
+        columns = (row[1:2], row[2:3], row[3:4])
+        for kind, cells in zip(("name", "adjective", "capital"), columns, strict=True):
+            for cell in cells:
+                for form in cell.split("|"):
+                    form = form.strip()
+                    if form and form not in table:
+                        table[form] = (code, kind)
+    return table
