@@ -70,7 +70,12 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
         frame.cameo = book.intent_cameo.get(frame.event, "030")
         frame.event, frame.mode = "AGREE", None
         fact.label = "reported" if fact.reported_by is not None else "asserted"
-    elif fact.label == "future" and frame.event in _CONFLICT and fact.declared:
+    elif (
+        fact.label == "future"
+        and frame.event in _CONFLICT
+        and fact.declared
+        and not (fact.intent and frame.event == "PROTEST")  # a planned rally stays a rally
+    ):
         frame.mode = book.threat_modes.get(frame.event)
         frame.cameo = book.threat_cameo.get(frame.event, "130")
         frame.event = "THREATEN"

@@ -29,6 +29,7 @@ class Factuality:
     declared: bool = False  # a future/intended act announced by its own actor
     reported_by: Any = None  # the report verb when the clause is attributed
     modal_negation: bool = False  # "will not" / "would not": a refusal rather than a denial
+    intent: bool = False  # future from an intention verb ("plans to"), not from a statement
 
     def mark(self, label: str, cue: Any) -> None:
         if _RANK[label] > _RANK[self.label]:
@@ -55,7 +56,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
     steps = 0
     while steps < 40:
         steps += 1
-        is_clause = node.pos_ in ("VERB", "AUX", "ADJ") or node is trigger
+        is_clause = node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger
         if is_clause:
             for child in node.children:
                 low = child.lower_
@@ -89,7 +90,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         head = node.head
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in node.children):
             result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
-        if head is node or dep == "ROOT":
+        if head == node or dep == "ROOT":
             break
         if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
             break
@@ -110,6 +111,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
             elif dep == "xcomp" and gl in gov_fut:
                 result.mark("future", gov)
                 result.declared = True
+                result.intent = True
         elif dep in ("ccomp", "parataxis"):
             if hl in report and not in_speech:
                 in_speech = True

@@ -18,6 +18,7 @@ from .codebook import Codebook, Entry
 
 #: Dependents that make a noun phrase for an actor mention.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
+_NP_DEPS |= {"npadvmod"}
 #: Verbs whose object (not subject) does what their clausal complement says.
 _OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "tell", "persuade", "invite", "permit"}
 _OBJECT_CONTROL |= {"help", "encourage", "pressure", "press", "call", "appeal", "request", "compel"}
@@ -57,7 +58,7 @@ _GOODS_CLASSES: tuple[str, ...] = (
     "RESTRICTION",
 )
 _GOODS_CLASSES += ("BLOCKADE", "CURFEW", "EMERGENCY", "PEACEKEEPERS", "INSPECTORS", "RELATIONS")
-_GOODS_CLASSES += ("FIRE", "AGREEMENT", "TALKS", "DEMANDS", "STONE", "SUPPORT_N", "RETALIATION")
+_GOODS_CLASSES += ("FIRE", "STONE", "SUPPORT_N", "RETALIATION", "ROAD", "WORK")
 
 
 @dataclass
@@ -79,6 +80,18 @@ class Frame:
 
 def lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
+
+
+def forms(tok: Any) -> list[str]:
+    """The lemma plus the written form with a regular ending removed ("staged" -> "stage"),
+    because the statistical lemmatizer sometimes gets a verb wrong ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [lemma(tok), low]
+    if tok.pos_ == "VERB":
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+    return out
 
 
 def _hyphen_word(tok: Any) -> str | None:
@@ -214,7 +227,7 @@ class Parse:
                 return _with_conj([tok.head])
             return _with_conj([s])
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head == tok:
             return []
         if dep == "conj":
             return self.subjects(head, depth + 1)
@@ -240,7 +253,7 @@ class Parse:
     def support_verb(self, noun: Any) -> Any:
         """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""
         head = noun.head
-        if head is noun:
+        if head == noun:
             return None
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
@@ -266,7 +279,7 @@ def match(tok: Any, book: Codebook, parse: Parse) -> Entry | None:
     pos = _pos(tok)
     if pos is None:
         return None
-    keys = [lemma(tok), tok.lower_]
+    keys = forms(tok)
     hw = _hyphen_word(tok)
     if hw:
         keys.insert(0, hw)
@@ -327,7 +340,7 @@ def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
         if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
             return False
     if e.head:
-        sv = tok.head if tok.head is not tok else None
+        sv = tok.head if tok.head != tok else None
         if sv is None or lemma(sv) not in e.head:
             return False
     return True
@@ -360,7 +373,8 @@ def noun_licensed(noun: Any, entry: Entry, book: Codebook, parse: Parse) -> bool
         return False
     sv = parse.support_verb(noun)
     if sv is not None and (
-        lemma(sv) in book.words("support_verbs") or (noun.dep_ == "nsubj" and lemma(sv) in _OCCUR)
+        bool(set(forms(sv)) & book.words("support_verbs"))
+        or (noun.dep_ == "nsubj" and lemma(sv) in _OCCUR)
     ):
         return True
     if actor_modifiers(noun):
@@ -434,6 +448,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
             sv = parse.support_verb(tok)
             if sv is not None and tok.dep_ in ("dobj", "pobj"):
                 actors = parse.subjects(sv)
+            elif frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+                actors = parse.subjects(tok.head.head)  # "troops remained on alert"
         preps = _preps(tok)
         recips: list[Any] = []
         order = list(_RECIPIENT_PREPS.get(event, ()))
@@ -450,8 +466,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         ]
         return
     actors = parse.subjects(tok)
-    if not actors and frame.instrument is not None:
-        actors = actor_modifiers(frame.instrument)
+    if frame.instrument is not None and (not actors or frame.instrument in actors):
+        actors = actor_modifiers(frame.instrument)  # "a US strike killed X": the US
     if not actors and tok.pos_ == "ADJ":
         actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
     recips = []
@@ -461,7 +477,9 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         recips = _with_conj(dative)
     if not recips:
         objs = parse.objects(tok)
-        objs = [o for o in objs if not (_word_set(o) & goods) and o.pos_ != "VERB"]
+        if event not in ("ASSAULT", "ACCUSE", "CONSULT") and frame.mode not in ("arrest", "deport"):
+            objs = [o for o in objs if not (_word_set(o) & goods)]
+        objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in ("DATE", "TIME")]
         if objs:
             owners: list[Any] = []
             for o in objs:
@@ -495,11 +513,60 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
                 recips = [r for o in objs for r in _owner(o, book)]
             if recips:
                 break
-    if event == "CONSULT" and len(actors) > 1 and not recips:
-        pass  # "A and B met": all participants are actors (PLOVER reciprocal events)
+    recips = [r for r in recips if r.ent_type_ not in ("DATE", "TIME")]
+    reciprocal = event == "CONSULT" and len(actors) > 1
+    if not reciprocal and not any(_named(r) for r in recips):
+        # no party named in the argument slot: the first party named after the trigger in
+        # its own clause ("promised military aid to Mozambique", "blocked roads in Algiers")
+        named = _first_named_after(tok, actors)
+        if named:
+            recips = named
+    # "A and B met": all participants stay actors (PLOVER reciprocal events)
     frame.actors = [a for a in actors if a not in recips]
     frame.recipients = recips
     frame.modifiers = [c for c in tok.children if c.dep_ == "advmod" and c.pos_ == "ADV"][:0]
+
+
+_PLACE_PREPS = ("in", "into", "at", "near", "outside", "across", "inside", "throughout")
+
+
+def _named(tok: Any) -> bool:
+    """Does this phrase name a party (a named entity or nationality somewhere in it)?"""
+    return any(t.ent_type_ in _ENT_LABELS for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+
+
+def _location(tok: Any, recips: list[Any]) -> list[Any]:
+    """A named place the act happens in, from the trigger's or its object's preps."""
+    for holder in [*recips, tok]:
+        preps = _preps(holder)
+        for p in _PLACE_PREPS:
+            for o in preps.get(p, []):
+                if any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in o.subtree):
+                    return [o]
+    return []
+
+
+def _first_named_after(tok: Any, actors: list[Any]) -> list[Any]:
+    taken: set[int] = set()
+    for a in actors:
+        taken.update(t.i for t in a.subtree)
+    stop = {"relcl", "advcl", "parataxis", "ccomp", "acl"}
+    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in stop]
+    found: list[Any] = []
+    while stack:
+        t = stack.pop(0)
+        if t.i in taken:
+            continue
+        if t.ent_type_ in _ENT_LABELS and t.pos_ != "PRON":
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            root = ent.root if ent is not None else t
+            found.append(root)
+        else:
+            stack.extend(c for c in t.children if c.dep_ not in stop)
+        if found:
+            break
+    found.sort(key=lambda t: t.i)
+    return _with_conj(found[:1]) if found else []
 
 
 def np_span(tok: Any) -> tuple[int, int]:

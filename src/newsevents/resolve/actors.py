@@ -29,7 +29,7 @@ _SECTOR_CODES |= {"AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED",
 _SECTOR_CODES |= {"PRE", "REL", "SOC"}
 _NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 #: "X-backed militia": X is the sponsor, not the militia's country.
-_SPONSOR = {"backed", "led", "supported", "funded", "armed", "sponsored", "allied", "aligned"}
+_SPONSOR = {"backed", "supported", "funded", "armed", "sponsored", "aligned", "trained"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "them", "we"}
 
@@ -190,12 +190,20 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
         out.kind = "PRON"
         return out
     table = countries()
+    doc = toks[0].doc
     texts = [t.text for t in toks]
+
+    def form_of(i: int, n: int) -> str:
+        a, b = toks[i].i, toks[i + n - 1].i
+        if b - a == n - 1:  # contiguous: keep the written spacing ("al-Qaeda", "U.S.")
+            return str(doc[a : b + 1].text)
+        return " ".join(texts[i : i + n])
+
     # 1. dictionary names, longest first
     best: tuple[int, ActorEntry] | None = None
     for n in range(min(actors.max_len, len(toks)), 0, -1):
         for i in range(len(toks) - n + 1):
-            form = " ".join(texts[i : i + n])
+            form = form_of(i, n)
             form = form[:-3] if form.endswith(" 's") else form
             entry = actors.lookup(form, date)
             if entry is not None and not _sponsored(toks[i], toks):
@@ -221,7 +229,7 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
         for n in (4, 3, 2, 1):
             found = False
             for i in range(len(toks) - n + 1):
-                form = " ".join(texts[i : i + n])
+                form = form_of(i, n)
                 hit = table.get(form) or table.get(form.removeprefix("the "))
                 if hit is None and n == 1 and texts[i].isupper() is False:
                     hit = table.get(texts[i].capitalize()) if texts[i].istitle() else None
@@ -252,7 +260,10 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
 
 
 def _sector(toks: list[Any], head: Any, actors: ActorDictionary) -> str | None:
-    ranked = sorted(toks, key=lambda t: (t != head, abs(t.i - head.i)))
+    # the head, then heads of inner phrases ("leaders of the opposition party"), then modifiers
+    ranked = sorted(
+        toks, key=lambda t: (t != head, t.dep_ in ("compound", "amod"), abs(t.i - head.i))
+    )
     generic_hit: str | None = None
     for t in ranked:
         if _sponsored(t, toks) or t.ent_type_ in ("GPE", "NORP"):
@@ -326,12 +337,22 @@ def resolve_actors(
         code, sector = coded.code, coded.sector
         if coded.kind == "PRON":
             word = toks[0].lower_ if toks else ""
+            speaker = _reporting_subject(toks[0]) if toks else None
+            if speaker is not None:
+                # "Switzerland said it had expelled ...": the pronoun is the speaker
+                inner = code_phrase(_phrase(speaker), actors, date)
+                if inner.code or inner.sector:
+                    return replace(a, code=inner.code, sector=inner.sector)
             if word in _PERSON_PRONOUNS and last_person is not None:
                 entity_key, code, sector = last_person.key, last_person.code, last_person.sector
                 last_person.mentions.append(a.span)
             elif word in _GROUP_PRONOUNS and last_group is not None:
                 entity_key, code, sector = last_group
             return replace(a, code=code, sector=sector, entity=entity_key)
+        if code is None and toks:
+            # "a camp for Congolese refugees", "a jail in northern Israel"
+            wider = code_phrase(_phrase(_head(toks), wide=True), actors, date)
+            code = wider.code
         cl = _cluster_for(a, toks, coded, clusters, surname)
         if cl is not None:
             entity_key = cl.key
@@ -368,6 +389,34 @@ def resolve_actors(
         for cl in clusters.values()
     ]
     return out_events, out_quotes, entities
+
+
+def _phrase(head: Any, wide: bool = False) -> list[Any]:
+    """Tokens of the noun phrase under ``head`` (with its prepositional phrases if wide)."""
+    skip = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc", "punct"}
+    if not wide:
+        skip |= {"prep"}
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ not in skip:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _reporting_subject(pron: Any) -> Any:
+    """For a pronoun subject of a reported clause, the subject of the report verb."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pron.head
+    if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
+        return None
+    verb = clause.head
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subj[0] if subj else None
 
 
 def _key(name: str, surname: dict[str, str], clusters: dict[str, _Cluster]) -> str:
@@ -422,6 +471,10 @@ def _cluster_for(
         for part in reversed(name.split()):
             if part in surname:
                 return clusters.get(surname[part])
+    # a surname the NER did not tag this time
+    for t in toks:
+        if t.text in surname and t.pos_ == "PROPN":
+            return clusters.get(surname[t.text])
     # "the general": a title used before for exactly one person
     if toks and toks[0].lower_ in ("the", "this", "that") and not ents:
         head = _head(toks)

@@ -1,0 +1,119 @@
+"""Actor coding (country + sector, compositional), the actor dictionary, coreference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import ConfigError
+from newsevents.extract import extract_events, load_codebook
+from newsevents.model import Actor, Article, Span
+from newsevents.nlp import annotate
+from newsevents.resolve.actors import code_phrase, load_actor_dictionary, resolve_actors
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actor_dictionary()
+
+
+def _doc(nlp, text, published=None):
+    art = Article(id="t", source="test", format="txt", text=text, published=published)
+    return annotate(art, nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "sector"),
+    [
+        ("Iran's top general", "IRN", "MIL"),
+        ("Iraqi militia commander", "IRQ", "UAF"),
+        ("the Turkish foreign minister", "TUR", "GOV"),
+        ("Kenyan riot police", "KEN", "COP"),
+        ("Egyptian protesters", "EGY", "CVL"),
+        ("a senior Shia cleric in Iraq", "IRQ", "REL"),
+        ("leaders of Romania's opposition party", "ROU", "PTY"),
+        ("Colombian rebels", "COL", "REB"),
+        ("the Brazilian supreme court", "BRA", "JUD"),
+        ("Washington", "USA", "GOV"),
+        ("the United Nations", "IGO", None),
+        ("NATO troops", "IGO", "MIL"),
+        ("Iranian-backed militia", None, "UAF"),
+        ("a US-led coalition", "USA", None),
+    ],
+)
+def test_compositional_coding(nlp, actors, phrase, code, sector):
+    toks = [t for t in nlp(phrase) if not t.is_punct or t.text == "-"]
+    coded = code_phrase(toks, actors, None)
+    assert coded.code == code
+    if sector is not None:
+        assert coded.sector == sector
+
+
+def test_dictionary_respects_term_dates(nlp, actors):
+    toks = list(nlp("Obama"))
+    assert code_phrase(toks, actors, "2015-06-01").code == "USA"
+    assert code_phrase(toks, actors, "2019-06-01").code is None
+
+
+def _run(nlp, actors, text, published=None):
+    doc = _doc(nlp, text, published)
+    events = extract_events(doc, load_codebook())
+    return resolve_actors(doc, events, [], actors)
+
+
+def test_coreference_full_name_surname_and_pronoun(nlp, actors):
+    text = (
+        "Iranian commander Jane Q. Doe visited Damascus on Monday. "
+        "Doe met Syrian officials. He condemned the Israeli strikes."
+    )
+    events, _, entities = _run(nlp, actors, text)
+    doe = [e for e in entities if e.name == "Jane Q. Doe"]
+    assert doe and doe[0].code == "IRN"
+    meet = next(e for e in events if e.event == "CONSULT" and e.trigger_lemma == "meet")
+    assert meet.actor[0].code == "IRN" and meet.actor[0].entity == doe[0].key
+    accuse = next(e for e in events if e.event == "ACCUSE")
+    assert accuse.actor[0].entity == doe[0].key and accuse.actor[0].code == "IRN"
+    assert len(doe[0].mentions) >= 3
+
+
+def test_title_refers_back_to_person(nlp, actors):
+    text = "Militia commander John Roe, a Libyan, attacked the port. The commander later fled."
+    _, _, entities = _run(nlp, actors, text)
+    roe = [e for e in entities if "Roe" in e.name]
+    assert roe and roe[0].sector == "UAF"
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(nlp, actors):
+    events, _, _ = _run(nlp, actors, "Switzerland said it had expelled two Russian diplomats.")
+    ev = next(e for e in events if e.event == "SANCTION")
+    assert ev.actor[0].code == "CHE" and ev.recipient[0].code == "RUS"
+
+
+def test_quote_speakers_are_coded(nlp, actors):
+    from newsevents.model import Quote
+
+    text = "The Turkish foreign minister said the talks had failed."
+    doc = _doc(nlp, text)
+    speaker = Actor(span=Span(0, 28), name="The Turkish foreign minister")
+    q = Quote(
+        article_id="t", index=0, span=Span(34, 55), sentence=Span(0, len(text)), speaker=speaker
+    )
+    _, quotes, _ = resolve_actors(doc, [], [q], actors)
+    assert quotes[0].speaker is not None
+    assert (quotes[0].speaker.code, quotes[0].speaker.sector) == ("TUR", "GOV")
+
+
+def test_actor_file_extension_and_errors(tmp_path: Path, nlp):
+    extra = tmp_path / "actors.yaml"
+    extra.write_text("actors:\n  - {name: Zed Quux, aliases: [Quux], code: NOR, sector: GOV}\n")
+    book = load_actor_dictionary([extra])
+    assert code_phrase(list(nlp("Quux")), book, None).code == "NOR"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - {name: Zed, code: NOR, sector: XYZ}\n")
+    with pytest.raises(ConfigError, match="Zed"):
+        load_actor_dictionary([bad])
+    worse = tmp_path / "worse.yaml"
+    worse.write_text("actors:\n  - {name: Zed, code: norway}\n")
+    with pytest.raises(ConfigError, match="code"):
+        load_actor_dictionary([worse])

@@ -1,0 +1,281 @@
+"""Event coder: codebook loading, event types, frames, factuality, quantities (real spaCy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import ConfigError
+from newsevents.extract import extract_events, load_codebook
+from newsevents.model import Article, EventMention
+from newsevents.nlp import annotate
+from newsevents.resolve.actors import load_actor_dictionary, resolve_actors
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_codebook()
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actor_dictionary()
+
+
+def code(nlp, book, actors, text: str) -> list[EventMention]:
+    doc = annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
+    events = extract_events(doc, book)
+    events, _, _ = resolve_actors(doc, events, [], actors)
+    return events
+
+
+def find(events: list[EventMention], event: str) -> EventMention:
+    hits = [e for e in events if e.event == event]
+    assert hits, f"no {event} in {[(e.event, e.trigger_lemma, e.factuality) for e in events]}"
+    return hits[0]
+
+
+def codes(actors) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+# (sentence, PLOVER type, actor code, recipient code or None, factuality)
+CASES = [
+    ("Norway and Sweden agreed to share fishing quotas.", "AGREE", "NOR", None, "asserted"),
+    (
+        "The Kenyan president met the Ugandan president in Nairobi.",
+        "CONSULT",
+        "KEN",
+        "UGA",
+        "asserted",
+    ),
+    (
+        "Japan praised South Korea for its handling of the crisis.",
+        "SUPPORT",
+        "JPN",
+        "KOR",
+        "asserted",
+    ),
+    ("Chile extradited two Peruvian suspects to Peru.", "COOPERATE", "CHL", "PER", "asserted"),
+    ("Canada sent humanitarian aid to Haiti on Monday.", "AID", "CAN", "HTI", "asserted"),
+    ("Colombian rebels released three Ecuadorian hostages.", "RETREAT", "COL", "ECU", "asserted"),
+    (
+        "The Nepalese government lifted the curfew in Kathmandu.",
+        "CONCEDE",
+        "NPL",
+        "NPL",
+        "asserted",
+    ),
+    (
+        "Poland urged Belarus to release the detained journalists.",
+        "REQUEST",
+        "POL",
+        "BLR",
+        "asserted",
+    ),
+    (
+        "Mexico accused Guatemala of violating the border agreement.",
+        "ACCUSE",
+        "MEX",
+        "GTM",
+        "asserted",
+    ),
+    ("Greece rejected a Turkish proposal for talks.", "REJECT", "GRC", "TUR", "asserted"),
+    ("Ethiopia threatened to attack Eritrean positions.", "THREATEN", "ETH", "ERI", "asserted"),
+    ("Thousands of Kenyan students demonstrated in Nairobi.", "PROTEST", "KEN", "KEN", "asserted"),
+    ("Australia imposed sanctions on Myanmar.", "SANCTION", "AUS", "MMR", "asserted"),
+    ("India deployed troops to the border with China.", "MOBILIZE", "IND", "CHN", "asserted"),
+    ("Egyptian police arrested 40 Muslim Brotherhood members.", "COERCE", "EGY", None, "asserted"),
+    (
+        "Syrian troops shelled Turkish positions near the border.",
+        "ASSAULT",
+        "SYR",
+        "TUR",
+        "asserted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient", "fact"), CASES)
+def test_sixteen_types(nlp, book, actors, text, event, actor, recipient, fact):
+    ev = find(code(nlp, book, actors, text), event)
+    assert actor in codes(ev.actor)
+    if recipient is not None:
+        assert recipient in codes(ev.recipient)
+    assert ev.factuality == fact
+    assert ev.rule and ev.cameo.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        # passive with a by-agent
+        ("A refugee camp was attacked by Sudanese militiamen.", "ASSAULT", "SDN", None),
+        # passive with the agent in the instrument noun
+        ("Two Afghan officials were killed in a Pakistani airstrike.", "ASSAULT", "PAK", "AFG"),
+        # nominal trigger as subject of the verb: one event, agent from its modifier
+        ("A Turkish drone strike killed three Syrian fighters.", "ASSAULT", "TUR", "SYR"),
+        # coordination of actors
+        ("France and Germany condemned the Russian invasion.", "ACCUSE", "FRA", "RUS"),
+        # capital as a metonym, demand with a clausal object
+        ("Beijing demanded that Washington cancel the arms sale.", "REQUEST", "CHN", "USA"),
+        # storming an embassy is a riot
+        ("Angry Pakistani protesters stormed the Danish embassy.", "PROTEST", "PAK", "DNK"),
+        # tearing up an agreement is a rejection
+        ("Russia tore up the arms control treaty with the United States.", "REJECT", "RUS", None),
+    ],
+)
+def test_frames(nlp, book, actors, text, event, actor, recipient):
+    ev = find(code(nlp, book, actors, text), event)
+    assert actor in codes(ev.actor)
+    if recipient is not None:
+        assert recipient in codes(ev.recipient)
+
+
+def test_drone_strike_is_one_event_with_framing(nlp, book, actors):
+    events = code(nlp, book, actors, "A Turkish drone strike killed three Syrian fighters.")
+    assaults = [e for e in events if e.event == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].mode == "drone"
+    assert assaults[0].quantities[0].kind == "killed"
+    assert assaults[0].quantities[0].value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "fact", "cue"),
+    [
+        ("Officials said Indian troops killed four militants.", "ASSAULT", "reported", "said"),
+        ("According to the army, rebels attacked the convoy.", "ASSAULT", "reported", "According"),
+        ("Rebels reportedly attacked the convoy.", "ASSAULT", "reported", "reportedly"),
+        ("The rebels could attack the capital.", "ASSAULT", "hypothetical", "could"),
+        ("The army may be about to attack the town.", "ASSAULT", "hypothetical", "may"),
+        ("If the talks fail, the army will attack.", "ASSAULT", "hypothetical", None),
+        ("The militia did not attack the convoy.", "ASSAULT", "negated", "not"),
+        ("The army denied that it attacked the village.", "ASSAULT", "negated", "denied"),
+        ("The government refused to release the prisoners.", "RETREAT", "negated", "refused"),
+        (
+            "The president was minutes away from ordering strikes on the ships.",
+            "ASSAULT",
+            "hypothetical",
+            "away",
+        ),
+    ],
+)
+def test_factuality(nlp, book, actors, text, event, fact, cue):
+    ev = find(code(nlp, book, actors, text), event)
+    assert ev.factuality == fact
+    if cue is not None:
+        assert ev.cue is not None and text[ev.cue.start : ev.cue.end] == cue
+
+
+def test_threat_is_threaten_and_threatened_act_not_asserted(nlp, book, actors):
+    events = code(nlp, book, actors, "Iran threatened to attack Saudi oil facilities.")
+    threat = find(events, "THREATEN")
+    assert threat.factuality == "asserted" and threat.mode == "violence"
+    assert "SAU" in codes(threat.recipient)
+    assert all(e.factuality != "asserted" for e in events if e.event == "ASSAULT")
+
+
+def test_promise_of_retaliation_is_a_threat(nlp, book, actors):
+    events = code(nlp, book, actors, "Venezuela has promised to retaliate against Colombia.")
+    assert find(events, "THREATEN").factuality == "asserted"
+    assert all(e.factuality == "hypothetical" for e in events if e.event == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # announced cooperation is coded AGREE (PLOVER: future cooperative acts)
+        ("Norway will send food aid to Sudan, the ministry said.", "AGREE"),
+        # an announced conflictual act by its own actor is a threat
+        ("The farmers said they would blockade the capital next week.", "THREATEN"),
+        # "X said it would not allow": a refusal
+        ("The junta said it would not allow foreign observers.", "REJECT"),
+    ],
+)
+def test_future_and_intent_recoding(nlp, book, actors, text, event):
+    ev = find(code(nlp, book, actors, text), event)
+    assert ev.factuality in ("asserted", "reported")
+
+
+def test_future_plan_is_future(nlp, book, actors):
+    events = code(nlp, book, actors, "Opposition parties plan to hold a rally in Dhaka on Friday.")
+    assert find(events, "PROTEST").factuality == "future"
+
+
+def test_backed_modifier_is_not_an_event(nlp, book, actors):
+    events = code(nlp, book, actors, "The Iranian-backed militia controls the district.")
+    assert [e for e in events if e.trigger_lemma == "back"] == []
+
+
+def test_must_clause_is_a_request(nlp, book, actors):
+    events = code(nlp, book, actors, "Britain said Sudan must end the violence in Darfur.")
+    req = find(events, "REQUEST")
+    assert "GBR" in codes(req.actor) and "SDN" in codes(req.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "approx"),
+    [
+        ("Gunmen killed at least 12 villagers in Borno.", "killed", 12, True),
+        ("Soldiers shot dead twenty-four protesters.", "killed", 24, False),
+        ("Police arrested some 300 demonstrators in Minsk.", "arrested", 300, True),
+    ],
+)
+def test_quantities(nlp, book, actors, text, kind, value, approx):
+    qs = [q for e in code(nlp, book, actors, text) for q in e.quantities]
+    assert any(q.kind == kind and q.value == value and q.approximate == approx for q in qs), qs
+
+
+# Articles on other conflicts: the same rules generalise.
+ARTICLES = [
+    (
+        "Tens of thousands of Chilean workers staged a general strike on Thursday. "
+        "Police detained 80 people in Santiago. The government condemned the violence.",
+        {"PROTEST", "COERCE", "ACCUSE"},
+    ),
+    (
+        "Colombian government negotiators held talks with FARC rebels in Havana. "
+        "The two sides signed a ceasefire agreement on Friday.",
+        {"CONSULT", "SUPPORT"},
+    ),
+    (
+        "The European Union imposed new sanctions on Belarus on Monday. "
+        "Minsk expelled two Lithuanian diplomats in response.",
+        {"SANCTION"},
+    ),
+    (
+        "Japan provided emergency aid to the Philippines after the typhoon. "
+        "China offered to send medical teams.",
+        {"AID", "AGREE"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), ARTICLES)
+def test_articles_generalise(nlp, book, actors, text, types):
+    events = code(nlp, book, actors, text)
+    factual = {e.event for e in events if e.factuality in ("asserted", "reported")}
+    assert types <= factual
+    assert [e.index for e in events] == list(range(len(events)))
+    for e in events:
+        assert e.sentence.contains(e.trigger)
+
+
+def test_codebook_extension_and_errors(tmp_path: Path, nlp, actors):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        'entries:\n  - {id: x.snub, lemma: [snub], pos: verb, event: REJECT, cameo: "120"}\n'
+    )
+    book = load_codebook([extra])
+    ev = find(code(nlp, book, actors, "Kenya snubbed the Somali envoy."), "REJECT")
+    assert ev.rule == "x.snub"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('entries:\n  - {id: x.bad, lemma: [foo], pos: verb, event: HUG, cameo: "1"}\n')
+    with pytest.raises(ConfigError, match=r"x\.bad"):
+        load_codebook([bad])
+    worse = tmp_path / "worse.yaml"
+    worse.write_text("entries:\n  - {id: x.w, lemma: [foo], pos: verb, event: REJECT}\n")
+    with pytest.raises(ConfigError, match="cameo"):
+        load_codebook([worse])
