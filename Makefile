@@ -23,7 +23,7 @@ dev: $(VENV)/.dev
 demo: $(VENV)/.installed
 	@mkdir -p $(OUT)
 	@rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
-	$(BIN)/newsevents analyze examples --db $(OUT)/demo.db
+	$(BIN)/newsevents analyze examples/articles --db $(OUT)/demo.db
 	$(BIN)/newsevents timeline --db $(OUT)/demo.db
 	$(BIN)/newsevents report --db $(OUT)/demo.db -o $(OUT)/report.html
 	@echo

@@ -1,4 +1,4 @@
-"""Render the sample corpus's PDF article (examples/sentinel-2020-01-09-missile-strikes.pdf).
+"""Render the sample corpus's PDF article (examples/articles/sentinel-2020-01-09-missile-strikes.pdf).
 
 Usage: ``python scripts/make_sample_pdf.py [OUT.pdf]`` (default: the path above).
 
@@ -15,8 +15,8 @@ To mimic what text extraction meets in real PDFs, the layout adds two kinds of a
   hyphen before its last two letters ("milita-ry"), as text split into separately placed runs
   comes out of some extractors.
 
-The article is kept here, not in ``examples/``, so the corpus holds each article once (a
-directory run over ``examples/`` would otherwise read it twice). Like every article in the
+The article is kept here, not in ``examples/articles/``, so the corpus holds each article once (a
+directory run over ``examples/articles/`` would otherwise read it twice). Like every article in the
 corpus it is a fictional outlet telling public facts in the project's own words.
 """
 
@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 OUT = (
-    Path(__file__).resolve().parent.parent / "examples" / "sentinel-2020-01-09-missile-strikes.pdf"
+    Path(__file__).resolve().parent.parent / "examples" / "articles" / "sentinel-2020-01-09-missile-strikes.pdf"
 )
 
 TITLE = "Iran's missile barrage fails to kill a single American"
