@@ -545,3 +545,86 @@ def test_baseline_catches_regressions_and_changed_gold(tmp_path):
     assert "changed since the baseline" in problem
     (unknown,) = check_hashes(baseline, {"corpus": gold_path})
     assert "no baseline entry" in unknown
+
+
+# --- end to end through the real pipeline -------------------------------------------------
+
+
+ARTICLE_A = """Police arrest protest leaders in Lagos
+
+Police in Lagos arrested 40 protesters on Monday after a march against fuel prices.
+The state governor later met union leaders to discuss the fuel subsidy.
+"""
+
+ARTICLE_B = """Unions weigh their next step
+
+Nigerian police detained dozens of demonstrators in Lagos on Monday, union officials said.
+Union leaders said they would decide on a national strike next week.
+"""
+
+
+@pytest.mark.slow
+def test_evaluate_gold_corpus_end_to_end(tmp_path, nlp):
+    from newsevents import api
+    from newsevents.evaluate import evaluate_gold
+    from newsevents.evaluate.run import predict_corpus
+
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    records = [
+        {"kind": "article", "file": "a.txt", "story": "lagos", "published": "2023-06-13"},
+        {"kind": "article", "file": "b.txt", "story": "lagos", "published": "2023-06-13"},
+        {
+            "kind": "event",
+            "id": "e1",
+            "event": "COERCE",
+            "actor": ["NGA"],
+            "recipient": ["NGA"],
+            "date": "2023-06-12",
+            "place": {"name": "Lagos", "country": "NGA"},
+            "factuality": "asserted",
+            "reports": [
+                {"file": "a.txt", "quote": "arrested 40 protesters"},
+                {"file": "b.txt", "quote": "detained dozens of demonstrators"},
+            ],
+        },
+    ]
+    gold_path = _write(tmp_path / "gold.jsonl", records)
+    resources = api.load_resources()
+    system = predict_corpus(load_corpus(gold_path), resources)
+    # every stored mention and story is keyed by the gold's own file names
+    assert {m.file for m in system.mentions} <= {"a.txt", "b.txt"}
+    assert set(system.stories) == {"a.txt", "b.txt"}
+    assert any("arrested 40 protesters" in m.sentence for m in system.mentions)
+    report = evaluate_gold([gold_path], resources)
+    (result,) = report.results
+    assert result.name == "corpus" and result.scores.articles == 2
+    assert json.loads(json.dumps(report.to_dict()))["gold_sets"][0]["name"] == "corpus"
+
+
+def test_module_entry_writes_and_checks_a_baseline(tmp_path, nlp, capsys):
+    from newsevents.evaluate.__main__ import main
+
+    gold = tmp_path / "tests" / "gold" / "sentences.jsonl"
+    gold.parent.mkdir(parents=True)
+    _write(
+        gold,
+        [
+            {
+                "id": "a",
+                "text": "Police in Minsk detained dozens of students.",
+                "events": [{"event": "COERCE", "actor": ["BLR"], "recipient": ["BLR"]}],
+            },
+            {"id": "b", "text": "It rained all day in Bergen.", "events": []},
+        ],
+    )
+    baseline = tmp_path / "baseline.json"
+    assert main(["--root", str(tmp_path), "--write-baseline", str(baseline)]) == 0
+    data = json.loads(baseline.read_text())
+    assert set(data["floors"]) == {"sentences"} and "event_recall" in data["floors"]["sentences"]
+    assert main(["--root", str(tmp_path), "--check", str(baseline)]) == 0
+    # a floor above what is measured fails, naming the figure
+    data["floors"]["sentences"]["event_recall"] = 1.01
+    baseline.write_text(json.dumps(data))
+    assert main(["--root", str(tmp_path), "--check", str(baseline)]) == 1
+    assert "sentences event_recall =" in capsys.readouterr().out
