@@ -111,9 +111,11 @@ def evaluate_gold(paths: Sequence[Path], resources: api.Resources) -> EvalReport
             scores = score_sentences(gold.sentences, predict_sentences(gold, resources))
         else:
             scores = score_corpus(gold, predict_corpus(gold, resources))
+        used = {r.name for r in report.results}
+        name = gold.fmt if gold.fmt not in used else f"{gold.fmt}:{Path(path).stem}"
         report.results.append(
             GoldSetResult(
-                name=gold.fmt,
+                name=name,
                 path=Path(path),
                 scores=scores,
                 seconds=time.perf_counter() - start,
