@@ -31,11 +31,16 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         return []
     parse = Parse(codebook)
     mentions: list[EventMention] = []
+    last_attackers: list[Any] = []
     for sent in parse_doc.sents:
         sent_span = Span(sent.start_char, sent.end_char)
         frames = find_frames(sent, codebook, parse)
         by_token = {f.token.i: f for f in frames}
         for frame in frames:
+            if frame.anaphor and frame.event == "ASSAULT" and last_attackers:
+                frame.actors = list(last_attackers)  # "the strike" = the attack just reported
+            if frame.event == "ASSAULT" and frame.actors:
+                last_attackers = list(frame.actors)
             fact = assess(frame.token, codebook)
             _recode(frame, fact, by_token, codebook)
             mentions.append(_mention(doc, frame, fact, sent_span, codebook))
@@ -56,7 +61,8 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
     # commitments: what is promised/threatened decides AGREE vs THREATEN, and its mode
     if frame.entry.promise or frame.event == "THREATEN":
         for x in tok.children:
-            if x.dep_ != "xcomp":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+            if x.dep_ != "xcomp" and not (x.dep_ in ("advcl", "ccomp") and infinitive):
                 continue
             inner = by_token.get(x.i)
             if inner is not None and inner.event in _CONFLICT:
@@ -94,6 +100,16 @@ def _actors(doc: Document, toks: list[Any]) -> tuple[Actor, ...]:
     text = doc.text
     for t in toks:
         start, end = np_span(t)
+        # never let a phrase run across a line break (captions, headlines, page furniture)
+        head_at = t.idx
+        cut = text.rfind("\n", start, head_at)
+        if cut != -1:
+            start = cut + 1
+        cut = text.find("\n", head_at, end)
+        if cut != -1:
+            end = cut
+        while start < end and text[start].isspace():
+            start += 1
         if (start, end) in seen:
             continue
         seen.add((start, end))

@@ -89,6 +89,18 @@ class Codebook:
     def compile(self) -> None:
         """Build the (lemma, pos) -> entries table used in the one pass over tokens."""
         self.index = {}
+        # verbs whose complement is only asked for / threatened / alleged, never asserted
+        asked = {
+            lem
+            for e in self.entries
+            if e.event in ("REQUEST", "THREATEN") or e.promise
+            for lem in e.lemmas
+        }
+        alleged = {
+            lem for e in self.entries if e.event == "ACCUSE" and e.pos == "verb" for lem in e.lemmas
+        }
+        self.lists["content_hypothetical"] = frozenset(asked)
+        self.lists["content_reported"] = frozenset(alleged)
         for entry in self.entries:
             for lemma in entry.lemmas:
                 self.index.setdefault((lemma, entry.pos), []).append(entry)

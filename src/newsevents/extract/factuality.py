@@ -20,6 +20,7 @@ _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted"
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
 _HYPO_HEADS = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
 _HYPO_HEADS |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
+_HYPO_HEADS |= {"plan", "plot", "intention", "scheme", "proposal", "call"}
 
 
 @dataclass
@@ -49,6 +50,9 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         w("negating_governors"),
     )
     near = w("near_words")
+    gov_hypo = gov_hypo | w("content_hypothetical")
+    alleged = w("content_reported")
+    proposals = _HYPO_HEADS | book.classes.get("ABSTRACT", frozenset()) | {"invitation"}
     result = Factuality()
     node = trigger
     in_speech = False
@@ -90,8 +94,29 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         head = node.head
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in node.children):
             result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
+        if (
+            dep == "ROOT"
+            and node.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in node.children)
+        ):
+            result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
         if head == node or dep == "ROOT":
             break
+        if dep in ("acl", "ccomp", "pcomp", "pobj", "relcl") and head.lemma_.lower() in proposals:
+            result.mark("hypothetical", head)  # "plans to attack", "an appeal to lay down arms"
+        if (
+            dep in ("pcomp", "pobj")
+            and head.dep_ == "prep"
+            and head.head.lemma_.lower() in proposals
+        ):
+            result.mark("hypothetical", head.head)  # "an appeal for deploying troops"
+        if dep in ("xcomp", "ccomp", "pcomp") and (
+            head.lemma_.lower() in alleged or head.head.lemma_.lower() in alleged
+        ):
+            result.mark("reported", head)  # "accused X of violating": an allegation
+            result.reported_by = result.reported_by or head
+        if dep in ("pcomp", "pobj") and head.lower_ == "without":
+            result.mark("negated", head)  # "without providing evidence"
         if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
             break
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ not in cond for m in node.children):

@@ -27,7 +27,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 _RELATIVE = {"who", "which", "that"}
 _ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 _OCCUR = {"continue", "erupt", "occur", "happen", "break", "rage", "spread", "resume", "begin"}
-_OCCUR |= {"take", "end", "follow", "escalate", "intensify", "start", "come", "leave"}
+_OCCUR |= {"take", "end", "follow", "escalate", "intensify", "start", "leave"}
 _CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 _PATIENT_NOUN_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "ACCUSE"}
 # prepositions that introduce a recipient, by event type (first found wins)
@@ -75,6 +75,7 @@ class Frame:
     recipients: list[Any] = field(default_factory=list)
     absorbed: bool = False
     instrument: Any = None  # nominal trigger merged into this verb ("killed in a US strike")
+    anaphor: bool = False  # the doer is "the strike"/"the attack": an attack named before
     modifiers: list[Any] = field(default_factory=list)  # framing words
 
 
@@ -419,6 +420,27 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
             frame.instrument = c
             if frame.mode is None and inner.mode is not None:
                 frame.mode, frame.cameo = inner.mode, inner.cameo
+    support = book.words("support_verbs")
+    for frame in frames.values():
+        tok = frame.token
+        head = frames.get(tok.head.i)
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and head is not None
+            and head.token.pos_ == "VERB"
+            and not set(forms(head.token)) & support
+        ):
+            frame.absorbed = True  # "rejected a UN appeal": the appeal is what is rejected
+    # the demands of a protest are its topic, not a separate REQUEST (PLOVER, PROTEST)
+    protests = [f for f in frames.values() if f.event == "PROTEST" and not f.absorbed]
+    scopes: set[int] = set()
+    for p in protests:
+        sv = parse.support_verb(p.token) if p.token.pos_ == "NOUN" else None
+        scopes.update(t.i for t in (sv if sv is not None else p.token).subtree)
+    for frame in frames.values():
+        if frame.event == "REQUEST" and frame.token.i in scopes:
+            frame.absorbed = True
     for frame in frames.values():
         if not frame.absorbed:
             _arguments(frame, frames, book, parse)
@@ -468,6 +490,14 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     actors = parse.subjects(tok)
     if frame.instrument is not None and (not actors or frame.instrument in actors):
         actors = actor_modifiers(frame.instrument)  # "a US strike killed X": the US
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    if actors and all(lemma(a) in attack_words for a in actors):
+        # "The strike also killed X": the weapon is not the doer
+        mods = [m for a in actors for m in actor_modifiers(a)]
+        frame.anaphor = not mods and any(
+            c.lower_ in ("the", "this", "that") for a in actors for c in a.children
+        )
+        actors = mods
     if not actors and tok.pos_ == "ADJ":
         actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
     recips = []
