@@ -94,11 +94,15 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
         fact.label = "reported" if fact.reported_by is not None else "asserted"
 
 
-def _actors(doc: Document, toks: list[Any]) -> tuple[Actor, ...]:
+def _actors(doc: Document, toks: list[Any], trigger: Any = None) -> tuple[Actor, ...]:
     out: list[Actor] = []
     seen: set[tuple[int, int]] = set()
     text = doc.text
     for t in toks:
+        if trigger is not None:
+            lo, hi = sorted((t.idx, trigger.idx))
+            if "\n" in text[lo:hi]:
+                continue  # an argument across a line break is page furniture, not the actor
         start, end = np_span(t)
         # never let a phrase run across a line break (captions, headlines, page furniture)
         head_at = t.idx
@@ -138,8 +142,8 @@ def _mention(
         factuality=fact.label,
         mode=frame.mode,
         context=frame.entry.context,
-        actor=_actors(doc, frame.actors),
-        recipient=_actors(doc, frame.recipients),
+        actor=_actors(doc, frame.actors, tok),
+        recipient=_actors(doc, frame.recipients, tok),
         quantities=_quantities(frame, book),
         rule=frame.entry.id,
         trigger_lemma=lemma(tok),

@@ -92,6 +92,12 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
                     result.mark("future", child)
         dep = node.dep_
         head = node.head
+        if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
+            break  # "his killing will make X less safe": the verb's mood is not the killing's
+        if dep == "ccomp" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _HYPO_HEADS for c in head.children
+        ):
+            result.mark("hypothetical", head)  # "it is inconceivable that X will ..."
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in node.children):
             result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
         if (

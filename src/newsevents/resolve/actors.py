@@ -206,7 +206,14 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
             form = form_of(i, n)
             form = form[:-3] if form.endswith(" 's") else form
             entry = actors.lookup(form, date)
-            if entry is not None and not _sponsored(toks[i], toks):
+            # "Kata'ib Hezbollah" is not "Hezbollah": the name must not continue leftwards
+            inside_longer_name = (
+                i > 0
+                and toks[i - 1].pos_ == "PROPN"
+                and toks[i - 1].ent_type_ in ("ORG", "PERSON")
+                and toks[i - 1].i == toks[i].i - 1
+            )
+            if entry is not None and not inside_longer_name and not _sponsored(toks[i], toks):
                 best = (i, entry)
                 break
         if best:
@@ -347,7 +354,7 @@ def resolve_actors(
                 entity_key, code, sector = last_person.key, last_person.code, last_person.sector
                 last_person.mentions.append(a.span)
             elif word in _GROUP_PRONOUNS and last_group is not None:
-                entity_key, code, sector = last_group
+                code, sector, entity_key = last_group
             return replace(a, code=code, sector=sector, entity=entity_key)
         if code is None and toks:
             # "a camp for Congolese refugees", "a jail in northern Israel"
