@@ -37,8 +37,8 @@ class MergeConfig:
     event_threshold: float = 0.45
     #: dates of the same event may differ by this many days (time zones, late reports)
     date_slack_days: int = 1
-    #: a date defaulted to publication may mean up to this many days earlier
-    publication_lookback_days: int = 2
+    #: a date defaulted to publication means "on or before": up to this many days earlier
+    publication_lookback_days: int = 10
     #: at most this many candidate events are scored per mention (nearest dates first)
     max_candidates: int = 200
     #: allow events to merge across stories when actor and recipient match

@@ -301,7 +301,11 @@ def _score(
     ):
         status, s, text = _compare_side(side, codes, names, coal, sectors, what)
         if status == "mismatch":
-            return None
+            if what == "actor":
+                return None
+            # recipients are often coded from a modifier ("the group's sites"): a differing
+            # recipient weighs against the join, it does not forbid it
+            score -= 0.3
         anchors += status == "match"
         score += s
         parts.append(text)
@@ -333,9 +337,10 @@ def _score(
         if not dyad or x.iv is None or c.iv is None:
             return None
         parts.append("other story, same dyad")
-    if anchors == 0:
-        return None
     sim = cosine(x.vec, c.vec)
+    same_article = any(y.m.article_id == x.m.article_id for y in c.members[-3:])
+    if anchors == 0 and not (sim >= 0.35 or (same_article and sim >= 0.2)):
+        return None
     score += 0.3 * sim
     return score, ", ".join(parts) + f"; text {sim:.2f}; score {score:.2f}"
 
@@ -346,6 +351,7 @@ def cluster_mentions(feats: list[_M], kb: MergeKnowledge, p: EventParams) -> lis
         feats,
         key=lambda x: (
             x.prec,
+            x.m.date_source == "publication",  # stated dates seed events, defaults join them
             x.iv[0] if x.iv else 1 << 30,
             x.outlet,
             x.m.article_id,
