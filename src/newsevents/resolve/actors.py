@@ -336,7 +336,7 @@ def resolve_actors(
     last_person: _Cluster | None = None
     last_group: tuple[str | None, str | None, str | None] | None = None
 
-    def code_actor(a: Actor) -> Actor:
+    def code_actor(a: Actor, doer: bool = True) -> Actor:
         nonlocal last_person, last_group
         toks = _tokens(parse, a.span)
         coded = code_phrase(toks, actors, date)
@@ -371,14 +371,14 @@ def resolve_actors(
                 cl.mentions.append(a.span)
             if cl.kind == "PERSON":
                 last_person = cl
-        if cl is None or cl.kind != "PERSON":
-            last_group = (code, sector, entity_key)
+        if doer and (cl is None or cl.kind != "PERSON"):
+            last_group = (code, sector, entity_key)  # "they" refers back to a doer
         return replace(a, code=code, sector=sector, entity=entity_key)
 
     out_events = []
     for ev in events:
         actor = tuple(code_actor(a) for a in ev.actor)
-        recipient = tuple(code_actor(a) for a in ev.recipient)
+        recipient = tuple(code_actor(a, doer=False) for a in ev.recipient)
         speaker = code_actor(ev.speaker) if ev.speaker is not None else None
         out_events.append(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
     out_quotes = [
