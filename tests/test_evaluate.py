@@ -202,6 +202,15 @@ def test_score_sentences_per_type_counts():
     assert (micro.gold, micro.gold_found, micro.pred, micro.pred_correct) == (5, 2, 5, 3)
 
 
+def test_factual_precision_counts_only_asserted_and_reported_types():
+    s = score_sentences(GOLD, PRED)
+    # factual (sentence, type) pairs: s1 ASSAULT ok, s2 ACCUSE no, s3 ASSAULT ok,
+    # s4 PROTEST no, s5 AGREE (the asserted one) ok
+    assert (s.factual_precision.right, s.factual_precision.total) == (3, 5)
+    only_future = score_sentences(GOLD, {"s4": [SysEvent("PROTEST", "future")]})
+    assert only_future.factual_precision.total == 0
+
+
 def test_score_sentences_accuracies():
     s = score_sentences(GOLD, PRED)
     # dyads: s1 right, s2 wrong type, s3 right (factuality does not matter for dyads)

@@ -91,6 +91,7 @@ def _format_result(r: GoldSetResult) -> str:
     if isinstance(s, SentenceScores):
         lines.append(f"  {s.sentences} sentences; macro F1 {s.macro_f1():.3f}")
         lines += _prf_rows(s.per_type)
+        lines.append(_acc("precision (factual)", s.factual_precision))
         for name in ("dyad", "actor", "recipient", "factuality", "date", "mode"):
             lines.append(_acc(f"{name} accuracy", getattr(s, name)))
         lines.append(_acc("negatives left empty", s.negatives))

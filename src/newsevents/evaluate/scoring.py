@@ -93,6 +93,9 @@ class SentenceScores:
     date: Accuracy = field(default_factory=Accuracy)
     mode: Accuracy = field(default_factory=Accuracy)
     negatives: Accuracy = field(default_factory=Accuracy)  # no-event sentences left empty
+    # precision over the events a timeline shows (asserted/reported): the events we claim
+    # happened; hypothetical/future/negated extras are reported but not claimed.
+    factual_precision: Accuracy = field(default_factory=Accuracy)
     by_tag: dict[str, Accuracy] = field(default_factory=dict)  # sentence exactly right
     confusion: Confusion = field(default_factory=Confusion)
 
@@ -120,6 +123,7 @@ class SentenceScores:
             "date": self.date.to_dict(),
             "mode": self.mode.to_dict(),
             "negatives": self.negatives.to_dict(),
+            "factual_precision": self.factual_precision.to_dict(),
             "by_tag": {t: a.to_dict() for t, a in sorted(self.by_tag.items())},
             "confusion": self.confusion.to_dict(),
         }
@@ -131,6 +135,8 @@ class SentenceScores:
             "event_recall": self.micro.recall,
             "event_f1": self.micro.f1,
         }
+        if self.factual_precision.total:
+            out["event_precision_factual"] = self.factual_precision.value
         for t in _ordered(self.per_type):
             if self.per_type[t].gold:
                 out[f"f1.{t}"] = self.per_type[t].f1
@@ -169,6 +175,8 @@ def score_sentences(
             prf = scores.per_type.setdefault(t, PRF())
             prf.pred += 1
             prf.pred_correct += int(t in gold_types)
+        for t in {p.event for p in produced if p.factuality in FACTUAL}:
+            scores.factual_precision.add(t in gold_types)
         exact = exact and pred_types <= gold_types
         for ev in sent.events:
             same = [p for p in produced if p.event == ev.event]
