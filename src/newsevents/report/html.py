@@ -269,7 +269,7 @@ def _header(
         out.append(
             f'<p class="note" id="hidden-note">Hidden: {counts} '
             f"(events the articles do not report as having happened; showing "
-            f"{len(shown)} of {len(events)}; render with show_all to include them).</p>"
+            f"{len(shown)} of {len(events)}; run newsevents report --all to include them).</p>"
         )
     elif counts:
         out.append(
