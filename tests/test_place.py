@@ -176,3 +176,24 @@ def test_bad_alias_row_raises(tmp_path, monkeypatch):
 def test_no_events_no_work(nlp, gaz):
     doc = _doc(nlp, "Nothing happened in Baghdad.")
     assert resolve_places(doc, [], gaz) == []
+
+
+def test_conjoined_verbs_share_place(nlp, gaz):
+    text = "Rockets hit a base in Kirkuk and killed a contractor."
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
+    assert ev.location is not None and ev.location.name == "Kirkuk"
+
+
+def test_where_a_person_is_from_is_not_the_place(nlp, gaz):
+    text = "Drones killed the commander, one of the most feared figures in Lebanon."
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
+    assert ev.location is None
+
+
+def test_place_in_other_clause_is_not_borrowed(nlp, gaz):
+    text = "Tehran promised revenge after the drone strike killed its general in Iraq."
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, "promised")], gaz)
+    assert ev.location is None

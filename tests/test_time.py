@@ -521,3 +521,22 @@ def test_no_publication_no_date(nlp):
     text = "Rebels shelled the town on Monday."
     evs, _ = _dated(nlp, text, None, ["shelled"])
     assert evs[0].date is None and evs[0].date_source is None
+
+
+def test_participle_clause_shares_time(nlp):
+    text = "So the army retaliated, striking five militia depots over the weekend."
+    evs, _ = _dated(nlp, text, FRI, ["retaliated", "striking"])
+    assert [(e.date, e.date_end) for e in evs] == [("2019-12-28", "2019-12-29")] * 2
+
+
+def test_conjunct_with_own_tense_keeps_own_date(nlp):
+    text = "The militia was founded in 2003 and has sent fighters abroad."
+    evs, _ = _dated(nlp, text, WED, ["founded", "sent"])
+    assert evs[0].date == "2003"
+    assert evs[1].date_source == "publication"
+
+
+def test_time_in_relative_clause_does_not_date_main_clause(nlp):
+    text = "The leader, who took office in 2016, threatened the neighbours with war."
+    evs, _ = _dated(nlp, text, WED, ["threatened"])
+    assert evs[0].date_source == "publication"

@@ -328,14 +328,20 @@ def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, i
     """
     kind: str | None = None
     cur = tok
+    people = {
+        i
+        for e in tok.doc.ents
+        if e.label_ in ("PERSON", "NORP", "ORG")
+        for i in range(e.start, e.end)
+    }
     via_compound = tok.dep_ in ("compound", "nmod", "poss")
     for steps in range(1, 9):
         on_path = cur.dep_ in _PATH_DEPS or cur.dep_ == "poss"
         if not on_path and not (cur is tok and cur.dep_ in _OBJECT_DEPS):
             return None
         head = cur.head
-        if head.i == cur.i:
-            return None
+        if head.i == cur.i or cur.dep_ == "appos" or (cur.dep_ == "conj" and head.i in people):
+            return None  # "figures in Iran", "Trump and his allies in Britain": where people are
         if cur.dep_ == "pobj" and kind is None:
             word = head.lower_
             if word in gaz.locatives:
@@ -390,8 +396,8 @@ def _in_sentence(tok: Any, gaz: Gazetteer) -> str | None:
     while cur.dep_ in ("conj", "appos", "compound", "nmod") and cur.head.i != cur.i:
         modifier = modifier or cur.dep_ in ("compound", "nmod")
         cur = cur.head
-    if cur.dep_ != "pobj":
-        return None
+    if cur.dep_ != "pobj" or cur.head.head.pos_ not in ("VERB", "AUX"):
+        return None  # only a place phrase of the clause itself, not of one of its nouns
     word = cur.head.lower_
     if word in gaz.locatives:
         return "prep_city" if modifier else "prep"
@@ -416,6 +422,10 @@ def resolve_places(
             out.append(ev)
             continue
         trigger_ids = {t.i for t in trig}
+        root = trig.root
+        if root.dep_ == "conj" and root.pos_ == "VERB" and root.head.pos_ == "VERB":
+            # "hit a base in Kirkuk and killed a contractor": conjuncts share the place
+            trigger_ids.add(root.head.i)
         direct: list[tuple[int, int, Place]] = []
         nearby: list[tuple[int, int, Place]] = []
         for ent in ents:

@@ -882,6 +882,7 @@ def infer_publication(doc: Document) -> tuple[str, float] | None:
     min_year = max(years) if years else None
     past: list[date] = []
     future: list[date] = []
+    yearless: list[tuple[Raw, str | None]] = []
     for raw, direction in found:
         if raw.kind != "date" or raw.month is None or raw.day is None:
             continue
@@ -896,11 +897,21 @@ def infer_publication(doc: Document) -> tuple[str, float] | None:
                     d = c
                     break
         if d is None:
+            if raw.year is None and raw.weekday is None:
+                yearless.append((raw, direction))
             continue
         if direction == FUTURE:
             future.append(d)
         else:
             past.append(d)
+    # a date without a year ("on 31 December") is anchored to the window the full dates
+    # give: the latest such date before the earliest plan, or after the latest past date
+    ref = min(future) if future else (max(past) if past else None)
+    if ref is not None:
+        for raw, direction in yearless:
+            iv = _resolve(raw, ref, FUTURE if direction == FUTURE and not future else PAST)
+            if iv is not None:
+                (future if direction == FUTURE else past).append(iv.start)
     if not past and not future:
         if min_year is not None:
             return f"{min_year:04d}", 0.2
@@ -1010,7 +1021,13 @@ def _clause_head(trigger_toks: Any) -> Any:
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
         return None
-    if tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        # "stormed the embassy on Tuesday and set fires" share the time, but a conjunct
+        # with its own auxiliary has its own tense ("was founded in 2003 and has sent")
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children):
+            return None
         return tok.head
     return None
 
@@ -1035,6 +1052,25 @@ def resolve_dates(
     for ei, ev in enumerate(events):
         chosen: TimeExpression | None = None
         direct = [ti for ti, evs in claimed.items() if ei in evs]
+        if not direct and trig_toks[ei] is not None and len(trig_toks[ei]):
+            # "retaliated, striking targets over the weekend": a participle clause without
+            # a subordinator elaborates the verb it hangs from and shares its time
+            root = trig_toks[ei].root
+            for kid in root.children:
+                if (
+                    kid.dep_ == "advcl"
+                    and kid.tag_ == "VBG"
+                    and kid.i in trigger_heads
+                    and not any(c.dep_ == "mark" for c in kid.children)
+                ):
+                    direct += [
+                        ti
+                        for ti, xt in enumerate(time_toks)
+                        if xt is not None
+                        and len(xt)
+                        and (gov := _governor(xt.root)) is not None
+                        and gov.i == kid.i
+                    ]
         if direct:
             chosen = times[min(direct, key=lambda ti: _dist(times[ti].span, ev.trigger))]
         head = _clause_head(trig_toks[ei])
