@@ -54,7 +54,14 @@ def parse_rules(data: Any, where: str = "chrome.yaml") -> ChromeRules:
     """Shape-check the chrome rules (a mapping as in ``data/chrome.yaml``)."""
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: expected a mapping at top level; fix the data file")
-    for key in ("max_chrome_line", "fragments", "credit", "footer_headings", "compound_prefixes"):
+    need = (
+        "max_chrome_line",
+        "fragments",
+        "credit",
+        "footer_headings",
+        "compound_prefixes",
+    )
+    for key in need:
         if key not in data:
             raise ConfigError(f"{where}: missing key {key!r}; add it (see the packaged file)")
     if not isinstance(data["max_chrome_line"], int) or data["max_chrome_line"] <= 0:
@@ -62,12 +69,29 @@ def parse_rules(data: Any, where: str = "chrome.yaml") -> ChromeRules:
     frags = data["fragments"]
     if not isinstance(frags, dict) or not frags:
         raise ConfigError(f"{where}: fragments must map a reason to a list of regexes")
+    macros = data.get("macros") or {}
+    if not isinstance(macros, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in macros.items()
+    ):
+        raise ConfigError(f"{where}: macros must map a NAME to a regex string")
+
+    def expand(pattern: str) -> str:
+        # macros may use earlier macros; expand until nothing changes (bounded)
+        for _ in range(5):
+            new = pattern
+            for name, value in macros.items():
+                new = new.replace("{" + name + "}", value)
+            if new == pattern:
+                break
+            pattern = new
+        return pattern
+
     compiled: list[tuple[str, re.Pattern[str]]] = []
     for reason, pats in frags.items():
-        if not isinstance(pats, list) or not pats:
+        if not isinstance(pats, list) or not pats or not all(isinstance(p, str) for p in pats):
             raise ConfigError(f"{where}: fragments.{reason} must be a non-empty list of regexes")
         # each fragment must be matched as a whole phrase: anchored at word edges
-        alt = "|".join(f"(?:{p})" for p in pats)
+        alt = "|".join(f"(?:{expand(p)})" for p in pats)
         compiled.append(
             (str(reason), _compile(rf"(?<!\w)(?:{alt})(?!\w)", f"{where}: fragments.{reason}"))
         )
@@ -150,15 +174,30 @@ def normalise_lines(text: str) -> list[str]:
 # --- chrome ------------------------------------------------------------------------------
 
 
+_MENU_SEP = re.compile(r"\s+(?:\||•|·|»|›|>|/)\s+")
+
+
+def is_menu(line: str) -> bool:
+    """A menu or breadcrumb line: three or more items of one to three words each, separated
+    by "|", "•", "·", "›", "»", ">" or "/", none ending a sentence ("Home | News | Shop")."""
+    items = _MENU_SEP.split(line.strip(" |•·»›>/"))
+    return len(items) >= 3 and all(
+        0 < len(x.split()) <= 3 and re.search(r"\w", x) and x[-1] not in ".!?;:," for x in items
+    )
+
+
 def chrome_reason(line: str, rules: ChromeRules | None = None) -> str | None:
     """Why ``line`` is site chrome (a reason key), or None if it is not.
 
     A short line is chrome when nothing but chrome fragments and punctuation is left after
-    removing them; a credit-only line is chrome too.
+    removing them; a credit-only line is chrome too; a menu line ("Home | News | Shop") is
+    chrome by its shape (see :func:`is_menu`).
     """
     rules = rules or load_rules()
     if not line or len(line) > rules.max_line:
         return None
+    if is_menu(line):
+        return "menu"
     rest = line
     reason: str | None = None
     most = 0
@@ -180,6 +219,18 @@ def _headline_like(line: str) -> bool:
     return bool(line) and len(line) <= 120 and line[-1] not in TERMINAL
 
 
+def _listed_headline(line: str) -> bool:
+    """A line of a headline list (under "Latest news", "Most read", "Related"): short, no
+    sentence-ending full stop/colon/semicolon/comma (a headline may ask a question)."""
+    return (
+        bool(line)
+        and line != HR
+        and len(line) <= 120
+        and len(line.split()) <= 16
+        and line.rstrip("\"'”’)»")[-1:] not in ".:;,…"
+    )
+
+
 def remove_chrome(lines: list[str], removed: Counter[str]) -> list[str]:
     """Drop chrome lines; blank lines ("") are kept so paragraph structure survives.
 
@@ -187,24 +238,34 @@ def remove_chrome(lines: list[str], removed: Counter[str]) -> list[str]:
     * fragment-only lines (see :func:`chrome_reason`);
     * a "read more" link takes with it the headline-like lines right above it (the teaser of
       another article, no blank line between);
+    * a section heading ("Latest news", "Most read", "Related") takes with it the headline
+      lines that follow it (blank lines between them allowed), up to the first line that is
+      not a short headline: those are other articles, not this one;
     * a photo caption: a headline-like line followed by itself plus a credit "(Pic: ...)" or
       by itself again; both lines go (a caption is not article text);
     * a line repeating the line before it.
     """
     rules = load_rules()
     out: list[str] = []
+    in_list = False  # inside the headline list under a section heading
     for line in lines:
         if not line or line == HR:
             out.append(line)
+            in_list = in_list and line != HR
             continue
         reason = chrome_reason(line, rules)
+        if not reason and in_list and _listed_headline(line):
+            removed["section_list"] += 1
+            continue
         if reason:
             removed[reason] += 1
+            in_list = reason == "sections" or (in_list and _listed_headline(line))
             if reason == "read_more":
                 while out and out[-1] and out[-1] != HR and _headline_like(out[-1]):
                     out.pop()
                     removed["read_more_teaser"] += 1
             continue
+        in_list = False
         prev = out[-1] if out else ""
         if prev and prev != HR:
             without_credit = rules.credit.sub("", line).strip()
