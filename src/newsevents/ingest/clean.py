@@ -39,6 +39,7 @@ class ChromeRules:
     credit: re.Pattern[str]
     footer_heading: re.Pattern[str]
     compound_prefixes: frozenset[str]
+    artefact_suffixes: frozenset[str]
 
 
 def _compile(pattern: Any, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -60,6 +61,7 @@ def parse_rules(data: Any, where: str = "chrome.yaml") -> ChromeRules:
         "credit",
         "footer_headings",
         "compound_prefixes",
+        "artefact_suffixes",
     )
     for key in need:
         if key not in data:
@@ -101,6 +103,11 @@ def parse_rules(data: Any, where: str = "chrome.yaml") -> ChromeRules:
     prefixes = data["compound_prefixes"]
     if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
         raise ConfigError(f"{where}: compound_prefixes must be a list of words")
+    suffixes = data["artefact_suffixes"]
+    if not isinstance(suffixes, list) or not all(
+        isinstance(x, str) and x.isalpha() for x in suffixes
+    ):
+        raise ConfigError(f"{where}: artefact_suffixes must be a list of words (letters only)")
     return ChromeRules(
         max_line=data["max_chrome_line"],
         fragments=tuple(compiled),
@@ -109,6 +116,7 @@ def parse_rules(data: Any, where: str = "chrome.yaml") -> ChromeRules:
             r"^\W*(?:" + "|".join(f"(?:{h})" for h in heads) + r")\W*$", f"{where}: footer"
         ),
         compound_prefixes=frozenset(p.lower() for p in prefixes),
+        artefact_suffixes=frozenset(x.lower() for x in suffixes),
     )
 
 
@@ -435,6 +443,10 @@ def repair_hyphens(text: str, rules: ChromeRules | None = None) -> str:
       joined word is used elsewhere in the text and one side of the hyphen is not a word the
       text uses ("actua", "olicies", "er"). Real compounds ("well-known") have words on both
       sides and survive.
+    * in-word artefact with a bare suffix ("describ-ed", "expect-ed", "quick-ly"): dropped when
+      the part after the hyphen is an inflection/suffix (``artefact_suffixes``) and the part
+      before it is a lower-case stem of 3+ letters that is not a compound prefix. Real compounds
+      ("self-defense", "al-Asad", "Iranian-backed") never end in a bare suffix.
     """
     rules = rules or load_rules()
     vocab = vocabulary(text.replace("-\n", "-"))
@@ -460,7 +472,13 @@ def repair_hyphens(text: str, rules: ChromeRules | None = None) -> str:
             left = out[-1]
             joined = (left + part).lower()
             fragment = left.lower() not in vocab or part.lower() not in vocab
-            if joined in vocab and fragment:
+            suffix = (
+                part in rules.artefact_suffixes  # lower case as written
+                and len(left) >= 3
+                and left.islower()
+                and left not in rules.compound_prefixes
+            )
+            if (joined in vocab and fragment) or suffix:
                 out[-1] = left + part
             else:
                 out.append(part)
