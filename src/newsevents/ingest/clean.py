@@ -387,12 +387,15 @@ def join_broken(paras: list[str]) -> list[str]:
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 
 
-def strip_page_furniture(pages: list[str], removed: Counter[str]) -> list[str]:
+def strip_page_furniture(
+    pages: list[str], removed: Counter[str], lines_out: list[str] | None = None
+) -> list[str]:
     """Remove running headers/footers and page numbers from the pages of a PDF.
 
     A line among the first or last two lines of a page is furniture when it is a page number
     ("3", "Page 3 of 10") or when the same line (digits ignored) opens or closes at least half
-    of the pages (two at least): a running title, the outlet's name, a date.
+    of the pages (two at least): a running title, the outlet's name, a date. The removed
+    lines are appended to ``lines_out`` (they may name the outlet).
     """
     split = [[x for x in p.split("\n")] for p in pages]
 
@@ -417,6 +420,8 @@ def strip_page_furniture(pages: list[str], removed: Counter[str]) -> list[str]:
             elif len(pages) >= 2 and counts[key(lines[i])] >= need and len(lines[i]) <= 120:
                 drop.add(i)
                 removed["running_header"] += 1
+        if lines_out is not None:
+            lines_out.extend(" ".join(lines[i].split()) for i in sorted(drop))
         out.append("\n".join(x for i, x in enumerate(lines) if i not in drop))
     return out
 

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
-from ..resources import read_yaml
-from .clean import HR, TERMINAL, chrome_reason, data_file, is_heading, markdown_line
+from ..resources import countries, read_yaml
+from .clean import HR, TERMINAL, chrome_reason, data_file, is_heading, load_rules, markdown_line
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Cues:
     outlet_cues: tuple[tuple[str, re.Pattern[str]], ...]
     not_outlets: frozenset[str]
     byline: re.Pattern[str]
+    weekdays: frozenset[str] = frozenset()
     year: re.Pattern[str] = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -110,6 +111,7 @@ def parse_cues(data: Any, where: str = "metadata.yaml") -> Cues:
         outlet_cues=cue_list("outlet_cues"),
         not_outlets=frozenset(w.lower() for w in data["not_outlets"]),
         byline=_rx(str(data["byline"]), f"{where}: byline", 0),
+        weekdays=frozenset(w.lower() for w in data["weekdays"]),
     )
 
 
@@ -201,24 +203,67 @@ def date_from_text(paras: list[str]) -> str | None:
     return None
 
 
-def is_date_header(line: str) -> bool:
-    """A header line that is only a date, optionally with "by Author" and a parenthesis."""
+# what may follow a header date: a time, am/pm, a time zone ("7:15 AM UTC", "at 10.32 GMT")
+_TIME = re.compile(
+    r"^\s*,?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2})?\s*(?:[ap]\.?m\.?(?!\w))?(?-i:\s*[A-Z]{2,4}\b)?",
+    re.IGNORECASE,
+)
+_DASH_NAME = re.compile(
+    r"^\s*[-–—|,]\s*(?:by\s+)?(?P<a>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*$"
+)
+
+
+def date_header(line: str) -> tuple[bool, str | None]:
+    """Is ``line`` a header line that is only a date (with a time, a zone, "by Author",
+    "- Author" or a parenthesis)? Returns (is it, the author it names)."""
     cues = load_cues()
     for name, pat in cues.date_cues:
         if name == "first_published":
             continue
         m = pat.match(line)
-        if m:
-            rest = line[m.end() :]
-            rest = re.sub(r"\([^)]*\)", "", rest)
-            rest = re.sub(r"\bby\b.*$", "", rest, flags=re.IGNORECASE)
-            rest = re.sub(r"\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4})?", "", rest)
-            if not re.search(r"\w", rest):
-                return True
-    return False
+        if not m:
+            continue
+        rest = _TIME.sub("", line[m.end() :], count=1)
+        author = None
+        if (dash := _DASH_NAME.match(rest)) and not _is_date_word(dash.group("a"), cues):
+            author = dash.group("a")
+            rest = ""
+        rest = re.sub(r"\([^)]*\)", "", rest)
+        if by := re.search(r"\bby\b.*$", rest, flags=re.IGNORECASE):
+            author = header_author(by.group(0))
+            rest = rest[: by.start()]
+        rest = _TIME.sub("", rest, count=1)
+        if not re.search(r"\w", rest):
+            return True, author
+    return False, None
+
+
+def is_date_header(line: str) -> bool:
+    """A header line that is only a date, optionally with "by Author" and a parenthesis."""
+    return date_header(line)[0]
 
 
 # --- outlet / author / title ---------------------------------------------------------------
+
+
+def _is_date_word(word: str, cues: Cues) -> bool:
+    w = word.lower().rstrip(".")
+    return w in cues.weekdays or w in cues.months
+
+
+def is_outlet_name(name: str, cues: Cues | None = None) -> bool:
+    """Can ``name`` be an outlet? Never a weekday, month or date word, a country/capital name
+    (a dateline place), nor a word that starts a sentence ("Our", "This")."""
+    cues = cues or load_cues()
+    words = name.split()
+    if not words or not re.search(r"[^\W\d_]", name):
+        return False
+    if name.lower() in cues.not_outlets or words[0].lower() in cues.not_outlets:
+        return False
+    if any(_is_date_word(w.strip(",."), cues) for w in words):
+        return False
+    places = countries()
+    return not (name in places or name.title() in places)
 
 
 def outlet_from_text(paras: list[str]) -> str | None:
@@ -232,18 +277,54 @@ def outlet_from_text(paras: list[str]) -> str | None:
             if not m:
                 continue
             name = m.group("outlet").strip(" .,'’")
-            if name.lower() in cues.not_outlets or name.split()[0].lower() in cues.not_outlets:
-                continue
-            return name
+            if is_outlet_name(name, cues):
+                return name
     return None
 
 
+def outlet_key(name: str) -> str:
+    """Comparable form of an outlet name: letters and digits, no leading "The", casefolded
+    ("The Meridian Wire" == "meridian wire" == "meridianwire")."""
+    return re.sub(r"[\W_]+", "", re.sub(r"^\s*the\s+", "", name, flags=re.IGNORECASE)).casefold()
+
+
+def domain_matches(domain: str, name: str) -> bool:
+    """Does a domain ("meridianwire.example", "www.the-bugle.co.uk") spell outlet ``name``?"""
+    labels = [x for x in domain.lower().split(".") if x not in ("www", "m", "amp")]
+    key = outlet_key(name)
+    return bool(key) and any(re.sub(r"\W+", "", x).removeprefix("the") == key for x in labels)
+
+
+def is_domain(value: str) -> bool:
+    return bool(re.fullmatch(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", value.strip().lower()))
+
+
+_AUX = re.compile(
+    r"\b(had|has|have|was|were|is|are|will|would|said|says|the|a|an|to|of|it|they)\b"
+)  # lower case: "The Valley Bugle" may be an affiliation, "the crowd had gone" is a clause
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
+
+
 def byline_author(line: str) -> str | None:
-    """The author of a byline line ("By Jane Doe"), or None."""
-    m = load_cues().byline.match(line)
+    """The author of a byline line ("By Jane Doe", "By Jane Doe, Meridian Wire"), or None.
+
+    A byline is a label: not a sentence ending in a full stop (an initial or "Jr." aside), its
+    affiliation (after a comma or dash) a few words with no verb or article, and its author not
+    a weekday or month ("By Friday, the crowd had gone." is body text).
+    """
+    cues = load_cues()
+    m = cues.byline.match(line)
     if not m or len(line) > 120:
         return None
-    return m.group("author").strip(" ,&")
+    if line.rstrip()[-1:] in ".!?" and not _INITIAL_END.search(line.rstrip()):
+        return None
+    author = m.group("author").strip(" ,&")
+    if any(_is_date_word(w, cues) for w in author.split()):
+        return None
+    affiliation = m.group("affiliation")
+    if affiliation and (len(affiliation.split()) > 6 or _AUX.search(affiliation)):
+        return None
+    return author
 
 
 _BY_IN_HEADER = re.compile(r"\bby\s+(?P<a>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
@@ -282,20 +363,56 @@ class Header:
     published: str | None = None
     outlet: str | None = None
     drop: set[int] = field(default_factory=set)
+    masthead: int = 0  # masthead/tagline lines dropped
 
 
-def scan_lines(raw_lines: list[str], *, find_title: bool = True) -> tuple[Header, list[str]]:
+def _headline_candidate(line: str) -> bool:
+    return bool(line) and line != HR and len(line) <= 200 and line[-1] not in TERMINAL
+
+
+def _is_caption(plain: list[str], i: int, nonblank: list[int]) -> bool:
+    """Line i is a photo caption: the next line repeats it with a credit "(Photo: ...)"."""
+    later = [j for j in nonblank if j > i]
+    if not later:
+        return False
+    nxt = plain[later[0]]
+    return nxt != plain[i] and load_rules().credit.sub("", nxt).strip() == plain[i]
+
+
+def scan_lines(
+    raw_lines: list[str],
+    *,
+    find_title: bool = True,
+    known_title: str | None = None,
+    known_outlet: str | None = None,
+) -> tuple[Header, list[str]]:
     """Scan raw (markdown) lines: title, byline, date header, outlet; returns plain lines.
 
     The title is a leading markdown heading, else the first headline-like line of the header
-    (short, no final punctuation) that has article text after it. Consumed lines become "".
+    (short, no final punctuation) that has article text after it -- skipping the masthead: a
+    line that is the outlet's name, or any short line above a menu line ("Home | News") when a
+    headline follows the menu (the site's name and tagline sit above its menu, the article's
+    headline below). A photo caption (a line repeated with a credit) is never the title. A
+    header line equal to ``known_title`` (from metadata) is dropped. Consumed lines become "".
     """
     h = Header()
     plain = [markdown_line(x) for x in raw_lines]
     plain = [" ".join(x.split()) if x != HR else x for x in plain]
     nonblank = [i for i, x in enumerate(plain) if x and x != HR]
     cues = load_cues()
+    paras = [x for x in plain if x and x != HR]
+    h.outlet = outlet_from_text(paras)
+    outlets = {outlet_key(o) for o in (known_outlet, h.outlet) if o}
     header_idx = nonblank[: cues.header]
+    menus = [i for i in header_idx if chrome_reason(plain[i]) == "menu"]
+    # lines above the first menu are the masthead when a headline follows the menu
+    banner_end = -1
+    if menus and any(
+        _headline_candidate(plain[j]) and chrome_reason(plain[j]) is None
+        for j in header_idx
+        if j > menus[0]
+    ):
+        banner_end = menus[0]
     for i in header_idx:
         line = plain[i]
         author = byline_author(line)
@@ -303,30 +420,43 @@ def scan_lines(raw_lines: list[str], *, find_title: bool = True) -> tuple[Header
             h.author = author
             h.drop.add(i)
             continue
-        if is_date_header(line):
-            h.author = h.author or header_author(line)
+        is_date, date_author = date_header(line)
+        if is_date:
+            h.author = h.author or date_author
             h.drop.add(i)
             continue
-        if chrome_reason(line):
+        if known_title and line.casefold() == known_title.casefold():
+            h.drop.add(i)
+            continue
+        if chrome_reason(line) or _is_caption(plain, i, nonblank):
+            continue  # left for remove_chrome
+        if (
+            _headline_candidate(line)
+            and len(line) <= 100
+            and (i < banner_end or outlet_key(line) in outlets)
+        ):
+            h.drop.add(i)
+            h.masthead += 1
             continue
         if find_title and h.title is None:
             later = [j for j in nonblank if j > i]
-            if is_heading(raw_lines[i]) or (
-                len(line) <= 200 and line[-1] not in TERMINAL and len(later) >= 2
-            ):
+            if is_heading(raw_lines[i]) or (_headline_candidate(line) and len(later) >= 2):
                 h.title = line
                 h.drop.add(i)
                 continue
         # the first body line ends the search for a title
         find_title = False
-    paras = [x for x in plain if x and x != HR]
     h.published = date_from_text(paras)
-    h.outlet = outlet_from_text(paras)
-    # a signature line at the end repeating the author ("Jane Doe") is not article text
+    # a signature line at the end repeating the author ("Jane Doe") is not article text; when
+    # it gives the name in the other order ("DOE Jane" in the header), its form is kept
     if nonblank and h.author:
         for j in reversed(nonblank):
-            if plain[j] == h.author or plain[j].lower() == " ".join(h.author.split()[::-1]).lower():
+            if plain[j] == h.author:
                 h.drop.add(j)
+                break
+            if plain[j].lower() == " ".join(h.author.split()[::-1]).lower():
+                h.drop.add(j)
+                h.author = plain[j]
                 break
             if len(plain[j]) > 300:
                 break

@@ -20,7 +20,15 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Skip
 from .clean import Cleaned, clean_lines, markdown_line, normalise_lines, strip_page_furniture
-from .metadata import Header, normalise_date, scan_lines, split_front_matter
+from .metadata import (
+    Header,
+    domain_matches,
+    is_domain,
+    normalise_date,
+    outlet_from_text,
+    scan_lines,
+    split_front_matter,
+)
 
 FORMATS = {
     ".txt": "txt",
@@ -154,27 +162,41 @@ def from_plain(
     chrome: bool = True,
     width: int | None = None,
     find_title: bool = True,
+    known_title: str | None = None,
+    known_outlet: str | None = None,
 ) -> Parts:
     """Text or markdown (with optional YAML front matter) -> Parts.
 
     ``find_title=False`` when the title is known (HTML/JSON metadata), so a first paragraph
-    without final punctuation is not taken for one.
+    without final punctuation is not taken for one. A title/outlet given by front matter or
+    by ``known_title``/``known_outlet`` is not guessed again: a header line repeating the
+    title is dropped, and a masthead line naming the outlet is not taken for the title.
     """
     front, body = split_front_matter(text)
     raw_lines = normalise_lines(body)
+    front_title = _meta_str(front.get("title"))
+    front_outlet = _meta_str(front.get("outlet") or front.get("source"))
+    known_title = front_title or known_title
     if chrome:
-        header, lines = scan_lines(raw_lines, find_title=find_title)
+        header, lines = scan_lines(
+            raw_lines,
+            find_title=find_title and not known_title,
+            known_title=known_title,
+            known_outlet=front_outlet or known_outlet,
+        )
     else:
         header, lines = Header(), [markdown_line(x) for x in raw_lines]
     cleaned: Cleaned = clean_lines(lines, chrome=chrome, width=width)
+    if header.masthead:
+        cleaned.removed["masthead"] += header.masthead
     published = normalise_date(front.get("published") or front.get("date"))
     source = "metadata" if published else None
     if published is None and header.published:
         published, source = header.published, "text"
     return Parts(
         text=cleaned.text,
-        title=_meta_str(front.get("title")) or header.title,
-        outlet=_meta_str(front.get("outlet") or front.get("source")) or header.outlet,
+        title=front_title or header.title,
+        outlet=front_outlet or header.outlet,
         author=_meta_str(front.get("author") or front.get("authors")) or header.author,
         url=_meta_str(front.get("url")),
         published=published,
@@ -213,12 +235,19 @@ def from_html(data: bytes) -> Parts:
             lines[first] = ""
     # one paragraph per line in trafilatura's output
     spaced = [y for x in lines for y in (x, "")]
-    parts = from_plain("\n".join(spaced), fmt="html", find_title=not title)
+    sitename = _meta_str(meta.get("sitename"))
+    parts = from_plain(
+        "\n".join(spaced),
+        fmt="html",
+        find_title=not title,
+        known_title=title,
+        known_outlet=sitename,
+    )
     published = normalise_date(meta.get("date"))
     return Parts(
         text=parts.text,
         title=title or parts.title,
-        outlet=_meta_str(meta.get("sitename")) or parts.outlet or _meta_str(meta.get("hostname")),
+        outlet=sitename or parts.outlet or _meta_str(meta.get("hostname")),
         author=_meta_str(meta.get("author")) or parts.author,
         url=_meta_str(meta.get("url")),
         published=published or parts.published,
@@ -249,9 +278,14 @@ def from_pdf(data: bytes) -> Parts:
     if not any(p.strip() for p in pages):
         raise InputError("PDF has no text layer (scanned?); run OCR first")
     furniture: Counter[str] = Counter()
-    pages = strip_page_furniture(pages, furniture)
+    furniture_lines: list[str] = []
+    pages = strip_page_furniture(pages, furniture, furniture_lines)
     text = "\n\n".join(p.strip() for p in pages if p.strip())
-    parts = from_plain(text, fmt="pdf", width=None)
+    # the outlet a page footer names ("Page 1 of 2 - © 2020 The Outlet") is the publisher of
+    # this PDF: it comes before cues in the text (which may name where a reprint first ran)
+    page_outlet = outlet_from_text(list(dict.fromkeys(furniture_lines)))
+    parts = from_plain(text, fmt="pdf", width=None, known_outlet=page_outlet)
+    parts.outlet = page_outlet or parts.outlet
     parts.removed.update(furniture)
     title = _meta_str(info.get("/Title")) if info else None
     if title and (title.lower().endswith((".doc", ".docx", ".pdf")) or len(title) < 4):
@@ -287,12 +321,19 @@ def from_record(rec: Any) -> Parts:
         if first_i is not None and lines[first_i].casefold() == title.casefold():
             lines[first_i] = ""
     spaced = [y for x in lines for y in (x, "")]
-    parts = from_plain("\n".join(spaced), fmt="json", find_title=not title)
+    outlet = _meta_str(first(_OUTLET_FIELDS))
+    parts = from_plain(
+        "\n".join(spaced), fmt="json", find_title=not title, known_title=title, known_outlet=outlet
+    )
     published = normalise_date(first(_DATE_FIELDS))
+    # a bare domain ("source_domain") gives way to the name the text uses for the same outlet
+    # ("meridianwire.example" -> "Meridian Wire"), never to another outlet's name
+    if outlet and parts.outlet and is_domain(outlet) and domain_matches(outlet, parts.outlet):
+        outlet = parts.outlet
     return Parts(
         text=parts.text,
         title=title or parts.title,
-        outlet=_meta_str(first(_OUTLET_FIELDS)) or parts.outlet,
+        outlet=outlet or parts.outlet,
         author=_meta_str(first(_AUTHOR_FIELDS)) or parts.author,
         url=_meta_str(rec.get("url")),
         published=published or parts.published,
