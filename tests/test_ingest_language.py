@@ -6,11 +6,11 @@ from pathlib import Path
 
 import langdetect
 import pytest
-from test_ingest import BODY, GERMAN
 
 from newsevents.ingest import iter_inputs
 from newsevents.ingest.readers import LANGUAGE_SAMPLE, detect_language, language_sample
 from newsevents.model import Article, Skip
+from test_ingest import BODY, GERMAN
 
 
 @pytest.mark.parametrize(
