@@ -117,3 +117,62 @@ def test_actor_file_extension_and_errors(tmp_path: Path, nlp):
     worse.write_text("actors:\n  - {name: Zed, code: norway}\n")
     with pytest.raises(ConfigError, match="code"):
         load_actor_dictionary([worse])
+
+
+def _event(events, kind):
+    return next(e for e in events if e.event == kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # the place where it happens gives uncoded parties their country
+        ("Police in Lusaka detained dozens of opposition supporters.", "COERCE", "ZMB", "ZMB"),
+        ("Thousands of people marched through Lima on Friday.", "PROTEST", "PER", None),
+        # a state's acts on its own people: the people are the state's
+        ("The Chilean president pardoned 40 political prisoners.", "CONCEDE", "CHL", "CHL"),
+        # a society addressing its rulers belongs to the rulers' country
+        (
+            "Families of the missing miners appealed to the Peruvian government.",
+            "REQUEST",
+            "PER",
+            "PER",
+        ),
+        # an actor whose verb is "backed" is not an "X-backed" sponsor phrase
+        ("The Indonesian government backed the proposal.", "SUPPORT", "IDN", None),
+        # "ethnic X" names a people living in the place, not the state X
+        ("Ethnic Hungarians demonstrated in Cluj on Sunday.", "PROTEST", "ROU", None),
+        # regions and cities the country table lacks come from the gazetteer
+        ("Rebels shelled the outskirts of Kherson.", "ASSAULT", None, "UKR"),
+        # kinds of non-state body
+        ("Human rights groups accused the Bangladeshi police of abuses.", "ACCUSE", "NGO", "BGD"),
+        # apposition ties a person to an organisation
+        (
+            "Jane Roe, the United Nations relief coordinator, urged Sudan to open the border.",
+            "REQUEST",
+            "IGO",
+            "SDN",
+        ),
+    ],
+)
+def test_country_from_context(nlp, actors, text, kind, actor, recipient):
+    events, _, _ = _run(nlp, actors, text)
+    ev = _event(events, kind)
+    if actor is not None:
+        assert actor in {a.code for a in ev.actor}
+    if recipient is not None:
+        assert recipient in {a.code for a in ev.recipient}
+
+
+def test_other_party_country_is_not_given_to_a_titled_doer(nlp, actors):
+    # "President X threatened Russia": nothing ties X to Russia
+    events, _, _ = _run(nlp, actors, "President Zed Quux threatened further action against Russia.")
+    ev = _event(events, "THREATEN")
+    assert ev.actor and ev.actor[0].code is None
+
+
+def test_unnamed_doer_of_arrest_is_the_place(nlp, actors):
+    events, _, _ = _run(nlp, actors, "The journalist was arrested in Istanbul.")
+    ev = _event(events, "COERCE")
+    assert [a.code for a in ev.actor] == ["TUR"]
+    assert ev.actor[0].sector == "UNK"

@@ -509,6 +509,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         objs = parse.objects(tok)
         if event not in ("ASSAULT", "ACCUSE", "CONSULT") and frame.mode not in ("arrest", "deport"):
             objs = [o for o in objs if not (_word_set(o) & goods)]
+        if frame.mode == "withdraw":
+            objs = []  # what is withdrawn is the actor's own; the recipient is "from X
         objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in ("DATE", "TIME")]
         if objs:
             owners: list[Any] = []
@@ -545,7 +547,11 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
                 break
     recips = [r for r in recips if r.ent_type_ not in ("DATE", "TIME")]
     reciprocal = event == "CONSULT" and len(actors) > 1
-    if not reciprocal and not any(_named(r) for r in recips):
+    parties = book.expand(("PERSONS", "CROWD", "MILITARY", "DIPLOMATS"))
+    patient = bool(recips) and (
+        is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
+    )  # "the journalist was arrested in X": the patient stays; X is where, not whom
+    if not reciprocal and not patient and not any(_named(r) for r in recips):
         # no party named in the argument slot: the first party named after the trigger in
         # its own clause ("promised military aid to Mozambique", "blocked roads in Algiers")
         named = _first_named_after(tok, actors)

@@ -13,6 +13,7 @@ actors offline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -62,6 +63,10 @@ class ActorDictionary:
     sectors: dict[str, str] = field(default_factory=dict)
     generic: frozenset[str] = frozenset()
     max_len: int = 1
+    #: lemma sequences naming a kind of non-state body ("rights group" -> NGO)
+    nonstate: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: role words that name a national office ("president", "prime minister")
+    offices: frozenset[str] = frozenset()
 
     def lookup(self, form: str, date: str | None) -> ActorEntry | None:
         for entry in self.forms.get(form, ()):
@@ -86,7 +91,7 @@ def load_actor_dictionary(extra_paths: Sequence[Path] = ()) -> ActorDictionary:
         for form in (entry.name, *entry.aliases):
             book.forms.setdefault(form, []).append(entry)
             book.max_len = max(book.max_len, len(form.split()))
-    book.sectors, book.generic = _sector_table()
+    book.sectors, book.generic, book.nonstate, book.offices = _sector_table()
     return book
 
 
@@ -122,7 +127,9 @@ def _actor_entry(path: Path, i: int, item: Any) -> ActorEntry:
 
 
 @lru_cache(maxsize=1)
-def _sector_table() -> tuple[dict[str, str], frozenset[str]]:
+def _sector_table() -> tuple[
+    dict[str, str], frozenset[str], dict[tuple[str, ...], str], frozenset[str]
+]:
     data = read_yaml(data_path("sectors.yaml"))
     if not isinstance(data, dict) or not isinstance(data.get("sectors"), dict):
         raise ConfigError("sectors.yaml: expected 'sectors' mapping sector code -> words")
@@ -137,7 +144,24 @@ def _sector_table() -> tuple[dict[str, str], frozenset[str]]:
     generic = data.get("generic") or []
     if not isinstance(generic, list):
         raise ConfigError("sectors.yaml: 'generic' must be a list of words")
-    return table, frozenset(str(w).lower() for w in generic)
+    nonstate: dict[tuple[str, ...], str] = {}
+    for code, phrases in (data.get("nonstate") or {}).items():
+        if code not in _NONSTATE or not isinstance(phrases, list):
+            raise ConfigError(
+                f"sectors.yaml: nonstate.{code}: use a PLOVER non-state code "
+                f"({', '.join(sorted(_NONSTATE))}) with a list of lemma phrases"
+            )
+        for phrase in phrases:
+            nonstate[tuple(str(phrase).lower().split())] = code
+    offices = data.get("offices") or []
+    if not isinstance(offices, list):
+        raise ConfigError("sectors.yaml: 'offices' must be a list of words")
+    return (
+        table,
+        frozenset(str(w).lower() for w in generic),
+        nonstate,
+        frozenset(str(w).lower() for w in offices),
+    )
 
 
 # --- coding one phrase -----------------------------------------------------------------
@@ -168,11 +192,13 @@ def _head(toks: list[Any]) -> Any:
 
 def _sponsored(tok: Any, toks: list[Any]) -> bool:
     """Is ``tok`` inside an "X-backed" modifier of the phrase?"""
+    inside = {t.i for t in toks}
     cur = tok
     for _ in range(4):
         if cur.lower_ in _SPONSOR or cur.lemma_.lower() in _SPONSOR:
             return True
-        if cur.head == cur:
+        # stay inside the phrase: "The Indonesian government backed X" is not "X-backed"
+        if cur.head == cur or cur.head.i not in inside:
             break
         cur = cur.head
     i = tok.i
@@ -242,6 +268,8 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
                     hit = table.get(texts[i].capitalize()) if texts[i].istitle() else None
                 if hit is None or _sponsored(toks[i], toks):
                     continue
+                if hit[1] == "adjective" and _ethnic(toks[i]):
+                    continue  # "ethnic Albanians in Serbia": a people, not another state
                 out.code = hit[0]
                 if head in (toks[i], toks[i + n - 1]):
                     out.kind = out.kind or ("GPE" if hit[1] != "adjective" else "NORP")
@@ -251,6 +279,15 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
                 break
             if found:
                 break
+    if out.code is None:
+        # a place the country table does not list: a region or city ("Kherson", "Tigray")
+        place = _gazetteer_code(toks, head)
+        if place is not None:
+            out.code, is_head = place
+            if is_head:
+                out.kind = out.kind or "GPE"
+    if out.code is None:
+        out.code = _nonstate(toks, actors)
     # 4. sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
         sector = _sector(toks, head, actors)
@@ -266,6 +303,99 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
     return out
 
 
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: prepositions whose object is where something is or happens (not where it comes from)
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+_PLACE_PREPS |= {"within", "along", "across"}
+#: nouns whose "of" phrase names a place ("the outskirts of X", "the city of X")
+_PLACE_NOUNS = {"outskirts", "city", "town", "village", "province", "region", "capital"}
+_PLACE_NOUNS |= {"suburb", "suburbs", "centre", "center", "district", "streets", "street", "area"}
+
+
+def _ethnic(tok: Any) -> bool:
+    """ "ethnic Albanians": the adjective names a people, not the state of that name."""
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "ethnic":
+        return True
+    return any(c.lower_ == "ethnic" for c in (*tok.children, *tok.head.children))
+
+
+def _gazetteer() -> Any:
+    # same stage (resolve): the place gazetteer is loaded once and shared
+    from .place import load_gazetteer
+
+    return load_gazetteer()
+
+
+def _ent_of(tok: Any) -> Any:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def place_country(ent: Any) -> str | None:
+    """Country of a place entity: the country table, then the gazetteer (regions, cities).
+
+    A city name only counts where the text uses it as a place (object of "in", "near", ...,
+    or a modifier such as "Baghdad's"), so a person the NER mislabels is not a city."""
+    root = ent.root
+    as_place = (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS) or (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and (root.head.head.lemma_.lower() in _PLACE_NOUNS or root.head.head.lower_ in _PLACE_NOUNS)
+    )
+    if ent.label_ not in _PLACE_LABELS and not (as_place and root.pos_ == "PROPN"):
+        return None  # the NER sometimes calls a city a person: its use as a place decides
+    text = ent.text.removesuffix("'s").strip()
+    text = text[4:] if text.lower().startswith("the ") else text
+    if not text or not text[0].isupper():
+        return None
+    hit = countries().get(text)
+    if hit is not None:
+        return hit[0]
+    place = _gazetteer().lookup(text)
+    if place is None or place.country is None:
+        return None
+    if place.precision == "city" and not (as_place or root.dep_ in ("poss", "compound")):
+        return None
+    return str(place.country)
+
+
+def _gazetteer_code(toks: list[Any], head: Any) -> tuple[str, bool] | None:
+    """(country, names the head) for a region or city named in the phrase."""
+    seen: set[int] = set()
+    found: tuple[str, bool] | None = None
+    for t in toks:
+        if not t.ent_type_ or t.i in seen:
+            continue
+        ent = _ent_of(t)
+        if ent is None:
+            continue
+        seen.update(range(ent.start, ent.end))
+        code = place_country(ent)
+        if code is None:
+            continue
+        is_head = ent.start <= head.i < ent.end
+        if is_head:
+            return code, True
+        found = found or (code, False)
+    return found
+
+
+def _nonstate(toks: list[Any], actors: ActorDictionary) -> str | None:
+    """ "human rights groups", "aid agencies": a kind of non-state body (NGO ...)."""
+    if not actors.nonstate:
+        return None
+    words = [(t.lemma_.lower(), t.lower_) for t in toks]
+    for key, code in actors.nonstate.items():
+        n = len(key)
+        for i in range(len(words) - n + 1):
+            if all(k in words[i + j] for j, k in enumerate(key)):
+                return code
+    return None
+
+
 def _sector(toks: list[Any], head: Any, actors: ActorDictionary) -> str | None:
     # the head, then heads of inner phrases ("leaders of the opposition party"), then modifiers
     ranked = sorted(
@@ -275,7 +405,8 @@ def _sector(toks: list[Any], head: Any, actors: ActorDictionary) -> str | None:
     for t in ranked:
         if _sponsored(t, toks) or t.ent_type_ in ("GPE", "NORP"):
             continue
-        for w in (t.lemma_.lower(), t.lower_):
+        low = t.lower_
+        for w in (t.lemma_.lower(), low, low[:-1] if low.endswith("s") else low):
             sector = actors.sectors.get(w)
             if sector is None:
                 continue
@@ -356,10 +487,6 @@ def resolve_actors(
             elif word in _GROUP_PRONOUNS and last_group is not None:
                 code, sector, entity_key = last_group
             return replace(a, code=code, sector=sector, entity=entity_key)
-        if code is None and toks:
-            # "a camp for Congolese refugees", "a jail in northern Israel"
-            wider = code_phrase(_phrase(_head(toks), wide=True), actors, date)
-            code = wider.code
         cl = _cluster_for(a, toks, coded, clusters, surname)
         if cl is not None:
             entity_key = cl.key
@@ -371,16 +498,31 @@ def resolve_actors(
                 cl.mentions.append(a.span)
             if cl.kind == "PERSON":
                 last_person = cl
+        if code is None and toks:
+            # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ..."
+            for tie in _tied(_head(toks)):
+                tied = code_phrase(_phrase(tie, wide=True), actors, date)
+                if tied.code:
+                    code, sector = tied.code, sector or tied.sector
+                    if cl is not None and cl.code is None:
+                        cl.code = code
+                    break
+        if code is None and toks:
+            # "a camp for Congolese refugees", "a jail in northern Israel"
+            wider = code_phrase(_phrase(_head(toks), wide=True), actors, date)
+            code = wider.code
         if doer and (cl is None or cl.kind != "PERSON"):
             last_group = (code, sector, entity_key)  # "they" refers back to a doer
         return replace(a, code=code, sector=sector, entity=entity_key)
 
+    context = _Setting(parse, actors)
     out_events = []
     for ev in events:
         actor = tuple(code_actor(a) for a in ev.actor)
         recipient = tuple(code_actor(a, doer=False) for a in ev.recipient)
         speaker = code_actor(ev.speaker) if ev.speaker is not None else None
-        out_events.append(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
+        ev = replace(ev, actor=actor, recipient=recipient, speaker=speaker)
+        out_events.append(context.fill(ev))
     out_quotes = [
         replace(q, speaker=code_actor(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
@@ -396,6 +538,177 @@ def resolve_actors(
         for cl in clusters.values()
     ]
     return out_events, out_quotes, entities
+
+
+def _tied(head: Any) -> list[Any]:
+    """Phrases the text equates with an actor: appositions ("Y, the head of X's agency"),
+    predicate nominals ("Y is X's envoy") and "as" phrases ("As head of X's army, Y ...")."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        out.append(head.head)
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        if verb.lemma_ == "be":
+            out.extend(c for c in verb.children if c.dep_ in ("attr", "acomp"))
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "as":
+                out.extend(c for c in p.children if c.dep_ == "pobj")
+    return out
+
+
+#: sectors of the state's own organs, and of the society a state governs
+_STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"}
+_CIVIL = {"CVL", "OPP", "LAB", "EDU", "REL", "JRN", "PTY", "REB", "REF", "AGR", "MED", "BUS"}
+_CIVIL |= {"CRM", "ELI", "UAF", "UNK"}
+#: acts a state does to people under its rule (arrest, pardon, release, charge, ban, ...)
+_DOMESTIC_ACTS = {"COERCE", "CONCEDE", "RETREAT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
+#: acts by which a society addresses its rulers (demands, protests, criticism, ...)
+_ADDRESS_ACTS = {"REQUEST", "PROTEST", "ACCUSE", "REJECT", "AGREE", "CONCEDE", "SUPPORT"}
+_ADDRESS_ACTS |= {"CONSULT", "THREATEN"}
+#: events whose doer, when the text names none, is an unidentified actor of the place
+_IMPLICIT_DOER = {"PROTEST": "CVL", "COERCE": "UNK", "ASSAULT": "UNK"}
+_NONSTATE_CODES = _NONSTATE | {"IMG"}
+
+
+@dataclass
+class _Side:
+    actor: Actor
+    head: Any
+    person_office: bool
+
+
+class _Setting:
+    """Countries an uncoded participant belongs to, from the sentence and the article.
+
+    A careful coder gives an actor without a country of its own (a titled person, "police",
+    "prisoners", "protesters") the country the text ties it to, in this order: the place
+    where the event happens ("Police in Minsk", "arrested in Istanbul"); for a state's
+    acts on its own people (arrests, pardons, charges, bans) the state's country; for a
+    society addressing its rulers (demands, protests) the rulers' country; for a holder of
+    a national office, the one country the article is about. A country that is itself the
+    other party of the event ("threatened Russia") is never used for the doer.
+    """
+
+    def __init__(self, parse: Any, actors: ActorDictionary) -> None:
+        self.parse = parse
+        self.actors = actors
+        self._places: dict[int, list[tuple[Any, str]]] = {}
+        self._dominant: Counter[str] | None = None
+
+    def places(self, sent: Any) -> list[tuple[Any, str]]:
+        """(entity, country) for the places named in one sentence."""
+        key = sent.start
+        if key not in self._places:
+            out = []
+            for ent in sent.ents:
+                code = place_country(ent)
+                if code is not None:
+                    root = ent.root
+                    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+                        out.append((ent, code))
+                    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+                        holder = root.head.head  # "the city of X", "the capital of X"
+                        if holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS:
+                            out.append((ent, code))
+            self._places[key] = out
+        return self._places[key]
+
+    def dominant(self) -> Counter[str]:
+        if self._dominant is None:
+            counts: Counter[str] = Counter()
+            table = countries()
+            for ent in self.parse.ents:
+                if ent.label_ == "NORP":
+                    hit = table.get(ent.text)
+                    code = hit[0] if hit is not None and not _ethnic(ent.root) else None
+                else:
+                    code = place_country(ent)
+                if code is not None:
+                    counts[code] += 1
+            self._dominant = counts
+        return self._dominant
+
+    def _side(self, a: Actor) -> _Side:
+        toks = _tokens(self.parse, a.span)
+        head = _head(toks) if toks else None
+        office = bool(
+            head is not None
+            and a.sector in _STATE
+            and any(t.lemma_.lower() in self.actors.offices for t in toks)
+        )
+        return _Side(a, head, office)
+
+    def fill(self, ev: EventMention) -> EventMention:
+        if not ev.actor and not ev.recipient and ev.event not in _IMPLICIT_DOER:
+            return ev
+        if all(a.code for a in (*ev.actor, *ev.recipient)) and ev.actor:
+            return ev
+        sp = self.parse.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
+        if sp is None:
+            return ev
+        actors = [self._side(a) for a in ev.actor]
+        recips = [self._side(a) for a in ev.recipient]
+        # places are objects of "in", "at", ...: a party named as such ("against Russia")
+        # is never among them
+        setting = {code for _, code in self.places(sp)}
+        here = next(iter(setting)) if len(setting) == 1 else None
+        new_actor = tuple(self._fill_one(s, recips, ev.event, here, True) for s in actors)
+        new_recip = tuple(self._fill_one(s, actors, ev.event, here, False) for s in recips)
+        if not new_actor and here is not None and ev.event in _IMPLICIT_DOER:
+            ent = next(e for e, c in self.places(sp) if c == here)
+            new_actor = (
+                Actor(
+                    span=Span(ent.start_char, ent.end_char),
+                    name=ent.text,
+                    code=here,
+                    sector=_IMPLICIT_DOER[ev.event],
+                ),
+            )
+        return replace(ev, actor=new_actor, recipient=new_recip)
+
+    def _fill_one(
+        self, side: _Side, others: list[_Side], event: str, here: str | None, doer: bool
+    ) -> Actor:
+        a = side.actor
+        if a.code is not None or side.head is None or side.head.pos_ == "PRON":
+            return a
+        party = a.sector is not None or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
+        if not party:
+            return a
+        if here is not None:
+            return replace(a, code=here)
+        other_codes = {o.actor.code for o in others if o.actor.code}
+        other_codes -= _NONSTATE_CODES
+        if len(other_codes) == 1:
+            (other,) = other_codes
+            other_state = any(
+                o.actor.sector in _STATE or _is_country(o.actor) for o in others if o.actor.code
+            )
+            if not doer and event in _DOMESTIC_ACTS and other_state:
+                return replace(a, code=other)  # "Sri Lanka's president pardoned 93 prisoners"
+            if doer and event in _ADDRESS_ACTS and other_state and a.sector in _CIVIL:
+                return replace(a, code=other)  # "Families appealed to the Nigerian government"
+            if (
+                not doer
+                and side.person_office
+                and event in _ADDRESS_ACTS
+                and any(o.actor.sector in _CIVIL for o in others)
+            ):
+                return replace(a, code=other)  # "Rwandan rebels demanded the president quit"
+        if side.person_office:
+            counts = self.dominant()
+            ranked = counts.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                top = ranked[0][0]
+                if top not in {o.actor.code for o in others}:
+                    return replace(a, code=top)
+        return a
+
+
+def _is_country(a: Actor) -> bool:
+    """Is the actor a country itself ("Nicaragua", "Washington")?"""
+    hit = countries().get(a.name.removeprefix("the ").strip())
+    return hit is not None and hit[1] in ("name", "capital")
 
 
 def _phrase(head: Any, wide: bool = False) -> list[Any]:
