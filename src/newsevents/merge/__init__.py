@@ -30,7 +30,7 @@ class MergeConfig:
     #: cosine (TF-IDF of content words + names) an article needs to join a story
     story_threshold: float = 0.15
     #: an article joins a story only if the story has an article this many days before it
-    story_window_days: int = 4
+    story_window_days: int = 7
     #: weight of an entity name relative to a content word in story vectors
     story_name_boost: int = 3
     #: score a mention needs to join an event (see merge.events for the parts)

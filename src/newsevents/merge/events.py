@@ -179,7 +179,7 @@ class _C:
     place_country: str | None = None
     place_city: bool = False
     stories: set[str | None] = field(default_factory=set)
-    outlets: set[str] = field(default_factory=set)
+    stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
     vec: Vector = field(default_factory=dict)
 
     main: str = ""
@@ -213,7 +213,8 @@ class _C:
             self.place_key, self.place_city = x.place_key, x.place_city
         self.place_country = self.place_country or x.place_country
         self.stories.add(x.story)
-        self.outlets.add(x.outlet)
+        if x.m.date and x.m.date_source != "publication" and x.iv and x.iv[0] == x.iv[1]:
+            self.stated.add((x.outlet, x.m.date))
         add_into(self.vec, x.vec)
 
 
@@ -407,14 +408,22 @@ def cluster_mentions(feats: list[_M], kb: MergeKnowledge, p: EventParams) -> lis
     return _join_across_days(clusters, by_week, kb, p)
 
 
+def _same_outlet_other_day(a: _C, b: _C) -> bool:
+    """An outlet states one day for an act in ``a`` and another day in ``b``."""
+    days_a: dict[str, set[str]] = defaultdict(set)
+    for outlet, day in a.stated:
+        days_a[outlet].add(day)
+    return any(days_a.get(outlet, {day}) - {day} for outlet, day in b.stated)
+
+
 def _join_across_days(
     clusters: list[_C],
     by_week: Mapping[tuple[str, str], Mapping[int, list[_C]]],
     kb: MergeKnowledge,
     p: EventParams,
 ) -> list[_C]:
-    """Second pass: events a day apart (within the slack) become one when no outlet reports
-    both: different outlets may disagree on the day (time zones, late reports), but one
+    """Second pass: events a day apart (within the slack) become one unless an outlet states
+    both days: different outlets may disagree on the day (time zones, late reports), but one
     outlet telling two days is telling two acts."""
     if p.date_slack_days <= 0:
         return clusters
@@ -429,7 +438,10 @@ def _join_across_days(
             for a in weeks.get(w, ()):
                 if a.idx == b.idx or a.idx in dead or a.iv is None:
                     continue
-                if b.outlets & a.outlets:
+                gap = max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1])
+                if gap > p.date_slack_days:
+                    continue
+                if _same_outlet_other_day(a, b):
                     continue
                 if b.members[0].story not in a.stories and not (
                     b.members[0].actor.codes & a.actor_codes
@@ -513,14 +525,18 @@ def discrepancies(members: Sequence[_M]) -> tuple[Discrepancy, ...]:
         )
         if len(days) > 1 or apart:
             out.append(Discrepancy("date", tuple(_source(x, _date_text(x.m)) for x in dated)))
-    placed = [x for x in members if x.m.location and x.m.location.precision != "country"]
-    if len({x.place_key for x in placed}) > 1:
-        out.append(
-            Discrepancy(
-                "place",
-                tuple(_source(x, x.m.location.name) for x in placed if x.m.location),
+    # places: a city and the region/country holding it are not a disagreement, two cities
+    # (or two regions) are
+    for level in ("city", "region"):
+        placed = [x for x in members if x.m.location and x.m.location.precision == level]
+        if len({x.place_key for x in placed}) > 1:
+            out.append(
+                Discrepancy(
+                    "place",
+                    tuple(_source(x, x.m.location.name) for x in placed if x.m.location),
+                )
             )
-        )
+            break
     return tuple(out)
 
 
