@@ -215,6 +215,13 @@ def _merge_store(store: Store, config: Any = None) -> MergeResult:
     return result
 
 
+def merge_config(**overrides: Any) -> merge.MergeConfig:
+    """A :class:`merge.MergeConfig` with the given fields changed (None keeps the default)."""
+    return dataclasses.replace(
+        merge.MergeConfig(), **{k: v for k, v in overrides.items() if v is not None}
+    )
+
+
 def merge_db(db: str | Path, config: Any = None) -> MergeResult:
     """Rebuild stories and merged events from the stored mentions (reversible, lossless)."""
     with Store(db) as store:

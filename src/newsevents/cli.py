@@ -323,6 +323,19 @@ def stories(db: Path) -> None:
         con.print(
             f"[bold]{s.id}[/bold] {s.label}  ({len(s.article_ids)} article(s), {n_events} event(s))"
         )
+        shared = [e for e in s.entities if len(e.article_ids) > 1]
+        if shared:
+            names = "; ".join(
+                f"{e.name}"
+                + (f" ({e.code})" if e.code else "")
+                + (
+                    f" aka {', '.join(a for a in e.aliases if a != e.name)}"
+                    if len(e.aliases) > 1
+                    else ""
+                )
+                for e in shared[:12]
+            )
+            con.print(f"  entities in several articles: {names}", markup=False, highlight=False)
         for aid in s.article_ids:
             a = corpus.articles.get(aid)
             if a:
@@ -409,10 +422,30 @@ def compare(db: Path, story: str | None) -> None:
 
 @main.command(name="merge")
 @db_option
+@click.option("--event-threshold", type=float, help="Score a mention needs to join an event.")
+@click.option("--story-threshold", type=float, help="Similarity an article needs to join a story.")
+@click.option("--date-slack-days", type=int, help="Days two dates of one event may differ.")
+@click.option("--story-window-days", type=int, help="Days a story stays open to new articles.")
+@click.option("--no-cross-story", is_flag=True, help="Never merge events across stories.")
 @friendly_errors
-def merge_cmd(db: Path) -> None:
-    """Rebuild stories and merged events from the stored mentions."""
-    result = api.merge_db(db)
+def merge_cmd(
+    db: Path,
+    event_threshold: float | None,
+    story_threshold: float | None,
+    date_slack_days: int | None,
+    story_window_days: int | None,
+    no_cross_story: bool,
+) -> None:
+    """Rebuild stories and merged events from the stored mentions (lossless, repeatable)."""
+    overrides: dict[str, Any] = {
+        "event_threshold": event_threshold,
+        "story_threshold": story_threshold,
+        "date_slack_days": date_slack_days,
+        "story_window_days": story_window_days,
+    }
+    if no_cross_story:
+        overrides["cross_story"] = False
+    result = api.merge_db(db, api.merge_config(**overrides))
     click.echo(f"{len(result.events)} event(s) in {len(result.stories)} story(ies)")
 
 
