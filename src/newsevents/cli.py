@@ -172,14 +172,26 @@ def articles(db: Path) -> None:
             con.print(f"  {s.source}: {s.reason}", markup=False, highlight=False)
 
 
-def _dyad(e: Event) -> str:
-    def side(actors: Sequence[Any]) -> str:
-        return ", ".join(
-            f"{a.name} ({'/'.join(x for x in (a.code, a.sector) if x)})" if a.code else a.name
-            for a in actors
-        )
+def _side(actors: Sequence[Any], limit: int = 3) -> str:
+    """One name per distinct (code, sector), coded actors first; merged events carry every
+    outlet's wording, which is what `explain` is for, so the table stays short."""
+    seen: dict[tuple[str | None, str | None], str] = {}
+    for a in sorted(actors, key=lambda a: a.code is None):
+        key = (a.code, a.sector) if a.code else (None, a.name.lower())
+        seen.setdefault(key, a.name)
+    coded = [(k, n) for k, n in seen.items() if k[0]]
+    shown = coded or list(seen.items())[:1]
+    parts = [
+        f"{name} ({'/'.join(x for x in key if x)})" if key[0] else name
+        for key, name in shown[:limit]
+    ]
+    if len(shown) > limit:
+        parts.append(f"+{len(shown) - limit}")
+    return ", ".join(parts)
 
-    return f"{side(e.actor) or '?'} -> {side(e.recipient) or '-'}"
+
+def _dyad(e: Event) -> str:
+    return f"{_side(e.actor) or '?'} -> {_side(e.recipient) or '-'}"
 
 
 @main.command()
