@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
@@ -52,7 +53,73 @@ CASES = [
         "IRQ",
         "city",
     ),
-    ("Jets struck targets in Iraq and Syria.", "struck", "Iraq", "IRQ", "country"),
+    # places in two countries: no one place is the event's; the same country keeps the first
+    ("Jets struck targets in Iraq and Syria.", "struck", None, None, None),
+    ("Jets struck rebel positions in Homs and Mosul.", "struck", None, None, None),
+    ("Jets struck rebel positions in Homs and Hama.", "struck", "Homs", "SYR", "city"),
+    # a temporal clause of arriving/leaving/being somewhere locates the main event
+    (
+        "The army shelled the rebels shortly after they arrived at the Aleppo stadium.",
+        "shelled",
+        "Aleppo",
+        "SYR",
+        "city",
+    ),
+    (
+        "A drone fired on a convoy leaving Kabul airport, killing the general.",
+        "fired",
+        "Kabul",
+        "AFG",
+        "city",
+    ),
+    (
+        "Police arrested the envoy when he was at a hotel in Lyon.",
+        "arrested",
+        "Lyon",
+        "FRA",
+        "city",
+    ),
+    # ... but the event's own place wins over the clause's
+    (
+        "Iran fired missiles at a base near Erbil shortly after the envoy landed in Baghdad.",
+        "fired",
+        "Erbil",
+        "IRQ",
+        "city",
+    ),
+    # a participle clause shares its verb's place
+    (
+        "At dawn a drone fired on a car leaving Mosul airport, killing two commanders.",
+        "killing",
+        "Mosul",
+        "IRQ",
+        "city",
+    ),
+    # a city the NER model mislabels, in a locative phrase
+    ("Jets bombed rebel positions near Erbil on Monday.", "bombed", "Erbil", "IRQ", "city"),
+    # the subject's place, a conjoined verb's place, "the city of X", a nested phrase
+    (
+        "A drone strike near Kabul International Airport early on Friday killed the general.",
+        "killed",
+        "Kabul",
+        "AFG",
+        "city",
+    ),
+    (
+        "A rocket barrage on Tuesday killed a contractor and wounded four soldiers at a base "
+        "near the northern city of Kirkuk.",
+        "killed",
+        "Kirkuk",
+        "IRQ",
+        "city",
+    ),
+    (
+        "Two guards were killed in a raid on a checkpoint near the bridge in Mosul.",
+        "killed",
+        "Mosul",
+        "IRQ",
+        "city",
+    ),
     ("Rebels shelled Mosul on Monday.", "shelled", "Mosul", "IRQ", "city"),
     ("Police arrested protesters in Paris, Texas.", "arrested", "Paris", "USA", "city"),
     ("Riot police dispersed a march in Paris.", "dispersed", "Paris", "FRA", "city"),
@@ -190,6 +257,61 @@ def test_where_a_person_is_from_is_not_the_place(nlp, gaz):
     doc = _doc(nlp, text)
     (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
     assert ev.location is None
+
+
+# (text, trigger, PLOVER type): a place describing the target of an act done by word or
+# decision is where the target is, not where the act happened
+REMOTE = [
+    (
+        "Activists urged voters to oppose the senator and his friends in Canada as they "
+        "push for tariffs.",
+        "oppose",
+        "REJECT",
+    ),
+    ("The minister condemned the bombing in Kabul.", "condemned", "ACCUSE"),
+    ("Washington sanctioned two banks in Tehran.", "sanctioned", "SANCTION"),
+    ("The senator criticised the government in Tehran.", "criticised", "ACCUSE"),
+    ("Officials in Tehran have demanded an apology.", "demanded", "REQUEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "event"), REMOTE)
+def test_target_place_of_remote_act_is_not_its_place(nlp, gaz, text, trigger, event):
+    doc = _doc(nlp, text)
+    ev = dataclasses.replace(_event(doc, trigger), event=event)
+    (got,) = resolve_places(doc, [ev], gaz)
+    assert got.location is None
+
+
+def test_venue_of_remote_act_is_its_place(nlp, gaz):
+    text = "The senator criticised the government at a rally in Ohio."
+    doc = _doc(nlp, text)
+    ev = dataclasses.replace(_event(doc, "criticised"), event="ACCUSE")
+    (got,) = resolve_places(doc, [ev], gaz)
+    assert got.location is not None and got.location.name == "Ohio"
+
+
+def test_target_place_of_physical_act_is_its_place(nlp, gaz):
+    text = "Police arrested protesters in Paris."
+    doc = _doc(nlp, text)
+    ev = dataclasses.replace(_event(doc, "arrested"), event="COERCE")
+    (got,) = resolve_places(doc, [ev], gaz)
+    assert got.location is not None and got.location.name == "Paris"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters gathered outside Kabul University on Monday.",
+        "The striker scored twice against Lyon.",
+    ],
+)
+def test_city_inside_organisation_name_is_not_a_place(nlp, gaz, text):
+    doc = _doc(nlp, text)
+    spans = [
+        e.text for e in rplace._candidates(doc.parse, gaz) if e.label_ not in ("GPE", "LOC", "FAC")
+    ]
+    assert spans == []
 
 
 def test_place_in_other_clause_is_not_borrowed(nlp, gaz):

@@ -68,6 +68,7 @@ class Gazetteer:
     locatives: frozenset[str]
     city_only_locatives: frozenset[str]
     by_alpha2: dict[str, Country] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words (see tsv)
     _cities: dict[str, tuple[City, ...]] | None = field(default=None, repr=False)
     _primary: dict[int, str] = field(default_factory=dict, repr=False)
 
@@ -189,17 +190,32 @@ def load_gazetteer() -> Gazetteer:
             regions[_key(alias)] = region
     for state in gc.get_us_states().values():
         regions.setdefault(_key(state["name"]), Region(state["name"], "USA"))
-    locatives: set[str] = set()
-    city_only: set[str] = set()
+    cues: dict[str, set[str]] = {kind: set() for kind in _CUE_KINDS}
     path = _data("place_cues.tsv")
     for kind, word, *_ in read_tsv(path, 2):
-        if kind == "locative":
-            locatives.add(word.lower())
-        elif kind == "locative_city":
-            city_only.add(word.lower())
-        else:
-            raise ConfigError(f"{path}: unknown kind {kind!r}; use locative or locative_city")
-    return Gazetteer(countries, regions, frozenset(locatives), frozenset(city_only), by_alpha2)
+        if kind not in cues:
+            raise ConfigError(f"{path}: unknown kind {kind!r}; use one of {', '.join(_CUE_KINDS)}")
+        cues[kind].add(word if kind == "remote" else word.lower())
+    return Gazetteer(
+        countries,
+        regions,
+        frozenset(cues["locative"]),
+        frozenset(cues["locative_city"]),
+        by_alpha2,
+        {k: frozenset(v) for k, v in cues.items()},
+    )
+
+
+_CUE_KINDS = (
+    "locative",
+    "locative_city",
+    "presence",
+    "temporal",
+    "simultaneous",
+    "remote",
+    "org_head",
+    "place_noun",
+)
 
 
 def _city_index() -> tuple[dict[str, tuple[City, ...]], dict[int, str]]:
@@ -310,21 +326,53 @@ def _resolve_ent(
     return dataclasses.replace(place, span=span)
 
 
-_PATH_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass"})
+_PATH_DEPS = frozenset(
+    {"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass", "nsubj"}
+)
 # a place named as the trigger's object ("shelled Mosul"; the small parser sometimes
 # labels such an object advmod/npadvmod) - a city only, see _attachment
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "advmod", "npadvmod"})
+_TARGET_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 _RANK = {"city": 0, "region": 1, "country": 2}
 
 
-def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, int] | None:
-    """How a place token hangs off the trigger: ("prep"|"prep_city"|"compound", steps) or None.
+def _bridge(verb: Any, gaz: Gazetteer) -> bool:
+    """True when ``verb`` heads a clause whose place locates the clause it hangs from:
+    a temporal clause of arriving/leaving/being somewhere ("shortly after he arrived at
+    Kabul airport", "after landing in Baghdad"), a clause simultaneous with it ("killed when
+    rockets hit a base near Kirkuk"), or a participle describing where the target was
+    ("fired on a convoy leaving the airport")."""
+    cues = gaz.cues
+    presence = verb.lemma_.lower() in cues.get("presence", frozenset())
+    subordinators = {
+        c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
+    }
+    if verb.dep_ == "advcl":
+        if subordinators & cues.get("simultaneous", frozenset()):
+            return True
+        return presence and bool(subordinators & cues.get("temporal", frozenset()))
+    if verb.dep_ == "pcomp":
+        return presence and verb.head.lower_ in cues.get("temporal", frozenset())
+    if verb.dep_ == "acl":
+        return presence and verb.tag_ in ("VBG", "VBN")
+    return False
 
-    "compound" and "prep_city" only admit a city: a country modifying a noun names its owner
-    or actor ("a US strike", "the Iran deal"), while a city locates it ("Baghdad airport").
 
-    The path may pass through prepositions, their objects, the trigger's object and
-    appositions/conjuncts, but never through another verb (another clause).
+def _attachment(
+    tok: Any, trigger_ids: set[int], gaz: Gazetteer, *, remote: bool = False
+) -> tuple[str, int, bool] | None:
+    """How a place token hangs off the trigger: (kind, steps, bridged) or None.
+
+    kind is "prep" | "prep_city" | "compound". "compound" and "prep_city" only admit a
+    city: a country modifying a noun names its owner or actor ("a US strike", "the Iran
+    deal"), while a city locates it ("Baghdad airport"). ``bridged`` marks a place reached
+    through a temporal clause (see ``_bridge``): it counts only when the event names no
+    place of its own.
+
+    The path may pass through prepositions, their objects, the trigger's subject and object
+    and appositions/conjuncts, "the city of X", but never into another clause except a
+    bridging one. For an event done at a distance (``remote``: accusing, opposing,
+    sanctioning), a place describing its target is not the act's place.
     """
     kind: str | None = None
     cur = tok
@@ -334,23 +382,43 @@ def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, i
         if e.label_ in ("PERSON", "NORP", "ORG")
         for i in range(e.start, e.end)
     }
-    via_compound = tok.dep_ in ("compound", "nmod", "poss")
-    for steps in range(1, 9):
-        on_path = cur.dep_ in _PATH_DEPS or cur.dep_ == "poss"
-        if not on_path and not (cur is tok and cur.dep_ in _OBJECT_DEPS):
+    place_nouns = gaz.cues.get("place_noun", frozenset())
+    via_compound = tok.dep_ in ("compound", "nmod", "poss") or (
+        tok.dep_ == "amod" and tok.pos_ == "PROPN"
+    )
+    bridged = False
+    for steps in range(1, 13):
+        on_path = cur.dep_ in _PATH_DEPS or cur.dep_ == "poss" or (cur is tok and via_compound)
+        on_path = on_path or (cur is tok and cur.dep_ in _OBJECT_DEPS)
+        if not on_path and not (bridged and cur.dep_ in ("advcl", "pcomp", "acl")):
             return None
         head = cur.head
         if head.i == cur.i or cur.dep_ == "appos" or (cur.dep_ == "conj" and head.i in people):
             return None  # "figures in Iran", "Trump and his allies in Britain": where people are
+        if (
+            cur.dep_ == "pobj"
+            and kind is None
+            and head.lower_ == "of"
+            and head.head.lower_ in place_nouns
+        ):
+            cur = head.head  # "the northern city of Kirkuk": Kirkuk is the city
+            via_compound = False
+            continue
         if cur.dep_ == "pobj" and kind is None:
             word = head.lower_
             if word in gaz.locatives:
                 kind = "prep"
             elif word in gaz.city_only_locatives:
                 kind = "prep_city"
-            else:
+            elif not bridged:
                 return None  # "sanctions against Iran", "talks with Iraq"
         if head.i in trigger_ids:
+            if remote and cur is not tok and cur.dep_ in _TARGET_DEPS | {"nsubj"}:
+                # "opposed his allies in Canada", "officials in Tehran demanded": where
+                # the target or the speaker is, not where an act done by word happened
+                return None
+            if remote and cur.dep_ == "prep" and tok.head.i == cur.i and _after_target(cur):
+                return None  # "criticised the government in Tehran" (whatever the parse)
             if kind is None and cur is tok and cur.dep_ in _OBJECT_DEPS:
                 kind = "compound"  # "shelled Aleppo": a city as the object is the place
             if kind is None and via_compound and cur.dep_ in ("dobj", "nsubjpass"):
@@ -359,11 +427,27 @@ def _attachment(tok: Any, trigger_ids: set[int], gaz: Gazetteer) -> tuple[str, i
                 kind = "compound"  # "the Baghdad strike"
             if kind == "prep" and via_compound:
                 kind = "prep_city"
-            return None if kind is None else (kind, steps)
+            return None if kind is None else (kind, steps, bridged)
         if head.pos_ in ("VERB", "AUX"):
-            return None
+            if not _bridge(head, gaz):
+                return None
+            if kind is None and cur.dep_ in ("dobj", "npadvmod", "advmod"):
+                kind = "compound"  # "after reaching Kabul", "leaving Kabul airport"
+            bridged = True
         cur = head
     return None
+
+
+def _after_target(prep: Any) -> bool:
+    """True when a place phrase follows the verb's object right away: for an act done at a
+    distance, "criticised the government in Tehran" describes the government (the parse's
+    attachment of such a phrase is a guess); a phrase naming a venue ("at a rally in Ohio")
+    is not affected."""
+    verb = prep.head
+    return any(
+        c.dep_ in _TARGET_DEPS and c.i < prep.i and c.right_edge.i + 1 == prep.i
+        for c in verb.children
+    )
 
 
 def _governor(tok: Any) -> Any:
@@ -406,6 +490,84 @@ def _in_sentence(tok: Any, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _locative_slot(tok: Any, gaz: Gazetteer) -> bool:
+    """True when ``tok`` stands where a place name goes: the object of a locative preposition
+    ("in Homs", "near Erbil"), a conjunct of one ("in Homs and Hama"), or a name modifying
+    such an object that is not an organisation word ("at the Aleppo stadium", but not "at
+    Kabul University")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    preps = gaz.locatives | gaz.city_only_locatives
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in preps
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.dep_ == "pobj":
+        head = tok.head
+        return head.head.lower_ in preps and head.lower_ not in gaz.cues.get("org_head", ())
+    return False
+
+
+def _candidates(parse: Any, gaz: Gazetteer) -> list[Any]:
+    """Place names of the parse: GPE/LOC/FAC entities, plus gazetteer names the small NER
+    model mislabels (a city tagged ORG or NORP, or left untagged) when they stand in a
+    locative phrase. A name that is only part of a longer organisation name ("Homs
+    Refinery Company") does not match the gazetteer and stays out."""
+    out = [e for e in parse.ents if e.label_ in LOCATION_LABELS]
+    taken = {i for e in parse.ents for i in range(e.start, e.end)}
+    others = [e for e in parse.ents if e.label_ in ("ORG", "NORP")]
+    i = 0
+    while i < len(parse):  # runs of capitalised proper nouns outside any entity
+        tok = parse[i]
+        if i not in taken and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+            j = i + 1
+            while j < len(parse) and j not in taken and parse[j].pos_ == "PROPN":
+                j += 1
+            if not tok.is_sent_start:
+                others.append(parse[i:j])
+            i = j
+            continue
+        i += 1
+    for span in others:
+        head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.get(
+            "org_head", ()
+        )
+        if head_after or not _locative_slot(span.root, gaz):
+            continue
+        if gaz.lookup(span.text) is not None:
+            out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """Every token coordinated with ``tok`` ("Iraq and Syria"), itself included."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first]
+    stack = [first]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj":
+                group.append(c)
+                stack.append(c)
+    return group
+
+
+def _spans_countries(
+    gaz: Gazetteer, ent: Any, place: Place, cands: list[Any], context: Counter[str]
+) -> bool:
+    """True when the place is coordinated with places in another country ("in Iraq and
+    Syria", "in Homs and Mosul"): one point or one country would misplace half the event
+    (no region containing both is known), so the event gets no place. Places in the same
+    country ("in Homs and Hama") keep the first."""
+    others = {t.i for t in _conjuncts(ent.root)} - {ent.root.i}
+    for other in cands:
+        if other.root.i in others:
+            got = gaz.lookup(other.text, context)
+            if got is not None and got.country != place.country:
+                return True
+    return False
+
+
 def resolve_places(
     doc: Document, events: list[EventMention], gazetteer: Gazetteer
 ) -> list[EventMention]:
@@ -414,7 +576,8 @@ def resolve_places(
     if parse is None or not events:
         return events
     context = _context(doc, gazetteer)
-    ents = [e for e in parse.ents if e.label_ in LOCATION_LABELS]
+    ents = _candidates(parse, gazetteer)
+    remote_types = gazetteer.cues.get("remote", frozenset())
     out: list[EventMention] = []
     for ev in events:
         trig = parse.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
@@ -426,31 +589,57 @@ def resolve_places(
         if root.dep_ == "conj" and root.pos_ == "VERB" and root.head.pos_ == "VERB":
             # "hit a base in Kirkuk and killed a contractor": conjuncts share the place
             trigger_ids.add(root.head.i)
-        direct: list[tuple[int, int, Place]] = []
-        nearby: list[tuple[int, int, Place]] = []
+        if (
+            root.dep_ == "advcl"
+            and root.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in root.children)
+        ):
+            # "fired on a convoy near the airport, killing the general": a participle
+            # clause without a subordinator elaborates its verb's act and shares its place
+            trigger_ids.add(root.head.i)
+        if root.pos_ == "VERB":
+            # "killed a contractor and wounded troops at a base near Kirkuk": a conjoined
+            # verb without a subject of its own reports the same incident
+            trigger_ids.update(
+                c.i
+                for c in root.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            )
+        remote = ev.event in remote_types
+        direct: list[tuple[int, int, Place, Any]] = []
+        bridged: list[tuple[int, int, Place, Any]] = []
+        nearby: list[tuple[int, int, Place, Any]] = []
         for ent in ents:
             if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
                 continue
-            root = ent.root
-            att = _attachment(root, trigger_ids, gazetteer)
+            eroot = ent.root
+            att = _attachment(eroot, trigger_ids, gazetteer, remote=remote)
             dist = abs(ent.start_char - ev.trigger.start)
             if att is not None:
-                kind, steps = att
+                kind, steps, via_clause = att
                 place = _resolve_ent(
                     gazetteer, ent, context, city_only=kind in ("prep_city", "compound")
                 )
                 if place is not None:
-                    direct.append((_RANK[place.precision], steps * 1000 + dist, place))
+                    pool = bridged if via_clause else direct
+                    pool.append((_RANK[place.precision], steps * 1000 + dist, place, ent))
                 continue
-            kind2 = _in_sentence(root, gazetteer)
-            if kind2 is not None and _same_clause(root, trig.root):
+            kind2 = _in_sentence(eroot, gazetteer)
+            if remote and eroot.dep_ == "pobj" and _after_target(eroot.head):
+                kind2 = None
+            if kind2 is not None and _same_clause(eroot, trig.root):
                 place = _resolve_ent(gazetteer, ent, context, city_only=kind2 == "prep_city")
                 if place is not None:
-                    nearby.append((_RANK[place.precision], dist, place))
-        pool = direct or nearby
-        if not pool:
+                    nearby.append((_RANK[place.precision], dist, place, ent))
+        chosen = direct or bridged or nearby
+        if not chosen:
             out.append(ev)
             continue
-        best = min(pool, key=lambda t: (t[0], t[1]))[2]
+        _, _, best, best_ent = min(chosen, key=lambda t: (t[0], t[1]))
+        if _spans_countries(gazetteer, best_ent, best, ents, context):
+            out.append(ev)
+            continue
         out.append(dataclasses.replace(ev, location=best))
     return out
