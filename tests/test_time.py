@@ -418,6 +418,47 @@ def test_infer_publication_weekday_fixes_year(nlp):
     assert got is not None and got[0] == "2019-12-29"
 
 
+# articles whose only full dates are upcoming ones (calls to action): the publication lies
+# before them, on the lead's past weekday; past weekdays then resolve before it
+CALL_TO_ACTION = [
+    (
+        "Tensions have risen since 2018. Police shot two students early on Tuesday morning. "
+        "Their deaths come after troops killed nine marchers on Saturday. "
+        "Get involved: Rally, No to the crackdown, Thursday 14 March, 5pm, Town Hall, Leeds. "
+        "March, Justice for the students, Saturday 16 March, 1pm, Victoria Square, Leeds.",
+        "2019-03-12",  # the Tuesday before Thursday 14 March 2019
+        "Saturday",
+        "2019-03-09",
+    ),
+    (
+        "The union has campaigned since 2017. Guards beat a striker on Monday night. "
+        "Managers locked out the workforce on Friday. "
+        "Join the picket: Wednesday 25 November, 7am, main gate.",
+        "2020-11-23",  # Monday 23 November, before Wednesday 25 November 2020
+        "Friday",
+        "2020-11-20",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "weekday", "weekday_date"), CALL_TO_ACTION)
+def test_infer_publication_before_calls_to_action(nlp, text, published, weekday, weekday_date):
+    got = infer_publication(_doc(nlp, text, None))
+    assert got is not None
+    value, confidence = got
+    assert value == published
+    assert confidence <= 0.6  # a window, not a dateline
+    times = find_times(_doc(nlp, text, value))
+    found = _find(times, text, weekday)
+    assert found is not None and found.value == weekday_date
+
+
+def test_infer_publication_only_plan_is_day_before(nlp):
+    text = "Activists have protested since 2017. Join the vigil on Sunday 6 October, 8pm."
+    got = infer_publication(_doc(nlp, text, None))
+    assert got == ("2019-10-05", 0.2)
+
+
 def test_infer_publication_none_without_dates(nlp):
     assert infer_publication(_doc(nlp, "Protesters marched on Sunday.", None)) is None
 

@@ -802,8 +802,22 @@ def _scan(doc: Document) -> list[Found]:
         if parse is not None:
             toks = parse.char_span(s, e, alignment_mode="expand")
             direction = clause_direction(toks)
+            if direction is None and _scheduled(raw, toks):
+                direction = FUTURE
         found.append(Found(Span(s, e), raw, direction))
     return found
+
+
+def _scheduled(raw: Raw, toks: Any) -> bool:
+    """A date given with a clock time in a verbless listing ("Rally, Thursday 14 March,
+    5pm, Town Hall") announces a meeting: it is ahead. A sentence with a tensed verb tells
+    its own direction instead (a caption, "troops arrive on 31 December", is not a plan)."""
+    if toks is None or len(toks) == 0 or raw.kind != "date" or not raw.pod:
+        return False
+    if not re.fullmatch(r"\d\d:\d\d", raw.pod):
+        return False
+    sent = toks[0].sent
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.is_alpha for t in sent)
 
 
 def _join_ranges(
@@ -873,11 +887,16 @@ def infer_publication(doc: Document) -> tuple[str, float] | None:
 
     Evidence: full dates (a year given, or fixed by a weekday + date pair such as
     "Wednesday 8 January", whose year must be one where that date is that weekday); dates
-    in past narration bound the publication from below, dates in plans from above. The
-    estimate is the latest past date (news reports recent events); confidence grows when a
-    future date closes the window tightly.
+    in past narration bound the publication from below, dates in plans and calls to action
+    from above (the article precedes them). Without a plan the estimate is the latest past
+    date (news reports recent events). With one, the article is dated before it: on the
+    news peg, the lead's bare past weekday ("early on Friday morning"), in the window the
+    bounds leave, else at the lower bound, else the day before the plan. The confidence says
+    how closed the window is: 0.6 when both ends are dated and fix one day, 0.4 for a wider
+    or half-open window, 0.2 for the day before the plan alone.
     """
-    found = [(raw, f.direction) for f in _scan(doc) for raw in _leaves(f.raw)]
+    scanned = _scan(doc)
+    found = [(raw, f.direction) for f in scanned for raw in _leaves(f.raw)]
     years = [r.year for r, _ in found if r.kind in ("year", "date", "month") and r.year]
     min_year = max(years) if years else None
     past: list[date] = []
@@ -916,14 +935,39 @@ def infer_publication(doc: Document) -> tuple[str, float] | None:
         if min_year is not None:
             return f"{min_year:04d}", 0.2
         return None
-    if past:
-        lower = max(past)
-        upper = min((d for d in future if d >= lower), default=None)
-        if upper is not None and (upper - lower).days <= 14:
-            return lower.isoformat(), 0.7
+    lower = max(past) if past else None
+    upper = min((d for d in future if lower is None or d >= lower), default=None)
+    if upper is None:
+        assert lower is not None
         return lower.isoformat(), 0.5
-    upper = min(future)
-    return upper.isoformat(), 0.3
+    # Plans and calls to action are ahead of the article: it was published before the first
+    # of them. Within that window the news peg decides: the first bare weekday of past
+    # narration ("killed ... early on Friday morning") is the latest development a report
+    # leads with, so the article is of that day (the latest such day in the window).
+    hi = upper - timedelta(days=1)
+    lo = lower if lower is not None and lower <= hi else hi - timedelta(days=6)
+    peg = next(
+        (
+            f.raw.weekday
+            for f in scanned
+            if f.raw.kind == "weekday" and f.raw.rel is None and f.direction == PAST
+        ),
+        None,
+    )
+    if peg is not None:
+        days = [
+            lo + timedelta(days=n)
+            for n in range((hi - lo).days + 1)
+            if (lo + timedelta(days=n)).weekday() == peg
+        ]
+        if days:
+            # one such day in a window closed on both sides is good evidence; several (a
+            # window over a week long) or an open lower end leave the latest as a guess
+            sure = len(days) == 1 and lower is not None
+            return max(days).isoformat(), 0.6 if sure else 0.4
+    if lower is not None:
+        return lower.isoformat(), 0.6 if (upper - lower).days <= 14 else 0.4
+    return hi.isoformat(), 0.2
 
 
 def _leaves(raw: Raw) -> list[Raw]:
