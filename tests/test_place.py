@@ -95,6 +95,7 @@ CASES = [
         "IRQ",
         "city",
     ),
+    ("The air force struck back, hitting camps near Mosul.", "struck", "Mosul", "IRQ", "city"),
     # a city the NER model mislabels, in a locative phrase
     ("Jets bombed rebel positions near Erbil on Monday.", "bombed", "Erbil", "IRQ", "city"),
     # the subject's place, a conjoined verb's place, "the city of X", a nested phrase

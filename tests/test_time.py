@@ -570,6 +570,43 @@ def test_participle_clause_shares_time(nlp):
     assert [(e.date, e.date_end) for e in evs] == [("2019-12-28", "2019-12-29")] * 2
 
 
+# (text, trigger, value, end): the elaborating clause's time dates the main verb whatever
+# shape the parse gives it, even when the participle is not itself an event trigger
+ELABORATION = [
+    (
+        "And so the army retaliated, striking five militia depots in the north over the weekend.",
+        "retaliated",
+        "2019-12-28",
+        "2019-12-29",
+    ),
+    (
+        "So it retaliated, hitting five of the group's bases in the north over the weekend.",
+        "retaliated",
+        "2019-12-28",
+        "2019-12-29",
+    ),
+    ("The air force struck back, hitting the camps on Sunday.", "struck", "2019-12-29", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "value", "end"), ELABORATION)
+def test_elaborating_clause_dates_main_verb(nlp, text, trigger, value, end):
+    evs, _ = _dated(nlp, text, FRI, [trigger])
+    assert (evs[0].date, evs[0].date_end, evs[0].date_source) == (value, end, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police said that gunmen killed two guards on Sunday.", "said"),
+        ("Troops withdrew after rebels attacked them on Sunday.", "withdrew"),
+    ],
+)
+def test_reported_or_subordinate_clause_time_is_not_shared(nlp, text, trigger):
+    evs, _ = _dated(nlp, text, FRI, [trigger])
+    assert evs[0].date_source == "publication"
+
+
 def test_conjunct_with_own_tense_keeps_own_date(nlp):
     text = "The militia was founded in 2003 and has sent fighters abroad."
     evs, _ = _dated(nlp, text, WED, ["founded", "sent"])

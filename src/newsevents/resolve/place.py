@@ -603,9 +603,16 @@ def resolve_places(
             trigger_ids.update(
                 c.i
                 for c in root.children
-                if c.dep_ == "conj"
-                and c.pos_ == "VERB"
-                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                if (
+                    c.dep_ == "conj"
+                    and c.pos_ == "VERB"
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                )
+                or (  # "struck back, hitting camps in the valley": the same act
+                    c.dep_ == "advcl"
+                    and c.tag_ == "VBG"
+                    and not any(g.dep_ == "mark" for g in c.children)
+                )
             )
         remote = ev.event in remote_types
         direct: list[tuple[int, int, Place, Any]] = []

@@ -1076,6 +1076,39 @@ def _clause_head(trigger_toks: Any) -> Any:
     return None
 
 
+_ELABORATING = frozenset({"advcl", "xcomp", "conj", "dep"})
+
+
+def _elaborates(verb: Any, trigger: Any) -> bool:
+    """True when ``verb``'s clause hangs from ``trigger`` as part of the same act: a
+    participle without a subordinator ("retaliated, striking ..."), a complement, or a
+    conjunct without a subject or tense of its own. A clause with its own subordinator
+    ("after they arrived ...") or reported content ("said that ...") is another act."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in _ELABORATING or cur.head.i == cur.i:
+            return False
+        kids = list(cur.children)
+        if any(c.dep_ == "mark" for c in kids):
+            return False
+        if cur.dep_ == "advcl" and cur.tag_ != "VBG":
+            return False
+        if cur.dep_ == "conj" and any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ != "TO")
+            for c in kids
+        ):
+            return False
+        cur = cur.head
+        if cur.i == trigger.i:
+            return True
+    return False
+
+
+def _events_at(tok: Any, trigger_heads: dict[int, int]) -> set[int]:
+    """Indices of the events whose trigger is ``tok`` (a time they claim is also shared)."""
+    return {trigger_heads[tok.i]} if tok.i in trigger_heads else set()
+
+
 def resolve_dates(
     doc: Document, events: list[EventMention], times: list[TimeExpression]
 ) -> list[EventMention]:
@@ -1098,23 +1131,20 @@ def resolve_dates(
         direct = [ti for ti, evs in claimed.items() if ei in evs]
         if not direct and trig_toks[ei] is not None and len(trig_toks[ei]):
             # "retaliated, striking targets over the weekend": a participle clause without
-            # a subordinator elaborates the verb it hangs from and shares its time
+            # a subordinator (or a complement, or a conjunct without its own subject)
+            # elaborates the act of the verb it hangs from and shares its time - the
+            # nearest such time, whichever of these shapes the parse gives the clause
             root = trig_toks[ei].root
-            for kid in root.children:
-                if (
-                    kid.dep_ == "advcl"
-                    and kid.tag_ == "VBG"
-                    and kid.i in trigger_heads
-                    and not any(c.dep_ == "mark" for c in kid.children)
-                ):
-                    direct += [
-                        ti
-                        for ti, xt in enumerate(time_toks)
-                        if xt is not None
-                        and len(xt)
-                        and (gov := _governor(xt.root)) is not None
-                        and gov.i == kid.i
-                    ]
+            direct = [
+                ti
+                for ti, xt in enumerate(time_toks)
+                if xt is not None
+                and len(xt)
+                and (gov := _governor(xt.root)) is not None
+                and gov.i != root.i
+                and _elaborates(gov, root)
+                and not (claimed.get(ti, set()) - {ei} - _events_at(gov, trigger_heads))
+            ]
         if direct:
             chosen = times[min(direct, key=lambda ti: _dist(times[ti].span, ev.trigger))]
         head = _clause_head(trig_toks[ei])
