@@ -153,7 +153,7 @@ def test_drone_strike_is_one_event_with_framing(nlp, book, actors):
         ("If the talks fail, the army will attack.", "ASSAULT", "hypothetical", None),
         ("The militia did not attack the convoy.", "ASSAULT", "negated", "not"),
         ("The army denied that it attacked the village.", "ASSAULT", "negated", "denied"),
-        ("The government refused to release the prisoners.", "RETREAT", "negated", "refused"),
+        ("The government failed to release the prisoners.", "RETREAT", "negated", "failed"),
         (
             "The president was minutes away from ordering strikes on the ships.",
             "ASSAULT",
@@ -279,3 +279,94 @@ def test_codebook_extension_and_errors(tmp_path: Path, nlp, actors):
     worse.write_text("entries:\n  - {id: x.w, lemma: [foo], pos: verb, event: REJECT}\n")
     with pytest.raises(ConfigError, match="cameo"):
         load_codebook([worse])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # what is demanded, promised, refused or alleged is the topic, not a second event
+        ("Mali demanded that France withdraw its troops.", "REQUEST", "RETREAT"),
+        ("Ethiopia and Eritrea agreed to reopen their border crossings.", "AGREE", "RETREAT"),
+        ("Tehran refused to allow inspectors into the site.", "REJECT", "RETREAT"),
+        ("Rights groups accused the police of torturing detainees.", "ACCUSE", "ASSAULT"),
+        ("The rebels threatened to attack the capital.", "THREATEN", "ASSAULT"),
+        # the purpose of a coded act is its intent
+        ("Police fired tear gas to disperse the crowd.", "ASSAULT", "COERCE"),
+        ("Demonstrators gathered outside parliament to oppose the bill.", "PROTEST", "REJECT"),
+    ],
+)
+def test_topics_are_not_separate_events(nlp, book, actors, text, kept, dropped):
+    events = code(nlp, book, actors, text)
+    find(events, kept)
+    assert [e for e in events if e.event == dropped] == []
+
+
+def test_warning_of_a_third_party_act_is_a_prediction(nlp, book, actors):
+    events = code(nlp, book, actors, "Analysts warn that Armenia could launch an offensive.")
+    assert [e for e in events if e.event == "THREATEN"] == []
+    assert find(events, "ASSAULT").factuality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient", "mode"),
+    [
+        (
+            "The Chilean president hosted his Peruvian counterpart.",
+            "CONSULT",
+            "PER",
+            "CHL",
+            "visit",
+        ),
+        ("Rebels handed over their weapons to UN peacekeepers.", "RETREAT", None, "IGO", "disarm"),
+        ("Ghana summoned the Nigerian ambassador on Monday.", "ACCUSE", "GHA", "NGA", "disapprove"),
+        ("A Peruvian court convicted the former president.", "SANCTION", "PER", "PER", "convict"),
+        ("Mexico filed a lawsuit against the United States.", "ACCUSE", "MEX", "USA", "allege"),
+        ("Bolivian miners went on strike on Monday.", "PROTEST", "BOL", None, "strike"),
+        (
+            "Riot police used water cannon against students in Lima.",
+            "ASSAULT",
+            "PER",
+            "PER",
+            "crowd-control",
+        ),
+        ("Pakistan test-fired a cruise missile on Tuesday.", "MOBILIZE", "PAK", None, "weapons"),
+        (
+            "The Egyptian president cancelled a planned visit to Sudan.",
+            "REJECT",
+            "EGY",
+            "SDN",
+            "meet",
+        ),
+        (
+            "The Serbian government ordered the Croatian ambassador to leave.",
+            "SANCTION",
+            "SRB",
+            "HRV",
+            "expel",
+        ),
+    ],
+)
+def test_entries(nlp, book, actors, text, event, actor, recipient, mode):
+    ev = find(code(nlp, book, actors, text), event)
+    assert ev.mode == mode
+    if actor is not None:
+        assert actor in codes(ev.actor)
+    if recipient is not None:
+        assert recipient in codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A passenger train derailed in Odisha, killing more than 200 people.",
+        "A strong earthquake struck central Peru late on Friday.",
+    ],
+)
+def test_disasters_are_not_assaults(nlp, book, actors, text):
+    assert [e for e in code(nlp, book, actors, text) if e.event == "ASSAULT"] == []
+
+
+def test_denial_keeps_the_denied_act(nlp, book, actors):
+    events = code(nlp, book, actors, "The army denied that its troops burned the village.")
+    assert find(events, "REJECT").factuality == "asserted"
+    assert find(events, "COERCE").factuality == "negated"

@@ -21,6 +21,7 @@ __all__ = ["Codebook", "Entry", "extract_events", "load_codebook"]
 
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 _CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+_ORDERS = {"order", "command", "instruct", "direct", "force", "compel"}
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 
 
@@ -36,17 +37,90 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         sent_span = Span(sent.start_char, sent.end_char)
         frames = find_frames(sent, codebook, parse)
         by_token = {f.token.i: f for f in frames}
+        topics, predictions = _topics(frames)
         for frame in frames:
+            if frame.token.i in predictions:
+                continue
             if frame.anaphor and frame.event == "ASSAULT" and last_attackers:
                 frame.actors = list(last_attackers)  # "the strike" = the attack just reported
             if frame.event == "ASSAULT" and frame.actors:
                 last_attackers = list(frame.actors)
             fact = assess(frame.token, codebook)
             _recode(frame, fact, by_token, codebook)
+            if frame.token.i in topics:
+                continue  # what is demanded, threatened, promised, refused: not an event
             mentions.append(_mention(doc, frame, fact, sent_span, codebook))
         mentions.extend(_must_requests(doc, sent, sent_span, codebook, parse))
     mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
     return [_reindex(m, i) for i, m in enumerate(mentions)]
+
+
+#: events whose clausal complement is their topic (what is demanded, threatened, promised,
+#: refused, allowed, alleged), which a coder does not code as a separate event
+_GOVERNORS = {"REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE", "ACCUSE"}
+#: verbs that govern a complement without making it their topic ("failed to agree" is an
+#: agreement that did not happen, "denied that it attacked" an attack said not to have
+#: happened: both kept with their own factuality)
+_NOT_GOVERNING = {"fail", "deny", "refute"}
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "mark") for c in tok.children
+    )
+
+
+def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
+    """Token ids of frames that are the topic of another event, and of speech frames that
+    only report a danger ("Analysts warn that X could attack": the attack is the news).
+
+    Topics: the complement of a demand/threat/promise/refusal/allegation ("urged Y to
+    withdraw", "accused Y of torturing", "refused to allow inspectors"), and the purpose of
+    any coded act ("gathered to oppose the bill", "opened fire to disperse them").
+    """
+    at = {f.token.i: f for f in frames}
+    topics: set[int] = set()
+    predictions: set[int] = set()
+    for g in frames:
+        tok = g.token
+        if lemma(tok) in _NOT_GOVERNING or (g.entry.event == "REJECT" and g.entry.ccomp):
+            continue  # a denial keeps what it denies, as a negated event
+        governs = g.entry.speech or g.entry.promise or g.entry.event in _GOVERNORS
+        if governs and g.entry.event == "THREATEN" and g.entry.speech and _predicts(tok):
+            predictions.add(tok.i)
+            continue
+        roots = []
+        for c in tok.children:
+            if governs and c.dep_ in ("xcomp", "ccomp"):
+                roots.append(c)
+            elif governs and c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+                roots.extend(x for x in c.children if x.dep_ in ("pcomp", "pobj"))
+            elif c.dep_ == "advcl" and _infinitive(c):
+                roots.append(c)  # purpose: the intent of the act coded here
+        stack = list(roots)
+        while stack:
+            t = stack.pop()
+            if t.i in at and t.i != tok.i:
+                topics.add(t.i)
+            # a relative clause inside the topic is the writer's own statement
+            # ("demanded that X lift the sanctions it imposed"): it stays an event
+            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos"))
+    return topics - predictions, predictions
+
+
+def _predicts(warn: Any) -> bool:
+    """ "X warned that Y could ...": a named third party's possible act, not X's threat."""
+    warner = {lemma(c) for c in warn.children if c.dep_ == "nsubj"}
+    for c in warn.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" or lemma(subj[0]) in warner:
+            return False
+        named = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in subj[0].subtree)
+        modal = any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children)
+        return named and modal
+    return False
 
 
 def _reindex(m: EventMention, i: int) -> EventMention:
@@ -71,6 +145,13 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
                 frame.cameo = book.threat_cameo.get(inner.event, frame.cameo)
             elif inner is not None and frame.event == "THREATEN" and inner.event == "SANCTION":
                 frame.mode = book.threat_modes.get("SANCTION")
+    # an authority ordering someone to close, stop or leave coerces them by that order
+    if frame.event == "REQUEST" and lemma(tok) in _ORDERS:
+        for x in tok.children:
+            inner = by_token.get(x.i) if x.dep_ == "xcomp" else None
+            if inner is not None and inner.event in ("COERCE", "SANCTION"):
+                frame.event, frame.mode, frame.cameo = inner.event, inner.mode, inner.cameo
+                break
     # announced cooperation is AGREE; an announced conflictual act is a THREATEN
     if fact.label == "future" and frame.event in _COOPERATIVE:
         frame.cameo = book.intent_cameo.get(frame.event, "030")
@@ -80,7 +161,7 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
         fact.label == "future"
         and frame.event in _CONFLICT
         and fact.declared
-        and not (fact.intent and frame.event == "PROTEST")  # a planned rally stays a rally
+        and not fact.intent  # "plans to impose tariffs": a plan of its own type, not a threat
     ):
         frame.mode = book.threat_modes.get(frame.event)
         frame.cameo = book.threat_cameo.get(frame.event, "130")

@@ -34,8 +34,9 @@ _LIST_KEYS: tuple[str, ...] = (
     "not_prep",
     "not_prt",
 )
-_LIST_KEYS += ("not_obj", "not_mod", "context")
+_LIST_KEYS += ("not_obj", "not_mod", "context", "ccomp", "not_subj")
 _KNOWN = {"id", "lemma", "pos", "event", "mode", "cameo", "bare", "quantity", "promise", "speech"}
+_KNOWN |= {"inverse"}
 _KNOWN |= set(_LIST_KEYS)
 
 
@@ -61,16 +62,21 @@ class Entry:
     not_prep: tuple[str, ...] = ()
     not_prt: tuple[str, ...] = ()
     not_mod: tuple[str, ...] = ()
+    ccomp: tuple[str, ...] = ()
+    not_subj: tuple[str, ...] = ()
     bare: bool = False
     quantity: str | None = None
     promise: bool = False
     speech: bool = False
+    inverse: bool = False  # the object is the PLOVER actor ("X hosted Y": Y visits X)
     order: int = 0  # position in the loaded files: earlier wins ties
 
     @property
     def specificity(self) -> int:
         """How many positive constraints the entry has (the most specific match wins)."""
-        return sum(bool(x) for x in (self.obj, self.subj, self.prt, self.prep, self.mod))
+        return sum(
+            bool(x) for x in (self.obj, self.subj, self.prt, self.prep, self.mod, self.ccomp)
+        )
 
 
 @dataclass
@@ -169,7 +175,7 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
             entries[entry.id] = entry
     frozen_classes = {k: frozenset(v) for k, v in classes.items()}
     for entry in entries.values():
-        for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp):
+        for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp, *entry.not_subj):
             if name.isupper() and name not in frozen_classes and name not in BUILTIN_CLASSES:
                 raise ConfigError(
                     f"codebook entry {entry.id}: unknown word class {name!r}; define it under "
@@ -243,6 +249,7 @@ def _entry(path: Path, i: int, raw: Any, order: int) -> Entry:
         quantity=str(raw["quantity"]) if raw.get("quantity") else None,
         promise=bool(raw.get("promise", False)),
         speech=bool(raw.get("speech", False)),
+        inverse=bool(raw.get("inverse", False)),
         order=order,
         **lists,
     )

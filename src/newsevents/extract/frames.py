@@ -208,8 +208,12 @@ class Parse:
         objs = _children(tok, "dobj", "attr", "oprd")
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]
-        if not objs and tok.dep_ == "relcl" and is_relative_object(tok):
-            objs = [tok.head]
+        if (
+            not objs
+            and tok.dep_ == "relcl"
+            and (is_relative_object(tok) or (_children(tok, "nsubj") and not _preps(tok).get("by")))
+        ):
+            objs = [tok.head]  # "the sanctions (that) it imposed"
         return _with_conj(objs)
 
     def subjects(self, tok: Any, depth: int = 0) -> list[Any]:
@@ -327,12 +331,18 @@ def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
             return False
         if e.not_obj and _matches(objs, e.not_obj, book):
             return False
-    if e.subj:
+    if e.subj or e.not_subj:
         subj = parse.subjects(tok)
         if tok.pos_ == "NOUN":
             sv = parse.support_verb(tok)
             subj = parse.subjects(sv) if sv is not None else []
-        if not _matches(subj, e.subj, book):
+        if e.subj and not _matches(subj, e.subj, book):
+            return False
+        if e.not_subj and any(lemma(t) in book.expand(e.not_subj) for t in subj):
+            return False  # the head itself: "a car bomb killed" is not "a car killed"
+    if e.ccomp:
+        cs = _children(tok, "ccomp")
+        if not cs or ("ANY" not in e.ccomp and not _matches(cs, e.ccomp, book)):
             return False
     if e.xcomp:
         xs = _children(tok, "xcomp")
@@ -470,6 +480,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
             sv = parse.support_verb(tok)
             if sv is not None and tok.dep_ in ("dobj", "pobj"):
                 actors = parse.subjects(sv)
+            elif sv is not None and tok.dep_ == "nsubjpass":
+                actors = _with_conj(_preps(sv).get("by", []))  # "X was voiced by Y"
             elif frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 actors = parse.subjects(tok.head.head)  # "troops remained on alert"
         preps = _preps(tok)
@@ -560,6 +572,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     # "A and B met": all participants stay actors (PLOVER reciprocal events)
     frame.actors = [a for a in actors if a not in recips]
     frame.recipients = recips
+    if frame.entry.inverse and frame.recipients:
+        frame.actors, frame.recipients = frame.recipients, frame.actors
     frame.modifiers = [c for c in tok.children if c.dep_ == "advmod" and c.pos_ == "ADV"][:0]
 
 

@@ -481,6 +481,12 @@ def resolve_actors(
                 inner = code_phrase(_phrase(speaker), actors, date)
                 if inner.code or inner.sector:
                     return replace(a, code=inner.code, sector=inner.sector)
+            antecedent = _group_antecedent(toks[0]) if word in ("it", "they") else None
+            if antecedent is not None:
+                # "Washington lift the sanctions it imposed": the nearest subject before
+                inner = code_phrase(_phrase(antecedent), actors, date)
+                if inner.code or inner.sector:
+                    return replace(a, code=inner.code, sector=inner.sector)
             if word in _PERSON_PRONOUNS and last_person is not None:
                 entity_key, code, sector = last_person.key, last_person.code, last_person.sector
                 last_person.mentions.append(a.span)
@@ -725,6 +731,23 @@ def _phrase(head: Any, wide: bool = False) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _group_antecedent(pron: Any) -> Any:
+    """For "it"/"they" inside a sentence, the nearest earlier subject that agrees in number
+    and names a party (a country, organisation or group), or None."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    plural = pron.lower_ == "they"
+    for t in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
+            continue
+        if t.ent_type_ == "PERSON":
+            continue
+        is_plural = t.tag_ in ("NNS", "NNPS")
+        if is_plural == plural or (not plural and t.ent_type_ in ("GPE", "ORG")):
+            return t
+    return None
 
 
 def _reporting_subject(pron: Any) -> Any:
