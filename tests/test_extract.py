@@ -370,3 +370,31 @@ def test_denial_keeps_the_denied_act(nlp, book, actors):
     events = code(nlp, book, actors, "The army denied that its troops burned the village.")
     assert find(events, "REJECT").factuality == "asserted"
     assert find(events, "COERCE").factuality == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        # the content of a proposal noun is its topic
+        ("Lebanon rejected a UN appeal for deploying troops along the border.", "MOBILIZE"),
+        # "A said B must X": X is what A demands
+        ("Egypt said Israel must withdraw its troops from the crossing.", "RETREAT"),
+        # a gerund naming a kind of act is not a report of one
+        ("London banned the group over its involvement in killing civilians.", "ASSAULT"),
+    ],
+)
+def test_more_topics(nlp, book, actors, text, dropped):
+    assert [e for e in code(nlp, book, actors, text) if e.event == dropped] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Officials cautioned that no date had been set for the vote.", False),
+        ("Iran warned that any attack would meet a crushing response.", True),
+        ("Turkey warned Greece against sending warships.", True),
+    ],
+)
+def test_warnings(nlp, book, actors, text, threat):
+    events = code(nlp, book, actors, text)
+    assert any(e.event == "THREATEN" for e in events) == threat

@@ -22,6 +22,9 @@ __all__ = ["Codebook", "Entry", "extract_events", "load_codebook"]
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 _CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
 _ORDERS = {"order", "command", "instruct", "direct", "force", "compel"}
+#: words that make a warning about someone else's act a threat of the warner's response
+_RESPONSE = {"response", "retaliation", "retaliate", "respond", "consequence", "force", "revenge"}
+_RESPONSE |= {"punish", "punishment", "reprisal", "price", "pay", "crush", "destroy"}
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 
 
@@ -38,6 +41,7 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         frames = find_frames(sent, codebook, parse)
         by_token = {f.token.i: f for f in frames}
         topics, predictions = _topics(frames)
+        topics |= _must_topics(frames, codebook)
         for frame in frames:
             if frame.token.i in predictions:
                 continue
@@ -47,7 +51,7 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
                 last_attackers = list(frame.actors)
             fact = assess(frame.token, codebook)
             _recode(frame, fact, by_token, codebook)
-            if frame.token.i in topics:
+            if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
                 continue  # what is demanded, threatened, promised, refused: not an event
             mentions.append(_mention(doc, frame, fact, sent_span, codebook))
         mentions.extend(_must_requests(doc, sent, sent_span, codebook, parse))
@@ -86,7 +90,7 @@ def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
         if lemma(tok) in _NOT_GOVERNING or (g.entry.event == "REJECT" and g.entry.ccomp):
             continue  # a denial keeps what it denies, as a negated event
         governs = g.entry.speech or g.entry.promise or g.entry.event in _GOVERNORS
-        if governs and g.entry.event == "THREATEN" and g.entry.speech and _predicts(tok):
+        if governs and g.entry.event == "THREATEN" and g.entry.speech and _predicts(tok, at):
             predictions.add(tok.i)
             continue
         roots = []
@@ -108,8 +112,30 @@ def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
     return topics - predictions, predictions
 
 
-def _predicts(warn: Any) -> bool:
-    """ "X warned that Y could ...": a named third party's possible act, not X's threat."""
+def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
+    """ "A said B must X": A demands X (see ``_must_requests``); X is that demand's topic."""
+    report = book.words("report_verbs")
+    out: set[int] = set()
+    for f in frames:
+        node = f.token
+        while node.dep_ in ("conj", "xcomp") and node.head != node:
+            node = node.head
+        clause = node if node.pos_ in ("VERB", "AUX") else node.head
+        must = any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children)
+        if must and clause.dep_ == "ccomp" and lemma(clause.head) in report:
+            out.add(f.token.i)
+    return out
+
+
+def _predicts(warn: Any, frames: dict[int, Frame]) -> bool:
+    """ "X warned that Y could ...", "officials cautioned that no deadline was set": a
+    statement about a danger or a fact, not X's threat. A warning is a threat when it has an
+    addressee ("warned Iran"), names a response ("warned of retaliation"), or its clause is
+    about the warner's own act ("warned it would strike")."""
+    if any(c.dep_ in ("dobj", "dative") for c in warn.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "against", "about") for c in warn.children):
+        return False
     warner = {lemma(c) for c in warn.children if c.dep_ == "nsubj"}
     for c in warn.children:
         if c.dep_ != "ccomp":
@@ -117,9 +143,8 @@ def _predicts(warn: Any) -> bool:
         subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if not subj or subj[0].pos_ == "PRON" or lemma(subj[0]) in warner:
             return False
-        named = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in subj[0].subtree)
-        modal = any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children)
-        return named and modal
+        # "warned that any attack would meet a crushing response" is a threat
+        return all(lemma(t) not in _RESPONSE for t in c.subtree)
     return False
 
 

@@ -21,6 +21,9 @@ _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
 _HYPO_HEADS = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
 _HYPO_HEADS |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
 _HYPO_HEADS |= {"plan", "plot", "intention", "scheme", "proposal", "call"}
+#: heads that make their content speculation (kept, as hypothetical) rather than a topic
+_SPECULATION = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
+_SPECULATION |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
 
 
 @dataclass
@@ -31,6 +34,9 @@ class Factuality:
     reported_by: Any = None  # the report verb when the clause is attributed
     modal_negation: bool = False  # "will not" / "would not": a refusal rather than a denial
     intent: bool = False  # future from an intention verb ("plans to"), not from a statement
+    #: the event is what another act asks for, offers, threatens or proposes ("urged X to
+    #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
+    topic: bool = False
 
     def mark(self, label: str, cue: Any) -> None:
         if _RANK[label] > _RANK[self.label]:
@@ -53,6 +59,8 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
     gov_hypo = gov_hypo | w("content_hypothetical")
     alleged = w("content_reported")
     proposals = _HYPO_HEADS | book.classes.get("ABSTRACT", frozenset()) | {"invitation"}
+    topical = w("topic_governors") | w("content_hypothetical")
+    topic_nouns = proposals - _SPECULATION
     result = Factuality()
     node = trigger
     in_speech = False
@@ -110,12 +118,14 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
             break
         if dep in ("acl", "ccomp", "pcomp", "pobj", "relcl") and head.lemma_.lower() in proposals:
             result.mark("hypothetical", head)  # "plans to attack", "an appeal to lay down arms"
+            result.topic = result.topic or head.lemma_.lower() in topic_nouns
         if (
             dep in ("pcomp", "pobj")
             and head.dep_ == "prep"
             and head.head.lemma_.lower() in proposals
         ):
             result.mark("hypothetical", head.head)  # "an appeal for deploying troops"
+            result.topic = result.topic or head.head.lemma_.lower() in topic_nouns
         if dep in ("xcomp", "ccomp", "pcomp") and (
             head.lemma_.lower() in alleged or head.head.lemma_.lower() in alleged
         ):
@@ -139,6 +149,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
                 result.mark("negated", gov)
             elif dep == "xcomp" and gl in gov_hypo:
                 result.mark("hypothetical", gov)
+                result.topic = result.topic or gl in topical
             elif dep == "xcomp" and gl in gov_fut:
                 result.mark("future", gov)
                 result.declared = True
@@ -158,6 +169,8 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
                 result.mark("negated", head)
             elif hl in gov_hypo or hl in _HYPO_HEADS:
                 result.mark("hypothetical", head)
+                # "warned that X could ...": a report of a danger, not a topic
+                result.topic = result.topic or (hl in topical and hl not in ("warn", "caution"))
         elif (dep == "acl" and hl in _HYPO_HEADS) or (
             dep in ("ccomp", "acl", "advcl") and hl in _HYPO_HEADS
         ):

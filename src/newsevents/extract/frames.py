@@ -399,6 +399,14 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ == "pcomp"
+            and tok.head.head.pos_ == "NOUN"
+            and not _children(tok, "nsubj")
+            and lemma(tok.head.head) not in book.classes.get("ABSTRACT", frozenset())
+        ):
+            continue  # "its involvement in killing", "a history of attacking": a kind of act
         entry = match(tok, book, parse)
         if entry is None:
             continue
