@@ -38,6 +38,8 @@ CALLS = [
     ("Teachers' strike: Monday 13 January, all schools", "strike", "Monday", L, "143"),
     ("Demonstration planned for Saturday 11 January.", "Demonstration", "Saturday", L, "141"),
     ("Protests: Saturday 11 January, Cardiff", "Protests", "Protests", H, "141"),
+    ("Join the rallies across the country on Saturday.", "rallies", "Join", IMP, "141"),
+    ("Support the days of action on 9 and 10 January.", "days of action", "Support", IMP, "141"),
 ]  # fmt: skip
 
 
@@ -157,7 +159,9 @@ def test_add_calls_replaces_overlaps_and_heading_furniture(nlp):
 
 
 def test_lexicon_shape_errors(tmp_path: Path):
-    assert load_calls().nouns["rally"].cameo == "141"
+    lex = load_calls()
+    assert lex.nouns["rally"].cameo == lex.nouns["rallies"].cameo == "141"
+    assert lex.nouns["walkouts"] == lex.nouns["walkout"]
     bad = tmp_path / "calls.yaml"
     bad.write_text("actions: {demo: {cameo: '190', nouns: [rally]}}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="CAMEO 14x"):

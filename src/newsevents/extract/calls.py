@@ -57,7 +57,7 @@ class Action:
 class CallLexicon:
     """The word lists of ``calls.yaml``, compiled."""
 
-    nouns: dict[str, Action]
+    nouns: dict[str, Action]  # singular and plural forms
     verbs: dict[str, Action]
     noun_re: re.Pattern[str]
     cue_verbs: tuple[tuple[str, ...], ...]  # each a word sequence, longest first
@@ -90,6 +90,22 @@ def _alt(words: Sequence[str]) -> str:
     """Regex alternation of phrases, longest first, spaces matching any run of blanks."""
     parts = sorted(set(words), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in parts)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"  # rally -> rallies
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"  # march -> marches
+    return word + "s"
+
+
+def _plurals(phrase: str) -> tuple[str, ...]:
+    """The phrase and its plural: the last word ("picket lines"), or the head before "of"
+    ("days of action")."""
+    words = phrase.split(" ")
+    k = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    return (phrase, " ".join([*words[:k], _plural(words[k]), *words[k + 1 :]]))
 
 
 def load_calls(path: Path | None = None) -> CallLexicon:
@@ -127,7 +143,8 @@ def load_calls(path: Path | None = None) -> CallLexicon:
         + _words(data, "relative_days", path)
     )
     when = rf"\b(?:{_alt(day_words)})\b|" + "|".join(f"(?:{p})" for p in clock)
-    noun_re = re.compile(rf"(?<![\w-])(?:{_alt(list(nouns))})(?:e?s)?(?![\w-])", re.IGNORECASE)
+    nouns = {form: a for w, a in nouns.items() for form in _plurals(w)}
+    noun_re = re.compile(rf"(?<![\w-])(?:{_alt(list(nouns))})(?![\w-])", re.IGNORECASE)
     organisers = _alt(_words(data, "organiser_cues", path))
     return CallLexicon(
         nouns=nouns,
@@ -522,10 +539,9 @@ class _Extractor:
         return Span(m.start(), m.end()), self._action(m.group(0))
 
     def _action(self, word: str) -> Action:
-        w = _norm(word)
-        for cand in (w, w[:-1], w[:-2]):
-            if cand in self.lex.nouns:
-                return self.lex.nouns[cand]
+        action = self.lex.nouns.get(_norm(word))
+        if action is not None:
+            return action
         raise ConfigError(f"calls lexicon has no entry for {word!r}; check calls.yaml")
 
     # -- mentions ------------------------------------------------------------------------
