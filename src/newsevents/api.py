@@ -15,6 +15,7 @@ from typing import Any
 
 from . import extract, ingest, merge, nlp
 from .errors import NewsEventsError
+from .extract import calls as extract_calls_mod
 from .extract import quotes as extract_quotes_mod
 from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult, Quote, Skip, Story
 from .resolve import actors as resolve_actors_mod
@@ -63,6 +64,9 @@ def process_document(doc: Document, resources: Resources) -> Document:
             )
     times = resolve_time_mod.find_times(doc)
     events = extract.extract_events(doc, resources.codebook)
+    # Calls to action ("Demonstrate ..., Saturday 11 January") are future PROTESTs the
+    # clause-based coder cannot see in verbless listings; a call replaces overlapping mentions.
+    events = extract_calls_mod.add_calls(events, extract_calls_mod.extract_calls(doc))
     quotes = extract_quotes_mod.extract_quotes(doc)
     events, quotes, entities = resolve_actors_mod.resolve_actors(
         doc, events, quotes, resources.actors
