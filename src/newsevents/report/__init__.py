@@ -1,1 +1,1 @@
-"""Report layer: exports (``report.export``), timeline rows and the HTML report (``report.html``)."""
+"""Report layer: exports (``report.export``) and the HTML report (``report.html``)."""

@@ -1,1 +1,1 @@
-"""Resolve stage: actors (``resolve.actors``), dates (``resolve.time``), places (``resolve.place``)."""
+"""Resolve stage: actors (``.actors``), dates (``.time``), places (``.place``)."""
