@@ -176,3 +176,57 @@ def test_unnamed_doer_of_arrest_is_the_place(nlp, actors):
     ev = _event(events, "COERCE")
     assert [a.code for a in ev.actor] == ["TUR"]
     assert ev.actor[0].sector == "UNK"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # a protest naming no target addresses the protesters' own government
+        ("Young Kenyans blocked roads in the city centre on Sunday.", "PROTEST", "KEN", "KEN"),
+        # the party a protest's purpose names is its target
+        (
+            "Students in Lahore blocked a road to show their anger at India's policy.",
+            "PROTEST",
+            "PAK",
+            "IND",
+        ),
+        # a threat addresses the party its condition names
+        (
+            "Ghana threatened to close the border unless Togo released the traders.",
+            "THREATEN",
+            "GHA",
+            "TGO",
+        ),
+        # the place of the report's source is not the place of the event
+        (
+            "Rebels shelled Goma, killing 20 people, aid officials in Nairobi said.",
+            "ASSAULT",
+            None,
+            "COD",
+        ),
+        # complaints: the party complained about, not the addressee
+        (
+            "Lebanon complained to the United Nations over Israeli air raids.",
+            "ACCUSE",
+            "LBN",
+            "ISR",
+        ),
+        # "on Thursday" is a date, not a recipient
+        (
+            "Japan on Thursday demanded that North Korea halt its missile tests.",
+            "REQUEST",
+            "JPN",
+            "PRK",
+        ),
+        # a national compound modifier of a compound ("US Predator attacks")
+        ("US Predator attacks killed four militants in Waziristan.", "ASSAULT", "USA", None),
+    ],
+)
+def test_recipients_from_the_clause(nlp, actors, text, kind, actor, recipient):
+    events, _, _ = _run(nlp, actors, text)
+    evs = [e for e in events if e.event == kind]
+    assert evs
+    if actor is not None:
+        assert any(actor in {a.code for a in e.actor} for e in evs)
+    if recipient is not None:
+        assert any(recipient in {a.code for a in e.recipient} for e in evs)

@@ -36,7 +36,7 @@ _RECIPIENT_PREPS = {
     "COOPERATE": ("with", "to"),
     "AID": ("to", "for"),
     "REQUEST": ("on", "upon", "to", "from"),
-    "ACCUSE": ("against", "with", "at", "on", "to"),
+    "ACCUSE": ("against", "over", "about", "with", "at", "on", "to"),
     "REJECT": ("from", "by", "of"),
     "THREATEN": ("against", "with", "on", "to"),
     "SANCTION": ("on", "against", "from", "to", "with", "for"),
@@ -360,12 +360,16 @@ def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
 def actor_modifiers(noun: Any) -> list[Any]:
     """Possessive / national / named modifiers of a nominal trigger: the doer."""
     out = []
-    for c in noun.children:
+    stack = list(noun.children)
+    while stack:
+        c = stack.pop(0)
         if c.dep_ == "poss" or (
             c.dep_ in ("compound", "amod", "nmod")
             and (c.ent_type_ in _ENT_LABELS or c.pos_ == "PROPN")
         ):
             out.append(c)
+        elif c.dep_ == "compound" and c.pos_ == "NOUN":
+            stack.extend(c.children)  # "US Predator attacks": US modifies the compound
     by = _preps(noun).get("by", [])
     return _with_conj(out + by) if out or by else []
 
@@ -467,7 +471,8 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
 
 def _owner(tok: Any, book: Codebook) -> list[Any]:
     """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
-    if lemma(tok) not in book.classes.get("ABSTRACT", frozenset()):
+    owned = book.classes.get("ABSTRACT", frozenset()) | book.classes.get("ATTACK_NOUN", frozenset())
+    if lemma(tok) not in owned:
         return [tok]
     owners = actor_modifiers(tok)
     if owners:
@@ -529,6 +534,20 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         objs = parse.objects(tok)
         if event not in ("ASSAULT", "ACCUSE", "CONSULT") and frame.mode not in ("arrest", "deport"):
             objs = [o for o in objs if not (_word_set(o) & goods)]
+        if event == "ASSAULT":
+            # "fired rockets at X", "launched artillery fire against X camps": the weapon is
+            # not the target; the target is its at/on/against phrase
+            arms = book.expand(("WEAPONS", "ATTACK_NOUN")) | {"artillery", "round", "salvo"}
+            targeted: list[Any] = []
+            for o in objs:
+                if not (_word_set(o) & arms):
+                    targeted.append(o)
+                    continue
+                for h in _with_conj([o]):
+                    op = _preps(h)
+                    for p in ("at", "on", "against", "into", "upon"):
+                        targeted.extend(op.get(p, []))
+            objs = targeted
         if frame.mode == "withdraw":
             objs = []  # what is withdrawn is the actor's own; the recipient is "from X
         objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in ("DATE", "TIME")]
@@ -540,7 +559,11 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     preps = _preps(tok)
     if not recips:
         for p in _RECIPIENT_PREPS.get(event, ()):
-            cands = [c for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+            cands = [
+                c
+                for c in preps.get(p, [])
+                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in ("DATE", "TIME")
+            ]  # "on Thursday" is when, not whom
             if cands:
                 owners = []
                 for o in _with_conj(cands):
@@ -575,6 +598,12 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         # no party named in the argument slot: the first party named after the trigger in
         # its own clause ("promised military aid to Mozambique", "blocked roads in Algiers")
         named = _first_named_after(tok, actors)
+        if not named and event == "THREATEN":
+            named = _conditioned_party(tok)  # "threatened to X unless Israel rescinds ..."
+        if not named and event in _TOPIC_RECIPIENT:
+            # "rejected a call for peacekeepers in East Timor", "blocked a road to show
+            # their disapproval of US policy": the party the act is about
+            named = _first_named_after(tok, actors, deep=True)
         if named:
             recips = named
     # "A and B met": all participants stay actors (PLOVER reciprocal events)
@@ -586,6 +615,22 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
 
 
 _PLACE_PREPS = ("in", "into", "at", "near", "outside", "across", "inside", "throughout")
+
+
+#: events whose recipient, when no argument names one, is the party their topic names
+_TOPIC_RECIPIENT = {"PROTEST", "REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "SUPPORT"}
+
+
+def _conditioned_party(tok: Any) -> list[Any]:
+    """The subject of an "if"/"unless" clause under a threat: whom the threat addresses."""
+    for t in tok.subtree:
+        if t.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children
+        ):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+            if subj:
+                return _with_conj(subj[:1])
+    return []
 
 
 def _named(tok: Any) -> bool:
@@ -604,11 +649,13 @@ def _location(tok: Any, recips: list[Any]) -> list[Any]:
     return []
 
 
-def _first_named_after(tok: Any, actors: list[Any]) -> list[Any]:
+def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[Any]:
+    """The first party named after the trigger: in its own clause, or (``deep``) also in
+    the clauses it governs (its topic or purpose), never in relative clauses."""
     taken: set[int] = set()
     for a in actors:
         taken.update(t.i for t in a.subtree)
-    stop = {"relcl", "advcl", "parataxis", "ccomp", "acl"}
+    stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
     stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in stop]
     found: list[Any] = []
     while stack:

@@ -574,6 +574,8 @@ _ADDRESS_ACTS |= {"CONSULT", "THREATEN"}
 #: events whose doer, when the text names none, is an unidentified actor of the place
 _IMPLICIT_DOER = {"PROTEST": "CVL", "COERCE": "UNK", "ASSAULT": "UNK"}
 _NONSTATE_CODES = _NONSTATE | {"IMG"}
+#: acts whose recipient may be a place ("shelled Goma", "sealed off Hebron")
+_PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 
 
 @dataclass
@@ -608,8 +610,10 @@ class _Setting:
             out = []
             for ent in sent.ents:
                 code = place_country(ent)
-                if code is not None:
+                if code is not None and not _in_attribution(ent.root):
                     root = ent.root
+                    if root.dep_ == "poss" and root.head.dep_ == "pobj":
+                        root = root.head  # "near Macedonia's border"
                     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
                         out.append((ent, code))
                     elif root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -647,7 +651,11 @@ class _Setting:
     def fill(self, ev: EventMention) -> EventMention:
         if not ev.actor and not ev.recipient and ev.event not in _IMPLICIT_DOER:
             return ev
-        if all(a.code for a in (*ev.actor, *ev.recipient)) and ev.actor:
+        if (
+            all(a.code for a in (*ev.actor, *ev.recipient))
+            and ev.actor
+            and (ev.recipient or ev.event != "PROTEST")
+        ):
             return ev
         sp = self.parse.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
         if sp is None:
@@ -670,14 +678,42 @@ class _Setting:
                     sector=_IMPLICIT_DOER[ev.event],
                 ),
             )
+        if ev.event == "PROTEST" and new_actor and not any(r.code for r in new_recip):
+            target = self._own_government(new_actor, sp)
+            if target is not None:
+                new_recip = (*(r for r in new_recip if r.code), target)
         return replace(ev, actor=new_actor, recipient=new_recip)
+
+    def _own_government(self, protesters: tuple[Actor, ...], sent: Any) -> Actor | None:
+        """A protest that names no target addresses the protesters' own government: the
+        recipient is the country word that codes them ("Young Algerians", "in Baghdad")."""
+        codes = {a.code for a in protesters if a.code} - _NONSTATE_CODES
+        if len(codes) != 1:
+            return None
+        (code,) = codes
+        table = countries()
+        for a in protesters:
+            for t in _tokens(self.parse, a.span):
+                hit = table.get(t.text)
+                if hit is not None and hit[0] == code:
+                    return Actor(Span(t.idx, t.idx + len(t.text)), t.text, code, "GOV")
+        for ent, c in self.places(sent):
+            if c == code:
+                return Actor(Span(ent.start_char, ent.end_char), ent.text, code, "GOV")
+        return None
 
     def _fill_one(
         self, side: _Side, others: list[_Side], event: str, here: str | None, doer: bool
     ) -> Actor:
         a = side.actor
-        if a.code is not None or side.head is None or side.head.pos_ == "PRON":
+        if a.code is not None or side.head is None:
             return a
+        if side.head.pos_ == "PRON" and a.sector is None:
+            return a
+        if not doer and event in _PLACE_TARGETS and side.head.pos_ == "PROPN":
+            place = _gazetteer().lookup(a.name)  # "shelled Goma": the target is a place
+            if place is not None and place.country:
+                return replace(a, code=str(place.country))
         party = a.sector is not None or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
         if not party:
             return a
@@ -694,13 +730,11 @@ class _Setting:
                 return replace(a, code=other)  # "Sri Lanka's president pardoned 93 prisoners"
             if doer and event in _ADDRESS_ACTS and other_state and a.sector in _CIVIL:
                 return replace(a, code=other)  # "Families appealed to the Nigerian government"
-            if (
-                not doer
-                and side.person_office
-                and event in _ADDRESS_ACTS
-                and any(o.actor.sector in _CIVIL for o in others)
-            ):
+            civil_other = any(o.actor.sector in _CIVIL for o in others) or event == "PROTEST"
+            if not doer and a.sector in _STATE and event in _ADDRESS_ACTS and civil_other:
                 return replace(a, code=other)  # "Rwandan rebels demanded the president quit"
+            if doer and side.person_office and any(o.actor.sector in _CIVIL for o in others):
+                return replace(a, code=other)  # "the president pardoned Zambian prisoners"
         if side.person_office:
             counts = self.dominant()
             ranked = counts.most_common(2)
@@ -709,6 +743,21 @@ class _Setting:
                 if top not in {o.actor.code for o in others}:
                     return replace(a, code=top)
         return a
+
+
+_REPORT_VERBS = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm"}
+
+
+def _in_attribution(tok: Any) -> bool:
+    """Is the token inside the source of a report ("officials in Nairobi said")?"""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in _REPORT_VERBS:
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _is_country(a: Actor) -> bool:
