@@ -230,3 +230,42 @@ def test_recipients_from_the_clause(nlp, actors, text, kind, actor, recipient):
         assert any(actor in {a.code for a in e.actor} for e in evs)
     if recipient is not None:
         assert any(recipient in {a.code for a in e.recipient} for e in evs)
+
+
+def test_pronoun_takes_the_person_named_before(nlp, actors):
+    text = (
+        "Colonel Jane Roe, a senior Malian army officer, arrived in Niamey on Monday. "
+        "Later that day he met the Nigerien defence minister."
+    )
+    events, _, entities = _run(nlp, actors, text)
+    roe = next(e for e in entities if "Roe" in e.name)
+    meet = next(e for e in events if e.event == "CONSULT")
+    assert meet.actor[0].entity == roe.key and meet.actor[0].code == "MLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # a possessive pronoun on a nominal event is the support verb's subject
+        (
+            "A group of Malian diplomats held their first meeting with Senegal's president.",
+            "CONSULT",
+            "MLI",
+            "SEN",
+        ),
+        # a document speaks for its issuer
+        (
+            "The Nigerian government issued a statement demanding that Chad close the border.",
+            "REQUEST",
+            "NGA",
+            "TCD",
+        ),
+        # transfers: the receiver is the 'to' party
+        ("Peru granted asylum to three Bolivian officers.", "AID", "PER", "BOL"),
+    ],
+)
+def test_actor_and_receiver_rules(nlp, actors, text, kind, actor, recipient):
+    events, _, _ = _run(nlp, actors, text)
+    ev = _event(events, kind)
+    assert actor in {a.code for a in ev.actor}
+    assert recipient in {a.code for a in ev.recipient}

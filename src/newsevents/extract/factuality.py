@@ -21,6 +21,8 @@ _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
 _HYPO_HEADS = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
 _HYPO_HEADS |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
 _HYPO_HEADS |= {"plan", "plot", "intention", "scheme", "proposal", "call"}
+#: abstract nouns whose content was done, not proposed
+_ACTS = {"statement", "decision", "position", "claim", "resolution", "move", "policy"}
 #: heads that make their content speculation (kept, as hypothetical) rather than a topic
 _SPECULATION = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
 _SPECULATION |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
@@ -59,6 +61,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
     gov_hypo = gov_hypo | w("content_hypothetical")
     alleged = w("content_reported")
     proposals = _HYPO_HEADS | book.classes.get("ABSTRACT", frozenset()) | {"invitation"}
+    proposals -= _ACTS  # "a statement demanding X", "the decision to endorse X": done
     topical = w("topic_governors") | w("content_hypothetical")
     topic_nouns = proposals - _SPECULATION
     result = Factuality()

@@ -16,6 +16,10 @@ from typing import Any
 
 from .codebook import Codebook, Entry
 
+#: Nouns for a text that speaks for its issuer, and for an attempt at an act.
+_DOCUMENTS = {"declaration", "statement", "letter", "communique", "resolution", "report"}
+_DOCUMENTS |= {"message", "note", "decree", "order", "notice", "petition", "appeal"}
+_ATTEMPTS = {"attempt", "bid", "effort", "plot", "try", "move"}
 #: Dependents that make a noun phrase for an actor mention.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
 _NP_DEPS |= {"npadvmod"}
@@ -248,6 +252,14 @@ class Parse:
         if dep == "advcl" and not _children(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and tok.tag_ != "VBN":
+            if lemma(head) in _DOCUMENTS | _ATTEMPTS:
+                # "issued a declaration demanding ...": the issuer; "an attempt to kill X":
+                # whoever attempted it (the noun's owner or the verb's subject)
+                owners = [c for c in head.children if c.dep_ == "poss"]
+                if owners:
+                    return _with_conj(owners)
+                sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+                return self.subjects(sv, depth + 1) if sv is not None else []
             return _with_conj([head])
         if dep == "pcomp" and head.dep_ == "prep":
             return self.subjects(head.head, depth + 1)
@@ -489,6 +501,13 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     goods = book.expand(_GOODS_CLASSES)
     if tok.pos_ == "NOUN":
         actors = actor_modifiers(tok)
+        if actors and all(a.pos_ == "PRON" for a in actors):
+            # "held their first meeting", "reiterated its demand": the pronoun is the
+            # subject of the verb that carries the noun
+            sv = parse.support_verb(tok)
+            named = parse.subjects(sv) if sv is not None else []
+            if named and all(n.pos_ != "PRON" for n in named):
+                actors = named
         if not actors:
             sv = parse.support_verb(tok)
             if sv is not None and tok.dep_ in ("dobj", "pobj"):
@@ -502,10 +521,27 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         order = list(_RECIPIENT_PREPS.get(event, ()))
         if event in _PATIENT_NOUN_EVENTS:
             order.insert(0, "of")
-        for p in order:
-            if preps.get(p) and p != "by":
-                recips = _with_conj(preps[p])
+        sv = parse.support_verb(tok)
+        holders = [preps] + ([_preps(sv)] if sv is not None else [])
+        if frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            holders.append(_preps(tok.head.head))  # "troops remained on alert in X"
+        for held in holders:
+            for p in order:
+                cands = [c for c in held.get(p, []) if c.ent_type_ not in ("DATE", "TIME")]
+                if cands and p != "by":
+                    recips = _with_conj(cands)
+                    break
+            if recips:
                 break
+        if not recips and event in ("REQUEST", "THREATEN"):
+            # "its demand that Israel ease restrictions": the subject of the content clause
+            for c in tok.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+                ):
+                    recips = _with_conj(_children(c, "nsubj", "nsubjpass"))
+                    if recips:
+                        break
         actors = [a for a in actors if a not in recips]
         frame.actors, frame.recipients = actors, recips
         frame.modifiers = [
@@ -557,6 +593,11 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
                 owners.extend(_owner(o, book))
             recips = owners
     preps = _preps(tok)
+    if event in ("AID", "COOPERATE") and not any(_named(r) for r in recips):
+        # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
+        to = [c for c in preps.get("to", []) if c.pos_ in ("NOUN", "PROPN")]
+        if to:
+            recips = _with_conj(to)
     if not recips:
         for p in _RECIPIENT_PREPS.get(event, ()):
             cands = [

@@ -448,6 +448,8 @@ def resolve_actors(
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         name = ent.text.removesuffix("'s").strip()
+        if ent.label_ == "PERSON" and (countries().get(name) or place_country(ent)):
+            continue  # the NER calls some places and nationalities persons ("in Niamey")
         toks = _context(ent)
         coded = code_phrase(toks, actors, date)
         key = _key(name, surname, clusters)
@@ -478,9 +480,24 @@ def resolve_actors(
             speaker = _reporting_subject(toks[0]) if toks else None
             if speaker is not None:
                 # "Switzerland said it had expelled ...": the pronoun is the speaker
-                inner = code_phrase(_phrase(speaker), actors, date)
+                sp_toks = _phrase(speaker)
+                inner = code_phrase(sp_toks, actors, date)
+                sp_cl = _cluster_for(a, sp_toks, inner, clusters, surname)
+                if sp_cl is not None:
+                    sp_cl.mentions.append(a.span)
+                    return replace(
+                        a,
+                        code=inner.code or sp_cl.code,
+                        sector=inner.sector or sp_cl.sector,
+                        entity=sp_cl.key,
+                    )
                 if inner.code or inner.sector:
                     return replace(a, code=inner.code, sector=inner.sector)
+            if word in _PERSON_PRONOUNS and toks:
+                # the person named last before the pronoun (this or the previous sentences)
+                near = _person_before(toks[0], clusters)
+                if near is not None:
+                    last_person = near
             antecedent = _group_antecedent(toks[0]) if word in ("it", "they") else None
             if antecedent is not None:
                 # "Washington lift the sanctions it imposed": the nearest subject before
@@ -780,6 +797,27 @@ def _phrase(head: Any, wide: bool = False) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _person_before(pron: Any, clusters: dict[str, _Cluster]) -> _Cluster | None:
+    """The person entity mentioned last before ``pron``, at most two sentences back."""
+    sent = pron.sent
+    doc = pron.doc
+    start = sent.start_char
+    prev = sent.start - 1
+    for _ in range(2):
+        if prev < 0:
+            break
+        start = doc[prev].sent.start_char
+        prev = doc[prev].sent.start - 1
+    best: tuple[int, _Cluster] | None = None
+    for cl in clusters.values():
+        if cl.kind != "PERSON":
+            continue
+        for m in cl.mentions:
+            if start <= m.start < pron.idx and (best is None or m.start > best[0]):
+                best = (m.start, cl)
+    return best[1] if best is not None else None
 
 
 def _group_antecedent(pron: Any) -> Any:
