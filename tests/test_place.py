@@ -320,3 +320,46 @@ def test_place_in_other_clause_is_not_borrowed(nlp, gaz):
     doc = _doc(nlp, text)
     (ev,) = resolve_places(doc, [_event(doc, "promised")], gaz)
     assert ev.location is None
+
+
+# (text, triggers, expected place name of the last trigger or None): a back-reference
+# without a place of its own takes its antecedent's (dated by the text) place
+INHERITED = [
+    (
+        "Gunmen attacked a police station in Kabul on Monday. The attack also killed two "
+        "passers-by.",
+        ["attacked", "killed"],
+        "Kabul",
+    ),
+    (
+        "Jets bombed a camp near Mosul on Sunday. Nine guards were killed in the raids.",
+        ["bombed", "killed"],
+        "Mosul",
+    ),
+    # its own place wins
+    (
+        "Jets bombed a camp near Mosul on Sunday. The raids also killed two guards in Kirkuk.",
+        ["bombed", "killed"],
+        "Kirkuk",
+    ),
+    # no date in the text for the antecedent: no reference, no place
+    (
+        "Gunmen attacked a police station in Kabul. The attack also killed two passers-by.",
+        ["attacked", "killed"],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triggers", "name"), INHERITED)
+def test_back_reference_takes_antecedent_place(nlp, gaz, text, triggers, name):
+    from newsevents.resolve.time import find_times, resolve_dates
+
+    doc = _doc(nlp, text)
+    events = [_event(doc, t, i) for i, t in enumerate(triggers)]
+    events = resolve_places(doc, resolve_dates(doc, events, find_times(doc)), gaz)
+    loc = events[-1].location
+    if name is None:
+        assert loc is None
+    else:
+        assert loc is not None and loc.name == name

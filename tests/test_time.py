@@ -618,3 +618,191 @@ def test_time_in_relative_clause_does_not_date_main_clause(nlp):
     text = "The leader, who took office in 2016, threatened the neighbours with war."
     evs, _ = _dated(nlp, text, WED, ["threatened"])
     assert evs[0].date_source == "publication"
+
+
+# --- back-references and expressions relative to another event (written for these tests)
+
+# (text, published, triggers, expected date of each trigger; None = publication date)
+BACK_REFERENCES = [
+    # a definite subject naming the act
+    (
+        "Gunmen attacked a police station on Monday. The attack also killed two passers-by.",
+        FRI,
+        ["attacked", "killed"],
+        ["2019-12-30", "2019-12-30"],
+    ),
+    # the object of an instrument preposition
+    (
+        "Jets bombed rebel depots on Sunday. Nine guards were killed in the raids.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", "2019-12-29"],
+    ),
+    (
+        "Troops raided a village on Tuesday. In the same raid, soldiers also shot the mayor.",
+        WED,
+        ["raided", "shot"],
+        ["2021-03-16", "2021-03-16"],
+    ),
+    # a demonstrative nominal trigger
+    (
+        "Militants shelled the airport on Saturday night. That shelling closed the runway.",
+        MON,
+        ["shelled", "shelling"],
+        ["2022-11-05", "2022-11-05"],
+    ),
+    # its own time wins
+    (
+        "Jets bombed depots on Sunday. The strike on Monday killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", "2019-12-30"],
+    ),
+    # an indefinite nominal is a new act
+    (
+        "Jets bombed depots on Sunday. A strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", None],
+    ),
+    # the antecedent must be dated by the text
+    (
+        "Jets bombed depots near the border. The strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        [None, None],
+    ),
+    # never across another explicit date
+    (
+        "Jets bombed depots on Sunday. On Tuesday the ministers met. The strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", None],
+    ),
+    # at most five sentences back
+    (
+        "Jets bombed depots on Sunday. The minister spoke. Crowds gathered. Shops shut. "
+        "Roads closed. Schools stayed open. Trains ran late. The strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "triggers", "dates"), BACK_REFERENCES)
+def test_back_reference_takes_antecedent_date(nlp, text, published, triggers, dates):
+    evs, _ = _dated(nlp, text, published, triggers)
+    for ev, want in zip(evs, dates, strict=True):
+        if want is None:
+            assert (ev.date, ev.date_source) == (published, "publication"), ev.trigger
+        else:
+            assert (ev.date, ev.date_source, ev.date_precision) == (want, "text", "day")
+
+
+def test_back_reference_keeps_antecedent_range_and_span(nlp):
+    text = "Jets struck militia depots over the weekend. Ten fighters died in the strikes."
+    evs, _ = _dated(nlp, text, FRI, ["struck", "died"])
+    assert (evs[1].date, evs[1].date_end) == ("2019-12-28", "2019-12-29")
+    assert evs[1].time == evs[0].time  # the antecedent's span, outside its own sentence
+
+
+# (text, published, triggers, expected dates, expression the last trigger is dated by)
+RELATIVE = [
+    (
+        "Gunmen attacked a checkpoint on Sunday. Two days later, police arrested the leader.",
+        FRI,
+        ["attacked", "arrested"],
+        ["2019-12-29", "2019-12-31"],
+        "Two days later",
+    ),
+    (
+        "Gunmen attacked a checkpoint on Sunday. The next day, troops withdrew from the town.",
+        FRI,
+        ["attacked", "withdrew"],
+        ["2019-12-29", "2019-12-30"],
+        "The next day",
+    ),
+    (
+        "Rebels shelled the town on Monday. A week earlier, jets had bombed a depot.",
+        FRI,
+        ["shelled", "bombed"],
+        ["2019-12-30", "2019-12-23"],
+        "A week earlier",
+    ),
+    (
+        "Rebels shelled the town on Monday. The day before, jets bombed a depot.",
+        FRI,
+        ["shelled", "bombed"],
+        ["2019-12-30", "2019-12-29"],
+        "The day before",
+    ),
+    (
+        "Jets bombed the depot on Tuesday morning. Later that day, rebels shelled the town.",
+        FRI,
+        ["bombed", "shelled"],
+        ["2019-12-31", "2019-12-31"],
+        "Later that day",
+    ),
+    # the event named after "after" is the anchor
+    (
+        "Jets bombed a camp on Monday. Rebels shelled the town three days after the bombing.",
+        FRI,
+        ["bombed", "shelled"],
+        ["2019-12-30", "2020-01-02"],
+        "three days after",
+    ),
+    (
+        "Jets bombed a camp on Sunday. Hours after that attack, police arrested the leader.",
+        WED,
+        ["bombed", "arrested"],
+        ["2021-03-14", "2021-03-14"],
+        "Hours after",
+    ),
+    # a chain counts from the latest dated event
+    (
+        "Gunmen attacked a checkpoint on Sunday. Two days later, police arrested the leader. "
+        "The following day, troops withdrew from the town.",
+        FRI,
+        ["attacked", "arrested", "withdrew"],
+        ["2019-12-29", "2019-12-31", "2020-01-01"],
+        "The following day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "triggers", "dates", "expr"), RELATIVE)
+def test_relative_to_event(nlp, text, published, triggers, dates, expr):
+    evs, _ = _dated(nlp, text, published, triggers)
+    assert [e.date for e in evs] == dates
+    last = evs[-1]
+    assert (last.date_source, last.date_precision) == ("text", "day")
+    assert last.time is not None and last.time.of(text) == expr
+
+
+def test_event_inside_named_side_counts_back_from_main_clause(nlp):
+    text = (
+        "Parliament voted on Sunday to expel the envoy, two days after a drone killed the general."
+    )
+    evs, _ = _dated(nlp, text, FRI, ["expel", "killed"])
+    assert [e.date for e in evs] == ["2019-12-29", "2019-12-27"]
+
+
+def test_relative_without_dated_event_falls_back(nlp):
+    text = "Two days later, police arrested the leader."
+    evs, _ = _dated(nlp, text, FRI, ["arrested"])
+    assert evs[0].date_source == "publication"
+
+
+def test_previous_day_is_not_counted_from_publication(nlp):
+    text = "The talks had collapsed the previous day."
+    doc = _doc(nlp, text, FRI)
+    assert _find(find_times(doc), text, "the previous day") is None
+    assert [r.span.of(text) for r in rtime.find_relative(doc)] == ["the previous day"]
+
+
+def test_reference_words_shape_error(tmp_path: Path):
+    bad = tmp_path / "ref.yaml"
+    bad.write_text("event_nouns: {strike: BOMBING}\nmax_sentences: 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        rtime.load_reference_words(bad)

@@ -649,4 +649,32 @@ def resolve_places(
             out.append(ev)
             continue
         out.append(dataclasses.replace(ev, location=best))
+    return _inherit_places(out)
+
+
+def _inherit_places(events: list[EventMention]) -> list[EventMention]:
+    """A back-reference ("the strike also killed", "killed in the raids") is the event it
+    refers to: when it names no place of its own, it takes that event's. Time resolution
+    marks such an event with the antecedent's time span, outside its own sentence
+    (``resolve.time.resolve_dates``); the antecedent is the latest earlier event with that
+    span."""
+    out = list(events)
+    order = sorted(range(len(out)), key=lambda i: out[i].trigger.start)
+    for pos, i in enumerate(order):
+        ev = out[i]
+        t = ev.time
+        if ev.location is not None or ev.date_source != "text" or t is None:
+            continue
+        if ev.sentence.contains(t):
+            continue  # dated by its own words
+        ante = next(
+            (
+                out[j]
+                for j in reversed(order[:pos])
+                if out[j].time == t and out[j].trigger.start < ev.trigger.start
+            ),
+            None,
+        )
+        if ante is not None and ante.location is not None:
+            out[i] = dataclasses.replace(ev, location=ante.location)
     return out

@@ -869,7 +869,11 @@ def find_times(doc: Document) -> list[TimeExpression]:
     """
     anchor = _anchor(doc)
     out: list[TimeExpression] = []
+    # "the previous day", "two days later" count from an event, not from the publication
+    relative = [r.span for r in find_relative(doc)]
     for f in _scan(doc):
+        if any(f.span.start < s.end and s.start < f.span.end for s in relative):
+            continue
         iv = _resolve(f.raw, anchor, f.direction)
         if iv is None:
             continue
@@ -1109,11 +1113,11 @@ def _events_at(tok: Any, trigger_heads: dict[int, int]) -> set[int]:
     return {trigger_heads[tok.i]} if tok.i in trigger_heads else set()
 
 
-def resolve_dates(
+def _own_times(
     doc: Document, events: list[EventMention], times: list[TimeExpression]
-) -> list[EventMention]:
-    """Date each event from the expression attached to its trigger, else the nearest one in
-    its sentence, else the publication date (``date_source="publication"``)."""
+) -> list[int | None]:
+    """Index of the expression that dates each event in its own sentence: the one attached
+    to its trigger, else to its clause, else the nearest in the sentence (None: none)."""
     parse = doc.parse
     time_toks = [_tokens(parse, t.span) for t in times]
     trig_toks = [_tokens(parse, ev.trigger) for ev in events]
@@ -1124,8 +1128,7 @@ def resolve_dates(
             if _attached_to(xt, tt):
                 claimed.setdefault(ti, set()).add(ei)
     trigger_heads = {tt.root.i: ei for ei, tt in enumerate(trig_toks) if tt is not None and len(tt)}
-    pub = doc.article.published
-    out: list[EventMention] = []
+    out: list[int | None] = []
     for ei, ev in enumerate(events):
         chosen: TimeExpression | None = None
         direct = [ti for ti, evs in claimed.items() if ei in evs]
@@ -1176,20 +1179,353 @@ def resolve_dates(
             ]
             if same:
                 chosen = times[min(same, key=lambda ti: _dist(times[ti].span, ev.trigger))]
-        if chosen is not None:
-            out.append(
+        out.append(None if chosen is None else next(i for i, t in enumerate(times) if t is chosen))
+    return out
+
+
+def _dist(a: Span, b: Span) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+# ----------------------------------------------------------------------------------------
+# dating by reference to other events of the article
+#
+# Two things no library does with a parse (so they are written here): a definite nominal
+# without a time of its own ("the strike also killed", "killed in the raids", "those
+# attacks") refers back to the latest earlier event of its kind and shares its date; and an
+# expression relative to an event ("two days later", "the following day", "hours after
+# that attack") is counted from that event's date, not from the publication date.
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    determiners: frozenset[str]
+    same_words: frozenset[str]
+    instrument_prepositions: frozenset[str]
+    max_sentences: int
+    event_nouns: dict[str, str]
+    after_words: tuple[str, ...]
+    before_words: tuple[str, ...]
+    same_day_units: tuple[str, ...]
+    next_words: tuple[str, ...]
+    previous_words: tuple[str, ...]
+    day_words: tuple[str, ...]
+    same_day_phrases: tuple[str, ...]
+
+
+def _reference_path() -> Path:
+    return Path(str(resources.files("newsevents.resolve") / "data" / "time_reference.yaml"))
+
+
+def load_reference_words(path: Path | None = None) -> ReferenceWords:
+    """Read and shape-check ``time_reference.yaml`` (ConfigError names the bad key)."""
+    from ..model import EVENT_TYPES
+
+    path = path or _reference_path()
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of word lists at top level")
+    nouns = data.get("event_nouns")
+    if not isinstance(nouns, dict) or not all(v in EVENT_TYPES for v in nouns.values()):
+        raise ConfigError(f"{path}: 'event_nouns' must map nouns to PLOVER event types")
+    limit = data.get("max_sentences")
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise ConfigError(f"{path}: 'max_sentences' must be a whole number >= 0")
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(w.lower() for w in _str_list(data, key, path))
+
+    return ReferenceWords(
+        determiners=frozenset(words("determiners")),
+        same_words=frozenset(words("same_words")),
+        instrument_prepositions=frozenset(words("instrument_prepositions")),
+        max_sentences=limit,
+        event_nouns={str(k).lower(): str(v) for k, v in nouns.items()},
+        after_words=words("after_words"),
+        before_words=words("before_words"),
+        same_day_units=words("same_day_units"),
+        next_words=words("next_words"),
+        previous_words=words("previous_words"),
+        day_words=words("day_words"),
+        same_day_phrases=words("same_day_phrases"),
+    )
+
+
+@lru_cache(maxsize=1)
+def reference_words() -> ReferenceWords:
+    return load_reference_words()
+
+
+@dataclass(frozen=True)
+class Relative:
+    """An expression counted from another event: ``n`` ``unit``s after (sign +1) or before
+    (-1) it. ``named`` is the char offset of the word "after"/"before" when the text names
+    the event ("three days after the bombing"), else None (the latest dated event)."""
+
+    span: Span
+    n: int
+    unit: str  # day | week | month
+    sign: int
+    named: int | None = None
+    whole: bool = False  # "the following week/month": that whole week or month
+
+
+@lru_cache(maxsize=1)
+def _relative_patterns() -> tuple[re.Pattern[str], ...]:
+    v, r = vocab(), reference_words()
+    units = [u for u, k in v.units.items() if k in ("day", "week", "month")]
+    num = f"(?P<num>\\d+|{_alt(v.numbers, ci=True)})"
+    unit = f"(?P<unit>{_alt(units, ci=True)}|{_alt(r.same_day_units, ci=True)})"
+    direction = f"(?P<dir>{_alt(r.after_words + r.before_words, ci=True)})"
+    nxt = f"(?P<nx>{_alt(r.next_words + r.previous_words, ci=True)})"
+    dayw = f"(?P<dw>{_alt(r.day_words, ci=True)}|(?i:week|month))"
+    return (
+        # two days later / hours after that attack / a week earlier / three days on
+        re.compile(f"\\b(?:{num}\\s+)?{unit}\\s+{direction}\\b"),
+        # the following day / the next morning / the previous week
+        re.compile(f"\\b(?i:the)\\s+{nxt}\\s+{dayw}\\b"),
+        # the day before / the day after the vote (not "the day before yesterday")
+        re.compile(
+            f"\\b(?i:the)\\s+(?P<dw2>{_alt(r.day_words, ci=True)})\\s+(?P<dir2>(?i:before|after))"
+            "\\b(?!\\s+(?i:yesterday|tomorrow))"
+        ),
+        # later that day / the same day
+        re.compile(f"\\b(?P<same>{_alt(r.same_day_phrases, ci=True)})\\b"),
+    )
+
+
+def find_relative(doc: Document) -> list[Relative]:
+    """Expressions of the article counted from another event, not from the publication."""
+    text = doc.article.text
+    r = reference_words()
+    found: list[Relative] = []
+    for pat in _relative_patterns():
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            rest = text[m.end() : m.end() + 3]
+            word_follows = bool(re.match(r"\s+\w", rest))
+            if g.get("unit"):
+                unit_word = g["unit"].lower()
+                d = g["dir"].lower()
+                short = unit_word in r.same_day_units
+                n = _num(g["num"]) if g.get("num") else None
+                if n is None and not (short and unit_word.endswith("s")):
+                    continue  # "days later" says no count; "hours later" is the same day
+                if d == "on" and word_follows:
+                    continue  # "two days on the island" is no time
+                unit = "day" if short else vocab().units[unit_word]
+                sign = 1 if d in r.after_words else -1
+                named = m.start("dir") if d in ("after", "before") and word_follows else None
+                found.append(
+                    Relative(Span(m.start(), m.end()), 0 if short else n or 0, unit, sign, named)
+                )
+            elif g.get("nx"):
+                dw = g["dw"].lower()
+                unit = dw if dw in ("week", "month") else "day"
+                sign = 1 if g["nx"].lower() in r.next_words else -1
+                found.append(Relative(Span(m.start(), m.end()), 1, unit, sign, whole=True))
+            elif g.get("dw2"):
+                d = g["dir2"].lower()
+                sign = 1 if d == "after" else -1
+                named = m.start("dir2") if word_follows else None
+                found.append(Relative(Span(m.start(), m.end()), 1, "day", sign, named))
+            elif g.get("same"):
+                found.append(Relative(Span(m.start(), m.end()), 0, "day", 1))
+    found.sort(key=lambda x: (x.span.start, -(x.span.end - x.span.start)))
+    out: list[Relative] = []
+    for rel in found:  # longest first at one place; no overlaps
+        if all(rel.span.start >= o.span.end or rel.span.end <= o.span.start for o in out):
+            out.append(rel)
+    return out
+
+
+def _shift(d: date, rel: Relative) -> Interval:
+    if rel.unit == "week":
+        day = d + timedelta(days=7 * rel.n * rel.sign)
+        return _week_iv(day) if rel.whole else Interval(day, day, "day")
+    if rel.unit == "month":
+        day = _add_months(d, rel.n * rel.sign)
+        return _month_iv(day.year, day.month) if rel.whole else Interval(day, day, "day")
+    day = d + timedelta(days=rel.n * rel.sign)
+    return Interval(day, day, "day")
+
+
+def _day_of(ev: EventMention) -> date | None:
+    if ev.date_source != "text" or not ev.date or len(ev.date) < 10:
+        return None
+    try:
+        return date.fromisoformat(ev.date[:10])
+    except ValueError:
+        return None
+
+
+def _nominal(
+    ev: EventMention, trig: Any, events_at: dict[int, EventMention]
+) -> tuple[Any, str] | None:
+    """The definite nominal an event is told through, with the type of act it names: the
+    trigger itself ("those airstrikes"), the verb's subject ("the strike also killed") or the
+    object of an instrument preposition ("killed in the raids", "in the same attack, ...")."""
+    r = reference_words()
+    if trig is None or len(trig) == 0:
+        return None
+    root = trig.root
+    cands: list[Any] = []
+    has_det = any(c.dep_ == "det" for c in root.children)
+    if root.pos_ in ("NOUN", "PROPN") or has_det:  # "that shelling" may be tagged a verb
+        cands.append(root)
+    else:
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                cands.append(c)
+            if c.dep_ == "prep" and c.lower_ in r.instrument_prepositions:
+                cands.extend(g for g in c.children if g.dep_ == "pobj")
+    for noun in cands:
+        if noun.pos_ != "NOUN" and not any(c.dep_ == "det" for c in noun.children):
+            continue
+        kids = list(noun.children)
+        definite = any(k.dep_ == "det" and k.lower_ in r.determiners for k in kids)
+        same = any(k.lower_ in r.same_words for k in kids)
+        if not (definite or same):
+            continue
+        if noun.i == root.i:
+            return noun, ev.event
+        other = events_at.get(noun.i)
+        kind = other.event if other is not None else r.event_nouns.get(noun.lemma_.lower())
+        if kind is not None:
+            return noun, kind
+    return None
+
+
+def _antecedent(
+    doc: Document,
+    pos: int,
+    kind: str,
+    lemma: str,
+    state: list[EventMention],
+    order: list[int],
+    times: list[TimeExpression],
+    *,
+    window: bool = True,
+    exclude: int | None = None,
+) -> EventMention | None:
+    """The event a nominal at ``pos`` refers back to: among the factual events of type
+    ``kind`` before it, the latest one called by the same noun, else the latest one; it
+    counts only when the text dates it. Bounded (``window``): at most ``max_sentences``
+    back, and never across a time expression with another date in between."""
+    r = reference_words()
+    sents = doc.sentences
+    here = next((i for i, s in enumerate(sents) if s.start <= pos < s.end), len(sents))
+    earlier = [
+        state[i]
+        for i in order
+        if i != exclude
+        and state[i].trigger.start < pos
+        and state[i].event == kind
+        and state[i].factuality in ("asserted", "reported")
+    ]
+    if window:
+        lo = sents[max(0, here - r.max_sentences)].start if sents else 0
+        earlier = [e for e in earlier if e.sentence.start >= lo]
+    if not earlier:
+        return None
+    same_noun = [e for e in earlier if e.trigger_lemma.lower() == lemma]
+    latest = (same_noun or earlier)[-1]
+    # within the latest one's sentence, a dated mention of the act stands for it
+    cands = [e for e in earlier if e.sentence == latest.sentence and e.date_source == "text"]
+    if not cands:
+        return None
+    ante = cands[-1]
+    if window:
+        between = [
+            t
+            for t in times
+            if ante.sentence.end <= t.span.start
+            and t.span.end <= pos
+            and (t.value, t.end) != (ante.date, ante.date_end)
+        ]
+        if between:
+            return None
+    return ante
+
+
+def resolve_dates(
+    doc: Document, events: list[EventMention], times: list[TimeExpression]
+) -> list[EventMention]:
+    """Date each event from the expression attached to its trigger, else the nearest one in
+    its sentence; else, for a definite nominal referring back to an earlier event ("the
+    strike also killed"), that event's date; else the publication date
+    (``date_source="publication"``).
+
+    An expression relative to an event ("two days later", "hours after that attack") is
+    counted from that event: the one it names, else the latest event the text dates before
+    it. A back-reference records ``date_source="text"`` and the antecedent's time span
+    (outside its own sentence), so that place resolution can find the same antecedent.
+    """
+    rels = find_relative(doc)
+    rel_spans = [x.span for x in rels]
+    plain = [
+        t
+        for t in times
+        if not any(t.span.start < s.end and s.start < t.span.end for s in rel_spans)
+    ]
+    # the relative expressions take part in attachment as placeholders (no value yet)
+    cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
+    chosen = _own_times(doc, events, cands)
+    parse = doc.parse
+    trig_toks = [_tokens(parse, ev.trigger) for ev in events]
+    events_at = {
+        tt.root.i: ev
+        for tt, ev in zip(trig_toks, events, strict=True)
+        if tt is not None and len(tt)
+    }
+    # events inside the named side of a relative expression ("two days after a drone
+    # killed him") are dated from the other side, never by its expression
+    # unless their own side dates them ("a week after the army bombed it on 20 May")
+    inside: dict[int, Relative] = {}
+    for rel in rels:
+        if rel.named is None or parse is None:
+            continue
+        sub = _named_side(parse, rel)
+        for ei, tt in enumerate(trig_toks):
+            if tt is None or not len(tt) or tt.root.i not in sub:
+                continue
+            ti = chosen[ei]
+            xt = _tokens(parse, cands[ti].span) if ti is not None else None
+            if ti is not None and ti < len(plain) and xt is not None and xt.root.i in sub:
+                continue
+            own_side = [
+                k
+                for k, t in enumerate(plain)
+                if (xt := _tokens(parse, t.span)) is not None and len(xt) and xt.root.i in sub
+            ]
+            if own_side:
+                chosen[ei] = min(own_side, key=lambda k: _dist(plain[k].span, events[ei].trigger))
+                continue
+            inside[ei] = rel
+            chosen[ei] = None
+    pub = doc.article.published
+    state: list[EventMention] = []
+    for ei, ev in enumerate(events):
+        ti = chosen[ei]
+        if ti is not None and ti < len(plain):
+            t = plain[ti]
+            state.append(
                 dataclasses.replace(
                     ev,
-                    date=chosen.value,
-                    date_end=chosen.end,
-                    date_precision=chosen.precision,
+                    date=t.value,
+                    date_end=t.end,
+                    date_precision=t.precision,
                     date_source="text",
-                    time=chosen.span,
+                    time=t.span,
                 )
             )
         elif pub:
             precision = "day" if len(pub) >= 10 else ("month" if len(pub) >= 7 else "year")
-            out.append(
+            state.append(
                 dataclasses.replace(
                     ev,
                     date=pub[:10],
@@ -1200,13 +1536,156 @@ def resolve_dates(
                 )
             )
         else:
-            out.append(ev)
-    return out
+            state.append(ev)
+    if not pub:
+        return state  # nothing is dated relative to an unknown publication date
+    # second pass in text order: relative expressions and back-references, so that a chain
+    # ("on Sunday ... two days later ... the next day") counts from the dated one before
+    order = sorted(range(len(events)), key=lambda i: events[i].trigger.start)
+    rel_of = {x.span: x for x in rels}
+    for ei in order:
+        ev = state[ei]
+        ti = chosen[ei]
+        own = rel_of.get(cands[ti].span) if ti is not None and ti >= len(plain) else None
+        if own is not None and ei not in inside:
+            base = _relative_anchor(doc, own, ei, state, order, trig_toks, events_at, plain)
+            if base is not None:
+                iv = _shift(base, own)
+                value, end = _format(iv)
+                state[ei] = dataclasses.replace(
+                    ev,
+                    date=value,
+                    date_end=end,
+                    date_precision=iv.precision,
+                    date_source="text",
+                    time=own.span,
+                )
+            continue
+        if ei in inside:
+            main = _main_of(inside[ei], state, order, ei)
+            if main is not None:
+                iv = _shift(main, dataclasses.replace(inside[ei], sign=-inside[ei].sign))
+                value, end = _format(iv)
+                state[ei] = dataclasses.replace(
+                    ev,
+                    date=value,
+                    date_end=end,
+                    date_precision=iv.precision,
+                    date_source="text",
+                    time=inside[ei].span,
+                )
+                continue
+        if ev.date_source != "publication" or ev.factuality not in (
+            "asserted",
+            "reported",
+            "negated",
+        ):
+            continue
+        nominal = _nominal(ev, trig_toks[ei], events_at)
+        if nominal is None:
+            continue
+        noun, kind = nominal
+        ante = _antecedent(
+            doc, min(noun.idx, ev.trigger.start), kind, noun.lemma_.lower(), state, order, plain
+        )
+        if ante is not None and ante is not ev:
+            state[ei] = dataclasses.replace(
+                ev,
+                date=ante.date,
+                date_end=ante.date_end,
+                date_precision=ante.date_precision,
+                date_source="text",
+                time=ante.time,
+            )
+    return state
 
 
-def _dist(a: Span, b: Span) -> int:
-    if a.end <= b.start:
-        return b.start - a.end
-    if b.end <= a.start:
-        return a.start - b.end
-    return 0
+def _named_side(parse: Any, rel: Relative) -> set[int]:
+    """Token indices of the event an expression names: the object of "after"/"before"
+    ("two days after the vote") or the clause it introduces ("two days after a drone
+    killed him")."""
+    assert rel.named is not None
+    word = parse.char_span(rel.named, rel.named + 1, alignment_mode="expand")
+    if word is None or len(word) == 0:
+        return set()
+    tok = word.root
+    own = {t.i for t in parse.char_span(rel.span.start, rel.span.end, alignment_mode="expand")}
+    if tok.dep_ == "mark" and tok.head.i != tok.i:
+        return {t.i for t in tok.head.subtree} - own
+    return {t.i for t in tok.subtree} - own - {tok.i}
+
+
+def _main_of(rel: Relative, state: list[EventMention], order: list[int], ei: int) -> date | None:
+    """The date of the event a relative expression belongs to, when its own words date it
+    ("voted on Sunday, two days after ..."): an event of the sentence with another time."""
+    for i in order:
+        e = state[i]
+        if i == ei or not e.sentence.contains(rel.span) or e.time is None:
+            continue
+        if e.time != rel.span and e.sentence.contains(e.time) and _day_of(e) is not None:
+            return _day_of(e)
+    return None
+
+
+def _relative_anchor(
+    doc: Document,
+    rel: Relative,
+    ei: int,
+    state: list[EventMention],
+    order: list[int],
+    trig_toks: list[Any],
+    events_at: dict[int, EventMention],
+    times: list[TimeExpression],
+) -> date | None:
+    """The day an expression counts from: the event it names, else the latest dated one."""
+    parse = doc.parse
+    if rel.named is not None:
+        if parse is None:
+            return None
+        sub = _named_side(parse, rel)
+        word = parse.char_span(rel.named, rel.named + 1, alignment_mode="expand")
+        if not sub or word is None:
+            return None
+        named = [
+            i
+            for i in order
+            if trig_toks[i] is not None and len(trig_toks[i]) and trig_toks[i].root.i in sub
+        ]
+        for i in named:
+            if _day_of(state[i]) is not None:
+                return _day_of(state[i])
+        # an event noun not coded, or coded without a date: the act it refers back to
+        r = reference_words()
+        for tok in (parse[i] for i in sorted(sub)):
+            if tok.dep_ not in ("pobj", "nsubj", "nsubjpass") or tok.pos_ != "NOUN":
+                continue
+            kind = (
+                events_at[tok.i].event
+                if tok.i in events_at
+                else r.event_nouns.get(tok.lemma_.lower())
+            )
+            if kind is None:
+                continue
+            ante = _antecedent(
+                doc,
+                tok.idx,
+                kind,
+                tok.lemma_.lower(),
+                state,
+                order,
+                times,
+                window=False,
+                exclude=ei,
+            )
+            if ante is not None:
+                return _day_of(ante)
+        return None
+    before = [
+        state[i]
+        for i in order
+        if i != ei
+        and state[i].trigger.start < rel.span.start
+        and _day_of(state[i]) is not None
+        and state[i].factuality in ("asserted", "reported")
+    ]
+    return _day_of(before[-1]) if before else None
