@@ -363,3 +363,27 @@ def test_back_reference_takes_antecedent_place(nlp, gaz, text, triggers, name):
         assert loc is None
     else:
         assert loc is not None and loc.name == name
+
+
+# (text, trigger, expected name or None): places in separate locative phrases of one act
+SEPARATE_PHRASES = [
+    ("Jets struck two depots in northern Iraq and three more in eastern Syria.", "struck", None),
+    (
+        "Jets struck two depots in western Iraq and three more across the border in eastern Syria.",
+        "struck",
+        None,
+    ),
+    ("Gunmen shot a guard in Kabul and two drivers near Herat.", "shot", "Kabul"),
+    # a place inside another phrase ("after talks in Cairo") is not the act's
+    ("After talks in Cairo, the army bombed positions near Homs.", "bombed", "Homs"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), SEPARATE_PHRASES)
+def test_places_in_two_countries_in_separate_phrases(nlp, gaz, text, trigger, name):
+    doc = _doc(nlp, text)
+    (ev,) = resolve_places(doc, [_event(doc, trigger)], gaz)
+    if name is None:
+        assert ev.location is None
+    else:
+        assert ev.location is not None and ev.location.name == name

@@ -568,6 +568,64 @@ def _spans_countries(
     return False
 
 
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "npadvmod", "conj", "appos", "attr"})
+
+
+def _locates_clause(tok: Any, verb: Any, gaz: Gazetteer) -> bool:
+    """True when place token ``tok`` is in a locative phrase of ``verb``'s clause: on the verb
+    itself or on one of its arguments ("struck two depots in Iraq and three more in Syria"),
+    not inside another phrase ("after talks in Cairo")."""
+    cur = tok
+    while cur.dep_ in ("conj", "compound", "appos", "nmod") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.lower_ not in gaz.locatives:
+        return False
+    cur = cur.head.head
+    for _ in range(6):
+        if cur.i == verb.i:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in gaz.locatives:
+            cur = cur.head.head  # "across the border in Syria", "at a base in Erbil"
+            continue
+        if cur.dep_ not in _ARG_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _other_country(
+    gaz: Gazetteer,
+    best: Place,
+    ents: list[Any],
+    trigger: Any,
+    sentence: Span,
+    context: Counter[str],
+) -> bool:
+    """True when the event's clause names, in separate locative phrases, a place in another
+    country than ``best`` ("in western Iraq and two more in eastern Syria"): as with
+    coordinated places, one country would misplace half of the act."""
+    if best.country is None:
+        return False
+    verb = _governor(trigger)
+    if verb is None:
+        return False
+    for ent in ents:
+        if not (sentence.start <= ent.start_char and ent.end_char <= sentence.end):
+            continue
+        if not _locates_clause(ent.root, verb, gaz):
+            continue
+        if (
+            best.span is not None
+            and ent.start_char < best.span.end
+            and best.span.start < ent.end_char
+        ):
+            continue
+        got = _resolve_ent(gaz, ent, context)
+        if got is not None and got.country is not None and got.country != best.country:
+            return True
+    return False
+
+
 def resolve_places(
     doc: Document, events: list[EventMention], gazetteer: Gazetteer
 ) -> list[EventMention]:
@@ -645,7 +703,11 @@ def resolve_places(
             out.append(ev)
             continue
         _, _, best, best_ent = min(chosen, key=lambda t: (t[0], t[1]))
-        if _spans_countries(gazetteer, best_ent, best, ents, context):
+        # places of two countries named for one act in separate phrases ("in western Iraq
+        # and ... in eastern Syria") misplace half of it, as coordinated ones do
+        if _other_country(gazetteer, best, ents, trig.root, ev.sentence, context) or (
+            _spans_countries(gazetteer, best_ent, best, ents, context)
+        ):
             out.append(ev)
             continue
         out.append(dataclasses.replace(ev, location=best))
