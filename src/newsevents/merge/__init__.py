@@ -13,10 +13,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
-from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
-from .entities import acronym_definitions, resolve_story_entities
+from ..model import (
+    Article,
+    Entity,
+    Event,
+    EventMention,
+    MergeResult,
+    Quote,
+    Story,
+    StoryEntity,
+)
+from ..resources import countries
+from .entities import acronym_definitions, is_label_name, resolve_story_entities
 from .events import EventParams, build_event, cluster_mentions, event_id, mention_features
-from .knowledge import load_knowledge
+from .knowledge import MergeKnowledge, load_knowledge
 from .stories import group_stories
 from .text import name_key
 
@@ -55,6 +65,42 @@ class MergeConfig:
 
 def _story_id(article_ids: Sequence[str]) -> str:
     return "s" + hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()[:10]
+
+
+_PLACE_KINDS = ("LOC", "GPE", "FAC")
+
+
+def _label(
+    story_ents: Sequence[StoryEntity],
+    counts: Mapping[str, int],
+    spread: Mapping[str, set[str]],
+    kb: MergeKnowledge,
+) -> str:
+    """Who and where: the two most named actors and the place most articles name, as
+    short proper names (no titles, no descriptions like "the convoy")."""
+    table = countries()
+    named = {
+        e.key: e
+        for e in story_ents
+        if e.key in counts
+        and is_label_name(e.name, kb)
+        and table.get(e.name, ("", ""))[1] != "adjective"  # "Chinese": said by "China"
+    }
+
+    def is_place(e: StoryEntity) -> bool:
+        return e.kind in _PLACE_KINDS or e.name in table or any(":place:" in m for m in e.members)
+
+    actors = sorted(
+        (k for k, e in named.items() if not is_place(e)),
+        key=lambda k: (-counts[k], -len(spread[k]), named[k].name),
+    )
+    places = sorted(
+        (k for k, e in named.items() if is_place(e)),
+        key=lambda k: (-len(spread[k]), -counts[k], named[k].name),
+    )
+    picked = actors[:2] + places[:1]
+    picked += [k for k in actors[2:] + places[1:] if k not in picked][: 3 - len(picked)]
+    return ", ".join(named[k].name for k in picked)
 
 
 def merge(
@@ -101,15 +147,16 @@ def merge(
         )
         entity_keys.update(lookup)
         counts: Counter[str] = Counter()
+        spread: dict[str, set[str]] = defaultdict(set)  # entity -> articles naming it
         for aid in ids:
             story_of[aid] = sid
             for n in names.get(aid, ()):
                 k = lookup.get((aid, name_key(n)))
                 if k:
                     counts[k] += 1
-        label_names = {e.key: e.name for e in story_ents}
-        top = [label_names[k] for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-        label = ", ".join(top[:3]) or (by_id[ids[0]].title or by_id[ids[0]].source)
+                    spread[k].add(aid)
+        first = by_id[ids[0]]
+        label = _label(story_ents, counts, spread, kb) or first.title or first.source
         stories.append(
             Story(id=sid, article_ids=tuple(ids), label=label, entities=tuple(story_ents))
         )

@@ -3,12 +3,17 @@
 Rules (a human coder's): two names are one entity when their spelling keys match
 (diacritics, -s-/-z-, doubled letters: "Mobilisation"="Mobilization", "Qassem"="Qasem"),
 when one is an acronym an article of the story defines for the other ("Popular Front
-Committee (PFC)"), when a one-word name is the last word of exactly one longer person
-name in the story ("Doe" -> "Jane Q. Doe"), when a multi-word name's words are a subset of
-exactly one longer name, or when two multi-word names share most of their words with
-near-identical spellings. Different country codes or person-vs-organisation never join.
+Committee (PFC)"), when two person names agree (same family name, given names that do not
+conflict: see :mod:`.names`), when a family name alone belongs to exactly one person of the
+story ("Doe" -> "Jane Q. Doe"), when a multi-word name's words are a subset of exactly one
+longer name, or when two multi-word names share most of their words with near-identical
+spellings. Different country codes (a name's own country word first), person vs
+organisation, and two persons whose names conflict never join.
+Pronouns and generic nouns ("him", "the convoy") never join across articles and are never
+aliases of a named entity; wire datelines and outlet names are not entities.
 In-document coreference ("the general" = "Jane Q. Doe") comes from resolve's Entity
-mentions and is kept.
+mentions and is kept for lookups, but an in-document entity's names that conflict with its
+main name (another person, an organisation) are split off before the story is resolved.
 """
 
 from __future__ import annotations
@@ -18,36 +23,69 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from ..model import Article, Entity, EventMention, Quote, StoryEntity
+from .knowledge import MergeKnowledge, load_knowledge
+from .names import (
+    alias_class,
+    has_org_word,
+    is_proper,
+    name_code,
+    person_core,
+    person_tokens,
+    persons_match,
+    tokens_close,
+)
 from .text import name_key, name_tokens
 
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|for|and|the|de|al|[A-Z][\w'’.-]*)\s+){0,7}"
     r"[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)"
 )
-_PERSONISH = ("PERSON", "")
-_ORGISH = ("ORG", "GPE", "NORP", "LOC", "FAC")
-_FUZZY_TOKEN = 0.85
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _FUZZY_SET = 0.8
+_POSSESSIVE = re.compile(r"\w['’]s\b")
 
 
 @dataclass
 class _Record:
     article_id: str
     member: str
-    aliases: Counter[str] = field(default_factory=Counter)  # surface -> count
-    code: str | None = None
+    aliases: Counter[str] = field(default_factory=Counter)  # named surfaces -> count
+    local: Counter[str] = field(default_factory=Counter)  # pronouns/generic: lookups only
+    codes: Counter[str] = field(default_factory=Counter)  # codes the mentions give
     kind: str = ""
+    generic: bool = False  # no named alias: joins only the same generic words
 
-    @property
     def keys(self) -> set[str]:
         return {k for k in (name_key(a) for a in self.aliases) if k}
 
+    def all_keys(self) -> set[str]:
+        return self.keys() | {k for k in (name_key(a) for a in self.local) if k}
+
     @property
     def best(self) -> str:
-        return max(self.aliases, key=lambda a: (len(name_tokens(a)), self.aliases[a], a))
+        pool = self.aliases or self.local
+        return max(pool, key=lambda a: (len(name_tokens(a)), pool[a], a))
+
+
+@dataclass
+class _Facts:
+    """What a record (or a cluster of records) says about identity."""
+
+    persons: list[tuple[str, ...]] = field(default_factory=list)
+    name_codes: set[str] = field(default_factory=set)
+    codes: set[str] = field(default_factory=set)  # effective: name code else mention code
+    person_kind: bool = False
+    other_kind: bool = False  # ORG/GPE/LOC/... or an organisation word
+    generic: bool = False
+
+    def absorb(self, o: _Facts) -> None:
+        self.persons += o.persons
+        self.name_codes |= o.name_codes
+        self.codes |= o.codes
+        self.person_kind |= o.person_kind
+        self.other_kind |= o.other_kind
 
 
 def acronym_definitions(text: str) -> dict[str, str]:
@@ -71,68 +109,172 @@ def _drop_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return kept if kept else tokens
 
 
-def _kinds_clash(a: str, b: str) -> bool:
-    return bool(a and b and (a == "PERSON") != (b == "PERSON"))
-
-
-def _tokens_close(a: str, b: str) -> bool:
-    return a == b or (
-        min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= _FUZZY_TOKEN
-    )
-
-
 def _fuzzy_set(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 0.0
-    matched = sum(1 for x in a if any(_tokens_close(x, y) for y in b))
+    matched = sum(1 for x in a if any(tokens_close(x, y) for y in b))
     return matched / max(len(a), len(b))
 
 
+def _agree(anchor: str, alias: str, kb: MergeKnowledge) -> bool:
+    """May an in-document entity named ``anchor`` also be called ``alias``?"""
+    if name_key(anchor) == name_key(alias):
+        return True
+    pa, pb = person_core(anchor, kb), person_core(alias, kb)
+    if pa and pb:
+        return persons_match(person_tokens(pa, kb), person_tokens(pb, kb))
+    if pa:  # a person is not "Doe's convoy" nor "the Popular Front"
+        return False
+    return not (pb and has_org_word(anchor, kb))
+
+
+class _Collector:
+    def __init__(
+        self, kb: MergeKnowledge, texts: Mapping[str, str], outlets: Sequence[str]
+    ) -> None:
+        self.kb = kb
+        self.texts = texts
+        self.outlet_keys = {name_key(o) for o in outlets if o}
+        self.lower_words: set[str] = set()
+        for t in texts.values():
+            self.lower_words.update(_LOWER_WORD.findall(t))
+        self.records: dict[tuple[str, str], _Record] = {}
+        self._cls: dict[str, str] = {}
+
+    def cls(self, surface: str) -> str:
+        c = self._cls.get(surface)
+        if c is None:
+            c = self._cls[surface] = alias_class(surface, self.lower_words, self.outlet_keys)
+        return c
+
+    def record(self, aid: str, member: str) -> _Record:
+        key = (aid, member)
+        if key not in self.records:
+            self.records[key] = _Record(aid, member)
+        return self.records[key]
+
+    def name_record(self, aid: str, surface: str, code: str | None, kind: str = "") -> None:
+        """A name with no (or a split-off) in-document entity."""
+        c = self.cls(surface)
+        if c == "drop" or not name_key(surface):
+            return
+        r = self.record(aid, f"{aid}:name:{name_key(surface)}")
+        (r.aliases if c == "named" else r.local)[surface] += 1
+        if code:
+            r.codes[code] += 1
+        r.kind = r.kind or kind
+
+    def entity(self, aid: str, ent: Entity, extra: Sequence[tuple[str, str | None]]) -> None:
+        text = self.texts.get(aid, "")
+        surfaces: list[tuple[str, str | None]] = [(ent.name, ent.code)]
+        surfaces += [(sp.of(text).strip(), None) for sp in ent.mentions if text]
+        surfaces += extra
+        named = [s for s, _ in surfaces if s and self.cls(s) == "named"]
+        anchor = ent.name if ent.name in named else ""
+        if not anchor and named:
+            anchor = Counter(named).most_common(1)[0][0]
+        r = self.record(aid, f"{aid}:{ent.key}")
+        r.kind = r.kind or ent.kind
+        for s, code in surfaces:
+            c = self.cls(s) if s else "drop"
+            if c == "drop" or not name_key(s):
+                continue
+            if c != "named":
+                r.local[s] += 1
+            elif anchor and not _agree(anchor, s, self.kb):
+                self.name_record(aid, s, None)  # another person/body the coder tied in
+            else:
+                r.aliases[s] += 1
+                if code:
+                    r.codes[code] += 1
+        if ent.code and anchor:
+            r.codes[ent.code] += 1
+
+
 def _collect(
+    kb: MergeKnowledge,
     article_ids: Sequence[str],
     mentions_by_article: Mapping[str, Sequence[EventMention]],
     quotes_by_article: Mapping[str, Sequence[Quote]],
     entities: Mapping[str, Sequence[Entity]],
-    texts: Mapping[str, str],
+    articles: Mapping[str, Article],
 ) -> list[_Record]:
-    records: dict[tuple[str, str], _Record] = {}
-
-    def record(article_id: str, member: str) -> _Record:
-        key = (article_id, member)
-        if key not in records:
-            records[key] = _Record(article_id, member)
-        return records[key]
-
+    texts = {aid: articles[aid].text for aid in article_ids if aid in articles}
+    outlets = sorted({articles[a].outlet or "" for a in article_ids if a in articles})
+    col = _Collector(kb, texts, outlets)
     for aid in article_ids:
-        text = texts.get(aid, "")
-        known = {e.key for e in entities.get(aid, ())}
-        for ent in entities.get(aid, ()):
-            r = record(aid, f"{aid}:{ent.key}")
-            r.aliases[ent.name] += 1
-            r.code = r.code or ent.code
-            r.kind = r.kind or ent.kind
-            for sp in ent.mentions:
-                surface = sp.of(text).strip() if text else ""
-                if surface and surface[:1].isupper():  # names, not "he"/"the general"
-                    r.aliases[surface] += 1
+        ents = {e.key: e for e in entities.get(aid, ())}
         actors = [a for m in mentions_by_article.get(aid, ()) for a in (*m.actor, *m.recipient)]
         actors += [q.speaker for q in quotes_by_article.get(aid, ()) if q.speaker is not None]
+        tied: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         for actor in actors:
-            if not name_key(actor.name):
-                continue
-            if actor.entity and actor.entity in known:
-                r = record(aid, f"{aid}:{actor.entity}")
+            if actor.entity and actor.entity in ents:
+                tied[actor.entity].append((actor.name, actor.code))
             else:
-                r = record(aid, f"{aid}:name:{name_key(actor.name)}")
-            r.aliases[actor.name] += 1
-            r.code = r.code or actor.code
+                col.name_record(aid, actor.name, actor.code)
+        for key, ent in ents.items():
+            col.entity(aid, ent, tied.get(key, ()))
         for m in mentions_by_article.get(aid, ()):
             if m.location is not None and name_key(m.location.name):
-                r = record(aid, f"{aid}:place:{name_key(m.location.name)}")
+                r = col.record(aid, f"{aid}:place:{name_key(m.location.name)}")
                 r.aliases[m.location.name] += 1
-                r.code = r.code or m.location.country
+                if m.location.country:
+                    r.codes[m.location.country] += 1
                 r.kind = r.kind or "LOC"
-    return list(records.values())
+    out = [r for r in col.records.values() if r.aliases or r.local]
+    # a name the gazetteer (or the NER elsewhere) takes for a place is a place, even where
+    # the NER called it a person
+    places = {
+        k
+        for r in out
+        if ":place:" in r.member or r.kind in ("LOC", "GPE", "FAC")
+        for k in r.keys()  # noqa: SIM118
+    }
+    for r in out:
+        if r.kind in ("PERSON", "") and r.keys() & places:
+            r.kind = "LOC"
+    return out
+
+
+def _facts(r: _Record, kb: MergeKnowledge) -> _Facts:
+    f = _Facts(generic=not r.aliases)
+    for a in r.aliases:
+        core = person_core(a, kb)
+        # one capitalised word is a person only if the NER says so ("Doe" vs "Kirkuk")
+        if core and (r.kind == "PERSON" or (not r.kind and len(name_tokens(core)) > 1)):
+            f.persons.append(person_tokens(core, kb))
+        elif has_org_word(a, kb):
+            f.other_kind = True
+        code = name_code(a)
+        if code:
+            f.name_codes.add(code)
+    if r.kind:
+        f.person_kind = r.kind == "PERSON"
+        f.other_kind |= r.kind != "PERSON"
+    if f.name_codes:
+        f.codes = set(f.name_codes)
+    elif r.codes:
+        f.codes = {r.codes.most_common(1)[0][0]}
+    return f
+
+
+def _compatible(a: _Facts, b: _Facts) -> bool:
+    if a.generic != b.generic:
+        return False
+    if (a.person_kind and b.other_kind and not b.person_kind) or (
+        b.person_kind and a.other_kind and not a.person_kind
+    ):
+        return False
+    if (a.persons and b.other_kind and not b.persons) or (
+        b.persons and a.other_kind and not a.persons
+    ):
+        return False
+    if a.name_codes and b.name_codes and not (a.name_codes & b.name_codes):
+        return False
+    if a.persons and b.persons:
+        # the coder's context code of a person is a guess; the names decide
+        return all(persons_match(x, y) for x in a.persons for y in b.persons)
+    return not (a.codes and b.codes and not (a.codes & b.codes))
 
 
 def resolve_story_entities(
@@ -144,14 +286,18 @@ def resolve_story_entities(
     articles: Mapping[str, Article],
 ) -> tuple[list[StoryEntity], dict[tuple[str, str], str]]:
     """Entities of one story and a lookup ``(article_id, name_key) -> StoryEntity.key``."""
-    texts = {aid: articles[aid].text for aid in article_ids if aid in articles}
-    records = _collect(article_ids, mentions_by_article, quotes_by_article, entities, texts)
+    kb = load_knowledge()
+    records = _collect(kb, article_ids, mentions_by_article, quotes_by_article, entities, articles)
     acronyms: dict[str, str] = {}
     for aid in article_ids:
-        for acro, long_name in acronym_definitions(texts.get(aid, "")).items():
+        text = articles[aid].text if aid in articles else ""
+        for acro, long_name in acronym_definitions(text).items():
             acronyms.setdefault(acro, name_key(long_name))
 
-    parent = list(range(len(records)))
+    n = len(records)
+    parent = list(range(n))
+    facts = [_facts(r, kb) for r in records]
+    cluster = {i: _Facts(**vars(facts[i])) for i in range(n)}  # per root (copies)
     why: dict[int, str] = {}
 
     def find(i: int) -> int:
@@ -160,97 +306,134 @@ def resolve_story_entities(
             i = parent[i]
         return i
 
-    def union(i: int, j: int, reason: str) -> None:
+    def try_union(i: int, j: int, reason: str) -> bool:
         ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-            why.setdefault(max(i, j), reason)
+        if ri == rj:
+            return False
+        if not _compatible(cluster[ri], cluster[rj]):
+            return False
+        lo, hi = min(ri, rj), max(ri, rj)
+        parent[hi] = lo
+        cluster[lo].absorb(cluster.pop(hi))
+        why.setdefault(max(i, j), reason)
+        return True
 
-    keys = [r.keys for r in records]
+    keys = [r.keys() for r in records]
     toks = [{_drop_initials(name_tokens(a)) for a in r.aliases} for r in records]
 
-    def compatible(i: int, j: int) -> bool:
-        a, b = records[i], records[j]
-        if a.code and b.code and a.code != b.code:
-            return False
-        return not _kinds_clash(a.kind, b.kind)
-
-    # 1. same spelling key / acronym defined in the story (index by key: linear)
+    # 1. same spelling key / acronym defined in the story (index by key: linear); generic
+    # words join only the same generic words, pronouns nothing
     by_key: dict[str, list[int]] = defaultdict(list)
-    for i, ks in enumerate(keys):
-        for k in ks:
-            by_key[k].append(i)
-            if k in acronyms:
-                by_key[acronyms[k]].append(i)
+    for i, r in enumerate(records):
+        if r.aliases:
+            for k in keys[i]:
+                by_key[k].append(i)
+                if k in acronyms:
+                    by_key[acronyms[k]].append(i)
+        else:
+            for a in r.local:
+                if alias_class(a, (), ()) != "pronoun" and name_key(a):
+                    by_key["\0" + name_key(a)].append(i)
+    acro_longs = set(acronyms.values())
     for k, idxs in by_key.items():
+        rule = "acronym defined in the story" if k in acro_longs else "same name"
         for j in idxs[1:]:
-            if compatible(idxs[0], j):
-                rule = "acronym defined in the story" if k in acronyms.values() else "same name"
-                union(idxs[0], j, f"{rule} ({k})")
+            try_union(idxs[0], j, f"{rule} ({k.lstrip(chr(0))})")
 
-    # 2. near-identical multi-word spellings; 3. names that are part of exactly one longer
-    # name (multi-word first, so "Jane Doe" and "Commander Jane Doe" are one before "Doe")
-    for i in range(len(records)):
-        for j in range(i + 1, len(records)):
-            if find(i) == find(j) or not compatible(i, j):
-                continue
-            for ti in toks[i]:
-                if any(
-                    (min(len(ti), len(tj)) >= 2 and _fuzzy_set(ti, tj) >= _FUZZY_SET)
-                    or (len(ti) == len(tj) == 1 and len(ti[0]) >= 6 and _tokens_close(ti[0], tj[0]))
-                    for tj in toks[j]
-                ):
-                    union(i, j, f"spelling variant ({' '.join(ti)})")
-                    break
+    # candidate pairs share a word, a 3-letter prefix or a consonant skeleton (blocking:
+    # names that share none of these cannot pass the spelling rules below)
+    block: dict[str, set[int]] = defaultdict(set)
+    word_index: dict[str, set[int]] = defaultdict(set)
+    family_index: dict[str, set[int]] = defaultdict(set)
+    for i, ts in enumerate(toks):
+        for t in ts:
+            for w in t:
+                word_index[w].add(i)
+                block[w].add(i)
+                if len(w) >= 4:
+                    block[w[:3]].add(i)
+                    block["~" + re.sub("[aeiouy]", "", w)].add(i)
+        for p in facts[i].persons:
+            family_index[p[-1]].add(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in block.values():
+        if len(members) > 1:
+            srt = sorted(members)
+            pairs.update((a, b) for x, a in enumerate(srt) for b in srt[x + 1 :])
+
+    # 2. near-identical multi-word spellings, one person named in two ways
+    for i, j in sorted(pairs):
+        if find(i) == find(j):
+            continue
+        pi, pj = facts[i].persons, facts[j].persons
+        if any(len(x) > 1 < len(y) and persons_match(x, y) for x in pi for y in pj):
+            try_union(i, j, f"same person ({' '.join(pi[0])})")
+            continue
+        for ti in toks[i]:
+            if any(
+                (min(len(ti), len(tj)) >= 2 and _fuzzy_set(ti, tj) >= _FUZZY_SET)
+                or (len(ti) == len(tj) == 1 and len(ti[0]) >= 6 and tokens_close(ti[0], tj[0]))
+                for tj in toks[j]
+            ):
+                try_union(i, j, f"spelling variant ({' '.join(ti)})")
+                break
+
+    # 3. names that are part of exactly one longer name (multi-word first, so "Jane Doe"
+    # and "Commander Jane Doe" are one before "Doe"); a family name alone: one person
     for single in (False, True):
-        for i in range(len(records)):
+        for i in range(n):
             for ti in toks[i]:
                 if not ti or (len(ti) == 1) != single:
                     continue
-                supersets = set()
-                for j in range(len(records)):
-                    if j == i or not compatible(i, j):
-                        continue
-                    for tj in toks[j]:
-                        if len(tj) <= len(ti):
-                            continue
-                        if single:  # a surname alone: the last word of a person's name
-                            ok = ti[0] == tj[-1] and records[j].kind in _PERSONISH
-                        else:
-                            ok = set(ti) <= set(tj)
-                        if ok:
+                supersets: set[int] = set()
+                if single:
+                    for j in family_index.get(ti[0], ()):
+                        if j != i and any(len(p) > 1 for p in facts[j].persons):
                             supersets.add(find(j))
+                else:
+                    for j in set.intersection(*(word_index[w] for w in ti)):
+                        if j != i and any(
+                            len(tj) > len(ti) and set(ti) <= set(tj) for tj in toks[j]
+                        ):
+                            supersets.add(find(j))
+                supersets = {s for s in supersets if _compatible(cluster[find(i)], cluster[s])}
                 if len(supersets) == 1 and find(i) not in supersets:
-                    union(i, next(iter(supersets)), f"part of the longer name ({' '.join(ti)})")
+                    try_union(i, next(iter(supersets)), f"part of the longer name ({' '.join(ti)})")
 
     clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
+    for i in range(n):
         clusters[find(i)].append(i)
     out: list[StoryEntity] = []
     lookup: dict[tuple[str, str], str] = {}
-    for idxs in clusters.values():
+    for root, idxs in clusters.items():
         aliases: Counter[str] = Counter()
+        local: Counter[str] = Counter()
         codes: Counter[str] = Counter()
         kinds: Counter[str] = Counter()
         for i in idxs:
             aliases.update(records[i].aliases)
-            code = records[i].code
-            if code:
-                codes[code] += 1
+            local.update(records[i].local)
+            codes.update(records[i].codes)
             if records[i].kind:
                 kinds[records[i].kind] += 1
-        name = max(aliases, key=lambda a: (len(name_tokens(a)), aliases[a], a))
+        if not aliases and all(alias_class(a, (), ()) == "pronoun" for a in local):
+            continue  # "We", "him": in-article lookups only, never a story entity
+        name = display_name(aliases or local, kb)
         key = f"{story_id}/" + hashlib.sha1(name_key(name).encode()).hexdigest()[:10]
         for i in idxs:
-            for k in records[i].keys:
+            for k in records[i].all_keys():
                 lookup[(records[i].article_id, k)] = key
+        f = cluster[root]
+        name_codes = Counter(c for a in aliases for c in [name_code(a)] if c)
+        # the code the name itself states wins over the codes the mentions were given
+        code = (name_codes or codes).most_common(1)[0][0] if (name_codes or codes) else None
         out.append(
             StoryEntity(
                 key=key,
                 name=name,
-                code=codes.most_common(1)[0][0] if codes else None,
-                kind=kinds.most_common(1)[0][0] if kinds else "",
-                aliases=tuple(sorted(aliases)),
+                code=code,
+                kind=kinds.most_common(1)[0][0] if kinds else ("PERSON" if f.persons else ""),
+                aliases=tuple(sorted(aliases or local)),
                 article_ids=tuple(sorted({records[i].article_id for i in idxs})),
                 members=tuple(sorted(records[i].member for i in idxs)),
                 why=tuple(
@@ -260,5 +443,28 @@ def resolve_story_entities(
                 ),
             )
         )
-    out.sort(key=lambda e: (-sum(1 for _ in e.aliases), e.name))
+    out.sort(key=lambda e: (-len(e.aliases), e.name))
     return out, lookup
+
+
+def display_name(aliases: Counter[str], kb: MergeKnowledge) -> str:
+    """A short readable name: the fullest person name without titles, else the most used
+    proper name ("Quds Force" over "Doe's Quds Force"), else the longest alias."""
+    persons = Counter()  # type: Counter[str]
+    for a, c in aliases.items():
+        core = person_core(a, kb)
+        if core:
+            persons[core] += c
+    if persons:
+        return max(persons, key=lambda p: (len(name_tokens(p)), persons[p], p))
+    proper = {a: c for a, c in aliases.items() if is_proper(a, kb) and not _POSSESSIVE.search(a)}
+    if proper:  # spelled out before an acronym, then the most used
+        best = max(proper, key=lambda a: (a != a.upper(), proper[a], len(name_tokens(a)), a))
+        return re.sub(r"^(?:the|The)\s+", "", best)
+    best = max(aliases, key=lambda a: (len(name_tokens(a)), aliases[a], a))
+    return re.sub(r"^(?:the|The)\s+", "", best)
+
+
+def is_label_name(name: str, kb: MergeKnowledge) -> bool:
+    """Names a story label may show: proper names, not descriptions or pronouns."""
+    return is_proper(name, kb) and alias_class(name, (), ()) == "named"

@@ -17,6 +17,10 @@ class MergeKnowledge:
     compatible: frozenset[frozenset[str]]  # unordered pairs of PLOVER types
     type_group: dict[str, str]  # type -> representative of its compatibility component
     coalition_members: dict[str, frozenset[str]]  # coalition name key -> member codes
+    person_titles: frozenset[str] = frozenset()  # lower-case words (see merge.names)
+    name_particles: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -69,4 +73,10 @@ def load_knowledge(path: Path | None = None) -> MergeKnowledge:
             raise ConfigError(f"{path}: coalitions[{i}] aliases must be a list")
         for alias in [entry["name"], *aliases]:
             coalitions[name_key(str(alias))] = frozenset(members)
-    return MergeKnowledge(frozenset(pairs), groups, coalitions)
+    words: dict[str, frozenset[str]] = {}
+    for key in ("person_titles", "name_particles", "name_connectors", "organisation_words"):
+        items = data.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
+            raise ConfigError(f"{path}: '{key}' must be a list of non-empty words")
+        words[key] = frozenset(w.strip().lower() for w in items)
+    return MergeKnowledge(frozenset(pairs), groups, coalitions, **words)
