@@ -53,8 +53,13 @@ class MergeConfig:
     max_candidates: int = 200
     #: allow events to merge across stories when actor and recipient match
     cross_story: bool = True
+    #: text similarity an opinion about an act ("Killing him was a mistake") needs to join
+    #: the event it comments on
+    evaluative_similarity: float = 0.6
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.evaluative_similarity <= 1.0:
+            raise ConfigError("evaluative_similarity must be within 0..1")
         if not 0.0 <= self.story_threshold <= 1.0 or not 0.0 <= self.event_threshold <= 2.0:
             raise ConfigError("merge thresholds must be within 0..1 (story) and 0..2 (event)")
         if min(self.story_window_days, self.date_slack_days, self.publication_lookback_days) < 0:
@@ -167,6 +172,7 @@ def merge(
         publication_lookback_days=config.publication_lookback_days,
         max_candidates=config.max_candidates,
         cross_story=config.cross_story,
+        evaluative_similarity=config.evaluative_similarity,
     )
     feats = mention_features(mentions, by_id, story_of, entity_keys, idf, kb, params)
     clusters = cluster_mentions(feats, kb, params)

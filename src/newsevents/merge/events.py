@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ class EventParams:
     publication_lookback_days: int
     max_candidates: int
     cross_story: bool
+    evaluative_similarity: float = 0.6
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -149,6 +151,28 @@ class _M:
     place_country: str | None
     place_city: bool
     vec: Vector
+    evaluative: bool = False  # an opinion about the act (see evaluative_subject)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_EVAL_WINDOW = 6  # words between the trigger and the copula of its clause
+
+
+def evaluative_subject(m: EventMention, text: str, kb: MergeKnowledge) -> bool:
+    """The trigger heads the subject of a copular clause ("Killing him was a mistake",
+    "The raid on the port would be reckless"): an evaluation of the act, not a report.
+
+    Read from the words (merge has no parse): only opener words before the trigger in its
+    sentence or clause, and a copula within a few words after it, before any comma."""
+    if not text:
+        return False
+    before = text[m.sentence.start : m.trigger.start]
+    clause = re.split(r"[,;:—–]\s", before)[-1]  # "..., but killing him was"
+    if any(w.lower() not in kb.evaluative_openers for w in _WORD.findall(clause)):
+        return False
+    after = text[m.trigger.end : m.sentence.end].split(",")[0]
+    words = [w.lower() for w in _WORD.findall(after)][: _EVAL_WINDOW + 1]
+    return any(w in kb.evaluative_copulas for w in words)
 
 
 def _fclass(factuality: str) -> str:
@@ -342,6 +366,10 @@ def _score(
     same_article = any(y.m.article_id == x.m.article_id for y in c.members[-3:])
     if anchors == 0 and not (sim >= 0.35 or (same_article and sim >= 0.2)):
         return None
+    if (x.evaluative or c.members[0].evaluative) and sim < p.evaluative_similarity:
+        return None  # an opinion about an act joins its report only when worded alike
+    if x.evaluative or c.members[0].evaluative:
+        parts.append("evaluative clause")
     score += 0.3 * sim
     return score, ", ".join(parts) + f"; text {sim:.2f}; score {score:.2f}"
 
@@ -672,6 +700,7 @@ def mention_features(
                 place_country=loc.country if loc else None,
                 place_city=bool(loc and loc.precision == "city"),
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
+                evaluative=evaluative_subject(m, text, kb),
             )
         )
     return out

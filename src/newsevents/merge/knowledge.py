@@ -21,6 +21,8 @@ class MergeKnowledge:
     name_particles: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
+    evaluative_openers: frozenset[str] = frozenset()
+    evaluative_copulas: frozenset[str] = frozenset()
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -74,7 +76,14 @@ def load_knowledge(path: Path | None = None) -> MergeKnowledge:
         for alias in [entry["name"], *aliases]:
             coalitions[name_key(str(alias))] = frozenset(members)
     words: dict[str, frozenset[str]] = {}
-    for key in ("person_titles", "name_particles", "name_connectors", "organisation_words"):
+    for key in (
+        "person_titles",
+        "name_particles",
+        "name_connectors",
+        "organisation_words",
+        "evaluative_openers",
+        "evaluative_copulas",
+    ):
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
             raise ConfigError(f"{path}: '{key}' must be a list of non-empty words")
