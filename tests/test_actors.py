@@ -269,3 +269,51 @@ def test_actor_and_receiver_rules(nlp, actors, text, kind, actor, recipient):
     ev = _event(events, kind)
     assert actor in {a.code for a in ev.actor}
     assert recipient in {a.code for a in ev.recipient}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "side", "code"),
+    [
+        # a multiword name is one actor: not the shorter dictionary name inside it
+        (
+            "A mob of Kata'ib Hezbollah fighters stormed the embassy in Baghdad.",
+            "PROTEST",
+            "actor",
+            "IRQ",
+        ),
+        (
+            "Soldiers struck five Asa'ib Ahl al-Haq positions near Mosul.",
+            "ASSAULT",
+            "recipient",
+            "IRQ",
+        ),
+        # a named person's country is not the place of the event ...
+        (
+            "Colonel Zed Quux arrived in Kabul to visit the Afghan defence minister.",
+            "CONSULT",
+            "actor",
+            None,
+        ),
+        # ... unless their office is exercised at home
+        ("President Zed Quux imposed a curfew in Algiers.", "COERCE", "actor", "DZA"),
+    ],
+)
+def test_names_and_offices(nlp, actors, text, kind, side, code):
+    events, _, _ = _run(nlp, actors, text)
+    ev = _event(events, kind)
+    parties = ev.actor if side == "actor" else ev.recipient
+    assert parties
+    if code is None:
+        assert all(a.code is None for a in parties)
+    else:
+        assert code in {a.code for a in parties}
+
+
+def test_later_short_name_keeps_the_code(nlp, actors):
+    text = (
+        "As head of Nigeria's air force, General Zed Quux ordered the strike. "
+        "Quux later met Chadian officials."
+    )
+    events, _, _ = _run(nlp, actors, text)
+    meet = _event(events, "CONSULT")
+    assert meet.actor[0].entity is not None and meet.actor[0].code == "NGA"

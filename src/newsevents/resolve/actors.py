@@ -67,6 +67,8 @@ class ActorDictionary:
     nonstate: dict[tuple[str, ...], str] = field(default_factory=dict)
     #: role words that name a national office ("president", "prime minister")
     offices: frozenset[str] = frozenset()
+    #: offices exercised at home: the holder belongs to the country where they act
+    home_offices: frozenset[str] = frozenset()
 
     def lookup(self, form: str, date: str | None) -> ActorEntry | None:
         for entry in self.forms.get(form, ()):
@@ -91,7 +93,7 @@ def load_actor_dictionary(extra_paths: Sequence[Path] = ()) -> ActorDictionary:
         for form in (entry.name, *entry.aliases):
             book.forms.setdefault(form, []).append(entry)
             book.max_len = max(book.max_len, len(form.split()))
-    book.sectors, book.generic, book.nonstate, book.offices = _sector_table()
+    book.sectors, book.generic, book.nonstate, book.offices, book.home_offices = _sector_table()
     return book
 
 
@@ -128,7 +130,7 @@ def _actor_entry(path: Path, i: int, item: Any) -> ActorEntry:
 
 @lru_cache(maxsize=1)
 def _sector_table() -> tuple[
-    dict[str, str], frozenset[str], dict[tuple[str, ...], str], frozenset[str]
+    dict[str, str], frozenset[str], dict[tuple[str, ...], str], frozenset[str], frozenset[str]
 ]:
     data = read_yaml(data_path("sectors.yaml"))
     if not isinstance(data, dict) or not isinstance(data.get("sectors"), dict):
@@ -153,14 +155,18 @@ def _sector_table() -> tuple[
             )
         for phrase in phrases:
             nonstate[tuple(str(phrase).lower().split())] = code
-    offices = data.get("offices") or []
-    if not isinstance(offices, list):
-        raise ConfigError("sectors.yaml: 'offices' must be a list of words")
+    lists = []
+    for key in ("offices", "home_offices"):
+        words = data.get(key) or []
+        if not isinstance(words, list):
+            raise ConfigError(f"sectors.yaml: '{key}' must be a list of words")
+        lists.append(frozenset(str(w).lower() for w in words))
     return (
         table,
         frozenset(str(w).lower() for w in generic),
         nonstate,
-        frozenset(str(w).lower() for w in offices),
+        lists[0],
+        lists[1],
     )
 
 
@@ -225,21 +231,31 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
             return str(doc[a : b + 1].text)
         return " ".join(texts[i : i + n])
 
-    # 1. dictionary names, longest first
+    # 1. dictionary names, longest first. A multiword name is one actor: the match may
+    # take in capitalised words just before the phrase ("Kata'ib" + "Hezbollah fighters")
+    # and must not be the tail of a longer name ("Kata'ib Hezbollah" is not "Hezbollah").
+    lead = _name_lead(toks[0], actors)
+    span_toks = lead + toks
+    span_texts = [t.text for t in span_toks]
+
+    def span_form(i: int, n: int) -> str:
+        a, b = span_toks[i].i, span_toks[i + n - 1].i
+        if b - a == n - 1:
+            return str(doc[a : b + 1].text)
+        return " ".join(span_texts[i : i + n])
+
     best: tuple[int, ActorEntry] | None = None
-    for n in range(min(actors.max_len, len(toks)), 0, -1):
-        for i in range(len(toks) - n + 1):
-            form = form_of(i, n)
+    for n in range(min(actors.max_len, len(span_toks)), 0, -1):
+        for i in range(len(span_toks) - n + 1):
+            if i + n <= len(lead):
+                continue  # the match must reach into the phrase itself
+            form = span_form(i, n)
             form = form[:-3] if form.endswith(" 's") else form
             entry = actors.lookup(form, date)
-            # "Kata'ib Hezbollah" is not "Hezbollah": the name must not continue leftwards
-            inside_longer_name = (
-                i > 0
-                and toks[i - 1].pos_ == "PROPN"
-                and toks[i - 1].ent_type_ in ("ORG", "PERSON")
-                and toks[i - 1].i == toks[i].i - 1
-            )
-            if entry is not None and not inside_longer_name and not _sponsored(toks[i], toks):
+            if entry is None:
+                continue
+            longer = bool(_name_lead(span_toks[i], actors))
+            if not longer and not _sponsored(span_toks[i], toks):
                 best = (i, entry)
                 break
         if best:
@@ -396,6 +412,30 @@ def _nonstate(toks: list[Any], actors: ActorDictionary) -> str | None:
     return None
 
 
+def _name_lead(first: Any, actors: ActorDictionary) -> list[Any]:
+    """Capitalised name words written just before ``first`` (same sentence, no punctuation
+    between): the start of the multiword name ``first`` belongs to. Titles, country words
+    and sentence-initial function words are not name words."""
+    out: list[Any] = []
+    doc = first.doc
+    i = first.i - 1
+    table = countries()
+    while i >= first.sent.start and len(out) < 3:
+        t = doc[i]
+        if (
+            t.pos_ != "PROPN"
+            or not t.text[:1].isupper()
+            or not t.whitespace_
+            or t.text in table
+            or t.lemma_.lower() in actors.sectors
+            or t.ent_type_ in ("GPE", "NORP", "DATE")
+        ):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
 def _sector(toks: list[Any], head: Any, actors: ActorDictionary) -> str | None:
     # the head, then heads of inner phrases ("leaders of the opposition party"), then modifiers
     ranked = sorted(
@@ -452,6 +492,14 @@ def resolve_actors(
             continue  # the NER calls some places and nationalities persons ("in Niamey")
         toks = _context(ent)
         coded = code_phrase(toks, actors, date)
+        if coded.code is None:
+            # "As head of Iran's Quds Force, X ...", "X, the head of Iraq's militia body"
+            for tie in _tied(ent.root):
+                tied = code_phrase(_phrase(tie, wide=True), actors, date)
+                if tied.code:
+                    coded.code = tied.code
+                    coded.sector = coded.sector or tied.sector
+                    break
         key = _key(name, surname, clusters)
         cl = clusters.setdefault(key, _Cluster(key, name, ent.label_))
         if len(name) > len(cl.name):
@@ -464,7 +512,7 @@ def resolve_actors(
         cl.titles.update(coded.titles)
         parts = name.split()
         if ent.label_ == "PERSON" and len(parts) > 1:
-            surname.setdefault(parts[-1], key)
+            surname.setdefault(parts[-1].lower(), key)
     # pass 2: the event participants, in text order
     last_person: _Cluster | None = None
     last_group: tuple[str | None, str | None, str | None] | None = None
@@ -600,6 +648,7 @@ class _Side:
     actor: Actor
     head: Any
     person_office: bool
+    home_office: bool = False
 
 
 class _Setting:
@@ -663,7 +712,8 @@ class _Setting:
             and a.sector in _STATE
             and any(t.lemma_.lower() in self.actors.offices for t in toks)
         )
-        return _Side(a, head, office)
+        home = office and any(t.lemma_.lower() in self.actors.home_offices for t in toks)
+        return _Side(a, head, office, home)
 
     def fill(self, ev: EventMention) -> EventMention:
         if not ev.actor and not ev.recipient and ev.event not in _IMPLICIT_DOER:
@@ -734,7 +784,9 @@ class _Setting:
         party = a.sector is not None or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
         if not party:
             return a
-        if here is not None:
+        if here is not None and (side.head.ent_type_ != "PERSON" or side.home_office):
+            # a named person's country is who they are, not where the event happens, unless
+            # they hold an office exercised at home ("President X ... a curfew in Algiers")
             return replace(a, code=here)
         other_codes = {o.actor.code for o in others if o.actor.code}
         other_codes -= _NONSTATE_CODES
@@ -854,11 +906,16 @@ def _key(name: str, surname: dict[str, str], clusters: dict[str, _Cluster]) -> s
     if norm in clusters:
         return norm
     parts = norm.split()
-    if len(parts) == 1 and norm in surname:
-        return surname[norm]
+    if len(parts) == 1 and norm.lower() in surname:
+        return surname[norm.lower()]
     # a longer form of a name seen before ("Doe" then "Jane Doe")
     for key, cl in clusters.items():
-        if len(key.split()) == 1 and parts and parts[-1] == key and cl.kind == "PERSON":
+        if (
+            len(key.split()) == 1
+            and parts
+            and parts[-1].lower() == key.lower()
+            and cl.kind == "PERSON"
+        ):
             return key
     return norm
 
@@ -894,17 +951,25 @@ def _cluster_for(
 ) -> _Cluster | None:
     ents = [t for t in toks if t.ent_type_ in ("PERSON", "ORG")]
     if ents:
-        name = " ".join(t.text for t in ents if t.text != "'s")
+        doc = ents[0].doc
+        name = str(doc[ents[0].i : ents[-1].i + 1].text).removesuffix("'s").strip()
+        if ents[-1].i - ents[0].i + 1 != len(ents):
+            name = " ".join(t.text for t in ents if t.text != "'s")
         key = _key(name, surname, clusters)
         if key in clusters:
             return clusters[key]
         for part in reversed(name.split()):
-            if part in surname:
-                return clusters.get(surname[part])
-    # a surname the NER did not tag this time
+            if part.lower() in surname:
+                return clusters.get(surname[part.lower()])
+    # a surname the NER did not tag this time ("al-Muhandis", "Al-Sadr")
     for t in toks:
-        if t.text in surname and t.pos_ == "PROPN":
-            return clusters.get(surname[t.text])
+        if t.lower_ in surname and t.pos_ == "PROPN":
+            return clusters.get(surname[t.lower_])
+    if toks:
+        run = str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
+        for part in reversed(run.split()):
+            if part.lower().removesuffix("'s") in surname:
+                return clusters.get(surname[part.lower().removesuffix("'s")])
     # "the general": a title used before for exactly one person
     if toks and toks[0].lower_ in ("the", "this", "that") and not ents:
         head = _head(toks)
