@@ -806,3 +806,12 @@ def test_reference_words_shape_error(tmp_path: Path):
     bad.write_text("event_nouns: {strike: BOMBING}\nmax_sentences: 5\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         rtime.load_reference_words(bad)
+
+
+def test_back_reference_to_undated_latest_act_lends_nothing(nlp):
+    text = (
+        "Jets bombed depots on Sunday. Rockets hit a base near the border. "
+        "The attack killed two guards."
+    )
+    evs, _ = _dated(nlp, text, FRI, ["bombed", "hit", "killed"])
+    assert [e.date_source for e in evs] == ["text", "publication", "publication"]

@@ -1434,8 +1434,9 @@ def _antecedent(
         return None
     same_noun = [e for e in earlier if e.trigger_lemma.lower() == lemma]
     latest = (same_noun or earlier)[-1]
-    # within the latest one's sentence, a dated mention of the act stands for it
-    cands = [e for e in earlier if e.sentence == latest.sentence and e.date_source == "text"]
+    # the latest one is the antecedent; undated, it lends nothing (an older dated act of the
+    # same kind is more likely another act than this one)
+    cands = [latest] if latest.date_source == "text" else []
     if not cands:
         return None
     ante = cands[-1]
