@@ -206,11 +206,6 @@ def test_pipeline_dates_calls_from_their_listing(nlp, resources):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolve.time lends a time attached to the clause head even when it lies outside "
-    "the mention's sentence; spaCy glues the listing lines into one clause",
-)
 def test_pipeline_dates_each_item_from_its_own_line(nlp, resources):
     got = dated_calls(nlp, resources, ARTICLE)
     assert got["Rally"].date == "2020-01-11"

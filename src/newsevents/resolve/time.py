@@ -1163,7 +1163,9 @@ def _own_times(
             cands = [
                 ti
                 for ti, xt in enumerate(time_toks)
-                if _attached_to(xt, head_span) and not (claimed.get(ti, set()) - {ei})
+                if _attached_to(xt, head_span)
+                and ev.sentence.contains(times[ti].span)
+                and not (claimed.get(ti, set()) - {ei})
             ]
             if cands:
                 chosen = times[min(cands, key=lambda ti: _dist(times[ti].span, ev.trigger))]
@@ -1175,12 +1177,23 @@ def _own_times(
                 for ti, t in enumerate(times)
                 if ev.sentence.contains(t.span)
                 and not (claimed.get(ti, set()) - {ei})
-                and _encloses(time_toks[ti], trig_toks[ei])
+                and (_encloses(time_toks[ti], trig_toks[ei]) or _verbless(parse, ev.sentence))
             ]
             if same:
                 chosen = times[min(same, key=lambda ti: _dist(times[ti].span, ev.trigger))]
         out.append(None if chosen is None else next(i for i, t in enumerate(times) if t is chosen))
     return out
+
+
+def _verbless(parse: Any, sentence: Span) -> bool:
+    """A line with no verb of its own (a listing: "Rally, Saturday 11 January, noon"):
+    spaCy may glue it to its neighbours, so clause attachment says nothing; its date is its
+    own."""
+    return not any(
+        t.pos_ in ("VERB", "AUX") and t.text.islower()
+        for t in parse
+        if sentence.start <= t.idx < sentence.end
+    )
 
 
 def _dist(a: Span, b: Span) -> int:
