@@ -398,3 +398,42 @@ def test_more_topics(nlp, book, actors, text, dropped):
 def test_warnings(nlp, book, actors, text, threat):
     events = code(nlp, book, actors, text)
     assert any(e.event == "THREATEN" for e in events) == threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So let me offer a general observation about the talks.",
+        "The crisis deepened, which we will discuss below.",
+    ],
+)
+def test_author_voice_is_not_an_event(nlp, book, actors, text):
+    assert code(nlp, book, actors, text) == []
+
+
+def test_quoted_we_is_a_speaker(nlp, book, actors):
+    events = code(nlp, book, actors, 'The minister said: "We will meet the rebels on Monday."')
+    assert events
+
+
+def test_purpose_clause_is_intent(nlp, book, actors):
+    events = code(nlp, book, actors, "The envoy was in Kabul to visit the Afghan president.")
+    visit = find(events, "CONSULT")
+    assert visit.factuality == "future"
+
+
+def test_possessor_of_a_killing_is_the_victim(nlp, book, actors):
+    text = "Jane Roe, a Malian colonel, was popular. Her assassination shocked Bamako."
+    ev = find(code(nlp, book, actors, text), "ASSAULT")
+    assert ev.actor == () and ev.recipient and ev.recipient[0].code == "MLI"
+
+
+def test_speculation_over_a_negation_is_hypothetical(nlp, book, actors):
+    text = "It is inconceivable that the Syrian government will not retaliate."
+    assert find(code(nlp, book, actors, text), "ASSAULT").factuality == "hypothetical"
+
+
+def test_agreement_recipient_is_the_other_party(nlp, book, actors):
+    text = "Brazil scrapped an agreement between Brazil and Paraguay on Monday."
+    ev = find(code(nlp, book, actors, text), "REJECT")
+    assert "PRY" in codes(ev.recipient)

@@ -42,9 +42,12 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         by_token = {f.token.i: f for f in frames}
         topics, predictions = _topics(frames)
         topics |= _must_topics(frames, codebook)
+        quoted = any(q in sent.text for q in _QUOTES)
         for frame in frames:
             if frame.token.i in predictions:
                 continue
+            if not quoted and _author_voice(frame):
+                continue  # "we'll discuss", "let me offer": the writer, not a political actor
             if frame.anaphor and frame.event == "ASSAULT" and last_attackers:
                 frame.actors = list(last_attackers)  # "the strike" = the attack just reported
             if frame.event == "ASSAULT" and frame.actors:
@@ -66,6 +69,27 @@ _GOVERNORS = {"REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE", "ACCUSE"}
 #: agreement that did not happen, "denied that it attacked" an attack said not to have
 #: happened: both kept with their own factuality)
 _NOT_GOVERNING = {"fail", "deny", "refute"}
+
+
+_QUOTES = ('"', "\u201c", "\u201d", "''", "``")
+_FIRST_SECOND = {"i", "me", "we", "us", "you"}
+
+
+def _author_voice(frame: Frame) -> bool:
+    """Outside quotations, "I"/"we"/"you" and "let me/us" are the writer and the reader."""
+    if any(a.pos_ == "PRON" and a.lower_ in _FIRST_SECOND for a in frame.actors):
+        return True  # ("US" the country is a proper noun, not the pronoun)
+    node = frame.token
+    for _ in range(3):
+        near = [*node.children, *(g for c in node.children for g in c.children)]
+        if lemma(node) == "let" and any(
+            c.lower_ in ("me", "us") and c.pos_ == "PRON" for c in near
+        ):
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False
 
 
 def _infinitive(tok: Any) -> bool:
@@ -178,7 +202,7 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
                 frame.event, frame.mode, frame.cameo = inner.event, inner.mode, inner.cameo
                 break
     # announced cooperation is AGREE; an announced conflictual act is a THREATEN
-    if fact.label == "future" and frame.event in _COOPERATIVE:
+    if fact.label == "future" and frame.event in _COOPERATIVE and not fact.purpose:
         frame.cameo = book.intent_cameo.get(frame.event, "030")
         frame.event, frame.mode = "AGREE", None
         fact.label = "reported" if fact.reported_by is not None else "asserted"

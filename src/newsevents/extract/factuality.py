@@ -39,6 +39,7 @@ class Factuality:
     #: the event is what another act asks for, offers, threatens or proposes ("urged X to
     #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
     topic: bool = False
+    purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
 
     def mark(self, label: str, cue: Any) -> None:
         if _RANK[label] > _RANK[self.label]:
@@ -108,7 +109,11 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         if dep == "ccomp" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in _HYPO_HEADS for c in head.children
         ):
-            result.mark("hypothetical", head)  # "it is inconceivable that X will ..."
+            # "it is inconceivable that X will (not) ...": speculation about the whole clause,
+            # negation inside it included
+            if result.label == "negated":
+                result.label, result.cue = "hypothetical", head
+            result.mark("hypothetical", head)
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in node.children):
             result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
         if (
@@ -136,6 +141,14 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
             result.reported_by = result.reported_by or head
         if dep in ("pcomp", "pobj") and head.lower_ == "without":
             result.mark("negated", head)  # "without providing evidence"
+        if (
+            dep == "advcl"
+            and node.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
+        ):
+            result.mark("future", node)  # a purpose: intended, not (yet) done
+            result.purpose = True
         if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
             break
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ not in cond for m in node.children):

@@ -325,8 +325,13 @@ def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
         return False
     if e.prep and not set(preps) & set(e.prep):
         return False
-    if e.not_prep and set(preps) & set(e.not_prep):
-        return False
+    if e.not_prep:
+        # "on Tuesday" is a date, not the "call on" of a request
+        real = {
+            p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+        }
+        if real & set(e.not_prep):
+            return False
     if e.mod or e.not_mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -501,6 +506,13 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     goods = book.expand(_GOODS_CLASSES)
     if tok.pos_ == "NOUN":
         actors = actor_modifiers(tok)
+        patients: list[Any] = []
+        if lemma(tok) in book.classes.get("PATIENT_NOUNS", frozenset()) and not _preps(tok).get(
+            "of"
+        ):
+            # "his assassination": the possessor is the victim, not the doer
+            patients = [a for a in actors if a.dep_ == "poss"]
+            actors = [a for a in actors if a.dep_ != "poss"]
         if actors and all(a.pos_ == "PRON" for a in actors):
             # "held their first meeting", "reiterated its demand": the pronoun is the
             # subject of the verb that carries the noun
@@ -542,6 +554,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
                     recips = _with_conj(_children(c, "nsubj", "nsubjpass"))
                     if recips:
                         break
+        if patients and not recips:
+            recips = patients
         actors = [a for a in actors if a not in recips]
         frame.actors, frame.recipients = actors, recips
         frame.modifiers = [
@@ -658,6 +672,13 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
 _PLACE_PREPS = ("in", "into", "at", "near", "outside", "across", "inside", "throughout")
 
 
+def _subordinate(clause: Any) -> bool:
+    """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
+    return any(c.dep_ == "mark" and c.lower_ != "to" for c in clause.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("after", "before", "since") for c in clause.children
+    )
+
+
 #: events whose recipient, when no argument names one, is the party their topic names
 _TOPIC_RECIPIENT = {"PROTEST", "REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "SUPPORT"}
 
@@ -697,7 +718,11 @@ def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[
     for a in actors:
         taken.update(t.i for t in a.subtree)
     stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
-    stack = [c for c in tok.children if c.i > tok.i and c.dep_ not in stop]
+    stack = [
+        c
+        for c in tok.children
+        if c.i > tok.i and c.dep_ not in stop and not (c.dep_ == "advcl" and _subordinate(c))
+    ]
     found: list[Any] = []
     while stack:
         t = stack.pop(0)
@@ -708,7 +733,11 @@ def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[
             root = ent.root if ent is not None else t
             found.append(root)
         else:
-            stack.extend(c for c in t.children if c.dep_ not in stop)
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ not in stop and not (c.dep_ == "advcl" and _subordinate(c))
+            )
         if found:
             break
     found.sort(key=lambda t: t.i)

@@ -31,8 +31,8 @@ _SECTOR_CODES |= {"PRE", "REL", "SOC"}
 _NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 #: "X-backed militia": X is the sponsor, not the militia's country.
 _SPONSOR = {"backed", "supported", "funded", "armed", "sponsored", "aligned", "trained"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"they", "it", "them", "we"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_GROUP_PRONOUNS = {"they", "it", "them", "we", "its", "their"}
 
 
 @dataclass(frozen=True)
@@ -718,6 +718,8 @@ class _Setting:
     def fill(self, ev: EventMention) -> EventMention:
         if not ev.actor and not ev.recipient and ev.event not in _IMPLICIT_DOER:
             return ev
+        doers0 = {a.code for a in ev.actor if a.code}
+        ev = replace(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
         if (
             all(a.code for a in (*ev.actor, *ev.recipient))
             and ev.actor
@@ -745,11 +747,30 @@ class _Setting:
                     sector=_IMPLICIT_DOER[ev.event],
                 ),
             )
+        doers = {a.code for a in new_actor if a.code}
+        new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         if ev.event == "PROTEST" and new_actor and not any(r.code for r in new_recip):
             target = self._own_government(new_actor, sp)
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return replace(ev, actor=new_actor, recipient=new_recip)
+
+    def _other_party(self, r: Actor, doers: set[str]) -> Actor:
+        """ "scrapped an agreement between the US and Iran" (by the US): the thing's other
+        party is the recipient, not the doer's own country."""
+        if r.code not in doers or r.sector is not None:
+            return r
+        toks = _tokens(self.parse, r.span)
+        if not toks:
+            return r
+        table = countries()
+        head = _head(toks)
+        for t in head.subtree:
+            if (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN") and not _ethnic(t):
+                hit = table.get(t.text)
+                if hit is not None and hit[0] not in doers:
+                    return replace(r, code=hit[0])
+        return r
 
     def _own_government(self, protesters: tuple[Actor, ...], sent: Any) -> Actor | None:
         """A protest that names no target addresses the protesters' own government: the
@@ -797,8 +818,11 @@ class _Setting:
             )
             if not doer and event in _DOMESTIC_ACTS and other_state:
                 return replace(a, code=other)  # "Sri Lanka's president pardoned 93 prisoners"
-            if doer and event in _ADDRESS_ACTS and other_state and a.sector in _CIVIL:
-                return replace(a, code=other)  # "Families appealed to the Nigerian government"
+            organ = any(o.actor.sector in _STATE for o in others if o.actor.code)
+            if doer and event in _ADDRESS_ACTS and organ and a.sector in _CIVIL:
+                # "Families appealed to the Nigerian government" (an organ of the state, not
+                # a foreign country named as such: "militia leaders blamed the United States")
+                return replace(a, code=other)
             civil_other = any(o.actor.sector in _CIVIL for o in others) or event == "PROTEST"
             if not doer and a.sector in _STATE and event in _ADDRESS_ACTS and civil_other:
                 return replace(a, code=other)  # "Rwandan rebels demanded the president quit"
