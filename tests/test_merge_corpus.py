@@ -47,11 +47,12 @@ def test_synthetic_corpus_merges_close_to_its_truth() -> None:
 @pytest.mark.slow
 def test_100k_synthetic_mentions_merge_in_under_a_minute() -> None:
     articles, mentions = synthetic_mentions(100_000, seed=0)
-    start = time.process_time()  # CPU time: other processes on the machine do not count
+    # wall time, the figure a user waits for: it must hold on a busy 2-core machine too
+    start, cpu = time.perf_counter(), time.process_time()
     result = merge(articles, mentions)
-    took = time.process_time() - start
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert sum(len(e.mention_ids) for e in result.events) == len(mentions)
-    assert took < 60, f"merge of {len(mentions)} mentions took {took:.1f} s CPU"
+    assert took < 60, f"merge of {len(mentions)} mentions took {took:.1f} s wall ({cpu:.1f} s CPU)"
 
 
 @pytest.mark.slow

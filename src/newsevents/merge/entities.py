@@ -340,61 +340,74 @@ def resolve_story_entities(
         for j in idxs[1:]:
             try_union(idxs[0], j, f"{rule} ({k.lstrip(chr(0))})")
 
-    # candidate pairs share a word, a 3-letter prefix or a consonant skeleton (blocking:
-    # names that share none of these cannot pass the spelling rules below)
+    # Steps 2-3 compare clusters (after step 1 most records of a name are one cluster).
+    # Blocking: two names can pass the spelling rules only if some word of one equals a
+    # word of the other or both share a one-letter deletion (a word at least 0.85 similar
+    # to another of 6+ letters is one insertion/substitution away), so candidate pairs
+    # come from an index of those keys, not from all pairs.
+    roots = sorted({find(i) for i in range(n)})
+    rtoks: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for i in range(n):
+        rtoks[find(i)] |= toks[i]
     block: dict[str, set[int]] = defaultdict(set)
-    word_index: dict[str, set[int]] = defaultdict(set)
-    family_index: dict[str, set[int]] = defaultdict(set)
-    for i, ts in enumerate(toks):
-        for t in ts:
+    for root in roots:
+        for t in rtoks[root]:
             for w in t:
-                word_index[w].add(i)
-                block[w].add(i)
-                if len(w) >= 4:
-                    block[w[:3]].add(i)
-                    block["~" + re.sub("[aeiouy]", "", w)].add(i)
-        for p in facts[i].persons:
-            family_index[p[-1]].add(i)
+                block[w].add(root)
+                if len(w) >= 6:
+                    for d in range(len(w)):
+                        block["\1" + w[:d] + w[d + 1 :]].add(root)
+    for w in [w for w in block if not w.startswith("\1")]:
+        block["\1" + w] |= block[w]  # a shorter word equal to a deletion of a longer one
     pairs: set[tuple[int, int]] = set()
-    for members in block.values():
-        if len(members) > 1:
+    for key, members in block.items():
+        if len(members) > 1 and key.startswith("\1"):
             srt = sorted(members)
             pairs.update((a, b) for x, a in enumerate(srt) for b in srt[x + 1 :])
 
     # 2. near-identical multi-word spellings, one person named in two ways
     for i, j in sorted(pairs):
-        if find(i) == find(j):
+        ri, rj = find(i), find(j)
+        if ri == rj:
             continue
-        pi, pj = facts[i].persons, facts[j].persons
+        pi, pj = cluster[ri].persons, cluster[rj].persons
         if any(len(x) > 1 < len(y) and persons_match(x, y) for x in pi for y in pj):
             try_union(i, j, f"same person ({' '.join(pi[0])})")
             continue
-        for ti in toks[i]:
+        for ti in rtoks[i]:
             if any(
                 (min(len(ti), len(tj)) >= 2 and _fuzzy_set(ti, tj) >= _FUZZY_SET)
                 or (len(ti) == len(tj) == 1 and len(ti[0]) >= 6 and tokens_close(ti[0], tj[0]))
-                for tj in toks[j]
+                for tj in rtoks[j]
             ):
                 try_union(i, j, f"spelling variant ({' '.join(ti)})")
                 break
 
     # 3. names that are part of exactly one longer name (multi-word first, so "Jane Doe"
     # and "Commander Jane Doe" are one before "Doe"); a family name alone: one person
+    word_index: dict[str, set[int]] = defaultdict(set)
+    family_index: dict[str, set[int]] = defaultdict(set)
+    for root in roots:
+        for t in rtoks[root]:
+            for w in t:
+                word_index[w].add(root)
+        for p in cluster[find(root)].persons:
+            family_index[p[-1]].add(root)
     for single in (False, True):
-        for i in range(n):
-            for ti in toks[i]:
+        for i in roots:
+            for ti in sorted(rtoks[i]):
                 if not ti or (len(ti) == 1) != single:
                     continue
                 supersets: set[int] = set()
                 if single:
                     for j in family_index.get(ti[0], ()):
-                        if j != i and any(len(p) > 1 for p in facts[j].persons):
+                        if find(j) != find(i) and any(
+                            len(p) > 1 and p[-1] == ti[0] for p in cluster[find(j)].persons
+                        ):
                             supersets.add(find(j))
                 else:
                     for j in set.intersection(*(word_index[w] for w in ti)):
-                        if j != i and any(
-                            len(tj) > len(ti) and set(ti) <= set(tj) for tj in toks[j]
-                        ):
+                        if any(len(tj) > len(ti) and set(ti) <= set(tj) for tj in rtoks[j]):
                             supersets.add(find(j))
                 supersets = {s for s in supersets if _compatible(cluster[find(i)], cluster[s])}
                 if len(supersets) == 1 and find(i) not in supersets:

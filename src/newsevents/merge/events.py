@@ -405,7 +405,9 @@ def cluster_mentions(feats: list[_M], kb: MergeKnowledge, p: EventParams) -> lis
         else:
             for c in by_story.get((*key, x.story), ()):
                 cands[c.idx] = c
-        pool = list(cands.values())
+        # other story: only the same dyad may join (checked in _score); filtered before the
+        # nearest-date cut so the cut keeps candidates that can join
+        pool = [c for c in cands.values() if x.story in c.stories or x.actor.codes & c.actor_codes]
         if len(pool) > p.max_candidates and x.iv is not None:
             mid = (x.iv[0] + x.iv[1]) / 2
 
@@ -416,8 +418,6 @@ def cluster_mentions(feats: list[_M], kb: MergeKnowledge, p: EventParams) -> lis
             pool = pool[: p.max_candidates]
         best: tuple[float, int, str, _C] | None = None
         for c in pool:
-            if x.story not in c.stories and not (x.actor.codes & c.actor_codes):
-                continue  # other story: only the same dyad may join (checked in _score)
             got = _score(x, c, kb, p, 0)
             if got is None or got[0] < p.threshold:
                 continue
@@ -438,6 +438,8 @@ def cluster_mentions(feats: list[_M], kb: MergeKnowledge, p: EventParams) -> lis
 
 def _same_outlet_other_day(a: _C, b: _C) -> bool:
     """An outlet states one day for an act in ``a`` and another day in ``b``."""
+    if not a.stated or not b.stated:
+        return False
     days_a: dict[str, set[str]] = defaultdict(set)
     for outlet, day in a.stated:
         days_a[outlet].add(day)
@@ -469,11 +471,13 @@ def _join_across_days(
                 gap = max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1])
                 if gap > p.date_slack_days:
                     continue
-                if _same_outlet_other_day(a, b):
-                    continue
                 if b.members[0].story not in a.stories and not (
                     b.members[0].actor.codes & a.actor_codes
                 ):
+                    continue
+                if not all(kb.types_compatible(b.members[0].m.event, t) for t in a.types):
+                    continue  # _score would refuse it: skip the costlier checks
+                if _same_outlet_other_day(a, b):
                     continue
                 got = _score(b.members[0], a, kb, p, p.date_slack_days)
                 if got is None or got[0] < p.threshold:

@@ -28,7 +28,21 @@ class MergeKnowledge:
         return a == b or frozenset((a, b)) in self.compatible
 
     def coalition_of(self, name_or_code: str) -> frozenset[str]:
-        return self.coalition_members.get(name_key(name_or_code), frozenset())
+        return _coalition_of(self, name_or_code)
+
+
+_NONE: frozenset[str] = frozenset()
+_COALITION_CACHE: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _coalition_of(kb: MergeKnowledge, name_or_code: str) -> frozenset[str]:
+    key = (id(kb), name_or_code)  # kb objects live in load_knowledge's cache
+    got = _COALITION_CACHE.get(key)
+    if got is None:
+        if len(_COALITION_CACHE) > 1 << 16:
+            _COALITION_CACHE.clear()
+        got = _COALITION_CACHE[key] = kb.coalition_members.get(name_key(name_or_code), _NONE)
+    return got
 
 
 @lru_cache(maxsize=4)

@@ -48,7 +48,8 @@ def tokens_close(a: str, b: str) -> bool:
     return sm.quick_ratio() >= _FUZZY_TOKEN and sm.ratio() >= _FUZZY_TOKEN
 
 
-def _raw(surface: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=1 << 16)
+def _raw(surface: str) -> tuple[tuple[str, bool], ...]:
     """Words of a surface with 'a comma (or colon) follows' flags; possessive 's removed."""
     out: list[tuple[str, bool]] = []
     for w in _POSSESSIVE.sub("", surface).split():
@@ -57,7 +58,7 @@ def _raw(surface: str) -> list[tuple[str, bool]]:
             t = t[:-1]  # a full stop, not an initial ("Q.") or "U.S."
         if t.strip("."):
             out.append((t, w.rstrip("'’\")”").endswith((",", ";", ":"))))
-    return out
+    return tuple(out)
 
 
 def _is_cap(word: str) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Article
-from .text import Vector, add_into, content_words, dot, idf_table, name_tokens, tfidf
+from .text import Vector, add_into, content_words, idf_table, name_tokens, tfidf
 
 
 @dataclass
@@ -69,27 +70,63 @@ def group_stories(
     stories: list[_Open] = []
     active: list[_Open] = []  # stories whose last article is recent enough (dated input)
     undated: list[_Open] = []  # stories started by an article without a date
+    # inverted index term -> open stories holding it, kept for the stories an article may
+    # join (active + undated; all stories for an undated article): a cosine then touches
+    # only the stories that share a term, not every open story
+    postings: dict[str, dict[int, _Open]] = defaultdict(dict)
+    indexed: dict[int, _Open] = {}
+    everything = False  # an undated article was seen: every story stays a candidate
+
+    def index(story: _Open, terms: Iterable[str]) -> None:
+        for t in terms:
+            postings[t][story.index] = story
+
     for art in order:
         vec = tfidf(tokens[art.id], idf)
         day = day_of(art.published)
         if day is not None:
-            active = [s for s in active if s.last_day is None or day - s.last_day <= window_days]
-            pool = active + undated
+            keep = [s for s in active if s.last_day is None or day - s.last_day <= window_days]
+            if not everything:
+                for s in active:
+                    if s.last_day is not None and day - s.last_day > window_days:
+                        for t in s.vector:  # the story closes: out of the index
+                            postings[t].pop(s.index, None)
+                        indexed.pop(s.index, None)
+            active = keep
+            pool = {s.index for s in active} | {s.index for s in undated}
         else:
-            pool = stories
+            if not everything:  # from now on every story is a candidate of undated articles
+                everything = True
+                for s in stories:
+                    if s.index not in indexed:
+                        indexed[s.index] = s
+                        index(s, s.vector)
+            pool = None
+        # vec is unit length; the story's norm is cached (cosine without re-summing)
+        acc: dict[int, float] = defaultdict(float)
+        for t, v in vec.items():
+            for idx, story in postings.get(t, {}).items():
+                acc[idx] += v * story.vector[t]
         best: _Open | None = None
         best_sim = threshold
-        for story in pool:
-            # vec is unit length; the story's norm is cached (cosine without re-summing)
-            sim = dot(vec, story.vector) / story.norm if story.norm else 0.0
+        for idx in sorted(acc):  # story creation order: the first of equal scores wins
+            if pool is not None and idx not in pool:
+                continue
+            story = indexed[idx]
+            sim = acc[idx] / story.norm if story.norm else 0.0
             if sim >= best_sim and (best is None or sim > best_sim):
                 best, best_sim = story, sim
+        if best is None and threshold <= 0.0:  # no shared term is still a cosine of 0
+            first = sorted(pool) if pool is not None else sorted(indexed)
+            best = indexed[first[0]] if first else None
         if best is None:
             best = _Open(index=len(stories))
             stories.append(best)
             (active if day is not None else undated).append(best)
+            indexed[best.index] = best
         best.article_ids.append(art.id)
         add_into(best.vector, vec)
+        index(best, vec)
         best.norm = math.sqrt(sum(v * v for v in best.vector.values()))
         if day is not None:
             best.last_day = max(best.last_day or day, day)
