@@ -84,6 +84,25 @@ def _triples(nlp, text: str) -> list[tuple[str, str, str | None]]:
             [("The ceasefire is dead.", "say", "Rebel commander Ines Varga")],
         ),
         ("The council rejected the so-called 'peace plan' on Monday.", []),
+        # a common-noun subject with a name in apposition: the whole phrase with the name
+        (
+            'His secretary of state Ana Ruiz claimed that "the border is secure."',
+            [("the border is secure.", "claim", "secretary of state Ana Ruiz")],
+        ),
+        # a name set off by commas: the name
+        (
+            '"The dam will hold," the mayor, Maria Lopez, said.',
+            [("The dam will hold,", "say", "Maria Lopez")],
+        ),
+        # paired conjunctions are not part of the speaker
+        (
+            'Neither al-Rashid nor his deputies said "we will negotiate" in public.',
+            [("we will negotiate", "say", "al-Rashid")],
+        ),
+        (
+            'Either Holt or her deputy will say "the vote is over" tonight.',
+            [("the vote is over", "say", "Holt")],
+        ),
     ],
 )
 def test_quotes(nlp, text: str, expected: list[tuple[str, str, str | None]]) -> None:

@@ -124,8 +124,23 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _name_end(tok: Any) -> Any:
+    """The last word of the proper-name run ``tok`` heads ("Ana" "Ruiz" -> "Ruiz")."""
+    end = tok
+    for t in tok.subtree:
+        if t.i == end.i + 1 and t.pos_ == "PROPN":
+            end = t
+    return end
+
+
 def _actor_of(subj: Any, text: str) -> Actor:
-    """The subject's noun phrase: pre-modifiers plus tight post-modifiers, no clauses."""
+    """The subject's noun phrase: pre-modifiers plus tight post-modifiers, no clauses.
+
+    A common-noun subject with a name in apposition is the whole phrase with the name
+    ("Her defence minister Ana Ruiz"); a name set off by commas is the name alone ("the
+    mayor, Maria Lopez,"). Leading determiners, possessive pronouns and paired
+    conjunctions (neither/either/both) are not part of the speaker."""
+    doc = subj.doc
     left = subj.left_edge
     tokens = list(subj.subtree)
     right = subj
@@ -136,8 +151,25 @@ def _actor_of(subj: Any, text: str) -> Actor:
         for t in tokens:
             if t.i > subj.i and t.dep_ in ("compound", "flat") and t.i == right.i + 1:
                 right = t
-    words = [t for t in subj.doc[left.i : right.i + 1]]
-    while len(words) > 1 and words[0].pos_ == "DET" and words[0].dep_ == "det":
+    if subj.pos_ != "PROPN":
+        for child in subj.children:
+            if child.i <= subj.i or child.dep_ not in ("appos", "compound", "flat"):
+                continue
+            if child.pos_ != "PROPN":
+                continue
+            first = child.left_edge
+            between = doc[right.i + 1 : first.i]
+            if not any(t.is_punct for t in between):  # "minister Ana Ruiz"
+                right = _name_end(child)
+            else:  # "the mayor, Maria Lopez," -> the name
+                left, right = first, _name_end(child)
+            break
+    words = [t for t in doc[left.i : right.i + 1]]
+    while len(words) > 1 and (
+        words[0].dep_ in ("det", "preconj", "cc")
+        or words[0].pos_ in ("DET", "CCONJ")
+        or (words[0].pos_ == "PRON" and words[0].dep_ == "poss")
+    ):
         words = words[1:]
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
