@@ -42,7 +42,8 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         by_token = {f.token.i: f for f in frames}
         topics, predictions = _topics(frames)
         topics |= _must_topics(frames, codebook)
-        quoted = any(q in sent.text for q in _QUOTES)
+        sent_text = sent.text
+        quoted = any(q in sent_text for q in _QUOTES)
         for frame in frames:
             if frame.token.i in predictions:
                 continue

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Span as SpacySpan
+
 from ..errors import ConfigError
 from ..model import Actor, Document, Entity, EventMention, Quote, Span
 from ..resources import countries, data_path, read_yaml
@@ -222,13 +224,13 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
         out.kind = "PRON"
         return out
     table = countries()
-    doc = toks[0].doc
     texts = [t.text for t in toks]
+    spaced = [t.text_with_ws for t in toks]
+    pos = [t.i for t in toks]
 
     def form_of(i: int, n: int) -> str:
-        a, b = toks[i].i, toks[i + n - 1].i
-        if b - a == n - 1:  # contiguous: keep the written spacing ("al-Qaeda", "U.S.")
-            return str(doc[a : b + 1].text)
+        if pos[i + n - 1] - pos[i] == n - 1:  # contiguous: keep the written spacing ("U.S.")
+            return "".join(spaced[i : i + n - 1]) + texts[i + n - 1]
         return " ".join(texts[i : i + n])
 
     # 1. dictionary names, longest first. A multiword name is one actor: the match may
@@ -236,12 +238,13 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
     # and must not be the tail of a longer name ("Kata'ib Hezbollah" is not "Hezbollah").
     lead = _name_lead(toks[0], actors)
     span_toks = lead + toks
-    span_texts = [t.text for t in span_toks]
+    span_texts = [t.text for t in lead] + texts
+    span_spaced = [t.text_with_ws for t in lead] + spaced
+    span_pos = [t.i for t in lead] + pos
 
     def span_form(i: int, n: int) -> str:
-        a, b = span_toks[i].i, span_toks[i + n - 1].i
-        if b - a == n - 1:
-            return str(doc[a : b + 1].text)
+        if span_pos[i + n - 1] - span_pos[i] == n - 1:
+            return "".join(span_spaced[i : i + n - 1]) + span_texts[i + n - 1]
         return " ".join(span_texts[i : i + n])
 
     best: tuple[int, ActorEntry] | None = None
@@ -344,10 +347,17 @@ def _gazetteer() -> Any:
 
 
 def _ent_of(tok: Any) -> Any:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The NER entity a token is in (found from the IOB tags, not by scanning doc.ents)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
 
 
 def place_country(ent: Any) -> str | None:
@@ -404,7 +414,10 @@ def _nonstate(toks: list[Any], actors: ActorDictionary) -> str | None:
     if not actors.nonstate:
         return None
     words = [(t.lemma_.lower(), t.lower_) for t in toks]
+    present = {w for pair in words for w in pair}
     for key, code in actors.nonstate.items():
+        if key[-1] not in present:
+            continue
         n = len(key)
         for i in range(len(words) - n + 1):
             if all(k in words[i + j] for j, k in enumerate(key)):
