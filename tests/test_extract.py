@@ -437,3 +437,38 @@ def test_agreement_recipient_is_the_other_party(nlp, book, actors):
     text = "Brazil scrapped an agreement between Brazil and Paraguay on Monday."
     ev = find(code(nlp, book, actors, text), "REJECT")
     assert "PRY" in codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # a past participle describing a noun is background
+        ("Rebels returned weapons seized last year from UN peacekeepers.", "RETREAT", "COERCE"),
+        # what a demanded object contains is the demand's topic
+        (
+            "Poland demanded an admission that Soviet police murdered Polish officers.",
+            "REQUEST",
+            "ASSAULT",
+        ),
+        # a participle elaborating the act is part of it ...
+        ("Prisoners rioted at the jail, setting fire to their mattresses.", "PROTEST", "COERCE"),
+    ],
+)
+def test_background_and_elaborations(nlp, book, actors, text, kept, dropped):
+    events = code(nlp, book, actors, text)
+    find(events, kept)
+    assert [e for e in events if e.event == dropped] == []
+
+
+def test_participle_speech_act_is_its_own_event(nlp, book, actors):
+    # ... but an accusation made while acting is an act of its own
+    text = "Morocco cut diplomatic ties with Iran, accusing Tehran of arming rebels."
+    events = code(nlp, book, actors, text)
+    find(events, "SANCTION")
+    find(events, "ACCUSE")
+
+
+def test_conjunct_of_a_passive_takes_its_subject(nlp, book, actors):
+    text = "The Peruvian minister was charged by prosecutors and resigned on Friday."
+    ev = find(code(nlp, book, actors, text), "RETREAT")
+    assert ev.actor and "minister" in ev.actor[0].name

@@ -122,10 +122,28 @@ def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
         for c in tok.children:
             if governs and c.dep_ in ("xcomp", "ccomp"):
                 roots.append(c)
-            elif governs and c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+            elif governs and c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "with"):
                 roots.extend(x for x in c.children if x.dep_ in ("pcomp", "pobj"))
+            elif governs and c.dep_ == "dobj":
+                # "demanded an admission that X murdered ...": what the object asks for
+                roots.extend(x for x in c.children if x.dep_ in ("acl", "ccomp", "prep"))
             elif c.dep_ == "advcl" and _infinitive(c):
                 roots.append(c)  # purpose: the intent of the act coded here
+            elif c.dep_ == "dobj":
+                # "used tear gas to disperse them": the purpose hangs on the object
+                roots.extend(x for x in c.children if x.dep_ in ("acl", "relcl") and _infinitive(x))
+            elif (
+                c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and c.i > tok.i
+                and not any(x.dep_ in ("nsubj", "mark") for x in c.children)
+                and c.i in at
+                and at[c.i].event != g.entry.event
+                and at[c.i].mode != "arrest"
+                and not at[c.i].entry.speech  # "..., accusing Tehran of X": its own act
+            ):
+                # "rioted, setting fire to their mattresses": an elaboration of the act
+                roots.append(c)
         stack = list(roots)
         while stack:
             t = stack.pop()

@@ -239,6 +239,9 @@ class Parse:
         if head == tok:
             return []
         if dep == "conj":
+            if is_passive(head) and not is_passive(tok):
+                # "X was indicted by the court and will resign": X resigns, not the court
+                return _with_conj(_children(head, "nsubjpass"))
             return self.subjects(head, depth + 1)
         if dep == "xcomp":
             if lemma(head) in _OBJECT_CONTROL:
@@ -285,6 +288,25 @@ class Parse:
         if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
             return head
         return None
+
+
+def _in_participle(tok: Any) -> bool:
+    """Is the token inside a past-participle phrase modifying a noun ("property seized by
+    the army in the 1970s", "a settlement reached in talks")? Such a phrase describes the
+    noun; the act it names is background, not news."""
+    node = tok
+    for _ in range(8):
+        if (
+            node.dep_ == "acl"
+            and node.tag_ == "VBN"
+            and node.head.pos_ in ("NOUN", "PROPN")
+            and node.head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
+        ):
+            return True
+        if node.head == node or node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
+            return False
+        node = node.head
+    return False
 
 
 def is_relative_object(tok: Any) -> bool:
@@ -420,6 +442,8 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
+        if _in_participle(tok):
+            continue  # "weapons seized last year", "the accord signed in March": background
         if (
             tok.tag_ == "VBG"
             and tok.dep_ == "pcomp"
