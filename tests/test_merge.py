@@ -750,3 +750,26 @@ def test_non_factual_never_joins_a_factual_event(factuality: str) -> None:
         res = merge(arts, same, config=config)
         assert len(res.events) == 2
         assert {e.factuality for e in res.events} == {"asserted", factuality}
+
+
+def test_generic_descriptions_join_only_generic_ones() -> None:
+    t1 = "Both sides agreed to set up a monitoring commission. The convoy left at dawn."
+    t2 = "The commission will meet weekly, the envoy said. Doe's convoy was late."
+    arts = [
+        art("g1", "Harbor Daily", "2021-05-03", t1),
+        art("g2", "Morning Ledger", "2021-05-03", t2),
+    ]
+    ents = {
+        "g1": [
+            Entity("k1", "monitoring commission", None, None, ""),
+            Entity("k2", "convoy", None, None, ""),
+        ],
+        "g2": [
+            Entity("k1", "commission", None, None, ""),
+            Entity("k2", "Doe's convoy", None, None, ""),
+        ],
+    }
+    (story,) = merge(arts, [], entities=ents).stories
+    by_alias = {alias: e.key for e in story.entities for alias in e.aliases}
+    assert by_alias["commission"] == by_alias["monitoring commission"]
+    assert by_alias["convoy"] != by_alias["Doe's convoy"]

@@ -413,6 +413,30 @@ def resolve_story_entities(
                 if len(supersets) == 1 and find(i) not in supersets:
                     try_union(i, next(iter(supersets)), f"part of the longer name ({' '.join(ti)})")
 
+    # 4. generic descriptions join only generic ones: a head noun alone ("the commission")
+    # and exactly one longer description ending in it ("the monitoring commission")
+    gtoks: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for i, r in enumerate(records):
+        if not r.aliases:
+            for a in r.local:
+                if alias_class(a, (), ()) != "pronoun" and name_tokens(a):
+                    gtoks[find(i)].add(name_tokens(a))
+    by_head: dict[str, set[int]] = defaultdict(set)
+    for root, ts in gtoks.items():
+        for t in ts:
+            by_head[t[-1]].add(root)
+    for root, ts in sorted(gtoks.items()):
+        for t in sorted(ts):
+            if len(t) != 1:
+                continue
+            longer = {
+                find(j)
+                for j in by_head.get(t[0], ())
+                if find(j) != find(root) and any(len(u) > 1 for u in gtoks[j])
+            }
+            if len(longer) == 1:
+                try_union(root, next(iter(longer)), f"head of the longer description ({t[0]})")
+
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         clusters[find(i)].append(i)
