@@ -472,3 +472,38 @@ def test_conjunct_of_a_passive_takes_its_subject(nlp, book, actors):
     text = "The Peruvian minister was charged by prosecutors and resigned on Friday."
     ev = find(code(nlp, book, actors, text), "RETREAT")
     assert ev.actor and "minister" in ev.actor[0].name
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "recipient"),
+    [
+        # a conditional commitment by the actor: "unless" coerces, "if" offers or threatens
+        (
+            "Ghana said it would withdraw its peacekeepers from Mali unless the junta held "
+            "elections.",
+            "THREATEN",
+            "MLI",
+        ),
+        (
+            "The rebels said they would meet the UN envoy if he guaranteed their safety.",
+            "AGREE",
+            "IGO",
+        ),
+        (
+            "Chile said it could expel Bolivian diplomats if the attacks continued.",
+            "THREATEN",
+            "BOL",
+        ),
+    ],
+)
+def test_conditional_commitments(nlp, book, actors, text, event, recipient):
+    events = code(nlp, book, actors, text)
+    ev = find(events, event)
+    assert ev.factuality == "asserted"
+    assert recipient in codes(ev.recipient)
+
+
+def test_someone_elses_conditional_is_speculation(nlp, book, actors):
+    text = "Police could arrest the editor if he returns to Cairo, his lawyer warned."
+    ev = find(code(nlp, book, actors, text), "COERCE")
+    assert ev.factuality == "hypothetical"

@@ -55,6 +55,9 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
                 last_attackers = list(frame.actors)
             fact = assess(frame.token, codebook)
             _recode(frame, fact, by_token, codebook)
+            if fact.condition is not None and frame.event in ("THREATEN", "AGREE") and fact.topic:
+                topics.update(t.i for t in fact.condition.subtree if t.i in by_token)
+                fact.topic = False
             if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
                 continue  # what is demanded, threatened, promised, refused: not an event
             mentions.append(_mention(doc, frame, fact, sent_span, codebook))
@@ -191,6 +194,20 @@ def _predicts(warn: Any, frames: dict[int, Frame]) -> bool:
     return False
 
 
+def _declared_by_actor(frame: Frame, fact: Factuality) -> bool:
+    """Is the act announced by its own actor ("Nigeria said it would withdraw ...")?"""
+    clause = frame.token
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    speech = fact.reported_by
+    if speech is None and clause.dep_ in ("ccomp", "parataxis"):
+        speech = clause.head  # "X could arrest Y, his lawyer warned": the lawyer's words
+    if speech is None:
+        return False  # the writer's own "if X, Y will ..." is a conditional, not a commitment
+    speaker = {lemma(c) for c in speech.children if c.dep_ == "nsubj"}
+    return any(a.pos_ == "PRON" or lemma(a) in speaker for a in frame.actors)
+
+
 def _reindex(m: EventMention, i: int) -> EventMention:
     from dataclasses import replace
 
@@ -213,6 +230,25 @@ def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Co
                 frame.cameo = book.threat_cameo.get(inner.event, frame.cameo)
             elif inner is not None and frame.event == "THREATEN" and inner.event == "SANCTION":
                 frame.mode = book.threat_modes.get("SANCTION")
+    # "X said it would/could do A if/unless Y ...": a conditional commitment by X. "Unless"
+    # coerces (a threat); "if" offers cooperation (AGREE) or threatens a conflictual act.
+    if (
+        fact.label == "hypothetical"
+        and fact.condition is not None
+        and fact.condition_mark in ("if", "unless")
+        and _declared_by_actor(frame, fact)
+        and frame.event not in ("THREATEN", "AGREE", "REQUEST")
+    ):
+        if fact.condition_mark == "unless" or frame.event in _CONFLICT | {"SANCTION"}:
+            frame.mode = book.threat_modes.get(frame.event, frame.mode)
+            frame.cameo = book.threat_cameo.get(frame.event, "130")
+            frame.event = "THREATEN"
+        elif frame.event in _COOPERATIVE:
+            frame.cameo = book.intent_cameo.get(frame.event, "030")
+            frame.event, frame.mode = "AGREE", None
+        if frame.event in ("THREATEN", "AGREE"):
+            fact.label = "asserted"  # the actor's own statement is the commitment
+            fact.topic = True  # marks the condition clause as the commitment's topic
     # an authority ordering someone to close, stop or leave coerces them by that order
     if frame.event == "REQUEST" and lemma(tok) in _ORDERS:
         for x in tok.children:

@@ -40,6 +40,9 @@ class Factuality:
     #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
+    #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
+    condition: Any = None
+    condition_mark: str = ""
 
     def mark(self, label: str, cue: Any) -> None:
         if _RANK[label] > _RANK[self.label]:
@@ -97,6 +100,11 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
                     m.dep_ == "mark" and m.lower_ in cond for m in child.children
                 ):
                     result.mark("hypothetical", child)
+                    if result.condition is None:
+                        result.condition = child
+                        result.condition_mark = next(
+                            m.lower_ for m in child.children if m.dep_ == "mark"
+                        )
                 elif child.dep_ == "prep" and low == "according":
                     result.mark("reported", child)
                     result.reported_by = child
