@@ -172,6 +172,10 @@ def articles(db: Path) -> None:
             con.print(f"  {s.source}: {s.reason}", markup=False, highlight=False)
 
 
+def _oneline(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _side(actors: Sequence[Any], limit: int = 3) -> str:
     """One name per distinct (code, sector), coded actors first; merged events carry every
     outlet's wording, which is what `explain` is for, so the table stays short."""
@@ -391,7 +395,7 @@ def explain(event_id: str, db: Path) -> None:
             markup=False,
             highlight=False,
         )
-        con.print(f"    {m.sentence.of(a.text)}", markup=False, highlight=False)
+        con.print(f"    {_oneline(m.sentence.of(a.text))}", markup=False, highlight=False)
     for line in e.explanation:
         con.print(f"  merge: {line}", markup=False, highlight=False)
 
@@ -420,9 +424,9 @@ def compare(db: Path, story: str | None) -> None:
         for d in e.discrepancies:
             con.print(f"  [red]{d.field} differs[/red]:", highlight=False)
             for v in d.values:
-                text = corpus.articles[v.article_id].text
+                said = _oneline(v.sentence.of(corpus.articles[v.article_id].text))[:160]
                 con.print(
-                    f"    {v.outlet or v.article_id}: {v.value}  <- {v.sentence.of(text)[:160]}",
+                    f"    {v.outlet or v.article_id}: {v.value}  <- {said}",
                     markup=False,
                     highlight=False,
                 )
