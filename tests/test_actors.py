@@ -317,3 +317,52 @@ def test_later_short_name_keeps_the_code(nlp, actors):
     events, _, _ = _run(nlp, actors, text)
     meet = _event(events, "CONSULT")
     assert meet.actor[0].entity is not None and meet.actor[0].code == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # "anti-X" is a stance, not a nationality
+        (
+            "A prominent anti-Iran journalist was killed in a bomb blast in Beirut.",
+            "ASSAULT",
+            "LBN",
+            "LBN",
+        ),
+        # a judge acting on officials of a country belongs to it
+        (
+            "Judge Zed Quux opened investigations against 20 Peruvian government officials.",
+            "ACCUSE",
+            "PER",
+            "PER",
+        ),
+        # a stance of the subject
+        ("Turkey is opposed to French mediation in the dispute.", "REJECT", "TUR", "FRA"),
+        # the withdrawn party withdraws
+        (
+            "Eighty UN peacekeepers were pulled out of the Congolese town of Beni.",
+            "SANCTION",
+            "IGO",
+            "COD",
+        ),
+        # a demand's addressee is the subject of its that-clause
+        (
+            "The ILO reiterated its demand that Qatar ease restrictions on migrant workers.",
+            "REQUEST",
+            "IGO",
+            "QAT",
+        ),
+        # a call's content names the party it is about
+        (
+            "The United Nations rejected a call for its troops to be deployed in Haiti.",
+            "REJECT",
+            "IGO",
+            "HTI",
+        ),
+    ],
+)
+def test_more_dyads(nlp, actors, text, kind, actor, recipient):
+    events, _, _ = _run(nlp, actors, text)
+    ev = _event(events, kind)
+    assert actor in {a.code for a in ev.actor}
+    assert recipient in {a.code for a in ev.recipient}

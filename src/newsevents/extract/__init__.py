@@ -135,18 +135,18 @@ def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
             elif c.dep_ == "dobj":
                 # "used tear gas to disperse them": the purpose hangs on the object
                 roots.extend(x for x in c.children if x.dep_ in ("acl", "relcl") and _infinitive(x))
-            elif (
-                c.dep_ == "advcl"
-                and c.tag_ == "VBG"
-                and c.i > tok.i
-                and not any(x.dep_ in ("nsubj", "mark") for x in c.children)
-                and c.i in at
-                and at[c.i].event != g.entry.event
-                and at[c.i].mode != "arrest"
-                and not at[c.i].entry.speech  # "..., accusing Tehran of X": its own act
-            ):
+            elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i:
                 # "rioted, setting fire to their mattresses": an elaboration of the act
-                roots.append(c)
+                for x in (c, *(y for y in c.subtree if y.dep_ == "conj" and y.head.i == c.i)):
+                    inner = at.get(x.i)
+                    if (
+                        inner is not None
+                        and not any(z.dep_ in ("nsubj", "mark") for z in x.children)
+                        and inner.event != g.entry.event
+                        and inner.mode != "arrest"
+                        and not inner.entry.speech  # "..., accusing Tehran of X": its own act
+                    ):
+                        topics.add(x.i)
         stack = list(roots)
         while stack:
             t = stack.pop()

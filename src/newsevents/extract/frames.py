@@ -571,7 +571,8 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
                 break
         if not recips and event in ("REQUEST", "THREATEN"):
             # "its demand that Israel ease restrictions": the subject of the content clause
-            for c in tok.children:
+            # (attached to the noun, or to the verb that carries it)
+            for c in [*tok.children, *(sv.children if sv is not None else [])]:
                 if c.dep_ in ("acl", "ccomp", "relcl") and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children
                 ):
@@ -634,8 +635,21 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     if event in ("AID", "COOPERATE") and not any(_named(r) for r in recips):
         # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
         to = [c for c in preps.get("to", []) if c.pos_ in ("NOUN", "PROPN")]
+        for o in parse.objects(tok):
+            to = to or [c for c in _preps(o).get("to", []) if c.pos_ in ("NOUN", "PROPN")]
         if to:
             recips = _with_conj(to)
+    if not recips and event == "REQUEST":
+        # "insisted on its demands that Burundi's government grant ...": the demand's addressee
+        demands = book.classes.get("DEMANDS", frozenset())
+        for objs in preps.values():
+            for o in objs:
+                if lemma(o) in demands:
+                    for c in o.children:
+                        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+                        ):
+                            recips = recips or _with_conj(_children(c, "nsubj", "nsubjpass"))
     if not recips:
         for p in _RECIPIENT_PREPS.get(event, ()):
             cands = [
@@ -648,6 +662,12 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
                 for o in _with_conj(cands):
                     owners.extend(_owner(o, book))
                 recips = owners
+                break
+    if not recips and lemma(tok) in ("allow", "permit", "let"):
+        # "allowed the opposition leader to hold a rally": the one allowed
+        for x in _children(tok, "ccomp", "xcomp"):
+            recips = _with_conj(_children(x, "nsubj"))
+            if recips:
                 break
     if not recips and event == "REQUEST":
         for cc in _children(tok, "ccomp"):
@@ -685,6 +705,32 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
             named = _first_named_after(tok, actors, deep=True)
         if named:
             recips = named
+    if lemma(tok) == "oppose" and preps.get("to") and tok.dep_ == "acomp":
+        # "Israel is opposed to French mediation": a stance of the subject
+        actors = _with_conj(_children(tok.head, "nsubj"))
+        target = preps["to"][0]
+        recips = actor_modifiers(target) or [target]
+    elif is_passive(tok) and not _preps(tok).get("by"):
+        passive_subject = _children(tok, "nsubjpass")
+        if lemma(tok) == "oppose" and preps.get("to"):
+            actors = _with_conj(passive_subject)
+            target = preps["to"][0]
+            recips = actor_modifiers(target) or [target]
+        elif frame.mode in ("withdraw", "disarm") and not actors:
+            # "peacekeepers were shipped out of X", "guerrillas were demobilized": the
+            # withdrawn or disarmed party is the one that withdraws or disarms
+            actors = _with_conj(passive_subject)
+            recips = [r for r in recips if r not in actors]
+    if not any(_named(r) for r in recips):
+        # the purpose names the party ("opened the bridge to allow aid to Afghanistan")
+        for x in tok.children:
+            inner = frames.get(x.i)
+            if x.dep_ == "advcl" and inner is not None and not inner.absorbed:
+                _arguments(inner, frames, book, parse)
+                named = [r for r in inner.recipients if _named(r)]
+                if named:
+                    recips = named
+                    break
     # "A and B met": all participants stay actors (PLOVER reciprocal events)
     frame.actors = [a for a in actors if a not in recips]
     frame.recipients = recips
@@ -698,9 +744,10 @@ _PLACE_PREPS = ("in", "into", "at", "near", "outside", "across", "inside", "thro
 
 def _subordinate(clause: Any) -> bool:
     """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
-    return any(c.dep_ == "mark" and c.lower_ != "to" for c in clause.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("after", "before", "since") for c in clause.children
-    )
+    return any(
+        c.dep_ == "mark" and c.lower_ not in ("to", "if", "unless", "until", "once")
+        for c in clause.children
+    ) or any(c.dep_ == "prep" and c.lower_ in ("after", "before", "since") for c in clause.children)
 
 
 #: events whose recipient, when no argument names one, is the party their topic names
@@ -742,11 +789,20 @@ def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[
     for a in actors:
         taken.update(t.i for t in a.subtree)
     stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
-    stack = [
-        c
-        for c in tok.children
-        if c.i > tok.i and c.dep_ not in stop and not (c.dep_ == "advcl" and _subordinate(c))
-    ]
+
+    def follow(c: Any) -> bool:
+        if c.dep_ == "advcl" and _subordinate(c):
+            return False
+        if c.dep_ in stop:
+            # "a call for its forces to be deployed in X": an infinitival relative is content
+            return (
+                deep
+                and c.dep_ == "relcl"
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            )
+        return True
+
+    stack = [c for c in tok.children if c.i > tok.i and follow(c)]
     found: list[Any] = []
     while stack:
         t = stack.pop(0)
@@ -757,11 +813,7 @@ def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[
             root = ent.root if ent is not None else t
             found.append(root)
         else:
-            stack.extend(
-                c
-                for c in t.children
-                if c.dep_ not in stop and not (c.dep_ == "advcl" and _subordinate(c))
-            )
+            stack.extend(c for c in t.children if follow(c))
         if found:
             break
     found.sort(key=lambda t: t.i)

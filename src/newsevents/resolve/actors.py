@@ -289,6 +289,8 @@ def code_phrase(toks: list[Any], actors: ActorDictionary, date: str | None) -> C
                     continue
                 if hit[1] == "adjective" and _ethnic(toks[i]):
                     continue  # "ethnic Albanians in Serbia": a people, not another state
+                if _stance(toks[i]):
+                    continue  # "an anti-Syria journalist" is not Syrian
                 out.code = hit[0]
                 if head in (toks[i], toks[i + n - 1]):
                     out.kind = out.kind or ("GPE" if hit[1] != "adjective" else "NORP")
@@ -337,6 +339,17 @@ def _ethnic(tok: Any) -> bool:
     if tok.i > 0 and doc[tok.i - 1].lower_ == "ethnic":
         return True
     return any(c.lower_ == "ethnic" for c in (*tok.children, *tok.head.children))
+
+
+def doc_tok(ent: Any) -> Any:
+    return ent.doc[ent.start]
+
+
+def _stance(tok: Any) -> bool:
+    """ "anti-Syria", "pro-Iranian": a stance towards a country, not its nationality."""
+    doc = tok.doc
+    i = tok.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
 def _gazetteer() -> Any:
@@ -399,6 +412,8 @@ def _gazetteer_code(toks: list[Any], head: Any) -> tuple[str, bool] | None:
         if ent is None:
             continue
         seen.update(range(ent.start, ent.end))
+        if _stance(doc_tok(ent)):
+            continue
         code = place_country(ent)
         if code is None:
             continue
@@ -815,7 +830,11 @@ class _Setting:
             place = _gazetteer().lookup(a.name)  # "shelled Goma": the target is a place
             if place is not None and place.country:
                 return replace(a, code=str(place.country))
-        party = a.sector is not None or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
+        party = (
+            a.sector is not None
+            or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
+            or side.head.pos_ == "NUM"  # "arresting 12"
+        )
         if not party:
             return a
         if here is not None and (side.head.ent_type_ != "PERSON" or side.home_office):
@@ -839,8 +858,15 @@ class _Setting:
             civil_other = any(o.actor.sector in _CIVIL for o in others) or event == "PROTEST"
             if not doer and a.sector in _STATE and event in _ADDRESS_ACTS and civil_other:
                 return replace(a, code=other)  # "Rwandan rebels demanded the president quit"
-            if doer and side.person_office and any(o.actor.sector in _CIVIL for o in others):
+            population = any(
+                o.actor.sector in _CIVIL
+                or (o.head is not None and o.head.ent_type_ == "NORP" and o.actor.sector is None)
+                for o in others
+            )
+            if doer and side.person_office and population:
                 return replace(a, code=other)  # "the president pardoned Zambian prisoners"
+            if doer and side.home_office and event in _DOMESTIC_ACTS:
+                return replace(a, code=other)  # "Judge X opened inquiries into Chilean officials"
         if side.person_office:
             counts = self.dominant()
             ranked = counts.most_common(2)
