@@ -366,3 +366,26 @@ def test_more_dyads(nlp, actors, text, kind, actor, recipient):
     ev = _event(events, kind)
     assert actor in {a.code for a in ev.actor}
     assert recipient in {a.code for a in ev.recipient}
+
+
+def test_pronouns_and_anaphors_across_sentences(nlp, actors):
+    text = (
+        "The United States said the militia was behind the attack. And so it retaliated, "
+        "striking five militia targets in Syria. The militia said that at least twelve of "
+        "its fighters were killed in the strikes."
+    )
+    events, _, _ = _run(nlp, actors, text)
+    strike = next(e for e in events if e.trigger_lemma == "strike")
+    assert strike.actor and strike.actor[0].code == "USA"
+    killed = next(e for e in events if e.trigger_lemma == "kill")
+    assert killed.actor and killed.actor[0].code == "USA"
+    assert killed.quantities and killed.quantities[0].value == 12
+
+
+def test_retaliation_targets_the_doer_of_what_it_answers(nlp, actors):
+    text = "Syria promised to retaliate after an Israeli airstrike killed two officers."
+    events, _, _ = _run(nlp, actors, text)
+    threat = _event(events, "THREATEN")
+    assert "ISR" in {a.code for a in threat.recipient}
+    killed = next(e for e in events if e.event == "ASSAULT")
+    assert killed.factuality == "asserted"  # the answered act is not the threat's topic

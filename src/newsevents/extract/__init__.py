@@ -152,9 +152,15 @@ def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
             t = stack.pop()
             if t.i in at and t.i != tok.i:
                 topics.add(t.i)
-            # a relative clause inside the topic is the writer's own statement
-            # ("demanded that X lift the sanctions it imposed"): it stays an event
-            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos"))
+            # a relative clause inside the topic is the writer's own statement ("demanded
+            # that X lift the sanctions it imposed"), and so is a clause of time or cause
+            # ("promised to retaliate after a US strike killed X"): they stay events
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ not in ("relcl", "acl", "appos")
+                and not (c.dep_ == "advcl" and _background(c))
+            )
     return topics - predictions, predictions
 
 
@@ -171,6 +177,14 @@ def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
         if must and clause.dep_ == "ccomp" and lemma(clause.head) in report:
             out.add(f.token.i)
     return out
+
+
+def _background(clause: Any) -> bool:
+    """A clause of time or cause ("after X", "because X", "when X"), not a condition."""
+    return any(
+        c.dep_ == "mark" and c.lower_ not in ("to", "if", "unless", "until", "once")
+        for c in clause.children
+    )
 
 
 def _predicts(warn: Any, frames: dict[int, Frame]) -> bool:

@@ -210,6 +210,14 @@ class Parse:
             if subj:
                 return _with_conj(subj)
         objs = _children(tok, "dobj", "attr", "oprd")
+        if objs:
+            # "killed X and at least five other people": the parser sometimes hangs the
+            # second object on the verb as a conjunct
+            objs += [
+                c
+                for c in tok.children
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not _children(c, "nsubj")
+            ]
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]
         if (
@@ -232,8 +240,14 @@ class Parse:
         subj = _children(tok, "nsubj", "csubj")
         if subj:
             s = subj[0]
-            if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                return _with_conj([tok.head])
+            if s.lower_ in _RELATIVE:
+                # "X, which was founded in 2003 and which has sent fighters": climb the
+                # coordinated clauses to the relative clause; its head is the doer
+                clause = tok
+                while clause.dep_ == "conj" and clause.head != clause:
+                    clause = clause.head
+                if clause.dep_ == "relcl":
+                    return _with_conj([clause.head])
             return _with_conj([s])
         dep, head = tok.dep_, tok.head
         if head == tok:
@@ -301,6 +315,9 @@ def _in_participle(tok: Any) -> bool:
             and node.tag_ == "VBN"
             and node.head.pos_ in ("NOUN", "PROPN")
             and node.head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
+            # a clause with its own subject or auxiliary ("a report that X has killed Y") is
+            # content, not a participle
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in node.children)
         ):
             return True
         if node.head == node or node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
@@ -600,6 +617,17 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         actors = mods
     if not actors and tok.pos_ == "ADJ":
         actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
+    if not actors and event == "ASSAULT":
+        # "were killed in the strikes", "killed in a US raid": the attack's doer, or the
+        # attack just reported
+        for p in ("in", "by", "during"):
+            for o in _preps(tok).get(p, []):
+                if lemma(o) in attack_words:
+                    actors = actor_modifiers(o)
+                    frame.anaphor = frame.anaphor or (
+                        not actors
+                        and any(c.lower_ in ("the", "these", "those", "that") for c in o.children)
+                    )
     recips = []
     dative = _children(tok, "dative")
     dative = [d for d in dative if d.pos_ != "ADP"]
@@ -721,11 +749,25 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
             # withdrawn or disarmed party is the one that withdraws or disarms
             actors = _with_conj(passive_subject)
             recips = [r for r in recips if r not in actors]
+    if not any(_named(r) for r in recips) and lemma(tok) in _RESPONSES:
+        # "retaliate after a US strike killed X": a response targets the doer of the act
+        # it answers
+        around = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])]
+        for x in around:
+            inner = frames.get(x.i)
+            if x.dep_ == "advcl" and _subordinate(x) and inner is not None and not inner.absorbed:
+                _arguments(inner, frames, book, parse)
+                if inner.actors:
+                    recips = list(inner.actors)
+                    break
     if not any(_named(r) for r in recips):
         # the purpose names the party ("opened the bridge to allow aid to Afghanistan")
         for x in tok.children:
             inner = frames.get(x.i)
-            if x.dep_ == "advcl" and inner is not None and not inner.absorbed:
+            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and not any(
+                c.dep_ in ("mark", "nsubj") for c in x.children
+            )
+            if x.dep_ == "advcl" and purpose and inner is not None and not inner.absorbed:
                 _arguments(inner, frames, book, parse)
                 named = [r for r in inner.recipients if _named(r)]
                 if named:
@@ -749,6 +791,9 @@ def _subordinate(clause: Any) -> bool:
         for c in clause.children
     ) or any(c.dep_ == "prep" and c.lower_ in ("after", "before", "since") for c in clause.children)
 
+
+#: acts that answer another act ("retaliate after X ...")
+_RESPONSES = {"retaliate", "avenge", "respond", "hit back", "strike back"}
 
 #: events whose recipient, when no argument names one, is the party their topic names
 _TOPIC_RECIPIENT = {"PROTEST", "REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "SUPPORT"}

@@ -448,7 +448,7 @@ def _name_lead(first: Any, actors: ActorDictionary) -> list[Any]:
     doc = first.doc
     i = first.i - 1
     table = countries()
-    while i >= first.sent.start and len(out) < 3:
+    while i >= 0 and len(out) < 3:  # (the sentence splitter sometimes cuts a name)
         t = doc[i]
         if (
             t.pos_ != "PROPN"
@@ -598,6 +598,14 @@ def resolve_actors(
             if cl.kind == "PERSON":
                 last_person = cl
         if code is None and toks:
+            # "twenty-four of its personnel": the possessor pronoun's antecedent
+            owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+            ante = _possessor_antecedent(owner) if owner is not None else None
+            if ante is not None:
+                inner = code_phrase(_phrase(ante), actors, date)
+                ante_cl = _cluster_for(a, _phrase(ante), inner, clusters, surname)
+                code = inner.code or (ante_cl.code if ante_cl is not None else None)
+        if code is None and toks:
             # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ..."
             for tie in _tied(_head(toks)):
                 tied = code_phrase(_phrase(tie, wide=True), actors, date)
@@ -620,8 +628,12 @@ def resolve_actors(
         actor = tuple(code_actor(a) for a in ev.actor)
         recipient = tuple(code_actor(a, doer=False) for a in ev.recipient)
         speaker = code_actor(ev.speaker) if ev.speaker is not None else None
-        ev = replace(ev, actor=actor, recipient=recipient, speaker=speaker)
-        out_events.append(context.fill(ev))
+        ev = context.fill(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
+        out_events.append(ev)
+        doers = [a for a in ev.actor if a.code or a.sector]
+        if doers and not all(a.sector == "UNK" for a in doers):
+            d = doers[-1]  # "they" refers back to the last doer, with its country
+            last_group = (d.code, d.sector, d.entity)
     out_quotes = [
         replace(q, speaker=code_actor(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
@@ -925,14 +937,37 @@ def _person_before(pron: Any, clusters: dict[str, _Cluster]) -> _Cluster | None:
             break
         start = doc[prev].sent.start_char
         prev = doc[prev].sent.start - 1
-    best: tuple[int, _Cluster] | None = None
+    best: tuple[int, int, _Cluster] | None = None
     for cl in clusters.values():
         if cl.kind != "PERSON":
             continue
         for m in cl.mentions:
-            if start <= m.start < pron.idx and (best is None or m.start > best[0]):
-                best = (m.start, cl)
-    return best[1] if best is not None else None
+            if not start <= m.start < pron.idx:
+                continue
+            tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+            # a subject is the likelier antecedent ("Soleimani wasn't hiding like bin Laden.
+            # Killing him ..." is Soleimani)
+            subject = int(tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass"))
+            rank = (subject, m.start)
+            if best is None or rank > best[:2]:
+                best = (subject, m.start, cl)
+    return best[2] if best is not None else None
+
+
+def _possessor_antecedent(pron: Any) -> Any:
+    """For "its"/"their" in a reported clause, the speaker ("X said that 24 of its
+    personnel were killed"); otherwise the nearest earlier group subject."""
+    if pron.lower_ not in ("its", "their"):
+        return None
+    node = pron
+    for _ in range(8):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in _REPORT_VERBS:
+            subj = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subj[0] if subj else None
+        if node.head == node:
+            break
+        node = node.head
+    return None
 
 
 def _group_antecedent(pron: Any) -> Any:
@@ -941,7 +976,17 @@ def _group_antecedent(pron: Any) -> Any:
     if pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
     plural = pron.lower_ == "they"
-    for t in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+    sent = pron.sent
+    before = list(sent[: pron.i - sent.start])
+    if sent.start > 0 and not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" for t in before
+    ):
+        # "The United States said the militia was behind it. And so it retaliated": the
+        # previous sentence's main subject first, then its other subjects
+        prev = pron.doc[sent.start - 1].sent
+        main = [t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        before = list(prev) + main + before
+    for t in reversed(before):
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
             continue
         if t.ent_type_ == "PERSON":
