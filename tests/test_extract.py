@@ -507,3 +507,15 @@ def test_someone_elses_conditional_is_speculation(nlp, book, actors):
     text = "Police could arrest the editor if he returns to Cairo, his lawyer warned."
     ev = find(code(nlp, book, actors, text), "COERCE")
     assert ev.factuality == "hypothetical"
+
+
+def test_reports_about_an_attack_are_not_asserted(nlp, book, actors):
+    text = "Officials received reports about two rocket attacks near the airport on Friday."
+    events = code(nlp, book, actors, text)
+    assert all(e.factuality != "asserted" for e in events if e.event == "ASSAULT")
+
+
+def test_consult_partner_hung_deep_in_the_object(nlp, book, actors):
+    text = "The minister said he had discussed the plan to close the port with Kenya's president."
+    ev = find(code(nlp, book, actors, text), "CONSULT")
+    assert "KEN" in codes(ev.recipient)

@@ -56,6 +56,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
     fut, would, hypo = w("future_aux"), w("would_aux"), w("hypothetical_aux")
     neg, spec, rep_adv = w("negation"), w("speculative_adverbs"), w("reported_adverbs")
     report, cond = w("report_verbs"), w("conditional_marks")
+    report_nouns = w("report_nouns")
     gov_fut, gov_hypo, gov_neg = (
         w("future_governors"),
         w("hypothetical_governors"),
@@ -147,6 +148,14 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         ):
             result.mark("reported", head)  # "accused X of violating": an allegation
             result.reported_by = result.reported_by or head
+        if (
+            dep == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in ("about", "of", "on")
+            and head.head.lemma_.lower() in report_nouns
+        ):
+            result.mark("reported", head.head)  # "reports about two missile attacks"
+            result.reported_by = result.reported_by or head.head
         if dep in ("pcomp", "pobj") and head.lower_ == "without":
             result.mark("negated", head)  # "without providing evidence"
         if (

@@ -725,6 +725,13 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
         # no party named in the argument slot: the first party named after the trigger in
         # its own clause ("promised military aid to Mozambique", "blocked roads in Algiers")
         named = _first_named_after(tok, actors)
+        if not named and event == "CONSULT":
+            # "discussed the decision to strike X with Britain's foreign secretary": the
+            # parser may hang "with Y" deep inside the object
+            for t in tok.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "with" and t.i > tok.i and _named(t):
+                    named = _with_conj([t])
+                    break
         if not named and event == "THREATEN":
             named = _conditioned_party(tok)  # "threatened to X unless Israel rescinds ..."
         if not named and event in _TOPIC_RECIPIENT:
