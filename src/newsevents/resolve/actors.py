@@ -970,6 +970,17 @@ def _possessor_antecedent(pron: Any) -> Any:
     return None
 
 
+def _main_clause(verb: Any) -> bool:
+    """Is the verb the sentence's main verb or coordinated with it ("..., and X did Y")?"""
+    for _ in range(6):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
+
+
 def _group_antecedent(pron: Any) -> Any:
     """For "it"/"they" inside a sentence, the nearest earlier subject that agrees in number
     and names a party (a country, organisation or group), or None."""
@@ -984,7 +995,7 @@ def _group_antecedent(pron: Any) -> Any:
         # "The United States said the militia was behind it. And so it retaliated": the
         # previous sentence's main subject first, then its other subjects
         prev = pron.doc[sent.start - 1].sent
-        main = [t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        main = [t for t in prev if t.dep_ == "nsubj" and _main_clause(t.head)]
         before = list(prev) + main + before
     for t in reversed(before):
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ == "PRON":
