@@ -834,6 +834,17 @@ def _location(tok: Any, recips: list[Any]) -> list[Any]:
     return []
 
 
+def _ent_root(t: Any) -> Any:
+    """The syntactic root of the NER entity ``t`` is in (from the IOB tags)."""
+    doc = t.doc
+    start, end = t.i, t.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root
+
+
 def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[Any]:
     """The first party named after the trigger: in its own clause, or (``deep``) also in
     the clauses it governs (its topic or purpose), never in relative clauses."""
@@ -861,9 +872,7 @@ def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[
         if t.i in taken:
             continue
         if t.ent_type_ in _ENT_LABELS and t.pos_ != "PRON":
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-            root = ent.root if ent is not None else t
-            found.append(root)
+            found.append(_ent_root(t))
         else:
             stack.extend(c for c in t.children if follow(c))
         if found:
