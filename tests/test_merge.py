@@ -773,3 +773,15 @@ def test_generic_descriptions_join_only_generic_ones() -> None:
     by_alias = {alias: e.key for e in story.entities for alias in e.aliases}
     assert by_alias["commission"] == by_alias["monitoring commission"]
     assert by_alias["convoy"] != by_alias["Doe's convoy"]
+
+
+def test_merged_actor_is_shown_by_its_most_informative_wording() -> None:
+    from newsevents.merge.events import _union_actors
+
+    def act(name: str, code: str | None) -> Actor:
+        return Actor(Span(0, len(name)), name, code)
+
+    merged = _union_actors(
+        [act("it", "FRE"), act("Freedonia's army", "FRE"), act("they", None), act("it", "FRE")]
+    )
+    assert [a.name for a in merged] == ["Freedonia's army", "they"]

@@ -35,6 +35,7 @@ from ..model import (
     SourceValue,
 )
 from .knowledge import MergeKnowledge
+from .names import alias_class
 from .text import Vector, add_into, content_words, cosine, name_key, tfidf
 
 _PREC_RANK = {p: i for i, p in enumerate(DATE_PRECISION)}
@@ -508,13 +509,22 @@ def _most_common(values: Sequence[str]) -> str:
 
 
 def _union_actors(actors: Sequence[Actor]) -> tuple[Actor, ...]:
-    out: list[Actor] = []
-    seen: set[str] = set()
+    """One actor per code (or per name when uncoded), in first-seen order, each shown by its
+    most informative wording across the mentions: a name before a description before a
+    pronoun ("Iran's foreign ministry" rather than "it"), then the most frequent."""
+    rank = {"named": 0, "generic": 1, "pronoun": 2, "drop": 3}
+    groups: dict[str, list[Actor]] = {}
     for a in actors:
-        k = a.code or "@" + name_key(a.name)
-        if k not in seen:
-            seen.add(k)
-            out.append(a)
+        groups.setdefault(a.code or "@" + name_key(a.name), []).append(a)
+    out = []
+    for members in groups.values():
+        counts = Counter(a.name for a in members)
+        out.append(
+            min(
+                members,
+                key=lambda a: (rank[alias_class(a.name, (), ())], -counts[a.name]),
+            )
+        )
     return tuple(out)
 
 
