@@ -785,3 +785,24 @@ def test_merged_actor_is_shown_by_its_most_informative_wording() -> None:
         [act("it", "FRE"), act("Freedonia's army", "FRE"), act("they", None), act("it", "FRE")]
     )
     assert [a.name for a in merged] == ["Freedonia's army", "they"]
+
+
+@pytest.mark.parametrize(("other_year", "same"), [("2019", True), ("2016", False)])
+def test_year_dates_one_apart_are_one_event_with_a_date_discrepancy(other_year, same) -> None:
+    b1 = art("b1", "Harbor Daily", "2020-01-04",
+             "Freedonia scrapped the water treaty with Sylvania in 2018, it recalled.")  # fmt: skip
+    b2 = art("b2", "Continental Wire", "2020-01-05",
+             "Freedonia tore up the water treaty with Sylvania last year.")  # fmt: skip
+    ms = [
+        men(b1, 0, "Freedonia scrapped", "scrapped", "REJECT", actor=(("Freedonia", "FRE"),),
+            recipient=(("Sylvania", "SYL"),), date="2018", precision="year"),
+        men(b2, 0, "Freedonia tore up", "tore up", "REJECT", actor=(("Freedonia", "FRE"),),
+            recipient=(("Sylvania", "SYL"),), date=other_year, precision="year"),
+    ]  # fmt: skip
+    res = merge([b1, b2], ms)
+    ev = _by_mention(res)
+    assert (ev["b1:0"] == ev["b2:0"]) is same
+    if same:
+        (merged,) = [e for e in res.events if "b1:0" in e.mention_ids]
+        assert [d.field for d in merged.discrepancies] == ["date"]
+        assert {v.value for v in merged.discrepancies[0].values} == {"2018", "2019"}

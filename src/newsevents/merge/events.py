@@ -83,7 +83,7 @@ def _bounds(value: str, precision: str | None) -> tuple[int, int] | None:
     return d, d
 
 
-def interval(m: EventMention, lookback: int) -> tuple[int, int] | None:
+def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tuple[int, int] | None:
     if not m.date:
         return None
     b = _bounds(m.date, m.date_precision)
@@ -96,7 +96,16 @@ def interval(m: EventMention, lookback: int) -> tuple[int, int] | None:
             end = e[1]
     if m.date_source == "publication":  # a default, not a statement: allow a few days before
         start -= lookback
+    elif vague_years and m.date_precision == "year" and not m.date_end:
+        # a bare year for background ("in 2018", "last year" said in January) is vague at its
+        # edges: outlets often disagree by one year on the same act, which is a discrepancy
+        # to show, not a second event
+        start -= _YEAR_EDGE_DAYS
+        end += _YEAR_EDGE_DAYS
     return start, end
+
+
+_YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
 
 
 def _iso(day: int) -> str:
@@ -560,11 +569,8 @@ def discrepancies(members: Sequence[_M]) -> tuple[Discrepancy, ...]:
     dated = [x for x in members if x.m.date and x.iv and x.m.date_source != "publication"]
     if dated:
         days = {x.m.date for x in dated if (x.m.date_precision or "day") == "day"}
-        apart = any(
-            max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1]) > 0  # type: ignore[index]
-            for a in dated
-            for b in dated
-        )
+        stated = [iv for x in dated if (iv := interval(x.m, 0, vague_years=False))]
+        apart = any(max(a[0] - b[1], b[0] - a[1]) > 0 for a in stated for b in stated)
         if len(days) > 1 or apart:
             out.append(Discrepancy("date", tuple(_source(x, _date_text(x.m)) for x in dated)))
     # places: a city and the region/country holding it are not a disagreement, two cities
@@ -622,18 +628,19 @@ def build_event(
     facts = [m.factuality for m in ms]
     factuality = "asserted" if "asserted" in facts else _most_common(facts)
     context = tuple(dict.fromkeys(c for m in ms for c in m.context))
-    # the most precise agreed date: finest precision, text dates before defaults, majority
+    # the agreed date: text dates before defaults, then the finest precision, then majority
     dated = [m for m in ms if m.date]
     date = date_end = prec = None
     if dated:
+        # a date the text states beats the publication-date default, however precise
         best_rank = min(
-            (_PREC_RANK.get(m.date_precision or "day", 0), m.date_source == "publication")
+            (m.date_source == "publication", _PREC_RANK.get(m.date_precision or "day", 0))
             for m in dated
         )
         finest = [
             m
             for m in dated
-            if (_PREC_RANK.get(m.date_precision or "day", 0), m.date_source == "publication")
+            if (m.date_source == "publication", _PREC_RANK.get(m.date_precision or "day", 0))
             == best_rank
         ]
         date = _most_common([m.date or "" for m in finest])
