@@ -413,11 +413,34 @@ def _count(head: Any, book: Codebook) -> tuple[int, bool, Any] | None:
     return value, approximate, num
 
 
+_DEATH = {"dead", "death"}
+
+
+def _kind(tok: Any, entry: Entry, book: Codebook) -> str | None:
+    """The kind of count a trigger's patient carries: that of the trigger word itself
+    ("wounded 55" -> injured, even when the clause matched a killing entry), an entry's own
+    kind for words the codebook does not list, "killed" with a death complement ("shot
+    dead", "beaten to death")."""
+    if entry.event == "ASSAULT":
+        # the parser hangs "dead" / "to death" on the verb or on its object
+        near = [*tok.children]
+        near += [g for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
+        for c in near:
+            if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "amod") and c.lower_ == "dead":
+                return "killed"
+            to_death = any(g.lower_ in _DEATH for g in c.children)
+            if c.dep_ == "prep" and c.lower_ == "to" and to_death:
+                return "killed"
+    if entry.quantity is None:
+        return None  # the entry does not count its patients ("sent food")
+    return book.quantity_kinds.get(lemma(tok), entry.quantity)
+
+
 def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
-    kind = frame.entry.quantity
+    tok = frame.token
+    kind = _kind(tok, frame.entry, book)
     if kind is None:
         return ()
-    tok = frame.token
     parse = Parse(book)
     heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
     if kind == "people" and tok.pos_ == "NOUN":

@@ -90,6 +90,9 @@ class Codebook:
     threat_modes: dict[str, str]
     intent_cameo: dict[str, str] = field(default_factory=dict)
     threat_cameo: dict[str, str] = field(default_factory=dict)
+    #: lemma -> kind of count it governs ("wound" -> injured): the number's kind follows the
+    #: word it is the patient of, not the entry that matched the clause
+    quantity_kinds: dict[str, str] = field(default_factory=dict)
     index: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
 
     def compile(self) -> None:
@@ -135,6 +138,7 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
     classes: dict[str, set[str]] = {}
     lists: dict[str, set[str]] = {}
     numbers: dict[str, int] = {}
+    quantity_kinds: dict[str, str] = {}
     maps: dict[str, dict[str, str]] = {"threat_modes": {}, "intent_cameo": {}, "threat_cameo": {}}
     order = 0
     for path in (packaged_codebook_path(), *map(Path, extra_paths)):
@@ -158,6 +162,7 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
             if not isinstance(value, int):
                 raise ConfigError(f"{path}: numbers.{word} must be an integer")
             numbers[str(word).lower()] = value
+        quantity_kinds.update(_quantity_words(path, data.get("quantity_words")))
         for name, table in maps.items():
             value = data.get(name) or {}
             if not isinstance(value, Mapping):
@@ -189,9 +194,29 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
         threat_modes=maps["threat_modes"],
         intent_cameo=maps["intent_cameo"],
         threat_cameo=maps["threat_cameo"],
+        quantity_kinds=quantity_kinds,
     )
     book.compile()
     return book
+
+
+def _quantity_words(path: Path, value: Any) -> dict[str, str]:
+    """``quantity_words: {kind: [lemma, ...]}`` -> lemma -> kind (a lemma has one kind)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{path}: quantity_words must map a count kind to a list of lemmas")
+    out: dict[str, str] = {}
+    for kind, words in value.items():
+        for word in _str_list(path, f"quantity_words.{kind}", words):
+            low = word.lower()
+            if low in out and out[low] != str(kind):
+                raise ConfigError(
+                    f"{path}: quantity_words: {low!r} is listed under both {out[low]!r} and "
+                    f"{kind!r}; keep it under one kind"
+                )
+            out[low] = str(kind)
+    return out
 
 
 def _str_list(path: Path, where: str, value: Any) -> list[str]:

@@ -1,0 +1,88 @@
+"""Quantities attached to events: the kind follows the governing word, numbers parse as a
+coder reads them, and casualty clauses of one attack are one event (real spaCy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import ConfigError
+from newsevents.extract import extract_events, load_codebook
+from newsevents.model import Article, EventMention
+from newsevents.nlp import annotate
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_codebook()
+
+
+def code(nlp, book, text: str) -> list[EventMention]:
+    doc = annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
+    return extract_events(doc, book)
+
+
+def counts(events: list[EventMention]) -> set[tuple[str, int, bool]]:
+    return {(q.kind, q.value, q.approximate) for e in events for q in e.quantities}
+
+
+# (sentence, expected (kind, value, approximate) among the event quantities)
+KINDS = [
+    # the kind is that of the verb governing the number, not of the entry that matched
+    ("The shelling wounded 14 people in Aleppo.", ("injured", 14, False)),
+    ("The explosion injured 9 shoppers.", ("injured", 9, False)),
+    ("Rebels hurt 6 soldiers in the ambush.", ("injured", 6, False)),
+    ("The bombing killed 31 worshippers.", ("killed", 31, False)),
+    ("Police detained 40 students in Dhaka.", ("arrested", 40, False)),
+    ("Security forces arrested 15 opposition activists.", ("arrested", 15, False)),
+    ("Nigeria deployed 800 troops to the border.", ("troops", 800, False)),
+    # a death complement makes any casualty verb's count a death toll
+    ("Police shot dead 3 protesters in Lagos.", ("killed", 3, False)),
+    ("Guards beat 2 inmates to death.", ("killed", 2, False)),
+    # passive voice: the counted patient is the subject
+    ("Seven villagers were killed by gunmen.", ("killed", 7, False)),
+    ("Eleven demonstrators were detained by police.", ("arrested", 11, False)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KINDS)
+def test_kind_follows_the_governing_word(nlp, book, text, expected):
+    got = counts(code(nlp, book, text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # hitting or destroying things is not a death toll
+        ("The strike destroyed 3 buildings in the town.", "killed"),
+        ("The missile hit 2 warehouses near the port.", "killed"),
+        # shooting alone does not say whether anyone died
+        ("Police shot 4 protesters in the capital.", "killed"),
+        # a wounding clause never carries a death toll
+        ("The mortar attack wounded 20 soldiers.", "killed"),
+    ],
+)
+def test_no_wrong_kind(nlp, book, text, wrong):
+    got = counts(code(nlp, book, text))
+    assert all(kind != wrong for kind, _, _ in got), got
+
+
+def test_quantity_words_shape(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("quantity_words: [kill, wound]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="quantity_words"):
+        load_codebook([bad])
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("quantity_words:\n  killed: [maul]\n  injured: [maul]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="maul"):
+        load_codebook([twice])
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "quantity_words:\n  injured: [maul]\n"
+        "entries:\n  - {id: t.maul, lemma: [maul], pos: verb, event: ASSAULT, cameo: '190',"
+        " quantity: killed}\n",
+        encoding="utf-8",
+    )
+    assert load_codebook([extra]).quantity_kinds["maul"] == "injured"
