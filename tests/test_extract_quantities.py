@@ -86,3 +86,56 @@ def test_quantity_words_shape(tmp_path: Path):
         encoding="utf-8",
     )
     assert load_codebook([extra]).quantity_kinds["maul"] == "injured"
+
+
+# (sentence, (kind, value, approximate)): numbers as a coder reads them
+NUMBERS = [
+    ("Gunmen killed two dozen villagers in Zamfara.", ("killed", 24, False)),
+    ("Rebels killed a dozen soldiers near Goma.", ("killed", 12, False)),
+    ("The militia killed twenty-four civilians.", ("killed", 24, False)),
+    ("The army detained a hundred and ten students.", ("arrested", 110, False)),
+    ("Police arrested three hundred protesters in Minsk.", ("arrested", 300, False)),
+    ("Police detained 1,250 people after the rally.", ("arrested", 1250, False)),
+    ("The government deployed 1.5 million troops.", ("troops", 1500000, False)),
+    ("Gunmen killed at least 12 villagers in Borno.", ("killed", 12, True)),
+    ("Police arrested some 300 demonstrators in Minsk.", ("arrested", 300, True)),
+    ("The bombing killed about 40 people in Kabul.", ("killed", 40, True)),
+    ("The strike killed around 15 militants.", ("killed", 15, True)),
+    ("The shelling killed nearly 60 civilians.", ("killed", 60, True)),
+    ("Troops killed more than 1,200 rebels.", ("killed", 1200, True)),
+    ("Police detained up to 40 teachers.", ("arrested", 40, True)),
+    ("Soldiers killed at least twenty-four protesters.", ("killed", 24, True)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS)
+def test_numbers(nlp, book, text, expected):
+    got = counts(code(nlp, book, text))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # orders of magnitude are not counts: omitted rather than given an invented value
+        "Gunmen killed dozens of villagers in Borno.",
+        "Troops killed scores of rebels.",
+        "Police detained hundreds of students.",
+        "Police arrested tens of thousands of protesters.",
+        "Police arrested several hundred students.",
+        # years, dates, ages, money, percentages are never counts
+        "Troops killed 25 percent of the rebels.",
+        "The militia killed a 12-year-old boy.",
+        "Police detained the 2019 graduates.",
+    ],
+)
+def test_not_exact_counts(nlp, book, text):
+    events = code(nlp, book, text)
+    assert events, "the event itself is still coded"
+    assert counts(events) == set()
+
+
+def test_number_span_covers_the_written_number(nlp, book):
+    text = "Gunmen killed two dozen villagers."
+    qs = [q for e in code(nlp, book, text) for q in e.quantities]
+    assert [text[q.span.start : q.span.end] for q in qs] == ["two dozen"]

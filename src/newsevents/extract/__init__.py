@@ -377,40 +377,120 @@ def _must_requests(
     return out
 
 
-def _number(tok: Any, book: Codebook) -> int | None:
-    text = tok.lower_
+#: entity labels of numbers that are never counts of people (years, dates, ages, money,
+#: percentages, measures, ranks)
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+#: words after a number that make it a measure, share or age, not a head count
+_NOT_COUNT_NEXT = {"%", "percent", "per", "year", "years", "year-old", "years-old"}
+_NOT_COUNT_NEXT |= {"dollar", "dollars", "euro", "euros", "pound", "pounds", "am", "pm"}
+_CURRENCY = {"$", "€", "£", "¥", "us$"}
+#: multipliers: "two dozen" = 24, "three hundred" = 300, "a thousand and ten" = 1010
+_SCALES = {"dozen", "hundred", "thousand", "million", "billion"}
+#: plural scale words give an order of magnitude, not a count ("dozens", "scores of",
+#: "hundreds", "tens of thousands"): such counts are omitted rather than invented
+_VAGUE = {"dozens", "scores", "score", "hundreds", "thousands", "millions", "tens"}
+_VAGUE |= {"several", "few", "many", "numerous", "countless"}
+
+
+def _word_value(text: str, book: Codebook) -> float | None:
     if _DIGITS.match(text):
         try:
-            return int(float(text.replace(",", "")))
+            return float(text.replace(",", ""))
         except ValueError:
             return None
     parts = [p for p in text.split("-") if p]
     if parts and all(p in book.numbers for p in parts):
-        return sum(book.numbers[p] for p in parts)
+        return float(sum(book.numbers[p] for p in parts))  # "twenty-four" as one token
     return None
 
 
-def _count(head: Any, book: Codebook) -> tuple[int, bool, Any] | None:
-    """(value, approximate, number token) for a counted noun phrase head."""
+def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
+    """(value, first token, last token) of the written number around ``num``, or None when
+    it is no head count. Hand-written: a dozen lines over the tokens the parser already
+    made, with the codebook's number words ("two dozen", "a hundred and ten",
+    "twenty-four", "1.5 million"); no packaged library reads spaCy tokens in place.
+    """
+    doc, sent = num.doc, num.sent
+    if num.ent_type_ in _NOT_COUNTS:
+        return None
+
+    def numeric(t: Any) -> bool:
+        return _word_value(t.lower_, book) is not None
+
+    lo = hi = num.i
+    while lo - 1 >= sent.start:
+        t = doc[lo - 1]
+        if numeric(t) or (t.text == "-" and lo - 2 >= sent.start and numeric(doc[lo - 2])):
+            lo -= 1
+        elif t.lower_ == "and" and lo - 2 >= sent.start and doc[lo - 2].lower_ in _SCALES:
+            lo -= 1  # "a hundred and ten"
+        else:
+            break
+    while hi + 1 < sent.end:
+        t = doc[hi + 1]
+        if (
+            numeric(t)
+            or (t.text == "-" and hi + 2 < sent.end and numeric(doc[hi + 2]))
+            or (
+                t.lower_ == "and"
+                and doc[hi].lower_ in _SCALES
+                and hi + 2 < sent.end
+                and numeric(doc[hi + 2])
+                and (_word_value(doc[hi + 2].lower_, book) or 0) < 100
+            )
+        ):
+            hi += 1
+        else:
+            break
+    if lo > sent.start and doc[lo - 1].lower_ in ("a", "an") and doc[lo].lower_ in _SCALES:
+        lo -= 1  # "a dozen", "a hundred"
+    before = doc[lo - 1] if lo > sent.start else None
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if before is not None and (before.lower_ in _VAGUE or before.text in _CURRENCY):
+        return None  # "several hundred", "$5 million"
+    if after is not None and (after.lower_ in _NOT_COUNT_NEXT or after.lower_ in _VAGUE):
+        return None  # "25 percent", "12-year-old", "hundreds of thousands"
+    hyphen = after is not None and after.text == "-" and hi + 2 < sent.end
+    if hyphen and doc[hi + 2].lower_ in _NOT_COUNT_NEXT:
+        return None  # "12-year-old" split by the tokenizer
+    total, current = 0.0, 0.0
+    for t in doc[lo : hi + 1]:
+        if t.lower_ in ("a", "an", "and", "-"):
+            continue
+        value = _word_value(t.lower_, book)
+        if value is None:
+            continue
+        if t.lower_ in ("dozen", "hundred"):
+            current = (current or 1) * value
+        elif value >= 1000 and t.lower_ in _SCALES:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    total += current
+    if total <= 0:
+        return None
+    return int(total), doc[lo], doc[hi]
+
+
+def _count(head: Any, book: Codebook) -> tuple[int, bool, Span] | None:
+    """(value, approximate, span of the number) for a counted noun phrase head."""
     nums = [head] if head.pos_ == "NUM" else [c for c in head.children if c.dep_ == "nummod"]
     if not nums:
         return None
-    num = nums[0]
-    value = _number(num, book)
-    if value is None:
+    found = _number_phrase(nums[0], book)
+    if found is None:
         return None
-    # "3 million", "twenty - four": compound numbers
-    for c in num.children:
-        if c.dep_ == "compound" and c.pos_ == "NUM":
-            inner = _number(c, book)
-            if inner is not None:
-                value = inner * value if value >= 100 else inner + value
+    value, first, last = found
     approx_words = book.words("approximate_words")
     doc = head.doc
-    window = [doc[i] for i in range(max(num.i - 3, 0), num.i)]
-    window += [c for c in num.children if c.dep_ in ("advmod", "quantmod")]
+    # "at least", "some", "about", "more than", "up to": the words just before the number
+    # (within its own noun phrase) or its own modifiers
+    left = min(t.i for t in head.subtree)
+    window = [doc[i] for i in range(max(first.i - 3, left), first.i)]
+    window += [c for t in doc[first.i : last.i + 1] for c in t.children if c.i < first.i]
     approximate = any(t.lower_ in approx_words for t in window)
-    return value, approximate, num
+    return value, approximate, Span(first.idx, last.idx + len(last.text))
 
 
 _DEATH = {"dead", "death"}
@@ -445,17 +525,13 @@ def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
     heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
     if kind == "people" and tok.pos_ == "NOUN":
         heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
-    out = []
+    out: list[Quantity] = []
     for h in heads:
         found = _count(h, book)
-        if found is None and h.pos_ == "NUM":
-            continue
         if found is None:
-            # "at least five other people": the count sits on a conjunct or 'of' phrase
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    continue
             continue
-        value, approximate, num = found
-        out.append(Quantity(kind, value, approximate, Span(num.idx, num.idx + len(num.text))))
+        value, approximate, span = found
+        if any(q.span.start <= span.start < q.span.end for q in out):
+            continue  # "a hundred and ten": the parser's conjunct inside one number
+        out.append(Quantity(kind, value, approximate, span))
     return tuple(out)
