@@ -139,3 +139,85 @@ def test_number_span_covers_the_written_number(nlp, book):
     text = "Gunmen killed two dozen villagers."
     qs = [q for e in code(nlp, book, text) for q in e.quantities]
     assert [text[q.span.start : q.span.end] for q in qs] == ["two dozen"]
+
+
+def assaults(events: list[EventMention]) -> list[EventMention]:
+    return [e for e in events if e.event == "ASSAULT"]
+
+
+# (sentence, trigger lemma of the one attack, framing words it keeps, its counts)
+ONE_ATTACK = [
+    (
+        "The raids killed 25 fighters and wounded 55 others.",
+        "kill",
+        {"kill", "wound"},
+        {("killed", 25, False), ("injured", 55, False)},
+    ),
+    (
+        "The car bomb killed 4 people and injured 20.",
+        "kill",
+        {"kill", "injure"},
+        {("killed", 4, False), ("injured", 20, False)},
+    ),
+    (
+        "Five soldiers were killed and 12 wounded in the ambush.",
+        "kill",
+        {"kill", "wound"},
+        {("killed", 5, False), ("injured", 12, False)},
+    ),
+    (
+        "US warplanes pounded militia bases, killing two dozen fighters.",
+        "pound",
+        {"pound", "kill"},
+        {("killed", 24, False)},
+    ),
+    (
+        "Jets bombed rebel positions near Idlib, killing at least 9 fighters and wounding 14.",
+        "bomb",
+        {"bomb", "kill", "wound"},
+        {("killed", 9, True), ("injured", 14, False)},
+    ),
+    (
+        "Iran fired missiles at two bases, wounding 11 soldiers.",
+        "fire",
+        {"fire", "wound"},
+        {("injured", 11, False)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "framing", "expected"), ONE_ATTACK)
+def test_casualties_of_one_attack_are_one_event(nlp, book, text, trigger, framing, expected):
+    found = assaults(code(nlp, book, text))
+    assert len(found) == 1, [(e.trigger_lemma, e.quantities) for e in found]
+    event = found[0]
+    assert event.trigger_lemma == trigger
+    assert framing <= set(event.framing), event.framing
+    assert counts([event]) == expected
+
+
+def test_folded_participle_keeps_actor_and_adds_victims(nlp, book):
+    text = "US warplanes pounded militia bases, killing two dozen fighters."
+    (event,) = assaults(code(nlp, book, text))
+    assert [text[a.span.start : a.span.end] for a in event.actor] == ["US warplanes"]
+    victims = {text[r.span.start : r.span.end] for r in event.recipient}
+    assert {"militia bases", "two dozen fighters"} <= victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a different doer: two acts
+        "Rebels killed 5 soldiers and the army wounded 3 rebels.",
+        # a contrast is not one outcome
+        "The strike hit the convoy but killed 2 farmers nearby.",
+    ],
+)
+def test_separate_doers_stay_separate(nlp, book, text):
+    assert len(assaults(code(nlp, book, text))) == 2
+
+
+def test_casualties_elaborating_another_act_are_an_assault(nlp, book):
+    text = "Rioters stormed the town hall, injuring 3 policemen."
+    events = code(nlp, book, text)
+    assert ("injured", 3, False) in counts(assaults(events))

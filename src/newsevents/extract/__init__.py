@@ -40,7 +40,7 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         sent_span = Span(sent.start_char, sent.end_char)
         frames = find_frames(sent, codebook, parse)
         by_token = {f.token.i: f for f in frames}
-        topics, predictions = _topics(frames)
+        topics, predictions = _topics(frames, codebook)
         topics |= _must_topics(frames, codebook)
         sent_text = sent.text
         quoted = any(q in sent_text for q in _QUOTES)
@@ -102,7 +102,13 @@ def _infinitive(tok: Any) -> bool:
     )
 
 
-def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
+def _casualties(frame: Frame, book: Codebook) -> bool:
+    """A killing or wounding: violence of its own even when it elaborates another act."""
+    kind = book.quantity_kinds.get(lemma(frame.token))
+    return frame.event == "ASSAULT" and kind in ("killed", "injured")
+
+
+def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]]:
     """Token ids of frames that are the topic of another event, and of speech frames that
     only report a danger ("Analysts warn that X could attack": the attack is the news).
 
@@ -145,6 +151,7 @@ def _topics(frames: list[Frame]) -> tuple[set[int], set[int]]:
                         and inner.event != g.entry.event
                         and inner.mode != "arrest"
                         and not inner.entry.speech  # "..., accusing Tehran of X": its own act
+                        and not _casualties(inner, codebook)  # "..., killing two": violence
                     ):
                         topics.add(x.i)
         stack = list(roots)
@@ -329,6 +336,9 @@ def _mention(
     start = min(t.idx for t in trig_toks)
     end = max(t.idx + len(t.text) for t in trig_toks)
     framing = tuple(lemma(m) for m in sorted(frame.modifiers, key=lambda t: t.i)) + (lemma(tok),)
+    framing += tuple(
+        dict.fromkeys(lemma(f.token) for f in frame.folded if lemma(f.token) not in framing)
+    )
     cue = Span(fact.cue.idx, fact.cue.idx + len(fact.cue.text)) if fact.cue is not None else None
     return EventMention(
         article_id=doc.article.id,
@@ -342,8 +352,10 @@ def _mention(
         mode=frame.mode,
         context=frame.entry.context,
         actor=_actors(doc, frame.actors, tok),
-        recipient=_actors(doc, frame.recipients, tok),
-        quantities=_quantities(frame, book),
+        recipient=_actors(
+            doc, [*frame.recipients, *(r for f in frame.folded for r in f.recipients)], tok
+        ),
+        quantities=tuple(q for f in (frame, *frame.folded) for q in _quantities(f, book)),
         rule=frame.entry.id,
         trigger_lemma=lemma(tok),
         framing=framing,
@@ -523,6 +535,9 @@ def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
         return ()
     parse = Parse(book)
     heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
+    if not heads and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children):
+        # "five were killed and 12 wounded": the parser makes the number the subject
+        heads = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]
     if kind == "people" and tok.pos_ == "NOUN":
         heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
     out: list[Quantity] = []

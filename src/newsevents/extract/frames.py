@@ -81,6 +81,9 @@ class Frame:
     instrument: Any = None  # nominal trigger merged into this verb ("killed in a US strike")
     anaphor: bool = False  # the doer is "the strike"/"the attack": an attack named before
     modifiers: list[Any] = field(default_factory=list)  # framing words
+    #: casualty clauses of this attack by the same doer ("killed 25 and wounded 55",
+    #: "pounded bases, killing 24"): their patients and counts belong to this event
+    folded: list[Frame] = field(default_factory=list)
 
 
 def lemma(tok: Any) -> str:
@@ -524,7 +527,53 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
     for frame in frames.values():
         if not frame.absorbed:
             _arguments(frame, frames, book, parse)
+    _fold_casualties(frames, book)
     return [f for _, f in sorted(frames.items()) if not f.absorbed]
+
+
+_CASUALTY_KINDS = ("killed", "injured")
+
+
+def _fold_casualties(frames: dict[int, Frame], book: Codebook) -> None:
+    """A killing or wounding that the same doer's attack clause coordinates ("killed 25
+    fighters and wounded 55") or elaborates with a participle ("pounded the bases, killing
+    two dozen fighters") is that attack's outcome: one ASSAULT carrying all its victims and
+    counts, not one event per verb. A clause with its own subject, negation, auxiliary,
+    subordinator or a contrast ("but") is an act of its own and stays separate.
+    """
+    host_of: dict[int, Frame] = {}
+    for i in sorted(frames):
+        child = frames[i]
+        tok = child.token
+        if child.absorbed or child.event != "ASSAULT" or tok.pos_ != "VERB":
+            continue
+        if book.quantity_kinds.get(lemma(tok)) not in _CASUALTY_KINDS:
+            continue
+        coordinated = tok.dep_ == "conj"
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
+        if not (coordinated or participle):
+            continue
+        host = host_of.get(tok.head.i) or frames.get(tok.head.i)
+        if host is None or host.absorbed or host.event != "ASSAULT":
+            continue
+        own = [
+            c
+            for c in tok.children
+            if (c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "NUM")  # "12 wounded": patient
+            or c.dep_ in ("neg", "aux", "mark")
+            or (c.dep_ == "cc" and c.lower_ not in ("and", "as"))
+        ]
+        cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+        if own or (coordinated and cc and cc[-1].lower_ not in ("and",)):
+            continue
+        numeric = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]
+        if numeric and is_passive(host.token):
+            child.recipients = numeric  # "five were killed and 12 wounded": 12 are victims
+        host.folded.append(child)
+        if not host.actors and child.actors and not numeric:
+            host.actors = list(child.actors)
+        child.absorbed = True
+        host_of[i] = host
 
 
 def _owner(tok: Any, book: Codebook) -> list[Any]:
