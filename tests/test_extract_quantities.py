@@ -221,3 +221,31 @@ def test_casualties_elaborating_another_act_are_an_assault(nlp, book):
     text = "Rioters stormed the town hall, injuring 3 policemen."
     events = code(nlp, book, text)
     assert ("injured", 3, False) in counts(assaults(events))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll of one act is the sum of the victims it lists
+        ("The blast killed the mayor, his driver and eight others.", {("killed", 10, False)}),
+        ("The raid killed him, his aide and six of their guards.", {("killed", 8, False)}),
+        ("Gunmen killed the governor and at least five more people.", {("killed", 6, True)}),
+        ("The attack killed 5 soldiers and 3 others.", {("killed", 8, False)}),
+        ("The attack killed 5 soldiers and 3 civilians.", {("killed", 8, False)}),
+        ("Troops killed the commander and more than 20 fighters.", {("killed", 21, True)}),
+        # no total when a listed group has no number; no count when nothing is counted
+        ("The attack killed soldiers and 3 others.", {("killed", 3, False)}),
+        ("The attack killed the mayor and his driver.", set()),
+        # words outside the list (sources, appositions the parser hangs on the verb) are
+        # not victims
+        (
+            "The strikes killed 12 fighters and wounded 30, according to statements from "
+            "the Defence Ministry, the agency that runs the army.",
+            {("killed", 12, False), ("injured", 30, False)},
+        ),
+        # what is included in a toll is not added to it
+        ("The bombing killed 30 people, including a senior commander.", {("killed", 30, False)}),
+    ],
+)
+def test_listed_victims_add_up(nlp, book, text, expected):
+    assert counts(code(nlp, book, text)) == expected

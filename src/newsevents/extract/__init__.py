@@ -541,12 +541,56 @@ def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
     if kind == "people" and tok.pos_ == "NOUN":
         heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
     out: list[Quantity] = []
+    parts: list[tuple[Any, Quantity | None]] = []
     for h in heads:
         found = _count(h, book)
         if found is None:
+            parts.append((h, None))
             continue
         value, approximate, span = found
         if any(q.span.start <= span.start < q.span.end for q in out):
             continue  # "a hundred and ten": the parser's conjunct inside one number
         out.append(Quantity(kind, value, approximate, span))
+        parts.append((h, out[-1]))
+    return _listed_total(parts, kind)
+
+
+_LIST_GLUE = {",", "and", "&"}
+
+
+def _listed_total(parts: list[tuple[Any, Quantity | None]], kind: str) -> tuple[Quantity, ...]:
+    """The toll of one act is the sum of the victims it lists: "killed the mayor, his driver
+    and eight others" / "eight of their companions" is ten dead, "5 soldiers and 3
+    civilians" eight. Only one coordination is added up (the parser's stray objects and
+    appositions are not victims of the list). Each named or singular victim counts one,
+    each counted group its number. A plural group without a number ("soldiers and three
+    others") cannot be added: its counts stay as written; a list with no number gives none.
+    """
+    groups: list[list[tuple[Any, Quantity | None]]] = []
+    last_end = -1
+    for h, q in sorted(parts, key=lambda p: p[0].i):
+        start = min(t.i for t in h.subtree)
+        between = h.doc[last_end + 1 : start] if last_end >= 0 else None
+        if between is not None and all(t.lower_ in _LIST_GLUE for t in between):
+            groups[-1].append((h, q))  # "A, B and N others": one list however parsed
+        else:
+            groups.append([(h, q)])
+        last_end = max(t.i for t in h.subtree)
+    out: list[Quantity] = []
+    for members in groups:
+        counted = [q for _, q in members if q is not None]
+        total, approximate = 0, False
+        for h, q in members:
+            if q is not None:
+                total += q.value
+                approximate = approximate or q.approximate
+            elif h.tag_ in ("NN", "NNP") or h.lower_ in ("him", "her"):
+                total += 1
+            else:
+                total = -1  # "soldiers and three others": no total
+                break
+        if len(members) > 1 and counted and total > 0:
+            out.append(Quantity(kind, total, approximate, counted[-1].span))
+        else:
+            out.extend(counted)
     return tuple(out)
