@@ -192,6 +192,11 @@ def _alt(words: Iterable[str], *, ci: bool) -> str:
 class Patterns:
     core: tuple[re.Pattern[str], ...]  # tried in order; overlaps are settled in _scan
     year_token: re.Pattern[str]
+    # Speed only: gates[gate_of[i]] matches a word every match of core[i] must contain (a
+    # month, a weekday, a unit ...). Python's re cannot skip ahead in patterns that open with
+    # an optional group, so a text without that word is not scanned by core[i] at all.
+    gates: tuple[re.Pattern[str], ...] = ()
+    gate_of: tuple[int, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +260,29 @@ def patterns() -> Patterns:
         # (early on) Friday (morning) / last Tuesday / next Monday
         f"(?P<wdonly>{MOD}?(?:{REL}\\s+)?{WD}{TIME_SUFFIX})",
     ]
+    # the word each alternative cannot match without (same case rules as in the pattern)
+    gates = (
+        _alt(months, ci=False),  # 0
+        r"1[89]\d\d|20\d\d",  # 1: a year or a decade
+        _alt(v.seasons, ci=True),  # 2
+        "(?i:weekend)",  # 3
+        _alt(v.relative_days, ci=True),  # 4
+        "(?i:this)",  # 5
+        "(?i:ago)",  # 6
+        _alt(v.past_span_words, ci=True),  # 7
+        "(?i:into)",  # 8
+        _alt(v.units, ci=True),  # 9
+        _alt(weekdays, ci=False),  # 10
+    )
+    gate_of = (0, 0, 0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+    assert len(gate_of) == len(alternatives)
     # Python forbids a group name twice in one pattern, so the alternatives stay separate.
-    return Patterns(core=tuple(re.compile(a) for a in alternatives), year_token=re.compile(YEAR))
+    return Patterns(
+        core=tuple(re.compile(a) for a in alternatives),
+        year_token=re.compile(YEAR),
+        gates=tuple(re.compile(g) for g in gates),
+        gate_of=gate_of,
+    )
 
 
 def _num(word: str) -> int | None:
@@ -754,7 +780,9 @@ def _scan(doc: Document) -> list[Found]:
     v = vocab()
     pats = patterns()
     matches: list[tuple[int, int, Raw]] = []
-    for m in (m for pat in pats.core for m in pat.finditer(text)):
+    present = [g.search(text) is not None for g in pats.gates]
+    scanned = [pat for pat, gi in zip(pats.core, pats.gate_of, strict=True) if present[gi]]
+    for m in (m for pat in scanned for m in pat.finditer(text)):
         raw = _raw_of(m)
         if raw is None:
             continue
@@ -1033,6 +1061,23 @@ def _attached_to(time_toks: Any, trigger_toks: Any) -> bool:
     return False
 
 
+def _attach_path(time_toks: Any) -> tuple[int, ...]:
+    """Token indices a time reaches going up as :func:`_attached_to` walks: the time is
+    attached to a trigger exactly when the trigger holds one of them."""
+    if time_toks is None or len(time_toks) == 0:
+        return ()
+    tok = time_toks.root
+    path = [tok.i]
+    for _ in range(10):
+        if tok.dep_ not in _ATTACH_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        path.append(tok.i)
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return tuple(path)
+
+
 def _governor(tok: Any) -> Any:
     """The nearest verb at or above ``tok`` (None in a verbless fragment)."""
     for _ in range(12):
@@ -1121,11 +1166,17 @@ def _own_times(
     parse = doc.parse
     time_toks = [_tokens(parse, t.span) for t in times]
     trig_toks = [_tokens(parse, ev.trigger) for ev in events]
+    # speed: each time's attachment path and governor, computed once (see _attach_path)
+    paths = [_attach_path(xt) for xt in time_toks]
+    govs = [_governor(xt.root) if xt is not None and len(xt) else None for xt in time_toks]
     # which times hang directly off some event's trigger (they are not lent to others)
     claimed: dict[int, set[int]] = {}
     for ei, tt in enumerate(trig_toks):
-        for ti, xt in enumerate(time_toks):
-            if _attached_to(xt, tt):
+        if tt is None:
+            continue
+        trig = {t.i for t in tt}
+        for ti, path in enumerate(paths):
+            if not trig.isdisjoint(path):
                 claimed.setdefault(ti, set()).add(ei)
     trigger_heads = {tt.root.i: ei for ei, tt in enumerate(trig_toks) if tt is not None and len(tt)}
     out: list[int | None] = []
@@ -1140,10 +1191,8 @@ def _own_times(
             root = trig_toks[ei].root
             direct = [
                 ti
-                for ti, xt in enumerate(time_toks)
-                if xt is not None
-                and len(xt)
-                and (gov := _governor(xt.root)) is not None
+                for ti, gov in enumerate(govs)
+                if gov is not None
                 and gov.i != root.i
                 and _elaborates(gov, root)
                 and not (claimed.get(ti, set()) - {ei} - _events_at(gov, trigger_heads))
@@ -1159,11 +1208,10 @@ def _own_times(
             and trigger_heads.get(head.i, ei) != ei
         )
         if chosen is None and head is not None and not referred:
-            head_span = parse[head.i : head.i + 1]
             cands = [
                 ti
-                for ti, xt in enumerate(time_toks)
-                if _attached_to(xt, head_span)
+                for ti, path in enumerate(paths)
+                if head.i in path
                 and ev.sentence.contains(times[ti].span)
                 and not (claimed.get(ti, set()) - {ei})
             ]
@@ -1313,7 +1361,12 @@ def _relative_patterns() -> tuple[re.Pattern[str], ...]:
 
 def find_relative(doc: Document) -> list[Relative]:
     """Expressions of the article counted from another event, not from the publication."""
-    text = doc.article.text
+    return list(_relative_in(doc.article.text))
+
+
+# find_times and resolve_dates both need them for the same text: scan it once
+@lru_cache(maxsize=2)
+def _relative_in(text: str) -> tuple[Relative, ...]:
     r = reference_words()
     found: list[Relative] = []
     for pat in _relative_patterns():
@@ -1353,7 +1406,7 @@ def find_relative(doc: Document) -> list[Relative]:
     for rel in found:  # longest first at one place; no overlaps
         if all(rel.span.start >= o.span.end or rel.span.end <= o.span.start for o in out):
             out.append(rel)
-    return out
+    return tuple(out)
 
 
 def _shift(d: date, rel: Relative) -> Interval:
