@@ -399,8 +399,18 @@ def _bridge(verb: Any, gaz: Gazetteer) -> bool:
     return False
 
 
+def _people(ents: Any) -> set[int]:
+    """Token indices inside person, nationality and organisation names."""
+    return {i for e in ents if e.label_ in ("PERSON", "NORP", "ORG") for i in range(e.start, e.end)}
+
+
 def _attachment(
-    tok: Any, trigger_ids: set[int], gaz: Gazetteer, *, remote: bool = False
+    tok: Any,
+    trigger_ids: set[int],
+    gaz: Gazetteer,
+    *,
+    remote: bool = False,
+    people: set[int] | None = None,
 ) -> tuple[str, int, bool] | None:
     """How a place token hangs off the trigger: (kind, steps, bridged) or None.
 
@@ -417,12 +427,8 @@ def _attachment(
     """
     kind: str | None = None
     cur = tok
-    people = {
-        i
-        for e in tok.doc.ents
-        if e.label_ in ("PERSON", "NORP", "ORG")
-        for i in range(e.start, e.end)
-    }
+    if people is None:  # callers looping over a document pass it (doc.ents is costly)
+        people = _people(tok.doc.ents)
     place_nouns = gaz.cues.get("place_noun", frozenset())
     via_compound = tok.dep_ in ("compound", "nmod", "poss") or (
         tok.dep_ == "amod" and tok.pos_ == "PROPN"
@@ -560,15 +566,18 @@ def _candidates(parse: Any, gaz: Gazetteer) -> list[Any]:
     model mislabels (a city tagged ORG or NORP, or left untagged) when they stand in a
     locative phrase. A name that is only part of a longer organisation name ("Homs
     Refinery Company") does not match the gazetteer and stays out."""
-    out = [e for e in parse.ents if e.label_ in LOCATION_LABELS]
-    taken = {i for e in parse.ents for i in range(e.start, e.end)}
-    others = [e for e in parse.ents if e.label_ in ("ORG", "NORP")]
+    all_ents = parse.ents  # builds Span objects on every access: once
+    out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
+    taken = {i for e in all_ents for i in range(e.start, e.end)}
+    others = [e for e in all_ents if e.label_ in ("ORG", "NORP")]
+    toks = list(parse)
+    n = len(toks)
     i = 0
-    while i < len(parse):  # runs of capitalised proper nouns outside any entity
-        tok = parse[i]
+    while i < n:  # runs of capitalised proper nouns outside any entity
+        tok = toks[i]
         if i not in taken and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
             j = i + 1
-            while j < len(parse) and j not in taken and parse[j].pos_ == "PROPN":
+            while j < n and j not in taken and toks[j].pos_ == "PROPN":
                 j += 1
             if not tok.is_sent_start:
                 others.append(parse[i:j])
@@ -684,6 +693,7 @@ def resolve_places(
         return events
     context = _context(doc, gazetteer)
     ents = _candidates(parse, gazetteer)
+    people = _people(parse.ents)
     remote_types = gazetteer.cues.get("remote", frozenset())
     out: list[EventMention] = []
     for ev in events:
@@ -729,7 +739,7 @@ def resolve_places(
             if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
                 continue
             eroot = ent.root
-            att = _attachment(eroot, trigger_ids, gazetteer, remote=remote)
+            att = _attachment(eroot, trigger_ids, gazetteer, remote=remote, people=people)
             dist = abs(ent.start_char - ev.trigger.start)
             if att is not None:
                 kind, steps, via_clause = att
