@@ -25,6 +25,7 @@ Dates and places are left to ``resolve.time`` / ``resolve.place``: each mention'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -212,29 +213,42 @@ def _lines(text: str) -> list[_Line | None]:
 
 
 class _Tokens:
-    """Char offset -> spaCy token lookups over the parse."""
+    """Char offset -> spaCy token lookups over the parse (binary search over the token
+    offsets, which spaCy keeps in text order without overlaps)."""
 
     def __init__(self, parse: Any) -> None:
         self.parse = parse
-        self.by_char: dict[int, Any] = {}
-        for t in parse:
-            for c in range(t.idx, t.idx + len(t.text)):
-                self.by_char[c] = t
+        self.toks = list(parse)
+        self.starts = [t.idx for t in self.toks]
+        self.ends = [t.idx + len(t.text) for t in self.toks]
 
     def at(self, char: int) -> Any:
-        return self.by_char.get(char)
+        """The token that covers ``char`` (None in whitespace between tokens)."""
+        k = bisect_right(self.starts, char) - 1
+        if k >= 0 and char < self.ends[k]:
+            return self.toks[k]
+        return None
 
     def within(self, start: int, end: int) -> list[Any]:
-        seen: dict[int, Any] = {}
-        for c in range(start, end):
-            t = self.by_char.get(c)
-            if t is not None and t.idx >= start and t.idx + len(t.text) <= end:
-                seen.setdefault(t.i, t)
-        return [seen[i] for i in sorted(seen)]
+        """The tokens wholly inside ``[start, end)``, in order."""
+        out = []
+        k = bisect_left(self.starts, start)
+        while k < len(self.toks) and self.starts[k] < end:
+            if self.starts[k] < self.ends[k] <= end:
+                out.append(self.toks[k])
+            k += 1
+        return out
 
 
+@lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     return " ".join(s.lower().replace("\u2019", "'").split())
+
+
+@lru_cache(maxsize=8)
+def _joined(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int], ...]:
+    """Each phrase without spaces, with the most tokens spaCy may split it into."""
+    return tuple(("".join(p), len(p) + 2) for p in phrases)
 
 
 def _heading(line: str, lex: CallLexicon) -> int | None:
@@ -445,10 +459,14 @@ class _Extractor:
     def _phrase_at(self, toks: list[Any], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Length in tokens of the first of ``phrases`` starting at toks[i] (0 if none);
         spaCy splits "let's" into two tokens, so phrases are compared without spaces."""
-        for p in phrases:
-            want = "".join(p)
+        if i >= len(toks):
+            return 0
+        first = _norm(toks[i].text)
+        for want, limit in _joined(phrases):
+            if not want.startswith(first):
+                continue  # speed: the first token already differs
             got = ""
-            for n, t in enumerate(toks[i : i + len(p) + 2], start=1):
+            for n, t in enumerate(toks[i : i + limit], start=1):
                 got += _norm(t.text)
                 if got == want:
                     return n
