@@ -26,6 +26,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Document, EventMention, Place, Span
 from ..resources import read_tsv
+from .syntax import governor
 
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MIN_POPULATION = 15000
@@ -505,26 +506,16 @@ def _after_target(prep: Any) -> bool:
     )
 
 
-def _governor(tok: Any) -> Any:
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
 def _same_clause(place_tok: Any, trigger_tok: Any) -> bool:
     """A place not attached to the trigger counts only from the trigger's own clause (or,
     for a nominal trigger, the clause around it): a place in another clause locates that
     clause's act ("after it killed him in Iraq, Iran promised ...")."""
-    gov = _governor(place_tok)
+    gov = governor(place_tok)
     if gov is None:
         return True
     if trigger_tok.pos_ in ("VERB", "AUX"):
         return gov.i == trigger_tok.i
-    tgov = _governor(trigger_tok)
+    tgov = governor(trigger_tok)
     return tgov is not None and tgov.i == gov.i
 
 
@@ -664,7 +655,7 @@ def _other_country(
     coordinated places, one country would misplace half of the act."""
     if best.country is None:
         return False
-    verb = _governor(trigger)
+    verb = governor(trigger)
     if verb is None:
         return False
     for ent in ents:

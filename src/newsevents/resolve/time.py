@@ -29,6 +29,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Document, EventMention, Span, TimeExpression
 from ..resources import read_yaml
+from .syntax import governor
 
 PAST = "past"
 FUTURE = "future"
@@ -1078,22 +1079,11 @@ def _attach_path(time_toks: Any) -> tuple[int, ...]:
     return tuple(path)
 
 
-def _governor(tok: Any) -> Any:
-    """The nearest verb at or above ``tok`` (None in a verbless fragment)."""
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
 def _encloses(time_toks: Any, trigger_toks: Any) -> bool:
     """True when the time's clause is the trigger's clause or one that contains it."""
     if time_toks is None or trigger_toks is None or len(time_toks) == 0:
         return True  # no parse: keep the plain nearest-in-sentence rule
-    gov = _governor(time_toks.root)
+    gov = governor(time_toks.root)
     if gov is None:
         return True
     trig = trigger_toks.root
@@ -1168,7 +1158,7 @@ def _own_times(
     trig_toks = [_tokens(parse, ev.trigger) for ev in events]
     # speed: each time's attachment path and governor, computed once (see _attach_path)
     paths = [_attach_path(xt) for xt in time_toks]
-    govs = [_governor(xt.root) if xt is not None and len(xt) else None for xt in time_toks]
+    govs = [governor(xt.root) if xt is not None and len(xt) else None for xt in time_toks]
     # which times hang directly off some event's trigger (they are not lent to others)
     claimed: dict[int, set[int]] = {}
     for ei, tt in enumerate(trig_toks):
