@@ -370,8 +370,8 @@ def test_more_dyads(nlp, actors, text, kind, actor, recipient):
 
 def test_pronouns_and_anaphors_across_sentences(nlp, actors):
     text = (
-        "The United States said the militia was behind the attack. And so it retaliated, "
-        "striking five militia targets in Syria. The militia said that at least twelve of "
+        "The United States blamed the militia for the raid on its base. In reply it hit back, "
+        "striking four militia depots in Syria. The militia later said at least twelve of "
         "its fighters were killed in the strikes."
     )
     events, _, _ = _run(nlp, actors, text)
