@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Actor, Article, EventMention, Place, Quantity, Span
 
@@ -24,6 +24,25 @@ _TYPES = (
     ("ACCUSE", "112", -2.0, "accused"),
 )
 _OUTLETS = tuple(f"Outlet {i}" for i in range(12))
+
+
+class _Told(NamedTuple):
+    """One event as one outlet's sentence tells it, before its article id is known."""
+
+    start: int
+    sentence: str
+    key: str
+    etype: str
+    cameo: str
+    gs: float
+    verb: str
+    actor: str
+    recip: str
+    killed: int
+    precision: str
+    date: str | None
+    source: str | None
+    fact: str
 
 
 def synthetic_corpus(
@@ -62,7 +81,7 @@ def synthetic_corpus(
         for k, outlet in enumerate(outlets):
             told = [ev for ev in events if rng.random() < 0.6] or [events[0]]
             parts = [f"{' '.join(words[:3])} {city} {a} {b}.\n\n"]
-            pending: list[tuple[Any, ...]] = []
+            pending: list[_Told] = []
             for key, (etype, cameo, gs, verb), day, actor, recip, killed in told:
                 r = rng.random()
                 precision = "day"
@@ -82,23 +101,9 @@ def synthetic_corpus(
                 s0 = sum(len(p) for p in parts)
                 parts.append(sentence + " ")
                 pending.append(
-                    (
-                        s0,
-                        sentence,
-                        key,
-                        etype,
-                        cameo,
-                        gs,
-                        verb,
-                        actor,
-                        recip,
-                        noisy,
-                        precision,
-                        date,
-                        source,
-                        fact,
-                    )
-                )
+                    _Told(s0, sentence, key, etype, cameo, gs, verb, actor, recip, noisy,
+                          precision, date, source, fact)
+                )  # fmt: skip
             text = "".join(parts)
             published = dt.date.fromordinal(max(ev[2] for ev in told) + rng.randint(0, 1))
             aid = f"syn{story_no}-{k}"
@@ -113,50 +118,35 @@ def synthetic_corpus(
                     published=published.isoformat(),
                 )
             )
-            for idx, (
-                s0,
-                sentence,
-                key,
-                etype,
-                cameo,
-                gs,
-                verb,
-                actor,
-                recip,
-                noisy,
-                precision,
-                date,
-                source,
-                fact,
-            ) in enumerate(pending):
-                a0 = s0
-                r0 = s0 + sentence.index(recip, len(actor))
-                t0 = s0 + sentence.index(verb.split()[0])
-                c0 = s0 + sentence.index(city)
+            for idx, t in enumerate(pending):
+                a0 = t.start
+                r0 = t.start + t.sentence.index(t.recip, len(t.actor))
+                t0 = t.start + t.sentence.index(t.verb.split()[0])
+                c0 = t.start + t.sentence.index(city)
                 mention = EventMention(
                     article_id=aid,
                     index=idx,
-                    sentence=Span(s0, s0 + len(sentence)),
-                    trigger=Span(t0, t0 + len(verb.split()[0])),
-                    event=etype,
-                    cameo=cameo,
-                    intensity=gs,
-                    factuality=fact,
-                    actor=(Actor(Span(a0, a0 + len(actor) + 7), actor, actor, "MIL"),),
-                    recipient=(Actor(Span(r0, r0 + len(recip)), recip, recip),),
-                    quantities=(Quantity("killed", noisy, False, Span(s0, s0 + 1)),)
-                    if etype == "ASSAULT"
+                    sentence=Span(t.start, t.start + len(t.sentence)),
+                    trigger=Span(t0, t0 + len(t.verb.split()[0])),
+                    event=t.etype,
+                    cameo=t.cameo,
+                    intensity=t.gs,
+                    factuality=t.fact,
+                    actor=(Actor(Span(a0, a0 + len(t.actor) + 7), t.actor, t.actor, "MIL"),),
+                    recipient=(Actor(Span(r0, r0 + len(t.recip)), t.recip, t.recip),),
+                    quantities=(Quantity("killed", t.killed, False, Span(t.start, t.start + 1)),)
+                    if t.etype == "ASSAULT"
                     else (),
                     rule="synthetic",
-                    trigger_lemma=verb.split()[0],
-                    framing=(verb.split()[0],),
-                    date=date,
-                    date_precision=precision if date else None,
-                    date_source=source,
+                    trigger_lemma=t.verb.split()[0],
+                    framing=(t.verb.split()[0],),
+                    date=t.date,
+                    date_precision=t.precision if t.date else None,
+                    date_source=t.source,
                     location=Place(city, None, None, None, "city", Span(c0, c0 + len(city))),
                 )
                 mentions.append(mention)
-                gold[mention.id] = key + ("" if fact != "hypothetical" else ":hyp")
+                gold[mention.id] = t.key + ("" if t.fact != "hypothetical" else ":hyp")
     return articles, mentions, gold
 
 
