@@ -12,10 +12,12 @@ import dataclasses
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
-#: PLOVER event types (PLOVER manual draft 2.0), in manual order.
-EVENT_TYPES: tuple[str, ...] = (
+#: A PLOVER event type (PLOVER manual draft 2.0). The types the engine knows are declared in
+#: ``data/event_types.yaml`` (one declaration each); this alias lets mypy check the names code
+#: uses. A user's codebook may declare more types: at run time a type is any declared string.
+EventType = Literal[
     "AGREE",
     "CONSULT",
     "SUPPORT",
@@ -32,22 +34,28 @@ EVENT_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-)
+]
+
+#: PLOVER event types, in manual order.
+EVENT_TYPES: tuple[EventType, ...] = typing.get_args(EventType)
 
 #: Factuality of an event as the article reports it.
 #: asserted: the outlet states it happened; reported: attributed to a named source;
 #: future: announced/planned; hypothetical: possible, conditional, speculated;
 #: negated: said not to have happened.
-FACTUALITY: tuple[str, ...] = ("asserted", "reported", "future", "hypothetical", "negated")
+Factuality = Literal["asserted", "reported", "future", "hypothetical", "negated"]
+FACTUALITY: tuple[Factuality, ...] = typing.get_args(Factuality)
 
 #: Factuality values a timeline shows by default (events that did happen, per the text).
-FACTUAL: frozenset[str] = frozenset({"asserted", "reported"})
+FACTUAL: frozenset[Factuality] = frozenset({"asserted", "reported"})
 
 #: Date precision values, coarsest last.
-DATE_PRECISION: tuple[str, ...] = ("day", "week", "month", "year")
+DatePrecision = Literal["day", "week", "month", "year"]
+DATE_PRECISION: tuple[DatePrecision, ...] = typing.get_args(DatePrecision)
 
 #: Place precision values.
-PLACE_PRECISION: tuple[str, ...] = ("city", "region", "country")
+PlacePrecision = Literal["city", "region", "country"]
+PLACE_PRECISION: tuple[PlacePrecision, ...] = typing.get_args(PlacePrecision)
 
 
 @dataclass(frozen=True, order=True)
@@ -136,7 +144,7 @@ class TimeExpression:
 
     span: Span
     value: str
-    precision: str
+    precision: DatePrecision
     end: str | None = None
     part_of_day: str | None = None
 
@@ -149,7 +157,7 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-3
     lat: float | None
     lon: float | None
-    precision: str  # city | region | country
+    precision: PlacePrecision  # city | region | country
     span: Span | None = None
     geonameid: int | None = None
 
@@ -166,10 +174,10 @@ class EventMention:
     index: int  # order of the mention within its article
     sentence: Span
     trigger: Span
-    event: str  # PLOVER type
+    event: EventType  # PLOVER type
     cameo: str  # CAMEO code string, e.g. "190"
     intensity: float  # Goldstein score of the CAMEO code
-    factuality: str
+    factuality: Factuality
     mode: str | None = None
     context: tuple[str, ...] = ()
     actor: tuple[Actor, ...] = ()
@@ -183,7 +191,7 @@ class EventMention:
     # filled by resolve:
     date: str | None = None
     date_end: str | None = None
-    date_precision: str | None = None
+    date_precision: DatePrecision | None = None
     date_source: str | None = None  # text | publication
     time: Span | None = None
     location: Place | None = None
@@ -287,17 +295,17 @@ class Event:
     id: str
     story_id: str | None
     mention_ids: tuple[str, ...]
-    event: str
+    event: EventType
     cameo: str
     intensity: float
-    factuality: str
+    factuality: Factuality
     mode: str | None = None
     context: tuple[str, ...] = ()
     actor: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
     date: str | None = None
     date_end: str | None = None
-    date_precision: str | None = None
+    date_precision: DatePrecision | None = None
     location: Place | None = None
     quantities: tuple[Quantity, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import EVENT_TYPES
+from ..model import EVENT_TYPES, EventType
 from ..resources import read_yaml
 
 #: Built-in classes usable in constraints besides the file's own classes.
@@ -47,7 +47,7 @@ class Entry:
     id: str
     lemmas: tuple[str, ...]
     pos: str
-    event: str
+    event: EventType
     cameo: str
     mode: str | None = None
     context: tuple[str, ...] = ()

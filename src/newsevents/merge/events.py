@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..model import (
     DATE_PRECISION,
@@ -29,6 +30,7 @@ from ..model import (
     Discrepancy,
     Event,
     EventMention,
+    Factuality,
     Place,
     Quantity,
     Quote,
@@ -38,8 +40,10 @@ from .knowledge import MergeKnowledge
 from .names import alias_class
 from .text import Vector, add_into, content_words, cosine, name_key, tfidf
 
-_PREC_RANK = {p: i for i, p in enumerate(DATE_PRECISION)}
-_PLACE_RANK = {p: i for i, p in enumerate(PLACE_PRECISION)}
+T = TypeVar("T")
+
+_PREC_RANK: dict[str, int] = {p: i for i, p in enumerate(DATE_PRECISION)}
+_PLACE_RANK: dict[str, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}
 
 
 @dataclass(frozen=True)
@@ -511,7 +515,7 @@ def event_id(mention_ids: Sequence[str]) -> str:
     return "e" + hashlib.sha1("\n".join(sorted(mention_ids)).encode()).hexdigest()[:12]
 
 
-def _most_common(values: Sequence[str]) -> str:
+def _most_common(values: Sequence[T]) -> T:
     counts = Counter(values)
     best = max(counts.values())
     return next(v for v in values if counts[v] == best)
@@ -626,7 +630,7 @@ def build_event(
     intensity = next(m.intensity for m in typed if m.cameo == cameo)
     modes = [m.mode for m in typed if m.mode]
     facts = [m.factuality for m in ms]
-    factuality = "asserted" if "asserted" in facts else _most_common(facts)
+    factuality: Factuality = "asserted" if "asserted" in facts else _most_common(facts)
     context = tuple(dict.fromkeys(c for m in ms for c in m.context))
     # the agreed date: text dates before defaults, then the finest precision, then majority
     dated = [m for m in ms if m.date]

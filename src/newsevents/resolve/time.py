@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Document, EventMention, Span, TimeExpression
+from ..model import DatePrecision, Document, EventMention, Span, TimeExpression
 from ..resources import read_yaml
 from .syntax import governor
 
@@ -414,7 +414,7 @@ def _month_context_ok(m: re.Match[str]) -> bool:
 class Interval:
     start: date
     end: date
-    precision: str  # day | week | month | year
+    precision: DatePrecision
     pod: str | None = None
 
 
@@ -584,7 +584,7 @@ def _resolve(raw: Raw, anchor: date | None, direction: str | None) -> Interval |
 _ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _coarser(p: str, q: str) -> str:
+def _coarser(p: DatePrecision, q: DatePrecision) -> DatePrecision:
     return p if _ORDER[p] >= _ORDER[q] else q
 
 
@@ -1581,7 +1581,9 @@ def resolve_dates(
                 )
             )
         elif pub:
-            precision = "day" if len(pub) >= 10 else ("month" if len(pub) >= 7 else "year")
+            precision: DatePrecision = (
+                "day" if len(pub) >= 10 else ("month" if len(pub) >= 7 else "year")
+            )
             state.append(
                 dataclasses.replace(
                     ev,
