@@ -12,7 +12,11 @@ import dataclasses
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:  # spaCy types for annotations only: the model stays importable without it
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 #: A PLOVER event type (PLOVER manual draft 2.0). The types the engine knows are declared in
 #: ``data/event_types.yaml`` (one declaration each); this alias lets mypy check the names code
@@ -71,6 +75,15 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+    # The one bridge from spaCy tokens to character offsets (Document.tokens goes back).
+    @classmethod
+    def of_token(cls, token: Token) -> Span:
+        return cls(token.idx, token.idx + len(token.text))
+
+    @classmethod
+    def of_tokens(cls, tokens: SpacySpan) -> Span:
+        return cls(tokens.start_char, tokens.end_char)
 
 
 @dataclass(frozen=True)
@@ -240,7 +253,7 @@ class Document:
     article: Article
     sentences: list[Span] = field(default_factory=list)
     entity_mentions: list[EntityMention] = field(default_factory=list)
-    parse: Any = None
+    parse: Doc | None = None
     times: list[TimeExpression] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
@@ -249,6 +262,12 @@ class Document:
     @property
     def text(self) -> str:
         return self.article.text
+
+    def tokens(self, span: Span) -> SpacySpan | None:
+        """The tokens covering ``span`` (widened to whole tokens); None without a parse."""
+        if self.parse is None:
+            return None
+        return self.parse.char_span(span.start, span.end, alignment_mode="expand")
 
     def sentence_of(self, span: Span) -> Span | None:
         """The sentence that contains ``span`` (None if it straddles two)."""

@@ -569,7 +569,7 @@ class _Extractor:
         the head before the protest word ("Stop the War Coalition demonstration")."""
         m = self.lex.organiser_re.search(self.text, start, end)
         if m is None:
-            for ent in self.doc.parse.ents:
+            for ent in self.doc.parse.ents if self.doc.parse is not None else ():
                 if ent.label_ == "ORG" and head.start <= ent.start_char < head.end:
                     e = min(ent.end_char, head.end)
                     while e > ent.start_char and not self.text[e - 1].isalnum():
