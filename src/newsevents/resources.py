@@ -258,3 +258,35 @@ def _words(where: str, key: str, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key} must be a list of words")
     return list(value)
+
+
+# --- shared lexicon ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Named word lists shared by several stages (data/lexicon.yaml)."""
+
+    lists: Mapping[str, frozenset[str]]
+
+    def words(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise ConfigError(
+                f"lexicon has no list {name!r}; add it to data/lexicon.yaml"
+            ) from None
+
+
+def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
+    """data/lexicon.yaml, then user files whose lists extend it (same names add words)."""
+    lists: dict[str, set[str]] = {}
+    for path in (data_path("lexicon.yaml"), *map(Path, extra_paths)):
+        data = read_yaml(path)
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: a lexicon must map list names to lists of words")
+        for name, words in data.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise ConfigError(f"{path}: {name} must be a list of non-empty words")
+            lists.setdefault(str(name), set()).update(words)
+    return Lexicon({k: frozenset(v) for k, v in lists.items()})
