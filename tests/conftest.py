@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.nlp import DEFAULT_MODEL, load_pipeline
+from newsevents import api
+from newsevents.model import Article, Document
+from newsevents.nlp import DEFAULT_MODEL, annotate, load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -17,6 +19,33 @@ DATA = Path(__file__).resolve().parent / "data"
 def nlp():
     """The default spaCy pipeline, loaded once per test session."""
     return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def resources(nlp) -> api.Resources:
+    """Every packaged data file plus the spaCy pipeline, loaded once per test session."""
+    return api.load_resources()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """``parse(text, published=None)``: a parsed, not yet coded, Document of the raw text."""
+
+    def make(text: str, published: str | None = None) -> Document:
+        article = Article(id="t", source="test", format="txt", text=text, published=published)
+        return annotate(article, nlp(text))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def analyze(resources):
+    """``analyze(text, published=None, clean=False)``: the real pipeline on one text."""
+
+    def run(text: str, published: str | None = None, clean: bool = False) -> Document:
+        return api.analyze_text(text, resources=resources, published=published, clean=clean)
+
+    return run
 
 
 @pytest.fixture(scope="session")

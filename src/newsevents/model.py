@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -84,6 +85,34 @@ class Span:
     @classmethod
     def of_tokens(cls, tokens: SpacySpan) -> Span:
         return cls(tokens.start_char, tokens.end_char)
+
+
+class TokenIndex:
+    """Many char offset -> spaCy token lookups over one parse (binary search over the token
+    offsets, which spaCy keeps in text order without overlaps)."""
+
+    def __init__(self, parse: Doc) -> None:
+        self.parse = parse
+        self.toks = list(parse)
+        self.starts = [t.idx for t in self.toks]
+        self.ends = [t.idx + len(t.text) for t in self.toks]
+
+    def at(self, char: int) -> Token | None:
+        """The token that covers ``char`` (None in whitespace between tokens)."""
+        k = bisect_right(self.starts, char) - 1
+        if k >= 0 and char < self.ends[k]:
+            return self.toks[k]
+        return None
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """The tokens wholly inside ``[start, end)``, in order."""
+        out: list[Token] = []
+        k = bisect_left(self.starts, start)
+        while k < len(self.toks) and self.starts[k] < end:
+            if self.starts[k] < self.ends[k] <= end:
+                out.append(self.toks[k])
+            k += 1
+        return out
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from .errors import ConfigError
+from .model import EventType
 
 
 def data_path(name: str) -> Path:
@@ -168,14 +169,15 @@ class EventTypes(Mapping[str, EventTypeSpec]):
             n for n, s in self._specs.items() if s.announced_as and s.announced_as.event == target
         )
 
-    def check(self, name: object, where: str) -> str:
+    def check(self, name: object, where: str) -> EventType:
         """``name`` if it is a declared type, else a ConfigError saying where it was used."""
         if not isinstance(name, str) or name not in self._specs:
             raise ConfigError(
                 f"{where}: {name!r} is not a declared event type; declare it under 'types' "
                 f"(data/event_types.yaml or your codebook) — known: {', '.join(self._specs)}"
             )
-        return name
+        # a declared name; user types beyond the Literal are fine at run time
+        return cast(EventType, name)
 
 
 def packaged_event_types_path() -> Path:

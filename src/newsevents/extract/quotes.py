@@ -22,7 +22,6 @@ Rules a human coder would state:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +47,6 @@ class QuoteCues:
     pronouns: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def load_quote_cues(path: Path = _DATA) -> QuoteCues:
     """The packaged cue verbs and back-pointing pronouns (shape-checked)."""
     data = read_yaml(path)
@@ -190,12 +188,11 @@ def _cue_subject_outside(tok: Any, quotes: list[Span]) -> Any | None:
     return subj
 
 
-def extract_quotes(doc: Document) -> list[Quote]:
+def extract_quotes(doc: Document, cues: QuoteCues) -> list[Quote]:
     """Direct quotations of ``doc`` with cue verb and speaker (see module doc for rules)."""
     parse = doc.parse
     if parse is None:
         return []
-    cues = load_quote_cues()
     text = doc.text
     quote_spans = find_quote_spans(text)
     sentences = doc.sentences or [Span(0, len(text))]
