@@ -1,7 +1,10 @@
-"""Loaders for the packaged data files (codebook tables, gazetteer lists, scores).
+"""Loaders for the data files every stage may use: Goldstein scores, country names, the
+event-type declarations (``data/event_types.yaml``) and the shared lexicon
+(``data/lexicon.yaml``). Each stage loads its own data (codebook, gazetteer, time words)
+in its package; all of it is loaded once, by :func:`newsevents.pipeline.load_resources`.
 
-Data lives in files under ``newsevents/data`` (TSV/YAML), never in Python literals; each
-loader checks the file's shape and raises :class:`ConfigError` saying which line is wrong.
+Each loader checks the file's shape and raises :class:`ConfigError` saying which line or key
+is wrong.
 """
 
 from __future__ import annotations
