@@ -405,7 +405,7 @@ def test_generic_descriptions_join_only_generic_ones() -> None:
 
 
 def test_merged_actor_is_shown_by_its_most_informative_wording() -> None:
-    from newsevents.merge.events import _union_actors
+    from newsevents.merge.build import _union_actors
 
     def act(name: str, code: str | None) -> Actor:
         return Actor(Span(0, len(name)), name, code)

@@ -8,7 +8,7 @@ import pytest
 
 from builders import art, men
 from newsevents.merge import MergeConfig, merge
-from newsevents.merge.events import evaluative_subject
+from newsevents.merge.features import evaluative_subject
 from newsevents.merge.knowledge import load_knowledge
 from newsevents.model import Article, EventMention
 
