@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 from ..model import Actor, Document, EventMention, Span, TokenIndex
@@ -126,7 +125,7 @@ class _Extractor:
             return noun.start()
         return None
 
-    def _modifier(self, t: Any) -> bool:
+    def _modifier(self, t: Token) -> bool:
         """May ``t`` stand before the protest word of a listing head? Known modifiers, names
         (inside an entity or a capitalised adjective/proper noun), quotes and dashes; never a
         verb ("Join the march"), a plural or count ("Students march", "Thousands protest")."""
@@ -258,7 +257,8 @@ class _Extractor:
                 return False  # a report: "the rally was held", "protests erupted"
             if t.tag_ in _FINITE and not item.block:
                 return False  # a sentence, not a listing ("Students march in Tehran")
-            if t.tag_ in _FINITE and t.i == self._noun_token(item).i:
+            noun = self._noun_token(item)
+            if t.tag_ in _FINITE and noun is not None and t.i == noun.i:
                 return False
         if item.block:
             return True
@@ -274,7 +274,7 @@ class _Extractor:
         )
         return clock or not lead or lead[-1] in ",:;–—-(" or _norm(lead).endswith(("for", "from"))
 
-    def _noun_token(self, item: _Item) -> Any:
+    def _noun_token(self, item: _Item) -> Token | None:
         return self.toks.at(item.noun.start)
 
     # -- imperatives ---------------------------------------------------------------------
@@ -295,7 +295,7 @@ class _Extractor:
                     out.append(Span(s, e))
         return out
 
-    def _phrase_at(self, toks: list[Any], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    def _phrase_at(self, toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Length in tokens of the first of ``phrases`` starting at toks[i] (0 if none);
         spaCy splits "let's" into two tokens, so phrases are compared without spaces."""
         if i >= len(toks):
@@ -313,7 +313,7 @@ class _Extractor:
                     break
         return 0
 
-    def imperatives(self) -> list[tuple[Span, Any, Span, Action]]:
+    def imperatives(self) -> list[tuple[Span, Token, Span, Action]]:
         """(sentence, cue token, trigger, action) for each imperative call."""
         out = []
         for seg in self._segments():
@@ -349,7 +349,7 @@ class _Extractor:
                 out.append((seg, verb, trig, action))
         return out
 
-    def _imperative(self, verb: Any, rest: list[Any], openers: set[int]) -> bool:
+    def _imperative(self, verb: Token, rest: list[Token], openers: set[int]) -> bool:
         """A base-form verb with no subject of its own ("Join", not "Joins"/"Join is");
         an opener the parser took for a subject ("Everyone, join", "Let's") does not count.
         A word tagged as a noun counts only when an object follows it directly ("Support
@@ -370,7 +370,7 @@ class _Extractor:
             return first is not None and first.pos_ in ("DET", "PRON", "PROPN", "NOUN", "ADJ")
         return True
 
-    def _urged(self, rest: list[Any], seg: Span) -> tuple[Span, Action] | None:
+    def _urged(self, rest: list[Token], seg: Span) -> tuple[Span, Action] | None:
         """The protest a cue verb urges: the first protest word after it, unless a report
         ("who went on strike last week") or another clause comes first."""
         if not rest:
