@@ -180,10 +180,10 @@ def resources(nlp):
 
 def pipeline(doc, res) -> list[EventMention]:
     """process_document's stages with the calls added after the main coder."""
-    times = resolve_time.find_times(doc)
+    times = resolve_time.find_times(doc, res.time_vocab)
     events = add_calls(extract_events(doc, res.codebook), extract_calls(doc))
     events, _, _ = resolve_actors.resolve_actors(doc, events, [], res.actors)
-    events = resolve_time.resolve_dates(doc, events, times)
+    events = resolve_time.resolve_dates(doc, events, times, res.time_vocab)
     return resolve_place.resolve_places(doc, events, res.gazetteer)
 
 

@@ -21,6 +21,7 @@ from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult,
 from .resolve import actors as resolve_actors_mod
 from .resolve import place as resolve_place_mod
 from .resolve import time as resolve_time_mod
+from .resources import load_event_types
 from .store import Store
 
 
@@ -32,6 +33,7 @@ class Resources:
     codebook: Any
     actors: Any
     gazetteer: Any
+    time_vocab: resolve_time_mod.TimeVocab
     model: str = nlp.DEFAULT_MODEL
 
 
@@ -40,12 +42,14 @@ def load_resources(
     codebook: Sequence[Path] = (),
     actors: Sequence[Path] = (),
 ) -> Resources:
-    """Load the spaCy pipeline, codebook, actor dictionary and gazetteer."""
+    """Load the spaCy pipeline, codebook, actor dictionary, gazetteer and time words."""
+    codebook_paths = tuple(Path(p) for p in codebook)
     return Resources(
         nlp=nlp.load_pipeline(model),
-        codebook=extract.load_codebook(tuple(Path(p) for p in codebook)),
+        codebook=extract.load_codebook(codebook_paths),
         actors=resolve_actors_mod.load_actor_dictionary(tuple(Path(p) for p in actors)),
         gazetteer=resolve_place_mod.load_gazetteer(),
+        time_vocab=resolve_time_mod.load_time_vocab(load_event_types(codebook_paths)),
         model=model,
     )
 
@@ -53,7 +57,7 @@ def load_resources(
 def process_document(doc: Document, resources: Resources) -> Document:
     """Run extract and resolve on a parsed document (in place) and return it."""
     if doc.article.published is None:
-        inferred = resolve_time_mod.infer_publication(doc)
+        inferred = resolve_time_mod.infer_publication(doc, resources.time_vocab)
         if inferred is not None:
             date, confidence = inferred
             doc.article = dataclasses.replace(
@@ -62,7 +66,7 @@ def process_document(doc: Document, resources: Resources) -> Document:
                 published_source="inferred",
                 published_confidence=confidence,
             )
-    times = resolve_time_mod.find_times(doc)
+    times = resolve_time_mod.find_times(doc, resources.time_vocab)
     events = extract.extract_events(doc, resources.codebook)
     # Calls to action ("Demonstrate ..., Saturday 11 January") are future PROTESTs the
     # clause-based coder cannot see in verbless listings; a call replaces overlapping mentions.
@@ -71,7 +75,7 @@ def process_document(doc: Document, resources: Resources) -> Document:
     events, quotes, entities = resolve_actors_mod.resolve_actors(
         doc, events, quotes, resources.actors
     )
-    events = resolve_time_mod.resolve_dates(doc, events, times)
+    events = resolve_time_mod.resolve_dates(doc, events, times, resources.time_vocab)
     events = resolve_place_mod.resolve_places(doc, events, resources.gazetteer)
     doc.times = times
     doc.events = events
