@@ -121,22 +121,26 @@ def dist(a: Span, b: Span) -> int:
 class _Verbless:
     """Whether a sentence has no verb of its own (a listing: "Rally, Saturday 11 January,
     noon"): spaCy may glue it to its neighbours, so clause attachment says nothing; its date
-    is its own. Each sentence is looked at once."""
+    is its own. Each sentence is looked at once, through the tokens that start inside it."""
 
     def __init__(self, parse: Doc | None):
         self._parse = parse
-        self._starts = [t.idx for t in parse] if parse is not None else []
         self._seen: dict[Span, bool] = {}
 
     def __call__(self, sentence: Span) -> bool:
         if sentence not in self._seen:
-            assert self._parse is not None
-            lo = bisect_left(self._starts, sentence.start)
-            hi = bisect_left(self._starts, sentence.end)
+            parse = self._parse
+            assert parse is not None
+            lo = bisect_left(parse, sentence.start, key=_idx)
+            hi = bisect_left(parse, sentence.end, key=_idx)
             self._seen[sentence] = not any(
-                t.pos_ in ("VERB", "AUX") and t.text.islower() for t in self._parse[lo:hi]
+                t.pos_ in ("VERB", "AUX") and t.text.islower() for t in parse[lo:hi]
             )
         return self._seen[sentence]
+
+
+def _idx(tok: Token) -> int:
+    return tok.idx
 
 
 class _TimeIndex:

@@ -83,8 +83,9 @@ def _core(v: Vocab) -> tuple[list[str], tuple[str, ...]]:
     MON = f"(?P<mon>{alt(months, ci=False)})(?![A-Za-z])"
     MON2 = f"(?P<mon2>{alt(months, ci=False)})(?![A-Za-z])"
     WD = f"(?P<wd>{alt(weekdays, ci=False)})(?![A-Za-z])"
-    DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)"
-    DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)"
+    ORD = alt(v.ordinal_suffixes, ci=False)
+    DAY = f"(?P<day>[0-3]?\\d){ORD}?(?![\\d:.]\\d)"
+    DAY2 = f"(?P<day2>[0-3]?\\d){ORD}?(?![\\d:.]\\d)"
     POD = f"(?P<pod>{alt(v.parts_of_day, ci=True)})\\b"
     CLOCK = (
         f"(?P<clock>(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?\\s?{alt(v.clock_suffixes, ci=True)}|"
@@ -118,7 +119,7 @@ def _core(v: Vocab) -> tuple[list[str], tuple[str, ...]]:
         f"(?P<my>{MOD}?(?:{REL}\\s+)?{MON}(?:,?\\s+{YEAR})?)",
         # from 1992 to 1995 / between 2014 and 2017 / 2015-2018
         f"(?P<yy>{FROM}{YEAR}{DASH}(?P<year2b>1[89]\\d\\d|20\\d\\d)(?![\\d%]))",
-        # the 1990s
+        # the 1990s (not data: "s" is the plural of a number, as in "the 90s")
         f"(?P<decade>(?:{the}\\s+)?(?P<dec>1[89]\\d0|20\\d0)'?s\\b)",
         # season: last summer / summer 2019 / the summer of 2019
         f"(?P<seas>{MOD}?(?:{the}\\s+|{REL}\\s+)?{SEASON}"

@@ -100,9 +100,10 @@ class _Reading:
     m: re.Match[str]
     v: Vocab
     clock: re.Pattern[str]
+    groups: dict[str, str | None]
 
     def group(self, name: str) -> str | None:
-        return self.m.groupdict().get(name)
+        return self.groups.get(name)
 
     def pod(self) -> str | None:
         pod, clk = self.group("pod"), self.group("clock")
@@ -256,4 +257,4 @@ def read(
     alternative: str, m: re.Match[str], v: Vocab, clock_pattern: re.Pattern[str]
 ) -> Raw | None:
     """The unanchored reading of a match of one grammar alternative (None: not a time)."""
-    return _READERS[alternative](_Reading(m, v, clock_pattern))
+    return _READERS[alternative](_Reading(m, v, clock_pattern, m.groupdict()))

@@ -44,6 +44,7 @@ class Vocab:
     since_words: tuple[str, ...]
     year_prepositions: frozenset[str]
     articles: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
     of_words: tuple[str, ...]
     modifier_prepositions: tuple[str, ...]
     time_prepositions: tuple[str, ...]
@@ -175,6 +176,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         since_words=_str_list(data, "since_words", path),
         year_prepositions=words("year_prepositions"),
         articles=_lower_list(data, "articles", path),
+        ordinal_suffixes=_lower_list(data, "ordinal_suffixes", path),
         of_words=_lower_list(data, "of_words", path),
         modifier_prepositions=_lower_list(data, "modifier_prepositions", path),
         time_prepositions=_lower_list(data, "time_prepositions", path),
