@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,6 @@ import yaml
 
 from newsevents.errors import ConfigError
 from newsevents.resolve.time import find_times, load_reference_words, load_time_vocab, load_vocab
-from newsevents.resolve.time.words import _data_path
 
 
 def test_vocab_loads(time_vocab):
@@ -20,7 +20,8 @@ def test_vocab_loads(time_vocab):
 
 
 def _packaged(name: str) -> dict:
-    return yaml.safe_load(_data_path(name).read_text(encoding="utf-8"))
+    path = resources.files("newsevents.resolve") / "data" / name
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _write(tmp_path: Path, name: str, data: dict) -> Path:
