@@ -9,10 +9,10 @@ Each alternative of :data:`ALTERNATIVES` is one shape of expression ("Wednesday 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .words import ReferenceWords, Vocab
+from .words import Half, ReferenceWords, Vocab
 
 #: Names of the pattern alternatives, in the order they are tried (ties of equal matches go
 #: to the earlier one).
@@ -45,6 +45,11 @@ def alt(words: Iterable[str], *, ci: bool) -> str:
     return f"(?i:{body})" if ci else f"(?:{body})"
 
 
+def squash_clock(text: str) -> str:
+    """A clock time in lower case without dots and spaces ("6.30 P.M." -> "630pm")."""
+    return text.lower().replace(".", "").replace(" ", "")
+
+
 def _phrase_alt(phrases: Iterable[str]) -> str:
     """Alternation of phrases in any case, any run of white space between their words."""
     bodies = sorted(
@@ -64,7 +69,9 @@ class Patterns:
     # an optional group, so a text without that word is not scanned by core[i] at all.
     gates: tuple[re.Pattern[str], ...]
     gate_of: tuple[int, ...]
-    clock: re.Pattern[str]  # a clock time with dots and spaces removed: "630pm"
+    clock: re.Pattern[str]  # a clock time squashed (see :func:`squash_clock`): "630pm"
+    clock_words: Mapping[str, str]  # squashed clock word -> HH:MM
+    clock_halves: Mapping[str, Half]  # squashed suffix -> am | pm
     range_start: re.Pattern[str]  # "from"/"between" ending right before an expression
     range_gap: re.Pattern[str]  # the whole gap between two ends of a range
     range_dashes: frozenset[str]
@@ -190,7 +197,7 @@ def compile_patterns(v: Vocab, r: ReferenceWords) -> Patterns:
     """Compile the grammar of a vocabulary (done once, when the vocabulary is loaded)."""
     core, gates = _core(v)
     assert len(_GATE_OF) == len(core) == len(ALTERNATIVES)
-    suffixes = {s.replace(".", "").replace(" ", "") for s in v.clock_suffixes}
+    halves = {squash_clock(s): half for s, half in v.clock_suffixes.items()}
     dashes = [j for j in v.range_joiners if not j.isalpha()]
     return Patterns(
         # Python forbids a group name twice in one pattern, so the alternatives stay separate.
@@ -198,7 +205,9 @@ def compile_patterns(v: Vocab, r: ReferenceWords) -> Patterns:
         year_token=re.compile(YEAR),
         gates=tuple(re.compile(g) for g in gates),
         gate_of=_GATE_OF,
-        clock=re.compile(f"(\\d{{1,2}})(?::?(\\d{{2}}))?({'|'.join(map(re.escape, suffixes))})?"),
+        clock=re.compile(f"(\\d{{1,2}})(?::?(\\d{{2}}))?({'|'.join(map(re.escape, halves))})?"),
+        clock_words={squash_clock(w): hhmm for w, hhmm in v.clock_words.items()},
+        clock_halves=halves,
         range_start=re.compile(
             f"(?i:\\b({'|'.join(re.escape(w) for w in v.range_start_words)})\\s+)$"
         ),

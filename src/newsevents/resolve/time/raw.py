@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .grammar import Patterns, squash_clock
 from .words import Unit, Vocab
 
 #: The kinds of unanchored expression. date: a day of a month ("8 January"); month, year,
@@ -73,19 +74,16 @@ def parse_count(word: str, v: Vocab) -> int | None:
     return v.numbers.get(re.sub(r"\s+", " ", word))
 
 
-def clock(text: str, v: Vocab, pattern: re.Pattern[str]) -> str | None:
+def clock(text: str, pats: Patterns) -> str | None:
     """A clock time ("6.30pm", "noon") as HH:MM (None if it is not one)."""
-    t = text.lower().replace(".", "").replace(" ", "")
-    said = {w.replace(".", "").replace(" ", ""): hhmm for w, hhmm in v.clock_words.items()}
-    if t in said:
-        return said[t]
-    m = pattern.fullmatch(t)
+    t = squash_clock(text)
+    if t in pats.clock_words:
+        return pats.clock_words[t]
+    m = pats.clock.fullmatch(t)
     if not m:
         return None
-    h, mi, suffix = int(m.group(1)), int(m.group(2) or 0), m.group(3)
-    half = {s.replace(".", "").replace(" ", ""): x for s, x in v.clock_suffixes.items()}.get(
-        suffix or ""
-    )
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    half = pats.clock_halves.get(m.group(3) or "")
     if half == "pm" and h < 12:
         h += 12
     if half == "am" and h == 12:
@@ -99,7 +97,7 @@ class _Reading:
 
     m: re.Match[str]
     v: Vocab
-    clock: re.Pattern[str]
+    pats: Patterns
     groups: dict[str, str | None]
 
     def group(self, name: str) -> str | None:
@@ -109,7 +107,7 @@ class _Reading:
         pod, clk = self.group("pod"), self.group("clock")
         if pod:
             return self.v.parts_of_day.get(pod.lower())
-        return clock(clk, self.v, self.clock) if clk else None
+        return clock(clk, self.pats) if clk else None
 
     def year(self) -> int | None:
         y = self.group("year")
@@ -253,8 +251,6 @@ _READERS: dict[str, Callable[[_Reading], Raw | None]] = {
 }
 
 
-def read(
-    alternative: str, m: re.Match[str], v: Vocab, clock_pattern: re.Pattern[str]
-) -> Raw | None:
+def read(alternative: str, m: re.Match[str], v: Vocab, pats: Patterns) -> Raw | None:
     """The unanchored reading of a match of one grammar alternative (None: not a time)."""
-    return _READERS[alternative](_Reading(m, v, clock_pattern, m.groupdict()))
+    return _READERS[alternative](_Reading(m, v, pats, m.groupdict()))

@@ -60,7 +60,7 @@ def _pattern_matches(text: str, tv: TimeVocab) -> list[Match]:
         if not present[gate]:
             continue
         for m in pat.finditer(text):
-            raw = read(name, m, tv.words, pats.clock)
+            raw = read(name, m, tv.words, pats)
             if raw is None:
                 continue
             start, end = m.start(), m.end()
