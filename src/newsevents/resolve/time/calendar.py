@@ -11,6 +11,7 @@ import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import get_args
 
 from ...model import DatePrecision
 from .raw import Kind, Raw
@@ -342,6 +343,7 @@ _RESOLVERS: dict[Kind, Resolver] = {
     "range": _range,
     "since": _since,
 }
+assert set(_RESOLVERS) == set(get_args(Kind)), "every kind of expression needs a resolver"
 
 
 def format_interval(iv: Interval) -> tuple[str, str | None]:
