@@ -67,3 +67,27 @@ def seeds(shared_dir: Path) -> list[Path]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.db"
+
+
+# --- resolve.time ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def time_vocab():
+    """The packaged time words and grammar (resolve/data/time_*.yaml), loaded once."""
+    from newsevents.resolve.time import load_time_vocab
+
+    return load_time_vocab()
+
+
+@pytest.fixture(scope="session")
+def time_at():
+    """``time_at(times, text, expr)``: the first time expression overlapping ``expr``."""
+
+    def find(times, text: str, expr: str):
+        start = text.index(expr)
+        end = start + len(expr)
+        hits = [t for t in times if t.span.start < end and start < t.span.end]
+        return hits[0] if hits else None
+
+    return find

@@ -45,6 +45,7 @@ class Resources:
     quote_cues: QuoteCues
     actors: resolve_actors.ActorDictionary
     gazetteer: resolve_place.Gazetteer
+    time_vocab: resolve_time.TimeVocab
     model: str = DEFAULT_MODEL
 
 
@@ -67,6 +68,7 @@ def load_resources(
         quote_cues=load_quote_cues(),
         actors=resolve_actors.load_actor_dictionary(tuple(Path(p) for p in actors)),
         gazetteer=resolve_place.load_gazetteer(),
+        time_vocab=resolve_time.load_time_vocab(types),
         model=model,
     )
 
@@ -79,7 +81,7 @@ def infer_publication(doc: Document, res: Resources) -> Document:
     """A publication date from the text when the metadata gives none (recorded as inferred,
     with its confidence), so relative dates have an anchor."""
     if doc.article.published is None:
-        inferred = resolve_time.infer_publication(doc)
+        inferred = resolve_time.infer_publication(doc, res.time_vocab)
         if inferred is not None:
             date, confidence = inferred
             doc.article = dataclasses.replace(
@@ -92,7 +94,7 @@ def infer_publication(doc: Document, res: Resources) -> Document:
 
 
 def find_times(doc: Document, res: Resources) -> Document:
-    doc.times = resolve_time.find_times(doc)
+    doc.times = resolve_time.find_times(doc, res.time_vocab)
     return doc
 
 
@@ -121,7 +123,7 @@ def code_actors(doc: Document, res: Resources) -> Document:
 
 
 def date_events(doc: Document, res: Resources) -> Document:
-    doc.events = resolve_time.resolve_dates(doc, doc.events, doc.times)
+    doc.events = resolve_time.resolve_dates(doc, doc.events, doc.times, res.time_vocab)
     return doc
 
 
