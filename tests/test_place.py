@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-import dataclasses
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from newsevents.errors import ConfigError
-from newsevents.model import Article, Document, EventMention, Span
-from newsevents.nlp import annotate
-from newsevents.resolve import place as rplace
 from newsevents.resolve.place import load_gazetteer, resolve_places
+from newsevents.resolve.place.load import data_path
+from newsevents.resolve.place.names import LOCATION_LABELS, candidates
+from newsevents.resources import load_event_types, load_lexicon
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-def _doc(nlp, text: str) -> Document:
-    article = Article(id="p", source="test", format="txt", text=text, published="2021-03-17")
-    return annotate(article, nlp(text))
-
-
-def _event(doc: Document, trigger: str, index: int = 0) -> EventMention:
-    start = doc.article.text.index(trigger)
-    span = Span(start, start + len(trigger))
-    sentence = doc.sentence_of(span)
-    assert sentence is not None
-    return EventMention(
-        article_id="p",
-        index=index,
-        sentence=sentence,
-        trigger=span,
-        event="ASSAULT",
-        cameo="190",
-        intensity=-10.0,
-        factuality="asserted",
-    )
+@pytest.fixture
+def gaz(gazetteer):
+    return gazetteer
 
 
 # (text, trigger, expected name or None, country alpha-3, precision)
@@ -146,9 +125,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "name", "country", "precision"), CASES)
-def test_event_place(nlp, gaz, text, trigger, name, country, precision):
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, trigger)], gaz)
+def test_event_place(make_doc, make_event, gaz, text, trigger, name, country, precision):
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gaz)
     loc = ev.location
     if name is None:
         assert loc is None, f"unexpected place {loc}"
@@ -162,31 +141,31 @@ def test_event_place(nlp, gaz, text, trigger, name, country, precision):
         assert loc.lat is None and loc.lon is None
 
 
-def test_attached_place_beats_other_place_in_sentence(nlp, gaz):
+def test_attached_place_beats_other_place_in_sentence(make_doc, make_event, gaz):
     text = "After talks in Cairo, the army bombed positions near Homs in Syria."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "bombed")], gaz)
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "bombed")], gaz)
     assert ev.location is not None and ev.location.country == "SYR"
 
 
-def test_place_from_sentence_when_not_attached(nlp, gaz):
+def test_place_from_sentence_when_not_attached(make_doc, make_event, gaz):
     # the trigger is a noun whose clause names the place in a locative phrase elsewhere
     text = "In Basra, the protests turned violent."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "protests")], gaz)
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "protests")], gaz)
     loc = ev.location
     assert loc is not None and (loc.country, loc.precision) == ("IRQ", "city")
     assert loc.span is not None and loc.span.of(text) == "Basra"
 
 
-def test_article_countries_disambiguate(nlp, gaz):
+def test_article_countries_disambiguate(make_doc, make_event, gaz):
     text = (
         "Canadian police said the suspects were known to them. "
         "Officers arrested four men in London on Sunday. "
         "The province of Ontario and Canada's federal government condemned the attack."
     )
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "arrested")], gaz)
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "arrested")], gaz)
     assert ev.location is not None and ev.location.country == "CAN"
 
 
@@ -225,38 +204,95 @@ def test_context_prefers_article_country(gaz):
     assert place is not None and place.country == "LBN"
 
 
-def test_bad_alias_row_raises(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    data.mkdir()
-    real = rplace._data
-    for name in ("place_regions.tsv", "place_cues.tsv"):
-        (data / name).write_text(real(name).read_text(encoding="utf-8"), encoding="utf-8")
-    (data / "place_country_aliases.tsv").write_text("Atlantis\tQQ\n", encoding="utf-8")
-    monkeypatch.setattr(rplace, "_data", lambda name: data / name)
-    rplace.load_gazetteer.cache_clear()
-    try:
-        with pytest.raises(ConfigError):
-            rplace.load_gazetteer()
-    finally:
-        rplace.load_gazetteer.cache_clear()
+_PLACE_FILES = (
+    "place_cues.tsv",
+    "place_settings.tsv",
+    "place_country_aliases.tsv",
+    "place_regions.tsv",
+    "place_landmarks.tsv",
+)
 
 
-def test_no_events_no_work(nlp, gaz):
-    doc = _doc(nlp, "Nothing happened in Baghdad.")
+@pytest.fixture
+def place_data(tmp_path: Path) -> Path:
+    """A copy of the packaged place data files, to break one of them."""
+    for name in _PLACE_FILES:
+        shutil.copy(data_path(name), tmp_path / name)
+    return tmp_path
+
+
+# (file, bad content, words the error must contain)
+BAD_FILES = [
+    ("place_country_aliases.tsv", "Atlantis\tQQ\n", ["place_country_aliases.tsv", "'QQ'"]),
+    ("place_cues.tsv", "locative\tin\nlocatve\tnear\n", ["place_cues.tsv", "'locatve'"]),
+    ("place_cues.tsv", "locative\n", ["place_cues.tsv", "2 tab-separated columns"]),
+    ("place_settings.tsv", "min_population\tmany\n", ["place_settings.tsv", "min_population"]),
+    ("place_settings.tsv", "min_population\t20000\n", ["20000", "15000"]),
+    ("place_settings.tsv", "max_population\t1\n", ["unknown setting", "max_population"]),
+    ("place_settings.tsv", "# nothing\n", ["missing setting", "min_population"]),
+    ("place_regions.tsv", "Atlantis\tatl\n", ["place_regions.tsv", "alpha-3"]),
+    ("place_landmarks.tsv", "Tower\t\tNowhere\tQQ\t1\n", ["place_landmarks.tsv", "Tower"]),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "words"), BAD_FILES)
+def test_bad_data_file_names_file_and_key(place_data, name, content, words):
+    (place_data / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_gazetteer(data_dir=place_data)
+    for word in words:
+        assert word in str(err.value)
+
+
+def test_loader_takes_lexicon_and_event_types(tmp_path, place_data):
+    # a throwaway type declared remote in a codebook needs no Python change
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text('types:\n  DENOUNCE:\n    cameo: "111"\n    remote: true\n')
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("place_preps: [amid]\n")
+    gaz = load_gazetteer(load_lexicon([lexicon]), load_event_types([codebook]), place_data)
+    assert "DENOUNCE" in gaz.cues.remote_events and "ACCUSE" in gaz.cues.remote_events
+    assert "ASSAULT" not in gaz.cues.remote_events
+    # the shared place prepositions, the place resolver's own additions, the user's word
+    assert {"in", "near", "over", "amid"} <= gaz.locatives
+    assert gaz.min_population == 15000
+
+
+def test_remote_type_from_codebook_drops_target_place(make_doc, make_event, tmp_path):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text('types:\n  DENOUNCE:\n    cameo: "111"\n    remote: true\n')
+    gaz = load_gazetteer(load_lexicon(), load_event_types([codebook]))
+    doc = make_doc("The minister denounced the government in Tehran.")
+    (plain,) = resolve_places(doc, [make_event(doc, "denounced", event="COERCE")], gaz)
+    (remote,) = resolve_places(doc, [make_event(doc, "denounced", event="DENOUNCE")], gaz)
+    assert plain.location is not None and plain.location.name == "Tehran"
+    assert remote.location is None
+
+
+def test_city_index_hangs_off_the_gazetteer(place_data):
+    a = load_gazetteer(data_dir=place_data)
+    b = load_gazetteer(data_dir=place_data)
+    assert a is not b and "cities" not in vars(a)
+    assert a.lookup("Kirkuk") is not None
+    assert "_city_index" in vars(a) and "_city_index" not in vars(b)
+
+
+def test_no_events_no_work(make_doc, gaz):
+    doc = make_doc("Nothing happened in Baghdad.")
     assert resolve_places(doc, [], gaz) == []
 
 
-def test_conjoined_verbs_share_place(nlp, gaz):
+def test_conjoined_verbs_share_place(make_doc, make_event, gaz):
     text = "Rockets hit a base in Kirkuk and killed a contractor."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gaz)
     assert ev.location is not None and ev.location.name == "Kirkuk"
 
 
-def test_where_a_person_is_from_is_not_the_place(nlp, gaz):
+def test_where_a_person_is_from_is_not_the_place(make_doc, make_event, gaz):
     text = "Drones killed the commander, one of the most feared figures in Lebanon."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gaz)
     assert ev.location is None
 
 
@@ -277,25 +313,27 @@ REMOTE = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "event"), REMOTE)
-def test_target_place_of_remote_act_is_not_its_place(nlp, gaz, text, trigger, event):
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, trigger), event=event)
+def test_target_place_of_remote_act_is_not_its_place(
+    make_doc, make_event, gaz, text, trigger, event
+):
+    doc = make_doc(text)
+    ev = make_event(doc, trigger, event=event)
     (got,) = resolve_places(doc, [ev], gaz)
     assert got.location is None
 
 
-def test_venue_of_remote_act_is_its_place(nlp, gaz):
+def test_venue_of_remote_act_is_its_place(make_doc, make_event, gaz):
     text = "The senator criticised the government at a rally in Ohio."
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, "criticised"), event="ACCUSE")
+    doc = make_doc(text)
+    ev = make_event(doc, "criticised", event="ACCUSE")
     (got,) = resolve_places(doc, [ev], gaz)
     assert got.location is not None and got.location.name == "Ohio"
 
 
-def test_target_place_of_physical_act_is_its_place(nlp, gaz):
+def test_target_place_of_physical_act_is_its_place(make_doc, make_event, gaz):
     text = "Police arrested protesters in Paris."
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, "arrested"), event="COERCE")
+    doc = make_doc(text)
+    ev = make_event(doc, "arrested", event="COERCE")
     (got,) = resolve_places(doc, [ev], gaz)
     assert got.location is not None and got.location.name == "Paris"
 
@@ -307,18 +345,16 @@ def test_target_place_of_physical_act_is_its_place(nlp, gaz):
         "The striker scored twice against Lyon.",
     ],
 )
-def test_city_inside_organisation_name_is_not_a_place(nlp, gaz, text):
-    doc = _doc(nlp, text)
-    spans = [
-        e.text for e in rplace._candidates(doc.parse, gaz) if e.label_ not in ("GPE", "LOC", "FAC")
-    ]
+def test_city_inside_organisation_name_is_not_a_place(make_doc, gaz, text):
+    doc = make_doc(text)
+    spans = [e.text for e in candidates(doc.parse, gaz) if e.label_ not in LOCATION_LABELS]
     assert spans == []
 
 
-def test_place_in_other_clause_is_not_borrowed(nlp, gaz):
+def test_place_in_other_clause_is_not_borrowed(make_doc, make_event, gaz):
     text = "Tehran promised revenge after the drone strike killed its general in Iraq."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "promised")], gaz)
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "promised")], gaz)
     assert ev.location is None
 
 
@@ -352,11 +388,11 @@ INHERITED = [
 
 
 @pytest.mark.parametrize(("text", "triggers", "name"), INHERITED)
-def test_back_reference_takes_antecedent_place(nlp, gaz, text, triggers, name):
+def test_back_reference_takes_antecedent_place(make_doc, make_event, gaz, text, triggers, name):
     from newsevents.resolve.time import find_times, resolve_dates
 
-    doc = _doc(nlp, text)
-    events = [_event(doc, t, i) for i, t in enumerate(triggers)]
+    doc = make_doc(text)
+    events = [make_event(doc, t, i) for i, t in enumerate(triggers)]
     events = resolve_places(doc, resolve_dates(doc, events, find_times(doc)), gaz)
     loc = events[-1].location
     if name is None:
@@ -380,9 +416,11 @@ SEPARATE_PHRASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "name"), SEPARATE_PHRASES)
-def test_places_in_two_countries_in_separate_phrases(nlp, gaz, text, trigger, name):
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, trigger)], gaz)
+def test_places_in_two_countries_in_separate_phrases(
+    make_doc, make_event, gaz, text, trigger, name
+):
+    doc = make_doc(text)
+    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gaz)
     if name is None:
         assert ev.location is None
     else:
@@ -417,9 +455,11 @@ LANDMARKS = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "event", "name", "country"), LANDMARKS)
-def test_landmark_in_locative_phrase_is_its_city(nlp, gaz, text, trigger, event, name, country):
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, trigger), event=event)
+def test_landmark_in_locative_phrase_is_its_city(
+    make_doc, make_event, gaz, text, trigger, event, name, country
+):
+    doc = make_doc(text)
+    ev = make_event(doc, trigger, event=event)
     (got,) = resolve_places(doc, [ev], gaz)
     loc = got.location
     if name is None:

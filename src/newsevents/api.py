@@ -21,6 +21,7 @@ from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult,
 from .resolve import actors as resolve_actors_mod
 from .resolve import place as resolve_place_mod
 from .resolve import time as resolve_time_mod
+from .resources import load_event_types, load_lexicon
 from .store import Store
 
 
@@ -41,11 +42,14 @@ def load_resources(
     actors: Sequence[Path] = (),
 ) -> Resources:
     """Load the spaCy pipeline, codebook, actor dictionary and gazetteer."""
+    codebook_paths = tuple(Path(p) for p in codebook)
     return Resources(
         nlp=nlp.load_pipeline(model),
-        codebook=extract.load_codebook(tuple(Path(p) for p in codebook)),
+        codebook=extract.load_codebook(codebook_paths),
         actors=resolve_actors_mod.load_actor_dictionary(tuple(Path(p) for p in actors)),
-        gazetteer=resolve_place_mod.load_gazetteer(),
+        gazetteer=resolve_place_mod.load_gazetteer(
+            load_lexicon(), load_event_types(codebook_paths)
+        ),
         model=model,
     )
 
