@@ -227,9 +227,14 @@ BAD_FILES = [
     ("place_cues.tsv", "locative\tin\nlocatve\tnear\n", ["place_cues.tsv", "'locatve'"]),
     ("place_cues.tsv", "locative\n", ["place_cues.tsv", "2 tab-separated columns"]),
     ("place_settings.tsv", "min_population\tmany\n", ["place_settings.tsv", "min_population"]),
-    ("place_settings.tsv", "min_population\t20000\n", ["20000", "15000"]),
+    ("place_settings.tsv", "max_path\t0\n", ["place_settings.tsv", "max_path", ">= 1"]),
+    (
+        "place_settings.tsv",
+        "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n",
+        ["min_population 20000", "15000"],
+    ),
     ("place_settings.tsv", "max_population\t1\n", ["unknown setting", "max_population"]),
-    ("place_settings.tsv", "# nothing\n", ["missing setting", "min_population"]),
+    ("place_settings.tsv", "max_path\t12\n", ["missing setting", "min_population"]),
     ("place_regions.tsv", "Atlantis\tatl\n", ["place_regions.tsv", "alpha-3"]),
     ("place_landmarks.tsv", "Tower\t\tNowhere\tQQ\t1\n", ["place_landmarks.tsv", "Tower"]),
 ]
@@ -254,8 +259,8 @@ def test_loader_takes_lexicon_and_event_types(tmp_path, place_data):
     assert "DENOUNCE" in gaz.cues.remote_events and "ACCUSE" in gaz.cues.remote_events
     assert "ASSAULT" not in gaz.cues.remote_events
     # the shared place prepositions, the place resolver's own additions, the user's word
-    assert {"in", "near", "over", "amid"} <= gaz.locatives
-    assert gaz.min_population == 15000
+    assert {"in", "near", "over", "amid"} <= gaz.cues.locatives
+    assert gaz.settings.min_population == 15000
 
 
 def test_remote_type_from_codebook_drops_target_place(make_doc, make_event, tmp_path):
@@ -272,7 +277,7 @@ def test_remote_type_from_codebook_drops_target_place(make_doc, make_event, tmp_
 def test_city_index_hangs_off_the_gazetteer(place_data):
     a = load_gazetteer(data_dir=place_data)
     b = load_gazetteer(data_dir=place_data)
-    assert a is not b and "cities" not in vars(a)
+    assert a is not b and "_city_index" not in vars(a)
     assert a.lookup("Kirkuk") is not None
     assert "_city_index" in vars(a) and "_city_index" not in vars(b)
 

@@ -94,7 +94,7 @@ def attachment(
     kind: AttachKind | None = None
     cur = tok
     bridged = False
-    for steps in range(1, 13):
+    for steps in range(1, gaz.settings.max_path + 1):
         if not _on_path(cur, tok, via_compound, bridged):
             return None
         head = cur.head
@@ -142,9 +142,9 @@ def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
 
 def _prep_kind(prep: Token, gaz: Gazetteer) -> AttachKind | None:
     word = prep.lower_
-    if word in gaz.locatives:
+    if word in gaz.cues.locatives:
         return "prep"
-    if word in gaz.city_only_locatives:
+    if word in gaz.cues.city_only_locatives:
         return "prep_city"
     return None
 
@@ -225,13 +225,13 @@ def locates_clause(tok: Token, verb: Token, gaz: Gazetteer) -> bool:
     cur = tok
     while cur.dep_ in ("conj", "compound", "appos", "nmod") and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "pobj" or cur.head.lower_ not in gaz.locatives:
+    if cur.dep_ != "pobj" or cur.head.lower_ not in gaz.cues.locatives:
         return False
     cur = cur.head.head
-    for _ in range(6):
+    for _ in range(gaz.settings.max_phrase_hops):
         if cur.i == verb.i:
             return True
-        if cur.dep_ == "pobj" and cur.head.lower_ in gaz.locatives:
+        if cur.dep_ == "pobj" and cur.head.lower_ in gaz.cues.locatives:
             cur = cur.head.head  # "across the border in Syria", "at a base in Erbil"
             continue
         if cur.dep_ not in _ARG_DEPS or cur.head.i == cur.i:

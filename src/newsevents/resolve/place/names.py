@@ -54,7 +54,7 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     Kabul University")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    preps = gaz.locatives | gaz.city_only_locatives
+    preps = gaz.cues.locatives | gaz.cues.city_only_locatives
     if tok.dep_ == "pobj":
         return tok.head.lower_ in preps
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.dep_ == "pobj":
