@@ -198,7 +198,7 @@ def same_clause(place_tok: Token, trigger_tok: Token) -> bool:
     if gov is None:
         return True
     if trigger_tok.pos_ in _VERBS:
-        return bool(gov.i == trigger_tok.i)
+        return gov.i == trigger_tok.i
     tgov = governor(trigger_tok)
     return tgov is not None and tgov.i == gov.i
 
