@@ -18,7 +18,7 @@ trigger), ``choose`` (each event's place).
 """
 
 from .choose import resolve_places
-from .gazetteer import City, Country, Gazetteer, PlaceCues, Region
+from .gazetteer import City, Country, Gazetteer, Region
 from .load import load_gazetteer
 from .names import LOCATION_LABELS
 
@@ -27,7 +27,6 @@ __all__ = [
     "City",
     "Country",
     "Gazetteer",
-    "PlaceCues",
     "Region",
     "load_gazetteer",
     "resolve_places",

