@@ -14,12 +14,6 @@ from newsevents.resolve.place.load import data_path
 from newsevents.resolve.place.names import LOCATION_LABELS, candidates
 from newsevents.resources import load_event_types, load_lexicon
 
-
-@pytest.fixture
-def gaz(gazetteer):
-    return gazetteer
-
-
 # (text, trigger, expected name or None, country alpha-3, precision)
 CASES = [
     ("Protesters stormed the US embassy in Baghdad.", "stormed", "Baghdad", "IRQ", "city"),
@@ -125,9 +119,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "name", "country", "precision"), CASES)
-def test_event_place(make_doc, make_event, gaz, text, trigger, name, country, precision):
+def test_event_place(make_doc, make_event, gazetteer, text, trigger, name, country, precision):
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gazetteer)
     loc = ev.location
     if name is None:
         assert loc is None, f"unexpected place {loc}"
@@ -141,36 +135,36 @@ def test_event_place(make_doc, make_event, gaz, text, trigger, name, country, pr
         assert loc.lat is None and loc.lon is None
 
 
-def test_attached_place_beats_other_place_in_sentence(make_doc, make_event, gaz):
+def test_attached_place_beats_other_place_in_sentence(make_doc, make_event, gazetteer):
     text = "After talks in Cairo, the army bombed positions near Homs in Syria."
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, "bombed")], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, "bombed")], gazetteer)
     assert ev.location is not None and ev.location.country == "SYR"
 
 
-def test_place_from_sentence_when_not_attached(make_doc, make_event, gaz):
+def test_place_from_sentence_when_not_attached(make_doc, make_event, gazetteer):
     # the trigger is a noun whose clause names the place in a locative phrase elsewhere
     text = "In Basra, the protests turned violent."
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, "protests")], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, "protests")], gazetteer)
     loc = ev.location
     assert loc is not None and (loc.country, loc.precision) == ("IRQ", "city")
     assert loc.span is not None and loc.span.of(text) == "Basra"
 
 
-def test_article_countries_disambiguate(make_doc, make_event, gaz):
+def test_article_countries_disambiguate(make_doc, make_event, gazetteer):
     text = (
         "Canadian police said the suspects were known to them. "
         "Officers arrested four men in London on Sunday. "
         "The province of Ontario and Canada's federal government condemned the attack."
     )
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, "arrested")], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, "arrested")], gazetteer)
     assert ev.location is not None and ev.location.country == "CAN"
 
 
-def test_population_breaks_ties(gaz):
-    place = gaz.lookup("London")
+def test_population_breaks_ties(gazetteer):
+    place = gazetteer.lookup("London")
     assert place is not None and place.country == "GBR" and place.precision == "city"
 
 
@@ -189,18 +183,18 @@ def test_population_breaks_ties(gaz):
         ("Iraq's", "IRQ", "country"),
     ],
 )
-def test_lookup_names(gaz, name, country, precision):
-    place = gaz.lookup(name)
+def test_lookup_names(gazetteer, name, country, precision):
+    place = gazetteer.lookup(name)
     assert place is not None and (place.country, place.precision) == (country, precision)
 
 
 @pytest.mark.parametrize("demonym", ["Iraqi", "Iranian", "American", "British", "Syrian"])
-def test_demonym_is_not_a_place(gaz, demonym):
-    assert gaz.lookup(demonym) is None
+def test_demonym_is_not_a_place(gazetteer, demonym):
+    assert gazetteer.lookup(demonym) is None
 
 
-def test_context_prefers_article_country(gaz):
-    place = gaz.lookup("Tripoli", Counter({"LB": 3}))
+def test_context_prefers_article_country(gazetteer):
+    place = gazetteer.lookup("Tripoli", Counter({"LB": 3}))
     assert place is not None and place.country == "LBN"
 
 
@@ -255,21 +249,21 @@ def test_loader_takes_lexicon_and_event_types(tmp_path, place_data):
     codebook.write_text('types:\n  DENOUNCE:\n    cameo: "111"\n    remote: true\n')
     lexicon = tmp_path / "lexicon.yaml"
     lexicon.write_text("place_preps: [amid]\n")
-    gaz = load_gazetteer(load_lexicon([lexicon]), load_event_types([codebook]), place_data)
-    assert "DENOUNCE" in gaz.cues.remote_events and "ACCUSE" in gaz.cues.remote_events
-    assert "ASSAULT" not in gaz.cues.remote_events
+    gazetteer = load_gazetteer(load_lexicon([lexicon]), load_event_types([codebook]), place_data)
+    assert "DENOUNCE" in gazetteer.cues.remote_events and "ACCUSE" in gazetteer.cues.remote_events
+    assert "ASSAULT" not in gazetteer.cues.remote_events
     # the shared place prepositions, the place resolver's own additions, the user's word
-    assert {"in", "near", "over", "amid"} <= gaz.cues.locatives
-    assert gaz.settings.min_population == 15000
+    assert {"in", "near", "over", "amid"} <= gazetteer.cues.locatives
+    assert gazetteer.settings.min_population == 15000
 
 
 def test_remote_type_from_codebook_drops_target_place(make_doc, make_event, tmp_path):
     codebook = tmp_path / "codebook.yaml"
     codebook.write_text('types:\n  DENOUNCE:\n    cameo: "111"\n    remote: true\n')
-    gaz = load_gazetteer(load_lexicon(), load_event_types([codebook]))
+    gazetteer = load_gazetteer(load_lexicon(), load_event_types([codebook]))
     doc = make_doc("The minister denounced the government in Tehran.")
-    (plain,) = resolve_places(doc, [make_event(doc, "denounced", event="COERCE")], gaz)
-    (remote,) = resolve_places(doc, [make_event(doc, "denounced", event="DENOUNCE")], gaz)
+    (plain,) = resolve_places(doc, [make_event(doc, "denounced", event="COERCE")], gazetteer)
+    (remote,) = resolve_places(doc, [make_event(doc, "denounced", event="DENOUNCE")], gazetteer)
     assert plain.location is not None and plain.location.name == "Tehran"
     assert remote.location is None
 
@@ -282,22 +276,22 @@ def test_city_index_hangs_off_the_gazetteer(place_data):
     assert "_city_index" in vars(a) and "_city_index" not in vars(b)
 
 
-def test_no_events_no_work(make_doc, gaz):
+def test_no_events_no_work(make_doc, gazetteer):
     doc = make_doc("Nothing happened in Baghdad.")
-    assert resolve_places(doc, [], gaz) == []
+    assert resolve_places(doc, [], gazetteer) == []
 
 
-def test_conjoined_verbs_share_place(make_doc, make_event, gaz):
+def test_conjoined_verbs_share_place(make_doc, make_event, gazetteer):
     text = "Rockets hit a base in Kirkuk and killed a contractor."
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gazetteer)
     assert ev.location is not None and ev.location.name == "Kirkuk"
 
 
-def test_where_a_person_is_from_is_not_the_place(make_doc, make_event, gaz):
+def test_where_a_person_is_from_is_not_the_place(make_doc, make_event, gazetteer):
     text = "Drones killed the commander, one of the most feared figures in Lebanon."
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gazetteer)
     assert ev.location is None
 
 
@@ -319,27 +313,27 @@ REMOTE = [
 
 @pytest.mark.parametrize(("text", "trigger", "event"), REMOTE)
 def test_target_place_of_remote_act_is_not_its_place(
-    make_doc, make_event, gaz, text, trigger, event
+    make_doc, make_event, gazetteer, text, trigger, event
 ):
     doc = make_doc(text)
     ev = make_event(doc, trigger, event=event)
-    (got,) = resolve_places(doc, [ev], gaz)
+    (got,) = resolve_places(doc, [ev], gazetteer)
     assert got.location is None
 
 
-def test_venue_of_remote_act_is_its_place(make_doc, make_event, gaz):
+def test_venue_of_remote_act_is_its_place(make_doc, make_event, gazetteer):
     text = "The senator criticised the government at a rally in Ohio."
     doc = make_doc(text)
     ev = make_event(doc, "criticised", event="ACCUSE")
-    (got,) = resolve_places(doc, [ev], gaz)
+    (got,) = resolve_places(doc, [ev], gazetteer)
     assert got.location is not None and got.location.name == "Ohio"
 
 
-def test_target_place_of_physical_act_is_its_place(make_doc, make_event, gaz):
+def test_target_place_of_physical_act_is_its_place(make_doc, make_event, gazetteer):
     text = "Police arrested protesters in Paris."
     doc = make_doc(text)
     ev = make_event(doc, "arrested", event="COERCE")
-    (got,) = resolve_places(doc, [ev], gaz)
+    (got,) = resolve_places(doc, [ev], gazetteer)
     assert got.location is not None and got.location.name == "Paris"
 
 
@@ -350,16 +344,16 @@ def test_target_place_of_physical_act_is_its_place(make_doc, make_event, gaz):
         "The striker scored twice against Lyon.",
     ],
 )
-def test_city_inside_organisation_name_is_not_a_place(make_doc, gaz, text):
+def test_city_inside_organisation_name_is_not_a_place(make_doc, gazetteer, text):
     doc = make_doc(text)
-    spans = [e.text for e in candidates(doc.parse, gaz) if e.label_ not in LOCATION_LABELS]
+    spans = [e.text for e in candidates(doc.parse, gazetteer) if e.label_ not in LOCATION_LABELS]
     assert spans == []
 
 
-def test_place_in_other_clause_is_not_borrowed(make_doc, make_event, gaz):
+def test_place_in_other_clause_is_not_borrowed(make_doc, make_event, gazetteer):
     text = "Tehran promised revenge after the drone strike killed its general in Iraq."
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, "promised")], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, "promised")], gazetteer)
     assert ev.location is None
 
 
@@ -393,12 +387,14 @@ INHERITED = [
 
 
 @pytest.mark.parametrize(("text", "triggers", "name"), INHERITED)
-def test_back_reference_takes_antecedent_place(make_doc, make_event, gaz, text, triggers, name):
+def test_back_reference_takes_antecedent_place(
+    make_doc, make_event, gazetteer, text, triggers, name
+):
     from newsevents.resolve.time import find_times, resolve_dates
 
     doc = make_doc(text)
     events = [make_event(doc, t, i) for i, t in enumerate(triggers)]
-    events = resolve_places(doc, resolve_dates(doc, events, find_times(doc)), gaz)
+    events = resolve_places(doc, resolve_dates(doc, events, find_times(doc)), gazetteer)
     loc = events[-1].location
     if name is None:
         assert loc is None
@@ -422,10 +418,10 @@ SEPARATE_PHRASES = [
 
 @pytest.mark.parametrize(("text", "trigger", "name"), SEPARATE_PHRASES)
 def test_places_in_two_countries_in_separate_phrases(
-    make_doc, make_event, gaz, text, trigger, name
+    make_doc, make_event, gazetteer, text, trigger, name
 ):
     doc = make_doc(text)
-    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gaz)
+    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gazetteer)
     if name is None:
         assert ev.location is None
     else:
@@ -461,11 +457,11 @@ LANDMARKS = [
 
 @pytest.mark.parametrize(("text", "trigger", "event", "name", "country"), LANDMARKS)
 def test_landmark_in_locative_phrase_is_its_city(
-    make_doc, make_event, gaz, text, trigger, event, name, country
+    make_doc, make_event, gazetteer, text, trigger, event, name, country
 ):
     doc = make_doc(text)
     ev = make_event(doc, trigger, event=event)
-    (got,) = resolve_places(doc, [ev], gaz)
+    (got,) = resolve_places(doc, [ev], gazetteer)
     loc = got.location
     if name is None:
         assert loc is None
@@ -474,9 +470,9 @@ def test_landmark_in_locative_phrase_is_its_city(
     assert loc.lat is not None and loc.span is not None
 
 
-def test_every_landmark_resolves_to_its_city(gaz):
-    assert len(gaz.landmarks) >= 20
-    for key, (alpha2, _gid) in gaz.landmarks.items():
-        place = gaz.landmark(key)
+def test_every_landmark_resolves_to_its_city(gazetteer):
+    assert len(gazetteer.landmarks) >= 20
+    for key, (alpha2, _gid) in gazetteer.landmarks.items():
+        place = gazetteer.landmark(key)
         assert place is not None and place.precision == "city"
-        assert place.country == gaz.by_alpha2[alpha2].alpha3
+        assert place.country == gazetteer.by_alpha2[alpha2].alpha3
