@@ -220,6 +220,7 @@ BAD_FILES = [
     ("place_country_aliases.tsv", "Atlantis\tQQ\n", ["place_country_aliases.tsv", "'QQ'"]),
     ("place_cues.tsv", "locative\tin\nlocatve\tnear\n", ["place_cues.tsv", "'locatve'"]),
     ("place_cues.tsv", "locative\n", ["place_cues.tsv", "2 tab-separated columns"]),
+    ("place_cues.tsv", "locative\tover\n", ["place_cues.tsv", "locative_city", "presence"]),
     ("place_settings.tsv", "min_population\tmany\n", ["place_settings.tsv", "min_population"]),
     ("place_settings.tsv", "max_path\t0\n", ["place_settings.tsv", "max_path", ">= 1"]),
     (

@@ -79,6 +79,7 @@ class PlaceCues:
     org_heads: frozenset[str]  # "Kabul University": the city is part of a name
     place_nouns: frozenset[str]  # "the city of X"
     place_noun_links: frozenset[str]  # the "of" of "the city of X"
+    qualifier_marks: frozenset[str]  # the comma of "Paris, Texas"
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
 
 

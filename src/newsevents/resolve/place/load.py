@@ -31,6 +31,7 @@ CUE_KINDS = (
     "org_head",
     "place_noun",
     "place_noun_link",
+    "qualifier_mark",
     "name_article",
     "name_suffix",
 )
@@ -82,6 +83,7 @@ def load_gazetteer(
         org_heads=words["org_head"],
         place_nouns=words["place_noun"],
         place_noun_links=words["place_noun_link"],
+        qualifier_marks=words["qualifier_mark"],
         remote_events=event_types.having("remote"),
     )
     return Gazetteer(
@@ -96,7 +98,8 @@ def load_gazetteer(
 
 
 def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
-    """place_cues.tsv: kind -> lower-case words in file order; no unknown kind, no empty word."""
+    """place_cues.tsv: kind -> lower-case words in file order; every kind of CUE_KINDS has
+    words, no row has an unknown kind or an empty word."""
     words: dict[str, list[str]] = {kind: [] for kind in CUE_KINDS}
     for lineno, (kind, word, *_) in enumerate(read_tsv(path, 2), start=1):
         if kind not in words:
@@ -106,6 +109,9 @@ def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
         if not word:
             raise ConfigError(f"{path}: row {lineno}: kind {kind!r} has an empty word")
         words[kind].append(word.lower())
+    empty = [kind for kind, ws in words.items() if not ws]
+    if empty:
+        raise ConfigError(f"{path}: no words of kind(s) {', '.join(empty)}; each kind needs one")
     return {kind: tuple(ws) for kind, ws in words.items()}
 
 

@@ -142,7 +142,7 @@ def _qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:
     """Alpha-2 of a country or region written right after a place: "Paris, Texas"."""
     doc = ent.doc
     i = ent.end
-    if i + 1 >= len(doc) or doc[i].text != ",":  # not data: punctuation, not a word
+    if i + 1 >= len(doc) or doc[i].text not in gaz.cues.qualifier_marks:
         return None
     nxt = next((e for e in doc.ents if e.start == i + 1), None)
     if nxt is None or nxt.label_ not in LOCATION_LABELS:
