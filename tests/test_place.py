@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -477,3 +478,8 @@ def test_every_landmark_resolves_to_its_city(gazetteer):
         place = gazetteer.landmark(key)
         assert place is not None and place.precision == "city"
         assert place.country == gazetteer.by_alpha2[alpha2].alpha3
+
+
+def test_gazetteer_is_frozen(gazetteer):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        gazetteer.cues = gazetteer.cues  # type: ignore[misc]
