@@ -91,3 +91,42 @@ def time_at():
         return hits[0] if hits else None
 
     return find
+
+
+# --- resolve.place -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The packaged gazetteer (its city index builds on the first city lookup)."""
+    from newsevents.resolve.place import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture
+def make_event():
+    """``make_event(doc, trigger, index=0, occurrence=0, event="ASSAULT")``: a bare mention
+    whose trigger is the ``occurrence``-th ``trigger`` string of the text."""
+    from newsevents.model import EventMention, Span
+
+    def make(doc, trigger: str, index: int = 0, occurrence: int = 0, event: str = "ASSAULT"):
+        text = doc.article.text
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(trigger, start + 1)
+        span = Span(start, start + len(trigger))
+        sentence = doc.sentence_of(span)
+        assert sentence is not None, f"{trigger!r} straddles two sentences"
+        return EventMention(
+            article_id=doc.article.id,
+            index=index,
+            sentence=sentence,
+            trigger=span,
+            event=event,
+            cameo="190",
+            intensity=-10.0,
+            factuality="asserted",
+        )
+
+    return make

@@ -3,43 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from newsevents.errors import ConfigError
-from newsevents.model import Article, Document, EventMention, Span
-from newsevents.nlp import annotate
-from newsevents.resolve import place as rplace
 from newsevents.resolve.place import load_gazetteer, resolve_places
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-def _doc(nlp, text: str) -> Document:
-    article = Article(id="p", source="test", format="txt", text=text, published="2021-03-17")
-    return annotate(article, nlp(text))
-
-
-def _event(doc: Document, trigger: str, index: int = 0) -> EventMention:
-    start = doc.article.text.index(trigger)
-    span = Span(start, start + len(trigger))
-    sentence = doc.sentence_of(span)
-    assert sentence is not None
-    return EventMention(
-        article_id="p",
-        index=index,
-        sentence=sentence,
-        trigger=span,
-        event="ASSAULT",
-        cameo="190",
-        intensity=-10.0,
-        factuality="asserted",
-    )
-
+from newsevents.resolve.place.load import data_path
+from newsevents.resolve.place.names import LOCATION_LABELS, candidates
+from newsevents.resources import load_event_types, load_lexicon
 
 # (text, trigger, expected name or None, country alpha-3, precision)
 CASES = [
@@ -146,9 +120,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "name", "country", "precision"), CASES)
-def test_event_place(nlp, gaz, text, trigger, name, country, precision):
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, trigger)], gaz)
+def test_event_place(parse, make_event, gazetteer, text, trigger, name, country, precision):
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gazetteer)
     loc = ev.location
     if name is None:
         assert loc is None, f"unexpected place {loc}"
@@ -162,36 +136,36 @@ def test_event_place(nlp, gaz, text, trigger, name, country, precision):
         assert loc.lat is None and loc.lon is None
 
 
-def test_attached_place_beats_other_place_in_sentence(nlp, gaz):
+def test_attached_place_beats_other_place_in_sentence(parse, make_event, gazetteer):
     text = "After talks in Cairo, the army bombed positions near Homs in Syria."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "bombed")], gaz)
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "bombed")], gazetteer)
     assert ev.location is not None and ev.location.country == "SYR"
 
 
-def test_place_from_sentence_when_not_attached(nlp, gaz):
+def test_place_from_sentence_when_not_attached(parse, make_event, gazetteer):
     # the trigger is a noun whose clause names the place in a locative phrase elsewhere
     text = "In Basra, the protests turned violent."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "protests")], gaz)
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "protests")], gazetteer)
     loc = ev.location
     assert loc is not None and (loc.country, loc.precision) == ("IRQ", "city")
     assert loc.span is not None and loc.span.of(text) == "Basra"
 
 
-def test_article_countries_disambiguate(nlp, gaz):
+def test_article_countries_disambiguate(parse, make_event, gazetteer):
     text = (
         "Canadian police said the suspects were known to them. "
         "Officers arrested four men in London on Sunday. "
         "The province of Ontario and Canada's federal government condemned the attack."
     )
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "arrested")], gaz)
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "arrested")], gazetteer)
     assert ev.location is not None and ev.location.country == "CAN"
 
 
-def test_population_breaks_ties(gaz):
-    place = gaz.lookup("London")
+def test_population_breaks_ties(gazetteer):
+    place = gazetteer.lookup("London")
     assert place is not None and place.country == "GBR" and place.precision == "city"
 
 
@@ -210,53 +184,116 @@ def test_population_breaks_ties(gaz):
         ("Iraq's", "IRQ", "country"),
     ],
 )
-def test_lookup_names(gaz, name, country, precision):
-    place = gaz.lookup(name)
+def test_lookup_names(gazetteer, name, country, precision):
+    place = gazetteer.lookup(name)
     assert place is not None and (place.country, place.precision) == (country, precision)
 
 
 @pytest.mark.parametrize("demonym", ["Iraqi", "Iranian", "American", "British", "Syrian"])
-def test_demonym_is_not_a_place(gaz, demonym):
-    assert gaz.lookup(demonym) is None
+def test_demonym_is_not_a_place(gazetteer, demonym):
+    assert gazetteer.lookup(demonym) is None
 
 
-def test_context_prefers_article_country(gaz):
-    place = gaz.lookup("Tripoli", Counter({"LB": 3}))
+def test_context_prefers_article_country(gazetteer):
+    place = gazetteer.lookup("Tripoli", Counter({"LB": 3}))
     assert place is not None and place.country == "LBN"
 
 
-def test_bad_alias_row_raises(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    data.mkdir()
-    real = rplace._data
-    for name in ("place_regions.tsv", "place_cues.tsv"):
-        (data / name).write_text(real(name).read_text(encoding="utf-8"), encoding="utf-8")
-    (data / "place_country_aliases.tsv").write_text("Atlantis\tQQ\n", encoding="utf-8")
-    monkeypatch.setattr(rplace, "_data", lambda name: data / name)
-    rplace.load_gazetteer.cache_clear()
-    try:
-        with pytest.raises(ConfigError):
-            rplace.load_gazetteer()
-    finally:
-        rplace.load_gazetteer.cache_clear()
+_PLACE_FILES = (
+    "place_cues.tsv",
+    "place_settings.tsv",
+    "place_country_aliases.tsv",
+    "place_regions.tsv",
+    "place_landmarks.tsv",
+)
 
 
-def test_no_events_no_work(nlp, gaz):
-    doc = _doc(nlp, "Nothing happened in Baghdad.")
-    assert resolve_places(doc, [], gaz) == []
+@pytest.fixture
+def place_data(tmp_path: Path) -> Path:
+    """A copy of the packaged place data files, to break one of them."""
+    for name in _PLACE_FILES:
+        shutil.copy(data_path(name), tmp_path / name)
+    return tmp_path
 
 
-def test_conjoined_verbs_share_place(nlp, gaz):
+# (file, bad content, words the error must contain)
+BAD_FILES = [
+    ("place_country_aliases.tsv", "Atlantis\tQQ\n", ["place_country_aliases.tsv", "'QQ'"]),
+    ("place_cues.tsv", "locative\tin\nlocatve\tnear\n", ["place_cues.tsv", "'locatve'"]),
+    ("place_cues.tsv", "locative\n", ["place_cues.tsv", "2 tab-separated columns"]),
+    ("place_cues.tsv", "locative\tover\n", ["place_cues.tsv", "locative_city", "presence"]),
+    ("place_settings.tsv", "min_population\tmany\n", ["place_settings.tsv", "min_population"]),
+    ("place_settings.tsv", "max_path\t0\n", ["place_settings.tsv", "max_path", ">= 1"]),
+    (
+        "place_settings.tsv",
+        "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n",
+        ["min_population 20000", "15000"],
+    ),
+    ("place_settings.tsv", "max_population\t1\n", ["unknown setting", "max_population"]),
+    ("place_settings.tsv", "max_path\t12\n", ["missing setting", "min_population"]),
+    ("place_regions.tsv", "Atlantis\tatl\n", ["place_regions.tsv", "alpha-3"]),
+    ("place_landmarks.tsv", "Tower\t\tNowhere\tQQ\t1\n", ["place_landmarks.tsv", "Tower"]),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "words"), BAD_FILES)
+def test_bad_data_file_names_file_and_key(place_data, name, content, words):
+    (place_data / name).write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_gazetteer(data_dir=place_data)
+    for word in words:
+        assert word in str(err.value)
+
+
+def test_loader_takes_lexicon_and_event_types(tmp_path, place_data):
+    # a throwaway type declared remote in a codebook needs no Python change
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text('types:\n  DENOUNCE:\n    cameo: "111"\n    remote: true\n')
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("place_preps: [amid]\n")
+    gazetteer = load_gazetteer(load_lexicon([lexicon]), load_event_types([codebook]), place_data)
+    assert "DENOUNCE" in gazetteer.cues.remote_events and "ACCUSE" in gazetteer.cues.remote_events
+    assert "ASSAULT" not in gazetteer.cues.remote_events
+    # the shared place prepositions, the place resolver's own additions, the user's word
+    assert {"in", "near", "over", "amid"} <= gazetteer.cues.locatives
+    assert gazetteer.settings.min_population == 15000
+
+
+def test_remote_type_from_codebook_drops_target_place(parse, make_event, tmp_path):
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text('types:\n  DENOUNCE:\n    cameo: "111"\n    remote: true\n')
+    gazetteer = load_gazetteer(load_lexicon(), load_event_types([codebook]))
+    doc = parse("The minister denounced the government in Tehran.")
+    (plain,) = resolve_places(doc, [make_event(doc, "denounced", event="COERCE")], gazetteer)
+    (remote,) = resolve_places(doc, [make_event(doc, "denounced", event="DENOUNCE")], gazetteer)
+    assert plain.location is not None and plain.location.name == "Tehran"
+    assert remote.location is None
+
+
+def test_city_index_hangs_off_the_gazetteer(place_data):
+    a = load_gazetteer(data_dir=place_data)
+    b = load_gazetteer(data_dir=place_data)
+    assert a is not b and "_city_index" not in vars(a)
+    assert a.lookup("Kirkuk") is not None
+    assert "_city_index" in vars(a) and "_city_index" not in vars(b)
+
+
+def test_no_events_no_work(parse, gazetteer):
+    doc = parse("Nothing happened in Baghdad.")
+    assert resolve_places(doc, [], gazetteer) == []
+
+
+def test_conjoined_verbs_share_place(parse, make_event, gazetteer):
     text = "Rockets hit a base in Kirkuk and killed a contractor."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gazetteer)
     assert ev.location is not None and ev.location.name == "Kirkuk"
 
 
-def test_where_a_person_is_from_is_not_the_place(nlp, gaz):
+def test_where_a_person_is_from_is_not_the_place(parse, make_event, gazetteer):
     text = "Drones killed the commander, one of the most feared figures in Lebanon."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "killed")], gaz)
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "killed")], gazetteer)
     assert ev.location is None
 
 
@@ -277,26 +314,28 @@ REMOTE = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "event"), REMOTE)
-def test_target_place_of_remote_act_is_not_its_place(nlp, gaz, text, trigger, event):
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, trigger), event=event)
-    (got,) = resolve_places(doc, [ev], gaz)
+def test_target_place_of_remote_act_is_not_its_place(
+    parse, make_event, gazetteer, text, trigger, event
+):
+    doc = parse(text)
+    ev = make_event(doc, trigger, event=event)
+    (got,) = resolve_places(doc, [ev], gazetteer)
     assert got.location is None
 
 
-def test_venue_of_remote_act_is_its_place(nlp, gaz):
+def test_venue_of_remote_act_is_its_place(parse, make_event, gazetteer):
     text = "The senator criticised the government at a rally in Ohio."
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, "criticised"), event="ACCUSE")
-    (got,) = resolve_places(doc, [ev], gaz)
+    doc = parse(text)
+    ev = make_event(doc, "criticised", event="ACCUSE")
+    (got,) = resolve_places(doc, [ev], gazetteer)
     assert got.location is not None and got.location.name == "Ohio"
 
 
-def test_target_place_of_physical_act_is_its_place(nlp, gaz):
+def test_target_place_of_physical_act_is_its_place(parse, make_event, gazetteer):
     text = "Police arrested protesters in Paris."
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, "arrested"), event="COERCE")
-    (got,) = resolve_places(doc, [ev], gaz)
+    doc = parse(text)
+    ev = make_event(doc, "arrested", event="COERCE")
+    (got,) = resolve_places(doc, [ev], gazetteer)
     assert got.location is not None and got.location.name == "Paris"
 
 
@@ -307,18 +346,16 @@ def test_target_place_of_physical_act_is_its_place(nlp, gaz):
         "The striker scored twice against Lyon.",
     ],
 )
-def test_city_inside_organisation_name_is_not_a_place(nlp, gaz, text):
-    doc = _doc(nlp, text)
-    spans = [
-        e.text for e in rplace._candidates(doc.parse, gaz) if e.label_ not in ("GPE", "LOC", "FAC")
-    ]
+def test_city_inside_organisation_name_is_not_a_place(parse, gazetteer, text):
+    doc = parse(text)
+    spans = [e.text for e in candidates(doc.parse, gazetteer) if e.label_ not in LOCATION_LABELS]
     assert spans == []
 
 
-def test_place_in_other_clause_is_not_borrowed(nlp, gaz):
+def test_place_in_other_clause_is_not_borrowed(parse, make_event, gazetteer):
     text = "Tehran promised revenge after the drone strike killed its general in Iraq."
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, "promised")], gaz)
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, "promised")], gazetteer)
     assert ev.location is None
 
 
@@ -352,13 +389,16 @@ INHERITED = [
 
 
 @pytest.mark.parametrize(("text", "triggers", "name"), INHERITED)
-def test_back_reference_takes_antecedent_place(nlp, gaz, time_vocab, text, triggers, name):
+def test_back_reference_takes_antecedent_place(
+    parse, make_event, gazetteer, time_vocab, text, triggers, name
+):
     from newsevents.resolve.time import find_times, resolve_dates
 
-    doc = _doc(nlp, text)
-    events = [_event(doc, t, i) for i, t in enumerate(triggers)]
-    times = find_times(doc, time_vocab)
-    events = resolve_places(doc, resolve_dates(doc, events, times, time_vocab), gaz)
+    doc = parse(text, "2021-03-17")
+    events = [make_event(doc, t, i) for i, t in enumerate(triggers)]
+    events = resolve_places(
+        doc, resolve_dates(doc, events, find_times(doc, time_vocab), time_vocab), gazetteer
+    )
     loc = events[-1].location
     if name is None:
         assert loc is None
@@ -381,9 +421,11 @@ SEPARATE_PHRASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "name"), SEPARATE_PHRASES)
-def test_places_in_two_countries_in_separate_phrases(nlp, gaz, text, trigger, name):
-    doc = _doc(nlp, text)
-    (ev,) = resolve_places(doc, [_event(doc, trigger)], gaz)
+def test_places_in_two_countries_in_separate_phrases(
+    parse, make_event, gazetteer, text, trigger, name
+):
+    doc = parse(text)
+    (ev,) = resolve_places(doc, [make_event(doc, trigger)], gazetteer)
     if name is None:
         assert ev.location is None
     else:
@@ -418,10 +460,12 @@ LANDMARKS = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "event", "name", "country"), LANDMARKS)
-def test_landmark_in_locative_phrase_is_its_city(nlp, gaz, text, trigger, event, name, country):
-    doc = _doc(nlp, text)
-    ev = dataclasses.replace(_event(doc, trigger), event=event)
-    (got,) = resolve_places(doc, [ev], gaz)
+def test_landmark_in_locative_phrase_is_its_city(
+    parse, make_event, gazetteer, text, trigger, event, name, country
+):
+    doc = parse(text)
+    ev = make_event(doc, trigger, event=event)
+    (got,) = resolve_places(doc, [ev], gazetteer)
     loc = got.location
     if name is None:
         assert loc is None
@@ -430,9 +474,14 @@ def test_landmark_in_locative_phrase_is_its_city(nlp, gaz, text, trigger, event,
     assert loc.lat is not None and loc.span is not None
 
 
-def test_every_landmark_resolves_to_its_city(gaz):
-    assert len(gaz.landmarks) >= 20
-    for key, (alpha2, _gid) in gaz.landmarks.items():
-        place = gaz.landmark(key)
+def test_every_landmark_resolves_to_its_city(gazetteer):
+    assert len(gazetteer.landmarks) >= 20
+    for key, (alpha2, _gid) in gazetteer.landmarks.items():
+        place = gazetteer.landmark(key)
         assert place is not None and place.precision == "city"
-        assert place.country == gaz.by_alpha2[alpha2].alpha3
+        assert place.country == gazetteer.by_alpha2[alpha2].alpha3
+
+
+def test_gazetteer_is_frozen(gazetteer):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        gazetteer.cues = gazetteer.cues  # type: ignore[misc]

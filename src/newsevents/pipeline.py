@@ -67,7 +67,7 @@ def load_resources(
         calls=load_calls(types),
         quote_cues=load_quote_cues(),
         actors=resolve_actors.load_actor_dictionary(tuple(Path(p) for p in actors)),
-        gazetteer=resolve_place.load_gazetteer(),
+        gazetteer=resolve_place.load_gazetteer(lexicon, types),
         time_vocab=resolve_time.load_time_vocab(types),
         model=model,
     )

@@ -131,6 +131,7 @@ class EventTypeSpec:
     implicit_doer: str | None = None
     place_target: bool = False
     merges_with: frozenset[str] = frozenset()
+    remote: bool = False
 
 
 _TYPE_FLAGS = (
@@ -140,6 +141,7 @@ _TYPE_FLAGS = (
     "domestic",
     "addresses",
     "place_target",
+    "remote",
 )
 _TYPE_KEYS = frozenset(
     {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}

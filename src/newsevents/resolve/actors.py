@@ -352,6 +352,7 @@ def _stance(tok: Any) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
+@lru_cache(maxsize=1)  # resolve.place no longer caches; until the gazetteer is passed in
 def _gazetteer() -> Any:
     # same stage (resolve): the place gazetteer is loaded once and shared
     from .place import load_gazetteer

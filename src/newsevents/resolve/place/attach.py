@@ -1,0 +1,240 @@
+"""How a place name hangs off an event's trigger in the dependency parse.
+
+A place is the event's when the parse attaches it to the trigger (object of a locative
+preposition, "at the embassy in Tehran", or a city compound of the trigger's object, "Baghdad
+airport"), possibly through a temporal clause of arriving or being somewhere ("after he landed
+in Baghdad"); else when it stands in a locative phrase of the trigger's own clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..syntax import governor
+from .gazetteer import Gazetteer
+
+# "prep": a locative phrase, any place; "prep_city" and "compound": a city only - a country
+# modifying a noun names its owner or actor ("a US strike"), a city locates it ("Baghdad
+# airport")
+AttachKind = Literal["prep", "prep_city", "compound"]
+
+
+class Attachment(NamedTuple):
+    kind: AttachKind
+    steps: int  # parse edges from the place to the trigger
+    bridged: bool  # reached through a temporal clause (see ``bridge``)
+
+
+_PATH_DEPS = frozenset(
+    {"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass", "nsubj"}
+)
+# a place named as the trigger's object ("shelled Mosul"; the small parser sometimes
+# labels such an object advmod/npadvmod) - a city only, see attachment
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "advmod", "npadvmod"})
+TARGET_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
+_CLAUSE_DEPS = frozenset({"advcl", "pcomp", "acl"})  # clauses a bridge may pass through
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "npadvmod", "conj", "appos", "attr"})
+_PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+_VERBS = ("VERB", "AUX")
+
+
+def bridge(verb: Token, gaz: Gazetteer) -> bool:
+    """True when ``verb`` heads a clause whose place locates the clause it hangs from:
+    a temporal clause of arriving/leaving/being somewhere ("shortly after he arrived at
+    Kabul airport", "after landing in Baghdad"), a clause simultaneous with it ("killed when
+    rockets hit a base near Kirkuk"), or a participle describing where the target was
+    ("fired on a convoy leaving the airport")."""
+    cues = gaz.cues
+    presence = verb.lemma_.lower() in cues.presence
+    subordinators = {
+        c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
+    }
+    if verb.dep_ == "advcl":
+        if subordinators & cues.simultaneous:
+            return True
+        return presence and bool(subordinators & cues.temporal)
+    if verb.dep_ == "pcomp":
+        return presence and verb.head.lower_ in cues.temporal
+    if verb.dep_ == "acl":
+        return presence and verb.tag_ in ("VBG", "VBN")
+    return False
+
+
+def people_tokens(ents: Iterable[SpacySpan]) -> set[int]:
+    """Token indices inside person, nationality and organisation names."""
+    return {i for e in ents if e.label_ in _PEOPLE_LABELS for i in range(e.start, e.end)}
+
+
+def attachment(
+    tok: Token,
+    trigger_ids: set[int],
+    gaz: Gazetteer,
+    *,
+    remote: bool = False,
+    people: set[int] | None = None,
+) -> Attachment | None:
+    """How a place token hangs off the trigger, or None.
+
+    The path may pass through prepositions, their objects, the trigger's subject and object
+    and appositions/conjuncts, "the city of X", but never into another clause except a
+    bridging one. For an event done at a distance (``remote``: accusing, opposing,
+    sanctioning), a place describing its target is not the act's place.
+    """
+    if people is None:  # callers looping over a document pass it (doc.ents is costly)
+        people = people_tokens(tok.doc.ents)
+    via_compound = tok.dep_ in ("compound", "nmod", "poss") or (
+        tok.dep_ == "amod" and tok.pos_ == "PROPN"
+    )
+    # a seat of government or a square is a venue, never where a target merely is
+    venue = gaz.key(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text) in gaz.landmarks
+    kind: AttachKind | None = None
+    cur = tok
+    bridged = False
+    for steps in range(1, gaz.settings.max_path + 1):
+        if not _on_path(cur, tok, via_compound, bridged):
+            return None
+        head = cur.head
+        if head.i == cur.i or cur.dep_ == "appos" or (cur.dep_ == "conj" and head.i in people):
+            return None  # "figures in Iran", "Trump and his allies in Britain": where people are
+        if kind is None and _named_by_place_noun(cur, gaz):
+            cur = head.head  # "the northern city of Kirkuk": Kirkuk is the city
+            via_compound = False
+            continue
+        if cur.dep_ == "pobj" and kind is None:
+            kind = _prep_kind(head, gaz)
+            if kind is None and not bridged:
+                return None  # "sanctions against Iran", "talks with Iraq"
+        if head.i in trigger_ids:
+            final = _kind_at_trigger(tok, cur, kind, via_compound, remote=remote and not venue)
+            return None if final is None else Attachment(final, steps, bridged)
+        if head.pos_ in _VERBS:
+            if not bridge(head, gaz):
+                return None
+            if kind is None and cur.dep_ in ("dobj", "npadvmod", "advmod"):
+                kind = "compound"  # "after reaching Kabul", "leaving Kabul airport"
+            bridged = True
+        cur = head
+    return None
+
+
+def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool) -> bool:
+    """True when the walk from place ``tok`` may go on from ``cur`` to its head."""
+    if cur.dep_ in _PATH_DEPS or cur.dep_ == "poss":
+        return True
+    if cur is tok and (via_compound or cur.dep_ in _OBJECT_DEPS):
+        return True
+    return bridged and cur.dep_ in _CLAUSE_DEPS
+
+
+def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
+    """True for the name in "the city of X": the object of "of" after a place noun."""
+    head = cur.head
+    return (
+        cur.dep_ == "pobj"
+        and head.lower_ in gaz.cues.place_noun_links
+        and head.head.lower_ in gaz.cues.place_nouns
+    )
+
+
+def _prep_kind(prep: Token, gaz: Gazetteer) -> AttachKind | None:
+    word = prep.lower_
+    if word in gaz.cues.locatives:
+        return "prep"
+    if word in gaz.cues.city_only_locatives:
+        return "prep_city"
+    return None
+
+
+def _kind_at_trigger(
+    tok: Token,
+    cur: Token,
+    kind: AttachKind | None,
+    via_compound: bool,
+    *,
+    remote: bool,
+) -> AttachKind | None:
+    """The attachment's kind once the walk from place ``tok`` reaches the trigger through
+    ``cur``; None when the place is not the act's (``remote``: an act done at a distance
+    whose place phrase is no venue)."""
+    head = cur.head
+    if remote and cur is not tok and cur.dep_ in TARGET_DEPS | {"nsubj"}:
+        # "opposed his allies in Canada", "officials in Tehran demanded": where the target or
+        # the speaker is, not where an act done by word happened
+        return None
+    if remote and cur.dep_ == "prep" and tok.head.i == cur.i and after_target(cur):
+        return None  # "criticised the government in Tehran" (whatever the parse)
+    if kind is None and cur is tok and cur.dep_ in _OBJECT_DEPS:
+        kind = "compound"  # "shelled Aleppo": a city as the object is the place
+    if kind is None and via_compound and cur.dep_ in ("dobj", "nsubjpass"):
+        kind = "compound"
+    if kind is None and via_compound and head.pos_ not in _VERBS:
+        kind = "compound"  # "the Baghdad strike"
+    if kind == "prep" and via_compound:
+        kind = "prep_city"
+    return kind
+
+
+def after_target(prep: Token) -> bool:
+    """True when a place phrase follows the verb's object right away: for an act done at a
+    distance, "criticised the government in Tehran" describes the government (the parse's
+    attachment of such a phrase is a guess); a phrase naming a venue ("at a rally in Ohio")
+    is not affected."""
+    verb = prep.head
+    return any(
+        c.dep_ in TARGET_DEPS and c.i < prep.i and c.right_edge.i + 1 == prep.i
+        for c in verb.children
+    )
+
+
+def same_clause(place_tok: Token, trigger_tok: Token) -> bool:
+    """A place not attached to the trigger counts only from the trigger's own clause (or,
+    for a nominal trigger, the clause around it): a place in another clause locates that
+    clause's act ("after it killed him in Iraq, Iran promised ...")."""
+    gov = governor(place_tok)
+    if gov is None:
+        return True
+    if trigger_tok.pos_ in _VERBS:
+        return gov.i == trigger_tok.i
+    tgov = governor(trigger_tok)
+    return tgov is not None and tgov.i == gov.i
+
+
+def in_sentence(tok: Token, gaz: Gazetteer) -> AttachKind | None:
+    """Kind of locative use of a place anywhere in the sentence ("in Iraq"), else None."""
+    cur = tok
+    modifier = False
+    while cur.dep_ in ("conj", "appos", "compound", "nmod") and cur.head.i != cur.i:
+        modifier = modifier or cur.dep_ in ("compound", "nmod")
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.head.pos_ not in _VERBS:
+        return None  # only a place phrase of the clause itself, not of one of its nouns
+    kind = _prep_kind(cur.head, gaz)
+    if kind == "prep" and modifier:
+        return "prep_city"
+    return kind
+
+
+def locates_clause(tok: Token, verb: Token, gaz: Gazetteer) -> bool:
+    """True when place token ``tok`` is in a locative phrase of ``verb``'s clause: on the verb
+    itself or on one of its arguments ("struck two depots in Iraq and three more in Syria"),
+    not inside another phrase ("after talks in Cairo")."""
+    cur = tok
+    while cur.dep_ in ("conj", "compound", "appos", "nmod") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.lower_ not in gaz.cues.locatives:
+        return False
+    cur = cur.head.head
+    for _ in range(gaz.settings.max_phrase_hops):
+        if cur.i == verb.i:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in gaz.cues.locatives:
+            cur = cur.head.head  # "across the border in Syria", "at a base in Erbil"
+            continue
+        if cur.dep_ not in _ARG_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False

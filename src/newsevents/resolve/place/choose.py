@@ -1,0 +1,207 @@
+"""Each event's place: the best-attached place name of its sentence, or none.
+
+Places attached to the trigger win over places reached through a temporal clause, which win
+over other locative places of the trigger's clause; within a pool a city beats a region beats
+a country, then the nearest. Places of two countries named for one act give no place: one
+point or one country would misplace half of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import NamedTuple
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...model import Document, EventMention, Place, PlacePrecision, Span
+from ..syntax import governor
+from .attach import (
+    after_target,
+    attachment,
+    in_sentence,
+    locates_clause,
+    people_tokens,
+    same_clause,
+)
+from .gazetteer import Gazetteer
+from .names import article_countries, candidates, conjuncts, resolve_name
+
+_RANK: dict[PlacePrecision, int] = {"city": 0, "region": 1, "country": 2}
+
+
+class _Found(NamedTuple):
+    rank: int  # precision: city first
+    distance: int  # parse steps (x1000) and characters to the trigger
+    place: Place
+    ent: SpacySpan
+
+
+class _Article(NamedTuple):
+    """What every event of one article shares."""
+
+    gaz: Gazetteer
+    context: Counter[str]  # the article's countries
+    ents: list[SpacySpan]  # its place names
+    people: set[int]  # tokens inside names of people and organisations
+
+
+def resolve_places(
+    doc: Document, events: list[EventMention], gazetteer: Gazetteer
+) -> list[EventMention]:
+    """Set ``location`` on each event (None when no place is plausibly the event's)."""
+    parse = doc.parse
+    if parse is None or not events:
+        return events
+    art = _Article(
+        gazetteer,
+        article_countries(doc, gazetteer),
+        candidates(parse, gazetteer),
+        people_tokens(parse.ents),
+    )
+    out: list[EventMention] = []
+    for ev in events:
+        trig = doc.tokens(ev.trigger)
+        place = _event_place(art, ev, trig) if trig is not None and art.ents else None
+        out.append(ev if place is None else dataclasses.replace(ev, location=place))
+    return _inherit_places(out)
+
+
+def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:
+    gaz = art.gaz
+    trigger_ids = _same_act(trig.root) | {t.i for t in trig}
+    remote = ev.event in gaz.cues.remote_events
+    direct: list[_Found] = []
+    bridged: list[_Found] = []
+    nearby: list[_Found] = []
+    for ent in art.ents:
+        if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
+            continue
+        eroot = ent.root
+        att = attachment(eroot, trigger_ids, gaz, remote=remote, people=art.people)
+        dist = abs(ent.start_char - ev.trigger.start)
+        if att is not None:
+            city_only = att.kind in ("prep_city", "compound")
+            place = resolve_name(gaz, ent, art.context, city_only=city_only)
+            if place is not None:
+                pool = bridged if att.bridged else direct
+                pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
+            continue
+        kind = in_sentence(eroot, gaz)
+        if remote and eroot.dep_ == "pobj" and after_target(eroot.head):
+            kind = None
+        if kind is not None and same_clause(eroot, trig.root):
+            place = resolve_name(gaz, ent, art.context, city_only=kind == "prep_city")
+            if place is not None:
+                nearby.append(_Found(_RANK[place.precision], dist, place, ent))
+    chosen = direct or bridged or nearby
+    if not chosen:
+        return None
+    best = min(chosen, key=lambda f: (f.rank, f.distance))
+    # places of two countries named for one act in separate phrases ("in western Iraq
+    # and ... in eastern Syria") misplace half of it, as coordinated ones do
+    if _other_country(art, best.place, trig.root, ev.sentence) or _spans_countries(art, best):
+        return None
+    return best.place
+
+
+def _same_act(root: Token) -> set[int]:
+    """Tokens of verbs reporting the same act as the trigger's root: they share its place."""
+    ids: set[int] = set()
+    if root.dep_ == "conj" and root.pos_ == "VERB" and root.head.pos_ == "VERB":
+        # "hit a base in Kirkuk and killed a contractor": conjuncts share the place
+        ids.add(root.head.i)
+    if root.dep_ == "advcl" and _bare_participle(root):
+        # "fired on a convoy near the airport, killing the general": a participle clause
+        # without a subordinator elaborates its verb's act and shares its place
+        ids.add(root.head.i)
+    if root.pos_ == "VERB":
+        # "killed a contractor and wounded troops at a base near Kirkuk": a conjoined verb
+        # without a subject of its own reports the same incident; "struck back, hitting
+        # camps in the valley": the same act
+        ids.update(
+            c.i
+            for c in root.children
+            if (
+                c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            )
+            or (c.dep_ == "advcl" and _bare_participle(c))
+        )
+    return ids
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A present participle without a subordinator ("..., killing the general")."""
+    return verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _spans_countries(art: _Article, best: _Found) -> bool:
+    """True when the place is coordinated with places in another country ("in Iraq and
+    Syria", "in Homs and Mosul"): one point or one country would misplace half the event
+    (no region containing both is known), so the event gets no place. Places in the same
+    country ("in Homs and Hama") keep the first."""
+    root = best.ent.root
+    others = {t.i for t in conjuncts(root)} - {root.i}
+    for other in art.ents:
+        if other.root.i in others:
+            got = art.gaz.lookup(other.text, art.context)
+            if got is not None and got.country != best.place.country:
+                return True
+    return False
+
+
+def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -> bool:
+    """True when the event's clause names, in separate locative phrases, a place in another
+    country than ``best`` ("in western Iraq and two more in eastern Syria"): as with
+    coordinated places, one country would misplace half of the act."""
+    if best.country is None:
+        return False
+    verb = governor(trigger)
+    if verb is None:
+        return False
+    for ent in art.ents:
+        if not (sentence.start <= ent.start_char and ent.end_char <= sentence.end):
+            continue
+        if not locates_clause(ent.root, verb, art.gaz):
+            continue
+        if (
+            best.span is not None
+            and ent.start_char < best.span.end
+            and best.span.start < ent.end_char
+        ):
+            continue
+        got = resolve_name(art.gaz, ent, art.context)
+        if got is not None and got.country is not None and got.country != best.country:
+            return True
+    return False
+
+
+def _inherit_places(events: list[EventMention]) -> list[EventMention]:
+    """A back-reference ("the strike also killed", "killed in the raids") is the event it
+    refers to: when it names no place of its own, it takes that event's. Time resolution
+    marks such an event with the antecedent's time span, outside its own sentence
+    (``resolve.time.resolve_dates``); the antecedent is the latest earlier event with that
+    span."""
+    out = list(events)
+    order = sorted(range(len(out)), key=lambda i: out[i].trigger.start)
+    for pos, i in enumerate(order):
+        ev = out[i]
+        t = ev.time
+        if ev.location is not None or ev.date_source != "text" or t is None:
+            continue
+        if ev.sentence.contains(t):
+            continue  # dated by its own words
+        ante = next(
+            (
+                out[j]
+                for j in reversed(order[:pos])
+                if out[j].time == t and out[j].trigger.start < ev.trigger.start
+            ),
+            None,
+        )
+        if ante is not None and ante.location is not None:
+            out[i] = dataclasses.replace(ev, location=ante.location)
+    return out

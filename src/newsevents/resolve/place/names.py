@@ -1,0 +1,172 @@
+"""Which names of an article are places, and what one name resolves to.
+
+The article's countries weigh the choice between cities of one name; a name the small NER
+model mislabels counts when it stands in a locative phrase; a facility name gives its city
+("Baghdad International Airport"), a qualifier says which city ("Paris, Texas"), a landmark
+in a locative phrase is its city ("outside the Kremlin").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...model import Document, Place, Span
+from .gazetteer import Gazetteer
+
+# NER labels of place names (grammar of the NER model, not words)
+LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
+_MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+
+
+def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
+    """Countries (alpha-2) the article names: its countries and its unambiguous cities."""
+    ctx: Counter[str] = Counter()
+    text = doc.article.text
+    cities: list[str] = []
+    for em in doc.entity_mentions:
+        if em.label not in LOCATION_LABELS:
+            continue
+        name = em.span.of(text)
+        if gaz.key(name) in gaz.landmarks:
+            continue  # "the White House" says nothing of the article's countries
+        c = gaz.country(name)
+        if c is not None:
+            ctx[c.alpha2] += 1
+        else:
+            cities.append(gaz.key(name))
+    for key in cities:
+        cands = gaz.cities.get(key, ())
+        countries = {c.country2 for c in cands}
+        if len(countries) == 1:
+            ctx[next(iter(countries))] += 1
+    return ctx
+
+
+def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
+    """True when ``tok`` stands where a place name goes: the object of a locative preposition
+    ("in Homs", "near Erbil"), a conjunct of one ("in Homs and Hama"), or a name modifying
+    such an object that is not an organisation word ("at the Aleppo stadium", but not "at
+    Kabul University")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    preps = gaz.cues.locatives | gaz.cues.city_only_locatives
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in preps
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.dep_ == "pobj":
+        head = tok.head
+        return head.head.lower_ in preps and head.lower_ not in gaz.cues.org_heads
+    return False
+
+
+def candidates(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
+    """Place names of the parse: GPE/LOC/FAC entities, plus gazetteer names the small NER
+    model mislabels (a city tagged ORG or NORP, or left untagged) when they stand in a
+    locative phrase. A name that is only part of a longer organisation name ("Homs
+    Refinery Company") does not match the gazetteer and stays out."""
+    all_ents = parse.ents  # builds Span objects on every access: once
+    out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
+    others = [e for e in all_ents if e.label_ in _MISLABELLED]
+    others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})
+    for span in others:
+        head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
+        if head_after or not locative_slot(span.root, gaz):
+            continue
+        if gaz.lookup(span.text) is not None or gaz.key(span.text) in gaz.landmarks:
+            out.append(span)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _untagged_names(parse: Doc, taken: set[int]) -> list[SpacySpan]:
+    """Runs of capitalised proper nouns outside any entity (not at a sentence start)."""
+    out: list[SpacySpan] = []
+    toks = list(parse)
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if i not in taken and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+            j = i + 1
+            while j < n and j not in taken and toks[j].pos_ == "PROPN":
+                j += 1
+            if not tok.is_sent_start:
+                out.append(parse[i:j])
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def resolve_name(
+    gaz: Gazetteer, ent: SpacySpan, context: Counter[str], *, city_only: bool = False
+) -> Place | None:
+    """The place a name in the text stands for (its span set), or None."""
+    span = Span.of_tokens(ent)
+    qualifier = _qualifier(gaz, ent)
+    if qualifier is not None:  # the writer said which one: it outweighs the article
+        context = context + Counter({qualifier: 10_000})
+    # a landmark in a locative phrase is its city ("outside the Kremlin"), whatever other
+    # place shares its name; as a subject or speaker ("the Kremlin said") it is an actor
+    place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
+    if place is None:
+        place = gaz.lookup(ent.text, context)
+    if place is None and ent.label_ in _FACILITY_LABELS:
+        got = _facility_city(gaz, ent, context)
+        if got is not None:
+            place, span = got
+    if place is None or (city_only and place.precision != "city"):
+        return None
+    return dataclasses.replace(place, span=span)
+
+
+def _facility_city(
+    gaz: Gazetteer, ent: SpacySpan, context: Counter[str]
+) -> tuple[Place, Span] | None:
+    """A city named inside a facility ("Baghdad International Airport" -> Baghdad)."""
+    toks = list(ent)
+    for n in range(len(toks) - 1, 0, -1):
+        part = ent.doc[toks[0].i : toks[0].i + n]
+        place = gaz.lookup(part.text, context)
+        if place is not None:
+            if place.precision == "city":
+                return place, Span.of_tokens(part)
+            return None  # a country prefix names the owner ("US Embassy"), not the place
+    return None
+
+
+def _qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:
+    """Alpha-2 of a country or region written right after a place: "Paris, Texas"."""
+    doc = ent.doc
+    i = ent.end
+    if i + 1 >= len(doc) or doc[i].text not in gaz.cues.qualifier_marks:
+        return None
+    nxt = next((e for e in doc.ents if e.start == i + 1), None)
+    if nxt is None or nxt.label_ not in LOCATION_LABELS:
+        return None
+    key = gaz.key(nxt.text)
+    c = gaz.countries.get(key)
+    if c is not None:
+        return c.alpha2
+    r = gaz.regions.get(key)
+    if r is not None and r.country3:
+        return next((a2 for a2, c in gaz.by_alpha2.items() if c.alpha3 == r.country3), None)
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """Every token coordinated with ``tok`` ("Iraq and Syria"), itself included."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first]
+    stack = [first]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj":
+                group.append(c)
+                stack.append(c)
+    return group
