@@ -1,0 +1,358 @@
+"""Parse helpers over spaCy tokens: the frame record, lemmas, dependents, argument lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import EventType
+from .codebook import Codebook, Entry
+
+
+@dataclass
+class Frame:
+    """A matched trigger with its arguments (token level; turned into spans later)."""
+
+    token: Any
+    entry: Entry
+    event: EventType
+    cameo: str
+    mode: str | None
+    extra: list[Any] = field(default_factory=list)  # further trigger tokens (particles)
+    actors: list[Any] = field(default_factory=list)
+    recipients: list[Any] = field(default_factory=list)
+    absorbed: bool = False
+    instrument: Any = None  # nominal trigger merged into this verb ("killed in a US strike")
+    anaphor: bool = False  # the doer is "the strike"/"the attack": an attack named before
+    modifiers: list[Any] = field(default_factory=list)  # framing words
+    #: casualty clauses of this attack by the same doer ("killed 25 and wounded 55",
+    #: "pounded bases, killing 24"): their patients and counts belong to this event
+    folded: list[Frame] = field(default_factory=list)
+
+
+def lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def forms(tok: Any) -> list[str]:
+    """The lemma plus the written form with a regular ending removed ("staged" -> "stage"),
+    because the statistical lemmatizer sometimes gets a verb wrong ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [lemma(tok), low]
+    if tok.pos_ == "VERB":
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def _hyphen_word(tok: Any) -> str | None:
+    """ "cease-fire", "air-strike": spaCy splits at hyphens; rebuild the written word."""
+    doc = tok.doc
+    i = tok.i
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return f"{doc[i - 2].lower_}-{lemma(tok)}"
+    return None
+
+
+def _pos(tok: Any) -> str | None:
+    if tok.pos_ == "VERB":
+        return "verb"
+    if tok.pos_ == "NOUN":
+        return "noun"
+    if tok.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _with_conj(toks: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for t in toks:
+        out.append(t)
+        stack = [c for c in t.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop(0)
+            out.append(c)
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def _preps(tok: Any) -> dict[str, list[Any]]:
+    """prep lemma -> its objects, for preps on the token or on its particle ("pull out of")."""
+    out: dict[str, list[Any]] = {}
+    heads = [tok, *_children(tok, "prt")]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART"):
+                objs = _children(p, "pobj", "pcomp")
+                out.setdefault(p.lower_, []).extend(objs)
+                for inner in _children(p, "prep"):  # "out of", "away from"
+                    out.setdefault(inner.lower_, []).extend(_children(inner, "pobj", "pcomp"))
+    return out
+
+
+def _word_set(tok: Any) -> set[str]:
+    """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
+    words = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            words.add(lemma(c))
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in _children(c, "pobj"):
+                words.add(lemma(o))
+                words.update(lemma(x) for x in o.children if x.dep_ == "compound")
+    hw = _hyphen_word(tok)
+    if hw:
+        words.add(hw)
+    return words
+
+
+#: Nouns for a text that speaks for its issuer, and for an attempt at an act.
+_DOCUMENTS = {"declaration", "statement", "letter", "communique", "resolution", "report"}
+
+
+_DOCUMENTS |= {"message", "note", "decree", "order", "notice", "petition", "appeal"}
+
+
+_ATTEMPTS = {"attempt", "bid", "effort", "plot", "try", "move"}
+
+
+#: Dependents that make a noun phrase for an actor mention.
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
+
+
+_NP_DEPS |= {"npadvmod"}
+
+
+#: Verbs whose object (not subject) does what their clausal complement says.
+_OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "tell", "persuade", "invite", "permit"}
+
+
+_OBJECT_CONTROL |= {"help", "encourage", "pressure", "press", "call", "appeal", "request", "compel"}
+
+
+_OBJECT_CONTROL |= {"instruct", "direct", "command", "let", "enable", "beg", "implore", "push"}
+
+
+_RELATIVE = {"who", "which", "that"}
+
+
+_ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+
+
+class Parse:
+    """Argument lookups over one token, cached per sentence pass."""
+
+    def __init__(self, book: Codebook) -> None:
+        self.book = book
+
+    # --- arguments used by constraints ------------------------------------------------
+    def objects(self, tok: Any, entry: Entry | None = None) -> list[Any]:
+        if entry is not None and entry.prep:
+            preps = _preps(tok)
+            found = [o for p in entry.prep for o in preps.get(p, [])]
+            if found:
+                return _with_conj(found)
+        if tok.pos_ == "NOUN":
+            preps = _preps(tok)
+            return _with_conj(preps.get("of", []))
+        if is_passive(tok):
+            subj = _children(tok, "nsubjpass")
+            if subj:
+                return _with_conj(subj)
+        objs = _children(tok, "dobj", "attr", "oprd")
+        if objs:
+            # "killed X and at least five other people": the parser sometimes hangs the
+            # second object on the verb as a conjunct
+            objs += [
+                c
+                for c in tok.children
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not _children(c, "nsubj")
+            ]
+        if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs = [tok.head]
+        if (
+            not objs
+            and tok.dep_ == "relcl"
+            and (is_relative_object(tok) or (_children(tok, "nsubj") and not _preps(tok).get("by")))
+        ):
+            objs = [tok.head]  # "the sanctions (that) it imposed"
+        return _with_conj(objs)
+
+    def subjects(self, tok: Any, depth: int = 0) -> list[Any]:
+        """The doer of a verb (or the support verb's subject for a noun), inherited if needed."""
+        if depth > 6:
+            return []
+        if tok.pos_ == "NOUN":
+            return []
+        if is_passive(tok):
+            preps = _preps(tok)
+            return _with_conj(preps.get("by", []))
+        subj = _children(tok, "nsubj", "csubj")
+        if subj:
+            s = subj[0]
+            if s.lower_ in _RELATIVE:
+                # "X, which was founded in 2003 and which has sent fighters": climb the
+                # coordinated clauses to the relative clause; its head is the doer
+                clause = tok
+                while clause.dep_ == "conj" and clause.head != clause:
+                    clause = clause.head
+                if clause.dep_ == "relcl":
+                    return _with_conj([clause.head])
+            return _with_conj([s])
+        dep, head = tok.dep_, tok.head
+        if head == tok:
+            return []
+        if dep == "conj":
+            if is_passive(head) and not is_passive(tok):
+                # "X was indicted by the court and will resign": X resigns, not the court
+                return _with_conj(_children(head, "nsubjpass"))
+            return self.subjects(head, depth + 1)
+        if dep == "xcomp":
+            if lemma(head) in _OBJECT_CONTROL:
+                obj = _children(head, "dobj")
+                if obj:
+                    return _with_conj(obj)
+                on = _preps(head).get("on", []) + _preps(head).get("upon", [])
+                if on:
+                    return _with_conj(on)
+            return self.subjects(head, depth + 1)
+        if dep == "advcl" and not _children(tok, "mark"):
+            return self.subjects(head, depth + 1)
+        if dep == "acl" and tok.tag_ != "VBN":
+            if lemma(head) in _DOCUMENTS | _ATTEMPTS:
+                # "issued a declaration demanding ...": the issuer; "an attempt to kill X":
+                # whoever attempted it (the noun's owner or the verb's subject)
+                owners = [c for c in head.children if c.dep_ == "poss"]
+                if owners:
+                    return _with_conj(owners)
+                sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+                return self.subjects(sv, depth + 1) if sv is not None else []
+            return _with_conj([head])
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self.subjects(head.head, depth + 1)
+        if dep == "ccomp" and head.pos_ == "ADJ":
+            return self.subjects(head, depth + 1)
+        return []
+
+    def support_verb(self, noun: Any) -> Any:
+        """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""
+        head = noun.head
+        if head == noun:
+            return None
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "VERB"
+            and head.lower_ in ("to", "in", "into")
+            and lemma(head.head) in self.book.words("support_verbs")
+        ):  # "resorted to throwing stones", "joined in protests"
+            return head.head
+        if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            return head
+        return None
+
+
+def _in_participle(tok: Any) -> bool:
+    """Is the token inside a past-participle phrase modifying a noun ("property seized by
+    the army in the 1970s", "a settlement reached in talks")? Such a phrase describes the
+    noun; the act it names is background, not news."""
+    node = tok
+    for _ in range(8):
+        if (
+            node.dep_ == "acl"
+            and node.tag_ == "VBN"
+            and node.head.pos_ in ("NOUN", "PROPN")
+            and node.head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
+            # a clause with its own subject or auxiliary ("a report that X has killed Y") is
+            # content, not a participle
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in node.children)
+        ):
+            return True
+        if node.head == node or node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
+            return False
+        node = node.head
+    return False
+
+
+def is_relative_object(tok: Any) -> bool:
+    return any(c.lower_ in _RELATIVE and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+
+
+def actor_modifiers(noun: Any) -> list[Any]:
+    """Possessive / national / named modifiers of a nominal trigger: the doer."""
+    out = []
+    stack = list(noun.children)
+    while stack:
+        c = stack.pop(0)
+        if c.dep_ == "poss" or (
+            c.dep_ in ("compound", "amod", "nmod")
+            and (c.ent_type_ in _ENT_LABELS or c.pos_ == "PROPN")
+        ):
+            out.append(c)
+        elif c.dep_ == "compound" and c.pos_ == "NOUN":
+            stack.extend(c.children)  # "US Predator attacks": US modifies the compound
+    by = _preps(noun).get("by", [])
+    return _with_conj(out + by) if out or by else []
+
+
+def np_span(tok: Any) -> tuple[int, int]:
+    """Character span of the noun phrase an argument head stands for (without clauses)."""
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if (
+                c.dep_ in _NP_DEPS
+                or (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ != "PROPN")
+                or (c.dep_ == "pobj" and t.dep_ == "prep")
+            ):
+                toks.append(c)
+                stack.append(c)
+            elif c.dep_ == "punct" and c.text == "-":
+                toks.append(c)
+    toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _named(tok: Any) -> bool:
+    """Does this phrase name a party (a named entity or nationality somewhere in it)?"""
+    return any(t.ent_type_ in _ENT_LABELS for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+
+
+def _ent_root(t: Any) -> Any:
+    """The syntactic root of the NER entity ``t`` is in (from the IOB tags)."""
+    doc = t.doc
+    start, end = t.i, t.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root
+
+
+def _subordinate(clause: Any) -> bool:
+    """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
+    return any(
+        c.dep_ == "mark" and c.lower_ not in ("to", "if", "unless", "until", "once")
+        for c in clause.children
+    ) or any(c.dep_ == "prep" and c.lower_ in ("after", "before", "since") for c in clause.children)

@@ -1,0 +1,231 @@
+"""Quantities: head counts of an event's patients, read as a coder reads written numbers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Quantity, Span
+from .codebook import Codebook, Entry
+from .parse import Frame, Parse, lemma
+
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+
+#: entity labels of numbers that are never counts of people (years, dates, ages, money,
+#: percentages, measures, ranks)
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+#: words after a number that make it a measure, share or age, not a head count
+_NOT_COUNT_NEXT = {"%", "percent", "per", "year", "years", "year-old", "years-old"}
+
+
+_NOT_COUNT_NEXT |= {"dollar", "dollars", "euro", "euros", "pound", "pounds", "am", "pm"}
+
+
+_CURRENCY = {"$", "€", "£", "¥", "us$"}
+
+
+#: multipliers: "two dozen" = 24, "three hundred" = 300, "a thousand and ten" = 1010
+_SCALES = {"dozen", "hundred", "thousand", "million", "billion"}
+
+
+#: plural scale words give an order of magnitude, not a count ("dozens", "scores of",
+#: "hundreds", "tens of thousands"): such counts are omitted rather than invented
+_VAGUE = {"dozens", "scores", "score", "hundreds", "thousands", "millions", "tens"}
+
+
+_VAGUE |= {"several", "few", "many", "numerous", "countless"}
+
+
+def _word_value(text: str, book: Codebook) -> float | None:
+    if _DIGITS.match(text):
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    parts = [p for p in text.split("-") if p]
+    if parts and all(p in book.numbers for p in parts):
+        return float(sum(book.numbers[p] for p in parts))  # "twenty-four" as one token
+    return None
+
+
+def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
+    """(value, first token, last token) of the written number around ``num``, or None when
+    it is no head count. Hand-written: a dozen lines over the tokens the parser already
+    made, with the codebook's number words ("two dozen", "a hundred and ten",
+    "twenty-four", "1.5 million"); no packaged library reads spaCy tokens in place.
+    """
+    doc, sent = num.doc, num.sent
+    if num.ent_type_ in _NOT_COUNTS:
+        return None
+
+    def numeric(t: Any) -> bool:
+        return _word_value(t.lower_, book) is not None
+
+    lo = hi = num.i
+    while lo - 1 >= sent.start:
+        t = doc[lo - 1]
+        if numeric(t) or (t.text == "-" and lo - 2 >= sent.start and numeric(doc[lo - 2])):
+            lo -= 1
+        elif t.lower_ == "and" and lo - 2 >= sent.start and doc[lo - 2].lower_ in _SCALES:
+            lo -= 1  # "a hundred and ten"
+        else:
+            break
+    while hi + 1 < sent.end:
+        t = doc[hi + 1]
+        if (
+            numeric(t)
+            or (t.text == "-" and hi + 2 < sent.end and numeric(doc[hi + 2]))
+            or (
+                t.lower_ == "and"
+                and doc[hi].lower_ in _SCALES
+                and hi + 2 < sent.end
+                and numeric(doc[hi + 2])
+                and (_word_value(doc[hi + 2].lower_, book) or 0) < 100
+            )
+        ):
+            hi += 1
+        else:
+            break
+    if lo > sent.start and doc[lo - 1].lower_ in ("a", "an") and doc[lo].lower_ in _SCALES:
+        lo -= 1  # "a dozen", "a hundred"
+    before = doc[lo - 1] if lo > sent.start else None
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if before is not None and (before.lower_ in _VAGUE or before.text in _CURRENCY):
+        return None  # "several hundred", "$5 million"
+    if after is not None and (after.lower_ in _NOT_COUNT_NEXT or after.lower_ in _VAGUE):
+        return None  # "25 percent", "12-year-old", "hundreds of thousands"
+    hyphen = after is not None and after.text == "-" and hi + 2 < sent.end
+    if hyphen and doc[hi + 2].lower_ in _NOT_COUNT_NEXT:
+        return None  # "12-year-old" split by the tokenizer
+    total, current = 0.0, 0.0
+    for t in doc[lo : hi + 1]:
+        if t.lower_ in ("a", "an", "and", "-"):
+            continue
+        value = _word_value(t.lower_, book)
+        if value is None:
+            continue
+        if t.lower_ in ("dozen", "hundred"):
+            current = (current or 1) * value
+        elif value >= 1000 and t.lower_ in _SCALES:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    total += current
+    if total <= 0:
+        return None
+    return int(total), doc[lo], doc[hi]
+
+
+def _count(head: Any, book: Codebook) -> tuple[int, bool, Span] | None:
+    """(value, approximate, span of the number) for a counted noun phrase head."""
+    nums = [head] if head.pos_ == "NUM" else [c for c in head.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    found = _number_phrase(nums[0], book)
+    if found is None:
+        return None
+    value, first, last = found
+    approx_words = book.words("approximate_words")
+    doc = head.doc
+    # "at least", "some", "about", "more than", "up to": the words just before the number
+    # (within its own noun phrase) or its own modifiers
+    left = min(t.i for t in head.subtree)
+    window = [doc[i] for i in range(max(first.i - 3, left), first.i)]
+    window += [c for t in doc[first.i : last.i + 1] for c in t.children if c.i < first.i]
+    approximate = any(t.lower_ in approx_words for t in window)
+    return value, approximate, Span(first.idx, last.idx + len(last.text))
+
+
+_DEATH = {"dead", "death"}
+
+
+def _kind(tok: Any, entry: Entry, book: Codebook) -> str | None:
+    """The kind of count a trigger's patient carries: that of the trigger word itself
+    ("wounded 55" -> injured, even when the clause matched a killing entry), an entry's own
+    kind for words the codebook does not list, "killed" with a death complement ("shot
+    dead", "beaten to death")."""
+    if entry.event == "ASSAULT":
+        # the parser hangs "dead" / "to death" on the verb or on its object
+        near = [*tok.children]
+        near += [g for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
+        for c in near:
+            if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "amod") and c.lower_ == "dead":
+                return "killed"
+            to_death = any(g.lower_ in _DEATH for g in c.children)
+            if c.dep_ == "prep" and c.lower_ == "to" and to_death:
+                return "killed"
+    if entry.quantity is None:
+        return None  # the entry does not count its patients ("sent food")
+    return book.quantity_kinds.get(lemma(tok), entry.quantity)
+
+
+def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
+    tok = frame.token
+    kind = _kind(tok, frame.entry, book)
+    if kind is None:
+        return ()
+    parse = Parse(book)
+    heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
+    if not heads and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children):
+        # "five were killed and 12 wounded": the parser makes the number the subject
+        heads = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]
+    if kind == "people" and tok.pos_ == "NOUN":
+        heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
+    out: list[Quantity] = []
+    parts: list[tuple[Any, Quantity | None]] = []
+    for h in heads:
+        found = _count(h, book)
+        if found is None:
+            parts.append((h, None))
+            continue
+        value, approximate, span = found
+        if any(q.span.start <= span.start < q.span.end for q in out):
+            continue  # "a hundred and ten": the parser's conjunct inside one number
+        out.append(Quantity(kind, value, approximate, span))
+        parts.append((h, out[-1]))
+    return _listed_total(parts, kind)
+
+
+_LIST_GLUE = {",", "and", "&"}
+
+
+def _listed_total(parts: list[tuple[Any, Quantity | None]], kind: str) -> tuple[Quantity, ...]:
+    """The toll of one act is the sum of the victims it lists: "killed the mayor, his driver
+    and eight others" / "eight of their companions" is ten dead, "5 soldiers and 3
+    civilians" eight. Only one coordination is added up (the parser's stray objects and
+    appositions are not victims of the list). Each named or singular victim counts one,
+    each counted group its number. A plural group without a number ("soldiers and three
+    others") cannot be added: its counts stay as written; a list with no number gives none.
+    """
+    groups: list[list[tuple[Any, Quantity | None]]] = []
+    last_end = -1
+    for h, q in sorted(parts, key=lambda p: p[0].i):
+        start = min(t.i for t in h.subtree)
+        between = h.doc[last_end + 1 : start] if last_end >= 0 else None
+        if between is not None and all(t.lower_ in _LIST_GLUE for t in between):
+            groups[-1].append((h, q))  # "A, B and N others": one list however parsed
+        else:
+            groups.append([(h, q)])
+        last_end = max(t.i for t in h.subtree)
+    out: list[Quantity] = []
+    for members in groups:
+        counted = [q for _, q in members if q is not None]
+        total, approximate = 0, False
+        for h, q in members:
+            if q is not None:
+                total += q.value
+                approximate = approximate or q.approximate
+            elif h.tag_ in ("NN", "NNP") or h.lower_ in ("him", "her"):
+                total += 1
+            else:
+                total = -1  # "soldiers and three others": no total
+                break
+        if len(members) > 1 and counted and total > 0:
+            out.append(Quantity(kind, total, approximate, counted[-1].span))
+        else:
+            out.extend(counted)
+    return tuple(out)

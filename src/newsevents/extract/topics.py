@@ -1,0 +1,143 @@
+"""Topics: frames that are what another event is about (demanded, threatened, refused ...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .codebook import Codebook
+from .parse import Frame, lemma
+
+#: events whose clausal complement is their topic (what is demanded, threatened, promised,
+#: refused, allowed, alleged), which a coder does not code as a separate event
+_GOVERNORS = {"REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE", "ACCUSE"}
+
+
+#: verbs that govern a complement without making it their topic ("failed to agree" is an
+#: agreement that did not happen, "denied that it attacked" an attack said not to have
+#: happened: both kept with their own factuality)
+_NOT_GOVERNING = {"fail", "deny", "refute"}
+
+#: words that make a warning about someone else's act a threat of the warner's response
+_RESPONSE = {"response", "retaliation", "retaliate", "respond", "consequence", "force", "revenge"}
+
+
+_RESPONSE |= {"punish", "punishment", "reprisal", "price", "pay", "crush", "destroy"}
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "mark") for c in tok.children
+    )
+
+
+def _casualties(frame: Frame, book: Codebook) -> bool:
+    """A killing or wounding: violence of its own even when it elaborates another act."""
+    kind = book.quantity_kinds.get(lemma(frame.token))
+    return frame.event == "ASSAULT" and kind in ("killed", "injured")
+
+
+def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]]:
+    """Token ids of frames that are the topic of another event, and of speech frames that
+    only report a danger ("Analysts warn that X could attack": the attack is the news).
+
+    Topics: the complement of a demand/threat/promise/refusal/allegation ("urged Y to
+    withdraw", "accused Y of torturing", "refused to allow inspectors"), and the purpose of
+    any coded act ("gathered to oppose the bill", "opened fire to disperse them").
+    """
+    at = {f.token.i: f for f in frames}
+    topics: set[int] = set()
+    predictions: set[int] = set()
+    for g in frames:
+        tok = g.token
+        if lemma(tok) in _NOT_GOVERNING or (g.entry.event == "REJECT" and g.entry.ccomp):
+            continue  # a denial keeps what it denies, as a negated event
+        governs = g.entry.speech or g.entry.promise or g.entry.event in _GOVERNORS
+        if governs and g.entry.event == "THREATEN" and g.entry.speech and _predicts(tok, at):
+            predictions.add(tok.i)
+            continue
+        roots = []
+        for c in tok.children:
+            if governs and c.dep_ in ("xcomp", "ccomp"):
+                roots.append(c)
+            elif governs and c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "with"):
+                roots.extend(x for x in c.children if x.dep_ in ("pcomp", "pobj"))
+            elif governs and c.dep_ == "dobj":
+                # "demanded an admission that X murdered ...": what the object asks for
+                roots.extend(x for x in c.children if x.dep_ in ("acl", "ccomp", "prep"))
+            elif c.dep_ == "advcl" and _infinitive(c):
+                roots.append(c)  # purpose: the intent of the act coded here
+            elif c.dep_ == "dobj":
+                # "used tear gas to disperse them": the purpose hangs on the object
+                roots.extend(x for x in c.children if x.dep_ in ("acl", "relcl") and _infinitive(x))
+            elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i:
+                # "rioted, setting fire to their mattresses": an elaboration of the act
+                for x in (c, *(y for y in c.subtree if y.dep_ == "conj" and y.head.i == c.i)):
+                    inner = at.get(x.i)
+                    if (
+                        inner is not None
+                        and not any(z.dep_ in ("nsubj", "mark") for z in x.children)
+                        and inner.event != g.entry.event
+                        and inner.mode != "arrest"
+                        and not inner.entry.speech  # "..., accusing Tehran of X": its own act
+                        and not _casualties(inner, codebook)  # "..., killing two": violence
+                    ):
+                        topics.add(x.i)
+        stack = list(roots)
+        while stack:
+            t = stack.pop()
+            if t.i in at and t.i != tok.i:
+                topics.add(t.i)
+            # a relative clause inside the topic is the writer's own statement ("demanded
+            # that X lift the sanctions it imposed"), and so is a clause of time or cause
+            # ("promised to retaliate after a US strike killed X"): they stay events
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ not in ("relcl", "acl", "appos")
+                and not (c.dep_ == "advcl" and _background(c))
+            )
+    return topics - predictions, predictions
+
+
+def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
+    """ "A said B must X": A demands X (see ``_must_requests``); X is that demand's topic."""
+    report = book.words("report_verbs")
+    out: set[int] = set()
+    for f in frames:
+        node = f.token
+        while node.dep_ in ("conj", "xcomp") and node.head != node:
+            node = node.head
+        clause = node if node.pos_ in ("VERB", "AUX") else node.head
+        must = any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children)
+        if must and clause.dep_ == "ccomp" and lemma(clause.head) in report:
+            out.add(f.token.i)
+    return out
+
+
+def _background(clause: Any) -> bool:
+    """A clause of time or cause ("after X", "because X", "when X"), not a condition."""
+    return any(
+        c.dep_ == "mark" and c.lower_ not in ("to", "if", "unless", "until", "once")
+        for c in clause.children
+    )
+
+
+def _predicts(warn: Any, frames: dict[int, Frame]) -> bool:
+    """ "X warned that Y could ...", "officials cautioned that no deadline was set": a
+    statement about a danger or a fact, not X's threat. A warning is a threat when it has an
+    addressee ("warned Iran"), names a response ("warned of retaliation"), or its clause is
+    about the warner's own act ("warned it would strike")."""
+    if any(c.dep_ in ("dobj", "dative") for c in warn.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "against", "about") for c in warn.children):
+        return False
+    warner = {lemma(c) for c in warn.children if c.dep_ == "nsubj"}
+    for c in warn.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" or lemma(subj[0]) in warner:
+            return False
+        # "warned that any attack would meet a crushing response" is a threat
+        return all(lemma(t) not in _RESPONSE for t in c.subtree)
+    return False

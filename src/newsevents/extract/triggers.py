@@ -1,0 +1,147 @@
+"""Triggers: the codebook entry a token matches, and whether a noun reports an event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .codebook import Codebook, Entry
+from .parse import (
+    _ENT_LABELS,
+    Parse,
+    _children,
+    _hyphen_word,
+    _pos,
+    _preps,
+    _word_set,
+    actor_modifiers,
+    forms,
+    lemma,
+)
+
+
+def _matches(toks: list[Any], items: tuple[str, ...], book: Codebook) -> bool:
+    if not toks:
+        return False
+    words = book.expand(items)
+    for t in toks:
+        if "ANY" in items:
+            return True
+        if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in _ENT_LABELS):
+            return True
+        if "VERB" in items and t.pos_ in ("VERB", "AUX"):
+            return True
+        if _word_set(t) & words:
+            return True
+    return False
+
+
+def match(tok: Any, book: Codebook, parse: Parse) -> Entry | None:
+    """The most specific codebook entry whose constraints hold for this token."""
+    pos = _pos(tok)
+    if pos is None:
+        return None
+    keys = forms(tok)
+    hw = _hyphen_word(tok)
+    if hw:
+        keys.insert(0, hw)
+    best: Entry | None = None
+    seen: set[str] = set()
+    for key in keys:
+        for entry in book.index.get((key, pos), ()):
+            if entry.id in seen:
+                continue
+            seen.add(entry.id)
+            if _holds(tok, entry, book, parse) and (
+                best is None
+                or entry.specificity > best.specificity
+                or (entry.specificity == best.specificity and entry.order < best.order)
+            ):
+                best = entry
+    return best
+
+
+def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
+    prts = {c.lower_ for c in _children(tok, "prt")}
+    preps = _preps(tok)
+    if e.prt and not prts & set(e.prt):
+        return False
+    if e.not_prt and prts & set(e.not_prt):
+        return False
+    if e.prep and not set(preps) & set(e.prep):
+        return False
+    if e.not_prep:
+        # "on Tuesday" is a date, not the "call on" of a request
+        real = {
+            p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+        }
+        if real & set(e.not_prep):
+            return False
+    if e.mod or e.not_mod:
+        mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        hw = _hyphen_word(tok)
+        if hw:
+            mods.add(hw.split("-")[0])
+        if e.mod and not mods & book.expand(e.mod):
+            return False
+        if e.not_mod and mods & book.expand(e.not_mod):
+            return False
+    if e.obj or e.not_obj:
+        objs = parse.objects(tok, e)
+        if e.obj and not _matches(objs, e.obj, book):
+            return False
+        if e.not_obj and _matches(objs, e.not_obj, book):
+            return False
+    if e.subj or e.not_subj:
+        subj = parse.subjects(tok)
+        if tok.pos_ == "NOUN":
+            sv = parse.support_verb(tok)
+            subj = parse.subjects(sv) if sv is not None else []
+        if e.subj and not _matches(subj, e.subj, book):
+            return False
+        if e.not_subj and any(lemma(t) in book.expand(e.not_subj) for t in subj):
+            return False  # the head itself: "a car bomb killed" is not "a car killed"
+    if e.ccomp:
+        cs = _children(tok, "ccomp")
+        if not cs or ("ANY" not in e.ccomp and not _matches(cs, e.ccomp, book)):
+            return False
+    if e.xcomp:
+        xs = _children(tok, "xcomp")
+        if not xs:
+            return False
+        if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
+            return False
+    if e.head:
+        sv = tok.head if tok.head != tok else None
+        if sv is None or lemma(sv) not in e.head:
+            return False
+    return True
+
+
+_OCCUR = {"continue", "erupt", "occur", "happen", "break", "rage", "spread", "resume", "begin"}
+
+
+_OCCUR |= {"take", "end", "follow", "escalate", "intensify", "start", "leave"}
+
+
+def noun_licensed(noun: Any, entry: Entry, book: Codebook, parse: Parse) -> bool:
+    """Does a nominal trigger report an event here (not just name one in passing)?"""
+    if noun.dep_ == "compound":  # "attack plans", "peace talks process"
+        return False
+    if entry.bare:
+        return True
+    background = book.words("background_preps")
+    if noun.dep_ == "pobj" and noun.head.lower_ in background:
+        return False
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "pobj":
+        # "in protest of X", "in the wake of X", "in response to X"
+        return False
+    sv = parse.support_verb(noun)
+    if sv is not None and (
+        bool(set(forms(sv)) & book.words("support_verbs"))
+        or (noun.dep_ == "nsubj" and lemma(sv) in _OCCUR)
+    ):
+        return True
+    if actor_modifiers(noun):
+        return True
+    return noun.dep_ in ("ROOT",) or (noun.dep_ == "nsubj" and sv is not None and sv.lemma_ == "be")
