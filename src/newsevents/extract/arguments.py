@@ -1,12 +1,21 @@
-"""Arguments of a frame: its actors (doers) and recipients, from the parse."""
+"""Arguments of a frame: its actors (doers) and recipients, from the parse.
+
+A nominal trigger takes its doer from its possessive/national modifiers or the verb that
+carries it, and its recipient from its prepositions. A verbal trigger takes its doer from
+its subject (inherited through coordination and control), and its recipient from, in
+order: the dative or object slot, the type's recipient prepositions, the one allowed or
+asked, the recipient of what it governs, and failing a named party there, the first party
+named after it. Which type does what comes from the type declarations (event_types.yaml).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from .codebook import Codebook
 from .parse import (
     _ENT_LABELS,
+    AGENT,
     Frame,
     Parse,
     _children,
@@ -17,51 +26,344 @@ from .parse import (
     _with_conj,
     _word_set,
     actor_modifiers,
+    infinitival,
     is_passive,
     lemma,
 )
 
-_GOODS_CLASSES: tuple[str, ...] = (
-    "AID_GOODS",
-    "TROOPS",
-    "WEAPONS",
-    "INTEL",
-    "SANCTIONS",
-    "RESTRICTION",
-)
+_WHEN = ("DATE", "TIME")  # entity labels of when, not whom
 
 
-_GOODS_CLASSES += ("BLOCKADE", "CURFEW", "EMERGENCY", "PEACEKEEPERS", "INSPECTORS", "RELATIONS")
+def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
+    """Fill ``frame.actors`` and ``frame.recipients`` (and the framing modifiers)."""
+    if frame.token.pos_ == "NOUN":
+        _noun_arguments(frame, book, parse)
+        return
+    tok = frame.token
+    actors = _verb_actors(frame, book, parse)
+    recips = _slot_recipients(frame, book, parse)
+    preps = _preps(tok)
+    recips = _preposition_recipients(frame, recips, preps, book, parse)
+    recips = _governed_recipients(frame, recips, frames, book, parse)
+    recips = [r for r in recips if r.ent_type_ not in _WHEN]
+    recips = _named_party(frame, actors, recips, book)
+    actors, recips = _stance_or_passive(frame, actors, recips, preps, book)
+    recips = _answered_or_purpose(frame, recips, frames, book, parse)
+    # "A and B met": all participants stay actors (PLOVER reciprocal events)
+    frame.actors = [a for a in actors if a not in recips]
+    frame.recipients = recips
+    if frame.entry.inverse and frame.recipients:
+        frame.actors, frame.recipients = frame.recipients, frame.actors
+    frame.modifiers = []
 
 
-_GOODS_CLASSES += ("FIRE", "STONE", "SUPPORT_N", "RETALIATION", "ROAD", "WORK")
+def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
+    """ "Iran's attack on X", "the shelling of Goma", "held talks with Y", "his arrest"."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    genitive = book.ordered("genitive_preps")
+    actors = actor_modifiers(tok)
+    patients: list[Token] = []
+    own = _preps(tok)
+    if lemma(tok) in book.classes.get("PATIENT_NOUNS", frozenset()) and not any(
+        own.get(g) for g in genitive
+    ):
+        # "his assassination": the possessor is the victim, not the doer
+        patients = [a for a in actors if a.dep_ == "poss"]
+        actors = [a for a in actors if a.dep_ != "poss"]
+    sv = parse.support_verb(tok)
+    if actors and all(a.pos_ == "PRON" for a in actors):
+        # "held their first meeting", "reiterated its demand": the pronoun is the
+        # subject of the verb that carries the noun
+        named = parse.subjects(sv) if sv is not None else []
+        if named and all(n.pos_ != "PRON" for n in named):
+            actors = named
+    bare_in_verb = frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"
+    if not actors:
+        if sv is not None and tok.dep_ in ("dobj", "pobj"):
+            actors = parse.subjects(sv)
+        elif sv is not None and tok.dep_ == "nsubjpass":
+            actors = _with_conj(_preps(sv).get(AGENT, []))  # "X was voiced by Y"
+        elif bare_in_verb:
+            actors = parse.subjects(tok.head.head)  # "troops remained on alert"
+    order = [*(genitive if spec.patient_noun else ()), *spec.recipient_preps]
+    holders = [own] + ([_preps(sv)] if sv is not None else [])
+    if bare_in_verb:
+        holders.append(_preps(tok.head.head))  # "troops remained on alert in X"
+    recips: list[Token] = []
+    for held in holders:
+        for p in order:
+            cands = [c for c in held.get(p, []) if c.ent_type_ not in _WHEN]
+            if cands and p != AGENT:
+                recips = _with_conj(cands)
+                break
+        if recips:
+            break
+    if not recips and spec.content_factuality == "hypothetical":
+        # "its demand that Israel ease restrictions": the subject of the content clause
+        # (attached to the noun, or to the verb that carries it)
+        for c in [*tok.children, *(sv.children if sv is not None else [])]:
+            recips = _content_subjects(c, book)
+            if recips:
+                break
+    if patients and not recips:
+        recips = patients
+    actors = [a for a in actors if a not in recips]
+    frame.actors, frame.recipients = actors, recips
+    frame.modifiers = [
+        c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
+    ]
 
 
-_PATIENT_NOUN_EVENTS = {"ASSAULT", "COERCE", "RETREAT", "ACCUSE"}
+def _content_subjects(clause: Token, book: Codebook) -> list[Token]:
+    """The subject of a "that" content clause ("demanded that Israel ease ...")."""
+    marks = book.words("content_marks")
+    if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+    ):
+        return _with_conj(_children(clause, "nsubj", "nsubjpass"))
+    return []
 
 
-# prepositions that introduce a recipient, by event type (first found wins)
-_RECIPIENT_PREPS = {
-    "CONSULT": ("with",),
-    "COOPERATE": ("with", "to"),
-    "AID": ("to", "for"),
-    "REQUEST": ("on", "upon", "to", "from"),
-    "ACCUSE": ("against", "over", "about", "with", "at", "on", "to"),
-    "REJECT": ("from", "by", "of"),
-    "THREATEN": ("against", "with", "on", "to"),
-    "SANCTION": ("on", "against", "from", "to", "with", "for"),
-    "MOBILIZE": ("to", "into", "against", "in", "near"),
-    "RETREAT": ("from", "to"),
-    "COERCE": ("on", "against", "in", "into"),
-    "ASSAULT": ("on", "against", "at", "in", "into"),
-    "PROTEST": ("against", "outside", "at", "in"),
-    "SUPPORT": ("with", "to", "for"),
-    "CONCEDE": ("to", "for", "in"),
-    "AGREE": ("with", "to", "for"),
-}
+def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
+    """The doer of a verbal trigger; an attack noun as subject gives its own doer or marks
+    the frame as pointing back to an attack already reported ("the strike also killed")."""
+    tok = frame.token
+    actors = parse.subjects(tok)
+    if frame.instrument is not None and (not actors or frame.instrument in actors):
+        actors = actor_modifiers(frame.instrument)  # "a US strike killed X": the US
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    pointing = book.words("anaphoric_determiners")
+    if actors and all(lemma(a) in attack_words for a in actors):
+        # "The strike also killed X": the weapon is not the doer
+        mods = [m for a in actors for m in actor_modifiers(a)]
+        frame.anaphor = not mods and any(c.lower_ in pointing for a in actors for c in a.children)
+        actors = mods
+    if not actors and tok.pos_ == "ADJ":
+        actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
+    if not actors and book.spec(frame.event).violent:
+        # "were killed in the strikes", "killed in a US raid": the attack's doer, or the
+        # attack just reported
+        preps = _preps(tok)
+        for p in book.ordered("attack_context_preps"):
+            for o in preps.get(p, []):
+                if lemma(o) in attack_words:
+                    actors = actor_modifiers(o)
+                    frame.anaphor = frame.anaphor or (
+                        not actors and any(c.lower_ in pointing for c in o.children)
+                    )
+    return actors
 
 
-def _owner(tok: Any, book: Codebook) -> list[Any]:
+def _goods(book: Codebook) -> frozenset[str]:
+    """Words for what is given, sent or imposed (not a party)."""
+    return book.expand(book.ordered("goods_classes"))
+
+
+def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
+    """The recipient in the dative or object slot ("gave Iraq X", "attacked the village")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    dative = [d for d in _children(tok, "dative") if d.pos_ != "ADP"]
+    if dative:
+        return _with_conj(dative)
+    objs = parse.objects(tok)
+    if not spec.object_party and frame.mode not in book.words("person_object_modes"):
+        goods = _goods(book)
+        objs = [o for o in objs if not (_word_set(o, book) & goods)]
+    if spec.violent:
+        objs = _fired_at(objs, book)
+    if frame.mode in book.words("own_object_modes"):
+        objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
+    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN]
+    return [r for o in objs for r in _owner(o, book)]
+
+
+def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
+    """ "fired rockets at X", "launched artillery fire against X camps": the weapon is not
+    the target; the target is its at/on/against phrase."""
+    arms = book.expand(("WEAPONS", "ATTACK_NOUN")) | book.words("fired_words")
+    targeted: list[Token] = []
+    for o in objs:
+        if not (_word_set(o, book) & arms):
+            targeted.append(o)
+            continue
+        for h in _with_conj([o]):
+            op = _preps(h)
+            for p in book.ordered("target_preps"):
+                targeted.extend(op.get(p, []))
+    return targeted
+
+
+def _preposition_recipients(
+    frame: Frame,
+    recips: list[Token],
+    preps: dict[str, list[Token]],
+    book: Codebook,
+    parse: Parse,
+) -> list[Token]:
+    """The receiver of a hand-over, the addressee of a demand, or the type's recipient
+    prepositions ("talks with X", "aid to X", "demands on X")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    if spec.hands_over and not any(_named(r) for r in recips):
+        # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
+        receiver = book.ordered("receiver_preps")
+        to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+        for o in parse.objects(tok):
+            held = _preps(o)
+            to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+        if to:
+            recips = _with_conj(to)
+    if not recips and spec.demand:
+        # "insisted on its demands that Burundi's government grant ...": the demand's addressee
+        demands = book.classes.get("DEMANDS", frozenset())
+        for objs in preps.values():
+            for o in objs:
+                if lemma(o) in demands:
+                    for c in o.children:
+                        recips = recips or _content_subjects(c, book)
+    if not recips:
+        for p in spec.recipient_preps:
+            cands = [
+                c
+                for c in preps.get(p, [])
+                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in _WHEN
+            ]  # "on Thursday" is when, not whom
+            if cands:
+                return [r for o in _with_conj(cands) for r in _owner(o, book)]
+    return recips
+
+
+def _governed_recipients(
+    frame: Frame, recips: list[Token], frames: dict[int, Frame], book: Codebook, parse: Parse
+) -> list[Token]:
+    """The one allowed or asked to act, or the recipient of what is threatened, refused or
+    promised ("threatened to shell Iraqi towns", "refused to meet Jordan's king")."""
+    tok = frame.token
+    if not recips and lemma(tok) in book.words("permission_verbs"):
+        # "allowed the opposition leader to hold a rally": the one allowed
+        for x in _children(tok, "ccomp", "xcomp"):
+            recips = _with_conj(_children(x, "nsubj"))
+            if recips:
+                break
+    if not recips and book.spec(frame.event).demand:
+        for cc in _children(tok, "ccomp"):
+            recips = _with_conj(_children(cc, "nsubj", "nsubjpass"))
+            if recips:
+                break
+    if not recips:
+        goods = _goods(book)
+        for x in _children(tok, "xcomp"):
+            inner = frames.get(x.i)
+            if inner is not None:
+                _arguments(inner, frames, book, parse)
+                recips = list(inner.recipients)
+            else:
+                objs = [o for o in parse.objects(x) if not (_word_set(o, book) & goods)]
+                recips = [r for o in objs for r in _owner(o, book)]
+            if recips:
+                break
+    return recips
+
+
+def _named_party(
+    frame: Frame, actors: list[Token], recips: list[Token], book: Codebook
+) -> list[Token]:
+    """No party named in the argument slot: the first party named after the trigger in its
+    own clause ("promised military aid to Mozambique", "blocked roads in Algiers")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    reciprocal = spec.reciprocal and len(actors) > 1
+    parties = book.expand(("PERSONS", "CROWD", "MILITARY", "DIPLOMATS"))
+    patient = bool(recips) and (
+        is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
+    )  # "the journalist was arrested in X": the patient stays; X is where, not whom
+    if reciprocal or patient or any(_named(r) for r in recips):
+        return recips
+    named = _first_named_after(tok, actors, book)
+    if not named and spec.reciprocal:
+        # "discussed the decision to strike X with Britain's foreign secretary": the
+        # parser may hang "with Y" deep inside the object
+        for t in tok.subtree:
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in spec.recipient_preps
+                and t.i > tok.i
+                and _named(t)
+            ):
+                named = _with_conj([t])
+                break
+    if not named and spec.commitment == "conflict":
+        named = _conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
+    if not named and spec.topic_recipient:
+        # "rejected a call for peacekeepers in East Timor", "blocked a road to show
+        # their disapproval of US policy": the party the act is about
+        named = _first_named_after(tok, actors, book, deep=True)
+    return named or recips
+
+
+def _stance_or_passive(
+    frame: Frame,
+    actors: list[Token],
+    recips: list[Token],
+    preps: dict[str, list[Token]],
+    book: Codebook,
+) -> tuple[list[Token], list[Token]]:
+    """ "Israel is opposed to French mediation": a stance of the subject; "guerrillas were
+    demobilized": the disarmed party is the one that disarms."""
+    tok = frame.token
+    stance = lemma(tok) in book.words("stance_words")
+    targets = [o for p in book.ordered("stance_preps") for o in preps.get(p, [])]
+    if stance and targets and tok.dep_ == "acomp":
+        target = targets[0]
+        return _with_conj(_children(tok.head, "nsubj")), actor_modifiers(target) or [target]
+    if is_passive(tok) and not _preps(tok).get(AGENT):
+        passive_subject = _children(tok, "nsubjpass")
+        if stance and targets:
+            target = targets[0]
+            return _with_conj(passive_subject), actor_modifiers(target) or [target]
+        if frame.mode in book.words("self_patient_modes") and not actors:
+            # "peacekeepers were shipped out of X", "guerrillas were demobilized": the
+            # withdrawn or disarmed party is the one that withdraws or disarms
+            actors = _with_conj(passive_subject)
+            recips = [r for r in recips if r not in actors]
+    return actors, recips
+
+
+def _answered_or_purpose(
+    frame: Frame, recips: list[Token], frames: dict[int, Frame], book: Codebook, parse: Parse
+) -> list[Token]:
+    """A response targets the doer of the act it answers ("retaliate after a US strike
+    killed X"); a purpose may name the party ("opened the bridge to allow aid to X")."""
+    tok = frame.token
+    if not any(_named(r) for r in recips) and lemma(tok) in book.words("response_verbs"):
+        around = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])]
+        for x in around:
+            inner = frames.get(x.i)
+            if (
+                x.dep_ == "advcl"
+                and _subordinate(x, book)
+                and inner is not None
+                and not inner.absorbed
+            ):
+                _arguments(inner, frames, book, parse)
+                if inner.actors:
+                    recips = list(inner.actors)
+                    break
+    if not any(_named(r) for r in recips):
+        for x in tok.children:
+            inner = frames.get(x.i)
+            purpose = infinitival(x) and not any(c.dep_ in ("mark", "nsubj") for c in x.children)
+            if x.dep_ == "advcl" and purpose and inner is not None and not inner.absorbed:
+                _arguments(inner, frames, book, parse)
+                named = [r for r in inner.recipients if _named(r)]
+                if named:
+                    return named
+    return recips
+
+
+def _owner(tok: Token, book: Codebook) -> list[Token]:
     """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
     owned = book.classes.get("ABSTRACT", frozenset()) | book.classes.get("ATTACK_NOUN", frozenset())
     if lemma(tok) not in owned:
@@ -70,279 +372,26 @@ def _owner(tok: Any, book: Codebook) -> list[Any]:
     if owners:
         return owners
     preps = _preps(tok)
-    for p in ("from", "by", "of"):
+    for p in book.ordered("owner_preps"):
         if preps.get(p):
             return _with_conj(preps[p])
     return []
 
 
-def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
-    tok, event = frame.token, frame.event
-    goods = book.expand(_GOODS_CLASSES)
-    if tok.pos_ == "NOUN":
-        actors = actor_modifiers(tok)
-        patients: list[Any] = []
-        if lemma(tok) in book.classes.get("PATIENT_NOUNS", frozenset()) and not _preps(tok).get(
-            "of"
-        ):
-            # "his assassination": the possessor is the victim, not the doer
-            patients = [a for a in actors if a.dep_ == "poss"]
-            actors = [a for a in actors if a.dep_ != "poss"]
-        if actors and all(a.pos_ == "PRON" for a in actors):
-            # "held their first meeting", "reiterated its demand": the pronoun is the
-            # subject of the verb that carries the noun
-            sv = parse.support_verb(tok)
-            named = parse.subjects(sv) if sv is not None else []
-            if named and all(n.pos_ != "PRON" for n in named):
-                actors = named
-        if not actors:
-            sv = parse.support_verb(tok)
-            if sv is not None and tok.dep_ in ("dobj", "pobj"):
-                actors = parse.subjects(sv)
-            elif sv is not None and tok.dep_ == "nsubjpass":
-                actors = _with_conj(_preps(sv).get("by", []))  # "X was voiced by Y"
-            elif frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
-                actors = parse.subjects(tok.head.head)  # "troops remained on alert"
-        preps = _preps(tok)
-        recips: list[Any] = []
-        order = list(_RECIPIENT_PREPS.get(event, ()))
-        if event in _PATIENT_NOUN_EVENTS:
-            order.insert(0, "of")
-        sv = parse.support_verb(tok)
-        holders = [preps] + ([_preps(sv)] if sv is not None else [])
-        if frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
-            holders.append(_preps(tok.head.head))  # "troops remained on alert in X"
-        for held in holders:
-            for p in order:
-                cands = [c for c in held.get(p, []) if c.ent_type_ not in ("DATE", "TIME")]
-                if cands and p != "by":
-                    recips = _with_conj(cands)
-                    break
-            if recips:
-                break
-        if not recips and event in ("REQUEST", "THREATEN"):
-            # "its demand that Israel ease restrictions": the subject of the content clause
-            # (attached to the noun, or to the verb that carries it)
-            for c in [*tok.children, *(sv.children if sv is not None else [])]:
-                if c.dep_ in ("acl", "ccomp", "relcl") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
-                ):
-                    recips = _with_conj(_children(c, "nsubj", "nsubjpass"))
-                    if recips:
-                        break
-        if patients and not recips:
-            recips = patients
-        actors = [a for a in actors if a not in recips]
-        frame.actors, frame.recipients = actors, recips
-        frame.modifiers = [
-            c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
-        ]
-        return
-    actors = parse.subjects(tok)
-    if frame.instrument is not None and (not actors or frame.instrument in actors):
-        actors = actor_modifiers(frame.instrument)  # "a US strike killed X": the US
-    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
-    if actors and all(lemma(a) in attack_words for a in actors):
-        # "The strike also killed X": the weapon is not the doer
-        mods = [m for a in actors for m in actor_modifiers(a)]
-        frame.anaphor = not mods and any(
-            c.lower_ in ("the", "this", "that") for a in actors for c in a.children
-        )
-        actors = mods
-    if not actors and tok.pos_ == "ADJ":
-        actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
-    if not actors and event == "ASSAULT":
-        # "were killed in the strikes", "killed in a US raid": the attack's doer, or the
-        # attack just reported
-        for p in ("in", "by", "during"):
-            for o in _preps(tok).get(p, []):
-                if lemma(o) in attack_words:
-                    actors = actor_modifiers(o)
-                    frame.anaphor = frame.anaphor or (
-                        not actors
-                        and any(c.lower_ in ("the", "these", "those", "that") for c in o.children)
-                    )
-    recips = []
-    dative = _children(tok, "dative")
-    dative = [d for d in dative if d.pos_ != "ADP"]
-    if dative:
-        recips = _with_conj(dative)
-    if not recips:
-        objs = parse.objects(tok)
-        if event not in ("ASSAULT", "ACCUSE", "CONSULT") and frame.mode not in ("arrest", "deport"):
-            objs = [o for o in objs if not (_word_set(o) & goods)]
-        if event == "ASSAULT":
-            # "fired rockets at X", "launched artillery fire against X camps": the weapon is
-            # not the target; the target is its at/on/against phrase
-            arms = book.expand(("WEAPONS", "ATTACK_NOUN")) | {"artillery", "round", "salvo"}
-            targeted: list[Any] = []
-            for o in objs:
-                if not (_word_set(o) & arms):
-                    targeted.append(o)
-                    continue
-                for h in _with_conj([o]):
-                    op = _preps(h)
-                    for p in ("at", "on", "against", "into", "upon"):
-                        targeted.extend(op.get(p, []))
-            objs = targeted
-        if frame.mode == "withdraw":
-            objs = []  # what is withdrawn is the actor's own; the recipient is "from X
-        objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in ("DATE", "TIME")]
-        if objs:
-            owners: list[Any] = []
-            for o in objs:
-                owners.extend(_owner(o, book))
-            recips = owners
-    preps = _preps(tok)
-    if event in ("AID", "COOPERATE") and not any(_named(r) for r in recips):
-        # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
-        to = [c for c in preps.get("to", []) if c.pos_ in ("NOUN", "PROPN")]
-        for o in parse.objects(tok):
-            to = to or [c for c in _preps(o).get("to", []) if c.pos_ in ("NOUN", "PROPN")]
-        if to:
-            recips = _with_conj(to)
-    if not recips and event == "REQUEST":
-        # "insisted on its demands that Burundi's government grant ...": the demand's addressee
-        demands = book.classes.get("DEMANDS", frozenset())
-        for objs in preps.values():
-            for o in objs:
-                if lemma(o) in demands:
-                    for c in o.children:
-                        if c.dep_ in ("acl", "ccomp", "relcl") and any(
-                            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
-                        ):
-                            recips = recips or _with_conj(_children(c, "nsubj", "nsubjpass"))
-    if not recips:
-        for p in _RECIPIENT_PREPS.get(event, ()):
-            cands = [
-                c
-                for c in preps.get(p, [])
-                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in ("DATE", "TIME")
-            ]  # "on Thursday" is when, not whom
-            if cands:
-                owners = []
-                for o in _with_conj(cands):
-                    owners.extend(_owner(o, book))
-                recips = owners
-                break
-    if not recips and lemma(tok) in ("allow", "permit", "let"):
-        # "allowed the opposition leader to hold a rally": the one allowed
-        for x in _children(tok, "ccomp", "xcomp"):
-            recips = _with_conj(_children(x, "nsubj"))
-            if recips:
-                break
-    if not recips and event == "REQUEST":
-        for cc in _children(tok, "ccomp"):
-            recips = _with_conj(_children(cc, "nsubj", "nsubjpass"))
-            if recips:
-                break
-    if not recips:
-        # "threatened to shell Iraqi towns", "refused to meet Jordan's king": the
-        # recipient of what is threatened / refused / promised
-        for x in _children(tok, "xcomp"):
-            inner = frames.get(x.i)
-            if inner is not None:
-                _arguments(inner, frames, book, parse)
-                recips = list(inner.recipients)
-            else:
-                objs = [o for o in parse.objects(x) if not (_word_set(o) & goods)]
-                recips = [r for o in objs for r in _owner(o, book)]
-            if recips:
-                break
-    recips = [r for r in recips if r.ent_type_ not in ("DATE", "TIME")]
-    reciprocal = event == "CONSULT" and len(actors) > 1
-    parties = book.expand(("PERSONS", "CROWD", "MILITARY", "DIPLOMATS"))
-    patient = bool(recips) and (
-        is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
-    )  # "the journalist was arrested in X": the patient stays; X is where, not whom
-    if not reciprocal and not patient and not any(_named(r) for r in recips):
-        # no party named in the argument slot: the first party named after the trigger in
-        # its own clause ("promised military aid to Mozambique", "blocked roads in Algiers")
-        named = _first_named_after(tok, actors)
-        if not named and event == "CONSULT":
-            # "discussed the decision to strike X with Britain's foreign secretary": the
-            # parser may hang "with Y" deep inside the object
-            for t in tok.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ == "with" and t.i > tok.i and _named(t):
-                    named = _with_conj([t])
-                    break
-        if not named and event == "THREATEN":
-            named = _conditioned_party(tok)  # "threatened to X unless Israel rescinds ..."
-        if not named and event in _TOPIC_RECIPIENT:
-            # "rejected a call for peacekeepers in East Timor", "blocked a road to show
-            # their disapproval of US policy": the party the act is about
-            named = _first_named_after(tok, actors, deep=True)
-        if named:
-            recips = named
-    if lemma(tok) == "oppose" and preps.get("to") and tok.dep_ == "acomp":
-        # "Israel is opposed to French mediation": a stance of the subject
-        actors = _with_conj(_children(tok.head, "nsubj"))
-        target = preps["to"][0]
-        recips = actor_modifiers(target) or [target]
-    elif is_passive(tok) and not _preps(tok).get("by"):
-        passive_subject = _children(tok, "nsubjpass")
-        if lemma(tok) == "oppose" and preps.get("to"):
-            actors = _with_conj(passive_subject)
-            target = preps["to"][0]
-            recips = actor_modifiers(target) or [target]
-        elif frame.mode in ("withdraw", "disarm") and not actors:
-            # "peacekeepers were shipped out of X", "guerrillas were demobilized": the
-            # withdrawn or disarmed party is the one that withdraws or disarms
-            actors = _with_conj(passive_subject)
-            recips = [r for r in recips if r not in actors]
-    if not any(_named(r) for r in recips) and lemma(tok) in _RESPONSES:
-        # "retaliate after a US strike killed X": a response targets the doer of the act
-        # it answers
-        around = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])]
-        for x in around:
-            inner = frames.get(x.i)
-            if x.dep_ == "advcl" and _subordinate(x) and inner is not None and not inner.absorbed:
-                _arguments(inner, frames, book, parse)
-                if inner.actors:
-                    recips = list(inner.actors)
-                    break
-    if not any(_named(r) for r in recips):
-        # the purpose names the party ("opened the bridge to allow aid to Afghanistan")
-        for x in tok.children:
-            inner = frames.get(x.i)
-            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and not any(
-                c.dep_ in ("mark", "nsubj") for c in x.children
-            )
-            if x.dep_ == "advcl" and purpose and inner is not None and not inner.absorbed:
-                _arguments(inner, frames, book, parse)
-                named = [r for r in inner.recipients if _named(r)]
-                if named:
-                    recips = named
-                    break
-    # "A and B met": all participants stay actors (PLOVER reciprocal events)
-    frame.actors = [a for a in actors if a not in recips]
-    frame.recipients = recips
-    if frame.entry.inverse and frame.recipients:
-        frame.actors, frame.recipients = frame.recipients, frame.actors
-    frame.modifiers = [c for c in tok.children if c.dep_ == "advmod" and c.pos_ == "ADV"][:0]
-
-
-#: acts that answer another act ("retaliate after X ...")
-_RESPONSES = {"retaliate", "avenge", "respond", "hit back", "strike back"}
-
-
-#: events whose recipient, when no argument names one, is the party their topic names
-_TOPIC_RECIPIENT = {"PROTEST", "REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE", "SUPPORT"}
-
-
-def _conditioned_party(tok: Any) -> list[Any]:
+def _conditioned_party(tok: Token, book: Codebook) -> list[Token]:
     """The subject of an "if"/"unless" clause under a threat: whom the threat addresses."""
+    marks = book.words("commitment_marks")
     for t in tok.subtree:
-        if t.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children
-        ):
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
             if subj:
                 return _with_conj(subj[:1])
     return []
 
 
-def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[Any]:
+def _first_named_after(
+    tok: Token, actors: list[Token], book: Codebook, deep: bool = False
+) -> list[Token]:
     """The first party named after the trigger: in its own clause, or (``deep``) also in
     the clauses it governs (its topic or purpose), never in relative clauses."""
     taken: set[int] = set()
@@ -350,20 +399,16 @@ def _first_named_after(tok: Any, actors: list[Any], deep: bool = False) -> list[
         taken.update(t.i for t in a.subtree)
     stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
 
-    def follow(c: Any) -> bool:
-        if c.dep_ == "advcl" and _subordinate(c):
+    def follow(c: Token) -> bool:
+        if c.dep_ == "advcl" and _subordinate(c, book):
             return False
         if c.dep_ in stop:
             # "a call for its forces to be deployed in X": an infinitival relative is content
-            return (
-                deep
-                and c.dep_ == "relcl"
-                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-            )
+            return deep and c.dep_ == "relcl" and infinitival(c)
         return True
 
     stack = [c for c in tok.children if c.i > tok.i and follow(c)]
-    found: list[Any] = []
+    found: list[Token] = []
     while stack:
         t = stack.pop(0)
         if t.i in taken:

@@ -12,11 +12,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import ConfigError
-from ..model import EVENT_TYPES, EventType
-from ..resources import read_yaml
+from ..model import EventType
+from ..resources import (
+    Commitment,
+    EventTypes,
+    EventTypeSpec,
+    Lexicon,
+    load_event_types,
+    load_lexicon,
+    read_yaml,
+)
 
 #: Built-in classes usable in constraints besides the file's own classes.
 #: ANY: the argument exists; PROPN: a proper noun; VERB: a verb (clause) argument.
@@ -81,15 +89,16 @@ class Entry:
 
 @dataclass
 class Codebook:
-    """Entries plus the word lists the frame and factuality code use, indexed by lemma."""
+    """Entries plus the word lists the frame and factuality code use, indexed by lemma, and
+    the declared event types the entries code to."""
 
     entries: list[Entry]
     classes: dict[str, frozenset[str]]
     lists: dict[str, frozenset[str]]
     numbers: dict[str, int]
-    threat_modes: dict[str, str]
-    intent_cameo: dict[str, str] = field(default_factory=dict)
-    threat_cameo: dict[str, str] = field(default_factory=dict)
+    types: EventTypes
+    #: the same lists in file order, for those read in order of preference
+    sequences: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: lemma -> kind of count it governs ("wound" -> injured): the number's kind follows the
     #: word it is the patient of, not the entry that matched the clause
     quantity_kinds: dict[str, str] = field(default_factory=dict)
@@ -99,14 +108,18 @@ class Codebook:
         """Build the (lemma, pos) -> entries table used in the one pass over tokens."""
         self.index = {}
         # verbs whose complement is only asked for / threatened / alleged, never asserted
+        content = {e.id: self.spec(e.event).content_factuality for e in self.entries}
         asked = {
             lem
             for e in self.entries
-            if e.event in ("REQUEST", "THREATEN") or e.promise
+            if content[e.id] == "hypothetical" or e.promise
             for lem in e.lemmas
         }
         alleged = {
-            lem for e in self.entries if e.event == "ACCUSE" and e.pos == "verb" for lem in e.lemmas
+            lem
+            for e in self.entries
+            if content[e.id] == "reported" and e.pos == "verb"
+            for lem in e.lemmas
         }
         self.lists["content_hypothetical"] = frozenset(asked)
         self.lists["content_reported"] = frozenset(alleged)
@@ -115,7 +128,30 @@ class Codebook:
                 self.index.setdefault((lemma, entry.pos), []).append(entry)
 
     def words(self, name: str) -> frozenset[str]:
-        return self.lists.get(name, frozenset())
+        """A named word list (extract/data/lexicon.yaml, the codebook's own lists, or the
+        shared lexicon's reporting verbs)."""
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise ConfigError(
+                f"the codebook has no word list {name!r}; add it to extract/data/lexicon.yaml"
+            ) from None
+
+    def ordered(self, name: str) -> tuple[str, ...]:
+        """A named word list in file order (prepositions tried in order of preference)."""
+        self.words(name)
+        return self.sequences[name]
+
+    def spec(self, event: str) -> EventTypeSpec:
+        """The declaration of an event type (data/event_types.yaml or a codebook's types)."""
+        return self.types[event]
+
+    def commitment(self, kind: Commitment) -> EventType:
+        """The type a commitment of this kind is coded as (cooperation: AGREE)."""
+        name = self.types.with_commitment(kind)
+        if name is None:
+            raise ConfigError(f"no event type declares 'commitment: {kind}'")
+        return cast(EventType, name)
 
     def expand(self, items: Sequence[str]) -> frozenset[str]:
         """Lemmas named by a constraint: class names expand to their members."""
@@ -132,16 +168,32 @@ def packaged_codebook_path() -> Path:
     return Path(str(importlib_resources.files("newsevents.extract") / "data" / "codebook.yaml"))
 
 
-def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
-    """The packaged codebook plus user files (later files extend and override earlier ones)."""
+def packaged_lexicon_path() -> Path:
+    return Path(str(importlib_resources.files("newsevents.extract") / "data" / "lexicon.yaml"))
+
+
+def load_codebook(
+    extra_paths: Sequence[Path] = (),
+    types: EventTypes | None = None,
+    lexicon: Lexicon | None = None,
+) -> Codebook:
+    """The packaged codebook plus user files (later files extend and override earlier ones).
+
+    ``types`` defaults to the packaged declarations plus the ``types:`` sections of the same
+    files; ``lexicon`` to the shared lexicon (its reporting verbs)."""
+    extra = tuple(Path(p) for p in extra_paths)
+    types = types if types is not None else load_event_types(extra)
+    shared = lexicon if lexicon is not None else load_lexicon()
     entries: dict[str, Entry] = {}
     classes: dict[str, set[str]] = {}
-    lists: dict[str, set[str]] = {}
+    lists: dict[str, dict[str, None]] = {
+        k: dict.fromkeys(v) for k, v in _lexicon(packaged_lexicon_path()).items()
+    }
+    lists["report_verbs"] = dict.fromkeys(sorted(shared.words("report_verbs")))
     numbers: dict[str, int] = {}
     quantity_kinds: dict[str, str] = {}
-    maps: dict[str, dict[str, str]] = {"threat_modes": {}, "intent_cameo": {}, "threat_cameo": {}}
     order = 0
-    for path in (packaged_codebook_path(), *map(Path, extra_paths)):
+    for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:
             continue
@@ -152,30 +204,25 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
         for name, members in (data.get("classes") or {}).items():
             classes.setdefault(str(name), set()).update(_str_list(path, f"classes.{name}", members))
         for name, members in (data.get("factuality") or {}).items():
-            lists.setdefault(str(name), set()).update(
-                _str_list(path, f"factuality.{name}", members)
+            lists.setdefault(str(name), {}).update(
+                dict.fromkeys(_str_list(path, f"factuality.{name}", members))
             )
         for key in ("support_verbs", "background_preps", "approximate_words"):
             if key in data:
-                lists.setdefault(key, set()).update(_str_list(path, key, data[key]))
+                lists.setdefault(key, {}).update(dict.fromkeys(_str_list(path, key, data[key])))
         for word, value in (data.get("numbers") or {}).items():
             if not isinstance(value, int):
                 raise ConfigError(f"{path}: numbers.{word} must be an integer")
             numbers[str(word).lower()] = value
+        if data.get("words") is not None:
+            for name, members in _lexicon(path, data["words"]).items():
+                lists.setdefault(name, {}).update(dict.fromkeys(members))
         quantity_kinds.update(_quantity_words(path, data.get("quantity_words")))
-        for name, table in maps.items():
-            value = data.get(name) or {}
-            if not isinstance(value, Mapping):
-                raise ConfigError(f"{path}: {name} must map PLOVER types to values")
-            for event, mode in value.items():
-                if str(event) not in EVENT_TYPES:
-                    raise ConfigError(f"{path}: {name}.{event} is not a PLOVER type")
-                table[str(event)] = str(mode)
         raw_entries = data.get("entries") or []
         if not isinstance(raw_entries, list):
             raise ConfigError(f"{path}: 'entries' must be a list of mappings")
         for i, raw in enumerate(raw_entries):
-            entry = _entry(path, i, raw, order)
+            entry = _entry(path, i, raw, order, types)
             order += 1
             entries[entry.id] = entry
     frozen_classes = {k: frozenset(v) for k, v in classes.items()}
@@ -190,14 +237,29 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
         entries=sorted(entries.values(), key=lambda e: e.order),
         classes=frozen_classes,
         lists={k: frozenset(v) for k, v in lists.items()},
+        sequences={k: tuple(v) for k, v in lists.items()},
         numbers=numbers,
-        threat_modes=maps["threat_modes"],
-        intent_cameo=maps["intent_cameo"],
-        threat_cameo=maps["threat_cameo"],
+        types=types,
         quantity_kinds=quantity_kinds,
     )
     book.compile()
     return book
+
+
+def _lexicon(path: Path, data: Any = None) -> dict[str, list[str]]:
+    """Named word lists: the packaged extract/data/lexicon.yaml, or a codebook's ``words:``."""
+    if data is None:
+        data = read_yaml(path)
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{path}: word lists must map a list name to a list of words")
+    out: dict[str, list[str]] = {}
+    for name, words in data.items():
+        if not isinstance(name, str) or not name.islower():
+            raise ConfigError(f"{path}: list name {name!r} must be lower case, e.g. order_verbs")
+        if not isinstance(words, list) or not words:
+            raise ConfigError(f"{path}: {name} must be a non-empty list of words")
+        out[name] = _str_list(path, name, words)
+    return out
 
 
 def _quantity_words(path: Path, value: Any) -> dict[str, str]:
@@ -231,7 +293,7 @@ def _str_list(path: Path, where: str, value: Any) -> list[str]:
     return [str(v).lower() if not str(v).isupper() else str(v) for v in value]
 
 
-def _entry(path: Path, i: int, raw: Any, order: int) -> Entry:
+def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry:
     where = f"{path}:entries[{i}]"
     if not isinstance(raw, Mapping):
         raise ConfigError(
@@ -250,11 +312,8 @@ def _entry(path: Path, i: int, raw: Any, order: int) -> Entry:
     pos = str(raw["pos"])
     if pos not in _POS:
         raise ConfigError(f"{where}: pos must be one of {sorted(_POS)}, not {pos!r}")
-    event = str(raw["event"])
-    if event not in EVENT_TYPES:
-        raise ConfigError(
-            f"{where}: event {event!r} is not a PLOVER type ({', '.join(EVENT_TYPES)})"
-        )
+    # a declared type: the packaged sixteen or one a codebook file adds under `types:`
+    event = cast(EventType, types.check(raw["event"], where))
     cameo = raw["cameo"]
     if not isinstance(cameo, str) or not cameo.isdigit():
         raise ConfigError(f'{where}: cameo must be a quoted digit string such as "190"')

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..model import Document, EventMention, Span
 from .codebook import Codebook
@@ -21,53 +22,58 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
         return []
     parse = Parse(codebook)
     mentions: list[EventMention] = []
-    last_attackers: list[Any] = []
+    attackers: list[Token] = []  # the doers of the last violent act, for "the strike"
     for sent in parse_doc.sents:
-        sent_span = Span(sent.start_char, sent.end_char)
-        frames = find_frames(sent, codebook, parse)
-        by_token = {f.token.i: f for f in frames}
-        topics, predictions = _topics(frames, codebook)
-        topics |= _must_topics(frames, codebook)
-        sent_text = sent.text
-        quoted = any(q in sent_text for q in _QUOTES)
-        for frame in frames:
-            if frame.token.i in predictions:
-                continue
-            if not quoted and _author_voice(frame):
-                continue  # "we'll discuss", "let me offer": the writer, not a political actor
-            if frame.anaphor and frame.event == "ASSAULT" and last_attackers:
-                frame.actors = list(last_attackers)  # "the strike" = the attack just reported
-            if frame.event == "ASSAULT" and frame.actors:
-                last_attackers = list(frame.actors)
-            fact = assess(frame.token, codebook)
-            _recode(frame, fact, by_token, codebook)
-            if fact.condition is not None and frame.event in ("THREATEN", "AGREE") and fact.topic:
-                topics.update(t.i for t in fact.condition.subtree if t.i in by_token)
-                fact.topic = False
-            if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
-                continue  # what is demanded, threatened, promised, refused: not an event
-            mentions.append(_mention(doc, frame, fact, sent_span, codebook))
-        mentions.extend(_must_requests(doc, sent, sent_span, codebook, parse))
+        mentions.extend(_sentence_mentions(doc, sent, codebook, parse, attackers))
+        mentions.extend(_must_requests(doc, sent, Span.of_tokens(sent), codebook, parse))
     mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
     return [_reindex(m, i) for i, m in enumerate(mentions)]
 
 
-_QUOTES = ('"', "\u201c", "\u201d", "''", "``")
+def _sentence_mentions(
+    doc: Document, sent: SpacySpan, book: Codebook, parse: Parse, attackers: list[Token]
+) -> list[EventMention]:
+    """The mentions of one sentence's frames that are events of their own (not the topic
+    of another, not a prediction, not the writer's voice), recoded as a coder would."""
+    sent_span = Span.of_tokens(sent)
+    frames = find_frames(sent, book, parse)
+    by_token = {f.token.i: f for f in frames}
+    topics, predictions = _topics(frames, book)
+    topics |= _must_topics(frames, book)
+    quoted = any(q in sent.text for q in book.words("quote_marks"))
+    out: list[EventMention] = []
+    for frame in frames:
+        if frame.token.i in predictions:
+            continue
+        if not quoted and _author_voice(frame, book):
+            continue  # "we'll discuss", "let me offer": the writer, not a political actor
+        if book.spec(frame.event).violent:
+            if frame.anaphor and attackers:
+                frame.actors = list(attackers)  # "the strike" = the attack just reported
+            if frame.actors:
+                attackers[:] = frame.actors
+        fact = assess(frame.token, book)
+        _recode(frame, fact, by_token, book)
+        committed = book.spec(frame.event).commitment is not None
+        if fact.condition is not None and committed and fact.topic:
+            topics.update(t.i for t in fact.condition.subtree if t.i in by_token)
+            fact.topic = False
+        if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
+            continue  # what is demanded, threatened, promised, refused: not an event
+        out.append(_mention(doc, frame, fact, sent_span, book))
+    return out
 
 
-_FIRST_SECOND = {"i", "me", "we", "us", "you"}
-
-
-def _author_voice(frame: Frame) -> bool:
+def _author_voice(frame: Frame, book: Codebook) -> bool:
     """Outside quotations, "I"/"we"/"you" and "let me/us" are the writer and the reader."""
-    if any(a.pos_ == "PRON" and a.lower_ in _FIRST_SECOND for a in frame.actors):
+    first_second = book.words("first_second_pronouns")
+    if any(a.pos_ == "PRON" and a.lower_ in first_second for a in frame.actors):
         return True  # ("US" the country is a proper noun, not the pronoun)
+    let, let_pronouns = book.words("let_verbs"), book.words("let_pronouns")
     node = frame.token
     for _ in range(3):
         near = [*node.children, *(g for c in node.children for g in c.children)]
-        if lemma(node) == "let" and any(
-            c.lower_ in ("me", "us") and c.pos_ == "PRON" for c in near
-        ):
+        if lemma(node) in let and any(c.lower_ in let_pronouns and c.pos_ == "PRON" for c in near):
             return True
         if node.head == node:
             break

@@ -16,17 +16,10 @@ from typing import Any
 
 from ..model import Factuality as FactualityLabel
 from .codebook import Codebook
+from .parse import infinitival
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
-_HYPO_HEADS = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
-_HYPO_HEADS |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
-_HYPO_HEADS |= {"plan", "plot", "intention", "scheme", "proposal", "call"}
-#: abstract nouns whose content was done, not proposed
-_ACTS = {"statement", "decision", "position", "claim", "resolution", "move", "policy"}
-#: heads that make their content speculation (kept, as hypothetical) rather than a topic
-_SPECULATION = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
-_SPECULATION |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
 
 
 @dataclass
@@ -66,10 +59,17 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
     near = w("near_words")
     gov_hypo = gov_hypo | w("content_hypothetical")
     alleged = w("content_reported")
-    proposals = _HYPO_HEADS | book.classes.get("ABSTRACT", frozenset()) | {"invitation"}
-    proposals -= _ACTS  # "a statement demanding X", "the decision to endorse X": done
+    # speculation ("the risk that X attacks") is kept as hypothetical; a proposal ("plans to
+    # attack") is hypothetical and the topic of the proposal
+    speculation = w("speculation_heads")
+    hypo_heads = speculation | w("proposal_heads")
+    proposals = hypo_heads | book.classes.get("ABSTRACT", frozenset()) | w("offer_nouns")
+    proposals -= w("done_act_nouns")  # "a statement demanding X", "the decision to endorse X"
     topical = w("topic_governors") | w("content_hypothetical")
-    topic_nouns = proposals - _SPECULATION
+    topic_nouns = proposals - speculation
+    never, according, going = w("negative_adverbs"), w("attribution_preps"), w("future_going")
+    about, without, stop_preps = w("report_topic_preps"), w("negating_preps"), w("stop_preps")
+    near_preps, denial, warning = w("near_preps"), w("denial_verbs"), w("warning_verbs")
     result = Factuality()
     node = trigger
     in_speech = False
@@ -81,8 +81,8 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         if is_clause:
             for child in node.children:
                 low = child.lower_
-                if child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
-                    if low in neg or low == "never":
+                if child.dep_ == "neg" or (child.dep_ == "advmod" and low in never):
+                    if low in neg or low in never:
                         result.mark("negated", child)
                         if any(c.dep_ == "aux" and c.lower_ in fut | would for c in node.children):
                             result.modal_negation = True
@@ -107,17 +107,17 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
                         result.condition_mark = next(
                             m.lower_ for m in child.children if m.dep_ == "mark"
                         )
-                elif child.dep_ == "prep" and low == "according":
+                elif child.dep_ == "prep" and low in according:
                     result.mark("reported", child)
                     result.reported_by = child
-                elif child.dep_ == "aux" and low == "going":
+                elif child.dep_ == "aux" and low in going:
                     result.mark("future", child)
         dep = node.dep_
         head = node.head
         if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
             break  # "his killing will make X less safe": the verb's mood is not the killing's
         if dep == "ccomp" and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in _HYPO_HEADS for c in head.children
+            c.dep_ == "acomp" and c.lemma_.lower() in hypo_heads for c in head.children
         ):
             # "it is inconceivable that X will (not) ...": speculation about the whole clause,
             # negation inside it included
@@ -152,17 +152,17 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
         if (
             dep == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in ("about", "of", "on")
+            and head.lower_ in about
             and head.head.lemma_.lower() in report_nouns
         ):
             result.mark("reported", head.head)  # "reports about two missile attacks"
             result.reported_by = result.reported_by or head.head
-        if dep in ("pcomp", "pobj") and head.lower_ == "without":
+        if dep in ("pcomp", "pobj") and head.lower_ in without:
             result.mark("negated", head)  # "without providing evidence"
         if (
             dep == "advcl"
             and node.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and infinitival(node)
             and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
         ):
             result.mark("future", node)  # a purpose: intended, not (yet) done
@@ -171,13 +171,13 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
             break
         if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ not in cond for m in node.children):
             break
-        if dep in ("pcomp", "pobj") and head.lower_ in ("after", "before", "since", "despite"):
+        if dep in ("pcomp", "pobj") and head.lower_ in stop_preps:
             break
         hl = head.lemma_.lower()
         if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
             gov = head if dep == "xcomp" else head.head
             gl = gov.lemma_.lower()
-            if dep == "pcomp" and head.lower_ == "from" and (gl in near or gov.lower_ in near):
+            if dep == "pcomp" and head.lower_ in near_preps and (gl in near or gov.lower_ in near):
                 result.mark("hypothetical", gov)
             elif dep == "xcomp" and gl in gov_neg:
                 result.mark("negated", gov)
@@ -199,15 +199,13 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
                     pending_would = None
                 elif result.label == "future":
                     result.declared = True
-            elif hl == "deny":
+            elif hl in denial:
                 result.mark("negated", head)
-            elif hl in gov_hypo or hl in _HYPO_HEADS:
+            elif hl in gov_hypo or hl in hypo_heads:
                 result.mark("hypothetical", head)
                 # "warned that X could ...": a report of a danger, not a topic
-                result.topic = result.topic or (hl in topical and hl not in ("warn", "caution"))
-        elif (dep == "acl" and hl in _HYPO_HEADS) or (
-            dep in ("ccomp", "acl", "advcl") and hl in _HYPO_HEADS
-        ):
+                result.topic = result.topic or (hl in topical and hl not in warning)
+        elif dep in ("ccomp", "acl", "advcl") and hl in hypo_heads:
             result.mark("hypothetical", head)
         node = head
     if pending_would is not None:

@@ -10,7 +10,7 @@ nominal triggers ("Iran's attack", "a US airstrike"), and the owners of abstract
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Span as SpacySpan
 
 from .arguments import _arguments
 from .codebook import Codebook
@@ -20,9 +20,23 @@ from .triggers import match, noun_licensed
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]
 
 
-def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
-    """All event frames in one sentence (a spaCy Span), in token order."""
+def find_frames(sent: SpacySpan, book: Codebook, parse: Parse) -> list[Frame]:
+    """All event frames in one sentence, in token order."""
+    frames = _matched(sent, book, parse)
+    _merge_instruments(frames, book)
+    _absorb_objects(frames, book)
+    _absorb_voiced_demands(frames, book, parse)
+    for frame in frames.values():
+        if not frame.absorbed:
+            _arguments(frame, frames, book, parse)
+    _fold_casualties(frames, book)
+    return [f for _, f in sorted(frames.items()) if not f.absorbed]
+
+
+def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
+    """token index -> frame, for every token that matches an entry and reports an event."""
     frames: dict[int, Frame] = {}
+    abstract = book.classes.get("ABSTRACT", frozenset())
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
@@ -33,7 +47,7 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
             and tok.dep_ == "pcomp"
             and tok.head.head.pos_ == "NOUN"
             and not _children(tok, "nsubj")
-            and lemma(tok.head.head) not in book.classes.get("ABSTRACT", frozenset())
+            and lemma(tok.head.head) not in abstract
         ):
             continue  # "its involvement in killing", "a history of attacking": a kind of act
         entry = match(tok, book, parse)
@@ -46,27 +60,37 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
         frame = Frame(tok, entry, entry.event, entry.cameo, entry.mode)
         frame.extra = [c for c in tok.children if c.dep_ == "prt"]
         frames[tok.i] = frame
-    # nominal triggers that are the subject or instrument of a verb trigger merge into it
+    return frames
+
+
+def _merge_instruments(frames: dict[int, Frame], book: Codebook) -> None:
+    """Nominal triggers that are the subject or means of a verb trigger of the same act
+    ("a US strike killed X", "killed in a US strike", "arrested in a raid") merge into it."""
+    means = book.words("instrument_preps")
     for frame in list(frames.values()):
         tok = frame.token
         if tok.pos_ != "VERB":
             continue
         cands = _children(tok, "nsubj")
         for p in _children(tok, "prep", "agent"):
-            if p.lower_ in ("in", "by", "during", "with", "through"):
+            if p.lower_ in means:
                 cands.extend(_children(p, "pobj"))
+        absorbs = book.spec(frame.event).absorbs
         for c in cands:
             inner = frames.get(c.i)
             if inner is None or inner.token.pos_ != "NOUN":
                 continue
-            if inner.event != frame.event and not (
-                inner.event == "ASSAULT" and frame.event in ("ASSAULT", "COERCE")
-            ):
+            if inner.event != frame.event and inner.event not in absorbs:
                 continue
             inner.absorbed = True
             frame.instrument = c
             if frame.mode is None and inner.mode is not None:
                 frame.mode, frame.cameo = inner.mode, inner.cameo
+
+
+def _absorb_objects(frames: dict[int, Frame], book: Codebook) -> None:
+    """A nominal trigger that is the object of another verb trigger is what that act is
+    about ("rejected a UN appeal"), unless the verb only stages it ("held talks")."""
     support = book.words("support_verbs")
     for frame in frames.values():
         tok = frame.token
@@ -78,57 +102,57 @@ def find_frames(sent: Any, book: Codebook, parse: Parse) -> list[Frame]:
             and head.token.pos_ == "VERB"
             and not set(forms(head.token)) & support
         ):
-            frame.absorbed = True  # "rejected a UN appeal": the appeal is what is rejected
-    # the demands of a protest are its topic, not a separate REQUEST (PLOVER, PROTEST)
-    protests = [f for f in frames.values() if f.event == "PROTEST" and not f.absorbed]
+            frame.absorbed = True
+
+
+def _absorb_voiced_demands(frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
+    """The demands voiced within a protest's clause are its content, not separate demands
+    (PLOVER, PROTEST): types with ``voices_demands`` absorb ``demand`` frames in scope."""
     scopes: set[int] = set()
-    for p in protests:
+    for p in frames.values():
+        if p.absorbed or not book.spec(p.event).voices_demands:
+            continue
         sv = parse.support_verb(p.token) if p.token.pos_ == "NOUN" else None
         scopes.update(t.i for t in (sv if sv is not None else p.token).subtree)
     for frame in frames.values():
-        if frame.event == "REQUEST" and frame.token.i in scopes:
+        if book.spec(frame.event).demand and frame.token.i in scopes:
             frame.absorbed = True
-    for frame in frames.values():
-        if not frame.absorbed:
-            _arguments(frame, frames, book, parse)
-    _fold_casualties(frames, book)
-    return [f for _, f in sorted(frames.items()) if not f.absorbed]
-
-
-_CASUALTY_KINDS = ("killed", "injured")
 
 
 def _fold_casualties(frames: dict[int, Frame], book: Codebook) -> None:
     """A killing or wounding that the same doer's attack clause coordinates ("killed 25
     fighters and wounded 55") or elaborates with a participle ("pounded the bases, killing
-    two dozen fighters") is that attack's outcome: one ASSAULT carrying all its victims and
-    counts, not one event per verb. A clause with its own subject, negation, auxiliary,
+    two dozen fighters") is that attack's outcome: one violent event carrying all its victims
+    and counts, not one event per verb. A clause with its own subject, negation, auxiliary,
     subordinator or a contrast ("but") is an act of its own and stays separate.
     """
+    casualties = book.words("casualty_kinds")
+    joining = book.words("casualty_conjunctions")
+    last_joining = book.words("casualty_last_conjunctions")
     host_of: dict[int, Frame] = {}
     for i in sorted(frames):
         child = frames[i]
         tok = child.token
-        if child.absorbed or child.event != "ASSAULT" or tok.pos_ != "VERB":
+        if child.absorbed or not book.spec(child.event).violent or tok.pos_ != "VERB":
             continue
-        if book.quantity_kinds.get(lemma(tok)) not in _CASUALTY_KINDS:
+        if book.quantity_kinds.get(lemma(tok)) not in casualties:
             continue
         coordinated = tok.dep_ == "conj"
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
         if not (coordinated or participle):
             continue
         host = host_of.get(tok.head.i) or frames.get(tok.head.i)
-        if host is None or host.absorbed or host.event != "ASSAULT":
+        if host is None or host.absorbed or not book.spec(host.event).violent:
             continue
         own = [
             c
             for c in tok.children
             if (c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "NUM")  # "12 wounded": patient
             or c.dep_ in ("neg", "aux", "mark")
-            or (c.dep_ == "cc" and c.lower_ not in ("and", "as"))
+            or (c.dep_ == "cc" and c.lower_ not in joining)
         ]
         cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
-        if own or (coordinated and cc and cc[-1].lower_ not in ("and",)):
+        if own or (coordinated and cc and cc[-1].lower_ not in last_joining):
             continue
         numeric = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]
         if numeric and is_passive(host.token):

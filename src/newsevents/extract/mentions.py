@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..model import Actor, Document, EventMention, Span
 from ..resources import goldstein
@@ -12,7 +15,9 @@ from .parse import Frame, Parse, lemma, np_span
 from .quantities import _quantities
 
 
-def _actors(doc: Document, toks: list[Any], trigger: Any = None) -> tuple[Actor, ...]:
+def _actors(
+    doc: Document, toks: list[Token], book: Codebook, trigger: Token | None = None
+) -> tuple[Actor, ...]:
     out: list[Actor] = []
     seen: set[tuple[int, int]] = set()
     text = doc.text
@@ -21,7 +26,7 @@ def _actors(doc: Document, toks: list[Any], trigger: Any = None) -> tuple[Actor,
             lo, hi = sorted((t.idx, trigger.idx))
             if "\n" in text[lo:hi]:
                 continue  # an argument across a line break is page furniture, not the actor
-        start, end = np_span(t)
+        start, end = np_span(t, book)
         # never let a phrase run across a line break (captions, headlines, page furniture)
         head_at = t.idx
         cut = text.rfind("\n", start, head_at)
@@ -45,13 +50,13 @@ def _mention(
 ) -> EventMention:
     tok = frame.token
     trig_toks = [tok, *frame.extra]
-    start = min(t.idx for t in trig_toks)
-    end = max(t.idx + len(t.text) for t in trig_toks)
+    start = min(Span.of_token(t).start for t in trig_toks)
+    end = max(Span.of_token(t).end for t in trig_toks)
     framing = tuple(lemma(m) for m in sorted(frame.modifiers, key=lambda t: t.i)) + (lemma(tok),)
     framing += tuple(
         dict.fromkeys(lemma(f.token) for f in frame.folded if lemma(f.token) not in framing)
     )
-    cue = Span(fact.cue.idx, fact.cue.idx + len(fact.cue.text)) if fact.cue is not None else None
+    cue = Span.of_token(fact.cue) if fact.cue is not None else None
     return EventMention(
         article_id=doc.article.id,
         index=0,
@@ -63,9 +68,12 @@ def _mention(
         factuality=fact.label,
         mode=frame.mode,
         context=frame.entry.context,
-        actor=_actors(doc, frame.actors, tok),
+        actor=_actors(doc, frame.actors, book, tok),
         recipient=_actors(
-            doc, [*frame.recipients, *(r for f in frame.folded for r in f.recipients)], tok
+            doc,
+            [*frame.recipients, *(r for f in frame.folded for r in f.recipients)],
+            book,
+            tok,
         ),
         quantities=tuple(q for f in (frame, *frame.folded) for q in _quantities(f, book)),
         rule=frame.entry.id,
@@ -76,13 +84,11 @@ def _mention(
 
 
 def _reindex(m: EventMention, i: int) -> EventMention:
-    from dataclasses import replace
-
     return replace(m, index=i)
 
 
 def _must_requests(
-    doc: Document, sent: Any, sent_span: Span, book: Codebook, parse: Parse
+    doc: Document, sent: SpacySpan, sent_span: Span, book: Codebook, parse: Parse
 ) -> list[EventMention]:
     """'A said B must X' is A demanding that B X (REQUEST)."""
     out: list[EventMention] = []

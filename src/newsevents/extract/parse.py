@@ -105,13 +105,14 @@ def _preps(tok: Any) -> dict[str, list[Any]]:
     return out
 
 
-def _word_set(tok: Any) -> set[str]:
+def _word_set(tok: Any, book: Codebook) -> set[str]:
     """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
     words = {lemma(tok), tok.lower_}
+    genitive = book.words("genitive_preps")
     for c in tok.children:
         if c.dep_ in ("compound", "amod"):
             words.add(lemma(c))
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in genitive:
             for o in _children(c, "pobj"):
                 words.add(lemma(o))
                 words.update(lemma(x) for x in o.children if x.dep_ == "compound")
@@ -121,34 +122,14 @@ def _word_set(tok: Any) -> set[str]:
     return words
 
 
-#: Nouns for a text that speaks for its issuer, and for an attempt at an act.
-_DOCUMENTS = {"declaration", "statement", "letter", "communique", "resolution", "report"}
-
-
-_DOCUMENTS |= {"message", "note", "decree", "order", "notice", "petition", "appeal"}
-
-
-_ATTEMPTS = {"attempt", "bid", "effort", "plot", "try", "move"}
-
-
+#: The preposition of a passive's agent ("killed by X"). Not data: spaCy's own "agent" label
+#: marks it; it is grammar, not a word list.
+AGENT = "by"
 #: Dependents that make a noun phrase for an actor mention.
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
 
 
 _NP_DEPS |= {"npadvmod"}
-
-
-#: Verbs whose object (not subject) does what their clausal complement says.
-_OBJECT_CONTROL = {"urge", "ask", "order", "force", "allow", "tell", "persuade", "invite", "permit"}
-
-
-_OBJECT_CONTROL |= {"help", "encourage", "pressure", "press", "call", "appeal", "request", "compel"}
-
-
-_OBJECT_CONTROL |= {"instruct", "direct", "command", "let", "enable", "beg", "implore", "push"}
-
-
-_RELATIVE = {"who", "which", "that"}
 
 
 _ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
@@ -188,7 +169,10 @@ class Parse:
         if (
             not objs
             and tok.dep_ == "relcl"
-            and (is_relative_object(tok) or (_children(tok, "nsubj") and not _preps(tok).get("by")))
+            and (
+                is_relative_object(tok, self.book)
+                or (_children(tok, "nsubj") and not _preps(tok).get(AGENT))
+            )
         ):
             objs = [tok.head]  # "the sanctions (that) it imposed"
         return _with_conj(objs)
@@ -201,11 +185,11 @@ class Parse:
             return []
         if is_passive(tok):
             preps = _preps(tok)
-            return _with_conj(preps.get("by", []))
+            return _with_conj(preps.get(AGENT, []))
         subj = _children(tok, "nsubj", "csubj")
         if subj:
             s = subj[0]
-            if s.lower_ in _RELATIVE:
+            if s.lower_ in self.book.words("relative_pronouns"):
                 # "X, which was founded in 2003 and which has sent fighters": climb the
                 # coordinated clauses to the relative clause; its head is the doer
                 clause = tok
@@ -223,7 +207,7 @@ class Parse:
                 return _with_conj(_children(head, "nsubjpass"))
             return self.subjects(head, depth + 1)
         if dep == "xcomp":
-            if lemma(head) in _OBJECT_CONTROL:
+            if lemma(head) in self.book.words("object_control_verbs"):
                 obj = _children(head, "dobj")
                 if obj:
                     return _with_conj(obj)
@@ -234,7 +218,7 @@ class Parse:
         if dep == "advcl" and not _children(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and tok.tag_ != "VBN":
-            if lemma(head) in _DOCUMENTS | _ATTEMPTS:
+            if lemma(head) in self.book.words("document_nouns") | self.book.words("attempt_nouns"):
                 # "issued a declaration demanding ...": the issuer; "an attempt to kill X":
                 # whoever attempted it (the noun's owner or the verb's subject)
                 owners = [c for c in head.children if c.dep_ == "poss"]
@@ -260,7 +244,7 @@ class Parse:
             noun.dep_ == "pobj"
             and head.dep_ == "prep"
             and head.head.pos_ == "VERB"
-            and head.lower_ in ("to", "in", "into")
+            and head.lower_ in self.book.words("support_preps")
             and lemma(head.head) in self.book.words("support_verbs")
         ):  # "resorted to throwing stones", "joined in protests"
             return head.head
@@ -291,8 +275,9 @@ def _in_participle(tok: Any) -> bool:
     return False
 
 
-def is_relative_object(tok: Any) -> bool:
-    return any(c.lower_ in _RELATIVE and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+def is_relative_object(tok: Any, book: Codebook) -> bool:
+    relative = book.words("relative_pronouns")
+    return any(c.lower_ in relative and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
 
 
 def actor_modifiers(noun: Any) -> list[Any]:
@@ -308,12 +293,13 @@ def actor_modifiers(noun: Any) -> list[Any]:
             out.append(c)
         elif c.dep_ == "compound" and c.pos_ == "NOUN":
             stack.extend(c.children)  # "US Predator attacks": US modifies the compound
-    by = _preps(noun).get("by", [])
+    by = _preps(noun).get(AGENT, [])
     return _with_conj(out + by) if out or by else []
 
 
-def np_span(tok: Any) -> tuple[int, int]:
+def np_span(tok: Any, book: Codebook) -> tuple[int, int]:
     """Character span of the noun phrase an argument head stands for (without clauses)."""
+    genitive = book.words("genitive_preps")
     toks = [tok]
     stack = [tok]
     while stack:
@@ -321,7 +307,7 @@ def np_span(tok: Any) -> tuple[int, int]:
         for c in t.children:
             if (
                 c.dep_ in _NP_DEPS
-                or (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ != "PROPN")
+                or (c.dep_ == "prep" and c.lower_ in genitive and t.pos_ != "PROPN")
                 or (c.dep_ == "pobj" and t.dep_ == "prep")
             ):
                 toks.append(c)
@@ -350,9 +336,20 @@ def _ent_root(t: Any) -> Any:
     return doc[start:end].root
 
 
-def _subordinate(clause: Any) -> bool:
+def background(clause: Any, book: Codebook) -> bool:
+    """A clause of time or cause ("after X", "because X", "when X"), not a condition."""
+    kept = book.words("non_background_marks")
+    return any(c.dep_ == "mark" and c.lower_ not in kept for c in clause.children)
+
+
+def _subordinate(clause: Any, book: Codebook) -> bool:
     """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
-    return any(
-        c.dep_ == "mark" and c.lower_ not in ("to", "if", "unless", "until", "once")
-        for c in clause.children
-    ) or any(c.dep_ == "prep" and c.lower_ in ("after", "before", "since") for c in clause.children)
+    preps = book.words("background_clause_preps")
+    return background(clause, book) or any(
+        c.dep_ == "prep" and c.lower_ in preps for c in clause.children
+    )
+
+
+def infinitival(tok: Any) -> bool:
+    """Does the clause have the infinitive marker ("to withdraw")? (a PTB tag, not a word)"""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)

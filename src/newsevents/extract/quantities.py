@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from spacy.tokens import Token
 
 from ..model import Quantity, Span
 from .codebook import Codebook, Entry
@@ -15,28 +16,6 @@ _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 #: entity labels of numbers that are never counts of people (years, dates, ages, money,
 #: percentages, measures, ranks)
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-
-
-#: words after a number that make it a measure, share or age, not a head count
-_NOT_COUNT_NEXT = {"%", "percent", "per", "year", "years", "year-old", "years-old"}
-
-
-_NOT_COUNT_NEXT |= {"dollar", "dollars", "euro", "euros", "pound", "pounds", "am", "pm"}
-
-
-_CURRENCY = {"$", "€", "£", "¥", "us$"}
-
-
-#: multipliers: "two dozen" = 24, "three hundred" = 300, "a thousand and ten" = 1010
-_SCALES = {"dozen", "hundred", "thousand", "million", "billion"}
-
-
-#: plural scale words give an order of magnitude, not a count ("dozens", "scores of",
-#: "hundreds", "tens of thousands"): such counts are omitted rather than invented
-_VAGUE = {"dozens", "scores", "score", "hundreds", "thousands", "millions", "tens"}
-
-
-_VAGUE |= {"several", "few", "many", "numerous", "countless"}
 
 
 def _word_value(text: str, book: Codebook) -> float | None:
@@ -51,7 +30,7 @@ def _word_value(text: str, book: Codebook) -> float | None:
     return None
 
 
-def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
+def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | None:
     """(value, first token, last token) of the written number around ``num``, or None when
     it is no head count. Hand-written: a dozen lines over the tokens the parser already
     made, with the codebook's number words ("two dozen", "a hundred and ten",
@@ -60,8 +39,11 @@ def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
     doc, sent = num.doc, num.sent
     if num.ent_type_ in _NOT_COUNTS:
         return None
+    scales, vague = book.words("scale_words"), book.words("vague_number_words")
+    conj, glue = book.words("number_conjunctions"), book.words("number_glue")
+    not_next = book.words("not_count_next")
 
-    def numeric(t: Any) -> bool:
+    def numeric(t: Token) -> bool:
         return _word_value(t.lower_, book) is not None
 
     lo = hi = num.i
@@ -69,7 +51,7 @@ def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
         t = doc[lo - 1]
         if numeric(t) or (t.text == "-" and lo - 2 >= sent.start and numeric(doc[lo - 2])):
             lo -= 1
-        elif t.lower_ == "and" and lo - 2 >= sent.start and doc[lo - 2].lower_ in _SCALES:
+        elif t.lower_ in conj and lo - 2 >= sent.start and doc[lo - 2].lower_ in scales:
             lo -= 1  # "a hundred and ten"
         else:
             break
@@ -79,8 +61,8 @@ def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
             numeric(t)
             or (t.text == "-" and hi + 2 < sent.end and numeric(doc[hi + 2]))
             or (
-                t.lower_ == "and"
-                and doc[hi].lower_ in _SCALES
+                t.lower_ in conj
+                and doc[hi].lower_ in scales
                 and hi + 2 < sent.end
                 and numeric(doc[hi + 2])
                 and (_word_value(doc[hi + 2].lower_, book) or 0) < 100
@@ -89,27 +71,30 @@ def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
             hi += 1
         else:
             break
-    if lo > sent.start and doc[lo - 1].lower_ in ("a", "an") and doc[lo].lower_ in _SCALES:
+    articles = book.words("indefinite_articles")
+    if lo > sent.start and doc[lo - 1].lower_ in articles and doc[lo].lower_ in scales:
         lo -= 1  # "a dozen", "a hundred"
     before = doc[lo - 1] if lo > sent.start else None
     after = doc[hi + 1] if hi + 1 < sent.end else None
-    if before is not None and (before.lower_ in _VAGUE or before.text in _CURRENCY):
+    if before is not None and (
+        before.lower_ in vague or before.text in book.words("currency_signs")
+    ):
         return None  # "several hundred", "$5 million"
-    if after is not None and (after.lower_ in _NOT_COUNT_NEXT or after.lower_ in _VAGUE):
+    if after is not None and (after.lower_ in not_next or after.lower_ in vague):
         return None  # "25 percent", "12-year-old", "hundreds of thousands"
     hyphen = after is not None and after.text == "-" and hi + 2 < sent.end
-    if hyphen and doc[hi + 2].lower_ in _NOT_COUNT_NEXT:
+    if hyphen and doc[hi + 2].lower_ in not_next:
         return None  # "12-year-old" split by the tokenizer
     total, current = 0.0, 0.0
     for t in doc[lo : hi + 1]:
-        if t.lower_ in ("a", "an", "and", "-"):
+        if t.lower_ in glue:
             continue
         value = _word_value(t.lower_, book)
         if value is None:
             continue
-        if t.lower_ in ("dozen", "hundred"):
+        if t.lower_ in book.words("small_scale_words"):
             current = (current or 1) * value
-        elif value >= 1000 and t.lower_ in _SCALES:
+        elif value >= 1000 and t.lower_ in scales:
             total += (current or 1) * value
             current = 0
         else:
@@ -120,7 +105,7 @@ def _number_phrase(num: Any, book: Codebook) -> tuple[int, Any, Any] | None:
     return int(total), doc[lo], doc[hi]
 
 
-def _count(head: Any, book: Codebook) -> tuple[int, bool, Span] | None:
+def _count(head: Token, book: Codebook) -> tuple[int, bool, Span] | None:
     """(value, approximate, span of the number) for a counted noun phrase head."""
     nums = [head] if head.pos_ == "NUM" else [c for c in head.children if c.dep_ == "nummod"]
     if not nums:
@@ -140,23 +125,22 @@ def _count(head: Any, book: Codebook) -> tuple[int, bool, Span] | None:
     return value, approximate, Span(first.idx, last.idx + len(last.text))
 
 
-_DEATH = {"dead", "death"}
-
-
-def _kind(tok: Any, entry: Entry, book: Codebook) -> str | None:
+def _kind(tok: Token, entry: Entry, book: Codebook) -> str | None:
     """The kind of count a trigger's patient carries: that of the trigger word itself
     ("wounded 55" -> injured, even when the clause matched a killing entry), an entry's own
     kind for words the codebook does not list, "killed" with a death complement ("shot
     dead", "beaten to death")."""
-    if entry.event == "ASSAULT":
+    if book.spec(entry.event).violent:
         # the parser hangs "dead" / "to death" on the verb or on its object
+        dead, death = book.words("death_complements"), book.words("death_words")
+        to = book.words("death_preps")
         near = [*tok.children]
         near += [g for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
         for c in near:
-            if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "amod") and c.lower_ == "dead":
+            if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "amod") and c.lower_ in dead:
                 return "killed"
-            to_death = any(g.lower_ in _DEATH for g in c.children)
-            if c.dep_ == "prep" and c.lower_ == "to" and to_death:
+            to_death = any(g.lower_ in death for g in c.children)
+            if c.dep_ == "prep" and c.lower_ in to and to_death:
                 return "killed"
     if entry.quantity is None:
         return None  # the entry does not count its patients ("sent food")
@@ -176,7 +160,7 @@ def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
     if kind == "people" and tok.pos_ == "NOUN":
         heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
     out: list[Quantity] = []
-    parts: list[tuple[Any, Quantity | None]] = []
+    parts: list[tuple[Token, Quantity | None]] = []
     for h in heads:
         found = _count(h, book)
         if found is None:
@@ -187,13 +171,12 @@ def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
             continue  # "a hundred and ten": the parser's conjunct inside one number
         out.append(Quantity(kind, value, approximate, span))
         parts.append((h, out[-1]))
-    return _listed_total(parts, kind)
+    return _listed_total(parts, kind, book)
 
 
-_LIST_GLUE = {",", "and", "&"}
-
-
-def _listed_total(parts: list[tuple[Any, Quantity | None]], kind: str) -> tuple[Quantity, ...]:
+def _listed_total(
+    parts: list[tuple[Token, Quantity | None]], kind: str, book: Codebook
+) -> tuple[Quantity, ...]:
     """The toll of one act is the sum of the victims it lists: "killed the mayor, his driver
     and eight others" / "eight of their companions" is ten dead, "5 soldiers and 3
     civilians" eight. Only one coordination is added up (the parser's stray objects and
@@ -201,12 +184,13 @@ def _listed_total(parts: list[tuple[Any, Quantity | None]], kind: str) -> tuple[
     each counted group its number. A plural group without a number ("soldiers and three
     others") cannot be added: its counts stay as written; a list with no number gives none.
     """
-    groups: list[list[tuple[Any, Quantity | None]]] = []
+    glue, singular = book.words("list_glue"), book.words("singular_pronouns")
+    groups: list[list[tuple[Token, Quantity | None]]] = []
     last_end = -1
     for h, q in sorted(parts, key=lambda p: p[0].i):
         start = min(t.i for t in h.subtree)
         between = h.doc[last_end + 1 : start] if last_end >= 0 else None
-        if between is not None and all(t.lower_ in _LIST_GLUE for t in between):
+        if between is not None and all(t.lower_ in glue for t in between):
             groups[-1].append((h, q))  # "A, B and N others": one list however parsed
         else:
             groups.append([(h, q)])
@@ -219,7 +203,7 @@ def _listed_total(parts: list[tuple[Any, Quantity | None]], kind: str) -> tuple[
             if q is not None:
                 total += q.value
                 approximate = approximate or q.approximate
-            elif h.tag_ in ("NN", "NNP") or h.lower_ in ("him", "her"):
+            elif h.tag_ in ("NN", "NNP") or h.lower_ in singular:
                 total += 1
             else:
                 total = -1  # "soldiers and three others": no total

@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from .codebook import Codebook
-from .parse import Frame, lemma
-
-#: events whose clausal complement is their topic (what is demanded, threatened, promised,
-#: refused, allowed, alleged), which a coder does not code as a separate event
-_GOVERNORS = {"REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE", "ACCUSE"}
+from .parse import Frame, background, infinitival, lemma
 
 
-#: verbs that govern a complement without making it their topic ("failed to agree" is an
-#: agreement that did not happen, "denied that it attacked" an attack said not to have
-#: happened: both kept with their own factuality)
-_NOT_GOVERNING = {"fail", "deny", "refute"}
-
-#: words that make a warning about someone else's act a threat of the warner's response
-_RESPONSE = {"response", "retaliation", "retaliate", "respond", "consequence", "force", "revenge"}
-
-
-_RESPONSE |= {"punish", "punishment", "reprisal", "price", "pay", "crush", "destroy"}
-
-
-def _infinitive(tok: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
-        c.dep_ in ("nsubj", "mark") for c in tok.children
-    )
+def _infinitive(tok: Token) -> bool:
+    return infinitival(tok) and not any(c.dep_ in ("nsubj", "mark") for c in tok.children)
 
 
 def _casualties(frame: Frame, book: Codebook) -> bool:
     """A killing or wounding: violence of its own even when it elaborates another act."""
     kind = book.quantity_kinds.get(lemma(frame.token))
-    return frame.event == "ASSAULT" and kind in ("killed", "injured")
+    return book.spec(frame.event).violent and kind in book.words("casualty_kinds")
 
 
 def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]]:
@@ -47,19 +29,25 @@ def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]
     at = {f.token.i: f for f in frames}
     topics: set[int] = set()
     predictions: set[int] = set()
+    refusals = {s.refused_as for s in codebook.types.values() if s.refused_as}
+    not_governing = codebook.words("non_governing_verbs")
+    topic_preps = codebook.words("topic_preps")
+    separate = codebook.words("separate_modes")
     for g in frames:
         tok = g.token
-        if lemma(tok) in _NOT_GOVERNING or (g.entry.event == "REJECT" and g.entry.ccomp):
+        spec = codebook.spec(g.entry.event)
+        if lemma(tok) in not_governing or (g.entry.event in refusals and g.entry.ccomp):
             continue  # a denial keeps what it denies, as a negated event
-        governs = g.entry.speech or g.entry.promise or g.entry.event in _GOVERNORS
-        if governs and g.entry.event == "THREATEN" and g.entry.speech and _predicts(tok, at):
+        governs = g.entry.speech or g.entry.promise or spec.governs_content
+        warning = spec.commitment == "conflict" and g.entry.speech
+        if governs and warning and _predicts(tok, at, codebook):
             predictions.add(tok.i)
             continue
         roots = []
         for c in tok.children:
             if governs and c.dep_ in ("xcomp", "ccomp"):
                 roots.append(c)
-            elif governs and c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "with"):
+            elif governs and c.dep_ == "prep" and c.lower_ in topic_preps:
                 roots.extend(x for x in c.children if x.dep_ in ("pcomp", "pobj"))
             elif governs and c.dep_ == "dobj":
                 # "demanded an admission that X murdered ...": what the object asks for
@@ -77,7 +65,7 @@ def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]
                         inner is not None
                         and not any(z.dep_ in ("nsubj", "mark") for z in x.children)
                         and inner.event != g.entry.event
-                        and inner.mode != "arrest"
+                        and inner.mode not in separate
                         and not inner.entry.speech  # "..., accusing Tehran of X": its own act
                         and not _casualties(inner, codebook)  # "..., killing two": violence
                     ):
@@ -94,7 +82,7 @@ def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]
                 c
                 for c in t.children
                 if c.dep_ not in ("relcl", "acl", "appos")
-                and not (c.dep_ == "advcl" and _background(c))
+                and not (c.dep_ == "advcl" and background(c, codebook))
             )
     return topics - predictions, predictions
 
@@ -102,34 +90,28 @@ def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]
 def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
     """ "A said B must X": A demands X (see ``_must_requests``); X is that demand's topic."""
     report = book.words("report_verbs")
+    obligation = book.words("obligation_aux")
     out: set[int] = set()
     for f in frames:
         node = f.token
         while node.dep_ in ("conj", "xcomp") and node.head != node:
             node = node.head
         clause = node if node.pos_ in ("VERB", "AUX") else node.head
-        must = any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children)
+        must = any(c.dep_ == "aux" and c.lower_ in obligation for c in clause.children)
         if must and clause.dep_ == "ccomp" and lemma(clause.head) in report:
             out.add(f.token.i)
     return out
 
 
-def _background(clause: Any) -> bool:
-    """A clause of time or cause ("after X", "because X", "when X"), not a condition."""
-    return any(
-        c.dep_ == "mark" and c.lower_ not in ("to", "if", "unless", "until", "once")
-        for c in clause.children
-    )
-
-
-def _predicts(warn: Any, frames: dict[int, Frame]) -> bool:
+def _predicts(warn: Token, frames: dict[int, Frame], book: Codebook) -> bool:
     """ "X warned that Y could ...", "officials cautioned that no deadline was set": a
     statement about a danger or a fact, not X's threat. A warning is a threat when it has an
     addressee ("warned Iran"), names a response ("warned of retaliation"), or its clause is
     about the warner's own act ("warned it would strike")."""
     if any(c.dep_ in ("dobj", "dative") for c in warn.children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "against", "about") for c in warn.children):
+    warning_preps = book.words("warning_preps")
+    if any(c.dep_ == "prep" and c.lower_ in warning_preps for c in warn.children):
         return False
     warner = {lemma(c) for c in warn.children if c.dep_ == "nsubj"}
     for c in warn.children:
@@ -139,5 +121,6 @@ def _predicts(warn: Any, frames: dict[int, Frame]) -> bool:
         if not subj or subj[0].pos_ == "PRON" or lemma(subj[0]) in warner:
             return False
         # "warned that any attack would meet a crushing response" is a threat
-        return all(lemma(t) not in _RESPONSE for t in c.subtree)
+        response = book.words("response_words")
+        return all(lemma(t) not in response for t in c.subtree)
     return False

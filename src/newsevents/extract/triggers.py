@@ -30,7 +30,7 @@ def _matches(toks: list[Any], items: tuple[str, ...], book: Codebook) -> bool:
             return True
         if "VERB" in items and t.pos_ in ("VERB", "AUX"):
             return True
-        if _word_set(t) & words:
+        if _word_set(t, book) & words:
             return True
     return False
 
@@ -118,12 +118,6 @@ def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
     return True
 
 
-_OCCUR = {"continue", "erupt", "occur", "happen", "break", "rage", "spread", "resume", "begin"}
-
-
-_OCCUR |= {"take", "end", "follow", "escalate", "intensify", "start", "leave"}
-
-
 def noun_licensed(noun: Any, entry: Entry, book: Codebook, parse: Parse) -> bool:
     """Does a nominal trigger report an event here (not just name one in passing)?"""
     if noun.dep_ == "compound":  # "attack plans", "peace talks process"
@@ -139,9 +133,12 @@ def noun_licensed(noun: Any, entry: Entry, book: Codebook, parse: Parse) -> bool
     sv = parse.support_verb(noun)
     if sv is not None and (
         bool(set(forms(sv)) & book.words("support_verbs"))
-        or (noun.dep_ == "nsubj" and lemma(sv) in _OCCUR)
+        or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
     ):
         return True
     if actor_modifiers(noun):
         return True
-    return noun.dep_ in ("ROOT",) or (noun.dep_ == "nsubj" and sv is not None and sv.lemma_ == "be")
+    copula = book.words("copula_verbs")
+    return noun.dep_ in ("ROOT",) or (
+        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula
+    )
