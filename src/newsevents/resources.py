@@ -243,10 +243,11 @@ def load_event_types(extra_paths: Sequence[Path] = ()) -> EventTypes:
     types = EventTypes(specs)
     # merge groups are symmetric; every named type must be declared
     for name, spec in list(specs.items()):
+        where = f"{raw[name][0]}: types.{name}"
         for other in spec.merges_with | spec.absorbs | {spec.refused_as or name}:
-            types.check(other, f"types.{name}")
+            types.check(other, where)
         if spec.announced_as is not None:
-            types.check(spec.announced_as.event, f"types.{name}.announced_as")
+            types.check(spec.announced_as.event, f"{where}.announced_as")
     for name, spec in list(specs.items()):
         back = frozenset(o for o, s in specs.items() if name in s.merges_with)
         specs[name] = dataclasses.replace(spec, merges_with=spec.merges_with | back)
