@@ -182,7 +182,7 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
 def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
     """ "fired rockets at X", "launched artillery fire against X camps": the weapon is not
     the target; the target is its at/on/against phrase."""
-    arms = book.expand(("WEAPONS", "ATTACK_NOUN")) | book.words("fired_words")
+    arms = book.expand(book.ordered("fired_classes")) | book.words("fired_words")
     targeted: list[Token] = []
     for o in objs:
         if not (_word_set(o, book) & arms):
@@ -275,7 +275,7 @@ def _named_party(
     tok = frame.token
     spec = book.spec(frame.event)
     reciprocal = spec.reciprocal and len(actors) > 1
-    parties = book.expand(("PERSONS", "CROWD", "MILITARY", "DIPLOMATS"))
+    parties = book.expand(book.ordered("party_classes"))
     patient = bool(recips) and (
         is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom

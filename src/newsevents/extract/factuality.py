@@ -12,7 +12,8 @@ Written by hand because no library gives event factuality over a spaCy parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Token
 
 from ..model import Factuality as FactualityLabel
 from .codebook import Codebook
@@ -25,9 +26,9 @@ _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
 @dataclass
 class Factuality:
     label: FactualityLabel = "asserted"
-    cue: Any = None  # the spaCy token that decided it
+    cue: Token | None = None  # the spaCy token that decided it
     declared: bool = False  # a future/intended act announced by its own actor
-    reported_by: Any = None  # the report verb when the clause is attributed
+    reported_by: Token | None = None  # the report verb when the clause is attributed
     modal_negation: bool = False  # "will not" / "would not": a refusal rather than a denial
     intent: bool = False  # future from an intention verb ("plans to"), not from a statement
     #: the event is what another act asks for, offers, threatens or proposes ("urged X to
@@ -35,16 +36,16 @@ class Factuality:
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
     #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
-    condition: Any = None
+    condition: Token | None = None
     condition_mark: str = ""
 
-    def mark(self, label: FactualityLabel, cue: Any) -> None:
+    def mark(self, label: FactualityLabel, cue: Token) -> None:
         if _RANK[label] > _RANK[self.label]:
             self.label = label
             self.cue = cue
 
 
-def assess(trigger: Any, book: Codebook) -> Factuality:
+def assess(trigger: Token, book: Codebook) -> Factuality:
     """Factuality of the event whose trigger token is ``trigger``."""
     w = book.words
     fut, would, hypo = w("future_aux"), w("would_aux"), w("hypothetical_aux")
@@ -73,7 +74,7 @@ def assess(trigger: Any, book: Codebook) -> Factuality:
     result = Factuality()
     node = trigger
     in_speech = False
-    pending_would: Any = None
+    pending_would: Token | None = None
     steps = 0
     while steps < 40:
         steps += 1

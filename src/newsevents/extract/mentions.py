@@ -93,6 +93,7 @@ def _must_requests(
     """'A said B must X' is A demanding that B X (REQUEST)."""
     out: list[EventMention] = []
     report = book.words("report_verbs")
+    # the codebook entry that codes this construction, by its id (a user may replace it)
     entry = next((e for e in book.entries if e.id == "request.must_clause"), None)
     if entry is None:
         return out

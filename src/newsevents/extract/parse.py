@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+
+from spacy.tokens import Token
 
 from ..model import EventType
 from .codebook import Codebook, Entry
@@ -14,46 +15,49 @@ from .codebook import Codebook, Entry
 class Frame:
     """A matched trigger with its arguments (token level; turned into spans later)."""
 
-    token: Any
+    token: Token
     entry: Entry
     event: EventType
     cameo: str
     mode: str | None
-    extra: list[Any] = field(default_factory=list)  # further trigger tokens (particles)
-    actors: list[Any] = field(default_factory=list)
-    recipients: list[Any] = field(default_factory=list)
+    extra: list[Token] = field(default_factory=list)  # further trigger tokens (particles)
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
     absorbed: bool = False
-    instrument: Any = None  # nominal trigger merged into this verb ("killed in a US strike")
+    instrument: Token | None = (
+        None  # nominal trigger merged into this verb ("killed in a US strike")
+    )
     anaphor: bool = False  # the doer is "the strike"/"the attack": an attack named before
-    modifiers: list[Any] = field(default_factory=list)  # framing words
+    modifiers: list[Token] = field(default_factory=list)  # framing words
     #: casualty clauses of this attack by the same doer ("killed 25 and wounded 55",
     #: "pounded bases, killing 24"): their patients and counts belong to this event
     folded: list[Frame] = field(default_factory=list)
 
 
-def lemma(tok: Any) -> str:
+def lemma(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
-def forms(tok: Any) -> list[str]:
+def forms(tok: Token) -> list[str]:
     """The lemma plus the written form with a regular ending removed ("staged" -> "stage"),
     because the statistical lemmatizer sometimes gets a verb wrong ("staged" -> "stag")."""
     low = tok.lower_
     out = [lemma(tok), low]
     if tok.pos_ == "VERB":
+        # not data: regular English inflection (morphology), tried after the lemmatizer
         for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("s", "")):
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 out.append(low[: -len(suffix)] + repl)
     return out
 
 
-def _hyphen_word(tok: Any) -> str | None:
+def _hyphen_word(tok: Token) -> str | None:
     """ "cease-fire", "air-strike": spaCy splits at hyphens; rebuild the written word."""
     doc = tok.doc
     i = tok.i
     if (
         i >= 2
-        and doc[i - 1].text == "-"
+        and doc[i - 1].text == HYPHEN
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
     ):
@@ -61,7 +65,7 @@ def _hyphen_word(tok: Any) -> str | None:
     return None
 
 
-def _pos(tok: Any) -> str | None:
+def _pos(tok: Token) -> str | None:
     if tok.pos_ == "VERB":
         return "verb"
     if tok.pos_ == "NOUN":
@@ -71,16 +75,16 @@ def _pos(tok: Any) -> str | None:
     return None
 
 
-def is_passive(tok: Any) -> bool:
+def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def _children(tok: Any, *deps: str) -> list[Any]:
+def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _with_conj(toks: Iterable[Any]) -> list[Any]:
-    out: list[Any] = []
+def _with_conj(toks: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
     for t in toks:
         out.append(t)
         stack = [c for c in t.children if c.dep_ == "conj"]
@@ -91,9 +95,9 @@ def _with_conj(toks: Iterable[Any]) -> list[Any]:
     return out
 
 
-def _preps(tok: Any) -> dict[str, list[Any]]:
+def _preps(tok: Token) -> dict[str, list[Token]]:
     """prep lemma -> its objects, for preps on the token or on its particle ("pull out of")."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[Token]] = {}
     heads = [tok, *_children(tok, "prt")]
     for h in heads:
         for p in h.children:
@@ -105,7 +109,7 @@ def _preps(tok: Any) -> dict[str, list[Any]]:
     return out
 
 
-def _word_set(tok: Any, book: Codebook) -> set[str]:
+def _word_set(tok: Token, book: Codebook) -> set[str]:
     """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
     words = {lemma(tok), tok.lower_}
     genitive = book.words("genitive_preps")
@@ -122,6 +126,8 @@ def _word_set(tok: Any, book: Codebook) -> set[str]:
     return words
 
 
+#: The hyphen spaCy splits compounds at ("cease-fire", "twenty-four"). Not data: punctuation.
+HYPHEN = "-"
 #: The preposition of a passive's agent ("killed by X"). Not data: spaCy's own "agent" label
 #: marks it; it is grammar, not a word list.
 AGENT = "by"
@@ -142,7 +148,7 @@ class Parse:
         self.book = book
 
     # --- arguments used by constraints ------------------------------------------------
-    def objects(self, tok: Any, entry: Entry | None = None) -> list[Any]:
+    def objects(self, tok: Token, entry: Entry | None = None) -> list[Token]:
         if entry is not None and entry.prep:
             preps = _preps(tok)
             found = [o for p in entry.prep for o in preps.get(p, [])]
@@ -150,7 +156,9 @@ class Parse:
                 return _with_conj(found)
         if tok.pos_ == "NOUN":
             preps = _preps(tok)
-            return _with_conj(preps.get("of", []))
+            return _with_conj(
+                [o for p in self.book.ordered("genitive_preps") for o in preps.get(p, [])]
+            )
         if is_passive(tok):
             subj = _children(tok, "nsubjpass")
             if subj:
@@ -177,7 +185,7 @@ class Parse:
             objs = [tok.head]  # "the sanctions (that) it imposed"
         return _with_conj(objs)
 
-    def subjects(self, tok: Any, depth: int = 0) -> list[Any]:
+    def subjects(self, tok: Token, depth: int = 0) -> list[Token]:
         """The doer of a verb (or the support verb's subject for a noun), inherited if needed."""
         if depth > 6:
             return []
@@ -211,7 +219,8 @@ class Parse:
                 obj = _children(head, "dobj")
                 if obj:
                     return _with_conj(obj)
-                on = _preps(head).get("on", []) + _preps(head).get("upon", [])
+                held = _preps(head)
+                on = [o for p in self.book.ordered("control_preps") for o in held.get(p, [])]
                 if on:
                     return _with_conj(on)
             return self.subjects(head, depth + 1)
@@ -233,7 +242,7 @@ class Parse:
             return self.subjects(head, depth + 1)
         return []
 
-    def support_verb(self, noun: Any) -> Any:
+    def support_verb(self, noun: Token) -> Token | None:
         """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""
         head = noun.head
         if head == noun:
@@ -253,7 +262,7 @@ class Parse:
         return None
 
 
-def _in_participle(tok: Any) -> bool:
+def _in_participle(tok: Token) -> bool:
     """Is the token inside a past-participle phrase modifying a noun ("property seized by
     the army in the 1970s", "a settlement reached in talks")? Such a phrase describes the
     noun; the act it names is background, not news."""
@@ -275,12 +284,12 @@ def _in_participle(tok: Any) -> bool:
     return False
 
 
-def is_relative_object(tok: Any, book: Codebook) -> bool:
+def is_relative_object(tok: Token, book: Codebook) -> bool:
     relative = book.words("relative_pronouns")
     return any(c.lower_ in relative and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
 
 
-def actor_modifiers(noun: Any) -> list[Any]:
+def actor_modifiers(noun: Token) -> list[Token]:
     """Possessive / national / named modifiers of a nominal trigger: the doer."""
     out = []
     stack = list(noun.children)
@@ -297,7 +306,7 @@ def actor_modifiers(noun: Any) -> list[Any]:
     return _with_conj(out + by) if out or by else []
 
 
-def np_span(tok: Any, book: Codebook) -> tuple[int, int]:
+def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     """Character span of the noun phrase an argument head stands for (without clauses)."""
     genitive = book.words("genitive_preps")
     toks = [tok]
@@ -312,7 +321,7 @@ def np_span(tok: Any, book: Codebook) -> tuple[int, int]:
             ):
                 toks.append(c)
                 stack.append(c)
-            elif c.dep_ == "punct" and c.text == "-":
+            elif c.dep_ == "punct" and c.text == HYPHEN:
                 toks.append(c)
     toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
     start = min(t.idx for t in toks)
@@ -320,12 +329,12 @@ def np_span(tok: Any, book: Codebook) -> tuple[int, int]:
     return start, end
 
 
-def _named(tok: Any) -> bool:
+def _named(tok: Token) -> bool:
     """Does this phrase name a party (a named entity or nationality somewhere in it)?"""
     return any(t.ent_type_ in _ENT_LABELS for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
 
 
-def _ent_root(t: Any) -> Any:
+def _ent_root(t: Token) -> Token:
     """The syntactic root of the NER entity ``t`` is in (from the IOB tags)."""
     doc = t.doc
     start, end = t.i, t.i + 1
@@ -336,13 +345,13 @@ def _ent_root(t: Any) -> Any:
     return doc[start:end].root
 
 
-def background(clause: Any, book: Codebook) -> bool:
+def background(clause: Token, book: Codebook) -> bool:
     """A clause of time or cause ("after X", "because X", "when X"), not a condition."""
     kept = book.words("non_background_marks")
     return any(c.dep_ == "mark" and c.lower_ not in kept for c in clause.children)
 
 
-def _subordinate(clause: Any, book: Codebook) -> bool:
+def _subordinate(clause: Token, book: Codebook) -> bool:
     """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
     preps = book.words("background_clause_preps")
     return background(clause, book) or any(
@@ -350,6 +359,6 @@ def _subordinate(clause: Any, book: Codebook) -> bool:
     )
 
 
-def infinitival(tok: Any) -> bool:
+def infinitival(tok: Token) -> bool:
     """Does the clause have the infinitive marker ("to withdraw")? (a PTB tag, not a word)"""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..model import Quantity, Span
 from .codebook import Codebook, Entry
-from .parse import Frame, Parse, lemma
+from .parse import HYPHEN, Frame, Parse, lemma
 
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 
@@ -24,7 +24,7 @@ def _word_value(text: str, book: Codebook) -> float | None:
             return float(text.replace(",", ""))
         except ValueError:
             return None
-    parts = [p for p in text.split("-") if p]
+    parts = [p for p in text.split(HYPHEN) if p]
     if parts and all(p in book.numbers for p in parts):
         return float(sum(book.numbers[p] for p in parts))  # "twenty-four" as one token
     return None
@@ -49,7 +49,7 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
     lo = hi = num.i
     while lo - 1 >= sent.start:
         t = doc[lo - 1]
-        if numeric(t) or (t.text == "-" and lo - 2 >= sent.start and numeric(doc[lo - 2])):
+        if numeric(t) or (t.text == HYPHEN and lo - 2 >= sent.start and numeric(doc[lo - 2])):
             lo -= 1
         elif t.lower_ in conj and lo - 2 >= sent.start and doc[lo - 2].lower_ in scales:
             lo -= 1  # "a hundred and ten"
@@ -59,7 +59,7 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
         t = doc[hi + 1]
         if (
             numeric(t)
-            or (t.text == "-" and hi + 2 < sent.end and numeric(doc[hi + 2]))
+            or (t.text == HYPHEN and hi + 2 < sent.end and numeric(doc[hi + 2]))
             or (
                 t.lower_ in conj
                 and doc[hi].lower_ in scales
@@ -82,7 +82,7 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
         return None  # "several hundred", "$5 million"
     if after is not None and (after.lower_ in not_next or after.lower_ in vague):
         return None  # "25 percent", "12-year-old", "hundreds of thousands"
-    hyphen = after is not None and after.text == "-" and hi + 2 < sent.end
+    hyphen = after is not None and after.text == HYPHEN and hi + 2 < sent.end
     if hyphen and doc[hi + 2].lower_ in not_next:
         return None  # "12-year-old" split by the tokenizer
     total, current = 0.0, 0.0

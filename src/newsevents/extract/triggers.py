@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
 from .parse import (
@@ -19,7 +19,7 @@ from .parse import (
 )
 
 
-def _matches(toks: list[Any], items: tuple[str, ...], book: Codebook) -> bool:
+def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
     if not toks:
         return False
     words = book.expand(items)
@@ -35,7 +35,7 @@ def _matches(toks: list[Any], items: tuple[str, ...], book: Codebook) -> bool:
     return False
 
 
-def match(tok: Any, book: Codebook, parse: Parse) -> Entry | None:
+def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     """The most specific codebook entry whose constraints hold for this token."""
     pos = _pos(tok)
     if pos is None:
@@ -60,7 +60,7 @@ def match(tok: Any, book: Codebook, parse: Parse) -> Entry | None:
     return best
 
 
-def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
+def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
     prts = {c.lower_ for c in _children(tok, "prt")}
     preps = _preps(tok)
     if e.prt and not prts & set(e.prt):
@@ -118,7 +118,7 @@ def _holds(tok: Any, e: Entry, book: Codebook, parse: Parse) -> bool:
     return True
 
 
-def noun_licensed(noun: Any, entry: Entry, book: Codebook, parse: Parse) -> bool:
+def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bool:
     """Does a nominal trigger report an event here (not just name one in passing)?"""
     if noun.dep_ == "compound":  # "attack plans", "peace talks process"
         return False
