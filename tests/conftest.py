@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from newsevents.nlp import DEFAULT_MODEL, load_pipeline
+from newsevents.extract import Codebook, load_codebook
+from newsevents.model import Article, Document
+from newsevents.nlp import DEFAULT_MODEL, annotate, load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,3 +41,22 @@ def seeds(shared_dir: Path) -> list[Path]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.db"
+
+
+# --- extract (the coder): the packaged codebook and parsed texts ----------------------------
+
+
+@pytest.fixture(scope="session")
+def codebook() -> Codebook:
+    """The packaged codebook (with the packaged event types), loaded once per session."""
+    return load_codebook()
+
+
+@pytest.fixture(scope="session")
+def parsed(nlp) -> Callable[[str], Document]:
+    """text -> a Document parsed by the real pipeline (the nlp stage's ``annotate``)."""
+
+    def parse(text: str) -> Document:
+        return annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
+
+    return parse
