@@ -9,7 +9,7 @@ import pytest
 
 from newsevents import api
 from newsevents.errors import ConfigError
-from newsevents.extract import load_codebook
+from newsevents.extract import extract_events, load_codebook
 
 # A seventeenth type: giving oneself up to an opponent, with its recipient after "to". The
 # entry keeps the id of the packaged "surrender" entry (RETREAT), which it replaces.
@@ -96,3 +96,40 @@ def test_announcements_come_from_the_type_declarations():
     # the verbs whose content is asked for or alleged follow content_factuality
     assert {"demand", "threaten"} <= book.words("content_hypothetical")
     assert "accuse" in book.words("content_reported")
+
+
+# A user type that declares traits: what the engine does follows the declaration, not the
+# type's name (its casualties fold into it, its announcement is a threat).
+RAID_CODEBOOK = """\
+types:
+  RAID:
+    cameo: "190"
+    recipient_preps: ["on", against]
+    announced_as: {event: THREATEN, cameo: "138", mode: violence}
+    violent: true
+entries:
+  - {id: raid.pillage, lemma: [pillage], pos: verb, event: RAID, cameo: "190"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "cameo", "counts"),
+    [
+        ("Militants pillaged the village.", "RAID", "190", set()),
+        # violent: the killings and woundings of the act are its casualties, one event
+        (
+            "Rebels pillaged the town, killing 12 soldiers and wounding 30.",
+            "RAID",
+            "190",
+            {("killed", 12), ("injured", 30)},
+        ),
+        # announced_as: announced by its own actor, the act is a threat
+        ("The rebels said they would pillage the capital.", "THREATEN", "138", set()),
+    ],
+)
+def test_declared_traits_drive_the_coder(tmp_path: Path, parsed, text, event, cameo, counts):
+    path = tmp_path / "raid.yaml"
+    path.write_text(RAID_CODEBOOK, encoding="utf-8")
+    events = extract_events(parsed(text), load_codebook([path]))
+    assert [(e.event, e.cameo, e.rule) for e in events] == [(event, cameo, "raid.pillage")]
+    assert {(q.kind, q.value) for q in events[0].quantities} == counts
