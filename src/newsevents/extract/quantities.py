@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..model import Quantity, Span
 from .codebook import Codebook, Entry
@@ -36,12 +37,21 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
     made, with the codebook's number words ("two dozen", "a hundred and ten",
     "twenty-four", "1.5 million"); no packaged library reads spaCy tokens in place.
     """
-    doc, sent = num.doc, num.sent
     if num.ent_type_ in _NOT_COUNTS:
         return None
-    scales, vague = book.words("scale_words"), book.words("vague_number_words")
-    conj, glue = book.words("number_conjunctions"), book.words("number_glue")
-    not_next = book.words("not_count_next")
+    lo, hi = _extent(num, book)
+    if _not_a_count(num.doc, num.sent, lo, hi, book):
+        return None
+    total = _value(num.doc[lo : hi + 1], book)
+    if total <= 0:
+        return None
+    return int(total), num.doc[lo], num.doc[hi]
+
+
+def _extent(num: Token, book: Codebook) -> tuple[int, int]:
+    """Token indices of the first and last word of the written number around ``num``."""
+    doc, sent = num.doc, num.sent
+    scales, conj = book.words("scale_words"), book.words("number_conjunctions")
 
     def numeric(t: Token) -> bool:
         return _word_value(t.lower_, book) is not None
@@ -74,35 +84,43 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
     articles = book.words("indefinite_articles")
     if lo > sent.start and doc[lo - 1].lower_ in articles and doc[lo].lower_ in scales:
         lo -= 1  # "a dozen", "a hundred"
+    return lo, hi
+
+
+def _not_a_count(doc: Doc, sent: SpacySpan, lo: int, hi: int, book: Codebook) -> bool:
+    """A vague magnitude, money, a share, an age or a measure, not a head count."""
+    vague, not_next = book.words("vague_number_words"), book.words("not_count_next")
     before = doc[lo - 1] if lo > sent.start else None
     after = doc[hi + 1] if hi + 1 < sent.end else None
     if before is not None and (
         before.lower_ in vague or before.text in book.words("currency_signs")
     ):
-        return None  # "several hundred", "$5 million"
+        return True  # "several hundred", "$5 million"
     if after is not None and (after.lower_ in not_next or after.lower_ in vague):
-        return None  # "25 percent", "12-year-old", "hundreds of thousands"
+        return True  # "25 percent", "12-year-old", "hundreds of thousands"
     hyphen = after is not None and after.text == HYPHEN and hi + 2 < sent.end
-    if hyphen and doc[hi + 2].lower_ in not_next:
-        return None  # "12-year-old" split by the tokenizer
+    return hyphen and doc[hi + 2].lower_ in not_next  # "12-year-old" split by the tokenizer
+
+
+def _value(words: SpacySpan, book: Codebook) -> float:
+    """The value of a written number: "two dozen" 24, "a hundred and ten" 110."""
+    scales, glue = book.words("scale_words"), book.words("number_glue")
+    small = book.words("small_scale_words")
     total, current = 0.0, 0.0
-    for t in doc[lo : hi + 1]:
+    for t in words:
         if t.lower_ in glue:
             continue
         value = _word_value(t.lower_, book)
         if value is None:
             continue
-        if t.lower_ in book.words("small_scale_words"):
+        if t.lower_ in small:
             current = (current or 1) * value
         elif value >= 1000 and t.lower_ in scales:
             total += (current or 1) * value
             current = 0
         else:
             current += value
-    total += current
-    if total <= 0:
-        return None
-    return int(total), doc[lo], doc[hi]
+    return total + current
 
 
 def _count(head: Token, book: Codebook) -> tuple[int, bool, Span] | None:

@@ -31,8 +31,6 @@ def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]
     predictions: set[int] = set()
     refusals = {s.refused_as for s in codebook.types.values() if s.refused_as}
     not_governing = codebook.words("non_governing_verbs")
-    topic_preps = codebook.words("topic_preps")
-    separate = codebook.words("separate_modes")
     for g in frames:
         tok = g.token
         spec = codebook.spec(g.entry.event)
@@ -43,48 +41,72 @@ def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]
         if governs and warning and _predicts(tok, at, codebook):
             predictions.add(tok.i)
             continue
-        roots = []
-        for c in tok.children:
-            if governs and c.dep_ in ("xcomp", "ccomp"):
-                roots.append(c)
-            elif governs and c.dep_ == "prep" and c.lower_ in topic_preps:
-                roots.extend(x for x in c.children if x.dep_ in ("pcomp", "pobj"))
-            elif governs and c.dep_ == "dobj":
-                # "demanded an admission that X murdered ...": what the object asks for
-                roots.extend(x for x in c.children if x.dep_ in ("acl", "ccomp", "prep"))
-            elif c.dep_ == "advcl" and _infinitive(c):
-                roots.append(c)  # purpose: the intent of the act coded here
-            elif c.dep_ == "dobj":
-                # "used tear gas to disperse them": the purpose hangs on the object
-                roots.extend(x for x in c.children if x.dep_ in ("acl", "relcl") and _infinitive(x))
-            elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i:
-                # "rioted, setting fire to their mattresses": an elaboration of the act
-                for x in (c, *(y for y in c.subtree if y.dep_ == "conj" and y.head.i == c.i)):
-                    inner = at.get(x.i)
-                    if (
-                        inner is not None
-                        and not any(z.dep_ in ("nsubj", "mark") for z in x.children)
-                        and inner.event != g.entry.event
-                        and inner.mode not in separate
-                        and not inner.entry.speech  # "..., accusing Tehran of X": its own act
-                        and not _casualties(inner, codebook)  # "..., killing two": violence
-                    ):
-                        topics.add(x.i)
-        stack = list(roots)
-        while stack:
-            t = stack.pop()
-            if t.i in at and t.i != tok.i:
-                topics.add(t.i)
-            # a relative clause inside the topic is the writer's own statement ("demanded
-            # that X lift the sanctions it imposed"), and so is a clause of time or cause
-            # ("promised to retaliate after a US strike killed X"): they stay events
-            stack.extend(
-                c
-                for c in t.children
-                if c.dep_ not in ("relcl", "acl", "appos")
-                and not (c.dep_ == "advcl" and background(c, codebook))
-            )
+        topics |= _elaborations(g, at, codebook)
+        topics |= _within(_topic_roots(tok, governs, codebook), tok, at, codebook)
     return topics - predictions, predictions
+
+
+def _topic_roots(tok: Token, governs: bool, book: Codebook) -> list[Token]:
+    """The clauses a governing act is about (its complements, what its object asks for) and
+    the purpose of any act."""
+    topic_preps = book.words("topic_preps")
+    roots: list[Token] = []
+    for c in tok.children:
+        if governs and c.dep_ in ("xcomp", "ccomp"):
+            roots.append(c)
+        elif governs and c.dep_ == "prep" and c.lower_ in topic_preps:
+            roots.extend(x for x in c.children if x.dep_ in ("pcomp", "pobj"))
+        elif governs and c.dep_ == "dobj":
+            # "demanded an admission that X murdered ...": what the object asks for
+            roots.extend(x for x in c.children if x.dep_ in ("acl", "ccomp", "prep"))
+        elif c.dep_ == "advcl" and _infinitive(c):
+            roots.append(c)  # purpose: the intent of the act coded here
+        elif c.dep_ == "dobj":
+            # "used tear gas to disperse them": the purpose hangs on the object
+            roots.extend(x for x in c.children if x.dep_ in ("acl", "relcl") and _infinitive(x))
+    return roots
+
+
+def _elaborations(g: Frame, at: dict[int, Frame], book: Codebook) -> set[int]:
+    """ "rioted, setting fire to their mattresses": a participle after the act elaborates it,
+    unless it is an act of its own (a speech act, an arrest, casualties, its own subject)."""
+    tok = g.token
+    separate = book.words("separate_modes")
+    out: set[int] = set()
+    for c in tok.children:
+        if not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i) or _infinitive(c):
+            continue  # not a participle after the act, or a purpose (see _topic_roots)
+        for x in (c, *(y for y in c.subtree if y.dep_ == "conj" and y.head.i == c.i)):
+            inner = at.get(x.i)
+            if (
+                inner is not None
+                and not any(z.dep_ in ("nsubj", "mark") for z in x.children)
+                and inner.event != g.entry.event
+                and inner.mode not in separate
+                and not inner.entry.speech  # "..., accusing Tehran of X": its own act
+                and not _casualties(inner, book)  # "..., killing two": violence
+            ):
+                out.add(x.i)
+    return out
+
+
+def _within(roots: list[Token], tok: Token, at: dict[int, Frame], book: Codebook) -> set[int]:
+    """Frames inside the topic clauses. A relative clause inside the topic is the writer's
+    own statement ("demanded that X lift the sanctions it imposed"), and so is a clause of
+    time or cause ("promised to retaliate after a US strike killed X"): they stay events."""
+    out: set[int] = set()
+    stack = list(roots)
+    while stack:
+        t = stack.pop()
+        if t.i in at and t.i != tok.i:
+            out.add(t.i)
+        stack.extend(
+            c
+            for c in t.children
+            if c.dep_ not in ("relcl", "acl", "appos")
+            and not (c.dep_ == "advcl" and background(c, book))
+        )
+    return out
 
 
 def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
