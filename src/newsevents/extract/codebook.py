@@ -8,7 +8,7 @@ bad entry raises :class:`ConfigError` naming ``file:entry``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -184,15 +184,10 @@ def load_codebook(
     extra = tuple(Path(p) for p in extra_paths)
     types = types if types is not None else load_event_types(extra)
     shared = lexicon if lexicon is not None else load_lexicon()
-    entries: dict[str, Entry] = {}
-    classes: dict[str, set[str]] = {}
-    lists: dict[str, dict[str, None]] = {
-        k: dict.fromkeys(v) for k, v in _lexicon(packaged_lexicon_path()).items()
-    }
-    lists["report_verbs"] = dict.fromkeys(sorted(shared.words("report_verbs")))
-    numbers: dict[str, int] = {}
-    quantity_kinds: dict[str, str] = {}
-    order = 0
+    acc = _Sections(types)
+    for name, words in _lexicon(packaged_lexicon_path()).items():
+        acc.add_list(name, words)
+    acc.add_list("report_verbs", sorted(shared.words("report_verbs")))
     for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:
@@ -201,49 +196,89 @@ def load_codebook(
             raise ConfigError(
                 f"{path}: a codebook must be a mapping with 'entries' (and 'classes')"
             )
+        acc.read(path, data)
+    book = acc.codebook()
+    book.compile()
+    return book
+
+
+class _Sections:
+    """The sections of the codebook files read so far (later files extend earlier ones)."""
+
+    def __init__(self, types: EventTypes) -> None:
+        self.types = types
+        self.entries: dict[str, Entry] = {}
+        self.classes: dict[str, set[str]] = {}
+        self.lists: dict[str, dict[str, None]] = {}  # ordered sets
+        self.numbers: dict[str, int] = {}
+        self.quantity_kinds: dict[str, str] = {}
+        self.order = 0
+
+    def add_list(self, name: str, words: Sequence[str]) -> None:
+        self.lists.setdefault(name, {}).update(dict.fromkeys(words))
+
+    def read(self, path: Path, data: Mapping[str, Any]) -> None:
         for name, members in (data.get("classes") or {}).items():
-            classes.setdefault(str(name), set()).update(_str_list(path, f"classes.{name}", members))
+            members = _str_list(path, f"classes.{name}", members)
+            self.classes.setdefault(str(name), set()).update(members)
         for name, members in (data.get("factuality") or {}).items():
-            lists.setdefault(str(name), {}).update(
-                dict.fromkeys(_str_list(path, f"factuality.{name}", members))
-            )
+            self.add_list(str(name), _str_list(path, f"factuality.{name}", members))
         for key in ("support_verbs", "background_preps", "approximate_words"):
             if key in data:
-                lists.setdefault(key, {}).update(dict.fromkeys(_str_list(path, key, data[key])))
+                self.add_list(key, _str_list(path, key, data[key]))
         for word, value in (data.get("numbers") or {}).items():
             if not isinstance(value, int):
                 raise ConfigError(f"{path}: numbers.{word} must be an integer")
-            numbers[str(word).lower()] = value
+            self.numbers[str(word).lower()] = value
         if data.get("words") is not None:
             for name, members in _lexicon(path, data["words"]).items():
-                lists.setdefault(name, {}).update(dict.fromkeys(members))
-        quantity_kinds.update(_quantity_words(path, data.get("quantity_words")))
+                self._check_classes(path, name, members)
+                self.add_list(name, members)
+        self.quantity_kinds.update(_quantity_words(path, data.get("quantity_words")))
         raw_entries = data.get("entries") or []
         if not isinstance(raw_entries, list):
             raise ConfigError(f"{path}: 'entries' must be a list of mappings")
         for i, raw in enumerate(raw_entries):
-            entry = _entry(path, i, raw, order, types)
-            order += 1
-            entries[entry.id] = entry
-    frozen_classes = {k: frozenset(v) for k, v in classes.items()}
-    for entry in entries.values():
-        for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp, *entry.not_subj):
-            if name.isupper() and name not in frozen_classes and name not in BUILTIN_CLASSES:
+            entry = _entry(path, i, raw, self.order, self.types)
+            self.order += 1
+            self.entries[entry.id] = entry
+
+    def _check_classes(self, path: Path, list_name: str, names: Iterable[str]) -> None:
+        """The members of a class list (goods_classes ...) must name codebook classes."""
+        if list_name not in _CLASS_LISTS:
+            return
+        for name in names:
+            if name not in self.classes:
                 raise ConfigError(
-                    f"codebook entry {entry.id}: unknown word class {name!r}; define it under "
-                    f"'classes' or write the lemma in lower case"
+                    f"{path}: {list_name}: {name!r} is not a word class; define it under "
+                    f"'classes' in the codebook"
                 )
-    book = Codebook(
-        entries=sorted(entries.values(), key=lambda e: e.order),
-        classes=frozen_classes,
-        lists={k: frozenset(v) for k, v in lists.items()},
-        sequences={k: tuple(v) for k, v in lists.items()},
-        numbers=numbers,
-        types=types,
-        quantity_kinds=quantity_kinds,
-    )
-    book.compile()
-    return book
+
+    def codebook(self) -> Codebook:
+        classes = {k: frozenset(v) for k, v in self.classes.items()}
+        known = set(classes) | BUILTIN_CLASSES
+        for entry in self.entries.values():
+            for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp, *entry.not_subj):
+                if name.isupper() and name not in known:
+                    raise ConfigError(
+                        f"codebook entry {entry.id}: unknown word class {name!r}; define it "
+                        f"under 'classes' or write the lemma in lower case"
+                    )
+        for list_name in _CLASS_LISTS:
+            self._check_classes(packaged_lexicon_path(), list_name, self.lists.get(list_name, {}))
+        return Codebook(
+            entries=sorted(self.entries.values(), key=lambda e: e.order),
+            classes=classes,
+            lists={k: frozenset(v) for k, v in self.lists.items()},
+            sequences={k: tuple(v) for k, v in self.lists.items()},
+            numbers=self.numbers,
+            types=self.types,
+            quantity_kinds=self.quantity_kinds,
+        )
+
+
+#: word lists whose members name codebook classes rather than words
+_CLASS_LISTS = ("goods_classes", "party_classes", "fired_classes")
 
 
 def _lexicon(path: Path, data: Any = None) -> dict[str, list[str]]:
