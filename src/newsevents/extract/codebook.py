@@ -103,6 +103,8 @@ class Codebook:
     #: word it is the patient of, not the entry that matched the clause
     quantity_kinds: dict[str, str] = field(default_factory=dict)
     index: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    #: expansions of constraint lists already computed (classes do not change after load)
+    _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def compile(self) -> None:
         """Build the (lemma, pos) -> entries table used in the one pass over tokens."""
@@ -155,13 +157,17 @@ class Codebook:
 
     def expand(self, items: Sequence[str]) -> frozenset[str]:
         """Lemmas named by a constraint: class names expand to their members."""
-        out: set[str] = set()
-        for item in items:
-            if item in self.classes:
-                out |= self.classes[item]
-            else:
-                out.add(item)
-        return frozenset(out)
+        key = tuple(items)
+        found = self._expanded.get(key)
+        if found is None:
+            out: set[str] = set()
+            for item in items:
+                if item in self.classes:
+                    out |= self.classes[item]
+                else:
+                    out.add(item)
+            found = self._expanded[key] = frozenset(out)
+        return found
 
 
 def packaged_codebook_path() -> Path:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..model import Document, EventMention, Span
 from .codebook import Codebook
 from .commitments import _recode
-from .factuality import assess
+from .factuality import Cues, assess
 from .frames import find_frames
 from .mentions import _mention, _must_requests, _reindex
 from .parse import Frame, Parse, lemma
@@ -23,15 +23,21 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
     parse = Parse(codebook)
     mentions: list[EventMention] = []
     attackers: list[Token] = []  # the doers of the last violent act, for "the strike"
+    cues = Cues.of(codebook)
     for sent in parse_doc.sents:
-        mentions.extend(_sentence_mentions(doc, sent, codebook, parse, attackers))
+        mentions.extend(_sentence_mentions(doc, sent, codebook, parse, cues, attackers))
         mentions.extend(_must_requests(doc, sent, Span.of_tokens(sent), codebook, parse))
     mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
     return [_reindex(m, i) for i, m in enumerate(mentions)]
 
 
 def _sentence_mentions(
-    doc: Document, sent: SpacySpan, book: Codebook, parse: Parse, attackers: list[Token]
+    doc: Document,
+    sent: SpacySpan,
+    book: Codebook,
+    parse: Parse,
+    cues: Cues,
+    attackers: list[Token],
 ) -> list[EventMention]:
     """The mentions of one sentence's frames that are events of their own (not the topic
     of another, not a prediction, not the writer's voice), recoded as a coder would."""
@@ -40,7 +46,8 @@ def _sentence_mentions(
     by_token = {f.token.i: f for f in frames}
     topics, predictions = _topics(frames, book)
     topics |= _must_topics(frames, book)
-    quoted = any(q in sent.text for q in book.words("quote_marks"))
+    text = sent.text
+    quoted = any(q in text for q in book.words("quote_marks"))
     out: list[EventMention] = []
     for frame in frames:
         if frame.token.i in predictions:
@@ -52,7 +59,7 @@ def _sentence_mentions(
                 frame.actors = list(attackers)  # "the strike" = the attack just reported
             if frame.actors:
                 attackers[:] = frame.actors
-        fact = assess(frame.token, book)
+        fact = assess(frame.token, book, cues)
         _recode(frame, fact, by_token, book)
         committed = book.spec(frame.event).commitment is not None
         if fact.condition is not None and committed and fact.topic:

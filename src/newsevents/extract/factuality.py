@@ -46,8 +46,8 @@ class Factuality:
 
 
 @dataclass(frozen=True)
-class _Cues:
-    """The codebook's cue words, gathered once per assessment."""
+class Cues:
+    """The codebook's cue words for factuality, gathered once."""
 
     fut: frozenset[str]
     would: frozenset[str]
@@ -78,7 +78,7 @@ class _Cues:
     warning: frozenset[str]
 
     @classmethod
-    def of(cls, book: Codebook) -> _Cues:
+    def of(cls, book: Codebook) -> Cues:
         w = book.words
         # speculation ("the risk that X attacks") is kept as hypothetical; a proposal ("plans
         # to attack") is hypothetical and the topic of the proposal
@@ -127,9 +127,10 @@ class _Walk:
     pending_would: Token | None = None
 
 
-def assess(trigger: Token, book: Codebook) -> Factuality:
-    """Factuality of the event whose trigger token is ``trigger``."""
-    cues = _Cues.of(book)
+def assess(trigger: Token, book: Codebook, cues: Cues | None = None) -> Factuality:
+    """Factuality of the event whose trigger token is ``trigger`` (``cues``: the codebook's
+    cue words, gathered once per article by the caller, else here)."""
+    cues = cues if cues is not None else Cues.of(book)
     walk = _Walk()
     result = walk.result
     node = trigger
@@ -152,7 +153,7 @@ def assess(trigger: Token, book: Codebook) -> Factuality:
     return result
 
 
-def _own_cues(node: Token, walk: _Walk, cues: _Cues) -> None:
+def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
     """Cues among a clause's own dependents: negation, auxiliaries, adverbs, conditions."""
     result = walk.result
     for child in node.children:
@@ -189,7 +190,7 @@ def _own_cues(node: Token, walk: _Walk, cues: _Cues) -> None:
             result.mark("future", child)
 
 
-def _clause_mood(node: Token, result: Factuality, cues: _Cues) -> None:
+def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
     """Speculation over a whole clause, a condition, an imperative."""
     dep, head = node.dep_, node.head
     if dep == "ccomp" and any(
@@ -210,7 +211,7 @@ def _clause_mood(node: Token, result: Factuality, cues: _Cues) -> None:
         result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
 
 
-def _embedding_cues(node: Token, result: Factuality, cues: _Cues) -> None:
+def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     """The clause is the content of a proposal, an allegation or a report, is negated by
     "without", or is the purpose of another act."""
     dep, head = node.dep_, node.head
@@ -249,7 +250,7 @@ def _embedding_cues(node: Token, result: Factuality, cues: _Cues) -> None:
         result.purpose = True
 
 
-def _stops(node: Token, cues: _Cues) -> bool:
+def _stops(node: Token, cues: Cues) -> bool:
     """Relative clauses and clauses of time or cause keep their own factuality."""
     dep, head = node.dep_, node.head
     if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
@@ -261,7 +262,7 @@ def _stops(node: Token, cues: _Cues) -> bool:
     return dep in ("pcomp", "pobj") and head.lower_ in cues.stop_preps
 
 
-def _governor_cues(node: Token, walk: _Walk, cues: _Cues) -> None:
+def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
     """The verb or noun governing the clause: a near miss, a refusal, a demand or threat, an
     intention, a report, a denial, speculation."""
     result = walk.result
