@@ -8,11 +8,12 @@ bad entry raises :class:`ConfigError` naming ``file:entry``.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from ..errors import ConfigError
 from ..model import EventType
@@ -30,7 +31,9 @@ from ..resources import (
 #: ANY: the argument exists; PROPN: a proper noun; VERB: a verb (clause) argument.
 BUILTIN_CLASSES = frozenset({"ANY", "PROPN", "VERB"})
 
-_POS = {"verb", "noun", "adj", "aux"}
+#: the part of speech an entry's trigger has
+EntryPos = Literal["verb", "noun", "adj", "aux"]
+_POS: tuple[EntryPos, ...] = typing.get_args(EntryPos)
 _LIST_KEYS: tuple[str, ...] = (
     "obj",
     "subj",
@@ -54,7 +57,7 @@ class Entry:
 
     id: str
     lemmas: tuple[str, ...]
-    pos: str
+    pos: EntryPos
     event: EventType
     cameo: str
     mode: str | None = None
@@ -102,7 +105,7 @@ class Codebook:
     #: lemma -> kind of count it governs ("wound" -> injured): the number's kind follows the
     #: word it is the patient of, not the entry that matched the clause
     quantity_kinds: dict[str, str] = field(default_factory=dict)
-    index: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    index: dict[tuple[str, EntryPos], list[Entry]] = field(default_factory=dict)
     #: expansions of constraint lists already computed (classes do not change after load)
     _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -350,7 +353,7 @@ def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry
     for key in ("lemma", "pos", "event", "cameo"):
         if key not in raw:
             raise ConfigError(f"{where}: missing '{key}'")
-    pos = str(raw["pos"])
+    pos = raw["pos"]
     if pos not in _POS:
         raise ConfigError(f"{where}: pos must be one of {sorted(_POS)}, not {pos!r}")
     # a declared type: the packaged sixteen or one a codebook file adds under `types:`

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..model import EventType
-from .codebook import Codebook, Entry
+from .codebook import Codebook, Entry, EntryPos
 
 
 @dataclass
@@ -65,7 +65,7 @@ def _hyphen_word(tok: Token) -> str | None:
     return None
 
 
-def _pos(tok: Token) -> str | None:
+def _pos(tok: Token) -> EntryPos | None:
     if tok.pos_ == "VERB":
         return "verb"
     if tok.pos_ == "NOUN":
