@@ -1,9 +1,12 @@
 """The event codebook: trigger entries loaded from YAML and precompiled into lookup tables.
 
 The packaged ``data/codebook.yaml`` holds word classes, the factuality cue lists and one
-entry per trigger pattern; users add files with ``--codebook`` (same schema; an entry with an
-existing id replaces it, classes and lists are extended). Everything is checked on load and a
-bad entry raises :class:`ConfigError` naming ``file:entry``.
+entry per trigger pattern; ``data/lexicon.yaml`` the other named word lists the coder reads.
+Users add files with ``--codebook`` (same schema; an entry with an existing id replaces it,
+classes and lists are extended, ``words:`` adds to the named lists, ``types:`` declares new
+event types as in ``newsevents/data/event_types.yaml``). The Codebook carries the declared
+event types; an entry whose event is not declared is an error. Everything is checked on load
+and a bad entry raises :class:`ConfigError` naming ``file:entry``.
 """
 
 from __future__ import annotations
