@@ -111,6 +111,7 @@ class Codebook:
     index: dict[tuple[str, EntryPos], list[Entry]] = field(default_factory=dict)
     #: expansions of constraint lists already computed (classes do not change after load)
     _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
+    _aux: list[Entry] = field(default_factory=list, repr=False)
 
     def compile(self) -> None:
         """Build the (lemma, pos) -> entries table used in the one pass over tokens."""
@@ -131,9 +132,15 @@ class Codebook:
         }
         self.lists["content_hypothetical"] = frozenset(asked)
         self.lists["content_reported"] = frozenset(alleged)
+        self._aux = [e for e in self.entries if e.pos == "aux"]
         for entry in self.entries:
             for lemma in entry.lemmas:
                 self.index.setdefault((lemma, entry.pos), []).append(entry)
+
+    @property
+    def aux_entries(self) -> list[Entry]:
+        """Entries whose trigger is an auxiliary ("A said B must X": A demands X)."""
+        return self._aux
 
     def words(self, name: str) -> frozenset[str]:
         """A named word list (extract/data/lexicon.yaml, the codebook's own lists, or the

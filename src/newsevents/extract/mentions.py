@@ -93,12 +93,12 @@ def _must_requests(
     """'A said B must X' is A demanding that B X (REQUEST)."""
     out: list[EventMention] = []
     report = book.words("report_verbs")
-    # the codebook entry that codes this construction, by its id (a user may replace it)
-    entry = next((e for e in book.entries if e.id == "request.must_clause"), None)
-    if entry is None:
-        return out
     for tok in sent:
-        if tok.lower_ not in entry.lemmas or tok.dep_ != "aux":
+        if tok.dep_ != "aux":
+            continue
+        # the codebook's auxiliary entries code this construction ("must": a demand)
+        entry = next((e for e in book.aux_entries if tok.lower_ in e.lemmas), None)
+        if entry is None:
             continue
         clause = tok.head
         if clause.dep_ != "ccomp" or lemma(clause.head) not in report:

@@ -112,7 +112,7 @@ def _within(roots: list[Token], tok: Token, at: dict[int, Frame], book: Codebook
 def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
     """ "A said B must X": A demands X (see ``_must_requests``); X is that demand's topic."""
     report = book.words("report_verbs")
-    obligation = book.words("obligation_aux")
+    obligation = {lem for e in book.aux_entries for lem in e.lemmas}
     out: set[int] = set()
     for f in frames:
         node = f.token
