@@ -14,12 +14,10 @@ from spacy.tokens import Token
 
 from .codebook import Codebook
 from .parse import (
-    _ENT_LABELS,
     AGENT,
     Frame,
     Parse,
     _children,
-    _ent_root,
     _named,
     _preps,
     _subordinate,
@@ -30,6 +28,7 @@ from .parse import (
     is_passive,
     lemma,
 )
+from .parties import _conditioned_party, _first_named_after, _owner
 
 _WHEN = ("DATE", "TIME")  # entity labels of when, not whom
 
@@ -60,59 +59,75 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
 def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     """ "Iran's attack on X", "the shelling of Goma", "held talks with Y", "his arrest"."""
     tok = frame.token
-    spec = book.spec(frame.event)
-    genitive = book.ordered("genitive_preps")
+    sv = parse.support_verb(tok)
+    actors, patients = _noun_actors(frame, sv, book, parse)
+    recips = _noun_recipients(frame, sv, book) or patients
+    actors = [a for a in actors if a not in recips]
+    frame.actors, frame.recipients = actors, recips
+    frame.modifiers = [
+        c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
+    ]
+
+
+def _bare_in_verb(frame: Frame) -> bool:
+    """A bare noun trigger in a verb's prepositional phrase ("troops remained on alert")."""
+    tok = frame.token
+    return frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"
+
+
+def _noun_actors(
+    frame: Frame, sv: Token | None, book: Codebook, parse: Parse
+) -> tuple[list[Token], list[Token]]:
+    """The doer of a nominal trigger, and the possessor that is its patient instead."""
+    tok = frame.token
     actors = actor_modifiers(tok)
     patients: list[Token] = []
     own = _preps(tok)
     if lemma(tok) in book.classes.get("PATIENT_NOUNS", frozenset()) and not any(
-        own.get(g) for g in genitive
+        own.get(g) for g in book.ordered("genitive_preps")
     ):
         # "his assassination": the possessor is the victim, not the doer
         patients = [a for a in actors if a.dep_ == "poss"]
         actors = [a for a in actors if a.dep_ != "poss"]
-    sv = parse.support_verb(tok)
     if actors and all(a.pos_ == "PRON" for a in actors):
         # "held their first meeting", "reiterated its demand": the pronoun is the
         # subject of the verb that carries the noun
         named = parse.subjects(sv) if sv is not None else []
         if named and all(n.pos_ != "PRON" for n in named):
             actors = named
-    bare_in_verb = frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"
     if not actors:
         if sv is not None and tok.dep_ in ("dobj", "pobj"):
             actors = parse.subjects(sv)
         elif sv is not None and tok.dep_ == "nsubjpass":
             actors = _with_conj(_preps(sv).get(AGENT, []))  # "X was voiced by Y"
-        elif bare_in_verb:
+        elif _bare_in_verb(frame):
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
+    return actors, patients
+
+
+def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Token]:
+    """The recipient of a nominal trigger from the type's prepositions on the noun or on the
+    verb that carries it, or the party of its content clause ("its demand that X ...")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    genitive = book.ordered("genitive_preps")
     order = [*(genitive if spec.patient_noun else ()), *spec.recipient_preps]
-    holders = [own] + ([_preps(sv)] if sv is not None else [])
-    if bare_in_verb:
+    holders = [_preps(tok)] + ([_preps(sv)] if sv is not None else [])
+    if _bare_in_verb(frame):
         holders.append(_preps(tok.head.head))  # "troops remained on alert in X"
-    recips: list[Token] = []
     for held in holders:
         for p in order:
             cands = [c for c in held.get(p, []) if c.ent_type_ not in _WHEN]
             if cands and p != AGENT:
-                recips = _with_conj(cands)
-                break
-        if recips:
-            break
-    if not recips and spec.content_factuality == "hypothetical":
+                return _with_conj(cands)
+    if spec.content_factuality == "hypothetical":
         # "its demand that Israel ease restrictions": the subject of the content clause
         # (attached to the noun, or to the verb that carries it)
         for c in [*tok.children, *(sv.children if sv is not None else [])]:
             recips = _content_subjects(c, book)
             if recips:
-                break
-    if patients and not recips:
-        recips = patients
-    actors = [a for a in actors if a not in recips]
-    frame.actors, frame.recipients = actors, recips
-    frame.modifiers = [
-        c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
-    ]
+                return recips
+    return []
 
 
 def _content_subjects(clause: Token, book: Codebook) -> list[Token]:
@@ -361,63 +376,3 @@ def _answered_or_purpose(
                 if named:
                     return named
     return recips
-
-
-def _owner(tok: Token, book: Codebook) -> list[Token]:
-    """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
-    owned = book.classes.get("ABSTRACT", frozenset()) | book.classes.get("ATTACK_NOUN", frozenset())
-    if lemma(tok) not in owned:
-        return [tok]
-    owners = actor_modifiers(tok)
-    if owners:
-        return owners
-    preps = _preps(tok)
-    for p in book.ordered("owner_preps"):
-        if preps.get(p):
-            return _with_conj(preps[p])
-    return []
-
-
-def _conditioned_party(tok: Token, book: Codebook) -> list[Token]:
-    """The subject of an "if"/"unless" clause under a threat: whom the threat addresses."""
-    marks = book.words("commitment_marks")
-    for t in tok.subtree:
-        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
-            if subj:
-                return _with_conj(subj[:1])
-    return []
-
-
-def _first_named_after(
-    tok: Token, actors: list[Token], book: Codebook, deep: bool = False
-) -> list[Token]:
-    """The first party named after the trigger: in its own clause, or (``deep``) also in
-    the clauses it governs (its topic or purpose), never in relative clauses."""
-    taken: set[int] = set()
-    for a in actors:
-        taken.update(t.i for t in a.subtree)
-    stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
-
-    def follow(c: Token) -> bool:
-        if c.dep_ == "advcl" and _subordinate(c, book):
-            return False
-        if c.dep_ in stop:
-            # "a call for its forces to be deployed in X": an infinitival relative is content
-            return deep and c.dep_ == "relcl" and infinitival(c)
-        return True
-
-    stack = [c for c in tok.children if c.i > tok.i and follow(c)]
-    found: list[Token] = []
-    while stack:
-        t = stack.pop(0)
-        if t.i in taken:
-            continue
-        if t.ent_type_ in _ENT_LABELS and t.pos_ != "PRON":
-            found.append(_ent_root(t))
-        else:
-            stack.extend(c for c in t.children if follow(c))
-        if found:
-            break
-    found.sort(key=lambda t: t.i)
-    return _with_conj(found[:1]) if found else []

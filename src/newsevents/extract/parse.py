@@ -196,16 +196,7 @@ class Parse:
             return _with_conj(preps.get(AGENT, []))
         subj = _children(tok, "nsubj", "csubj")
         if subj:
-            s = subj[0]
-            if s.lower_ in self.book.words("relative_pronouns"):
-                # "X, which was founded in 2003 and which has sent fighters": climb the
-                # coordinated clauses to the relative clause; its head is the doer
-                clause = tok
-                while clause.dep_ == "conj" and clause.head != clause:
-                    clause = clause.head
-                if clause.dep_ == "relcl":
-                    return _with_conj([clause.head])
-            return _with_conj([s])
+            return self._own_subject(tok, subj[0])
         dep, head = tok.dep_, tok.head
         if head == tok:
             return []
@@ -215,32 +206,50 @@ class Parse:
                 return _with_conj(_children(head, "nsubjpass"))
             return self.subjects(head, depth + 1)
         if dep == "xcomp":
-            if lemma(head) in self.book.words("object_control_verbs"):
-                obj = _children(head, "dobj")
-                if obj:
-                    return _with_conj(obj)
-                held = _preps(head)
-                on = [o for p in self.book.ordered("control_preps") for o in held.get(p, [])]
-                if on:
-                    return _with_conj(on)
-            return self.subjects(head, depth + 1)
+            return self._controller(head) or self.subjects(head, depth + 1)
         if dep == "advcl" and not _children(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and tok.tag_ != "VBN":
-            if lemma(head) in self.book.words("document_nouns") | self.book.words("attempt_nouns"):
-                # "issued a declaration demanding ...": the issuer; "an attempt to kill X":
-                # whoever attempted it (the noun's owner or the verb's subject)
-                owners = [c for c in head.children if c.dep_ == "poss"]
-                if owners:
-                    return _with_conj(owners)
-                sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
-                return self.subjects(sv, depth + 1) if sv is not None else []
-            return _with_conj([head])
+            return self._noun_clause_subject(head, depth)
         if dep == "pcomp" and head.dep_ == "prep":
             return self.subjects(head.head, depth + 1)
         if dep == "ccomp" and head.pos_ == "ADJ":
             return self.subjects(head, depth + 1)
         return []
+
+    def _own_subject(self, tok: Token, s: Token) -> list[Token]:
+        """The subject of the clause itself, or for a relative pronoun the noun it stands for
+        ("X, which was founded in 2003 and which has sent fighters": climb the coordinated
+        clauses to the relative clause; its head is the doer)."""
+        if s.lower_ in self.book.words("relative_pronouns"):
+            clause = tok
+            while clause.dep_ == "conj" and clause.head != clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return _with_conj([clause.head])
+        return _with_conj([s])
+
+    def _controller(self, head: Token) -> list[Token]:
+        """The object of an object-control verb ("urged X to ...", "called on X to ...")."""
+        if lemma(head) not in self.book.words("object_control_verbs"):
+            return []
+        obj = _children(head, "dobj")
+        if obj:
+            return _with_conj(obj)
+        held = _preps(head)
+        return _with_conj([o for p in self.book.ordered("control_preps") for o in held.get(p, [])])
+
+    def _noun_clause_subject(self, head: Token, depth: int) -> list[Token]:
+        """The doer of a clause modifying a noun: the noun itself, or for a document or an
+        attempt its issuer ("issued a declaration demanding ...", "an attempt to kill X":
+        the noun's owner or the verb's subject)."""
+        if lemma(head) not in self.book.words("document_nouns") | self.book.words("attempt_nouns"):
+            return _with_conj([head])
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if owners:
+            return _with_conj(owners)
+        sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        return self.subjects(sv, depth + 1) if sv is not None else []
 
     def support_verb(self, noun: Token) -> Token | None:
         """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""

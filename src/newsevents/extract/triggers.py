@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from .codebook import Codebook, Entry
 from .parse import (
     _ENT_LABELS,
+    HYPHEN,
     Parse,
     _children,
     _hyphen_word,
@@ -61,6 +62,16 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
 
 
 def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
+    """Do the entry's constraints hold for this token?"""
+    return (
+        _holds_attached(tok, e, book)
+        and _holds_arguments(tok, e, book, parse)
+        and _holds_clauses(tok, e, book)
+    )
+
+
+def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
+    """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
     prts = {c.lower_ for c in _children(tok, "prt")}
     preps = _preps(tok)
     if e.prt and not prts & set(e.prt):
@@ -81,11 +92,16 @@ def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         hw = _hyphen_word(tok)
         if hw:
-            mods.add(hw.split("-")[0])
+            mods.add(hw.split(HYPHEN)[0])
         if e.mod and not mods & book.expand(e.mod):
             return False
         if e.not_mod and mods & book.expand(e.not_mod):
             return False
+    return True
+
+
+def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
+    """The object and the doer ("sent troops", "a car bomb killed" is not "a car killed")."""
     if e.obj or e.not_obj:
         objs = parse.objects(tok, e)
         if e.obj and not _matches(objs, e.obj, book):
@@ -101,6 +117,11 @@ def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
             return False
         if e.not_subj and any(lemma(t) in book.expand(e.not_subj) for t in subj):
             return False  # the head itself: "a car bomb killed" is not "a car killed"
+    return True
+
+
+def _holds_clauses(tok: Token, e: Entry, book: Codebook) -> bool:
+    """The clause it governs and the word it depends on ("fail to reach", "wants X to go")."""
     if e.ccomp:
         cs = _children(tok, "ccomp")
         if not cs or ("ANY" not in e.ccomp and not _matches(cs, e.ccomp, book)):
