@@ -17,23 +17,23 @@ from .parse import (
     AGENT,
     Frame,
     Parse,
-    _children,
-    _named,
-    _preps,
-    _subordinate,
-    _with_conj,
-    _word_set,
     actor_modifiers,
+    children_of,
     infinitival,
     is_passive,
     lemma,
+    names_party,
+    preps_of,
+    subordinate,
+    with_conjuncts,
+    word_set,
 )
-from .parties import _conditioned_party, _first_named_after, _owner
+from .parties import conditioned_party, first_named_after, owner_of
 
 _WHEN = ("DATE", "TIME")  # entity labels of when, not whom
 
 
-def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
+def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
     """Fill ``frame.actors`` and ``frame.recipients`` (and the framing modifiers)."""
     if frame.token.pos_ == "NOUN":
         _noun_arguments(frame, book, parse)
@@ -41,7 +41,7 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     tok = frame.token
     actors = _verb_actors(frame, book, parse)
     recips = _slot_recipients(frame, book, parse)
-    preps = _preps(tok)
+    preps = preps_of(tok)
     recips = _preposition_recipients(frame, recips, preps, book, parse)
     recips = _governed_recipients(frame, recips, frames, book, parse)
     recips = [r for r in recips if r.ent_type_ not in _WHEN]
@@ -53,7 +53,7 @@ def _arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Pa
     frame.recipients = recips
     if frame.entry.inverse and frame.recipients:
         frame.actors, frame.recipients = frame.recipients, frame.actors
-    frame.modifiers = []
+    frame.modifiers = []  # a verb's framing is its own lemma (and those it folds)
 
 
 def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
@@ -82,7 +82,7 @@ def _noun_actors(
     tok = frame.token
     actors = actor_modifiers(tok)
     patients: list[Token] = []
-    own = _preps(tok)
+    own = preps_of(tok)
     if lemma(tok) in book.classes.get("PATIENT_NOUNS", frozenset()) and not any(
         own.get(g) for g in book.ordered("genitive_preps")
     ):
@@ -99,7 +99,7 @@ def _noun_actors(
         if sv is not None and tok.dep_ in ("dobj", "pobj"):
             actors = parse.subjects(sv)
         elif sv is not None and tok.dep_ == "nsubjpass":
-            actors = _with_conj(_preps(sv).get(AGENT, []))  # "X was voiced by Y"
+            actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
         elif _bare_in_verb(frame):
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
     return actors, patients
@@ -112,14 +112,14 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     spec = book.spec(frame.event)
     genitive = book.ordered("genitive_preps")
     order = [*(genitive if spec.patient_noun else ()), *spec.recipient_preps]
-    holders = [_preps(tok)] + ([_preps(sv)] if sv is not None else [])
+    holders = [preps_of(tok)] + ([preps_of(sv)] if sv is not None else [])
     if _bare_in_verb(frame):
-        holders.append(_preps(tok.head.head))  # "troops remained on alert in X"
+        holders.append(preps_of(tok.head.head))  # "troops remained on alert in X"
     for held in holders:
         for p in order:
             cands = [c for c in held.get(p, []) if c.ent_type_ not in _WHEN]
             if cands and p != AGENT:
-                return _with_conj(cands)
+                return with_conjuncts(cands)
     if spec.content_factuality == "hypothetical":
         # "its demand that Israel ease restrictions": the subject of the content clause
         # (attached to the noun, or to the verb that carries it)
@@ -136,7 +136,7 @@ def _content_subjects(clause: Token, book: Codebook) -> list[Token]:
     if clause.dep_ in ("acl", "ccomp", "relcl") and any(
         m.dep_ == "mark" and m.lower_ in marks for m in clause.children
     ):
-        return _with_conj(_children(clause, "nsubj", "nsubjpass"))
+        return with_conjuncts(children_of(clause, "nsubj", "nsubjpass"))
     return []
 
 
@@ -155,11 +155,11 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         frame.anaphor = not mods and any(c.lower_ in pointing for a in actors for c in a.children)
         actors = mods
     if not actors and tok.pos_ == "ADJ":
-        actors = _with_conj(_children(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
+        actors = with_conjuncts(children_of(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
     if not actors and book.spec(frame.event).violent:
         # "were killed in the strikes", "killed in a US raid": the attack's doer, or the
         # attack just reported
-        preps = _preps(tok)
+        preps = preps_of(tok)
         for p in book.ordered("attack_context_preps"):
             for o in preps.get(p, []):
                 if lemma(o) in attack_words:
@@ -179,19 +179,19 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     """The recipient in the dative or object slot ("gave Iraq X", "attacked the village")."""
     tok = frame.token
     spec = book.spec(frame.event)
-    dative = [d for d in _children(tok, "dative") if d.pos_ != "ADP"]
+    dative = [d for d in children_of(tok, "dative") if d.pos_ != "ADP"]
     if dative:
-        return _with_conj(dative)
+        return with_conjuncts(dative)
     objs = parse.objects(tok)
     if not spec.object_party and frame.mode not in book.words("person_object_modes"):
         goods = _goods(book)
-        objs = [o for o in objs if not (_word_set(o, book) & goods)]
+        objs = [o for o in objs if not (word_set(o, book) & goods)]
     if spec.violent:
         objs = _fired_at(objs, book)
     if frame.mode in book.words("own_object_modes"):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN]
-    return [r for o in objs for r in _owner(o, book)]
+    return [r for o in objs for r in owner_of(o, book)]
 
 
 def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
@@ -200,11 +200,11 @@ def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
     arms = book.expand(book.ordered("fired_classes")) | book.words("fired_words")
     targeted: list[Token] = []
     for o in objs:
-        if not (_word_set(o, book) & arms):
+        if not (word_set(o, book) & arms):
             targeted.append(o)
             continue
-        for h in _with_conj([o]):
-            op = _preps(h)
+        for h in with_conjuncts([o]):
+            op = preps_of(h)
             for p in book.ordered("target_preps"):
                 targeted.extend(op.get(p, []))
     return targeted
@@ -221,15 +221,15 @@ def _preposition_recipients(
     prepositions ("talks with X", "aid to X", "demands on X")."""
     tok = frame.token
     spec = book.spec(frame.event)
-    if spec.hands_over and not any(_named(r) for r in recips):
+    if spec.hands_over and not any(names_party(r) for r in recips):
         # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
         receiver = book.ordered("receiver_preps")
         to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
         for o in parse.objects(tok):
-            held = _preps(o)
+            held = preps_of(o)
             to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
         if to:
-            recips = _with_conj(to)
+            recips = with_conjuncts(to)
     if not recips and spec.demand:
         # "insisted on its demands that Burundi's government grant ...": the demand's addressee
         demands = book.classes.get("DEMANDS", frozenset())
@@ -246,7 +246,7 @@ def _preposition_recipients(
                 if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in _WHEN
             ]  # "on Thursday" is when, not whom
             if cands:
-                return [r for o in _with_conj(cands) for r in _owner(o, book)]
+                return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
     return recips
 
 
@@ -258,25 +258,25 @@ def _governed_recipients(
     tok = frame.token
     if not recips and lemma(tok) in book.words("permission_verbs"):
         # "allowed the opposition leader to hold a rally": the one allowed
-        for x in _children(tok, "ccomp", "xcomp"):
-            recips = _with_conj(_children(x, "nsubj"))
+        for x in children_of(tok, "ccomp", "xcomp"):
+            recips = with_conjuncts(children_of(x, "nsubj"))
             if recips:
                 break
     if not recips and book.spec(frame.event).demand:
-        for cc in _children(tok, "ccomp"):
-            recips = _with_conj(_children(cc, "nsubj", "nsubjpass"))
+        for cc in children_of(tok, "ccomp"):
+            recips = with_conjuncts(children_of(cc, "nsubj", "nsubjpass"))
             if recips:
                 break
     if not recips:
         goods = _goods(book)
-        for x in _children(tok, "xcomp"):
+        for x in children_of(tok, "xcomp"):
             inner = frames.get(x.i)
             if inner is not None:
-                _arguments(inner, frames, book, parse)
+                fill_arguments(inner, frames, book, parse)
                 recips = list(inner.recipients)
             else:
-                objs = [o for o in parse.objects(x) if not (_word_set(o, book) & goods)]
-                recips = [r for o in objs for r in _owner(o, book)]
+                objs = [o for o in parse.objects(x) if not (word_set(o, book) & goods)]
+                recips = [r for o in objs for r in owner_of(o, book)]
             if recips:
                 break
     return recips
@@ -294,9 +294,9 @@ def _named_party(
     patient = bool(recips) and (
         is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
-    if reciprocal or patient or any(_named(r) for r in recips):
+    if reciprocal or patient or any(names_party(r) for r in recips):
         return recips
-    named = _first_named_after(tok, actors, book)
+    named = first_named_after(tok, actors, book)
     if not named and spec.reciprocal:
         # "discussed the decision to strike X with Britain's foreign secretary": the
         # parser may hang "with Y" deep inside the object
@@ -305,16 +305,16 @@ def _named_party(
                 t.dep_ == "pobj"
                 and t.head.lower_ in spec.recipient_preps
                 and t.i > tok.i
-                and _named(t)
+                and names_party(t)
             ):
-                named = _with_conj([t])
+                named = with_conjuncts([t])
                 break
     if not named and spec.commitment == "conflict":
-        named = _conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
+        named = conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
     if not named and spec.topic_recipient:
         # "rejected a call for peacekeepers in East Timor", "blocked a road to show
         # their disapproval of US policy": the party the act is about
-        named = _first_named_after(tok, actors, book, deep=True)
+        named = first_named_after(tok, actors, book, deep=True)
     return named or recips
 
 
@@ -332,16 +332,16 @@ def _stance_or_passive(
     targets = [o for p in book.ordered("stance_preps") for o in preps.get(p, [])]
     if stance and targets and tok.dep_ == "acomp":
         target = targets[0]
-        return _with_conj(_children(tok.head, "nsubj")), actor_modifiers(target) or [target]
-    if is_passive(tok) and not _preps(tok).get(AGENT):
-        passive_subject = _children(tok, "nsubjpass")
+        return with_conjuncts(children_of(tok.head, "nsubj")), actor_modifiers(target) or [target]
+    if is_passive(tok) and not preps_of(tok).get(AGENT):
+        passive_subject = children_of(tok, "nsubjpass")
         if stance and targets:
             target = targets[0]
-            return _with_conj(passive_subject), actor_modifiers(target) or [target]
+            return with_conjuncts(passive_subject), actor_modifiers(target) or [target]
         if frame.mode in book.words("self_patient_modes") and not actors:
             # "peacekeepers were shipped out of X", "guerrillas were demobilized": the
             # withdrawn or disarmed party is the one that withdraws or disarms
-            actors = _with_conj(passive_subject)
+            actors = with_conjuncts(passive_subject)
             recips = [r for r in recips if r not in actors]
     return actors, recips
 
@@ -352,27 +352,27 @@ def _answered_or_purpose(
     """A response targets the doer of the act it answers ("retaliate after a US strike
     killed X"); a purpose may name the party ("opened the bridge to allow aid to X")."""
     tok = frame.token
-    if not any(_named(r) for r in recips) and lemma(tok) in book.words("response_verbs"):
+    if not any(names_party(r) for r in recips) and lemma(tok) in book.words("response_verbs"):
         around = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])]
         for x in around:
             inner = frames.get(x.i)
             if (
                 x.dep_ == "advcl"
-                and _subordinate(x, book)
+                and subordinate(x, book)
                 and inner is not None
                 and not inner.absorbed
             ):
-                _arguments(inner, frames, book, parse)
+                fill_arguments(inner, frames, book, parse)
                 if inner.actors:
                     recips = list(inner.actors)
                     break
-    if not any(_named(r) for r in recips):
+    if not any(names_party(r) for r in recips):
         for x in tok.children:
             inner = frames.get(x.i)
             purpose = infinitival(x) and not any(c.dep_ in ("mark", "nsubj") for c in x.children)
             if x.dep_ == "advcl" and purpose and inner is not None and not inner.absorbed:
-                _arguments(inner, frames, book, parse)
-                named = [r for r in inner.recipients if _named(r)]
+                fill_arguments(inner, frames, book, parse)
+                named = [r for r in inner.recipients if names_party(r)]
                 if named:
                     return named
     return recips

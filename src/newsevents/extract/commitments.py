@@ -26,7 +26,7 @@ def _declared_by_actor(frame: Frame, fact: Factuality) -> bool:
     return any(a.pos_ == "PRON" or lemma(a) in speaker for a in frame.actors)
 
 
-def _recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Codebook) -> None:
+def recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Codebook) -> None:
     """Type changes a human coder makes from the clause, not the trigger word alone."""
     _promised(frame, by_token, book)
     _conditional(frame, fact, book)

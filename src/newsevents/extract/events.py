@@ -7,12 +7,12 @@ from spacy.tokens import Token
 
 from ..model import Document, EventMention, Span
 from .codebook import Codebook
-from .commitments import _recode
+from .commitments import recode
 from .factuality import Cues, assess
 from .frames import find_frames
-from .mentions import _mention, _must_requests, _reindex
+from .mentions import mention_of, must_requests, reindex
 from .parse import Frame, Parse, lemma
-from .topics import _must_topics, _topics
+from .topics import must_topics, topics_and_predictions
 
 
 def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
@@ -26,9 +26,9 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
     cues = Cues.of(codebook)
     for sent in parse_doc.sents:
         mentions.extend(_sentence_mentions(doc, sent, codebook, parse, cues, attackers))
-        mentions.extend(_must_requests(doc, sent, Span.of_tokens(sent), codebook, parse))
+        mentions.extend(must_requests(doc, sent, Span.of_tokens(sent), codebook, parse))
     mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
-    return [_reindex(m, i) for i, m in enumerate(mentions)]
+    return [reindex(m, i) for i, m in enumerate(mentions)]
 
 
 def _sentence_mentions(
@@ -44,8 +44,8 @@ def _sentence_mentions(
     sent_span = Span.of_tokens(sent)
     frames = find_frames(sent, book, parse)
     by_token = {f.token.i: f for f in frames}
-    topics, predictions = _topics(frames, book)
-    topics |= _must_topics(frames, book)
+    topics, predictions = topics_and_predictions(frames, book)
+    topics |= must_topics(frames, book)
     text = sent.text
     quoted = any(q in text for q in book.words("quote_marks"))
     out: list[EventMention] = []
@@ -60,14 +60,14 @@ def _sentence_mentions(
             if frame.actors:
                 attackers[:] = frame.actors
         fact = assess(frame.token, book, cues)
-        _recode(frame, fact, by_token, book)
+        recode(frame, fact, by_token, book)
         committed = book.spec(frame.event).commitment is not None
         if fact.condition is not None and committed and fact.topic:
             topics.update(t.i for t in fact.condition.subtree if t.i in by_token)
             fact.topic = False
         if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
             continue  # what is demanded, threatened, promised, refused: not an event
-        out.append(_mention(doc, frame, fact, sent_span, book))
+        out.append(mention_of(doc, frame, fact, sent_span, book))
     return out
 
 

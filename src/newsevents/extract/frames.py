@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from .arguments import _arguments
+from .arguments import fill_arguments
 from .codebook import Codebook
-from .parse import Frame, Parse, _children, _in_participle, forms, is_passive, lemma, np_span
+from .parse import Frame, Parse, children_of, forms, in_participle, is_passive, lemma, np_span
 from .triggers import match, noun_licensed
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]
@@ -28,7 +28,7 @@ def find_frames(sent: SpacySpan, book: Codebook, parse: Parse) -> list[Frame]:
     _absorb_voiced_demands(frames, book, parse)
     for frame in frames.values():
         if not frame.absorbed:
-            _arguments(frame, frames, book, parse)
+            fill_arguments(frame, frames, book, parse)
     _fold_casualties(frames, book)
     return [f for _, f in sorted(frames.items()) if not f.absorbed]
 
@@ -40,13 +40,13 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     for tok in sent:
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
-        if _in_participle(tok):
+        if in_participle(tok):
             continue  # "weapons seized last year", "the accord signed in March": background
         if (
             tok.tag_ == "VBG"
             and tok.dep_ == "pcomp"
             and tok.head.head.pos_ == "NOUN"
-            and not _children(tok, "nsubj")
+            and not children_of(tok, "nsubj")
             and lemma(tok.head.head) not in abstract
         ):
             continue  # "its involvement in killing", "a history of attacking": a kind of act
@@ -55,7 +55,7 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
             continue
         if tok.pos_ == "NOUN" and not noun_licensed(tok, entry, book, parse):
             continue
-        if tok.pos_ == "ADJ" and not _children(tok, "xcomp"):
+        if tok.pos_ == "ADJ" and not children_of(tok, "xcomp"):
             continue
         frame = Frame(tok, entry, entry.event, entry.cameo, entry.mode)
         frame.extra = [c for c in tok.children if c.dep_ == "prt"]
@@ -71,10 +71,10 @@ def _merge_instruments(frames: dict[int, Frame], book: Codebook) -> None:
         tok = frame.token
         if tok.pos_ != "VERB":
             continue
-        cands = _children(tok, "nsubj")
-        for p in _children(tok, "prep", "agent"):
+        cands = children_of(tok, "nsubj")
+        for p in children_of(tok, "prep", "agent"):
             if p.lower_ in means:
-                cands.extend(_children(p, "pobj"))
+                cands.extend(children_of(p, "pobj"))
         absorbs = book.spec(frame.event).absorbs
         for c in cands:
             inner = frames.get(c.i)

@@ -12,7 +12,7 @@ from ..resources import goldstein
 from .codebook import Codebook
 from .factuality import Factuality, assess
 from .parse import Frame, Parse, lemma, np_span
-from .quantities import _quantities
+from .quantities import quantities_of
 
 
 def _actors(
@@ -45,7 +45,7 @@ def _actors(
     return tuple(out)
 
 
-def _mention(
+def mention_of(
     doc: Document, frame: Frame, fact: Factuality, sent: Span, book: Codebook
 ) -> EventMention:
     tok = frame.token
@@ -75,7 +75,7 @@ def _mention(
             book,
             tok,
         ),
-        quantities=tuple(q for f in (frame, *frame.folded) for q in _quantities(f, book)),
+        quantities=tuple(q for f in (frame, *frame.folded) for q in quantities_of(f, book)),
         rule=frame.entry.id,
         trigger_lemma=lemma(tok),
         framing=framing,
@@ -83,11 +83,11 @@ def _mention(
     )
 
 
-def _reindex(m: EventMention, i: int) -> EventMention:
+def reindex(m: EventMention, i: int) -> EventMention:
     return replace(m, index=i)
 
 
-def _must_requests(
+def must_requests(
     doc: Document, sent: SpacySpan, sent_span: Span, book: Codebook, parse: Parse
 ) -> list[EventMention]:
     """'A said B must X' is A demanding that B X (REQUEST)."""
@@ -110,5 +110,5 @@ def _must_requests(
         fact = assess(speech, book)
         if fact.label == "reported" and fact.reported_by is None:
             fact.label = "asserted"
-        out.append(_mention(doc, frame, fact, sent_span, book))
+        out.append(mention_of(doc, frame, fact, sent_span, book))
     return out

@@ -51,7 +51,7 @@ def forms(tok: Token) -> list[str]:
     return out
 
 
-def _hyphen_word(tok: Token) -> str | None:
+def hyphen_word(tok: Token) -> str | None:
     """ "cease-fire", "air-strike": spaCy splits at hyphens; rebuild the written word."""
     doc = tok.doc
     i = tok.i
@@ -65,7 +65,7 @@ def _hyphen_word(tok: Token) -> str | None:
     return None
 
 
-def _pos(tok: Token) -> EntryPos | None:
+def entry_pos(tok: Token) -> EntryPos | None:
     if tok.pos_ == "VERB":
         return "verb"
     if tok.pos_ == "NOUN":
@@ -79,11 +79,11 @@ def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def _children(tok: Token, *deps: str) -> list[Token]:
+def children_of(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _with_conj(toks: Iterable[Token]) -> list[Token]:
+def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         out.append(t)
@@ -95,21 +95,21 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
     return out
 
 
-def _preps(tok: Token) -> dict[str, list[Token]]:
+def preps_of(tok: Token) -> dict[str, list[Token]]:
     """prep lemma -> its objects, for preps on the token or on its particle ("pull out of")."""
     out: dict[str, list[Token]] = {}
-    heads = [tok, *_children(tok, "prt")]
+    heads = [tok, *children_of(tok, "prt")]
     for h in heads:
         for p in h.children:
             if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART"):
-                objs = _children(p, "pobj", "pcomp")
+                objs = children_of(p, "pobj", "pcomp")
                 out.setdefault(p.lower_, []).extend(objs)
-                for inner in _children(p, "prep"):  # "out of", "away from"
-                    out.setdefault(inner.lower_, []).extend(_children(inner, "pobj", "pcomp"))
+                for inner in children_of(p, "prep"):  # "out of", "away from"
+                    out.setdefault(inner.lower_, []).extend(children_of(inner, "pobj", "pcomp"))
     return out
 
 
-def _word_set(tok: Token, book: Codebook) -> set[str]:
+def word_set(tok: Token, book: Codebook) -> set[str]:
     """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
     words = {lemma(tok), tok.lower_}
     genitive = book.words("genitive_preps")
@@ -117,10 +117,10 @@ def _word_set(tok: Token, book: Codebook) -> set[str]:
         if c.dep_ in ("compound", "amod"):
             words.add(lemma(c))
         if c.dep_ == "prep" and c.lower_ in genitive:
-            for o in _children(c, "pobj"):
+            for o in children_of(c, "pobj"):
                 words.add(lemma(o))
                 words.update(lemma(x) for x in o.children if x.dep_ == "compound")
-    hw = _hyphen_word(tok)
+    hw = hyphen_word(tok)
     if hw:
         words.add(hw)
     return words
@@ -138,7 +138,7 @@ _NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod",
 _NP_DEPS |= {"npadvmod"}
 
 
-_ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
 
 class Parse:
@@ -150,27 +150,27 @@ class Parse:
     # --- arguments used by constraints ------------------------------------------------
     def objects(self, tok: Token, entry: Entry | None = None) -> list[Token]:
         if entry is not None and entry.prep:
-            preps = _preps(tok)
+            preps = preps_of(tok)
             found = [o for p in entry.prep for o in preps.get(p, [])]
             if found:
-                return _with_conj(found)
+                return with_conjuncts(found)
         if tok.pos_ == "NOUN":
-            preps = _preps(tok)
-            return _with_conj(
+            preps = preps_of(tok)
+            return with_conjuncts(
                 [o for p in self.book.ordered("genitive_preps") for o in preps.get(p, [])]
             )
         if is_passive(tok):
-            subj = _children(tok, "nsubjpass")
+            subj = children_of(tok, "nsubjpass")
             if subj:
-                return _with_conj(subj)
-        objs = _children(tok, "dobj", "attr", "oprd")
+                return with_conjuncts(subj)
+        objs = children_of(tok, "dobj", "attr", "oprd")
         if objs:
             # "killed X and at least five other people": the parser sometimes hangs the
             # second object on the verb as a conjunct
             objs += [
                 c
                 for c in tok.children
-                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not _children(c, "nsubj")
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not children_of(c, "nsubj")
             ]
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]
@@ -179,11 +179,11 @@ class Parse:
             and tok.dep_ == "relcl"
             and (
                 is_relative_object(tok, self.book)
-                or (_children(tok, "nsubj") and not _preps(tok).get(AGENT))
+                or (children_of(tok, "nsubj") and not preps_of(tok).get(AGENT))
             )
         ):
             objs = [tok.head]  # "the sanctions (that) it imposed"
-        return _with_conj(objs)
+        return with_conjuncts(objs)
 
     def subjects(self, tok: Token, depth: int = 0) -> list[Token]:
         """The doer of a verb (or the support verb's subject for a noun), inherited if needed."""
@@ -192,9 +192,9 @@ class Parse:
         if tok.pos_ == "NOUN":
             return []
         if is_passive(tok):
-            preps = _preps(tok)
-            return _with_conj(preps.get(AGENT, []))
-        subj = _children(tok, "nsubj", "csubj")
+            preps = preps_of(tok)
+            return with_conjuncts(preps.get(AGENT, []))
+        subj = children_of(tok, "nsubj", "csubj")
         if subj:
             return self._own_subject(tok, subj[0])
         dep, head = tok.dep_, tok.head
@@ -203,11 +203,11 @@ class Parse:
         if dep == "conj":
             if is_passive(head) and not is_passive(tok):
                 # "X was indicted by the court and will resign": X resigns, not the court
-                return _with_conj(_children(head, "nsubjpass"))
+                return with_conjuncts(children_of(head, "nsubjpass"))
             return self.subjects(head, depth + 1)
         if dep == "xcomp":
             return self._controller(head) or self.subjects(head, depth + 1)
-        if dep == "advcl" and not _children(tok, "mark"):
+        if dep == "advcl" and not children_of(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and tok.tag_ != "VBN":
             return self._noun_clause_subject(head, depth)
@@ -226,28 +226,30 @@ class Parse:
             while clause.dep_ == "conj" and clause.head != clause:
                 clause = clause.head
             if clause.dep_ == "relcl":
-                return _with_conj([clause.head])
-        return _with_conj([s])
+                return with_conjuncts([clause.head])
+        return with_conjuncts([s])
 
     def _controller(self, head: Token) -> list[Token]:
         """The object of an object-control verb ("urged X to ...", "called on X to ...")."""
         if lemma(head) not in self.book.words("object_control_verbs"):
             return []
-        obj = _children(head, "dobj")
+        obj = children_of(head, "dobj")
         if obj:
-            return _with_conj(obj)
-        held = _preps(head)
-        return _with_conj([o for p in self.book.ordered("control_preps") for o in held.get(p, [])])
+            return with_conjuncts(obj)
+        held = preps_of(head)
+        return with_conjuncts(
+            [o for p in self.book.ordered("control_preps") for o in held.get(p, [])]
+        )
 
     def _noun_clause_subject(self, head: Token, depth: int) -> list[Token]:
         """The doer of a clause modifying a noun: the noun itself, or for a document or an
         attempt its issuer ("issued a declaration demanding ...", "an attempt to kill X":
         the noun's owner or the verb's subject)."""
         if lemma(head) not in self.book.words("document_nouns") | self.book.words("attempt_nouns"):
-            return _with_conj([head])
+            return with_conjuncts([head])
         owners = [c for c in head.children if c.dep_ == "poss"]
         if owners:
-            return _with_conj(owners)
+            return with_conjuncts(owners)
         sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
         return self.subjects(sv, depth + 1) if sv is not None else []
 
@@ -271,7 +273,7 @@ class Parse:
         return None
 
 
-def _in_participle(tok: Token) -> bool:
+def in_participle(tok: Token) -> bool:
     """Is the token inside a past-participle phrase modifying a noun ("property seized by
     the army in the 1970s", "a settlement reached in talks")? Such a phrase describes the
     noun; the act it names is background, not news."""
@@ -306,13 +308,13 @@ def actor_modifiers(noun: Token) -> list[Token]:
         c = stack.pop(0)
         if c.dep_ == "poss" or (
             c.dep_ in ("compound", "amod", "nmod")
-            and (c.ent_type_ in _ENT_LABELS or c.pos_ == "PROPN")
+            and (c.ent_type_ in ENT_LABELS or c.pos_ == "PROPN")
         ):
             out.append(c)
         elif c.dep_ == "compound" and c.pos_ == "NOUN":
             stack.extend(c.children)  # "US Predator attacks": US modifies the compound
-    by = _preps(noun).get(AGENT, [])
-    return _with_conj(out + by) if out or by else []
+    by = preps_of(noun).get(AGENT, [])
+    return with_conjuncts(out + by) if out or by else []
 
 
 def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
@@ -338,12 +340,12 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     return start, end
 
 
-def _named(tok: Token) -> bool:
+def names_party(tok: Token) -> bool:
     """Does this phrase name a party (a named entity or nationality somewhere in it)?"""
-    return any(t.ent_type_ in _ENT_LABELS for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+    return any(t.ent_type_ in ENT_LABELS for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
 
 
-def _ent_root(t: Token) -> Token:
+def ent_root(t: Token) -> Token:
     """The syntactic root of the NER entity ``t`` is in (from the IOB tags)."""
     doc = t.doc
     start, end = t.i, t.i + 1
@@ -360,7 +362,7 @@ def background(clause: Token, book: Codebook) -> bool:
     return any(c.dep_ == "mark" and c.lower_ not in kept for c in clause.children)
 
 
-def _subordinate(clause: Token, book: Codebook) -> bool:
+def subordinate(clause: Token, book: Codebook) -> bool:
     """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
     preps = book.words("background_clause_preps")
     return background(clause, book) or any(

@@ -7,18 +7,18 @@ from spacy.tokens import Token
 
 from .codebook import Codebook
 from .parse import (
-    _ENT_LABELS,
-    _ent_root,
-    _preps,
-    _subordinate,
-    _with_conj,
+    ENT_LABELS,
     actor_modifiers,
+    ent_root,
     infinitival,
     lemma,
+    preps_of,
+    subordinate,
+    with_conjuncts,
 )
 
 
-def _owner(tok: Token, book: Codebook) -> list[Token]:
+def owner_of(tok: Token, book: Codebook) -> list[Token]:
     """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
     owned = book.classes.get("ABSTRACT", frozenset()) | book.classes.get("ATTACK_NOUN", frozenset())
     if lemma(tok) not in owned:
@@ -26,25 +26,25 @@ def _owner(tok: Token, book: Codebook) -> list[Token]:
     owners = actor_modifiers(tok)
     if owners:
         return owners
-    preps = _preps(tok)
+    preps = preps_of(tok)
     for p in book.ordered("owner_preps"):
         if preps.get(p):
-            return _with_conj(preps[p])
+            return with_conjuncts(preps[p])
     return []
 
 
-def _conditioned_party(tok: Token, book: Codebook) -> list[Token]:
+def conditioned_party(tok: Token, book: Codebook) -> list[Token]:
     """The subject of an "if"/"unless" clause under a threat: whom the threat addresses."""
     marks = book.words("commitment_marks")
     for t in tok.subtree:
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
             if subj:
-                return _with_conj(subj[:1])
+                return with_conjuncts(subj[:1])
     return []
 
 
-def _first_named_after(
+def first_named_after(
     tok: Token, actors: list[Token], book: Codebook, deep: bool = False
 ) -> list[Token]:
     """The first party named after the trigger: in its own clause, or (``deep``) also in
@@ -55,7 +55,7 @@ def _first_named_after(
     stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
 
     def follow(c: Token) -> bool:
-        if c.dep_ == "advcl" and _subordinate(c, book):
+        if c.dep_ == "advcl" and subordinate(c, book):
             return False
         if c.dep_ in stop:
             # "a call for its forces to be deployed in X": an infinitival relative is content
@@ -68,11 +68,11 @@ def _first_named_after(
         t = stack.pop(0)
         if t.i in taken:
             continue
-        if t.ent_type_ in _ENT_LABELS and t.pos_ != "PRON":
-            found.append(_ent_root(t))
+        if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON":
+            found.append(ent_root(t))
         else:
             stack.extend(c for c in t.children if follow(c))
         if found:
             break
     found.sort(key=lambda t: t.i)
-    return _with_conj(found[:1]) if found else []
+    return with_conjuncts(found[:1]) if found else []

@@ -165,7 +165,7 @@ def _kind(tok: Token, entry: Entry, book: Codebook) -> str | None:
     return book.quantity_kinds.get(lemma(tok), entry.quantity)
 
 
-def _quantities(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
+def quantities_of(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
     tok = frame.token
     kind = _kind(tok, frame.entry, book)
     if kind is None:

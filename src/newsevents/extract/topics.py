@@ -18,7 +18,7 @@ def _casualties(frame: Frame, book: Codebook) -> bool:
     return book.spec(frame.event).violent and kind in book.words("casualty_kinds")
 
 
-def _topics(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]]:
+def topics_and_predictions(frames: list[Frame], codebook: Codebook) -> tuple[set[int], set[int]]:
     """Token ids of frames that are the topic of another event, and of speech frames that
     only report a danger ("Analysts warn that X could attack": the attack is the news).
 
@@ -109,8 +109,8 @@ def _within(roots: list[Token], tok: Token, at: dict[int, Frame], book: Codebook
     return out
 
 
-def _must_topics(frames: list[Frame], book: Codebook) -> set[int]:
-    """ "A said B must X": A demands X (see ``_must_requests``); X is that demand's topic."""
+def must_topics(frames: list[Frame], book: Codebook) -> set[int]:
+    """ "A said B must X": A demands X (see ``must_requests``); X is that demand's topic."""
     report = book.words("report_verbs")
     obligation = {lem for e in book.aux_entries for lem in e.lemmas}
     out: set[int] = set()

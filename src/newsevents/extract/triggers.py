@@ -6,17 +6,17 @@ from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
 from .parse import (
-    _ENT_LABELS,
+    ENT_LABELS,
     HYPHEN,
     Parse,
-    _children,
-    _hyphen_word,
-    _pos,
-    _preps,
-    _word_set,
     actor_modifiers,
+    children_of,
+    entry_pos,
     forms,
+    hyphen_word,
     lemma,
+    preps_of,
+    word_set,
 )
 
 
@@ -27,22 +27,22 @@ def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
     for t in toks:
         if "ANY" in items:
             return True
-        if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in _ENT_LABELS):
+        if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in ENT_LABELS):
             return True
         if "VERB" in items and t.pos_ in ("VERB", "AUX"):
             return True
-        if _word_set(t, book) & words:
+        if word_set(t, book) & words:
             return True
     return False
 
 
 def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     """The most specific codebook entry whose constraints hold for this token."""
-    pos = _pos(tok)
+    pos = entry_pos(tok)
     if pos is None:
         return None
     keys = forms(tok)
-    hw = _hyphen_word(tok)
+    hw = hyphen_word(tok)
     if hw:
         keys.insert(0, hw)
     best: Entry | None = None
@@ -72,8 +72,8 @@ def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
 
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
-    prts = {c.lower_ for c in _children(tok, "prt")}
-    preps = _preps(tok)
+    prts = {c.lower_ for c in children_of(tok, "prt")}
+    preps = preps_of(tok)
     if e.prt and not prts & set(e.prt):
         return False
     if e.not_prt and prts & set(e.not_prt):
@@ -90,7 +90,7 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     if e.mod or e.not_mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        hw = _hyphen_word(tok)
+        hw = hyphen_word(tok)
         if hw:
             mods.add(hw.split(HYPHEN)[0])
         if e.mod and not mods & book.expand(e.mod):
@@ -123,11 +123,11 @@ def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool
 def _holds_clauses(tok: Token, e: Entry, book: Codebook) -> bool:
     """The clause it governs and the word it depends on ("fail to reach", "wants X to go")."""
     if e.ccomp:
-        cs = _children(tok, "ccomp")
+        cs = children_of(tok, "ccomp")
         if not cs or ("ANY" not in e.ccomp and not _matches(cs, e.ccomp, book)):
             return False
     if e.xcomp:
-        xs = _children(tok, "xcomp")
+        xs = children_of(tok, "xcomp")
         if not xs:
             return False
         if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
