@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsevents import api
+from newsevents.extract import Codebook, load_codebook
 from newsevents.model import Article, Document
 from newsevents.nlp import DEFAULT_MODEL, annotate, load_pipeline
 
@@ -130,3 +131,12 @@ def make_event():
         )
 
     return make
+
+
+# --- extract (the coder): the packaged codebook and parsed texts ----------------------------
+
+
+@pytest.fixture(scope="session")
+def codebook() -> Codebook:
+    """The packaged codebook (with the packaged event types), loaded once per session."""
+    return load_codebook()

@@ -9,18 +9,12 @@ import pytest
 
 from newsevents.errors import ConfigError
 from newsevents.extract import extract_events, load_codebook
-from newsevents.model import Article, EventMention
-from newsevents.nlp import annotate
+from newsevents.model import EventMention
 
 
-@pytest.fixture(scope="module")
-def book():
-    return load_codebook()
-
-
-def code(nlp, book, text: str) -> list[EventMention]:
-    doc = annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
-    return extract_events(doc, book)
+def code(parse, codebook, text: str) -> list[EventMention]:
+    doc = parse(text)
+    return extract_events(doc, codebook)
 
 
 def counts(events: list[EventMention]) -> set[tuple[str, int, bool]]:
@@ -47,8 +41,8 @@ KINDS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), KINDS)
-def test_kind_follows_the_governing_word(nlp, book, text, expected):
-    got = counts(code(nlp, book, text))
+def test_kind_follows_the_governing_word(parse, codebook, text, expected):
+    got = counts(code(parse, codebook, text))
     assert expected in got, got
 
 
@@ -64,8 +58,8 @@ def test_kind_follows_the_governing_word(nlp, book, text, expected):
         ("The mortar attack wounded 20 soldiers.", "killed"),
     ],
 )
-def test_no_wrong_kind(nlp, book, text, wrong):
-    got = counts(code(nlp, book, text))
+def test_no_wrong_kind(parse, codebook, text, wrong):
+    got = counts(code(parse, codebook, text))
     assert all(kind != wrong for kind, _, _ in got), got
 
 
@@ -109,8 +103,8 @@ NUMBERS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), NUMBERS)
-def test_numbers(nlp, book, text, expected):
-    got = counts(code(nlp, book, text))
+def test_numbers(parse, codebook, text, expected):
+    got = counts(code(parse, codebook, text))
     assert expected in got, got
 
 
@@ -129,15 +123,15 @@ def test_numbers(nlp, book, text, expected):
         "Police detained the 2019 graduates.",
     ],
 )
-def test_not_exact_counts(nlp, book, text):
-    events = code(nlp, book, text)
+def test_not_exact_counts(parse, codebook, text):
+    events = code(parse, codebook, text)
     assert events, "the event itself is still coded"
     assert counts(events) == set()
 
 
-def test_number_span_covers_the_written_number(nlp, book):
+def test_number_span_covers_the_written_number(parse, codebook):
     text = "Gunmen killed two dozen villagers."
-    qs = [q for e in code(nlp, book, text) for q in e.quantities]
+    qs = [q for e in code(parse, codebook, text) for q in e.quantities]
     assert [text[q.span.start : q.span.end] for q in qs] == ["two dozen"]
 
 
@@ -187,8 +181,8 @@ ONE_ATTACK = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "framing", "expected"), ONE_ATTACK)
-def test_casualties_of_one_attack_are_one_event(nlp, book, text, trigger, framing, expected):
-    found = assaults(code(nlp, book, text))
+def test_casualties_of_one_attack_are_one_event(parse, codebook, text, trigger, framing, expected):
+    found = assaults(code(parse, codebook, text))
     assert len(found) == 1, [(e.trigger_lemma, e.quantities) for e in found]
     event = found[0]
     assert event.trigger_lemma == trigger
@@ -196,9 +190,9 @@ def test_casualties_of_one_attack_are_one_event(nlp, book, text, trigger, framin
     assert counts([event]) == expected
 
 
-def test_folded_participle_keeps_actor_and_adds_victims(nlp, book):
+def test_folded_participle_keeps_actor_and_adds_victims(parse, codebook):
     text = "US warplanes pounded militia bases, killing two dozen fighters."
-    (event,) = assaults(code(nlp, book, text))
+    (event,) = assaults(code(parse, codebook, text))
     assert [text[a.span.start : a.span.end] for a in event.actor] == ["US warplanes"]
     victims = {text[r.span.start : r.span.end] for r in event.recipient}
     assert {"militia bases", "two dozen fighters"} <= victims
@@ -213,13 +207,13 @@ def test_folded_participle_keeps_actor_and_adds_victims(nlp, book):
         "The strike hit the convoy but killed 2 farmers nearby.",
     ],
 )
-def test_separate_doers_stay_separate(nlp, book, text):
-    assert len(assaults(code(nlp, book, text))) == 2
+def test_separate_doers_stay_separate(parse, codebook, text):
+    assert len(assaults(code(parse, codebook, text))) == 2
 
 
-def test_casualties_elaborating_another_act_are_an_assault(nlp, book):
+def test_casualties_elaborating_another_act_are_an_assault(parse, codebook):
     text = "Rioters stormed the town hall, injuring 3 policemen."
-    events = code(nlp, book, text)
+    events = code(parse, codebook, text)
     assert ("injured", 3, False) in counts(assaults(events))
 
 
@@ -247,5 +241,5 @@ def test_casualties_elaborating_another_act_are_an_assault(nlp, book):
         ("The bombing killed 30 people, including a senior commander.", {("killed", 30, False)}),
     ],
 )
-def test_listed_victims_add_up(nlp, book, text, expected):
-    assert counts(code(nlp, book, text)) == expected
+def test_listed_victims_add_up(parse, codebook, text, expected):
+    assert counts(code(parse, codebook, text)) == expected

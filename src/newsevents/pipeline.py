@@ -63,7 +63,7 @@ def load_resources(
         nlp=nlp.load_pipeline(model),
         types=types,
         lexicon=lexicon,
-        codebook=extract.load_codebook(codebook_paths),
+        codebook=extract.load_codebook(codebook_paths, types, lexicon),
         calls=load_calls(types),
         quote_cues=load_quote_cues(),
         actors=resolve_actors.load_actor_dictionary(tuple(Path(p) for p in actors)),

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import yaml
 
@@ -132,7 +133,27 @@ class EventTypeSpec:
     place_target: bool = False
     merges_with: frozenset[str] = frozenset()
     remote: bool = False
+    # traits the extract stage reads (see the header of data/event_types.yaml)
+    commitment: Commitment | None = None
+    content_factuality: ContentFactuality | None = None
+    violent: bool = False
+    reciprocal: bool = False
+    object_party: bool = False
+    demand: bool = False
+    by_order: bool = False
+    voices_demands: bool = False
+    hands_over: bool = False
+    absorbs: frozenset[str] = frozenset()
 
+
+#: what a type codes when it is a commitment: promised cooperation or threatened conflict
+Commitment = Literal["cooperation", "conflict"]
+#: how the content its verb governs is to be taken ("urged X to ..." / "accused X of ...")
+ContentFactuality = Literal["hypothetical", "reported"]
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "commitment": typing.get_args(Commitment),
+    "content_factuality": typing.get_args(ContentFactuality),
+}
 
 _TYPE_FLAGS = (
     "patient_noun",
@@ -142,9 +163,18 @@ _TYPE_FLAGS = (
     "addresses",
     "place_target",
     "remote",
+    "violent",
+    "reciprocal",
+    "object_party",
+    "demand",
+    "by_order",
+    "voices_demands",
+    "hands_over",
 )
 _TYPE_KEYS = frozenset(
     {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}
+    | {"absorbs"}
+    | set(_CHOICES)
     | set(_TYPE_FLAGS)
 )
 
@@ -173,6 +203,10 @@ class EventTypes(Mapping[str, EventTypeSpec]):
         return frozenset(
             n for n, s in self._specs.items() if s.announced_as and s.announced_as.event == target
         )
+
+    def with_commitment(self, kind: Commitment) -> str | None:
+        """The type that codes a commitment of this kind (AGREE: cooperation)."""
+        return next((n for n, s in self._specs.items() if s.commitment == kind), None)
 
     def check(self, name: object, where: str) -> EventType:
         """``name`` if it is a declared type, else a ConfigError saying where it was used."""
@@ -216,10 +250,11 @@ def load_event_types(extra_paths: Sequence[Path] = ()) -> EventTypes:
     types = EventTypes(specs)
     # merge groups are symmetric; every named type must be declared
     for name, spec in list(specs.items()):
-        for other in spec.merges_with | {spec.refused_as or name}:
-            types.check(other, f"types.{name}")
+        where = f"{raw[name][0]}: types.{name}"
+        for other in spec.merges_with | spec.absorbs | {spec.refused_as or name}:
+            types.check(other, where)
         if spec.announced_as is not None:
-            types.check(spec.announced_as.event, f"types.{name}.announced_as")
+            types.check(spec.announced_as.event, f"{where}.announced_as")
     for name, spec in list(specs.items()):
         back = frozenset(o for o, s in specs.items() if name in s.merges_with)
         specs[name] = dataclasses.replace(spec, merges_with=spec.merges_with | back)
@@ -231,12 +266,18 @@ def _type_spec(name: str, path: Path, decl: Mapping[str, Any]) -> EventTypeSpec:
     cameo = decl.get("cameo")
     if not isinstance(cameo, str) or not cameo.isdigit():
         raise ConfigError(f'{where}: cameo must be a quoted digit string such as "190"')
-    flags = {}
+    flags: dict[str, Any] = {}
     for flag in _TYPE_FLAGS:
         value = decl.get(flag, False)
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: {flag} must be true or false")
         flags[flag] = value
+    choices: dict[str, Any] = {}
+    for key, allowed in _CHOICES.items():
+        value = decl.get(key)
+        if value is not None and value not in allowed:
+            raise ConfigError(f"{where}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+        choices[key] = value
     announced = decl.get("announced_as")
     announced_as = None
     if announced is not None:
@@ -255,6 +296,8 @@ def _type_spec(name: str, path: Path, decl: Mapping[str, Any]) -> EventTypeSpec:
         refused_as=str(decl["refused_as"]) if decl.get("refused_as") else None,
         implicit_doer=str(decl["implicit_doer"]) if decl.get("implicit_doer") else None,
         merges_with=frozenset(_words(where, "merges_with", decl.get("merges_with"))),
+        absorbs=frozenset(_words(where, "absorbs", decl.get("absorbs"))),
+        **choices,
         **flags,
     )
 

@@ -1,28 +1,42 @@
 """The event codebook: trigger entries loaded from YAML and precompiled into lookup tables.
 
 The packaged ``data/codebook.yaml`` holds word classes, the factuality cue lists and one
-entry per trigger pattern; users add files with ``--codebook`` (same schema; an entry with an
-existing id replaces it, classes and lists are extended). Everything is checked on load and a
-bad entry raises :class:`ConfigError` naming ``file:entry``.
+entry per trigger pattern; ``data/lexicon.yaml`` the other named word lists the coder reads.
+Users add files with ``--codebook`` (same schema; an entry with an existing id replaces it,
+classes and lists are extended, ``words:`` adds to the named lists, ``types:`` declares new
+event types as in ``newsevents/data/event_types.yaml``). The Codebook carries the declared
+event types; an entry whose event is not declared is an error. Everything is checked on load
+and a bad entry raises :class:`ConfigError` naming ``file:entry``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import typing
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from ..errors import ConfigError
-from ..model import EVENT_TYPES, EventType
-from ..resources import EventTypes, load_event_types, read_yaml
+from ..model import EventType
+from ..resources import (
+    Commitment,
+    EventTypes,
+    EventTypeSpec,
+    Lexicon,
+    load_event_types,
+    load_lexicon,
+    read_yaml,
+)
 
 #: Built-in classes usable in constraints besides the file's own classes.
 #: ANY: the argument exists; PROPN: a proper noun; VERB: a verb (clause) argument.
 BUILTIN_CLASSES = frozenset({"ANY", "PROPN", "VERB"})
 
-_POS = {"verb", "noun", "adj", "aux"}
+#: the part of speech an entry's trigger has
+EntryPos = Literal["verb", "noun", "adj", "aux"]
+_POS: tuple[EntryPos, ...] = typing.get_args(EntryPos)
 _LIST_KEYS: tuple[str, ...] = (
     "obj",
     "subj",
@@ -46,7 +60,7 @@ class Entry:
 
     id: str
     lemmas: tuple[str, ...]
-    pos: str
+    pos: EntryPos
     event: EventType
     cameo: str
     mode: str | None = None
@@ -81,68 +95,119 @@ class Entry:
 
 @dataclass
 class Codebook:
-    """Entries plus the word lists the frame and factuality code use, indexed by lemma."""
+    """Entries plus the word lists the frame and factuality code use, indexed by lemma, and
+    the declared event types the entries code to."""
 
     entries: list[Entry]
     classes: dict[str, frozenset[str]]
     lists: dict[str, frozenset[str]]
     numbers: dict[str, int]
-    threat_modes: dict[str, str]
-    intent_cameo: dict[str, str] = field(default_factory=dict)
-    threat_cameo: dict[str, str] = field(default_factory=dict)
+    types: EventTypes
+    #: the same lists in file order, for those read in order of preference
+    sequences: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: lemma -> kind of count it governs ("wound" -> injured): the number's kind follows the
     #: word it is the patient of, not the entry that matched the clause
     quantity_kinds: dict[str, str] = field(default_factory=dict)
-    index: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    index: dict[tuple[str, EntryPos], list[Entry]] = field(default_factory=dict)
+    #: expansions of constraint lists already computed (classes do not change after load)
+    _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
+    _aux: list[Entry] = field(default_factory=list, repr=False)
 
     def compile(self) -> None:
         """Build the (lemma, pos) -> entries table used in the one pass over tokens."""
         self.index = {}
         # verbs whose complement is only asked for / threatened / alleged, never asserted
+        content = {e.id: self.spec(e.event).content_factuality for e in self.entries}
         asked = {
             lem
             for e in self.entries
-            if e.event in ("REQUEST", "THREATEN") or e.promise
+            if content[e.id] == "hypothetical" or e.promise
             for lem in e.lemmas
         }
         alleged = {
-            lem for e in self.entries if e.event == "ACCUSE" and e.pos == "verb" for lem in e.lemmas
+            lem
+            for e in self.entries
+            if content[e.id] == "reported" and e.pos == "verb"
+            for lem in e.lemmas
         }
         self.lists["content_hypothetical"] = frozenset(asked)
         self.lists["content_reported"] = frozenset(alleged)
+        self._aux = [e for e in self.entries if e.pos == "aux"]
         for entry in self.entries:
             for lemma in entry.lemmas:
                 self.index.setdefault((lemma, entry.pos), []).append(entry)
 
+    @property
+    def aux_entries(self) -> list[Entry]:
+        """Entries whose trigger is an auxiliary ("A said B must X": A demands X)."""
+        return self._aux
+
     def words(self, name: str) -> frozenset[str]:
-        return self.lists.get(name, frozenset())
+        """A named word list (extract/data/lexicon.yaml, the codebook's own lists, or the
+        shared lexicon's reporting verbs)."""
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise ConfigError(
+                f"the codebook has no word list {name!r}; add it to extract/data/lexicon.yaml"
+            ) from None
+
+    def ordered(self, name: str) -> tuple[str, ...]:
+        """A named word list in file order (prepositions tried in order of preference)."""
+        self.words(name)
+        return self.sequences[name]
+
+    def spec(self, event: str) -> EventTypeSpec:
+        """The declaration of an event type (data/event_types.yaml or a codebook's types)."""
+        return self.types[event]
+
+    def commitment(self, kind: Commitment) -> EventType:
+        """The type a commitment of this kind is coded as (cooperation: AGREE)."""
+        name = self.types.with_commitment(kind)
+        if name is None:
+            raise ConfigError(f"no event type declares 'commitment: {kind}'")
+        return cast(EventType, name)
 
     def expand(self, items: Sequence[str]) -> frozenset[str]:
         """Lemmas named by a constraint: class names expand to their members."""
-        out: set[str] = set()
-        for item in items:
-            if item in self.classes:
-                out |= self.classes[item]
-            else:
-                out.add(item)
-        return frozenset(out)
+        key = tuple(items)
+        found = self._expanded.get(key)
+        if found is None:
+            out: set[str] = set()
+            for item in items:
+                if item in self.classes:
+                    out |= self.classes[item]
+                else:
+                    out.add(item)
+            found = self._expanded[key] = frozenset(out)
+        return found
 
 
 def packaged_codebook_path() -> Path:
     return Path(str(importlib_resources.files("newsevents.extract") / "data" / "codebook.yaml"))
 
 
-def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
-    """The packaged codebook plus user files (later files extend and override earlier ones)."""
-    entries: dict[str, Entry] = {}
-    classes: dict[str, set[str]] = {}
-    lists: dict[str, set[str]] = {}
-    numbers: dict[str, int] = {}
-    quantity_kinds: dict[str, str] = {}
-    maps: dict[str, dict[str, str]] = {"threat_modes": {}, "intent_cameo": {}, "threat_cameo": {}}
-    order = 0
-    types = load_event_types(extra_paths)  # user files may declare types under 'types:'
-    for path in (packaged_codebook_path(), *map(Path, extra_paths)):
+def packaged_lexicon_path() -> Path:
+    return Path(str(importlib_resources.files("newsevents.extract") / "data" / "lexicon.yaml"))
+
+
+def load_codebook(
+    extra_paths: Sequence[Path] = (),
+    types: EventTypes | None = None,
+    lexicon: Lexicon | None = None,
+) -> Codebook:
+    """The packaged codebook plus user files (later files extend and override earlier ones).
+
+    ``types`` defaults to the packaged declarations plus the ``types:`` sections of the same
+    files; ``lexicon`` to the shared lexicon (its reporting verbs)."""
+    extra = tuple(Path(p) for p in extra_paths)
+    types = types if types is not None else load_event_types(extra)
+    shared = lexicon if lexicon is not None else load_lexicon()
+    acc = _Sections(types)
+    for name, words in _lexicon(packaged_lexicon_path()).items():
+        acc.add_list(name, words)
+    acc.add_list("report_verbs", sorted(shared.words("report_verbs")))
+    for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:
             continue
@@ -150,55 +215,105 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
             raise ConfigError(
                 f"{path}: a codebook must be a mapping with 'entries' (and 'classes')"
             )
+        acc.read(path, data)
+    book = acc.codebook()
+    book.compile()
+    return book
+
+
+class _Sections:
+    """The sections of the codebook files read so far (later files extend earlier ones)."""
+
+    def __init__(self, types: EventTypes) -> None:
+        self.types = types
+        self.entries: dict[str, Entry] = {}
+        self.classes: dict[str, set[str]] = {}
+        self.lists: dict[str, dict[str, None]] = {}  # ordered sets
+        self.numbers: dict[str, int] = {}
+        self.quantity_kinds: dict[str, str] = {}
+        self.order = 0
+
+    def add_list(self, name: str, words: Sequence[str]) -> None:
+        self.lists.setdefault(name, {}).update(dict.fromkeys(words))
+
+    def read(self, path: Path, data: Mapping[str, Any]) -> None:
         for name, members in (data.get("classes") or {}).items():
-            classes.setdefault(str(name), set()).update(_str_list(path, f"classes.{name}", members))
+            members = _str_list(path, f"classes.{name}", members)
+            self.classes.setdefault(str(name), set()).update(members)
         for name, members in (data.get("factuality") or {}).items():
-            lists.setdefault(str(name), set()).update(
-                _str_list(path, f"factuality.{name}", members)
-            )
+            self.add_list(str(name), _str_list(path, f"factuality.{name}", members))
         for key in ("support_verbs", "background_preps", "approximate_words"):
             if key in data:
-                lists.setdefault(key, set()).update(_str_list(path, key, data[key]))
+                self.add_list(key, _str_list(path, key, data[key]))
         for word, value in (data.get("numbers") or {}).items():
             if not isinstance(value, int):
                 raise ConfigError(f"{path}: numbers.{word} must be an integer")
-            numbers[str(word).lower()] = value
-        quantity_kinds.update(_quantity_words(path, data.get("quantity_words")))
-        for name, table in maps.items():
-            value = data.get(name) or {}
-            if not isinstance(value, Mapping):
-                raise ConfigError(f"{path}: {name} must map PLOVER types to values")
-            for event, mode in value.items():
-                if str(event) not in EVENT_TYPES:
-                    raise ConfigError(f"{path}: {name}.{event} is not a PLOVER type")
-                table[str(event)] = str(mode)
+            self.numbers[str(word).lower()] = value
+        if data.get("words") is not None:
+            for name, members in _lexicon(path, data["words"]).items():
+                self._check_classes(path, name, members)
+                self.add_list(name, members)
+        self.quantity_kinds.update(_quantity_words(path, data.get("quantity_words")))
         raw_entries = data.get("entries") or []
         if not isinstance(raw_entries, list):
             raise ConfigError(f"{path}: 'entries' must be a list of mappings")
         for i, raw in enumerate(raw_entries):
-            entry = _entry(path, i, raw, order, types)
-            order += 1
-            entries[entry.id] = entry
-    frozen_classes = {k: frozenset(v) for k, v in classes.items()}
-    for entry in entries.values():
-        for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp, *entry.not_subj):
-            if name.isupper() and name not in frozen_classes and name not in BUILTIN_CLASSES:
+            entry = _entry(path, i, raw, self.order, self.types)
+            self.order += 1
+            self.entries[entry.id] = entry
+
+    def _check_classes(self, path: Path, list_name: str, names: Iterable[str]) -> None:
+        """The members of a class list (goods_classes ...) must name codebook classes."""
+        if list_name not in _CLASS_LISTS:
+            return
+        for name in names:
+            if name not in self.classes:
                 raise ConfigError(
-                    f"codebook entry {entry.id}: unknown word class {name!r}; define it under "
-                    f"'classes' or write the lemma in lower case"
+                    f"{path}: {list_name}: {name!r} is not a word class; define it under "
+                    f"'classes' in the codebook"
                 )
-    book = Codebook(
-        entries=sorted(entries.values(), key=lambda e: e.order),
-        classes=frozen_classes,
-        lists={k: frozenset(v) for k, v in lists.items()},
-        numbers=numbers,
-        threat_modes=maps["threat_modes"],
-        intent_cameo=maps["intent_cameo"],
-        threat_cameo=maps["threat_cameo"],
-        quantity_kinds=quantity_kinds,
-    )
-    book.compile()
-    return book
+
+    def codebook(self) -> Codebook:
+        classes = {k: frozenset(v) for k, v in self.classes.items()}
+        known = set(classes) | BUILTIN_CLASSES
+        for entry in self.entries.values():
+            for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp, *entry.not_subj):
+                if name.isupper() and name not in known:
+                    raise ConfigError(
+                        f"codebook entry {entry.id}: unknown word class {name!r}; define it "
+                        f"under 'classes' or write the lemma in lower case"
+                    )
+        for list_name in _CLASS_LISTS:
+            self._check_classes(packaged_lexicon_path(), list_name, self.lists.get(list_name, {}))
+        return Codebook(
+            entries=sorted(self.entries.values(), key=lambda e: e.order),
+            classes=classes,
+            lists={k: frozenset(v) for k, v in self.lists.items()},
+            sequences={k: tuple(v) for k, v in self.lists.items()},
+            numbers=self.numbers,
+            types=self.types,
+            quantity_kinds=self.quantity_kinds,
+        )
+
+
+#: word lists whose members name codebook classes rather than words
+_CLASS_LISTS = ("goods_classes", "party_classes", "fired_classes")
+
+
+def _lexicon(path: Path, data: Any = None) -> dict[str, list[str]]:
+    """Named word lists: the packaged extract/data/lexicon.yaml, or a codebook's ``words:``."""
+    if data is None:
+        data = read_yaml(path)
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{path}: word lists must map a list name to a list of words")
+    out: dict[str, list[str]] = {}
+    for name, words in data.items():
+        if not isinstance(name, str) or not name.islower():
+            raise ConfigError(f"{path}: list name {name!r} must be lower case, e.g. order_verbs")
+        if not isinstance(words, list) or not words:
+            raise ConfigError(f"{path}: {name} must be a non-empty list of words")
+        out[name] = _str_list(path, name, words)
+    return out
 
 
 def _quantity_words(path: Path, value: Any) -> dict[str, str]:
@@ -248,10 +363,11 @@ def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry
     for key in ("lemma", "pos", "event", "cameo"):
         if key not in raw:
             raise ConfigError(f"{where}: missing '{key}'")
-    pos = str(raw["pos"])
+    pos = raw["pos"]
     if pos not in _POS:
         raise ConfigError(f"{where}: pos must be one of {sorted(_POS)}, not {pos!r}")
-    event = types.check(raw["event"], f"{where}: event")
+    # a declared type: the packaged sixteen or one a codebook file adds under `types:`
+    event = cast(EventType, types.check(raw["event"], where))
     cameo = raw["cameo"]
     if not isinstance(cameo, str) or not cameo.isdigit():
         raise ConfigError(f'{where}: cameo must be a quoted digit string such as "190"')

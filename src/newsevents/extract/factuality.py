@@ -11,30 +11,24 @@ Written by hand because no library gives event factuality over a spaCy parse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
 
 from ..model import Factuality as FactualityLabel
 from .codebook import Codebook
+from .parse import infinitival
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
-_HYPO_HEADS = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
-_HYPO_HEADS |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
-_HYPO_HEADS |= {"plan", "plot", "intention", "scheme", "proposal", "call"}
-#: abstract nouns whose content was done, not proposed
-_ACTS = {"statement", "decision", "position", "claim", "resolution", "move", "policy"}
-#: heads that make their content speculation (kept, as hypothetical) rather than a topic
-_SPECULATION = {"possibility", "possible", "likely", "risk", "danger", "prospect", "chance"}
-_SPECULATION |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "whether"}
 
 
 @dataclass
 class Factuality:
     label: FactualityLabel = "asserted"
-    cue: Any = None  # the spaCy token that decided it
+    cue: Token | None = None  # the spaCy token that decided it
     declared: bool = False  # a future/intended act announced by its own actor
-    reported_by: Any = None  # the report verb when the clause is attributed
+    reported_by: Token | None = None  # the report verb when the clause is attributed
     modal_negation: bool = False  # "will not" / "would not": a refusal rather than a denial
     intent: bool = False  # future from an intention verb ("plans to"), not from a statement
     #: the event is what another act asks for, offers, threatens or proposes ("urged X to
@@ -42,174 +36,269 @@ class Factuality:
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
     #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
-    condition: Any = None
+    condition: Token | None = None
     condition_mark: str = ""
 
-    def mark(self, label: FactualityLabel, cue: Any) -> None:
+    def mark(self, label: FactualityLabel, cue: Token) -> None:
         if _RANK[label] > _RANK[self.label]:
             self.label = label
             self.cue = cue
 
 
-def assess(trigger: Any, book: Codebook) -> Factuality:
-    """Factuality of the event whose trigger token is ``trigger``."""
-    w = book.words
-    fut, would, hypo = w("future_aux"), w("would_aux"), w("hypothetical_aux")
-    neg, spec, rep_adv = w("negation"), w("speculative_adverbs"), w("reported_adverbs")
-    report, cond = w("report_verbs"), w("conditional_marks")
-    report_nouns = w("report_nouns")
-    gov_fut, gov_hypo, gov_neg = (
-        w("future_governors"),
-        w("hypothetical_governors"),
-        w("negating_governors"),
-    )
-    near = w("near_words")
-    gov_hypo = gov_hypo | w("content_hypothetical")
-    alleged = w("content_reported")
-    proposals = _HYPO_HEADS | book.classes.get("ABSTRACT", frozenset()) | {"invitation"}
-    proposals -= _ACTS  # "a statement demanding X", "the decision to endorse X": done
-    topical = w("topic_governors") | w("content_hypothetical")
-    topic_nouns = proposals - _SPECULATION
-    result = Factuality()
+@dataclass(frozen=True)
+class Cues:
+    """The codebook's cue words for factuality, gathered once."""
+
+    fut: frozenset[str]
+    would: frozenset[str]
+    hypo: frozenset[str]
+    neg: frozenset[str]
+    never: frozenset[str]
+    spec: frozenset[str]
+    rep_adv: frozenset[str]
+    according: frozenset[str]
+    going: frozenset[str]
+    report: frozenset[str]
+    cond: frozenset[str]
+    report_nouns: frozenset[str]
+    about: frozenset[str]
+    without: frozenset[str]
+    stop_preps: frozenset[str]
+    near_preps: frozenset[str]
+    near: frozenset[str]
+    gov_fut: frozenset[str]
+    gov_hypo: frozenset[str]
+    gov_neg: frozenset[str]
+    alleged: frozenset[str]
+    hypo_heads: frozenset[str]
+    proposals: frozenset[str]
+    topical: frozenset[str]
+    topic_nouns: frozenset[str]
+    denial: frozenset[str]
+    warning: frozenset[str]
+
+    @classmethod
+    def of(cls, book: Codebook) -> Cues:
+        w = book.words
+        # speculation ("the risk that X attacks") is kept as hypothetical; a proposal ("plans
+        # to attack") is hypothetical and the topic of the proposal
+        speculation = w("speculation_heads")
+        hypo_heads = speculation | w("proposal_heads")
+        proposals = hypo_heads | book.classes.get("ABSTRACT", frozenset()) | w("offer_nouns")
+        proposals -= w("done_act_nouns")  # "a statement demanding X", "the decision to ...": done
+        return cls(
+            fut=w("future_aux"),
+            would=w("would_aux"),
+            hypo=w("hypothetical_aux"),
+            neg=w("negation"),
+            never=w("negative_adverbs"),
+            spec=w("speculative_adverbs"),
+            rep_adv=w("reported_adverbs"),
+            according=w("attribution_preps"),
+            going=w("future_going"),
+            report=w("report_verbs"),
+            cond=w("conditional_marks"),
+            report_nouns=w("report_nouns"),
+            about=w("report_topic_preps"),
+            without=w("negating_preps"),
+            stop_preps=w("stop_preps"),
+            near_preps=w("near_preps"),
+            near=w("near_words"),
+            gov_fut=w("future_governors"),
+            gov_hypo=w("hypothetical_governors") | w("content_hypothetical"),
+            gov_neg=w("negating_governors"),
+            alleged=w("content_reported"),
+            hypo_heads=hypo_heads,
+            proposals=proposals,
+            topical=w("topic_governors") | w("content_hypothetical"),
+            topic_nouns=proposals - speculation,
+            denial=w("denial_verbs"),
+            warning=w("warning_verbs"),
+        )
+
+
+@dataclass
+class _Walk:
+    """The state of one walk up the tree: the result so far, whether a report verb was
+    passed, and a "would" waiting to learn whether it is reported speech (future) or not."""
+
+    result: Factuality = field(default_factory=Factuality)
+    in_speech: bool = False
+    pending_would: Token | None = None
+
+
+def assess(trigger: Token, book: Codebook, cues: Cues | None = None) -> Factuality:
+    """Factuality of the event whose trigger token is ``trigger`` (``cues``: the codebook's
+    cue words, gathered once per article by the caller, else here)."""
+    cues = cues if cues is not None else Cues.of(book)
+    walk = _Walk()
+    result = walk.result
     node = trigger
-    in_speech = False
-    pending_would: Any = None
-    steps = 0
-    while steps < 40:
-        steps += 1
-        is_clause = node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger
-        if is_clause:
-            for child in node.children:
-                low = child.lower_
-                if child.dep_ == "neg" or (child.dep_ == "advmod" and low == "never"):
-                    if low in neg or low == "never":
-                        result.mark("negated", child)
-                        if any(c.dep_ == "aux" and c.lower_ in fut | would for c in node.children):
-                            result.modal_negation = True
-                elif child.dep_ in ("aux", "auxpass") and (low in fut | would | hypo):
-                    if low in fut:
-                        result.mark("future", child)
-                    elif low in would:
-                        pending_would = child
-                    elif low in hypo:
-                        result.mark("hypothetical", child)
-                elif child.dep_ == "advmod" and low in spec:
-                    result.mark("hypothetical", child)
-                elif child.dep_ == "advmod" and low in rep_adv:
-                    result.mark("reported", child)
-                    result.reported_by = child
-                elif child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in cond for m in child.children
-                ):
-                    result.mark("hypothetical", child)
-                    if result.condition is None:
-                        result.condition = child
-                        result.condition_mark = next(
-                            m.lower_ for m in child.children if m.dep_ == "mark"
-                        )
-                elif child.dep_ == "prep" and low == "according":
-                    result.mark("reported", child)
-                    result.reported_by = child
-                elif child.dep_ == "aux" and low == "going":
-                    result.mark("future", child)
+    for _ in range(40):
+        if node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger:
+            _own_cues(node, walk, cues)
         dep = node.dep_
-        head = node.head
         if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
             break  # "his killing will make X less safe": the verb's mood is not the killing's
-        if dep == "ccomp" and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in _HYPO_HEADS for c in head.children
-        ):
-            # "it is inconceivable that X will (not) ...": speculation about the whole clause,
-            # negation inside it included
-            if result.label == "negated":
-                result.label, result.cue = "hypothetical", head
-            result.mark("hypothetical", head)
-        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in node.children):
-            result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
-        if (
-            dep == "ROOT"
-            and node.tag_ == "VB"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in node.children)
-        ):
-            result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
-        if head == node or dep == "ROOT":
+        _clause_mood(node, result, cues)
+        if node.head == node or dep == "ROOT":
             break
-        if dep in ("acl", "ccomp", "pcomp", "pobj", "relcl") and head.lemma_.lower() in proposals:
-            result.mark("hypothetical", head)  # "plans to attack", "an appeal to lay down arms"
-            result.topic = result.topic or head.lemma_.lower() in topic_nouns
-        if (
-            dep in ("pcomp", "pobj")
-            and head.dep_ == "prep"
-            and head.head.lemma_.lower() in proposals
-        ):
-            result.mark("hypothetical", head.head)  # "an appeal for deploying troops"
-            result.topic = result.topic or head.head.lemma_.lower() in topic_nouns
-        if dep in ("xcomp", "ccomp", "pcomp") and (
-            head.lemma_.lower() in alleged or head.head.lemma_.lower() in alleged
-        ):
-            result.mark("reported", head)  # "accused X of violating": an allegation
-            result.reported_by = result.reported_by or head
-        if (
-            dep == "pobj"
-            and head.dep_ == "prep"
-            and head.lower_ in ("about", "of", "on")
-            and head.head.lemma_.lower() in report_nouns
-        ):
-            result.mark("reported", head.head)  # "reports about two missile attacks"
-            result.reported_by = result.reported_by or head.head
-        if dep in ("pcomp", "pobj") and head.lower_ == "without":
-            result.mark("negated", head)  # "without providing evidence"
-        if (
-            dep == "advcl"
-            and node.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
-        ):
-            result.mark("future", node)  # a purpose: intended, not (yet) done
-            result.purpose = True
-        if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
+        _embedding_cues(node, result, cues)
+        if _stops(node, cues):
             break
-        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ not in cond for m in node.children):
-            break
-        if dep in ("pcomp", "pobj") and head.lower_ in ("after", "before", "since", "despite"):
-            break
-        hl = head.lemma_.lower()
-        if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
-            gov = head if dep == "xcomp" else head.head
-            gl = gov.lemma_.lower()
-            if dep == "pcomp" and head.lower_ == "from" and (gl in near or gov.lower_ in near):
-                result.mark("hypothetical", gov)
-            elif dep == "xcomp" and gl in gov_neg:
-                result.mark("negated", gov)
-            elif dep == "xcomp" and gl in gov_hypo:
-                result.mark("hypothetical", gov)
-                result.topic = result.topic or gl in topical
-            elif dep == "xcomp" and gl in gov_fut:
-                result.mark("future", gov)
-                result.declared = True
-                result.intent = True
-        elif dep in ("ccomp", "parataxis"):
-            if hl in report and not in_speech:
-                in_speech = True
-                result.mark("reported", head)
-                result.reported_by = head
-                if pending_would is not None:
-                    result.mark("future", pending_would)
-                    result.declared = True
-                    pending_would = None
-                elif result.label == "future":
-                    result.declared = True
-            elif hl == "deny":
-                result.mark("negated", head)
-            elif hl in gov_hypo or hl in _HYPO_HEADS:
-                result.mark("hypothetical", head)
-                # "warned that X could ...": a report of a danger, not a topic
-                result.topic = result.topic or (hl in topical and hl not in ("warn", "caution"))
-        elif (dep == "acl" and hl in _HYPO_HEADS) or (
-            dep in ("ccomp", "acl", "advcl") and hl in _HYPO_HEADS
-        ):
-            result.mark("hypothetical", head)
-        node = head
-    if pending_would is not None:
-        result.mark("hypothetical", pending_would)
+        _governor_cues(node, walk, cues)
+        node = node.head
+    if walk.pending_would is not None:
+        result.mark("hypothetical", walk.pending_would)
     return result
+
+
+def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
+    """Cues among a clause's own dependents: negation, auxiliaries, adverbs, conditions."""
+    result = walk.result
+    for child in node.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.never):
+            if low in cues.neg or low in cues.never:
+                result.mark("negated", child)
+                modal = cues.fut | cues.would
+                if any(c.dep_ == "aux" and c.lower_ in modal for c in node.children):
+                    result.modal_negation = True
+        elif child.dep_ in ("aux", "auxpass") and (low in cues.fut | cues.would | cues.hypo):
+            if low in cues.fut:
+                result.mark("future", child)
+            elif low in cues.would:
+                walk.pending_would = child
+            elif low in cues.hypo:
+                result.mark("hypothetical", child)
+        elif child.dep_ == "advmod" and low in cues.spec:
+            result.mark("hypothetical", child)
+        elif child.dep_ == "advmod" and low in cues.rep_adv:
+            result.mark("reported", child)
+            result.reported_by = child
+        elif child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in cues.cond for m in child.children
+        ):
+            result.mark("hypothetical", child)
+            if result.condition is None:
+                result.condition = child
+                result.condition_mark = next(m.lower_ for m in child.children if m.dep_ == "mark")
+        elif child.dep_ == "prep" and low in cues.according:
+            result.mark("reported", child)
+            result.reported_by = child
+        elif child.dep_ == "aux" and low in cues.going:
+            result.mark("future", child)
+
+
+def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
+    """Speculation over a whole clause, a condition, an imperative."""
+    dep, head = node.dep_, node.head
+    if dep == "ccomp" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in cues.hypo_heads for c in head.children
+    ):
+        # "it is inconceivable that X will (not) ...": speculation about the whole clause,
+        # negation inside it included
+        if result.label == "negated":
+            result.label, result.cue = "hypothetical", head
+        result.mark("hypothetical", head)
+    if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.cond for m in node.children):
+        result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
+    if (
+        dep == "ROOT"
+        and node.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in node.children)
+    ):
+        result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
+
+
+def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
+    """The clause is the content of a proposal, an allegation or a report, is negated by
+    "without", or is the purpose of another act."""
+    dep, head = node.dep_, node.head
+    if dep in ("acl", "ccomp", "pcomp", "pobj", "relcl") and head.lemma_.lower() in cues.proposals:
+        result.mark("hypothetical", head)  # "plans to attack", "an appeal to lay down arms"
+        result.topic = result.topic or head.lemma_.lower() in cues.topic_nouns
+    if (
+        dep in ("pcomp", "pobj")
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in cues.proposals
+    ):
+        result.mark("hypothetical", head.head)  # "an appeal for deploying troops"
+        result.topic = result.topic or head.head.lemma_.lower() in cues.topic_nouns
+    if dep in ("xcomp", "ccomp", "pcomp") and (
+        head.lemma_.lower() in cues.alleged or head.head.lemma_.lower() in cues.alleged
+    ):
+        result.mark("reported", head)  # "accused X of violating": an allegation
+        result.reported_by = result.reported_by or head
+    if (
+        dep == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in cues.about
+        and head.head.lemma_.lower() in cues.report_nouns
+    ):
+        result.mark("reported", head.head)  # "reports about two missile attacks"
+        result.reported_by = result.reported_by or head.head
+    if dep in ("pcomp", "pobj") and head.lower_ in cues.without:
+        result.mark("negated", head)  # "without providing evidence"
+    if (
+        dep == "advcl"
+        and node.pos_ == "VERB"
+        and infinitival(node)
+        and not any(c.dep_ in ("mark", "nsubj") for c in node.children)
+    ):
+        result.mark("future", node)  # a purpose: intended, not (yet) done
+        result.purpose = True
+
+
+def _stops(node: Token, cues: Cues) -> bool:
+    """Relative clauses and clauses of time or cause keep their own factuality."""
+    dep, head = node.dep_, node.head
+    if dep in _STOP_DEPS and node.pos_ in ("VERB", "AUX"):
+        return True
+    if dep == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ not in cues.cond for m in node.children
+    ):
+        return True
+    return dep in ("pcomp", "pobj") and head.lower_ in cues.stop_preps
+
+
+def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
+    """The verb or noun governing the clause: a near miss, a refusal, a demand or threat, an
+    intention, a report, a denial, speculation."""
+    result = walk.result
+    dep, head = node.dep_, node.head
+    hl = head.lemma_.lower()
+    if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
+        gov = head if dep == "xcomp" else head.head
+        gl = gov.lemma_.lower()
+        near = gl in cues.near or gov.lower_ in cues.near
+        if dep == "pcomp" and head.lower_ in cues.near_preps and near:
+            result.mark("hypothetical", gov)
+        elif dep == "xcomp" and gl in cues.gov_neg:
+            result.mark("negated", gov)
+        elif dep == "xcomp" and gl in cues.gov_hypo:
+            result.mark("hypothetical", gov)
+            result.topic = result.topic or gl in cues.topical
+        elif dep == "xcomp" and gl in cues.gov_fut:
+            result.mark("future", gov)
+            result.declared = True
+            result.intent = True
+    elif dep in ("ccomp", "parataxis"):
+        if hl in cues.report and not walk.in_speech:
+            walk.in_speech = True
+            result.mark("reported", head)
+            result.reported_by = head
+            if walk.pending_would is not None:
+                result.mark("future", walk.pending_would)
+                result.declared = True
+                walk.pending_would = None
+            elif result.label == "future":
+                result.declared = True
+        elif hl in cues.denial:
+            result.mark("negated", head)
+        elif hl in cues.gov_hypo or hl in cues.hypo_heads:
+            result.mark("hypothetical", head)
+            # "warned that X could ...": a report of a danger, not a topic
+            result.topic = result.topic or (hl in cues.topical and hl not in cues.warning)
+    elif dep in ("ccomp", "acl", "advcl") and hl in cues.hypo_heads:
+        result.mark("hypothetical", head)

@@ -1,0 +1,378 @@
+"""Arguments of a frame: its actors (doers) and recipients, from the parse.
+
+A nominal trigger takes its doer from its possessive/national modifiers or the verb that
+carries it, and its recipient from its prepositions. A verbal trigger takes its doer from
+its subject (inherited through coordination and control), and its recipient from, in
+order: the dative or object slot, the type's recipient prepositions, the one allowed or
+asked, the recipient of what it governs, and failing a named party there, the first party
+named after it. Which type does what comes from the type declarations (event_types.yaml).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook
+from .parse import (
+    AGENT,
+    Frame,
+    Parse,
+    actor_modifiers,
+    children_of,
+    infinitival,
+    is_passive,
+    lemma,
+    names_party,
+    preps_of,
+    subordinate,
+    with_conjuncts,
+    word_set,
+)
+from .parties import conditioned_party, first_named_after, owner_of
+
+_WHEN = ("DATE", "TIME")  # entity labels of when, not whom
+
+
+def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
+    """Fill ``frame.actors`` and ``frame.recipients`` (and the framing modifiers)."""
+    if frame.token.pos_ == "NOUN":
+        _noun_arguments(frame, book, parse)
+        return
+    tok = frame.token
+    actors = _verb_actors(frame, book, parse)
+    recips = _slot_recipients(frame, book, parse)
+    preps = preps_of(tok)
+    recips = _preposition_recipients(frame, recips, preps, book, parse)
+    recips = _governed_recipients(frame, recips, frames, book, parse)
+    recips = [r for r in recips if r.ent_type_ not in _WHEN]
+    recips = _named_party(frame, actors, recips, book)
+    actors, recips = _stance_or_passive(frame, actors, recips, preps, book)
+    recips = _answered_or_purpose(frame, recips, frames, book, parse)
+    # "A and B met": all participants stay actors (PLOVER reciprocal events)
+    frame.actors = [a for a in actors if a not in recips]
+    frame.recipients = recips
+    if frame.entry.inverse and frame.recipients:
+        frame.actors, frame.recipients = frame.recipients, frame.actors
+    frame.modifiers = []  # a verb's framing is its own lemma (and those it folds)
+
+
+def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
+    """ "Iran's attack on X", "the shelling of Goma", "held talks with Y", "his arrest"."""
+    tok = frame.token
+    sv = parse.support_verb(tok)
+    actors, patients = _noun_actors(frame, sv, book, parse)
+    recips = _noun_recipients(frame, sv, book) or patients
+    actors = [a for a in actors if a not in recips]
+    frame.actors, frame.recipients = actors, recips
+    frame.modifiers = [
+        c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
+    ]
+
+
+def _bare_in_verb(frame: Frame) -> bool:
+    """A bare noun trigger in a verb's prepositional phrase ("troops remained on alert")."""
+    tok = frame.token
+    return frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"
+
+
+def _noun_actors(
+    frame: Frame, sv: Token | None, book: Codebook, parse: Parse
+) -> tuple[list[Token], list[Token]]:
+    """The doer of a nominal trigger, and the possessor that is its patient instead."""
+    tok = frame.token
+    actors = actor_modifiers(tok)
+    patients: list[Token] = []
+    own = preps_of(tok)
+    if lemma(tok) in book.classes.get("PATIENT_NOUNS", frozenset()) and not any(
+        own.get(g) for g in book.ordered("genitive_preps")
+    ):
+        # "his assassination": the possessor is the victim, not the doer
+        patients = [a for a in actors if a.dep_ == "poss"]
+        actors = [a for a in actors if a.dep_ != "poss"]
+    if actors and all(a.pos_ == "PRON" for a in actors):
+        # "held their first meeting", "reiterated its demand": the pronoun is the
+        # subject of the verb that carries the noun
+        named = parse.subjects(sv) if sv is not None else []
+        if named and all(n.pos_ != "PRON" for n in named):
+            actors = named
+    if not actors:
+        if sv is not None and tok.dep_ in ("dobj", "pobj"):
+            actors = parse.subjects(sv)
+        elif sv is not None and tok.dep_ == "nsubjpass":
+            actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
+        elif _bare_in_verb(frame):
+            actors = parse.subjects(tok.head.head)  # "troops remained on alert"
+    return actors, patients
+
+
+def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Token]:
+    """The recipient of a nominal trigger from the type's prepositions on the noun or on the
+    verb that carries it, or the party of its content clause ("its demand that X ...")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    genitive = book.ordered("genitive_preps")
+    order = [*(genitive if spec.patient_noun else ()), *spec.recipient_preps]
+    holders = [preps_of(tok)] + ([preps_of(sv)] if sv is not None else [])
+    if _bare_in_verb(frame):
+        holders.append(preps_of(tok.head.head))  # "troops remained on alert in X"
+    for held in holders:
+        for p in order:
+            cands = [c for c in held.get(p, []) if c.ent_type_ not in _WHEN]
+            if cands and p != AGENT:
+                return with_conjuncts(cands)
+    if spec.content_factuality == "hypothetical":
+        # "its demand that Israel ease restrictions": the subject of the content clause
+        # (attached to the noun, or to the verb that carries it)
+        for c in [*tok.children, *(sv.children if sv is not None else [])]:
+            recips = _content_subjects(c, book)
+            if recips:
+                return recips
+    return []
+
+
+def _content_subjects(clause: Token, book: Codebook) -> list[Token]:
+    """The subject of a "that" content clause ("demanded that Israel ease ...")."""
+    marks = book.words("content_marks")
+    if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+    ):
+        return with_conjuncts(children_of(clause, "nsubj", "nsubjpass"))
+    return []
+
+
+def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
+    """The doer of a verbal trigger; an attack noun as subject gives its own doer or marks
+    the frame as pointing back to an attack already reported ("the strike also killed")."""
+    tok = frame.token
+    actors = parse.subjects(tok)
+    if frame.instrument is not None and (not actors or frame.instrument in actors):
+        actors = actor_modifiers(frame.instrument)  # "a US strike killed X": the US
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    pointing = book.words("anaphoric_determiners")
+    if actors and all(lemma(a) in attack_words for a in actors):
+        # "The strike also killed X": the weapon is not the doer
+        mods = [m for a in actors for m in actor_modifiers(a)]
+        frame.anaphor = not mods and any(c.lower_ in pointing for a in actors for c in a.children)
+        actors = mods
+    if not actors and tok.pos_ == "ADJ":
+        actors = with_conjuncts(children_of(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
+    if not actors and book.spec(frame.event).violent:
+        # "were killed in the strikes", "killed in a US raid": the attack's doer, or the
+        # attack just reported
+        preps = preps_of(tok)
+        for p in book.ordered("attack_context_preps"):
+            for o in preps.get(p, []):
+                if lemma(o) in attack_words:
+                    actors = actor_modifiers(o)
+                    frame.anaphor = frame.anaphor or (
+                        not actors and any(c.lower_ in pointing for c in o.children)
+                    )
+    return actors
+
+
+def _goods(book: Codebook) -> frozenset[str]:
+    """Words for what is given, sent or imposed (not a party)."""
+    return book.expand(book.ordered("goods_classes"))
+
+
+def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
+    """The recipient in the dative or object slot ("gave Iraq X", "attacked the village")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    dative = [d for d in children_of(tok, "dative") if d.pos_ != "ADP"]
+    if dative:
+        return with_conjuncts(dative)
+    objs = parse.objects(tok)
+    if not spec.object_party and frame.mode not in book.words("person_object_modes"):
+        goods = _goods(book)
+        objs = [o for o in objs if not (word_set(o, book) & goods)]
+    if spec.violent:
+        objs = _fired_at(objs, book)
+    if frame.mode in book.words("own_object_modes"):
+        objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
+    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN]
+    return [r for o in objs for r in owner_of(o, book)]
+
+
+def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
+    """ "fired rockets at X", "launched artillery fire against X camps": the weapon is not
+    the target; the target is its at/on/against phrase."""
+    arms = book.expand(book.ordered("fired_classes")) | book.words("fired_words")
+    targeted: list[Token] = []
+    for o in objs:
+        if not (word_set(o, book) & arms):
+            targeted.append(o)
+            continue
+        for h in with_conjuncts([o]):
+            op = preps_of(h)
+            for p in book.ordered("target_preps"):
+                targeted.extend(op.get(p, []))
+    return targeted
+
+
+def _preposition_recipients(
+    frame: Frame,
+    recips: list[Token],
+    preps: dict[str, list[Token]],
+    book: Codebook,
+    parse: Parse,
+) -> list[Token]:
+    """The receiver of a hand-over, the addressee of a demand, or the type's recipient
+    prepositions ("talks with X", "aid to X", "demands on X")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    if spec.hands_over and not any(names_party(r) for r in recips):
+        # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
+        receiver = book.ordered("receiver_preps")
+        to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+        for o in parse.objects(tok):
+            held = preps_of(o)
+            to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+        if to:
+            recips = with_conjuncts(to)
+    if not recips and spec.demand:
+        # "insisted on its demands that Burundi's government grant ...": the demand's addressee
+        demands = book.classes.get("DEMANDS", frozenset())
+        for objs in preps.values():
+            for o in objs:
+                if lemma(o) in demands:
+                    for c in o.children:
+                        recips = recips or _content_subjects(c, book)
+    if not recips:
+        for p in spec.recipient_preps:
+            cands = [
+                c
+                for c in preps.get(p, [])
+                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in _WHEN
+            ]  # "on Thursday" is when, not whom
+            if cands:
+                return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
+    return recips
+
+
+def _governed_recipients(
+    frame: Frame, recips: list[Token], frames: dict[int, Frame], book: Codebook, parse: Parse
+) -> list[Token]:
+    """The one allowed or asked to act, or the recipient of what is threatened, refused or
+    promised ("threatened to shell Iraqi towns", "refused to meet Jordan's king")."""
+    tok = frame.token
+    if not recips and lemma(tok) in book.words("permission_verbs"):
+        # "allowed the opposition leader to hold a rally": the one allowed
+        for x in children_of(tok, "ccomp", "xcomp"):
+            recips = with_conjuncts(children_of(x, "nsubj"))
+            if recips:
+                break
+    if not recips and book.spec(frame.event).demand:
+        for cc in children_of(tok, "ccomp"):
+            recips = with_conjuncts(children_of(cc, "nsubj", "nsubjpass"))
+            if recips:
+                break
+    if not recips:
+        goods = _goods(book)
+        for x in children_of(tok, "xcomp"):
+            inner = frames.get(x.i)
+            if inner is not None:
+                fill_arguments(inner, frames, book, parse)
+                recips = list(inner.recipients)
+            else:
+                objs = [o for o in parse.objects(x) if not (word_set(o, book) & goods)]
+                recips = [r for o in objs for r in owner_of(o, book)]
+            if recips:
+                break
+    return recips
+
+
+def _named_party(
+    frame: Frame, actors: list[Token], recips: list[Token], book: Codebook
+) -> list[Token]:
+    """No party named in the argument slot: the first party named after the trigger in its
+    own clause ("promised military aid to Mozambique", "blocked roads in Algiers")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    reciprocal = spec.reciprocal and len(actors) > 1
+    parties = book.expand(book.ordered("party_classes"))
+    patient = bool(recips) and (
+        is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
+    )  # "the journalist was arrested in X": the patient stays; X is where, not whom
+    if reciprocal or patient or any(names_party(r) for r in recips):
+        return recips
+    named = first_named_after(tok, actors, book)
+    if not named and spec.reciprocal:
+        # "discussed the decision to strike X with Britain's foreign secretary": the
+        # parser may hang "with Y" deep inside the object
+        for t in tok.subtree:
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in spec.recipient_preps
+                and t.i > tok.i
+                and names_party(t)
+            ):
+                named = with_conjuncts([t])
+                break
+    if not named and spec.commitment == "conflict":
+        named = conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
+    if not named and spec.topic_recipient:
+        # "rejected a call for peacekeepers in East Timor", "blocked a road to show
+        # their disapproval of US policy": the party the act is about
+        named = first_named_after(tok, actors, book, deep=True)
+    return named or recips
+
+
+def _stance_or_passive(
+    frame: Frame,
+    actors: list[Token],
+    recips: list[Token],
+    preps: dict[str, list[Token]],
+    book: Codebook,
+) -> tuple[list[Token], list[Token]]:
+    """ "Israel is opposed to French mediation": a stance of the subject; "guerrillas were
+    demobilized": the disarmed party is the one that disarms."""
+    tok = frame.token
+    stance = lemma(tok) in book.words("stance_words")
+    targets = [o for p in book.ordered("stance_preps") for o in preps.get(p, [])]
+    if stance and targets and tok.dep_ == "acomp":
+        target = targets[0]
+        return with_conjuncts(children_of(tok.head, "nsubj")), actor_modifiers(target) or [target]
+    if is_passive(tok) and not preps_of(tok).get(AGENT):
+        passive_subject = children_of(tok, "nsubjpass")
+        if stance and targets:
+            target = targets[0]
+            return with_conjuncts(passive_subject), actor_modifiers(target) or [target]
+        if frame.mode in book.words("self_patient_modes") and not actors:
+            # "peacekeepers were shipped out of X", "guerrillas were demobilized": the
+            # withdrawn or disarmed party is the one that withdraws or disarms
+            actors = with_conjuncts(passive_subject)
+            recips = [r for r in recips if r not in actors]
+    return actors, recips
+
+
+def _answered_or_purpose(
+    frame: Frame, recips: list[Token], frames: dict[int, Frame], book: Codebook, parse: Parse
+) -> list[Token]:
+    """A response targets the doer of the act it answers ("retaliate after a US strike
+    killed X"); a purpose may name the party ("opened the bridge to allow aid to X")."""
+    tok = frame.token
+    if not any(names_party(r) for r in recips) and lemma(tok) in book.words("response_verbs"):
+        around = [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])]
+        for x in around:
+            inner = frames.get(x.i)
+            if (
+                x.dep_ == "advcl"
+                and subordinate(x, book)
+                and inner is not None
+                and not inner.absorbed
+            ):
+                fill_arguments(inner, frames, book, parse)
+                if inner.actors:
+                    recips = list(inner.actors)
+                    break
+    if not any(names_party(r) for r in recips):
+        for x in tok.children:
+            inner = frames.get(x.i)
+            purpose = infinitival(x) and not any(c.dep_ in ("mark", "nsubj") for c in x.children)
+            if x.dep_ == "advcl" and purpose and inner is not None and not inner.absorbed:
+                fill_arguments(inner, frames, book, parse)
+                named = [r for r in inner.recipients if names_party(r)]
+                if named:
+                    return named
+    return recips

@@ -1,0 +1,125 @@
+"""Commitments and recoding: type changes a coder makes from the clause around a trigger."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from ..model import EventType
+from ..model import Factuality as FactualityLabel
+from ..resources import Announced, Commitment
+from .codebook import Codebook
+from .factuality import Factuality
+from .parse import Frame, infinitival, lemma
+
+
+def _declared_by_actor(frame: Frame, fact: Factuality) -> bool:
+    """Is the act announced by its own actor ("Nigeria said it would withdraw ...")?"""
+    clause = frame.token
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    speech = fact.reported_by
+    if speech is None and clause.dep_ in ("ccomp", "parataxis"):
+        speech = clause.head  # "X could arrest Y, his lawyer warned": the lawyer's words
+    if speech is None:
+        return False  # the writer's own "if X, Y will ..." is a conditional, not a commitment
+    speaker = {lemma(c) for c in speech.children if c.dep_ == "nsubj"}
+    return any(a.pos_ == "PRON" or lemma(a) in speaker for a in frame.actors)
+
+
+def recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Codebook) -> None:
+    """Type changes a human coder makes from the clause, not the trigger word alone."""
+    _promised(frame, by_token, book)
+    _conditional(frame, fact, book)
+    _ordered(frame, by_token, book)
+    _announced_or_refused(frame, fact, book)
+
+
+def _announcement(event: str, kind: Commitment, book: Codebook) -> Announced | None:
+    """How an announced act of this type is coded, when it is a commitment of ``kind``
+    (cooperation: CONSULT -> AGREE 036; conflict: ASSAULT -> THREATEN 138)."""
+    announced = book.spec(event).announced_as
+    if announced is not None and announced.event == book.commitment(kind):
+        return announced
+    return None
+
+
+def _promised(frame: Frame, by_token: dict[int, Frame], book: Codebook) -> None:
+    """What is promised or threatened decides the commitment: a promise (or a threat) of a
+    conflictual act is a threat, with that act's mode and CAMEO code."""
+    if not (frame.entry.promise or book.spec(frame.event).commitment == "conflict"):
+        return
+    for x in frame.token.children:
+        if x.dep_ != "xcomp" and not (x.dep_ in ("advcl", "ccomp") and infinitival(x)):
+            continue
+        inner = by_token.get(x.i)
+        threat = _announcement(inner.event, "conflict", book) if inner is not None else None
+        if threat is not None:
+            frame.event = book.commitment("conflict")
+            frame.mode = threat.mode or frame.mode
+            frame.cameo = threat.cameo
+
+
+def _conditional(frame: Frame, fact: Factuality, book: Codebook) -> None:
+    """ "X said it would/could do A if/unless Y ...": a conditional commitment by X. "Unless"
+    coerces (a threat); "if" offers cooperation or threatens a conflictual act."""
+    spec = book.spec(frame.event)
+    if not (
+        fact.label == "hypothetical"
+        and fact.condition is not None
+        and fact.condition_mark in book.words("commitment_marks")
+        and _declared_by_actor(frame, fact)
+        and spec.commitment is None  # already a commitment
+        and spec.content_factuality != "hypothetical"  # a demand's content is not its own
+    ):
+        return
+    threat = _announcement(frame.event, "conflict", book)
+    promise = _announcement(frame.event, "cooperation", book)
+    if fact.condition_mark in book.words("coercive_marks") or threat is not None:
+        conflict = book.commitment("conflict")
+        frame.mode = (threat.mode or frame.mode) if threat is not None else frame.mode
+        frame.cameo = threat.cameo if threat is not None else book.spec(conflict).cameo
+        frame.event = conflict
+    elif promise is not None:
+        frame.cameo = promise.cameo
+        frame.event, frame.mode = book.commitment("cooperation"), None
+    if book.spec(frame.event).commitment is not None:
+        fact.label = "asserted"  # the actor's own statement is the commitment
+        fact.topic = True  # marks the condition clause as the commitment's topic
+
+
+def _ordered(frame: Frame, by_token: dict[int, Frame], book: Codebook) -> None:
+    """An authority ordering someone to close, stop or leave coerces them by that order."""
+    if not (book.spec(frame.event).demand and lemma(frame.token) in book.words("order_verbs")):
+        return
+    for x in frame.token.children:
+        inner = by_token.get(x.i) if x.dep_ == "xcomp" else None
+        if inner is not None and book.spec(inner.event).by_order:
+            frame.event, frame.mode, frame.cameo = inner.event, inner.mode, inner.cameo
+            break
+
+
+def _announced_or_refused(frame: Frame, fact: Factuality, book: Codebook) -> None:
+    """Announced cooperation is a promise (AGREE); an announced conflictual act by its own
+    actor is a threat; "X will not allow / would not meet" is a refusal, which did happen."""
+    promise = _announcement(frame.event, "cooperation", book)
+    threat = _announcement(frame.event, "conflict", book)
+    refused = book.spec(frame.event).refused_as
+    said: FactualityLabel = "reported" if fact.reported_by is not None else "asserted"
+    if fact.label == "future" and promise is not None and not fact.purpose:
+        frame.cameo = promise.cameo
+        frame.event, frame.mode = book.commitment("cooperation"), None
+        fact.label = said
+    elif (
+        fact.label == "future"
+        and threat is not None
+        and fact.declared
+        and not fact.intent  # "plans to impose tariffs": a plan of its own type, not a threat
+    ):
+        frame.mode = threat.mode
+        frame.cameo = threat.cameo
+        frame.event = book.commitment("conflict")
+        fact.label = said
+    elif fact.label == "negated" and fact.modal_negation and refused is not None:
+        frame.event, frame.mode = cast(EventType, refused), None
+        frame.cameo = book.spec(refused).cameo
+        fact.label = said

@@ -1,0 +1,88 @@
+"""Events of one article: frames per sentence, topics dropped, commitments recoded."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import Document, EventMention, Span
+from .codebook import Codebook
+from .commitments import recode
+from .factuality import Cues, assess
+from .frames import find_frames
+from .mentions import mention_of, must_requests, reindex
+from .parse import Frame, Parse, lemma
+from .topics import must_topics, topics_and_predictions
+
+
+def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
+    """Event mentions of one parsed article, in text order (index 0..n-1)."""
+    parse_doc = doc.parse
+    if parse_doc is None:
+        return []
+    parse = Parse(codebook)
+    mentions: list[EventMention] = []
+    attackers: list[Token] = []  # the doers of the last violent act, for "the strike"
+    cues = Cues.of(codebook)
+    for sent in parse_doc.sents:
+        mentions.extend(_sentence_mentions(doc, sent, codebook, parse, cues, attackers))
+        mentions.extend(must_requests(doc, sent, Span.of_tokens(sent), codebook, parse))
+    mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
+    return [reindex(m, i) for i, m in enumerate(mentions)]
+
+
+def _sentence_mentions(
+    doc: Document,
+    sent: SpacySpan,
+    book: Codebook,
+    parse: Parse,
+    cues: Cues,
+    attackers: list[Token],
+) -> list[EventMention]:
+    """The mentions of one sentence's frames that are events of their own (not the topic
+    of another, not a prediction, not the writer's voice), recoded as a coder would."""
+    sent_span = Span.of_tokens(sent)
+    frames = find_frames(sent, book, parse)
+    by_token = {f.token.i: f for f in frames}
+    topics, predictions = topics_and_predictions(frames, book)
+    topics |= must_topics(frames, book)
+    text = sent.text
+    quoted = any(q in text for q in book.words("quote_marks"))
+    out: list[EventMention] = []
+    for frame in frames:
+        if frame.token.i in predictions:
+            continue
+        if not quoted and _author_voice(frame, book):
+            continue  # "we'll discuss", "let me offer": the writer, not a political actor
+        if book.spec(frame.event).violent:
+            if frame.anaphor and attackers:
+                frame.actors = list(attackers)  # "the strike" = the attack just reported
+            if frame.actors:
+                attackers[:] = frame.actors
+        fact = assess(frame.token, book, cues)
+        recode(frame, fact, by_token, book)
+        committed = book.spec(frame.event).commitment is not None
+        if fact.condition is not None and committed and fact.topic:
+            topics.update(t.i for t in fact.condition.subtree if t.i in by_token)
+            fact.topic = False
+        if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
+            continue  # what is demanded, threatened, promised, refused: not an event
+        out.append(mention_of(doc, frame, fact, sent_span, book))
+    return out
+
+
+def _author_voice(frame: Frame, book: Codebook) -> bool:
+    """Outside quotations, "I"/"we"/"you" and "let me/us" are the writer and the reader."""
+    first_second = book.words("first_second_pronouns")
+    if any(a.pos_ == "PRON" and a.lower_ in first_second for a in frame.actors):
+        return True  # ("US" the country is a proper noun, not the pronoun)
+    let, let_pronouns = book.words("let_verbs"), book.words("let_pronouns")
+    node = frame.token
+    for _ in range(3):
+        near = [*node.children, *(g for c in node.children for g in c.children)]
+        if lemma(node) in let and any(c.lower_ in let_pronouns and c.pos_ == "PRON" for c in near):
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False

@@ -1,0 +1,114 @@
+"""Mentions: an EventMention from a frame (spans, actors, quantities, factuality)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import Actor, Document, EventMention, Span
+from ..resources import goldstein
+from .codebook import Codebook
+from .factuality import Factuality, assess
+from .parse import Frame, Parse, lemma, np_span
+from .quantities import quantities_of
+
+
+def _actors(
+    doc: Document, toks: list[Token], book: Codebook, trigger: Token | None = None
+) -> tuple[Actor, ...]:
+    out: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    text = doc.text
+    for t in toks:
+        if trigger is not None:
+            lo, hi = sorted((t.idx, trigger.idx))
+            if "\n" in text[lo:hi]:
+                continue  # an argument across a line break is page furniture, not the actor
+        start, end = np_span(t, book)
+        # never let a phrase run across a line break (captions, headlines, page furniture)
+        head_at = t.idx
+        cut = text.rfind("\n", start, head_at)
+        if cut != -1:
+            start = cut + 1
+        cut = text.find("\n", head_at, end)
+        if cut != -1:
+            end = cut
+        while start < end and text[start].isspace():
+            start += 1
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        name = text[start:end]
+        out.append(Actor(span=Span(start, end), name=name))
+    return tuple(out)
+
+
+def mention_of(
+    doc: Document, frame: Frame, fact: Factuality, sent: Span, book: Codebook
+) -> EventMention:
+    tok = frame.token
+    trig_toks = [tok, *frame.extra]
+    start = min(Span.of_token(t).start for t in trig_toks)
+    end = max(Span.of_token(t).end for t in trig_toks)
+    framing = tuple(lemma(m) for m in sorted(frame.modifiers, key=lambda t: t.i)) + (lemma(tok),)
+    framing += tuple(
+        dict.fromkeys(lemma(f.token) for f in frame.folded if lemma(f.token) not in framing)
+    )
+    cue = Span.of_token(fact.cue) if fact.cue is not None else None
+    return EventMention(
+        article_id=doc.article.id,
+        index=0,
+        sentence=sent,
+        trigger=Span(start, end),
+        event=frame.event,
+        cameo=frame.cameo,
+        intensity=goldstein(frame.cameo),
+        factuality=fact.label,
+        mode=frame.mode,
+        context=frame.entry.context,
+        actor=_actors(doc, frame.actors, book, tok),
+        recipient=_actors(
+            doc,
+            [*frame.recipients, *(r for f in frame.folded for r in f.recipients)],
+            book,
+            tok,
+        ),
+        quantities=tuple(q for f in (frame, *frame.folded) for q in quantities_of(f, book)),
+        rule=frame.entry.id,
+        trigger_lemma=lemma(tok),
+        framing=framing,
+        cue=cue,
+    )
+
+
+def reindex(m: EventMention, i: int) -> EventMention:
+    return replace(m, index=i)
+
+
+def must_requests(
+    doc: Document, sent: SpacySpan, sent_span: Span, book: Codebook, parse: Parse
+) -> list[EventMention]:
+    """'A said B must X' is A demanding that B X (REQUEST)."""
+    out: list[EventMention] = []
+    report = book.words("report_verbs")
+    for tok in sent:
+        if tok.dep_ != "aux":
+            continue
+        # the codebook's auxiliary entries code this construction ("must": a demand)
+        entry = next((e for e in book.aux_entries if tok.lower_ in e.lemmas), None)
+        if entry is None:
+            continue
+        clause = tok.head
+        if clause.dep_ != "ccomp" or lemma(clause.head) not in report:
+            continue
+        speech = clause.head
+        frame = Frame(tok, entry, entry.event, entry.cameo, entry.mode)
+        frame.actors = parse.subjects(speech)
+        frame.recipients = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        fact = assess(speech, book)
+        if fact.label == "reported" and fact.reported_by is None:
+            fact.label = "asserted"
+        out.append(mention_of(doc, frame, fact, sent_span, book))
+    return out

@@ -1,0 +1,375 @@
+"""Parse helpers over spaCy tokens: the frame record, lemmas, dependents, argument lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..model import EventType
+from .codebook import Codebook, Entry, EntryPos
+
+
+@dataclass
+class Frame:
+    """A matched trigger with its arguments (token level; turned into spans later)."""
+
+    token: Token
+    entry: Entry
+    event: EventType
+    cameo: str
+    mode: str | None
+    extra: list[Token] = field(default_factory=list)  # further trigger tokens (particles)
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    absorbed: bool = False
+    instrument: Token | None = (
+        None  # nominal trigger merged into this verb ("killed in a US strike")
+    )
+    anaphor: bool = False  # the doer is "the strike"/"the attack": an attack named before
+    modifiers: list[Token] = field(default_factory=list)  # framing words
+    #: casualty clauses of this attack by the same doer ("killed 25 and wounded 55",
+    #: "pounded bases, killing 24"): their patients and counts belong to this event
+    folded: list[Frame] = field(default_factory=list)
+
+
+def lemma(tok: Token) -> str:
+    return str(tok.lemma_).lower()
+
+
+def forms(tok: Token) -> list[str]:
+    """The lemma plus the written form with a regular ending removed ("staged" -> "stage"),
+    because the statistical lemmatizer sometimes gets a verb wrong ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [lemma(tok), low]
+    if tok.pos_ == "VERB":
+        # not data: regular English inflection (morphology), tried after the lemmatizer
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def hyphen_word(tok: Token) -> str | None:
+    """ "cease-fire", "air-strike": spaCy splits at hyphens; rebuild the written word."""
+    doc = tok.doc
+    i = tok.i
+    if (
+        i >= 2
+        and doc[i - 1].text == HYPHEN
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return f"{doc[i - 2].lower_}-{lemma(tok)}"
+    return None
+
+
+def entry_pos(tok: Token) -> EntryPos | None:
+    if tok.pos_ == "VERB":
+        return "verb"
+    if tok.pos_ == "NOUN":
+        return "noun"
+    if tok.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def children_of(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        out.append(t)
+        stack = [c for c in t.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop(0)
+            out.append(c)
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def preps_of(tok: Token) -> dict[str, list[Token]]:
+    """prep lemma -> its objects, for preps on the token or on its particle ("pull out of")."""
+    out: dict[str, list[Token]] = {}
+    heads = [tok, *children_of(tok, "prt")]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART"):
+                objs = children_of(p, "pobj", "pcomp")
+                out.setdefault(p.lower_, []).extend(objs)
+                for inner in children_of(p, "prep"):  # "out of", "away from"
+                    out.setdefault(inner.lower_, []).extend(children_of(inner, "pobj", "pcomp"))
+    return out
+
+
+def word_set(tok: Token, book: Codebook) -> set[str]:
+    """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
+    words = {lemma(tok), tok.lower_}
+    genitive = book.words("genitive_preps")
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod"):
+            words.add(lemma(c))
+        if c.dep_ == "prep" and c.lower_ in genitive:
+            for o in children_of(c, "pobj"):
+                words.add(lemma(o))
+                words.update(lemma(x) for x in o.children if x.dep_ == "compound")
+    hw = hyphen_word(tok)
+    if hw:
+        words.add(hw)
+    return words
+
+
+#: The hyphen spaCy splits compounds at ("cease-fire", "twenty-four"). Not data: punctuation.
+HYPHEN = "-"
+#: The preposition of a passive's agent ("killed by X"). Not data: spaCy's own "agent" label
+#: marks it; it is grammar, not a word list.
+AGENT = "by"
+#: Dependents that make a noun phrase for an actor mention.
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
+
+
+_NP_DEPS |= {"npadvmod"}
+
+
+ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+
+
+class Parse:
+    """Argument lookups over one token, cached per sentence pass."""
+
+    def __init__(self, book: Codebook) -> None:
+        self.book = book
+
+    # --- arguments used by constraints ------------------------------------------------
+    def objects(self, tok: Token, entry: Entry | None = None) -> list[Token]:
+        if entry is not None and entry.prep:
+            preps = preps_of(tok)
+            found = [o for p in entry.prep for o in preps.get(p, [])]
+            if found:
+                return with_conjuncts(found)
+        if tok.pos_ == "NOUN":
+            preps = preps_of(tok)
+            return with_conjuncts(
+                [o for p in self.book.ordered("genitive_preps") for o in preps.get(p, [])]
+            )
+        if is_passive(tok):
+            subj = children_of(tok, "nsubjpass")
+            if subj:
+                return with_conjuncts(subj)
+        objs = children_of(tok, "dobj", "attr", "oprd")
+        if objs:
+            # "killed X and at least five other people": the parser sometimes hangs the
+            # second object on the verb as a conjunct
+            objs += [
+                c
+                for c in tok.children
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not children_of(c, "nsubj")
+            ]
+        if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs = [tok.head]
+        if (
+            not objs
+            and tok.dep_ == "relcl"
+            and (
+                is_relative_object(tok, self.book)
+                or (children_of(tok, "nsubj") and not preps_of(tok).get(AGENT))
+            )
+        ):
+            objs = [tok.head]  # "the sanctions (that) it imposed"
+        return with_conjuncts(objs)
+
+    def subjects(self, tok: Token, depth: int = 0) -> list[Token]:
+        """The doer of a verb (or the support verb's subject for a noun), inherited if needed."""
+        if depth > 6:
+            return []
+        if tok.pos_ == "NOUN":
+            return []
+        if is_passive(tok):
+            preps = preps_of(tok)
+            return with_conjuncts(preps.get(AGENT, []))
+        subj = children_of(tok, "nsubj", "csubj")
+        if subj:
+            return self._own_subject(tok, subj[0])
+        dep, head = tok.dep_, tok.head
+        if head == tok:
+            return []
+        if dep == "conj":
+            if is_passive(head) and not is_passive(tok):
+                # "X was indicted by the court and will resign": X resigns, not the court
+                return with_conjuncts(children_of(head, "nsubjpass"))
+            return self.subjects(head, depth + 1)
+        if dep == "xcomp":
+            return self._controller(head) or self.subjects(head, depth + 1)
+        if dep == "advcl" and not children_of(tok, "mark"):
+            return self.subjects(head, depth + 1)
+        if dep == "acl" and tok.tag_ != "VBN":
+            return self._noun_clause_subject(head, depth)
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self.subjects(head.head, depth + 1)
+        if dep == "ccomp" and head.pos_ == "ADJ":
+            return self.subjects(head, depth + 1)
+        return []
+
+    def _own_subject(self, tok: Token, s: Token) -> list[Token]:
+        """The subject of the clause itself, or for a relative pronoun the noun it stands for
+        ("X, which was founded in 2003 and which has sent fighters": climb the coordinated
+        clauses to the relative clause; its head is the doer)."""
+        if s.lower_ in self.book.words("relative_pronouns"):
+            clause = tok
+            while clause.dep_ == "conj" and clause.head != clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return with_conjuncts([clause.head])
+        return with_conjuncts([s])
+
+    def _controller(self, head: Token) -> list[Token]:
+        """The object of an object-control verb ("urged X to ...", "called on X to ...")."""
+        if lemma(head) not in self.book.words("object_control_verbs"):
+            return []
+        obj = children_of(head, "dobj")
+        if obj:
+            return with_conjuncts(obj)
+        held = preps_of(head)
+        return with_conjuncts(
+            [o for p in self.book.ordered("control_preps") for o in held.get(p, [])]
+        )
+
+    def _noun_clause_subject(self, head: Token, depth: int) -> list[Token]:
+        """The doer of a clause modifying a noun: the noun itself, or for a document or an
+        attempt its issuer ("issued a declaration demanding ...", "an attempt to kill X":
+        the noun's owner or the verb's subject)."""
+        if lemma(head) not in self.book.words("document_nouns") | self.book.words("attempt_nouns"):
+            return with_conjuncts([head])
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if owners:
+            return with_conjuncts(owners)
+        sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        return self.subjects(sv, depth + 1) if sv is not None else []
+
+    def support_verb(self, noun: Token) -> Token | None:
+        """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""
+        head = noun.head
+        if head == noun:
+            return None
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "VERB"
+            and head.lower_ in self.book.words("support_preps")
+            and lemma(head.head) in self.book.words("support_verbs")
+        ):  # "resorted to throwing stones", "joined in protests"
+            return head.head
+        if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            return head
+        return None
+
+
+def in_participle(tok: Token) -> bool:
+    """Is the token inside a past-participle phrase modifying a noun ("property seized by
+    the army in the 1970s", "a settlement reached in talks")? Such a phrase describes the
+    noun; the act it names is background, not news."""
+    node = tok
+    for _ in range(8):
+        if (
+            node.dep_ == "acl"
+            and node.tag_ == "VBN"
+            and node.head.pos_ in ("NOUN", "PROPN")
+            and node.head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
+            # a clause with its own subject or auxiliary ("a report that X has killed Y") is
+            # content, not a participle
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in node.children)
+        ):
+            return True
+        if node.head == node or node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
+            return False
+        node = node.head
+    return False
+
+
+def is_relative_object(tok: Token, book: Codebook) -> bool:
+    relative = book.words("relative_pronouns")
+    return any(c.lower_ in relative and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+
+
+def actor_modifiers(noun: Token) -> list[Token]:
+    """Possessive / national / named modifiers of a nominal trigger: the doer."""
+    out = []
+    stack = list(noun.children)
+    while stack:
+        c = stack.pop(0)
+        if c.dep_ == "poss" or (
+            c.dep_ in ("compound", "amod", "nmod")
+            and (c.ent_type_ in ENT_LABELS or c.pos_ == "PROPN")
+        ):
+            out.append(c)
+        elif c.dep_ == "compound" and c.pos_ == "NOUN":
+            stack.extend(c.children)  # "US Predator attacks": US modifies the compound
+    by = preps_of(noun).get(AGENT, [])
+    return with_conjuncts(out + by) if out or by else []
+
+
+def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
+    """Character span of the noun phrase an argument head stands for (without clauses)."""
+    genitive = book.words("genitive_preps")
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if (
+                c.dep_ in _NP_DEPS
+                or (c.dep_ == "prep" and c.lower_ in genitive and t.pos_ != "PROPN")
+                or (c.dep_ == "pobj" and t.dep_ == "prep")
+            ):
+                toks.append(c)
+                stack.append(c)
+            elif c.dep_ == "punct" and c.text == HYPHEN:
+                toks.append(c)
+    toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def names_party(tok: Token) -> bool:
+    """Does this phrase name a party (a named entity or nationality somewhere in it)?"""
+    return any(t.ent_type_ in ENT_LABELS for t in tok.subtree if t.dep_ not in ("relcl", "acl"))
+
+
+def ent_root(t: Token) -> Token:
+    """The syntactic root of the NER entity ``t`` is in (from the IOB tags)."""
+    doc = t.doc
+    start, end = t.i, t.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root
+
+
+def background(clause: Token, book: Codebook) -> bool:
+    """A clause of time or cause ("after X", "because X", "when X"), not a condition."""
+    kept = book.words("non_background_marks")
+    return any(c.dep_ == "mark" and c.lower_ not in kept for c in clause.children)
+
+
+def subordinate(clause: Token, book: Codebook) -> bool:
+    """A clause of time, cause or condition ("after X killed Y"): background, not topic."""
+    preps = book.words("background_clause_preps")
+    return background(clause, book) or any(
+        c.dep_ == "prep" and c.lower_ in preps for c in clause.children
+    )
+
+
+def infinitival(tok: Token) -> bool:
+    """Does the clause have the infinitive marker ("to withdraw")? (a PTB tag, not a word)"""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)

@@ -1,0 +1,78 @@
+"""Parties named around a trigger: the owner of an abstract object, the party of a
+condition, the first party named after the trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook
+from .parse import (
+    ENT_LABELS,
+    actor_modifiers,
+    ent_root,
+    infinitival,
+    lemma,
+    preps_of,
+    subordinate,
+    with_conjuncts,
+)
+
+
+def owner_of(tok: Token, book: Codebook) -> list[Token]:
+    """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
+    owned = book.classes.get("ABSTRACT", frozenset()) | book.classes.get("ATTACK_NOUN", frozenset())
+    if lemma(tok) not in owned:
+        return [tok]
+    owners = actor_modifiers(tok)
+    if owners:
+        return owners
+    preps = preps_of(tok)
+    for p in book.ordered("owner_preps"):
+        if preps.get(p):
+            return with_conjuncts(preps[p])
+    return []
+
+
+def conditioned_party(tok: Token, book: Codebook) -> list[Token]:
+    """The subject of an "if"/"unless" clause under a threat: whom the threat addresses."""
+    marks = book.words("commitment_marks")
+    for t in tok.subtree:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+            if subj:
+                return with_conjuncts(subj[:1])
+    return []
+
+
+def first_named_after(
+    tok: Token, actors: list[Token], book: Codebook, deep: bool = False
+) -> list[Token]:
+    """The first party named after the trigger: in its own clause, or (``deep``) also in
+    the clauses it governs (its topic or purpose), never in relative clauses."""
+    taken: set[int] = set()
+    for a in actors:
+        taken.update(t.i for t in a.subtree)
+    stop = {"relcl", "parataxis"} if deep else {"relcl", "advcl", "parataxis", "ccomp", "acl"}
+
+    def follow(c: Token) -> bool:
+        if c.dep_ == "advcl" and subordinate(c, book):
+            return False
+        if c.dep_ in stop:
+            # "a call for its forces to be deployed in X": an infinitival relative is content
+            return deep and c.dep_ == "relcl" and infinitival(c)
+        return True
+
+    stack = [c for c in tok.children if c.i > tok.i and follow(c)]
+    found: list[Token] = []
+    while stack:
+        t = stack.pop(0)
+        if t.i in taken:
+            continue
+        if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON":
+            found.append(ent_root(t))
+        else:
+            stack.extend(c for c in t.children if follow(c))
+        if found:
+            break
+    found.sort(key=lambda t: t.i)
+    return with_conjuncts(found[:1]) if found else []

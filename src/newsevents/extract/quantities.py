@@ -1,0 +1,233 @@
+"""Quantities: head counts of an event's patients, read as a coder reads written numbers."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Quantity, Span
+from .codebook import Codebook, Entry
+from .parse import HYPHEN, Frame, Parse, lemma
+
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+
+#: entity labels of numbers that are never counts of people (years, dates, ages, money,
+#: percentages, measures, ranks)
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _word_value(text: str, book: Codebook) -> float | None:
+    if _DIGITS.match(text):
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    parts = [p for p in text.split(HYPHEN) if p]
+    if parts and all(p in book.numbers for p in parts):
+        return float(sum(book.numbers[p] for p in parts))  # "twenty-four" as one token
+    return None
+
+
+def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | None:
+    """(value, first token, last token) of the written number around ``num``, or None when
+    it is no head count. Hand-written: a dozen lines over the tokens the parser already
+    made, with the codebook's number words ("two dozen", "a hundred and ten",
+    "twenty-four", "1.5 million"); no packaged library reads spaCy tokens in place.
+    """
+    if num.ent_type_ in _NOT_COUNTS:
+        return None
+    lo, hi = _extent(num, book)
+    if _not_a_count(num.doc, num.sent, lo, hi, book):
+        return None
+    total = _value(num.doc[lo : hi + 1], book)
+    if total <= 0:
+        return None
+    return int(total), num.doc[lo], num.doc[hi]
+
+
+def _extent(num: Token, book: Codebook) -> tuple[int, int]:
+    """Token indices of the first and last word of the written number around ``num``."""
+    doc, sent = num.doc, num.sent
+    scales, conj = book.words("scale_words"), book.words("number_conjunctions")
+
+    def numeric(t: Token) -> bool:
+        return _word_value(t.lower_, book) is not None
+
+    lo = hi = num.i
+    while lo - 1 >= sent.start:
+        t = doc[lo - 1]
+        if numeric(t) or (t.text == HYPHEN and lo - 2 >= sent.start and numeric(doc[lo - 2])):
+            lo -= 1
+        elif t.lower_ in conj and lo - 2 >= sent.start and doc[lo - 2].lower_ in scales:
+            lo -= 1  # "a hundred and ten"
+        else:
+            break
+    while hi + 1 < sent.end:
+        t = doc[hi + 1]
+        if (
+            numeric(t)
+            or (t.text == HYPHEN and hi + 2 < sent.end and numeric(doc[hi + 2]))
+            or (
+                t.lower_ in conj
+                and doc[hi].lower_ in scales
+                and hi + 2 < sent.end
+                and numeric(doc[hi + 2])
+                and (_word_value(doc[hi + 2].lower_, book) or 0) < 100
+            )
+        ):
+            hi += 1
+        else:
+            break
+    articles = book.words("indefinite_articles")
+    if lo > sent.start and doc[lo - 1].lower_ in articles and doc[lo].lower_ in scales:
+        lo -= 1  # "a dozen", "a hundred"
+    return lo, hi
+
+
+def _not_a_count(doc: Doc, sent: SpacySpan, lo: int, hi: int, book: Codebook) -> bool:
+    """A vague magnitude, money, a share, an age or a measure, not a head count."""
+    vague, not_next = book.words("vague_number_words"), book.words("not_count_next")
+    before = doc[lo - 1] if lo > sent.start else None
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if before is not None and (
+        before.lower_ in vague or before.text in book.words("currency_signs")
+    ):
+        return True  # "several hundred", "$5 million"
+    if after is not None and (after.lower_ in not_next or after.lower_ in vague):
+        return True  # "25 percent", "12-year-old", "hundreds of thousands"
+    hyphen = after is not None and after.text == HYPHEN and hi + 2 < sent.end
+    return hyphen and doc[hi + 2].lower_ in not_next  # "12-year-old" split by the tokenizer
+
+
+def _value(words: SpacySpan, book: Codebook) -> float:
+    """The value of a written number: "two dozen" 24, "a hundred and ten" 110."""
+    scales, glue = book.words("scale_words"), book.words("number_glue")
+    small = book.words("small_scale_words")
+    total, current = 0.0, 0.0
+    for t in words:
+        if t.lower_ in glue:
+            continue
+        value = _word_value(t.lower_, book)
+        if value is None:
+            continue
+        if t.lower_ in small:
+            current = (current or 1) * value
+        elif value >= 1000 and t.lower_ in scales:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current
+
+
+def _count(head: Token, book: Codebook) -> tuple[int, bool, Span] | None:
+    """(value, approximate, span of the number) for a counted noun phrase head."""
+    nums = [head] if head.pos_ == "NUM" else [c for c in head.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    found = _number_phrase(nums[0], book)
+    if found is None:
+        return None
+    value, first, last = found
+    approx_words = book.words("approximate_words")
+    doc = head.doc
+    # "at least", "some", "about", "more than", "up to": the words just before the number
+    # (within its own noun phrase) or its own modifiers
+    left = min(t.i for t in head.subtree)
+    window = [doc[i] for i in range(max(first.i - 3, left), first.i)]
+    window += [c for t in doc[first.i : last.i + 1] for c in t.children if c.i < first.i]
+    approximate = any(t.lower_ in approx_words for t in window)
+    return value, approximate, Span(first.idx, last.idx + len(last.text))
+
+
+def _kind(tok: Token, entry: Entry, book: Codebook) -> str | None:
+    """The kind of count a trigger's patient carries: that of the trigger word itself
+    ("wounded 55" -> injured, even when the clause matched a killing entry), an entry's own
+    kind for words the codebook does not list, "killed" with a death complement ("shot
+    dead", "beaten to death")."""
+    if book.spec(entry.event).violent:
+        # the parser hangs "dead" / "to death" on the verb or on its object
+        dead, death = book.words("death_complements"), book.words("death_words")
+        to = book.words("death_preps")
+        near = [*tok.children]
+        near += [g for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
+        for c in near:
+            if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "amod") and c.lower_ in dead:
+                return "killed"
+            to_death = any(g.lower_ in death for g in c.children)
+            if c.dep_ == "prep" and c.lower_ in to and to_death:
+                return "killed"
+    if entry.quantity is None:
+        return None  # the entry does not count its patients ("sent food")
+    return book.quantity_kinds.get(lemma(tok), entry.quantity)
+
+
+def quantities_of(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
+    tok = frame.token
+    kind = _kind(tok, frame.entry, book)
+    if kind is None:
+        return ()
+    parse = Parse(book)
+    heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
+    if not heads and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children):
+        # "five were killed and 12 wounded": the parser makes the number the subject
+        heads = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]
+    if kind == "people" and tok.pos_ == "NOUN":
+        heads = [c for c in tok.children if c.dep_ in ("nummod",)] or heads
+    out: list[Quantity] = []
+    parts: list[tuple[Token, Quantity | None]] = []
+    for h in heads:
+        found = _count(h, book)
+        if found is None:
+            parts.append((h, None))
+            continue
+        value, approximate, span = found
+        if any(q.span.start <= span.start < q.span.end for q in out):
+            continue  # "a hundred and ten": the parser's conjunct inside one number
+        out.append(Quantity(kind, value, approximate, span))
+        parts.append((h, out[-1]))
+    return _listed_total(parts, kind, book)
+
+
+def _listed_total(
+    parts: list[tuple[Token, Quantity | None]], kind: str, book: Codebook
+) -> tuple[Quantity, ...]:
+    """The toll of one act is the sum of the victims it lists: "killed the mayor, his driver
+    and eight others" / "eight of their companions" is ten dead, "5 soldiers and 3
+    civilians" eight. Only one coordination is added up (the parser's stray objects and
+    appositions are not victims of the list). Each named or singular victim counts one,
+    each counted group its number. A plural group without a number ("soldiers and three
+    others") cannot be added: its counts stay as written; a list with no number gives none.
+    """
+    glue, singular = book.words("list_glue"), book.words("singular_pronouns")
+    groups: list[list[tuple[Token, Quantity | None]]] = []
+    last_end = -1
+    for h, q in sorted(parts, key=lambda p: p[0].i):
+        start = min(t.i for t in h.subtree)
+        between = h.doc[last_end + 1 : start] if last_end >= 0 else None
+        if between is not None and all(t.lower_ in glue for t in between):
+            groups[-1].append((h, q))  # "A, B and N others": one list however parsed
+        else:
+            groups.append([(h, q)])
+        last_end = max(t.i for t in h.subtree)
+    out: list[Quantity] = []
+    for members in groups:
+        counted = [q for _, q in members if q is not None]
+        total, approximate = 0, False
+        for h, q in members:
+            if q is not None:
+                total += q.value
+                approximate = approximate or q.approximate
+            elif h.tag_ in ("NN", "NNP") or h.lower_ in singular:
+                total += 1
+            else:
+                total = -1  # "soldiers and three others": no total
+                break
+        if len(members) > 1 and counted and total > 0:
+            out.append(Quantity(kind, total, approximate, counted[-1].span))
+        else:
+            out.extend(counted)
+    return tuple(out)

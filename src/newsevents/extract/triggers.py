@@ -1,0 +1,165 @@
+"""Triggers: the codebook entry a token matches, and whether a noun reports an event."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook, Entry
+from .parse import (
+    ENT_LABELS,
+    HYPHEN,
+    Parse,
+    actor_modifiers,
+    children_of,
+    entry_pos,
+    forms,
+    hyphen_word,
+    lemma,
+    preps_of,
+    word_set,
+)
+
+
+def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
+    if not toks:
+        return False
+    words = book.expand(items)
+    for t in toks:
+        if "ANY" in items:
+            return True
+        if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in ENT_LABELS):
+            return True
+        if "VERB" in items and t.pos_ in ("VERB", "AUX"):
+            return True
+        if word_set(t, book) & words:
+            return True
+    return False
+
+
+def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
+    """The most specific codebook entry whose constraints hold for this token."""
+    pos = entry_pos(tok)
+    if pos is None:
+        return None
+    keys = forms(tok)
+    hw = hyphen_word(tok)
+    if hw:
+        keys.insert(0, hw)
+    best: Entry | None = None
+    seen: set[str] = set()
+    for key in keys:
+        for entry in book.index.get((key, pos), ()):
+            if entry.id in seen:
+                continue
+            seen.add(entry.id)
+            if _holds(tok, entry, book, parse) and (
+                best is None
+                or entry.specificity > best.specificity
+                or (entry.specificity == best.specificity and entry.order < best.order)
+            ):
+                best = entry
+    return best
+
+
+def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
+    """Do the entry's constraints hold for this token?"""
+    return (
+        _holds_attached(tok, e, book)
+        and _holds_arguments(tok, e, book, parse)
+        and _holds_clauses(tok, e, book)
+    )
+
+
+def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
+    """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
+    prts = {c.lower_ for c in children_of(tok, "prt")}
+    preps = preps_of(tok)
+    if e.prt and not prts & set(e.prt):
+        return False
+    if e.not_prt and prts & set(e.not_prt):
+        return False
+    if e.prep and not set(preps) & set(e.prep):
+        return False
+    if e.not_prep:
+        # "on Tuesday" is a date, not the "call on" of a request
+        real = {
+            p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+        }
+        if real & set(e.not_prep):
+            return False
+    if e.mod or e.not_mod:
+        mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        hw = hyphen_word(tok)
+        if hw:
+            mods.add(hw.split(HYPHEN)[0])
+        if e.mod and not mods & book.expand(e.mod):
+            return False
+        if e.not_mod and mods & book.expand(e.not_mod):
+            return False
+    return True
+
+
+def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
+    """The object and the doer ("sent troops", "a car bomb killed" is not "a car killed")."""
+    if e.obj or e.not_obj:
+        objs = parse.objects(tok, e)
+        if e.obj and not _matches(objs, e.obj, book):
+            return False
+        if e.not_obj and _matches(objs, e.not_obj, book):
+            return False
+    if e.subj or e.not_subj:
+        subj = parse.subjects(tok)
+        if tok.pos_ == "NOUN":
+            sv = parse.support_verb(tok)
+            subj = parse.subjects(sv) if sv is not None else []
+        if e.subj and not _matches(subj, e.subj, book):
+            return False
+        if e.not_subj and any(lemma(t) in book.expand(e.not_subj) for t in subj):
+            return False  # the head itself: "a car bomb killed" is not "a car killed"
+    return True
+
+
+def _holds_clauses(tok: Token, e: Entry, book: Codebook) -> bool:
+    """The clause it governs and the word it depends on ("fail to reach", "wants X to go")."""
+    if e.ccomp:
+        cs = children_of(tok, "ccomp")
+        if not cs or ("ANY" not in e.ccomp and not _matches(cs, e.ccomp, book)):
+            return False
+    if e.xcomp:
+        xs = children_of(tok, "xcomp")
+        if not xs:
+            return False
+        if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
+            return False
+    if e.head:
+        sv = tok.head if tok.head != tok else None
+        if sv is None or lemma(sv) not in e.head:
+            return False
+    return True
+
+
+def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bool:
+    """Does a nominal trigger report an event here (not just name one in passing)?"""
+    if noun.dep_ == "compound":  # "attack plans", "peace talks process"
+        return False
+    if entry.bare:
+        return True
+    background = book.words("background_preps")
+    if noun.dep_ == "pobj" and noun.head.lower_ in background:
+        return False
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "pobj":
+        # "in protest of X", "in the wake of X", "in response to X"
+        return False
+    sv = parse.support_verb(noun)
+    if sv is not None and (
+        bool(set(forms(sv)) & book.words("support_verbs"))
+        or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
+    ):
+        return True
+    if actor_modifiers(noun):
+        return True
+    copula = book.words("copula_verbs")
+    return noun.dep_ in ("ROOT",) or (
+        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula
+    )
