@@ -252,6 +252,9 @@ def _roles(text: str, where: str, warnings: Warnings) -> list[Role]:
                 continue
             if "!" in (start, end):
                 continue
+            if start and end and end < start:
+                warnings.add(where, f"role {m.group(1).strip()!r} ends before it starts; skipped")
+                continue
         roles.append(Role(code, start, end))
     return roles
 
@@ -472,8 +475,10 @@ def parse_crosswalk(path: Path) -> dict[str, Plover]:
         if len(code) == 2:  # a root heading ("08: RETREAT"); its 3-digit code has its own line
             continue
         cells = [c.strip() for c in rest.split(",")] + ["", ""]
-        event, mode, context = cells[0], cells[1], "; ".join(
-            c.strip() for c in cells[2].split(";") if c.strip()
+        event, mode, context = (
+            cells[0],
+            cells[1],
+            "; ".join(c.strip() for c in cells[2].split(";") if c.strip()),
         )
         if not event.isupper():
             raise PhoenixFormatError(f"{where}: {event!r} is not a PLOVER event name")
@@ -526,9 +531,11 @@ def goldstein_of(code: str, scores: dict[str, str]) -> str:
 CROSSWALK_COLUMNS = "cameo event mode context goldstein note"
 
 
-def crosswalk_rows(scores: dict[str, str], crosswalk: dict[str, Plover]) -> list[str]:
+def crosswalk_rows(
+    scores: dict[str, str], crosswalk: dict[str, Plover], used: set[str]
+) -> list[str]:
     rows = []
-    for code in sorted(set(scores) | set(crosswalk)):
+    for code in sorted(set(scores) | set(crosswalk) | used):
         if len(code) < 3:
             continue
         p = plover_of(code, crosswalk)
@@ -547,7 +554,7 @@ _PATTERN = re.compile(r"^-\s*(?P<body>[^\[]*?)\s*\[(?P<code>[^\]]*)\]\s*$")
 _PATTERN_TOKEN = re.compile(r"^[a-z0-9'&{}()$+^%_./-]+$")
 
 VERB_COLUMNS = "block verb pre post cameo event mode context goldstein cameo_back"
-FORM_COLUMNS = "block verb forms cameo event mode goldstein"
+FORM_COLUMNS = "block verb forms cameo event mode goldstein cameo_back"
 SYNSET_COLUMNS = "set phrase plural"
 
 
@@ -565,8 +572,15 @@ def verb_forms(verb: str) -> list[str]:
     else:
         past, ing = base + "ed", base + "ing"
     for form in (third, past, ing):
-        forms.append(" ".join([*[w.lstrip("+").lower() for w in words[:idx]], form,
-                               *[w.lower() for w in words[idx + 1 :]]]))  # fmt: skip
+        forms.append(
+            " ".join(
+                [
+                    *[w.lstrip("+").lower() for w in words[:idx]],
+                    form,
+                    *[w.lower() for w in words[idx + 1 :]],
+                ]
+            )
+        )
     return forms
 
 
@@ -581,7 +595,7 @@ class VerbData:
 def _code_cells(code: str, crosswalk: dict[str, Plover], scores: dict[str, str]) -> list[str]:
     p = plover_of(code, crosswalk)
     if p is None:
-        return [code if code != "---" else "", "", "", "", ""]
+        return [code if code != "---" else "", "", "", "", goldstein_of(code, scores)]
     return [code, p.event, p.mode, p.context, goldstein_of(code, scores)]
 
 
@@ -603,6 +617,7 @@ def parse_verbs(
     block_verbs: list[str] = []
     synset = ""
     synset_plurals = True
+    defined: set[str] = set()
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         where = f"{path.name}:{lineno}"
         content, comment = strip_comment(raw)
@@ -619,6 +634,7 @@ def parse_verbs(
             synset = content[1:].strip()
             synset_plurals = not synset.endswith("_")
             synset = synset.rstrip("_").lower()
+            defined.add(synset)
             if not synset:
                 raise PhoenixFormatError(f"{where}: synonym set without a name")
             continue
@@ -642,7 +658,14 @@ def parse_verbs(
                 warnings.add(where, f"pattern {body!r} has no single '*' (verb); skipped")
                 continue
             pre, post = body.split("*")
+            undefined = [r for r in re.findall(r"&(\w+)", body.lower()) if r not in defined]
+            if undefined:  # dictionaries.rst: such a pattern is ignored
+                warnings.add(where, f"pattern uses undefined synonym set &{undefined[0]}; skipped")
+                continue
             forward, _, back = m["code"].strip().partition(":")
+            if not all(re.fullmatch(r"(\d{2,4}|---)?", c.strip()) for c in (forward, back)):
+                warnings.add(where, f"pattern code [{m['code']}] is not a CAMEO code; skipped")
+                continue
             said = phrase(comment.split()[0]).lower() if comment.split() else ""
             verb = said if said in block_verbs else (block_verbs[0] if block_verbs else block)
             cells = [block, verb, _pattern_side(pre, where), _pattern_side(post, where)]
@@ -658,9 +681,10 @@ def parse_verbs(
         else:
             forms = verb_forms(m["verb"])
         block_verbs.append(lemma)
-        code = (m["code"] or block_code).strip()
+        code, _, back = (m["code"] or block_code).strip().partition(":")
         cells = [block, lemma, "|".join(forms)]
-        cells += [c for i, c in enumerate(_code_cells(code, crosswalk, scores)) if i != 3]
+        cells += [c for i, c in enumerate(_code_cells(code.strip(), crosswalk, scores)) if i != 3]
+        cells.append(back.strip())
         out.forms.append("\t".join(tsv_field(c, where) for c in cells))
     return out
 
@@ -682,9 +706,14 @@ class Provenance:
 
 
 def write_tsv(
-    path: Path, title: str, notes: list[str], columns: str, rows: list[str], prov: Provenance,
+    path: Path,
+    title: str,
+    notes: list[str],
+    columns: str,
+    rows: list[str],
+    prov: Provenance,
     source: str,
-) -> None:  # fmt: skip
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     header = [f"# {title}", *prov.lines(source), *(f"# {n}" for n in notes)]
     header.append("# columns: " + "\t".join(columns.split()))
@@ -717,8 +746,11 @@ def convert(shared: Path, out: Path, date: str) -> dict[str, int]:
     counts: dict[str, int] = {}
 
     actor_rows_all: list[str] = []
-    actor_files = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                   "Phoenix.MilNonState.actors.txt"]  # fmt: skip
+    actor_files = [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ]
     actors_total = 0
     for name in actor_files:
         actors = parse_actors(src / name, warnings)
@@ -726,38 +758,69 @@ def convert(shared: Path, out: Path, date: str) -> dict[str, int]:
         actors_total += len({r.split("\t", 1)[0] + "\t" + str(i) for i, r in enumerate(rows)})
         actor_rows_all += rows
     path = out / "resolve" / "data" / "phoenix" / "actors.tsv"
-    write_tsv(path, "newsevents actors from Phoenix (countries, international, armed groups)",
-              ACTOR_NOTES, ACTOR_COLUMNS, actor_rows_all, prov, ", ".join(actor_files))  # fmt: skip
+    write_tsv(
+        path,
+        "newsevents actors from Phoenix (countries, international, armed groups)",
+        ACTOR_NOTES,
+        ACTOR_COLUMNS,
+        actor_rows_all,
+        prov,
+        ", ".join(actor_files),
+    )
     counts["actors.tsv"] = len(actor_rows_all)
 
     agents = parse_agents(src / "Phoenix.agents.txt", warnings)
-    write_tsv(out / "resolve" / "data" / "phoenix" / "agents.tsv",
-              "newsevents agents: common noun phrases -> PLOVER sector",
-              ["phrase: lower case; plurals: |-separated (empty: none); sector: PLOVER sector;",
-               "cameo: the dictionary's agent code (~X: role after the actor's code, X~: before)."],
-              AGENT_COLUMNS, agents, prov, "Phoenix.agents.txt")  # fmt: skip
+    write_tsv(
+        out / "resolve" / "data" / "phoenix" / "agents.tsv",
+        "newsevents agents: common noun phrases -> PLOVER sector",
+        [
+            "phrase: lower case; plurals: |-separated (empty: none); sector: PLOVER sector;",
+            "cameo: the dictionary's agent code (~X: role after the actor's code, X~: before).",
+        ],
+        AGENT_COLUMNS,
+        agents,
+        prov,
+        "Phoenix.agents.txt",
+    )
     counts["agents.tsv"] = len(agents)
 
     discards = parse_discards(src / "Phoenix.discards.txt")
-    write_tsv(out / "resolve" / "data" / "phoenix" / "discards.tsv",
-              "newsevents discards: phrases that are never actors (sport, fiction, history)",
-              ["scope: sentence (the sentence is not coded) or story (the whole story is not);",
-               "match: word (the phrase ends at a word boundary) or stem (any continuation)."],
-              DISCARD_COLUMNS, discards, prov, "Phoenix.discards.txt")  # fmt: skip
+    write_tsv(
+        out / "resolve" / "data" / "phoenix" / "discards.tsv",
+        "newsevents discards: phrases that are never actors (sport, fiction, history)",
+        [
+            "scope: sentence (the sentence is not coded) or story (the whole story is not);",
+            "match: word (the phrase ends at a word boundary) or stem (any continuation).",
+        ],
+        DISCARD_COLUMNS,
+        discards,
+        prov,
+        "Phoenix.discards.txt",
+    )
     counts["discards.tsv"] = len(discards)
 
     crosswalk = parse_crosswalk(ref / "CAMEO2PLOVER-2021.txt")
     scores = read_goldstein(ref / "CAMEO_goldstein.tsv")
     xdir = out / "extract" / "data" / "phoenix"
-    xrows = crosswalk_rows(scores, crosswalk)
-    write_tsv(xdir / "cameo_plover.tsv", "newsevents CAMEO code -> PLOVER event, mode, context",
-              ["Derived for this project from the CAMEO2PLOVER-2021 crosswalk (Open Event Data",
-               "Alliance); no text of it is copied. note: crosswalk, a correction of a known",
-               "quirk, or how a code it lacks was derived. goldstein: CAMEO Goldstein score."],
-              CROSSWALK_COLUMNS, xrows, prov, "CAMEO_goldstein.tsv codes")  # fmt: skip
+    verbs = parse_verbs(src / "CAMEO.2.0.txt", crosswalk, scores, warnings)
+    used = {r.split("\t")[i] for r in verbs.patterns for i in (4, 9)}
+    used |= {r.split("\t")[i] for r in verbs.forms for i in (3, 7)}
+    xrows = crosswalk_rows(scores, crosswalk, {c for c in used if c})
+    write_tsv(
+        xdir / "cameo_plover.tsv",
+        "newsevents CAMEO code -> PLOVER event, mode, context",
+        [
+            "Derived for this project from the CAMEO2PLOVER-2021 crosswalk (Open Event Data",
+            "Alliance); no text of it is copied. note: crosswalk, a correction of a known",
+            "quirk, or how a code it lacks was derived. goldstein: CAMEO Goldstein score.",
+        ],
+        CROSSWALK_COLUMNS,
+        xrows,
+        prov,
+        "CAMEO_goldstein.tsv codes",
+    )
     counts["cameo_plover.tsv"] = len(xrows)
 
-    verbs = parse_verbs(src / "CAMEO.2.0.txt", crosswalk, scores, warnings)
     notation = [
         "A pattern matches the verb (any form of any verb of its block, see verb_forms.tsv)",
         "with `pre` words before it and `post` words after it, in order. Notation: word = the",
@@ -768,15 +831,36 @@ def convert(shared: Path, out: Path, date: str) -> dict[str, int]:
         "pattern also codes target -> source (042:043 visit / host). event/mode/context: PLOVER",
         "reading of cameo (cameo_plover.tsv); goldstein: its Goldstein score.",
     ]
-    write_tsv(xdir / "verbs.tsv", "newsevents CAMEO verb patterns", notation, VERB_COLUMNS,
-              verbs.patterns, prov, "CAMEO.2.0.txt")  # fmt: skip
-    write_tsv(xdir / "verb_forms.tsv", "newsevents verbs of the CAMEO pattern blocks",
-              ["forms: |-separated inflected forms (given or regular -s/-ed/-ing); cameo: the",
-               "code of the verb alone (empty: it codes nothing without a pattern)."],
-              FORM_COLUMNS, verbs.forms, prov, "CAMEO.2.0.txt")  # fmt: skip
-    write_tsv(xdir / "synsets.tsv", "newsevents synonym sets used by the verb patterns",
-              ["plural: the regular plural (empty where the dictionary asks for none)."],
-              SYNSET_COLUMNS, verbs.synsets, prov, "CAMEO.2.0.txt")  # fmt: skip
+    write_tsv(
+        xdir / "verbs.tsv",
+        "newsevents CAMEO verb patterns",
+        notation,
+        VERB_COLUMNS,
+        verbs.patterns,
+        prov,
+        "CAMEO.2.0.txt",
+    )
+    write_tsv(
+        xdir / "verb_forms.tsv",
+        "newsevents verbs of the CAMEO pattern blocks",
+        [
+            "forms: |-separated inflected forms (given or regular -s/-ed/-ing); cameo: the",
+            "code of the verb alone (empty: it codes nothing without a pattern).",
+        ],
+        FORM_COLUMNS,
+        verbs.forms,
+        prov,
+        "CAMEO.2.0.txt",
+    )
+    write_tsv(
+        xdir / "synsets.tsv",
+        "newsevents synonym sets used by the verb patterns",
+        ["plural: the regular plural (empty where the dictionary asks for none)."],
+        SYNSET_COLUMNS,
+        verbs.synsets,
+        prov,
+        "CAMEO.2.0.txt",
+    )
     counts["verbs.tsv"] = len(verbs.patterns)
     counts["verb_forms.tsv"] = len(verbs.forms)
     counts["synsets.tsv"] = len(verbs.synsets)
@@ -816,8 +900,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "newsevents")
-    parser.add_argument("--date", default=dt.datetime.now(dt.timezone.utc).date().isoformat(),
-                        help="conversion date written in the headers (default: today, UTC)")  # fmt: skip
+    parser.add_argument(
+        "--date",
+        default=dt.datetime.now(dt.timezone.utc).date().isoformat(),
+        help="conversion date written in the headers (default: today, UTC)",
+    )
     args = parser.parse_args(argv)
     try:
         counts = convert(args.shared, args.out, args.date)
