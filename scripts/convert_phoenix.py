@@ -893,6 +893,7 @@ def write_notice(path: Path, licence: Path, prov: Provenance) -> None:
         text,
         "```",
     ]
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(body) + "\n", encoding="utf-8")
 
 
