@@ -264,7 +264,7 @@ def _names(raw: str) -> list[str]:
     out: list[str] = []
     for piece in raw.split("+"):
         inner = re.findall(r"\(([^()]*)\)", piece)
-        main = phrase(re.sub(r"\([^()]*\)", " ", piece))
+        main = phrase(re.sub(r"\([^()]*\)", " ", piece).replace("(", " ").replace(")", " "))
         for name in [main, *(phrase(i) for i in inner)]:
             if re.search(r"[A-Za-z]", name) and name not in out:
                 out.append(name)
@@ -307,17 +307,18 @@ def parse_actors(path: Path, warnings: Warnings) -> list[Actor]:
 
 def actor_kind(actor: Actor, source: str) -> str:
     """PERSON, ORG or GPE, as well as the dictionary tells."""
+    person_source = any(s in c for c in actor.comments for s in PERSON_SOURCES)
+    if (
+        source.startswith("Phoenix.Countries")
+        and not person_source
+        and all(r.code.sector in ("", "PRE") and r.code.code for r in actor.roles)
+    ):
+        return "GPE"  # a country, a former state, a city standing for its country
     words = set(re.split(r"[\s-]+", " ".join([actor.name, *actor.aliases]).upper()))
     if words & ORG_WORDS:
         return "ORG"
-    if all(r.code.sector == "" and r.code.code for r in actor.roles) and source.startswith(
-        "Phoenix.Countries"
-    ):
-        return "GPE"  # a country, a former state, a city standing for its country
-    if any(s in c for c in actor.comments for s in PERSON_SOURCES):
-        return "PERSON"
-    if any(r.start or r.end for r in actor.roles):
-        return "PERSON"  # dated roles are office terms
+    if person_source or any(r.start or r.end for r in actor.roles):
+        return "PERSON"  # a leaders' list, or dated roles: office terms
     if any(r.code.sector == "ELI" for r in actor.roles):
         return "PERSON"
     return "ORG"
