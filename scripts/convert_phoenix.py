@@ -260,13 +260,18 @@ def _roles(text: str, where: str, warnings: Warnings) -> list[Role]:
 
 
 def _names(raw: str) -> list[str]:
-    """A phrase and the forms hidden in its markup: ``X_(ABC)_`` -> X, ABC; ``A+_B`` -> A, B."""
+    """A phrase and the forms hidden in its markup: ``X_(ABC)_`` -> X, ABC; ``A+_B`` -> A, B;
+    ``A_"NICK"_B`` -> A B, NICK; ``ORDER,_THE`` -> THE ORDER; ``SA`ID`` -> SAID."""
     out: list[str] = []
-    for piece in raw.split("+"):
-        inner = re.findall(r"\(([^()]*)\)", piece)
-        main = phrase(re.sub(r"\([^()]*\)", " ", piece).replace("(", " ").replace(")", " "))
+    for piece in raw.replace("`", "").split("+"):
+        inner = re.findall(r"\(([^()]*)\)", piece) + re.findall(r'"([^"]*)"', piece)
+        main = re.sub(r'\([^()]*\)|"[^"]*"', " ", piece)
+        main = phrase(re.sub(r'[()"]', " ", main)).rstrip("?").strip()
+        if main.endswith(", THE"):
+            main = "THE " + main[: -len(", THE")]
         for name in [main, *(phrase(i) for i in inner)]:
-            if re.search(r"[A-Za-z]", name) and name not in out:
+            ok = re.search(r"[A-Za-z]", name) and "\ufffd" not in name  # U+FFFD: bytes lost
+            if ok and name not in out:
                 out.append(name)
     return out
 
@@ -450,7 +455,25 @@ CROSSWALK_FIXES: dict[str, tuple[str, str, str, str]] = {
     "185": ("ASSAULT", "targeted", "", "assassinate is no PLOVER mode: targeted"),
     "186": ("ASSAULT", "targeted", "", "assassinate is no PLOVER mode: targeted"),
     "175": ("ASSAULT", "", "pro_autocracy; military", "pro_autocracy is a context, not a mode"),
+    "085": ("RETREAT", "", "economic", "ease is no longer a mode (the crosswalk's own remark)"),
+    "1712": ("ASSAULT", "destroy", "human_security", "destroying property: mode destroy"),
 }
+
+
+def manual_modes(path: Path) -> dict[str, set[str]]:
+    """PLOVER event -> its modes, read from the mode tables of the PLOVER manual (LaTeX);
+    commented-out rows (``%massacre``) are not modes."""
+    text = path.read_text(encoding="utf-8")
+    modes: dict[str, set[str]] = {}
+    caption = re.compile(r"\\caption\{((?:[^{}]|\{[^{}]*\})*)\}")
+    for m in caption.finditer(text):
+        if " modes" not in m.group(1):
+            continue
+        body = text[m.end() : text.find("\\end{tabular}", m.end())]
+        rows = set(re.findall(r"^\s*([a-z][a-z_-]*)\s*&", body, re.M))
+        for name in re.findall(r"[A-Z]{3,}", m.group(1)):
+            modes.setdefault(name, set()).update(rows)
+    return modes
 
 
 @dataclass(frozen=True)
@@ -533,7 +556,10 @@ CROSSWALK_COLUMNS = "cameo event mode context goldstein note"
 
 
 def crosswalk_rows(
-    scores: dict[str, str], crosswalk: dict[str, Plover], used: set[str]
+    scores: dict[str, str],
+    crosswalk: dict[str, Plover],
+    used: set[str],
+    modes: dict[str, set[str]],
 ) -> list[str]:
     rows = []
     for code in sorted(set(scores) | set(crosswalk) | used):
@@ -543,7 +569,10 @@ def crosswalk_rows(
         if p is None:
             cells = [code, "", "", "", scores.get(code, ""), "none: a statement, not an event"]
         else:
-            cells = [code, p.event, p.mode, p.context, goldstein_of(code, scores), p.note]
+            note = p.note
+            if modes and p.mode and p.mode not in modes.get(p.event, set()):
+                note += f"; mode {p.mode} is not in the PLOVER manual's {p.event} modes"
+            cells = [code, p.event, p.mode, p.context, goldstein_of(code, scores), note]
         rows.append("\t".join(cells))
     return rows
 
@@ -806,7 +835,9 @@ def convert(shared: Path, out: Path, date: str) -> dict[str, int]:
     verbs = parse_verbs(src / "CAMEO.2.0.txt", crosswalk, scores, warnings)
     used = {r.split("\t")[i] for r in verbs.patterns for i in (4, 9)}
     used |= {r.split("\t")[i] for r in verbs.forms for i in (3, 7)}
-    xrows = crosswalk_rows(scores, crosswalk, {c for c in used if c})
+    manual = ref / "PLOVER_MANUAL.tex"
+    modes = manual_modes(manual) if manual.is_file() else {}
+    xrows = crosswalk_rows(scores, crosswalk, {c for c in used if c}, modes)
     write_tsv(
         xdir / "cameo_plover.tsv",
         "newsevents CAMEO code -> PLOVER event, mode, context",

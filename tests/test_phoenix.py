@@ -382,3 +382,39 @@ def test_rerunning_the_converter_reproduces_the_shipped_files(conv, tmp_path: Pa
     assert len(produced) == 8
     for rel in produced:
         assert (tmp_path / rel).read_bytes() == (package / rel).read_bytes(), rel
+
+
+def test_manual_modes_are_read_from_the_mode_tables(conv, tmp_path: Path) -> None:
+    tex = tmp_path / "manual.tex"
+    tex.write_text(
+        "\\caption{Sector Codes}\n\\begin{tabular}\nGOV & government \\\\\n\\end{tabular}\n"
+        "\\caption{\\plcat{AID} modes. Shared with \\plcat{REJECT}.}\n\\begin{tabular}{|l|l|}\n"
+        "Name & Content \\\\\nconvoy & by road \\\\\n%airdrop & dropped \\\\\n\\end{tabular}\n",
+        encoding="utf-8",
+    )
+    assert conv.manual_modes(tex) == {"AID": {"convoy"}, "REJECT": {"convoy"}}
+
+
+# --- the shipped files agree with the project's own declarations ----------------------------
+PLOVER_SECTORS = {  # the PLOVER manual's sector table
+    *("COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR"),
+    *("BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC"),
+}
+
+
+def test_shipped_codes_sectors_and_events_are_known(shipped) -> None:
+    import pycountry
+
+    from newsevents.resources import load_event_types
+
+    states = {c.alpha_3 for c in pycountry.countries} | {"KOS"}  # PLOVER's Kosovo
+    states |= {"DDR", "SUN", "YUG", "CSK", "SCG"}  # former states (ISO 3166-3)
+    nonstate = {"IGO", "NGO", "IMG", "MNC", "ISM", "NGM", "UIS"}
+    codes = {r.code for a in shipped.actors for r in a.roles}
+    assert codes <= states | nonstate | {""}, sorted(codes - states - nonstate)
+    sectors = {r.sector for a in shipped.actors for r in a.roles}
+    sectors |= {e.sector for e in shipped.agents.entries}
+    assert sectors <= PLOVER_SECTORS | {""}, sorted(sectors - PLOVER_SECTORS)
+    declared = set(load_event_types())
+    events = {e.event for e in shipped.verbs.crosswalk.values()}
+    assert events <= declared | {""}, sorted(events - declared)
