@@ -30,7 +30,9 @@ SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", ROOT.parent / "shared"))
 
 @pytest.fixture(scope="module")
 def conv() -> ModuleType:
-    """scripts/convert_phoenix.py imported as a module."""
+    """scripts/convert_phoenix.py imported as a module (its parts live in scripts/)."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location(
         "convert_phoenix", ROOT / "scripts" / "convert_phoenix.py"
     )
@@ -346,8 +348,7 @@ def test_normalise() -> None:
 # --- the shipped files ----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory):
-    os.environ.setdefault("NEWSEVENTS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    return load_phoenix()
+    return load_phoenix(cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def test_shipped_files_load_with_expected_counts(shipped) -> None:

@@ -121,6 +121,8 @@ class PhoenixKnowledge:
     verbs: VerbLexicon
 
 
-def load_phoenix() -> PhoenixKnowledge:
-    """Load every packaged converted file (schema-checked)."""
-    return PhoenixKnowledge(load_actors(), load_agents(), load_discards(), load_verbs())
+def load_phoenix(*, cache: bool = True, cache_dir: Path | None = None) -> PhoenixKnowledge:
+    """Load every packaged converted file (schema-checked); the actor index comes from the
+    cache folder when it matches the file (see :mod:`.actors`)."""
+    actors = load_actors(cache=cache, cache_dir=cache_dir)
+    return PhoenixKnowledge(actors, load_agents(), load_discards(), load_verbs())
