@@ -69,6 +69,19 @@ def plural(word: str) -> str:
     return word + ("S" if word[-1].isupper() else "s")
 
 
+# Last words after which no plural is formed: the phrase ends in a preposition or article
+# (a prefix such as "observers in") or its last word already reads as a plural.
+_NO_PLURAL_AFTER = {"in", "of", "for", "on", "to", "at", "by", "with", "the", "and", "from"}
+
+
+def noun_plural(phrase_text: str) -> str:
+    """The regular plural of a noun phrase, or "" when forming one would make no word."""
+    last = phrase_text.rsplit(" ", 1)[-1].lower()
+    if last in _NO_PLURAL_AFTER or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return ""
+    return plural(phrase_text)
+
+
 def parse_date(token: str, where: str, warnings: Warnings) -> str | None:
     """YYYYMMDD or YYMMDD (00-30 -> 20YY, else 19YY, as in KEDS/TABARI) -> ISO date."""
     if not token.isdigit() or len(token) not in (6, 8):

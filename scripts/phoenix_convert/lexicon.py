@@ -8,8 +8,8 @@ from pathlib import Path
 from .common import (
     PhoenixFormatError,
     Warnings,
+    noun_plural,
     phrase,
-    plural,
     sectors_of,
     strip_comment,
     tsv_field,
@@ -77,7 +77,7 @@ def parse_agents(path: Path, warnings: Warnings) -> list[str]:
             elif given is not None:
                 plurals = [phrase(p).lower() for p in given.split() if phrase(p)]
             else:
-                plurals = [plural(name)]
+                plurals = [noun_plural(name)] if noun_plural(name) else []
             cells = [name, "|".join(plurals), sector, code]
             rows.append("\t".join(tsv_field(c, where) for c in cells))
     return rows

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .common import PhoenixFormatError, Warnings, phrase, plural, strip_comment, tsv_field
+from .common import (
+    PhoenixFormatError,
+    Warnings,
+    noun_plural,
+    phrase,
+    plural,
+    strip_comment,
+    tsv_field,
+)
 
 # Known quirks of CAMEO2PLOVER-2021 corrected here (code: (event, mode, context, why)).
 CROSSWALK_FIXES: dict[str, tuple[str, str, str, str]] = {
@@ -241,7 +249,7 @@ def parse_verbs(
         if content.startswith("+") and synset and not block:
             member = content[1:].strip()
             name = phrase(member).lower()
-            many = plural(name) if synset_plurals and not member.endswith("_") else ""
+            many = noun_plural(name) if synset_plurals and not member.endswith("_") else ""
             out.synsets.append("\t".join([synset, name, many]))
             continue
         if content.startswith("~"):
