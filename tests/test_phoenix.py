@@ -64,7 +64,7 @@ VERA_LUND_
 \t[MLTELI]
 """
 INTERNATIONAL = """\
-WIDGET_TRADE_ORGANIZATION_(WTRO)_\t[IGOBUS]
+WIDGET_TRADE_ORGANIZATION_(WTO)_\t[IGOBUS]
 LIN_MEI_\t[IGOUNO 070101-111231] [ELI]# rulers
 """
 MILNONSTATE = """\
@@ -178,7 +178,7 @@ def test_aliases_markup_and_kinds(converted) -> None:
     table = load_actors(out / "resolve" / "data" / "phoenix" / "actors.tsv", cache=False)
     (malta,) = table.lookup("Valletta")
     assert (malta.name, malta.kind, malta.roles[0].code) == ("MALTA", "GPE", "MLT")
-    (org,) = table.lookup("WTRO")  # the parenthesised acronym becomes an alias
+    (org,) = table.lookup("WTO")  # the parenthesised acronym becomes an alias
     assert org.name == "WIDGET TRADE ORGANIZATION" and org.kind == "ORG"
     assert (org.roles[0].code, org.roles[0].sector) == ("IGO", "BUS")
     (front,) = table.lookup("NHF")
@@ -419,3 +419,21 @@ def test_shipped_codes_sectors_and_events_are_known(shipped) -> None:
     declared = set(load_event_types())
     events = {e.event for e in shipped.verbs.crosswalk.values()}
     assert events <= declared | {""}, sorted(events - declared)
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_", ["ADEN ABYAN ISLAMIC ARMY", "AAIA"]),
+        ("GEORGIA_(COUNTRY)_", ["GEORGIA"]),  # a gloss, not an acronym
+        ("VIRGIN_ISLANDS_(UK)_", ["VIRGIN ISLANDS"]),
+        ("ARYAN_NATIONS_(AN)_", ["ARYAN NATIONS"]),  # "an" would match any text
+        ('LUIS_"NANDO"_PEREIRA_', ["LUIS PEREIRA", "NANDO"]),
+        ("WATCHERS,_THE", ["THE WATCHERS"]),
+        ("ALPHA_+_BETA_FRONT_", ["ALPHA", "BETA FRONT"]),
+    ],
+)
+def test_name_markup(conv, raw: str, names: list[str]) -> None:
+    from phoenix_convert.actors import _names
+
+    assert _names(raw) == names

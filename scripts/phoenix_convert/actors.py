@@ -170,19 +170,39 @@ def _roles(text: str, where: str, warnings: Warnings) -> list[Role]:
     return roles
 
 
+# Aliases that would match ordinary English words in any text ("an" for Aryan Nations): the
+# actor keeps its other names. "US" stays: it is how news writes the United States.
+UNSAFE_ALIASES = {
+    "A", "AN", "THE", "IT", "IS", "IN", "ON", "AT", "OF", "OR", "AS", "BE", "BY", "HE", "WE",
+    "ME", "MY", "NO", "SO", "TO", "UP", "DO", "GO", "IF", "AND", "FOR", "BUT", "NOT", "ARE",
+    "WAS", "HAS", "HIS", "HER", "ITS", "OUR", "WHO", "YOU",
+}  # fmt: skip
+
+
+def _is_acronym(inner: str, main: str) -> bool:
+    """Is a parenthesised ``(ABC)`` the acronym of ``main`` (its letters are initials of main's
+    words, in order)? Otherwise it is a gloss such as ``GEORGIA_(COUNTRY)`` and is dropped."""
+    letters = re.sub(r"[^A-Z]", "", inner.upper())
+    if not letters or " " in inner.strip() or len(letters) > 8:
+        return False
+    initials = iter(w[0] for w in re.split(r"[\s-]+", main.upper()) if w)
+    return all(any(c == i for i in initials) for c in letters)
+
+
 def _names(raw: str) -> list[str]:
-    """A phrase and the forms hidden in its markup: ``X_(ABC)_`` -> X, ABC; ``A+_B`` -> A, B;
+    """A phrase and the forms hidden in its markup: ``X_Y_(XY)_`` -> X Y, XY; ``A+_B`` -> A, B;
     ``A_"NICK"_B`` -> A B, NICK; ``ORDER,_THE`` -> THE ORDER; ``SA`ID`` -> SAID."""
     out: list[str] = []
     for piece in raw.replace("`", "").split("+"):
-        inner = re.findall(r"\(([^()]*)\)", piece) + re.findall(r'"([^"]*)"', piece)
         main = re.sub(r'\([^()]*\)|"[^"]*"', " ", piece)
         main = phrase(re.sub(r'[()"]', " ", main)).rstrip("?").strip()
         if main.endswith(", THE"):
             main = "THE " + main[: -len(", THE")]
+        inner = [i for i in re.findall(r"\(([^()]*)\)", piece) if _is_acronym(phrase(i), main)]
+        inner += re.findall(r'"([^"]*)"', piece)
         for name in [main, *(phrase(i) for i in inner)]:
             ok = re.search(r"[A-Za-z]", name) and "\ufffd" not in name  # U+FFFD: bytes lost
-            if ok and name not in out:
+            if ok and name not in out and name.upper() not in UNSAFE_ALIASES and len(name) > 1:
                 out.append(name)
     return out
 
@@ -249,7 +269,7 @@ def actor_rows(actors: list[Actor], source: str, warnings: Warnings) -> list[str
     for actor in actors:
         where = f"{source}:{actor.line}"
         if not actor.name:
-            warnings.add(where, "a name without letters; dropped")
+            warnings.add(where, "no usable name (no letters, one letter, a common word); dropped")
             continue
         if not actor.roles:
             warnings.add(where, f"{actor.name!r} has no code; dropped")
