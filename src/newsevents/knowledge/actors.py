@@ -13,7 +13,7 @@ import hashlib
 import marshal
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal, cast
@@ -88,31 +88,30 @@ def _record(raw: RawRecord) -> ActorRecord:
     return ActorRecord(name, aliases, cast(ActorKind, kind), source, built)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
 class ActorTable:
-    """Read-only table of actors with an index by normalised name or alias."""
+    """Read-only table of actors with an index by normalised name or alias. Rows are kept as
+    checked cells and turned into :class:`ActorRecord` on lookup."""
 
-    __slots__ = ("_index", "_raw")
-
-    def __init__(self, raw: tuple[RawRecord, ...], index: Mapping[str, tuple[int, ...]]):
-        self._raw = raw
-        self._index = index
+    raw: tuple[RawRecord, ...] = field(repr=False)
+    index: Mapping[str, tuple[int, ...]] = field(repr=False)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self.raw)
 
     def __iter__(self) -> Iterator[ActorRecord]:
-        return (_record(r) for r in self._raw)
+        return (_record(r) for r in self.raw)
 
     def record(self, i: int) -> ActorRecord:
-        return _record(self._raw[i])
+        return _record(self.raw[i])
 
     def phrases(self) -> int:
         """Number of distinct normalised phrases in the index."""
-        return len(self._index)
+        return len(self.index)
 
     def lookup(self, phrase: str) -> tuple[ActorRecord, ...]:
         """Every actor named (or aliased) ``phrase``, in dictionary order."""
-        return tuple(_record(self._raw[i]) for i in self._index.get(normalise(phrase), ()))
+        return tuple(_record(self.raw[i]) for i in self.index.get(normalise(phrase), ()))
 
 
 def _check_role(cells: list[str], path: Path, lineno: int) -> RawRole:
