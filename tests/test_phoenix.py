@@ -339,6 +339,11 @@ def test_actor_cache_is_used_and_rebuilt(converted, tmp_path: Path) -> None:
     assert second.lookup("nhf") == first.lookup("nhf") and len(second) == len(first)
     cached.write_bytes(b"not marshal data")
     assert load_actors(path, cache_dir=tmp_path / "cache").lookup("nhf") == first.lookup("nhf")
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new version
+    os.utime(path, ns=(1, 1))
+    load_actors(path, cache_dir=tmp_path / "cache")
+    (replaced,) = (tmp_path / "cache").glob("phoenix-actors-*.marshal")  # the old one is gone
+    assert replaced != cached
 
 
 def test_normalise() -> None:

@@ -167,9 +167,29 @@ def default_cache_dir() -> Path:
 
 
 def _cache_file(path: Path, folder: Path) -> Path:
+    """``phoenix-actors-<file>-<version>.marshal``: one cache per TSV file, named by its path
+    and by its size, modification time and the cache format."""
     st = path.stat()
-    ident = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_CACHE_FORMAT}"
-    return folder / f"phoenix-actors-{hashlib.sha256(ident.encode()).hexdigest()[:20]}.marshal"
+    where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
+    version = hashlib.sha256(f"{st.st_size}|{st.st_mtime_ns}|{_CACHE_FORMAT}".encode())
+    return folder / f"phoenix-actors-{where}-{version.hexdigest()[:12]}.marshal"
+
+
+def _write_cache(
+    target: Path, raw: tuple[RawRecord, ...], index: dict[str, tuple[int, ...]]
+) -> None:
+    """Write the cache atomically and remove the caches of older versions of the same file."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((_CACHE_FORMAT, raw, index)))
+        os.replace(tmp, target)
+        stem = target.name.rsplit("-", 1)[0]
+        for old in target.parent.glob(f"{stem}-*.marshal"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # no writable cache folder: every run parses the file
 
 
 def load_actors(
@@ -189,11 +209,5 @@ def load_actors(
             pass  # an unreadable cache is rebuilt below
     raw, index = parse_actors(path)
     if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((_CACHE_FORMAT, raw, index)))
-            os.replace(tmp, target)
-        except OSError:
-            pass  # no writable cache folder: every run parses the file
+        _write_cache(target, raw, index)
     return ActorTable(raw, index)
