@@ -1,0 +1,472 @@
+"""Read-only queries over a store, for the workbench (``newsevents serve``) and the notebook API.
+
+The store keeps each merged event as JSON, which SQL cannot filter quickly, and it has no
+full-text index. So this module builds a *sidecar index*: a separate SQLite file in a private
+temporary directory (never next to the user's database, which is only ever opened read-only)
+holding one flat row per event, its parties, outlets and source sentences (FTS5). The index is
+rebuilt when the store changes (``PRAGMA data_version`` of a watching connection, checked at
+most once a second), so the workbench keeps working while ``analyze`` writes (WAL). Every
+statement is parameterised; column names come only from the fixed tables below.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import sqlite3
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import StoreError
+from ..model import Article, Event, EventMention, Skip, Story, from_data
+from .filters import BadQuery, Filters, Sort, bucket_sql
+
+Interval = Literal["day", "week", "month", "year"]
+
+_INDEX_SCHEMA = """
+CREATE TABLE ev (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT, date_end TEXT,
+    day TEXT, date_key TEXT NOT NULL, event TEXT NOT NULL, mode TEXT, cameo TEXT NOT NULL,
+    intensity REAL NOT NULL, factuality TEXT NOT NULL, story TEXT, n_sources INTEGER NOT NULL,
+    place TEXT, country TEXT, lat REAL, lon REAL, actor_key TEXT, recipient_key TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX ev_date ON ev(date_key, id);
+CREATE INDEX ev_day ON ev(day);
+CREATE INDEX ev_event ON ev(event);
+CREATE INDEX ev_story ON ev(story);
+CREATE TABLE party (
+    ev INTEGER NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL, code TEXT, sector TEXT,
+    name TEXT NOT NULL, lname TEXT NOT NULL
+);
+CREATE INDEX party_code ON party(code, role);
+CREATE INDEX party_ev ON party(ev);
+CREATE TABLE ev_outlet (ev INTEGER NOT NULL, outlet TEXT NOT NULL COLLATE NOCASE);
+CREATE INDEX ev_outlet_outlet ON ev_outlet(outlet);
+CREATE INDEX ev_outlet_ev ON ev_outlet(ev);
+CREATE TABLE mention (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL, article_id TEXT NOT NULL, ev INTEGER
+);
+CREATE INDEX mention_article ON mention(article_id);
+CREATE INDEX mention_ev ON mention(ev);
+CREATE VIRTUAL TABLE sentence_fts USING fts5(text, tokenize = 'unicode61');
+CREATE TABLE article (
+    id TEXT PRIMARY KEY, title TEXT, outlet TEXT, url TEXT, published TEXT, source TEXT
+);
+"""
+
+
+def _party_key(actor: dict[str, Any]) -> str:
+    return str(actor.get("code") or actor.get("name") or "?")
+
+
+def _first_day(date: str | None) -> str | None:
+    """The day a (possibly partial) date counts on in charts and filters: its first day."""
+    return (date + "-01-01")[:10] if date else None
+
+
+def _date_key(date: str | None) -> str:
+    return date if date else "~"  # undated events sort after every date
+
+
+def _build_index(source: sqlite3.Connection, target: Path) -> None:
+    """Copy what the workbench filters on from ``source`` (one snapshot) into ``target``."""
+    out = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        out.executescript(_INDEX_SCHEMA)
+        out.execute("BEGIN")
+        source.execute("BEGIN")  # one read snapshot, even while analyze writes
+        try:
+            articles = {}
+            for r in source.execute(
+                "SELECT id, title, outlet, url, published, source FROM articles"
+            ):
+                articles[r[0]] = r[2]
+                out.execute("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)", tuple(r))
+            mention_ev: dict[str, int] = {}
+            ev_rows, party_rows, outlet_rows = [], [], []
+            for n, r in enumerate(
+                source.execute("SELECT id, story_id, data FROM events ORDER BY id"), start=1
+            ):
+                d = json.loads(r[2])
+                loc = d.get("location") or {}
+                actors, recips = d.get("actor") or [], d.get("recipient") or []
+                outlets = set()
+                for mid in d.get("mention_ids") or []:
+                    mention_ev[mid] = n
+                    outlet = articles.get(mid.rsplit(":", 1)[0])
+                    if outlet:
+                        outlets.add(outlet)
+                ev_rows.append(
+                    (
+                        n, r[0], d.get("date"), d.get("date_end"), _first_day(d.get("date")),
+                        _date_key(d.get("date")),
+                        d["event"], d.get("mode"), d["cameo"], float(d["intensity"]),
+                        d["factuality"], r[1], len(d.get("mention_ids") or []),
+                        loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+                        _party_key(actors[0]) if actors else None,
+                        _party_key(recips[0]) if recips else None, r[2],
+                    )
+                )  # fmt: skip
+                for role, group in (("actor", actors), ("recipient", recips)):
+                    for a in group:
+                        name = str(a.get("name") or "")
+                        party_rows.append(
+                            (n, role, _party_key(a), a.get("code"), a.get("sector"), name,
+                             name.lower())
+                        )  # fmt: skip
+                outlet_rows += [(n, o) for o in sorted(outlets)]
+            out.executemany(f"INSERT INTO ev VALUES ({', '.join('?' * 20)})", ev_rows)
+            out.executemany("INSERT INTO party VALUES (?, ?, ?, ?, ?, ?, ?)", party_rows)
+            out.executemany("INSERT INTO ev_outlet VALUES (?, ?)", outlet_rows)
+            texts: dict[str, str] = {}
+            for n, r in enumerate(
+                source.execute(
+                    "SELECT id, article_id, sentence_start, sentence_end FROM mentions"
+                    " ORDER BY article_id, idx"
+                ),
+                start=1,
+            ):
+                mid, aid, start, end = r
+                if aid not in texts:
+                    texts.clear()  # rows come grouped by article: keep one text in memory
+                    row = source.execute("SELECT text FROM articles WHERE id = ?", (aid,))
+                    texts[aid] = (row.fetchone() or [""])[0]
+                out.execute(
+                    "INSERT INTO mention VALUES (?, ?, ?, ?)", (n, mid, aid, mention_ev.get(mid))
+                )
+                out.execute(
+                    "INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)",
+                    (n, texts[aid][start:end]),
+                )
+        finally:
+            source.execute("COMMIT")
+        out.execute("COMMIT")
+        out.execute("ANALYZE")
+    finally:
+        out.close()
+
+
+def _encode_cursor(value: Any, event_id: str) -> str:
+    raw = json.dumps([value, event_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[Any, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value, event_id = json.loads(raw)
+        if not isinstance(event_id, str) or not isinstance(value, (str, int, float)):
+            raise ValueError
+        return value, event_id
+    except (ValueError, TypeError, json.JSONDecodeError) as e:
+        raise BadQuery("cursor: not a cursor this server returned") from e
+
+
+@dataclass(frozen=True)
+class Page:
+    ids: list[str]
+    total: int
+    next_cursor: str | None
+
+
+class Query:
+    """Read-only access to one store. Thread-safe: each thread gets its own connections."""
+
+    CHECK_EVERY = 1.0  # seconds between checks that the store changed
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(f"no database at {self.path}: run 'newsevents analyze ... --db {path}'")
+        self._dir = Path(tempfile.mkdtemp(prefix="newsevents-index-"))
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._index_path: Path | None = None
+        self._checked = 0.0
+        self._version: int | None = None
+        try:
+            self._watch = self._connect_source()
+            self._check(force=True)
+        except sqlite3.DatabaseError as e:
+            self.close()
+            raise StoreError(f"cannot read database {self.path}: {e}") from e
+
+    # --- connections and the sidecar index ------------------------------------------
+
+    def _connect_source(self) -> sqlite3.Connection:
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None,
+                               check_same_thread=False)  # fmt: skip
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    def _check(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._checked < self.CHECK_EVERY:
+            return
+        if not self._lock.acquire(blocking=force or self._index_path is None):
+            return  # another thread is checking or rebuilding; use the current index
+        try:
+            self._checked = now
+            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._version and self._index_path is not None:
+                return
+            self._generation += 1
+            target = self._dir / f"index-{self._generation}.db"
+            _build_index(self._watch, target)
+            old, self._index_path, self._version = self._index_path, target, version
+            if old is not None:
+                old.unlink(missing_ok=True)  # open handles keep reading it until they close
+        finally:
+            self._lock.release()
+
+    def _conns(self) -> tuple[sqlite3.Connection, sqlite3.Connection]:
+        """(index, source) connections of this thread, reopened after a rebuild."""
+        self._check()
+        local = self._local
+        if getattr(local, "generation", None) != self._generation:
+            for name in ("index", "source"):
+                conn = getattr(local, name, None)
+                if conn is not None:
+                    conn.close()
+            assert self._index_path is not None
+            index = sqlite3.connect(f"{self._index_path.as_uri()}?mode=ro", uri=True,
+                                    isolation_level=None, check_same_thread=False)  # fmt: skip
+            index.execute("PRAGMA query_only = ON")
+            local.index, local.source = index, self._connect_source()
+            local.generation = self._generation
+        return local.index, local.source
+
+    def close(self) -> None:
+        watch = getattr(self, "_watch", None)
+        if watch is not None:
+            watch.close()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def __enter__(self) -> Query:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- events ---------------------------------------------------------------------
+
+    def count(self, filters: Filters) -> int:
+        index, _ = self._conns()
+        where, params = filters.where()
+        return int(index.execute(f"SELECT count(*) FROM ev WHERE {where}", params).fetchone()[0])
+
+    def page(
+        self, filters: Filters, *, sort: Sort, limit: int, cursor: str | None = None,
+        offset: int = 0,
+    ) -> Page:  # fmt: skip
+        """One page of event ids: keyset pagination with ``cursor``, or ``offset`` for pages."""
+        index, _ = self._conns()
+        where, params = filters.where()
+        total = int(index.execute(f"SELECT count(*) FROM ev WHERE {where}", params).fetchone()[0])
+        column, desc = sort.column, sort.descending
+        keyset = ""
+        kparams: list[Any] = []
+        if cursor:
+            value, last = _decode_cursor(cursor)
+            op = "<" if desc else ">"
+            keyset = f" AND ({column} {op} ? OR ({column} = ? AND id {op} ?))"
+            kparams = [value, value, last]
+        direction = "DESC" if desc else "ASC"
+        rows = index.execute(
+            f"SELECT id, {column} FROM ev WHERE {where}{keyset}"
+            f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?",
+            [*params, *kparams, limit + 1, 0 if cursor else offset],
+        ).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = _encode_cursor(rows[-1][1], rows[-1][0]) if more and rows else None
+        return Page([r[0] for r in rows], total, nxt)
+
+    def iter_ids(self, filters: Filters, sort: Sort, chunk: int = 500) -> Iterator[list[str]]:
+        """Every matching event id, in chunks (downloads of a whole filter)."""
+        cursor: str | None = None
+        while True:
+            page = self.page(filters, sort=sort, limit=chunk, cursor=cursor)
+            if page.ids:
+                yield page.ids
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def events(self, ids: Sequence[str]) -> list[Event]:
+        """Events by exact id, in the order given (unknown ids are left out)."""
+        index, _ = self._conns()
+        found: dict[str, Event] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            for r in index.execute(f"SELECT id, data FROM ev WHERE id IN ({marks})", chunk):
+                found[r[0]] = from_data(Event, json.loads(r[1]))
+        return [found[i] for i in ids if i in found]
+
+    def mentions(self, ids: Sequence[str]) -> dict[str, EventMention]:
+        _, source = self._conns()
+        out: dict[str, EventMention] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            for r in source.execute(f"SELECT id, data FROM mentions WHERE id IN ({marks})", chunk):
+                out[r[0]] = from_data(EventMention, json.loads(r[1]))
+        return out
+
+    def articles(self, ids: Sequence[str], *, with_text: bool = True) -> dict[str, Article]:
+        _, source = self._conns()
+        cols = "id, source, format, title, outlet, author, url, published, published_source," \
+            " published_confidence, language" + (", text" if with_text else "")  # fmt: skip
+        out: dict[str, Article] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            cur = source.execute(f"SELECT {cols} FROM articles WHERE id IN ({marks})", chunk)
+            names = [c[0] for c in cur.description]
+            for r in cur:
+                data = dict(zip(names, r, strict=True))
+                data.setdefault("text", "")
+                out[data["id"]] = Article(**data)
+        return out
+
+    def article_list(self) -> list[dict[str, Any]]:
+        index, _ = self._conns()
+        rows = index.execute(
+            "SELECT a.id, a.title, a.outlet, a.url, a.published, a.source,"
+            " (SELECT count(DISTINCT ev) FROM mention m WHERE m.article_id = a.id) AS events"
+            " FROM article a ORDER BY a.published, a.id"
+        )
+        return [dict(zip(("id", "title", "outlet", "url", "published", "source", "events"), r,
+                         strict=True)) for r in rows]  # fmt: skip
+
+    def article_mentions(self, article_id: str) -> list[tuple[str, str | None]]:
+        """(mention id, event id) of an article's mentions, in text order."""
+        index, _ = self._conns()
+        rows = index.execute(
+            "SELECT m.id, e.id FROM mention m LEFT JOIN ev e ON e.n = m.ev"
+            " WHERE m.article_id = ? ORDER BY m.n",
+            (article_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def skips(self) -> list[Skip]:
+        _, source = self._conns()
+        rows = source.execute("SELECT source, reason FROM skips ORDER BY id")
+        return [Skip(r[0], r[1]) for r in rows]
+
+    def stories(self) -> list[tuple[Story, int]]:
+        """Every story with its number of merged events."""
+        index, source = self._conns()
+        counts = dict(index.execute("SELECT story, count(*) FROM ev GROUP BY story").fetchall())
+        rows = source.execute("SELECT data FROM stories ORDER BY id").fetchall()
+        stories = [from_data(Story, json.loads(r[0])) for r in rows]
+        return [(s, int(counts.get(s.id, 0))) for s in stories]
+
+    # --- aggregates -----------------------------------------------------------------
+
+    def timeseries(
+        self, filters: Filters, *, interval: Interval, by: Literal["type", "factuality", "none"]
+    ) -> list[tuple[str, str, int, float]]:
+        """(bucket, group, events, mean Goldstein) for dated events, oldest bucket first."""
+        index, _ = self._conns()
+        where, params = filters.where()
+        group = {"type": "event", "factuality": "factuality", "none": "''"}[by]
+        bucket = bucket_sql(interval)
+        rows = index.execute(
+            f"SELECT {bucket} AS b, {group} AS g, count(*), avg(intensity) FROM ev"
+            f" WHERE ({where}) AND day IS NOT NULL GROUP BY b, g ORDER BY b, g",
+            params,
+        )
+        return [(r[0], r[1], int(r[2]), float(r[3])) for r in rows]
+
+    def actors(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
+        index, _ = self._conns()
+        where, params = filters.where()
+        rows = index.execute(
+            "SELECT p.key, max(p.code), min(p.name), count(DISTINCT p.ev),"
+            " count(DISTINCT CASE WHEN p.role = 'actor' THEN p.ev END),"
+            " count(DISTINCT CASE WHEN p.role = 'recipient' THEN p.ev END)"
+            f" FROM party p WHERE p.ev IN (SELECT n FROM ev WHERE {where})"
+            " GROUP BY p.key ORDER BY 4 DESC, 1 LIMIT ?",
+            [*params, limit],
+        )
+        keys = ("key", "code", "name", "events", "as_actor", "as_recipient")
+        out = [dict(zip(keys, r, strict=True)) for r in rows]
+        for item in out:  # a coded party is named by its most frequent name
+            top = index.execute(
+                "SELECT name FROM party WHERE key = ? GROUP BY name ORDER BY count(*) DESC, name"
+                " LIMIT 1",
+                (item["key"],),
+            ).fetchone()
+            item["name"] = top[0] if top else item["name"]
+        return out
+
+    def outlets(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
+        index, _ = self._conns()
+        where, params = filters.where()
+        rows = index.execute(
+            "SELECT o.outlet, count(DISTINCT o.ev) FROM ev_outlet o"
+            f" WHERE o.ev IN (SELECT n FROM ev WHERE {where})"
+            " GROUP BY o.outlet ORDER BY 2 DESC, 1 LIMIT ?",
+            [*params, limit],
+        )
+        return [{"outlet": r[0], "events": int(r[1])} for r in rows]
+
+    def dyads(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
+        """Directed (first actor, first recipient) pairs: events and mean Goldstein."""
+        index, _ = self._conns()
+        where, params = filters.where()
+        rows = index.execute(
+            "SELECT actor_key, recipient_key, count(*), avg(intensity) FROM ev"
+            f" WHERE ({where}) AND actor_key IS NOT NULL AND recipient_key IS NOT NULL"
+            " GROUP BY actor_key, recipient_key ORDER BY 3 DESC, 1, 2 LIMIT ?",
+            [*params, limit],
+        )
+        return [
+            {"actor": r[0], "recipient": r[1], "events": int(r[2]),
+             "mean_goldstein": round(float(r[3]), 2)}
+            for r in rows
+        ]  # fmt: skip
+
+    def places(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
+        """Located events grouped by coordinates (the map)."""
+        index, _ = self._conns()
+        where, params = filters.where()
+        rows = index.execute(
+            "SELECT place, country, lat, lon, count(*), avg(intensity) FROM ev"
+            f" WHERE ({where}) AND lat IS NOT NULL AND lon IS NOT NULL"
+            " GROUP BY place, country, lat, lon ORDER BY 5 DESC, 1 LIMIT ?",
+            [*params, limit],
+        )
+        keys = ("place", "country", "lat", "lon", "events", "mean_goldstein")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def values(self, column: Literal["mode", "story", "country", "outlet"]) -> list[str]:
+        """Distinct values of a column (the filter form's choices)."""
+        index, _ = self._conns()
+        sql = {
+            "mode": "SELECT DISTINCT mode FROM ev WHERE mode IS NOT NULL ORDER BY 1",
+            "story": "SELECT DISTINCT story FROM ev WHERE story IS NOT NULL ORDER BY 1",
+            "country": "SELECT DISTINCT country FROM ev WHERE country IS NOT NULL ORDER BY 1",
+            "outlet": "SELECT DISTINCT outlet FROM ev_outlet ORDER BY 1",
+        }[column]
+        return [r[0] for r in index.execute(sql)]
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    items = list(ids)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def index_dir_of(query: Query) -> Path:
+    """Where a query keeps its sidecar index (tests check it is not beside the database)."""
+    return query._dir
