@@ -1,7 +1,8 @@
 """Development-time step: turn world-atlas's countries-110m TopoJSON into the workbench's shapes.
 
     npm pack world-atlas && tar xzf world-atlas-*.tgz
-    python scripts/vendor_world.py package/countries-110m.json src/newsevents/web/static/world-110m.json
+    python scripts/vendor_world.py package/countries-110m.json \
+        src/newsevents/web/static/world-110m.json
 
 The output is a small JSON list of countries, each ``{"name": ..., "rings": [[lon, lat, ...]]}``
 (flat coordinate lists rounded to 0.1 degree). world-atlas is ISC-licensed (its LICENSE is kept

@@ -46,7 +46,8 @@ EXAMPLES = ROOT / "examples" / "articles"
 
 #: An article whose title, outlet, URL and text carry HTML/JS injection payloads.
 HOSTILE_ARTICLE = {
-    "title": 'Raid <script>window.__pwned = "title"</script> "><img src=x onerror="window.__pwned=1">',
+    "title": 'Raid <script>window.__pwned = "title"</script> "><img src=x '
+    'onerror="window.__pwned=1">',
     "outlet": 'Evil <script>window.__pwned = "outlet"</script> Daily"><img src=x onerror=alert(1)>',
     "url": "javascript:window.__pwned='url'",
     "date_publish": "2021-03-02",

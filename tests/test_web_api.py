@@ -194,9 +194,14 @@ def test_unknown_ids_are_404_json(client: TestClient, url: str) -> None:
 
 @pytest.mark.parametrize(
     ("url", "status"),
-    [("/events/e000000000000", 404), ("/articles/nope", 404), ("/events?page=999", 400),
-     ("/events?type=PARTY", 400), ("/?interval=fortnight", 400)],
-)  # fmt: skip
+    [
+        ("/events/e000000000000", 404),
+        ("/articles/nope", 404),
+        ("/events?page=999", 400),
+        ("/events?type=PARTY", 400),
+        ("/?interval=fortnight", 400),
+    ],
+)
 def test_page_errors_are_html_with_the_status(client: TestClient, url: str, status: int) -> None:
     r = client.get(url)
     assert r.status_code == status
@@ -258,15 +263,26 @@ def test_timeseries_counts_every_dated_event_once(
         assert all(dt.date.fromisoformat(b).weekday() == 0 for b in body["buckets"])
     by_fact = client.get(f"/api/timeseries?by=factuality&interval={interval}").json()
     assert {s["key"] for s in by_fact["series"]} <= {
-        "asserted", "reported", "future", "hypothetical", "negated"
-    }  # fmt: skip
+        "asserted",
+        "reported",
+        "future",
+        "hypothetical",
+        "negated",
+    }
 
 
 def test_openapi_lists_every_endpoint_and_filter(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    for path in ("/api/events", "/api/events/{event_id}", "/api/articles/{article_id}",
-                 "/api/stories", "/api/actors", "/api/dyads", "/api/timeseries"):  # fmt: skip
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles/{article_id}",
+        "/api/stories",
+        "/api/actors",
+        "/api/dyads",
+        "/api/timeseries",
+    ):
         assert path in schema["paths"]
     names = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
     assert set(FILTERS) | {"limit", "cursor", "sort"} <= names
@@ -294,10 +310,23 @@ def test_whole_filter_is_read_in_chunks_in_order(workbench_db: Path, client: Tes
     assert [i for c in chunks for i in c] == all_ids(client, "sort=-date")
 
 
-PAGES = ["/", "/?interval=week", "/events", "/events?type=ASSAULT&sort=-intensity&per=25",
-         "/events?page=2&per=25", "/articles", "/dyads", "/dyads?size=30", "/map",
-         "/map?country=IRQ", "/stories", "/compare", "/compare?story=x",
-         "/?dyad_actor=USA&dyad_recipient=IRN"]  # fmt: skip
+PAGES = [
+    "/",
+    "/?interval=week",
+    "/events",
+    "/events?type=ASSAULT&sort=-intensity&per=25",
+    "/events?page=2&per=25",
+    "/articles",
+    "/dyads",
+    "/dyads?size=30",
+    "/map",
+    "/map?country=IRQ",
+    "/map?zoom=world",
+    "/stories",
+    "/compare",
+    "/compare?story=x",
+    "/?dyad_actor=USA&dyad_recipient=IRN",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)

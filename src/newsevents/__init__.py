@@ -11,7 +11,7 @@ if _TYPE_CHECKING:  # pragma: no cover
     from .workbench import Workbench
 
 
-def open(path: str | _Path) -> Workbench:  # noqa: A001 - the notebook API's one entry point
+def open(path: str | _Path) -> Workbench:
     """Open an events database read-only: ``newsevents.open("events.db").events(type=...)``."""
     from .workbench import open_store
 

@@ -35,19 +35,27 @@ class Records(list[dict[str, Any]]):
             loc = r.get("location") or {}
             out.append(
                 {
-                    "id": r["id"], "date": r["date"], "date_end": r["date_end"],
-                    "event": r["event"], "mode": r["mode"], "cameo": r["cameo"],
-                    "intensity": r["intensity"], "factuality": r["factuality"],
+                    "id": r["id"],
+                    "date": r["date"],
+                    "date_end": r["date_end"],
+                    "event": r["event"],
+                    "mode": r["mode"],
+                    "cameo": r["cameo"],
+                    "intensity": r["intensity"],
+                    "factuality": r["factuality"],
                     "actor_codes": ";".join(a["code"] or "" for a in r["actor"]),
                     "actor_names": ";".join(a["name"] for a in r["actor"]),
                     "recipient_codes": ";".join(a["code"] or "" for a in r["recipient"]),
                     "recipient_names": ";".join(a["name"] for a in r["recipient"]),
-                    "place": loc.get("name"), "country": loc.get("country"),
-                    "lat": loc.get("lat"), "lon": loc.get("lon"), "story": r["story"],
+                    "place": loc.get("name"),
+                    "country": loc.get("country"),
+                    "lat": loc.get("lat"),
+                    "lon": loc.get("lon"),
+                    "story": r["story"],
                     "outlets": ";".join(sorted({s["outlet"] or "" for s in r["sources"]})),
                     "n_sources": len(r["sources"]),
                 }
-            )  # fmt: skip
+            )
         return out
 
     def to_pandas(self) -> Any:
@@ -55,9 +63,7 @@ class Records(list[dict[str, Any]]):
         try:
             import pandas as pd
         except ImportError as e:
-            raise ImportError(
-                "to_pandas() needs pandas: pip install 'newsevents[notebook]'"
-            ) from e
+            raise ImportError("to_pandas() needs pandas: pip install 'newsevents[notebook]'") from e
         return pd.DataFrame(self.rows())
 
 
@@ -130,16 +136,27 @@ class Workbench:
         return Records(export.plover_record(e, mentions, articles) for e in events)
 
     def page(
-        self, filters: Filters, *, sort: Sort = Sort(), limit: int = 50,
-        cursor: str | None = None, offset: int = 0,
-    ) -> EventPage:  # fmt: skip
-        page = self.query.page(filters, sort=sort, limit=limit, cursor=cursor, offset=offset)
+        self,
+        filters: Filters,
+        *,
+        sort: Sort | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+        offset: int = 0,
+    ) -> EventPage:
+        page = self.query.page(
+            filters, sort=sort or Sort(), limit=limit, cursor=cursor, offset=offset
+        )
         return EventPage(self.records(self.query.events(page.ids)), page.total, page.next_cursor)
 
     def events(
-        self, filters: Filters | Mapping[str, Any] | None = None, *, sort: str = "date",
-        limit: int | None = None, **kwargs: Any,
-    ) -> Records:  # fmt: skip
+        self,
+        filters: Filters | Mapping[str, Any] | None = None,
+        *,
+        sort: str = "date",
+        limit: int | None = None,
+        **kwargs: Any,
+    ) -> Records:
         """Every matching event (or the first ``limit``) as plover-jsonl records.
 
         Filters are keyword arguments (``type="ASSAULT", actor="IRN", date_from="2020-01"``;
@@ -153,8 +170,8 @@ class Workbench:
                 return Records(out[:limit])
         return out
 
-    def iter_events(self, filters: Filters, sort: Sort = Sort()) -> Iterator[list[Event]]:
-        for chunk in self.query.iter_ids(filters, sort):
+    def iter_events(self, filters: Filters, sort: Sort | None = None) -> Iterator[list[Event]]:
+        for chunk in self.query.iter_ids(filters, sort or Sort()):
             yield self.query.events(chunk)
 
     def export(self, events: Sequence[Event], fmt: Literal["csv", "plover-jsonl"]) -> str:
@@ -205,13 +222,18 @@ class Workbench:
                     "article_ids": list(story.article_ids),
                     "events": n_events,
                     "entities": [
-                        {"name": e.name, "code": e.code, "kind": e.kind,
-                         "aliases": list(e.aliases), "articles": len(e.article_ids)}
+                        {
+                            "name": e.name,
+                            "code": e.code,
+                            "kind": e.kind,
+                            "aliases": list(e.aliases),
+                            "articles": len(e.article_ids),
+                        }
                         for e in story.entities
                         if len(e.article_ids) > 1
                     ],
                 }
-            )  # fmt: skip
+            )
         return out
 
     def actors(self, filters: Filters | None = None, *, limit: int = 50) -> list[dict[str, Any]]:
@@ -236,22 +258,25 @@ class Workbench:
         buckets = sorted({r[0] for r in rows})
         groups = sorted({r[1] for r in rows})
         pos = {b: i for i, b in enumerate(buckets)}
-        series = {g: {"key": g, "counts": [0] * len(buckets), "mean_goldstein": [None] * len(buckets)}
-                  for g in groups}  # fmt: skip
+        counts = {g: [0] * len(buckets) for g in groups}
+        means: dict[str, list[float | None]] = {g: [None] * len(buckets) for g in groups}
         totals = [0] * len(buckets)
         weighted = [0.0] * len(buckets)
         for bucket, group, n, mean in rows:
             i = pos[bucket]
-            series[group]["counts"][i] = n
-            series[group]["mean_goldstein"][i] = round(mean, 2)
+            counts[group][i] = n
+            means[group][i] = round(mean, 2)
             totals[i] += n
             weighted[i] += mean * n
+        series = {g: {"key": g, "counts": counts[g], "mean_goldstein": means[g]} for g in groups}
         return {
             "interval": interval,
             "by": by,
             "buckets": buckets,
             "totals": totals,
-            "mean_goldstein": [round(w / t, 2) if t else None for w, t in zip(weighted, totals)],
+            "mean_goldstein": [
+                round(w / t, 2) if t else None for w, t in zip(weighted, totals, strict=True)
+            ],
             "series": list(series.values()),
         }
 
@@ -266,7 +291,9 @@ def _filters(filters: Filters | Mapping[str, Any] | None, kwargs: Mapping[str, A
     merged = {**(filters or {}), **kwargs}
     unknown = sorted(set(merged) - set(Filters.__dataclass_fields__))
     if unknown:
-        raise BadQuery(f"unknown filter {unknown[0]!r}; filters: {', '.join(Filters.__dataclass_fields__)}")
+        raise BadQuery(
+            f"unknown filter {unknown[0]!r}; filters: {', '.join(Filters.__dataclass_fields__)}"
+        )
     return Filters.parse(merged)
 
 

@@ -7,4 +7,14 @@ the web pages, the JSON API and ``newsevents.open``.
 from .filters import FILTERS, SORTS, BadQuery, Filters, Sort, fts_query
 from .reader import Interval, Page, Query
 
-__all__ = ["FILTERS", "SORTS", "BadQuery", "Filters", "Interval", "Page", "Query", "Sort", "fts_query"]
+__all__ = [
+    "FILTERS",
+    "SORTS",
+    "BadQuery",
+    "Filters",
+    "Interval",
+    "Page",
+    "Query",
+    "Sort",
+    "fts_query",
+]

@@ -72,7 +72,9 @@ class Sort:
             return cls()
         key = value.lstrip("-")
         if key not in SORTS:
-            raise BadQuery(f"sort: {value!r} is not one of {', '.join(SORTS)} (prefix - to reverse)")
+            raise BadQuery(
+                f"sort: {value!r} is not one of {', '.join(SORTS)} (prefix - to reverse)"
+            )
         return cls(key, value.startswith("-"))
 
 
@@ -106,11 +108,10 @@ class Filters:
             raw = params.get(name)
             if raw is None:
                 continue
-            if not isinstance(raw, str):
-                if isinstance(raw, (list, tuple)):
-                    raw = ",".join(str(x) for x in raw)
-                else:
-                    raw = str(raw)
+            if isinstance(raw, (list, tuple)):
+                raw = ",".join(str(x) for x in raw)
+            elif not isinstance(raw, str):
+                raw = str(raw)
             raw = raw.strip()
             if not raw:
                 continue
@@ -206,7 +207,9 @@ def _check(name: str, raw: str) -> Any:
         types = tuple(t.strip().upper() for t in raw.split(",") if t.strip())
         bad = [t for t in types if t not in EVENT_TYPES]
         if bad:
-            raise BadQuery(f"type: {bad[0]!r} is not a PLOVER event type ({', '.join(EVENT_TYPES)})")
+            raise BadQuery(
+                f"type: {bad[0]!r} is not a PLOVER event type ({', '.join(EVENT_TYPES)})"
+            )
         return types
     if name == "factuality":
         values: list[str] = []

@@ -105,22 +105,42 @@ def _build_index(source: sqlite3.Connection, target: Path) -> None:
                         outlets.add(outlet)
                 ev_rows.append(
                     (
-                        n, r[0], d.get("date"), d.get("date_end"), _first_day(d.get("date")),
+                        n,
+                        r[0],
+                        d.get("date"),
+                        d.get("date_end"),
+                        _first_day(d.get("date")),
                         _date_key(d.get("date")),
-                        d["event"], d.get("mode"), d["cameo"], float(d["intensity"]),
-                        d["factuality"], r[1], len(d.get("mention_ids") or []),
-                        loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+                        d["event"],
+                        d.get("mode"),
+                        d["cameo"],
+                        float(d["intensity"]),
+                        d["factuality"],
+                        r[1],
+                        len(d.get("mention_ids") or []),
+                        loc.get("name"),
+                        loc.get("country"),
+                        loc.get("lat"),
+                        loc.get("lon"),
                         _party_key(actors[0]) if actors else None,
-                        _party_key(recips[0]) if recips else None, r[2],
+                        _party_key(recips[0]) if recips else None,
+                        r[2],
                     )
-                )  # fmt: skip
+                )
                 for role, group in (("actor", actors), ("recipient", recips)):
                     for a in group:
                         name = str(a.get("name") or "")
                         party_rows.append(
-                            (n, role, _party_key(a), a.get("code"), a.get("sector"), name,
-                             name.lower())
-                        )  # fmt: skip
+                            (
+                                n,
+                                role,
+                                _party_key(a),
+                                a.get("code"),
+                                a.get("sector"),
+                                name,
+                                name.lower(),
+                            )
+                        )
                 outlet_rows += [(n, o) for o in sorted(outlets)]
             out.executemany(f"INSERT INTO ev VALUES ({', '.join('?' * 20)})", ev_rows)
             out.executemany("INSERT INTO party VALUES (?, ?, ?, ?, ?, ?, ?)", party_rows)
@@ -184,7 +204,9 @@ class Query:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise StoreError(f"no database at {self.path}: run 'newsevents analyze ... --db {path}'")
+            raise StoreError(
+                f"no database at {self.path}: run 'newsevents analyze ... --db {path}'"
+            )
         self._dir = Path(tempfile.mkdtemp(prefix="newsevents-index-"))
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -203,8 +225,9 @@ class Query:
 
     def _connect_source(self) -> sqlite3.Connection:
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None,
-                               check_same_thread=False)  # fmt: skip
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False
+        )
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA query_only = ON")
         return conn
@@ -239,8 +262,12 @@ class Query:
                 if conn is not None:
                     conn.close()
             assert self._index_path is not None
-            index = sqlite3.connect(f"{self._index_path.as_uri()}?mode=ro", uri=True,
-                                    isolation_level=None, check_same_thread=False)  # fmt: skip
+            index = sqlite3.connect(
+                f"{self._index_path.as_uri()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             index.execute("PRAGMA query_only = ON")
             local.index, local.source = index, self._connect_source()
             local.generation = self._generation
@@ -266,9 +293,14 @@ class Query:
         return int(index.execute(f"SELECT count(*) FROM ev WHERE {where}", params).fetchone()[0])
 
     def page(
-        self, filters: Filters, *, sort: Sort, limit: int, cursor: str | None = None,
+        self,
+        filters: Filters,
+        *,
+        sort: Sort,
+        limit: int,
+        cursor: str | None = None,
         offset: int = 0,
-    ) -> Page:  # fmt: skip
+    ) -> Page:
         """One page of event ids: keyset pagination with ``cursor``, or ``offset`` for pages."""
         index, _ = self._conns()
         where, params = filters.where()
@@ -324,8 +356,10 @@ class Query:
 
     def articles(self, ids: Sequence[str], *, with_text: bool = True) -> dict[str, Article]:
         _, source = self._conns()
-        cols = "id, source, format, title, outlet, author, url, published, published_source," \
-            " published_confidence, language" + (", text" if with_text else "")  # fmt: skip
+        cols = (
+            "id, source, format, title, outlet, author, url, published, published_source,"
+            " published_confidence, language" + (", text" if with_text else "")
+        )
         out: dict[str, Article] = {}
         for chunk in _chunks(ids):
             marks = ", ".join("?" * len(chunk))
@@ -344,8 +378,16 @@ class Query:
             " (SELECT count(DISTINCT ev) FROM mention m WHERE m.article_id = a.id) AS events"
             " FROM article a ORDER BY a.published, a.id"
         )
-        return [dict(zip(("id", "title", "outlet", "url", "published", "source", "events"), r,
-                         strict=True)) for r in rows]  # fmt: skip
+        return [
+            dict(
+                zip(
+                    ("id", "title", "outlet", "url", "published", "source", "events"),
+                    r,
+                    strict=True,
+                )
+            )
+            for r in rows
+        ]
 
     def article_mentions(self, article_id: str) -> list[tuple[str, str | None]]:
         """(mention id, event id) of an article's mentions, in text order."""
@@ -431,10 +473,14 @@ class Query:
             [*params, limit],
         )
         return [
-            {"actor": r[0], "recipient": r[1], "events": int(r[2]),
-             "mean_goldstein": round(float(r[3]), 2)}
+            {
+                "actor": r[0],
+                "recipient": r[1],
+                "events": int(r[2]),
+                "mean_goldstein": round(float(r[3]), 2),
+            }
             for r in rows
-        ]  # fmt: skip
+        ]
 
     def places(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
         """Located events grouped by coordinates (the map)."""

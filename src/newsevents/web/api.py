@@ -33,7 +33,9 @@ def _params(request: Request, allowed: tuple[str, ...], *, filters: bool = True)
     out: dict[str, str] = {}
     for key, value in request.query_params.multi_items():
         if key not in known:
-            raise BadQuery(f"unknown parameter {key!r}; this endpoint takes: {', '.join(sorted(known))}")
+            raise BadQuery(
+                f"unknown parameter {key!r}; this endpoint takes: {', '.join(sorted(known))}"
+            )
         if key in out:
             raise BadQuery(f"{key}: given twice")
         out[key] = value
@@ -50,8 +52,13 @@ def events(request: Request) -> Response:
     if page.next_cursor:
         nxt = "/api/events" + query_string(params, cursor=page.next_cursor)
     return JSONResponse(
-        {"total": page.total, "limit": limit, "next_cursor": page.next_cursor, "next": nxt,
-         "events": page.records}  # fmt: skip
+        {
+            "total": page.total,
+            "limit": limit,
+            "next_cursor": page.next_cursor,
+            "next": nxt,
+            "events": page.records,
+        }
     )
 
 
@@ -72,18 +79,35 @@ def article(request: Request) -> Response:
     a = detail.article
     return JSONResponse(
         {
-            "id": a.id, "source": a.source, "format": a.format, "title": a.title,
-            "outlet": a.outlet, "author": a.author, "url": a.url, "published": a.published,
-            "published_source": a.published_source, "language": a.language, "text": a.text,
+            "id": a.id,
+            "source": a.source,
+            "format": a.format,
+            "title": a.title,
+            "outlet": a.outlet,
+            "author": a.author,
+            "url": a.url,
+            "published": a.published,
+            "published_source": a.published_source,
+            "language": a.language,
+            "text": a.text,
             "mentions": [
-                {"mention_id": m.id, "event_id": detail.event_of.get(m.id), "event": m.event,
-                 "factuality": m.factuality, "start": m.sentence.start, "end": m.sentence.end,
-                 "trigger": {"start": m.trigger.start, "end": m.trigger.end,
-                             "text": m.trigger.of(a.text)}}
+                {
+                    "mention_id": m.id,
+                    "event_id": detail.event_of.get(m.id),
+                    "event": m.event,
+                    "factuality": m.factuality,
+                    "start": m.sentence.start,
+                    "end": m.sentence.end,
+                    "trigger": {
+                        "start": m.trigger.start,
+                        "end": m.trigger.end,
+                        "text": m.trigger.of(a.text),
+                    },
+                }
                 for m in detail.mentions
             ],
         }
-    )  # fmt: skip
+    )
 
 
 def articles(request: Request) -> Response:

@@ -22,8 +22,8 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -94,7 +94,12 @@ def create_app(db: str | Path, *, workbench: Workbench | None = None) -> Starlet
     """The workbench over the events database ``db`` (opened read-only)."""
     wb = workbench or Workbench(db)
     static = Path(__file__).parent / "static"
+
+    async def favicon(request: Request) -> Response:  # browsers ask for it on JSON pages too
+        return FileResponse(static / "favicon.svg", media_type="image/svg+xml")
+
     routes: list[Any] = [
+        Route("/favicon.ico", favicon),
         *api.routes(),
         *pages.routes(),
         Mount("/static", app=StaticFiles(directory=static), name="static"),

@@ -39,9 +39,10 @@ def _filter_params() -> list[dict[str, Any]]:
 
 def _limit(default: int, maximum: int) -> dict[str, Any]:
     return _param(
-        "limit", f"at most this many items (1 to {maximum})",
+        "limit",
+        f"at most this many items (1 to {maximum})",
         {"type": "integer", "minimum": 1, "maximum": maximum, "default": default},
-    )  # fmt: skip
+    )
 
 
 _ERROR = {"$ref": "#/components/responses/Error"}
@@ -79,79 +80,142 @@ def openapi_schema() -> dict[str, Any]:
                     *filters,
                     _limit(100, MAX_LIMIT),
                     _param("cursor", "next_cursor of the previous page"),
-                    _param("sort", f"{', '.join(SORTS)}; prefix - to reverse", {"type": "string",
-                           "enum": [*SORTS, *(f"-{s}" for s in SORTS)]}),
+                    _param(
+                        "sort",
+                        f"{', '.join(SORTS)}; prefix - to reverse",
+                        {"type": "string", "enum": [*SORTS, *(f"-{s}" for s in SORTS)]},
+                    ),
                 ],
                 "EventPage",
-            ),  # fmt: skip
+            ),
             "/api/events/{event_id}": {
                 "get": {
                     **_op("One event as a plover-jsonl record", [], "Event", by_id=True)["get"],
-                    "parameters": [{"name": "event_id", "in": "path", "required": True,
-                                    "schema": {"type": "string"}}],
+                    "parameters": [
+                        {
+                            "name": "event_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
                 }
-            },  # fmt: skip
-            "/api/articles": _op("Every article and every skipped input with its reason", [],
-                                 "Articles"),  # fmt: skip
+            },
+            "/api/articles": _op(
+                "Every article and every skipped input with its reason", [], "Articles"
+            ),
             "/api/articles/{article_id}": {
                 "get": {
-                    **_op("One article: clean text and its event mentions", [], "Article",
-                          by_id=True)["get"],
-                    "parameters": [{"name": "article_id", "in": "path", "required": True,
-                                    "schema": {"type": "string"}}],
+                    **_op(
+                        "One article: clean text and its event mentions", [], "Article", by_id=True
+                    )["get"],
+                    "parameters": [
+                        {
+                            "name": "article_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
                 }
-            },  # fmt: skip
-            "/api/stories": _op("Stories: articles grouped by shared actors, time and text", [],
-                                "Stories"),  # fmt: skip
-            "/api/actors": _op("Actors and recipients by number of matching events",
-                               [*filters, _limit(50, MAX_LIMIT)], "Actors"),  # fmt: skip
-            "/api/outlets": _op("Outlets by number of matching events",
-                                [*filters, _limit(50, MAX_LIMIT)], "Outlets"),  # fmt: skip
-            "/api/dyads": _op("Directed (first actor, first recipient) pairs: events, mean "
-                              "Goldstein", [*filters, _limit(200, MAX_LIMIT)], "Dyads"),  # fmt: skip
-            "/api/places": _op("Located events grouped by place",
-                               [*filters, _limit(1000, 5000)], "Places"),  # fmt: skip
+            },
+            "/api/stories": _op(
+                "Stories: articles grouped by shared actors, time and text", [], "Stories"
+            ),
+            "/api/actors": _op(
+                "Actors and recipients by number of matching events",
+                [*filters, _limit(50, MAX_LIMIT)],
+                "Actors",
+            ),
+            "/api/outlets": _op(
+                "Outlets by number of matching events", [*filters, _limit(50, MAX_LIMIT)], "Outlets"
+            ),
+            "/api/dyads": _op(
+                "Directed (first actor, first recipient) pairs: events, mean Goldstein",
+                [*filters, _limit(200, MAX_LIMIT)],
+                "Dyads",
+            ),
+            "/api/places": _op(
+                "Located events grouped by place", [*filters, _limit(1000, 5000)], "Places"
+            ),
             "/api/timeseries": _op(
                 "Events and mean Goldstein per time bucket (an event falls on the first day of "
                 "its date)",
                 [
                     *filters,
-                    _param("by", "group series by", {"type": "string",
-                           "enum": ["type", "factuality", "none"], "default": "type"}),
-                    _param("interval", "bucket size", {"type": "string",
-                           "enum": list(INTERVALS), "default": "week"}),
+                    _param(
+                        "by",
+                        "group series by",
+                        {
+                            "type": "string",
+                            "enum": ["type", "factuality", "none"],
+                            "default": "type",
+                        },
+                    ),
+                    _param(
+                        "interval",
+                        "bucket size",
+                        {"type": "string", "enum": list(INTERVALS), "default": "week"},
+                    ),
                 ],
                 "Timeseries",
-            ),  # fmt: skip
+            ),
         },
         "components": {
             "responses": {
                 "Error": {
                     "description": "bad parameter (400) or unknown id (404)",
-                    "content": {"application/json": {"schema": {
-                        "type": "object", "required": ["error", "status"],
-                        "properties": {"error": {"type": "string"},
-                                       "status": {"type": "integer"}}}}},
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["error", "status"],
+                                "properties": {
+                                    "error": {"type": "string"},
+                                    "status": {"type": "integer"},
+                                },
+                            }
+                        }
+                    },
                 }
-            },  # fmt: skip
+            },
             "schemas": {
                 "Event": {
                     "type": "object",
                     "description": "plover-jsonl record (README, 'Export contract')",
-                    "required": ["id", "date", "event", "cameo", "intensity", "factuality",
-                                 "actor", "recipient", "sources"],
-                },  # fmt: skip
+                    "required": [
+                        "id",
+                        "date",
+                        "event",
+                        "cameo",
+                        "intensity",
+                        "factuality",
+                        "actor",
+                        "recipient",
+                        "sources",
+                    ],
+                },
                 "EventPage": {
                     "type": "object",
                     "properties": {
-                        "total": {"type": "integer"}, "limit": {"type": "integer"},
+                        "total": {"type": "integer"},
+                        "limit": {"type": "integer"},
                         "next_cursor": {"type": ["string", "null"]},
                         "next": {"type": ["string", "null"]},
-                        "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+                        "events": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Event"},
+                        },
                     },
-                },  # fmt: skip
-                "Article": obj, "Articles": obj, "Stories": obj, "Actors": obj,
-                "Outlets": obj, "Dyads": obj, "Places": obj, "Timeseries": obj,
-            },  # fmt: skip
+                },
+                "Article": obj,
+                "Articles": obj,
+                "Stories": obj,
+                "Actors": obj,
+                "Outlets": obj,
+                "Dyads": obj,
+                "Places": obj,
+                "Timeseries": obj,
+            },
         },
     }

@@ -53,8 +53,9 @@ def _int(request: Request, name: str, default: int, lo: int, hi: int) -> int:
 
 
 def _interval(request: Request) -> str:
-    return parse_choice("interval", request.query_params.get("interval"), INTERVALS,
-                        DEFAULT_INTERVAL)  # fmt: skip
+    return parse_choice(
+        "interval", request.query_params.get("interval"), INTERVALS, DEFAULT_INTERVAL
+    )
 
 
 def _bar_link(filters: Filters) -> Callable[..., str]:
@@ -101,9 +102,15 @@ def overview(request: Request) -> Response:
         dyad_recipient=dyad_recipient,
         dyad_chart=dyad_chart,
         actors_chart=charts.hbars(
-            [(f"{a['key']} ({a['name']})" if a["code"] else a["key"], a["events"],
-              events_url(filters, party=a["key"])) for a in actors]
-        ),  # fmt: skip
+            [
+                (
+                    f"{a['key']} ({a['name']})" if a["code"] else a["key"],
+                    a["events"],
+                    events_url(filters, party=a["key"]),
+                )
+                for a in actors
+            ]
+        ),
         outlets_chart=charts.hbars(
             [(o["outlet"], o["events"], events_url(filters, outlet=o["outlet"])) for o in outlets]
         ),
@@ -149,9 +156,15 @@ def _quantity_table(detail: Any) -> list[dict[str, Any]]:
             mq.value for m in detail.mentions for mq in m.quantities if mq.kind == q.kind
         ] or [q.value]
         rows.append(
-            {"kind": q.kind, "low": min(values), "best": q.value, "high": max(values),
-             "approximate": q.approximate, "sources": len(values)}
-        )  # fmt: skip
+            {
+                "kind": q.kind,
+                "low": min(values),
+                "best": q.value,
+                "high": max(values),
+                "approximate": q.approximate,
+                "sources": len(values),
+            }
+        )
     return rows
 
 
@@ -208,8 +221,15 @@ def article(request: Request) -> Response:
     text = detail.article.text
     marks: list[Mark] = []
     for m in detail.mentions:
-        marks.append(Mark(m.sentence.start, m.sentence.end, "sentence",
-                          f"{m.event} ({m.factuality})", anchor=f"m{m.index}"))  # fmt: skip
+        marks.append(
+            Mark(
+                m.sentence.start,
+                m.sentence.end,
+                "sentence",
+                f"{m.event} ({m.factuality})",
+                anchor=f"m{m.index}",
+            )
+        )
         marks.append(Mark(m.trigger.start, m.trigger.end, "trigger", m.event))
     return _render(
         request,
@@ -224,8 +244,9 @@ def article(request: Request) -> Response:
 
 def articles(request: Request) -> Response:
     wb = _wb(request)
-    return _render(request, "articles.html", page="articles", articles=wb.articles(),
-                   skips=wb.skips())  # fmt: skip
+    return _render(
+        request, "articles.html", page="articles", articles=wb.articles(), skips=wb.skips()
+    )
 
 
 def dyads(request: Request) -> Response:
@@ -268,7 +289,12 @@ def map_page(request: Request) -> Response:
         places=places,
         located=located,
         total=wb.query.count(filters),
-        world=charts.world_map(places, lambda **kw: events_url(filters, **kw)),
+        whole=request.query_params.get("zoom") == "world",
+        world=charts.world_map(
+            places,
+            lambda **kw: events_url(filters, **kw),
+            whole=request.query_params.get("zoom") == "world",
+        ),
     )
 
 

@@ -5,6 +5,7 @@ only through Jinja's escaping, :func:`markupsafe.escape`, :func:`safe_url` or :f
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,9 +42,7 @@ def json_script(data: Any, element_id: str) -> Markup:
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
     )
-    return Markup(
-        f'<script type="application/json" id="{escape(element_id)}">{text}</script>'
-    )
+    return Markup(f'<script type="application/json" id="{escape(element_id)}">{text}</script>')
 
 
 def query_string(params: Mapping[str, Any], **changes: Any) -> str:
@@ -83,7 +82,7 @@ def highlight(text: str, marks: Sequence[Mark], offset: int = 0) -> Markup:
                 bounds.add(b)
     cuts = sorted(bounds)
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         piece = escape(text[a:b])
         covering = [m for m in marks if m.start - offset <= a and b <= m.end - offset]
         if covering:
