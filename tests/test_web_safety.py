@@ -244,3 +244,20 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0
     assert "does not exist" in result.output
+
+
+def test_cached_answers_follow_the_store(tmp_path: Path, workbench_db: Path) -> None:
+    db = tmp_path / "cached.db"
+    shutil.copy(workbench_db, db)
+    with TestClient(create_app(db)) as c:
+        c.app.state.workbench.query.CHECK_EVERY = 0.0  # type: ignore[attr-defined]
+        before = c.get("/api/events?limit=1").json()["total"]
+        assert c.get("/api/events?limit=1").json()["total"] == before  # served again
+        page = c.get("/articles").text
+        with Store(db) as store:
+            victim = store.articles()[0]
+            store.delete_article(victim.id)
+        api.merge_db(db)
+        assert c.get("/api/events?limit=1").json()["total"] < before
+        assert c.get("/articles").text != page
+        assert c.get(f"/api/articles/{victim.id}").status_code == 404

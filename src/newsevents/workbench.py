@@ -11,6 +11,9 @@ shapes what :mod:`newsevents.query` reads; it never prints and never writes to t
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,7 @@ from .query import BadQuery, Filters, Interval, Query, Sort
 from .report import export
 
 MAX_LIMIT = 1000  # records in one API page
+RECORD_CACHE = 20_000  # plover records kept in memory until the store changes
 INTERVALS: tuple[Interval, ...] = ("day", "week", "month", "year")
 GROUPS = ("type", "factuality", "none")
 
@@ -117,6 +121,9 @@ class Workbench:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.query = Query(path)
+        self._lock = threading.Lock()
+        self._records: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._generation = -1
 
     def close(self) -> None:
         self.query.close()
@@ -130,10 +137,34 @@ class Workbench:
     # --- records --------------------------------------------------------------------
 
     def records(self, events: Sequence[Event]) -> Records:
-        mention_ids = [m for e in events for m in e.mention_ids]
-        mentions = self.query.mentions(mention_ids)
-        articles = self.query.articles(sorted({m.article_id for m in mentions.values()}))
-        return Records(export.plover_record(e, mentions, articles) for e in events)
+        """plover-jsonl records of ``events`` (kept until the store changes)."""
+        generation = self.query.generation
+        with self._lock:
+            if generation != self._generation:
+                self._records.clear()
+                self._generation = generation
+            cached = {e.id: self._records[e.id] for e in events if e.id in self._records}
+        missing = [e for e in events if e.id not in cached]
+        if missing:
+            mentions = self.query.mentions([m for e in missing for m in e.mention_ids])
+            articles = self.query.articles(sorted({m.article_id for m in mentions.values()}))
+            built = {e.id: export.plover_record(e, mentions, articles) for e in missing}
+            with self._lock:
+                if generation == self._generation:
+                    self._records.update(built)
+                    while len(self._records) > RECORD_CACHE:
+                        self._records.popitem(last=False)
+            cached.update(built)
+        return Records(cached[e.id] for e in events)
+
+    def records_for(self, ids: Sequence[str]) -> Records:
+        """Records by event id, decoding only the events not already kept."""
+        with self._lock:
+            known = self.query.generation == self._generation
+            have = {i: self._records[i] for i in ids if known and i in self._records}
+        events = self.query.events([i for i in ids if i not in have])
+        built = {r["id"]: r for r in self.records(events)}
+        return Records({**have, **built}[i] for i in ids if i in have or i in built)
 
     def page(
         self,
@@ -147,7 +178,7 @@ class Workbench:
         page = self.query.page(
             filters, sort=sort or Sort(), limit=limit, cursor=cursor, offset=offset
         )
-        return EventPage(self.records(self.query.events(page.ids)), page.total, page.next_cursor)
+        return EventPage(self.records_for(page.ids), page.total, page.next_cursor)
 
     def events(
         self,
@@ -165,7 +196,7 @@ class Workbench:
         f = _filters(filters, kwargs)
         out = Records()
         for chunk in self.query.iter_ids(f, Sort.parse(sort)):
-            out.extend(self.records(self.query.events(chunk)))
+            out.extend(copy.deepcopy(self.records_for(chunk)))  # yours to change
             if limit is not None and len(out) >= limit:
                 return Records(out[:limit])
         return out

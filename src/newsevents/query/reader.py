@@ -12,16 +12,18 @@ statement is parameterised; column names come only from the fixed tables below.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import shutil
 import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ..errors import StoreError
 from ..model import Article, Event, EventMention, Skip, Story, from_data
@@ -189,6 +191,35 @@ def _decode_cursor(cursor: str) -> tuple[Any, str]:
         raise BadQuery("cursor: not a cursor this server returned") from e
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+MEMO_SIZE = 512  # aggregate results kept per index generation
+
+
+def _memoized(method: F) -> F:
+    """Keep the result of a read-only aggregate until the index is rebuilt.
+
+    The index only changes by being rebuilt, so a result keyed on the index generation and
+    the arguments stays right; callers must not mutate what they get.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: Query, *args: Any, **kwargs: Any) -> Any:
+        self._check()
+        key = (method.__name__, self._generation, args, tuple(sorted(kwargs.items())))
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = method(self, *args, **kwargs)
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    return wrapper  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class Page:
     ids: list[str]
@@ -211,6 +242,8 @@ class Query:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._generation = 0
+        self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._memo_lock = threading.Lock()
         self._index_path: Path | None = None
         self._checked = 0.0
         self._version: int | None = None
@@ -247,6 +280,8 @@ class Query:
             target = self._dir / f"index-{self._generation}.db"
             _build_index(self._watch, target)
             old, self._index_path, self._version = self._index_path, target, version
+            with self._memo_lock:
+                self._memo.clear()
             if old is not None:
                 old.unlink(missing_ok=True)  # open handles keep reading it until they close
         finally:
@@ -273,6 +308,12 @@ class Query:
             local.generation = self._generation
         return local.index, local.source
 
+    @property
+    def generation(self) -> int:
+        """Changes whenever the index is rebuilt from a changed store."""
+        self._check()
+        return self._generation
+
     def close(self) -> None:
         watch = getattr(self, "_watch", None)
         if watch is not None:
@@ -287,6 +328,7 @@ class Query:
 
     # --- events ---------------------------------------------------------------------
 
+    @_memoized
     def count(self, filters: Filters) -> int:
         index, _ = self._conns()
         where, params = filters.where()
@@ -302,9 +344,9 @@ class Query:
         offset: int = 0,
     ) -> Page:
         """One page of event ids: keyset pagination with ``cursor``, or ``offset`` for pages."""
+        total = self.count(filters)
         index, _ = self._conns()
         where, params = filters.where()
-        total = int(index.execute(f"SELECT count(*) FROM ev WHERE {where}", params).fetchone()[0])
         column, desc = sort.column, sort.descending
         keyset = ""
         kparams: list[Any] = []
@@ -404,6 +446,7 @@ class Query:
         rows = source.execute("SELECT source, reason FROM skips ORDER BY id")
         return [Skip(r[0], r[1]) for r in rows]
 
+    @_memoized
     def stories(self) -> list[tuple[Story, int]]:
         """Every story with its number of merged events."""
         index, source = self._conns()
@@ -414,6 +457,7 @@ class Query:
 
     # --- aggregates -----------------------------------------------------------------
 
+    @_memoized
     def timeseries(
         self, filters: Filters, *, interval: Interval, by: Literal["type", "factuality", "none"]
     ) -> list[tuple[str, str, int, float]]:
@@ -429,6 +473,7 @@ class Query:
         )
         return [(r[0], r[1], int(r[2]), float(r[3])) for r in rows]
 
+    @_memoized
     def actors(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
         index, _ = self._conns()
         where, params = filters.where()
@@ -451,6 +496,7 @@ class Query:
             item["name"] = top[0] if top else item["name"]
         return out
 
+    @_memoized
     def outlets(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
         index, _ = self._conns()
         where, params = filters.where()
@@ -462,6 +508,7 @@ class Query:
         )
         return [{"outlet": r[0], "events": int(r[1])} for r in rows]
 
+    @_memoized
     def dyads(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
         """Directed (first actor, first recipient) pairs: events and mean Goldstein."""
         index, _ = self._conns()
@@ -482,6 +529,7 @@ class Query:
             for r in rows
         ]
 
+    @_memoized
     def places(self, filters: Filters, *, limit: int) -> list[dict[str, Any]]:
         """Located events grouped by coordinates (the map)."""
         index, _ = self._conns()
@@ -495,6 +543,7 @@ class Query:
         keys = ("place", "country", "lat", "lon", "events", "mean_goldstein")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    @_memoized
     def values(self, column: Literal["mode", "story", "country", "outlet"]) -> list[str]:
         """Distinct values of a column (the filter form's choices)."""
         index, _ = self._conns()

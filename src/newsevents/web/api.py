@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from ..query import FILTERS, BadQuery, Filters, Sort
 from ..workbench import INTERVALS, MAX_LIMIT, Workbench, parse_choice, parse_limit
+from .cache import cached
 from .openapi import openapi_schema
 from .render import query_string
 
@@ -214,7 +215,9 @@ def routes() -> list[Route]:
         ("/api/places", places),
         ("/api/timeseries", timeseries),
         ("/api/openapi.json", openapi),
-        ("/events.csv", download_csv),
-        ("/events.jsonl", download_jsonl),
     ]
-    return [Route(path, endpoint, methods=get) for path, endpoint in table]
+    downloads = [("/events.csv", download_csv), ("/events.jsonl", download_jsonl)]
+    return [Route(path, cached(endpoint), methods=get) for path, endpoint in table] + [
+        Route(path, endpoint, methods=get)
+        for path, endpoint in downloads  # streamed
+    ]

@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..query import BadQuery
 from ..workbench import Workbench
 from . import api, pages
+from .cache import ResponseCache
 from .render import make_env
 
 CSP = (
@@ -90,8 +91,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _error(request, exc.status_code, message)
 
 
-def create_app(db: str | Path, *, workbench: Workbench | None = None) -> Starlette:
-    """The workbench over the events database ``db`` (opened read-only)."""
+def create_app(
+    db: str | Path, *, workbench: Workbench | None = None, cache: bool | None = None
+) -> Starlette:
+    """The workbench over the events database ``db`` (opened read-only).
+
+    ``cache``: keep answers until the store changes (default: on unless
+    ``NEWSEVENTS_WEB_CACHE=0``)."""
     wb = workbench or Workbench(db)
     static = Path(__file__).parent / "static"
 
@@ -117,6 +123,7 @@ def create_app(db: str | Path, *, workbench: Workbench | None = None) -> Starlet
         lifespan=lifespan,
     )
     app.state.workbench = wb
+    app.state.cache = ResponseCache(cache)
     app.state.env = make_env()
     app.add_middleware(SecurityHeaders)
     return app

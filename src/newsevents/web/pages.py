@@ -17,6 +17,7 @@ from ..model import EVENT_TYPES, FACTUALITY, Article, EventMention
 from ..query import BadQuery, Filters, Sort
 from ..workbench import INTERVALS, Workbench, parse_choice
 from . import charts
+from .cache import cached
 from .render import Mark, events_url, highlight, query_string
 
 PER_PAGE = (25, 50, 100, 200)
@@ -338,4 +339,4 @@ def routes() -> list[Route]:
         ("/stories", stories),
         ("/compare", compare),
     ]
-    return [Route(path, endpoint, methods=get) for path, endpoint in table]
+    return [Route(path, cached(endpoint), methods=get) for path, endpoint in table]
