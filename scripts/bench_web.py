@@ -1,6 +1,7 @@
 """Workbench latency under load: 50 concurrent clients for 10 s against >= 10,000 events.
 
     .venv/bin/python scripts/bench_web.py [--mentions 24000] [--clients 50] [--seconds 10]
+                                          [--no-cache]
 
 Builds (once, cached in out/bench-web.db) a store from merge.synthetic's generated mentions,
 starts ``newsevents serve`` on a free port in its own process, then for each target runs
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import statistics
@@ -101,9 +103,7 @@ async def load(port: int, paths: list[str], clients: int, seconds: float) -> dic
     errors: list[int] = []
     until = time.perf_counter() + seconds
     t0 = time.perf_counter()
-    await asyncio.gather(
-        *(client(port, paths, until, latencies, errors) for _ in range(clients))
-    )
+    await asyncio.gather(*(client(port, paths, until, latencies, errors) for _ in range(clients)))
     elapsed = time.perf_counter() - t0
     q = statistics.quantiles(latencies, n=100)
     return {
@@ -134,6 +134,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--db", type=Path, default=ROOT / "out" / "bench-web.db")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="serve with NEWSEVENTS_WEB_CACHE=0 (every answer computed)",
+    )
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -142,7 +147,8 @@ def main() -> None:
     port = free_port()
     cmd = [sys.executable, "-m", "newsevents.cli", "serve", "--db", str(args.db),
            "--port", str(port)]  # fmt: skip
-    server = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "NEWSEVENTS_WEB_CACHE": "0" if args.no_cache else "1"}
+    server = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, env=env)
     try:
         for _ in range(300):
             try:
@@ -152,7 +158,10 @@ def main() -> None:
                 time.sleep(0.1)
         targets = {"/api/events (12 filters, limit 50)": event_paths(),
                    "overview / (5 variants)": overview_paths()}  # fmt: skip
-        print(f"{args.clients} concurrent clients, {args.seconds:.0f} s per target\n")
+        cache = "off" if args.no_cache else "on"
+        print(
+            f"{args.clients} concurrent clients, {args.seconds:.0f} s per target, cache {cache}\n"
+        )
         print("| target | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
         print("| --- | --- | --- | --- | --- | --- | --- |")
         for name, paths in targets.items():

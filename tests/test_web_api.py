@@ -108,6 +108,11 @@ FILTER_CASES: list[tuple[str, Callable[[dict], bool]]] = [
 ]
 
 
+@pytest.mark.parametrize("query", ["actor=%25", "party=_", "place=%25%25", "q=zzzqqq"])
+def test_wildcards_in_values_are_literal(client: TestClient, query: str) -> None:
+    assert all_ids(client, query) == []
+
+
 @pytest.mark.parametrize(("query", "keep"), FILTER_CASES, ids=[q for q, _ in FILTER_CASES])
 def test_each_filter_selects_exactly_its_events(
     client: TestClient, everything: list[dict], query: str, keep: Callable[[dict], bool]

@@ -168,20 +168,27 @@ class Filters:
             ("recipient", self.recipient, self.recipient_sector),
             (None, self.party, None),
         ):
-            if who or sector:
-                cond = ["p.ev = ev.n"]
-                if role:
-                    cond.append("p.role = ?")
-                    params.append(role)
-                if who:
-                    cond.append("(p.code = ? OR p.lname LIKE ? ESCAPE '\\')")
-                    params += [who.upper(), _like(who.lower())]
-                if sector:
-                    cond.append("p.sector = ?")
-                    params.append(sector.upper())
-                sql.append(f"EXISTS (SELECT 1 FROM party p WHERE {' AND '.join(cond)})")
+            if not (who or sector):
+                continue
+            cond, cparams = [], []
+            if role:
+                cond.append("role = ?")
+                cparams.append(role)
+            if sector:
+                cond.append("sector = ?")
+                cparams.append(sector.upper())
+            base = " AND ".join(cond) or "1"
+            if who:  # by code (indexed) or by part of a name
+                sql.append(
+                    f"n IN (SELECT ev FROM party WHERE code = ? AND {base}"
+                    f" UNION SELECT ev FROM party WHERE lname LIKE ? ESCAPE '\\' AND {base})"
+                )
+                params += [who.upper(), *cparams, _like(who.lower()), *cparams]
+            else:
+                sql.append(f"n IN (SELECT ev FROM party WHERE {base})")
+                params += cparams
         if self.outlet:
-            sql.append("EXISTS (SELECT 1 FROM ev_outlet o WHERE o.ev = ev.n AND o.outlet = ?)")
+            sql.append("n IN (SELECT ev FROM ev_outlet WHERE outlet = ?)")
             params.append(self.outlet)
         if self.article:
             sql.append("n IN (SELECT ev FROM mention WHERE article_id = ?)")

@@ -41,7 +41,9 @@ CREATE TABLE ev (
 );
 CREATE INDEX ev_date ON ev(date_key, id);
 CREATE INDEX ev_day ON ev(day);
-CREATE INDEX ev_event ON ev(event);
+CREATE INDEX ev_event ON ev(event, id);
+CREATE INDEX ev_intensity ON ev(intensity, id);
+CREATE INDEX ev_sources ON ev(n_sources, id);
 CREATE INDEX ev_story ON ev(story);
 CREATE TABLE party (
     ev INTEGER NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL, code TEXT, sector TEXT,
@@ -210,11 +212,20 @@ def _memoized(method: F) -> F:
             if key in self._memo:
                 self._memo.move_to_end(key)
                 return self._memo[key]
-        value = method(self, *args, **kwargs)
-        with self._memo_lock:
-            self._memo[key] = value
-            while len(self._memo) > MEMO_SIZE:
-                self._memo.popitem(last=False)
+            flight = self._flights.setdefault(key, threading.Lock())
+        with flight:  # concurrent misses of one key compute it once
+            with self._memo_lock:
+                if key in self._memo:
+                    return self._memo[key]
+            try:
+                value = method(self, *args, **kwargs)
+                with self._memo_lock:
+                    self._memo[key] = value
+                    while len(self._memo) > MEMO_SIZE:
+                        self._memo.popitem(last=False)
+            finally:
+                with self._memo_lock:
+                    self._flights.pop(key, None)
         return value
 
     return wrapper  # type: ignore[return-value]
@@ -244,6 +255,7 @@ class Query:
         self._generation = 0
         self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._memo_lock = threading.Lock()
+        self._flights: dict[tuple[Any, ...], threading.Lock] = {}
         self._index_path: Path | None = None
         self._checked = 0.0
         self._version: int | None = None

@@ -35,6 +35,16 @@ class ResponseCache:
             OrderedDict()
         )
         self._bytes = 0
+        self._inflight: dict[tuple[int, str, str], threading.Lock] = {}
+
+    def flight(self, key: tuple[int, str, str]) -> threading.Lock:
+        """One lock per key being computed, so concurrent misses compute it once."""
+        with self._lock:
+            return self._inflight.setdefault(key, threading.Lock())
+
+    def landed(self, key: tuple[int, str, str]) -> None:
+        with self._lock:
+            self._inflight.pop(key, None)
 
     def get(self, key: tuple[int, str, str]) -> Response | None:
         with self._lock:
@@ -75,9 +85,16 @@ def cached(endpoint: Endpoint) -> Endpoint:
         hit = cache.get(key)
         if hit is not None:
             return hit
-        response = endpoint(request)
-        if response.status_code == 200:
-            cache.put(key, response)
+        with cache.flight(key):  # the first miss computes; the others wait and reuse it
+            hit = cache.get(key)
+            if hit is not None:
+                return hit
+            try:
+                response = endpoint(request)
+                if response.status_code == 200:
+                    cache.put(key, response)
+            finally:
+                cache.landed(key)
         return response
 
     return wrapper

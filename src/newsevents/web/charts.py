@@ -172,7 +172,12 @@ def line_chart(
     if not points:
         return Markup('<p class="empty">No dated events for this dyad.</p>')
     left, plot_h = 40, height - 40
-    step = (width - left - 20) / max(1, len(points) - 1)
+    timeline = fill_buckets([b for b, _, _ in points], interval)
+    slot = {b: i for i, b in enumerate(timeline)}
+    step = (width - left - 40) / max(1, len(timeline) - 1)
+
+    def x_of(bucket: str) -> float:
+        return left + 20 + slot.get(bucket, 0) * step
 
     def y_of(v: float) -> float:
         return 10 + plot_h * (10 - v) / 20
@@ -187,30 +192,26 @@ def line_chart(
             f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{"#999" if tick == 0 else "#e5e5e5"}"/>'
             f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">'
-            f"{tick:+d}</text>"
+            f"{tick:+d}</text>".replace("+0<", "0<")
         )
-    xy = [(left + 10 + i * step, y_of(v)) for i, (_, v, _) in enumerate(points)]
+    label_every = max(1, math.ceil(len(timeline) / 10))
+    for i, b in enumerate(timeline):
+        if i % label_every == 0:
+            parts.append(
+                f'<text x="{x_of(b):.1f}" y="{height - 12}" class="tick" '
+                f'text-anchor="middle">{escape(b)}</text>'
+            )
+    xy = [(x_of(b), y_of(v)) for b, v, _ in points]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(xy))
     parts.append(f'<path d="{path}" fill="none" stroke="#555" stroke-width="1.5"/>')
-    label_every = max(1, math.ceil(len(points) / 10))
-    for i, ((b, v, n), (x, y)) in enumerate(zip(points, xy, strict=True)):
+    for (b, v, n), (x, y) in zip(points, xy, strict=True):
         date_from, date_to = bucket_range(b, interval)
         dot = (
             f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="{3 + min(6, math.sqrt(n)):.1f}"'
             f' fill="{goldstein_colour(v)}" stroke="#333"/>'
         )
-        parts.append(
-            _a(
-                link(date_from=date_from, date_to=date_to),
-                dot,
-                f"{b}: mean Goldstein {v:+.2f} over {n} event(s)",
-            )
-        )
-        if i % label_every == 0:
-            parts.append(
-                f'<text x="{x:.1f}" y="{height - 12}" class="tick" '
-                f'text-anchor="middle">{escape(b)}</text>'
-            )
+        title = f"{b}: mean Goldstein {v:+.2f} over {n} event(s)"
+        parts.append(_a(link(date_from=date_from, date_to=date_to), dot, title))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -327,12 +328,18 @@ def network(dyads: Sequence[dict[str, Any]], link: Link, *, size: int = 560) -> 
             weight[k] = weight.get(k, 0) + d["events"]
     nodes = sorted(weight, key=lambda k: (-weight[k], k))[:24]
     c, radius = size / 2, size / 2 - 70
+    stride = next(
+        k
+        for k in range(max(1, len(nodes) * 3 // 8), len(nodes) + 1)
+        if math.gcd(k, len(nodes)) == 1
+    )  # spread the busiest around the circle
+    order = {k: (i * stride) % len(nodes) for i, k in enumerate(nodes)}
     pos = {
         k: (
-            c + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
-            c + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2),
+            c + radius * math.cos(2 * math.pi * order[k] / len(nodes) - math.pi / 2),
+            c + radius * math.sin(2 * math.pi * order[k] / len(nodes) - math.pi / 2),
         )
-        for i, k in enumerate(nodes)
+        for k in nodes
     }
     top = max(d["events"] for d in dyads)
     parts = [
