@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from starlette.testclient import TestClient
 
 import newsevents
 from newsevents import api
-from newsevents.query import BadQuery, Filters, Query, fts_query
+from newsevents.query import BadQuery, Filters, Query, Sort, fts_query
 from newsevents.query.reader import index_dir_of
 from newsevents.store import Store
 from newsevents.web import create_app
@@ -261,3 +262,39 @@ def test_cached_answers_follow_the_store(tmp_path: Path, workbench_db: Path) -> 
         assert c.get("/api/events?limit=1").json()["total"] < before
         assert c.get("/articles").text != page
         assert c.get(f"/api/articles/{victim.id}").status_code == 404
+
+
+def test_answers_while_a_writer_holds_a_transaction(tmp_path: Path, workbench_db: Path) -> None:
+    """WAL: an open write transaction (analyze storing an article) does not block the reader."""
+    import time
+
+    db = tmp_path / "busy.db"
+    shutil.copy(workbench_db, db)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    with TestClient(create_app(db, cache=False)) as c:
+        c.app.state.workbench.query.CHECK_EVERY = 0.0  # type: ignore[attr-defined]
+        total = c.get("/api/events?limit=1").json()["total"]
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("DELETE FROM events")
+        start = time.perf_counter()
+        assert c.get("/api/events?limit=1").json()["total"] == total  # the committed state
+        assert c.get("/").status_code == 200
+        assert time.perf_counter() - start < 5
+        writer.execute("ROLLBACK")
+    writer.close()
+
+
+def test_a_store_that_cannot_be_read_keeps_the_last_index(
+    tmp_path: Path, workbench_db: Path
+) -> None:
+    db = tmp_path / "broken.db"
+    shutil.copy(workbench_db, db)
+    with Query(db) as q:
+        q.CHECK_EVERY = 0.0
+        before = q.count(Filters())
+        writer = sqlite3.connect(db, isolation_level=None)
+        writer.execute("ALTER TABLE events RENAME TO events_gone")  # a half-migrated store
+        writer.close()
+        assert q.count(Filters()) == before
+        assert q.page(Filters(), sort=Sort(), limit=3).total == before

@@ -288,9 +288,17 @@ class Query:
             version = self._watch.execute("PRAGMA data_version").fetchone()[0]
             if version == self._version and self._index_path is not None:
                 return
+            target = self._dir / f"index-{self._generation + 1}.db"
+            try:
+                _build_index(self._watch, target)
+            except sqlite3.DatabaseError as e:
+                target.unlink(missing_ok=True)
+                if self._watch.in_transaction:
+                    self._watch.execute("ROLLBACK")
+                if self._index_path is None:
+                    raise StoreError(f"cannot read database {self.path}: {e}") from e
+                return  # keep answering from the last good index; retried at the next check
             self._generation += 1
-            target = self._dir / f"index-{self._generation}.db"
-            _build_index(self._watch, target)
             old, self._index_path, self._version = self._index_path, target, version
             with self._memo_lock:
                 self._memo.clear()
