@@ -173,6 +173,8 @@ BAD_REQUESTS = [
     ("/api/dyads?limit=100000", "limit"),
     ("/api/places?sort=date", "unknown parameter"),
     ("/api/stories?type=ASSAULT", "unknown parameter"),
+    ("/api/stories?offset=-1", "offset"),
+    ("/api/articles?limit=1001", "limit"),
     ("/api/events/abc?x=1", "unknown parameter"),
 ]
 
@@ -224,8 +226,14 @@ def test_article_endpoint(client: TestClient, everything: list[dict]) -> None:
     for m in body["mentions"]:
         assert body["text"][m["trigger"]["start"] : m["trigger"]["end"]] == m["trigger"]["text"]
     listing = client.get("/api/articles").json()
-    assert len(listing["articles"]) == 13
-    assert listing["skipped"] == []
+    assert len(listing["articles"]) == listing["total"] == 13
+    assert listing["skipped"] == [] and listing["skipped_total"] == 0
+    pages = [client.get(f"/api/articles?limit=5&offset={o}").json()["articles"] for o in (0, 5, 10)]
+    assert [len(p) for p in pages] == [5, 5, 3]
+    assert [a["id"] for p in pages for a in p] == [a["id"] for a in listing["articles"]]
+    assert [s["id"] for s in client.get("/api/stories?limit=2&offset=1").json()["stories"]] == [
+        s["id"] for s in client.get("/api/stories").json()["stories"][1:3]
+    ]
 
 
 def test_stories_actors_outlets_dyads(client: TestClient, everything: list[dict]) -> None:

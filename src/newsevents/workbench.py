@@ -237,15 +237,22 @@ class Workbench:
 
     # --- lists and aggregates -------------------------------------------------------
 
-    def articles(self) -> list[dict[str, Any]]:
-        return self.query.article_list()
+    def articles(self, *, offset: int = 0, limit: int = -1) -> list[dict[str, Any]]:
+        """Articles by date with their number of events (``limit`` -1: all)."""
+        return self.query.article_list(offset=offset, limit=limit)
 
-    def skips(self) -> list[Skip]:
-        return self.query.skips()
+    def article_count(self) -> int:
+        return self.query.article_count()
 
-    def stories(self) -> list[dict[str, Any]]:
+    def skips(self, *, limit: int = -1) -> tuple[list[Skip], int]:
+        """Skipped inputs with the reason (the first ``limit``) and their number."""
+        return self.query.skips(limit=limit)
+
+    def stories(self, *, offset: int = 0, limit: int = -1) -> tuple[list[dict[str, Any]], int]:
+        """Stories (``limit`` -1: all) and their number."""
+        found, total = self.query.stories(offset=offset, limit=limit)
         out = []
-        for story, n_events in self.query.stories():
+        for story, n_events in found:
             out.append(
                 {
                     "id": story.id,
@@ -265,7 +272,11 @@ class Workbench:
                     ],
                 }
             )
-        return out
+        return out, total
+
+    def article_headers(self, ids: Sequence[str]) -> dict[str, Article]:
+        """Articles by id without their text (titles, outlets, dates)."""
+        return self.query.articles(ids, with_text=False)
 
     def actors(self, filters: Filters | None = None, *, limit: int = 50) -> list[dict[str, Any]]:
         return self.query.actors(filters or Filters(), limit=limit)

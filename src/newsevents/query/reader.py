@@ -433,23 +433,23 @@ class Query:
                 out[data["id"]] = Article(**data)
         return out
 
-    def article_list(self) -> list[dict[str, Any]]:
+    @_memoized
+    def article_list(self, *, offset: int = 0, limit: int = -1) -> list[dict[str, Any]]:
+        """Articles by publication date with their number of merged events (limit -1: all)."""
         index, _ = self._conns()
         rows = index.execute(
             "SELECT a.id, a.title, a.outlet, a.url, a.published, a.source,"
             " (SELECT count(DISTINCT ev) FROM mention m WHERE m.article_id = a.id) AS events"
-            " FROM article a ORDER BY a.published, a.id"
+            " FROM article a ORDER BY a.published, a.id LIMIT ? OFFSET ?",
+            (limit, offset),
         )
-        return [
-            dict(
-                zip(
-                    ("id", "title", "outlet", "url", "published", "source", "events"),
-                    r,
-                    strict=True,
-                )
-            )
-            for r in rows
-        ]
+        keys = ("id", "title", "outlet", "url", "published", "source", "events")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    @_memoized
+    def article_count(self) -> int:
+        index, _ = self._conns()
+        return int(index.execute("SELECT count(*) FROM article").fetchone()[0])
 
     def article_mentions(self, article_id: str) -> list[tuple[str, str | None]]:
         """(mention id, event id) of an article's mentions, in text order."""
@@ -461,19 +461,24 @@ class Query:
         )
         return [(r[0], r[1]) for r in rows]
 
-    def skips(self) -> list[Skip]:
+    def skips(self, *, limit: int = -1) -> tuple[list[Skip], int]:
+        """Skipped inputs (the first ``limit``; -1: all) and how many there are."""
         _, source = self._conns()
-        rows = source.execute("SELECT source, reason FROM skips ORDER BY id")
-        return [Skip(r[0], r[1]) for r in rows]
+        total = int(source.execute("SELECT count(*) FROM skips").fetchone()[0])
+        rows = source.execute("SELECT source, reason FROM skips ORDER BY id LIMIT ?", (limit,))
+        return [Skip(r[0], r[1]) for r in rows], total
 
     @_memoized
-    def stories(self) -> list[tuple[Story, int]]:
-        """Every story with its number of merged events."""
+    def stories(self, *, offset: int = 0, limit: int = -1) -> tuple[list[tuple[Story, int]], int]:
+        """Stories (with their number of merged events) and how many there are."""
         index, source = self._conns()
         counts = dict(index.execute("SELECT story, count(*) FROM ev GROUP BY story").fetchall())
-        rows = source.execute("SELECT data FROM stories ORDER BY id").fetchall()
+        total = int(source.execute("SELECT count(*) FROM stories").fetchone()[0])
+        rows = source.execute(
+            "SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", (limit, offset)
+        ).fetchall()
         stories = [from_data(Story, json.loads(r[0])) for r in rows]
-        return [(s, int(counts.get(s.id, 0))) for s in stories]
+        return [(s, int(counts.get(s.id, 0))) for s in stories], total
 
     # --- aggregates -----------------------------------------------------------------
 

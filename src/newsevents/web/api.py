@@ -111,20 +111,34 @@ def article(request: Request) -> Response:
     )
 
 
+def _offset(params: dict[str, str]) -> int:
+    raw = params.get("offset") or "0"
+    if not raw.isdigit() or int(raw) > 10_000_000:
+        raise BadQuery(f"offset: {raw!r} is not a whole number from 0")
+    return int(raw)
+
+
 def articles(request: Request) -> Response:
-    _params(request, (), filters=False)
+    params = _params(request, ("limit", "offset"), filters=False)
+    limit, offset = parse_limit(params.get("limit"), 100), _offset(params)
     wb = _wb(request)
+    skips, n_skips = wb.skips(limit=MAX_LIMIT)
     return JSONResponse(
         {
-            "articles": wb.articles(),
-            "skipped": [{"source": s.source, "reason": s.reason} for s in wb.skips()],
+            "total": wb.article_count(),
+            "offset": offset,
+            "articles": wb.articles(offset=offset, limit=limit),
+            "skipped_total": n_skips,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in skips],
         }
     )
 
 
 def stories(request: Request) -> Response:
-    _params(request, (), filters=False)
-    return JSONResponse({"stories": _wb(request).stories()})
+    params = _params(request, ("limit", "offset"), filters=False)
+    limit, offset = parse_limit(params.get("limit"), 100), _offset(params)
+    found, total = _wb(request).stories(offset=offset, limit=limit)
+    return JSONResponse({"total": total, "offset": offset, "stories": found})
 
 
 def _aggregate(request: Request, name: str, default: int, maximum: int) -> Response:

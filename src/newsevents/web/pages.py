@@ -245,8 +245,21 @@ def article(request: Request) -> Response:
 
 def articles(request: Request) -> Response:
     wb = _wb(request)
+    per = 100
+    total = wb.article_count()
+    pages = max(1, math.ceil(total / per))
+    page_no = _int(request, "page", 1, 1, pages)
+    skips, n_skips = wb.skips(limit=500)
     return _render(
-        request, "articles.html", page="articles", articles=wb.articles(), skips=wb.skips()
+        request,
+        "articles.html",
+        page="articles",
+        articles=wb.articles(offset=(page_no - 1) * per, limit=per),
+        total=total,
+        page_no=page_no,
+        pages=pages,
+        skips=skips,
+        n_skips=n_skips,
     )
 
 
@@ -301,8 +314,22 @@ def map_page(request: Request) -> Response:
 
 def stories(request: Request) -> Response:
     wb = _wb(request)
-    titles = {a["id"]: a for a in wb.articles()}
-    return _render(request, "stories.html", page="stories", stories=wb.stories(), titles=titles)
+    per = 25
+    _, total = wb.stories(limit=0)
+    pages = max(1, math.ceil(total / per))
+    page_no = _int(request, "page", 1, 1, pages)
+    found, _ = wb.stories(offset=(page_no - 1) * per, limit=per)
+    titles = wb.article_headers(sorted({a for s in found for a in s["article_ids"]}))
+    return _render(
+        request,
+        "stories.html",
+        page="stories",
+        stories=found,
+        titles=titles,
+        total=total,
+        page_no=page_no,
+        pages=pages,
+    )
 
 
 def compare(request: Request) -> Response:
