@@ -482,6 +482,8 @@ def serve(db: Path, host: str, port: int) -> None:
     from .web import create_app
 
     click.echo(f"newsevents workbench on http://{host}:{port}/  (Ctrl-C stops it)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo("newsevents: warning: other machines can reach it (no login)", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 

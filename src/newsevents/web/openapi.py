@@ -45,6 +45,10 @@ def _limit(default: int, maximum: int) -> dict[str, Any]:
     )
 
 
+def _offset() -> dict[str, Any]:
+    return _param("offset", "skip this many items", {"type": "integer", "minimum": 0})
+
+
 _ERROR = {"$ref": "#/components/responses/Error"}
 
 
@@ -102,7 +106,9 @@ def openapi_schema() -> dict[str, Any]:
                 }
             },
             "/api/articles": _op(
-                "Every article and every skipped input with its reason", [], "Articles"
+                "Articles by date (a page of them) and skipped inputs with their reasons",
+                [_limit(100, MAX_LIMIT), _offset()],
+                "Articles",
             ),
             "/api/articles/{article_id}": {
                 "get": {
@@ -120,7 +126,9 @@ def openapi_schema() -> dict[str, Any]:
                 }
             },
             "/api/stories": _op(
-                "Stories: articles grouped by shared actors, time and text", [], "Stories"
+                "Stories: articles grouped by shared actors, time and text",
+                [_limit(100, MAX_LIMIT), _offset()],
+                "Stories",
             ),
             "/api/actors": _op(
                 "Actors and recipients by number of matching events",

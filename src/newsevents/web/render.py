@@ -121,5 +121,6 @@ def make_env() -> Environment:
         colour=charts.colour,
         goldstein_colour=charts.goldstein_colour,
         gclass=gclass,
+        bucket_range=charts.bucket_range,
     )
     return env
