@@ -18,7 +18,6 @@ from starlette.testclient import TestClient
 import newsevents
 from newsevents import api
 from newsevents.query import BadQuery, Filters, Query, Sort, fts_query
-from newsevents.query.reader import index_dir_of
 from newsevents.store import Store
 from newsevents.web import create_app
 from newsevents.web.render import Mark, highlight, json_script, safe_url
@@ -142,7 +141,7 @@ def test_the_database_is_never_written(tmp_path: Path, workbench_db: Path) -> No
     with TestClient(create_app(db)) as c:
         for url in ("/", "/events?q=strike", "/map", "/api/events", "/events.csv"):
             assert c.get(url).status_code == 200
-        index_dir = index_dir_of(c.app.state.workbench.query)  # type: ignore[attr-defined]
+        index_dir = c.app.state.workbench.query.index_dir  # type: ignore[attr-defined]
         assert index_dir.is_dir() and tmp_path not in index_dir.parents
     assert _digest(db) == before
     # a WAL reader maps copy.db-shm and may create an empty copy.db-wal; nothing else appears
