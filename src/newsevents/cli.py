@@ -473,7 +473,7 @@ def merge_cmd(
     help="SQLite database file (opened read-only).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @friendly_errors
 def serve(db: Path, host: str, port: int) -> None:
     """The analyst's workbench: a local web app and JSON API over --db (read-only)."""

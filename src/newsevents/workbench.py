@@ -24,7 +24,7 @@ from .query import BadQuery, Filters, Interval, Query, Sort
 from .report import export
 
 MAX_LIMIT = 1000  # records in one API page
-RECORD_CACHE = 20_000  # plover records kept in memory until the store changes
+RECORD_CACHE = 5_000  # plover records kept in memory until the store changes
 INTERVALS: tuple[Interval, ...] = ("day", "week", "month", "year")
 GROUPS = ("type", "factuality", "none")
 
