@@ -29,7 +29,11 @@ from newsevents.evaluate.gold import load_gold
 from newsevents.model import to_data
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout (or beside a parent folder, for a git worktree)
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared" / "seeds").is_dir()),
+    ROOT.parent / "shared",
+)
 
 
 def _doc_record(corpus: str, key: str, doc: Any) -> dict[str, Any]:
@@ -62,10 +66,12 @@ def _article_dirs() -> Iterator[tuple[str, list[str], str | None]]:
 
 
 def records(res: api.Resources) -> Iterator[str]:
-    """One JSON line per record; the temporary folder's name is replaced by ``<tmp>``."""
+    """One JSON line per record; the temporary folder and the checkout are written ``<tmp>``
+    and ``<root>``, so snapshots compare across checkouts."""
     with tempfile.TemporaryDirectory(prefix="newsevents-compare-") as tmp:
         for rec in _records(res, Path(tmp)):
-            yield json.dumps(rec, sort_keys=True, ensure_ascii=False).replace(tmp, "<tmp>")
+            line = json.dumps(rec, sort_keys=True, ensure_ascii=False)
+            yield line.replace(tmp, "<tmp>").replace(str(ROOT), "<root>")
 
 
 def _records(res: api.Resources, tmp: Path) -> Iterator[dict[str, Any]]:

@@ -26,7 +26,10 @@ import sys
 from pathlib import Path
 
 OUT = (
-    Path(__file__).resolve().parent.parent / "examples" / "articles" / "sentinel-2020-01-09-missile-strikes.pdf"
+    Path(__file__).resolve().parent.parent
+    / "examples"
+    / "articles"
+    / "sentinel-2020-01-09-missile-strikes.pdf"
 )
 
 TITLE = "Iran's missile barrage fails to kill a single American"

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.nlp import DEFAULT_MODEL, load_pipeline
+from newsevents import api
+from newsevents.model import Article, Document
+from newsevents.nlp import DEFAULT_MODEL, annotate, load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -17,6 +19,33 @@ DATA = Path(__file__).resolve().parent / "data"
 def nlp():
     """The default spaCy pipeline, loaded once per test session."""
     return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def resources(nlp) -> api.Resources:
+    """Every packaged data file plus the spaCy pipeline, loaded once per test session."""
+    return api.load_resources()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """``parse(text, published=None)``: a parsed, not yet coded, Document of the raw text."""
+
+    def make(text: str, published: str | None = None) -> Document:
+        article = Article(id="t", source="test", format="txt", text=text, published=published)
+        return annotate(article, nlp(text))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def analyze(resources):
+    """``analyze(text, published=None, clean=False)``: the real pipeline on one text."""
+
+    def run(text: str, published: str | None = None, clean: bool = False) -> Document:
+        return api.analyze_text(text, resources=resources, published=published, clean=clean)
+
+    return run
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +67,30 @@ def seeds(shared_dir: Path) -> list[Path]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.db"
+
+
+# --- resolve.time ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def time_vocab():
+    """The packaged time words and grammar (resolve/data/time_*.yaml), loaded once."""
+    from newsevents.resolve.time import load_time_vocab
+
+    return load_time_vocab()
+
+
+@pytest.fixture(scope="session")
+def time_at():
+    """``time_at(times, text, expr)``: the first time expression overlapping ``expr``."""
+
+    def find(times, text: str, expr: str):
+        start = text.index(expr)
+        end = start + len(expr)
+        hits = [t for t in times if t.span.start < end and start < t.span.end]
+        return hits[0] if hits else None
+
+    return find
 
 
 # --- the workbench (newsevents serve): stores built by the real pipeline -----------------

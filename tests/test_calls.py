@@ -8,18 +8,20 @@ import pytest
 
 from newsevents import api, ingest
 from newsevents.errors import ConfigError
-from newsevents.extract import extract_events
 from newsevents.extract.calls import add_calls, extract_calls, load_calls
-from newsevents.model import Article, EventMention, Span
+from newsevents.model import EventMention, Span
 from newsevents.nlp import annotate
-from newsevents.resolve import actors as resolve_actors
-from newsevents.resolve import place as resolve_place
-from newsevents.resolve import time as resolve_time
+from newsevents.resources import load_event_types
+
+LEXICON = load_calls(load_event_types())
 
 
-def calls(nlp, text: str) -> list[EventMention]:
-    doc = annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
-    return extract_calls(doc)
+@pytest.fixture
+def calls(parse):
+    def found(text: str) -> list[EventMention]:
+        return extract_calls(parse(text), LEXICON)
+
+    return found
 
 
 # (text, trigger words, cue words, rule, cameo)
@@ -44,8 +46,8 @@ CALLS = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "cue", "rule", "cameo"), CALLS)
-def test_call_is_one_future_protest(nlp, text, trigger, cue, rule, cameo):
-    found = calls(nlp, text)
+def test_call_is_one_future_protest(calls, text, trigger, cue, rule, cameo):
+    found = calls(text)
     assert len(found) == 1, [(m.rule, m.trigger.of(text)) for m in found]
     m = found[0]
     assert (m.event, m.factuality, m.cameo) == ("PROTEST", "future", cameo)
@@ -79,8 +81,8 @@ NOT_CALLS = [
 
 
 @pytest.mark.parametrize("text", NOT_CALLS)
-def test_reports_questions_and_past_tense_are_not_calls(nlp, text):
-    assert calls(nlp, text) == [], text
+def test_reports_questions_and_past_tense_are_not_calls(calls, text):
+    assert calls(text) == [], text
 
 
 ARTICLE = """Campaigners warned on Thursday that the war could spread across the region.
@@ -98,8 +100,8 @@ For more events see our website.
 """
 
 
-def test_article_listing_under_a_heading(nlp):
-    found = calls(nlp, ARTICLE)
+def test_article_listing_under_a_heading(calls):
+    found = calls(ARTICLE)
     got = [(m.trigger.of(ARTICLE), m.sentence.of(ARTICLE), m.cue.of(ARTICLE)) for m in found]
     assert got == [
         ("Protest", "Protest at the embassy, Grosvenor Road, London\nFriday 10 January, 5pm",
@@ -111,41 +113,41 @@ def test_article_listing_under_a_heading(nlp):
     assert [m.index for m in found] == [0, 1, 2]
 
 
-def test_glued_listing_after_inline_heading(nlp):
+def test_glued_listing_after_inline_heading(calls):
     text = (
         "Take action: Public meeting, No cuts, Tuesday 7 January, 7pm, Friends Hall, Leeds "
         "Demonstration, Save our jobs, Saturday 11 January, noon, City Square, Leeds. "
         "For other protests and activities, go to our website\n"
     )
-    found = calls(nlp, text)
+    found = calls(text)
     assert [m.trigger.of(text) for m in found] == ["Demonstration"]
     sentence = found[0].sentence.of(text)
     assert sentence.startswith("Demonstration") and sentence.endswith("City Square, Leeds.")
     assert "Tuesday" not in sentence  # the meeting's date is not the demonstration's
 
 
-def test_heading_imperative_is_not_an_event_itself(nlp):
+def test_heading_imperative_is_not_an_event_itself(calls):
     text = (
         "Join the protests\n"
         "Birmingham: rally, Saturday 11 January, 11am, Victoria Square\n"
         "Leeds: demonstration outside the Town Hall, Saturday 11 January, noon\n"
     )
-    found = calls(nlp, text)
+    found = calls(text)
     assert [m.trigger.of(text) for m in found] == ["rally", "demonstration"]
     assert all(m.cue is not None and m.cue.of(text) == "Join the protests" for m in found)
 
 
-def test_organisers_are_the_actor(nlp):
+def test_organisers_are_the_actor(calls):
     text = "Join the protest called by the Trades Union Congress on Saturday."
-    (m,) = calls(nlp, text)
+    (m,) = calls(text)
     assert [a.name for a in m.actor] == ["Trades Union Congress"]
-    (m,) = calls(nlp, "Join the march on Saturday.")
+    (m,) = calls("Join the march on Saturday.")
     assert m.actor == ()
 
 
-def test_add_calls_replaces_overlaps_and_heading_furniture(nlp):
+def test_add_calls_replaces_overlaps_and_heading_furniture(calls):
     text = "Take action\n\nRally, Saturday 11 January, noon, George Square\n"
-    found = calls(nlp, text)
+    found = calls(text)
     assert len(found) == 1
     base = dict(article_id="t", event="COERCE", cameo="173", intensity=-5.0)
     furniture = EventMention(  # a main-coder reading of the heading verb
@@ -159,44 +161,31 @@ def test_add_calls_replaces_overlaps_and_heading_furniture(nlp):
 
 
 def test_lexicon_shape_errors(tmp_path: Path):
-    lex = load_calls()
+    lex = LEXICON
     assert lex.nouns["rally"].cameo == lex.nouns["rallies"].cameo == "141"
     assert lex.nouns["walkouts"] == lex.nouns["walkout"]
     bad = tmp_path / "calls.yaml"
-    bad.write_text("actions: {demo: {cameo: '190', nouns: [rally]}}\n", encoding="utf-8")
+    bad.write_text("actions: {demo: {cameo: '141', nouns: [rally]}}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a declared event type"):
+        load_calls(load_event_types(), bad)
+    bad.write_text("event: PROTEST\nactions: {demo: {cameo: '190', nouns: [rally]}}\n")
     with pytest.raises(ConfigError, match="CAMEO 14x"):
-        load_calls(bad)
+        load_calls(load_event_types(), bad)
     bad.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="mapping"):
-        load_calls(bad)
+        load_calls(load_event_types(), bad)
 
 
-@pytest.fixture(scope="module")
-def resources(nlp):
-    res = api.load_resources()
-    res.nlp = nlp
-    return res
-
-
-def pipeline(doc, res) -> list[EventMention]:
-    """process_document's stages with the calls added after the main coder."""
-    times = resolve_time.find_times(doc)
-    events = add_calls(extract_events(doc, res.codebook), extract_calls(doc))
-    events, _, _ = resolve_actors.resolve_actors(doc, events, [], res.actors)
-    events = resolve_time.resolve_dates(doc, events, times)
-    return resolve_place.resolve_places(doc, events, res.gazetteer)
-
-
-def dated_calls(nlp, res, text: str) -> dict[str, EventMention]:
-    article = ingest.article_from_text(text, published="2020-01-03")
-    doc = annotate(article, nlp(article.text))
-    return {m.trigger.of(article.text): m for m in pipeline(doc, res) if m.rule.startswith("call.")}
+def dated_calls(analyze, text: str) -> dict[str, EventMention]:
+    """Calls through the real pipeline (ingest cleaning, coder, resolve.time)."""
+    doc = analyze(text, published="2020-01-03", clean=True)
+    return {m.trigger.of(doc.text): m for m in doc.events if m.rule.startswith("call.")}
 
 
 @pytest.mark.slow
-def test_pipeline_dates_calls_from_their_listing(nlp, resources):
+def test_pipeline_dates_calls_from_their_listing(analyze):
     """Through ingest cleaning and resolve.time: listed dates, not the publication date."""
-    got = dated_calls(nlp, resources, ARTICLE)
+    got = dated_calls(analyze, ARTICLE)
     assert set(got) == {"Protest", "Rally", "Vigil"}
     assert all(m.date is not None and m.date.startswith("2020-01") for m in got.values())
     assert got["Protest"].date == "2020-01-10"
@@ -206,8 +195,8 @@ def test_pipeline_dates_calls_from_their_listing(nlp, resources):
 
 
 @pytest.mark.slow
-def test_pipeline_dates_each_item_from_its_own_line(nlp, resources):
-    got = dated_calls(nlp, resources, ARTICLE)
+def test_pipeline_dates_each_item_from_its_own_line(analyze):
+    got = dated_calls(analyze, ARTICLE)
     assert got["Rally"].date == "2020-01-11"
 
 
@@ -218,8 +207,8 @@ def test_seed_call_to_action(nlp, resources, seeds):
     if path is None:
         pytest.skip("seed 000 is absent")
     (article,) = list(ingest.iter_inputs([str(path)], published="2020-01-03"))
-    doc = annotate(article, nlp(article.text))
-    found = [m for m in pipeline(doc, resources) if m.rule.startswith("call.")]
+    doc = api.process_document(annotate(article, nlp(article.text)), resources)
+    found = [m for m in doc.events if m.rule.startswith("call.")]
     assert len(found) == 1
     (m,) = found
     assert (m.event, m.factuality, m.cameo, m.mode) == ("PROTEST", "future", "141", "demo")

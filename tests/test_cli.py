@@ -54,6 +54,19 @@ def test_export_writes_parseable_plover_jsonl(analysed, tmp_path):
 
 
 @pytest.mark.slow
+def test_export_factual_only_drops_the_other_events(analysed, tmp_path):
+    def facts(*flag: str) -> list[str]:
+        out = tmp_path / "ev.jsonl"
+        args = ["export", "--db", str(analysed), "-o", str(out), *flag]
+        assert CliRunner().invoke(main, args).exit_code == 0
+        return [json.loads(line)["factuality"] for line in out.read_text().splitlines()]
+
+    every, factual = facts(), facts("--factual-only")
+    assert set(factual) <= {"asserted", "reported"}
+    assert len(factual) == sum(f in ("asserted", "reported") for f in every) < len(every)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["timeline", "articles", "stories", "compare"])
 def test_reading_commands_run(analysed, command):
     result = CliRunner().invoke(main, [command, "--db", str(analysed)])

@@ -352,12 +352,13 @@ INHERITED = [
 
 
 @pytest.mark.parametrize(("text", "triggers", "name"), INHERITED)
-def test_back_reference_takes_antecedent_place(nlp, gaz, text, triggers, name):
+def test_back_reference_takes_antecedent_place(nlp, gaz, time_vocab, text, triggers, name):
     from newsevents.resolve.time import find_times, resolve_dates
 
     doc = _doc(nlp, text)
     events = [_event(doc, t, i) for i, t in enumerate(triggers)]
-    events = resolve_places(doc, resolve_dates(doc, events, find_times(doc)), gaz)
+    times = find_times(doc, time_vocab)
+    events = resolve_places(doc, resolve_dates(doc, events, times, time_vocab), gaz)
     loc = events[-1].location
     if name is None:
         assert loc is None

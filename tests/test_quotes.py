@@ -6,20 +6,21 @@ import pytest
 
 from newsevents.errors import ConfigError
 from newsevents.extract.quotes import extract_quotes, find_quote_spans, load_quote_cues
-from newsevents.model import Article, Document
-from newsevents.nlp import annotate
+
+CUES = load_quote_cues()
 
 
-def _doc(nlp, text: str) -> Document:
-    return annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
+@pytest.fixture
+def triples(parse):
+    """(quoted words, cue lemma, speaker name) of each quote of a text."""
 
+    def found(text: str) -> list[tuple[str, str, str | None]]:
+        return [
+            (q.span.of(text), q.cue_lemma, q.speaker.name if q.speaker else None)
+            for q in extract_quotes(parse(text), CUES)
+        ]
 
-def _triples(nlp, text: str) -> list[tuple[str, str, str | None]]:
-    doc = _doc(nlp, text)
-    return [
-        (q.span.of(text), q.cue_lemma, q.speaker.name if q.speaker else None)
-        for q in extract_quotes(doc)
-    ]
+    return found
 
 
 @pytest.mark.parametrize(
@@ -105,32 +106,32 @@ def _triples(nlp, text: str) -> list[tuple[str, str, str | None]]:
         ),
     ],
 )
-def test_quotes(nlp, text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    assert _triples(nlp, text) == expected
+def test_quotes(triples, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert triples(text) == expected
 
 
-def test_pronoun_cue_never_takes_next_sentence_speaker(nlp) -> None:
+def test_pronoun_cue_never_takes_next_sentence_speaker(triples) -> None:
     # textacy assigns this quote to the next sentence's speaker; the rule is previous only
     text = (
         "The health ministry said 40 people were treated in hospital. "
         'It added, "Most of them have gone home." '
         'Doctor Lina Farouk said, "Three remain in intensive care."'
     )
-    got = _triples(nlp, text)
+    got = triples(text)
     assert got[0] == ("Most of them have gone home.", "add", "health ministry")
     assert got[1] == ("Three remain in intensive care.", "say", "Doctor Lina Farouk")
 
 
-def test_pronoun_cue_without_previous_speaker_keeps_the_pronoun(nlp) -> None:
+def test_pronoun_cue_without_previous_speaker_keeps_the_pronoun(triples) -> None:
     text = 'It added, "Talks are over." The rebel spokesman Omar Said said they would fight.'
-    got = _triples(nlp, text)
+    got = triples(text)
     assert got == [("Talks are over.", "add", "It")]
 
 
-def test_quote_fields_are_spans_into_the_text(nlp) -> None:
+def test_quote_fields_are_spans_into_the_text(parse) -> None:
     text = 'Negotiators met in Oslo. "A deal is close," the mediator told journalists.'
-    doc = _doc(nlp, text)
-    (q,) = extract_quotes(doc)
+    doc = parse(text)
+    (q,) = extract_quotes(doc, CUES)
     assert q.id == "t:q0"
     assert q.cue is not None and q.cue.of(text) == "told"
     assert q.speaker is not None and q.speaker.span.of(text) == "mediator"

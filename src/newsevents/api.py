@@ -13,71 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import extract, ingest, merge, nlp
+from . import ingest, merge, nlp
 from .errors import NewsEventsError
-from .extract import calls as extract_calls_mod
-from .extract import quotes as extract_quotes_mod
 from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult, Quote, Skip, Story
-from .resolve import actors as resolve_actors_mod
-from .resolve import place as resolve_place_mod
-from .resolve import time as resolve_time_mod
+from .pipeline import Pipeline, Resources, load_resources
 from .store import Store
 
-
-@dataclass
-class Resources:
-    """Everything per-article work needs, loaded once."""
-
-    nlp: Any
-    codebook: Any
-    actors: Any
-    gazetteer: Any
-    model: str = nlp.DEFAULT_MODEL
-
-
-def load_resources(
-    model: str = nlp.DEFAULT_MODEL,
-    codebook: Sequence[Path] = (),
-    actors: Sequence[Path] = (),
-) -> Resources:
-    """Load the spaCy pipeline, codebook, actor dictionary and gazetteer."""
-    return Resources(
-        nlp=nlp.load_pipeline(model),
-        codebook=extract.load_codebook(tuple(Path(p) for p in codebook)),
-        actors=resolve_actors_mod.load_actor_dictionary(tuple(Path(p) for p in actors)),
-        gazetteer=resolve_place_mod.load_gazetteer(),
-        model=model,
-    )
+__all__ = ["Pipeline", "Resources", "load_resources", "process_document"]
 
 
 def process_document(doc: Document, resources: Resources) -> Document:
-    """Run extract and resolve on a parsed document (in place) and return it."""
-    if doc.article.published is None:
-        inferred = resolve_time_mod.infer_publication(doc)
-        if inferred is not None:
-            date, confidence = inferred
-            doc.article = dataclasses.replace(
-                doc.article,
-                published=date,
-                published_source="inferred",
-                published_confidence=confidence,
-            )
-    times = resolve_time_mod.find_times(doc)
-    events = extract.extract_events(doc, resources.codebook)
-    # Calls to action ("Demonstrate ..., Saturday 11 January") are future PROTESTs the
-    # clause-based coder cannot see in verbless listings; a call replaces overlapping mentions.
-    events = extract_calls_mod.add_calls(events, extract_calls_mod.extract_calls(doc))
-    quotes = extract_quotes_mod.extract_quotes(doc)
-    events, quotes, entities = resolve_actors_mod.resolve_actors(
-        doc, events, quotes, resources.actors
-    )
-    events = resolve_time_mod.resolve_dates(doc, events, times)
-    events = resolve_place_mod.resolve_places(doc, events, resources.gazetteer)
-    doc.times = times
-    doc.events = events
-    doc.quotes = quotes
-    doc.entities = entities
-    return doc
+    """Run every per-article component (see :mod:`newsevents.pipeline`) on a parsed document
+    (in place) and return it."""
+    return Pipeline(resources)(doc)
 
 
 def analyze_text(

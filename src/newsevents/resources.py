@@ -1,20 +1,27 @@
-"""Loaders for the packaged data files (codebook tables, gazetteer lists, scores).
+"""Loaders for the data files every stage may use: Goldstein scores, country names, the
+event-type declarations (``data/event_types.yaml``) and the shared lexicon
+(``data/lexicon.yaml``). Each stage loads its own data (codebook, gazetteer, time words)
+in its package; all of it is loaded once, by :func:`newsevents.pipeline.load_resources`.
 
-Data lives in files under ``newsevents/data`` (TSV/YAML), never in Python literals; each
-loader checks the file's shape and raises :class:`ConfigError` saying which line is wrong.
+Each loader checks the file's shape and raises :class:`ConfigError` saying which line or key
+is wrong.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from .errors import ConfigError
+from .model import EventType
 
 
 def data_path(name: str) -> Path:
@@ -93,3 +100,198 @@ def countries() -> dict[str, tuple[str, str]]:
                     if form and form not in table:
                         table[form] = (code, kind)
     return table
+
+
+# --- event types ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Announced:
+    """How an act that is only announced or promised is coded (type, CAMEO, mode)."""
+
+    event: str
+    cameo: str
+    mode: str | None = None
+
+
+@dataclass(frozen=True)
+class EventTypeSpec:
+    """Everything the engine knows about one event type (see data/event_types.yaml)."""
+
+    name: str
+    cameo: str
+    recipient_preps: tuple[str, ...] = ()
+    patient_noun: bool = False
+    topic_recipient: bool = False
+    governs_content: bool = False
+    announced_as: Announced | None = None
+    refused_as: str | None = None
+    domestic: bool = False
+    addresses: bool = False
+    implicit_doer: str | None = None
+    place_target: bool = False
+    merges_with: frozenset[str] = frozenset()
+
+
+_TYPE_FLAGS = (
+    "patient_noun",
+    "topic_recipient",
+    "governs_content",
+    "domestic",
+    "addresses",
+    "place_target",
+)
+_TYPE_KEYS = frozenset(
+    {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}
+    | set(_TYPE_FLAGS)
+)
+
+
+class EventTypes(Mapping[str, EventTypeSpec]):
+    """The declared event types by name, in declaration order."""
+
+    def __init__(self, specs: Mapping[str, EventTypeSpec]):
+        self._specs = dict(specs)
+
+    def __getitem__(self, name: str) -> EventTypeSpec:
+        return self._specs[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def having(self, flag: str) -> frozenset[str]:
+        """Names of the types whose boolean ``flag`` is set."""
+        return frozenset(n for n, s in self._specs.items() if getattr(s, flag))
+
+    def announced_as(self, target: str) -> frozenset[str]:
+        """Types whose announcement is coded as ``target`` (AGREE: cooperation)."""
+        return frozenset(
+            n for n, s in self._specs.items() if s.announced_as and s.announced_as.event == target
+        )
+
+    def check(self, name: object, where: str) -> EventType:
+        """``name`` if it is a declared type, else a ConfigError saying where it was used."""
+        if not isinstance(name, str) or name not in self._specs:
+            raise ConfigError(
+                f"{where}: {name!r} is not a declared event type; declare it under 'types' "
+                f"(data/event_types.yaml or your codebook) — known: {', '.join(self._specs)}"
+            )
+        # a declared name; user types beyond the Literal are fine at run time
+        return cast(EventType, name)
+
+
+def packaged_event_types_path() -> Path:
+    return data_path("event_types.yaml")
+
+
+def load_event_types(extra_paths: Sequence[Path] = ()) -> EventTypes:
+    """The packaged type declarations plus the ``types:`` sections of user codebook files
+    (a later declaration of a type replaces the earlier one)."""
+    raw: dict[str, tuple[Path, Mapping[str, Any]]] = {}
+    for path in (packaged_event_types_path(), *map(Path, extra_paths)):
+        data = read_yaml(path)
+        types = data.get("types") if isinstance(data, Mapping) else None
+        if types is None:
+            continue
+        if not isinstance(types, Mapping):
+            raise ConfigError(f"{path}: 'types' must map type names to declarations")
+        for name, decl in types.items():
+            if not isinstance(name, str) or not name.isupper():
+                raise ConfigError(f"{path}: type name {name!r} must be upper case, e.g. ASSAULT")
+            if not isinstance(decl, Mapping):
+                raise ConfigError(f"{path}: types.{name} must be a mapping")
+            unknown = set(decl) - _TYPE_KEYS
+            if unknown:
+                raise ConfigError(
+                    f"{path}: types.{name}: unknown key(s) {sorted(unknown)}; "
+                    f"known: {sorted(_TYPE_KEYS)}"
+                )
+            raw[name] = (path, decl)
+    specs = {name: _type_spec(name, path, decl) for name, (path, decl) in raw.items()}
+    types = EventTypes(specs)
+    # merge groups are symmetric; every named type must be declared
+    for name, spec in list(specs.items()):
+        for other in spec.merges_with | {spec.refused_as or name}:
+            types.check(other, f"types.{name}")
+        if spec.announced_as is not None:
+            types.check(spec.announced_as.event, f"types.{name}.announced_as")
+    for name, spec in list(specs.items()):
+        back = frozenset(o for o, s in specs.items() if name in s.merges_with)
+        specs[name] = dataclasses.replace(spec, merges_with=spec.merges_with | back)
+    return EventTypes(specs)
+
+
+def _type_spec(name: str, path: Path, decl: Mapping[str, Any]) -> EventTypeSpec:
+    where = f"{path}: types.{name}"
+    cameo = decl.get("cameo")
+    if not isinstance(cameo, str) or not cameo.isdigit():
+        raise ConfigError(f'{where}: cameo must be a quoted digit string such as "190"')
+    flags = {}
+    for flag in _TYPE_FLAGS:
+        value = decl.get(flag, False)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: {flag} must be true or false")
+        flags[flag] = value
+    announced = decl.get("announced_as")
+    announced_as = None
+    if announced is not None:
+        if not isinstance(announced, Mapping) or not isinstance(announced.get("cameo"), str):
+            raise ConfigError(f"{where}: announced_as must be {{event, cameo, mode}}")
+        announced_as = Announced(
+            event=str(announced.get("event")),
+            cameo=str(announced["cameo"]),
+            mode=str(announced["mode"]) if announced.get("mode") else None,
+        )
+    return EventTypeSpec(
+        name=name,
+        cameo=cameo,
+        recipient_preps=tuple(_words(where, "recipient_preps", decl.get("recipient_preps"))),
+        announced_as=announced_as,
+        refused_as=str(decl["refused_as"]) if decl.get("refused_as") else None,
+        implicit_doer=str(decl["implicit_doer"]) if decl.get("implicit_doer") else None,
+        merges_with=frozenset(_words(where, "merges_with", decl.get("merges_with"))),
+        **flags,
+    )
+
+
+def _words(where: str, key: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of words")
+    return list(value)
+
+
+# --- shared lexicon ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Named word lists shared by several stages (data/lexicon.yaml)."""
+
+    lists: Mapping[str, frozenset[str]]
+
+    def words(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise ConfigError(
+                f"lexicon has no list {name!r}; add it to data/lexicon.yaml"
+            ) from None
+
+
+def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
+    """data/lexicon.yaml, then user files whose lists extend it (same names add words)."""
+    lists: dict[str, set[str]] = {}
+    for path in (data_path("lexicon.yaml"), *map(Path, extra_paths)):
+        data = read_yaml(path)
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: a lexicon must map list names to lists of words")
+        for name, words in data.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise ConfigError(f"{path}: {name} must be a list of non-empty words")
+            lists.setdefault(str(name), set()).update(words)
+    return Lexicon({k: frozenset(v) for k, v in lists.items()})

@@ -49,12 +49,19 @@ def _gold_path(name: str, request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.mark.parametrize(
-    "name", ["sentences", "plover", pytest.param("corpus", marks=pytest.mark.slow)]
+    "name",
+    [
+        "sentences",
+        "plover",
+        "blind-sentences",
+        *(pytest.param(n, marks=pytest.mark.slow) for n in ("corpus", "merge")),
+        *(pytest.param(n, marks=pytest.mark.slow) for n in ("blind-articles", "blind-merge")),
+    ],
 )
 def test_quality_gate(name: str, request: pytest.FixtureRequest, resources, baseline) -> None:
     path = _gold_path(name, request)
     problems = check_hashes(baseline, {name: path})
-    report = evaluate_gold([path], resources)
+    report = evaluate_gold([path], resources, names=[name])
     assert [r.name for r in report.results] == [name]
     problems += check_baseline(report, baseline)
     assert not problems, "quality gate:\n" + "\n".join(problems)

@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         paths = gold_paths(args.root)
         if not paths:
             raise NewsEventsError(f"no gold files under {args.root}; run from the project root")
-        report = evaluate_gold(list(paths.values()), api.load_resources(args.model))
+        report = evaluate_gold(
+            list(paths.values()), api.load_resources(args.model), names=list(paths)
+        )
         sys.stdout.write(report.format() + "\n")
         if args.json:
             args.json.write_text(json.dumps(report.to_dict(), indent=2, sort_keys=True) + "\n")

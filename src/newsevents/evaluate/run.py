@@ -100,10 +100,13 @@ def predict_corpus(gold: CorpusGold, resources: api.Resources) -> CorpusSystem:
     return CorpusSystem(mentions=tuple(mentions), discrepancies=discrepancies, stories=stories)
 
 
-def evaluate_gold(paths: Sequence[Path], resources: api.Resources) -> EvalReport:
-    """Score the pipeline against each gold file (format detected from its content)."""
+def evaluate_gold(
+    paths: Sequence[Path], resources: api.Resources, names: Sequence[str] | None = None
+) -> EvalReport:
+    """Score the pipeline against each gold file (format detected from its content). Each
+    result is named by ``names`` when given (the quality gate's set names), else by format."""
     report = EvalReport()
-    for path in paths:
+    for i, path in enumerate(paths):
         gold = load_gold(Path(path))
         start = time.perf_counter()
         scores: SentenceScores | CorpusScores
@@ -112,7 +115,12 @@ def evaluate_gold(paths: Sequence[Path], resources: api.Resources) -> EvalReport
         else:
             scores = score_corpus(gold, predict_corpus(gold, resources))
         used = {r.name for r in report.results}
-        name = gold.fmt if gold.fmt not in used else f"{gold.fmt}:{Path(path).stem}"
+        if names is not None:
+            name = names[i]
+        elif gold.fmt not in used:
+            name = gold.fmt
+        else:
+            name = f"{gold.fmt}:{Path(path).stem}"
         report.results.append(
             GoldSetResult(
                 name=name,

@@ -150,7 +150,7 @@ class SentenceScores:
 
 
 def _ordered(labels: Iterable[str]) -> list[str]:
-    rank = {t: i for i, t in enumerate(EVENT_TYPES)}
+    rank: dict[str, int] = {t: i for i, t in enumerate(EVENT_TYPES)}
     return sorted(labels, key=lambda t: (rank.get(t, len(rank)), t))
 
 

@@ -25,17 +25,16 @@ Dates and places are left to ``resolve.time`` / ``resolve.place``: each mention'
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources as importlib_resources
-from pathlib import Path
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
-from ..model import Actor, Document, EventMention, Span
-from ..resources import goldstein, read_yaml
+from ..model import Actor, Document, EventMention, Span, TokenIndex
+from ..resources import goldstein
+from .call_lexicon import Action, CallLexicon, load_calls
+from .call_lexicon import norm as _norm
 
 __all__ = ["CallLexicon", "add_calls", "extract_calls", "load_calls"]
 
@@ -43,135 +42,6 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # a sentence ends at . ! ? before a capitalised word, not after an abbreviation ("St.")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s+[A-Z\"“‘'])")
 _SPACE = " \t\r\f\v\u00a0\u2002\u2003\u2009\u202f"
-
-
-@dataclass(frozen=True)
-class Action:
-    """A protest word's canonical form with its PLOVER mode and CAMEO code."""
-
-    lemma: str
-    mode: str
-    cameo: str
-
-
-@dataclass(frozen=True)
-class CallLexicon:
-    """The word lists of ``calls.yaml``, compiled."""
-
-    nouns: dict[str, Action]  # singular and plural forms
-    verbs: dict[str, Action]
-    noun_re: re.Pattern[str]
-    cue_verbs: tuple[tuple[str, ...], ...]  # each a word sequence, longest first
-    openers: tuple[tuple[str, ...], ...]
-    headings: frozenset[str]
-    when_re: re.Pattern[str]
-    past_markers: frozenset[str]
-    schedule_words: frozenset[str]
-    organiser_re: re.Pattern[str]
-    head_modifiers: frozenset[str]
-
-
-def _data_path() -> Path:
-    return Path(str(importlib_resources.files("newsevents.extract") / "data" / "calls.yaml"))
-
-
-def _words(data: dict[str, Any], key: str, path: Path) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value:
-        raise ConfigError(f"{path}: '{key}' must be a non-empty list of words; fix the file")
-    out = []
-    for w in value:
-        if not isinstance(w, str) or not w.strip():
-            raise ConfigError(f"{path}: '{key}' holds {w!r}, not a word; fix the entry")
-        out.append(" ".join(w.lower().split()))
-    return out
-
-
-def _alt(words: Sequence[str]) -> str:
-    """Regex alternation of phrases, longest first, spaces matching any run of blanks."""
-    parts = sorted(set(words), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in parts)
-
-
-def _plural(word: str) -> str:
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
-        return word[:-1] + "ies"  # rally -> rallies
-    if word.endswith(("s", "sh", "ch", "x")):
-        return word + "es"  # march -> marches
-    return word + "s"
-
-
-def _plurals(phrase: str) -> tuple[str, ...]:
-    """The phrase and its plural: the last word ("picket lines"), or the head before "of"
-    ("days of action")."""
-    words = phrase.split(" ")
-    k = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
-    return (phrase, " ".join([*words[:k], _plural(words[k]), *words[k + 1 :]]))
-
-
-def load_calls(path: Path | None = None) -> CallLexicon:
-    """Load and check ``calls.yaml`` (or ``path``); raises ConfigError naming the bad key."""
-    path = path or _data_path()
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of word lists; fix the file")
-    actions = data.get("actions")
-    if not isinstance(actions, dict) or not actions:
-        raise ConfigError(f"{path}: 'actions' must map a mode to {{cameo, nouns, verbs}}")
-    nouns: dict[str, Action] = {}
-    verbs: dict[str, Action] = {}
-    for mode, spec in actions.items():
-        if not isinstance(spec, dict):
-            raise ConfigError(f"{path}: actions.{mode} must be a mapping; fix the file")
-        cameo = spec.get("cameo")
-        if not isinstance(cameo, str) or not cameo.isdigit() or not cameo.startswith("14"):
-            raise ConfigError(f"{path}: actions.{mode}.cameo must be a quoted CAMEO 14x code")
-        for w in _words(spec, "nouns", path):
-            nouns.setdefault(w, Action(w, str(mode), cameo))
-        for w in _words(spec, "verbs", path) if "verbs" in spec else []:
-            verbs.setdefault(w, Action(w, str(mode), cameo))
-    clock = data.get("clock_patterns")
-    if not isinstance(clock, list) or not clock:
-        raise ConfigError(f"{path}: 'clock_patterns' must be a non-empty list of regexes")
-    try:
-        for p in clock:
-            re.compile(str(p))
-    except re.error as e:
-        raise ConfigError(f"{path}: clock pattern {p!r} is not a valid regex: {e}") from e
-    day_words = (
-        _words(data, "weekdays", path)
-        + _words(data, "months", path)
-        + _words(data, "relative_days", path)
-    )
-    when = rf"\b(?:{_alt(day_words)})\b|" + "|".join(f"(?:{p})" for p in clock)
-    nouns = {form: a for w, a in nouns.items() for form in _plurals(w)}
-    noun_re = re.compile(rf"(?<![\w-])(?:{_alt(list(nouns))})(?![\w-])", re.IGNORECASE)
-    organisers = _alt(_words(data, "organiser_cues", path))
-    return CallLexicon(
-        nouns=nouns,
-        verbs=verbs,
-        noun_re=noun_re,
-        cue_verbs=tuple(
-            sorted((tuple(w.split()) for w in _words(data, "cue_verbs", path)), key=len)[::-1]
-        ),
-        openers=tuple(
-            sorted((tuple(w.split()) for w in _words(data, "openers", path)), key=len)[::-1]
-        ),
-        headings=frozenset(_words(data, "headings", path)),
-        when_re=re.compile(when, re.IGNORECASE),
-        past_markers=frozenset(_words(data, "past_markers", path)),
-        schedule_words=frozenset(_words(data, "schedule_words", path)),
-        organiser_re=re.compile(
-            rf"\b(?:{organisers})\s+by\s+(?:the\s+)?(?P<org>[^,;:.()\n]+)", re.IGNORECASE
-        ),
-        head_modifiers=frozenset(_words(data, "head_modifiers", path)),
-    )
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> CallLexicon:
-    """The packaged lexicon, loaded once."""
-    return load_calls()
 
 
 # ----------------------------------------------------------------------------------------
@@ -212,39 +82,6 @@ def _lines(text: str) -> list[_Line | None]:
     return out
 
 
-class _Tokens:
-    """Char offset -> spaCy token lookups over the parse (binary search over the token
-    offsets, which spaCy keeps in text order without overlaps)."""
-
-    def __init__(self, parse: Any) -> None:
-        self.parse = parse
-        self.toks = list(parse)
-        self.starts = [t.idx for t in self.toks]
-        self.ends = [t.idx + len(t.text) for t in self.toks]
-
-    def at(self, char: int) -> Any:
-        """The token that covers ``char`` (None in whitespace between tokens)."""
-        k = bisect_right(self.starts, char) - 1
-        if k >= 0 and char < self.ends[k]:
-            return self.toks[k]
-        return None
-
-    def within(self, start: int, end: int) -> list[Any]:
-        """The tokens wholly inside ``[start, end)``, in order."""
-        out = []
-        k = bisect_left(self.starts, start)
-        while k < len(self.toks) and self.starts[k] < end:
-            if self.starts[k] < self.ends[k] <= end:
-                out.append(self.toks[k])
-            k += 1
-        return out
-
-
-@lru_cache(maxsize=8192)
-def _norm(s: str) -> str:
-    return " ".join(s.lower().replace("\u2019", "'").split())
-
-
 @lru_cache(maxsize=8)
 def _joined(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, int], ...]:
     """Each phrase without spaces, with the most tokens spaCy may split it into."""
@@ -263,11 +100,12 @@ def _heading(line: str, lex: CallLexicon) -> int | None:
 
 
 class _Extractor:
-    def __init__(self, doc: Document, lex: CallLexicon) -> None:
+    def __init__(self, doc: Document, parse: Doc, lex: CallLexicon) -> None:
         self.doc = doc
+        self.parse = parse
         self.text = doc.article.text
         self.lex = lex
-        self.toks = _Tokens(doc.parse)
+        self.toks = TokenIndex(parse)
         self.headings: set[Span] = set()
 
     # -- listings ------------------------------------------------------------------------
@@ -287,7 +125,7 @@ class _Extractor:
             return noun.start()
         return None
 
-    def _modifier(self, t: Any) -> bool:
+    def _modifier(self, t: Token) -> bool:
         """May ``t`` stand before the protest word of a listing head? Known modifiers, names
         (inside an entity or a capitalised adjective/proper noun), quotes and dashes; never a
         verb ("Join the march"), a plural or count ("Students march", "Thousands protest")."""
@@ -394,7 +232,7 @@ class _Extractor:
     def _when(self, start: int, end: int) -> re.Match[str] | None:
         for m in self.lex.when_re.finditer(self.text, start, end):
             word = m.group(0).lower()
-            if word in ("may", "march", "sun", "sat", "wed", "mar") and not self._dated(m):
+            if word in self.lex.ambiguous_when and not self._dated(m):
                 continue  # "may" the verb, "march" the protest: a month only beside a number
             return m
         return None
@@ -419,7 +257,8 @@ class _Extractor:
                 return False  # a report: "the rally was held", "protests erupted"
             if t.tag_ in _FINITE and not item.block:
                 return False  # a sentence, not a listing ("Students march in Tehran")
-            if t.tag_ in _FINITE and t.i == self._noun_token(item).i:
+            noun = self._noun_token(item)
+            if t.tag_ in _FINITE and noun is not None and t.i == noun.i:
                 return False
         if item.block:
             return True
@@ -435,7 +274,7 @@ class _Extractor:
         )
         return clock or not lead or lead[-1] in ",:;–—-(" or _norm(lead).endswith(("for", "from"))
 
-    def _noun_token(self, item: _Item) -> Any:
+    def _noun_token(self, item: _Item) -> Token | None:
         return self.toks.at(item.noun.start)
 
     # -- imperatives ---------------------------------------------------------------------
@@ -456,7 +295,7 @@ class _Extractor:
                     out.append(Span(s, e))
         return out
 
-    def _phrase_at(self, toks: list[Any], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    def _phrase_at(self, toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Length in tokens of the first of ``phrases`` starting at toks[i] (0 if none);
         spaCy splits "let's" into two tokens, so phrases are compared without spaces."""
         if i >= len(toks):
@@ -474,7 +313,7 @@ class _Extractor:
                     break
         return 0
 
-    def imperatives(self) -> list[tuple[Span, Any, Span, Action]]:
+    def imperatives(self) -> list[tuple[Span, Token, Span, Action]]:
         """(sentence, cue token, trigger, action) for each imperative call."""
         out = []
         for seg in self._segments():
@@ -510,7 +349,7 @@ class _Extractor:
                 out.append((seg, verb, trig, action))
         return out
 
-    def _imperative(self, verb: Any, rest: list[Any], openers: set[int]) -> bool:
+    def _imperative(self, verb: Token, rest: list[Token], openers: set[int]) -> bool:
         """A base-form verb with no subject of its own ("Join", not "Joins"/"Join is");
         an opener the parser took for a subject ("Everyone, join", "Let's") does not count.
         A word tagged as a noun counts only when an object follows it directly ("Support
@@ -531,7 +370,7 @@ class _Extractor:
             return first is not None and first.pos_ in ("DET", "PRON", "PROPN", "NOUN", "ADJ")
         return True
 
-    def _urged(self, rest: list[Any], seg: Span) -> tuple[Span, Action] | None:
+    def _urged(self, rest: list[Token], seg: Span) -> tuple[Span, Action] | None:
         """The protest a cue verb urges: the first protest word after it, unless a report
         ("who went on strike last week") or another clause comes first."""
         if not rest:
@@ -542,7 +381,7 @@ class _Extractor:
             if t.tag_ in ("VBD", "VBN") and t.lemma_.lower() not in self.lex.schedule_words:
                 return None  # "who went on strike": a report
             if t.tag_ in ("VBZ", "VBP", "MD") and not any(
-                c.lower_ in ("we", "you") for c in t.children
+                c.lower_ in self.lex.urging_pronouns for c in t.children
             ):
                 return None  # another clause with its own subject
         if self._past(seg.start, seg.end):
@@ -569,7 +408,7 @@ class _Extractor:
         the head before the protest word ("Stop the War Coalition demonstration")."""
         m = self.lex.organiser_re.search(self.text, start, end)
         if m is None:
-            for ent in self.doc.parse.ents:
+            for ent in self.parse.ents:
                 if ent.label_ == "ORG" and head.start <= ent.start_char < head.end:
                     e = min(ent.end_char, head.end)
                     while e > ent.start_char and not self.text[e - 1].isalnum():
@@ -597,7 +436,7 @@ class _Extractor:
         return (*mods, action.lemma)
 
 
-def extract_calls(doc: Document) -> list[EventMention]:
+def extract_calls(doc: Document, lex: CallLexicon) -> list[EventMention]:
     """Future PROTEST mentions for the calls to action of a parsed article, in text order.
 
     ``index`` counts from 0 within the result; the caller renumbers when merging with the
@@ -605,8 +444,7 @@ def extract_calls(doc: Document) -> list[EventMention]:
     """
     if doc.parse is None:
         return []
-    lex = lexicon()
-    ex = _Extractor(doc, lex)
+    ex = _Extractor(doc, doc.parse, lex)
     text = doc.article.text
     found: list[EventMention] = []
     seen: set[tuple[int, int]] = set()
@@ -624,7 +462,7 @@ def extract_calls(doc: Document) -> list[EventMention]:
                 index=0,
                 sentence=sentence,
                 trigger=trigger,
-                event="PROTEST",
+                event=lex.event,
                 cameo=action.cameo,
                 intensity=goldstein(action.cameo),
                 factuality="future",

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import EVENT_TYPES
-from ..resources import read_yaml
+from ..model import EVENT_TYPES, EventType
+from ..resources import EventTypes, load_event_types, read_yaml
 
 #: Built-in classes usable in constraints besides the file's own classes.
 #: ANY: the argument exists; PROPN: a proper noun; VERB: a verb (clause) argument.
@@ -47,7 +47,7 @@ class Entry:
     id: str
     lemmas: tuple[str, ...]
     pos: str
-    event: str
+    event: EventType
     cameo: str
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -141,6 +141,7 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
     quantity_kinds: dict[str, str] = {}
     maps: dict[str, dict[str, str]] = {"threat_modes": {}, "intent_cameo": {}, "threat_cameo": {}}
     order = 0
+    types = load_event_types(extra_paths)  # user files may declare types under 'types:'
     for path in (packaged_codebook_path(), *map(Path, extra_paths)):
         data = read_yaml(path)
         if data is None:
@@ -175,7 +176,7 @@ def load_codebook(extra_paths: Sequence[Path] = ()) -> Codebook:
         if not isinstance(raw_entries, list):
             raise ConfigError(f"{path}: 'entries' must be a list of mappings")
         for i, raw in enumerate(raw_entries):
-            entry = _entry(path, i, raw, order)
+            entry = _entry(path, i, raw, order, types)
             order += 1
             entries[entry.id] = entry
     frozen_classes = {k: frozenset(v) for k, v in classes.items()}
@@ -231,7 +232,7 @@ def _str_list(path: Path, where: str, value: Any) -> list[str]:
     return [str(v).lower() if not str(v).isupper() else str(v) for v in value]
 
 
-def _entry(path: Path, i: int, raw: Any, order: int) -> Entry:
+def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry:
     where = f"{path}:entries[{i}]"
     if not isinstance(raw, Mapping):
         raise ConfigError(
@@ -250,11 +251,7 @@ def _entry(path: Path, i: int, raw: Any, order: int) -> Entry:
     pos = str(raw["pos"])
     if pos not in _POS:
         raise ConfigError(f"{where}: pos must be one of {sorted(_POS)}, not {pos!r}")
-    event = str(raw["event"])
-    if event not in EVENT_TYPES:
-        raise ConfigError(
-            f"{where}: event {event!r} is not a PLOVER type ({', '.join(EVENT_TYPES)})"
-        )
+    event = types.check(raw["event"], f"{where}: event")
     cameo = raw["cameo"]
     if not isinstance(cameo, str) or not cameo.isdigit():
         raise ConfigError(f'{where}: cameo must be a quoted digit string such as "190"')

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Factuality as FactualityLabel
 from .codebook import Codebook
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
@@ -30,7 +31,7 @@ _SPECULATION |= {"inconceivable", "conceivable", "fear", "threat", "scenario", "
 
 @dataclass
 class Factuality:
-    label: str = "asserted"
+    label: FactualityLabel = "asserted"
     cue: Any = None  # the spaCy token that decided it
     declared: bool = False  # a future/intended act announced by its own actor
     reported_by: Any = None  # the report verb when the clause is attributed
@@ -44,7 +45,7 @@ class Factuality:
     condition: Any = None
     condition_mark: str = ""
 
-    def mark(self, label: str, cue: Any) -> None:
+    def mark(self, label: FactualityLabel, cue: Any) -> None:
         if _RANK[label] > _RANK[self.label]:
             self.label = label
             self.cue = cue

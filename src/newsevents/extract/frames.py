@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import EventType
 from .codebook import Codebook, Entry
 
 #: Nouns for a text that speaks for its issuer, and for an attempt at an act.
@@ -71,7 +72,7 @@ class Frame:
 
     token: Any
     entry: Entry
-    event: str
+    event: EventType
     cameo: str
     mode: str | None
     extra: list[Any] = field(default_factory=list)  # further trigger tokens (particles)

@@ -22,9 +22,9 @@ Rules a human coder would state:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from spacy.tokens import Token
 
 from ..errors import ConfigError
 from ..model import Actor, Document, Quote, Span
@@ -48,7 +48,6 @@ class QuoteCues:
     pronouns: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def load_quote_cues(path: Path = _DATA) -> QuoteCues:
     """The packaged cue verbs and back-pointing pronouns (shape-checked)."""
     data = read_yaml(path)
@@ -110,7 +109,7 @@ def _inside(idx: int, spans: list[Span]) -> bool:
     return any(s.start - 1 <= idx < s.end + 1 for s in spans)
 
 
-def _subject(verb: Any) -> Any | None:
+def _subject(verb: Token) -> Token | None:
     """Grammatical subject of a cue verb, climbing through coordination (X paused and said)."""
     tok = verb
     for _ in range(4):
@@ -124,7 +123,7 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _name_end(tok: Any) -> Any:
+def _name_end(tok: Token) -> Token:
     """The last word of the proper-name run ``tok`` heads ("Ana" "Ruiz" -> "Ruiz")."""
     end = tok
     for t in tok.subtree:
@@ -133,7 +132,7 @@ def _name_end(tok: Any) -> Any:
     return end
 
 
-def _actor_of(subj: Any, text: str) -> Actor:
+def _actor_of(subj: Token, text: str) -> Actor:
     """The subject's noun phrase: pre-modifiers plus tight post-modifiers, no clauses.
 
     A common-noun subject with a name in apposition is the whole phrase with the name
@@ -179,23 +178,22 @@ def _actor_of(subj: Any, text: str) -> Actor:
     return Actor(span=Span(start, end), name=name)
 
 
-def _is_pronoun(tok: Any, cues: QuoteCues) -> bool:
+def _is_pronoun(tok: Token, cues: QuoteCues) -> bool:
     return bool(tok.pos_ == "PRON" or tok.lower_ in cues.pronouns)
 
 
-def _cue_subject_outside(tok: Any, quotes: list[Span]) -> Any | None:
+def _cue_subject_outside(tok: Token, quotes: list[Span]) -> Token | None:
     subj = _subject(tok)
     if subj is None or _inside(subj.idx, quotes):
         return None
     return subj
 
 
-def extract_quotes(doc: Document) -> list[Quote]:
+def extract_quotes(doc: Document, cues: QuoteCues) -> list[Quote]:
     """Direct quotations of ``doc`` with cue verb and speaker (see module doc for rules)."""
     parse = doc.parse
     if parse is None:
         return []
-    cues = load_quote_cues()
     text = doc.text
     quote_spans = find_quote_spans(text)
     sentences = doc.sentences or [Span(0, len(text))]
@@ -233,7 +231,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         cue_tok = None
         if candidates:
 
-            def distance(t: Any, q: Span = qspan) -> tuple[int, int]:
+            def distance(t: Token, q: Span = qspan) -> tuple[int, int]:
                 if t.idx >= q.end:
                     return (t.idx - q.end, 0)
                 return (q.start - (t.idx + len(t.text)), 1)

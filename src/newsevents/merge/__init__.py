@@ -24,8 +24,10 @@ from ..model import (
     StoryEntity,
 )
 from ..resources import countries
+from .build import build_event, event_id
+from .cluster import cluster_mentions
 from .entities import acronym_definitions, is_label_name, resolve_story_entities
-from .events import EventParams, build_event, cluster_mentions, event_id, mention_features
+from .features import EventParams, mention_features
 from .knowledge import MergeKnowledge, load_knowledge
 from .stories import group_stories
 from .text import name_key

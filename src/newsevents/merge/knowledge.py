@@ -1,4 +1,5 @@
-"""Loader for ``data/merge.yaml``: compatible event types and coalition membership."""
+"""Loader for ``data/merge.yaml`` (coalition membership, name words) and the merge groups of
+the declared event types (``merges_with`` in ``data/event_types.yaml``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..model import EVENT_TYPES
-from ..resources import data_path, read_yaml
+from ..resources import EventTypes, data_path, load_event_types, read_yaml
 from .text import name_key
 
 
@@ -46,21 +46,22 @@ def _coalition_of(kb: MergeKnowledge, name_or_code: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def load_knowledge(path: Path | None = None) -> MergeKnowledge:
+def load_knowledge(path: Path | None = None, types: EventTypes | None = None) -> MergeKnowledge:
     """Read and shape-check the merge knowledge file (ConfigError names the bad entry)."""
     path = path or data_path("merge.yaml")
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with compatible_types and coalitions")
-    pairs: set[frozenset[str]] = set()
-    for i, pair in enumerate(data.get("compatible_types") or []):
-        if not isinstance(pair, list) or len(pair) != 2 or any(t not in EVENT_TYPES for t in pair):
-            raise ConfigError(
-                f"{path}: compatible_types[{i}] must be a pair of PLOVER types, got {pair!r}"
-            )
-        pairs.add(frozenset(pair))
+    if "compatible_types" in data:
+        raise ConfigError(
+            f"{path}: compatible_types moved to the event type declarations "
+            "(merges_with in event_types.yaml)"
+        )
+    # which types may name the same real event: declared once per type (event_types.yaml)
+    types = types if types is not None else load_event_types()
+    pairs = {frozenset((a, b)) for a, spec in types.items() for b in spec.merges_with}
     # components of the compatibility graph: the blocking key of merge
-    parent = {t: t for t in EVENT_TYPES}
+    parent: dict[str, str] = {t: t for t in types}
 
     def find(t: str) -> str:
         while parent[t] != t:
@@ -71,7 +72,7 @@ def load_knowledge(path: Path | None = None) -> MergeKnowledge:
     for pair in pairs:
         a, b = sorted(pair)
         parent[find(b)] = find(a)
-    groups = {t: find(t) for t in EVENT_TYPES}
+    groups: dict[str, str] = {t: find(t) for t in types}
 
     coalitions: dict[str, frozenset[str]] = {}
     for i, entry in enumerate(data.get("coalitions") or []):

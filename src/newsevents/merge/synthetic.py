@@ -11,9 +11,19 @@ import datetime as dt
 import random
 from typing import Any, NamedTuple
 
-from ..model import Actor, Article, EventMention, Place, Quantity, Span
+from ..model import (
+    Actor,
+    Article,
+    DatePrecision,
+    EventMention,
+    EventType,
+    Factuality,
+    Place,
+    Quantity,
+    Span,
+)
 
-_TYPES = (
+_TYPES: tuple[tuple[EventType, str, float, str], ...] = (
     ("ASSAULT", "190", -10.0, "struck"),
     ("PROTEST", "140", -6.5, "protested against"),
     ("COERCE", "170", -7.0, "arrested members of"),
@@ -32,17 +42,17 @@ class _Told(NamedTuple):
     start: int
     sentence: str
     key: str
-    etype: str
+    etype: EventType
     cameo: str
     gs: float
     verb: str
     actor: str
     recip: str
     killed: int
-    precision: str
+    precision: DatePrecision
     date: str | None
     source: str | None
-    fact: str
+    fact: Factuality
 
 
 def synthetic_corpus(
@@ -84,7 +94,7 @@ def synthetic_corpus(
             pending: list[_Told] = []
             for key, (etype, cameo, gs, verb), day, actor, recip, killed in told:
                 r = rng.random()
-                precision = "day"
+                precision: DatePrecision = "day"
                 iso = dt.date.fromordinal(day).isoformat()
                 date: str | None = iso
                 source: str | None = "text"
@@ -92,7 +102,7 @@ def synthetic_corpus(
                     precision, date = "month", iso[:7]
                 elif r < 0.08:
                     date = source = None
-                fact = (
+                fact: Factuality = (
                     "hypothetical" if rng.random() < 0.07 else rng.choice(("asserted", "reported"))
                 )
                 noisy = killed + (rng.randint(-3, 3) if rng.random() < 0.3 else 0)

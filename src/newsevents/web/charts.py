@@ -36,7 +36,7 @@ _PALETTE = (
     "#8c510a",
     "#67001f",
 )
-TYPE_COLOURS = dict(zip(EVENT_TYPES, _PALETTE, strict=True))
+TYPE_COLOURS: dict[str, str] = dict(zip(EVENT_TYPES, _PALETTE, strict=True))
 OTHER_COLOUR = "#888888"
 
 Link = Callable[..., str]

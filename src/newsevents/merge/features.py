@@ -1,0 +1,226 @@
+"""What merge compares of each mention: its date interval, sides (actor and recipient keyed to
+story entities and coalitions), place, words, and whether it is an opinion about an act."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import (
+    DATE_PRECISION,
+    FACTUAL,
+    PLACE_PRECISION,
+    Actor,
+    Article,
+    EventMention,
+)
+from .knowledge import MergeKnowledge
+from .text import Vector, content_words, name_key, tfidf
+
+PREC_RANK: dict[str, int] = {p: i for i, p in enumerate(DATE_PRECISION)}
+PLACE_RANK: dict[str, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}
+
+
+@dataclass(frozen=True)
+class EventParams:
+    threshold: float
+    date_slack_days: int
+    publication_lookback_days: int
+    max_candidates: int
+    cross_story: bool
+    evaluative_similarity: float = 0.6
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+def _bounds(value: str, precision: str | None) -> tuple[int, int] | None:
+    """First and last ordinal day an ISO (partial / week) date covers."""
+    try:
+        v = value.strip()
+        if "-W" in v:
+            year, week = v.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1).toordinal()
+            return monday, monday + 6
+        parts = v[:10].split("-")
+        y = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
+        m = int(parts[1])
+        if len(parts) == 2:
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1).toordinal()
+            return dt.date(y, m, 1).toordinal(), nxt - 1
+        d = dt.date(y, m, int(parts[2])).toordinal()
+    except (ValueError, IndexError):
+        return None
+    if precision == "week":
+        return d - 3, d + 3
+    if precision == "month":
+        return d - 15, d + 15
+    if precision == "year":
+        return d - 182, d + 182
+    return d, d
+
+
+def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tuple[int, int] | None:
+    if not m.date:
+        return None
+    b = _bounds(m.date, m.date_precision)
+    if b is None:
+        return None
+    start, end = b
+    if m.date_end:
+        e = _bounds(m.date_end, m.date_precision)
+        if e is not None and e[1] >= start:
+            end = e[1]
+    if m.date_source == "publication":  # a default, not a statement: allow a few days before
+        start -= lookback
+    elif vague_years and m.date_precision == "year" and not m.date_end:
+        # a bare year for background ("in 2018", "last year" said in January) is vague at its
+        # edges: outlets often disagree by one year on the same act, which is a discrepancy
+        # to show, not a second event
+        start -= _YEAR_EDGE_DAYS
+        end += _YEAR_EDGE_DAYS
+    return start, end
+
+
+_YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
+
+
+def iso_day(day: int) -> str:
+    return dt.date.fromordinal(day).isoformat()
+
+
+# --- per-mention features ------------------------------------------------------------------
+
+
+@dataclass
+class Side:
+    codes: frozenset[str]
+    names: frozenset[str]
+    sectors: frozenset[tuple[str, str]]  # (code, sector)
+    coalition: frozenset[str]  # member codes of coalitions named on this side
+    label: str
+
+
+def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowledge) -> Side:
+    codes: set[str] = set()
+    names: set[str] = set()
+    sectors: set[tuple[str, str]] = set()
+    members: set[str] = set()
+    labels: list[str] = []
+    for a in actors:
+        k = name_key(a.name)
+        coal = kb.coalition_of(a.name) or (kb.coalition_of(a.code) if a.code else frozenset())
+        members |= coal
+        if a.code and not coal:
+            codes.add(a.code)
+            if a.sector:
+                sectors.add((a.code, a.sector))
+        elif k:
+            names.add(entity_key.get(k, k))
+        labels.append(a.code or a.name)
+    return Side(
+        frozenset(codes), frozenset(names), frozenset(sectors), frozenset(members), "+".join(labels)
+    )
+
+
+@dataclass
+class Features:
+    m: EventMention
+    outlet: str
+    story: str | None
+    group: str
+    fclass: str
+    iv: tuple[int, int] | None
+    prec: int
+    actor: Side
+    recipient: Side
+    place_key: str | None
+    place_country: str | None
+    place_city: bool
+    vec: Vector
+    evaluative: bool = False  # an opinion about the act (see evaluative_subject)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_EVAL_WINDOW = 6  # words between the trigger and the copula of its clause
+
+
+def evaluative_subject(m: EventMention, text: str, kb: MergeKnowledge) -> bool:
+    """The trigger heads the subject of a copular clause ("Killing him was a mistake",
+    "The raid on the port would be reckless"): an evaluation of the act, not a report.
+
+    Read from the words (merge has no parse): only opener words before the trigger in its
+    sentence or clause, and a copula within a few words after it, before any comma."""
+    if not text:
+        return False
+    before = text[m.sentence.start : m.trigger.start]
+    clause = re.split(r"[,;:—–]\s", before)[-1]  # "..., but killing him was"
+    if any(w.lower() not in kb.evaluative_openers for w in _WORD.findall(clause)):
+        return False
+    after = text[m.trigger.end : m.sentence.end].split(",")[0]
+    words = [w.lower() for w in _WORD.findall(after)][: _EVAL_WINDOW + 1]
+    return any(w in kb.evaluative_copulas for w in words)
+
+
+def factual_class(factuality: str) -> str:
+    return "factual" if factuality in FACTUAL else factuality
+
+
+# --- clusters --------------------------------------------------------------------------
+
+
+def mention_features(
+    mentions: Sequence[EventMention],
+    articles: Mapping[str, Article],
+    story_of: Mapping[str, str],
+    entity_keys: Mapping[tuple[str, str], str],
+    idf: Mapping[str, float],
+    kb: MergeKnowledge,
+    p: EventParams,
+) -> list[Features]:
+    out = []
+    for m in mentions:
+        art = articles.get(m.article_id)
+        text = art.text if art is not None else ""
+        ekeys = _ArticleKeys(entity_keys, m.article_id)
+        iv = interval(m, p.publication_lookback_days)
+        loc = m.location
+        out.append(
+            Features(
+                m=m,
+                outlet=(art.outlet or art.source) if art is not None else "",
+                story=story_of.get(m.article_id),
+                group=kb.type_group.get(m.event, m.event),
+                fclass=factual_class(m.factuality),
+                iv=iv,
+                prec=PREC_RANK.get(m.date_precision or "day", 0) if iv else len(PREC_RANK),
+                actor=_side(m.actor, ekeys, kb),
+                recipient=_side(m.recipient, ekeys, kb),
+                place_key=name_key(loc.name) if loc and loc.precision != "country" else None,
+                place_country=loc.country if loc else None,
+                place_city=bool(loc and loc.precision == "city"),
+                vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
+                evaluative=evaluative_subject(m, text, kb),
+            )
+        )
+    return out
+
+
+class _ArticleKeys(Mapping[str, str]):
+    """name key -> story entity key for one article (a view on the story lookup)."""
+
+    def __init__(self, lookup: Mapping[tuple[str, str], str], article_id: str) -> None:
+        self._lookup, self._aid = lookup, article_id
+
+    def __getitem__(self, k: str) -> str:
+        return self._lookup[(self._aid, k)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(k for (a, k) in self._lookup if a == self._aid)
+
+    def __len__(self) -> int:
+        return sum(1 for (a, _) in self._lookup if a == self._aid)

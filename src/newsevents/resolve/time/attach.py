@@ -1,0 +1,268 @@
+"""Which expression of its own sentence dates each event.
+
+The one attached to its trigger, else to its clause, else the nearest in the sentence (when
+that time's clause is the trigger's or encloses it). Times and triggers are indexed by the
+tokens they reach once per article, so the work grows with the number of events and times,
+not with their product.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...model import Document, EventMention, Span, TimeExpression
+from ..syntax import governor
+
+_ATTACH_DEPS = frozenset(
+    {
+        "prep",
+        "pobj",
+        "npadvmod",
+        "tmod",
+        "obl",
+        "nmod",
+        "advmod",
+        "compound",
+        "appos",
+        "nummod",
+        "pcomp",
+        "amod",
+        "conj",
+        "cc",
+        "poss",
+        "quantmod",
+        "det",
+    }
+)
+_ELABORATING = frozenset({"advcl", "xcomp", "conj", "dep"})
+
+
+def attach_path(time_toks: SpacySpan | None) -> tuple[int, ...]:
+    """Token indices a time reaches going up through prep/pobj/npadvmod/tmod-like links,
+    without crossing into another clause: the time is attached to a trigger exactly when
+    the trigger holds one of them."""
+    if time_toks is None or len(time_toks) == 0:
+        return ()
+    tok = time_toks.root
+    path = [tok.i]
+    for _ in range(10):
+        if tok.dep_ not in _ATTACH_DEPS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        path.append(tok.i)
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return tuple(path)
+
+
+def _elaboration_chain(verb: Token) -> tuple[int, ...]:
+    """The verbs whose act ``verb``'s clause elaborates: a participle without a subordinator
+    ("retaliated, striking ..."), a complement, or a conjunct without a subject or tense of
+    its own. A clause with its own subordinator ("after they arrived ...") or reported
+    content ("said that ...") is another act."""
+    chain: list[int] = []
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in _ELABORATING or cur.head.i == cur.i:
+            break
+        kids = list(cur.children)
+        if any(c.dep_ == "mark" for c in kids):
+            break
+        if cur.dep_ == "advcl" and cur.tag_ != "VBG":
+            break
+        if cur.dep_ == "conj" and any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ != "TO")
+            for c in kids
+        ):
+            break
+        cur = cur.head
+        chain.append(cur.i)
+    return tuple(chain)
+
+
+def clause_head(trigger_toks: SpacySpan | None) -> Token | None:
+    """The clause an event's trigger belongs to: the nearest verb above a nominal trigger,
+    the governing verb of a coordinated or complement verb."""
+    if trigger_toks is None or len(trigger_toks) == 0:
+        return None
+    tok = trigger_toks.root
+    if tok.pos_ not in ("VERB", "AUX"):
+        for _ in range(6):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        return tok.head
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        # "stormed the embassy on Tuesday and set fires" share the time, but a conjunct
+        # with its own auxiliary has its own tense ("was founded in 2003 and has sent")
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children):
+            return None
+        return tok.head
+    return None
+
+
+def dist(a: Span, b: Span) -> int:
+    """Characters between two spans (0 if they touch or overlap)."""
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+class _Verbless:
+    """Whether a sentence has no verb of its own (a listing: "Rally, Saturday 11 January,
+    noon"): spaCy may glue it to its neighbours, so clause attachment says nothing; its date
+    is its own. Each sentence is looked at once, through the tokens that start inside it."""
+
+    def __init__(self, parse: Doc | None):
+        self._parse = parse
+        self._seen: dict[Span, bool] = {}
+
+    def __call__(self, sentence: Span) -> bool:
+        if sentence not in self._seen:
+            parse = self._parse
+            assert parse is not None
+            lo = bisect_left(parse, sentence.start, key=_idx)
+            hi = bisect_left(parse, sentence.end, key=_idx)
+            self._seen[sentence] = not any(
+                t.pos_ in ("VERB", "AUX") and t.text.islower() for t in parse[lo:hi]
+            )
+        return self._seen[sentence]
+
+
+def _idx(tok: Token) -> int:
+    return tok.idx
+
+
+class _TimeIndex:
+    """The times of an article indexed by the tokens their attachment path reaches, by the
+    verbs their clause elaborates, and by position."""
+
+    def __init__(self, doc: Document, times: Sequence[TimeExpression]):
+        toks = [doc.tokens(t.span) for t in times]
+        self.has_tokens = [xt is not None and len(xt) > 0 for xt in toks]
+        self.govs = [governor(xt.root) if xt is not None and len(xt) else None for xt in toks]
+        self.on_path: dict[int, list[int]] = {}
+        for ti, xt in enumerate(toks):
+            for i in attach_path(xt):
+                self.on_path.setdefault(i, []).append(ti)
+        self.elaborating: dict[int, list[int]] = {}
+        for ti, gov in enumerate(self.govs):
+            if gov is not None:
+                for i in _elaboration_chain(gov):
+                    self.elaborating.setdefault(i, []).append(ti)
+        self._by_start = sorted(range(len(times)), key=lambda ti: times[ti].span.start)
+        self._starts = [times[ti].span.start for ti in self._by_start]
+        self._times = times
+
+    def within(self, sentence: Span) -> list[int]:
+        """Indices of the times inside ``sentence``, in list order."""
+        lo = bisect_left(self._starts, sentence.start)
+        hi = bisect_left(self._starts, sentence.end)
+        return sorted(ti for ti in self._by_start[lo:hi] if sentence.contains(self._times[ti].span))
+
+
+def own_times(
+    doc: Document,
+    events: Sequence[EventMention],
+    times: Sequence[TimeExpression],
+    trig_toks: Sequence[SpacySpan | None],
+) -> list[int | None]:
+    """Index of the expression that dates each event in its own sentence: the one attached
+    to its trigger, else to its clause, else the nearest in the sentence (None: none)."""
+    index = _TimeIndex(doc, times)
+    verbless = _Verbless(doc.parse)
+    # which times hang directly off some event's trigger (they are not lent to others)
+    claimed: dict[int, set[int]] = {}
+    for ei, tt in enumerate(trig_toks):
+        if tt is None:
+            continue
+        reached = sorted({ti for t in tt for ti in index.on_path.get(t.i, ())})
+        for ti in reached:
+            claimed.setdefault(ti, set()).add(ei)
+    rank = {ti: k for k, ti in enumerate(claimed)}
+    claims: dict[int, list[int]] = {}
+    for ti, evs in claimed.items():
+        for ei in evs:
+            claims.setdefault(ei, []).append(ti)
+    trigger_heads = {tt.root.i: ei for ei, tt in enumerate(trig_toks) if tt is not None and len(tt)}
+
+    def free(ti: int, ei: int) -> bool:  # not claimed by another event
+        return not (claimed.get(ti, set()) - {ei})
+
+    def nearest(cands: list[int], ev: EventMention) -> int:
+        return min(cands, key=lambda ti: dist(times[ti].span, ev.trigger))
+
+    out: list[int | None] = []
+    for ei, ev in enumerate(events):
+        chosen: int | None = None
+        tt = trig_toks[ei]
+        direct = sorted(claims.get(ei, ()), key=rank.__getitem__)
+        if not direct and tt is not None and len(tt):
+            # "retaliated, striking targets over the weekend": a participle clause without
+            # a subordinator (or a complement, or a conjunct without its own subject)
+            # elaborates the act of the verb it hangs from and shares its time - the
+            # nearest such time, whichever of these shapes the parse gives the clause
+            root = tt.root
+            direct = [
+                ti
+                for ti in index.elaborating.get(root.i, ())
+                if (gov := index.govs[ti]) is not None
+                and gov.i != root.i
+                and not (claimed.get(ti, set()) - {ei} - _events_at(gov, trigger_heads))
+            ]
+        if direct:
+            chosen = nearest(direct, ev)
+        head = clause_head(tt)
+        # a nominal trigger that is what another event is about ("condemned the strikes")
+        # names an earlier act: the other event's time does not date it
+        referred = (
+            head is not None
+            and tt is not None
+            and tt.root.pos_ not in ("VERB", "AUX")
+            and trigger_heads.get(head.i, ei) != ei
+        )
+        if chosen is None and head is not None and not referred:
+            cands = [
+                ti
+                for ti in index.on_path.get(head.i, ())
+                if ev.sentence.contains(times[ti].span) and free(ti, ei)
+            ]
+            if cands:
+                chosen = nearest(cands, ev)
+        if chosen is None and not referred:
+            # the nearest in the sentence, if its clause is the trigger's or encloses it
+            # (a time inside another clause dates that clause: "who took office in 2016")
+            same = [
+                ti
+                for ti in index.within(ev.sentence)
+                if free(ti, ei)
+                and (_encloses(index.govs[ti], index.has_tokens[ti], tt) or verbless(ev.sentence))
+            ]
+            if same:
+                chosen = nearest(same, ev)
+        out.append(chosen)
+    return out
+
+
+def _events_at(tok: Token, trigger_heads: dict[int, int]) -> set[int]:
+    """Indices of the events whose trigger is ``tok`` (a time they claim is also shared)."""
+    return {trigger_heads[tok.i]} if tok.i in trigger_heads else set()
+
+
+def _encloses(gov: Token | None, has_tokens: bool, trigger_toks: SpacySpan | None) -> bool:
+    """True when the time's clause (``gov``: its governing verb) is the trigger's clause or
+    one that contains it."""
+    if not has_tokens or trigger_toks is None or gov is None:
+        return True  # no parse: keep the plain nearest-in-sentence rule
+    trig = trigger_toks.root
+    return gov.i == trig.i or any(a.i == gov.i for a in trig.ancestors)

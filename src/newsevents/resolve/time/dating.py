@@ -1,0 +1,186 @@
+"""Dating events: :func:`resolve_dates`.
+
+First each event takes the expression of its own sentence that dates it (:mod:`.attach`),
+else the publication date; then, in text order, expressions relative to another event and
+back-references are counted from the event they refer to (:mod:`.reference`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+
+from ...model import DatePrecision, Document, EventMention, Span, TimeExpression
+from .attach import dist, own_times
+from .calendar import Interval, format_interval
+from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
+from .reference import shift as shift_by
+from .relative import Relative, SpanIndex, find_relative
+from .vocab import TimeVocab
+
+
+def resolve_dates(
+    doc: Document, events: list[EventMention], times: list[TimeExpression], tv: TimeVocab
+) -> list[EventMention]:
+    """Date each event from the expression attached to its trigger, else the nearest one in
+    its sentence; else, for a definite nominal referring back to an earlier event ("the
+    strike also killed"), that event's date; else the publication date
+    (``date_source="publication"``).
+
+    An expression relative to an event ("two days later", "hours after that attack") is
+    counted from that event: the one it names, else the latest event the text dates before
+    it. A back-reference records ``date_source="text"`` and the antecedent's time span
+    (outside its own sentence), so that place resolution can find the same antecedent.
+    """
+    rels = find_relative(doc, tv)
+    rel_index = SpanIndex([x.span for x in rels])
+    plain = [t for t in times if not rel_index.overlaps(t.span)]
+    # the relative expressions take part in attachment as placeholders (no value yet)
+    cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
+    trig_toks = [doc.tokens(ev.trigger) for ev in events]
+    chosen = own_times(doc, events, cands, trig_toks)
+    inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
+    pub = doc.article.published
+    state = [
+        _first_date(ev, plain[ti] if ti is not None and ti < len(plain) else None, pub)
+        for ev, ti in zip(events, chosen, strict=True)
+    ]
+    if not pub:
+        return state  # nothing is dated relative to an unknown publication date
+    ctx = Dating(
+        doc=doc,
+        tv=tv,
+        state=state,
+        order=sorted(range(len(events)), key=lambda i: events[i].trigger.start),
+        trig_toks=trig_toks,
+        events_at={
+            tt.root.i: ev
+            for tt, ev in zip(trig_toks, events, strict=True)
+            if tt is not None and len(tt)
+        },
+        times=plain,
+        sentence_starts=[s.start for s in doc.sentences],
+    )
+    # second pass in text order: relative expressions and back-references, so that a chain
+    # ("on Sunday ... two days later ... the next day") counts from the dated one before
+    rel_of = {x.span: x for x in rels}
+    for ei in ctx.order:
+        ti = chosen[ei]
+        own = rel_of.get(cands[ti].span) if ti is not None and ti >= len(plain) else None
+        if own is not None and ei not in inside:
+            base = relative_anchor(ctx, own, ei)
+            if base is not None:
+                state[ei] = _text_dated(state[ei], shift_by(base, own), own.span)
+            continue
+        if ei in inside and _date_from_main(ctx, ei, inside[ei]):
+            continue
+        _date_by_back_reference(ctx, ei)
+    return state
+
+
+def _inside_named_sides(
+    doc: Document,
+    events: Sequence[EventMention],
+    rels: Sequence[Relative],
+    plain: Sequence[TimeExpression],
+    cands: Sequence[TimeExpression],
+    trig_toks: Sequence[SpacySpan | None],
+    chosen: list[int | None],
+) -> dict[int, Relative]:
+    """Events inside the named side of a relative expression ("two days after a drone killed
+    him") are dated from the other side, never by its expression - unless their own side
+    dates them ("a week after the army bombed it on 20 May"). Updates ``chosen``; returns
+    the events left to date from the other side, with their expression."""
+    inside: dict[int, Relative] = {}
+    if doc.parse is None:
+        return inside
+    by_root: dict[int, list[int]] = {}
+    for ei, tt in enumerate(trig_toks):
+        if tt is not None and len(tt):
+            by_root.setdefault(tt.root.i, []).append(ei)
+    plain_roots = [_root(doc, t.span) for t in plain]
+    for rel in rels:
+        if rel.named is None:
+            continue
+        sub = named_side(doc, rel)
+        for ei in sorted(ei for i in sub for ei in by_root.get(i, ())):
+            ti = chosen[ei]
+            if ti is not None and ti < len(plain) and _root(doc, cands[ti].span) in sub:
+                continue
+            own_side = [k for k, root in enumerate(plain_roots) if root in sub]
+            if own_side:
+                chosen[ei] = min(own_side, key=lambda k: dist(plain[k].span, events[ei].trigger))
+                continue
+            inside[ei] = rel
+            chosen[ei] = None
+    return inside
+
+
+def _root(doc: Document, span: Span) -> int | None:
+    toks = doc.tokens(span)
+    return toks.root.i if toks is not None and len(toks) else None
+
+
+def _first_date(ev: EventMention, t: TimeExpression | None, pub: str | None) -> EventMention:
+    """``ev`` dated by its own expression, else by the publication date (if any)."""
+    if t is not None:
+        return dataclasses.replace(
+            ev,
+            date=t.value,
+            date_end=t.end,
+            date_precision=t.precision,
+            date_source="text",
+            time=t.span,
+        )
+    if not pub:
+        return ev
+    precision: DatePrecision = "day" if len(pub) >= 10 else ("month" if len(pub) >= 7 else "year")
+    return dataclasses.replace(
+        ev,
+        date=pub[:10],
+        date_end=None,
+        date_precision=precision,
+        date_source="publication",
+        time=None,
+    )
+
+
+def _text_dated(ev: EventMention, iv: Interval, span: Span) -> EventMention:
+    value, end = format_interval(iv)
+    return dataclasses.replace(
+        ev, date=value, date_end=end, date_precision=iv.precision, date_source="text", time=span
+    )
+
+
+def _date_from_main(ctx: Dating, ei: int, rel: Relative) -> bool:
+    """Date an event of the named side back from the main clause's date ("voted on Sunday,
+    two days after ..."); False if the main clause has none."""
+    main = main_of(ctx, rel, ei)
+    if main is None:
+        return False
+    iv = shift_by(main, dataclasses.replace(rel, sign=-rel.sign))
+    ctx.state[ei] = _text_dated(ctx.state[ei], iv, rel.span)
+    return True
+
+
+def _date_by_back_reference(ctx: Dating, ei: int) -> None:
+    """A definite nominal dated by publication only takes its antecedent's date and span."""
+    ev = ctx.state[ei]
+    if ev.date_source != "publication" or ev.factuality not in ("asserted", "reported", "negated"):
+        return
+    told = nominal(ctx, ev, ctx.trig_toks[ei])
+    if told is None:
+        return
+    noun, kind = told
+    ante = antecedent(ctx, min(noun.idx, ev.trigger.start), kind, noun.lemma_.lower())
+    if ante is not None and ante is not ev:
+        ctx.state[ei] = dataclasses.replace(
+            ev,
+            date=ante.date,
+            date_end=ante.date_end,
+            date_precision=ante.date_precision,
+            date_source="text",
+            time=ante.time,
+        )

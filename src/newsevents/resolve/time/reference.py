@@ -1,0 +1,222 @@
+"""Dating an event by reference to other events of the same article.
+
+Two things no library does with a parse (so they are written here): a definite nominal
+without a time of its own ("the strike also killed", "killed in the raids", "those
+attacks") refers back to the latest earlier event of its kind and shares its date; and an
+expression relative to an event ("two days later", "the following day", "hours after that
+attack") is counted from that event's date, not from the publication date.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...model import Document, EventMention, Span, TimeExpression
+from .calendar import Interval, add_months, day_iv, month_iv, week_iv
+from .relative import Relative
+from .vocab import TimeVocab
+
+
+@dataclass
+class Dating:
+    """The state of dating one article's events: ``state`` holds each event as dated so far;
+    ``order`` is the events' text order."""
+
+    doc: Document
+    tv: TimeVocab
+    state: list[EventMention]
+    order: list[int]
+    trig_toks: Sequence[SpacySpan | None]
+    events_at: dict[int, EventMention]  # trigger root token index -> event
+    times: Sequence[TimeExpression]  # the expressions counted from the publication
+    sentence_starts: list[int]
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the number of sentences if none)."""
+        sents = self.doc.sentences
+        j = bisect_right(self.sentence_starts, pos) - 1
+        return j if j >= 0 and pos < sents[j].end else len(sents)
+
+
+def shift(d: date, rel: Relative) -> Interval:
+    """The day (or whole week/month) ``rel`` counts to from ``d``."""
+    if rel.unit == "week":
+        day = d + timedelta(days=7 * rel.n * rel.sign)
+        return week_iv(day) if rel.whole else day_iv(day)
+    if rel.unit == "month":
+        day = add_months(d, rel.n * rel.sign)
+        return month_iv(day.year, day.month) if rel.whole else day_iv(day)
+    return day_iv(d + timedelta(days=rel.n * rel.sign))
+
+
+def day_of(ev: EventMention) -> date | None:
+    """The day the text dates an event to (None: dated by publication, or not to a day)."""
+    if ev.date_source != "text" or not ev.date or len(ev.date) < 10:
+        return None
+    try:
+        return date.fromisoformat(ev.date[:10])
+    except ValueError:
+        return None
+
+
+def nominal(ctx: Dating, ev: EventMention, trig: SpacySpan | None) -> tuple[Token, str] | None:
+    """The definite nominal an event is told through, with the type of act it names: the
+    trigger itself ("those airstrikes"), the verb's subject ("the strike also killed") or the
+    object of an instrument preposition ("killed in the raids", "in the same attack, ...")."""
+    r = ctx.tv.reference
+    if trig is None or len(trig) == 0:
+        return None
+    root = trig.root
+    cands: list[Token] = []
+    has_det = any(c.dep_ == "det" for c in root.children)
+    if root.pos_ in ("NOUN", "PROPN") or has_det:  # "that shelling" may be tagged a verb
+        cands.append(root)
+    else:
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                cands.append(c)
+            if c.dep_ == "prep" and c.lower_ in r.instrument_prepositions:
+                cands.extend(g for g in c.children if g.dep_ == "pobj")
+    for noun in cands:
+        if noun.pos_ != "NOUN" and not any(c.dep_ == "det" for c in noun.children):
+            continue
+        kids = list(noun.children)
+        definite = any(k.dep_ == "det" and k.lower_ in r.determiners for k in kids)
+        same = any(k.lower_ in r.same_words for k in kids)
+        if not (definite or same):
+            continue
+        if noun.i == root.i:
+            return noun, ev.event
+        other = ctx.events_at.get(noun.i)
+        kind = other.event if other is not None else r.event_nouns.get(noun.lemma_.lower())
+        if kind is not None:
+            return noun, kind
+    return None
+
+
+def antecedent(
+    ctx: Dating,
+    pos: int,
+    kind: str,
+    lemma: str,
+    *,
+    window: bool = True,
+    exclude: int | None = None,
+) -> EventMention | None:
+    """The event a nominal at ``pos`` refers back to: among the factual events of type
+    ``kind`` before it, the latest one called by the same noun, else the latest one; it
+    counts only when the text dates it. Bounded (``window``): at most ``max_sentences``
+    back, and never across a time expression with another date in between."""
+    sents = ctx.doc.sentences
+    state = ctx.state
+    earlier = [
+        state[i]
+        for i in ctx.order
+        if i != exclude
+        and state[i].trigger.start < pos
+        and state[i].event == kind
+        and state[i].factuality in ("asserted", "reported")
+    ]
+    if window:
+        here = ctx.sentence_index(pos)
+        lo = sents[max(0, here - ctx.tv.reference.max_sentences)].start if sents else 0
+        earlier = [e for e in earlier if e.sentence.start >= lo]
+    if not earlier:
+        return None
+    same_noun = [e for e in earlier if e.trigger_lemma.lower() == lemma]
+    ante = (same_noun or earlier)[-1]
+    # the latest one is the antecedent; undated, it lends nothing (an older dated act of the
+    # same kind is more likely another act than this one)
+    if ante.date_source != "text":
+        return None
+    if window:
+        between = [
+            t
+            for t in ctx.times
+            if ante.sentence.end <= t.span.start
+            and t.span.end <= pos
+            and (t.value, t.end) != (ante.date, ante.date_end)
+        ]
+        if between:
+            return None
+    return ante
+
+
+def named_side(doc: Document, rel: Relative) -> set[int]:
+    """Token indices of the event an expression names: the object of "after"/"before"
+    ("two days after the vote") or the clause it introduces ("two days after a drone
+    killed him")."""
+    assert rel.named is not None
+    word = doc.tokens(Span(rel.named, rel.named + 1))
+    if word is None or len(word) == 0:
+        return set()
+    tok = word.root
+    own_toks = doc.tokens(rel.span)
+    own = {t.i for t in own_toks} if own_toks is not None else set()
+    if tok.dep_ == "mark" and tok.head.i != tok.i:
+        return {t.i for t in tok.head.subtree} - own
+    return {t.i for t in tok.subtree} - own - {tok.i}
+
+
+def main_of(ctx: Dating, rel: Relative, ei: int) -> date | None:
+    """The date of the event a relative expression belongs to, when its own words date it
+    ("voted on Sunday, two days after ..."): an event of the sentence with another time."""
+    for i in ctx.order:
+        e = ctx.state[i]
+        if i == ei or not e.sentence.contains(rel.span) or e.time is None:
+            continue
+        if e.time != rel.span and e.sentence.contains(e.time) and day_of(e) is not None:
+            return day_of(e)
+    return None
+
+
+def relative_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:
+    """The day an expression counts from: the event it names, else the latest dated one."""
+    if rel.named is not None:
+        return _named_anchor(ctx, rel, ei)
+    before = [
+        ctx.state[i]
+        for i in ctx.order
+        if i != ei
+        and ctx.state[i].trigger.start < rel.span.start
+        and day_of(ctx.state[i]) is not None
+        and ctx.state[i].factuality in ("asserted", "reported")
+    ]
+    return day_of(before[-1]) if before else None
+
+
+def _named_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:
+    """The day of the event "after"/"before" names: a dated event of that side, else the
+    act an event noun there refers back to."""
+    doc, parse = ctx.doc, ctx.doc.parse
+    if parse is None:
+        return None
+    assert rel.named is not None
+    sub = named_side(doc, rel)
+    word = doc.tokens(Span(rel.named, rel.named + 1))
+    if not sub or word is None:
+        return None
+    for i in ctx.order:
+        tt = ctx.trig_toks[i]
+        if tt is not None and len(tt) and tt.root.i in sub and day_of(ctx.state[i]) is not None:
+            return day_of(ctx.state[i])
+    # an event noun not coded, or coded without a date: the act it refers back to
+    nouns = ctx.tv.reference.event_nouns
+    for tok in (parse[i] for i in sorted(sub)):
+        if tok.dep_ not in ("pobj", "nsubj", "nsubjpass") or tok.pos_ != "NOUN":
+            continue
+        kind = (
+            ctx.events_at[tok.i].event if tok.i in ctx.events_at else nouns.get(tok.lemma_.lower())
+        )
+        if kind is None:
+            continue
+        ante = antecedent(ctx, tok.idx, kind, tok.lemma_.lower(), window=False, exclude=ei)
+        if ante is not None:
+            return day_of(ante)
+    return None

@@ -1,0 +1,192 @@
+"""Finding the temporal expressions of an article and normalising them.
+
+:func:`scan` runs the grammar over the text once (each pattern at most once, gated by a word
+it needs), adds bare years (after a time preposition or inside a spaCy DATE entity), keeps
+the longest of overlapping matches, joins ranges ("from A to B", "since A") and reads each
+clause's direction. Every step is linear in the text (plus a log factor for the overlap
+checks). :func:`find_times` anchors what it found to the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ...model import Document, Span, TimeExpression
+from .calendar import format_interval, resolve
+from .grammar import ALTERNATIVES, Patterns
+from .raw import Raw, read
+from .relative import SpanIndex, find_relative
+from .tense import FUTURE, Direction, clause_direction
+from .vocab import TimeVocab
+
+Match = tuple[int, int, Raw]
+
+
+@dataclass(frozen=True)
+class Found:
+    """An expression found in the text, unanchored, with its clause's direction."""
+
+    span: Span
+    raw: Raw
+    direction: Direction | None
+
+
+def scan(doc: Document, tv: TimeVocab) -> list[Found]:
+    """Every temporal expression of the article, in text order, before anchoring."""
+    text = doc.article.text
+    matches = _pattern_matches(text, tv) + _bare_years(text, doc.parse, tv)
+    chosen = _join_ranges(text, _longest_first(matches), tv.patterns)
+    found = []
+    for s, e, raw in chosen:
+        toks = doc.tokens(Span(s, e))
+        direction = clause_direction(toks, tv.words)
+        if direction is None and _scheduled(raw, toks):
+            direction = FUTURE
+        found.append(Found(Span(s, e), raw, direction))
+    return found
+
+
+def _pattern_matches(text: str, tv: TimeVocab) -> list[Match]:
+    pats = tv.patterns
+    present = [g.search(text) is not None for g in pats.gates]
+    out: list[Match] = []
+    for name, pat, gate in zip(ALTERNATIVES, pats.core, pats.gate_of, strict=True):
+        if not present[gate]:
+            continue
+        for m in pat.finditer(text):
+            raw = read(name, m, tv.words, pats)
+            if raw is None:
+                continue
+            start, end = m.start(), m.end()
+            # trailing punctuation or whitespace never belongs to the expression
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+            glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/")
+            if glued and not (text[start - 1] == "-" and raw.kind in ("date", "month", "weekday")):
+                continue  # inside a word or a code ("A-10", "x/3")
+            out.append((start, end, raw))
+    return out
+
+
+def _bare_years(text: str, parse: Doc | None, tv: TimeVocab) -> list[Match]:
+    """Bare years: after a time preposition, or inside a spaCy DATE entity; never inside a
+    count or an amount ("2000 police")."""
+    ents = parse.ents if parse is not None else ()
+    dates = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
+    counts = [
+        (e.start_char, e.end_char)
+        for e in ents
+        if e.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+    ]
+    # entities are sorted and never overlap: the one that can hold offset s is the last one
+    # starting at or before it
+    date_starts, count_starts = [a for a, _ in dates], [a for a, _ in counts]
+    out: list[Match] = []
+    for m in tv.patterns.year_token.finditer(text):
+        s, e = m.start(), m.end()
+        if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "$£€/.#")) or (
+            e < len(text) and (text[e].isalnum() or text[e] in "/")
+        ):
+            continue
+        before = text[max(0, s - 12) : s].lower().split()
+        d = bisect_right(date_starts, s) - 1
+        in_ent = d >= 0 and e <= dates[d][1]
+        c = bisect_right(count_starts, s) - 1
+        if c >= 0 and s < counts[c][1]:
+            continue  # a count, an amount: "2000 police"
+        if in_ent or (before and before[-1].strip("(-") in tv.words.year_prepositions):
+            out.append((s, e, Raw("year", year=int(m.group("year")))))
+    return out
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    """The longest of overlapping matches (ties: the earliest, then the earlier pattern), in
+    text order."""
+    matches = sorted(matches, key=lambda t: (-(t[1] - t[0]), t[0]))
+    starts: list[int] = []
+    ends: list[int] = []  # chosen spans are disjoint, so ends are sorted too
+    chosen: list[Match] = []
+    for match in matches:
+        s, e, _ = match
+        j = bisect_left(starts, e) - 1  # the last chosen span starting before e
+        if j >= 0 and ends[j] > s:
+            continue
+        k = bisect_left(starts, s)
+        starts.insert(k, s)
+        ends.insert(k, e)
+        chosen.insert(k, match)
+    return chosen
+
+
+def _join_ranges(text: str, chosen: list[Match], pats: Patterns) -> list[Match]:
+    """Join "from A to B", "between A and B", "A-B" into ranges and "since A" into a range."""
+    out: list[Match] = []
+    i = 0
+    while i < len(chosen):
+        s, e, raw = chosen[i]
+        if i + 1 < len(chosen):
+            s2, e2, raw2 = chosen[i + 1]
+            gap = text[e:s2]
+            pre = pats.range_start.search(text[max(0, s - 12) : s])
+            if pats.range_gap.fullmatch(gap) and (pre or gap.strip() in pats.range_dashes):
+                start = s - len(pre.group(0)) if pre else s
+                out.append((start, e2, Raw("range", parts=[raw, raw2])))
+                i += 2
+                continue
+        pre_since = pats.since.search(text[max(0, s - 10) : s])
+        if pre_since and raw.kind in ("date", "month", "year", "decade", "season", "weekday"):
+            out.append((s - len(pre_since.group(0)), e, Raw("since", parts=[raw])))
+        else:
+            out.append((s, e, raw))
+        i += 1
+    return out
+
+
+def _scheduled(raw: Raw, toks: SpacySpan | None) -> bool:
+    """A date given with a clock time in a verbless listing ("Rally, Thursday 14 March,
+    5pm, Town Hall") announces a meeting: it is ahead. A sentence with a tensed verb tells
+    its own direction instead (a caption, "troops arrive on 31 December", is not a plan)."""
+    if toks is None or len(toks) == 0 or raw.kind != "date" or not raw.pod:
+        return False
+    if not re.fullmatch(r"\d\d:\d\d", raw.pod):
+        return False
+    sent = toks[0].sent
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.is_alpha for t in sent)
+
+
+def publication_anchor(doc: Document) -> date | None:
+    """The publication day, the anchor of relative expressions (None if not a full date)."""
+    pub = doc.article.published
+    if not pub:
+        return None
+    try:
+        return date.fromisoformat(pub[:10])
+    except ValueError:
+        return None  # a partial date ("2020-01") cannot anchor a weekday
+
+
+def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
+    """All temporal expressions of the article, normalised against its publication date.
+
+    Without a publication date only the expressions that need no anchor (dates with a
+    year, years, decades) are returned.
+    """
+    anchor = publication_anchor(doc)
+    out: list[TimeExpression] = []
+    # "the previous day", "two days later" count from an event, not from the publication
+    relative = SpanIndex([r.span for r in find_relative(doc, tv)])
+    for f in scan(doc, tv):
+        if relative.overlaps(f.span):
+            continue
+        iv = resolve(f.raw, anchor, f.direction)
+        if iv is None:
+            continue
+        value, end = format_interval(iv)
+        out.append(TimeExpression(f.span, value, iv.precision, end, iv.pod))
+    return out

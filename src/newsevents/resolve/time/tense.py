@@ -1,0 +1,96 @@
+"""The direction of a clause (past narration or a plan ahead), read from its verb."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .words import Vocab
+
+#: Which way from the publication date a clause points.
+Direction = Literal["past", "future"]
+PAST: Direction = "past"
+FUTURE: Direction = "future"
+
+
+def clause_direction(tokens: SpacySpan | None, v: Vocab) -> Direction | None:
+    """past | future | None for the clause governing a span of spaCy tokens."""
+    if tokens is None or len(tokens) == 0:
+        return None
+    verb = _verb_of(tokens.root)
+    if verb is None:
+        return None
+    # the complement of a plan/call/vow verb happens later ("plans to meet on Monday"),
+    # and coordinated verbs share their auxiliaries ("will meet and sign on Monday")
+    chain = [verb]
+    cur = verb
+    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and len(chain) < 6:
+        cur = cur.head
+        chain.append(cur)
+    if any(_ahead(t, chain[i - 1] if i else None, v) for i, t in enumerate(chain)):
+        return FUTURE
+    head = chain[-1] if chain[-1].dep_ in ("ROOT",) else verb
+    for t in (verb, head):
+        if _imperative(t):
+            return FUTURE
+    return _tense(verb, v)
+
+
+def _verb_of(tok: Token) -> Token | None:
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
+        tok = tok.head
+        steps += 1
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _aux(t: Token) -> list[Token]:
+    return [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
+    """True when verb ``t`` of the chain (``below``: the one it governs) puts it ahead."""
+    aux = _aux(t)
+    if any(a.lower_ in v.future_auxiliaries for a in aux):
+        return True
+    lemma = t.lemma_.lower()
+    if (
+        below is not None
+        and lemma in v.future_verbs
+        and below.dep_ == "xcomp"
+        and (t.tag_ != "VBD" or lemma in v.scheduling_words)
+    ):
+        return True
+    # "is set to", "is scheduled for", "are due in": the event itself is ahead
+    present_be = [a for a in aux if a.lemma_ in v.be_verbs and a.tag_ in ("VBZ", "VBP")]
+    if lemma in v.scheduling_words and t.tag_ in ("VBN", "JJ") and present_be:
+        return True
+    return (
+        t.lemma_ in v.be_verbs
+        and t.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "acomp" and c.lemma_.lower() in v.scheduling_words for c in t.children)
+    )
+
+
+def _tense(verb: Token, v: Vocab) -> Direction | None:
+    aux = _aux(verb)
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return PAST
+    if verb.tag_ == "VBN" and (any(a.lemma_ in v.have_verbs for a in aux) or not aux):
+        return PAST
+    if verb.tag_ == "VBG" and any(a.lemma_ in v.be_verbs and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return FUTURE  # "is meeting on Friday"
+    return None
+
+
+def _imperative(t: Token) -> bool:
+    if t.tag_ != "VB" or t.dep_ not in ("ROOT", "conj"):
+        return False
+    kids = list(t.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in kids):
+        return False
+    if t.dep_ == "conj":
+        return _imperative(t.head)
+    return True

@@ -1,0 +1,40 @@
+"""Everything the time resolver knows, loaded once: :func:`load_time_vocab`."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import ConfigError
+from .grammar import Patterns, compile_patterns
+from .words import ReferenceWords, Vocab, load_reference_words, load_vocab
+
+
+@dataclass(frozen=True)
+class TimeVocab:
+    """The words of both time files and the grammar compiled from them."""
+
+    words: Vocab
+    reference: ReferenceWords
+    patterns: Patterns
+
+
+def load_time_vocab(
+    event_types: Collection[str] | None = None,
+    *,
+    vocab_path: Path | None = None,
+    reference_path: Path | None = None,
+) -> TimeVocab:
+    """Read ``time_vocab.yaml`` and ``time_reference.yaml`` (or the given files), check their
+    shape (event nouns must name one of ``event_types``, by default the packaged
+    declarations) and compile the grammar."""
+    words = load_vocab(vocab_path)
+    reference = load_reference_words(reference_path, event_types)
+    for unit in reference.whole_units:
+        if words.units.get(unit) not in ("week", "month"):
+            raise ConfigError(
+                f"{reference_path or 'time_reference.yaml'}: whole_units: {unit!r} must be a "
+                "week or month unit word of time_vocab.yaml"
+            )
+    return TimeVocab(words, reference, compile_patterns(words, reference))

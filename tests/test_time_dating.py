@@ -1,0 +1,350 @@
+"""Dating events (``resolve_dates``): attachment in the sentence, back-references and
+expressions relative to another event, on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import Document, EventMention, Span
+from newsevents.resolve.time import find_relative, find_times, resolve_dates
+
+# Publication dates used below (weekday in brackets):
+FRI = "2020-01-03"  # Friday
+WED = "2021-03-17"  # Wednesday
+MON = "2022-11-07"  # Monday
+
+
+def _event(doc: Document, trigger: str, index: int = 0, occurrence: int = 0) -> EventMention:
+    text = doc.article.text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(trigger, start + 1)
+    span = Span(start, start + len(trigger))
+    sentence = doc.sentence_of(span)
+    assert sentence is not None
+    return EventMention(
+        article_id="t",
+        index=index,
+        sentence=sentence,
+        trigger=span,
+        event="ASSAULT",
+        cameo="190",
+        intensity=-10.0,
+        factuality="asserted",
+    )
+
+
+@pytest.fixture(scope="module")
+def dated(parse, time_vocab):
+    """``dated(text, published, triggers)``: one ASSAULT event per trigger word, dated by
+    ``resolve_dates`` after ``find_times``; returns (events, doc)."""
+
+    def run(text, published, triggers):
+        doc = parse(text, published)
+        events = [_event(doc, t, i) for i, t in enumerate(triggers)]
+        return resolve_dates(doc, events, find_times(doc, time_vocab), time_vocab), doc
+
+    return run
+
+
+def test_event_takes_attached_expression(dated):
+    text = (
+        "Rebels shelled the northern town on Monday, a week after the army bombed "
+        "their camp on December 20."
+    )
+    evs, _ = dated(text, FRI, ["shelled", "bombed"])
+    assert evs[0].date == "2019-12-30" and evs[0].date_source == "text"
+    assert evs[1].date == "2019-12-20"
+
+
+def test_nominal_trigger_takes_clause_time(dated):
+    text = "The attack on the convoy came on Tuesday."
+    evs, _ = dated(text, FRI, ["attack"])
+    assert evs[0].date == "2019-12-31"
+    assert evs[0].time is not None and evs[0].time.of(text) == "Tuesday"
+
+
+def test_event_falls_back_to_publication(dated):
+    text = "Militants ambushed a patrol near the border. Two soldiers died on Sunday."
+    evs, _ = dated(text, WED, ["ambushed", "died"])
+    assert (evs[0].date, evs[0].date_source, evs[0].date_precision) == (
+        WED,
+        "publication",
+        "day",
+    )
+    assert evs[1].date == "2021-03-14" and evs[1].date_source == "text"
+
+
+def test_range_goes_to_date_end(dated):
+    text = "Jets struck militia depots in the valley over the weekend."
+    evs, _ = dated(text, FRI, ["struck"])
+    assert (evs[0].date, evs[0].date_end) == ("2019-12-28", "2019-12-29")
+
+
+def test_time_claimed_by_other_event_not_borrowed(dated):
+    text = "The funerals follow the raids that killed nine people on Sunday."
+    evs, _ = dated(text, WED, ["killed", "funerals"])
+    assert evs[0].date == "2021-03-14"
+    assert evs[1].date_source == "publication"
+
+
+def test_future_call_to_action_in_future(dated):
+    text = (
+        "Soldiers opened fire on marchers on Monday. "
+        "Organisers urge supporters to protest outside the ministry on Friday 10 January."
+    )
+    evs, _ = dated(text, FRI, ["opened fire", "protest"])
+    assert evs[0].date == "2019-12-30"
+    assert evs[1].date == "2020-01-10"
+
+
+def test_no_publication_no_date(dated):
+    text = "Rebels shelled the town on Monday."
+    evs, _ = dated(text, None, ["shelled"])
+    assert evs[0].date is None and evs[0].date_source is None
+
+
+def test_participle_clause_shares_time(dated):
+    text = "So the army retaliated, striking five militia depots over the weekend."
+    evs, _ = dated(text, FRI, ["retaliated", "striking"])
+    assert [(e.date, e.date_end) for e in evs] == [("2019-12-28", "2019-12-29")] * 2
+
+
+# (text, trigger, value, end): the elaborating clause's time dates the main verb whatever
+# shape the parse gives it, even when the participle is not itself an event trigger
+ELABORATION = [
+    (
+        "And so the army retaliated, striking five militia depots in the north over the weekend.",
+        "retaliated",
+        "2019-12-28",
+        "2019-12-29",
+    ),
+    (
+        "So it retaliated, hitting five of the group's bases in the north over the weekend.",
+        "retaliated",
+        "2019-12-28",
+        "2019-12-29",
+    ),
+    ("The air force struck back, hitting the camps on Sunday.", "struck", "2019-12-29", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "value", "end"), ELABORATION)
+def test_elaborating_clause_dates_main_verb(dated, text, trigger, value, end):
+    evs, _ = dated(text, FRI, [trigger])
+    assert (evs[0].date, evs[0].date_end, evs[0].date_source) == (value, end, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Police said that gunmen killed two guards on Sunday.", "said"),
+        ("Troops withdrew after rebels attacked them on Sunday.", "withdrew"),
+    ],
+)
+def test_reported_or_subordinate_clause_time_is_not_shared(dated, text, trigger):
+    evs, _ = dated(text, FRI, [trigger])
+    assert evs[0].date_source == "publication"
+
+
+def test_conjunct_with_own_tense_keeps_own_date(dated):
+    text = "The militia was founded in 2003 and has sent fighters abroad."
+    evs, _ = dated(text, WED, ["founded", "sent"])
+    assert evs[0].date == "2003"
+    assert evs[1].date_source == "publication"
+
+
+def test_time_in_relative_clause_does_not_date_main_clause(dated):
+    text = "The leader, who took office in 2016, threatened the neighbours with war."
+    evs, _ = dated(text, WED, ["threatened"])
+    assert evs[0].date_source == "publication"
+
+
+# --- back-references and expressions relative to another event (written for these tests)
+
+# (text, published, triggers, expected date of each trigger; None = publication date)
+BACK_REFERENCES = [
+    # a definite subject naming the act
+    (
+        "Gunmen attacked a police station on Monday. The attack also killed two passers-by.",
+        FRI,
+        ["attacked", "killed"],
+        ["2019-12-30", "2019-12-30"],
+    ),
+    # the object of an instrument preposition
+    (
+        "Jets bombed rebel depots on Sunday. Nine guards were killed in the raids.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", "2019-12-29"],
+    ),
+    (
+        "Troops raided a village on Tuesday. In the same raid, soldiers also shot the mayor.",
+        WED,
+        ["raided", "shot"],
+        ["2021-03-16", "2021-03-16"],
+    ),
+    # a demonstrative nominal trigger
+    (
+        "Militants shelled the airport on Saturday night. That shelling closed the runway.",
+        MON,
+        ["shelled", "shelling"],
+        ["2022-11-05", "2022-11-05"],
+    ),
+    # its own time wins
+    (
+        "Jets bombed depots on Sunday. The strike on Monday killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", "2019-12-30"],
+    ),
+    # an indefinite nominal is a new act
+    (
+        "Jets bombed depots on Sunday. A strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", None],
+    ),
+    # the antecedent must be dated by the text
+    (
+        "Jets bombed depots near the border. The strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        [None, None],
+    ),
+    # never across another explicit date
+    (
+        "Jets bombed depots on Sunday. On Tuesday the ministers met. The strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", None],
+    ),
+    # at most five sentences back
+    (
+        "Jets bombed depots on Sunday. The minister spoke. Crowds gathered. Shops shut. "
+        "Roads closed. Schools stayed open. Trains ran late. The strike killed nine.",
+        FRI,
+        ["bombed", "killed"],
+        ["2019-12-29", None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "triggers", "dates"), BACK_REFERENCES)
+def test_back_reference_takes_antecedent_date(dated, text, published, triggers, dates):
+    evs, _ = dated(text, published, triggers)
+    for ev, want in zip(evs, dates, strict=True):
+        if want is None:
+            assert (ev.date, ev.date_source) == (published, "publication"), ev.trigger
+        else:
+            assert (ev.date, ev.date_source, ev.date_precision) == (want, "text", "day")
+
+
+def test_back_reference_keeps_antecedent_range_and_span(dated):
+    text = "Jets struck militia depots over the weekend. Ten fighters died in the strikes."
+    evs, _ = dated(text, FRI, ["struck", "died"])
+    assert (evs[1].date, evs[1].date_end) == ("2019-12-28", "2019-12-29")
+    assert evs[1].time == evs[0].time  # the antecedent's span, outside its own sentence
+
+
+# (text, published, triggers, expected dates, expression the last trigger is dated by)
+RELATIVE = [
+    (
+        "Gunmen attacked a checkpoint on Sunday. Two days later, police arrested the leader.",
+        FRI,
+        ["attacked", "arrested"],
+        ["2019-12-29", "2019-12-31"],
+        "Two days later",
+    ),
+    (
+        "Gunmen attacked a checkpoint on Sunday. The next day, troops withdrew from the town.",
+        FRI,
+        ["attacked", "withdrew"],
+        ["2019-12-29", "2019-12-30"],
+        "The next day",
+    ),
+    (
+        "Rebels shelled the town on Monday. A week earlier, jets had bombed a depot.",
+        FRI,
+        ["shelled", "bombed"],
+        ["2019-12-30", "2019-12-23"],
+        "A week earlier",
+    ),
+    (
+        "Rebels shelled the town on Monday. The day before, jets bombed a depot.",
+        FRI,
+        ["shelled", "bombed"],
+        ["2019-12-30", "2019-12-29"],
+        "The day before",
+    ),
+    (
+        "Jets bombed the depot on Tuesday morning. Later that day, rebels shelled the town.",
+        FRI,
+        ["bombed", "shelled"],
+        ["2019-12-31", "2019-12-31"],
+        "Later that day",
+    ),
+    # the event named after "after" is the anchor
+    (
+        "Jets bombed a camp on Monday. Rebels shelled the town three days after the bombing.",
+        FRI,
+        ["bombed", "shelled"],
+        ["2019-12-30", "2020-01-02"],
+        "three days after",
+    ),
+    (
+        "Jets bombed a camp on Sunday. Hours after that attack, police arrested the leader.",
+        WED,
+        ["bombed", "arrested"],
+        ["2021-03-14", "2021-03-14"],
+        "Hours after",
+    ),
+    # a chain counts from the latest dated event
+    (
+        "Gunmen attacked a checkpoint on Sunday. Two days later, police arrested the leader. "
+        "The following day, troops withdrew from the town.",
+        FRI,
+        ["attacked", "arrested", "withdrew"],
+        ["2019-12-29", "2019-12-31", "2020-01-01"],
+        "The following day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "triggers", "dates", "expr"), RELATIVE)
+def test_relative_to_event(dated, text, published, triggers, dates, expr):
+    evs, _ = dated(text, published, triggers)
+    assert [e.date for e in evs] == dates
+    last = evs[-1]
+    assert (last.date_source, last.date_precision) == ("text", "day")
+    assert last.time is not None and last.time.of(text) == expr
+
+
+def test_event_inside_named_side_counts_back_from_main_clause(dated):
+    text = (
+        "Parliament voted on Sunday to expel the envoy, two days after a drone killed the general."
+    )
+    evs, _ = dated(text, FRI, ["expel", "killed"])
+    assert [e.date for e in evs] == ["2019-12-29", "2019-12-27"]
+
+
+def test_relative_without_dated_event_falls_back(dated):
+    text = "Two days later, police arrested the leader."
+    evs, _ = dated(text, FRI, ["arrested"])
+    assert evs[0].date_source == "publication"
+
+
+def test_back_reference_to_undated_latest_act_lends_nothing(dated):
+    text = (
+        "Jets bombed depots on Sunday. Rockets hit a base near the border. "
+        "The attack killed two guards."
+    )
+    evs, _ = dated(text, FRI, ["bombed", "hit", "killed"])
+    assert [e.date_source for e in evs] == ["text", "publication", "publication"]
+
+
+def test_previous_day_is_not_counted_from_publication(parse, time_vocab, time_at):
+    text = "The talks had collapsed the previous day."
+    doc = parse(text, FRI)
+    assert time_at(find_times(doc, time_vocab), text, "the previous day") is None
+    assert [r.span.of(text) for r in find_relative(doc, time_vocab)] == ["the previous day"]
