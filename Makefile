@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench lint clean install dev
+.PHONY: demo serve test bench bench-web screenshots lint clean install dev
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "Report: $(abspath $(OUT)/report.html)  (open it in any browser; no server needed)"
 	@echo "More:   $(BIN)/newsevents compare --db $(OUT)/demo.db | export --db $(OUT)/demo.db --format plover-jsonl"
+	@echo "Workbench: make serve   (then open http://127.0.0.1:8000/ ; the API is at /api/events)"
+
+# The analyst's workbench on the demo database (run `make demo` first); PORT=8001 to change.
+PORT ?= 8000
+serve: $(VENV)/.installed
+	@test -f $(OUT)/demo.db || { echo "no $(OUT)/demo.db yet: run 'make demo' first"; exit 1; }
+	$(BIN)/newsevents serve --db $(OUT)/demo.db --port $(PORT)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests
@@ -41,6 +48,15 @@ test: lint
 
 bench: $(VENV)/.installed
 	$(PY) -m newsevents.bench
+
+# Workbench latency: 50 concurrent clients for 10 s per page on >= 10,000 synthetic events.
+bench-web: $(VENV)/.dev
+	$(PY) scripts/bench_web.py
+
+# PNG screenshots of every workbench page into docs/ (headless /usr/bin/chromium).
+screenshots: $(VENV)/.dev
+	@test -f $(OUT)/demo.db || $(MAKE) demo
+	$(PY) scripts/screenshots.py --db $(OUT)/demo.db --out docs
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

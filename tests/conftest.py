@@ -140,3 +140,50 @@ def make_event():
 def codebook() -> Codebook:
     """The packaged codebook (with the packaged event types), loaded once per session."""
     return load_codebook()
+
+
+# --- the workbench (newsevents serve): stores built by the real pipeline -----------------
+
+EXAMPLES = ROOT / "examples" / "articles"
+
+#: An article whose title, outlet, URL and text carry HTML/JS injection payloads.
+HOSTILE_ARTICLE = {
+    "title": 'Raid <script>window.__pwned = "title"</script> "><img src=x '
+    'onerror="window.__pwned=1">',
+    "outlet": 'Evil <script>window.__pwned = "outlet"</script> Daily"><img src=x onerror=alert(1)>',
+    "url": "javascript:window.__pwned='url'",
+    "date_publish": "2021-03-02",
+    "maintext": (
+        "Rebel fighters attacked the town of Mosul on Monday, killing 12 soldiers"
+        ' <script>window.__pwned = "text"</script>.\n\n'
+        'Police arrested 30 protesters in Baghdad on Tuesday "><img src=x onerror='
+        '"window.__pwned=2"> after a march against the government.\n\n'
+        "The army said it would respond to the attack. <b onmouseover=alert(1)>bold</b>"
+    ),
+}
+
+
+def _analyze(paths: list[Path], db: Path) -> Path:
+    from newsevents import api
+
+    api.analyze([str(p) for p in paths], db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def workbench_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``newsevents analyze examples/articles`` into a session-wide database (read it only)."""
+    return _analyze([EXAMPLES], tmp_path_factory.mktemp("workbench") / "events.db")
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding one article full of injection payloads and one skipped input."""
+    import json
+
+    folder = tmp_path_factory.mktemp("hostile")
+    inputs = folder / "inputs"
+    inputs.mkdir()
+    (inputs / "hostile.jsonl").write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
+    (inputs / "empty <img src=x onerror=alert(9)>.txt").write_text("", encoding="utf-8")
+    return _analyze([inputs], folder / "events.db")

@@ -465,6 +465,28 @@ def merge_cmd(
     click.echo(f"{len(result.events)} event(s) in {len(result.stories)} story(ies)")
 
 
+@main.command()
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="SQLite database file (opened read-only).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@friendly_errors
+def serve(db: Path, host: str, port: int) -> None:
+    """The analyst's workbench: a local web app and JSON API over --db (read-only)."""
+    import uvicorn
+
+    from .web import create_app
+
+    click.echo(f"newsevents workbench on http://{host}:{port}/  (Ctrl-C stops it)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo("newsevents: warning: other machines can reach it (no login)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
