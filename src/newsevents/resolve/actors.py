@@ -13,6 +13,7 @@ actors offline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -708,13 +709,27 @@ class _Setting:
         self.actors = actors
         self._places: dict[int, list[tuple[Any, str]]] = {}
         self._dominant: Counter[str] | None = None
+        # the document's entities once, with their start tokens for bisecting: ``sent.ents``
+        # rebuilds every entity of the document on each call (quadratic in article length)
+        self._ents = list(parse.ents)
+        self._ent_starts = [e.start for e in self._ents]
+
+    def _ents_in(self, sent: Any) -> list[Any]:
+        """The entities wholly inside ``sent`` (what ``sent.ents`` returns)."""
+        i = bisect_left(self._ent_starts, sent.start)
+        out = []
+        for ent in self._ents[i:]:
+            if ent.end > sent.end:
+                break
+            out.append(ent)
+        return out
 
     def places(self, sent: Any) -> list[tuple[Any, str]]:
         """(entity, country) for the places named in one sentence."""
         key = sent.start
         if key not in self._places:
             out = []
-            for ent in sent.ents:
+            for ent in self._ents_in(sent):
                 code = place_country(ent)
                 if code is not None and not _in_attribution(ent.root):
                     root = ent.root
@@ -733,7 +748,7 @@ class _Setting:
         if self._dominant is None:
             counts: Counter[str] = Counter()
             table = countries()
-            for ent in self.parse.ents:
+            for ent in self._ents:
                 if ent.label_ == "NORP":
                     hit = table.get(ent.text)
                     code = hit[0] if hit is not None and not _ethnic(ent.root) else None
