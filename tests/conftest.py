@@ -38,3 +38,27 @@ def seeds(shared_dir: Path) -> list[Path]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.db"
+
+
+# --- resolve.actors: the loaded resources and a parsed document (same as the lead's) -------
+
+
+@pytest.fixture(scope="session")
+def resources(nlp):
+    """Every packaged data file plus the spaCy pipeline, loaded once per test session."""
+    from newsevents import api
+
+    return api.load_resources()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """``parse(text, published=None)``: a parsed, not yet coded, Document of the raw text."""
+    from newsevents.model import Article
+    from newsevents.nlp import annotate
+
+    def make(text: str, published: str | None = None):
+        article = Article(id="t", source="test", format="txt", text=text, published=published)
+        return annotate(article, nlp(text))
+
+    return make

@@ -182,7 +182,7 @@ def pipeline(doc, res) -> list[EventMention]:
     """process_document's stages with the calls added after the main coder."""
     times = resolve_time.find_times(doc)
     events = add_calls(extract_events(doc, res.codebook), extract_calls(doc))
-    events, _, _ = resolve_actors.resolve_actors(doc, events, [], res.actors)
+    events, _, _ = resolve_actors.resolve_actors(doc, events, [], res.actors, res.gazetteer)
     events = resolve_time.resolve_dates(doc, events, times)
     return resolve_place.resolve_places(doc, events, res.gazetteer)
 

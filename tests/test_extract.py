@@ -11,6 +11,7 @@ from newsevents.extract import extract_events, load_codebook
 from newsevents.model import Article, EventMention
 from newsevents.nlp import annotate
 from newsevents.resolve.actors import load_actor_dictionary, resolve_actors
+from newsevents.resolve.place import load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def actors():
 def code(nlp, book, actors, text: str) -> list[EventMention]:
     doc = annotate(Article(id="t", source="test", format="txt", text=text), nlp(text))
     events = extract_events(doc, book)
-    events, _, _ = resolve_actors(doc, events, [], actors)
+    events, _, _ = resolve_actors(doc, events, [], actors, load_gazetteer())
     return events
 
 

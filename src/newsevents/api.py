@@ -69,7 +69,7 @@ def process_document(doc: Document, resources: Resources) -> Document:
     events = extract_calls_mod.add_calls(events, extract_calls_mod.extract_calls(doc))
     quotes = extract_quotes_mod.extract_quotes(doc)
     events, quotes, entities = resolve_actors_mod.resolve_actors(
-        doc, events, quotes, resources.actors
+        doc, events, quotes, resources.actors, resources.gazetteer
     )
     events = resolve_time_mod.resolve_dates(doc, events, times)
     events = resolve_place_mod.resolve_places(doc, events, resources.gazetteer)

@@ -127,6 +127,7 @@ class EventTypeSpec:
     implicit_doer: str | None = None
     place_target: bool = False
     merges_with: frozenset[str] = frozenset()
+    implicit_target: str | None = None
 
 
 _TYPE_FLAGS = (
@@ -139,6 +140,7 @@ _TYPE_FLAGS = (
 )
 _TYPE_KEYS = frozenset(
     {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}
+    | {"implicit_target"}
     | set(_TYPE_FLAGS)
 )
 
@@ -248,6 +250,7 @@ def _type_spec(name: str, path: Path, decl: Mapping[str, Any]) -> EventTypeSpec:
         refused_as=str(decl["refused_as"]) if decl.get("refused_as") else None,
         implicit_doer=str(decl["implicit_doer"]) if decl.get("implicit_doer") else None,
         merges_with=frozenset(_words(where, "merges_with", decl.get("merges_with"))),
+        implicit_target=str(decl["implicit_target"]) if decl.get("implicit_target") else None,
         **flags,
     )
 
