@@ -449,6 +449,7 @@ _CODES = """codes:
   state: [GOV]
   civil: [CVL]
   capital: GOV
+  unknown: CVL
 """
 
 
@@ -460,6 +461,7 @@ _CODES = """codes:
         ("sectors: {GOV: minister}\n" + _CODES, "GOV must list words"),
         ("sectors: {GOV: [x]}\n" + _CODES.replace("state: [GOV]", "state: [MIL]"), "codes.state"),
         ("sectors: {GOV: [x]}\n" + _CODES.replace("capital: GOV", "capital: XX"), "capital"),
+        ("sectors: {GOV: [x]}\n" + _CODES.replace("unknown: CVL", "unknown: 7"), "unknown"),
         ("sectors: {GOV: [x]}\nnonstate: {XYZ: [aid group]}\n" + _CODES, "nonstate.XYZ"),
         ("sectors: {GOV: [x]}\noffices: president\n" + _CODES, "'offices' must be a list"),
     ],

@@ -137,10 +137,9 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
     surname = clusters.surname
     if ents:
         doc = ents[0].doc
-        # not data: "'s" is the possessive clitic, split off by the tokenizer
-        name = str(doc[ents[0].i : ents[-1].i + 1].text).removesuffix("'s").strip()
+        name = words.drop_clitic(str(doc[ents[0].i : ents[-1].i + 1].text)).strip()
         if ents[-1].i - ents[0].i + 1 != len(ents):
-            name = " ".join(t.text for t in ents if t.text != "'s")
+            name = " ".join(t.text for t in ents if t.text not in words.possessive_clitics)
         key = clusters.key_for(name)
         if key in clusters:
             return clusters.get(key)
@@ -154,8 +153,8 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
     if toks:
         run = str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
         for part in reversed(run.split()):
-            if part.lower().removesuffix("'s") in surname:
-                return clusters.get(surname[part.lower().removesuffix("'s")])
+            if words.drop_clitic(part.lower()) in surname:
+                return clusters.get(surname[words.drop_clitic(part.lower())])
     # "the general": a title used before for exactly one person
     if toks and toks[0].lower_ in words.anaphoric_determiners and not ents:
         owners = clusters.title_owners(head_of(toks).lemma_.lower())

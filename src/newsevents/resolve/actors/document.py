@@ -85,7 +85,7 @@ class ParticipantCoder:
         for ent in places.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
-            name = ent.text.removesuffix("'s").strip()  # not data: the possessive clitic
+            name = self.kb.words.drop_clitic(ent.text).strip()
             if ent.label_ == "PERSON" and (
                 self.kb.countries.get(name) or place_country(ent, self.kb, self.gazetteer)
             ):
@@ -115,7 +115,8 @@ class ParticipantCoder:
     def after_event(self, ev: EventMention) -> None:
         """ "they" refers back to the last doer of an event, with its country."""
         doers = [a for a in ev.actor if a.code or a.sector]
-        if doers and not all(a.sector == "UNK" for a in doers):
+        unknown = self.kb.sectors.codes.unknown
+        if doers and not all(a.sector == unknown for a in doers):
             d = doers[-1]
             self.last_group = _Group(d.code, d.sector, d.entity)
 

@@ -88,7 +88,8 @@ def code_phrase(
     # persons named in the phrase (for coreference)
     ents = [t for t in toks if t.ent_type_ == "PERSON"]
     if ents:
-        out.person = " ".join(t.text for t in ents if t.text not in ("'s",))  # not data: clitic
+        clitics = actors.words.possessive_clitics
+        out.person = " ".join(t.text for t in ents if t.text not in clitics)
         out.kind = out.kind or "PERSON"
     if out.code is None:
         _country_word(toks, head, actors, out)
@@ -129,8 +130,7 @@ def _dictionary_name(
         for i in range(len(span) - n + 1):
             if i + n <= len(lead):
                 continue  # the match must reach into the phrase itself
-            form = _form(span, i, n)
-            form = form[:-3] if form.endswith(" 's") else form  # not data: the clitic
+            form = actors.words.drop_spaced_clitic(_form(span, i, n))
             entry = actors.lookup(form, date)
             if entry is None:
                 continue
@@ -239,6 +239,7 @@ def _sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str 
         if sponsored(t, toks, actors) or t.ent_type_ in ("GPE", "NORP"):
             continue
         low = t.lower_
+        # not data: the English plural suffix, for plurals the lemmatizer missed
         for w in (t.lemma_.lower(), low, low[:-1] if low.endswith("s") else low):
             sector = table.by_word.get(w)
             if sector is None:

@@ -53,7 +53,7 @@ def place_country(ent: SpacySpan, kb: ActorDictionary, gazetteer: Gazetteer) -> 
     as_place = _used_as_place(root, kb.words)
     if ent.label_ not in _PLACE_LABELS and not (as_place and root.pos_ == "PROPN"):
         return None  # the NER sometimes calls a city a person: its use as a place decides
-    text = ent.text.removesuffix("'s").strip()  # not data: the possessive clitic
+    text = kb.words.drop_clitic(ent.text).strip()
     text = kb.words.strip_article(text, fold=True)
     if not text or not text[0].isupper():
         return None

@@ -41,6 +41,7 @@ class ActorWords:
     of_prepositions: frozenset[str]
     role_prepositions: frozenset[str]
     copulas: frozenset[str]
+    possessive_clitics: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
@@ -49,6 +50,20 @@ class ActorWords:
     @property
     def pronouns(self) -> frozenset[str]:
         return self.person_pronouns | self.group_pronouns
+
+    def drop_clitic(self, text: str) -> str:
+        """``text`` without a final possessive clitic ("Iran's" -> "Iran")."""
+        for clitic in self.possessive_clitics:
+            if text.endswith(clitic):
+                return text[: -len(clitic)]
+        return text
+
+    def drop_spaced_clitic(self, form: str) -> str:
+        """A name form without a clitic written as its own token ("Iran 's" -> "Iran")."""
+        for clitic in self.possessive_clitics:
+            if form.endswith(" " + clitic):
+                return form[: -len(clitic) - 1]
+        return form
 
     def strip_article(self, text: str, fold: bool = False) -> str:
         """``text`` without a leading article ("the Netherlands" -> "Netherlands")."""
@@ -96,6 +111,8 @@ class SectorCodes:
     civil: frozenset[str]
     #: the sector of a capital named for its government
     capital: str
+    #: the sector of an actor the text does not identify
+    unknown: str
 
 
 @dataclass(frozen=True)
@@ -166,11 +183,21 @@ def _codes(name: str, raw: Any) -> SectorCodes:
         ):
             raise ConfigError(f"{name}: codes.{key} must be a list of three-letter codes")
         groups[key] = frozenset(value)
-    capital = raw.get("capital")
+    singles = {}
+    for key in ("capital", "unknown"):
+        value = raw.get(key)
+        if value not in groups["sectors"]:
+            raise ConfigError(f"{name}: codes.{key} must be one of codes.sectors, e.g. GOV")
+        singles[key] = str(value)
     for key, members in (("state", groups["state"]), ("civil", groups["civil"])):
         stray = sorted(members - groups["sectors"])
         if stray:
             raise ConfigError(f"{name}: codes.{key}: {stray} not listed under codes.sectors")
-    if capital not in groups["sectors"]:
-        raise ConfigError(f"{name}: codes.capital must be one of codes.sectors, e.g. GOV")
-    return SectorCodes(capital=str(capital), **groups)
+    return SectorCodes(
+        sectors=groups["sectors"],
+        nonstate=groups["nonstate"],
+        state=groups["state"],
+        civil=groups["civil"],
+        capital=singles["capital"],
+        unknown=singles["unknown"],
+    )
