@@ -11,6 +11,7 @@ from newsevents.errors import ConfigError
 from newsevents.extract import extract_events
 from newsevents.model import Actor, Quote, Span
 from newsevents.resolve.actors import (
+    DocumentPlaces,
     code_phrase,
     load_actor_dictionary,
     load_actor_words,
@@ -516,3 +517,22 @@ def test_pronoun_looks_back_only_a_few_sentences(run):
     roe = next(e for e in entities if "Roe" in e.name)
     meet = next(e for e in events if e.event == "CONSULT")
     assert all(a.entity != roe.key for a in meet.actor)
+
+
+def test_sentence_entities_are_found_without_rescanning_the_document(resources, parse):
+    # the places of a sentence come from one list of the document's entities (sent.ents
+    # rebuilds them all on every call): the same entities, sentence by sentence
+    doc = parse(
+        "Police in Lusaka detained dozens of opposition supporters on Monday. "
+        "Kenya and Uganda signed a trade deal in Nairobi. Nothing happened here. "
+        "Protesters marched through Lima and Cusco, the Peruvian police said."
+    )
+    assert doc.parse is not None
+    places = DocumentPlaces(doc.parse, resources.actors, resources.gazetteer)
+    sents = list(doc.parse.sents)
+    assert len(sents) == 4
+    for sent in sents:
+        got = [(e.start, e.end, e.label_) for e in places.ents_in(sent)]
+        assert got == [(e.start, e.end, e.label_) for e in sent.ents]
+    assert [c for _, c in places.of_sentence(sents[0])] == ["ZMB"]
+    assert places.of_sentence(sents[2]) == []

@@ -18,7 +18,7 @@ Modules: ``vocab`` and ``dictionary`` load the knowledge (one frozen ``ActorDict
 from .dictionary import ActorDictionary, ActorEntry, load_actor_dictionary
 from .document import resolve_actors
 from .phrase import ActorKind, Coded, code_phrase
-from .places import place_country
+from .places import DocumentPlaces, place_country
 from .vocab import ActorWords, SectorTable, load_actor_words, load_sector_table
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "ActorKind",
     "ActorWords",
     "Coded",
+    "DocumentPlaces",
     "SectorTable",
     "code_phrase",
     "load_actor_dictionary",

@@ -1,5 +1,6 @@
 """Countries of the places a text names: a place entity's country, the places of one
-sentence where an event happens, and the countries an article is about."""
+sentence where an event happens, the countries an article is about, and when a country word
+does not name the state ("ethnic Albanians", "anti-Syria")."""
 
 from __future__ import annotations
 
