@@ -66,7 +66,7 @@ def load_resources(
         codebook=extract.load_codebook(codebook_paths, types, lexicon),
         calls=load_calls(types),
         quote_cues=load_quote_cues(),
-        actors=resolve_actors.load_actor_dictionary(tuple(Path(p) for p in actors)),
+        actors=resolve_actors.load_actor_dictionary(tuple(Path(p) for p in actors), types, lexicon),
         gazetteer=resolve_place.load_gazetteer(lexicon, types),
         time_vocab=resolve_time.load_time_vocab(types),
         model=model,
@@ -117,7 +117,7 @@ def find_quotes(doc: Document, res: Resources) -> Document:
 
 def code_actors(doc: Document, res: Resources) -> Document:
     doc.events, doc.quotes, doc.entities = resolve_actors.resolve_actors(
-        doc, doc.events, doc.quotes, res.actors
+        doc, doc.events, doc.quotes, res.actors, res.gazetteer
     )
     return doc
 

@@ -133,6 +133,7 @@ class EventTypeSpec:
     place_target: bool = False
     merges_with: frozenset[str] = frozenset()
     remote: bool = False
+    implicit_target: str | None = None
     # traits the extract stage reads (see the header of data/event_types.yaml)
     commitment: Commitment | None = None
     content_factuality: ContentFactuality | None = None
@@ -173,7 +174,7 @@ _TYPE_FLAGS = (
 )
 _TYPE_KEYS = frozenset(
     {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}
-    | {"absorbs"}
+    | {"absorbs", "implicit_target"}
     | set(_CHOICES)
     | set(_TYPE_FLAGS)
 )
@@ -297,6 +298,7 @@ def _type_spec(name: str, path: Path, decl: Mapping[str, Any]) -> EventTypeSpec:
         implicit_doer=str(decl["implicit_doer"]) if decl.get("implicit_doer") else None,
         merges_with=frozenset(_words(where, "merges_with", decl.get("merges_with"))),
         absorbs=frozenset(_words(where, "absorbs", decl.get("absorbs"))),
+        implicit_target=str(decl["implicit_target"]) if decl.get("implicit_target") else None,
         **choices,
         **flags,
     )

@@ -1,0 +1,134 @@
+"""What a pronoun or an actor phrase refers to, read from the dependency parse: the noun
+phrase under a head, the phrases the text equates with an actor, and the antecedents of
+"it"/"they", of "its"/"their" and of a pronoun in a reported clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .vocab import ActorWords
+
+#: dependents that start a clause or a new phrase, not a modifier of the noun
+_NOT_NP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj", "cc", "punct"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def noun_phrase(head: Token, wide: bool = False) -> list[Token]:
+    """Tokens of the noun phrase under ``head`` (with its prepositional phrases if wide)."""
+    skip = _NOT_NP if wide else _NOT_NP | {"prep"}
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ not in skip:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def tied(head: Token, words: ActorWords) -> list[Token]:
+    """Phrases the text equates with an actor: appositions ("Y, the head of X's agency"),
+    predicate nominals ("Y is X's envoy") and "as" phrases ("As head of X's army, Y ...")."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        out.append(head.head)
+    if head.dep_ in _SUBJECTS:
+        verb = head.head
+        if verb.lemma_ in words.copulas:
+            out.extend(c for c in verb.children if c.dep_ in ("attr", "acomp"))
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ in words.role_prepositions:
+                out.extend(c for c in p.children if c.dep_ == "pobj")
+    return out
+
+
+def entity_context(ent: SpacySpan) -> list[Token]:
+    """The entity's tokens plus its noun-phrase modifiers and appositions."""
+    root = ent.root
+    toks = {t.i: t for t in ent}
+    for t in list(root.subtree):
+        if t.dep_ in ("relcl", "acl") or t.i in toks:
+            continue
+        # keep modifiers and appositive phrases, not clauses
+        anc = t
+        ok = True
+        while anc != root and anc.head != anc:
+            if anc.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "cc"):
+                ok = False
+                break
+            anc = anc.head
+        if ok:
+            toks[t.i] = t
+    # "commander X" where X is the head's apposition/compound target
+    head = root.head
+    if root.dep_ in ("appos", "compound") and head != root:
+        for t in head.subtree:
+            if t.dep_ not in ("relcl", "acl", "conj") and abs(t.i - root.i) <= 8:
+                toks.setdefault(t.i, t)
+    return [toks[i] for i in sorted(toks)]
+
+
+def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
+    """For "its"/"their" in a reported clause, the speaker ("X said that 24 of its
+    personnel were killed")."""
+    if pron.lower_ not in words.possessive_group_pronouns:
+        return None
+    node = pron
+    for _ in range(8):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in words.report_verbs:
+            subj = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subj[0] if subj else None
+        if node.head == node:
+            break
+        node = node.head
+    return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is the verb the sentence's main verb or coordinated with it ("..., and X did Y")?"""
+    for _ in range(6):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
+
+
+def group_antecedent(pron: Token, words: ActorWords) -> Token | None:
+    """For "it"/"they" inside a sentence, the nearest earlier subject that agrees in number
+    and names a party (a country, organisation or group), or None."""
+    if pron.dep_ not in _SUBJECTS:
+        return None
+    plural = pron.lower_ in words.plural_pronouns
+    sent = pron.sent
+    before = list(sent[: pron.i - sent.start])
+    if sent.start > 0 and not any(t.dep_ in _SUBJECTS and t.pos_ != "PRON" for t in before):
+        # "The United States said the militia was behind it. And so it retaliated": the
+        # previous sentence's main subject first, then its other subjects
+        prev = pron.doc[sent.start - 1].sent
+        main = [t for t in prev if t.dep_ == "nsubj" and _main_clause(t.head)]
+        before = list(prev) + main + before
+    for t in reversed(before):
+        if t.dep_ not in _SUBJECTS or t.pos_ == "PRON":
+            continue
+        if t.ent_type_ == "PERSON":
+            continue
+        is_plural = t.tag_ in ("NNS", "NNPS")
+        if is_plural == plural or (not plural and t.ent_type_ in ("GPE", "ORG")):
+            return t
+    return None
+
+
+def reporting_subject(pron: Token) -> Token | None:
+    """For a pronoun subject of a reported clause, the subject of the report verb."""
+    if pron.dep_ not in _SUBJECTS:
+        return None
+    clause = pron.head
+    if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
+        return None
+    verb = clause.head
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subj[0] if subj else None

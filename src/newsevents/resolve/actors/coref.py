@@ -1,0 +1,163 @@
+"""Entities of one document: mentions of the same person or organisation share a cluster
+(full name, later surname, a title used for them, a pronoun)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ...model import Entity, Span
+from .phrase import head_of
+from .vocab import ActorWords
+
+
+@dataclass
+class Cluster:
+    key: str
+    name: str
+    kind: str  # NER label: PERSON or ORG
+    order: int  # creation order: earlier clusters win ties
+    code: str | None = None
+    sector: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+
+    def entity(self) -> Entity:
+        return Entity(
+            key=self.key,
+            name=self.name,
+            code=self.code,
+            sector=self.sector,
+            kind=self.kind,
+            mentions=tuple(sorted(set(self.mentions))),
+        )
+
+
+class Clusters:
+    """The document's clusters by key, with the indexes coreference looks them up by: a
+    one-word person name, a title, the person mentions by position (so that finding the
+    person named before a pronoun looks at a few sentences, not the whole article)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Cluster] = {}
+        self._ordered: list[Cluster] = []
+        self.surname: dict[str, str] = {}  # lower-cased surname -> key of the full name
+        self._one_word_person: dict[str, str] = {}  # lower-cased key -> key
+        self._title_owners: dict[str, list[Cluster]] = {}
+        self._person_mentions: list[tuple[int, int, int]] = []  # (start, order, end)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.by_key
+
+    def get(self, key: str) -> Cluster | None:
+        return self.by_key.get(key)
+
+    def add(self, key: str, name: str, kind: str) -> Cluster:
+        """The cluster ``key``, created on first use."""
+        cl = self.by_key.get(key)
+        if cl is None:
+            cl = self.by_key[key] = Cluster(key, name, kind, order=len(self._ordered))
+            self._ordered.append(cl)
+            if kind == "PERSON" and len(key.split()) == 1:
+                self._one_word_person.setdefault(key.lower(), key)
+        return cl
+
+    def mention(self, cl: Cluster, span: Span) -> None:
+        cl.mentions.append(span)
+        if cl.kind == "PERSON":
+            insort(self._person_mentions, (span.start, cl.order, span.end))
+
+    def add_titles(self, cl: Cluster, titles: Sequence[str]) -> None:
+        for title in titles:
+            if title not in cl.titles and cl.kind == "PERSON":
+                self._title_owners.setdefault(title, []).append(cl)
+            cl.titles.add(title)
+
+    def title_owners(self, title: str) -> list[Cluster]:
+        """The person clusters a title was used for ("the general")."""
+        return self._title_owners.get(title, [])
+
+    def person_mentions(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, cluster order, end) of person mentions starting in ``[start, end)``."""
+        i = bisect_left(self._person_mentions, (start,))
+        j = bisect_left(self._person_mentions, (end,))
+        return self._person_mentions[i:j]
+
+    def in_order(self) -> list[Cluster]:
+        return list(self._ordered)
+
+    def nth(self, order: int) -> Cluster:
+        return self._ordered[order]
+
+    def key_for(self, name: str) -> str:
+        """The key of the cluster a name belongs to (a new key if none)."""
+        norm = " ".join(name.split())
+        if norm in self.by_key:
+            return norm
+        parts = norm.split()
+        if len(parts) == 1 and norm.lower() in self.surname:
+            return self.surname[norm.lower()]
+        # a longer form of a name seen before ("Doe" then "Jane Doe")
+        if parts and parts[-1].lower() in self._one_word_person:
+            return self._one_word_person[parts[-1].lower()]
+        return norm
+
+
+def person_before(pron: Token, clusters: Clusters) -> Cluster | None:
+    """The person entity mentioned last before ``pron``, at most two sentences back."""
+    sent = pron.sent
+    doc = pron.doc
+    start = sent.start_char
+    prev = sent.start - 1
+    for _ in range(2):
+        if prev < 0:
+            break
+        start = doc[prev].sent.start_char
+        prev = doc[prev].sent.start - 1
+    best: tuple[int, int, int] | None = None
+    for m_start, order, m_end in clusters.person_mentions(start, pron.idx):
+        tok = doc.char_span(m_start, m_end, alignment_mode="expand")
+        # a subject is the likelier antecedent ("Soleimani wasn't hiding like bin Laden.
+        # Killing him ..." is Soleimani)
+        subject = int(tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass"))
+        rank = (subject, m_start, -order)
+        if best is None or rank > best:
+            best = rank
+    if best is None:
+        return None
+    return clusters.nth(-best[2])
+
+
+def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) -> Cluster | None:
+    """The cluster an actor phrase refers to: a name, a surname, or a title used before."""
+    ents = [t for t in toks if t.ent_type_ in ("PERSON", "ORG")]
+    surname = clusters.surname
+    if ents:
+        doc = ents[0].doc
+        name = words.drop_clitic(str(doc[ents[0].i : ents[-1].i + 1].text)).strip()
+        if ents[-1].i - ents[0].i + 1 != len(ents):
+            name = " ".join(t.text for t in ents if t.text not in words.possessive_clitics)
+        key = clusters.key_for(name)
+        if key in clusters:
+            return clusters.get(key)
+        for part in reversed(name.split()):
+            if part.lower() in surname:
+                return clusters.get(surname[part.lower()])
+    # a surname the NER did not tag this time ("al-Muhandis", "Al-Sadr")
+    for t in toks:
+        if t.lower_ in surname and t.pos_ == "PROPN":
+            return clusters.get(surname[t.lower_])
+    if toks:
+        run = str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
+        for part in reversed(run.split()):
+            if words.drop_clitic(part.lower()) in surname:
+                return clusters.get(surname[words.drop_clitic(part.lower())])
+    # "the general": a title used before for exactly one person
+    if toks and toks[0].lower_ in words.anaphoric_determiners and not ents:
+        owners = clusters.title_owners(head_of(toks).lemma_.lower())
+        if len(owners) == 1:
+            return owners[0]
+    return None

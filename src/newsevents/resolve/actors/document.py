@@ -1,0 +1,212 @@
+"""The document pass: code every actor, recipient and speaker, and cluster the mentions of
+one entity (persons and organisations first, then the participants in text order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ...model import Actor, Document, Entity, EventMention, Quote, Span
+from ..place import Gazetteer
+from .antecedents import (
+    entity_context,
+    group_antecedent,
+    noun_phrase,
+    possessor_antecedent,
+    reporting_subject,
+    tied,
+)
+from .coref import Cluster, Clusters, cluster_for, person_before
+from .dictionary import ActorDictionary
+from .phrase import Coded, code_phrase, head_of
+from .places import DocumentPlaces, place_country
+from .setting import Setting
+
+
+def resolve_actors(
+    doc: Document,
+    events: list[EventMention],
+    quotes: list[Quote],
+    actors: ActorDictionary,
+    gazetteer: Gazetteer,
+) -> tuple[list[EventMention], list[Quote], list[Entity]]:
+    """Code every actor/recipient/speaker and cluster mentions of the same entity."""
+    parse = doc.parse
+    if parse is None:
+        return events, quotes, []
+    places = DocumentPlaces(parse, actors, gazetteer)
+    coder = ParticipantCoder(doc, actors, gazetteer)
+    coder.name_entities(places)
+    setting = Setting(doc, actors, places)
+    out_events = []
+    for ev in events:
+        actor = tuple(coder.code(a) for a in ev.actor)
+        recipient = tuple(coder.code(a, doer=False) for a in ev.recipient)
+        speaker = coder.code(ev.speaker) if ev.speaker is not None else None
+        ev = setting.fill(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
+        out_events.append(ev)
+        coder.after_event(ev)
+    out_quotes = [
+        replace(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
+    ]
+    return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
+
+
+@dataclass
+class _Group:
+    """What "they"/"it" refers back to: the last doer's country, sector and entity."""
+
+    code: str | None
+    sector: str | None
+    entity: str | None
+
+
+class ParticipantCoder:
+    """Codes participants in text order, remembering the last person and the last group a
+    pronoun can refer back to."""
+
+    def __init__(self, doc: Document, kb: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.date = doc.article.published
+        self.clusters = Clusters()
+        self.last_person: Cluster | None = None
+        self.last_group: _Group | None = None
+
+    def _code(self, toks: list[Token]) -> Coded:
+        return code_phrase(toks, self.kb, self.date, self.gazetteer)
+
+    def name_entities(self, places: DocumentPlaces) -> None:
+        """Pass 1: persons and organisations named anywhere, coded from their own phrase
+        (apposition and modifiers: "Iranian commander Jane Doe", "Doe, the deputy leader of X")."""
+        clusters = self.clusters
+        for ent in places.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            name = self.kb.words.drop_clitic(ent.text).strip()
+            if ent.label_ == "PERSON" and (
+                self.kb.countries.get(name) or place_country(ent, self.kb, self.gazetteer)
+            ):
+                continue  # the NER calls some places and nationalities persons ("in Niamey")
+            coded = self._code(entity_context(ent))
+            if coded.code is None:
+                # "As head of Iran's Quds Force, X ...", "X, the head of Iraq's militia body"
+                for tie in tied(ent.root, self.kb.words):
+                    wide = self._code(noun_phrase(tie, wide=True))
+                    if wide.code:
+                        coded.code = wide.code
+                        coded.sector = coded.sector or wide.sector
+                        break
+            cl = clusters.add(clusters.key_for(name), name, ent.label_)
+            if len(name) > len(cl.name):
+                cl.name = name
+            clusters.mention(cl, Span.of_tokens(ent))
+            if coded.code and not cl.code:
+                cl.code = coded.code
+            if coded.sector and not cl.sector:
+                cl.sector = coded.sector
+            clusters.add_titles(cl, coded.titles)
+            parts = name.split()
+            if ent.label_ == "PERSON" and len(parts) > 1:
+                clusters.surname.setdefault(parts[-1].lower(), cl.key)
+
+    def after_event(self, ev: EventMention) -> None:
+        """ "they" refers back to the last doer of an event, with its country."""
+        doers = [a for a in ev.actor if a.code or a.sector]
+        unknown = self.kb.sectors.codes.unknown
+        if doers and not all(a.sector == unknown for a in doers):
+            d = doers[-1]
+            self.last_group = _Group(d.code, d.sector, d.entity)
+
+    def code(self, a: Actor, doer: bool = True) -> Actor:
+        """Pass 2: one participant, coded from its phrase, its entity or its antecedent."""
+        toks = self.doc.tokens(a.span)
+        tok_list = list(toks) if toks is not None else []
+        coded = self._code(tok_list)
+        if coded.kind == "PRON":
+            return self._pronoun(a, tok_list)
+        return self._named(a, tok_list, coded, doer)
+
+    def _pronoun(self, a: Actor, toks: list[Token]) -> Actor:
+        words = self.kb.words
+        word = toks[0].lower_ if toks else ""
+        speaker = reporting_subject(toks[0]) if toks else None
+        if speaker is not None:
+            # "Switzerland said it had expelled ...": the pronoun is the speaker
+            sp_toks = noun_phrase(speaker)
+            inner = self._code(sp_toks)
+            sp_cl = cluster_for(sp_toks, self.clusters, words)
+            if sp_cl is not None:
+                self.clusters.mention(sp_cl, a.span)
+                return replace(
+                    a,
+                    code=inner.code or sp_cl.code,
+                    sector=inner.sector or sp_cl.sector,
+                    entity=sp_cl.key,
+                )
+            if inner.code or inner.sector:
+                return replace(a, code=inner.code, sector=inner.sector)
+        if word in words.person_pronouns and toks:
+            # the person named last before the pronoun (this or the previous sentences)
+            near = person_before(toks[0], self.clusters)
+            if near is not None:
+                self.last_person = near
+        antecedent = (
+            group_antecedent(toks[0], words) if word in words.subject_group_pronouns else None
+        )
+        if antecedent is not None:
+            # "Washington lift the sanctions it imposed": the nearest subject before
+            inner = self._code(noun_phrase(antecedent))
+            if inner.code or inner.sector:
+                return replace(a, code=inner.code, sector=inner.sector)
+        if word in words.person_pronouns and self.last_person is not None:
+            person = self.last_person
+            self.clusters.mention(person, a.span)
+            return replace(a, code=person.code, sector=person.sector, entity=person.key)
+        if word in words.group_pronouns and self.last_group is not None:
+            group = self.last_group
+            return replace(a, code=group.code, sector=group.sector, entity=group.entity)
+        return replace(a, code=None, sector=None, entity=None)
+
+    def _named(self, a: Actor, toks: list[Token], coded: Coded, doer: bool) -> Actor:
+        code, sector, entity_key = coded.code, coded.sector, None
+        cl = cluster_for(toks, self.clusters, self.kb.words)
+        if cl is not None:
+            entity_key = cl.key
+            if code is None:
+                code = cl.code
+            if sector is None or (cl.sector and coded.kind == "PERSON" and not coded.titles):
+                sector = sector or cl.sector
+            if a.span not in cl.mentions:
+                self.clusters.mention(cl, a.span)
+            if cl.kind == "PERSON":
+                self.last_person = cl
+        if code is None and toks:
+            code = self._possessor_code(toks)
+        if code is None and toks:
+            # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ..."
+            for tie in tied(head_of(toks), self.kb.words):
+                wide = self._code(noun_phrase(tie, wide=True))
+                if wide.code:
+                    code, sector = wide.code, sector or wide.sector
+                    if cl is not None and cl.code is None:
+                        cl.code = code
+                    break
+        if code is None and toks:
+            # "a camp for Congolese refugees", "a jail in northern Israel"
+            code = self._code(noun_phrase(head_of(toks), wide=True)).code
+        if doer and (cl is None or cl.kind != "PERSON"):
+            self.last_group = _Group(code, sector, entity_key)  # "they" refers to a doer
+        return replace(a, code=code, sector=sector, entity=entity_key)
+
+    def _possessor_code(self, toks: list[Token]) -> str | None:
+        """ "twenty-four of its personnel": the possessor pronoun's antecedent's country."""
+        owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        ante = possessor_antecedent(owner, self.kb.words) if owner is not None else None
+        if ante is None:
+            return None
+        inner = self._code(noun_phrase(ante))
+        ante_cl = cluster_for(noun_phrase(ante), self.clusters, self.kb.words)
+        return inner.code or (ante_cl.code if ante_cl is not None else None)

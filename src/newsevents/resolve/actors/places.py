@@ -1,0 +1,171 @@
+"""Countries of the places a text names: a place entity's country, the places of one
+sentence where an event happens, the countries an article is about, and when a country word
+does not name the state ("ethnic Albanians", "anti-Syria")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..place import Gazetteer
+from .dictionary import ActorDictionary
+from .vocab import ActorWords
+
+#: NER labels of places
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def ent_of(tok: Token) -> SpacySpan | None:
+    """The NER entity a token is in (found from the IOB tags, not by scanning doc.ents)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
+
+
+def _used_as_place(root: Token, words: ActorWords) -> bool:
+    """Object of "in", "near", ... or of "the city of", "the outskirts of" ..."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in words.place_preps:
+        return True
+    holder = prep.head
+    return prep.lower_ in words.of_prepositions and (
+        holder.lemma_.lower() in words.place_nouns or holder.lower_ in words.place_nouns
+    )
+
+
+def place_country(ent: SpacySpan, kb: ActorDictionary, gazetteer: Gazetteer) -> str | None:
+    """Country of a place entity: the country table, then the gazetteer (regions, cities).
+
+    A city name only counts where the text uses it as a place (object of "in", "near", ...,
+    or a modifier such as "Baghdad's"), so a person the NER mislabels is not a city."""
+    root = ent.root
+    as_place = _used_as_place(root, kb.words)
+    if ent.label_ not in _PLACE_LABELS and not (as_place and root.pos_ == "PROPN"):
+        return None  # the NER sometimes calls a city a person: its use as a place decides
+    text = kb.words.drop_clitic(ent.text).strip()
+    text = kb.words.strip_article(text, fold=True)
+    if not text or not text[0].isupper():
+        return None
+    hit = kb.countries.get(text)
+    if hit is not None:
+        return hit[0]
+    place = gazetteer.lookup(text)
+    if place is None or place.country is None:
+        return None
+    if place.precision == "city" and not (as_place or root.dep_ in ("poss", "compound")):
+        return None
+    return str(place.country)
+
+
+def in_attribution(tok: Token, words: ActorWords) -> bool:
+    """Is the token inside the source of a report ("officials in Nairobi said")?"""
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in words.report_verbs:
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+class DocumentPlaces:
+    """The places of each sentence and the countries of the whole article, each computed once.
+
+    The document's entities are listed once and a sentence's are found by bisecting that
+    list: ``Span.ents`` rebuilds every entity of the document on each call, which made the
+    cost grow with the square of the article's length.
+    """
+
+    def __init__(self, parse: Doc, kb: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self._ents = list(parse.ents)
+        self._starts = [e.start for e in self._ents]
+        self._places: dict[int, list[tuple[SpacySpan, str]]] = {}
+        self._dominant: Counter[str] | None = None
+
+    @property
+    def ents(self) -> list[SpacySpan]:
+        """Every entity of the document, in text order."""
+        return self._ents
+
+    def ents_in(self, sent: SpacySpan) -> list[SpacySpan]:
+        """The entities wholly inside ``sent`` (what ``sent.ents`` returns)."""
+        out = []
+        for ent in self._ents[bisect_left(self._starts, sent.start) :]:
+            if ent.end > sent.end:
+                break
+            out.append(ent)
+        return out
+
+    def of_sentence(self, sent: SpacySpan) -> list[tuple[SpacySpan, str]]:
+        """(entity, country) for the places named in one sentence as where something is."""
+        key = sent.start
+        if key not in self._places:
+            self._places[key] = [
+                (ent, code) for ent in self.ents_in(sent) if (code := self._setting(ent))
+            ]
+        return self._places[key]
+
+    def _setting(self, ent: SpacySpan) -> str | None:
+        words = self.kb.words
+        code = place_country(ent, self.kb, self.gazetteer)
+        if code is None or in_attribution(ent.root, words):
+            return None
+        root = ent.root
+        if root.dep_ == "poss" and root.head.dep_ == "pobj":
+            root = root.head  # "near Macedonia's border"
+        if root.dep_ != "pobj":
+            return None
+        if root.head.lower_ in words.place_preps:
+            return code
+        if root.head.lower_ in words.of_prepositions:
+            holder = root.head.head  # "the city of X", "the capital of X"
+            if holder.dep_ == "pobj" and holder.head.lower_ in words.place_preps:
+                return code
+        return None
+
+    def dominant(self) -> Counter[str]:
+        """How often the article names each country (places and nationality words)."""
+        if self._dominant is None:
+            counts: Counter[str] = Counter()
+            for ent in self._ents:
+                if ent.label_ == "NORP":
+                    hit = self.kb.countries.get(ent.text)
+                    code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None
+                else:
+                    code = place_country(ent, self.kb, self.gazetteer)
+                if code is not None:
+                    counts[code] += 1
+            self._dominant = counts
+        return self._dominant
+
+
+def ethnic(tok: Token, kb: ActorDictionary) -> bool:
+    """ "ethnic Albanians": the adjective names a people, not the state of that name."""
+    words = kb.words.ethnic_words
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ in words:
+        return True
+    return any(c.lower_ in words for c in (*tok.children, *tok.head.children))
+
+
+def stance(tok: Token, kb: ActorDictionary) -> bool:
+    """ "anti-Syria", "pro-Iranian": a stance towards a country, not its nationality."""
+    doc = tok.doc
+    i = tok.i
+    # not data: the hyphen is punctuation joining the prefix
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in kb.words.stance_prefixes

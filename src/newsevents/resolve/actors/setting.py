@@ -1,0 +1,212 @@
+"""Countries for uncoded participants, from the sentence and the article.
+
+A careful coder gives an actor without a country of its own (a titled person, "police",
+"prisoners", "protesters") the country the text ties it to, in this order: the place where
+the event happens ("Police in Minsk", "arrested in Istanbul"); for a state's acts on its own
+people (types declared ``domestic``: arrests, pardons, charges, bans) the state's country;
+for a society addressing its rulers (types declared ``addresses``: demands, protests) the
+rulers' country; for a holder of a national office, the one country the article is about. A
+country that is itself the other party of the event ("threatened Russia") is never used for
+the doer. What each event type allows comes from its declaration (data/event_types.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...model import Actor, Document, EventMention, Span
+from ...resources import EventTypeSpec
+from .dictionary import ActorDictionary
+from .phrase import head_of
+from .places import DocumentPlaces, ethnic
+
+#: the traits of a type nobody declared: nothing is inferred for it
+_UNDECLARED = EventTypeSpec(name="", cameo="0")
+
+
+@dataclass
+class Side:
+    """One participant as the setting rules see it."""
+
+    actor: Actor
+    head: Token | None
+    person_office: bool  # a state official named by a national office ("the president")
+    home_office: bool = False  # ... exercised at home ("the governor")
+
+
+class Setting:
+    """Fills the countries of one document's event participants (see the module doc)."""
+
+    def __init__(self, doc: Document, kb: ActorDictionary, places: DocumentPlaces) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.places = places
+
+    def _tokens(self, span: Span) -> list[Token]:
+        toks = self.doc.tokens(span)
+        return list(toks) if toks is not None else []
+
+    def _side(self, a: Actor) -> Side:
+        toks = self._tokens(a.span)
+        head = head_of(toks) if toks else None
+        sectors = self.kb.sectors
+        office = bool(
+            head is not None
+            and a.sector in sectors.codes.state
+            and any(t.lemma_.lower() in sectors.offices for t in toks)
+        )
+        home = office and any(t.lemma_.lower() in sectors.home_offices for t in toks)
+        return Side(a, head, office, home)
+
+    def fill(self, ev: EventMention) -> EventMention:
+        spec = self.kb.types.get(ev.event, _UNDECLARED)
+        if not ev.actor and not ev.recipient and spec.implicit_doer is None:
+            return ev
+        doers0 = {a.code for a in ev.actor if a.code}
+        ev = replace(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
+        if (
+            all(a.code for a in (*ev.actor, *ev.recipient))
+            and ev.actor
+            and (ev.recipient or spec.implicit_target is None)
+        ):
+            return ev
+        sp = self.doc.tokens(ev.sentence)
+        if sp is None:
+            return ev
+        actors = [self._side(a) for a in ev.actor]
+        recips = [self._side(a) for a in ev.recipient]
+        # places are objects of "in", "at", ...: a party named as such ("against Russia")
+        # is never among them
+        places = self.places.of_sentence(sp)
+        setting = {code for _, code in places}
+        here = next(iter(setting)) if len(setting) == 1 else None
+        new_actor = tuple(self._fill_one(s, recips, spec, here, True) for s in actors)
+        new_recip = tuple(self._fill_one(s, actors, spec, here, False) for s in recips)
+        if not new_actor and here is not None and spec.implicit_doer is not None:
+            ent = next(e for e, c in places if c == here)
+            new_actor = (Actor(Span.of_tokens(ent), ent.text, here, spec.implicit_doer),)
+        doers = {a.code for a in new_actor if a.code}
+        new_recip = tuple(self._other_party(r, doers) for r in new_recip)
+        target_sector = spec.implicit_target
+        if target_sector is not None and new_actor and not any(r.code for r in new_recip):
+            target = self._own_state(new_actor, sp, target_sector)
+            if target is not None:
+                new_recip = (*(r for r in new_recip if r.code), target)
+        return replace(ev, actor=new_actor, recipient=new_recip)
+
+    def _other_party(self, r: Actor, doers: set[str]) -> Actor:
+        """ "scrapped an agreement between the US and Iran" (by the US): the thing's other
+        party is the recipient, not the doer's own country."""
+        if r.code not in doers or r.sector is not None:
+            return r
+        toks = self._tokens(r.span)
+        if not toks:
+            return r
+        for t in head_of(toks).subtree:
+            if (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN") and not ethnic(t, self.kb):
+                hit = self.kb.countries.get(t.text)
+                if hit is not None and hit[0] not in doers:
+                    return replace(r, code=hit[0])
+        return r
+
+    def _own_state(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
+        """An act that names no target addresses the doers' own state (a protest): the
+        recipient is the country word that codes them ("Young Algerians", "in Baghdad")."""
+        codes = {a.code for a in doers if a.code} - self.kb.sectors.codes.nonstate
+        if len(codes) != 1:
+            return None
+        (code,) = codes
+        for a in doers:
+            for t in self._tokens(a.span):
+                hit = self.kb.countries.get(t.text)
+                if hit is not None and hit[0] == code:
+                    return Actor(Span.of_token(t), t.text, code, sector)
+        for ent, c in self.places.of_sentence(sent):
+            if c == code:
+                return Actor(Span.of_tokens(ent), ent.text, code, sector)
+        return None
+
+    def _fill_one(
+        self, side: Side, others: list[Side], spec: EventTypeSpec, here: str | None, doer: bool
+    ) -> Actor:
+        a = side.actor
+        if a.code is not None or side.head is None:
+            return a
+        if side.head.pos_ == "PRON" and a.sector is None:
+            return a
+        if not doer and spec.place_target and side.head.pos_ == "PROPN":
+            place = self.places.gazetteer.lookup(a.name)  # "shelled Goma": a place
+            if place is not None and place.country:
+                return replace(a, code=str(place.country))
+        party = (
+            a.sector is not None
+            or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
+            or side.head.pos_ == "NUM"  # "arresting 12"
+        )
+        if not party:
+            return a
+        if here is not None and (side.head.ent_type_ != "PERSON" or side.home_office):
+            # a named person's country is who they are, not where the event happens, unless
+            # they hold an office exercised at home ("President X ... a curfew in Algiers")
+            return replace(a, code=here)
+        code = self._other_party_country(side, others, spec, doer)
+        if code is None and side.person_office:
+            code = self._article_country(others)
+        return a if code is None else replace(a, code=code)
+
+    def _other_party_country(
+        self, side: Side, others: Sequence[Side], spec: EventTypeSpec, doer: bool
+    ) -> str | None:
+        """The other party's country, where the act ties this party to it."""
+        codes = self.kb.sectors.codes
+        other_codes = {o.actor.code for o in others if o.actor.code} - codes.nonstate
+        if len(other_codes) != 1:
+            return None
+        (other,) = other_codes
+        a = side.actor
+        other_state = any(
+            o.actor.sector in codes.state or self._is_country(o.actor)
+            for o in others
+            if o.actor.code
+        )
+        if not doer and spec.domestic and other_state:
+            return other  # "Sri Lanka's president pardoned 93 prisoners"
+        organ = any(o.actor.sector in codes.state for o in others if o.actor.code)
+        if doer and spec.addresses and organ and a.sector in codes.civil:
+            # "Families appealed to the Nigerian government" (an organ of the state, not
+            # a foreign country named as such: "militia leaders blamed the United States")
+            return other
+        civil_other = (
+            any(o.actor.sector in codes.civil for o in others)
+            or spec.implicit_target is not None  # the doers of a protest are the society
+        )
+        if not doer and a.sector in codes.state and spec.addresses and civil_other:
+            return other  # "Rwandan rebels demanded the president quit"
+        population = any(
+            o.actor.sector in codes.civil
+            or (o.head is not None and o.head.ent_type_ == "NORP" and o.actor.sector is None)
+            for o in others
+        )
+        if doer and side.person_office and population:
+            return other  # "the president pardoned Zambian prisoners"
+        if doer and side.home_office and spec.domestic:
+            return other  # "Judge X opened inquiries into Chilean officials"
+        return None
+
+    def _article_country(self, others: Sequence[Side]) -> str | None:
+        """The one country the article is about most, unless it is the other party."""
+        ranked = self.places.dominant().most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            top = ranked[0][0]
+            if top not in {o.actor.code for o in others}:
+                return top
+        return None
+
+    def _is_country(self, a: Actor) -> bool:
+        """Is the actor a country itself ("Nicaragua", "Washington")?"""
+        hit = self.kb.countries.get(self.kb.words.strip_article(a.name).strip())
+        return hit is not None and hit[1] in ("name", "capital")
