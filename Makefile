@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench lint clean install dev
+.PHONY: demo test bench lint clean install dev fit-merge
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: lint
 
 bench: $(VENV)/.installed
 	$(PY) -m newsevents.bench
+
+# refit the merge weights (src/newsevents/data/merge_weights.json) on the tuned merge gold
+fit-merge: $(VENV)/.dev
+	$(PY) scripts/fit_merge.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -9,7 +9,8 @@ import pytest
 
 from builders import art, by_mention, men, span
 from newsevents.errors import ConfigError
-from newsevents.merge import MergeConfig, merge
+from newsevents.merge import MergeConfig, candidate_pairs, merge
+from newsevents.merge.evidence import FEATURES
 from newsevents.model import Actor, Entity, EventMention, Quote, Span
 
 # Two outlets on one drone strike (12 vs 14 killed), plus a second strike two days later.
@@ -94,8 +95,10 @@ def test_explanation_has_one_line_per_joining_mention() -> None:
     assert len(merged.explanation) == len(merged.mention_ids)
     joined = merged.explanation[1]
     assert f"joined {merged.id}" in joined
-    for part in ("same type ASSAULT", "same day", "actor FRE=FRE", "place port vela", "score"):
+    for part in ("same type ASSAULT", "same day", "actor FRE=FRE", "place port vela", "p="):
         assert part in joined
+    for feature in FEATURES:  # every feature with its fitted weight
+        assert f" {feature}=" in joined
 
 
 def test_framing_per_outlet_and_quoted_words_go_to_the_speaker() -> None:
@@ -160,12 +163,17 @@ def test_framing_per_outlet_and_quoted_words_go_to_the_speaker() -> None:
         (dict(date="2021-03-05", actor=(("Ruritanian", "RUR"),)), False),
         # another city of the same country
         (dict(date="2021-03-05", place=("Kessa", "SYL", "city")), False),
-        # the country of the city: compatible
-        (dict(date="2021-03-05", place=("Sylvania", "SYL", "country")), True),
-        # no actor given: compatible (missing = unknown)
+        # the country of the city and the same dyad on the same day: too little evidence by
+        # the fitted weights (one air force strikes several towns a day) ...
+        (dict(date="2021-03-05", place=("Sylvania", "SYL", "country")), False),
+        # ... but the same toll joins them
+        (dict(date="2021-03-05", place=("Sylvania", "SYL", "country"), killed=12), True),
+        # no actor given: compatible (missing = unknown); the place is evidence
         (dict(date="2021-03-05", actor=()), True),
-        # a riot told as an attack: PROTEST ~ ASSAULT are compatible types
-        (dict(date="2021-03-05", event="PROTEST"), True),
+        # a riot told as an attack: PROTEST ~ ASSAULT are compatible types, but a type that
+        # differs weighs against (most such pairs in the gold are two acts)
+        (dict(date="2021-03-05", event="PROTEST"), False),
+        (dict(date="2021-03-05", event="PROTEST", killed=12), True),
         # incompatible type
         (dict(date="2021-03-05", event="CONSULT"), False),
     ],
@@ -236,7 +244,14 @@ def test_one_day_apart_is_a_date_discrepancy_but_same_outlet_two_days_is_two_eve
 
 def test_factuality_asserted_wins_and_speculation_merges_among_itself() -> None:
     m1 = men(
-        A1, 0, "A drone strike by", "strike", actor=(FRE,), date="2021-03-05", factuality="reported"
+        A1,
+        0,
+        "A drone strike by",
+        "strike",
+        actor=(FRE,),
+        date="2021-03-05",
+        factuality="reported",
+        killed=12,
     )
     m2 = men(
         A2,
@@ -245,6 +260,7 @@ def test_factuality_asserted_wins_and_speculation_merges_among_itself() -> None:
         "bombed",
         actor=(("Freedonian", "FRE"),),
         date="2021-03-05",
+        killed=12,
     )
     h1 = men(
         A1,
@@ -254,6 +270,7 @@ def test_factuality_asserted_wins_and_speculation_merges_among_itself() -> None:
         actor=(FRE,),
         date="2021-03-07",
         factuality="hypothetical",
+        place=("Port Vela", "SYL", "city"),
     )
     h2 = men(
         A2,
@@ -263,6 +280,7 @@ def test_factuality_asserted_wins_and_speculation_merges_among_itself() -> None:
         actor=(("Freedonian", "FRE"),),
         date="2021-03-07",
         factuality="hypothetical",
+        place=("Port Vela", "SYL", "city"),
     )
     res = merge([A1, A2], [m1, m2, h1, h2])
     ev = by_mention(res)
@@ -319,9 +337,11 @@ def test_compatible_types_reject_retreat() -> None:
         actor=(("Freedonia", "FRE"),),
         date="2021-04-30",
     )
-    res = merge([a1, a2], [m1, m2])
-    (e,) = res.events
-    assert "compatible types" in e.explanation[1]
+    # compatible types are scored, not refused (the fitted weight of a differing type decides)
+    ((x, y, values),) = candidate_pairs([a1, a2], [m1, m2])
+    assert {x, y} == {"r1:0", "r2:0"} and values["same_type"] == 0.0
+    m3 = men(a2, 0, "Freedonia pulled out", "pulled", "CONSULT", actor=(("Freedonia", "FRE"),))
+    assert candidate_pairs([a1, a2], [m1, m3]) == []
 
 
 def test_event_ids_stable_and_thresholds_rebuild() -> None:

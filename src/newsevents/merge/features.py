@@ -17,6 +17,7 @@ from ..model import (
     EventMention,
 )
 from .knowledge import MergeKnowledge
+from .names import alias_class
 from .text import Vector, content_words, name_key, tfidf
 
 PREC_RANK: dict[str, int] = {p: i for i, p in enumerate(DATE_PRECISION)}
@@ -103,6 +104,7 @@ class Side:
     sectors: frozenset[tuple[str, str]]  # (code, sector)
     coalition: frozenset[str]  # member codes of coalitions named on this side
     label: str
+    heads: frozenset[str] = frozenset()  # last word of each named actor ("police", "farmers")
 
 
 def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowledge) -> Side:
@@ -111,8 +113,11 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
     sectors: set[tuple[str, str]] = set()
     members: set[str] = set()
     labels: list[str] = []
+    heads: set[str] = set()
     for a in actors:
         k = name_key(a.name)
+        if k and alias_class(a.name, (), ()) not in ("pronoun", "drop"):
+            heads.add(k.split()[-1])
         coal = kb.coalition_of(a.name) or (kb.coalition_of(a.code) if a.code else frozenset())
         members |= coal
         if a.code and not coal:
@@ -123,7 +128,12 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
             names.add(entity_key.get(k, k))
         labels.append(a.code or a.name)
     return Side(
-        frozenset(codes), frozenset(names), frozenset(sectors), frozenset(members), "+".join(labels)
+        frozenset(codes),
+        frozenset(names),
+        frozenset(sectors),
+        frozenset(members),
+        "+".join(labels),
+        frozenset(heads),
     )
 
 
@@ -143,6 +153,7 @@ class Features:
     place_city: bool
     vec: Vector
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
+    backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -164,6 +175,24 @@ def evaluative_subject(m: EventMention, text: str, kb: MergeKnowledge) -> bool:
     after = text[m.trigger.end : m.sentence.end].split(",")[0]
     words = [w.lower() for w in _WORD.findall(after)][: _EVAL_WINDOW + 1]
     return any(w in kb.evaluative_copulas for w in words)
+
+
+_BACKREF = re.compile(
+    r"(?:\b(?:the|this|that|these|those)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def back_reference(m: EventMention, text: str) -> bool:
+    """A nominal trigger after a determiner or a possessive ("the attack", "Sunday's
+    bombing", "the weekend raid"): the outlet names an act its readers already know of."""
+    if not text:
+        return False
+    word = text[m.trigger.start : m.trigger.end].lower()
+    lemma = (m.trigger_lemma or "").lower()
+    if not lemma or word not in (lemma, lemma + "s", lemma + "es"):
+        return False  # an inflected verb ("accused") is not a name of the act
+    before = text[max(m.sentence.start, m.trigger.start - 40) : m.trigger.start]
+    return bool(_BACKREF.search(before))
 
 
 def factual_class(factuality: str) -> str:
@@ -205,6 +234,7 @@ def mention_features(
                 place_city=bool(loc and loc.precision == "city"),
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
+                backref=back_reference(m, text),
             )
         )
     return out
