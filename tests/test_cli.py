@@ -83,3 +83,9 @@ def test_gdelt_export_needs_an_output_file_and_writes_two(analysed, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert out.exists() and (tmp_path / "events.mentions.tsv").exists()
+    rows = [r.split("\t") for r in out.read_text().splitlines()]
+    assert all(r[-2] in ("asserted", "reported") for r in rows)  # factual only by default
+    args = ["export", "--db", str(analysed), "--format", "gdelt", "-o", str(out)]
+    assert CliRunner().invoke(main, [*args, "--all", "--header"]).exit_code == 0
+    rows_all = [r.split("\t") for r in out.read_text().splitlines()]
+    assert rows_all[0][0] == "GlobalEventID" and len(rows_all) - 1 >= len(rows)

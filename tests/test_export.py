@@ -112,15 +112,28 @@ def test_plover_sources_slice_the_clean_text_exactly():
 
 def test_gdelt_has_61_event_columns_and_a_mentions_file():
     events, mentions, articles = corpus()
-    ev, mn = export.to_gdelt(events, mentions, articles)
+    ev, mn = export.to_gdelt(events, mentions, articles, header=True)
     rows = list(csv.reader(io.StringIO(ev), delimiter="\t"))
-    assert len(rows[0]) == 61 == len(rows[1])
+    # GDELT's 61 columns, then our Factuality and DatePrecision
+    assert len(rows[0]) == 63 == len(rows[1]) and rows[0][:61][-1] == "SOURCEURL"
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["EventCode"] == "195" and row["EventRootCode"] == "19"
     assert row["QuadClass"] == "4" and row["Actor1CountryCode"] == "COD"
     assert row["Day"] == "20230430" and row["NumSources"] == "2"
+    assert row["Factuality"] == events[0].factuality
+    assert row["DatePrecision"] == (events[0].date_precision or "")
     mrows = list(csv.reader(io.StringIO(mn), delimiter="\t"))
     assert len(mrows) == 3 and len(mrows[1]) == len(export.GDELT_MENTION_COLUMNS)
+
+
+def test_gdelt_has_no_header_by_default_and_no_place_in_actor_geography():
+    events, mentions, articles = corpus()
+    ev, mn = export.to_gdelt(events, mentions, articles)
+    rows = list(csv.reader(io.StringIO(ev), delimiter="\t"))
+    assert len(rows) == len(events) and rows[0][0] != "GlobalEventID"
+    assert len(list(csv.reader(io.StringIO(mn), delimiter="\t"))) == 2
+    row = dict(zip(export.GDELT_EVENT_COLUMNS, rows[0], strict=True))
+    assert all(row[f"Actor{n}Geo_{c}"] == "" for n in (1, 2) for c in export._GEO)
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,11 @@ def test_same_strike_two_outlets_is_one_event_other_day_stays_apart() -> None:
     (merged,) = [e for e in res.events if "a2:0" in e.mention_ids]
     assert merged.date == "2021-03-05" and merged.event == "ASSAULT"
     assert {a.code for a in merged.actor} == {"FRE"}
-    assert merged.quantities[0].value == 14  # max-credible, each figure in discrepancies
+    # the headline is the best estimate (lower median of the outlets' latest figures), the
+    # range and every figure are in `figures`
+    assert merged.quantities[0].value == 12
+    (r,) = merged.figures
+    assert (r.low, r.best, r.high) == (12, 12, 14)
 
 
 def test_discrepancy_names_outlets_and_sentences() -> None:

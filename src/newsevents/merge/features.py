@@ -154,6 +154,7 @@ class Features:
     vec: Vector
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
+    published: str | None = None  # the report's date (its article's publication date)
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -235,6 +236,7 @@ def mention_features(
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
                 backref=back_reference(m, text),
+                published=art.published if art is not None else None,
             )
         )
     return out

@@ -154,6 +154,7 @@ GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     + tuple(f"Actor2Geo_{c}" for c in _GEO)
     + tuple(f"ActionGeo_{c}" for c in _GEO)
     + ("DATEADDED", "SOURCEURL")
+    + ("Factuality", "DatePrecision")  # ours, after GDELT's 61 columns
 )
 GDELT_MENTION_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
@@ -215,14 +216,21 @@ def _geo_cols(event: Event) -> list[str]:
 
 
 def to_gdelt(
-    events: Iterable[Event], mentions: Mapping[str, EventMention], articles: Mapping[str, Article]
+    events: Iterable[Event],
+    mentions: Mapping[str, EventMention],
+    articles: Mapping[str, Article],
+    header: bool = False,
 ) -> tuple[str, str]:
-    """GDELT 2.0 event rows and mention rows (tab-separated, with a header line each)."""
+    """GDELT 2.0 event rows (one per merged event, plus our Factuality and DatePrecision
+    columns) and mention rows, tab-separated. GDELT files have no header line; ``header``
+    adds one to each. Actor geography is left empty: the event's place is where the act
+    happened (ActionGeo), not where its actors are from."""
     ev_buf, mn_buf = io.StringIO(), io.StringIO()
     ev_w = csv.writer(ev_buf, delimiter="\t", lineterminator="\n")
     mn_w = csv.writer(mn_buf, delimiter="\t", lineterminator="\n")
-    ev_w.writerow(GDELT_EVENT_COLUMNS)
-    mn_w.writerow(GDELT_MENTION_COLUMNS)
+    if header:
+        ev_w.writerow(GDELT_EVENT_COLUMNS)
+        mn_w.writerow(GDELT_MENTION_COLUMNS)
     for e in events:
         gid = gdelt_id(e.id)
         day = _day(e.date)
@@ -240,12 +248,13 @@ def to_gdelt(
             + _actor_cols(e.recipient)
             + [1, e.cameo, e.cameo[:3], e.cameo[:2], _quad_class(e.cameo), e.intensity]
             + [len(srcs), len(outlets), len({a.id for a in arts}), ""]
-            + _geo_cols(e)
-            + _geo_cols(e)
+            + [""] * (2 * len(_GEO))  # Actor1Geo, Actor2Geo: unknown
             + _geo_cols(e)
             + [
                 (max((a.published or "" for a in arts), default="") or "").replace("-", ""),
                 first_url,
+                e.factuality,
+                e.date_precision or "",
             ]
         )
         for m in srcs:
