@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/fit_merge.py")
     parser.add_argument("gold", nargs="*", type=Path, default=[Path(p) for p in DEFAULT_GOLD])
     parser.add_argument("--out", type=Path, default=weights_path())
-    parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     args = parser.parse_args(argv)
     resources = api.load_resources()
     rows: list[tuple[list[float], int]] = []

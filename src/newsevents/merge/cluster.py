@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .evidence import MergeWeights, join_evidence, load_weights
+from .evidence import Join, MergeWeights, join_evidence, load_weights
 from .features import EventParams, Features
 from .knowledge import MergeKnowledge
 from .text import Vector, add_into
@@ -49,6 +49,7 @@ class Cluster:
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
     quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
     heads: set[str] = field(default_factory=set)  # head words of the named participants
+    places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     vec: Vector = field(default_factory=dict)
 
     main: str = ""
@@ -88,18 +89,20 @@ class Cluster:
         for q in x.m.quantities:
             self.quantities.setdefault(q.kind, set()).add(q.value)
         self.heads |= x.actor.heads | x.recipient.heads
+        if x.place_key and x.place_level:
+            self.places.setdefault(x.place_level, set()).add(x.place_key)
 
 
 def _score(
     x: Features, c: Cluster, kb: MergeKnowledge, p: EventParams, w: MergeWeights, slack: int = 0
-) -> tuple[float, str] | None:
-    """(P(same event), explanation) of joining ``x`` to ``c``; None when a hard rule or the
-    lack of positive evidence refuses it (see merge.evidence)."""
+) -> tuple[float, Join] | None:
+    """(P(same event), evidence) of joining ``x`` to ``c``; None when a hard rule or the
+    lack of positive evidence refuses it (see merge.evidence). The explanation is written
+    only for the join taken (``Join.explain``)."""
     j = join_evidence(x, c, kb, p, slack)
     if j is None:
         return None
-    prob = w.probability(j.values)
-    return prob, j.explain(w, prob)
+    return w.probability(j.values), j
 
 
 def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) -> list[Cluster]:
@@ -110,6 +113,7 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         key=lambda x: (
             x.prec,
             x.m.date_source == "publication",  # stated dates seed events, defaults join them
+            x.place_key is None,  # placed mentions seed events, unplaced ones join them
             x.iv[0] if x.iv else 1 << 30,
             x.outlet,
             x.m.article_id,
@@ -147,7 +151,7 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
 
             pool.sort(key=near)
             pool = pool[: p.max_candidates]
-        best: tuple[float, int, str, Cluster] | None = None
+        best: tuple[float, int, Join, Cluster] | None = None
         for c in pool:
             got = _score(x, c, kb, p, wts, 0)
             if got is None or got[0] < p.threshold:
@@ -155,7 +159,7 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
             if best is None or (got[0], -c.idx) > (best[0], -best[1]):
                 best = (got[0], c.idx, got[1], c)
         if best is not None:
-            best[3].add(x, best[2])
+            best[3].add(x, best[2].explain(wts, best[0]))
             continue
         c = Cluster(idx=len(clusters), group=x.group, fclass=x.fclass)
         c.add(x, None)
@@ -195,7 +199,7 @@ def _join_across_days(
             continue
         weeks = by_week[(b.group, b.fclass)]
         lo, hi = (b.iv[0] - p.date_slack_days) // 7, (b.iv[1] + p.date_slack_days) // 7
-        best: tuple[float, int, str, Cluster] | None = None
+        best: tuple[float, int, Join, Cluster] | None = None
         for w in range(lo, hi + 1):
             for a in weeks.get(w, ()):
                 if a.idx == b.idx or a.idx in dead or a.iv is None:
@@ -219,7 +223,7 @@ def _join_across_days(
         if best is None:
             continue
         target = best[3]
-        target.add(b.members[0], best[2] + " (outlets disagree on the day)")
+        target.add(b.members[0], best[2].explain(wts, best[0]) + " (outlets disagree on the day)")
         for x, r in zip(b.members[1:], b.reasons, strict=True):
             target.add(x, r)
         dead.add(b.idx)

@@ -186,13 +186,26 @@ def _close(a: int, b: int) -> bool:
     return a == b or (min(a, b) > 0 and max(a, b) / min(a, b) <= _CLOSE)
 
 
+def _refuse(why: list[str] | None, reason: str) -> Join | None:
+    """No join; the hard rule that refused it is noted in ``why``."""
+    if why is not None:
+        why.append(reason)
+    return None
+
+
 def join_evidence(
-    x: Features, c: Cluster, kb: MergeKnowledge, p: EventParams, slack: int = 0
+    x: Features,
+    c: Cluster,
+    kb: MergeKnowledge,
+    p: EventParams,
+    slack: int = 0,
+    why: list[str] | None = None,
 ) -> Join | None:
-    """The features of joining ``x`` to ``c``, or None when a hard rule refuses it."""
+    """The features of joining ``x`` to ``c``, or None when a hard rule refuses it (the rule
+    is appended to ``why`` when given)."""
     main = c.main_type()
     if not all(kb.types_compatible(x.m.event, t) for t in c.types):
-        return None
+        return _refuse(why, "types")
     v = dict.fromkeys(FEATURES, 0.0)
     notes: list[str] = []
     if x.m.event == main:
@@ -204,7 +217,7 @@ def join_evidence(
     if x.iv is not None and c.iv is not None:
         gap = max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0)
         if gap > slack:
-            return None
+            return _refuse(why, "date gap")
         shown = f"dates {x.m.date} vs {iso_day(c.iv[0])}" + (
             f"..{iso_day(c.iv[1])}" if c.iv[1] != c.iv[0] else ""
         )
@@ -229,7 +242,7 @@ def join_evidence(
         status, differ, note = _side_status(side, codes, names, coal, sectors, what)
         notes.append(note)
         if status == "mismatch" and what == "actor":
-            return None
+            return _refuse(why, "actor mismatch")
         if what == "actor":
             v["actor_match"] = float(status == "match")
             v["actor_unknown"] = float(status == "unknown")
@@ -237,15 +250,19 @@ def join_evidence(
             v["recipient_match"] = float(status == "match")
             v["recipient_mismatch"] = float(status == "mismatch")
         v["sector_differs"] = max(v["sector_differs"], float(differ))
-    # place
+    # place: different countries, or another place of the same level (two cities, two
+    # provinces) than any member told, refuse; a city and a province may be nested
     if x.place_country and c.place_country and x.place_country != c.place_country:
-        return None
+        return _refuse(why, "countries")
+    told = c.places.get(x.place_level or "", set())
+    if x.place_key and told and x.place_key not in told:
+        return _refuse(why, "other place")
     if x.place_key and c.place_key:
         if x.place_key == c.place_key:
             v["place_same"] = 1.0
             notes.append(f"place {x.place_key}")
         elif x.place_city and c.place_city:
-            return None
+            return _refuse(why, "two cities")
         else:
             v["place_nested"] = 1.0
             notes.append(f"place {x.place_key}~{c.place_key}")
@@ -257,10 +274,10 @@ def join_evidence(
         v["same_story"] = 1.0
     else:
         if not p.cross_story:
-            return None
+            return _refuse(why, "cross-story")
         dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
         if not dyad or x.iv is None or c.iv is None:
-            return None
+            return _refuse(why, "cross-story dyad")
         notes.append("other story, same dyad")
     shared = (x.actor.heads | x.recipient.heads) & c.heads
     v["participants_match"] = float(bool(shared))
@@ -278,10 +295,12 @@ def join_evidence(
     notes.append(f"text {sim:.2f}")
     evaluative = x.evaluative or c.members[0].evaluative
     if evaluative and sim < p.evaluative_similarity:
-        return None  # an opinion about an act joins its report only when worded alike
+        # an opinion about an act joins its report only when worded alike
+        return _refuse(why, "evaluative")
     if evaluative:
         notes.append("evaluative clause")
     found = sum(1 for k in EVIDENCE if v[k])
     if found == 0 or (v["day_apart"] and found < 2):
-        return None  # type and date alone never join; a day apart needs two items
+        # type and date alone never join; a day apart needs two items
+        return _refuse(why, "no evidence")
     return Join(v, tuple(notes))

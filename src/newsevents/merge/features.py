@@ -116,8 +116,12 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
     heads: set[str] = set()
     for a in actors:
         k = name_key(a.name)
-        if k and alias_class(a.name, (), ()) not in ("pronoun", "drop"):
-            heads.add(k.split()[-1])
+        # an uncoded participant's head word ("the protesting farmers"); coded ones are
+        # compared by code, and generic heads ("two people") say nothing
+        if k and not a.code and alias_class(a.name, (), ()) not in ("pronoun", "drop"):
+            head = k.split()[-1]
+            if head not in kb.generic_participants and not head.isdigit():
+                heads.add(head)
         coal = kb.coalition_of(a.name) or (kb.coalition_of(a.code) if a.code else frozenset())
         members |= coal
         if a.code and not coal:
@@ -151,6 +155,7 @@ class Features:
     place_key: str | None
     place_country: str | None
     place_city: bool
+    place_level: str | None  # city | region for a named place below the country
     vec: Vector
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
@@ -233,6 +238,7 @@ def mention_features(
                 place_key=name_key(loc.name) if loc and loc.precision != "country" else None,
                 place_country=loc.country if loc else None,
                 place_city=bool(loc and loc.precision == "city"),
+                place_level=loc.precision if loc and loc.precision != "country" else None,
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
                 backref=back_reference(m, text),
