@@ -50,6 +50,7 @@ class Cluster:
     quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
     heads: set[str] = field(default_factory=set)  # head words of the named participants
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
+    lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
     vec: Vector = field(default_factory=dict)
 
     main: str = ""
@@ -89,6 +90,8 @@ class Cluster:
         for q in x.m.quantities:
             self.quantities.setdefault(q.kind, set()).add(q.value)
         self.heads |= x.actor.heads | x.recipient.heads
+        if x.m.trigger_lemma:
+            self.lemmas.add(x.m.trigger_lemma.lower())
         if x.place_key and x.place_level:
             self.places.setdefault(x.place_level, set()).add(x.place_key)
 

@@ -270,15 +270,11 @@ def join_evidence(
         v["country_same"] = 1.0
         notes.append(f"country {x.place_country}")
     # story
-    if x.story in c.stories:
+    other_story = x.story not in c.stories
+    if not other_story:
         v["same_story"] = 1.0
-    else:
-        if not p.cross_story:
-            return _refuse(why, "cross-story")
-        dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
-        if not dyad or x.iv is None or c.iv is None:
-            return _refuse(why, "cross-story dyad")
-        notes.append("other story, same dyad")
+    elif not p.cross_story or x.iv is None or c.iv is None:
+        return _refuse(why, "cross-story")
     shared = (x.actor.heads | x.recipient.heads) & c.heads
     v["participants_match"] = float(bool(shared))
     if shared:
@@ -286,9 +282,10 @@ def join_evidence(
     v["numbers_match"], v["numbers_differ"] = (float(b) for b in _numbers(x, c))
     if v["numbers_match"]:
         notes.append("a figure agrees")
-    v["backref"] = float(x.backref)
-    if x.backref:
-        notes.append("back-reference")
+    refs = x.refs & c.lemmas  # "killed in the attack" with an event told as "attack"
+    v["backref"] = float(x.backref or bool(refs))
+    if v["backref"]:
+        notes.append("back-reference" + (f" ({'+'.join(sorted(refs))})" if refs else ""))
     v["same_article"] = float(any(y.m.article_id == x.m.article_id for y in c.members[-3:]))
     sim = cosine(x.vec, c.vec)
     v["text_sim"] = sim
@@ -300,6 +297,12 @@ def join_evidence(
     if evaluative:
         notes.append("evaluative clause")
     found = sum(1 for k in EVIDENCE if v[k])
+    if other_story:
+        # another story (a background retelling): the same dyad, or the actor and two more
+        dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
+        if not dyad and not (v["actor_match"] and found >= 3):
+            return _refuse(why, "cross-story dyad")
+        notes.append("other story, " + ("same dyad" if dyad else "actor and two more"))
     if found == 0 or (v["day_apart"] and found < 2):
         # type and date alone never join; a day apart needs two items
         return _refuse(why, "no evidence")

@@ -160,6 +160,7 @@ class Features:
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
     published: str | None = None  # the report's date (its article's publication date)
+    refs: frozenset[str] = frozenset()  # words of definite phrases ("the attack") in the sentence
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -186,6 +187,22 @@ def evaluative_subject(m: EventMention, text: str, kb: MergeKnowledge) -> bool:
 _BACKREF = re.compile(
     r"(?:\b(?:the|this|that|these|those)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
+
+
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|\w+['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE
+)
+
+
+def definite_words(sentence: str) -> frozenset[str]:
+    """Words of the definite phrases of a sentence ("killed in the attack" -> attack; plural
+    s dropped): names of acts the outlet takes as known, matched against an event's trigger
+    lemmas (merge.evidence)."""
+    out: set[str] = set()
+    for phrase in _DEFINITE.findall(sentence):
+        for w in phrase.lower().split():
+            out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    return frozenset(out)
 
 
 def back_reference(m: EventMention, text: str) -> bool:
@@ -243,6 +260,7 @@ def mention_features(
                 evaluative=evaluative_subject(m, text, kb),
                 backref=back_reference(m, text),
                 published=art.published if art is not None else None,
+                refs=definite_words(m.sentence.of(text)) if text else frozenset(),
             )
         )
     return out
