@@ -107,6 +107,20 @@ class Side:
     heads: frozenset[str] = frozenset()  # last word of each named actor ("police", "farmers")
 
 
+_HEADS: dict[str, str | None] = {}
+
+
+def _head(name: str, key: str) -> str | None:
+    """The last word of a named participant, None for a pronoun or a dateline (cached: the
+    same few names recur across thousands of mentions)."""
+    if name not in _HEADS:
+        if len(_HEADS) > 100_000:
+            _HEADS.clear()
+        named = alias_class(name, (), ()) not in ("pronoun", "drop")
+        _HEADS[name] = key.split()[-1] if named else None
+    return _HEADS[name]
+
+
 def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowledge) -> Side:
     codes: set[str] = set()
     names: set[str] = set()
@@ -118,10 +132,9 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
         k = name_key(a.name)
         # an uncoded participant's head word ("the protesting farmers"); coded ones are
         # compared by code, and generic heads ("two people") say nothing
-        if k and not a.code and alias_class(a.name, (), ()) not in ("pronoun", "drop"):
-            head = k.split()[-1]
-            if head not in kb.generic_participants and not head.isdigit():
-                heads.add(head)
+        head = _head(a.name, k) if k and not a.code else None
+        if head and head not in kb.generic_participants and not head.isdigit():
+            heads.add(head)
         coal = kb.coalition_of(a.name) or (kb.coalition_of(a.code) if a.code else frozenset())
         members |= coal
         if a.code and not coal:
