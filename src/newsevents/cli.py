@@ -460,7 +460,11 @@ def compare(db: Path, story: str | None) -> None:
 
 @main.command(name="merge")
 @db_option
-@click.option("--event-threshold", type=float, help="Score a mention needs to join an event.")
+@click.option(
+    "--event-threshold",
+    type=float,
+    help="Probability (fitted merge score) a mention needs to join an event (0.5).",
+)
 @click.option("--story-threshold", type=float, help="Similarity an article needs to join a story.")
 @click.option("--date-slack-days", type=int, help="Days two dates of one event may differ.")
 @click.option("--story-window-days", type=int, help="Days a story stays open to new articles.")

@@ -2,7 +2,8 @@
 
 A pure function over model objects (it never touches SQL): the store loads mentions and
 saves the result; re-running with other thresholds rebuilds everything from the mentions.
-See :mod:`.stories`, :mod:`.entities` and :mod:`.events` for the rules.
+See :mod:`.stories`, :mod:`.entities`, :mod:`.cluster` and :mod:`.evidence` (what a join
+needs, the fitted weights) for the rules and :mod:`.figures` for casualty figures.
 """
 
 from __future__ import annotations
