@@ -366,7 +366,7 @@ def test_bad_config_raises(kwargs: dict) -> None:
         MergeConfig(**kwargs)
 
 
-def test_cross_story_merge_needs_same_dyad() -> None:
+def test_cross_story_merge_needs_same_dyad_or_strong_evidence() -> None:
     # two stories (different topics, a week apart) both mention one earlier strike
     a1 = art(
         "x1",
@@ -401,8 +401,13 @@ def test_cross_story_merge_needs_same_dyad() -> None:
     )
     res = merge([a1, a2], [m1, m2])
     assert len(res.stories) == 2 and len(res.events) == 1
-    m2b = dataclasses.replace(m2, recipient=())
+    # the actor alone (no recipient, the trigger a verb) is too little across stories ...
+    m2b = dataclasses.replace(m2, recipient=(), trigger=span(a2.text, "weighed"))
     assert len(merge([a1, a2], [m1, m2b]).events) == 2
+    # ... the actor and a back-reference ("the Friday strike") on the same stated day is enough
+    m2c = dataclasses.replace(m2, recipient=())
+    (joined,) = merge([a1, a2], [m1, m2c]).events
+    assert "other story, 2 items of evidence" in joined.explanation[1]
 
 
 def test_generic_descriptions_join_only_generic_ones() -> None:

@@ -108,6 +108,14 @@ def _score(
     return w.probability(j.values), j
 
 
+def _shares_a_slot(x: Features, c: Cluster) -> bool:
+    return bool(
+        x.actor.codes & c.actor_codes
+        or x.recipient.codes & c.recip_codes
+        or (x.place_key and x.place_key == c.place_key)
+    )
+
+
 def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) -> list[Cluster]:
     """Greedy blocked clustering of mention features into events."""
     wts = load_weights()
@@ -143,9 +151,10 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         else:
             for c in by_story.get((*key, x.story), ()):
                 cands[c.idx] = c
-        # other story: only the same dyad may join (checked in _score); filtered before the
-        # nearest-date cut so the cut keeps candidates that can join
-        pool = [c for c in cands.values() if x.story in c.stories or x.actor.codes & c.actor_codes]
+        # another story's event may join only on strong evidence (checked in _score), which
+        # needs a side or the place in common: filtered before the nearest-date cut so the
+        # cut keeps candidates that can join
+        pool = [c for c in cands.values() if x.story in c.stories or _shares_a_slot(x, c)]
         if len(pool) > p.max_candidates and x.iv is not None:
             mid = (x.iv[0] + x.iv[1]) / 2
 
@@ -210,9 +219,7 @@ def _join_across_days(
                 gap = max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1])
                 if gap > p.date_slack_days:
                     continue
-                if b.members[0].story not in a.stories and not (
-                    b.members[0].actor.codes & a.actor_codes
-                ):
+                if b.members[0].story not in a.stories and not _shares_a_slot(b.members[0], a):
                     continue
                 if not all(kb.types_compatible(b.members[0].m.event, t) for t in a.types):
                     continue  # _score would refuse it: skip the costlier checks

@@ -298,11 +298,12 @@ def join_evidence(
         notes.append("evaluative clause")
     found = sum(1 for k in EVIDENCE if v[k])
     if other_story:
-        # another story (a background retelling): the same dyad, or the actor and two more
+        # another story (a background retelling): the same dyad, three items of evidence, or
+        # two on the same stated day
         dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
-        if not dyad and not (v["actor_match"] and found >= 3):
+        if not (dyad or found >= 3 or (found >= 2 and v["same_day"])):
             return _refuse(why, "cross-story dyad")
-        notes.append("other story, " + ("same dyad" if dyad else "actor and two more"))
+        notes.append("other story, " + ("same dyad" if dyad else f"{found} items of evidence"))
     if found == 0 or (v["day_apart"] and found < 2):
         # type and date alone never join; a day apart needs two items
         return _refuse(why, "no evidence")
