@@ -20,6 +20,8 @@ from newsevents.model import (
     Discrepancy,
     Event,
     EventMention,
+    Figure,
+    FigureRange,
     Place,
     Quantity,
     SourceValue,
@@ -80,6 +82,12 @@ def corpus():
         ),
         framing=(("Kivu Daily", ("bombard",)), ("Lakes Wire", ("shell",))),
         explanation=("bbbb:0 joined aaaa:0: same type, dates overlap, actor COD=COD",),
+        figures=(
+            FigureRange("killed", 14, 14, 17, (
+                Figure("killed", 14, True, "Lakes Wire", "aaaa", "aaaa:0", sa, "2023-05-02"),
+                Figure("killed", 17, False, "Kivu Daily", "bbbb", "bbbb:0", sb, "2023-05-03"),
+            )),
+        ),
     )  # fmt: skip
     return [event], {"aaaa:0": ma, "bbbb:0": mb}, {"aaaa": a, "bbbb": b}
 
@@ -108,6 +116,13 @@ def test_plover_sources_slice_the_clean_text_exactly():
         "name": "Government troops", "text": "Government troops", "code": "COD", "sector": "MIL"
     }  # fmt: skip
     assert record["discrepancies"][0]["field"] == "killed"
+    (killed,) = record["figures"]
+    assert (killed["low"], killed["best"], killed["high"]) == (14, 14, 17)
+    for v in killed["values"]:  # each figure with its outlet, report date and sentence
+        text = articles[v["article_id"]].text
+        assert v["reported"] and text[v["start"] : v["end"]] == next(
+            s["sentence"] for s in record["sources"] if s["mention_id"] == v["mention_id"]
+        )
 
 
 def test_gdelt_has_61_event_columns_and_a_mentions_file():

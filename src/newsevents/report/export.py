@@ -104,6 +104,29 @@ def plover_record(
             {"kind": q.kind, "value": q.value, "approximate": q.approximate}
             for q in event.quantities
         ],
+        "figures": [
+            {
+                "kind": r.kind,
+                "low": r.low,
+                "best": r.best,
+                "high": r.high,
+                "values": [
+                    {
+                        "value": f.value,
+                        "approximate": f.approximate,
+                        "outlet": f.outlet,
+                        "article_id": f.article_id,
+                        "mention_id": f.mention_id,
+                        "reported": f.reported,
+                        "superseded": f.superseded,
+                        "start": f.sentence.start,
+                        "end": f.sentence.end,
+                    }
+                    for f in r.figures
+                ],
+            }
+            for r in event.figures
+        ],
         "story": event.story_id,
         "sources": _sources(event, mentions, articles),
         "discrepancies": [
