@@ -354,12 +354,18 @@ def test_event_ids_stable_and_thresholds_rebuild() -> None:
     r2 = merge([A2, A1], list(reversed(ms)))
     assert [e.id for e in r1.events] == [e.id for e in r2.events]
     assert [s.id for s in r1.stories] == [s.id for s in r2.stories]
-    strict = merge([A1, A2], ms, config=MergeConfig(event_threshold=2.0))
+    strict = merge([A1, A2], ms, config=MergeConfig(event_threshold=1.0))
     assert len(strict.events) == 3
 
 
 @pytest.mark.parametrize(
-    "kwargs", [dict(story_threshold=1.5), dict(date_slack_days=-1), dict(max_candidates=0)]
+    "kwargs",
+    [
+        dict(story_threshold=1.5),
+        dict(event_threshold=1.5),
+        dict(date_slack_days=-1),
+        dict(max_candidates=0),
+    ],
 )
 def test_bad_config_raises(kwargs: dict) -> None:
     with pytest.raises(ConfigError):

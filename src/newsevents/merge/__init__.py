@@ -64,8 +64,10 @@ class MergeConfig:
     def __post_init__(self) -> None:
         if not 0.0 <= self.evaluative_similarity <= 1.0:
             raise ConfigError("evaluative_similarity must be within 0..1")
-        if not 0.0 <= self.story_threshold <= 1.0 or not 0.0 <= self.event_threshold <= 2.0:
-            raise ConfigError("merge thresholds must be within 0..1 (story) and 0..2 (event)")
+        if not 0.0 <= self.story_threshold <= 1.0 or not 0.0 <= self.event_threshold <= 1.0:
+            raise ConfigError(
+                "merge thresholds must be within 0..1 (story similarity, event probability)"
+            )
         if min(self.story_window_days, self.date_slack_days, self.publication_lookback_days) < 0:
             raise ConfigError("merge day windows must be >= 0")
         if self.max_candidates < 1 or self.story_name_boost < 0:
