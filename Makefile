@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo serve test bench bench-web screenshots lint clean install dev
+.PHONY: demo serve test bench bench-web screenshots fit-merge lint clean install dev
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ bench-web: $(VENV)/.dev
 screenshots: $(VENV)/.dev
 	@test -f $(OUT)/demo.db || $(MAKE) demo
 	$(PY) scripts/screenshots.py --db $(OUT)/demo.db --out docs
+
+# refit the merge weights (src/newsevents/data/merge_weights.json) on the tuned merge gold
+fit-merge: $(VENV)/.dev
+	$(PY) scripts/fit_merge.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -83,3 +83,27 @@ def test_gdelt_export_needs_an_output_file_and_writes_two(analysed, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert out.exists() and (tmp_path / "events.mentions.tsv").exists()
+    rows = [r.split("\t") for r in out.read_text().splitlines()]
+    assert all(r[-2] in ("asserted", "reported") for r in rows)  # factual only by default
+    args = ["export", "--db", str(analysed), "--format", "gdelt", "-o", str(out)]
+    assert CliRunner().invoke(main, [*args, "--all", "--header"]).exit_code == 0
+    rows_all = [r.split("\t") for r in out.read_text().splitlines()]
+    assert rows_all[0][0] == "GlobalEventID" and len(rows_all) - 1 >= len(rows)
+
+
+def test_explain_shows_every_join_feature_and_each_figure(analysed):
+    from newsevents import api
+
+    corpus = api.load_corpus(analysed)
+    joined = next(e for e in corpus.events if len(e.mention_ids) > 1)
+    counted = next(e for e in corpus.events if e.figures)
+    for event in (joined, counted):
+        result = CliRunner().invoke(main, ["explain", event.id, "--db", str(analysed)])
+        assert result.exit_code == 0, result.output
+        out = " ".join(result.output.split())
+        if event is joined:
+            assert "merge: " in out and "p=" in out and "text_sim=" in out
+        else:
+            r = event.figures[0]
+            assert f"{r.kind}: low {r.low} best {r.best} high {r.high}" in out
+            assert all(f.outlet in out for f in r.figures if f.outlet)

@@ -20,6 +20,8 @@ from newsevents.model import (
     Discrepancy,
     Event,
     EventMention,
+    Figure,
+    FigureRange,
     Place,
     Quantity,
     SourceValue,
@@ -80,6 +82,12 @@ def corpus():
         ),
         framing=(("Kivu Daily", ("bombard",)), ("Lakes Wire", ("shell",))),
         explanation=("bbbb:0 joined aaaa:0: same type, dates overlap, actor COD=COD",),
+        figures=(
+            FigureRange("killed", 14, 14, 17, (
+                Figure("killed", 14, True, "Lakes Wire", "aaaa", "aaaa:0", sa, "2023-05-02"),
+                Figure("killed", 17, False, "Kivu Daily", "bbbb", "bbbb:0", sb, "2023-05-03"),
+            )),
+        ),
     )  # fmt: skip
     return [event], {"aaaa:0": ma, "bbbb:0": mb}, {"aaaa": a, "bbbb": b}
 
@@ -108,19 +116,39 @@ def test_plover_sources_slice_the_clean_text_exactly():
         "name": "Government troops", "text": "Government troops", "code": "COD", "sector": "MIL"
     }  # fmt: skip
     assert record["discrepancies"][0]["field"] == "killed"
+    (killed,) = record["figures"]
+    assert (killed["low"], killed["best"], killed["high"]) == (14, 14, 17)
+    for v in killed["values"]:  # each figure with its outlet, report date and sentence
+        text = articles[v["article_id"]].text
+        assert v["reported"] and text[v["start"] : v["end"]] == next(
+            s["sentence"] for s in record["sources"] if s["mention_id"] == v["mention_id"]
+        )
 
 
 def test_gdelt_has_61_event_columns_and_a_mentions_file():
     events, mentions, articles = corpus()
-    ev, mn = export.to_gdelt(events, mentions, articles)
+    ev, mn = export.to_gdelt(events, mentions, articles, header=True)
     rows = list(csv.reader(io.StringIO(ev), delimiter="\t"))
-    assert len(rows[0]) == 61 == len(rows[1])
+    # GDELT's 61 columns, then our Factuality and DatePrecision
+    assert len(rows[0]) == 63 == len(rows[1]) and rows[0][:61][-1] == "SOURCEURL"
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["EventCode"] == "195" and row["EventRootCode"] == "19"
     assert row["QuadClass"] == "4" and row["Actor1CountryCode"] == "COD"
     assert row["Day"] == "20230430" and row["NumSources"] == "2"
+    assert row["Factuality"] == events[0].factuality
+    assert row["DatePrecision"] == (events[0].date_precision or "")
     mrows = list(csv.reader(io.StringIO(mn), delimiter="\t"))
     assert len(mrows) == 3 and len(mrows[1]) == len(export.GDELT_MENTION_COLUMNS)
+
+
+def test_gdelt_has_no_header_by_default_and_no_place_in_actor_geography():
+    events, mentions, articles = corpus()
+    ev, mn = export.to_gdelt(events, mentions, articles)
+    rows = list(csv.reader(io.StringIO(ev), delimiter="\t"))
+    assert len(rows) == len(events) and rows[0][0] != "GlobalEventID"
+    assert len(list(csv.reader(io.StringIO(mn), delimiter="\t"))) == 2
+    row = dict(zip(export.GDELT_EVENT_COLUMNS, rows[0], strict=True))
+    assert all(row[f"Actor{n}Geo_{c}"] == "" for n in (1, 2) for c in export._GEO)
 
 
 @pytest.mark.parametrize(

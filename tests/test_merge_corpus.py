@@ -62,5 +62,5 @@ def test_own_corpus_through_the_pipeline() -> None:
     (result,) = report.results
     scores = result.scores
     assert scores.story_b3.f1 >= 0.9, scores.story_b3
-    assert scores.merge_b3.f1 >= 0.9, scores.merge_b3
+    assert scores.merge_b3.f1 >= 0.9, scores.merge_b3  # 0.921 on 19 articles
     assert scores.discrepancy.value >= 2 / 3, scores.discrepancy

@@ -269,21 +269,26 @@ def timeline(
 @click.option(
     "--all/--factual-only",
     "show_all",
-    default=True,
-    help="Include future, hypothetical and negated events (default), or only asserted and "
-    "reported ones; each record says its factuality either way.",
+    default=None,
+    help="Include future, hypothetical and negated events (default but for gdelt), or only "
+    "asserted and reported ones (default for gdelt); each record says its factuality.",
 )
+@click.option("--header", is_flag=True, help="gdelt: write a header line (GDELT files have none).")
 @friendly_errors
-def export(db: Path, fmt: str, output: Path | None, show_all: bool) -> None:
+def export(db: Path, fmt: str, output: Path | None, show_all: bool | None, header: bool) -> None:
     """Export merged events: plover-jsonl (contract in README), gdelt (+ .mentions), csv."""
     corpus = api.load_corpus(db)
+    if show_all is None:
+        show_all = fmt != "gdelt"
     events = api.select_events(corpus.events, include_all=show_all)
     if fmt == "plover-jsonl":
         text = export_mod.to_plover_jsonl(events, corpus.mentions, corpus.articles)
     elif fmt == "csv":
         text = export_mod.to_csv(events, corpus.mentions, corpus.articles)
     else:
-        text, mentions_text = export_mod.to_gdelt(events, corpus.mentions, corpus.articles)
+        text, mentions_text = export_mod.to_gdelt(
+            events, corpus.mentions, corpus.articles, header=header
+        )
         if output is None:
             raise click.UsageError("--format gdelt writes two files: give -o EVENTS.tsv")
         mentions_path = output.with_suffix(".mentions" + (output.suffix or ".tsv"))
@@ -398,6 +403,23 @@ def explain(event_id: str, db: Path) -> None:
         con.print(f"    {_oneline(m.sentence.of(a.text))}", markup=False, highlight=False)
     for line in e.explanation:
         con.print(f"  merge: {line}", markup=False, highlight=False)
+    for r in e.figures:
+        con.print(
+            f"  {r.kind}: low {r.low} best {r.best} high {r.high}"
+            + ("  (outlets disagree)" if r.disputed else ""),
+            markup=False,
+            highlight=False,
+        )
+        for fig in r.figures:
+            text = corpus.articles[fig.article_id].text if fig.article_id in corpus.articles else ""
+            con.print(
+                f"    {fig.outlet or fig.article_id} {fig.reported or '?'}: "
+                f"{'~' if fig.approximate else ''}{fig.value}"
+                + (" (superseded by a later report)" if fig.superseded else "")
+                + f"  {_oneline(fig.sentence.of(text))}",
+                markup=False,
+                highlight=False,
+            )
 
 
 @main.command()
@@ -438,7 +460,11 @@ def compare(db: Path, story: str | None) -> None:
 
 @main.command(name="merge")
 @db_option
-@click.option("--event-threshold", type=float, help="Score a mention needs to join an event.")
+@click.option(
+    "--event-threshold",
+    type=float,
+    help="Probability (fitted merge score) a mention needs to join an event (0.5).",
+)
 @click.option("--story-threshold", type=float, help="Similarity an article needs to join a story.")
 @click.option("--date-slack-days", type=int, help="Days two dates of one event may differ.")
 @click.option("--story-window-days", type=int, help="Days a story stays open to new articles.")

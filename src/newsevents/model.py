@@ -337,6 +337,38 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One outlet's count of one kind for an event, as one sentence told it on one day."""
+
+    kind: str  # killed | injured | arrested | ...
+    value: int
+    approximate: bool
+    outlet: str | None
+    article_id: str
+    mention_id: str
+    sentence: Span
+    reported: str | None  # the report's date (the article's publication date)
+    superseded: bool = False  # a later report of the same outlet gives another figure
+
+
+@dataclass(frozen=True)
+class FigureRange:
+    """Low / best / high of one kind over the outlets' current figures, with every figure
+    (superseded ones too). ``best`` is the median of the outlets' latest figures (the lower
+    middle one for an even count); see the README ("Casualty figures")."""
+
+    kind: str
+    low: int
+    best: int
+    high: int
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return self.low != self.high
+
+
+@dataclass(frozen=True)
 class Event:
     """A real-world event: one or more mentions merged, with their disagreements."""
 
@@ -359,6 +391,7 @@ class Event:
     discrepancies: tuple[Discrepancy, ...] = ()
     framing: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (outlet, words) pairs
     explanation: tuple[str, ...] = ()  # why each mention joined
+    figures: tuple[FigureRange, ...] = ()  # per kind: every outlet's figures and the range
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A pure function over model objects (it never touches SQL): the store loads mentions and
 saves the result; re-running with other thresholds rebuilds everything from the mentions.
-See :mod:`.stories`, :mod:`.entities` and :mod:`.events` for the rules.
+See :mod:`.stories`, :mod:`.entities`, :mod:`.cluster` and :mod:`.evidence` (what a join
+needs, the fitted weights) for the rules and :mod:`.figures` for casualty figures.
 """
 
 from __future__ import annotations
@@ -25,14 +26,15 @@ from ..model import (
 )
 from ..resources import countries
 from .build import build_event, event_id
-from .cluster import cluster_mentions
+from .cluster import Cluster, cluster_mentions
 from .entities import acronym_definitions, is_label_name, resolve_story_entities
-from .features import EventParams, mention_features
+from .evidence import join_evidence
+from .features import EventParams, Features, mention_features
 from .knowledge import MergeKnowledge, load_knowledge
 from .stories import group_stories
 from .text import name_key
 
-__all__ = ["MergeConfig", "acronym_definitions", "event_id", "merge"]
+__all__ = ["MergeConfig", "acronym_definitions", "candidate_pairs", "event_id", "merge"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,8 @@ class MergeConfig:
     story_window_days: int = 7
     #: weight of an entity name relative to a content word in story vectors
     story_name_boost: int = 3
-    #: score a mention needs to join an event (see merge.events for the parts)
-    event_threshold: float = 0.45
+    #: probability (fitted score, see merge.evidence) a mention needs to join an event
+    event_threshold: float = 0.5
     #: dates of the same event may differ by this many days (time zones, late reports)
     date_slack_days: int = 1
     #: a date defaulted to publication means "on or before": up to this many days earlier
@@ -62,8 +64,10 @@ class MergeConfig:
     def __post_init__(self) -> None:
         if not 0.0 <= self.evaluative_similarity <= 1.0:
             raise ConfigError("evaluative_similarity must be within 0..1")
-        if not 0.0 <= self.story_threshold <= 1.0 or not 0.0 <= self.event_threshold <= 2.0:
-            raise ConfigError("merge thresholds must be within 0..1 (story) and 0..2 (event)")
+        if not 0.0 <= self.story_threshold <= 1.0 or not 0.0 <= self.event_threshold <= 1.0:
+            raise ConfigError(
+                "merge thresholds must be within 0..1 (story similarity, event probability)"
+            )
         if min(self.story_window_days, self.date_slack_days, self.publication_lookback_days) < 0:
             raise ConfigError("merge day windows must be >= 0")
         if self.max_candidates < 1 or self.story_name_boost < 0:
@@ -119,6 +123,55 @@ def merge(
 ) -> MergeResult:
     """Group articles into stories and mentions into events (deterministic, stateless)."""
     kb = load_knowledge()
+    stories, feats, quotes_by_article, params = _prepare(
+        articles, mentions, quotes, entities, config, kb
+    )
+    clusters = cluster_mentions(feats, kb, params)
+    events: list[Event] = []
+    for c in clusters:
+        sids = [x.story for x in c.members if x.story]
+        top_sid = Counter(sids).most_common(1)[0][0] if sids else None
+        events.append(build_event(c, top_sid, quotes_by_article))
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return MergeResult(stories=tuple(stories), events=tuple(events))
+
+
+def candidate_pairs(
+    articles: Sequence[Article],
+    mentions: Sequence[EventMention],
+    quotes: Sequence[Quote] = (),
+    entities: Mapping[str, Sequence[Entity]] | None = None,
+    config: MergeConfig = MergeConfig(),
+) -> list[tuple[str, str, dict[str, float]]]:
+    """(mention id, mention id, join features) for every pair of mentions the merge could
+    join (same block, no hard rule against it, positive evidence): the training pairs of
+    ``make fit-merge``. Quadratic per block: for gold-sized corpora only."""
+    kb = load_knowledge()
+    _, feats, _, params = _prepare(articles, mentions, quotes, entities, config, kb)
+    blocks: dict[tuple[str, str], list[Features]] = defaultdict(list)
+    for x in feats:
+        blocks[(x.group, x.fclass)].append(x)
+    out = []
+    for xs in blocks.values():
+        for i, y in enumerate(xs):
+            single = Cluster(idx=0, group=y.group, fclass=y.fclass)
+            single.add(y, None)
+            for x in xs[i + 1 :]:
+                j = join_evidence(x, single, kb, params, params.date_slack_days)
+                if j is not None:
+                    out.append((x.m.id, y.m.id, j.values))
+    return out
+
+
+def _prepare(
+    articles: Sequence[Article],
+    mentions: Sequence[EventMention],
+    quotes: Sequence[Quote],
+    entities: Mapping[str, Sequence[Entity]] | None,
+    config: MergeConfig,
+    kb: MergeKnowledge,
+) -> tuple[list[Story], list[Features], dict[str, list[Quote]], EventParams]:
+    """Stories, and the features of every mention, as the event merge compares them."""
     entities = entities or {}
     by_id = {a.id: a for a in articles}
     mentions_by_article: dict[str, list[EventMention]] = defaultdict(list)
@@ -177,11 +230,4 @@ def merge(
         evaluative_similarity=config.evaluative_similarity,
     )
     feats = mention_features(mentions, by_id, story_of, entity_keys, idf, kb, params)
-    clusters = cluster_mentions(feats, kb, params)
-    events: list[Event] = []
-    for c in clusters:
-        sids = [x.story for x in c.members if x.story]
-        top_sid = Counter(sids).most_common(1)[0][0] if sids else None
-        events.append(build_event(c, top_sid, quotes_by_article))
-    events.sort(key=lambda e: (e.date or "9999", e.id))
-    return MergeResult(stories=tuple(stories), events=tuple(events))
+    return stories, feats, quotes_by_article, params

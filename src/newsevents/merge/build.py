@@ -21,6 +21,7 @@ from ..model import (
 )
 from .cluster import Cluster
 from .features import PLACE_RANK, PREC_RANK, Features, interval
+from .figures import figure_ranges
 from .names import alias_class
 from .text import name_key
 
@@ -173,11 +174,12 @@ def build_event(
         finest_places = [p for p in located if PLACE_RANK.get(p.precision, 9) == rank]
         name = _most_common([p.name for p in finest_places])
         location = next(p for p in finest_places if p.name == name)
+    figures = figure_ranges(c.members)
     qty: dict[str, Quantity] = {}
-    for m in ms:
-        for q in m.quantities:
-            if q.kind not in qty or q.value > qty[q.kind].value:
-                qty[q.kind] = q  # max-credible; each outlet's figure is in discrepancies
+    for r in figures:  # the headline figure is the best estimate (see merge.figures)
+        f = next(f for f in r.figures if f.value == r.best and not f.superseded)
+        m = next(m for m in ms if m.id == f.mention_id)
+        qty[r.kind] = next(q for q in m.quantities if q.kind == r.kind and q.value == r.best)
     seed = c.members[0]
     head = (
         f"{seed.m.id} started {eid}: {seed.m.event} {seed.m.date or 'undated'}, "
@@ -207,4 +209,5 @@ def build_event(
         discrepancies=discrepancies(c.members),
         framing=framing(c.members, quotes_by_article),
         explanation=explanation,
+        figures=figures,
     )

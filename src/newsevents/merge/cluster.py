@@ -1,14 +1,16 @@
 """Event merge: mentions that report the same real-world event become one Event.
 
-Greedy and incremental: mentions are taken finest date first; each joins the best
-compatible event under construction (score >= threshold) or starts a new one. Candidates
+Greedy and incremental: mentions are taken finest date first; each joins the event under
+construction it most probably reports (P >= threshold, see merge.evidence for the features,
+the evidence a join needs and the fitted weights) or starts a new one. Candidates
 come from a block index keyed by (type group, factuality class, week), so the cost is
 O(n log n) for the sort plus a bounded number of comparisons per mention.
 
 Hard rules (never join): incompatible types; factual (asserted/reported) with non-factual;
 dates further apart than the slack; coded actors (or recipients) of different countries
 that no coalition links; different places of city precision or different countries; a
-mention from another story unless actor AND recipient match (same dyad).
+mention from another story unless actor AND recipient match (same dyad); no positive
+evidence (type and date alone), or a day apart with fewer than two items of evidence.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .features import EventParams, Features, Side, iso_day
+from .evidence import Join, MergeWeights, join_evidence, load_weights
+from .features import EventParams, Features
 from .knowledge import MergeKnowledge
-from .text import Vector, add_into, cosine
+from .text import Vector, add_into
 
 
 @dataclass
@@ -44,6 +47,10 @@ class Cluster:
     place_city: bool = False
     stories: set[str | None] = field(default_factory=set)
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
+    quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
+    heads: set[str] = field(default_factory=set)  # head words of the named participants
+    places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
+    lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
     vec: Vector = field(default_factory=dict)
 
     main: str = ""
@@ -80,147 +87,44 @@ class Cluster:
         if x.m.date and x.m.date_source != "publication" and x.iv and x.iv[0] == x.iv[1]:
             self.stated.add((x.outlet, x.m.date))
         add_into(self.vec, x.vec)
-
-
-def _compare_side(
-    side: Side,
-    codes: set[str],
-    names: set[str],
-    coal: set[str],
-    sectors: set[tuple[str, str]],
-    what: str,
-) -> tuple[str, float, str]:
-    """(status, score, text) for actor/recipient compatibility."""
-    if side.codes and codes:
-        common = side.codes & codes
-        if common:
-            score = 0.2
-            mine = {s for s in side.sectors if s[0] in common}
-            theirs = {s for s in sectors if s[0] in common}
-            note = ""
-            if mine and theirs and not (mine & theirs):
-                score -= 0.15  # same country, different sector (police vs protesters)
-                note = " (sectors differ)"
-            code = sorted(common)[0]
-            return "match", score, f"{what} {code}={code}{note}"
-    if (side.codes & coal) or (codes & side.coalition):
-        return "match", 0.15, f"{what} member of coalition"
-    if side.coalition and coal and side.coalition & coal:
-        return "match", 0.15, f"{what} same coalition"
-    if side.codes and codes:
-        return "mismatch", 0.0, f"{what} {'+'.join(sorted(side.codes))}!={'+'.join(sorted(codes))}"
-    if side.names and names:
-        if side.names & names:
-            return "match", 0.2, f"{what} same entity"
-        return "unknown", 0.0, f"{what} names differ"
-    return "unknown", 0.05, f"{what} unknown on one side"
+        for q in x.m.quantities:
+            self.quantities.setdefault(q.kind, set()).add(q.value)
+        self.heads |= x.actor.heads | x.recipient.heads
+        if x.m.trigger_lemma:
+            self.lemmas.add(x.m.trigger_lemma.lower())
+        if x.place_key and x.place_level:
+            self.places.setdefault(x.place_level, set()).add(x.place_key)
 
 
 def _score(
-    x: Features, c: Cluster, kb: MergeKnowledge, p: EventParams, slack: int = 0
-) -> tuple[float, str] | None:
-    main = c.main_type()
-    if not all(kb.types_compatible(x.m.event, t) for t in c.types):
+    x: Features, c: Cluster, kb: MergeKnowledge, p: EventParams, w: MergeWeights, slack: int = 0
+) -> tuple[float, Join] | None:
+    """(P(same event), evidence) of joining ``x`` to ``c``; None when a hard rule or the
+    lack of positive evidence refuses it (see merge.evidence). The explanation is written
+    only for the join taken (``Join.explain``)."""
+    j = join_evidence(x, c, kb, p, slack)
+    if j is None:
         return None
-    parts: list[str] = []
-    score = 0.0
-    anchors = 0
-    if x.m.event == main:
-        parts.append(f"same type {main}")
-        score += 0.05
-    else:
-        parts.append(f"compatible types {x.m.event}~{main}")
-    # dates
-    if x.iv is not None and c.iv is not None:
-        gap = max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0)
-        if gap > slack:
-            return None
-        shown = f"dates {x.m.date} vs {iso_day(c.iv[0])}" + (
-            f"..{iso_day(c.iv[1])}" if c.iv[1] != c.iv[0] else ""
-        )
-        weak = x.m.date_source == "publication"
-        if gap:
-            score += 0.05
-            parts.append(f"{shown} within {gap} day")
-        elif x.iv[0] == x.iv[1] == c.iv[0] == c.iv[1] and not weak:
-            score += 0.3
-            anchors += 1
-            parts.append(f"{shown} same day")
-        else:
-            score += 0.1 if weak else 0.2
-            anchors += 0 if weak else 1
-            parts.append(f"{shown} overlap")
-    else:
-        parts.append("no date on one side")
-    # actors
-    for side, codes, names, coal, sectors, what in (
-        (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor"),
-        (
-            x.recipient,
-            c.recip_codes,
-            c.recip_names,
-            c.recip_coal,
-            c.recip_sectors,
-            "recipient",
-        ),
-    ):
-        status, s, text = _compare_side(side, codes, names, coal, sectors, what)
-        if status == "mismatch":
-            if what == "actor":
-                return None
-            # recipients are often coded from a modifier ("the group's sites"): a differing
-            # recipient weighs against the join, it does not forbid it
-            score -= 0.3
-        anchors += status == "match"
-        score += s
-        parts.append(text)
-    # place
-    if x.place_key and c.place_key:
-        if x.place_key == c.place_key:
-            score += 0.15
-            anchors += 1
-            parts.append(f"place {x.place_key}")
-        elif (x.place_city and c.place_city) or (
-            x.place_country and c.place_country and x.place_country != c.place_country
-        ):
-            return None
-        else:
-            score += 0.05
-            parts.append(f"place {x.place_key}~{c.place_key}")
-    elif x.place_country and c.place_country:
-        if x.place_country != c.place_country:
-            return None
-        score += 0.05
-        parts.append(f"country {x.place_country}")
-    # story
-    if x.story in c.stories:
-        score += 0.1
-    else:
-        if not p.cross_story:
-            return None
-        dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
-        if not dyad or x.iv is None or c.iv is None:
-            return None
-        parts.append("other story, same dyad")
-    sim = cosine(x.vec, c.vec)
-    same_article = any(y.m.article_id == x.m.article_id for y in c.members[-3:])
-    if anchors == 0 and not (sim >= 0.35 or (same_article and sim >= 0.2)):
-        return None
-    if (x.evaluative or c.members[0].evaluative) and sim < p.evaluative_similarity:
-        return None  # an opinion about an act joins its report only when worded alike
-    if x.evaluative or c.members[0].evaluative:
-        parts.append("evaluative clause")
-    score += 0.3 * sim
-    return score, ", ".join(parts) + f"; text {sim:.2f}; score {score:.2f}"
+    return w.probability(j.values), j
+
+
+def _shares_a_slot(x: Features, c: Cluster) -> bool:
+    return bool(
+        x.actor.codes & c.actor_codes
+        or x.recipient.codes & c.recip_codes
+        or (x.place_key and x.place_key == c.place_key)
+    )
 
 
 def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) -> list[Cluster]:
     """Greedy blocked clustering of mention features into events."""
+    wts = load_weights()
     order = sorted(
         feats,
         key=lambda x: (
             x.prec,
             x.m.date_source == "publication",  # stated dates seed events, defaults join them
+            x.place_key is None,  # placed mentions seed events, unplaced ones join them
             x.iv[0] if x.iv else 1 << 30,
             x.outlet,
             x.m.article_id,
@@ -247,9 +151,10 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         else:
             for c in by_story.get((*key, x.story), ()):
                 cands[c.idx] = c
-        # other story: only the same dyad may join (checked in _score); filtered before the
-        # nearest-date cut so the cut keeps candidates that can join
-        pool = [c for c in cands.values() if x.story in c.stories or x.actor.codes & c.actor_codes]
+        # another story's event may join only on strong evidence (checked in _score), which
+        # needs a side or the place in common: filtered before the nearest-date cut so the
+        # cut keeps candidates that can join
+        pool = [c for c in cands.values() if x.story in c.stories or _shares_a_slot(x, c)]
         if len(pool) > p.max_candidates and x.iv is not None:
             mid = (x.iv[0] + x.iv[1]) / 2
 
@@ -258,15 +163,15 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
 
             pool.sort(key=near)
             pool = pool[: p.max_candidates]
-        best: tuple[float, int, str, Cluster] | None = None
+        best: tuple[float, int, Join, Cluster] | None = None
         for c in pool:
-            got = _score(x, c, kb, p, 0)
+            got = _score(x, c, kb, p, wts, 0)
             if got is None or got[0] < p.threshold:
                 continue
             if best is None or (got[0], -c.idx) > (best[0], -best[1]):
                 best = (got[0], c.idx, got[1], c)
         if best is not None:
-            best[3].add(x, best[2])
+            best[3].add(x, best[2].explain(wts, best[0]))
             continue
         c = Cluster(idx=len(clusters), group=x.group, fclass=x.fclass)
         c.add(x, None)
@@ -275,7 +180,7 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
             for w in range(x.iv[0] // 7, x.iv[1] // 7 + 1):
                 by_week[key][w].append(c)
         by_story[(*key, x.story)].append(c)
-    return _join_across_days(clusters, by_week, kb, p)
+    return _join_across_days(clusters, by_week, kb, p, wts)
 
 
 def _same_outlet_other_day(a: Cluster, b: Cluster) -> bool:
@@ -293,6 +198,7 @@ def _join_across_days(
     by_week: Mapping[tuple[str, str], Mapping[int, list[Cluster]]],
     kb: MergeKnowledge,
     p: EventParams,
+    wts: MergeWeights,
 ) -> list[Cluster]:
     """Second pass: events a day apart (within the slack) become one unless an outlet states
     both days: different outlets may disagree on the day (time zones, late reports), but one
@@ -305,7 +211,7 @@ def _join_across_days(
             continue
         weeks = by_week[(b.group, b.fclass)]
         lo, hi = (b.iv[0] - p.date_slack_days) // 7, (b.iv[1] + p.date_slack_days) // 7
-        best: tuple[float, int, str, Cluster] | None = None
+        best: tuple[float, int, Join, Cluster] | None = None
         for w in range(lo, hi + 1):
             for a in weeks.get(w, ()):
                 if a.idx == b.idx or a.idx in dead or a.iv is None:
@@ -313,15 +219,13 @@ def _join_across_days(
                 gap = max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1])
                 if gap > p.date_slack_days:
                     continue
-                if b.members[0].story not in a.stories and not (
-                    b.members[0].actor.codes & a.actor_codes
-                ):
+                if b.members[0].story not in a.stories and not _shares_a_slot(b.members[0], a):
                     continue
                 if not all(kb.types_compatible(b.members[0].m.event, t) for t in a.types):
                     continue  # _score would refuse it: skip the costlier checks
                 if _same_outlet_other_day(a, b):
                     continue
-                got = _score(b.members[0], a, kb, p, p.date_slack_days)
+                got = _score(b.members[0], a, kb, p, wts, p.date_slack_days)
                 if got is None or got[0] < p.threshold:
                     continue
                 if best is None or (got[0], -a.idx) > (best[0], -best[1]):
@@ -329,7 +233,7 @@ def _join_across_days(
         if best is None:
             continue
         target = best[3]
-        target.add(b.members[0], best[2] + " (outlets disagree on the day)")
+        target.add(b.members[0], best[2].explain(wts, best[0]) + " (outlets disagree on the day)")
         for x, r in zip(b.members[1:], b.reasons, strict=True):
             target.add(x, r)
         dead.add(b.idx)

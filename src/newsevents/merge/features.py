@@ -17,6 +17,7 @@ from ..model import (
     EventMention,
 )
 from .knowledge import MergeKnowledge
+from .names import alias_class
 from .text import Vector, content_words, name_key, tfidf
 
 PREC_RANK: dict[str, int] = {p: i for i, p in enumerate(DATE_PRECISION)}
@@ -103,6 +104,21 @@ class Side:
     sectors: frozenset[tuple[str, str]]  # (code, sector)
     coalition: frozenset[str]  # member codes of coalitions named on this side
     label: str
+    heads: frozenset[str] = frozenset()  # last word of each named actor ("police", "farmers")
+
+
+_HEADS: dict[str, str | None] = {}
+
+
+def _head(name: str, key: str) -> str | None:
+    """The last word of a named participant, None for a pronoun or a dateline (cached: the
+    same few names recur across thousands of mentions)."""
+    if name not in _HEADS:
+        if len(_HEADS) > 100_000:
+            _HEADS.clear()
+        named = alias_class(name, (), ()) not in ("pronoun", "drop")
+        _HEADS[name] = key.split()[-1] if named else None
+    return _HEADS[name]
 
 
 def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowledge) -> Side:
@@ -111,8 +127,14 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
     sectors: set[tuple[str, str]] = set()
     members: set[str] = set()
     labels: list[str] = []
+    heads: set[str] = set()
     for a in actors:
         k = name_key(a.name)
+        # an uncoded participant's head word ("the protesting farmers"); coded ones are
+        # compared by code, and generic heads ("two people") say nothing
+        head = _head(a.name, k) if k and not a.code else None
+        if head and head not in kb.generic_participants and not head.isdigit():
+            heads.add(head)
         coal = kb.coalition_of(a.name) or (kb.coalition_of(a.code) if a.code else frozenset())
         members |= coal
         if a.code and not coal:
@@ -123,7 +145,12 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
             names.add(entity_key.get(k, k))
         labels.append(a.code or a.name)
     return Side(
-        frozenset(codes), frozenset(names), frozenset(sectors), frozenset(members), "+".join(labels)
+        frozenset(codes),
+        frozenset(names),
+        frozenset(sectors),
+        frozenset(members),
+        "+".join(labels),
+        frozenset(heads),
     )
 
 
@@ -141,8 +168,12 @@ class Features:
     place_key: str | None
     place_country: str | None
     place_city: bool
+    place_level: str | None  # city | region for a named place below the country
     vec: Vector
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
+    backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
+    published: str | None = None  # the report's date (its article's publication date)
+    refs: frozenset[str] = frozenset()  # words of definite phrases ("the attack") in the sentence
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -164,6 +195,40 @@ def evaluative_subject(m: EventMention, text: str, kb: MergeKnowledge) -> bool:
     after = text[m.trigger.end : m.sentence.end].split(",")[0]
     words = [w.lower() for w in _WORD.findall(after)][: _EVAL_WINDOW + 1]
     return any(w in kb.evaluative_copulas for w in words)
+
+
+_BACKREF = re.compile(
+    r"(?:\b(?:the|this|that|these|those)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|\w+['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE
+)
+
+
+def definite_words(sentence: str) -> frozenset[str]:
+    """Words of the definite phrases of a sentence ("killed in the attack" -> attack; plural
+    s dropped): names of acts the outlet takes as known, matched against an event's trigger
+    lemmas (merge.evidence)."""
+    out: set[str] = set()
+    for phrase in _DEFINITE.findall(sentence):
+        for w in phrase.lower().split():
+            out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+    return frozenset(out)
+
+
+def back_reference(m: EventMention, text: str) -> bool:
+    """A nominal trigger after a determiner or a possessive ("the attack", "Sunday's
+    bombing", "the weekend raid"): the outlet names an act its readers already know of."""
+    if not text:
+        return False
+    word = text[m.trigger.start : m.trigger.end].lower()
+    lemma = (m.trigger_lemma or "").lower()
+    if not lemma or word not in (lemma, lemma + "s", lemma + "es"):
+        return False  # an inflected verb ("accused") is not a name of the act
+    before = text[max(m.sentence.start, m.trigger.start - 40) : m.trigger.start]
+    return bool(_BACKREF.search(before))
 
 
 def factual_class(factuality: str) -> str:
@@ -203,8 +268,12 @@ def mention_features(
                 place_key=name_key(loc.name) if loc and loc.precision != "country" else None,
                 place_country=loc.country if loc else None,
                 place_city=bool(loc and loc.precision == "city"),
+                place_level=loc.precision if loc and loc.precision != "country" else None,
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
+                backref=back_reference(m, text),
+                published=art.published if art is not None else None,
+                refs=definite_words(m.sentence.of(text)) if text else frozenset(),
             )
         )
     return out

@@ -23,6 +23,7 @@ class MergeKnowledge:
     organisation_words: frozenset[str] = frozenset()
     evaluative_openers: frozenset[str] = frozenset()
     evaluative_copulas: frozenset[str] = frozenset()
+    generic_participants: frozenset[str] = frozenset()
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -98,6 +99,7 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         "organisation_words",
         "evaluative_openers",
         "evaluative_copulas",
+        "generic_participants",
     ):
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):

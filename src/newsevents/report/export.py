@@ -104,6 +104,29 @@ def plover_record(
             {"kind": q.kind, "value": q.value, "approximate": q.approximate}
             for q in event.quantities
         ],
+        "figures": [
+            {
+                "kind": r.kind,
+                "low": r.low,
+                "best": r.best,
+                "high": r.high,
+                "values": [
+                    {
+                        "value": f.value,
+                        "approximate": f.approximate,
+                        "outlet": f.outlet,
+                        "article_id": f.article_id,
+                        "mention_id": f.mention_id,
+                        "reported": f.reported,
+                        "superseded": f.superseded,
+                        "start": f.sentence.start,
+                        "end": f.sentence.end,
+                    }
+                    for f in r.figures
+                ],
+            }
+            for r in event.figures
+        ],
         "story": event.story_id,
         "sources": _sources(event, mentions, articles),
         "discrepancies": [
@@ -154,6 +177,7 @@ GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     + tuple(f"Actor2Geo_{c}" for c in _GEO)
     + tuple(f"ActionGeo_{c}" for c in _GEO)
     + ("DATEADDED", "SOURCEURL")
+    + ("Factuality", "DatePrecision")  # ours, after GDELT's 61 columns
 )
 GDELT_MENTION_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
@@ -215,14 +239,21 @@ def _geo_cols(event: Event) -> list[str]:
 
 
 def to_gdelt(
-    events: Iterable[Event], mentions: Mapping[str, EventMention], articles: Mapping[str, Article]
+    events: Iterable[Event],
+    mentions: Mapping[str, EventMention],
+    articles: Mapping[str, Article],
+    header: bool = False,
 ) -> tuple[str, str]:
-    """GDELT 2.0 event rows and mention rows (tab-separated, with a header line each)."""
+    """GDELT 2.0 event rows (one per merged event, plus our Factuality and DatePrecision
+    columns) and mention rows, tab-separated. GDELT files have no header line; ``header``
+    adds one to each. Actor geography is left empty: the event's place is where the act
+    happened (ActionGeo), not where its actors are from."""
     ev_buf, mn_buf = io.StringIO(), io.StringIO()
     ev_w = csv.writer(ev_buf, delimiter="\t", lineterminator="\n")
     mn_w = csv.writer(mn_buf, delimiter="\t", lineterminator="\n")
-    ev_w.writerow(GDELT_EVENT_COLUMNS)
-    mn_w.writerow(GDELT_MENTION_COLUMNS)
+    if header:
+        ev_w.writerow(GDELT_EVENT_COLUMNS)
+        mn_w.writerow(GDELT_MENTION_COLUMNS)
     for e in events:
         gid = gdelt_id(e.id)
         day = _day(e.date)
@@ -240,12 +271,13 @@ def to_gdelt(
             + _actor_cols(e.recipient)
             + [1, e.cameo, e.cameo[:3], e.cameo[:2], _quad_class(e.cameo), e.intensity]
             + [len(srcs), len(outlets), len({a.id for a in arts}), ""]
-            + _geo_cols(e)
-            + _geo_cols(e)
+            + [""] * (2 * len(_GEO))  # Actor1Geo, Actor2Geo: unknown
             + _geo_cols(e)
             + [
                 (max((a.published or "" for a in arts), default="") or "").replace("-", ""),
                 first_url,
+                e.factuality,
+                e.date_precision or "",
             ]
         )
         for m in srcs:

@@ -88,10 +88,15 @@ def highlight(text: str, marks: Sequence[Mark], offset: int = 0) -> Markup:
         if covering:
             kinds = " ".join(sorted({m.kind for m in covering}))
             title = "; ".join(dict.fromkeys(m.title for m in covering if m.title))
-            anchors = [m.anchor for m in covering if m.anchor and m.start - offset == a]
+            anchors = list(
+                dict.fromkeys(m.anchor for m in covering if m.anchor and m.start - offset == a)
+            )
             ident = f' id="{escape(anchors[0])}"' if anchors else ""
+            # several mentions in one sentence: each keeps a link target of its own
+            extra = "".join(f'<span id="{escape(x)}"></span>' for x in anchors[1:])
             out.append(
-                f'<mark{ident} class="{escape(kinds)}" title="{escape(title)}">{piece}</mark>'
+                f'{extra}<mark{ident} class="{escape(kinds)}" title="{escape(title)}">'
+                f"{piece}</mark>"
             )
         else:
             out.append(str(piece))

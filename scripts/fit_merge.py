@@ -1,0 +1,108 @@
+"""Refit the merge weights (``make fit-merge``): logistic regression on mention pairs.
+
+    python scripts/fit_merge.py [--out src/newsevents/data/merge_weights.json] [GOLD ...]
+
+Each gold corpus (default: the tuned merge corpus and examples/gold.jsonl; NEVER the blind
+sets) is analysed into a temporary store; its mentions are matched to gold events as the
+evaluator matches them (same file, quote inside the sentence, same type). Every pair of
+matched mentions the merge could join (``newsevents.merge.candidate_pairs``: same block, no
+hard rule against it, positive evidence) is one example, labelled 1 when both report the
+same gold event. scikit-learn fits ``P(same event)``; the weights are written as data with
+what they were fitted on. Needs the dev extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from sklearn.linear_model import LogisticRegression
+
+from newsevents import api, merge
+from newsevents.evaluate.gold import CorpusGold, load_gold, normalise_space
+from newsevents.evaluate.run import _resolve_file, _source_key
+from newsevents.merge.evidence import FEATURES, parse_weights, weights_path
+from newsevents.store import Store
+
+DEFAULT_GOLD = ("tests/data/merge_corpus/gold.jsonl", "examples/gold.jsonl")
+
+
+def labelled_pairs(gold_path: Path, resources: api.Resources) -> list[tuple[list[float], int]]:
+    gold = load_gold(gold_path)
+    if not isinstance(gold, CorpusGold):
+        raise SystemExit(f"{gold_path}: not a corpus gold file")
+    if "blind" in gold_path.parts:
+        raise SystemExit(f"{gold_path}: blind gold is never used for fitting")
+    files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
+    by_source = {located: key for key, located in files.items()}
+    events = {e.id: e for e in gold.events}
+    reports: dict[str, list[tuple[str, str]]] = {}
+    for e in gold.events:
+        for r in e.reports:
+            reports.setdefault(r.file, []).append((normalise_space(r.quote), e.id))
+    with tempfile.TemporaryDirectory(prefix="newsevents-fit-") as tmp:
+        db = Path(tmp) / "fit.db"
+        api.analyze(sorted({str(p) for p, _ in files.values()}), db, resources=resources)
+        with Store(db, readonly=True) as store:
+            articles, mentions = store.articles(), store.mentions()
+            quotes, entities = store.quotes(), store.entities()
+    key_of = {a.id: by_source.get(_source_key(a.source)) for a in articles}
+    text_of = {a.id: a.text for a in articles}
+    gold_of: dict[str, str] = {}
+    for m in mentions:
+        file = key_of.get(m.article_id)
+        sentence = normalise_space(m.sentence.of(text_of[m.article_id]))
+        hits = [
+            eid
+            for quote, eid in reports.get(file or "", ())
+            if quote in sentence and events[eid].event == m.event
+        ]
+        if hits:
+            gold_of[m.id] = hits[0]
+    out = []
+    for a, b, values in merge.candidate_pairs(articles, mentions, quotes, entities):
+        if a in gold_of and b in gold_of:
+            out.append(([values[k] for k in FEATURES], int(gold_of[a] == gold_of[b])))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/fit_merge.py")
+    parser.add_argument("gold", nargs="*", type=Path, default=[Path(p) for p in DEFAULT_GOLD])
+    parser.add_argument("--out", type=Path, default=weights_path())
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+    resources = api.load_resources()
+    rows: list[tuple[list[float], int]] = []
+    for g in args.gold:
+        got = labelled_pairs(g, resources)
+        sys.stdout.write(f"{g}: {len(got)} pairs, {sum(y for _, y in got)} same event\n")
+        rows += got
+    x, y = [r[0] for r in rows], [r[1] for r in rows]
+    if len(set(y)) < 2:
+        raise SystemExit("need both joined and separate pairs to fit")
+    model = LogisticRegression(C=args.c, max_iter=2000)
+    model.fit(x, y)
+    accuracy = model.score(x, y)
+    data = {
+        "bias": round(float(model.intercept_[0]), 4),
+        "fitted_on": (
+            f"{', '.join(str(g) for g in args.gold)}: {len(y)} mention pairs, {sum(y)} same "
+            f"event; logistic regression C={args.c}; training accuracy {accuracy:.3f}"
+        ),
+        "weights": {k: round(float(w), 4) for k, w in zip(FEATURES, model.coef_[0], strict=True)},
+    }
+    parse_weights(data, str(args.out))  # the loader's schema check
+    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    sys.stdout.write(f"wrote {args.out}: {data['fitted_on']}\n")
+    for k in FEATURES:
+        sys.stdout.write(f"  {k:20s} {data['weights'][k]:+.3f}\n")
+    sys.stdout.write(f"  {'bias':20s} {data['bias']:+.3f}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

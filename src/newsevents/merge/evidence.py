@@ -1,0 +1,310 @@
+"""The evidence for one join: a mention against an event under construction.
+
+Hard rules refuse a join outright (incompatible types, dates beyond the slack, coded actors
+of different countries, places in different countries or two different cities, another
+story without the same dyad, an opinion worded unlike the act). Otherwise the join needs
+*positive evidence* - the same actor or recipient (codes, coalition or entity), the same or
+a nested place, a shared casualty/participant figure, or a back-reference ("Sunday's
+attack") - and a day apart needs two such items: type and date alone never join. What is
+left is one score, ``P(same event) = sigmoid(bias + sum(weight * feature))``, whose weights
+are fitted by logistic regression on the merge gold (``make fit-merge``) and stored in
+``data/merge_weights.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+from ..resources import data_path
+from .features import EventParams, Features, Side, iso_day
+from .knowledge import MergeKnowledge
+from .text import cosine
+
+if TYPE_CHECKING:
+    from .cluster import Cluster
+
+#: every feature of a join, in the order of the weights file; all are 0/1 except text_sim
+FEATURES: tuple[str, ...] = (
+    "same_type",  # the mention's type is the event's main type (else a compatible type)
+    "same_day",  # both state the same single day
+    "date_overlap",  # dates overlap without being the same stated day (vague or default)
+    "day_apart",  # dates a day apart (within the slack)
+    "no_date",  # one side undated
+    "actor_match",  # same actor code, coalition member or same cross-article entity
+    "actor_unknown",  # the actor is unknown on one side (or two uncoded names differ)
+    "sector_differs",  # same country, different sector (police vs protesters)
+    "recipient_match",
+    "recipient_mismatch",  # coded recipients of different countries
+    "place_same",  # the same named place (city, district or landmark)
+    "place_nested",  # places in one country, one holding the other (region vs city)
+    "country_same",  # only the country is known on one side, and it agrees
+    "participants_match",  # a named participant's head word recurs ("police", "farmers")
+    "numbers_match",  # a figure of one kind agrees within a factor of 1.5 (48 vs 60 arrested)
+    "numbers_differ",  # both give a figure of one kind and none agrees even that closely
+    "backref",  # the mention names the act as known ("the attack", "Sunday's bombing")
+    "same_story",
+    "same_article",
+    "text_sim",  # TF-IDF cosine of the sentences (0..1)
+)
+
+#: the features that count as positive evidence for a join
+EVIDENCE: tuple[str, ...] = (
+    "actor_match",
+    "recipient_match",
+    "participants_match",
+    "place_same",
+    "place_nested",
+    "numbers_match",
+    "backref",
+)
+
+
+@dataclass(frozen=True)
+class MergeWeights:
+    bias: float
+    weights: dict[str, float]
+    fitted_on: str = ""  # what the weights were fitted on (shown by `explain`)
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights[k] * v for k, v in values.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def weights_path() -> Path:
+    return data_path("merge_weights.json")
+
+
+def parse_weights(data: object, where: str) -> MergeWeights:
+    """Schema check: ``{"bias": float, "weights": {feature: float, ...}, ...}`` naming every
+    feature of :data:`FEATURES` exactly once."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: merge weights must be a JSON object")
+    bias, weights = data.get("bias"), data.get("weights")
+    if not isinstance(bias, (int, float)) or not isinstance(weights, dict):
+        raise ConfigError(f"{where}: needs a number 'bias' and an object 'weights'")
+    missing = [f for f in FEATURES if f not in weights]
+    extra = [k for k in weights if k not in FEATURES]
+    if missing or extra:
+        raise ConfigError(
+            f"{where}: weights must name every merge feature; missing {missing or 'none'}, "
+            f"unknown {extra or 'none'}; refit with `make fit-merge`"
+        )
+    bad = [k for k, v in weights.items() if not isinstance(v, (int, float)) or math.isnan(v)]
+    if bad:
+        raise ConfigError(f"{where}: weights of {bad} must be numbers")
+    return MergeWeights(
+        float(bias),
+        {k: float(weights[k]) for k in FEATURES},
+        str(data.get("fitted_on", "")),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: Path | None = None) -> MergeWeights:
+    p = path or weights_path()
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"cannot read merge weights {p}: {e.strerror}") from e
+    except json.JSONDecodeError as e:
+        raise ConfigError(f"{p}: not valid JSON ({e.msg}); refit with `make fit-merge`") from e
+    return parse_weights(data, str(p))
+
+
+@dataclass(frozen=True)
+class Join:
+    """Evidence for one join: the feature values and a readable note per compared slot."""
+
+    values: dict[str, float]
+    notes: tuple[str, ...]
+
+    @property
+    def evidence(self) -> list[str]:
+        return [k for k in EVIDENCE if self.values[k]]
+
+    def explain(self, w: MergeWeights, p: float) -> str:
+        terms = " ".join(f"{k}={self.values[k]:.2g}*{w.weights[k]:+.2f}" for k in FEATURES)
+        return (
+            f"{', '.join(self.notes)}; evidence: {'+'.join(self.evidence)}; "
+            f"p={p:.2f} = sigmoid({w.bias:+.2f} {terms})"
+        )
+
+
+def _side_status(
+    side: Side,
+    codes: set[str],
+    names: set[str],
+    coal: set[str],
+    sectors: set[tuple[str, str]],
+    what: str,
+) -> tuple[str, bool, str]:
+    """(match | mismatch | unknown, sectors differ, note) for one slot."""
+    if side.codes and codes:
+        common = side.codes & codes
+        if common:
+            mine = {s for s in side.sectors if s[0] in common}
+            theirs = {s for s in sectors if s[0] in common}
+            differ = bool(mine and theirs and not (mine & theirs))
+            code = sorted(common)[0]
+            return "match", differ, f"{what} {code}={code}" + (" (sectors differ)" * differ)
+    if (side.codes & coal) or (codes & side.coalition):
+        return "match", False, f"{what} member of coalition"
+    if side.coalition and coal and side.coalition & coal:
+        return "match", False, f"{what} same coalition"
+    if side.codes and codes:
+        mine_s, theirs_s = "+".join(sorted(side.codes)), "+".join(sorted(codes))
+        return "mismatch", False, f"{what} {mine_s}!={theirs_s}"
+    if side.names and names and side.names & names:
+        return "match", False, f"{what} same entity"
+    return "unknown", False, f"{what} unknown on one side"
+
+
+def _numbers(x: Features, c: Cluster) -> tuple[bool, bool]:
+    """(a figure of one kind agrees, both give a kind and none agrees)."""
+    match = differ = False
+    for q in x.m.quantities:
+        seen = c.quantities.get(q.kind)
+        if not seen:
+            continue
+        if any(_close(q.value, v) for v in seen):
+            match = True
+        else:
+            differ = True
+    return match, differ and not match
+
+
+_CLOSE = 1.5  # outlets' counts of one act differ; a factor beyond this is another act
+
+
+def _close(a: int, b: int) -> bool:
+    return a == b or (min(a, b) > 0 and max(a, b) / min(a, b) <= _CLOSE)
+
+
+def _refuse(why: list[str] | None, reason: str) -> Join | None:
+    """No join; the hard rule that refused it is noted in ``why``."""
+    if why is not None:
+        why.append(reason)
+    return None
+
+
+def join_evidence(
+    x: Features,
+    c: Cluster,
+    kb: MergeKnowledge,
+    p: EventParams,
+    slack: int = 0,
+    why: list[str] | None = None,
+) -> Join | None:
+    """The features of joining ``x`` to ``c``, or None when a hard rule refuses it (the rule
+    is appended to ``why`` when given)."""
+    main = c.main_type()
+    if not all(kb.types_compatible(x.m.event, t) for t in c.types):
+        return _refuse(why, "types")
+    v = dict.fromkeys(FEATURES, 0.0)
+    notes: list[str] = []
+    if x.m.event == main:
+        v["same_type"] = 1.0
+        notes.append(f"same type {main}")
+    else:
+        notes.append(f"compatible types {x.m.event}~{main}")
+    # dates
+    if x.iv is not None and c.iv is not None:
+        gap = max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0)
+        if gap > slack:
+            return _refuse(why, "date gap")
+        shown = f"dates {x.m.date} vs {iso_day(c.iv[0])}" + (
+            f"..{iso_day(c.iv[1])}" if c.iv[1] != c.iv[0] else ""
+        )
+        weak = x.m.date_source == "publication"
+        if gap:
+            v["day_apart"] = 1.0
+            notes.append(f"{shown} {gap} day apart")
+        elif x.iv[0] == x.iv[1] == c.iv[0] == c.iv[1] and not weak:
+            v["same_day"] = 1.0
+            notes.append(f"{shown} same day")
+        else:
+            v["date_overlap"] = 1.0
+            notes.append(f"{shown} overlap")
+    else:
+        v["no_date"] = 1.0
+        notes.append("no date on one side")
+    # actor and recipient
+    for side, codes, names, coal, sectors, what in (
+        (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor"),
+        (x.recipient, c.recip_codes, c.recip_names, c.recip_coal, c.recip_sectors, "recipient"),
+    ):
+        status, differ, note = _side_status(side, codes, names, coal, sectors, what)
+        notes.append(note)
+        if status == "mismatch" and what == "actor":
+            return _refuse(why, "actor mismatch")
+        if what == "actor":
+            v["actor_match"] = float(status == "match")
+            v["actor_unknown"] = float(status == "unknown")
+        else:
+            v["recipient_match"] = float(status == "match")
+            v["recipient_mismatch"] = float(status == "mismatch")
+        v["sector_differs"] = max(v["sector_differs"], float(differ))
+    # place: different countries, or another place of the same level (two cities, two
+    # provinces) than any member told, refuse; a city and a province may be nested
+    if x.place_country and c.place_country and x.place_country != c.place_country:
+        return _refuse(why, "countries")
+    told = c.places.get(x.place_level or "", set())
+    if x.place_key and told and x.place_key not in told:
+        return _refuse(why, "other place")
+    if x.place_key and c.place_key:
+        if x.place_key == c.place_key:
+            v["place_same"] = 1.0
+            notes.append(f"place {x.place_key}")
+        elif x.place_city and c.place_city:
+            return _refuse(why, "two cities")
+        else:
+            v["place_nested"] = 1.0
+            notes.append(f"place {x.place_key}~{c.place_key}")
+    elif x.place_country and c.place_country:
+        v["country_same"] = 1.0
+        notes.append(f"country {x.place_country}")
+    # story
+    other_story = x.story not in c.stories
+    if not other_story:
+        v["same_story"] = 1.0
+    elif not p.cross_story or x.iv is None or c.iv is None:
+        return _refuse(why, "cross-story")
+    shared = (x.actor.heads | x.recipient.heads) & c.heads
+    v["participants_match"] = float(bool(shared))
+    if shared:
+        notes.append(f"participants {'+'.join(sorted(shared))}")
+    v["numbers_match"], v["numbers_differ"] = (float(b) for b in _numbers(x, c))
+    if v["numbers_match"]:
+        notes.append("a figure agrees")
+    refs = x.refs & c.lemmas  # "killed in the attack" with an event told as "attack"
+    v["backref"] = float(x.backref or bool(refs))
+    if v["backref"]:
+        notes.append("back-reference" + (f" ({'+'.join(sorted(refs))})" if refs else ""))
+    v["same_article"] = float(any(y.m.article_id == x.m.article_id for y in c.members[-3:]))
+    sim = cosine(x.vec, c.vec)
+    v["text_sim"] = sim
+    notes.append(f"text {sim:.2f}")
+    evaluative = x.evaluative or c.members[0].evaluative
+    if evaluative and sim < p.evaluative_similarity:
+        # an opinion about an act joins its report only when worded alike
+        return _refuse(why, "evaluative")
+    if evaluative:
+        notes.append("evaluative clause")
+    found = sum(1 for k in EVIDENCE if v[k])
+    if other_story:
+        # another story (a background retelling): the same dyad, three items of evidence, or
+        # two on the same stated day
+        dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
+        if not (dyad or found >= 3 or (found >= 2 and v["same_day"])):
+            return _refuse(why, "cross-story dyad")
+        notes.append("other story, " + ("same dyad" if dyad else f"{found} items of evidence"))
+    if found == 0 or (v["day_apart"] and found < 2):
+        # type and date alone never join; a day apart needs two items
+        return _refuse(why, "no evidence")
+    return Join(v, tuple(notes))
