@@ -65,24 +65,6 @@ def men(
     )
 
 
-# Two outlets on one drone strike (12 vs 14 killed), plus a second strike two days later.
-A1 = art(
-    "a1",
-    "Harbor Daily",
-    "2021-03-06",
-    "A drone strike by Freedonian forces killed 12 fighters in Port Vela on Friday. "
-    "A second strike hit Port Vela on Sunday, officials said.",
-)
-A2 = art(
-    "a2",
-    "Continental Wire",
-    "2021-03-06",
-    "Freedonian drones bombed a militia camp in Port Vela, killing 14 fighters. "
-    "The militia vowed revenge.",
-)
-FRE, SYL = ("Freedonian forces", "FRE"), ("fighters", "SYL")
-
-
 def by_mention(result) -> dict[str, str]:
     """Merged event id of each mention id."""
     return {m: e.id for e in result.events for m in e.mention_ids}

@@ -105,7 +105,7 @@ def gazetteer():
     return load_gazetteer()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_event():
     """``make_event(doc, trigger, index=0, occurrence=0, event="ASSAULT")``: a bare mention
     whose trigger is the ``occurrence``-th ``trigger`` string of the text."""

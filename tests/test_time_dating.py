@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.model import Document, EventMention, Span
 from newsevents.resolve.time import find_relative, find_times, resolve_dates
 
 # Publication dates used below (weekday in brackets):
@@ -14,34 +13,14 @@ WED = "2021-03-17"  # Wednesday
 MON = "2022-11-07"  # Monday
 
 
-def _event(doc: Document, trigger: str, index: int = 0, occurrence: int = 0) -> EventMention:
-    text = doc.article.text
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(trigger, start + 1)
-    span = Span(start, start + len(trigger))
-    sentence = doc.sentence_of(span)
-    assert sentence is not None
-    return EventMention(
-        article_id="t",
-        index=index,
-        sentence=sentence,
-        trigger=span,
-        event="ASSAULT",
-        cameo="190",
-        intensity=-10.0,
-        factuality="asserted",
-    )
-
-
 @pytest.fixture(scope="module")
-def dated(parse, time_vocab):
+def dated(parse, time_vocab, make_event):
     """``dated(text, published, triggers)``: one ASSAULT event per trigger word, dated by
     ``resolve_dates`` after ``find_times``; returns (events, doc)."""
 
     def run(text, published, triggers):
         doc = parse(text, published)
-        events = [_event(doc, t, i) for i, t in enumerate(triggers)]
+        events = [make_event(doc, t, i) for i, t in enumerate(triggers)]
         return resolve_dates(doc, events, find_times(doc, time_vocab), time_vocab), doc
 
     return run
