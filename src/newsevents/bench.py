@@ -91,6 +91,7 @@ def _bare_parse(texts: list[str], model: str, queue: Any) -> None:
 def _full_pipeline(folder: str, texts: list[str], model: str, queue: Any) -> None:
     from . import api, nlp
     from .ingest import article_from_text
+    from .model import Document
 
     res = api.load_resources(model)
     res.nlp("warm up")
@@ -102,7 +103,7 @@ def _full_pipeline(folder: str, texts: list[str], model: str, queue: Any) -> Non
     articles = [article_from_text(t, source=f"bench{i}", published="2021-06-01") for i, t in
                 enumerate(texts)]  # fmt: skip
     start = time.perf_counter()
-    docs = list(nlp.parse_articles(articles, res.nlp))
+    docs = [d for d in nlp.parse_articles(articles, res.nlp) if isinstance(d, Document)]
     parse = time.perf_counter() - start
     start = time.perf_counter()
     for doc in docs:
