@@ -194,7 +194,12 @@ def analyze(
                         Skip(doc.article.source, f"analysis failed: {type(e).__name__}: {detail}")
                     )
                     continue
-                if store.save_document(doc, run_id):
+                try:
+                    saved = store.save_document(doc, run_id)
+                except (ValueError, UnicodeError, OverflowError) as e:  # one odd article
+                    skipped(Skip(doc.article.source, f"could not be stored ({type(e).__name__})"))
+                    continue
+                if saved:
                     summary.stored += 1
                     summary.events += len(doc.events)
                     if not doc.article.published:

@@ -148,6 +148,8 @@ HR = "\x00HR\x00"  # placeholder line for a horizontal rule (footer boundary), n
 
 def markdown_line(line: str) -> str:
     """One line of (possibly) markdown reduced to plain text; a horizontal rule becomes HR."""
+    if not line:
+        return line
     if _MD_RULE.match(line):
         return HR
     if _MD_EMPTY_BULLET.match(line):

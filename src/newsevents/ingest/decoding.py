@@ -7,6 +7,7 @@ content it will not read; nothing may recurse on the input's structure.
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import InputError
@@ -15,6 +16,26 @@ _SNIFF = 8192
 #: Deepest nesting of lists/objects a JSON input may have (news records need 3 or 4 levels);
 #: deeper input is skipped before ``json.loads``, which would recurse once per level.
 MAX_JSON_DEPTH = 64
+#: lxml (under trafilatura) stops building the tree below this many nested elements.
+MAX_HTML_DEPTH = 255
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
 # --- bytes -> str -------------------------------------------------------------------------
@@ -137,3 +158,32 @@ def loads(text: str) -> Any:
             f"JSON is nested more than {MAX_JSON_DEPTH} levels deep; give flat article records"
         )
     return json.loads(text)
+
+
+class _Depth(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = self.best = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag not in _VOID:
+            self.depth += 1
+            self.best = max(self.best, self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            self.depth = max(0, self.depth - 1)
+
+
+def html_depth(data: bytes) -> int:
+    """Deepest element nesting of an HTML page (unclosed elements count as open), in one
+    linear pass with the standard library's tolerant parser."""
+    parser = _Depth()
+    parser.feed(data.decode("utf-8", "replace"))
+    return parser.best
+
+
+def unreadable(e: BaseException) -> str:
+    """The skip reason for an unexpected error while reading one input (one line)."""
+    detail = " ".join(str(e).split())[:200]
+    return f"could not be read ({type(e).__name__}{': ' + detail if detail else ''})"

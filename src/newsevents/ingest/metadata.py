@@ -354,14 +354,24 @@ def header_author(line: str) -> str | None:
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: nine nested "*a" references expand to 9^9 values
+    when printed (a "billion laughs"); front matter never needs them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """YAML front matter ("---\\n...\\n---") -> (fields, rest). Bad YAML is left in the text."""
     m = _FRONT.match(text)
     if not m:
         return {}, text
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        data = yaml.load(m.group(1), Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):  # ValueError: "2020-02-30"
         return {}, text
     if not isinstance(data, dict):
         return {}, text

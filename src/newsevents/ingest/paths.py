@@ -13,7 +13,9 @@ def visible_files(root: Path) -> list[Path]:
         rel = p.relative_to(root).parts
         if any(part.startswith(".") for part in rel):
             continue
-        if p.is_file():
+        # everything but directories: a FIFO, device or broken link becomes a skip with its
+        # reason when read (never opened: a FIFO would block)
+        if not p.is_dir():
             out.append(p)
     return out
 

@@ -6,9 +6,10 @@ readers raise :class:`InputError` and :func:`iter_inputs` turns it into a skip.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-import logging
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,13 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Skip
 from .clean import Cleaned, clean_lines, markdown_line, normalise_lines
-from .decoding import check_binary, decode, loads, sniff_format
+from .decoding import (
+    check_binary,
+    decode,
+    loads,
+    sniff_format,
+    unreadable,
+)
 from .language import LANGUAGE_SAMPLE, detect_language, language_sample
 from .metadata import (
     Header,
@@ -44,6 +51,8 @@ FORMATS = {
     ".ndjson": "jsonl",
 }
 MIN_TEXT_CHARS = 40  # less clean text than this is not an article (a title, a stray line)
+#: Least share of letters among the non-space characters of an article (prose has ~80 %)
+MIN_LETTER_SHARE = 0.5
 #: Most characters of clean text one article may have: spaCy's own limit (``nlp.max_length``),
 #: which it enforces with an exception. A longer article is skipped with this reason.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -142,57 +151,6 @@ def from_plain(
     )
 
 
-def from_html(data: bytes) -> Parts:
-    """HTML page -> main text and metadata via trafilatura (tolerates malformed HTML)."""
-    try:
-        import trafilatura
-    except ImportError as e:  # pragma: no cover - dependency is declared
-        raise InputError("trafilatura is not installed; pip install trafilatura") from e
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    try:
-        doc = trafilatura.bare_extraction(
-            data,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as e:  # trafilatura/lxml raise many types on broken pages
-        raise InputError(f"HTML could not be parsed ({type(e).__name__}); check the file") from e
-    if doc is None:
-        raise InputError("HTML page holds no article text; save the article page itself")
-    meta = doc if isinstance(doc, dict) else doc.as_dict()
-    text = meta.get("text") or ""
-    title = _meta_str(meta.get("title"))
-    lines = normalise_lines(text)
-    # trafilatura repeats the headline as the first line of the text
-    if title:
-        first = next((i for i, x in enumerate(lines) if x), None)
-        if first is not None and lines[first].strip().casefold() == title.casefold():
-            lines[first] = ""
-    # one paragraph per line in trafilatura's output
-    spaced = [y for x in lines for y in (x, "")]
-    sitename = _meta_str(meta.get("sitename"))
-    parts = from_plain(
-        "\n".join(spaced),
-        fmt="html",
-        find_title=not title,
-        known_title=title,
-        known_outlet=sitename,
-    )
-    published = normalise_date(meta.get("date"))
-    return Parts(
-        text=parts.text,
-        title=title or parts.title,
-        outlet=sitename or parts.outlet or _meta_str(meta.get("hostname")),
-        author=_meta_str(meta.get("author")) or parts.author,
-        url=_meta_str(meta.get("url")),
-        published=published or parts.published,
-        published_source="metadata" if published else parts.published_source,
-        removed=parts.removed,
-    )
-
-
 _TEXT_FIELDS = ("maintext", "text", "content", "body", "article")
 _TITLE_FIELDS = ("title", "headline")
 _DATE_FIELDS = ("date_publish", "date", "published", "date_published", "pubdate")
@@ -253,10 +211,17 @@ def build(
     check_language: bool = True,
 ) -> Article:
     """Parts -> Article (raises InputError for too little text or a non-English article)."""
+    parts = _encodable(parts)
     text = parts.text
     if len(text.strip()) < MIN_TEXT_CHARS:
         what = "no article text" if not text.strip() else f"only {len(text.strip())} characters"
         raise InputError(f"{what} after cleaning; give the full article text")
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < MIN_LETTER_SHARE * sum(1 for c in text if not c.isspace()):
+        raise InputError(
+            f"text is mostly symbols or digits ({letters:,} letters in {len(text):,} "
+            "characters); give article prose"
+        )
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(
             f"article is {len(text):,} characters after cleaning, over the "
@@ -283,6 +248,23 @@ def build(
         published=pub,
         published_source=pub_src if pub else None,
         language=language,
+    )
+
+
+def _encodable(parts: Parts) -> Parts:
+    """Lone surrogates (JSON "\\ud800") cannot be stored as UTF-8: each becomes U+FFFD."""
+
+    def fix(v: str | None) -> str | None:
+        return v if v is None or v.isascii() else v.encode("utf-8", "replace").decode("utf-8")
+
+    return dataclasses.replace(
+        parts,
+        text=fix(parts.text) or "",
+        title=fix(parts.title),
+        outlet=fix(parts.outlet),
+        author=fix(parts.author),
+        url=fix(parts.url),
+        published=fix(parts.published),
     )
 
 
@@ -338,6 +320,8 @@ def _parts_for(data: bytes, fmt: str) -> Parts:
 
         return from_pdf(data)
     if fmt == "html":
+        from .webpage import from_html  # here: webpage builds on this module's Parts and from_plain
+
         check_binary(data)  # trafilatura handles the charset itself
         return from_html(data)
     text = decode(data)
@@ -433,12 +417,6 @@ def _safe(
         return Skip(source, unreadable(e))
 
 
-def unreadable(e: BaseException) -> str:
-    """The skip reason for an unexpected error while reading one input (one line)."""
-    detail = " ".join(str(e).split())[:200]
-    return f"could not be read ({type(e).__name__}{': ' + detail if detail else ''})"
-
-
 def _read_jsonl(
     path: Path, *, max_bytes: int, published: str | None, outlet: str | None
 ) -> Iterator[Article | Skip]:
@@ -487,7 +465,11 @@ def _read_one(
     source = str(path)
     fmt = FORMATS.get(path.suffix.lower())
     try:
-        size = path.stat().st_size
+        st = path.stat()  # follows a symlink; a loop or a dangling link is an OSError
+        if not stat.S_ISREG(st.st_mode):
+            yield Skip(source, "not a regular file (a FIFO, device or socket); give a file")
+            return
+        size = st.st_size
         if fmt == "jsonl":
             yield from _read_jsonl(path, max_bytes=max_bytes, published=published, outlet=outlet)
             return
@@ -496,7 +478,7 @@ def _read_one(
             return
         data = path.read_bytes()
     except OSError as e:
-        yield Skip(source, f"cannot read file ({e.strerror}); check permissions")
+        yield Skip(source, f"cannot read file ({e.strerror}); check the path and permissions")
         return
     if fmt is None:
         fmt = sniff_format(data)
@@ -540,10 +522,8 @@ def iter_inputs(
                     yield item
             if not produced:
                 yield Skip(p, f"directory has no readable articles ({len(files)} files skipped)")
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink() or path.exists():
             yield from _read_file(path, max_bytes=max_bytes, published=published, outlet=outlet)
-        elif path.exists():
-            yield Skip(p, "not a regular file or directory; give a file, a directory or -")
         else:
             yield Skip(p, "path does not exist; check the spelling")
 

@@ -303,6 +303,7 @@ class _SafeWriter:
     def writerow(self, row: Iterable[object]) -> None:
         self._w.writerow([safe_cell(v) for v in row])
 
+
 CSV_COLUMNS: tuple[str, ...] = (
     "id", "date", "date_end", "date_precision", "event", "mode", "cameo", "intensity",
     "factuality", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
