@@ -12,7 +12,7 @@ import pytest
 from newsevents.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-import hostile_corpus  # noqa: E402
+import hostile_corpus
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 CLI = Path(sys.executable).parent / "newsevents"
