@@ -255,7 +255,9 @@ def _encodable(parts: Parts) -> Parts:
     """Lone surrogates (JSON "\\ud800") cannot be stored as UTF-8: each becomes U+FFFD."""
 
     def fix(v: str | None) -> str | None:
-        return v if v is None or v.isascii() else v.encode("utf-8", "replace").decode("utf-8")
+        if v is None or v.isascii():
+            return v
+        return v.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
     return dataclasses.replace(
         parts,
