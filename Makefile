@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench lint clean install dev
+.PHONY: demo test bench fuzz lint clean install dev
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ test: lint
 
 bench: $(VENV)/.installed
 	$(PY) -m newsevents.bench
+
+# A Hypothesis-driven fuzz target per reader (txt md html json jsonl pdf), FUZZ_SECONDS each;
+# a crashing input is saved in tests/fuzz_regressions/ and replayed by the test suite.
+FUZZ_SECONDS ?= 30
+fuzz: $(VENV)/.dev
+	$(PY) tests/fuzz.py --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
