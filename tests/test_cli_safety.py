@@ -16,6 +16,7 @@ from rich.console import Console
 
 from newsevents.cli import main
 from newsevents.cli_support import ProgressLog, check_date, plain
+from newsevents.model import Skip
 from newsevents.report.export import safe_cell
 from newsevents.store import Store
 
@@ -244,3 +245,20 @@ def test_undated_articles_are_warned_about(tmp_path):
     code, out = _run("analyze", str(tmp_path / "u.txt"), "--db", str(tmp_path / "u.db"))
     assert code == 0, out
     assert "no publication date" in out
+
+
+@pytest.mark.parametrize("command", ["articles", "timeline", "export"])
+def test_reading_a_corrupt_database_is_one_line(tmp_path, command):
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        for i in range(300):
+            store.record_skip(Skip(f"file{i}.txt", "reason " * 20), None)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    for off in range(4096 * 2, len(data)):
+        data[off] = 0xA5
+    db.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, [command, "--db", str(db)])
+    assert result.exit_code == 4, result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1

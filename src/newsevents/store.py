@@ -80,7 +80,7 @@ class Store:
             self.conn.execute("PRAGMA busy_timeout = 30000")
             # checked before anything is written: another application's file, a corrupt file
             # or a file that is not SQLite at all is refused unmodified
-            self._check_ours()
+            self._check_ours(integrity=not readonly)
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self._retry_busy(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
@@ -107,8 +107,10 @@ class Store:
                     raise
                 time.sleep(0.05)
 
-    def _check_ours(self) -> None:
-        """Raise StoreError unless the file is empty, or a sound newsevents database."""
+    def _check_ours(self, *, integrity: bool) -> None:
+        """Raise StoreError unless the file is empty or a newsevents database, and (with
+        ``integrity``, before writing) unless its pages pass ``PRAGMA quick_check``. A reader
+        of a corrupt file gets sqlite3.DatabaseError on the first bad page instead."""
         app = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
         version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {
@@ -126,7 +128,7 @@ class Store:
             raise StoreError(
                 f"{self.path} is not a newsevents database ({shown}); give a new --db path"
             )
-        if tables:
+        if tables and integrity:
             bad = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if bad != "ok":
                 raise StoreError(
