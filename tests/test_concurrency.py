@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from newsevents import api
+from newsevents import api, bench
 from newsevents.store import Store
 
 TRIALS = 10
 
 
-def _writer(db: str, paths: list[str], barrier: mp.synchronize.Barrier) -> None:
+def _writer(db: str, paths: list[str], barrier: mp.synchronize.Barrier, delay: float) -> None:
     barrier.wait()
+    time.sleep(delay)
     api.analyze(paths, db, resources=_RESOURCES)
 
 
@@ -37,13 +38,13 @@ def _reader(db: str, barrier: mp.synchronize.Barrier, stop: float) -> None:
 _RESOURCES: api.Resources | None = None
 
 
-def _run_trial(db: Path, halves: tuple[list[str], list[str]]) -> list[int]:
+def _run_trial(db: Path, halves: tuple[list[str], list[str]], delay: float) -> list[int]:
     ctx = mp.get_context("fork")
     barrier = ctx.Barrier(4)
     stop = time.monotonic() + 120
     procs = [
-        ctx.Process(target=_writer, args=(str(db), halves[0], barrier)),
-        ctx.Process(target=_writer, args=(str(db), halves[1], barrier)),
+        ctx.Process(target=_writer, args=(str(db), halves[0], barrier, 0.0)),
+        ctx.Process(target=_writer, args=(str(db), halves[1], barrier, delay)),
         ctx.Process(target=_reader, args=(str(db), barrier, stop)),
         ctx.Process(target=_reader, args=(str(db), barrier, stop)),
     ]
@@ -79,7 +80,9 @@ PLACES = [("Lima", "Peru"), ("Ankara", "Turkey"), ("Nairobi", "Kenya"), ("Warsaw
 
 
 @pytest.fixture(scope="module")
-def halves(nlp, tmp_path_factory) -> tuple[list[str], list[str]]:
+def corpus(nlp, tmp_path_factory) -> tuple[list[str], list[str], Path]:
+    """Two writers' articles, and an existing database of 40 generated articles (its merge
+    takes long enough for the other writer to store articles meanwhile)."""
     global _RESOURCES
     _RESOURCES = api.load_resources()
     folder = tmp_path_factory.mktemp("conc")
@@ -89,21 +92,25 @@ def halves(nlp, tmp_path_factory) -> tuple[list[str], list[str]]:
         text = "\n\n".join(s.format(n=i + 3, city=city, country=country) for s in STORIES)
         path.write_text(f"---\npublished: 2021-03-0{i + 1}\noutlet: Outlet {i}\n---\n{text}\n")
         files.append(str(path))
-    return files[0::2], files[1::2]
+    base_dir = folder / "base"
+    base_dir.mkdir()
+    for i, text in enumerate(bench.make_corpus(40, seed=5)):
+        (base_dir / f"b{i}.md").write_text(f"---\npublished: 2021-02-{i % 28 + 1:02d}\n---\n{text}")
+    base = folder / "base.db"
+    api.analyze([str(base_dir)], base, resources=_RESOURCES)
+    return files[0::2], files[1::2], base
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("existing", [False, True], ids=["new-db", "existing-db"])
-def test_two_writers_and_two_readers(tmp_path, halves, existing):
-    first, second = halves
-    base = None
-    if existing:
-        base = tmp_path / "base.db"
-        api.analyze(first[:1], base, resources=_RESOURCES)
+def test_two_writers_and_two_readers(tmp_path, corpus, existing):
+    first, second, base = corpus
     for trial in range(TRIALS):
         db = tmp_path / f"t{trial}.db"
-        if base is not None:
+        if existing:
             db.write_bytes(base.read_bytes())
-        codes = _run_trial(db, (first, second))
+        # the second writer starts a little later each trial, so its articles arrive at
+        # different moments of the first writer's merge
+        codes = _run_trial(db, (first, second), delay=0.1 * trial)
         assert codes == [0, 0], f"trial {trial}: a writer failed ({codes})"
         _check(db)
