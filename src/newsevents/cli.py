@@ -203,6 +203,7 @@ def analyze(
             progress=progress,
             do_merge=not no_merge,
         )
+    new_sources = f" ({summary.reports} read from a new source)" if summary.reports else ""
     merged = ""
     if summary.merge_deferred:
         merged = " -> merge left to the run still adding articles (or 'newsevents merge')"
@@ -211,7 +212,7 @@ def analyze(
     err.print(
         cell(
             f"read {summary.read} input(s): {summary.stored} analysed, {summary.already} already "
-            f"in the database ({summary.reports} of them from a new source), "
+            f"in the database{new_sources}, "
             f"{len(summary.skipped)} skipped; {summary.events} event mention(s){merged}"
         )
     )
