@@ -262,3 +262,10 @@ def test_reading_a_corrupt_database_is_one_line(tmp_path, command):
     assert result.exit_code == 4, result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_an_unknown_actor_is_an_error_listing_the_codes(hostile_db):
+    code, out = _run("timeline", "--db", str(hostile_db), "--actor", "NOSUCHCODE")
+    assert code == 2, out
+    assert "codes present" in out

@@ -284,6 +284,15 @@ def timeline(
     if date_from and date_to and date_to < date_from:
         raise click.BadParameter(f"--to {date_to} is before --from {date_from}")
     corpus = api.load_corpus(db)
+    if actor:
+        codes = {a.code for e in corpus.events for a in (*e.actor, *e.recipient) if a.code}
+        names = {a.name.lower() for e in corpus.events for a in (*e.actor, *e.recipient)}
+        if actor.upper() not in codes and actor.lower() not in names:
+            raise click.BadParameter(
+                f"no actor {plain(actor)!r} in {db}; codes present: "
+                + (", ".join(sorted(codes)[:40]) or "none"),
+                param_hint="--actor",
+            )
     events = api.select_events(
         corpus.events,
         date_from=date_from,
