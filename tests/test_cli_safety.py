@@ -154,6 +154,8 @@ def test_bad_values_are_one_line_errors_with_exit_2_or_more(tmp_path, args):
     result = CliRunner().invoke(main, argv)
     assert result.exit_code >= 2, result.output
     assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert result.output.startswith("newsevents: error: ")
     assert foreign.read_bytes() == before
     assert not (tmp_path / "x.db").exists() or args[0] != "analyze"
 

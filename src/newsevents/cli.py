@@ -30,6 +30,7 @@ from rich.text import Text
 
 from . import __version__, api
 from .cli_support import (
+    OneLineGroup,
     ProgressLog,
     Terminated,
     cell,
@@ -98,7 +99,7 @@ db_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsevents")
 def main() -> None:
     """newsevents: news articles in, sourced PLOVER event data out."""

@@ -127,6 +127,35 @@ def nonblank_option(ctx: click.Context, param: click.Parameter, value: str) -> s
     return value.strip()
 
 
+class OneLineGroup(click.Group):
+    """A command group whose usage errors (a bad option value, a missing argument) are one
+    line on stderr, like every other error, with exit code 2; not click's usage block."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} -h')" if e.ctx is not None else ""
+            click.echo(f"newsevents: error: {oneline(e.format_message())}{hint}", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            click.echo(f"newsevents: error: {oneline(e.format_message())}", err=True)
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("newsevents: aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
 # --- signals ----------------------------------------------------------------------------
 
 
