@@ -16,22 +16,13 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__, api
 from .cli_support import (
+    AnalyzeProgress,
     OneLineGroup,
-    ProgressLog,
     Terminated,
     cell,
     date_option,
@@ -161,37 +152,7 @@ def analyze(
         )
     for p in missing:
         err.print(cell(f"warning: {p}: no such file or directory (skipped)"))
-    log = ProgressLog(err)
-    with Progress(
-        TextColumn("{task.description}", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[rate]}", markup=False),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("analysing", total=None, rate="")
-
-        def progress(kind: str, source: str) -> None:
-            if not err.is_terminal:
-                log(kind, source)
-                return
-            if kind == "total":
-                bar.update(task, total=int(source))
-                return
-            log(kind, source)
-            elapsed = max(bar.tasks[task].elapsed or 0.0, 1e-9)
-            bar.update(
-                task,
-                advance=1,
-                description=f"{kind}: {oneline(Path(source).name)[:40]}",
-                rate=f"{log.done / elapsed:.2f}/s",
-            )
-
+    with AnalyzeProgress(err) as progress:
         summary = api.analyze(
             list(paths),
             db,

@@ -20,6 +20,15 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 from .model import EVENT_TYPES, Event
@@ -181,7 +190,8 @@ def install_signal_handlers() -> None:
 
 class ProgressLog:
     """Progress when stderr is not a terminal: one line per ``every`` inputs, with the count,
-    the total, the rate and the time left (a log file or CI shows the run is alive)."""
+    the total, the rate and the time left (a log file or CI shows the run is alive);
+    ``every=0`` only counts."""
 
     def __init__(self, console: Console, every: int = 100) -> None:
         self.console = console
@@ -198,7 +208,7 @@ class ProgressLog:
             return
         self.done += 1
         self.counts[kind] = self.counts.get(kind, 0) + 1
-        if self.done % self.every == 0:
+        if self.every and self.done % self.every == 0:
             self.console.print(self.line(), markup=False, highlight=False)
 
     def line(self) -> str:
@@ -210,6 +220,50 @@ class ProgressLog:
             eta = f", about {_duration((self.total - self.done) / rate)} left"
         parts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts.items()))
         return f"progress: {self.done}{of} inputs ({parts}); {rate:.2f}/s{eta}"
+
+
+class AnalyzeProgress:
+    """The ``analyze`` progress callback: on a terminal a bar with done/total, percentage,
+    rate, elapsed time and time left; otherwise a :class:`ProgressLog` line per 100 inputs."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.log = ProgressLog(console, every=100 if not console.is_terminal else 0)
+        self.bar = Progress(
+            TextColumn("{task.description}", markup=False),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}", markup=False),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self.task = self.bar.add_task("analysing", total=None, rate="")
+
+    def __enter__(self) -> AnalyzeProgress:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.bar.__exit__(*exc)
+
+    def __call__(self, kind: str, source: str) -> None:
+        self.log(kind, source)
+        if not self.console.is_terminal:
+            return
+        if kind == "total":
+            self.bar.update(self.task, total=int(source))
+            return
+        elapsed = max(self.bar.tasks[self.task].elapsed or 0.0, 1e-9)
+        self.bar.update(
+            self.task,
+            advance=1,
+            description=f"{kind}: {oneline(Path(source).name)[:40]}",
+            rate=f"{self.log.done / elapsed:.2f}/s",
+        )
 
 
 def _duration(seconds: float) -> str:
