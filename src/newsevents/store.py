@@ -10,6 +10,8 @@ JSON produced by :func:`newsevents.model.to_data`, next to indexed columns for q
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,134 +35,14 @@ from .model import (
     from_data,
     to_data,
 )
-
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the initial schema
-    """
-    CREATE TABLE runs (
-        id INTEGER PRIMARY KEY,
-        command TEXT NOT NULL,
-        args TEXT NOT NULL DEFAULT '{}',
-        started REAL NOT NULL,
-        finished REAL,
-        status TEXT NOT NULL DEFAULT 'running',
-        articles_read INTEGER NOT NULL DEFAULT 0,
-        articles_stored INTEGER NOT NULL DEFAULT 0,
-        articles_skipped INTEGER NOT NULL DEFAULT 0,
-        events_found INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        source TEXT NOT NULL,
-        format TEXT NOT NULL,
-        title TEXT,
-        outlet TEXT,
-        author TEXT,
-        url TEXT,
-        published TEXT,
-        published_source TEXT,
-        published_confidence REAL,
-        language TEXT,
-        text TEXT NOT NULL,
-        raw BLOB NOT NULL,
-        run_id INTEGER REFERENCES runs(id),
-        added REAL NOT NULL
-    );
-    CREATE TABLE skips (
-        id INTEGER PRIMARY KEY,
-        run_id INTEGER REFERENCES runs(id),
-        source TEXT NOT NULL,
-        reason TEXT NOT NULL,
-        at REAL NOT NULL
-    );
-    CREATE TABLE sentences (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE TABLE entity_mentions (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        label TEXT NOT NULL
-    );
-    CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
-    CREATE TABLE entities (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        key TEXT NOT NULL,
-        name TEXT NOT NULL,
-        code TEXT,
-        sector TEXT,
-        kind TEXT,
-        data TEXT NOT NULL,
-        PRIMARY KEY (article_id, key)
-    );
-    CREATE TABLE time_expressions (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        value TEXT NOT NULL,
-        precision TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX time_expressions_article ON time_expressions(article_id);
-    CREATE TABLE mentions (
-        id TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        event TEXT NOT NULL,
-        mode TEXT,
-        cameo TEXT NOT NULL,
-        intensity REAL NOT NULL,
-        factuality TEXT NOT NULL,
-        date TEXT,
-        date_end TEXT,
-        sentence_start INTEGER NOT NULL,
-        sentence_end INTEGER NOT NULL,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX mentions_article ON mentions(article_id);
-    CREATE TABLE quotes (
-        id TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        speaker TEXT,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX quotes_article ON quotes(article_id);
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        label TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-        article_id TEXT NOT NULL,
-        PRIMARY KEY (story_id, article_id)
-    );
-    CREATE TABLE events (
-        id TEXT PRIMARY KEY,
-        story_id TEXT,
-        event TEXT NOT NULL,
-        cameo TEXT NOT NULL,
-        factuality TEXT NOT NULL,
-        date TEXT,
-        date_end TEXT,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX events_date ON events(date);
-    CREATE TABLE event_sources (
-        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-        mention_id TEXT NOT NULL,
-        PRIMARY KEY (event_id, mention_id)
-    );
-    CREATE INDEX event_sources_mention ON event_sources(mention_id);
-    """,
-)
+from .store_schema import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
+#: ``PRAGMA application_id`` of a newsevents database ("NEWS" in ASCII): a file with another
+#: application id is someone else's database and is never opened.
+APPLICATION_ID = 0x4E455753
+#: Tables every newsevents database has (from migration 1).
+_OWN_TABLES = frozenset({"runs", "articles", "skips", "mentions", "events", "event_sources"})
 
 
 @dataclass(frozen=True)
@@ -185,19 +67,74 @@ class Store:
             raise StoreError(
                 f"no database at {self.path}: run 'newsevents analyze ... --db {path}'"
             )
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{self.path} is not a file; give a database file path")
         try:
             if not readonly:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        except (sqlite3.DatabaseError, OSError) as e:
+            raise StoreError(f"cannot open database {self.path}: {e}") from e
+        try:
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 30000")
+            # checked before anything is written: another application's file, a corrupt file
+            # or a file that is not SQLite at all is refused unmodified
+            self._check_ours(integrity=not readonly)
+            self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                self._retry_busy(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate(readonly)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"cannot open database {self.path}: {e}") from e
+            self.conn.close()
+            raise StoreError(f"cannot open database {self.path}: {_one_line(e)}") from e
+        except StoreError:
+            self.conn.close()
+            raise
+
+    def _retry_busy(self, action: Any, seconds: float = 30.0) -> Any:
+        """Run ``action``, retrying while SQLite says the database is locked (pragmas such as
+        journal_mode do not always wait on the busy timeout)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _check_ours(self, *, integrity: bool) -> None:
+        """Raise StoreError unless the file is empty or a newsevents database, and (with
+        ``integrity``, before writing) unless its pages pass ``PRAGMA quick_check``. A reader
+        of a corrupt file gets sqlite3.DatabaseError on the first bad page instead."""
+        app = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+        foreign = app not in (0, APPLICATION_ID) or (
+            # an old newsevents file has application_id 0: it must have our tables
+            app == 0 and (bool(tables) if version == 0 else not tables >= _OWN_TABLES)
+        )
+        if foreign:
+            shown = ", ".join(sorted(tables)[:5]) or "no tables"
+            raise StoreError(
+                f"{self.path} is not a newsevents database ({shown}); give a new --db path"
+            )
+        if tables and integrity:
+            bad = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if bad != "ok":
+                raise StoreError(
+                    f"{self.path} is corrupt ({_one_line(bad)}); restore a backup or "
+                    "re-run analyze into a new --db"
+                )
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -224,22 +161,31 @@ class Store:
             raise StoreError(f"database {self.path}: {e}") from e
 
     def _migrate(self, readonly: bool) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version = self._version()
+        if version == SCHEMA_VERSION:
+            return
+        if readonly:
+            raise StoreError(f"{self.path} needs migrating: run any write command on it first")
+        # one BEGIN IMMEDIATE for all migrations, the version read inside it: of two
+        # processes opening a new file at once, the second waits, then finds nothing to do
+        with self.transaction() as conn:
+            version = self._version()
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            if version < SCHEMA_VERSION:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _version(self) -> int:
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}, newer than this newsevents "
                 f"({SCHEMA_VERSION}); upgrade newsevents"
             )
-        if version == SCHEMA_VERSION:
-            return
-        if readonly:
-            raise StoreError(f"{self.path} needs migrating: run any write command on it first")
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction() as conn:
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number + 1}")
+        return version
 
     @property
     def schema_version(self) -> int:
@@ -248,10 +194,24 @@ class Store:
     # --- runs and skips -------------------------------------------------------------
 
     def start_run(self, command: str, args: dict[str, Any]) -> int:
+        """Record a new run; runs of this host still 'running' whose process is gone (killed,
+        even by SIGKILL) are marked 'abandoned' first."""
+        host = socket.gethostname()
         with self.transaction() as conn:
+            for row in conn.execute(
+                "SELECT id, pid FROM runs WHERE status = 'running' AND host = ?", (host,)
+            ).fetchall():
+                if not _alive(row["pid"]):
+                    conn.execute("UPDATE runs SET status = 'abandoned' WHERE id = ?", (row["id"],))
             cur = conn.execute(
-                "INSERT INTO runs (command, args, started) VALUES (?, ?, ?)",
-                (command, json.dumps(args, sort_keys=True, default=str), time.time()),
+                "INSERT INTO runs (command, args, started, pid, host) VALUES (?, ?, ?, ?, ?)",
+                (
+                    command,
+                    json.dumps(args, sort_keys=True, default=str),
+                    time.time(),
+                    os.getpid(),
+                    host,
+                ),
             )
             return int(cur.lastrowid or 0)
 
@@ -273,11 +233,38 @@ class Store:
         return [RunRecord(**dict(r)) for r in rows]
 
     def record_skip(self, skip: Skip, run_id: int | None) -> None:
+        """Record why ``skip.source`` was skipped: one row per source, the latest run's."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO skips (run_id, source, reason, at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO skips (run_id, source, reason, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET run_id = excluded.run_id, "
+                "reason = excluded.reason, at = excluded.at",
                 (run_id, skip.source, skip.reason, time.time()),
             )
+
+    def add_report(self, article: Article, run_id: int | None) -> bool:
+        """Record that ``article`` (already stored under its id) was read again from
+        ``article.source``: the same body from another outlet or path. True if new."""
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO reports (article_id, source, outlet, title, url,"
+                " published, run_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id, article.source, article.outlet, article.title, article.url,
+                    article.published, run_id, time.time(),
+                ),
+            )  # fmt: skip
+            conn.execute("DELETE FROM skips WHERE source = ?", (article.source,))
+            return cur.rowcount > 0
+
+    def reports(self) -> dict[str, list[tuple[str, str | None]]]:
+        """(source, outlet) of every report of each article id, first report first."""
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for r in self.conn.execute(
+            "SELECT article_id, source, outlet FROM reports ORDER BY article_id, added, source"
+        ):
+            out.setdefault(r["article_id"], []).append((r["source"], r["outlet"]))
+        return out
 
     def skips(self, run_id: int | None = None) -> list[Skip]:
         sql = "SELECT source, reason FROM skips"
@@ -359,6 +346,12 @@ class Store:
                     for q in doc.quotes
                 ],
             )  # fmt: skip
+            conn.execute(
+                "INSERT OR IGNORE INTO reports (article_id, source, outlet, title, url,"
+                " published, run_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, a.source, a.outlet, a.title, a.url, a.published, run_id, time.time()),
+            )
+            conn.execute("DELETE FROM skips WHERE source = ?", (a.source,))
         return True
 
     def delete_article(self, article_id: str) -> None:
@@ -433,9 +426,34 @@ class Store:
 
     # --- merge results --------------------------------------------------------------
 
-    def save_merge(self, result: MergeResult) -> None:
-        """Replace all stories and merged events with ``result`` (mentions are untouched)."""
+    @contextmanager
+    def snapshot(self) -> Iterator[str]:
+        """A read transaction: every read inside it sees one state of the database, even
+        while other processes write. Yields that state's :meth:`version`."""
+        try:
+            self.conn.execute("BEGIN")
+            try:
+                yield self._articles_version()
+            finally:
+                self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"database {self.path}: {_one_line(e)}") from e
+
+    def _articles_version(self) -> str:
+        # every merge input (articles, mentions, quotes, entities) is written with its
+        # article in one transaction, so the articles and their 'added' times identify them
+        row = self.conn.execute("SELECT count(*), total(added) FROM articles").fetchone()
+        return f"{row[0]}:{row[1]!r}"
+
+    def save_merge(self, result: MergeResult, *, expect: str | None = None) -> bool:
+        """Replace all stories and merged events with ``result`` (mentions are untouched).
+
+        With ``expect`` (a :meth:`snapshot` version) nothing is written, and False returned,
+        when articles were added or deleted since that snapshot: the merge is stale.
+        """
         with self.transaction() as conn:
+            if expect is not None and self._articles_version() != expect:
+                return False
             conn.execute("DELETE FROM event_sources")
             conn.execute("DELETE FROM events")
             conn.execute("DELETE FROM story_articles")
@@ -461,6 +479,7 @@ class Store:
                 "INSERT OR IGNORE INTO event_sources (event_id, mention_id) VALUES (?, ?)",
                 [(e.id, m) for e in result.events for m in e.mention_ids],
             )
+        return True
 
     def stories(self) -> list[Story]:
         rows = self.conn.execute("SELECT data FROM stories ORDER BY id")
@@ -483,3 +502,20 @@ class Store:
         return {
             t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
         }
+
+
+def _alive(pid: int | None) -> bool:
+    """Is process ``pid`` (on this host) still running?"""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def _one_line(e: object) -> str:
+    return " ".join(str(e).split())[:200]

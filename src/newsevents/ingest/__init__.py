@@ -7,6 +7,6 @@ author, outlet and publication date from front matter, records and the text's he
 
 from __future__ import annotations
 
-from .readers import article_from_text, article_id, iter_inputs, read_article
+from .readers import article_from_text, article_id, count_inputs, iter_inputs, read_article
 
-__all__ = ["article_from_text", "article_id", "iter_inputs", "read_article"]
+__all__ = ["article_from_text", "article_id", "count_inputs", "iter_inputs", "read_article"]

@@ -129,10 +129,13 @@ def load_rules() -> ChromeRules:
 
 # --- markdown ---------------------------------------------------------------------------
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# Every markdown pattern runs on untrusted lines of any length, so none may backtrack more than
+# a bounded amount per start position: bracket texts exclude the opening bracket (an unclosed
+# "[" stops at the next "["), and a bold span is at most 400 characters.
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,400}?)(?<=\S)\1")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -145,6 +148,8 @@ HR = "\x00HR\x00"  # placeholder line for a horizontal rule (footer boundary), n
 
 def markdown_line(line: str) -> str:
     """One line of (possibly) markdown reduced to plain text; a horizontal rule becomes HR."""
+    if not line:
+        return line
     if _MD_RULE.match(line):
         return HR
     if _MD_EMPTY_BULLET.match(line):
@@ -429,7 +434,9 @@ def strip_page_furniture(
 # --- hyphenation -------------------------------------------------------------------------
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
-_LINE_HYPHEN = re.compile(r"([^\W\d_]+)-\n([^\W\d_]+)")
+# the look-behind makes a match start only where a word starts: without it a run of n letters
+# with no hyphen costs n^2 steps (every start position scans to the end of the run)
+_LINE_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-\n([^\W\d_]+)")
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 
 

@@ -179,7 +179,17 @@ def _zones(paras: list[str], cues: Cues) -> tuple[list[str], list[str]]:
     of footnote URLs does not push the source line out of the footer)."""
     body = [p for p in paras if p and p != HR]
     wordy = [p for p in body if len(_URLS.sub("", p).strip(" -[]().0123456789")) > 0.5 * len(p)]
-    return body[: cues.header], wordy[-cues.footer :]
+    # a header or footer line is short; the cue patterns are not linear on long lines, so a
+    # paragraph over MAX_CUE_LINE characters is never searched (its place in the zone is kept)
+    return _short(body[: cues.header]), _short(wordy[-cues.footer :])
+
+
+#: Longest header/footer line the metadata cues are matched on (characters).
+MAX_CUE_LINE = 2000
+
+
+def _short(paras: list[str]) -> list[str]:
+    return [p if len(p) <= MAX_CUE_LINE else "" for p in paras]
 
 
 def date_from_text(paras: list[str]) -> str | None:
@@ -216,6 +226,8 @@ _DASH_NAME = re.compile(
 def date_header(line: str) -> tuple[bool, str | None]:
     """Is ``line`` a header line that is only a date (with a time, a zone, "by Author",
     "- Author" or a parenthesis)? Returns (is it, the author it names)."""
+    if len(line) > MAX_CUE_LINE:
+        return False, None
     cues = load_cues()
     for name, pat in cues.date_cues:
         if name == "first_published":
@@ -312,9 +324,11 @@ def byline_author(line: str) -> str | None:
     affiliation (after a comma or dash) a few words with no verb or article, and its author not
     a weekday or month ("By Friday, the crowd had gone." is body text).
     """
+    if len(line) > 120:
+        return None
     cues = load_cues()
     m = cues.byline.match(line)
-    if not m or len(line) > 120:
+    if not m:
         return None
     if line.rstrip()[-1:] in ".!?" and not _INITIAL_END.search(line.rstrip()):
         return None
@@ -340,14 +354,24 @@ def header_author(line: str) -> str | None:
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: nine nested "*a" references expand to 9^9 values
+    when printed (a "billion laughs"); front matter never needs them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """YAML front matter ("---\\n...\\n---") -> (fields, rest). Bad YAML is left in the text."""
     m = _FRONT.match(text)
     if not m:
         return {}, text
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        data = yaml.load(m.group(1), Loader=_FrontMatterLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):  # ValueError: "2020-02-30"
         return {}, text
     if not isinstance(data, dict):
         return {}, text

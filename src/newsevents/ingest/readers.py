@@ -6,12 +6,11 @@ readers raise :class:`InputError` and :func:`iter_inputs` turns it into a skip.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import io
 import json
-import logging
+import stat
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,16 +18,24 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Skip
-from .clean import Cleaned, clean_lines, markdown_line, normalise_lines, strip_page_furniture
+from .clean import Cleaned, clean_lines, markdown_line, normalise_lines
+from .decoding import (
+    check_binary,
+    decode,
+    loads,
+    sniff_format,
+    unreadable,
+)
+from .language import LANGUAGE_SAMPLE, detect_language, language_sample
 from .metadata import (
     Header,
     domain_matches,
     is_domain,
     normalise_date,
-    outlet_from_text,
     scan_lines,
     split_front_matter,
 )
+from .paths import count_inputs, visible_files
 
 FORMATS = {
     ".txt": "txt",
@@ -44,89 +51,20 @@ FORMATS = {
     ".ndjson": "jsonl",
 }
 MIN_TEXT_CHARS = 40  # less clean text than this is not an article (a title, a stray line)
-_SNIFF = 8192
+#: Least share of letters among the non-space characters of an article (prose has ~80 %)
+MIN_LETTER_SHARE = 0.5
+#: Most characters of clean text one article may have: spaCy's own limit (``nlp.max_length``),
+#: which it enforces with an exception. A longer article is skipped with this reason.
+MAX_ARTICLE_CHARS = 1_000_000
+#: Text over this many characters before cleaning is skipped without being cleaned (cleaning
+#: removes chrome, never most of a text).
+MAX_RAW_CHARS = 4 * MAX_ARTICLE_CHARS
 
 
 def article_id(text: str) -> str:
     """First 16 hex digits of sha256 of the clean text, whitespace collapsed and casefolded."""
     norm = " ".join(text.split()).casefold()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
-# --- bytes -> str -------------------------------------------------------------------------
-
-
-def _plausible_latin(data: bytes) -> bool:
-    """Legacy single-byte text (Windows-1252/Latin-1): no control bytes, mostly ASCII, and
-    every non-ASCII byte is a printable cp1252 character standing between letters/spaces."""
-    if any(b < 32 and b not in (9, 10, 12, 13) for b in data):
-        return False
-    high = sum(1 for b in data if b >= 128)
-    if high > 0.05 * len(data):
-        return False
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def check_binary(data: bytes) -> None:
-    """Raise InputError for binary content (NUL bytes in the first 8 KB, no UTF-16 mark)."""
-    if data[:2] not in (b"\xff\xfe", b"\xfe\xff") and b"\x00" in data[:_SNIFF]:
-        raise InputError(
-            "binary file (contains NUL bytes); give a .txt, .md, .html, .pdf, .json or .jsonl"
-        )
-
-
-def decode(data: bytes) -> str:
-    """Bytes -> text. UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 only
-    when the bytes are plausibly legacy text (see :func:`_plausible_latin`).
-
-    Decision: a file that is neither valid UTF-8 nor plausibly single-byte text is skipped
-    rather than decoded as latin-1, which never fails and would turn binary junk into
-    "text" that pollutes the event data.
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError("file has a UTF-16 mark but is not UTF-16; re-save as UTF-8") from e
-    check_binary(data)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        if _plausible_latin(data):
-            return data.decode("cp1252")
-        raise InputError(
-            f"not valid UTF-8 (bad byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "re-save the file as UTF-8"
-        ) from e
-
-
-# --- format detection -------------------------------------------------------------------
-
-
-def sniff_format(data: bytes) -> str:
-    """Format of content without a known extension (stdin, odd names)."""
-    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    low = head[:512].lower()
-    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low:
-        return "html"
-    if head.startswith(b"["):
-        return "json"
-    if head.startswith(b"{"):
-        first = head.split(b"\n", 1)[0].strip()
-        try:
-            json.loads(first)
-        except ValueError:
-            return "json"
-        # a whole object on the first line with more after it: one record per line
-        rest = head.split(b"\n", 1)[1].strip() if b"\n" in head else b""
-        return "jsonl" if rest else "json"
-    return "txt"
 
 
 # --- per format ---------------------------------------------------------------------------
@@ -172,6 +110,14 @@ def from_plain(
     by ``known_title``/``known_outlet`` is not guessed again: a header line repeating the
     title is dropped, and a masthead line naming the outlet is not taken for the title.
     """
+    if len(text) > MAX_RAW_CHARS:
+        raise InputError(
+            f"text is {len(text):,} characters, over the {MAX_RAW_CHARS:,} limit; "
+            "split it into several articles"
+        )
+    # CRLF (Windows) and CR (old Mac) line ends become LF before anything reads lines, so
+    # front matter is found and a file has one identity whatever its line ends
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     front, body = split_front_matter(text)
     raw_lines = normalise_lines(body)
     front_title = _meta_str(front.get("title"))
@@ -203,97 +149,6 @@ def from_plain(
         published_source=source,
         removed=dict(cleaned.removed),
     )
-
-
-def from_html(data: bytes) -> Parts:
-    """HTML page -> main text and metadata via trafilatura (tolerates malformed HTML)."""
-    try:
-        import trafilatura
-    except ImportError as e:  # pragma: no cover - dependency is declared
-        raise InputError("trafilatura is not installed; pip install trafilatura") from e
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    try:
-        doc = trafilatura.bare_extraction(
-            data,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as e:  # trafilatura/lxml raise many types on broken pages
-        raise InputError(f"HTML could not be parsed ({type(e).__name__}); check the file") from e
-    if doc is None:
-        raise InputError("HTML page holds no article text; save the article page itself")
-    meta = doc if isinstance(doc, dict) else doc.as_dict()
-    text = meta.get("text") or ""
-    title = _meta_str(meta.get("title"))
-    lines = normalise_lines(text)
-    # trafilatura repeats the headline as the first line of the text
-    if title:
-        first = next((i for i, x in enumerate(lines) if x), None)
-        if first is not None and lines[first].strip().casefold() == title.casefold():
-            lines[first] = ""
-    # one paragraph per line in trafilatura's output
-    spaced = [y for x in lines for y in (x, "")]
-    sitename = _meta_str(meta.get("sitename"))
-    parts = from_plain(
-        "\n".join(spaced),
-        fmt="html",
-        find_title=not title,
-        known_title=title,
-        known_outlet=sitename,
-    )
-    published = normalise_date(meta.get("date"))
-    return Parts(
-        text=parts.text,
-        title=title or parts.title,
-        outlet=sitename or parts.outlet or _meta_str(meta.get("hostname")),
-        author=_meta_str(meta.get("author")) or parts.author,
-        url=_meta_str(meta.get("url")),
-        published=published or parts.published,
-        published_source="metadata" if published else parts.published_source,
-        removed=parts.removed,
-    )
-
-
-def from_pdf(data: bytes) -> Parts:
-    """PDF -> text layer via pypdf; hard-wrapped lines rebuilt into paragraphs."""
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError("PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata
-    except InputError:
-        raise
-    except FileNotDecryptedError as e:
-        raise InputError("PDF is encrypted; decrypt it first (e.g. qpdf --decrypt)") from e
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as e:
-        raise InputError(
-            f"PDF is corrupt or unreadable ({type(e).__name__}); re-export or repair it"
-        ) from e
-    if not any(p.strip() for p in pages):
-        raise InputError("PDF has no text layer (scanned?); run OCR first")
-    furniture: Counter[str] = Counter()
-    furniture_lines: list[str] = []
-    pages = strip_page_furniture(pages, furniture, furniture_lines)
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    # the outlet a page footer names ("Page 1 of 2 - © 2020 The Outlet") is the publisher of
-    # this PDF: it comes before cues in the text (which may name where a reprint first ran)
-    page_outlet = outlet_from_text(list(dict.fromkeys(furniture_lines)))
-    parts = from_plain(text, fmt="pdf", width=None, known_outlet=page_outlet)
-    parts.outlet = page_outlet or parts.outlet
-    parts.removed.update(furniture)
-    title = _meta_str(info.get("/Title")) if info else None
-    if title and (title.lower().endswith((".doc", ".docx", ".pdf")) or len(title) < 4):
-        title = None
-    author = _meta_str(info.get("/Author")) if info else None
-    parts.title = parts.title or title
-    parts.author = parts.author or author
-    return parts
 
 
 _TEXT_FIELDS = ("maintext", "text", "content", "body", "article")
@@ -342,45 +197,6 @@ def from_record(rec: Any) -> Parts:
     )
 
 
-# --- language ----------------------------------------------------------------------------
-
-
-LANGUAGE_SAMPLE = 1500  # characters of clean text the language is detected on
-
-
-def language_sample(text: str, size: int = LANGUAGE_SAMPLE) -> str:
-    """The first ``size`` characters of ``text``, cut at a space so no word is split.
-
-    Language detection costs time in proportion to the text it reads; an article's opening
-    paragraphs tell its language as well as the whole does (chrome is already gone).
-    """
-    if len(text) <= size:
-        return text
-    cut = text.rfind(" ", 0, size + 1)
-    return text[: cut if cut > size // 2 else size]
-
-
-def detect_language(text: str) -> str | None:
-    """Language code of ``text`` via langdetect on :func:`language_sample`, seeded for
-    determinism (None if unsure)."""
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    sample = language_sample(text)
-    try:
-        langs = detect_langs(sample)
-    except LangDetectException:
-        return None
-    if not langs:
-        return None
-    # langdetect is unreliable on a few words: a short text is only called non-English when
-    # the detector is nearly sure, so a short English article is not skipped by mistake
-    if langs[0].lang != "en" and len(sample) < 200 and langs[0].prob < 0.99:
-        return None
-    return str(langs[0].lang)
-
-
 # --- building articles --------------------------------------------------------------------
 
 
@@ -395,10 +211,22 @@ def build(
     check_language: bool = True,
 ) -> Article:
     """Parts -> Article (raises InputError for too little text or a non-English article)."""
+    parts = _encodable(parts)
     text = parts.text
     if len(text.strip()) < MIN_TEXT_CHARS:
         what = "no article text" if not text.strip() else f"only {len(text.strip())} characters"
         raise InputError(f"{what} after cleaning; give the full article text")
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < MIN_LETTER_SHARE * sum(1 for c in text if not c.isspace()):
+        raise InputError(
+            f"text is mostly symbols or digits ({letters:,} letters in {len(text):,} "
+            "characters); give article prose"
+        )
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"article is {len(text):,} characters after cleaning, over the "
+            f"{MAX_ARTICLE_CHARS:,} limit; split it into several articles"
+        )
     language = None
     if check_language:
         language = detect_language(text)
@@ -420,6 +248,25 @@ def build(
         published=pub,
         published_source=pub_src if pub else None,
         language=language,
+    )
+
+
+def _encodable(parts: Parts) -> Parts:
+    """Lone surrogates (JSON "\\ud800") cannot be stored as UTF-8: each becomes U+FFFD."""
+
+    def fix(v: str | None) -> str | None:
+        if v is None or v.isascii():
+            return v
+        return v.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+    return dataclasses.replace(
+        parts,
+        text=fix(parts.text) or "",
+        title=fix(parts.title),
+        outlet=fix(parts.outlet),
+        author=fix(parts.author),
+        url=fix(parts.url),
+        published=fix(parts.published),
     )
 
 
@@ -471,14 +318,18 @@ def article_from_text(
 
 def _parts_for(data: bytes, fmt: str) -> Parts:
     if fmt == "pdf":
+        from .pdf import from_pdf  # here: pdf builds on this module's Parts and from_plain
+
         return from_pdf(data)
     if fmt == "html":
+        from .webpage import from_html  # here: webpage builds on this module's Parts and from_plain
+
         check_binary(data)  # trafilatura handles the charset itself
         return from_html(data)
     text = decode(data)
     if fmt in ("json",):
         try:
-            rec = json.loads(text)
+            rec = loads(text)
         except ValueError as e:
             raise InputError(f"not valid JSON ({e}); fix the file or name it .txt") from e
         return from_record(rec)
@@ -530,7 +381,7 @@ def _from_data(
     if fmt == "json":
         try:
             text = decode(data)
-            parsed = json.loads(text)
+            parsed = loads(text)
         except InputError as e:
             yield Skip(source, str(e))
             return
@@ -542,7 +393,7 @@ def _from_data(
                 yield Skip(source, "JSON list is empty; nothing to read")
             for n, chunk in _records(text):
                 yield _safe(
-                    lambda c=chunk: from_record(json.loads(c)),
+                    lambda c=chunk: from_record(loads(c)),
                     f"{source}#{n}",
                     fmt,
                     chunk.encode("utf-8"),
@@ -564,6 +415,8 @@ def _safe(
         return Skip(source, str(e))
     except RecursionError:
         return Skip(source, "input is nested too deeply to parse; simplify or convert it")
+    except Exception as e:  # a reader bug on one input must not lose the batch
+        return Skip(source, unreadable(e))
 
 
 def _read_jsonl(
@@ -582,7 +435,7 @@ def _read_jsonl(
                 continue
             raw = line.rstrip(b"\r\n")
             try:
-                rec = json.loads(decode(raw))
+                rec = loads(decode(raw))
             except InputError as e:
                 yield Skip(src, str(e))
                 continue
@@ -601,10 +454,24 @@ def _read_file(
     published: str | None = None,
     outlet: str | None = None,
 ) -> Iterator[Article | Skip]:
+    """One file's articles or skips; an unexpected error while reading becomes a skip."""
+    try:
+        yield from _read_one(path, max_bytes=max_bytes, published=published, outlet=outlet)
+    except Exception as e:
+        yield Skip(str(path), unreadable(e))
+
+
+def _read_one(
+    path: Path, *, max_bytes: int, published: str | None, outlet: str | None
+) -> Iterator[Article | Skip]:
     source = str(path)
     fmt = FORMATS.get(path.suffix.lower())
     try:
-        size = path.stat().st_size
+        st = path.stat()  # follows a symlink; a loop or a dangling link is an OSError
+        if not stat.S_ISREG(st.st_mode):
+            yield Skip(source, "not a regular file (a FIFO, device or socket); give a file")
+            return
+        size = st.st_size
         if fmt == "jsonl":
             yield from _read_jsonl(path, max_bytes=max_bytes, published=published, outlet=outlet)
             return
@@ -613,23 +480,11 @@ def _read_file(
             return
         data = path.read_bytes()
     except OSError as e:
-        yield Skip(source, f"cannot read file ({e.strerror}); check permissions")
+        yield Skip(source, f"cannot read file ({e.strerror}); check the path and permissions")
         return
     if fmt is None:
         fmt = sniff_format(data)
     yield from _from_data(data, fmt, source, published=published, outlet=outlet)
-
-
-def _visible_files(root: Path) -> list[Path]:
-    """Files under ``root``, recursively and sorted, skipping hidden files and folders."""
-    out = []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root).parts
-        if any(part.startswith(".") for part in rel):
-            continue
-        if p.is_file():
-            out.append(p)
-    return out
 
 
 def iter_inputs(
@@ -658,7 +513,7 @@ def iter_inputs(
             continue
         path = Path(p)
         if path.is_dir():
-            files = _visible_files(path)
+            files = visible_files(path)
             if not files:
                 yield Skip(p, "directory has no readable files; check the path")
                 continue
@@ -669,10 +524,8 @@ def iter_inputs(
                     yield item
             if not produced:
                 yield Skip(p, f"directory has no readable articles ({len(files)} files skipped)")
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink() or path.exists():
             yield from _read_file(path, max_bytes=max_bytes, published=published, outlet=outlet)
-        elif path.exists():
-            yield Skip(p, "not a regular file or directory; give a file, a directory or -")
         else:
             yield Skip(p, "path does not exist; check the spelling")
 
@@ -685,11 +538,21 @@ def _stdin_jsonl(
             continue
         src = f"-#L{n}"
         try:
-            rec = json.loads(decode(line))
+            rec = loads(decode(line))
         except (InputError, ValueError) as e:
             yield Skip(src, f"line is not JSON ({e}); fix or remove the line")
             continue
         yield _safe(lambda r=rec: from_record(r), src, "jsonl", line, published, outlet)
 
 
-__all__ = ["article_from_text", "article_id", "decode", "iter_inputs", "read_article"]
+__all__ = [
+    "LANGUAGE_SAMPLE",
+    "article_from_text",
+    "article_id",
+    "count_inputs",
+    "decode",
+    "detect_language",
+    "iter_inputs",
+    "language_sample",
+    "read_article",
+]

@@ -249,8 +249,8 @@ def to_gdelt(
     adds one to each. Actor geography is left empty: the event's place is where the act
     happened (ActionGeo), not where its actors are from."""
     ev_buf, mn_buf = io.StringIO(), io.StringIO()
-    ev_w = csv.writer(ev_buf, delimiter="\t", lineterminator="\n")
-    mn_w = csv.writer(mn_buf, delimiter="\t", lineterminator="\n")
+    ev_w = _SafeWriter(ev_buf, delimiter="\t", lineterminator="\n")
+    mn_w = _SafeWriter(mn_buf, delimiter="\t", lineterminator="\n")
     if header:
         ev_w.writerow(GDELT_EVENT_COLUMNS)
         mn_w.writerow(GDELT_MENTION_COLUMNS)
@@ -310,6 +310,32 @@ def to_gdelt(
 
 # --- CSV -------------------------------------------------------------------------------
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV/TSV cell a spreadsheet will not run: text starting with = + - @, a tab or a
+    carriage return gets a leading apostrophe (OWASP's advice on CSV injection); numbers,
+    including negative ones, are left as they are."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """``csv.writer`` whose rows pass through :func:`safe_cell`."""
+
+    def __init__(self, buf: io.StringIO, **kwargs: Any) -> None:
+        self._w = csv.writer(buf, **kwargs)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._w.writerow([safe_cell(v) for v in row])
+
+
 CSV_COLUMNS: tuple[str, ...] = (
     "id", "date", "date_end", "date_precision", "event", "mode", "cameo", "intensity",
     "factuality", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
@@ -322,7 +348,7 @@ def to_csv(
     events: Iterable[Event], mentions: Mapping[str, EventMention], articles: Mapping[str, Article]
 ) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _SafeWriter(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for e in events:
         arts = [articles[mentions[m].article_id] for m in e.mention_ids if m in mentions]

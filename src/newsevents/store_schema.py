@@ -1,0 +1,155 @@
+"""The store's schema as numbered migrations, applied by :class:`newsevents.store.Store`.
+
+Migration n (1-based) takes a database from ``PRAGMA user_version`` n-1 to n. A migration is
+never edited once released: a change is a new migration.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the initial schema
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        args TEXT NOT NULL DEFAULT '{}',
+        started REAL NOT NULL,
+        finished REAL,
+        status TEXT NOT NULL DEFAULT 'running',
+        articles_read INTEGER NOT NULL DEFAULT 0,
+        articles_stored INTEGER NOT NULL DEFAULT 0,
+        articles_skipped INTEGER NOT NULL DEFAULT 0,
+        events_found INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        author TEXT,
+        url TEXT,
+        published TEXT,
+        published_source TEXT,
+        published_confidence REAL,
+        language TEXT,
+        text TEXT NOT NULL,
+        raw BLOB NOT NULL,
+        run_id INTEGER REFERENCES runs(id),
+        added REAL NOT NULL
+    );
+    CREATE TABLE skips (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES runs(id),
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL
+    );
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        code TEXT,
+        sector TEXT,
+        kind TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, key)
+    );
+    CREATE TABLE time_expressions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        precision TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX time_expressions_article ON time_expressions(article_id);
+    CREATE TABLE mentions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT NOT NULL,
+        intensity REAL NOT NULL,
+        factuality TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        speaker TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        story_id TEXT,
+        event TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        factuality TEXT NOT NULL,
+        date TEXT,
+        date_end TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, mention_id)
+    );
+    CREATE INDEX event_sources_mention ON event_sources(mention_id);
+    """,
+    # 2: who runs a run (so a killed run can be told from a live one), every report of an
+    # article body (the same text from a second outlet or path), one skip row per source
+    """
+    ALTER TABLE runs ADD COLUMN pid INTEGER;
+    ALTER TABLE runs ADD COLUMN host TEXT;
+    UPDATE runs SET status = 'abandoned' WHERE status = 'running';
+    CREATE TABLE reports (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        outlet TEXT,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        run_id INTEGER REFERENCES runs(id),
+        added REAL NOT NULL,
+        PRIMARY KEY (article_id, source)
+    );
+    INSERT INTO reports (article_id, source, outlet, title, url, published, run_id, added)
+        SELECT id, source, outlet, title, url, published, run_id, added FROM articles;
+    DELETE FROM skips WHERE id NOT IN (SELECT max(id) FROM skips GROUP BY source);
+    CREATE UNIQUE INDEX skips_source ON skips(source);
+    """,
+)
