@@ -512,3 +512,8 @@ def eval_cmd(gold: Sequence[Path], model: str, json_out: Path | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# The growth loop's commands (`actors`, `recode`) live in their own module; importing it
+# registers them on `main` (it imports `main` from here, so this import comes last).
+from . import cli_actors  # noqa: E402, F401
