@@ -290,7 +290,7 @@ def unresolved_actors(db: str | Path, limit: int | None = None) -> list[Unresolv
             if not is_name(key):
                 continue
             groups.setdefault(key, []).append(p)
-            if is_name(phrase) and phrase != key:
+            if is_name(phrase) and key not in phrase:  # a longer form is found via the name
                 forms.setdefault(key, Counter())[phrase] += 1
         ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower(), kv[0]))
         out = []
