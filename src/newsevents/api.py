@@ -276,7 +276,7 @@ def unresolved_actors(db: str | Path, limit: int | None = None) -> list[Unresolv
     words = load_actor_words(load_lexicon())
 
     def norm(name: str) -> str:
-        return words.strip_article(words.drop_clitic(" ".join(name.split())), fold=True)
+        return words.strip_article(words.drop_clitic(_one_line(name)), fold=True)
 
     def is_name(phrase: str) -> bool:
         return phrase.lower() not in words.pronouns and any(c.isalpha() for c in phrase)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from rich.progress import MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import api
 from .cli import _console, db_option, friendly_errors, main
@@ -80,9 +81,27 @@ def recode(
     """Code the stored articles again (from their stored text, no re-ingest) with your
     --actors and --codebook files, replacing their events, quotes and entities, then merge."""
     err = _console(stderr=True)
-    summary = api.recode(
-        db, model=model, codebook=codebook, actors=actor_files, do_merge=not no_merge
-    )
+    with Progress(
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("recoding", total=None)
+
+        def progress(kind: str, source: str) -> None:
+            bar.update(task, advance=1, description=f"{kind}: {Path(source).name[:40]}")
+
+        summary = api.recode(
+            db,
+            model=model,
+            codebook=codebook,
+            actors=actor_files,
+            progress=progress,
+            do_merge=not no_merge,
+        )
     err.print(
         f"recoded {summary.recoded} of {summary.articles} stored article(s), "
         f"{len(summary.skipped)} skipped; {summary.events} event mention(s); actor slots "
