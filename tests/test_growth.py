@@ -289,3 +289,30 @@ def test_cli_recode_reports_what_changed(db, tmp_path):
     result = CliRunner().invoke(main, ["recode", "--db", str(db), "--actors", str(filled)])
     assert result.exit_code == 0, result.output
     assert f"recoded {len(ARTICLES)} of {len(ARTICLES)} stored article(s)" in result.output
+
+
+def test_an_article_whose_recode_fails_keeps_its_coding_and_is_a_recorded_skip(
+    db, tmp_path, monkeypatch
+):
+    from newsevents import pipeline
+
+    class FailsOnTalks(pipeline.Pipeline):
+        def __call__(self, doc):
+            if "talks" in (doc.article.title or ""):
+                raise ValueError("a coder bug")
+            return super().__call__(doc)
+
+    monkeypatch.setattr(api, "Pipeline", FailsOnTalks)
+    before = _state(db)
+    filled = _filled(db, {VLF: ("TCD", "REB")}, tmp_path / "m.yaml")
+    summary = api.recode(db, actors=[filled])
+    assert summary.recoded == len(ARTICLES) - 1
+    assert [s.reason for s in summary.skipped] == ["recode failed: ValueError: a coder bug"]
+    after = _state(db)
+    talks = {a["id"] for a in after["articles"] if "talks" in a["title"]}
+    kept = [m for m in after["mentions"] if m["article_id"] in talks]
+    assert kept == [m for m in before["mentions"] if m["article_id"] in talks]
+    assert any(m["article_id"] not in talks for m in after["mentions"])
+    assert after["mentions"] != before["mentions"]  # the other article was recoded
+    with Store(db, readonly=True) as store:
+        assert len(store.skips()) == 1

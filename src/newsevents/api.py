@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -22,7 +22,7 @@ from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult,
 from .pipeline import Pipeline, Resources, load_resources
 from .resolve.actors import load_actor_words
 from .resources import load_lexicon
-from .store import Participant, Store
+from .store import Participant, ParticipantRole, Store
 
 __all__ = ["Pipeline", "Resources", "load_resources", "process_document"]
 
@@ -263,7 +263,7 @@ class UnresolvedActor:
     count: int  # actor, recipient and speaker slots it fills
     articles: int  # articles it appears in
     event_types: tuple[str, ...]  # types of the events it is a party to, most frequent first
-    roles: tuple[str, ...]  # actor | recipient | speaker, most frequent first
+    roles: tuple[ParticipantRole, ...]  # most frequent first
     sample: str  # one sentence it stands in, from the stored article text
     sample_id: str  # the mention or quote that sentence comes from
     stub: str  # one entry in the schema of resolve/data/actors.yaml, code left to fill in
@@ -325,12 +325,12 @@ def actor_stub(name: str, aliases: Sequence[str], sector: str | None, kind: str)
 def actors_yaml(found: Sequence[UnresolvedActor], db: str | Path) -> str:
     """The stubs of ``found`` as one actors file to edit and pass to ``--actors``."""
     lines = [
-        f"# Actor phrases with no code in {Path(db).name}, most frequent first.",
+        f"# Actor phrases with no code in {_one_line(Path(db).name)}, most frequent first.",
         "# For each entry you keep: set code (an ISO 3166 alpha-3 country such as FRA, or a",
         "# non-state code such as IGO, NGO, IMG), a sector if one fits (GOV, MIL, REB ...),",
         "# other written forms under aliases, and from:/to: dates for an office holder.",
         "# Delete the entries that are not actors: an entry left with code: null is refused.",
-        f"# Then: newsevents recode --db {db} --actors THIS_FILE",
+        f"# Then: newsevents recode --db {_one_line(str(db))} --actors THIS_FILE",
         "actors:",
     ]
     for a in found:
@@ -346,12 +346,15 @@ def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
+_Word = TypeVar("_Word", bound=str)
+
+
+def _most_common(values: Iterable[_Word | None]) -> _Word | None:
     ranked = _by_frequency(values)
     return ranked[0] if ranked else None
 
 
-def _by_frequency(values: Iterable[str | None]) -> tuple[str, ...]:
+def _by_frequency(values: Iterable[_Word | None]) -> tuple[_Word, ...]:
     counts = Counter(v for v in values if v)
     return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
 

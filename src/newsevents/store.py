@@ -196,12 +196,16 @@ ORDER BY p.article_id, p.k, p.idx, p.role
 """
 
 
+#: Where a participant stands: a mention's actor or recipient, or a quote's speaker.
+ParticipantRole = Literal["actor", "recipient", "speaker"]
+
+
 @dataclass(frozen=True)
 class Participant:
     """One stored actor, recipient or quote speaker, where it is and what it is in."""
 
     name: str
-    role: Literal["actor", "recipient", "speaker"]
+    role: ParticipantRole
     event: str | None  # the mention's event type (None for a quote's speaker)
     source_id: str  # the mention's or quote's id
     article_id: str
