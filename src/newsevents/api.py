@@ -18,11 +18,23 @@ import yaml
 
 from . import ingest, merge, nlp
 from .errors import NewsEventsError, StoreError
-from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult, Quote, Skip, Story
+from .model import (
+    FACTUAL,
+    Article,
+    Document,
+    Event,
+    EventMention,
+    MergeResult,
+    Participant,
+    ParticipantRole,
+    Quote,
+    Skip,
+    Story,
+)
 from .pipeline import Pipeline, Resources, load_resources
 from .resolve.actors import load_actor_words
 from .resources import load_lexicon
-from .store import Participant, ParticipantRole, Store
+from .store import Store
 
 __all__ = ["Pipeline", "Resources", "load_resources", "process_document"]
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from .errors import StoreError
 from .model import (
@@ -26,6 +26,7 @@ from .model import (
     Event,
     EventMention,
     MergeResult,
+    Participant,
     Quote,
     Skip,
     Span,
@@ -173,46 +174,22 @@ _ANNOTATION_TABLES: tuple[str, ...] = (
 _ANNOTATION_TABLES += ("mentions", "quotes")
 # Mentions' actors and recipients and quotes' speakers, with their entity's kind (JSON1).
 _PARTICIPANTS_SQL = """
-SELECT p.name, p.role, p.event, p.source_id, p.article_id, p.s, p.e, p.sector, ent.kind,
-       ent.name
-FROM (
-    SELECT m.article_id, m.id AS source_id, 0 AS k, m.idx, m.event, r.role,
-           json_extract(j.value, '$.name') AS name, json_extract(j.value, '$.code') AS code,
-           json_extract(j.value, '$.sector') AS sector, json_extract(j.value, '$.entity') AS ent,
-           m.sentence_start AS s, m.sentence_end AS e
-    FROM mentions m
-    JOIN (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r
-    JOIN json_each(m.data, '$.' || r.role) j
-    UNION ALL
-    SELECT q.article_id, q.id, 1, q.idx, NULL, 'speaker',
-           json_extract(q.data, '$.speaker.name'), json_extract(q.data, '$.speaker.code'),
-           json_extract(q.data, '$.speaker.sector'), json_extract(q.data, '$.speaker.entity'),
-           json_extract(q.data, '$.sentence.start'), json_extract(q.data, '$.sentence.end')
-    FROM quotes q WHERE json_type(q.data, '$.speaker') = 'object'
-) p
+SELECT p.name, p.role, p.event, p.id, p.article_id, p.s, p.e, p.sector, ent.kind, ent.name
+FROM (SELECT m.article_id, m.id, 0 AS k, m.idx, m.event, r.role, m.sentence_start AS s,
+             m.sentence_end AS e, json_extract(j.value, '$.name') AS name,
+             json_extract(j.value, '$.code') AS code, json_extract(j.value, '$.sector') AS sector,
+             json_extract(j.value, '$.entity') AS ent
+      FROM mentions m JOIN (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r
+      JOIN json_each(m.data, '$.' || r.role) j
+      UNION ALL
+      SELECT article_id, id, 1, idx, NULL, 'speaker', json_extract(data, '$.sentence.start'),
+             json_extract(data, '$.sentence.end'), json_extract(data, '$.speaker.name'),
+             json_extract(data, '$.speaker.code'), json_extract(data, '$.speaker.sector'),
+             json_extract(data, '$.speaker.entity')
+      FROM quotes WHERE json_type(data, '$.speaker') = 'object') p
 LEFT JOIN entities ent ON ent.article_id = p.article_id AND ent.key = p.ent
-WHERE {where}
-ORDER BY p.article_id, p.k, p.idx, p.role
+WHERE {where} ORDER BY p.article_id, p.k, p.idx, p.role
 """
-
-
-#: Where a participant stands: a mention's actor or recipient, or a quote's speaker.
-ParticipantRole = Literal["actor", "recipient", "speaker"]
-
-
-@dataclass(frozen=True)
-class Participant:
-    """One stored actor, recipient or quote speaker, where it is and what it is in."""
-
-    name: str
-    role: ParticipantRole
-    event: str | None  # the mention's event type (None for a quote's speaker)
-    source_id: str  # the mention's or quote's id
-    article_id: str
-    sentence: Span  # the sentence it stands in
-    sector: str | None  # the sector it got, if any
-    kind: str | None  # its in-document entity's kind (PERSON, ORG ...), if any
-    entity: str | None  # that entity's name (its longest), if any
 
 
 @dataclass(frozen=True)
