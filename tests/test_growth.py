@@ -174,9 +174,15 @@ def test_store_lists_only_uncoded_participants_with_their_sentence(built):
 # --- recode ---------------------------------------------------------------------------------
 
 
-def test_recode_with_the_filled_stub_gives_the_actors_codes(db, tmp_path):
+def test_recode_with_the_filled_stub_gives_the_actors_codes(db, tmp_path, monkeypatch):
     assert None in _codes_of(db, VLF)
     filled = _filled(db, {VLF: ("TCD", "REB"), TARKVASTA: ("NGO", "CVL")}, tmp_path / "m.yaml")
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("recode must not read or ingest the inputs again")
+
+    for name in ("iter_inputs", "read_article", "article_from_text"):
+        monkeypatch.setattr(api.ingest, name, no_reading)
     summary = api.recode(db, actors=[filled])
     assert summary.recoded == summary.articles == len(ARTICLES)
     assert summary.unresolved_after < summary.unresolved_before
