@@ -8,15 +8,32 @@ later). Cross-article work (:func:`merge_db`) runs over the mentions already in 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import yaml
 
 from . import ingest, merge, nlp
 from .errors import InputError, NewsEventsError, StoreError
-from .model import FACTUAL, Article, Document, Event, EventMention, MergeResult, Quote, Skip, Story
+from .model import (
+    FACTUAL,
+    Article,
+    Document,
+    Event,
+    EventMention,
+    MergeResult,
+    Participant,
+    ParticipantRole,
+    Quote,
+    Skip,
+    Story,
+)
 from .pipeline import Pipeline, Resources, load_resources
+from .resolve.actors import load_actor_words
+from .resources import load_lexicon
 from .store import Store
 
 __all__ = ["Pipeline", "Resources", "load_resources", "process_document"]
@@ -74,8 +91,8 @@ class AnalyzeSummary:
     merge_deferred: bool = False
 
 
-#: Progress callback: (kind, source) with kind in {"stored", "already", "skipped"}; once
-#: before the first article, ("total", "<number of inputs expected>").
+#: Progress callback: (kind, source) with kind in {"stored", "already", "skipped", "recoded"};
+#: once before the first article, ("total", "<number of inputs expected>").
 Progress = Callable[[str, str], None]
 #: How often a merge is recomputed when other runs add articles while it runs.
 MERGE_ATTEMPTS = 3
@@ -288,3 +305,199 @@ def get_event(db: str | Path, event_id: str) -> tuple[Event, Corpus] | None:
         if e.id == event_id or e.id.startswith(event_id):
             return e, corpus
     return None
+
+
+# --- the growth loop: unresolved actors, and re-coding the stored articles ---------------
+
+
+@dataclass(frozen=True)
+class UnresolvedActor:
+    """An actor phrase that got no country or non-state code, with where it stands."""
+
+    phrase: str  # as written, without a leading article or a possessive clitic
+    count: int  # actor, recipient and speaker slots it fills
+    articles: int  # articles it appears in
+    event_types: tuple[str, ...]  # types of the events it is a party to, most frequent first
+    roles: tuple[ParticipantRole, ...]  # most frequent first
+    sample: str  # one sentence it stands in, from the stored article text
+    sample_id: str  # the mention or quote that sentence comes from
+    stub: str  # one entry in the schema of resolve/data/actors.yaml, code left to fill in
+
+
+def unresolved_actors(db: str | Path, limit: int | None = None) -> list[UnresolvedActor]:
+    """The stored actor phrases without a code, most frequent first. Mentions of one
+    in-document entity count under its full name ("Jane Doe"), its other forms ("Doe")
+    become the stub's aliases; bare pronouns are left out (they are resolved from the text)."""
+    words = load_actor_words(load_lexicon())
+
+    def norm(name: str) -> str:
+        return words.strip_article(words.drop_clitic(_one_line(name)), fold=True)
+
+    def is_name(phrase: str) -> bool:
+        return phrase.lower() not in words.pronouns and any(c.isalpha() for c in phrase)
+
+    groups: dict[str, list[Participant]] = {}
+    forms: dict[str, Counter[str]] = {}
+    with Store(db, readonly=True) as store:
+        for p in store.participants(uncoded=True):
+            phrase = norm(p.name)
+            key = norm(p.entity) if p.entity and is_name(norm(p.entity)) else phrase
+            if not is_name(key):
+                continue
+            groups.setdefault(key, []).append(p)
+            if is_name(phrase) and key not in phrase:  # a longer form is found via the name
+                forms.setdefault(key, Counter())[phrase] += 1
+        ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower(), kv[0]))
+        out = []
+        for phrase, found in ranked[:limit]:
+            first = found[0]
+            sector = _most_common(p.sector for p in found)
+            kind = _most_common(p.kind for p in found) or "ORG"
+            aliases = sorted(forms.get(phrase, {}), key=lambda f: (-forms[phrase][f], f))
+            out.append(
+                UnresolvedActor(
+                    phrase=phrase,
+                    count=len(found),
+                    articles=len({p.article_id for p in found}),
+                    event_types=_by_frequency(p.event for p in found),
+                    roles=_by_frequency(p.role for p in found),
+                    sample=_one_line(store.text_of(first.article_id, first.sentence)),
+                    sample_id=first.source_id,
+                    stub=actor_stub(phrase, aliases, sector, kind),
+                )
+            )
+    return out
+
+
+def actor_stub(name: str, aliases: Sequence[str], sector: str | None, kind: str) -> str:
+    """One actors.yaml entry (flow style) for ``name`` with its code left null: a file still
+    holding a null code is refused on load, so nothing half-edited is used by mistake."""
+    entry = {"name": name, "aliases": list(aliases), "code": None, "sector": sector, "kind": kind}
+    flow = yaml.safe_dump(entry, default_flow_style=True, sort_keys=False, width=1 << 20)
+    return "- " + flow.strip()
+
+
+def actors_yaml(found: Sequence[UnresolvedActor], db: str | Path) -> str:
+    """The stubs of ``found`` as one actors file to edit and pass to ``--actors``."""
+    lines = [
+        f"# Actor phrases with no code in {_one_line(Path(db).name)}, most frequent first.",
+        "# For each entry you keep: set code (an ISO 3166 alpha-3 country such as FRA, or a",
+        "# non-state code such as IGO, NGO, IMG), a sector if one fits (GOV, MIL, REB ...),",
+        "# other written forms under aliases, and from:/to: dates for an office holder.",
+        "# Delete the entries that are not actors: an entry left with code: null is refused.",
+        f"# Then: newsevents recode --db {_one_line(str(db))} --actors THIS_FILE",
+        "actors:",
+    ]
+    for a in found:
+        where = f"{a.count}x in {a.articles} article(s)"
+        types = f"; {', '.join(a.event_types)}" if a.event_types else ""
+        sample = a.sample if len(a.sample) <= 160 else a.sample[:157] + "..."
+        lines += [f"  # {where}{types}: {sample}", f"  {a.stub}"]
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line of printable characters (safe in a terminal and a YAML comment)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
+_Word = TypeVar("_Word", bound=str)
+
+
+def _most_common(values: Iterable[_Word | None]) -> _Word | None:
+    ranked = _by_frequency(values)
+    return ranked[0] if ranked else None
+
+
+def _by_frequency(values: Iterable[_Word | None]) -> tuple[_Word, ...]:
+    counts = Counter(v for v in values if v)
+    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+
+
+@dataclass
+class RecodeSummary:
+    run_id: int
+    articles: int = 0
+    recoded: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    events: int = 0
+    unresolved_before: int = 0  # participant slots without a code, before and after
+    unresolved_after: int = 0
+    merged_events: int = 0
+    stories: int = 0
+    merge_deferred: bool = False  # another run added articles meanwhile; it merges them
+
+
+def recode(
+    db: str | Path,
+    resources: Resources | None = None,
+    *,
+    model: str = nlp.DEFAULT_MODEL,
+    codebook: Sequence[Path] = (),
+    actors: Sequence[Path] = (),
+    progress: Progress | None = None,
+    do_merge: bool = True,
+) -> RecodeSummary:
+    """Run the per-article pipeline again on every stored article, from its stored clean text
+    and metadata (nothing is re-read or re-ingested), with ``resources`` (default: loaded
+    with the user's ``codebook`` and ``actors`` files); replace each article's annotations,
+    then rebuild the merge. Article ids stay; running it twice gives the same database.
+
+    The data files are loaded before anything is written, so a bad file changes nothing.
+    Each article is replaced in its own transaction: an interrupted recode leaves every
+    article either as it was or recoded, and running it again finishes the job.
+    """
+    if not Path(db).is_file():
+        raise StoreError(f"no database at {db}: run 'newsevents analyze ... --db {db}' first")
+    resources = resources or load_resources(model, codebook, actors)
+    pipeline = Pipeline(resources)
+    with Store(db) as store:
+        args = {"model": resources.model, "codebook": list(codebook), "actors": list(actors)}
+        run_id = store.start_run("recode", args)
+        summary = RecodeSummary(run_id=run_id)
+        summary.unresolved_before = len(store.participants(uncoded=True))
+        status = "failed"
+        try:
+            articles = store.articles()
+            summary.articles = len(articles)
+            for doc in nlp.parse_articles(articles, resources.nlp):
+                if isinstance(doc, Skip):  # too long to parse: its old annotations stay
+                    store.record_skip(doc, run_id)
+                    summary.skipped.append(doc)
+                    continue
+                try:
+                    pipeline(doc)
+                except NewsEventsError:
+                    raise
+                except Exception as e:  # one article's coder bug keeps its old annotations
+                    skip = Skip(doc.article.source, f"recode failed: {type(e).__name__}: {e}")
+                    store.record_skip(skip, run_id)
+                    summary.skipped.append(skip)
+                    _notify(progress, "skipped", doc.article.source)
+                    continue
+                if store.replace_annotations(doc):
+                    summary.recoded += 1
+                    summary.events += len(doc.events)
+                    _notify(progress, "recoded", doc.article.source)
+            summary.unresolved_after = len(store.participants(uncoded=True))
+            if do_merge:
+                result = _merge_store(store)
+                if result is None:
+                    summary.merge_deferred = True
+                else:
+                    summary.merged_events = len(result.events)
+                    summary.stories = len(result.stories)
+            status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            store.finish_run(
+                run_id,
+                status=status,
+                read=summary.articles,
+                stored=summary.recoded,
+                skipped=len(summary.skipped),
+                events=summary.events,
+            )
+    return summary

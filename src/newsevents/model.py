@@ -260,6 +260,25 @@ class Quote:
         return f"{self.article_id}:q{self.index}"
 
 
+#: Where a participant stands: a mention's actor or recipient, or a quote's speaker.
+ParticipantRole = Literal["actor", "recipient", "speaker"]
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One stored actor, recipient or quote speaker, where it stands (store -> api)."""
+
+    name: str
+    role: ParticipantRole
+    event: str | None  # the mention's event type (None for a quote's speaker)
+    source_id: str  # the mention's or quote's id
+    article_id: str
+    sentence: Span  # the sentence it stands in
+    sector: str | None  # the sector it got, if any
+    kind: str | None  # its in-document entity's kind (PERSON, ORG ...), if any
+    entity: str | None  # that entity's name (its longest), if any
+
+
 @dataclass(frozen=True)
 class Entity:
     """An in-document entity: the cluster of mentions that refer to one actor."""

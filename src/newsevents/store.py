@@ -28,8 +28,10 @@ from .model import (
     Event,
     EventMention,
     MergeResult,
+    Participant,
     Quote,
     Skip,
+    Span,
     Story,
     TimeExpression,
     from_data,
@@ -43,6 +45,33 @@ SCHEMA_VERSION = len(MIGRATIONS)
 APPLICATION_ID = 0x4E455753
 #: Tables every newsevents database has (from migration 1).
 _OWN_TABLES = frozenset({"runs", "articles", "skips", "mentions", "events", "event_sources"})
+
+#: The per-article tables :meth:`Store.replace_annotations` rewrites.
+_ANNOTATION_TABLES: tuple[str, ...] = (
+    "sentences",
+    "entity_mentions",
+    "entities",
+    "time_expressions",
+)
+_ANNOTATION_TABLES += ("mentions", "quotes")
+# Mentions' actors and recipients and quotes' speakers, with their entity's kind (JSON1).
+_PARTICIPANTS_SQL = """
+SELECT p.name, p.role, p.event, p.id, p.article_id, p.s, p.e, p.sector, ent.kind, ent.name
+FROM (SELECT m.article_id, m.id, 0 AS k, m.idx, m.event, r.role, m.sentence_start AS s,
+             m.sentence_end AS e, json_extract(j.value, '$.name') AS name,
+             json_extract(j.value, '$.code') AS code, json_extract(j.value, '$.sector') AS sector,
+             json_extract(j.value, '$.entity') AS ent
+      FROM mentions m JOIN (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r
+      JOIN json_each(m.data, '$.' || r.role) j
+      UNION ALL
+      SELECT article_id, id, 1, idx, NULL, 'speaker', json_extract(data, '$.sentence.start'),
+             json_extract(data, '$.sentence.end'), json_extract(data, '$.speaker.name'),
+             json_extract(data, '$.speaker.code'), json_extract(data, '$.speaker.sector'),
+             json_extract(data, '$.speaker.entity')
+      FROM quotes WHERE json_type(data, '$.speaker') = 'object') p
+LEFT JOIN entities ent ON ent.article_id = p.article_id AND ent.key = p.ent
+WHERE {where} ORDER BY p.article_id, p.k, p.idx, p.role
+"""
 
 
 @dataclass(frozen=True)
@@ -287,20 +316,31 @@ class Store:
 
         Returns False (and writes nothing) when the article is already stored.
         """
+        return self._write_document(doc, run_id, replace=False)
+
+    def replace_annotations(self, doc: Document) -> bool:
+        """Replace a stored article's annotations (sentences, entities, times, mentions,
+        quotes) and publication date with ``doc``'s in one transaction; its id, text, raw
+        input and run stay. Returns False (and writes nothing) when the article is not stored.
+        Merged events are not touched: re-merge afterwards."""
+        return self._write_document(doc, None, replace=True)
+
+    def _write_document(self, doc: Document, run_id: int | None, *, replace: bool) -> bool:
         a = doc.article
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+            stored = conn.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone()
+            if (stored is not None) != replace:
                 return False
-            conn.execute(
-                "INSERT INTO articles (id, source, format, title, outlet, author, url, published,"
-                " published_source, published_confidence, language, text, raw, run_id, added)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    a.id, a.source, a.format, a.title, a.outlet, a.author, a.url, a.published,
-                    a.published_source, a.published_confidence, a.language, a.text, a.raw,
-                    run_id, time.time(),
-                ),
-            )  # fmt: skip
+            if replace:
+                conn.execute(
+                    "UPDATE articles SET published = ?, published_source = ?,"
+                    " published_confidence = ? WHERE id = ?",
+                    (a.published, a.published_source, a.published_confidence, a.id),
+                )
+                for table in _ANNOTATION_TABLES:
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+            else:
+                self._insert_article(conn, a, run_id)
             conn.executemany(
                 "INSERT INTO sentences (article_id, idx, start, end) VALUES (?, ?, ?, ?)",
                 [(a.id, i, s.start, s.end) for i, s in enumerate(doc.sentences)],
@@ -353,6 +393,19 @@ class Store:
             )
             conn.execute("DELETE FROM skips WHERE source = ?", (a.source,))
         return True
+
+    @staticmethod
+    def _insert_article(conn: sqlite3.Connection, a: Article, run_id: int | None) -> None:
+        conn.execute(
+            "INSERT INTO articles (id, source, format, title, outlet, author, url, published,"
+            " published_source, published_confidence, language, text, raw, run_id, added)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id, a.source, a.format, a.title, a.outlet, a.author, a.url, a.published,
+                a.published_source, a.published_confidence, a.language, a.text, a.raw,
+                run_id, time.time(),
+            ),
+        )  # fmt: skip
 
     def delete_article(self, article_id: str) -> None:
         with self.transaction() as conn:
@@ -409,6 +462,22 @@ class Store:
             "SELECT data FROM time_expressions WHERE article_id = ? ORDER BY start", (article_id,)
         )
         return [from_data(TimeExpression, json.loads(r["data"])) for r in rows]
+
+    def participants(self, *, uncoded: bool = False) -> list[Participant]:
+        """Every stored actor, recipient and quote speaker (only those without a country or
+        non-state code with ``uncoded``), in article and mention order."""
+        where = "p.code IS NULL AND p.name IS NOT NULL" if uncoded else "p.name IS NOT NULL"
+        rows = self.conn.execute(_PARTICIPANTS_SQL.format(where=where))
+        return [
+            Participant(r[0], r[1], r[2], r[3], r[4], Span(r[5], r[6]), r[7], r[8], r[9])
+            for r in rows
+        ]
+
+    def text_of(self, article_id: str, span: Span) -> str:
+        """The slice ``span`` of a stored article's clean text ("" if there is no article)."""
+        sql = "SELECT substr(text, ?, ?) FROM articles WHERE id = ?"
+        row = self.conn.execute(sql, (span.start + 1, span.end - span.start, article_id)).fetchone()
+        return str(row[0]) if row else ""
 
     def _rows_for(
         self, table: str, article_ids: Sequence[str] | None, *, order: str
