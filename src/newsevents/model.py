@@ -234,7 +234,7 @@ class EventMention:
     date: str | None = None
     date_end: str | None = None
     date_precision: DatePrecision | None = None
-    date_source: str | None = None  # text | publication
+    date_source: str | None = None  # text | context (the narrative's date) | publication
     time: Span | None = None
     location: Place | None = None
 

@@ -77,7 +77,12 @@ class Cluster:
             self.place_key, self.place_city = x.place_key, x.place_city
         self.place_country = self.place_country or x.place_country
         self.stories.add(x.story)
-        if x.m.date and x.m.date_source != "publication" and x.iv and x.iv[0] == x.iv[1]:
+        if (
+            x.m.date
+            and x.m.date_source not in ("publication", "context")
+            and x.iv
+            and x.iv[0] == x.iv[1]
+        ):
             self.stated.add((x.outlet, x.m.date))
         add_into(self.vec, x.vec)
 
@@ -138,7 +143,7 @@ def _score(
         shown = f"dates {x.m.date} vs {iso_day(c.iv[0])}" + (
             f"..{iso_day(c.iv[1])}" if c.iv[1] != c.iv[0] else ""
         )
-        weak = x.m.date_source == "publication"
+        weak = x.m.date_source in ("publication", "context")
         if gap:
             score += 0.05
             parts.append(f"{shown} within {gap} day")
@@ -220,7 +225,8 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         feats,
         key=lambda x: (
             x.prec,
-            x.m.date_source == "publication",  # stated dates seed events, defaults join them
+            x.m.date_source
+            in ("publication", "context"),  # stated dates seed events, defaults join them
             x.iv[0] if x.iv else 1 << 30,
             x.outlet,
             x.m.article_id,

@@ -75,7 +75,10 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
         e = _bounds(m.date_end, m.date_precision)
         if e is not None and e[1] >= start:
             end = e[1]
-    if m.date_source == "publication":  # a default, not a statement: allow a few days before
+    if m.date_source in (
+        "publication",
+        "context",
+    ):  # a default, not a statement: allow a few days before
         start -= lookback
     elif vague_years and m.date_precision == "year" and not m.date_end:
         # a bare year for background ("in 2018", "last year" said in January) is vague at its
