@@ -205,6 +205,7 @@ _PLACE_FILES = (
     "place_country_aliases.tsv",
     "place_regions.tsv",
     "place_landmarks.tsv",
+    "place_dateline.tsv",
 )
 
 
@@ -226,13 +227,16 @@ BAD_FILES = [
     ("place_settings.tsv", "max_path\t0\n", ["place_settings.tsv", "max_path", ">= 1"]),
     (
         "place_settings.tsv",
-        "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n",
+        "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n"
+        "dateline_chars\t1500\ndateline_days\t3\n",
         ["min_population 20000", "15000"],
     ),
     ("place_settings.tsv", "max_population\t1\n", ["unknown setting", "max_population"]),
     ("place_settings.tsv", "max_path\t12\n", ["missing setting", "min_population"]),
     ("place_regions.tsv", "Atlantis\tatl\n", ["place_regions.tsv", "alpha-3"]),
     ("place_landmarks.tsv", "Tower\t\tNowhere\tQQ\t1\n", ["place_landmarks.tsv", "Tower"]),
+    ("place_dateline.tsv", "wire\t^(?P<town>[A-Z]+) -\n", ["place_dateline.tsv", "'city'"]),
+    ("place_dateline.tsv", "wire\t^(?P<city>[A-Z+ -\n", ["place_dateline.tsv", "wire"]),
 ]
 
 
@@ -485,3 +489,56 @@ def test_every_landmark_resolves_to_its_city(gazetteer):
 def test_gazetteer_is_frozen(gazetteer):
     with pytest.raises(dataclasses.FrozenInstanceError):
         gazetteer.cues = gazetteer.cues  # type: ignore[misc]
+
+
+# --- the dateline: where the outlet reports from, a prior for local unplaced events
+# (articles written for these tests)
+
+DATELINE_CASES = [
+    # an unplaced act on the spot, two days before publication: the dateline's city
+    ("MOSUL, Iraq (Test Agency) - Police detained six protesters on Monday.", "detained", "Mosul"),
+    (
+        "Mosul, June 13 (Test Agency) - Police detained six protesters on Monday.",
+        "detained",
+        "Mosul",
+    ),
+    # the event's own locative phrase wins over the dateline
+    (
+        "MOSUL, Iraq (Test Agency) - Gunmen attacked a checkpoint in Basra on Monday.",
+        "attacked",
+        "Basrah",
+    ),
+    # an act done by word is not placed where the reporter is
+    (
+        "MOSUL, Iraq (Test Agency) - The governor accused the militia of the attack on Monday.",
+        "accused",
+        None,
+    ),
+    # background months old is not local news
+    ("MOSUL, Iraq (Test Agency) - Police detained two smugglers in March.", "detained", None),
+    # no dateline, no prior
+    ("Police detained six protesters on Monday.", "detained", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), DATELINE_CASES)
+def test_dateline_places_only_local_unplaced_events(analyze, text, trigger, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    got = ev.location
+    assert (got.name if got is not None else None) == place
+    if got is not None:
+        assert got.precision == "city" and got.country == "IRQ"
+        assert got.source == ("text" if place == "Basrah" else "dateline")
+
+
+def test_dateline_qualifier_picks_the_namesake(gazetteer, parse):
+    # a country after the dateline's city says which city of that name
+    from newsevents.resolve.place.dateline import dateline_place
+
+    doc = parse("TRIPOLI, Lebanon (Test Agency) - Crowds gathered on Monday.", "2023-06-13")
+    home = dateline_place(doc, gazetteer, Counter())
+    assert home is not None and home.country == "LBN" and home.source == "dateline"
+    doc = parse("TRIPOLI (Test Agency) - Crowds gathered on Monday.", "2023-06-13")
+    home = dateline_place(doc, gazetteer, Counter({"LY": 2}))
+    assert home is not None and home.country == "LBY"

