@@ -542,3 +542,18 @@ def test_dateline_qualifier_picks_the_namesake(gazetteer, parse):
     doc = parse("TRIPOLI (Test Agency) - Crowds gathered on Monday.", "2023-06-13")
     home = dateline_place(doc, gazetteer, Counter({"LY": 2}))
     assert home is not None and home.country == "LBY"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the passive's agent stands where the act happened
+        ("Forty people were arrested by police in Mombasa on Friday.", "arrested", "Mombasa"),
+        # a march through a city is in that city
+        ("Students marched through central Nairobi on Friday.", "marched", "Nairobi"),
+    ],
+)
+def test_agent_and_through_place_the_act(analyze, text, trigger, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.location is not None and ev.location.name == place

@@ -30,7 +30,7 @@ class Attachment(NamedTuple):
 
 
 _PATH_DEPS = frozenset(
-    {"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass", "nsubj"}
+    {"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass", "nsubj", "agent"}
 )
 # a place named as the trigger's object ("shelled Mosul"; the small parser sometimes
 # labels such an object advmod/npadvmod) - a city only, see attachment
