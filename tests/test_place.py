@@ -557,3 +557,61 @@ def test_agent_and_through_place_the_act(analyze, text, trigger, place):
     doc = analyze(text, "2023-06-13")
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
     assert ev.location is not None and ev.location.name == place
+
+
+# --- provinces and districts (ISO 3166-2 subdivisions, pycountry)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "want"),
+    [
+        # a division word says which level; ISO 3166-2 knows the province
+        ("Zamfara State", {}, ("Zamfara", "NGA", "province")),
+        ("Cabo Delgado", {"MZ": 1}, ("Cabo Delgado", "MOZ", "province")),
+        # a region spanning countries is the province of the article's country
+        ("Punjab", {"PK": 2}, ("Punjab", "PAK", "province")),
+        ("Punjab", {}, ("Punjab", None, "region")),
+        # a city named with "district": the district around it, no point of its own
+        ("Mastung district", {"PK": 1}, ("Mastung", "PAK", "district")),
+        # a bare city name stays a city
+        ("Kirkuk", {}, ("Kirkuk", "IRQ", "city")),
+    ],
+)
+def test_subdivision_lookup(gazetteer, name, context, want):
+    place = gazetteer.lookup(name, Counter(context))
+    assert place is not None
+    assert (place.name, place.country, place.precision) == want
+    if place.precision != "city":
+        assert place.lat is None and place.lon is None
+
+
+def test_subdivision_far_namesake_is_not_guessed(gazetteer):
+    # a name several countries give a subdivision, none of them the article's: no place
+    assert gazetteer.best_subdivision("central", Counter({"FR": 1})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        (
+            "Gunmen abducted pupils from a school in Zamfara state on Monday.",
+            "abducted",
+            ("Zamfara", "province"),
+        ),
+        (
+            "Protesters gathered in the province of Balochistan on Monday.",
+            "gathered",
+            ("Balochistan", "province"),
+        ),
+        (
+            "Bandits attacked a market in Mastung district in Pakistan on Monday.",
+            "attacked",
+            ("Mastung", "district"),
+        ),
+    ],
+)
+def test_division_phrase_places_event_at_its_level(analyze, text, trigger, want):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.precision) == want

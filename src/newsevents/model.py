@@ -59,7 +59,7 @@ DatePrecision = Literal["day", "week", "month", "year"]
 DATE_PRECISION: tuple[DatePrecision, ...] = typing.get_args(DatePrecision)
 
 #: Place precision values.
-PlacePrecision = Literal["city", "region", "country"]
+PlacePrecision = Literal["city", "district", "province", "region", "country"]
 PLACE_PRECISION: tuple[PlacePrecision, ...] = typing.get_args(PlacePrecision)
 #: Where an event's place comes from: its own words, or the article's dateline (a prior).
 PlaceSource = Literal["text", "dateline"]
@@ -201,7 +201,7 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-3
     lat: float | None
     lon: float | None
-    precision: PlacePrecision  # city | region | country
+    precision: PlacePrecision  # city | district | province | region | country
     span: Span | None = None
     geonameid: int | None = None
     source: PlaceSource = "text"

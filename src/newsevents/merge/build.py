@@ -99,7 +99,7 @@ def discrepancies(members: Sequence[Features]) -> tuple[Discrepancy, ...]:
             out.append(Discrepancy("date", tuple(_source(x, _date_text(x.m)) for x in dated)))
     # places: a city and the region/country holding it are not a disagreement, two cities
     # (or two regions) are
-    for level in ("city", "region"):
+    for level in ("city", "district", "province", "region"):
         placed = [x for x in members if x.m.location and x.m.location.precision == level]
         if len({x.place_key for x in placed}) > 1:
             out.append(

@@ -206,7 +206,7 @@ def mention_features(
                 recipient=_side(m.recipient, ekeys, kb),
                 place_key=name_key(loc.name) if loc and loc.precision != "country" else None,
                 place_country=loc.country if loc else None,
-                place_city=bool(loc and loc.precision == "city"),
+                place_city=bool(loc and loc.precision in ("city", "district")),
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
             )

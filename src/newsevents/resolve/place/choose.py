@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...model import Document, EventMention, Place, PlacePrecision, Span
+from ...model import PLACE_PRECISION, Document, EventMention, Place, PlacePrecision, Span
 from ..syntax import governor
 from .attach import (
     after_target,
@@ -29,7 +29,7 @@ from .dateline import dateline_place, place_by_dateline
 from .gazetteer import Gazetteer
 from .names import article_countries, candidates, conjuncts, resolve_name
 
-_RANK: dict[PlacePrecision, int] = {"city": 0, "region": 1, "country": 2}
+_RANK: dict[PlacePrecision, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
 
 
 class _Found(NamedTuple):

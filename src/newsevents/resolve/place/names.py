@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...model import Document, Place, Span
+from ...model import Document, Place, PlacePrecision, Span
 from .gazetteer import Gazetteer
 
 # NER labels of place names (grammar of the NER model, not words)
@@ -113,7 +113,7 @@ def resolve_name(
     # place shares its name; as a subject or speaker ("the Kremlin said") it is an actor
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
     if place is None:
-        place = gaz.lookup(ent.text, context)
+        place = gaz.lookup(ent.text, context, _division(gaz, ent))
     if place is None and ent.label_ in _FACILITY_LABELS:
         got = _facility_city(gaz, ent, context)
         if got is not None:
@@ -121,6 +121,18 @@ def resolve_name(
     if place is None or (city_only and place.precision != "city"):
         return None
     return dataclasses.replace(place, span=span)
+
+
+def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
+    """The precision a division word beside the name gives: "Zamfara state", "the Dhaka
+    district", "the province of Balochistan"; None without one."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in gaz.cues.divisions:
+        return gaz.cues.divisions[doc[ent.end].lower_]
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in gaz.cues.place_noun_links:
+        return gaz.cues.divisions.get(root.head.head.lower_)
+    return None
 
 
 def _facility_city(
