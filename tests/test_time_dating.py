@@ -409,3 +409,9 @@ def test_narrative_date_carries_one_sentence(dated, text, triggers, sources):
     assert [e.date_source for e in evs] == sources
     if sources[1] == "context":
         assert evs[1].date == evs[0].date == "2021-03-15"
+
+
+def test_bare_participle_shares_its_verbs_time(dated):
+    text = "Farmers protested in the capital on Monday, blocking roads into the centre."
+    evs, _ = dated(text, WED, ["protested", "blocking"])
+    assert [(e.date, e.date_source) for e in evs] == [("2021-03-15", "text")] * 2

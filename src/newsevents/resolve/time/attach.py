@@ -100,6 +100,13 @@ def clause_head(trigger_toks: SpacySpan | None) -> Token | None:
         return None
     if tok.dep_ == "xcomp" and tok.head.i != tok.i:
         return tok.head
+    if (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in tok.children)
+    ):
+        # "protested on Tuesday, blocking roads": a bare participle shares its verb's time
+        return tok.head
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         # "stormed the embassy on Tuesday and set fires" share the time, but a conjunct
         # with its own auxiliary has its own tense ("was founded in 2003 and has sent")
@@ -240,7 +247,9 @@ def own_times(
             cands = [
                 ti
                 for ti in index.on_path.get(head.i, ())
-                if ev.sentence.contains(times[ti].span) and free(ti, ei)
+                if ev.sentence.contains(times[ti].span)
+                # a time the clause's own verb claims is shared with what elaborates it
+                and not (claimed.get(ti, set()) - {ei} - _events_at(head, trigger_heads))
             ]
             if cands:
                 chosen = nearest(cands, ev)
