@@ -70,9 +70,9 @@ def holiday_date(
                 cands.append(date(y, month, day))
             except ValueError:
                 continue  # 29 February of a common year
-    year = timedelta(days=366)
+    reach = timedelta(days=366)
     if direction == FUTURE:
-        ahead = [d for d in cands if anchor <= d <= anchor + year]
+        ahead = [d for d in cands if anchor <= d <= anchor + reach]
         return min(ahead) if ahead else None
-    behind = [d for d in cands if anchor - year <= d <= anchor]
+    behind = [d for d in cands if anchor - reach <= d <= anchor]
     return max(behind) if behind else None
