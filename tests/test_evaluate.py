@@ -637,3 +637,41 @@ def test_module_entry_writes_and_checks_a_baseline(tmp_path, nlp, capsys):
     baseline.write_text(json.dumps(data))
     assert main(["--root", str(tmp_path), "--check", str(baseline)]) == 1
     assert "sentences event_recall =" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("place", "precision", "right"),
+    [
+        (("Zamfara", "NGA"), "province", 1),  # right place, right level
+        (("Zamfara", "NGA"), "city", 0),  # right name, wrong level
+        (("Kano", "NGA"), "province", 0),  # wrong place
+    ],
+)
+def test_place_precision_is_a_separate_figure(tmp_path, place, precision, right):
+    records = [
+        {"kind": "story", "id": "s", "label": "A story"},
+        {"kind": "article", "file": "z.txt", "story": "s"},
+        {
+            "kind": "event",
+            "id": "e1",
+            "event": "ASSAULT",
+            "place": {"name": "Zamfara", "country": "NGA", "precision": "province"},
+            "reports": [{"file": "z.txt", "quote": "abducted pupils"}],
+        },
+    ]
+    gold = load_corpus(_write(tmp_path / "gold.jsonl", records))
+    mention = _m(
+        "m1",
+        "z.txt",
+        "Gunmen abducted pupils.",
+        "ASSAULT",
+        "E1",
+        place=place,
+        place_precision=precision,
+    )
+    s = score_corpus(gold, CorpusSystem(mentions=(mention,)))
+    assert (s.place_precision.right, s.place_precision.total) == (right, 1)
+    assert s.place.right == int(place[0] == "Zamfara")
+    bad = [*records[:2], {**records[2], "place": {"name": "X", "precision": "street"}}]
+    with pytest.raises(GoldError, match="place precision"):
+        load_corpus(_write(tmp_path / "bad.jsonl", bad))

@@ -205,6 +205,7 @@ _PLACE_FILES = (
     "place_country_aliases.tsv",
     "place_regions.tsv",
     "place_landmarks.tsv",
+    "place_dateline.tsv",
 )
 
 
@@ -226,13 +227,16 @@ BAD_FILES = [
     ("place_settings.tsv", "max_path\t0\n", ["place_settings.tsv", "max_path", ">= 1"]),
     (
         "place_settings.tsv",
-        "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n",
+        "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n"
+        "dateline_chars\t1500\ndateline_days\t3\n",
         ["min_population 20000", "15000"],
     ),
     ("place_settings.tsv", "max_population\t1\n", ["unknown setting", "max_population"]),
     ("place_settings.tsv", "max_path\t12\n", ["missing setting", "min_population"]),
     ("place_regions.tsv", "Atlantis\tatl\n", ["place_regions.tsv", "alpha-3"]),
     ("place_landmarks.tsv", "Tower\t\tNowhere\tQQ\t1\n", ["place_landmarks.tsv", "Tower"]),
+    ("place_dateline.tsv", "wire\t^(?P<town>[A-Z]+) -\n", ["place_dateline.tsv", "'city'"]),
+    ("place_dateline.tsv", "wire\t^(?P<city>[A-Z+ -\n", ["place_dateline.tsv", "wire"]),
 ]
 
 
@@ -485,3 +489,144 @@ def test_every_landmark_resolves_to_its_city(gazetteer):
 def test_gazetteer_is_frozen(gazetteer):
     with pytest.raises(dataclasses.FrozenInstanceError):
         gazetteer.cues = gazetteer.cues  # type: ignore[misc]
+
+
+# --- the dateline: where the outlet reports from, a prior for local unplaced events
+# (articles written for these tests)
+
+DATELINE_CASES = [
+    # an unplaced act on the spot, two days before publication: the dateline's city
+    ("MOSUL, Iraq (Test Agency) - Police detained six protesters on Monday.", "detained", "Mosul"),
+    (
+        "Mosul, June 13 (Test Agency) - Police detained six protesters on Monday.",
+        "detained",
+        "Mosul",
+    ),
+    # the event's own locative phrase wins over the dateline
+    (
+        "MOSUL, Iraq (Test Agency) - Gunmen attacked a checkpoint in Basra on Monday.",
+        "attacked",
+        "Basrah",
+    ),
+    # an act done by word is not placed where the reporter is
+    (
+        "MOSUL, Iraq (Test Agency) - The governor accused the militia of the attack on Monday.",
+        "accused",
+        None,
+    ),
+    # background months old is not local news
+    ("MOSUL, Iraq (Test Agency) - Police detained two smugglers in March.", "detained", None),
+    # no dateline, no prior
+    ("Police detained six protesters on Monday.", "detained", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), DATELINE_CASES)
+def test_dateline_places_only_local_unplaced_events(analyze, text, trigger, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    got = ev.location
+    assert (got.name if got is not None else None) == place
+    if got is not None:
+        assert got.precision == "city" and got.country == "IRQ"
+        assert got.source == ("text" if place == "Basrah" else "dateline")
+
+
+def test_dateline_qualifier_picks_the_namesake(gazetteer, parse):
+    # a country after the dateline's city says which city of that name
+    from newsevents.resolve.place.dateline import dateline_place
+
+    doc = parse("TRIPOLI, Lebanon (Test Agency) - Crowds gathered on Monday.", "2023-06-13")
+    home = dateline_place(doc, gazetteer, Counter())
+    assert home is not None and home.country == "LBN" and home.source == "dateline"
+    doc = parse("TRIPOLI (Test Agency) - Crowds gathered on Monday.", "2023-06-13")
+    home = dateline_place(doc, gazetteer, Counter({"LY": 2}))
+    assert home is not None and home.country == "LBY"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        # the passive's agent stands where the act happened
+        ("Forty people were arrested by police in Mombasa on Friday.", "arrested", "Mombasa"),
+        # a march through a city is in that city
+        ("Students marched through central Nairobi on Friday.", "marched", "Nairobi"),
+    ],
+)
+def test_agent_and_through_place_the_act(analyze, text, trigger, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.location is not None and ev.location.name == place
+
+
+# --- provinces and districts (ISO 3166-2 subdivisions, pycountry)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "want"),
+    [
+        # a division word says which level; ISO 3166-2 knows the province
+        ("Zamfara State", {}, ("Zamfara", "NGA", "province")),
+        ("Cabo Delgado", {"MZ": 1}, ("Cabo Delgado", "MOZ", "province")),
+        # a region spanning countries is the province of the article's country
+        ("Punjab", {"PK": 2}, ("Punjab", "PAK", "province")),
+        ("Punjab", {}, ("Punjab", None, "region")),
+        # a city named with "district": the district around it, no point of its own
+        ("Mastung district", {"PK": 1}, ("Mastung", "PAK", "district")),
+        # a bare city name stays a city
+        ("Kirkuk", {}, ("Kirkuk", "IRQ", "city")),
+    ],
+)
+def test_subdivision_lookup(gazetteer, name, context, want):
+    place = gazetteer.lookup(name, Counter(context))
+    assert place is not None
+    assert (place.name, place.country, place.precision) == want
+    if place.precision != "city":
+        assert place.lat is None and place.lon is None
+
+
+def test_subdivision_far_namesake_is_not_guessed(gazetteer):
+    # a name several countries give a subdivision, none of them the article's: no place
+    assert gazetteer.best_subdivision("central", Counter({"FR": 1})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        (
+            "Gunmen abducted pupils from a school in Zamfara state on Monday.",
+            "abducted",
+            ("Zamfara", "province"),
+        ),
+        (
+            "Protesters gathered in the province of Balochistan on Monday.",
+            "gathered",
+            ("Balochistan", "province"),
+        ),
+        (
+            "Bandits attacked a market in Mastung district in Pakistan on Monday.",
+            "attacked",
+            ("Mastung", "district"),
+        ),
+    ],
+)
+def test_division_phrase_places_event_at_its_level(analyze, text, trigger, want):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.precision) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "the capital" is the capital of the country the article names
+        ("Peru's congress met. Police detained nine students in the capital on Friday.", "Lima"),
+        # two countries named equally often: no guess
+        ("Peru and Chile met. Police detained nine students in the capital on Friday.", None),
+    ],
+)
+def test_the_capital_is_the_articles_capital(analyze, text, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
+    assert (ev.location.name if ev.location is not None else None) == place

@@ -327,3 +327,70 @@ def test_previous_day_is_not_counted_from_publication(parse, time_vocab, time_at
     doc = parse(text, FRI)
     assert time_at(find_times(doc, time_vocab), text, "the previous day") is None
     assert [r.span.of(text) for r in find_relative(doc, time_vocab)] == ["the previous day"]
+
+
+# --- times lent by a simultaneous clause or a participle, and the narrative's date
+# (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a "when" clause happens with the clause it hangs from
+        (
+            "A guard was killed when shells hit the depot on Wednesday evening.",
+            "killed",
+            "2021-03-17",
+        ),
+        (
+            "A guard was killed and two were hurt when shells hit the depot on Monday.",
+            "killed",
+            "2021-03-15",
+        ),
+        # a participle describing the object carries the attack's time
+        (
+            "Militants fired rockets at a camp housing soldiers early on Monday.",
+            "fired",
+            "2021-03-15",
+        ),
+    ],
+)
+def test_time_of_simultaneous_clause_dates_main_clause(dated, text, trigger, want):
+    evs, _ = dated(text, WED, [trigger])
+    assert (evs[0].date, evs[0].date_source) == (want, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers", "sources"),
+    [
+        # the next sentence's past-tense event happened in the narrative's time
+        (
+            "Gunmen attacked a checkpoint on Monday. Two officers were wounded.",
+            ["attacked", "wounded"],
+            ["text", "context"],
+        ),
+        # present and future clauses keep the publication date
+        (
+            "Gunmen attacked a checkpoint on Monday. Officials say more attacks will come.",
+            ["attacked", "come"],
+            ["text", "publication"],
+        ),
+        # two sentences on: no longer the same narrative step
+        (
+            "Gunmen attacked a checkpoint on Monday. The town is quiet. Two officers were wounded.",
+            ["attacked", "wounded"],
+            ["text", "publication"],
+        ),
+    ],
+)
+def test_narrative_date_carries_one_sentence(dated, text, triggers, sources):
+    evs, _ = dated(text, WED, triggers)
+    assert [e.date_source for e in evs] == sources
+    if sources[1] == "context":
+        assert evs[1].date == evs[0].date == "2021-03-15"
+
+
+def test_bare_participle_shares_its_verbs_time(dated):
+    text = "Farmers protested in the capital on Monday, blocking roads into the centre."
+    evs, _ = dated(text, WED, ["protested", "blocking"])
+    assert [(e.date, e.date_source) for e in evs] == [("2021-03-15", "text")] * 2

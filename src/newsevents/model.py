@@ -59,8 +59,10 @@ DatePrecision = Literal["day", "week", "month", "year"]
 DATE_PRECISION: tuple[DatePrecision, ...] = typing.get_args(DatePrecision)
 
 #: Place precision values.
-PlacePrecision = Literal["city", "region", "country"]
+PlacePrecision = Literal["city", "district", "province", "region", "country"]
 PLACE_PRECISION: tuple[PlacePrecision, ...] = typing.get_args(PlacePrecision)
+#: Where an event's place comes from: its own words, or the article's dateline (a prior).
+PlaceSource = Literal["text", "dateline"]
 
 
 @dataclass(frozen=True, order=True)
@@ -199,9 +201,10 @@ class Place:
     country: str | None  # ISO 3166-1 alpha-3
     lat: float | None
     lon: float | None
-    precision: PlacePrecision  # city | region | country
+    precision: PlacePrecision  # city | district | province | region | country
     span: Span | None = None
     geonameid: int | None = None
+    source: PlaceSource = "text"
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ class EventMention:
     date: str | None = None
     date_end: str | None = None
     date_precision: DatePrecision | None = None
-    date_source: str | None = None  # text | publication
+    date_source: str | None = None  # text | context (the narrative's date) | publication
     time: Span | None = None
     location: Place | None = None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
-from ..model import DATE_PRECISION, EVENT_TYPES, FACTUALITY
+from ..model import DATE_PRECISION, EVENT_TYPES, FACTUALITY, PLACE_PRECISION
 
 #: PLOVER 0.5 event names in the published gold-standard records -> (PLOVER 2.0 type, mode).
 PLOVER_05_NAMES: dict[str, tuple[str, str | None]] = {
@@ -74,6 +74,7 @@ class GoldReport:
 class GoldPlace:
     name: str
     country: str | None
+    precision: str | None = None  # city | district | province | region | country (optional)
 
 
 @dataclass(frozen=True)
@@ -423,9 +424,13 @@ def _corpus_event(rec: Mapping[str, Any], where: _Where) -> CorpusEvent:
     if place is not None:
         if not isinstance(place, dict):
             raise where.fail("'place' must be {name, country} or null")
+        precision = _str(place, "precision", where, required=False)
+        if precision is not None and precision not in PLACE_PRECISION:
+            raise where.fail(f"place precision must be one of {', '.join(PLACE_PRECISION)}")
         gold_place = GoldPlace(
             name=_str(place, "name", where) or "",
             country=(_str(place, "country", where, required=False) or "").upper() or None,
+            precision=precision,
         )
     return CorpusEvent(
         id=_str(rec, "id", where) or "",

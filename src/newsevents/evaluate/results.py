@@ -104,6 +104,8 @@ def _format_result(r: GoldSetResult) -> str:
         lines += _prf_rows(s.per_type)
         for name in ("dyad", "factuality", "date", "place"):
             lines.append(_acc(f"{name} accuracy", getattr(s, name)))
+        if s.place_precision.total:
+            lines.append(_acc("place + precision", s.place_precision))
         lines.append(f"  {'merge pairwise F1':<22} {s.merge_pairwise.f1:6.3f}")
         lines.append(f"  {'merge B3 F1':<22} {s.merge_b3.f1:6.3f}")
         lines.append(f"  {'story B3 F1':<22} {s.story_b3.f1:6.3f}")

@@ -93,6 +93,7 @@ def predict_corpus(gold: CorpusGold, resources: api.Resources) -> CorpusSystem:
                 recipient=tuple(a.code for a in m.recipient),
                 date=m.date,
                 place=(loc.name, loc.country) if loc is not None else None,
+                place_precision=loc.precision if loc is not None else None,
             )
         )
     stories = {key_of[aid]: s.id for s in corpus.stories for aid in s.article_ids if aid in key_of}

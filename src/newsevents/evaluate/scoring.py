@@ -224,6 +224,7 @@ class SysMention:
     recipient: tuple[str | None, ...] = ()
     date: str | None = None
     place: tuple[str, str | None] | None = None  # (name, ISO country)
+    place_precision: str | None = None  # city | district | province | region | country
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,8 @@ class CorpusScores:
     factuality: Accuracy = field(default_factory=Accuracy)
     date: Accuracy = field(default_factory=Accuracy)
     place: Accuracy = field(default_factory=Accuracy)
+    # right place and right precision level, over gold places that give a precision
+    place_precision: Accuracy = field(default_factory=Accuracy)
     merge_pairwise: ClusterScore = field(default_factory=lambda: ClusterScore(1.0, 1.0))
     merge_b3: ClusterScore = field(default_factory=lambda: ClusterScore(1.0, 1.0))
     story_b3: ClusterScore = field(default_factory=lambda: ClusterScore(1.0, 1.0))
@@ -272,6 +275,7 @@ class CorpusScores:
             "factuality": self.factuality.to_dict(),
             "date": self.date.to_dict(),
             "place": self.place.to_dict(),
+            "place_precision": self.place_precision.to_dict(),
             "merge_pairwise": self.merge_pairwise.to_dict(),
             "merge_b3": self.merge_b3.to_dict(),
             "story_b3": self.story_b3.to_dict(),
@@ -297,7 +301,7 @@ class CorpusScores:
         for t in _ordered(self.per_type):
             if self.per_type[t].gold:
                 out[f"f1.{t}"] = self.per_type[t].f1
-        for name in ("dyad", "factuality", "date", "place"):
+        for name in ("dyad", "factuality", "date", "place", "place_precision"):
             acc: Accuracy = getattr(self, name)
             if acc.total:
                 out[f"{name}_accuracy"] = acc.value
@@ -359,6 +363,10 @@ def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
             scores.date.add(date_matches(m.date, ev.date, ev.date_precision))
         if ev.place_annotated:
             scores.place.add(_place_ok(m.place, ev.place))
+        if ev.place is not None and ev.place.precision:
+            scores.place_precision.add(
+                _place_ok(m.place, ev.place) and m.place_precision == ev.place.precision
+            )
     for e in gold.events:
         prf = scores.per_type.setdefault(e.event, PRF())
         for i, _ in enumerate(e.reports):

@@ -87,7 +87,11 @@ def discrepancies(members: Sequence[Features]) -> tuple[Discrepancy, ...]:
         if len({v.value.lstrip("~") for v in vals}) > 1:
             out.append(Discrepancy(kind, tuple(vals)))
     # dates the text states (publication defaults are not a statement)
-    dated = [x for x in members if x.m.date and x.iv and x.m.date_source != "publication"]
+    dated = [
+        x
+        for x in members
+        if x.m.date and x.iv and x.m.date_source not in ("publication", "context")
+    ]
     if dated:
         days = {x.m.date for x in dated if (x.m.date_precision or "day") == "day"}
         stated = [iv for x in dated if (iv := interval(x.m, 0, vague_years=False))]
@@ -96,7 +100,7 @@ def discrepancies(members: Sequence[Features]) -> tuple[Discrepancy, ...]:
             out.append(Discrepancy("date", tuple(_source(x, _date_text(x.m)) for x in dated)))
     # places: a city and the region/country holding it are not a disagreement, two cities
     # (or two regions) are
-    for level in ("city", "region"):
+    for level in ("city", "district", "province", "region"):
         placed = [x for x in members if x.m.location and x.m.location.precision == level]
         if len({x.place_key for x in placed}) > 1:
             out.append(
@@ -155,13 +159,19 @@ def build_event(
     if dated:
         # a date the text states beats the publication-date default, however precise
         best_rank = min(
-            (m.date_source == "publication", PREC_RANK.get(m.date_precision or "day", 0))
+            (
+                m.date_source in ("publication", "context"),
+                PREC_RANK.get(m.date_precision or "day", 0),
+            )
             for m in dated
         )
         finest = [
             m
             for m in dated
-            if (m.date_source == "publication", PREC_RANK.get(m.date_precision or "day", 0))
+            if (
+                m.date_source in ("publication", "context"),
+                PREC_RANK.get(m.date_precision or "day", 0),
+            )
             == best_rank
         ]
         date = _most_common([m.date or "" for m in finest])

@@ -84,7 +84,12 @@ class Cluster:
             self.place_key, self.place_city = x.place_key, x.place_city
         self.place_country = self.place_country or x.place_country
         self.stories.add(x.story)
-        if x.m.date and x.m.date_source != "publication" and x.iv and x.iv[0] == x.iv[1]:
+        if (
+            x.m.date
+            and x.m.date_source not in ("publication", "context")
+            and x.iv
+            and x.iv[0] == x.iv[1]
+        ):
             self.stated.add((x.outlet, x.m.date))
         add_into(self.vec, x.vec)
         for q in x.m.quantities:
@@ -123,7 +128,7 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         feats,
         key=lambda x: (
             x.prec,
-            x.m.date_source == "publication",  # stated dates seed events, defaults join them
+            x.m.date_source in ("publication", "context"),  # stated dates seed events
             x.place_key is None,  # placed mentions seed events, unplaced ones join them
             x.iv[0] if x.iv else 1 << 30,
             x.outlet,

@@ -221,7 +221,7 @@ def join_evidence(
         shown = f"dates {x.m.date} vs {iso_day(c.iv[0])}" + (
             f"..{iso_day(c.iv[1])}" if c.iv[1] != c.iv[0] else ""
         )
-        weak = x.m.date_source == "publication"
+        weak = x.m.date_source in ("publication", "context")
         if gap:
             v["day_apart"] = 1.0
             notes.append(f"{shown} {gap} day apart")

@@ -76,7 +76,10 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
         e = _bounds(m.date_end, m.date_precision)
         if e is not None and e[1] >= start:
             end = e[1]
-    if m.date_source == "publication":  # a default, not a statement: allow a few days before
+    if m.date_source in (
+        "publication",
+        "context",
+    ):  # a default, not a statement: allow a few days before
         start -= lookback
     elif vague_years and m.date_precision == "year" and not m.date_end:
         # a bare year for background ("in 2018", "last year" said in January) is vague at its
@@ -253,7 +256,8 @@ def mention_features(
         text = art.text if art is not None else ""
         ekeys = _ArticleKeys(entity_keys, m.article_id)
         iv = interval(m, p.publication_lookback_days)
-        loc = m.location
+        # a dateline place is a prior, not evidence that two mentions are one event
+        loc = m.location if m.location is None or m.location.source != "dateline" else None
         out.append(
             Features(
                 m=m,
@@ -267,7 +271,7 @@ def mention_features(
                 recipient=_side(m.recipient, ekeys, kb),
                 place_key=name_key(loc.name) if loc and loc.precision != "country" else None,
                 place_country=loc.country if loc else None,
-                place_city=bool(loc and loc.precision == "city"),
+                place_city=bool(loc and loc.precision in ("city", "district")),
                 place_level=loc.precision if loc and loc.precision != "country" else None,
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),

@@ -225,7 +225,7 @@ def _geo_cols(event: Event) -> list[str]:
     loc = event.location
     if loc is None:
         return [""] * len(_GEO)
-    geo_type = {"country": "1", "region": "2", "city": "4"}.get(loc.precision, "")
+    geo_type = {"country": "1", "region": "2", "province": "5", "city": "4"}.get(loc.precision, "")
     return [
         geo_type,
         loc.name,

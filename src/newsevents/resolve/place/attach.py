@@ -30,7 +30,7 @@ class Attachment(NamedTuple):
 
 
 _PATH_DEPS = frozenset(
-    {"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass", "nsubj"}
+    {"pobj", "prep", "conj", "appos", "compound", "nmod", "dobj", "nsubjpass", "nsubj", "agent"}
 )
 # a place named as the trigger's object ("shelled Mosul"; the small parser sometimes
 # labels such an object advmod/npadvmod) - a city only, see attachment
@@ -86,9 +86,9 @@ def attachment(
     """
     if people is None:  # callers looping over a document pass it (doc.ents is costly)
         people = people_tokens(tok.doc.ents)
-    via_compound = tok.dep_ in ("compound", "nmod", "poss") or (
-        tok.dep_ == "amod" and tok.pos_ == "PROPN"
-    )
+    via_compound = (
+        tok.dep_ in ("compound", "nmod", "poss") or (tok.dep_ == "amod" and tok.pos_ == "PROPN")
+    ) and tok.head.lower_ not in gaz.cues.divisions  # "in Zamfara state": the state itself
     # a seat of government or a square is a venue, never where a target merely is
     venue = gaz.key(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text) in gaz.landmarks
     kind: AttachKind | None = None

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...model import Document, EventMention, Place, PlacePrecision, Span
+from ...model import PLACE_PRECISION, Document, EventMention, Place, PlacePrecision, Span
 from ..syntax import governor
 from .attach import (
     after_target,
@@ -25,10 +25,11 @@ from .attach import (
     people_tokens,
     same_clause,
 )
+from .dateline import dateline_place, place_by_dateline
 from .gazetteer import Gazetteer
 from .names import article_countries, candidates, conjuncts, resolve_name
 
-_RANK: dict[PlacePrecision, int] = {"city": 0, "region": 1, "country": 2}
+_RANK: dict[PlacePrecision, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
 
 
 class _Found(NamedTuple):
@@ -54,18 +55,24 @@ def resolve_places(
     parse = doc.parse
     if parse is None or not events:
         return events
-    art = _Article(
-        gazetteer,
-        article_countries(doc, gazetteer),
-        candidates(parse, gazetteer),
-        people_tokens(parse.ents),
-    )
+    context = article_countries(doc, gazetteer)
+    home = dateline_place(doc, gazetteer, context)
+    ents = candidates(parse, gazetteer)
+    if home is not None and home.span is not None:
+        # the dateline is where the outlet reports from: never an event's own place
+        ents = [
+            e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
+        ]
+    art = _Article(gazetteer, context, ents, people_tokens(parse.ents))
     out: list[EventMention] = []
     for ev in events:
         trig = doc.tokens(ev.trigger)
         place = _event_place(art, ev, trig) if trig is not None and art.ents else None
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
-    return _inherit_places(out)
+    out = _inherit_places(out)
+    if home is not None:
+        out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
+    return out
 
 
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:

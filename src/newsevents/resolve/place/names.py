@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...model import Document, Place, Span
+from ...model import Document, Place, PlacePrecision, Span
 from .gazetteer import Gazetteer
 
 # NER labels of place names (grammar of the NER model, not words)
@@ -72,13 +72,28 @@ def candidates(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
     others = [e for e in all_ents if e.label_ in _MISLABELLED]
     others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})
+    others += _capital_nouns(parse, gaz)
     for span in others:
         head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
         if head_after or not locative_slot(span.root, gaz):
             continue
-        if gaz.lookup(span.text) is not None or gaz.key(span.text) in gaz.landmarks:
+        known = gaz.key(span.text) in gaz.landmarks or gaz.key(span.text) in gaz.cues.capital_nouns
+        if known or gaz.lookup(span.text) is not None:
             out.append(span)
     return sorted(out, key=lambda e: e.start)
+
+
+def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
+    """ "the capital" as a noun of its own (not "the capital of X", not "capital city")."""
+    out: list[SpacySpan] = []
+    for tok in parse:
+        if tok.lower_ not in gaz.cues.capital_nouns or tok.pos_ != "NOUN":
+            continue
+        if any(c.dep_ in ("prep", "compound", "amod") for c in tok.children):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            out.append(parse[tok.i : tok.i + 1])
+    return out
 
 
 def _untagged_names(parse: Doc, taken: set[int]) -> list[SpacySpan]:
@@ -112,8 +127,10 @@ def resolve_name(
     # a landmark in a locative phrase is its city ("outside the Kremlin"), whatever other
     # place shares its name; as a subject or speaker ("the Kremlin said") it is an actor
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
+    if place is None and gaz.key(ent.text) in gaz.cues.capital_nouns:
+        place = gaz.capital(context)  # "in the capital": the article's country's capital
     if place is None:
-        place = gaz.lookup(ent.text, context)
+        place = gaz.lookup(ent.text, context, _division(gaz, ent))
     if place is None and ent.label_ in _FACILITY_LABELS:
         got = _facility_city(gaz, ent, context)
         if got is not None:
@@ -121,6 +138,18 @@ def resolve_name(
     if place is None or (city_only and place.precision != "city"):
         return None
     return dataclasses.replace(place, span=span)
+
+
+def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
+    """The precision a division word beside the name gives: "Zamfara state", "the Dhaka
+    district", "the province of Balochistan"; None without one."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in gaz.cues.divisions:
+        return gaz.cues.divisions[doc[ent.end].lower_]
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in gaz.cues.place_noun_links:
+        return gaz.cues.divisions.get(root.head.head.lower_)
+    return None
 
 
 def _facility_city(

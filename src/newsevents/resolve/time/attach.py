@@ -100,6 +100,13 @@ def clause_head(trigger_toks: SpacySpan | None) -> Token | None:
         return None
     if tok.dep_ == "xcomp" and tok.head.i != tok.i:
         return tok.head
+    if (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in tok.children)
+    ):
+        # "protested on Tuesday, blocking roads": a bare participle shares its verb's time
+        return tok.head
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         # "stormed the embassy on Tuesday and set fires" share the time, but a conjunct
         # with its own auxiliary has its own tense ("was founded in 2003 and has sent")
@@ -176,9 +183,14 @@ def own_times(
     events: Sequence[EventMention],
     times: Sequence[TimeExpression],
     trig_toks: Sequence[SpacySpan | None],
+    simultaneous: frozenset[str] = frozenset(),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
-    to its trigger, else to its clause, else the nearest in the sentence (None: none)."""
+    to its trigger, else to its clause, else the nearest in the sentence (None: none).
+    A time inside a clause that happens with the trigger's own (``simultaneous``
+    subordinators: "killed when rockets hit the base on Friday") or inside a participle
+    describing its object ("fired at bases housing troops early on Wednesday") dates it
+    too, even when that clause's own event claims the time."""
     index = _TimeIndex(doc, times)
     verbless = _Verbless(doc.parse)
     # which times hang directly off some event's trigger (they are not lent to others)
@@ -235,10 +247,20 @@ def own_times(
             cands = [
                 ti
                 for ti in index.on_path.get(head.i, ())
-                if ev.sentence.contains(times[ti].span) and free(ti, ei)
+                if ev.sentence.contains(times[ti].span)
+                # a time the clause's own verb claims is shared with what elaborates it
+                and not (claimed.get(ti, set()) - {ei} - _events_at(head, trigger_heads))
             ]
             if cands:
                 chosen = nearest(cands, ev)
+        if chosen is None and not referred and tt is not None and len(tt):
+            lent = [
+                ti
+                for ti in index.within(ev.sentence)
+                if _lends(index.govs[ti], tt.root, simultaneous)
+            ]
+            if lent:
+                chosen = nearest(lent, ev)
         if chosen is None and not referred:
             # the nearest in the sentence, if its clause is the trigger's or encloses it
             # (a time inside another clause dates that clause: "who took office in 2016")
@@ -252,6 +274,25 @@ def own_times(
                 chosen = nearest(same, ev)
         out.append(chosen)
     return out
+
+
+def _lends(gov: Token | None, trig: Token, simultaneous: frozenset[str]) -> bool:
+    """True when a time governed by ``gov`` dates the trigger's act too: ``gov`` heads a
+    clause hanging from the trigger's clause (or a verb coordinated with it: "was killed and
+    others wounded when ...") with a subordinator of simultaneity, or a
+    participle (no subject of its own) inside the trigger's phrase."""
+    if gov is None:
+        return False
+    verb = trig if trig.pos_ in ("VERB", "AUX") else governor(trig)
+    if verb is None or gov.i == verb.i:
+        return False
+    if gov.dep_ == "advcl" and gov.head.i in {verb.i, *(c.i for c in verb.conjuncts)}:
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in simultaneous for c in gov.children)
+    if gov.dep_ == "acl" and gov.tag_ in ("VBG", "VBN"):
+        return any(a.i == verb.i for a in gov.ancestors) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
+        )
+    return False
 
 
 def _events_at(tok: Token, trigger_heads: dict[int, int]) -> set[int]:

@@ -8,9 +8,11 @@ back-references are counted from the event they refer to (:mod:`.reference`).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ...model import DatePrecision, Document, EventMention, Span, TimeExpression
 from .attach import dist, own_times
@@ -18,6 +20,7 @@ from .calendar import Interval, format_interval
 from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
 from .reference import shift as shift_by
 from .relative import Relative, SpanIndex, find_relative
+from .tense import PAST, clause_direction
 from .vocab import TimeVocab
 
 
@@ -40,7 +43,7 @@ def resolve_dates(
     # the relative expressions take part in attachment as placeholders (no value yet)
     cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
     trig_toks = [doc.tokens(ev.trigger) for ev in events]
-    chosen = own_times(doc, events, cands, trig_toks)
+    chosen = own_times(doc, events, cands, trig_toks, tv.words.simultaneous_marks)
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
     pub = doc.article.published
     state = [
@@ -77,7 +80,68 @@ def resolve_dates(
         if ei in inside and _date_from_main(ctx, ei, inside[ei]):
             continue
         _date_by_back_reference(ctx, ei)
+    _carry_narrative_dates(ctx)
     return state
+
+
+def _carry_narrative_dates(ctx: Dating) -> None:
+    """A past-tense event its own words do not date, told in the sentence of a dated event
+    or the one right after it, happened in that narrative's time ("Iran fired missiles on
+    Wednesday. Nobody was killed."): it takes the date of the latest such event (source
+    ``context``, no time span of its own). Present and future clauses, hedged and
+    hypothetical events keep the publication date, and so does an act the text introduces
+    as a new one ("A strike killed nine")."""
+    starts = ctx.sentence_starts
+    last: EventMention | None = None
+    for ei in ctx.order:
+        ev = ctx.state[ei]
+        if ev.date_source == "text" and ev.date_precision == "day" and ev.date:
+            last = ev
+            continue
+        if last is None or ev.date_source != "publication":
+            continue
+        if ev.factuality not in ("asserted", "reported", "negated"):
+            continue
+        gap = bisect_right(starts, ev.sentence.start) - bisect_right(starts, last.sentence.start)
+        if gap > 1 or (ev.date or "") < (last.date or ""):
+            continue
+        tt = ctx.trig_toks[ei]
+        if clause_direction(tt, ctx.tv.words) != PAST or _new_act(ctx, tt):
+            continue
+        ctx.state[ei] = dataclasses.replace(
+            ev,
+            date=last.date,
+            date_end=last.date_end,
+            date_precision=last.date_precision,
+            date_source="context",
+            time=None,
+        )
+
+
+def _new_act(ctx: Dating, tt: SpacySpan | None) -> bool:
+    """True when the event's clause introduces a new act: told by an indefinite event noun
+    ("A strike killed nine") or done by an indefinite agent ("Rockets hit a base"), not a
+    step of the narrative before it (a passive "nine guards were killed" is one)."""
+    if tt is None or len(tt) == 0:
+        return False
+    root = tt.root
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    ref = ctx.tv.reference
+
+    def indefinite(n: Token) -> bool:
+        return not any(
+            (c.dep_ == "det" and c.lower_ in ref.determiners) or c.dep_ == "poss"
+            for c in n.children
+        )
+
+    if root.lemma_.lower() in ref.event_nouns and indefinite(root):
+        return True
+    for c in verb.children:
+        if c.dep_ == "nsubjpass" and c.lemma_.lower() in ref.event_nouns and indefinite(c):
+            return True
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and indefinite(c):
+            return True
+    return False
 
 
 def _inside_named_sides(

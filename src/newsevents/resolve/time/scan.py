@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from ...model import Document, Span, TimeExpression
 from .calendar import format_interval, resolve
 from .grammar import ALTERNATIVES, Patterns
+from .holidays import holiday_date
 from .raw import Raw, read
 from .relative import SpanIndex, find_relative
 from .tense import FUTURE, Direction, clause_direction
@@ -189,4 +190,25 @@ def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
             continue
         value, end = format_interval(iv)
         out.append(TimeExpression(f.span, value, iv.precision, end, iv.pod))
+    if anchor is not None:
+        out.extend(_holidays(doc, tv, anchor, SpanIndex([t.span for t in out]), relative))
+        out.sort(key=lambda t: t.span.start)
+    return out
+
+
+def _holidays(
+    doc: Document, tv: TimeVocab, anchor: date, taken: SpanIndex, relative: SpanIndex
+) -> list[TimeExpression]:
+    """Holidays named in the text ("on New Year's Eve", "during Eid"), each the nearest such
+    day in its clause's direction; never inside another expression."""
+    out: list[TimeExpression] = []
+    text = doc.article.text
+    for m in tv.holidays.pattern.finditer(text):
+        span = Span(m.start(), m.end())
+        if taken.overlaps(span) or relative.overlaps(span):
+            continue
+        direction = clause_direction(doc.tokens(span), tv.words)
+        day = holiday_date(m.group(0), anchor, direction, tv.holidays)
+        if day is not None:
+            out.append(TimeExpression(span, day.isoformat(), "day", None, None))
     return out

@@ -8,16 +8,18 @@ from pathlib import Path
 
 from ...errors import ConfigError
 from .grammar import Patterns, compile_patterns
+from .holidays import Holidays, load_holidays
 from .words import ReferenceWords, Vocab, load_reference_words, load_vocab
 
 
 @dataclass(frozen=True)
 class TimeVocab:
-    """The words of both time files and the grammar compiled from them."""
+    """The words of the time files, the grammar compiled from them, and the holidays."""
 
     words: Vocab
     reference: ReferenceWords
     patterns: Patterns
+    holidays: Holidays
 
 
 def load_time_vocab(
@@ -25,6 +27,7 @@ def load_time_vocab(
     *,
     vocab_path: Path | None = None,
     reference_path: Path | None = None,
+    holidays_path: Path | None = None,
 ) -> TimeVocab:
     """Read ``time_vocab.yaml`` and ``time_reference.yaml`` (or the given files), check their
     shape (event nouns must name one of ``event_types``, by default the packaged
@@ -37,4 +40,5 @@ def load_time_vocab(
                 f"{reference_path or 'time_reference.yaml'}: whole_units: {unit!r} must be a "
                 "week or month unit word of time_vocab.yaml"
             )
-    return TimeVocab(words, reference, compile_patterns(words, reference))
+    patterns = compile_patterns(words, reference)
+    return TimeVocab(words, reference, patterns, load_holidays(holidays_path))

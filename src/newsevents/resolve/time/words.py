@@ -59,6 +59,7 @@ class Vocab:
     scheduling_words: frozenset[str]
     be_verbs: frozenset[str]
     have_verbs: frozenset[str]
+    simultaneous_marks: frozenset[str]  # "killed when rockets hit ... on Friday"
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         scheduling_words=words("scheduling_words"),
         be_verbs=words("be_verbs"),
         have_verbs=words("have_verbs"),
+        simultaneous_marks=words("simultaneous_marks"),
     )
 
 

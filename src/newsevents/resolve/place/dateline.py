@@ -1,0 +1,117 @@
+"""The dateline: where the outlet reports from, and a prior for the local events it tells.
+
+"CITY, Sept 12 (Outlet) -" says where the reporter is, not where each event happened: an
+event whose own words place it keeps that place (a locative phrase places an event). The
+dateline city is given only to an act done on the spot (not one done by word or decision at a
+distance: the event types with the ``remote`` trait), that its sentence leaves unplaced, that
+happened at most
+``dateline_days`` before publication (a local event reported now, not background), and whose
+sentence names no place in another country (an event told from the city about elsewhere).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+
+from ...model import Document, EventMention, Place, Span
+from .gazetteer import Gazetteer
+from .names import locative_slot
+
+
+def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Place | None:
+    """The dateline's place (its span set on the city's name), or None without a dateline."""
+    text = doc.article.text[: gaz.settings.dateline_chars]
+    found = [m for rx in gaz.datelines if (m := rx.search(text)) is not None]
+    for m in sorted(found, key=lambda m: m.start()):
+        ctx = context
+        where = _where(gaz, m)
+        if where is not None:  # "KIRKUK, Iraq": the writer said which one
+            ctx = context + Counter({where: 10_000})
+        place = gaz.lookup(m.group("city"), ctx)
+        if place is not None:
+            span = Span(m.start("city"), m.end("city"))
+            return dataclasses.replace(place, span=span, source="dateline")
+    return None
+
+
+def _where(gaz: Gazetteer, m: re.Match[str]) -> str | None:
+    """Alpha-2 of the country or province written after the dateline's city."""
+    if "where" not in m.re.groupindex or not m.group("where"):
+        return None
+    key = gaz.key(m.group("where"))
+    c = gaz.countries.get(key)
+    if c is not None:
+        return c.alpha2
+    r = gaz.regions.get(key)
+    if r is not None and r.country3:
+        return next((a2 for a2, c in gaz.by_alpha2.items() if c.alpha3 == r.country3), None)
+    return None
+
+
+def place_by_dateline(
+    doc: Document,
+    events: list[EventMention],
+    home: Place,
+    gaz: Gazetteer,
+    ents: list[SpacySpan],
+    context: Counter[str],
+) -> list[EventMention]:
+    """Give the dateline's place to the local events the text does not place."""
+    pub = _day(doc.article.published)
+    if pub is None:
+        return events
+    out: list[EventMention] = []
+    for ev in events:
+        if (
+            ev.location is None
+            and ev.event not in gaz.cues.remote_events
+            and _recent(ev, pub, gaz)
+            and not _elsewhere(ev, home, gaz, ents, context)
+        ):
+            ev = dataclasses.replace(ev, location=home)
+        out.append(ev)
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _recent(ev: EventMention, pub: date, gaz: Gazetteer) -> bool:
+    """The event's day is known and at most ``dateline_days`` before publication."""
+    if ev.date_precision != "day":
+        return False
+    day = _day(ev.date)
+    return day is not None and 0 <= (pub - day).days <= gaz.settings.dateline_days
+
+
+def _elsewhere(
+    ev: EventMention,
+    home: Place,
+    gaz: Gazetteer,
+    ents: list[SpacySpan],
+    context: Counter[str],
+) -> bool:
+    """True when the event's sentence names a place of another country than the dateline's:
+    a city, or a country or region in a locative phrase."""
+    for ent in ents:
+        if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
+            continue
+        got = gaz.lookup(ent.text, context)
+        if got is None or got.country == home.country:
+            continue
+        # a country as the actor or owner ("Iran fired", "a US drone") says nothing of
+        # where; a city, or any place in a locative phrase, does
+        if got.precision == "city" or locative_slot(ent.root, gaz):
+            return True
+    return False
