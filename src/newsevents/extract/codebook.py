@@ -123,6 +123,8 @@ class Codebook:
     _aux: list[Entry] = field(default_factory=list, repr=False)
     #: verb lemma -> converted Phoenix patterns: a layer below the entries (verb_patterns.py)
     patterns: dict[str, list[Entry]] = field(default_factory=dict)
+    #: (verb lemma, key word) -> patterns: the word the pattern cannot do without
+    pattern_keys: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     #: patterns used, and patterns skipped by reason
     pattern_counts: dict[str, int] = field(default_factory=dict)
 
@@ -260,8 +262,11 @@ def _add_patterns(book: Codebook, order: int) -> None:
             order=order,
         )
         order += 1
+        key_words = rule.obj or rule.pobj or rule.prt or rule.prep or rule.subj
         for lemma in rule.lemmas:
             book.patterns.setdefault(lemma, []).append(entry)
+            for word in key_words:
+                book.pattern_keys.setdefault((lemma, word), []).append(entry)
     book.pattern_counts = {"used": len(rules), **{f"skipped: {k}": n for k, n in skipped.items()}}
 
 

@@ -48,10 +48,35 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     if hw:
         keys.insert(0, hw)
     best = _best(tok, [book.index.get((key, pos), ()) for key in keys], book, parse)
-    if best is None and pos == "verb" and book.patterns and tok.dep_ not in _EMBEDDED:
+    if best is None and pos == "verb" and tok.dep_ not in _EMBEDDED:
         # the converted Phoenix patterns: a layer below the codebook (ours wins)
-        best = _best(tok, [book.patterns.get(key, ()) for key in keys], book, parse)
+        best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
+    if best is not None and pos == "verb" and _nonevent(tok, book, parse):
+        return None
     return best
+
+
+def _pattern_candidates(tok: Token, keys: list[str], book: Codebook, parse: Parse) -> list[Entry]:
+    """The patterns of this verb whose key word (object, prepositional object, particle or
+    doer head) is among the token's argument words: the others cannot hold."""
+    keys = [k for k in keys if k in book.patterns]
+    if not keys:
+        return []
+    objs = parse.objects(tok)
+    args = list(objs)
+    for h in (tok, *objs):
+        args.extend(o for os in preps_of(h).values() for o in os)
+    words: set[str] = {c.lower_ for c in children_of(tok, "prt")} | set(preps_of(tok))
+    for t in (*args, *parse.subjects(tok)):
+        words |= word_set(t, book)
+    return [e for k in keys for w in words for e in book.pattern_keys.get((k, w), ())]
+
+
+def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
+    """Natural forces, accidents, illness, sport and markets are not events."""
+    args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
+    doers = {w for t in parse.subjects(tok) for w in (lemma(t), t.lower_.removesuffix("s"))}
+    return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 
 #: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
@@ -134,11 +159,6 @@ def _modified(toks: list[Token], mods: tuple[str, ...]) -> list[Token]:
 
 def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
     """The object and the doer ("sent troops", "a car bomb killed" is not "a car killed")."""
-    if e.pos == "verb":  # natural forces, accidents, sport and markets are not events
-        args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
-        doers = {w for t in parse.subjects(tok) for w in (lemma(t), t.lower_.removesuffix("s"))}
-        if _context(args, book) or doers & book.expand(("NONEVENT_DOERS",)):
-            return False
     if e.pobj:  # a Phoenix pattern: "(prep x)" on the verb or on its object
         objs = parse.objects(tok)
         heads = [tok, *objs]
