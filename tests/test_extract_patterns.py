@@ -117,6 +117,9 @@ def test_a_plan_or_wish_is_not_an_agreement(types, text):
         "Brazil beat Argentina 2-0 in the World Cup qualifier.",
         "The striker attacked the goal in the final minutes.",
         "Two buses collided on the highway, killing twelve people.",
+        "The tech giant agreed to buy the startup for $2 billion.",
+        "The quake destroyed hundreds of buildings in the mountain villages.",
+        "Liverpool crushed Everton in the derby on Sunday.",
     ],
 )
 def test_nature_accidents_sport_are_not_events(types, text):
@@ -129,3 +132,16 @@ def test_a_pattern_in_an_embedded_clause_does_not_code(types):
         e
         for e, _, _, _ in types("The African Union praised Ghana for holding a peaceful election.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The UN envoy called for restraint on both sides.", "020"),
+        ("Germany urged calm after the clashes.", "020"),
+        ("The rebels demanded the release of their commander.", "100"),
+    ],
+)
+def test_an_appeal_for_calm_is_a_mild_request(parse, codebook, text, cameo):
+    events = [e for e in extract_events(parse(text), codebook) if e.event == "REQUEST"]
+    assert events and events[0].cameo == cameo

@@ -51,6 +51,8 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     if best is None and pos == "verb" and tok.dep_ not in _EMBEDDED:
         # the converted Phoenix patterns: a layer below the codebook (ours wins)
         best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
+        if best is not None and _event_object(tok, book, parse):
+            return None  # "held talks", "reiterated its demand": the noun's own entry codes it
     if best is not None and pos == "verb" and _nonevent(tok, book, parse):
         return None
     return best
@@ -66,10 +68,15 @@ def _pattern_candidates(tok: Token, keys: list[str], book: Codebook, parse: Pars
     args = list(objs)
     for h in (tok, *objs):
         args.extend(o for os in preps_of(h).values() for o in os)
-    words: set[str] = {c.lower_ for c in children_of(tok, "prt")} | set(preps_of(tok))
+    words: set[str] = {c.lower_ for c in children_of(tok, "prt")} | _real(preps_of(tok))
     for t in (*args, *parse.subjects(tok)):
         words |= word_set(t, book)
     return [e for k in keys for w in words for e in book.pattern_keys.get((k, w), ())]
+
+
+def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
+    """Is the verb's object a noun the codebook codes as an event itself?"""
+    return any((f, "noun") in book.index for o in parse.objects(tok) for f in forms(o))
 
 
 def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
@@ -111,6 +118,13 @@ def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
     )
 
 
+def _real(preps: dict[str, list[Token]]) -> set[str]:
+    """Prepositions with an object that is not a date or time."""
+    return {
+        p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+    }
+
+
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
     prts = {c.lower_ for c in children_of(tok, "prt")}
@@ -119,15 +133,10 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
         return False
     if e.not_prt and prts & set(e.not_prt):
         return False
-    if e.prep and not e.pobj and not set(preps) & set(e.prep):
-        return False
-    if e.not_prep:
-        # "on Tuesday" is a date, not the "call on" of a request
-        real = {
-            p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
-        }
-        if real & set(e.not_prep):
-            return False
+    if e.prep and not e.pobj and not set(_real(preps) if e.pattern else preps) & set(e.prep):
+        return False  # a pattern's bare "(for)" is no "for two decades"
+    if e.not_prep and _real(preps) & set(e.not_prep):
+        return False  # "on Tuesday" is a date, not the "call on" of a request
     if e.mod or e.not_mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}

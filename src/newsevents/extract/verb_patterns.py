@@ -141,6 +141,7 @@ def rule_of(
         raise _Unchecked("no words besides the verb")
     if set(cons) == {"subj"}:
         raise _Unchecked("only the doer: no argument after the verb")
+
     return PatternRule(
         id=f"phoenix:{pattern.block}:{pattern.verb}:{pattern.pre}|{pattern.post}",
         lemmas=lemmas,
