@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from ..errors import ConfigError
+from ..knowledge.verbs import load_verbs
 from ..model import EventType
 from ..resources import (
     Commitment,
@@ -29,6 +30,7 @@ from ..resources import (
     load_lexicon,
     read_yaml,
 )
+from .verb_patterns import pattern_rules
 
 #: Built-in classes usable in constraints besides the file's own classes.
 #: ANY: the argument exists; PROPN: a proper noun; VERB: a verb (clause) argument.
@@ -84,12 +86,19 @@ class Entry:
     speech: bool = False
     inverse: bool = False  # the object is the PLOVER actor ("X hosted Y": Y visits X)
     order: int = 0  # position in the loaded files: earlier wins ties
+    #: (converted Phoenix patterns only) head of the object of ``prep``; ``obj`` is then the
+    #: direct object
+    pobj: tuple[str, ...] = ()
+    obj_mod: tuple[str, ...] = ()  # a modifier the object (pobj) head must carry
+    pattern: bool = False  # a converted Phoenix pattern (checked for sport/market context)
+    pobj_mod: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         """How many positive constraints the entry has (the most specific match wins)."""
         return sum(
-            bool(x) for x in (self.obj, self.subj, self.prt, self.prep, self.mod, self.ccomp)
+            bool(x)
+            for x in (self.obj, self.subj, self.prt, self.prep, self.mod, self.ccomp, self.pobj)
         )
 
 
@@ -112,6 +121,12 @@ class Codebook:
     #: expansions of constraint lists already computed (classes do not change after load)
     _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _aux: list[Entry] = field(default_factory=list, repr=False)
+    #: verb lemma -> converted Phoenix patterns: a layer below the entries (verb_patterns.py)
+    patterns: dict[str, list[Entry]] = field(default_factory=dict)
+    #: (verb lemma, key word) -> patterns: the word the pattern cannot do without
+    pattern_keys: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    #: patterns used, and patterns skipped by reason
+    pattern_counts: dict[str, int] = field(default_factory=dict)
 
     def compile(self) -> None:
         """Build the (lemma, pos) -> entries table used in the one pass over tokens."""
@@ -195,6 +210,7 @@ def load_codebook(
     extra_paths: Sequence[Path] = (),
     types: EventTypes | None = None,
     lexicon: Lexicon | None = None,
+    phoenix: bool = True,
 ) -> Codebook:
     """The packaged codebook plus user files (later files extend and override earlier ones).
 
@@ -218,7 +234,40 @@ def load_codebook(
         acc.read(path, data)
     book = acc.codebook()
     book.compile()
+    if phoenix:
+        _add_patterns(book, acc.order)
     return book
+
+
+def _add_patterns(book: Codebook, order: int) -> None:
+    """The converted Phoenix verb patterns, indexed by verb lemma, ranked after every entry."""
+    rules, skipped = pattern_rules(load_verbs(), book.words("prt_words"))
+    for rule in rules:
+        entry = Entry(
+            id=rule.id,
+            lemmas=rule.lemmas,
+            pos="verb",
+            event=cast(EventType, book.types.check(rule.event, rule.id)),
+            cameo=rule.cameo,
+            mode=rule.mode,
+            context=rule.context,
+            obj=rule.obj,
+            subj=rule.subj,
+            prt=rule.prt,
+            prep=rule.prep,
+            pobj=rule.pobj,
+            obj_mod=rule.obj_mod,
+            pobj_mod=rule.pobj_mod,
+            pattern=True,
+            order=order,
+        )
+        order += 1
+        key_words = rule.obj or rule.pobj or rule.prt or rule.prep or rule.subj
+        for lemma in rule.lemmas:
+            book.patterns.setdefault(lemma, []).append(entry)
+            for word in key_words:
+                book.pattern_keys.setdefault((lemma, word), []).append(entry)
+    book.pattern_counts = {"used": len(rules), **{f"skipped: {k}": n for k, n in skipped.items()}}
 
 
 class _Sections:
@@ -389,5 +438,6 @@ def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry
         speech=bool(raw.get("speech", False)),
         inverse=bool(raw.get("inverse", False)),
         order=order,
+        pattern=False,
         **lists,
     )

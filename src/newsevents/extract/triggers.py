@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
@@ -45,10 +47,56 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     hw = hyphen_word(tok)
     if hw:
         keys.insert(0, hw)
+    best = _best(tok, [book.index.get((key, pos), ()) for key in keys], book, parse)
+    if best is None and pos == "verb" and tok.dep_ not in _EMBEDDED:
+        # the converted Phoenix patterns: a layer below the codebook (ours wins)
+        best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
+        if best is not None and _event_object(tok, book, parse):
+            return None  # "held talks", "reiterated its demand": the noun's own entry codes it
+    if best is not None and pos == "verb" and _nonevent(tok, book, parse):
+        return None
+    return best
+
+
+def _pattern_candidates(tok: Token, keys: list[str], book: Codebook, parse: Parse) -> list[Entry]:
+    """The patterns of this verb whose key word (object, prepositional object, particle or
+    doer head) is among the token's argument words: the others cannot hold."""
+    keys = [k for k in keys if k in book.patterns]
+    if not keys:
+        return []
+    objs = parse.objects(tok)
+    args = list(objs)
+    for h in (tok, *objs):
+        args.extend(o for os in preps_of(h).values() for o in os)
+    words: set[str] = {c.lower_ for c in children_of(tok, "prt")} | _real(preps_of(tok))
+    for t in (*args, *parse.subjects(tok)):
+        words |= word_set(t, book)
+    return [e for k in keys for w in words for e in book.pattern_keys.get((k, w), ())]
+
+
+def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
+    """Is the verb's object a noun the codebook codes as an event itself?"""
+    return any((f, "noun") in book.index for o in parse.objects(tok) for f in forms(o))
+
+
+def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
+    """Natural forces, accidents, illness, sport and markets are not events."""
+    args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
+    doers = {w for t in parse.subjects(tok) for w in (lemma(t), t.lower_.removesuffix("s"))}
+    return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
+
+
+#: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
+_EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
+
+
+def _best(
+    tok: Token, candidates: list[Sequence[Entry]], book: Codebook, parse: Parse
+) -> Entry | None:
     best: Entry | None = None
     seen: set[str] = set()
-    for key in keys:
-        for entry in book.index.get((key, pos), ()):
+    for entries in candidates:
+        for entry in entries:
             if entry.id in seen:
                 continue
             seen.add(entry.id)
@@ -70,6 +118,13 @@ def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
     )
 
 
+def _real(preps: dict[str, list[Token]]) -> set[str]:
+    """Prepositions with an object that is not a date or time."""
+    return {
+        p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+    }
+
+
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
     prts = {c.lower_ for c in children_of(tok, "prt")}
@@ -78,15 +133,10 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
         return False
     if e.not_prt and prts & set(e.not_prt):
         return False
-    if e.prep and not set(preps) & set(e.prep):
-        return False
-    if e.not_prep:
-        # "on Tuesday" is a date, not the "call on" of a request
-        real = {
-            p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
-        }
-        if real & set(e.not_prep):
-            return False
+    if e.prep and not e.pobj and not set(_real(preps) if e.pattern else preps) & set(e.prep):
+        return False  # a pattern's bare "(for)" is no "for two decades"
+    if e.not_prep and _real(preps) & set(e.not_prep):
+        return False  # "on Tuesday" is a date, not the "call on" of a request
     if e.mod or e.not_mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -100,12 +150,42 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     return True
 
 
+def _context(toks: list[Token], book: Codebook) -> bool:
+    """Is an argument a word of a non-political context (sport, markets)?"""
+    return "NONEVENT_CONTEXT" in book.classes and _matches(toks, ("NONEVENT_CONTEXT",), book)
+
+
+def _modified(toks: list[Token], mods: tuple[str, ...]) -> list[Token]:
+    """The heads among ``toks`` that carry one of ``mods`` as compound or adjective."""
+    if not mods:
+        return toks
+    return [
+        t
+        for t in toks
+        if any(c.dep_ in ("compound", "amod") and lemma(c) in mods for c in t.children)
+    ]
+
+
 def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
     """The object and the doer ("sent troops", "a car bomb killed" is not "a car killed")."""
-    if e.obj or e.not_obj:
-        objs = parse.objects(tok, e)
-        if e.obj and not _matches(objs, e.obj, book):
+    if e.pobj:  # a Phoenix pattern: "(prep x)" on the verb or on its object
+        objs = parse.objects(tok)
+        heads = [tok, *objs]
+        pobjs = [o for h in heads for p in e.prep for o in preps_of(h).get(p, [])]
+        if not _matches(_modified(pobjs, e.pobj_mod), e.pobj, book):
             return False
+        if e.obj and not _matches(_modified(objs, e.obj_mod), e.obj, book):
+            return False
+
+    elif e.obj or e.not_obj:
+        negation = book.words("negation")
+        objs = parse.objects(tok, e)
+        if e.obj and not _matches(_modified(objs, e.obj_mod), e.obj, book):
+            return False
+        if e.pattern and any(
+            c.dep_ == "det" and c.lower_ in negation for o in objs for c in o.children
+        ):
+            return False  # "gave no details": no act
         if e.not_obj and _matches(objs, e.not_obj, book):
             return False
     if e.subj or e.not_subj:

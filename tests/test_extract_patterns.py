@@ -1,0 +1,147 @@
+"""The converted Phoenix verb patterns as a layer under the codebook, and non-event knowledge
+(natural forces, accidents, sport, markets). Real spaCy; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract import extract_events
+from newsevents.extract.verb_patterns import pattern_rules, rule_of
+from newsevents.knowledge.verbs import VerbPattern, load_verbs
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_verbs()
+
+
+@pytest.fixture
+def types(parse, codebook):
+    """``types(text)``: (event, mode, factuality, rule) of each event the coder finds."""
+
+    def run(text: str) -> list[tuple[str, str | None, str, str]]:
+        events = extract_events(parse(text), codebook)
+        return [(e.event, e.mode, e.factuality, e.rule) for e in events]
+
+    return run
+
+
+def test_patterns_are_indexed_once_with_counts(codebook, lexicon):
+    counts = codebook.pattern_counts
+    assert counts["used"] > 3000
+    assert counts["used"] + sum(n for k, n in counts.items() if k != "used") == len(
+        lexicon.patterns
+    )
+    assert "firefight" in {w for e in codebook.patterns["engage"] for w in e.pobj}
+
+
+@pytest.mark.parametrize(
+    ("pre", "post", "expected"),
+    [
+        ("", "(in firefight)", {"prep": ("in",), "pobj": ("firefight",)}),
+        ("", "evidence", {"obj": ("evidence",)}),
+        ("", "{joint exercises}", {"obj": ("exercises", "exercise"), "obj_mod": ("joint",)}),
+        ("", "out", {"prt": ("out",)}),
+        ("", "police (to border)", {"obj": ("police",), "prep": ("to",), "pobj": ("border",)}),
+    ],
+)
+def test_notation_maps_onto_constraints(lexicon, pre, post, expected):
+    forward = lexicon.crosswalk["190"]
+    rule = rule_of(
+        VerbPattern("x", "engage", pre, post, forward, None),
+        ("engage",),
+        lexicon,
+        frozenset({"out"}),
+    )
+    for key, value in expected.items():
+        assert set(value) <= set(getattr(rule, key)), key
+    assert rule.event == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "post", ["(to list) (of {banned parties})", "a_b", "sanctions evidence", "(in a b)"]
+)
+def test_unchecked_structures_are_skipped(lexicon, post):
+    pattern = VerbPattern("x", "add", "", post, lexicon.crosswalk["190"], None)
+    fake = type(lexicon)(
+        (pattern,),
+        lexicon.verbs,
+        lexicon.synsets,
+        lexicon.crosswalk,
+        {},
+        {},
+    )
+    rules, skipped = pattern_rules(fake, frozenset())
+    assert not rules and sum(skipped.values()) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("Sudanese troops engaged the rebels in a firefight near the border.", "ASSAULT", None),
+        ("A Kenyan court issued arrest warrants for two opposition leaders.", "COERCE", "arrest"),
+        ("Colombia presented evidence against Venezuela at the regional meeting.", "ACCUSE", None),
+        ("Chile and Peru began joint exercises off the coast.", "COOPERATE", None),
+    ],
+)
+def test_what_follows_the_verb_decides(types, text, event, mode):
+    found = types(text)
+    assert any(e == event and (mode is None or m == mode) for e, m, _, _ in found), found
+
+
+def test_ours_wins_over_a_pattern(types):
+    # "held talks" is coded by the codebook's noun entry and by a Phoenix pattern; the
+    # restraint appeal is the codebook's REQUEST, not a pattern's reading of "call"
+    found = types("The UN envoy called for restraint on both sides.")
+    assert [e for e, _, _, _ in found] == ["REQUEST"]
+    assert not found[0][3].startswith("phoenix:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish president wants to meet his Greek counterpart.",
+        "The Indian prime minister is scheduled to attend a summit in Cairo next week.",
+    ],
+)
+def test_a_plan_or_wish_is_not_an_agreement(types, text):
+    assert "AGREE" not in [e for e, _, _, _ in types(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake hit the city of Van on Friday.",
+        "Floods destroyed several villages in the north of the country.",
+        "A cyclone struck the coastal town overnight.",
+        "Brazil beat Argentina 2-0 in the World Cup qualifier.",
+        "The striker attacked the goal in the final minutes.",
+        "Two buses collided on the highway, killing twelve people.",
+        "The tech giant agreed to buy the startup for $2 billion.",
+        "The quake destroyed hundreds of buildings in the mountain villages.",
+        "Liverpool crushed Everton in the derby on Sunday.",
+    ],
+)
+def test_nature_accidents_sport_are_not_events(types, text):
+    assert types(text) == []
+
+
+def test_a_pattern_in_an_embedded_clause_does_not_code(types):
+    # "to hold elections" under a verb of praise: the praise is the event, not the vote
+    assert "AGREE" not in [
+        e
+        for e, _, _, _ in types("The African Union praised Ghana for holding a peaceful election.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The UN envoy called for restraint on both sides.", "020"),
+        ("Germany urged calm after the clashes.", "020"),
+        ("The rebels demanded the release of their commander.", "100"),
+    ],
+)
+def test_an_appeal_for_calm_is_a_mild_request(parse, codebook, text, cameo):
+    events = [e for e in extract_events(parse(text), codebook) if e.event == "REQUEST"]
+    assert events and events[0].cameo == cameo
