@@ -19,6 +19,7 @@ from .antecedents import (
 )
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
+from .nonactor import never_actor
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces, place_country
 from .setting import Setting
@@ -41,8 +42,8 @@ def resolve_actors(
     setting = Setting(doc, actors, places)
     out_events = []
     for ev in events:
-        actor = tuple(coder.code(a) for a in ev.actor)
-        recipient = tuple(coder.code(a, doer=False) for a in ev.recipient)
+        actor = coder.code_side(ev.actor)
+        recipient = coder.code_side(ev.recipient, doer=False)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
         ev = setting.fill(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
         out_events.append(ev)
@@ -120,6 +121,17 @@ class ParticipantCoder:
             d = doers[-1]
             self.last_group = _Group(d.code, d.sector, d.entity)
 
+    def code_side(self, side: tuple[Actor, ...], doer: bool = True) -> tuple[Actor, ...]:
+        """The participants of one side that are parties, coded (see :mod:`.nonactor`)."""
+        out = []
+        for a in side:
+            toks = self.doc.tokens(a.span)
+            tok_list = list(toks) if toks is not None else []
+            if never_actor(tok_list, self.kb, doer):
+                continue
+            out.append(self.code(a, doer))
+        return tuple(out)
+
     def code(self, a: Actor, doer: bool = True) -> Actor:
         """Pass 2: one participant, coded from its phrase, its entity or its antecedent."""
         toks = self.doc.tokens(a.span)
@@ -175,7 +187,9 @@ class ParticipantCoder:
         cl = cluster_for(toks, self.clusters, self.kb.words)
         if cl is not None:
             entity_key = cl.key
-            if code is None:
+            if code is None or (coded.open_data and cl.code):
+                # what the article says of the entity ("X, the UN's envoy") wins over the
+                # Phoenix table's role for the name
                 code = cl.code
             if sector is None or (cl.sector and coded.kind == "PERSON" and not coded.titles):
                 sector = sector or cl.sector
@@ -185,11 +199,12 @@ class ParticipantCoder:
                 self.last_person = cl
         if code is None and toks:
             code = self._possessor_code(toks)
-        if code is None and toks:
-            # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ..."
+        if (code is None or coded.open_data) and toks:
+            # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ...":
+            # what the text says of Y also wins over the Phoenix table's role for Y's name
             for tie in tied(head_of(toks), self.kb.words):
                 wide = self._code(noun_phrase(tie, wide=True))
-                if wide.code:
+                if wide.code and not wide.open_data:
                     code, sector = wide.code, sector or wide.sector
                     if cl is not None and cl.code is None:
                         cl.code = code

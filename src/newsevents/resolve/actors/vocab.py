@@ -42,6 +42,8 @@ class ActorWords:
     role_prepositions: frozenset[str]
     copulas: frozenset[str]
     possessive_clitics: frozenset[str]
+    nonactor_labels: frozenset[str]
+    nonactor_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting

@@ -1,0 +1,54 @@
+"""What is never an event's party: a phrase headed by a time, an amount, an event, a law or
+a product (by its named-entity label) or holding a Phoenix discard; a doer headed by a common
+noun naming a thing, an act, a weapon or a text ("the story", "vigils", "warheads", "the
+orders of X") or by a place named as where something happens ("in Kirkuk"). An event keeps
+an empty side rather than a wrong one.
+
+A recipient may be a thing or a place: PLOVER codes the target of a curfew, a blockade or a
+deployment by the country it lies in ("a curfew in Abidjan"), so those keep their country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .dictionary import ActorDictionary
+from .phrase import head_of
+from .places import ent_of
+
+#: labels of named entities that can be a party
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -> bool:
+    """Is the phrase, by its words alone, never a party (see the module doc)?"""
+    if not toks:
+        return False
+    head = head_of(toks)
+    words = kb.words
+    if head.ent_type_.lower() in words.nonactor_labels:
+        return True
+    if kb.discarded(" ".join(t.text for t in toks)):
+        return True
+    if not doer:
+        return False
+    lemma = head.lemma_.lower()
+    if (
+        head.pos_ == "NOUN"
+        and head.ent_type_ not in _PARTY_LABELS
+        and lemma not in kb.sectors.by_word
+        and (lemma in words.nonactor_nouns or head.lower_ in words.nonactor_nouns)
+    ):
+        return True
+    return _place_named_as_place(head, kb)
+
+
+def _place_named_as_place(head: Token, kb: ActorDictionary) -> bool:
+    """ "in Kirkuk", "near Goma": a place the phrase names as where something is."""
+    if head.ent_type_ not in _PLACE_LABELS or head.dep_ != "pobj":
+        return False
+    ent = ent_of(head)
+    return ent is not None and head.head.lower_ in kb.words.place_preps
