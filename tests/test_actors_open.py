@@ -159,3 +159,30 @@ def test_own_dictionary_without_open_data(resources):
     book = load_actor_dictionary(open_data=False)
     assert book.phoenix is None and book.agent_sector("police") is None
     assert resources.actors.agent_sector("police") == "COP"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a pronoun resolved to the reporting subject carries its name, not "it"
+        ("Switzerland said it had expelled two Russian diplomats.", "Switzerland", "CHE"),
+        ("The Kenyan government said it would arrest the smugglers.", "Kenyan government", "KEN"),
+    ],
+)
+def test_a_resolved_pronoun_takes_its_antecedents_name(sides, text, name, country):
+    doers = [a for _, actor, _ in sides(text) for a in actor]
+    assert doers and all(a[0].lower() not in ("it", "they") for a in doers)
+    assert any(name in a[0] and a[1] == country for a in doers)
+
+
+@pytest.mark.parametrize("text", ["what", "which", "whose"])
+def test_a_bare_question_word_is_no_actor(resources, text):
+    toks = list(resources.nlp(text))
+    assert never_actor(toks, resources.actors, doer=False)
+
+
+def test_a_bare_determiner_is_no_actor(resources):
+    doc = resources.nlp("The ministry rejected the plan.")
+    the = [t for t in doc if t.lower_ == "the" and t.pos_ == "DET"]
+    assert the and never_actor(the[-1:], resources.actors, doer=False)
+    assert not never_actor(list(doc[:2]), resources.actors, doer=True)

@@ -54,6 +54,13 @@ def resolve_actors(
     return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
 
 
+def _text(toks: list[Token]) -> str:
+    """The words of a phrase as written (an antecedent's name for a pronoun)."""
+    if not toks:
+        return ""
+    return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
+
+
 @dataclass
 class _Group:
     """What "they"/"it" refers back to: the last doer's country, sector and entity."""
@@ -61,6 +68,7 @@ class _Group:
     code: str | None
     sector: str | None
     entity: str | None
+    name: str
 
 
 class ParticipantCoder:
@@ -119,7 +127,7 @@ class ParticipantCoder:
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):
             d = doers[-1]
-            self.last_group = _Group(d.code, d.sector, d.entity)
+            self.last_group = _Group(d.code, d.sector, d.entity, d.name)
 
     def code_side(self, side: tuple[Actor, ...], doer: bool = True) -> tuple[Actor, ...]:
         """The participants of one side that are parties, coded (see :mod:`.nonactor`)."""
@@ -154,12 +162,13 @@ class ParticipantCoder:
                 self.clusters.mention(sp_cl, a.span)
                 return replace(
                     a,
+                    name=sp_cl.name,
                     code=inner.code or sp_cl.code,
                     sector=inner.sector or sp_cl.sector,
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:
-                return replace(a, code=inner.code, sector=inner.sector)
+                return replace(a, name=_text(sp_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
@@ -170,16 +179,21 @@ class ParticipantCoder:
         )
         if antecedent is not None:
             # "Washington lift the sanctions it imposed": the nearest subject before
-            inner = self._code(noun_phrase(antecedent))
+            ante_toks = noun_phrase(antecedent)
+            inner = self._code(ante_toks)
             if inner.code or inner.sector:
-                return replace(a, code=inner.code, sector=inner.sector)
+                return replace(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and self.last_person is not None:
             person = self.last_person
             self.clusters.mention(person, a.span)
-            return replace(a, code=person.code, sector=person.sector, entity=person.key)
+            return replace(
+                a, name=person.name, code=person.code, sector=person.sector, entity=person.key
+            )
         if word in words.group_pronouns and self.last_group is not None:
             group = self.last_group
-            return replace(a, code=group.code, sector=group.sector, entity=group.entity)
+            return replace(
+                a, name=group.name, code=group.code, sector=group.sector, entity=group.entity
+            )
         return replace(a, code=None, sector=None, entity=None)
 
     def _named(self, a: Actor, toks: list[Token], coded: Coded, doer: bool) -> Actor:
@@ -213,7 +227,8 @@ class ParticipantCoder:
             # "a camp for Congolese refugees", "a jail in northern Israel"
             code = self._code(noun_phrase(head_of(toks), wide=True)).code
         if doer and (cl is None or cl.kind != "PERSON"):
-            self.last_group = _Group(code, sector, entity_key)  # "they" refers to a doer
+            # "they" refers to a doer
+            self.last_group = _Group(code, sector, entity_key, a.name)
         return replace(a, code=code, sector=sector, entity=entity_key)
 
     def _possessor_code(self, toks: list[Token]) -> str | None:

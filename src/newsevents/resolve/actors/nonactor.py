@@ -1,11 +1,12 @@
 """What is never an event's party: a phrase headed by a time, an amount, an event, a law or
 a product (by its named-entity label) or holding a Phoenix discard; a doer headed by a common
 noun naming a thing, an act, a weapon or a text ("the story", "vigils", "warheads", "the
-orders of X") or by a place named as where something happens ("in Kirkuk"). An event keeps
-an empty side rather than a wrong one.
+orders of X") or by a place named as where something happens ("in Kirkuk"); a bare determiner
+or question word ("the", "what"). An event keeps an empty side rather than a wrong one.
 
 A recipient may be a thing or a place: PLOVER codes the target of a curfew, a blockade or a
-deployment by the country it lies in ("a curfew in Abidjan"), so those keep their country.
+deployment by the country it lies in ("a curfew in Abidjan"), so those keep their country
+(and a thing without one stays too: the merge compares such names).
 """
 
 from __future__ import annotations
@@ -33,17 +34,23 @@ def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -
         return True
     if kb.discarded(" ".join(t.text for t in toks)):
         return True
+    if head.pos_ == "DET" or head.lower_ in words.question_words:
+        return True  # "the", "what", "which": a word left of a phrase the parse lost
     if not doer:
         return False
+    return is_thing(head, kb) or _place_named_as_place(head, kb)
+
+
+def is_thing(head: Token, kb: ActorDictionary) -> bool:
+    """Is the head a common noun naming a thing, an act, a text or a time (not a role)?"""
     lemma = head.lemma_.lower()
-    if (
+    words = kb.words.nonactor_nouns
+    return (
         head.pos_ == "NOUN"
         and head.ent_type_ not in _PARTY_LABELS
         and lemma not in kb.sectors.by_word
-        and (lemma in words.nonactor_nouns or head.lower_ in words.nonactor_nouns)
-    ):
-        return True
-    return _place_named_as_place(head, kb)
+        and (lemma in words or head.lower_ in words)
+    )
 
 
 def _place_named_as_place(head: Token, kb: ActorDictionary) -> bool:

@@ -44,6 +44,7 @@ class ActorWords:
     possessive_clitics: frozenset[str]
     nonactor_labels: frozenset[str]
     nonactor_nouns: frozenset[str]
+    question_words: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
