@@ -186,3 +186,16 @@ def test_a_bare_determiner_is_no_actor(resources):
     the = [t for t in doc if t.lower_ == "the" and t.pos_ == "DET"]
     assert the and never_actor(the[-1:], resources.actors, doer=False)
     assert not never_actor(list(doc[:2]), resources.actors, doer=True)
+
+
+def test_a_dateline_is_no_actor(resources):
+    doc = resources.nlp("NAIROBI (Wire) - Police fired tear gas at protesters on Monday.")
+    assert never_actor([doc[0]], resources.actors, doer=True)
+    assert never_actor([doc[0]], resources.actors, doer=False)
+    assert not never_actor([t for t in doc if t.text == "Police"], resources.actors, doer=True)
+
+
+def test_a_state_organ_in_a_states_report_is_that_states(sides):
+    events = sides("The Kenyan interior minister said police had arrested 40 protesters.")
+    doers = [a for _, actor, _ in events for a in actor]
+    assert ("police", "KEN", "COP") in doers

@@ -14,6 +14,7 @@ from .antecedents import (
     group_antecedent,
     noun_phrase,
     possessor_antecedent,
+    reporter,
     reporting_subject,
     tied,
 )
@@ -226,10 +227,24 @@ class ParticipantCoder:
         if code is None and toks:
             # "a camp for Congolese refugees", "a jail in northern Israel"
             code = self._code(noun_phrase(head_of(toks), wide=True)).code
+        if code is None and toks and sector in self.kb.sectors.codes.state:
+            code = self._reporter_state(head_of(toks))
         if doer and (cl is None or cl.kind != "PERSON"):
             # "they" refers to a doer
             self.last_group = _Group(code, sector, entity_key, a.name)
         return replace(a, code=code, sector=sector, entity=entity_key)
+
+    def _reporter_state(self, head: Token) -> str | None:
+        """ "The Kenyan minister said police had fired ...": an organ of a state named
+        without a country, in a clause a state's official reports, is that state's."""
+        source = reporter(head, self.kb.words)
+        if source is None:
+            return None
+        inner = self._code(noun_phrase(source))
+        codes = self.kb.sectors.codes
+        if inner.code and inner.code not in codes.nonstate and inner.sector in codes.state:
+            return inner.code
+        return None
 
     def _possessor_code(self, toks: list[Token]) -> str | None:
         """ "twenty-four of its personnel": the possessor pronoun's antecedent's country."""

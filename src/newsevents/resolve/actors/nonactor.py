@@ -1,8 +1,9 @@
 """What is never an event's party: a phrase headed by a time, an amount, an event, a law or
 a product (by its named-entity label) or holding a Phoenix discard; a doer headed by a common
 noun naming a thing, an act, a weapon or a text ("the story", "vigils", "warheads", "the
-orders of X") or by a place named as where something happens ("in Kirkuk"); a bare determiner
-or question word ("the", "what"). An event keeps an empty side rather than a wrong one.
+orders of X") or by a place named as where something happens ("in Kirkuk"); a dateline
+("BAGHDAD (Wire) -"); a bare determiner or question word ("the", "what"). An event keeps an
+empty side rather than a wrong one.
 
 A recipient may be a thing or a place: PLOVER codes the target of a curfew, a blockade or a
 deployment by the country it lies in ("a curfew in Abidjan"), so those keep their country
@@ -30,7 +31,7 @@ def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -
         return False
     head = head_of(toks)
     words = kb.words
-    if head.ent_type_.lower() in words.nonactor_labels:
+    if head.ent_type_.lower() in words.nonactor_labels or _dateline(toks):
         return True
     if kb.discarded(" ".join(t.text for t in toks)):
         return True
@@ -59,3 +60,18 @@ def _place_named_as_place(head: Token, kb: ActorDictionary) -> bool:
         return False
     ent = ent_of(head)
     return ent is not None and head.head.lower_ in kb.words.place_preps
+
+
+#: punctuation that follows a dateline's place ("BAGHDAD (Wire) -", "PARIS -")
+_DATELINE_NEXT = frozenset({"(", "-", "\u2013", "\u2014", ":"})
+
+
+def _dateline(toks: Sequence[Token]) -> bool:
+    """A dateline: the place in capitals that opens a report ("BAGHDAD (Wire) - ..."), where
+    it was filed, never a party."""
+    first = toks[0]
+    if first.i != first.sent.start or not all(t.text.isupper() for t in toks if t.is_alpha):
+        return False
+    doc = first.doc
+    after = toks[-1].i + 1
+    return after < len(doc) and doc[after].text in _DATELINE_NEXT
