@@ -199,3 +199,17 @@ def test_a_state_organ_in_a_states_report_is_that_states(sides):
     events = sides("The Kenyan interior minister said police had arrested 40 protesters.")
     doers = [a for _, actor, _ in events for a in actor]
     assert ("police", "KEN", "COP") in doers
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the role held on the day the sentence names, not on the publication day
+        ("In 1995, Hassan Rouhani criticised the United States.", "LEG"),
+        ("Hassan Rouhani criticised the United States on Monday.", "GOV"),
+    ],
+)
+def test_role_on_the_events_day(analyze, text, sector):
+    doc = analyze(text, published="2016-05-04")
+    doers = [a for ev in doc.events for a in ev.actor]
+    assert doers and all((a.code, a.sector) == ("IRN", sector) for a in doers)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ...model import Actor, Document, Entity, EventMention, Quote, Span
+from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression
 from ..place import Gazetteer
 from .antecedents import (
     entity_context,
@@ -42,7 +42,11 @@ def resolve_actors(
     coder.name_entities(places)
     setting = Setting(doc, actors, places)
     out_events = []
+    published = doc.article.published
     for ev in events:
+        # a named actor's role is the one held on the event's day: a date the event's own
+        # sentence gives, else the publication date (event dates are resolved later)
+        coder.date = sentence_day(ev, doc.times) or published
         actor = coder.code_side(ev.actor)
         recipient = coder.code_side(ev.recipient, doer=False)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
@@ -60,6 +64,21 @@ def _text(toks: list[Token]) -> str:
     if not toks:
         return ""
     return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
+
+
+def sentence_day(ev: EventMention, times: list[TimeExpression]) -> str | None:
+    """The first day named in the event's sentence (a partial date stands for its middle:
+    "1995" -> 1995-07-01, "1995-03" -> 1995-03-15), or None."""
+    for t in times:
+        if ev.sentence.start <= t.span.start and t.span.end <= ev.sentence.end and t.value:
+            value = t.value
+            if len(value) == 4 and value.isdigit():
+                return f"{value}-07-01"
+            if len(value) == 7:
+                return f"{value}-15"
+            if len(value) >= 10:
+                return value[:10]
+    return None
 
 
 @dataclass
