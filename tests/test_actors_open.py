@@ -213,3 +213,15 @@ def test_role_on_the_events_day(analyze, text, sector):
     doc = analyze(text, published="2016-05-04")
     doers = [a for ev in doc.events for a in ev.actor]
     assert doers and all((a.code, a.sector) == ("IRN", sector) for a in doers)
+
+
+def test_an_unresolved_pronoun_leaves_the_side_empty(sides):
+    events = sides("It condemned the raid on the village.")
+    assert events, "the coder should find the accusation"
+    assert all(actor == [] for _, actor, _ in events)
+
+
+def test_an_unresolved_pronoun_is_not_replaced_by_the_place(sides):
+    # the text names a doer ("it") the coder cannot resolve: no unidentified doer of the place
+    events = sides("It shelled the market in Kismayo on Sunday.")
+    assert events and all(actor == [] for _, actor, _ in events)

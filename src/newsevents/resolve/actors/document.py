@@ -20,7 +20,7 @@ from .antecedents import (
 )
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
-from .nonactor import never_actor
+from .nonactor import never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces, place_country
 from .setting import Setting
@@ -48,9 +48,13 @@ def resolve_actors(
         # sentence gives, else the publication date (event dates are resolved later)
         coder.date = sentence_day(ev, doc.times) or published
         actor = coder.code_side(ev.actor)
+        named_doer_lost = coder.lost_pronoun
         recipient = coder.code_side(ev.recipient, doer=False)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
-        ev = setting.fill(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
+        ev = setting.fill(
+            replace(ev, actor=actor, recipient=recipient, speaker=speaker),
+            implicit=not named_doer_lost,
+        )
         out_events.append(ev)
         coder.after_event(ev)
     out_quotes = [
@@ -103,6 +107,8 @@ class ParticipantCoder:
         self.clusters = Clusters()
         self.last_person: Cluster | None = None
         self.last_group: _Group | None = None
+        #: the last side coded named a doer by a pronoun that refers to nothing
+        self.lost_pronoun = False
 
     def _code(self, toks: list[Token]) -> Coded:
         return code_phrase(toks, self.kb, self.date, self.gazetteer)
@@ -152,12 +158,17 @@ class ParticipantCoder:
     def code_side(self, side: tuple[Actor, ...], doer: bool = True) -> tuple[Actor, ...]:
         """The participants of one side that are parties, coded (see :mod:`.nonactor`)."""
         out = []
+        self.lost_pronoun = False
         for a in side:
             toks = self.doc.tokens(a.span)
             tok_list = list(toks) if toks is not None else []
             if never_actor(tok_list, self.kb, doer):
                 continue
-            out.append(self.code(a, doer))
+            coded = self.code(a, doer)
+            if unresolved_pronoun(coded, tok_list):
+                self.lost_pronoun = self.lost_pronoun or doer
+            else:
+                out.append(coded)
         return tuple(out)
 
     def code(self, a: Actor, doer: bool = True) -> Actor:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ...model import Actor
 from .dictionary import ActorDictionary
 from .phrase import head_of
 from .places import ent_of
@@ -75,3 +76,10 @@ def _dateline(toks: Sequence[Token]) -> bool:
     doc = first.doc
     after = toks[-1].i + 1
     return after < len(doc) and doc[after].text in _DATELINE_NEXT
+
+
+def unresolved_pronoun(a: Actor, toks: Sequence[Token]) -> bool:
+    """A pronoun the coder could tie to no entity, group, country or sector."""
+    if a.code is not None or a.sector is not None or a.entity is not None or not toks:
+        return False
+    return head_of(toks).pos_ == "PRON"

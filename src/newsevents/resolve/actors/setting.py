@@ -62,8 +62,13 @@ class Setting:
         home = office and any(t.lemma_.lower() in sectors.home_offices for t in toks)
         return Side(a, head, office, home)
 
-    def fill(self, ev: EventMention) -> EventMention:
+    def fill(self, ev: EventMention, implicit: bool = True) -> EventMention:
+        """The event with its participants' countries filled; ``implicit=False`` when the text
+        named a doer the coder could not code (an unresolved "it"): no unidentified doer of
+        the place then stands in for it."""
         spec = self.kb.types.get(ev.event, _UNDECLARED)
+        if not implicit:
+            spec = replace(spec, implicit_doer=None)
         if not ev.actor and not ev.recipient and spec.implicit_doer is None:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
