@@ -195,6 +195,15 @@ def test_a_dateline_is_no_actor(resources):
     assert not never_actor([t for t in doc if t.text == "Police"], resources.actors, doer=True)
 
 
+def test_a_dateline_with_its_country_is_no_actor(resources):
+    doc = resources.nlp("KIRKUK, Iraq (Wire) - Rockets hit a base on Friday.")
+    outlet_end = next(t.i for t in doc if t.text == ")")
+    assert never_actor(list(doc[: outlet_end + 1]), resources.actors, doer=False)
+    # a known name in capitals opening a sentence is no dateline
+    named = resources.nlp("NATO (the alliance) said it would send troops.")
+    assert not never_actor([named[0]], resources.actors, doer=True)
+
+
 def test_a_state_organ_in_a_states_report_is_that_states(sides):
     events = sides("The Kenyan interior minister said police had arrested 40 protesters.")
     doers = [a for _, actor, _ in events for a in actor]

@@ -32,7 +32,7 @@ def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -
         return False
     head = head_of(toks)
     words = kb.words
-    if head.ent_type_.lower() in words.nonactor_labels or _dateline(toks):
+    if head.ent_type_.lower() in words.nonactor_labels or _dateline(toks, kb):
         return True
     if kb.discarded(" ".join(t.text for t in toks)):
         return True
@@ -67,15 +67,25 @@ def _place_named_as_place(head: Token, kb: ActorDictionary) -> bool:
 _DATELINE_NEXT = frozenset({"(", "-", "\u2013", "\u2014", ":"})
 
 
-def _dateline(toks: Sequence[Token]) -> bool:
-    """A dateline: the place in capitals that opens a report ("BAGHDAD (Wire) - ..."), where
-    it was filed, never a party."""
+def _dateline(toks: Sequence[Token], kb: ActorDictionary) -> bool:
+    """A dateline: the place in capitals that opens a report, perhaps with its country, before
+    the outlet or a dash ("BAGHDAD (Wire) -", "KIRKUK, Iraq (Wire) -"): where it was filed,
+    never a party."""
     first = toks[0]
-    if first.i != first.sent.start or not all(t.text.isupper() for t in toks if t.is_alpha):
+    if first.i != first.sent.start or not first.is_alpha or not first.text.isupper():
         return False
+    if first.text in kb.forms or len(first.text) < 3:
+        return False  # "NATO (the alliance) said", "UN (...)": a name, not a dateline
     doc = first.doc
-    after = toks[-1].i + 1
-    return after < len(doc) and doc[after].text in _DATELINE_NEXT
+    # the place's own words: capitals, then at most ", Country"
+    end = first.i + 1
+    while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper():
+        end += 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN":
+        end += 2
+    if end >= len(doc) or doc[end].text not in _DATELINE_NEXT:
+        return False
+    return toks[-1].i < end or any(t.text in _DATELINE_NEXT for t in toks)
 
 
 def unresolved_pronoun(a: Actor, toks: Sequence[Token]) -> bool:
