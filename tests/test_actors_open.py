@@ -234,3 +234,19 @@ def test_an_unresolved_pronoun_is_not_replaced_by_the_place(sides):
     # the text names a doer ("it") the coder cannot resolve: no unidentified doer of the place
     events = sides("It shelled the market in Kismayo on Sunday.")
     assert events and all(actor == [] for _, actor, _ in events)
+
+
+def test_an_unidentified_doer_is_named_as_such(sides):
+    events = sides("Protests erupted in Minsk on Sunday.")
+    doers = [a for kind, actor, _ in events if kind == "PROTEST" for a in actor]
+    assert doers and doers[0][1] == "BLR"
+    assert doers[0][0] == "unidentified (Minsk)"
+
+
+def test_a_persons_possessive_takes_the_persons_country(sides):
+    events = sides(
+        "Canadian Prime Minister Jane Roe spoke on Monday. "
+        "Her government imposed sanctions on Belarus."
+    )
+    doers = [a for kind, actor, _ in events if kind == "SANCTION" for a in actor]
+    assert doers and doers[0][1] == "CAN"

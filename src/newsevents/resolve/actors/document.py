@@ -279,6 +279,10 @@ class ParticipantCoder:
     def _possessor_code(self, toks: list[Token]) -> str | None:
         """ "twenty-four of its personnel": the possessor pronoun's antecedent's country."""
         owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        if owner is not None and owner.lower_ in self.kb.words.person_pronouns:
+            # "his administration": the person named last before it
+            near = person_before(owner, self.clusters)
+            return near.code if near is not None else None
         ante = possessor_antecedent(owner, self.kb.words) if owner is not None else None
         if ante is None:
             return None

@@ -93,7 +93,9 @@ class Setting:
         new_recip = tuple(self._fill_one(s, actors, spec, here, False) for s in recips)
         if not new_actor and here is not None and spec.implicit_doer is not None:
             ent = next(e for e, c in places if c == here)
-            new_actor = (Actor(Span.of_tokens(ent), ent.text, here, spec.implicit_doer),)
+            # named as what it is, an unidentified doer of the place, not the place itself
+            label = f"{self.kb.words.unidentified} ({ent.text})"
+            new_actor = (Actor(Span.of_tokens(ent), label, here, spec.implicit_doer),)
         doers = {a.code for a in new_actor if a.code}
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         target_sector = spec.implicit_target
