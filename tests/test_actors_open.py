@@ -89,6 +89,8 @@ def test_a_part_of_a_longer_name_is_not_another_person(code):
         ("the Brazilian foreign ministry", "BRA", "GOV"),
         ("Nigerian herdsmen", "NGA", "AGR"),  # the sector from the Phoenix agents
         ("grieving mourners", None, "CVL"),
+        ("thousands of angry mourners", None, "CVL"),  # the counted noun decides
+        ("dozens of Nigerian herdsmen", "NGA", "AGR"),
         ("Tokyo", "JPN", "GOV"),
         ("Ottawa", "CAN", "GOV"),
         ("the Kremlin", "RUS", "GOV"),

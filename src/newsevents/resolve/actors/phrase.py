@@ -303,6 +303,18 @@ _PLACES = frozenset({"GPE"})
 def _agent_sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str | None:
     """The Phoenix agents' sector of the phrase's head noun, with the words just before it
     ("riot police", "opposition supporters"), longest first, as written then as lemmas."""
+    if head.like_num or head.pos_ == "NUM" or head.lemma_.lower() in actors.words.quantity_nouns:
+        # "thousands of angry mourners": the counted noun names the actor
+        counted = [
+            c
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in actors.words.of_prepositions
+            for c in p.children
+            if c.dep_ == "pobj" and c.i in {t.i for t in toks}
+        ]
+        if not counted:
+            return None
+        head = counted[0]
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "GPE", "NORP"):
         return None
     before = [t for t in toks if t.i <= head.i][-3:]

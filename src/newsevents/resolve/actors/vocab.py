@@ -46,6 +46,7 @@ class ActorWords:
     nonactor_nouns: frozenset[str]
     question_words: frozenset[str]
     unidentified_words: frozenset[str]
+    quantity_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
