@@ -252,3 +252,12 @@ def test_a_persons_possessive_takes_the_persons_country(sides):
     )
     doers = [a for kind, actor, _ in events if kind == "SANCTION" for a in actor]
     assert doers and doers[0][1] == "CAN"
+
+
+def test_protesters_without_a_country_are_the_articles(sides):
+    events = sides(
+        "Fuel prices rose sharply across Nigeria last week. Lagos and Abuja saw long queues. "
+        "On Monday protesters blocked roads and demanded a reversal."
+    )
+    doers = [a for kind, actor, _ in events if kind in ("PROTEST", "REQUEST") for a in actor]
+    assert doers and all(code == "NGA" for _, code, _ in doers)

@@ -161,7 +161,12 @@ class Setting:
             # they hold an office exercised at home ("President X ... a curfew in Algiers")
             return replace(a, code=here)
         code = self._other_party_country(side, others, spec, doer)
-        if code is None and side.person_office:
+        civil = self.kb.sectors.codes.civil
+        if code is None and (
+            side.person_office
+            # protesters named without a country protest in the country the article is about
+            or (doer and spec.implicit_target is not None and a.sector in civil)
+        ):
             code = self._article_country(others)
         return a if code is None else replace(a, code=code)
 
