@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 from importlib import resources
 from pathlib import Path
@@ -74,6 +74,10 @@ class ActorDictionary:
     phoenix: ActorTable | None = None
     agents: AgentTable | None = None
     discards: DiscardList | None = None
+    #: the discards by their first two letters: (lower-case phrase, must end at a word end)
+    discard_index: Mapping[str, tuple[tuple[str, bool], ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def lookup(self, form: str, date: str | None) -> ActorEntry | None:
         for entry in self.forms.get(form, ()):
@@ -123,8 +127,34 @@ class ActorDictionary:
         return entry.sector if entry is not None and entry.sector else None
 
     def discarded(self, phrase: str) -> bool:
-        """Does the phrase contain a Phoenix discard (never an actor)?"""
-        return self.discards is not None and self.discards.find(phrase) is not None
+        """Does the phrase contain a Phoenix discard (never an actor)? The same test as
+        ``DiscardList.find`` (case-insensitive, from a word start; a ``word`` discard ends at a
+        word boundary), through an index by first two letters instead of one long regex."""
+        if not self.discard_index:
+            return False
+        text = " ".join(phrase.casefold().split())
+        for i in range(len(text)):
+            if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+                continue
+            for form, whole in self.discard_index.get(text[i : i + 2], ()):
+                if not text.startswith(form, i):
+                    continue
+                end = i + len(form)
+                if not whole or end == len(text) or not _word_char(text[end]):
+                    return True
+        return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _discard_index(discards: DiscardList | None) -> Mapping[str, tuple[tuple[str, bool], ...]]:
+    index: dict[str, list[tuple[str, bool]]] = {}
+    for d in discards.entries if discards is not None else ():
+        form = " ".join(d.phrase.casefold().split())
+        index.setdefault(form[:2], []).append((form, d.match == "word"))
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
 #: names this short (letters) match only when written in capitals
@@ -181,6 +211,7 @@ def load_actor_dictionary(
             raise ConfigError(f"{path}: expected a mapping with an 'actors' list")
         for i, item in enumerate(raw):
             entries.append(_actor_entry(path, i, item, sectors))
+    discards = load_discards() if open_data else None
     forms: dict[str, list[ActorEntry]] = {}
     max_len = 1
     for entry in entries:
@@ -197,7 +228,8 @@ def load_actor_dictionary(
         types=types if types is not None else load_event_types(),
         phoenix=load_actors() if open_data else None,
         agents=load_agents() if open_data else None,
-        discards=load_discards() if open_data else None,
+        discards=discards,
+        discard_index=_discard_index(discards),
     )
 
 
