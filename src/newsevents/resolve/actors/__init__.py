@@ -9,7 +9,9 @@ person share an entity: full name, later surname, a title used for them ("the ge
 "he"/"she" as the subject of a following clause. Written by hand: no library codes PLOVER
 actors offline.
 
-Modules: ``vocab`` and ``dictionary`` load the knowledge (one frozen ``ActorDictionary``),
+Modules: ``vocab`` and ``dictionary`` load the knowledge (one frozen ``ActorDictionary``, with
+the Phoenix actors, agents and discards beneath our own files), ``nonactor`` says what is never
+a party,
 ``phrase`` codes one phrase, ``places`` finds the countries of places, ``antecedents`` and
 ``coref`` link mentions, ``setting`` fills countries from the sentence and the article, and
 ``document`` runs the pass over one document.

@@ -30,10 +30,15 @@ def noun_phrase(head: Token, wide: bool = False) -> list[Token]:
 
 def tied(head: Token, words: ActorWords) -> list[Token]:
     """Phrases the text equates with an actor: appositions ("Y, the head of X's agency"),
-    predicate nominals ("Y is X's envoy") and "as" phrases ("As head of X's army, Y ...")."""
+    predicate nominals ("Y is X's envoy", "Y, who is X's envoy") and "as" phrases ("As head
+    of X's army, Y ...")."""
     out = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         out.append(head.head)
+    for clause in head.children:
+        # "Y, who was the deputy head of X's militia body"
+        if clause.dep_ == "relcl" and clause.lemma_ in words.copulas:
+            out.extend(c for c in clause.children if c.dep_ in ("attr", "acomp"))
     if head.dep_ in _SUBJECTS:
         verb = head.head
         if verb.lemma_ in words.copulas:
@@ -132,3 +137,17 @@ def reporting_subject(pron: Token) -> Token | None:
     verb = clause.head
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return subj[0] if subj else None
+
+
+def reporter(tok: Token, words: ActorWords) -> Token | None:
+    """The subject of the report verb whose reported clause holds ``tok`` ("The Kenyan
+    minister said police had fired ..." -> "minister"), or None."""
+    node = tok
+    for _ in range(10):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in words.report_verbs:
+            subj = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subj[0] if subj else None
+        if node.head == node:
+            return None
+        node = node.head
+    return None

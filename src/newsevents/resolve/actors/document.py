@@ -7,18 +7,20 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ...model import Actor, Document, Entity, EventMention, Quote, Span
+from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression
 from ..place import Gazetteer
 from .antecedents import (
     entity_context,
     group_antecedent,
     noun_phrase,
     possessor_antecedent,
+    reporter,
     reporting_subject,
     tied,
 )
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
+from .nonactor import never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces, place_country
 from .setting import Setting
@@ -40,17 +42,47 @@ def resolve_actors(
     coder.name_entities(places)
     setting = Setting(doc, actors, places)
     out_events = []
+    published = doc.article.published
     for ev in events:
-        actor = tuple(coder.code(a) for a in ev.actor)
-        recipient = tuple(coder.code(a, doer=False) for a in ev.recipient)
+        # a named actor's role is the one held on the event's day: a date the event's own
+        # sentence gives, else the publication date (event dates are resolved later)
+        coder.date = sentence_day(ev, doc.times) or published
+        actor = coder.code_side(ev.actor)
+        named_doer_lost = coder.lost_pronoun
+        recipient = coder.code_side(ev.recipient, doer=False)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
-        ev = setting.fill(replace(ev, actor=actor, recipient=recipient, speaker=speaker))
+        ev = setting.fill(
+            replace(ev, actor=actor, recipient=recipient, speaker=speaker),
+            implicit=not named_doer_lost,
+        )
         out_events.append(ev)
         coder.after_event(ev)
     out_quotes = [
         replace(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
     return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
+
+
+def _text(toks: list[Token]) -> str:
+    """The words of a phrase as written (an antecedent's name for a pronoun)."""
+    if not toks:
+        return ""
+    return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
+
+
+def sentence_day(ev: EventMention, times: list[TimeExpression]) -> str | None:
+    """The first day named in the event's sentence (a partial date stands for its middle:
+    "1995" -> 1995-07-01, "1995-03" -> 1995-03-15), or None."""
+    for t in times:
+        if ev.sentence.start <= t.span.start and t.span.end <= ev.sentence.end and t.value:
+            value = t.value
+            if len(value) == 4 and value.isdigit():
+                return f"{value}-07-01"
+            if len(value) == 7:
+                return f"{value}-15"
+            if len(value) >= 10:
+                return value[:10]
+    return None
 
 
 @dataclass
@@ -60,6 +92,7 @@ class _Group:
     code: str | None
     sector: str | None
     entity: str | None
+    name: str
 
 
 class ParticipantCoder:
@@ -74,6 +107,8 @@ class ParticipantCoder:
         self.clusters = Clusters()
         self.last_person: Cluster | None = None
         self.last_group: _Group | None = None
+        #: the last side coded named a doer by a pronoun that refers to nothing
+        self.lost_pronoun = False
 
     def _code(self, toks: list[Token]) -> Coded:
         return code_phrase(toks, self.kb, self.date, self.gazetteer)
@@ -118,7 +153,23 @@ class ParticipantCoder:
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):
             d = doers[-1]
-            self.last_group = _Group(d.code, d.sector, d.entity)
+            self.last_group = _Group(d.code, d.sector, d.entity, d.name)
+
+    def code_side(self, side: tuple[Actor, ...], doer: bool = True) -> tuple[Actor, ...]:
+        """The participants of one side that are parties, coded (see :mod:`.nonactor`)."""
+        out = []
+        self.lost_pronoun = False
+        for a in side:
+            toks = self.doc.tokens(a.span)
+            tok_list = list(toks) if toks is not None else []
+            if never_actor(tok_list, self.kb, doer):
+                continue
+            coded = self.code(a, doer)
+            if unresolved_pronoun(coded, tok_list):
+                self.lost_pronoun = self.lost_pronoun or doer
+            else:
+                out.append(coded)
+        return tuple(out)
 
     def code(self, a: Actor, doer: bool = True) -> Actor:
         """Pass 2: one participant, coded from its phrase, its entity or its antecedent."""
@@ -142,12 +193,13 @@ class ParticipantCoder:
                 self.clusters.mention(sp_cl, a.span)
                 return replace(
                     a,
+                    name=sp_cl.name,
                     code=inner.code or sp_cl.code,
                     sector=inner.sector or sp_cl.sector,
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:
-                return replace(a, code=inner.code, sector=inner.sector)
+                return replace(a, name=_text(sp_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
@@ -158,16 +210,21 @@ class ParticipantCoder:
         )
         if antecedent is not None:
             # "Washington lift the sanctions it imposed": the nearest subject before
-            inner = self._code(noun_phrase(antecedent))
+            ante_toks = noun_phrase(antecedent)
+            inner = self._code(ante_toks)
             if inner.code or inner.sector:
-                return replace(a, code=inner.code, sector=inner.sector)
+                return replace(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and self.last_person is not None:
             person = self.last_person
             self.clusters.mention(person, a.span)
-            return replace(a, code=person.code, sector=person.sector, entity=person.key)
+            return replace(
+                a, name=person.name, code=person.code, sector=person.sector, entity=person.key
+            )
         if word in words.group_pronouns and self.last_group is not None:
             group = self.last_group
-            return replace(a, code=group.code, sector=group.sector, entity=group.entity)
+            return replace(
+                a, name=group.name, code=group.code, sector=group.sector, entity=group.entity
+            )
         return replace(a, code=None, sector=None, entity=None)
 
     def _named(self, a: Actor, toks: list[Token], coded: Coded, doer: bool) -> Actor:
@@ -175,7 +232,9 @@ class ParticipantCoder:
         cl = cluster_for(toks, self.clusters, self.kb.words)
         if cl is not None:
             entity_key = cl.key
-            if code is None:
+            if code is None or (coded.open_data and cl.code):
+                # what the article says of the entity ("X, the UN's envoy") wins over the
+                # Phoenix table's role for the name
                 code = cl.code
             if sector is None or (cl.sector and coded.kind == "PERSON" and not coded.titles):
                 sector = sector or cl.sector
@@ -185,11 +244,12 @@ class ParticipantCoder:
                 self.last_person = cl
         if code is None and toks:
             code = self._possessor_code(toks)
-        if code is None and toks:
-            # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ..."
+        if (code is None or coded.open_data) and toks:
+            # "Y, the head of X's agency", "Y is X's envoy", "As head of X's army, Y ...":
+            # what the text says of Y also wins over the Phoenix table's role for Y's name
             for tie in tied(head_of(toks), self.kb.words):
                 wide = self._code(noun_phrase(tie, wide=True))
-                if wide.code:
+                if wide.code and not wide.open_data:
                     code, sector = wide.code, sector or wide.sector
                     if cl is not None and cl.code is None:
                         cl.code = code
@@ -197,13 +257,32 @@ class ParticipantCoder:
         if code is None and toks:
             # "a camp for Congolese refugees", "a jail in northern Israel"
             code = self._code(noun_phrase(head_of(toks), wide=True)).code
+        if code is None and toks and sector in self.kb.sectors.codes.state:
+            code = self._reporter_state(head_of(toks))
         if doer and (cl is None or cl.kind != "PERSON"):
-            self.last_group = _Group(code, sector, entity_key)  # "they" refers to a doer
+            # "they" refers to a doer
+            self.last_group = _Group(code, sector, entity_key, a.name)
         return replace(a, code=code, sector=sector, entity=entity_key)
+
+    def _reporter_state(self, head: Token) -> str | None:
+        """ "The Kenyan minister said police had fired ...": an organ of a state named
+        without a country, in a clause a state's official reports, is that state's."""
+        source = reporter(head, self.kb.words)
+        if source is None:
+            return None
+        inner = self._code(noun_phrase(source))
+        codes = self.kb.sectors.codes
+        if inner.code and inner.code not in codes.nonstate and inner.sector in codes.state:
+            return inner.code
+        return None
 
     def _possessor_code(self, toks: list[Token]) -> str | None:
         """ "twenty-four of its personnel": the possessor pronoun's antecedent's country."""
         owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        if owner is not None and owner.lower_ in self.kb.words.person_pronouns:
+            # "his administration": the person named last before it
+            near = person_before(owner, self.clusters)
+            return near.code if near is not None else None
         ante = possessor_antecedent(owner, self.kb.words) if owner is not None else None
         if ante is None:
             return None

@@ -7,7 +7,7 @@ of non-state body ("rights group" -> NGO); a sector from its role words ("genera
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +29,8 @@ class Coded:
     person: str | None = None  # a person's full name in the phrase, for coreference
     titles: tuple[str, ...] = ()  # role words used for the person ("general")
     canonical: str | None = None
+    #: the code came from the Phoenix table (what the document says of the entity wins)
+    open_data: bool = False
 
 
 def head_of(toks: Sequence[Token]) -> Token:
@@ -85,6 +87,13 @@ def code_phrase(
             best.kind,
             best.name,
         )
+        out.open_data = best.open_data
+        if best.open_data:
+            # the phrase's own country word ("King X of Morocco") wins over the table's
+            stated = Coded()
+            _country_word(toks, head, actors, stated)
+            if stated.code is not None and stated.code != out.code:
+                out.code = stated.code
     # persons named in the phrase (for coreference)
     ents = [t for t in toks if t.ent_type_ == "PERSON"]
     if ents:
@@ -100,6 +109,14 @@ def code_phrase(
             out.code, is_head = place
             if is_head:
                 out.kind = out.kind or "GPE"
+    if out.code is None:
+        # a country or place only the Phoenix lists know (other spellings: "Afganistan")
+        spelled = _longest_name(
+            toks, 0, toks, actors, lambda f: actors.open_lookup(f, date, _PLACES), named=True
+        )
+        if spelled is not None:
+            out.code = spelled.code
+            out.kind = out.kind or "GPE"
     if out.code is None:
         out.code = _nonstate(toks, actors)
     # sector from role words: the specific word nearest the head wins over rank words
@@ -121,23 +138,75 @@ def code_phrase(
 def _dictionary_name(
     toks: Sequence[Token], actors: ActorDictionary, date: str | None
 ) -> ActorEntry | None:
-    """A curated name in the phrase, longest first. A multiword name is one actor: the match
-    may take in capitalised words just before the phrase ("Kata'ib" + "Hezbollah fighters")
-    and must not be the tail of a longer name ("Kata'ib Hezbollah" is not "Hezbollah")."""
+    """A name in the phrase, longest first: our own files, then the Phoenix table (its role on
+    ``date``). A multiword name is one actor: the match may take in capitalised words just
+    before the phrase ("Kata'ib" + "Hezbollah fighters") and must not be the tail of a longer
+    name ("Kata'ib Hezbollah" is not "Hezbollah")."""
     lead = name_lead(toks[0], actors)
     span = [*lead, *toks]
-    for n in range(min(actors.max_len, len(span)), 0, -1):
+    own = _longest_name(span, len(lead), toks, actors, lambda f: actors.lookup(f, date))
+    if own is not None:
+        return own
+    return _longest_name(
+        span,
+        len(lead),
+        toks,
+        actors,
+        lambda f: actors.open_lookup(f, date),
+        named=True,
+    )
+
+
+def _longest_name(
+    span: Sequence[Token],
+    lead: int,
+    toks: Sequence[Token],
+    actors: ActorDictionary,
+    find: Callable[[str], ActorEntry | None],
+    named: bool = False,
+) -> ActorEntry | None:
+    """The longest run of ``span`` reaching past ``lead`` that ``find`` names. With ``named``,
+    the run must look like a name: its last word capitalised and one word a proper noun or
+    inside a named entity (the Phoenix table spells names in capitals, so "the opposition"
+    must not match an actor called OPPOSITION)."""
+    longest = min(_OPEN_MAX if named else actors.max_len, len(span))
+    for n in range(longest, 0, -1):
         for i in range(len(span) - n + 1):
-            if i + n <= len(lead):
+            if i + n <= lead:
                 continue  # the match must reach into the phrase itself
+            if named and not _looks_like_name(span[i : i + n]):
+                continue
             form = actors.words.drop_spaced_clitic(_form(span, i, n))
-            entry = actors.lookup(form, date)
+            entry = find(form)
             if entry is None:
                 continue
             longer = bool(name_lead(span[i], actors))
-            if not longer and not sponsored(span[i], toks, actors):
-                return entry
+            if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
+                continue
+            return entry
     return None
+
+
+#: the longest Phoenix name looked up, in words
+_OPEN_MAX = 6
+
+
+def _looks_like_name(run: Sequence[Token]) -> bool:
+    """Capitalised, with a proper noun or a named entity, and never a part of a longer
+    person's name ("Hassan" in "Hassan Rouhani" is not another Hassan)."""
+    last = run[-1]
+    if not last.text[:1].isupper() or last.text in ("'s", "'"):
+        return False
+    first, end = run[0].i, run[-1].i + 1
+    for t in run:
+        if t.ent_type_ == "PERSON":
+            ent = ent_of(t)
+            if ent is not None and (ent.start < first or ent.end > end):
+                return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_LABELS for t in run)
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
 def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, out: Coded) -> None:
@@ -177,8 +246,8 @@ def _gazetteer_code(
         if ent is None:
             continue
         seen.update(range(ent.start, ent.end))
-        if stance(ent.doc[ent.start], actors):
-            continue
+        if stance(ent.doc[ent.start], actors) or sponsored(ent.root, toks, actors):
+            continue  # "anti-Syria", "Moscow-backed": not the phrase's own country
         code = place_country(ent, actors, gazetteer)
         if code is None:
             continue
@@ -228,6 +297,41 @@ def name_lead(first: Token, actors: ActorDictionary) -> list[Token]:
     return out
 
 
+_PLACES = frozenset({"GPE"})
+
+
+def _agent_sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str | None:
+    """The Phoenix agents' sector of the phrase's head noun, with the words just before it
+    ("riot police", "opposition supporters"), longest first, as written then as lemmas."""
+    if head.like_num or head.pos_ == "NUM" or head.lemma_.lower() in actors.words.quantity_nouns:
+        # "thousands of angry mourners": the counted noun names the actor
+        counted = [
+            c
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in actors.words.of_prepositions
+            for c in p.children
+            if c.dep_ == "pobj" and c.i in {t.i for t in toks}
+        ]
+        if not counted:
+            return None
+        head = counted[0]
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return None
+    before = [t for t in toks if t.i <= head.i][-3:]
+    for n in range(len(before), 0, -1):
+        run = before[-n:]
+        if run[-1] != head or run[-1].i - run[0].i != n - 1:
+            continue
+        for form in (
+            " ".join(t.lower_ for t in run),
+            " ".join([*(t.lower_ for t in run[:-1]), head.lemma_.lower()]),
+        ):
+            sector = actors.agent_sector(form)
+            if sector is not None:
+                return sector
+    return None
+
+
 def _sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str | None:
     # the head, then heads of inner phrases ("leaders of the opposition party"), then modifiers
     ranked = sorted(
@@ -248,4 +352,4 @@ def _sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str 
                 generic_hit = generic_hit or sector
             else:
                 return sector
-    return generic_hit
+    return _agent_sector(toks, head, actors) or generic_hit

@@ -62,8 +62,13 @@ class Setting:
         home = office and any(t.lemma_.lower() in sectors.home_offices for t in toks)
         return Side(a, head, office, home)
 
-    def fill(self, ev: EventMention) -> EventMention:
+    def fill(self, ev: EventMention, implicit: bool = True) -> EventMention:
+        """The event with its participants' countries filled; ``implicit=False`` when the text
+        named a doer the coder could not code (an unresolved "it"): no unidentified doer of
+        the place then stands in for it."""
         spec = self.kb.types.get(ev.event, _UNDECLARED)
+        if not implicit:
+            spec = replace(spec, implicit_doer=None)
         if not ev.actor and not ev.recipient and spec.implicit_doer is None:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
@@ -88,7 +93,9 @@ class Setting:
         new_recip = tuple(self._fill_one(s, actors, spec, here, False) for s in recips)
         if not new_actor and here is not None and spec.implicit_doer is not None:
             ent = next(e for e, c in places if c == here)
-            new_actor = (Actor(Span.of_tokens(ent), ent.text, here, spec.implicit_doer),)
+            # named as what it is, an unidentified doer of the place, not the place itself
+            label = f"{self.kb.words.unidentified} ({ent.text})"
+            new_actor = (Actor(Span.of_tokens(ent), label, here, spec.implicit_doer),)
         doers = {a.code for a in new_actor if a.code}
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         target_sector = spec.implicit_target
@@ -154,7 +161,12 @@ class Setting:
             # they hold an office exercised at home ("President X ... a curfew in Algiers")
             return replace(a, code=here)
         code = self._other_party_country(side, others, spec, doer)
-        if code is None and side.person_office:
+        civil = self.kb.sectors.codes.civil
+        if code is None and (
+            side.person_office
+            # protesters named without a country protest in the country the article is about
+            or (doer and spec.implicit_target is not None and a.sector in civil)
+        ):
             code = self._article_country(others)
         return a if code is None else replace(a, code=code)
 

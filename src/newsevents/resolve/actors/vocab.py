@@ -42,10 +42,20 @@ class ActorWords:
     role_prepositions: frozenset[str]
     copulas: frozenset[str]
     possessive_clitics: frozenset[str]
+    nonactor_labels: frozenset[str]
+    nonactor_nouns: frozenset[str]
+    question_words: frozenset[str]
+    unidentified_words: frozenset[str]
+    quantity_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
     report_verbs: frozenset[str]
+
+    @property
+    def unidentified(self) -> str:
+        """The word naming a doer the text does not identify ("unidentified (Kirkuk)")."""
+        return min(self.unidentified_words)
 
     @property
     def pronouns(self) -> frozenset[str]:

@@ -1,0 +1,95 @@
+"""What is never an event's party: a phrase headed by a time, an amount, an event, a law or
+a product (by its named-entity label) or holding a Phoenix discard; a doer headed by a common
+noun naming a thing, an act, a weapon or a text ("the story", "vigils", "warheads", "the
+orders of X") or by a place named as where something happens ("in Kirkuk"); a dateline
+("BAGHDAD (Wire) -"); a bare determiner or question word ("the", "what"). An event keeps an
+empty side rather than a wrong one.
+
+A recipient may be a thing or a place: PLOVER codes the target of a curfew, a blockade or a
+deployment by the country it lies in ("a curfew in Abidjan"), so those keep their country
+(and a thing without one stays too: the merge compares such names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ...model import Actor
+from .dictionary import ActorDictionary
+from .phrase import head_of
+from .places import ent_of
+
+#: labels of named entities that can be a party
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -> bool:
+    """Is the phrase, by its words alone, never a party (see the module doc)?"""
+    if not toks:
+        return False
+    head = head_of(toks)
+    words = kb.words
+    if head.ent_type_.lower() in words.nonactor_labels or _dateline(toks, kb):
+        return True
+    if kb.discarded(" ".join(t.text for t in toks)):
+        return True
+    if head.pos_ == "DET" or head.lower_ in words.question_words:
+        return True  # "the", "what", "which": a word left of a phrase the parse lost
+    if not doer:
+        return False
+    return is_thing(head, kb) or _place_named_as_place(head, kb)
+
+
+def is_thing(head: Token, kb: ActorDictionary) -> bool:
+    """Is the head a common noun naming a thing, an act, a text or a time (not a role)?"""
+    lemma = head.lemma_.lower()
+    words = kb.words.nonactor_nouns
+    return (
+        head.pos_ == "NOUN"
+        and head.ent_type_ not in _PARTY_LABELS
+        and lemma not in kb.sectors.by_word
+        and (lemma in words or head.lower_ in words)
+    )
+
+
+def _place_named_as_place(head: Token, kb: ActorDictionary) -> bool:
+    """ "in Kirkuk", "near Goma": a place the phrase names as where something is."""
+    if head.ent_type_ not in _PLACE_LABELS or head.dep_ != "pobj":
+        return False
+    ent = ent_of(head)
+    return ent is not None and head.head.lower_ in kb.words.place_preps
+
+
+#: punctuation that follows a dateline's place ("BAGHDAD (Wire) -", "PARIS -")
+_DATELINE_NEXT = frozenset({"(", "-", "\u2013", "\u2014", ":"})
+
+
+def _dateline(toks: Sequence[Token], kb: ActorDictionary) -> bool:
+    """A dateline: the place in capitals that opens a report, perhaps with its country, before
+    the outlet or a dash ("BAGHDAD (Wire) -", "KIRKUK, Iraq (Wire) -"): where it was filed,
+    never a party."""
+    first = toks[0]
+    if first.i != first.sent.start or not first.is_alpha or not first.text.isupper():
+        return False
+    if first.text in kb.forms or len(first.text) < 3:
+        return False  # "NATO (the alliance) said", "UN (...)": a name, not a dateline
+    doc = first.doc
+    # the place's own words: capitals, then at most ", Country"
+    end = first.i + 1
+    while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper():
+        end += 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN":
+        end += 2
+    if end >= len(doc) or doc[end].text not in _DATELINE_NEXT:
+        return False
+    return toks[-1].i < end or any(t.text in _DATELINE_NEXT for t in toks)
+
+
+def unresolved_pronoun(a: Actor, toks: Sequence[Token]) -> bool:
+    """A pronoun the coder could tie to no entity, group, country or sector."""
+    if a.code is not None or a.sector is not None or a.entity is not None or not toks:
+        return False
+    return head_of(toks).pos_ == "PRON"
