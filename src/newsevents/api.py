@@ -175,12 +175,7 @@ def analyze(
                     summary.reports += store.add_report(doc.article, run_id)
                     _notify(progress, "already", doc.article.source)
             if do_merge:
-                result = _merge_store(store)
-                if result is None:
-                    summary.merge_deferred = True
-                else:
-                    summary.merged_events = len(result.events)
-                    summary.stories = len(result.stories)
+                _merge_into(store, summary)
             status = "done"
         except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
@@ -195,6 +190,16 @@ def analyze(
                 events=summary.events,
             )
     return summary
+
+
+def _merge_into(store: Store, summary: AnalyzeSummary | RecodeSummary) -> None:
+    """Rebuild the merge and record its counts, or that another run will merge (deferred)."""
+    result = _merge_store(store)
+    if result is None:
+        summary.merge_deferred = True
+    else:
+        summary.merged_events = len(result.events)
+        summary.stories = len(result.stories)
 
 
 def _notify(progress: Progress | None, kind: str, source: str) -> None:
@@ -481,14 +486,9 @@ def recode(
                     _notify(progress, "recoded", doc.article.source)
             summary.unresolved_after = len(store.participants(uncoded=True))
             if do_merge:
-                result = _merge_store(store)
-                if result is None:
-                    summary.merge_deferred = True
-                else:
-                    summary.merged_events = len(result.events)
-                    summary.stories = len(result.stories)
+                _merge_into(store, summary)
             status = "done"
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
             raise
         finally:
