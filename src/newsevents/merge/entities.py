@@ -326,7 +326,7 @@ def resolve_story_entities(
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         if r.aliases:
-            for k in keys[i]:
+            for k in sorted(keys[i]):  # sorted: the same reason text on every run
                 by_key[k].append(i)
                 if k in acronyms:
                     by_key[acronyms[k]].append(i)
