@@ -140,14 +140,21 @@ class Store:
         """Raise StoreError unless the file is empty or a newsevents database, and (with
         ``integrity``, before writing) unless its pages pass ``PRAGMA quick_check``. A reader
         of a corrupt file gets sqlite3.DatabaseError on the first bad page instead."""
-        app = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
-        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {
-            r[0]
-            for r in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        }
+        # one read transaction: another process creating the database between two of these
+        # reads would otherwise show tables without their version (and look foreign)
+        self.conn.execute("BEGIN")
+        try:
+            app = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+        finally:
+            self.conn.execute("COMMIT")
         foreign = app not in (0, APPLICATION_ID) or (
             # an old newsevents file has application_id 0: it must have our tables
             app == 0 and (bool(tables) if version == 0 else not tables >= _OWN_TABLES)
