@@ -43,14 +43,7 @@ def _where(gaz: Gazetteer, m: re.Match[str]) -> str | None:
     """Alpha-2 of the country or province written after the dateline's city."""
     if "where" not in m.re.groupindex or not m.group("where"):
         return None
-    key = gaz.key(m.group("where"))
-    c = gaz.countries.get(key)
-    if c is not None:
-        return c.alpha2
-    r = gaz.regions.get(key)
-    if r is not None and r.country3:
-        return next((a2 for a2, c in gaz.by_alpha2.items() if c.alpha3 == r.country3), None)
-    return None
+    return gaz.alpha2_of(m.group("where"))
 
 
 def place_by_dateline(

@@ -180,6 +180,17 @@ class Gazetteer:
     def country(self, name: str) -> Country | None:
         return self.countries.get(self.key(name))
 
+    def alpha2_of(self, name: str) -> str | None:
+        """Alpha-2 of the country a country or province name stands for ("Iraq", "Texas")."""
+        key = self.key(name)
+        c = self.countries.get(key)
+        if c is not None:
+            return c.alpha2
+        r = self.regions.get(key)
+        if r is not None and r.country3:
+            return next((a2 for a2, c in self.by_alpha2.items() if c.alpha3 == r.country3), None)
+        return None
+
     def lookup(
         self,
         name: str,

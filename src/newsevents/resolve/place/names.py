@@ -176,14 +176,7 @@ def _qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:
     nxt = next((e for e in doc.ents if e.start == i + 1), None)
     if nxt is None or nxt.label_ not in LOCATION_LABELS:
         return None
-    key = gaz.key(nxt.text)
-    c = gaz.countries.get(key)
-    if c is not None:
-        return c.alpha2
-    r = gaz.regions.get(key)
-    if r is not None and r.country3:
-        return next((a2 for a2, c in gaz.by_alpha2.items() if c.alpha3 == r.country3), None)
-    return None
+    return gaz.alpha2_of(nxt.text)
 
 
 def conjuncts(tok: Token) -> list[Token]:
