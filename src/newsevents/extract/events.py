@@ -11,7 +11,7 @@ from .commitments import recode
 from .factuality import Cues, assess
 from .frames import find_frames
 from .mentions import mention_of, must_requests, reindex
-from .parse import Frame, Parse, lemma
+from .parse import Frame, Parse, index_children, lemma
 from .topics import must_topics, topics_and_predictions
 
 
@@ -20,6 +20,7 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
     parse_doc = doc.parse
     if parse_doc is None:
         return []
+    index_children(parse_doc)
     parse = Parse(codebook)
     mentions: list[EventMention] = []
     attackers: list[Token] = []  # the doers of the last violent act, for "the strike"

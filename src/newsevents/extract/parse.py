@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import EventType
 from .codebook import Codebook, Entry, EntryPos
@@ -75,23 +75,39 @@ def entry_pos(tok: Token) -> EntryPos | None:
     return None
 
 
+#: doc.user_data key of each token's children, listed once per document (index_children)
+_CHILDREN = "newsevents.children"
+
+
+def index_children(doc: Doc) -> None:
+    """List every token's children once: ``Token.children`` builds new Token objects on each
+    call, and the coder asks a verb for its dependents tens of times (speed only)."""
+    doc.user_data[_CHILDREN] = [list(t.children) for t in doc]
+
+
+def kids(tok: Token) -> list[Token]:
+    """The token's children, from the document's index when there is one."""
+    index = tok.doc.user_data.get(_CHILDREN)
+    return index[tok.i] if index is not None else list(tok.children)
+
+
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(tok))
 
 
 def children_of(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         out.append(t)
-        stack = [c for c in t.children if c.dep_ == "conj"]
+        stack = [c for c in kids(t) if c.dep_ == "conj"]
         while stack:
             c = stack.pop(0)
             out.append(c)
-            stack.extend(x for x in c.children if x.dep_ == "conj")
+            stack.extend(x for x in kids(c) if x.dep_ == "conj")
     return out
 
 
@@ -100,7 +116,7 @@ def preps_of(tok: Token) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     heads = [tok, *children_of(tok, "prt")]
     for h in heads:
-        for p in h.children:
+        for p in kids(h):
             if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART"):
                 objs = children_of(p, "pobj", "pcomp")
                 out.setdefault(p.lower_, []).extend(objs)
@@ -113,7 +129,7 @@ def word_set(tok: Token, book: Codebook) -> set[str]:
     """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
     words = {lemma(tok), tok.lower_}
     genitive = book.words("genitive_preps")
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("compound", "amod"):
             words.add(lemma(c))
         if c.dep_ == "prep" and c.lower_ in genitive:
