@@ -108,14 +108,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
         tt = ctx.trig_toks[ei]
         if clause_direction(tt, ctx.tv.words) != PAST or _new_act(ctx, tt):
             continue
-        ctx.state[ei] = dataclasses.replace(
-            ev,
-            date=last.date,
-            date_end=last.date_end,
-            date_precision=last.date_precision,
-            date_source="context",
-            time=None,
-        )
+        ctx.state[ei] = _dated_as(ev, last, "context", None)
 
 
 def _new_act(ctx: Dating, tt: SpacySpan | None) -> bool:
@@ -240,11 +233,18 @@ def _date_by_back_reference(ctx: Dating, ei: int) -> None:
     noun, kind = told
     ante = antecedent(ctx, min(noun.idx, ev.trigger.start), kind, noun.lemma_.lower())
     if ante is not None and ante is not ev:
-        ctx.state[ei] = dataclasses.replace(
-            ev,
-            date=ante.date,
-            date_end=ante.date_end,
-            date_precision=ante.date_precision,
-            date_source="text",
-            time=ante.time,
-        )
+        ctx.state[ei] = _dated_as(ev, ante, "text", ante.time)
+
+
+def _dated_as(
+    ev: EventMention, other: EventMention, source: str, time: Span | None
+) -> EventMention:
+    """``ev`` dated like ``other`` (an antecedent or the act just told), with its source."""
+    return dataclasses.replace(
+        ev,
+        date=other.date,
+        date_end=other.date_end,
+        date_precision=other.date_precision,
+        date_source=source,
+        time=time,
+    )
