@@ -87,6 +87,30 @@ def test_parse_skips_a_text_over_the_parsers_limit_and_parses_the_rest(nlp):
     assert isinstance(out[1], Document) and out[1].article.source == "good"
 
 
+@pytest.mark.parametrize("glue", ["\n\n", " "])
+def test_a_long_text_is_parsed_in_pieces_that_keep_every_offset(nlp, monkeypatch, glue):
+    # A small threshold makes a short text "long": the pieces are cut at line breaks, or at
+    # spaces in a text with none, and joined into one Doc of exactly the same text.
+    monkeypatch.setattr(nlp_mod, "LONG_TEXT_CHARS", 400)
+    text = glue.join(PROSE.strip() for _ in range(6))
+    whole, pieces = nlp(text), nlp_mod.parse_text(text, nlp)
+    assert pieces.text == text
+    assert [t.text for t in pieces] == [t.text for t in whole]
+    assert len(list(pieces.sents)) >= len(list(whole.sents))
+    assert {(e.text, e.label_) for e in pieces.ents} >= {("twelve", "CARDINAL")}
+
+
+def test_a_long_article_codes_the_same_events_as_its_parts(analyze, monkeypatch):
+    # Memory stays bounded for long articles because they are parsed in pieces; the events
+    # coded from an article parsed in pieces are those of the article parsed whole.
+    text = "".join(PROSE for _ in range(4))
+    whole = analyze(text)
+    monkeypatch.setattr(nlp_mod, "LONG_TEXT_CHARS", 300)
+    pieces = analyze(text)
+    kinds = sorted((m.event, m.trigger.start) for m in whole.events)
+    assert kinds and sorted((m.event, m.trigger.start) for m in pieces.events) == kinds
+
+
 def test_one_article_failing_in_the_parser_does_not_lose_its_batch():
     import spacy
     from spacy.language import Language

@@ -55,7 +55,7 @@ def analyze_text(
 ) -> Document:
     """Analyse one text (a sentence or an article) without a store."""
     article = ingest.article_from_text(text, published=published, outlet=outlet, clean=clean)
-    doc = nlp.annotate(article, resources.nlp(article.text))
+    doc = nlp.annotate(article, nlp.parse_text(article.text, resources.nlp))
     return process_document(doc, resources)
 
 
