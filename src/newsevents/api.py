@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -142,13 +142,15 @@ def analyze(
                         summary.already += 1
                         summary.reports += store.add_report(item, run_id)
                         _notify(progress, "already", item.source)
-                    else:
+                    elif not _same_body(store, item, run_id, summary, progress):
                         yield item
 
             for doc in nlp.parse_articles(fresh_articles(), res.nlp, workers=workers):
                 if isinstance(doc, Skip):
                     skipped(doc)
                     continue
+                if _same_body(store, doc.article, run_id, summary, progress):
+                    continue  # an earlier article of this batch had the same body
                 try:
                     process_document(doc, res)
                 except NewsEventsError:
@@ -190,6 +192,25 @@ def analyze(
                 events=summary.events,
             )
     return summary
+
+
+def _same_body(
+    store: Store,
+    article: Article,
+    run_id: int,
+    summary: AnalyzeSummary,
+    progress: Progress | None,
+) -> bool:
+    """Record ``article`` as one more report of a stored article with nearly the same body
+    (the same story under other page chrome or headline) and say so; False if there is none.
+    Its events are never coded twice."""
+    same = store.same_body(article.text)
+    if same is None:
+        return False
+    summary.already += 1
+    summary.reports += store.add_report(replace(article, id=same[0]), run_id)
+    _notify(progress, "already", article.source)
+    return True
 
 
 def _merge_into(store: Store, summary: AnalyzeSummary | RecodeSummary) -> None:

@@ -167,5 +167,3 @@ def _parse_one(article: Article, nlp: Language) -> Document | Skip:
     except Exception as e:
         detail = " ".join(str(e).split())[:200]
         return Skip(article.source, f"parse failed ({type(e).__name__}: {detail})")
-
-

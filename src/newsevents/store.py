@@ -37,14 +37,10 @@ from .model import (
     from_data,
     to_data,
 )
-from .store_schema import MIGRATIONS
+from .store_bodies import same_body, save_body
+from .store_schema import APPLICATION_ID, MIGRATIONS, check_database
 
 SCHEMA_VERSION = len(MIGRATIONS)
-#: ``PRAGMA application_id`` of a newsevents database ("NEWS" in ASCII): a file with another
-#: application id is someone else's database and is never opened.
-APPLICATION_ID = 0x4E455753
-#: Tables every newsevents database has (from migration 1).
-_OWN_TABLES = frozenset({"runs", "articles", "skips", "mentions", "events", "event_sources"})
 
 #: The per-article tables :meth:`Store.replace_annotations` rewrites.
 _ANNOTATION_TABLES: tuple[str, ...] = (
@@ -137,40 +133,7 @@ class Store:
                 time.sleep(0.05)
 
     def _check_ours(self, *, integrity: bool) -> None:
-        """Raise StoreError unless the file is empty or a newsevents database, and (with
-        ``integrity``, before writing) unless its pages pass ``PRAGMA quick_check``. A reader
-        of a corrupt file gets sqlite3.DatabaseError on the first bad page instead."""
-        # one read transaction: another process creating the database between two of these
-        # reads would otherwise show tables without their version (and look foreign)
-        self.conn.execute("BEGIN")
-        try:
-            app = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
-            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-        finally:
-            self.conn.execute("COMMIT")
-        foreign = app not in (0, APPLICATION_ID) or (
-            # an old newsevents file has application_id 0: it must have our tables
-            app == 0 and (bool(tables) if version == 0 else not tables >= _OWN_TABLES)
-        )
-        if foreign:
-            shown = ", ".join(sorted(tables)[:5]) or "no tables"
-            raise StoreError(
-                f"{self.path} is not a newsevents database ({shown}); give a new --db path"
-            )
-        if tables and integrity:
-            bad = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if bad != "ok":
-                raise StoreError(
-                    f"{self.path} is corrupt ({_one_line(bad)}); restore a backup or "
-                    "re-run analyze into a new --db"
-                )
+        check_database(self.conn, self.path, integrity=integrity)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -318,6 +281,10 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
+    def same_body(self, text: str) -> tuple[str, float] | None:
+        """(id, similarity) of a stored article whose body ``text`` nearly repeats, or None."""
+        return same_body(self.conn, text)
+
     def save_document(self, doc: Document, run_id: int | None = None) -> bool:
         """Store an analysed article and all its annotations in one transaction.
 
@@ -413,6 +380,7 @@ class Store:
                 run_id, time.time(),
             ),
         )  # fmt: skip
+        save_body(conn, a.id, a.text)
 
     def delete_article(self, article_id: str) -> None:
         with self.transaction() as conn:

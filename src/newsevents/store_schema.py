@@ -6,6 +6,16 @@ never edited once released: a change is a new migration.
 
 from __future__ import annotations
 
+import sqlite3
+
+from .errors import StoreError
+
+#: ``PRAGMA application_id`` of a newsevents database ("NEWS" in ASCII): a file with another
+#: application id is someone else's database and is never opened.
+APPLICATION_ID = 0x4E455753
+#: Tables every newsevents database has (an old file with application_id 0 is ours if it has them)
+_OWN_TABLES = frozenset({"runs", "articles", "skips", "mentions", "events", "event_sources"})
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: the initial schema
     """
@@ -152,4 +162,50 @@ MIGRATIONS: tuple[str, ...] = (
     DELETE FROM skips WHERE id NOT IN (SELECT max(id) FROM skips GROUP BY source);
     CREATE UNIQUE INDEX skips_source ON skips(source);
     """,
+    # 3: near-duplicate lookup: each article body's MinHash signature and its band hashes
+    """
+    CREATE TABLE article_bodies (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_bands_band ON article_bands(band);
+    """,
 )
+
+
+def check_database(conn: sqlite3.Connection, path: object, *, integrity: bool) -> None:
+    """Raise StoreError unless the file is empty or a newsevents database, and (with
+    ``integrity``, before writing) unless its pages pass ``PRAGMA quick_check``. A reader
+    of a corrupt file gets sqlite3.DatabaseError on the first bad page instead."""
+    # one read transaction: another process creating the database between two of these
+    # reads would otherwise show tables without their version (and look foreign)
+    conn.execute("BEGIN")
+    try:
+        app = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+    finally:
+        conn.execute("COMMIT")
+    foreign = app not in (0, APPLICATION_ID) or (
+        # an old newsevents file has application_id 0: it must have our tables
+        app == 0 and (bool(tables) if version == 0 else not tables >= _OWN_TABLES)
+    )
+    if foreign:
+        shown = ", ".join(sorted(tables)[:5]) or "no tables"
+        raise StoreError(f"{path} is not a newsevents database ({shown}); give a new --db path")
+    if tables and integrity:
+        bad = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if bad != "ok":
+            raise StoreError(
+                f"{path} is corrupt ({' '.join(str(bad).split())[:200]}); restore a backup or "
+                "re-run analyze into a new --db"
+            )
