@@ -8,6 +8,7 @@ from ..errors import InputError
 from .clean import normalise_lines
 from .decoding import MAX_HTML_DEPTH, html_depth
 from .metadata import normalise_date
+from .page_dates import stated_days
 from .readers import Parts, _meta_str, from_plain
 
 
@@ -55,6 +56,11 @@ def from_html(data: bytes) -> Parts:
         known_outlet=sitename,
     )
     published = normalise_date(meta.get("date"))
+    stated = stated_days(data, _meta_str(meta.get("url")))
+    if published and published[:10] not in stated:
+        # found on the page but not stated as its date (a sidebar, a link): the earliest day
+        # the page states as its own, if any
+        published = min(stated) if stated else None
     return Parts(
         text=parts.text,
         title=title or parts.title,
