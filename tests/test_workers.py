@@ -173,3 +173,35 @@ def test_stage_clock_counts_nested_stages_once() -> None:
     assert 0.02 <= clock.wall["outer"] < 0.05
     items = list(clock.iterate("producing", iter([1, 2, 3])))
     assert items == [1, 2, 3] and "producing" in clock.wall and set(clock.cpu) == set(clock.wall)
+
+
+def test_bench_report_prints_stages_and_workers() -> None:
+    stages = {"ingest": 0.2, "parse": 2.0, "events": 0.4, "actors": 0.3, "store": 0.1}
+    full = {
+        "seconds": 4.0,
+        "cpu_seconds": 3.9,
+        "stage_wall": {**stages, "merge": 0.8},
+        "stage_cpu": {**stages, "merge": 0.8},
+        "load": {"seconds": 2.0, "cpu_seconds": 2.0},
+        "peak_mb": 400,
+        "parse_seconds": 2.0,
+        "coding_seconds": 0.7,
+        "mentions": 10,
+        "events": 5,
+    }
+    workers = {**full, "workers": 2, "seconds": 2.0, "workers_cpu_seconds": 3.0}
+    workers["stage_wall"] = {"ingest": 0.2, "workers": 0.8, "store": 0.1, "merge": 0.8}
+    result = {
+        "articles": 100,
+        "words": 1000,
+        "bare_parse": {"seconds": 2.0, "cpu_seconds": 2.0, "peak_mb": 200},
+        "full_pipeline": full,
+        "workers": workers,
+    }
+    lines = bench.format_report(result).splitlines()
+    assert "full pipeline / bare parse time: 2.00x wall, 1.95x CPU" in lines
+    assert any(line.split()[:1] == ["parse"] and line.endswith("100.0%") for line in lines)
+    assert any(line.split()[:1] == ["extract"] and line.endswith("20.0%") for line in lines)
+    assert any(line.split()[:1] == ["resolve"] and line.endswith("15.0%") for line in lines)
+    assert any(line.split()[:1] == ["merge"] and line.endswith("40.0%") for line in lines)
+    assert any(line.startswith("--workers 2") and "2.00x one process" in line for line in lines)

@@ -176,8 +176,7 @@ def analyze(
                 raise
             save(ready)
             if do_merge:
-                with clock.stage("merge"):
-                    _merge_into(store, summary)
+                _merge_into(store, summary, clock)
             status = "done"
         except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
@@ -220,9 +219,11 @@ def _save(
         _notify(progress, "already", doc.article.source)
 
 
-def _merge_into(store: Store, summary: AnalyzeSummary | RecodeSummary) -> None:
+def _merge_into(
+    store: Store, summary: AnalyzeSummary | RecodeSummary, clock: runner.StageClock | None = None
+) -> None:
     """Rebuild the merge and record its counts, or that another run will merge (deferred)."""
-    result = _merge_store(store)
+    result = _merge_store(store, clock=clock or runner.StageClock())
     if result is None:
         summary.merge_deferred = True
     else:
@@ -235,16 +236,22 @@ def _notify(progress: Progress | None, kind: str, source: str) -> None:
         progress(kind, source)
 
 
-def _merge_store(store: Store, config: Any = None) -> MergeResult | None:
+def _merge_store(
+    store: Store, config: Any = None, *, clock: runner.StageClock | None = None
+) -> MergeResult | None:
     """Merge one consistent snapshot of the store and save it unless articles arrived
     meanwhile (then merge again); None when they kept arriving: the run adding them merges
-    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``)."""
+    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``).
+    ``clock`` times the reads and the save as "merge: store", the merge itself as "merge"."""
+    clock = clock or runner.StageClock()
     for _ in range(MERGE_ATTEMPTS):
-        with store.snapshot() as version:
+        with clock.stage("merge: store"), store.snapshot() as version:
             inputs = (store.articles(), store.mentions(), store.quotes(), store.entities())
-        result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
-        if store.save_merge(result, expect=version):
-            return result
+        with clock.stage("merge"):
+            result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
+        with clock.stage("merge: store"):
+            if store.save_merge(result, expect=version):
+                return result
     return None
 
 
