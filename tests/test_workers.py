@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from newsevents import api, bench, extract, runner
+from newsevents.cli import main
 from newsevents.model import Article, Document, EntityMention, Span, to_data
 from newsevents.store import Store
 
@@ -205,3 +207,12 @@ def test_bench_report_prints_stages_and_workers() -> None:
     assert any(line.split()[:1] == ["resolve"] and line.endswith("15.0%") for line in lines)
     assert any(line.split()[:1] == ["merge"] and line.endswith("40.0%") for line in lines)
     assert any(line.startswith("--workers 2") and "2.00x one process" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_cli_workers_stores_like_one_process(corpus: Path, one_process, tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(main, ["analyze", str(corpus), "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"{N_ARTICLES} analysed" in result.output
+    assert _output(db) == one_process

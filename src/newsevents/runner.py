@@ -7,10 +7,10 @@ still ends the run, as in one process). With workers, a chunk whose worker raise
 (a crash, a kill) is run again one article at a time in a fresh worker, so only the article
 that fails alone becomes a Skip; the rest are coded as usual.
 
-Workers are forked where the platform can (Linux): they share the parent's loaded spaCy
-pipeline and data, so nothing is loaded again; elsewhere they are spawned and receive the
-:class:`Resources` once each, through the pool's initializer. Only the main process writes
-to the database: results (documents without their spaCy parse) come back in input order.
+Workers are forked (the pool's initializer hands each the :class:`Resources` of the main
+process, which it shares copy-on-write: nothing is loaded again); where the platform cannot
+fork (Windows), the articles are coded in this process. Only the main process writes to the
+database: results (documents without their spaCy parse) come back in input order.
 """
 
 from __future__ import annotations
@@ -91,8 +91,9 @@ def code_articles(
     workers: int = 1,
     clock: StageClock | None = None,
 ) -> Iterator[Document | Skip]:
-    """Parse and code ``articles``; yield each one's Document (or Skip) in input order."""
-    if workers > 1:
+    """Parse and code ``articles``; yield each one's Document (or Skip) in input order.
+    Workers need the ``fork`` start method (Linux, macOS): elsewhere this runs in one process."""
+    if workers > 1 and "fork" in mp.get_all_start_methods():
         yield from _code_in_workers(articles, resources, workers, clock)
         return
     pipeline = _pipeline(resources, clock)
@@ -162,8 +163,7 @@ class _Pool:
     """A process pool that is replaced when one of its workers dies."""
 
     def __init__(self, resources: Resources, workers: int) -> None:
-        methods = mp.get_all_start_methods()
-        self.context = mp.get_context("fork" if "fork" in methods else "spawn")
+        self.context = mp.get_context("fork")
         self.resources = resources
         self.workers = workers
         self.executor = self._new()
