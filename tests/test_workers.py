@@ -4,6 +4,7 @@ costs only its article. Also the store's batched writes and the bench's stage cl
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from pathlib import Path
@@ -216,3 +217,26 @@ def test_cli_workers_stores_like_one_process(corpus: Path, one_process, tmp_path
     assert result.exit_code == 0, result.output
     assert f"{N_ARTICLES} analysed" in result.output
     assert _output(db) == one_process
+
+
+@pytest.mark.slow
+def test_interrupt_keeps_what_is_coded_and_stops_the_workers(
+    corpus, resources, tmp_path, small_chunks, monkeypatch
+) -> None:
+    real = runner._collect
+    calls: list[int] = []
+
+    def interrupted_second_time(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "_collect", interrupted_second_time)
+    db = tmp_path / "x.db"
+    with pytest.raises(KeyboardInterrupt):
+        api.analyze([str(corpus)], db, resources=resources, workers=2)
+    assert multiprocessing.active_children() == []
+    with Store(db, readonly=True) as store:
+        assert store.counts()["articles"] == 3  # the first chunk, coded before Ctrl-C
+        assert [r.status for r in store.runs()] == ["interrupted"]

@@ -163,8 +163,9 @@ def analyze(
 
             ready: list[Document] = []
             articles = clock.iterate("ingest", fresh_articles())
+            coded = runner.code_articles(articles, res, workers=workers, clock=clock)
             try:
-                for doc in runner.code_articles(articles, res, workers=workers, clock=clock):
+                for doc in coded:
                     if isinstance(doc, Skip):
                         skipped(doc)
                         continue
@@ -174,6 +175,8 @@ def analyze(
             except (KeyboardInterrupt, SystemExit):  # what is coded is stored all the same
                 save(ready)
                 raise
+            finally:
+                coded.close()  # stops the worker processes now, also on an error
             save(ready)
             if do_merge:
                 _merge_into(store, summary, clock)

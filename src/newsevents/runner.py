@@ -19,7 +19,7 @@ import multiprocessing as mp
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -90,8 +90,9 @@ def code_articles(
     *,
     workers: int = 1,
     clock: StageClock | None = None,
-) -> Iterator[Document | Skip]:
+) -> Generator[Document | Skip, None, None]:
     """Parse and code ``articles``; yield each one's Document (or Skip) in input order.
+    Close the generator when stopping early: that stops the workers.
     Workers need the ``fork`` start method (Linux, macOS): elsewhere this runs in one process."""
     if workers > 1 and "fork" in mp.get_all_start_methods():
         yield from _code_in_workers(articles, resources, workers, clock)

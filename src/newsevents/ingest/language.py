@@ -2,7 +2,7 @@
 
 A cheap word test first (:func:`clearly_english`, its words in ``data/language.yaml``):
 a sample full of English function words is English without asking langdetect, which costs
-about 10 ms an article. Every other sample is langdetect's decision, as before.
+about 2 ms of CPU an article. Every other sample is langdetect's decision, as before.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def detect_language(text: str) -> str | None:
 
 
 def warm_up() -> None:
-    """Load langdetect's language profiles now (about 0.3 s, once per process; otherwise the
+    """Load langdetect's language profiles now (about 0.3 s of CPU, once per process; otherwise the
     first article the word test leaves to langdetect pays it). The bench counts it as load."""
     _langdetect("warm up")
 
