@@ -46,8 +46,12 @@ lint: $(VENV)/.dev
 test: lint
 	$(BIN)/pytest -q
 
+# BENCH_WORKERS=N: also the full pipeline with N worker processes (1: one process only);
+# BENCH_REPEAT=3: each run three times in its process, the fastest kept (a busy machine).
+BENCH_WORKERS ?= 2
+BENCH_REPEAT ?= 1
 bench: $(VENV)/.installed
-	$(PY) -m newsevents.bench
+	$(PY) -m newsevents.bench --workers $(BENCH_WORKERS) --repeat $(BENCH_REPEAT)
 
 # Workbench latency: 50 concurrent clients for 10 s per page on >= 10,000 synthetic events.
 bench-web: $(VENV)/.dev

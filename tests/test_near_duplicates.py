@@ -47,6 +47,16 @@ def test_a_body_with_other_chrome_is_nearly_the_same_and_others_are_not():
     assert fingerprint.signature("Too short to compare.") is None
 
 
+def test_the_estimate_follows_the_share_of_word_runs_in_common():
+    # two texts with the same first half: about a third of their 5-word runs are shared; an
+    # estimate of 0 or 1 would mean the 64 hash orders are not independent
+    other = [p.replace("the", "a").replace("port", "harbour") for p in BODY[2:]]
+    a = fingerprint.signature("\n\n".join(BODY))
+    b = fingerprint.signature("\n\n".join(BODY[:2] + other))
+    assert a is not None and b is not None
+    assert 0.15 < fingerprint.similarity(a, b) < 0.7
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("one_run", [True, False])
 def test_the_same_article_as_a_page_and_as_text_is_stored_once(tmp_path, db_path, one_run):

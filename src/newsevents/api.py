@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from . import ingest, merge, nlp
+from . import ingest, merge, nlp, runner
 from .errors import InputError, NewsEventsError, StoreError
 from .model import (
     FACTUAL,
@@ -96,6 +96,8 @@ class AnalyzeSummary:
 Progress = Callable[[str, str], None]
 #: How often a merge is recomputed when other runs add articles while it runs.
 MERGE_ATTEMPTS = 3
+#: Analysed articles written per transaction.
+STORE_BATCH = 16
 
 
 def analyze(
@@ -111,12 +113,18 @@ def analyze(
     workers: int = 1,
     progress: Progress | None = None,
     do_merge: bool = True,
+    clock: runner.StageClock | None = None,
 ) -> AnalyzeSummary:
     """Ingest, analyse and store articles; then rebuild the cross-article merge.
 
     Articles already in the store are skipped before parsing, so an interrupted run resumes
-    where it stopped. A bad input becomes a recorded skip; the batch goes on.
+    where it stopped. A bad input becomes a recorded skip; the batch goes on. ``workers`` > 1
+    parses and codes in that many processes (:mod:`newsevents.runner`); this process alone
+    writes, in input order, ``STORE_BATCH`` articles to a transaction. ``clock`` (the bench)
+    collects the seconds of each stage: load, ingest, parse, each pipeline component (or
+    workers), store, merge.
     """
+    clock = clock or runner.StageClock()
     with Store(db) as store:
         run_id = store.start_run(
             "analyze",
@@ -125,7 +133,9 @@ def analyze(
         summary = AnalyzeSummary(run_id=run_id)
         status = "failed"
         try:
-            res = resources or load_resources(model, codebook, actors)
+            with clock.stage("load"):
+                res = resources or load_resources(model, codebook, actors)
+                runner.prepare(res)
             _notify(progress, "total", str(ingest.count_inputs(paths)))
 
             def skipped(item: Skip) -> None:
@@ -145,39 +155,31 @@ def analyze(
                     elif not _same_body(store, item, run_id, summary, progress):
                         yield item
 
-            for doc in nlp.parse_articles(fresh_articles(), res.nlp, workers=workers):
-                if isinstance(doc, Skip):
-                    skipped(doc)
-                    continue
-                if _same_body(store, doc.article, run_id, summary, progress):
-                    continue  # an earlier article of this batch had the same body
-                try:
-                    process_document(doc, res)
-                except NewsEventsError:
-                    raise
-                except Exception as e:  # a coder bug on one article must not lose the batch
-                    detail = " ".join(str(e).split())[:200]
-                    skipped(
-                        Skip(doc.article.source, f"analysis failed: {type(e).__name__}: {detail}")
-                    )
-                    continue
-                try:
-                    saved = store.save_document(doc, run_id)
-                except (ValueError, UnicodeError, OverflowError) as e:  # one odd article
-                    skipped(Skip(doc.article.source, f"could not be stored ({type(e).__name__})"))
-                    continue
-                if saved:
-                    summary.stored += 1
-                    summary.events += len(doc.events)
-                    if not doc.article.published:
-                        summary.undated.append(doc.article.source)
-                    _notify(progress, "stored", doc.article.source)
-                else:
-                    summary.already += 1
-                    summary.reports += store.add_report(doc.article, run_id)
-                    _notify(progress, "already", doc.article.source)
+            def save(docs: list[Document]) -> None:
+                with clock.stage("store"), store.batch():
+                    for doc in docs:
+                        _save(store, doc, run_id, summary, skipped, progress)
+                docs.clear()
+
+            ready: list[Document] = []
+            articles = clock.iterate("ingest", fresh_articles())
+            coded = runner.code_articles(articles, res, workers=workers, clock=clock)
+            try:
+                for doc in coded:
+                    if isinstance(doc, Skip):
+                        skipped(doc)
+                        continue
+                    ready.append(doc)
+                    if len(ready) >= STORE_BATCH:
+                        save(ready)
+            except (KeyboardInterrupt, SystemExit):  # what is coded is stored all the same
+                save(ready)
+                raise
+            finally:
+                coded.close()  # stops the worker processes now, also on an error
+            save(ready)
             if do_merge:
-                _merge_into(store, summary)
+                _merge_into(store, summary, clock)
             status = "done"
         except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
@@ -213,9 +215,39 @@ def _same_body(
     return True
 
 
-def _merge_into(store: Store, summary: AnalyzeSummary | RecodeSummary) -> None:
+def _save(
+    store: Store,
+    doc: Document,
+    run_id: int,
+    summary: AnalyzeSummary,
+    skipped: Callable[[Skip], None],
+    progress: Progress | None,
+) -> None:
+    """Store one analysed article (or record why it could not be, or that it is there)."""
+    if _same_body(store, doc.article, run_id, summary, progress):
+        return  # an earlier article of this run had the same body
+    try:
+        saved = store.save_document(doc, run_id)
+    except (ValueError, UnicodeError, OverflowError) as e:  # one odd article
+        skipped(Skip(doc.article.source, f"could not be stored ({type(e).__name__})"))
+        return
+    if saved:
+        summary.stored += 1
+        summary.events += len(doc.events)
+        if not doc.article.published:
+            summary.undated.append(doc.article.source)
+        _notify(progress, "stored", doc.article.source)
+    else:
+        summary.already += 1
+        summary.reports += store.add_report(doc.article, run_id)
+        _notify(progress, "already", doc.article.source)
+
+
+def _merge_into(
+    store: Store, summary: AnalyzeSummary | RecodeSummary, clock: runner.StageClock | None = None
+) -> None:
     """Rebuild the merge and record its counts, or that another run will merge (deferred)."""
-    result = _merge_store(store)
+    result = _merge_store(store, clock=clock or runner.StageClock())
     if result is None:
         summary.merge_deferred = True
     else:
@@ -228,16 +260,22 @@ def _notify(progress: Progress | None, kind: str, source: str) -> None:
         progress(kind, source)
 
 
-def _merge_store(store: Store, config: Any = None) -> MergeResult | None:
+def _merge_store(
+    store: Store, config: Any = None, *, clock: runner.StageClock | None = None
+) -> MergeResult | None:
     """Merge one consistent snapshot of the store and save it unless articles arrived
     meanwhile (then merge again); None when they kept arriving: the run adding them merges
-    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``)."""
+    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``).
+    ``clock`` times the reads and the save as "merge: store", the merge itself as "merge"."""
+    clock = clock or runner.StageClock()
     for _ in range(MERGE_ATTEMPTS):
-        with store.snapshot() as version:
+        with clock.stage("merge: store"), store.snapshot() as version:
             inputs = (store.articles(), store.mentions(), store.quotes(), store.entities())
-        result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
-        if store.save_merge(result, expect=version):
-            return result
+        with clock.stage("merge"):
+            result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
+        with clock.stage("merge: store"):
+            if store.save_merge(result, expect=version):
+                return result
     return None
 
 

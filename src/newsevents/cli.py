@@ -124,7 +124,9 @@ def main() -> None:
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="spaCy parser processes.",
+    help="Processes that parse and code articles (each holds its own spaCy pipeline; this "
+    "process reads, writes and merges). Output is the same for any number; an article on "
+    "which a worker fails or dies is a recorded skip.",
 )
 @click.option(
     "--no-merge", is_flag=True, help="Skip the cross-article merge (run 'newsevents merge' later)."

@@ -29,8 +29,8 @@ MIN_SHINGLES = 20
 
 _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20200103)  # fixed: signatures must agree across runs and machines
-_A = _rng.integers(1, 1 << 29, PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, 1 << 29, PERMUTATIONS, dtype=np.uint64)
+_A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
 
 Signature = np.ndarray
@@ -48,7 +48,9 @@ def signature(text: str) -> Signature | None:
         count=n,
     )
     hashes = np.unique(hashes)
-    # (a*x + b) mod p for every permutation; a, x < 2**32 keeps a*x + b below 2**64.
+    # (a*x + b) mod p for every permutation, the product wrapping at 2**64 (as datasketch
+    # does): with a and b drawn below p the 64 orders are unrelated; a small a would order every
+    # permutation by x alone and make all 64 minima the same shingle.
     permuted = (np.outer(_A, hashes) + _B[:, None]) % np.uint64(_PRIME)
     return permuted.min(axis=1)
 

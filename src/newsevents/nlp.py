@@ -61,24 +61,14 @@ def parse_articles(
     nlp: Language,
     *,
     batch_size: int = 16,
-    workers: int = 1,
 ) -> Iterator[Document | Skip]:
-    """Parse articles with ``nlp.pipe`` in batches (``workers`` > 1 uses processes).
+    """Parse articles with ``nlp.pipe`` in batches, in this process (``newsevents.runner``
+    runs this in worker processes for ``analyze --workers``).
 
     One article never stops the others: a text over ``nlp.max_length`` is a :class:`Skip`
     before parsing, and when a batch fails (spaCy raises for the whole batch) its articles are
     parsed one by one, so only the one that fails becomes a Skip with the error as reason.
     """
-    if workers > 1:
-        skips: list[Skip] = []
-        stream = ((a.text, a) for a in _parseable(articles, nlp, skips))
-        for parse, article in nlp.pipe(
-            stream, as_tuples=True, batch_size=batch_size, n_process=workers
-        ):
-            yield from _drain(skips)
-            yield annotate(article, parse)
-        yield from _drain(skips)
-        return
     batch: list[Article] = []
     for article in articles:
         if len(article.text) > nlp.max_length:
@@ -98,19 +88,6 @@ def _too_long(article: Article, nlp: Language) -> Skip:
         f"article is {len(article.text):,} characters, over the parser's limit of "
         f"{nlp.max_length:,}; split it into several articles",
     )
-
-
-def _parseable(articles: Iterable[Article], nlp: Language, skips: list[Skip]) -> Iterator[Article]:
-    for article in articles:
-        if len(article.text) > nlp.max_length:
-            skips.append(_too_long(article, nlp))
-        else:
-            yield article
-
-
-def _drain(skips: list[Skip]) -> Iterator[Skip]:
-    while skips:
-        yield skips.pop(0)
 
 
 #: Texts longer than this are parsed in pieces cut at line breaks: spaCy's parser holds the

@@ -2,7 +2,8 @@
 
 Design (after sqlite-utils/Datasette): stdlib ``sqlite3`` in WAL mode, numbered migrations
 applied in one transaction each and recorded in ``PRAGMA user_version``, one transaction per
-article so a crash (even SIGKILL) loses at most the article being written, and re-analysing an
+article or per :meth:`Store.batch` of articles (each article a savepoint inside it) so a crash
+(even SIGKILL) loses at most the batch being written, and re-analysing an
 article is a no-op because rows are keyed on the article id. Structured annotations are kept as
 JSON produced by :func:`newsevents.model.to_data`, next to indexed columns for querying.
 """
@@ -88,6 +89,8 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self._batch = False  # inside batch(): transactions are savepoints
+        self._savepoints = 0
         if readonly and not self.path.exists():
             raise StoreError(
                 f"no database at {self.path}: run 'newsevents analyze ... --db {path}'"
@@ -148,6 +151,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; inside :meth:`batch`, a savepoint of the batch's (so one
+        article's failed write is undone alone and the others stay)."""
+        if self._batch:
+            self._savepoints += 1
+            name = f"s{self._savepoints}"
+            try:
+                self.conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                    raise
+                self.conn.execute(f"RELEASE {name}")
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"database {self.path}: {e}") from e
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -158,6 +178,21 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"database {self.path}: {e}") from e
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes of several articles in one transaction (fewer commits): each write inside
+        is a savepoint, so an article whose write fails is undone alone. A crash loses the
+        batch being written, never part of an article."""
+        if self._batch:
+            yield
+            return
+        with self.transaction():
+            self._batch = True
+            try:
+                yield
+            finally:
+                self._batch = False
 
     def _migrate(self, readonly: bool) -> None:
         version = self._version()
