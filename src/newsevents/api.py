@@ -175,7 +175,7 @@ def analyze(
                     summary.reports += store.add_report(doc.article, run_id)
                     _notify(progress, "already", doc.article.source)
             if do_merge:
-                _merge_into(store, summary)
+                _merge_into(store, summary, incremental=True)
             status = "done"
         except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
@@ -192,9 +192,12 @@ def analyze(
     return summary
 
 
-def _merge_into(store: Store, summary: AnalyzeSummary | RecodeSummary) -> None:
-    """Rebuild the merge and record its counts, or that another run will merge (deferred)."""
-    result = _merge_store(store)
+def _merge_into(
+    store: Store, summary: AnalyzeSummary | RecodeSummary, *, incremental: bool = False
+) -> None:
+    """Rebuild (or, after new articles, update) the merge and record its counts, or that
+    another run will merge (deferred)."""
+    result = _merge_store(store, incremental=incremental)
     if result is None:
         summary.merge_deferred = True
     else:
@@ -207,14 +210,43 @@ def _notify(progress: Progress | None, kind: str, source: str) -> None:
         progress(kind, source)
 
 
-def _merge_store(store: Store, config: Any = None) -> MergeResult | None:
+def _merge_store(
+    store: Store, config: Any = None, *, incremental: bool = False
+) -> MergeResult | None:
     """Merge one consistent snapshot of the store and save it unless articles arrived
     meanwhile (then merge again); None when they kept arriving: the run adding them merges
-    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``)."""
+    after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``).
+
+    With ``incremental`` (``analyze``: articles were only added), a store whose stories and
+    events are the merge of all but its new articles is updated in place: only the date
+    windows the new articles touch are merged again (:func:`merge.merge_incremental`), and
+    every other story and event row stays as it was. Otherwise everything is merged again,
+    by date windows (:func:`merge.merge_windows`, the same result as the whole-corpus merge).
+    """
     for _ in range(MERGE_ATTEMPTS):
         with store.snapshot() as version:
             inputs = (store.articles(), store.mentions(), store.quotes(), store.entities())
-        result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
+            previous = None
+            if incremental and config is None:
+                _, gone = store.unmerged_articles()
+                stories = store.stories()
+                if stories and not gone:
+                    previous = MergeResult(stories=tuple(stories), events=tuple(store.events()))
+        if previous is not None:
+            update = merge.merge_incremental(*inputs, previous)
+            saved = store.save_merge_update(
+                stories_removed=update.stories_removed,
+                stories_added=update.stories_added,
+                events_removed=update.events_removed,
+                events_added=update.events_added,
+                expect=version,
+            )
+            if saved:
+                return update.result
+            continue
+        result, _ = merge.merge_windows(
+            *inputs, config if config is not None else merge.MergeConfig()
+        )
         if store.save_merge(result, expect=version):
             return result
     return None
