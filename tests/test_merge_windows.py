@@ -17,6 +17,7 @@ from newsevents.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 WINDOWS = [1, 7, 30, 91, 1000]
+SPLIT = float("inf")  # never one run for all windows: every window merged on its own
 
 
 def _clusters(result: MergeResult) -> set[frozenset[str]]:
@@ -49,7 +50,7 @@ def test_windowed_merge_is_the_whole_merge_on_analysed_corpora(
 ) -> None:
     inputs = _inputs(merge_corpus_db if corpus == "merge_corpus" else workbench_db)
     whole = merge(*inputs)
-    windowed, plan = merge_windows(*inputs, window_days=days)
+    windowed, plan = merge_windows(*inputs, window_days=days, max_overlap=SPLIT)
     assert windowed == whole  # same stories, same events (ids, members, every field)
     assert plan.windows >= 1 and plan.runs >= plan.windows
 
@@ -57,14 +58,17 @@ def test_windowed_merge_is_the_whole_merge_on_analysed_corpora(
 @pytest.mark.parametrize("days", WINDOWS)
 def test_windowed_merge_is_the_whole_merge_on_synthetic_mentions(days, synthetic) -> None:
     whole = merge(*synthetic)
-    windowed, plan = merge_windows(*synthetic, window_days=days)
+    windowed, plan = merge_windows(*synthetic, window_days=days, max_overlap=SPLIT)
     assert windowed == whole
     if days <= 30:  # two years of stories: many windows, each run smaller than the corpus
         assert plan.windows > 10 and plan.largest_run < len(synthetic[1]) / 2
+        assert plan.runs >= plan.windows
+    grouped, plan = merge_windows(*synthetic, window_days=days)
+    assert grouped == whole
 
 
 def test_windowed_merge_in_worker_processes(synthetic) -> None:
-    windowed, plan = merge_windows(*synthetic, window_days=91, workers=2)
+    windowed, plan = merge_windows(*synthetic, window_days=91, workers=2, max_overlap=SPLIT)
     assert windowed == merge(*synthetic) and plan.runs >= 8
 
 

@@ -76,7 +76,7 @@ def merge_incremental(
         if any(mid not in window_of_mention for mid in e.mention_ids):
             touched |= {window_of_mention[m] for m in e.mention_ids if m in window_of_mention}
 
-    units = [(x, x) for x in sorted(touched)]
+    units = w.group([(x, x) for x in sorted(touched)])
     results: dict[Unit, RunResult] = {}
     widened = 0
     while True:

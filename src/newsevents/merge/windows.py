@@ -36,6 +36,9 @@ _WEEK = 7
 #: days per window when the caller does not say (a quarter: margins stay a fraction of it)
 DEFAULT_WINDOW_DAYS = 91
 
+#: runs holding more than this many times the mentions they cover become one run
+MAX_OVERLAP = 2.0
+
 Unit = tuple[int, int]  # a run: windows lo..hi (inclusive)
 
 
@@ -90,6 +93,22 @@ class Windows:
     def windows(self) -> list[int]:
         return sorted(self.owned)
 
+    def mentions_in(self, stories: Iterable[int]) -> int:
+        c = self.corpus
+        return sum(len(c.mentions_by_article.get(a, ())) for i in stories for a in c.groups[i])
+
+    def group(self, units: Sequence[Unit], max_overlap: float = MAX_OVERLAP) -> list[Unit]:
+        """The units, or one run over all of them when their margins would make the runs
+        hold more than ``max_overlap`` times the mentions they cover (long stories that reach
+        across many windows put most of the corpus into every run: one run is cheaper)."""
+        if len(units) <= 1:
+            return list(units)
+        runs = [set(self.stories_of(u)[1]) for u in units]
+        covered = self.mentions_in(set().union(*runs))
+        if sum(self.mentions_in(r) for r in runs) <= max_overlap * covered:
+            return list(units)
+        return [(min(u[0] for u in units), max(u[1] for u in units))]
+
     def stories_of(self, unit: Unit) -> tuple[list[int], list[int]]:
         """(the stories the run owns, every story it merges) in creation order."""
         lo, hi = unit
@@ -117,7 +136,7 @@ class Windows:
             unit,
             tuple(events_of(c, kept)),
             tuple(zip(core, stories, strict=True)),
-            sum(len(c.mentions_by_article.get(a, ())) for i in run for a in c.groups[i]),
+            self.mentions_in(run),
         )
 
 
@@ -198,16 +217,18 @@ def merge_windows(
     *,
     window_days: int = DEFAULT_WINDOW_DAYS,
     workers: int = 1,
+    max_overlap: float = MAX_OVERLAP,
 ) -> tuple[MergeResult, WindowPlan]:
     """:func:`newsevents.merge.merge` by date windows of ``window_days`` days (each run holds
-    one window's stories and its margin; ``workers`` runs at a time): the same stories and
-    events, with the plan it followed."""
+    one window's stories and its margin; ``workers`` runs at a time; one run for all when
+    the runs would overlap more than ``max_overlap`` times): the same stories and events,
+    with the plan it followed."""
     w = Windows(prepare(articles, mentions, quotes, entities, config), window_days)
-    units = [(x, x) for x in w.windows()]
+    units = w.group([(x, x) for x in w.windows()], max_overlap)
     results, runs, widened = stitch(w, units, workers)
     return assemble(w, results.values()), WindowPlan(
         window_days,
-        len(units),
+        len(w.windows()),
         runs,
         widened,
         max((r.mentions for r in results.values()), default=0),
