@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo serve test bench bench-web screenshots fit-merge fuzz lint clean install dev
+.PHONY: demo serve test bench bench-merge bench-web screenshots fit-merge fuzz lint clean install dev
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ BENCH_WORKERS ?= 2
 BENCH_REPEAT ?= 1
 bench: $(VENV)/.installed
 	$(PY) -m newsevents.bench --workers $(BENCH_WORKERS) --repeat $(BENCH_REPEAT)
+
+# Merge at scale: 1,000,000 synthetic mentions by date windows; 1,000 new articles merged
+# incrementally into a store of 100,000 events (a figure, not a test; takes minutes).
+bench-merge: $(VENV)/.dev
+	$(PY) scripts/bench_merge.py
 
 # Workbench latency: 50 concurrent clients for 10 s per page on >= 10,000 synthetic events.
 bench-web: $(VENV)/.dev

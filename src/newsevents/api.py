@@ -179,7 +179,7 @@ def analyze(
                 coded.close()  # stops the worker processes now, also on an error
             save(ready)
             if do_merge:
-                _merge_into(store, summary, clock)
+                _merge_into(store, summary, clock, incremental=True)
             status = "done"
         except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
@@ -244,10 +244,15 @@ def _save(
 
 
 def _merge_into(
-    store: Store, summary: AnalyzeSummary | RecodeSummary, clock: runner.StageClock | None = None
+    store: Store,
+    summary: AnalyzeSummary | RecodeSummary,
+    clock: runner.StageClock | None = None,
+    *,
+    incremental: bool = False,
 ) -> None:
-    """Rebuild the merge and record its counts, or that another run will merge (deferred)."""
-    result = _merge_store(store, clock=clock or runner.StageClock())
+    """Rebuild (or, after new articles, update) the merge and record its counts, or that
+    another run will merge (deferred)."""
+    result = _merge_store(store, clock=clock or runner.StageClock(), incremental=incremental)
     if result is None:
         summary.merge_deferred = True
     else:
@@ -261,18 +266,51 @@ def _notify(progress: Progress | None, kind: str, source: str) -> None:
 
 
 def _merge_store(
-    store: Store, config: Any = None, *, clock: runner.StageClock | None = None
+    store: Store,
+    config: Any = None,
+    *,
+    clock: runner.StageClock | None = None,
+    incremental: bool = False,
 ) -> MergeResult | None:
     """Merge one consistent snapshot of the store and save it unless articles arrived
     meanwhile (then merge again); None when they kept arriving: the run adding them merges
     after its last article (a ``--no-merge`` run leaves that to ``newsevents merge``).
-    ``clock`` times the reads and the save as "merge: store", the merge itself as "merge"."""
+
+    With ``incremental`` (``analyze``: articles were only added), a store whose stories and
+    events are the merge of all but its new articles is updated in place: only the date
+    windows the new articles touch are merged again (:func:`merge.merge_incremental`), and
+    every other story and event row stays as it was. Otherwise everything is merged again,
+    by date windows (:func:`merge.merge_windows`, the same result as the whole-corpus merge).
+    ``clock`` times the reads and the save as "merge: store", the merge itself as "merge".
+    """
     clock = clock or runner.StageClock()
     for _ in range(MERGE_ATTEMPTS):
         with clock.stage("merge: store"), store.snapshot() as version:
             inputs = (store.articles(), store.mentions(), store.quotes(), store.entities())
+            previous = None
+            if incremental and config is None:
+                _, gone = store.unmerged_articles()
+                stories = store.stories()
+                if stories and not gone:
+                    previous = MergeResult(stories=tuple(stories), events=tuple(store.events()))
+        if previous is not None:
+            with clock.stage("merge"):
+                update = merge.merge_incremental(*inputs, previous)
+            with clock.stage("merge: store"):
+                saved = store.save_merge_update(
+                    stories_removed=update.stories_removed,
+                    stories_added=update.stories_added,
+                    events_removed=update.events_removed,
+                    events_added=update.events_added,
+                    expect=version,
+                )
+            if saved:
+                return update.result
+            continue
         with clock.stage("merge"):
-            result = merge.merge(*inputs, config if config is not None else merge.MergeConfig())
+            result, _ = merge.merge_windows(
+                *inputs, config if config is not None else merge.MergeConfig()
+            )
         with clock.stage("merge: store"):
             if store.save_merge(result, expect=version):
                 return result

@@ -26,19 +26,17 @@ from .model import (
     Article,
     Document,
     Entity,
-    Event,
     EventMention,
-    MergeResult,
     Participant,
     Quote,
     Skip,
     Span,
-    Story,
     TimeExpression,
     from_data,
     to_data,
 )
 from .store_bodies import same_body, save_body
+from .store_merge import MergeRows
 from .store_schema import APPLICATION_ID, MIGRATIONS, check_database
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -84,7 +82,7 @@ class RunRecord:
     events_found: int
 
 
-class Store:
+class Store(MergeRows):
     """A newsevents database. Use as a context manager or call :meth:`close`."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -523,58 +521,6 @@ class Store:
         # article in one transaction, so the articles and their 'added' times identify them
         row = self.conn.execute("SELECT count(*), total(added) FROM articles").fetchone()
         return f"{row[0]}:{row[1]!r}"
-
-    def save_merge(self, result: MergeResult, *, expect: str | None = None) -> bool:
-        """Replace all stories and merged events with ``result`` (mentions are untouched).
-
-        With ``expect`` (a :meth:`snapshot` version) nothing is written, and False returned,
-        when articles were added or deleted since that snapshot: the merge is stale.
-        """
-        with self.transaction() as conn:
-            if expect is not None and self._articles_version() != expect:
-                return False
-            conn.execute("DELETE FROM event_sources")
-            conn.execute("DELETE FROM events")
-            conn.execute("DELETE FROM story_articles")
-            conn.execute("DELETE FROM stories")
-            conn.executemany(
-                "INSERT INTO stories (id, label, data) VALUES (?, ?, ?)",
-                [(s.id, s.label, json.dumps(to_data(s))) for s in result.stories],
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                [(s.id, a) for s in result.stories for a in s.article_ids],
-            )
-            conn.executemany(
-                "INSERT INTO events (id, story_id, event, cameo, factuality, date, date_end, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (e.id, e.story_id, e.event, e.cameo, e.factuality, e.date, e.date_end,
-                     json.dumps(to_data(e)))
-                    for e in result.events
-                ],
-            )  # fmt: skip
-            conn.executemany(
-                "INSERT OR IGNORE INTO event_sources (event_id, mention_id) VALUES (?, ?)",
-                [(e.id, m) for e in result.events for m in e.mention_ids],
-            )
-        return True
-
-    def stories(self) -> list[Story]:
-        rows = self.conn.execute("SELECT data FROM stories ORDER BY id")
-        return [from_data(Story, json.loads(r["data"])) for r in rows]
-
-    def events(self) -> list[Event]:
-        rows = self.conn.execute("SELECT data FROM events ORDER BY date IS NULL, date, id")
-        return [from_data(Event, json.loads(r["data"])) for r in rows]
-
-    def event(self, event_id: str) -> Event | None:
-        row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
-            row = self.conn.execute(
-                "SELECT data FROM events WHERE id LIKE ? ORDER BY id LIMIT 2", (event_id + "%",)
-            ).fetchone()
-        return from_data(Event, json.loads(row["data"])) if row else None
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "skips", "sentences", "mentions", "quotes", "events", "stories")

@@ -26,6 +26,7 @@ class _Open:
     article_ids: list[str] = field(default_factory=list)
     vector: Vector = field(default_factory=dict)
     norm: float = 0.0
+    norm_sq: float = 0.0
     last_day: int | None = None
     first_day: int | None = None
 
@@ -62,8 +63,9 @@ def group_stories(
     name_boost: int,
 ) -> tuple[list[list[str]], dict[str, float]]:
     """Article id groups (one per story, in creation order) and the IDF table used."""
-    tokens = {a.id: article_tokens(a, names.get(a.id, ()), name_boost) for a in articles}
-    idf = idf_table(tokens.values())
+    # tokens are made twice (for the IDF table, then for each vector) rather than held for
+    # every article at once: a million-mention corpus would keep gigabytes of them
+    idf = idf_table(article_tokens(a, names.get(a.id, ()), name_boost) for a in articles)
     order = sorted(
         articles, key=lambda a: (day_of(a.published) is None, day_of(a.published) or 0, a.id)
     )
@@ -76,13 +78,14 @@ def group_stories(
     postings: dict[str, dict[int, _Open]] = defaultdict(dict)
     indexed: dict[int, _Open] = {}
     everything = False  # an undated article was seen: every story stays a candidate
+    undated_later = any(day_of(a.published) is None for a in articles)
 
     def index(story: _Open, terms: Iterable[str]) -> None:
         for t in terms:
             postings[t][story.index] = story
 
     for art in order:
-        vec = tfidf(tokens[art.id], idf)
+        vec = tfidf(article_tokens(art, names.get(art.id, ()), name_boost), idf)
         day = day_of(art.published)
         if day is not None:
             keep = [s for s in active if s.last_day is None or day - s.last_day <= window_days]
@@ -92,6 +95,8 @@ def group_stories(
                         for t in s.vector:  # the story closes: out of the index
                             postings[t].pop(s.index, None)
                         indexed.pop(s.index, None)
+                        if not undated_later:  # no article can reopen it: drop its words
+                            s.vector = {}
             active = keep
             pool = {s.index for s in active} | {s.index for s in undated}
         else:
@@ -125,9 +130,14 @@ def group_stories(
             (active if day is not None else undated).append(best)
             indexed[best.index] = best
         best.article_ids.append(art.id)
+        # the squared norm updated by the terms that change (not summed over the whole
+        # vector again: a long story's vector holds thousands of terms)
+        for t, v in vec.items():
+            old = best.vector.get(t, 0.0)
+            best.norm_sq += (old + v) * (old + v) - old * old
         add_into(best.vector, vec)
         index(best, vec)
-        best.norm = math.sqrt(sum(v * v for v in best.vector.values()))
+        best.norm = math.sqrt(max(best.norm_sq, 0.0))
         if day is not None:
             best.last_day = max(best.last_day or day, day)
             best.first_day = min(best.first_day or day, day)

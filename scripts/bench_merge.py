@@ -1,0 +1,165 @@
+"""Merge at scale: a million synthetic mentions by date windows, and an incremental update.
+
+    python scripts/bench_merge.py                      # both parts (make bench-merge)
+    python scripts/bench_merge.py --mentions 100000 --store-events 20000   # smaller
+
+1. ``merge_windows`` over ``--mentions`` generated mentions (``merge.synthetic``: stories of a
+   few events told by several outlets over two years): seconds of the merge alone
+   (generation not counted), peak RSS of the process (inputs included) and of the largest
+   worker, windows, runs, disagreements re-merged.
+2. A store of about ``--store-events`` merged events (generated articles written with
+   ``Store.save_document`` and merged), then the newest ``--new-articles`` generated articles
+   added and merged the way ``analyze`` does (``api._merge_store(..., incremental=True)``):
+   seconds, windows touched of all windows, events whose id (and stored row) did not
+   change, and whether the clusters equal a merge from scratch.
+
+A figure, never a test: each part runs in its own process so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (a busy machine stretches the
+    wall clock, not this)."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _windowed(n: int, window_days: int, workers: int, queue: Any) -> None:
+    from newsevents.merge import merge_windows, synthetic
+
+    start = time.perf_counter()
+    articles, mentions = synthetic.synthetic_mentions(n)
+    generated = time.perf_counter() - start
+    inputs_mb = _peak_mb()
+    start, cpu = time.perf_counter(), _cpu()
+    result, plan = merge_windows(articles, mentions, window_days=window_days, workers=workers)
+    cpu = _cpu() - cpu
+    queue.put(
+        {
+            "mentions": len(mentions),
+            "articles": len(articles),
+            "events": len(result.events),
+            "stories": len(result.stories),
+            "generate_seconds": round(generated, 1),
+            "merge_seconds": round(time.perf_counter() - start, 1),
+            "merge_cpu_seconds": round(cpu, 1),
+            "inputs_peak_mb": round(inputs_mb),
+            "peak_mb": round(_peak_mb()),
+            "largest_worker_peak_mb": round(_peak_mb(resource.RUSAGE_CHILDREN)),
+            "window_days": plan.window_days,
+            "windows": plan.windows,
+            "runs": plan.runs,
+            "re_merged_disagreements": plan.widened,
+            "largest_run_mentions": plan.largest_run,
+            "workers": workers,
+        }
+    )
+
+
+def _incremental(events: int, new: int, queue: Any) -> None:
+    from newsevents import api
+    from newsevents.merge import merge, merge_incremental, synthetic
+    from newsevents.model import Document, MergeResult
+    from newsevents.store import Store
+
+    # about 2.15 mentions per merged event in the generated corpus
+    articles, mentions = synthetic.synthetic_mentions(int(events * 2.15))
+    by_article: dict[str, list[Any]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
+    old, fresh = ordered[:-new], ordered[-new:]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        with Store(db) as store:
+            start = time.perf_counter()
+            for a in old:
+                store.save_document(Document(a, events=by_article.get(a.id, [])))
+            write = time.perf_counter() - start
+            start = time.perf_counter()
+            assert api._merge_store(store) is not None
+            full = time.perf_counter() - start
+            before = {r[0]: r[1] for r in store.conn.execute("SELECT id, data FROM events")}
+            previous = MergeResult(tuple(store.stories()), tuple(store.events()))
+            for a in fresh:
+                store.save_document(Document(a, events=by_article.get(a.id, [])))
+            start, cpu = time.perf_counter(), _cpu()
+            got = api._merge_store(store, incremental=True)
+            seconds, cpu = time.perf_counter() - start, _cpu() - cpu
+            assert got is not None
+            after = {r[0]: r[1] for r in store.conn.execute("SELECT id, data FROM events")}
+        scratch = merge(articles, mentions)
+    # the same update again, in memory, for its window counts
+    update = merge_incremental(articles, mentions, (), None, previous)
+    queue.put(
+        {
+            "stored_articles": len(old),
+            "stored_events": len(before),
+            "new_articles": len(fresh),
+            "new_mentions": sum(len(by_article.get(a.id, [])) for a in fresh),
+            "write_seconds": round(write, 1),
+            "full_merge_seconds": round(full, 1),
+            "incremental_seconds": round(seconds, 1),
+            "incremental_cpu_seconds": round(cpu, 1),
+            "events_after": len(after),
+            "unchanged_ids": len(before.keys() & after.keys()),
+            "unchanged_rows": sum(1 for k, v in before.items() if after.get(k) == v),
+            "windows": update.windows,
+            "windows_touched": update.windows_touched,
+            "same_clusters_as_scratch": {frozenset(e.mention_ids) for e in got.events}
+            == {frozenset(e.mention_ids) for e in scratch.events},
+            "peak_mb": round(_peak_mb()),
+        }
+    )
+
+
+def _child(target: Any, *args: Any) -> dict[str, Any]:
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    out = queue.get()
+    proc.join()
+    return dict(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentions", type=int, default=1_000_000)
+    parser.add_argument("--window-days", type=int, default=91)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--store-events", type=int, default=100_000)
+    parser.add_argument("--new-articles", type=int, default=1000)
+    parser.add_argument("--skip", choices=["windowed", "incremental"], action="append", default=[])
+    args = parser.parse_args(argv)
+    out: dict[str, Any] = {}
+    if "windowed" not in args.skip:
+        out["windowed"] = _child(_windowed, args.mentions, args.window_days, args.workers)
+        print(json.dumps({"windowed": out["windowed"]}), flush=True)
+    if "incremental" not in args.skip:
+        out["incremental"] = _child(_incremental, args.store_events, args.new_articles)
+        print(json.dumps({"incremental": out["incremental"]}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

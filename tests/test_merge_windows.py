@@ -1,0 +1,180 @@
+"""The merge by date windows gives the whole-corpus merge; the incremental merge gives the
+merge from scratch and leaves what new articles do not reach as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsevents import api
+from newsevents.merge import merge, merge_incremental, merge_windows
+from newsevents.merge.synthetic import synthetic_corpus
+from newsevents.merge.windows import conflicts, widen
+from newsevents.model import Article, Event, EventMention, MergeResult
+from newsevents.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+WINDOWS = [1, 7, 30, 91, 1000]
+SPLIT = float("inf")  # never one run for all windows: every window merged on its own
+
+
+def _clusters(result: MergeResult) -> set[frozenset[str]]:
+    return {frozenset(e.mention_ids) for e in result.events}
+
+
+def _inputs(db: Path) -> tuple[list[Article], list[EventMention], list, dict]:
+    with Store(db, readonly=True) as store:
+        return store.articles(), store.mentions(), store.quotes(), store.entities()
+
+
+@pytest.fixture(scope="module")
+def merge_corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("mc") / "events.db"
+    api.analyze(sorted(str(p) for p in (ROOT / "tests/data/merge_corpus").glob("*.txt")), db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> tuple[list[Article], list[EventMention]]:
+    articles, mentions, _ = synthetic_corpus(3000, seed=2)
+    return articles, mentions
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("days", WINDOWS)
+@pytest.mark.parametrize("corpus", ["merge_corpus", "examples"])
+def test_windowed_merge_is_the_whole_merge_on_analysed_corpora(
+    corpus, days, merge_corpus_db, workbench_db
+) -> None:
+    inputs = _inputs(merge_corpus_db if corpus == "merge_corpus" else workbench_db)
+    whole = merge(*inputs)
+    windowed, plan = merge_windows(*inputs, window_days=days, max_overlap=SPLIT)
+    assert windowed == whole  # same stories, same events (ids, members, every field)
+    assert plan.windows >= 1 and plan.runs >= plan.windows
+
+
+@pytest.mark.parametrize("days", WINDOWS)
+def test_windowed_merge_is_the_whole_merge_on_synthetic_mentions(days, synthetic) -> None:
+    whole = merge(*synthetic)
+    windowed, plan = merge_windows(*synthetic, window_days=days, max_overlap=SPLIT)
+    assert windowed == whole
+    if days <= 30:  # two years of stories: many windows, each run smaller than the corpus
+        assert plan.windows > 10 and plan.largest_run < len(synthetic[1]) / 2
+        assert plan.runs >= plan.windows
+    grouped, plan = merge_windows(*synthetic, window_days=days)
+    assert grouped == whole
+
+
+def test_windowed_merge_in_worker_processes(synthetic) -> None:
+    windowed, plan = merge_windows(*synthetic, window_days=91, workers=2, max_overlap=SPLIT)
+    assert windowed == merge(*synthetic) and plan.runs >= 8
+
+
+def _event(eid: str, *mids: str) -> Event:
+    return Event(
+        id=eid,
+        story_id=None,
+        mention_ids=mids,
+        event="PROTEST",
+        cameo="140",
+        intensity=-6.5,
+        factuality="asserted",
+    )
+
+
+def test_runs_that_disagree_are_merged_into_one() -> None:
+    a, b = _event("e1", "m1", "m2"), _event("e2", "m2", "m3")
+    assert conflicts([((0, 0), [a]), ((1, 1), [a])]) == []  # the same event from both runs
+    assert conflicts([((0, 0), [a]), ((2, 2), [b])]) == [((0, 0), (2, 2))]
+    assert widen([(0, 0), (1, 1), (2, 2), (5, 5)], [((0, 0), (2, 2))]) == [(0, 2), (5, 5)]
+
+
+@pytest.mark.parametrize("new", [1, 5, 40])
+def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
+    articles, mentions = synthetic
+    # the newest articles arrive last, as a daily update does
+    latest = {a.id for a in sorted(articles, key=lambda a: (a.published, a.id))[-new:]}
+    before = merge(
+        [a for a in articles if a.id not in latest],
+        [m for m in mentions if m.article_id not in latest],
+    )
+    update = merge_incremental(articles, mentions, (), None, before, window_days=30)
+    scratch = merge(articles, mentions)
+    assert _clusters(update.result) == _clusters(scratch)
+    assert update.result.stories == scratch.stories
+    assert 1 <= update.windows_touched < update.windows
+    # every event no new mention reached keeps its id and its record
+    kept = set(before.events) - {e for e in before.events if e.id in update.events_removed}
+    assert kept and kept <= set(update.result.events)
+    assert len(kept) > len(before.events) / 2
+    touched = {m.id for m in mentions if m.article_id in latest}
+    assert all(not touched & set(e.mention_ids) for e in kept)
+
+
+def test_incremental_merge_without_new_articles_changes_nothing(synthetic) -> None:
+    before = merge(*synthetic)
+    update = merge_incremental(*synthetic, (), None, before, window_days=30)
+    assert update.windows_touched == 0
+    assert not (update.events_added or update.events_removed or update.stories_added)
+    assert update.result.events == before.events
+
+
+# --- the store: ``analyze NEW --db EXISTING`` ------------------------------------------
+
+ARTICLES = {
+    "jan-a": ("2021-01-12", "Outlet A", "Police arrested 12 protesters in Lima on Monday. The "
+              "interior minister of Peru condemned the march."),
+    "jan-b": ("2021-01-13", "Outlet B", "Peruvian police detained 12 demonstrators in Lima on "
+              "Monday, the interior ministry said."),
+    "aug-a": ("2021-08-03", "Outlet A", "Rebels attacked an army base near Mopti on Sunday, "
+              "killing 7 soldiers. The president of Mali promised to respond."),
+    "aug-new": ("2021-08-04", "Outlet C", "Seven soldiers were killed when rebels attacked an "
+                "army base near Mopti in Mali on Sunday, officials said."),
+}  # fmt: skip
+
+
+def _write(folder: Path, names: list[str]) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for name in names:
+        day, outlet, text = ARTICLES[name]
+        path = folder / f"{name}.md"
+        path.write_text(f"---\npublished: {day}\noutlet: {outlet}\n---\n{text}\n")
+        paths.append(str(path))
+    return paths
+
+
+def _event_rows(db: Path) -> dict[str, tuple[int, str, str]]:
+    with Store(db, readonly=True) as store:
+        rows = store.conn.execute("SELECT rowid, id, cameo, data FROM events").fetchall()
+    return {r["id"]: (r["rowid"], r["cameo"], r["data"]) for r in rows}
+
+
+@pytest.mark.slow
+def test_analyze_into_an_existing_store_touches_only_the_new_articles_window(
+    tmp_path, resources
+) -> None:
+    db = tmp_path / "events.db"
+    api.analyze(_write(tmp_path / "old", ["jan-a", "jan-b", "aug-a"]), db, resources=resources)
+    with Store(db, readonly=True) as store:
+        january = {e.id for e in store.events() if (e.date or "").startswith("2021-01")}
+    assert january
+    # a mark on January's rows: a merge that deleted and wrote them again would lose it
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE events SET cameo = 'untouched' WHERE date LIKE '2021-01%'")
+    before = _event_rows(db)
+    api.analyze(_write(tmp_path / "new", ["aug-new"]), db, resources=resources)
+    after = _event_rows(db)
+    # January's rows are the very same rows (not deleted and written again)
+    assert {k: after[k] for k in january} == {k: before[k] for k in january}
+    assert {after[k][1] for k in january} == {"untouched"}
+    scratch = tmp_path / "scratch.db"
+    api.analyze(
+        _write(tmp_path / "all", ["jan-a", "jan-b", "aug-a", "aug-new"]), scratch,
+        resources=resources,
+    )  # fmt: skip
+    assert after.keys() != before.keys()  # the new report did change August's event
+    stored = [{frozenset(e.mention_ids) for e in api.load_corpus(d).events} for d in (db, scratch)]
+    assert stored[0] == stored[1]
