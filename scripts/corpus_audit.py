@@ -210,6 +210,40 @@ def fix_endaid(rec: dict, c: Counter, w: str) -> None:
             c[(w, "ending aid: AID->SANCTION discontinue")] += 1
 
 
+DENY = re.compile(r"den(y|ie|ial)|dismiss|reject|refut|baseless|absurd", re.I)
+ALLEGATION = re.compile(
+    r"accusation|allegation|charge|claim|report|account|\bit\b|any role|involvement", re.I
+)
+NOT_ALLEGATION = re.compile(
+    r"request|proposal|offer|demand|plan\b|deal\b|calls? for|invitation|entry", re.I
+)
+
+
+def fix_denial(rec: dict, c: Counter, w: str) -> None:
+    """A denial of an accusation is the denied act, negated; it is not a REJECT."""
+    text, keep = rec["text"], []
+    for e in rec["events"]:
+        if e["event"] == "REJECT" and DENY.search(e["trigger"]):
+            p = pos(text, e)
+            window = text[max(0, p - 40) : p + len(e["trigger"]) + 50]
+            others = [o for o in rec["events"] if o is not e and o.get("sentence") == e.get("sentence")]
+            denied = any(
+                o["factuality"] == "negated" and set(o["actor"]) & set(e["actor"]) for o in others
+            )
+            accused = any(
+                o["event"] == "ACCUSE" and set(o["recipient"]) & set(e["actor"]) for o in others
+            )
+            if (
+                ALLEGATION.search(window)
+                and not NOT_ALLEGATION.search(window)
+                and (denied or accused)
+            ):
+                c[(w, "denial coded REJECT removed" + ("" if denied else " (no negated act yet)"))] += 1
+                continue
+        keep.append(e)
+    rec["events"] = keep
+
+
 def detect(rec: dict, c: Counter, w: str, listing: dict) -> None:
     text = rec["text"]
     for e in rec["events"]:
@@ -255,7 +289,7 @@ def main() -> None:
                 continue
             seen[key] = rec["id"]
             detect(rec, c, w, listing)
-            for fix in (fix_abduct, fix_modes, fix_codes, fix_content, fix_endaid):
+            for fix in (fix_abduct, fix_modes, fix_codes, fix_content, fix_endaid, fix_denial):
                 fix(rec, c, w)
             if not rec["events"] and "negative" not in rec["tags"]:
                 rec["tags"] += ["negative", "negative:other"]
