@@ -109,6 +109,28 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z ]", " ", text.lower()).split())
 
 
+def near_duplicates(paths: list[str], threshold: float = 0.75) -> dict[str, str]:
+    """Ids of lines whose word 4-grams overlap an earlier line's by Jaccard >= threshold."""
+    recs = [json.loads(x) for p in paths for x in open(p, encoding="utf-8")]
+    shingles = []
+    for r in recs:
+        w = re.findall(r"\w+", r["text"].lower())
+        shingles.append({" ".join(w[i : i + 4]) for i in range(len(w) - 3)})
+    index: dict[str, list[int]] = {}
+    drop: dict[str, str] = {}
+    for i, s in enumerate(shingles):
+        seen: Counter = Counter()
+        for g in s:
+            for j in index.get(g, []):
+                seen[j] += 1
+            index.setdefault(g, []).append(i)
+        for j, shared in seen.items():
+            if shared / len(s | shingles[j]) >= threshold and recs[j]["id"] not in drop:
+                drop[recs[i]["id"]] = recs[j]["id"]
+                break
+    return drop
+
+
 def fix_modes(rec: dict, c: Counter, w: str) -> None:
     for e in rec["events"]:
         m = e.get("mode")
@@ -278,12 +300,16 @@ def main() -> None:
     c: Counter = Counter()
     listing: dict = {"denial": [], "protest": [], "question": []}
     seen: dict[str, str] = {}
+    near = near_duplicates(files)
     for path in files:
         w = writer(path)
         out = []
         for line in open(path, encoding="utf-8"):
             rec = json.loads(line)
             key = norm(rec["text"])
+            if rec["id"] in near:
+                c[(w, f"duplicate text removed (near {near[rec['id']]})")] += 1
+                continue
             if key in seen:
                 c[(w, f"duplicate text removed (of {seen[key]})")] += 1
                 continue
