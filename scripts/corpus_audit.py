@@ -9,8 +9,8 @@ convention documented in training/README.md:
              for is dropped
   codes      non-state codes the repo does not use (ICC, IMF, CRC) mapped to IGO / NGO
   abduct     kidnapping, hostage taking and torture are ASSAULT (abduct / torture), not COERCE
-  release    an actual release / disarmament / return of property is RETREAT (PLOVER 2.0);
-             only an announced (future) one stays CONCEDE
+  release    a release of captives, disarmament or return of property is RETREAT (PLOVER 2.0),
+             an announced one too (factuality future), like every announced act
   apology    an apology or expression of regret is CONCEDE (PLOVER 2.0), not SUPPORT
   content    the act inside an accusation ("accused X of shelling") is content of the
              ACCUSE, not a separate event
@@ -137,7 +137,7 @@ def fix_modes(rec: dict, c: Counter, w: str) -> None:
         if m is None:
             continue
         t = e["event"]
-        if t == "CONCEDE" and m in CONCEDE_TO_RETREAT and e["factuality"] != "future":
+        if t == "CONCEDE" and m in CONCEDE_TO_RETREAT:
             e["event"], e["mode"] = "RETREAT", CONCEDE_TO_RETREAT[m]
             c[(w, "release: CONCEDE->RETREAT")] += 1
             continue
