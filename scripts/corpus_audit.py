@@ -44,12 +44,31 @@ from pathlib import Path
 CODEBOOK_MODES = {
     "ACCUSE": {"disapprove", "allege", "investigate"},
     "ASSAULT": {
-        "targeted", "heavy-weapons", "aerial", "firearms", "explosives", "suicide-attack",
-        "beat", "torture", "sexual", "primitive", "abduct", "crowd-control", "drone",
+        "targeted",
+        "heavy-weapons",
+        "aerial",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "beat",
+        "torture",
+        "sexual",
+        "primitive",
+        "abduct",
+        "crowd-control",
+        "drone",
     },
     "COERCE": {
-        "arrest", "seize", "ban", "censor", "curfew", "martial-law", "restrict", "deport",
-        "destroy", "cyber",
+        "arrest",
+        "seize",
+        "ban",
+        "censor",
+        "curfew",
+        "martial-law",
+        "restrict",
+        "deport",
+        "destroy",
+        "cyber",
     },
     "CONSULT": {"phone", "visit"},
     "MOBILIZE": {"troops", "weapons", "police"},
@@ -111,7 +130,7 @@ def norm(text: str) -> str:
 
 def near_duplicates(paths: list[str], threshold: float = 0.75) -> dict[str, str]:
     """Ids of lines whose word 4-grams overlap an earlier line's by Jaccard >= threshold."""
-    recs = [json.loads(x) for p in paths for x in open(p, encoding="utf-8")]
+    recs = [json.loads(x) for p in paths for x in Path(p).read_text(encoding="utf-8").splitlines()]
     shingles = []
     for r in recs:
         w = re.findall(r"\w+", r["text"].lower())
@@ -248,7 +267,9 @@ def fix_denial(rec: dict, c: Counter, w: str) -> None:
         if e["event"] == "REJECT" and DENY.search(e["trigger"]):
             p = pos(text, e)
             window = text[max(0, p - 40) : p + len(e["trigger"]) + 50]
-            others = [o for o in rec["events"] if o is not e and o.get("sentence") == e.get("sentence")]
+            others = [
+                o for o in rec["events"] if o is not e and o.get("sentence") == e.get("sentence")
+            ]
             denied = any(
                 o["factuality"] == "negated" and set(o["actor"]) & set(e["actor"]) for o in others
             )
@@ -260,7 +281,8 @@ def fix_denial(rec: dict, c: Counter, w: str) -> None:
                 and not NOT_ALLEGATION.search(window)
                 and (denied or accused)
             ):
-                c[(w, "denial coded REJECT removed" + ("" if denied else " (no negated act yet)"))] += 1
+                note = "" if denied else " (no negated act yet)"
+                c[(w, "denial coded REJECT removed" + note)] += 1
                 continue
         keep.append(e)
     rec["events"] = keep
@@ -269,10 +291,13 @@ def fix_denial(rec: dict, c: Counter, w: str) -> None:
 def detect(rec: dict, c: Counter, w: str, listing: dict) -> None:
     text = rec["text"]
     for e in rec["events"]:
-        if e["event"] == "REJECT" and re.match(r"den(y|ie|ial)", e["trigger"].lower()):
-            if "entry" not in text[pos(text, e) : pos(text, e) + 20]:
-                c[(w, "LIST denial coded REJECT")] += 1
-                listing["denial"].append(rec["id"])
+        if (
+            e["event"] == "REJECT"
+            and re.match(r"den(y|ie|ial)", e["trigger"].lower())
+            and "entry" not in text[pos(text, e) : pos(text, e) + 20]
+        ):
+            c[(w, "LIST denial coded REJECT")] += 1
+            listing["denial"].append(rec["id"])
         if e["event"] == "PROTEST" and set(e["actor"]) & {"EUR", "IGO", "UNO", "NGO"}:
             c[(w, "LIST protesters with a non-state code")] += 1
             listing["protest"].append(rec["id"])
@@ -304,7 +329,7 @@ def main() -> None:
     for path in files:
         w = writer(path)
         out = []
-        for line in open(path, encoding="utf-8"):
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             key = norm(rec["text"])
             if rec["id"] in near:

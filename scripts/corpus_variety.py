@@ -12,6 +12,7 @@ import glob
 import json
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import spacy
 
@@ -27,13 +28,13 @@ def load_model() -> spacy.language.Language:
 
 def main() -> None:
     files = sys.argv[1:] or sorted(glob.glob("training/corpus/*.jsonl"))
-    recs = [json.loads(line) for f in files for line in open(f, encoding="utf-8")]
+    recs = [json.loads(x) for f in files for x in Path(f).read_text(encoding="utf-8").splitlines()]
     nlp = load_model()
     lemmas: dict[str, set[str]] = defaultdict(set)
     events, facts = Counter(), Counter()
     countries, regs, regions, kinds = set(), Counter(), Counter(), Counter()
     negatives = stories = 0
-    for rec, doc in zip(recs, nlp.pipe((r["text"] for r in recs), batch_size=64)):
+    for rec, doc in zip(recs, nlp.pipe((r["text"] for r in recs), batch_size=64), strict=True):
         if not rec["events"]:
             negatives += 1
         if "-story-" in rec["id"]:
