@@ -7,7 +7,8 @@ convention documented in training/README.md:
   modes      every mode mapped to the codebook's mode name for its type
              (src/newsevents/extract/data/codebook.yaml); a mode the codebook has no name
              for is dropped
-  codes      non-state codes the repo does not use (ICC, IMF, CRC) mapped to IGO / NGO
+  codes      non-state codes the repo does not use (ICC, IMF, CRC) mapped to IGO / NGO;
+             UN-system bodies (WHO, IAEA, ILO, ...) coded IGO become UNO
   abduct     kidnapping, hostage taking and torture are ASSAULT (abduct / torture), not COERCE
   release    a release of captives, disarmament or return of property is RETREAT (PLOVER 2.0),
              an announced one too (factuality future), like every announced act
@@ -103,6 +104,12 @@ MODE_MAP = {
     ("SANCTION", "freeze-assets"): "discontinue",
 }
 CODE_MAP = {"ICC": "IGO", "IMF": "IGO", "CRC": "NGO"}
+# UN-system bodies and agencies are UNO, as most lines (and docs/GOLD.md for the UN) code them
+UN_BODY = re.compile(
+    r"\b(UN|U\.N\.|United Nations|UNICEF|UNHCR|WFP|World Food Programme|WHO|World Health "
+    r"Organi[sz]ation|IAEA|International Atomic Energy Agency|UNESCO|UNRWA|ILO|International "
+    r"Labour Organi[sz]ation|FAO|Security Council|General Assembly)\b"
+)
 # CONCEDE modes that PLOVER 2.0 and the codebook code as RETREAT when the act happened
 CONCEDE_TO_RETREAT = {"release": "release", "disarm": "disarm", "return": "release"}
 ABDUCT = re.compile(r"kidnap|abduct|hostage|hijack|snatch", re.I)
@@ -183,6 +190,11 @@ def fix_codes(rec: dict, c: Counter, w: str) -> None:
             if new != e[k]:
                 c[(w, "code ICC/IMF/CRC")] += 1
                 e[k] = list(dict.fromkeys(new))
+        for k in ("actor", "recipient"):
+            text = e.get(k + "_text") or ""
+            if e[k] == ["IGO"] and UN_BODY.search(text) and "Russian Security" not in text:
+                e[k] = ["UNO"]
+                c[(w, "code IGO->UNO for a UN-system body")] += 1
     tags = []
     for t in rec["tags"]:
         if t.startswith("country:") and t[8:] in CODE_MAP:
