@@ -37,6 +37,7 @@ from .errors import NewsEventsError
 from .model import FACTUAL
 from .nlp import DEFAULT_MODEL
 from .report import export as export_mod
+from .report import parquet
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -300,15 +301,15 @@ def timeline(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(export_mod.FORMATS),
+    type=click.Choice((*export_mod.FORMATS, "parquet")),
     default="plover-jsonl",
     show_default=True,
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file (default: stdout).",
+    type=click.Path(path_type=Path),
+    help="Output file (default: stdout); for parquet, a directory of tables.",
 )
 @click.option(
     "--all/--factual-only",
@@ -320,11 +321,22 @@ def timeline(
 @click.option("--header", is_flag=True, help="gdelt: write a header line (GDELT files have none).")
 @friendly_errors
 def export(db: Path, fmt: str, output: Path | None, show_all: bool | None, header: bool) -> None:
-    """Export merged events: plover-jsonl (contract in README), gdelt (+ .mentions), csv."""
+    """Export merged events: plover-jsonl (contract in README), gdelt (+ .mentions), csv,
+    parquet (a directory of tables: events, sources, quantities, figures, discrepancies)."""
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a directory of tables: give -o DIR")
+    if fmt != "parquet" and output is not None and output.is_dir():
+        raise click.BadParameter(f"{plain(output)} is a directory; give a file", param_hint="-o")
+    if fmt == "parquet":
+        parquet.require_pyarrow()  # before loading the corpus: the one-line install hint
     corpus = api.load_corpus(db)
     if show_all is None:
         show_all = fmt != "gdelt"
     events = api.select_events(corpus.events, include_all=show_all)
+    if fmt == "parquet" and output is not None:
+        written = parquet.write_parquet(events, corpus.mentions, corpus.articles, output)
+        click.echo(f"wrote {len(events)} event(s) to {len(written)} tables in {output}", err=True)
+        return
     if fmt == "plover-jsonl":
         text = export_mod.to_plover_jsonl(events, corpus.mentions, corpus.articles)
     elif fmt == "csv":
