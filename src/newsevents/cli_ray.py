@@ -31,6 +31,7 @@ def analyze_on_ray(
 ) -> None:
     """Code ``paths`` on Ray into shards at ``out``; with ``db``, store them and merge."""
     distributed.require_ray()  # the install hint before anything is read
+    distributed.check_out(out)
     where = f"the Ray cluster at {address}" if address else "a local Ray instance"
     err.print(cell(f"coding on {where} with {workers} worker(s) ..."))
     s = distributed.analyze_ray(
@@ -43,6 +44,7 @@ def analyze_on_ray(
         model=model,
         codebook=codebook,
         actors=actors,
+        progress_bars=err.is_terminal,
     )
     err.print(
         cell(

@@ -168,14 +168,14 @@ def analyze_ray(
     actors: Sequence[Path] = (),
     batch_size: int = BATCH_SIZE,
     num_cpus: int | None = None,
+    progress_bars: bool = False,
 ) -> RaySummary:
     """Code the inputs on Ray (``address``: a running cluster such as ``"auto"``; None
     starts a local instance with ``num_cpus``, default one more than ``workers``) and write
-    the shards to ``out`` (a new or empty directory)."""
+    the shards to ``out`` (a new or empty directory). ``progress_bars``: Ray Data's own, on
+    stderr (for a terminal)."""
     ray = require_ray()
-    target = Path(out)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ConfigError(f"--out {target} is not a new or empty directory; give another")
+    target = check_out(out)
     items = input_shards(paths)
     settings = Settings(
         model=model,
@@ -187,6 +187,9 @@ def analyze_ray(
     started = time.perf_counter()
     own = _connect(ray, address, num_cpus or max(os.cpu_count() or 1, workers + 1))
     try:
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = progress_bars
+        context.print_on_execution_start = False
         summary = _run(ray, items, target, settings, workers, batch_size)
     finally:
         if own:
@@ -195,14 +198,23 @@ def analyze_ray(
     return summary
 
 
+def check_out(out: str | Path) -> Path:
+    """``out`` if it is a new or empty directory (shards are never mixed with older ones)."""
+    target = Path(out)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ConfigError(f"--out {target} is not a new or empty directory; give another")
+    return target
+
+
 def _connect(ray: Any, address: str | None, cpus: int) -> bool:
     """Join the cluster at ``address`` (or start a local Ray); True if this call started it."""
-    for name in ("ray", "ray.data"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    # Ray's info lines (and the note that progress bars are off) are not the user's business
+    for name in ("ray", "ray.data", "ray.data._internal.progress"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     if ray.is_initialized():
         return False
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
-    kwargs["logging_level"] = logging.WARNING
+    kwargs["logging_level"] = logging.ERROR
     if address is None:
         kwargs["num_cpus"] = cpus
     try:
@@ -215,9 +227,6 @@ def _connect(ray: Any, address: str | None, cpus: int) -> bool:
 def _run(
     ray: Any, items: list[str], out: Path, settings: Settings, workers: int, batch_size: int
 ) -> RaySummary:
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
     coded = (
         ray.data.from_items([{"path": p} for p in items])
         .map_batches(
