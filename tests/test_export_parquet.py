@@ -40,6 +40,15 @@ def test_tables_round_trip_to_the_plover_records(tmp_path: Path) -> None:
     assert [(d["field"], d["value"]) for d in disc] == [("killed", "~14"), ("killed", "17")]
 
 
+def test_pandas_reads_the_nested_actor_column(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas", reason="pandas is absent")
+    events, mentions, articles = corpus()
+    parquet.write_parquet(events, mentions, articles, tmp_path)
+    frame = pd.read_parquet(tmp_path / "events.parquet")
+    assert list(frame["id"]) == ["ev-goma-1"]
+    assert [a["code"] for a in frame["actor"][0]] == ["COD"]
+
+
 def test_no_events_still_writes_every_table_with_its_columns(tmp_path: Path) -> None:
     paths = parquet.write_parquet([], {}, {}, tmp_path)
     assert sorted(p.name for p in paths) == sorted(f"{t}.parquet" for t in parquet.TABLES)
