@@ -107,3 +107,14 @@ def test_ray_engine_gives_what_the_local_engine_gives(inputs: Path, tmp_path: Pa
     assert res.exit_code == 0 and "stored 0 article(s)" in res.output
     with Store(ray_db, readonly=True) as b:
         assert [e.id for e in b.events()] == [e["id"] for e in events]
+
+
+def test_a_bad_codebook_is_one_line_before_ray_starts(inputs: Path, tmp_path: Path) -> None:
+    pytest.importorskip("ray", reason="ray is absent: pip install 'newsevents[ray]'")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n  - trigger: [\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["analyze", str(inputs), "--engine", "ray", "--out", str(out), "--codebook", str(bad)]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 2 and "is not valid YAML" in res.output
+    assert not out.exists()

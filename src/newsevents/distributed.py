@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -137,8 +138,8 @@ def input_shards(paths: Sequence[str]) -> list[str]:
         if p == "-":
             raise ConfigError("--engine ray reads files, not standard input: save it to a file")
         path = Path(p)
-        files = visible_files(path) if path.is_dir() else []
-        out.extend(str(f) for f in files) if files else out.append(p)
+        files = [str(f) for f in visible_files(path)] if path.is_dir() else []
+        out += files or [p]
     return out
 
 
@@ -177,6 +178,8 @@ def analyze_ray(
     ray = require_ray()
     target = check_out(out)
     items = input_shards(paths)
+    if codebook or actors:  # a bad file is one line here, not an actor dying on every node
+        load_resources(model, codebook, actors)
     settings = Settings(
         model=model,
         codebook=tuple(str(Path(p).resolve()) for p in codebook),
@@ -191,6 +194,8 @@ def analyze_ray(
         context.enable_progress_bars = progress_bars
         context.print_on_execution_start = False
         summary = _run(ray, items, target, settings, workers, batch_size)
+    except ray.exceptions.RayError as e:  # a worker died, a node was lost, ...
+        raise NewsEventsError(f"the Ray job failed: {_last_line(e)}") from e
     finally:
         if own:
             ray.shutdown()
@@ -312,6 +317,12 @@ def merge_parquet(db: str | Path, root: str | Path, config: Any = None) -> Impor
 
 def _one_line(e: object) -> str:
     return " ".join(str(e).split())[:200]
+
+
+def _last_line(e: object) -> str:
+    """The last line of a Ray error (the worker's own exception), without terminal colours."""
+    lines = [line for line in re.sub(r"\x1b\[[0-9;]*m", "", str(e)).splitlines() if line.strip()]
+    return _one_line(lines[-1] if lines else type(e).__name__)
 
 
 __all__ = [
