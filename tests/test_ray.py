@@ -102,6 +102,15 @@ def test_ray_engine_gives_what_the_local_engine_gives(inputs: Path, tmp_path: Pa
         assert len(events) > 5 and [to_data(e) for e in b.events()] == events
         assert [to_data(s) for s in b.stories()] == [to_data(s) for s in a.stories()]
         assert b.skips() == a.skips()
+    try:  # the README's DuckDB query over the shards
+        import duckdb
+    except ImportError:
+        pass
+    else:
+        glob = str(out / "mentions" / "*" / "*.parquet")
+        sql = f"SELECT pub_date, count(*) FROM read_parquet('{glob}', hive_partitioning = true)"
+        counts = duckdb.sql(sql + " GROUP BY ALL").fetchall()
+        assert sum(n for _, n in counts) == len(mentions) and len(counts) == 2
     # merging the same shards again adds nothing and keeps every event id
     res = runner.invoke(main, ["merge", "--db", str(ray_db), "--from-parquet", str(out)])
     assert res.exit_code == 0 and "stored 0 article(s)" in res.output
