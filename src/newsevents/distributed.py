@@ -99,6 +99,9 @@ class Settings:
     actors: tuple[str, ...] = ()
     published: str | None = None
     outlet: str | None = None
+    #: the driver's working directory: relative input paths are read from there (on a
+    #: cluster, a shared filesystem mounted at the same path), so sources read as given
+    cwd: str | None = None
 
 
 class Coder:
@@ -111,6 +114,8 @@ class Coder:
 
     def __init__(self) -> None:
         s = self.settings
+        if s.cwd and os.path.isdir(s.cwd):
+            os.chdir(s.cwd)
         paths = (tuple(map(Path, s.codebook)), tuple(map(Path, s.actors)))
         self.resources = load_resources(s.model, *paths)
 
@@ -176,7 +181,7 @@ def analyze_ray(
     the shards to ``out`` (a new or empty directory). ``progress_bars``: Ray Data's own, on
     stderr (for a terminal)."""
     ray = require_ray()
-    target = check_out(out)
+    target = check_out(out).resolve()  # written by Ray tasks, which may run elsewhere
     items = input_shards(paths)
     if codebook or actors:  # a bad file is one line here, not an actor dying on every node
         load_resources(model, codebook, actors)
@@ -186,6 +191,7 @@ def analyze_ray(
         actors=tuple(str(Path(p).resolve()) for p in actors),
         published=published,
         outlet=outlet,
+        cwd=os.getcwd(),
     )
     started = time.perf_counter()
     own = _connect(ray, address, num_cpus or max(os.cpu_count() or 1, workers + 1))
