@@ -69,8 +69,12 @@ def test_merge_from_a_folder_without_shards_is_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Ray Data's own settings
-def test_ray_engine_gives_what_the_local_engine_gives(inputs: Path, tmp_path: Path) -> None:
+def test_ray_engine_gives_what_the_local_engine_gives(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ray = pytest.importorskip("ray", reason="ray is absent: pip install 'newsevents[ray]'")
+    monkeypatch.chdir(tmp_path)
+    inputs = inputs.relative_to(tmp_path)  # relative paths: the stored sources must agree
     runner = CliRunner()
     local_db, ray_db, out = tmp_path / "local.db", tmp_path / "ray.db", tmp_path / "shards"
     res = runner.invoke(main, ["analyze", str(inputs), "--db", str(local_db)])
@@ -94,6 +98,7 @@ def test_ray_engine_gives_what_the_local_engine_gives(inputs: Path, tmp_path: Pa
 
     with Store(local_db, readonly=True) as a, Store(ray_db, readonly=True) as b:
         assert b.articles(with_raw=True) == a.articles(with_raw=True)
+        assert {x.source for x in b.articles()} == {f"in/{name}" for name in SAMPLE}
         mentions = [to_data(m) for m in a.mentions()]
         assert len(mentions) > 10 and [to_data(m) for m in b.mentions()] == mentions
         assert [to_data(q) for q in b.quotes()] == [to_data(q) for q in a.quotes()]
