@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo serve test bench bench-merge bench-web screenshots fit-merge fuzz lint clean install dev
+.PHONY: demo serve test bench bench-merge bench-ray bench-web screenshots fit-merge fuzz lint clean install dev
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,10 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -e .
 	touch $@
 
+# dev also installs the ray extra (Ray Data, pyarrow), so `make test` runs the Ray engine's
+# equivalence test and the parquet export tests.
 $(VENV)/.dev: $(VENV)/.installed
-	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev,ray]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -57,6 +59,11 @@ bench: $(VENV)/.installed
 # incrementally into a store of 100,000 events (a figure, not a test; takes minutes).
 bench-merge: $(VENV)/.dev
 	$(PY) scripts/bench_merge.py
+
+# Local engine vs Ray engine: throughput and peak memory on BENCH_ARTICLES generated articles.
+BENCH_ARTICLES ?= 1000
+bench-ray: $(VENV)/.dev
+	$(PY) scripts/bench_ray.py --articles $(BENCH_ARTICLES)
 
 # Workbench latency: 50 concurrent clients for 10 s per page on >= 10,000 synthetic events.
 bench-web: $(VENV)/.dev

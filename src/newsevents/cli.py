@@ -37,6 +37,7 @@ from .errors import NewsEventsError
 from .model import FACTUAL
 from .nlp import DEFAULT_MODEL
 from .report import export as export_mod
+from .report import parquet
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -97,7 +98,11 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@db_option
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite database file (with --engine ray: also import the shards and merge).",
+)
 @click.option(
     "--published",
     callback=date_option,
@@ -125,16 +130,32 @@ def main() -> None:
     show_default=True,
     type=click.IntRange(1, 64),
     help="Processes that parse and code articles (each holds its own spaCy pipeline; this "
-    "process reads, writes and merges). Output is the same for any number; an article on "
-    "which a worker fails or dies is a recorded skip.",
+    "process reads, writes and merges; with --engine ray: Ray actors, each holding the "
+    "pipeline). Output is the same for any number; an article on which a worker fails or dies "
+    "is a recorded skip.",
 )
 @click.option(
     "--no-merge", is_flag=True, help="Skip the cross-article merge (run 'newsevents merge' later)."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "ray")),
+    default="local",
+    show_default=True,
+    help="ray: code on a Ray cluster (pip install 'newsevents[ray]') into Parquet shards.",
+)
+@click.option(
+    "--address", help="--engine ray: the cluster to join ('auto': the local node's cluster)."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="--engine ray: new directory for the Parquet shards (articles, mentions, quotes).",
+)
 @friendly_errors
 def analyze(
     paths: Sequence[str],
-    db: Path,
+    db: Path | None,
     published: str | None,
     outlet: str | None,
     model: str,
@@ -142,10 +163,20 @@ def analyze(
     actors: Sequence[Path],
     workers: int,
     no_merge: bool,
+    engine: str,
+    address: str | None,
+    out: Path | None,
 ) -> None:
-    """Read articles (files, directories, '-' for stdin), code events, store them in --db."""
+    """Read articles (files, directories, '-' for stdin), code events, store them in --db
+    (or, with --engine ray, write them as Parquet shards to --out)."""
     install_signal_handlers()
     err = _console(stderr=True)
+    if engine == "local" and (address or out):
+        raise click.UsageError("--address and --out go with --engine ray")
+    if engine == "local" and db is None:
+        raise click.UsageError("give --db DB (or --engine ray --out DIR)")
+    if engine == "ray" and out is None:
+        raise click.UsageError("--engine ray writes Parquet shards: give --out DIR")
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing and len(missing) == len(paths):
         raise click.BadParameter(
@@ -153,6 +184,15 @@ def analyze(
         )
     for p in missing:
         err.print(cell(f"warning: {p}: no such file or directory (skipped)"))
+    if engine == "ray" and out is not None:
+        from .cli_ray import analyze_on_ray
+
+        analyze_on_ray(
+            err, paths, out, db=db, address=address, workers=workers, published=published,
+            outlet=outlet, model=model, codebook=codebook, actors=actors, do_merge=not no_merge,
+        )  # fmt: skip
+        return
+    assert db is not None
     with AnalyzeProgress(err) as progress:
         summary = api.analyze(
             list(paths),
@@ -302,15 +342,15 @@ def timeline(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(export_mod.FORMATS),
+    type=click.Choice((*export_mod.FORMATS, "parquet")),
     default="plover-jsonl",
     show_default=True,
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file (default: stdout).",
+    type=click.Path(path_type=Path),
+    help="Output file (default: stdout); for parquet, a directory of tables.",
 )
 @click.option(
     "--all/--factual-only",
@@ -322,11 +362,22 @@ def timeline(
 @click.option("--header", is_flag=True, help="gdelt: write a header line (GDELT files have none).")
 @friendly_errors
 def export(db: Path, fmt: str, output: Path | None, show_all: bool | None, header: bool) -> None:
-    """Export merged events: plover-jsonl (contract in README), gdelt (+ .mentions), csv."""
+    """Export merged events: plover-jsonl (contract in README), gdelt (+ .mentions), csv,
+    parquet (a directory of tables: events, sources, quantities, figures, discrepancies)."""
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a directory of tables: give -o DIR")
+    if fmt != "parquet" and output is not None and output.is_dir():
+        raise click.BadParameter(f"{plain(output)} is a directory; give a file", param_hint="-o")
+    if fmt == "parquet":
+        parquet.require_pyarrow()  # before loading the corpus: the one-line install hint
     corpus = api.load_corpus(db)
     if show_all is None:
         show_all = fmt != "gdelt"
     events = api.select_events(corpus.events, include_all=show_all)
+    if fmt == "parquet" and output is not None:
+        written = parquet.write_parquet(events, corpus.mentions, corpus.articles, output)
+        click.echo(f"wrote {len(events)} event(s) to {len(written)} tables in {output}", err=True)
+        return
     if fmt == "plover-jsonl":
         text = export_mod.to_plover_jsonl(events, corpus.mentions, corpus.articles)
     elif fmt == "csv":
@@ -437,6 +488,12 @@ def stories(db: Path) -> None:
     help="Days a story stays open to new articles.",
 )
 @click.option("--no-cross-story", is_flag=True, help="Never merge events across stories.")
+@click.option(
+    "--from-parquet",
+    "from_parquet",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="First store the coded articles of these Parquet shards (analyze --engine ray --out).",
+)
 @friendly_errors
 def merge_cmd(
     db: Path,
@@ -445,8 +502,10 @@ def merge_cmd(
     date_slack_days: int | None,
     story_window_days: int | None,
     no_cross_story: bool,
+    from_parquet: Path | None,
 ) -> None:
-    """Rebuild stories and merged events from the stored mentions (lossless, repeatable)."""
+    """Rebuild stories and merged events from the stored mentions (lossless, repeatable);
+    with --from-parquet, first add the shards' articles to --db."""
     overrides: dict[str, Any] = {
         "event_threshold": event_threshold,
         "story_threshold": story_threshold,
@@ -455,7 +514,13 @@ def merge_cmd(
     }
     if no_cross_story:
         overrides["cross_story"] = False
-    result = api.merge_db(db, api.merge_config(**overrides))
+    config = api.merge_config(**overrides)
+    if from_parquet is not None:
+        from .cli_ray import merge_shards
+
+        merge_shards(_console(stderr=True), db, from_parquet, config)
+        return
+    result = api.merge_db(db, config)
     click.echo(f"{len(result.events)} event(s) in {len(result.stories)} story(ies)")
 
 
