@@ -19,14 +19,15 @@ CLI = Path(sys.executable).parent / "newsevents"
 
 
 @pytest.mark.slow
-def test_one_analyze_over_the_hostile_corpus_stores_every_good_file(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_one_analyze_over_the_hostile_corpus_stores_every_good_file(tmp_path, workers):
     corpus = tmp_path / "corpus"
     expect = hostile_corpus.make(corpus, sorted(ARTICLES.iterdir()))
     assert len(expect) >= 50
     db = tmp_path / "h.db"
     start = time.monotonic()
     proc = subprocess.run(
-        [str(CLI), "analyze", str(corpus), "--db", str(db)],
+        [str(CLI), "analyze", str(corpus), "--db", str(db), "--workers", workers],
         capture_output=True,
         text=True,
         timeout=600,

@@ -135,7 +135,6 @@ def analyze(
         try:
             with clock.stage("load"):
                 res = resources or load_resources(model, codebook, actors)
-                runner.prepare(res)
             _notify(progress, "total", str(ingest.count_inputs(paths)))
 
             def skipped(item: Skip) -> None:

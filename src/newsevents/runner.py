@@ -205,18 +205,21 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def _code_in_workers(
     articles: Iterable[Article], resources: Resources, workers: int, clock: StageClock | None
 ) -> Iterator[Document | Skip]:
-    prepare(resources)
-    pool = _Pool(resources, workers)
+    pool: _Pool | None = None
     inflight: deque[_Task] = deque()
     try:
         for chunk in _chunks(articles, CHUNK):
+            if pool is None:  # only once there is an article to code
+                prepare(resources)
+                pool = _Pool(resources, workers)
             inflight.append(pool.submit(chunk))
             while len(inflight) >= 2 * workers:  # enough queued to keep every worker busy
                 yield from _collect(pool, inflight.popleft(), clock)
-        while inflight:
+        while inflight and pool is not None:
             yield from _collect(pool, inflight.popleft(), clock)
     finally:
-        pool.close()
+        if pool is not None:
+            pool.close()
 
 
 def _collect(pool: _Pool, task: _Task, clock: StageClock | None) -> Iterator[Document | Skip]:
@@ -259,6 +262,7 @@ def _one_by_one(pool: _Pool, chunk: list[Article]) -> Iterator[Document | Skip]:
 
 
 def prepare(resources: Resources) -> None:
-    """Load what the resources load lazily (the gazetteer's city index), once, before the
-    first article (and before workers fork, so they share it)."""
+    """Load what the resources load lazily (the gazetteer's city index, ~1.5 s of CPU), before
+    workers fork, so they share it; in one process the first article naming a place builds
+    it (a run with nothing new to code never does). The bench calls it while loading."""
     resources.gazetteer.cities  # noqa: B018 - a cached property: reading it builds it

@@ -3,9 +3,9 @@
 Design (after sqlite-utils/Datasette): stdlib ``sqlite3`` in WAL mode, numbered migrations
 applied in one transaction each and recorded in ``PRAGMA user_version``, one transaction per
 article or per :meth:`Store.batch` of articles (each article a savepoint inside it) so a crash
-(even SIGKILL) loses at most the batch being written, and re-analysing an
-article is a no-op because rows are keyed on the article id. Structured annotations are kept as
-JSON produced by :func:`newsevents.model.to_data`, next to indexed columns for querying.
+(even SIGKILL) loses at most the batch being written, and re-analysing an article is a no-op
+because rows are keyed on the article id. Structured annotations are kept as JSON produced by
+:func:`newsevents.model.to_data`, next to indexed columns for querying.
 """
 
 from __future__ import annotations
@@ -37,36 +37,13 @@ from .model import (
 )
 from .store_bodies import same_body, save_body
 from .store_merge import MergeRows
-from .store_schema import APPLICATION_ID, MIGRATIONS, check_database
+from .store_schema import APPLICATION_ID, MIGRATIONS, PARTICIPANTS_SQL, check_database
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The per-article tables :meth:`Store.replace_annotations` rewrites.
-_ANNOTATION_TABLES: tuple[str, ...] = (
-    "sentences",
-    "entity_mentions",
-    "entities",
-    "time_expressions",
-)
-_ANNOTATION_TABLES += ("mentions", "quotes")
-# Mentions' actors and recipients and quotes' speakers, with their entity's kind (JSON1).
-_PARTICIPANTS_SQL = """
-SELECT p.name, p.role, p.event, p.id, p.article_id, p.s, p.e, p.sector, ent.kind, ent.name
-FROM (SELECT m.article_id, m.id, 0 AS k, m.idx, m.event, r.role, m.sentence_start AS s,
-             m.sentence_end AS e, json_extract(j.value, '$.name') AS name,
-             json_extract(j.value, '$.code') AS code, json_extract(j.value, '$.sector') AS sector,
-             json_extract(j.value, '$.entity') AS ent
-      FROM mentions m JOIN (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r
-      JOIN json_each(m.data, '$.' || r.role) j
-      UNION ALL
-      SELECT article_id, id, 1, idx, NULL, 'speaker', json_extract(data, '$.sentence.start'),
-             json_extract(data, '$.sentence.end'), json_extract(data, '$.speaker.name'),
-             json_extract(data, '$.speaker.code'), json_extract(data, '$.speaker.sector'),
-             json_extract(data, '$.speaker.entity')
-      FROM quotes WHERE json_type(data, '$.speaker') = 'object') p
-LEFT JOIN entities ent ON ent.article_id = p.article_id AND ent.key = p.ent
-WHERE {where} ORDER BY p.article_id, p.k, p.idx, p.role
-"""
+_ANNOTATION_TABLES: tuple[str, ...] = ("sentences", "entity_mentions", "entities")
+_ANNOTATION_TABLES += ("time_expressions", "mentions", "quotes")
 
 
 @dataclass(frozen=True)
@@ -88,7 +65,6 @@ class Store(MergeRows):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self._batch = False  # inside batch(): transactions are savepoints
-        self._savepoints = 0
         if readonly and not self.path.exists():
             raise StoreError(
                 f"no database at {self.path}: run 'newsevents analyze ... --db {path}'"
@@ -151,37 +127,26 @@ class Store(MergeRows):
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; inside :meth:`batch`, a savepoint of the batch's (so one
         article's failed write is undone alone and the others stay)."""
-        if self._batch:
-            self._savepoints += 1
-            name = f"s{self._savepoints}"
-            try:
-                self.conn.execute(f"SAVEPOINT {name}")
-                try:
-                    yield self.conn
-                except BaseException:
-                    self.conn.execute(f"ROLLBACK TO {name}")
-                    self.conn.execute(f"RELEASE {name}")
-                    raise
-                self.conn.execute(f"RELEASE {name}")
-            except sqlite3.DatabaseError as e:
-                raise StoreError(f"database {self.path}: {e}") from e
-            return
+        begin, commit, undo = "BEGIN IMMEDIATE", ["COMMIT"], ["ROLLBACK"]
+        if self._batch:  # ROLLBACK TO and RELEASE act on the innermost savepoint of that name
+            begin, commit, undo = "SAVEPOINT a", ["RELEASE a"], ["ROLLBACK TO a", "RELEASE a"]
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(begin)
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                for sql in undo:
+                    self.conn.execute(sql)
                 raise
-            self.conn.execute("COMMIT")
+            for sql in commit:
+                self.conn.execute(sql)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"database {self.path}: {e}") from e
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Writes of several articles in one transaction (fewer commits): each write inside
-        is a savepoint, so an article whose write fails is undone alone. A crash loses the
-        batch being written, never part of an article."""
+        """Writes of several articles in one transaction (fewer commits), each a savepoint:
+        one failing write is undone alone; a crash loses the batch, never part of an article."""
         if self._batch:
             yield
             return
@@ -475,7 +440,7 @@ class Store(MergeRows):
         """Every stored actor, recipient and quote speaker (only those without a country or
         non-state code with ``uncoded``), in article and mention order."""
         where = "p.code IS NULL AND p.name IS NOT NULL" if uncoded else "p.name IS NOT NULL"
-        rows = self.conn.execute(_PARTICIPANTS_SQL.format(where=where))
+        rows = self.conn.execute(PARTICIPANTS_SQL.format(where=where))
         return [
             Participant(r[0], r[1], r[2], r[3], r[4], Span(r[5], r[6]), r[7], r[8], r[9])
             for r in rows

@@ -209,3 +209,23 @@ def check_database(conn: sqlite3.Connection, path: object, *, integrity: bool) -
                 f"{path} is corrupt ({' '.join(str(bad).split())[:200]}); restore a backup or "
                 "re-run analyze into a new --db"
             )
+
+
+# Mentions' actors and recipients and quotes' speakers, with their entity's kind (JSON1).
+PARTICIPANTS_SQL = """
+SELECT p.name, p.role, p.event, p.id, p.article_id, p.s, p.e, p.sector, ent.kind, ent.name
+FROM (SELECT m.article_id, m.id, 0 AS k, m.idx, m.event, r.role, m.sentence_start AS s,
+             m.sentence_end AS e, json_extract(j.value, '$.name') AS name,
+             json_extract(j.value, '$.code') AS code, json_extract(j.value, '$.sector') AS sector,
+             json_extract(j.value, '$.entity') AS ent
+      FROM mentions m JOIN (SELECT 'actor' AS role UNION ALL SELECT 'recipient') r
+      JOIN json_each(m.data, '$.' || r.role) j
+      UNION ALL
+      SELECT article_id, id, 1, idx, NULL, 'speaker', json_extract(data, '$.sentence.start'),
+             json_extract(data, '$.sentence.end'), json_extract(data, '$.speaker.name'),
+             json_extract(data, '$.speaker.code'), json_extract(data, '$.speaker.sector'),
+             json_extract(data, '$.speaker.entity')
+      FROM quotes WHERE json_type(data, '$.speaker') = 'object') p
+LEFT JOIN entities ent ON ent.article_id = p.article_id AND ent.key = p.ent
+WHERE {where} ORDER BY p.article_id, p.k, p.idx, p.role
+"""
