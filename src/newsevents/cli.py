@@ -129,6 +129,7 @@ def main() -> None:
 @click.option(
     "--no-merge", is_flag=True, help="Skip the cross-article merge (run 'newsevents merge' later)."
 )
+@click.option("--no-model", is_flag=True, help="Rules alone: skip the learned second opinion.")
 @friendly_errors
 def analyze(
     paths: Sequence[str],
@@ -140,6 +141,7 @@ def analyze(
     actors: Sequence[Path],
     workers: int,
     no_merge: bool,
+    no_model: bool,
 ) -> None:
     """Read articles (files, directories, '-' for stdin), code events, store them in --db."""
     install_signal_handlers()
@@ -163,6 +165,7 @@ def analyze(
             workers=workers,
             progress=progress,
             do_merge=not no_merge,
+            learned=not no_model,
         )
     new_sources = f" ({summary.reports} read from a new source)" if summary.reports else ""
     merged = ""
@@ -482,6 +485,7 @@ def serve(db: Path, host: str, port: int) -> None:
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@click.option("--no-model", is_flag=True, help="Rules alone: skip the learned second opinion.")
 @click.option(
     "--json",
     "json_out",
@@ -489,11 +493,11 @@ def serve(db: Path, host: str, port: int) -> None:
     help="Also write all figures as JSON.",
 )
 @friendly_errors
-def eval_cmd(gold: Sequence[Path], model: str, json_out: Path | None) -> None:
+def eval_cmd(gold: Sequence[Path], model: str, no_model: bool, json_out: Path | None) -> None:
     """Score the coder against gold files (PLOVER GSR JSON, sentence JSONL, corpus JSONL)."""
     from . import evaluate
 
-    resources = api.load_resources(model)
+    resources = api.load_resources(model, learned=not no_model)
     result = evaluate.evaluate_gold(list(gold), resources)
     click.echo(result.format())
     if json_out:
