@@ -264,3 +264,53 @@ def test_no_model_leaves_the_rules_output_untouched(resources, learned_resources
         if m.trigger in kept:
             other = next(x for x in with_model if x.trigger == m.trigger)
             assert other.rule == m.rule and other.actor == m.actor
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+ARTICLE = (
+    "Police arrested the opposition leader in Harare on Monday. Protesters marched to "
+    "parliament and demanded his release, and the government said it would not talk to them."
+)
+
+
+@pytest.mark.slow
+def test_analyze_stores_model_scores_that_explain_shows_and_no_model_stores_none(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for flags, scored in (([], True), (["--no-model"], False)):
+        db = tmp_path / f"{'rules' if flags else 'model'}.db"
+        result = CliRunner().invoke(
+            main, ["analyze", str(tmp_path / "a.txt"), "--db", str(db), *flags]
+        )
+        assert result.exit_code == 0, result.output
+        corpus = api.load_corpus(db)
+        assert corpus.mentions
+        assert all(bool(m.scores) == scored for m in corpus.mentions.values())
+        event = corpus.events[0]
+        shown = CliRunner().invoke(main, ["explain", event.id, "--db", str(db)])
+        assert shown.exit_code == 0, shown.output
+        assert ("model: type" in shown.output) == scored
+
+
+@pytest.mark.slow
+def test_eval_runs_with_and_without_the_models(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    gold = _write(
+        tmp_path / "g.jsonl",
+        {
+            "id": "g1",
+            "text": "Police arrested the opposition leader in Harare.",
+            "events": [{"event": "COERCE", "actor": ["ZWE"]}],
+        },
+    )
+    for flags in ([], ["--no-model"]):
+        result = CliRunner().invoke(main, ["eval", str(gold), *flags])
+        assert result.exit_code == 0, result.output
+        assert "COERCE" in result.output

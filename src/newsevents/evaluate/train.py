@@ -21,7 +21,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,15 @@ import numpy as np
 
 from .. import api, ingest, nlp
 from ..errors import NewsEventsError
-from ..learn import LinearModel, candidate_features, decide, save_learned, weights_path
+from ..learn import (
+    LearnedModels,
+    LinearModel,
+    candidate_features,
+    decide,
+    load_learned,
+    save_learned,
+    weights_path,
+)
 from ..learn.corpus import (
     Corpus,
     TrainRecord,
@@ -41,6 +49,8 @@ from ..learn.weights import NONE
 from ..model import Document, EventMention, Skip
 from ..pipeline import COMPONENTS, Pipeline
 from ..resources import EventTypes
+from .baseline import gold_paths
+from .run import evaluate_gold
 from .train_report import Candidate, acceptable, figures, write_card
 
 SEED = 15
@@ -202,6 +212,31 @@ def choose_thresholds(
     return chosen
 
 
+#: the overall figures of the ablation on the gold sets (never per-sentence rows: the blind
+#: sets are read for overall figures only)
+ABLATION = (
+    "event_precision",
+    "event_recall",
+    "event_f1",
+    "dyad_accuracy",
+    "factuality_accuracy",
+    "negatives_clean",
+    "nonevents_clean",
+)
+
+
+def ablation(res: api.Resources, learned: LearnedModels) -> dict[str, dict[str, dict[str, float]]]:
+    """Overall figures of every gold set present, rules alone and with the models."""
+    paths = gold_paths(Path.cwd())
+    out: dict[str, dict[str, dict[str, float]]] = {name: {} for name in paths}
+    for variant, resources in (("rules", res), ("models", replace(res, learned=learned))):
+        report = evaluate_gold(list(paths.values()), resources, names=list(paths))
+        for r in report.results:
+            figs = r.figures()
+            out[r.name][variant] = {k: figs[k] for k in ABLATION if k in figs}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsevents.evaluate.train")
     parser.add_argument("--corpus", type=Path, default=Path("training/corpus"))
@@ -211,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=None, help="fix the regularisation C")
     parser.add_argument(
         "--retype", action="store_true", help="also search a re-typing threshold on dev"
+    )
+    parser.add_argument(
+        "--no-ablation", action="store_true", help="skip the gold-set ablation in the card"
     )
     args = parser.parse_args(argv)
     try:
@@ -275,8 +313,9 @@ def _train(args: argparse.Namespace) -> int:
         }
     }
     save_learned(args.out, {"type": type_model, "factuality": fact_model}, thresholds, meta)
+    gold = {} if args.no_ablation else ablation(res, load_learned(args.out))
     seconds = time.process_time() - start
-    write_card(args.card, fig, meta, thresholds, results, len(corpus.problems), seconds)
+    write_card(args.card, fig, meta, thresholds, results, corpus.problems, seconds, gold)
     size = args.out.stat().st_size / 1e6
     sys.stdout.write(f"thresholds {thresholds}\n")
     for s, r in results.items():
