@@ -314,3 +314,82 @@ def test_eval_runs_with_and_without_the_models(tmp_path):
         result = CliRunner().invoke(main, ["eval", str(gold), *flags])
         assert result.exit_code == 0, result.output
         assert "COERCE" in result.output
+
+
+TRAIN_LINES = [
+    ("Police arrested the opposition leader in Harare.", "COERCE", "arrested"),
+    ("Troops shelled the border town of Kassala overnight.", "ASSAULT", "shelled"),
+    ("Kenya and Uganda signed a trade agreement in Nairobi.", "AGREE", "signed"),
+    ("Protesters marched through the centre of Lima.", "PROTEST", "marched"),
+    ("The minister accused Rwanda of backing the rebels.", "ACCUSE", "accused"),
+    ("Japan sent food aid to the flooded provinces of Pakistan.", "AID", "sent"),
+    ("The two presidents are due to meet in Geneva next week.", "CONSULT", "meet"),
+    ("An earthquake hit the city of Van, destroying hundreds of homes.", None, None),
+    ("A storm hit the coast of Queensland on Sunday night.", None, None),
+    ("Argentina beat France on penalties in the final.", None, None),
+    ("A gas explosion at a chemical plant killed twelve workers.", None, None),
+]
+
+
+@pytest.mark.slow
+def test_the_trainer_writes_loadable_weights_and_a_card_from_a_tiny_corpus(tmp_path):
+    from newsevents.evaluate.train import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = []
+    for i in range(6):  # copies under other ids, so every split gets lines
+        for k, (text, event, trigger) in enumerate(TRAIN_LINES):
+            events = (
+                []
+                if event is None
+                else [
+                    {
+                        "event": event,
+                        "factuality": "future" if event == "CONSULT" else "asserted",
+                        "actor": [],
+                        "recipient": [],
+                        "trigger": trigger,
+                    }
+                ]
+            )
+            tags = ["register:wire", "region:global"] + ([] if event else ["negative"])
+            lines.append({"id": f"t-{i}-{k:04d}", "text": text, "events": events, "tags": tags})
+    _write(corpus / "tiny.jsonl", *lines)
+    out, card = tmp_path / "w.npz", tmp_path / "card.md"
+    code = main(
+        [
+            "--corpus",
+            str(corpus),
+            "--blind",
+            str(tmp_path / "no-blind"),
+            "--out",
+            str(out),
+            "--card",
+            str(card),
+            "--no-ablation",
+            "--c",
+            "1.0",
+        ]
+    )
+    assert code == 0
+    models = learn.load_learned(out)
+    assert "NONE" in models.type.classes and models.meta["trained_on"]["records"]["train"] > 0
+    assert "## Figures on the corpus splits" in card.read_text(encoding="utf-8")
+    again = tmp_path / "again.npz"
+    main(
+        [
+            "--corpus",
+            str(corpus),
+            "--blind",
+            str(tmp_path / "no-blind"),
+            "--out",
+            str(again),
+            "--card",
+            str(card),
+            "--no-ablation",
+            "--c",
+            "1.0",
+        ]
+    )
+    assert again.read_bytes() == out.read_bytes()  # reproducible

@@ -151,6 +151,11 @@ def vocabulary(rows: Sequence[Sequence[str]]) -> Matrix:
 def fit(name: str, rows: Sequence[Sequence[str]], labels: Sequence[str], c: float) -> LinearModel:
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(labels)) < 2:
+        raise NewsEventsError(
+            f"the {name} model needs at least two labels in the train split, got "
+            f"{sorted(set(labels))}; the corpus is too small or too uniform"
+        )
     matrix = vocabulary(rows)
     clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
     clf.fit(matrix.encode(rows), list(labels))
@@ -250,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-ablation", action="store_true", help="skip the gold-set ablation in the card"
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the corpus: print every refused line and the variety figures",
+    )
     args = parser.parse_args(argv)
     try:
         return _train(args)
@@ -261,14 +271,17 @@ def main(argv: list[str] | None = None) -> int:
 def _train(args: argparse.Namespace) -> int:
     start = time.process_time()
     corpus: Corpus = load_corpus([args.corpus], blind_dir=args.blind)
-    for p in corpus.problems[:30]:
+    shown = len(corpus.problems) if args.check else 30
+    for p in corpus.problems[:shown]:
         sys.stdout.write(f"skipped {p}\n")
-    if len(corpus.problems) > 30:
-        sys.stdout.write(f"... and {len(corpus.problems) - 30} more skipped lines\n")
+    if len(corpus.problems) > shown:
+        sys.stdout.write(f"... and {len(corpus.problems) - shown} more skipped lines\n")
     if not corpus.records:
         raise NewsEventsError(f"no usable corpus lines under {args.corpus}")
     fig = variety(corpus.records)
     sys.stdout.write(format_variety(fig) + "\n")
+    if args.check:
+        return 1 if corpus.problems else 0
     res = api.load_resources(learned=False)
     splits = {s: corpus.split(s) for s in ("train", "dev", "test")}
     cands = {s: collect(recs, res) for s, recs in splits.items()}
