@@ -8,7 +8,7 @@ a pure function of the article and the :class:`Resources`, so it can run in any 
     resources = load_resources()
     pipeline = Pipeline(resources)
     doc = pipeline(nlp.annotate(article, resources.nlp(article.text)))
-    pipeline.names  # ('publication', 'times', 'events', 'calls', 'quotes', 'actors', ...)
+    pipeline.names  # ('publication', 'times', 'events', 'calls', 'model', 'quotes', ...)
 """
 
 from __future__ import annotations
