@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo serve test bench bench-merge bench-ray bench-web screenshots fit-merge fuzz lint clean install dev
+.PHONY: demo serve test bench bench-merge bench-ray bench-web screenshots fit-merge train fuzz lint clean install dev
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,12 @@ screenshots: $(VENV)/.dev
 # refit the merge weights (src/newsevents/data/merge_weights.json) on the tuned merge gold
 fit-merge: $(VENV)/.dev
 	$(PY) scripts/fit_merge.py
+
+# train the learned second opinion on training/corpus/*.jsonl: writes
+# src/newsevents/learn/data/weights.npz and docs/MODEL_CARD.md (CORPUS=DIR for another corpus)
+CORPUS ?= training/corpus
+train: $(VENV)/.dev
+	$(PY) -m newsevents.evaluate.train --corpus $(CORPUS)
 
 # A Hypothesis-driven fuzz target per reader (txt md html json jsonl pdf), FUZZ_SECONDS each;
 # a crashing input is saved in tests/fuzz_regressions/ and replayed by the test suite.

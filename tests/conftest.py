@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from newsevents import api
 from newsevents.extract import Codebook, load_codebook
+from newsevents.learn import load_learned
 from newsevents.model import Article, Document
 from newsevents.nlp import DEFAULT_MODEL, annotate, load_pipeline
 
@@ -24,8 +26,15 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def resources(nlp) -> api.Resources:
-    """Every packaged data file plus the spaCy pipeline, loaded once per test session."""
-    return api.load_resources()
+    """Every packaged data file plus the spaCy pipeline, loaded once per test session; the
+    rules alone (``--no-model``): the coder's own tests specify what the rules do."""
+    return api.load_resources(learned=False)
+
+
+@pytest.fixture(scope="session")
+def learned_resources(resources) -> api.Resources:
+    """The same resources with the packaged learned models (the default of every command)."""
+    return dataclasses.replace(resources, learned=load_learned())
 
 
 @pytest.fixture(scope="session")

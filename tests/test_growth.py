@@ -223,9 +223,9 @@ def test_recode_is_idempotent_keeps_ids_and_equals_a_fresh_analysis(db, tmp_path
         assert again[key] == once[key], key
 
 
-def test_recode_without_files_changes_nothing_but_the_run_log(db):
+def test_recode_without_files_changes_nothing_but_the_run_log(db, resources):
     before = _state(db)
-    api.recode(db)
+    api.recode(db, resources)  # the resources the database was analysed with
     after = _state(db)
     assert after["runs"] == before["runs"] + 1
     assert {k: v for k, v in after.items() if k != "runs"} == {

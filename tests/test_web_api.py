@@ -238,7 +238,10 @@ def test_article_endpoint(client: TestClient, everything: list[dict]) -> None:
 
 def test_stories_actors_outlets_dyads(client: TestClient, everything: list[dict]) -> None:
     stories = client.get("/api/stories").json()["stories"]
-    assert {s["id"] for s in stories} == {e["story"] for e in everything if e["story"]}
+    # a story may hold no event (the earthquake: the models drop its disaster reports)
+    assert {s["id"] for s in stories if s["events"]} == {
+        e["story"] for e in everything if e["story"]
+    }
     assert sum(s["events"] for s in stories) == sum(1 for e in everything if e["story"])
 
     actors = client.get("/api/actors?limit=5").json()["actors"]

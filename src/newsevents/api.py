@@ -117,8 +117,10 @@ def analyze(
     progress: Progress | None = None,
     do_merge: bool = True,
     clock: runner.StageClock | None = None,
+    learned: bool = True,
 ) -> AnalyzeSummary:
     """Ingest, analyse and store articles; then rebuild the cross-article merge.
+    ``learned=False`` runs the rules alone, without the learned models (``--no-model``).
 
     Articles already in the store are skipped before parsing, so an interrupted run resumes
     where it stopped. A bad input becomes a recorded skip; the batch goes on. ``workers`` > 1
@@ -131,13 +133,19 @@ def analyze(
     with Store(db) as store:
         run_id = store.start_run(
             "analyze",
-            {"paths": list(paths), "published": published, "outlet": outlet, "model": model},
+            {
+                "paths": list(paths),
+                "published": published,
+                "outlet": outlet,
+                "model": model,
+                "learned": learned if resources is None else resources.learned is not None,
+            },
         )
         summary = AnalyzeSummary(run_id=run_id)
         status = "failed"
         try:
             with clock.stage("load"):
-                res = resources or load_resources(model, codebook, actors)
+                res = resources or load_resources(model, codebook, actors, learned=learned)
             _notify(progress, "total", str(ingest.count_inputs(paths)))
 
             def skipped(item: Skip) -> None:

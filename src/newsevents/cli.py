@@ -152,6 +152,7 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="--engine ray: new directory for the Parquet shards (articles, mentions, quotes).",
 )
+@click.option("--no-model", is_flag=True, help="Rules alone: skip the learned second opinion.")
 @friendly_errors
 def analyze(
     paths: Sequence[str],
@@ -166,6 +167,7 @@ def analyze(
     engine: str,
     address: str | None,
     out: Path | None,
+    no_model: bool,
 ) -> None:
     """Read articles (files, directories, '-' for stdin), code events, store them in --db
     (or, with --engine ray, write them as Parquet shards to --out)."""
@@ -205,6 +207,7 @@ def analyze(
             workers=workers,
             progress=progress,
             do_merge=not no_merge,
+            learned=not no_model,
         )
     new_sources = f" ({summary.reports} read from a new source)" if summary.reports else ""
     merged = ""
@@ -549,6 +552,7 @@ def serve(db: Path, host: str, port: int) -> None:
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True)
+@click.option("--no-model", is_flag=True, help="Rules alone: skip the learned second opinion.")
 @click.option(
     "--json",
     "json_out",
@@ -556,11 +560,11 @@ def serve(db: Path, host: str, port: int) -> None:
     help="Also write all figures as JSON.",
 )
 @friendly_errors
-def eval_cmd(gold: Sequence[Path], model: str, json_out: Path | None) -> None:
+def eval_cmd(gold: Sequence[Path], model: str, no_model: bool, json_out: Path | None) -> None:
     """Score the coder against gold files (PLOVER GSR JSON, sentence JSONL, corpus JSONL)."""
     from . import evaluate
 
-    resources = api.load_resources(model)
+    resources = api.load_resources(model, learned=not no_model)
     result = evaluate.evaluate_gold(list(gold), resources)
     click.echo(result.format())
     if json_out:

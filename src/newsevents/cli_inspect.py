@@ -57,6 +57,15 @@ def explain(event_id: str, db: Path) -> None:
                 f"trigger {oneline(m.trigger.of(a.text))!r} date {m.date} ({m.date_source})"
             )
         )
+        if m.scores:
+            con.print(
+                cell(
+                    "    model: "
+                    + "; ".join(
+                        f"{sc.model} {sc.label} {sc.score:.2f} ({sc.action})" for sc in m.scores
+                    )
+                )
+            )
         con.print(cell(f"    {oneline(m.sentence.of(a.text))}"))
     for line in e.explanation:
         con.print(cell(f"  merge: {oneline(line)}"))

@@ -208,6 +208,18 @@ class Place:
 
 
 @dataclass(frozen=True)
+class ModelScore:
+    """What a learned model (:mod:`newsevents.learn`) said of a rule's candidate: the model
+    (``type`` or ``factuality``), the label it scored, its probability, and what was done
+    (``kept``, ``retyped from ACCUSE``, ``relabelled from asserted`` ...)."""
+
+    model: str
+    label: str
+    score: float
+    action: str = "kept"
+
+
+@dataclass(frozen=True)
 class EventMention:
     """One event as one article reports it in one sentence.
 
@@ -240,6 +252,8 @@ class EventMention:
     date_source: str | None = None  # text | context (the narrative's date) | publication
     time: Span | None = None
     location: Place | None = None
+    # filled by the learned second opinion (empty when the rules run alone, ``--no-model``):
+    scores: tuple[ModelScore, ...] = ()
 
     @property
     def id(self) -> str:

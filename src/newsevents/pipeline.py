@@ -8,7 +8,7 @@ a pure function of the article and the :class:`Resources`, so it can run in any 
     resources = load_resources()
     pipeline = Pipeline(resources)
     doc = pipeline(nlp.annotate(article, resources.nlp(article.text)))
-    pipeline.names  # ('publication', 'times', 'events', 'calls', 'quotes', 'actors', ...)
+    pipeline.names  # ('publication', 'times', 'events', 'calls', 'model', 'quotes', ...)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import extract, nlp
+from . import extract, learn, nlp
 from .extract.call_lexicon import CallLexicon, load_calls
 from .extract.calls import add_calls, extract_calls
 from .extract.quotes import QuoteCues, extract_quotes, load_quote_cues
@@ -47,15 +47,19 @@ class Resources:
     gazetteer: resolve_place.Gazetteer
     time_vocab: resolve_time.TimeVocab
     model: str = DEFAULT_MODEL
+    #: the learned second opinion; None runs the rules alone (``--no-model``)
+    learned: learn.LearnedModels | None = None
 
 
 def load_resources(
     model: str = DEFAULT_MODEL,
     codebook: Sequence[Path] = (),
     actors: Sequence[Path] = (),
+    learned: bool = True,
 ) -> Resources:
     """Load the spaCy pipeline and every data file: the packaged ones, then the user's
-    ``--codebook`` files (entries, and event types under ``types:``) and ``--actors`` files."""
+    ``--codebook`` files (entries, and event types under ``types:``) and ``--actors`` files;
+    and the learned models' weights unless ``learned`` is False (the rules alone)."""
     codebook_paths = tuple(Path(p) for p in codebook)
     types = load_event_types(codebook_paths)
     lexicon = load_lexicon()
@@ -70,6 +74,7 @@ def load_resources(
         gazetteer=resolve_place.load_gazetteer(lexicon, types),
         time_vocab=resolve_time.load_time_vocab(types),
         model=model,
+        learned=learn.load_learned() if learned else None,
     )
 
 
@@ -110,6 +115,14 @@ def code_calls(doc: Document, res: Resources) -> Document:
     return doc
 
 
+def second_opinion(doc: Document, res: Resources) -> Document:
+    """The learned models keep, drop or re-type the rules' candidates and re-label their
+    factuality (nothing happens when the rules run alone)."""
+    if res.learned is not None:
+        doc.events = learn.review(doc, doc.events, res.learned, res.types)
+    return doc
+
+
 def find_quotes(doc: Document, res: Resources) -> Document:
     doc.quotes = extract_quotes(doc, res.quote_cues)
     return doc
@@ -138,6 +151,7 @@ COMPONENTS: tuple[tuple[str, Component], ...] = (
     ("times", find_times),
     ("events", code_events),
     ("calls", code_calls),
+    ("model", second_opinion),
     ("quotes", find_quotes),
     ("actors", code_actors),
     ("dates", date_events),

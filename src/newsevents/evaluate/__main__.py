@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
     parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE)
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--no-model", action="store_true", help="the rules alone")
     parser.add_argument("--json", type=Path, help="also write all figures as JSON")
     args = parser.parse_args(argv)
     try:
@@ -43,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         if not paths:
             raise NewsEventsError(f"no gold files under {args.root}; run from the project root")
         report = evaluate_gold(
-            list(paths.values()), api.load_resources(args.model), names=list(paths)
+            list(paths.values()),
+            api.load_resources(args.model, learned=not args.no_model),
+            names=list(paths),
         )
         sys.stdout.write(report.format() + "\n")
         if args.json:

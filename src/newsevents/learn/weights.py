@@ -1,0 +1,154 @@
+"""The learned models as data: linear classifiers read from ``learn/data/weights.npz``.
+
+The file is written by ``make train`` (``python -m newsevents.evaluate.train``) and holds,
+per model ``NAME`` (``type``, ``factuality``): ``NAME.vocab`` (feature strings),
+``NAME.classes`` (labels), ``NAME.coef`` (one row per feature, one column per label) and
+``NAME.intercept``; plus ``meta``, a JSON string with the format version, the decision
+thresholds chosen on the corpus dev split, and what the models were trained on.
+Inference is a sum of coefficient rows and a softmax (numpy only, no scikit-learn).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..errors import ConfigError
+from ..model import EVENT_TYPES, FACTUALITY
+
+#: Version of the weights file's layout; the loader refuses another.
+FORMAT = 1
+#: The models the file must hold, and the labels each may use.
+NONE = "NONE"
+LABELS: dict[str, frozenset[str]] = {
+    "type": frozenset({NONE, *EVENT_TYPES}),
+    "factuality": frozenset(FACTUALITY),
+}
+#: The decision thresholds the file must give (see :mod:`newsevents.learn.combine`).
+THRESHOLDS = ("drop", "retype", "factuality")
+
+
+def weights_path() -> Path:
+    """The packaged weights file."""
+    return Path(str(resources.files("newsevents") / "learn" / "data" / "weights.npz"))
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic regression over sparse binary features."""
+
+    name: str
+    classes: tuple[str, ...]
+    index: Mapping[str, int]
+    coef: npt.NDArray[np.float32]  # (features, classes)
+    intercept: npt.NDArray[np.float32]  # (classes,)
+
+    def proba(self, features: Iterable[str]) -> dict[str, float]:
+        """Label -> probability for one candidate's features (unknown features ignored)."""
+        rows = [self.index[f] for f in features if f in self.index]
+        logits = self.intercept + self.coef[rows].sum(axis=0)
+        logits = logits - logits.max()
+        p = np.exp(logits)
+        p /= p.sum()
+        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+
+
+@dataclass(frozen=True)
+class LearnedModels:
+    """Everything the ``model`` pipeline component needs, loaded once."""
+
+    type: LinearModel
+    factuality: LinearModel
+    thresholds: Mapping[str, float]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+def load_learned(path: Path | None = None) -> LearnedModels:
+    """Read and check a weights file (the packaged one by default); a bad file raises
+    :class:`ConfigError` naming what is wrong."""
+    path = path or weights_path()
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+    except FileNotFoundError as e:
+        raise ConfigError(f"no model weights at {path}: run 'make train', or use --no-model") from e
+    except (OSError, ValueError, zipfile.BadZipFile) as e:
+        raise ConfigError(f"{path}: not a readable weights file ({e}); rerun 'make train'") from e
+    if "meta" not in arrays:
+        raise ConfigError(f"{path}: no 'meta' entry; rerun 'make train'")
+    try:
+        meta = json.loads(str(arrays["meta"]))
+    except json.JSONDecodeError as e:
+        raise ConfigError(f"{path}: 'meta' is not JSON ({e.msg}); rerun 'make train'") from e
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ConfigError(f"{path}: weights format is not {FORMAT}; rerun 'make train'")
+    thresholds = meta.get("thresholds")
+    if not isinstance(thresholds, dict):
+        raise ConfigError(f"{path}: meta has no 'thresholds' object; rerun 'make train'")
+    for name in THRESHOLDS:
+        value = thresholds.get(name)
+        if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.01:
+            raise ConfigError(f"{path}: threshold {name!r} must be a number in [0, 1.01]")
+    return LearnedModels(
+        type=_linear(path, "type", arrays),
+        factuality=_linear(path, "factuality", arrays),
+        thresholds={k: float(thresholds[k]) for k in THRESHOLDS},
+        meta=meta,
+    )
+
+
+def _linear(path: Path, name: str, arrays: Mapping[str, Any]) -> LinearModel:
+    missing = [k for k in ("vocab", "classes", "coef", "intercept") if f"{name}.{k}" not in arrays]
+    if missing:
+        raise ConfigError(f"{path}: model {name!r} lacks {', '.join(missing)}; rerun 'make train'")
+    vocab = [str(v) for v in arrays[f"{name}.vocab"]]
+    classes = tuple(str(c) for c in arrays[f"{name}.classes"])
+    coef = np.asarray(arrays[f"{name}.coef"], dtype=np.float32)
+    intercept = np.asarray(arrays[f"{name}.intercept"], dtype=np.float32)
+    unknown = sorted(set(classes) - LABELS[name])
+    if unknown or len(set(classes)) != len(classes) or len(classes) < 2:
+        raise ConfigError(f"{path}: model {name!r} has bad labels {list(classes)}")
+    if coef.shape != (len(vocab), len(classes)) or intercept.shape != (len(classes),):
+        raise ConfigError(
+            f"{path}: model {name!r} coefficients {coef.shape} do not fit "
+            f"{len(vocab)} features x {len(classes)} labels"
+        )
+    if len(set(vocab)) != len(vocab):
+        raise ConfigError(f"{path}: model {name!r} repeats a feature in its vocabulary")
+    if not (np.isfinite(coef).all() and np.isfinite(intercept).all()):
+        raise ConfigError(f"{path}: model {name!r} has non-finite coefficients")
+    return LinearModel(
+        name=name,
+        classes=classes,
+        index={f: i for i, f in enumerate(vocab)},
+        coef=coef,
+        intercept=intercept,
+    )
+
+
+def save_learned(
+    path: Path, models: Mapping[str, LinearModel], thresholds: Mapping[str, float], meta: Any
+) -> None:
+    """Write a weights file :func:`load_learned` reads (the trainer calls this)."""
+    arrays: dict[str, Any] = {
+        "meta": np.array(
+            json.dumps({**meta, "format": FORMAT, "thresholds": dict(thresholds)}, sort_keys=True)
+        )
+    }
+    for name, m in models.items():
+        vocab = sorted(m.index, key=lambda f: m.index[f])
+        arrays[f"{name}.vocab"] = np.array(vocab)
+        arrays[f"{name}.classes"] = np.array(m.classes)
+        arrays[f"{name}.coef"] = m.coef.astype(np.float32)
+        arrays[f"{name}.intercept"] = m.intercept.astype(np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        np.savez_compressed(fh, **arrays)

@@ -1,0 +1,395 @@
+"""The learned second opinion: the corpus loader, the weights file, the ``model`` component."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsevents import api, learn
+from newsevents.errors import ConfigError
+from newsevents.learn.corpus import load_corpus, split_of, variety
+from newsevents.learn.weights import LearnedModels, LinearModel, save_learned
+from newsevents.model import EVENT_TYPES
+
+GOOD = {
+    "id": "t-agree-0001",
+    "text": "Kenya and Ethiopia signed a deal on Tuesday to share power from a new dam.",
+    "published": "2023-05-18",
+    "events": [
+        {
+            "event": "AGREE",
+            "factuality": "asserted",
+            "actor": ["KEN", "ETH"],
+            "recipient": [],
+            "actor_text": "Kenya and Ethiopia",
+            "recipient_text": None,
+            "trigger": "signed a deal",
+        }
+    ],
+    "tags": ["register:wire", "region:africa", "country:KEN"],
+}
+
+
+def _write(path: Path, *records: dict) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _event(**changes: object) -> dict:
+    return {**GOOD, "events": [{**GOOD["events"][0], **changes}]}
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({**GOOD, "text": "short"}, "'text' missing or shorter"),
+        ({**GOOD, "published": "18 May 2023"}, "'published' must be YYYY-MM-DD"),
+        ({**GOOD, "tags": ["region:africa"]}, "no valid register tag"),
+        ({**GOOD, "tags": ["register:wire"]}, "no region tag"),
+        ({**GOOD, "events": []}, "needs the 'negative' tag"),
+        (_event(event="FIGHT"), "unknown event type 'FIGHT'"),
+        (_event(factuality=None), "factuality must be one of"),
+        (_event(actor=["Kenya"]), "'actor' must be a list of 3-letter codes"),
+        (_event(actor_text="Nairobi"), "actor_text 'Nairobi' is not a substring"),
+        (_event(trigger="agreed"), "trigger 'agreed' is not a substring"),
+        (_event(trigger="a", trigger_start=3), "trigger_start 3 does not point at 'a'"),
+        (_event(trigger="a"), "occurs twice; add trigger_start"),
+        (_event(date="May 2023"), "date must be YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_line_is_skipped_with_a_one_line_problem_naming_file_and_line(
+    tmp_path, record, message
+):
+    path = _write(tmp_path / "c.jsonl", {**GOOD, "id": "t-ok-0001"}, record)
+    corpus = load_corpus([tmp_path])
+    assert [r.id for r in corpus.records] == ["t-ok-0001"]
+    (problem,) = corpus.problems
+    assert problem.startswith(f"{path}:2: ") and message in problem and "\n" not in problem
+
+
+def test_duplicate_ids_and_broken_json_are_refused(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n{oops\n", encoding="utf-8")
+    corpus = load_corpus([path])
+    assert len(corpus.records) == 1
+    assert corpus.problems[0].startswith(f"{path}:2: duplicate id")
+    assert corpus.problems[1].startswith(f"{path}:3: not valid JSON")
+
+
+def test_a_line_sharing_seven_words_with_a_blind_set_is_refused(tmp_path):
+    blind = tmp_path / "blind"
+    blind.mkdir()
+    _write(
+        blind / "sentences.jsonl",
+        {"id": "b1", "text": "Ministers met in Oslo to share power from a new dam today."},
+    )
+    (blind / "article.txt").write_text("Nothing in common with the corpus here.", encoding="utf-8")
+    six = {
+        **GOOD,
+        "id": "t-six",
+        "text": "Rivals agreed to share power from a new plant.",
+        "events": [],
+        "tags": [*GOOD["tags"], "negative"],
+    }  # 6 words shared: kept
+    _write(tmp_path / "c.jsonl", GOOD, six)
+    corpus = load_corpus([tmp_path / "c.jsonl"], blind_dir=blind)
+    assert [r.id for r in corpus.records] == ["t-six"]
+    assert "shares a 7-word run with a blind set" in corpus.problems[0]
+    assert "Oslo" not in corpus.problems[0]  # the blind text is never shown
+
+
+def test_the_split_is_a_stable_hash_of_the_id_near_80_10_10():
+    ids = [f"x-none-{i:04d}" for i in range(4000)]
+    first = [split_of(i) for i in ids]
+    assert first == [split_of(i) for i in ids]
+    counts = Counter(first)
+    assert 0.77 < counts["train"] / 4000 < 0.83
+    assert 0.08 < counts["dev"] / 4000 < 0.12 and 0.08 < counts["test"] / 4000 < 0.12
+    # pinned: a change of the hash would move every line to another split
+    assert [split_of(f"x-none-{i:04d}") for i in (9, 10, 19)] == ["train", "test", "dev"]
+
+
+def test_variety_counts_trigger_words_countries_and_negatives(tmp_path):
+    neg = {
+        **GOOD,
+        "id": "t-none-0001",
+        "events": [],
+        "tags": [*GOOD["tags"], "negative", "negative:sport"],
+    }
+    corpus = load_corpus([_write(tmp_path / "c.jsonl", GOOD, neg)])
+    fig = variety(corpus.records)
+    assert fig["records"] == 2 and fig["negatives"] == 1 and fig["negative_share"] == 0.5
+    assert fig["trigger_words"]["AGREE"] == 1 and fig["countries"] == 2
+    assert fig["kinds"] == {"negative:sport": 1} and fig["registers"] == {"wire": 2}
+
+
+# --- the weights file ---------------------------------------------------------------------
+
+
+def test_the_packaged_weights_load_and_pass_their_schema_check():
+    models = learn.load_learned()
+    assert set(models.type.classes) <= {"NONE", *EVENT_TYPES} and "NONE" in models.type.classes
+    assert models.type.coef.shape == (len(models.type.index), len(models.type.classes))
+    assert set(models.thresholds) == {"drop", "retype", "factuality"}
+    assert learn.weights_path().stat().st_size < 30_000_000
+    p = models.type.proba(["bias", "unknown feature"])
+    assert abs(sum(p.values()) - 1.0) < 1e-5
+
+
+def _tiny(name: str, classes: tuple[str, ...], weights: dict[str, dict[str, float]]) -> LinearModel:
+    vocab = sorted(weights)
+    coef = np.zeros((len(vocab), len(classes)), dtype=np.float32)
+    for i, f in enumerate(vocab):
+        for label, w in weights[f].items():
+            coef[i, classes.index(label)] = w
+    return LinearModel(
+        name,
+        classes,
+        {f: i for i, f in enumerate(vocab)},
+        coef,
+        np.zeros(len(classes), dtype=np.float32),
+    )
+
+
+FACT = ("asserted", "reported", "future", "hypothetical", "negated")
+
+
+def _hand_models() -> LearnedModels:
+    """A hand-written second opinion: an arrest is an assault said not to have happened, and
+    a detention is no event."""
+    types = ("NONE", "COERCE", "ASSAULT")
+    return LearnedModels(
+        type=_tiny(
+            "type",
+            types,
+            {
+                "lemma=arrest": {"ASSAULT": 9.0},
+                "lemma=detain": {"NONE": 9.0},
+                "rt=COERCE": {"COERCE": 1.0},
+            },
+        ),
+        factuality=_tiny(
+            "factuality", FACT, {"lemma=arrest": {"negated": 9.0}, "bias": {"asserted": 1.0}}
+        ),
+        thresholds={"drop": 0.9, "retype": 0.9, "factuality": 0.9},
+    )
+
+
+def test_a_written_weights_file_round_trips(tmp_path):
+    hand = _hand_models()
+    path = tmp_path / "w.npz"
+    save_learned(path, {"type": hand.type, "factuality": hand.factuality}, hand.thresholds, {})
+    back = learn.load_learned(path)
+    assert back.type.classes == hand.type.classes and dict(back.thresholds) == hand.thresholds
+    feats = ["lemma=arrest", "rt=COERCE"]
+    assert back.type.proba(feats) == pytest.approx(hand.type.proba(feats))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"type.coef": np.zeros((1, 3), dtype=np.float32)}, "do not fit"),
+        ({"type.classes": np.array(["NONE", "FIGHT", "ASSAULT"])}, "bad labels"),
+        ({"factuality.intercept": None}, "lacks intercept"),
+        ({"meta": np.array(json.dumps({"format": 1, "thresholds": {"drop": 2}}))}, "threshold"),
+        ({"meta": np.array(json.dumps({"format": 99}))}, "format is not 1"),
+        ({"type.coef": np.full((3, 3), np.nan, dtype=np.float32)}, "non-finite"),
+    ],
+)
+def test_a_broken_weights_file_is_a_config_error(tmp_path, change, message):
+    hand = _hand_models()
+    good = tmp_path / "good.npz"
+    save_learned(good, {"type": hand.type, "factuality": hand.factuality}, hand.thresholds, {})
+    with np.load(good) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    for key, value in change.items():
+        if value is None:
+            del arrays[key]
+        else:
+            arrays[key] = value
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, **arrays)
+    with pytest.raises(ConfigError, match=message):
+        learn.load_learned(bad)
+
+
+def test_a_missing_weights_file_says_to_train_or_use_no_model(tmp_path):
+    with pytest.raises(ConfigError, match=r"make train.*--no-model"):
+        learn.load_learned(tmp_path / "absent.npz")
+
+
+# --- the component in the real pipeline ---------------------------------------------------
+
+
+def test_the_model_component_retypes_drops_and_relabels_in_the_real_pipeline(resources):
+    hand = dataclasses.replace(resources, learned=_hand_models())
+    assert "model" in api.Pipeline(hand).names
+    text = "Police arrested the opposition leader in Harare."
+    (rule,) = api.analyze_text(text, resources=resources).events
+    assert rule.event == "COERCE" and rule.scores == ()
+    (seen,) = api.analyze_text(text, resources=hand).events
+    assert seen.event == "ASSAULT" and seen.cameo == "180" and seen.mode is None
+    assert seen.scores[0].model == "type" and seen.scores[0].action == "retyped from COERCE"
+    assert seen.scores[0].score > 0.9
+    assert seen.factuality == "negated" and seen.scores[1].action == "relabelled from asserted"
+    detained = "Police detained the opposition leader in Harare."
+    assert [m.event for m in api.analyze_text(detained, resources=resources).events] == ["COERCE"]
+    assert api.analyze_text(detained, resources=hand).events == []
+
+
+def test_the_packaged_models_score_every_kept_candidate(learned_resources):
+    doc = api.analyze_text(
+        "Russian forces shelled Kharkiv on Monday, killing four civilians.",
+        resources=learned_resources,
+    )
+    assert doc.events
+    for m in doc.events:
+        assert [s.model for s in m.scores] == ["type", "factuality"]
+        assert all(0.0 <= s.score <= 1.0 for s in m.scores)
+
+
+def test_no_model_leaves_the_rules_output_untouched(resources, learned_resources):
+    text = "Iran denied attacking the tanker, and Britain said it would summon the ambassador."
+    alone = api.analyze_text(text, resources=resources).events
+    assert all(m.scores == () for m in alone)
+    assert resources.learned is None
+    with_model = api.analyze_text(text, resources=learned_resources).events
+    kept = {m.trigger for m in with_model}
+    for m in alone:  # what the models keep is the rules' candidate, scores aside
+        if m.trigger in kept:
+            other = next(x for x in with_model if x.trigger == m.trigger)
+            assert other.rule == m.rule and other.actor == m.actor
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+ARTICLE = (
+    "Police arrested the opposition leader in Harare on Monday. Protesters marched to "
+    "parliament and demanded his release, and the government said it would not talk to them."
+)
+
+
+@pytest.mark.slow
+def test_analyze_stores_model_scores_that_explain_shows_and_no_model_stores_none(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for flags, scored in (([], True), (["--no-model"], False)):
+        db = tmp_path / f"{'rules' if flags else 'model'}.db"
+        result = CliRunner().invoke(
+            main, ["analyze", str(tmp_path / "a.txt"), "--db", str(db), *flags]
+        )
+        assert result.exit_code == 0, result.output
+        corpus = api.load_corpus(db)
+        assert corpus.mentions
+        assert all(bool(m.scores) == scored for m in corpus.mentions.values())
+        event = corpus.events[0]
+        shown = CliRunner().invoke(main, ["explain", event.id, "--db", str(db)])
+        assert shown.exit_code == 0, shown.output
+        assert ("model: type" in shown.output) == scored
+
+
+@pytest.mark.slow
+def test_eval_runs_with_and_without_the_models(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    gold = _write(
+        tmp_path / "g.jsonl",
+        {
+            "id": "g1",
+            "text": "Police arrested the opposition leader in Harare.",
+            "events": [{"event": "COERCE", "actor": ["ZWE"]}],
+        },
+    )
+    for flags in ([], ["--no-model"]):
+        result = CliRunner().invoke(main, ["eval", str(gold), *flags])
+        assert result.exit_code == 0, result.output
+        assert "COERCE" in result.output
+
+
+TRAIN_LINES = [
+    ("Police arrested the opposition leader in Harare.", "COERCE", "arrested"),
+    ("Troops shelled the border town of Kassala overnight.", "ASSAULT", "shelled"),
+    ("Kenya and Uganda signed a trade agreement in Nairobi.", "AGREE", "signed"),
+    ("Protesters marched through the centre of Lima.", "PROTEST", "marched"),
+    ("The minister accused Rwanda of backing the rebels.", "ACCUSE", "accused"),
+    ("Japan sent food aid to the flooded provinces of Pakistan.", "AID", "sent"),
+    ("The two presidents are due to meet in Geneva next week.", "CONSULT", "meet"),
+    ("An earthquake hit the city of Van, destroying hundreds of homes.", None, None),
+    ("A storm hit the coast of Queensland on Sunday night.", None, None),
+    ("Argentina beat France on penalties in the final.", None, None),
+    ("A gas explosion at a chemical plant killed twelve workers.", None, None),
+]
+
+
+@pytest.mark.slow
+def test_the_trainer_writes_loadable_weights_and_a_card_from_a_tiny_corpus(tmp_path):
+    from newsevents.evaluate.train import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = []
+    for i in range(6):  # copies under other ids, so every split gets lines
+        for k, (text, event, trigger) in enumerate(TRAIN_LINES):
+            events = (
+                []
+                if event is None
+                else [
+                    {
+                        "event": event,
+                        "factuality": "future" if event == "CONSULT" else "asserted",
+                        "actor": [],
+                        "recipient": [],
+                        "trigger": trigger,
+                    }
+                ]
+            )
+            tags = ["register:wire", "region:global"] + ([] if event else ["negative"])
+            lines.append({"id": f"t-{i}-{k:04d}", "text": text, "events": events, "tags": tags})
+    _write(corpus / "tiny.jsonl", *lines)
+    out, card = tmp_path / "w.npz", tmp_path / "card.md"
+    code = main(
+        [
+            "--corpus",
+            str(corpus),
+            "--blind",
+            str(tmp_path / "no-blind"),
+            "--out",
+            str(out),
+            "--card",
+            str(card),
+            "--no-ablation",
+            "--c",
+            "1.0",
+        ]
+    )
+    assert code == 0
+    models = learn.load_learned(out)
+    assert "NONE" in models.type.classes and models.meta["trained_on"]["records"]["train"] > 0
+    assert "## Figures on the corpus splits" in card.read_text(encoding="utf-8")
+    again = tmp_path / "again.npz"
+    main(
+        [
+            "--corpus",
+            str(corpus),
+            "--blind",
+            str(tmp_path / "no-blind"),
+            "--out",
+            str(again),
+            "--card",
+            str(card),
+            "--no-ablation",
+            "--c",
+            "1.0",
+        ]
+    )
+    assert again.read_bytes() == out.read_bytes()  # reproducible
