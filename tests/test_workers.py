@@ -213,10 +213,21 @@ def test_bench_report_prints_stages_and_workers() -> None:
 @pytest.mark.slow
 def test_cli_workers_stores_like_one_process(corpus: Path, one_process, tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
-    result = CliRunner().invoke(main, ["analyze", str(corpus), "--db", str(db), "--workers", "2"])
+    args = ["analyze", str(corpus), "--db", str(db), "--workers", "2", "--no-model"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert f"{N_ARTICLES} analysed" in result.output
-    assert _output(db) == one_process
+    assert _output(db) == one_process  # the fixture codes with the rules alone
+
+
+@pytest.mark.slow
+def test_workers_with_the_learned_models_store_like_one_process(
+    corpus: Path, learned_resources: api.Resources, tmp_path: Path
+) -> None:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    api.analyze([str(corpus)], one, resources=learned_resources)
+    api.analyze([str(corpus)], two, resources=learned_resources, workers=2)
+    assert _output(two) == _output(one)
 
 
 @pytest.mark.slow
