@@ -104,8 +104,8 @@ class Setting:
             # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")
             # (never the other party's own country: "killed 24 militiamen" by a US strike)
             only = self._sentence_country(sp)
-            a_codes = {a.code for a in new_actor if a.code}
-            r_codes = {a.code for a in new_recip if a.code}
+            a_codes: set[str] = {a.code for a in new_actor if a.code}
+            r_codes: set[str] = {a.code for a in new_recip if a.code}
             new_actor = tuple(self._last_resort(a, only, r_codes) for a in new_actor)
             # a state's act on its own people: "Ghana's anti-graft office charged two ex-ministers"
             domestic = bool(spec.domestic)
@@ -137,7 +137,7 @@ class Setting:
         return next(iter(codes)) if len(codes) == 1 else None
 
     def _last_resort(
-        self, a: Actor, only: str | None, others: set[str | None], civil: bool = False
+        self, a: Actor, only: str | None, others: set[str], civil: bool = False
     ) -> Actor:
         """An uncoded party: the place it names itself, else the sentence's one country."""
         if a.code is not None:
