@@ -88,3 +88,23 @@ def test_sentence_country_is_not_given_to_the_victims_of_its_own_strike(analyze)
     )
     assert "USA" in _codes(ev.actor)
     assert "USA" not in _codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        # a possessive pronoun on a nominal trigger refers to the subject of its clause
+        (
+            "The Kingdom of Morocco reaffirms its support for the plan and its rejection of "
+            "any partition of the territory.",
+            "REJECT",
+            "MAR",
+        ),
+        ("The Dutch king expressed regret during his first visit to Indonesia.", "CONSULT", "NLD"),
+        # a pronoun in reported speech is its speaker, named with its "of" phrase
+        ("Hundreds of Polish farmers say they will refuse to pay the new levy.", "REJECT", "POL"),
+    ],
+)
+def test_pronoun_takes_the_clause_subject_or_speaker(analyze, text, kind, actor):
+    ev = _event(analyze(text), kind)
+    assert actor in _codes(ev.actor)

@@ -91,8 +91,10 @@ def _noun_actors(
         actors = [a for a in actors if a.dep_ != "poss"]
     if actors and all(a.pos_ == "PRON" for a in actors):
         # "held their first meeting", "reiterated its demand": the pronoun is the
-        # subject of the verb that carries the noun
-        named = parse.subjects(sv) if sv is not None else []
+        # subject of the verb that carries the noun; "affirmed its support ... and its
+        # rejection of X", "during his first visit to Y": of the verb of its clause
+        verb = sv if sv is not None else _clause_verb(tok)
+        named = parse.subjects(verb) if verb is not None else []
         if named and all(n.pos_ != "PRON" for n in named):
             actors = named
     if not actors:
@@ -103,6 +105,20 @@ def _noun_actors(
         elif _bare_in_verb(frame):
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
     return actors, patients
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose clause holds a noun through coordination, objects and prepositions
+    ("affirms its support and its rejection", "expressed regret during his visit")."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ in ("conj", "dobj", "pobj", "prep", "appos") and cur.head != cur:
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        else:
+            return None
+    return None
 
 
 def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Token]:
