@@ -108,3 +108,26 @@ def test_sentence_country_is_not_given_to_the_victims_of_its_own_strike(analyze)
 def test_pronoun_takes_the_clause_subject_or_speaker(analyze, text, kind, actor):
     ev = _event(analyze(text), kind)
     assert actor in _codes(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        # "on the orders of X", "at the request of X": X ordered the act; it is not its target
+        (
+            "The ministry said the raid had been carried out on the orders of the Kenyan "
+            "defence minister.",
+            "ASSAULT",
+            "KEN",
+        ),
+        (
+            "The police said the arrests were made at the request of the Peruvian prosecutor.",
+            "COERCE",
+            "PER",
+        ),
+    ],
+)
+def test_mandate_names_the_doer_not_the_target(analyze, text, kind, actor):
+    ev = _event(analyze(text), kind)
+    assert actor in _codes(ev.actor)
+    assert not any("order" in a.name or "request" in a.name for a in ev.recipient)
