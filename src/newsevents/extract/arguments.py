@@ -91,8 +91,10 @@ def _noun_actors(
         actors = [a for a in actors if a.dep_ != "poss"]
     if actors and all(a.pos_ == "PRON" for a in actors):
         # "held their first meeting", "reiterated its demand": the pronoun is the
-        # subject of the verb that carries the noun
-        named = parse.subjects(sv) if sv is not None else []
+        # subject of the verb that carries the noun; "affirmed its support ... and its
+        # rejection of X", "during his first visit to Y": of the verb of its clause
+        verb = sv if sv is not None else _clause_verb(tok)
+        named = parse.subjects(verb) if verb is not None else []
         if named and all(n.pos_ != "PRON" for n in named):
             actors = named
     if not actors:
@@ -102,7 +104,41 @@ def _noun_actors(
             actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
         elif _bare_in_verb(frame):
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
+    if not actors and sv is not None and is_passive(sv):
+        actors = _mandator(sv, book)  # "the raid was carried out on the orders of X"
     return actors, patients
+
+
+def _mandator(verb: Token, book: Codebook) -> list[Token]:
+    """X in "on the orders of X" / "at the request of X" on a verb: who ordered the act."""
+    genitive = book.ordered("genitive_preps")
+    for objs in preps_of(verb).values():
+        for o in objs:
+            if _mandate(o, book):
+                held = preps_of(o)
+                found = [c for g in genitive for c in held.get(g, [])]
+                if found:
+                    return with_conjuncts(found)
+    return []
+
+
+def _mandate(tok: Token, book: Codebook) -> bool:
+    """ "on the orders of X", "at the request of X": who ordered the act, not its target."""
+    return lemma(tok) in book.words("mandate_nouns") or tok.lower_ in book.words("mandate_nouns")
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose clause holds a noun through coordination, objects and prepositions
+    ("affirms its support and its rejection", "expressed regret during his visit")."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ in ("conj", "dobj", "pobj", "prep", "appos") and cur.head != cur:
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        else:
+            return None
+    return None
 
 
 def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Token]:
@@ -117,7 +153,9 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
         holders.append(preps_of(tok.head.head))  # "troops remained on alert in X"
     for held in holders:
         for p in order:
-            cands = [c for c in held.get(p, []) if c.ent_type_ not in _WHEN]
+            cands = [
+                c for c in held.get(p, []) if c.ent_type_ not in _WHEN and not _mandate(c, book)
+            ]
             if cands and p != AGENT:
                 return with_conjuncts(cands)
     if spec.content_factuality == "hypothetical":
@@ -243,8 +281,10 @@ def _preposition_recipients(
             cands = [
                 c
                 for c in preps.get(p, [])
-                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in _WHEN
-            ]  # "on Thursday" is when, not whom
+                if c.pos_ in ("NOUN", "PROPN", "PRON")
+                and c.ent_type_ not in _WHEN
+                and not _mandate(c, book)
+            ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
             if cands:
                 return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
     return recips

@@ -222,7 +222,15 @@ class Parse:
                 return with_conjuncts(children_of(head, "nsubjpass"))
             return self.subjects(head, depth + 1)
         if dep == "xcomp":
+            if is_passive(head) and not self._controller(head):
+                # "X is expected to reject", "X was asked to leave": the passive subject
+                # of the raising or control verb does the act, not its agent
+                raised = with_conjuncts(children_of(head, "nsubjpass"))
+                if raised:
+                    return raised
             return self._controller(head) or self.subjects(head, depth + 1)
+        if dep == "acomp" and head.pos_ == "AUX":
+            return self.subjects(head, depth + 1)  # "X is unlikely to back ..."
         if dep == "advcl" and not children_of(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and tok.tag_ != "VBN":

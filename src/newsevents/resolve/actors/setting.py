@@ -7,7 +7,10 @@ people (types declared ``domestic``: arrests, pardons, charges, bans) the state'
 for a society addressing its rulers (types declared ``addresses``: demands, protests) the
 rulers' country; for a holder of a national office, the one country the article is about. A
 country that is itself the other party of the event ("threatened Russia") is never used for
-the doer. What each event type allows comes from its declaration (data/event_types.yaml).
+the doer. As a last resort, a party still without a country takes the place its own name
+is, else the one country its sentence names, unless that country is the other party's (the
+recipient of a domestic act may share its doer's country). What each event type allows comes
+from its declaration (data/event_types.yaml).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from ...model import Actor, Document, EventMention, Span
 from ...resources import EventTypeSpec
 from .dictionary import ActorDictionary
 from .phrase import head_of
-from .places import DocumentPlaces, ethnic
+from .places import DocumentPlaces, ethnic, place_country
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -96,6 +99,20 @@ class Setting:
             # named as what it is, an unidentified doer of the place, not the place itself
             label = f"{self.kb.words.unidentified} ({ent.text})"
             new_actor = (Actor(Span.of_tokens(ent), label, here, spec.implicit_doer),)
+        if not all(a.code for a in (*new_actor, *new_recip)):
+            # the last resort: a party still without a country takes the one country its
+            # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")
+            # (never the other party's own country: "killed 24 militiamen" by a US strike)
+            only = self._sentence_country(sp)
+            a_codes: set[str] = {a.code for a in new_actor if a.code}
+            r_codes: set[str] = {a.code for a in new_recip if a.code}
+            new_actor = tuple(self._last_resort(a, only, r_codes) for a in new_actor)
+            # a state's act on its own people: "Ghana's anti-graft office charged two ex-ministers"
+            domestic = bool(spec.domestic)
+            new_recip = tuple(
+                self._last_resort(a, only, set() if domestic else a_codes, civil=domestic)
+                for a in new_recip
+            )
         doers = {a.code for a in new_actor if a.code}
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         target_sector = spec.implicit_target
@@ -104,6 +121,44 @@ class Setting:
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return replace(ev, actor=new_actor, recipient=new_recip)
+
+    def _sentence_country(self, sent: SpacySpan) -> str | None:
+        """The one country a sentence names (places and nationality words), or None."""
+        codes: set[str] = set()
+        for ent in self.places.ents_in(sent):
+            if ent.label_ == "NORP":
+                hit = self.kb.countries.get(ent.text)
+                code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None
+            else:
+                code = place_country(ent, self.kb, self.places.gazetteer)
+            if code is not None:
+                codes.add(code)
+        codes -= self.kb.sectors.codes.nonstate
+        return next(iter(codes)) if len(codes) == 1 else None
+
+    def _last_resort(
+        self, a: Actor, only: str | None, others: set[str], civil: bool = False
+    ) -> Actor:
+        """An uncoded party: the place it names itself, else the sentence's one country."""
+        if a.code is not None:
+            return a
+        toks = self._tokens(a.span)
+        if not toks:
+            return a
+        head = head_of(toks)
+        if head.pos_ == "PRON" and a.sector is None:
+            return a
+        if head.pos_ == "PROPN":
+            place = self.places.gazetteer.lookup(self.kb.words.strip_article(a.name).strip())
+            if place is not None and place.country:
+                return replace(a, code=str(place.country))
+        civil_codes = self.kb.sectors.codes.civil
+        party = (a.sector is not None and (civil or a.sector not in civil_codes)) or (
+            a.sector is None and (civil or head.ent_type_ in ("PERSON", "ORG", "NORP"))
+        )
+        if only is None or not party or only in others:
+            return a
+        return replace(a, code=only)
 
     def _other_party(self, r: Actor, doers: set[str]) -> Actor:
         """ "scrapped an agreement between the US and Iran" (by the US): the thing's other
