@@ -57,7 +57,7 @@ def resolve_places(
         return events
     context = article_countries(doc, gazetteer)
     home = dateline_place(doc, gazetteer, context)
-    ents = candidates(parse, gazetteer)
+    ents = candidates(parse, gazetteer, context)
     if home is not None and home.span is not None:
         # the dateline is where the outlet reports from: never an event's own place
         ents = [
@@ -69,6 +69,7 @@ def resolve_places(
         trig = doc.tokens(ev.trigger)
         place = _event_place(art, ev, trig) if trig is not None and art.ents else None
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
+    out = _share_in_sentence(out)
     out = _inherit_places(out)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
@@ -116,6 +117,17 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
 def _same_act(root: Token) -> set[int]:
     """Tokens of verbs reporting the same act as the trigger's root: they share its place."""
     ids: set[int] = set()
+    if root.dep_ == "relcl" and root.pos_ == "VERB":
+        # "an airstrike near Kismayo on Thursday that killed 15": the clause tells the act
+        # of the noun it hangs from (the parse may hang it from a nearer noun of its phrase)
+        cur = root.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            ids.add(cur.i)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
     if root.dep_ == "conj" and root.pos_ == "VERB" and root.head.pos_ == "VERB":
         # "hit a base in Kirkuk and killed a contractor": conjuncts share the place
         ids.add(root.head.i)
@@ -184,6 +196,25 @@ def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -
         if got is not None and got.country is not None and got.country != best.country:
             return True
     return False
+
+
+def _share_in_sentence(events: list[EventMention]) -> list[EventMention]:
+    """An event its words leave unplaced takes the place of an event of the same type in
+    its sentence ("an airstrike near X on Thursday that killed 15": one incident, told by a
+    noun and a verb), when every such event placed there has that one place."""
+    placed: dict[tuple[int, str], dict[tuple[str, str | None, str], Place]] = {}
+    for ev in events:
+        loc = ev.location
+        if loc is not None and loc.source == "text":
+            key = (ev.sentence.start, ev.event)
+            placed.setdefault(key, {}).setdefault((loc.name, loc.country, loc.precision), loc)
+    out: list[EventMention] = []
+    for ev in events:
+        got = placed.get((ev.sentence.start, ev.event), {})
+        if ev.location is None and len(got) == 1:
+            ev = dataclasses.replace(ev, location=next(iter(got.values())))
+        out.append(ev)
+    return out
 
 
 def _inherit_places(events: list[EventMention]) -> list[EventMention]:

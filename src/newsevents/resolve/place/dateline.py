@@ -19,15 +19,15 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, EventMention, Place, Span
+from ..datelines import dateline_matches
 from .gazetteer import Gazetteer
 from .names import locative_slot
 
 
 def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Place | None:
     """The dateline's place (its span set on the city's name), or None without a dateline."""
-    text = doc.article.text[: gaz.settings.dateline_chars]
-    found = [m for rx in gaz.datelines if (m := rx.search(text)) is not None]
-    for m in sorted(found, key=lambda m: m.start()):
+    text = doc.article.text
+    for m in dateline_matches(text, gaz.datelines, gaz.settings.dateline_chars):
         ctx = context
         where = _where(gaz, m)
         if where is not None:  # "KIRKUK, Iraq": the writer said which one

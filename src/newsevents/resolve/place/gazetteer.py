@@ -95,6 +95,15 @@ class PlaceCues:
     divisions: Mapping[str, PlacePrecision]  # "state" -> province, "district" -> district
     capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
+    directions: frozenset[str] = frozenset()  # "north of X": the "of" is locative
+    direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
+
+    def locative(self, prep: str, prep_head: str) -> bool:
+        """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
+        "in X", or "of" after a direction word ("north of X", "20 km south of X")."""
+        return prep in self.locatives or (
+            prep in self.direction_links and prep_head in self.directions
+        )
 
 
 @dataclass(frozen=True)

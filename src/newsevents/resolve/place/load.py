@@ -11,7 +11,6 @@ Every file is checked at load: a bad row raises :class:`ConfigError` naming the 
 from __future__ import annotations
 
 import dataclasses
-import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from ...errors import ConfigError
 from ...model import PlacePrecision
 from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
+from ..datelines import read_datelines
 from .gazetteer import (
     Country,
     Gazetteer,
@@ -49,6 +49,8 @@ CUE_KINDS = (
     "division_province",
     "division_district",
     "capital_noun",
+    "direction",
+    "direction_link",
 )
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
@@ -105,6 +107,8 @@ def load_gazetteer(
             **{w: "province" for w in words["division_province"]},
         },
         remote_events=event_types.having("remote"),
+        directions=words["direction"],
+        direction_links=words["direction_link"],
     )
     return Gazetteer(
         countries=countries,
@@ -135,22 +139,6 @@ def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
     if empty:
         raise ConfigError(f"{path}: no words of kind(s) {', '.join(empty)}; each kind needs one")
     return {kind: tuple(ws) for kind, ws in words.items()}
-
-
-def read_datelines(path: Path) -> tuple[re.Pattern[str], ...]:
-    """place_dateline.tsv: name -> regular expression with a group "city"."""
-    out: list[re.Pattern[str]] = []
-    for name, pattern, *_ in read_tsv(path, 2):
-        try:
-            rx = re.compile(pattern, re.MULTILINE)
-        except re.error as e:
-            raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
-        if "city" not in rx.groupindex:
-            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'city'")
-        out.append(rx)
-    if not out:
-        raise ConfigError(f"{path}: no dateline patterns")
-    return tuple(out)
 
 
 def read_settings(path: Path) -> PlaceSettings:

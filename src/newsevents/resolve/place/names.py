@@ -54,20 +54,26 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     Kabul University")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    preps = gaz.cues.locatives | gaz.cues.city_only_locatives
+    cues = gaz.cues
+
+    def locative(prep: Token) -> bool:
+        word = prep.lower_
+        return cues.locative(word, prep.head.lower_) or word in cues.city_only_locatives
+
     if tok.dep_ == "pobj":
-        return tok.head.lower_ in preps
+        return locative(tok.head)
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.dep_ == "pobj":
         head = tok.head
-        return head.head.lower_ in preps and head.lower_ not in gaz.cues.org_heads
+        return locative(head.head) and head.lower_ not in cues.org_heads
     return False
 
 
-def candidates(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
+def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacySpan]:
     """Place names of the parse: GPE/LOC/FAC entities, plus gazetteer names the small NER
     model mislabels (a city tagged ORG or NORP, or left untagged) when they stand in a
     locative phrase. A name that is only part of a longer organisation name ("Homs
-    Refinery Company") does not match the gazetteer and stays out."""
+    Refinery Company") does not match the gazetteer and stays out. A name as a verb's
+    direct object counts only as a city of one of the article's countries (``context``)."""
     all_ents = parse.ents  # builds Span objects on every access: once
     out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
     others = [e for e in all_ents if e.label_ in _MISLABELLED]
@@ -75,12 +81,43 @@ def candidates(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     others += _capital_nouns(parse, gaz)
     for span in others:
         head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
-        if head_after or not locative_slot(span.root, gaz):
+        if head_after:
+            continue
+        if not locative_slot(span.root, gaz):
+            if object_slot(span.root) and _city_in(gaz, span.text, context):
+                out.append(span)  # "drones struck Odesa" (left untagged by the small model)
             continue
         known = gaz.key(span.text) in gaz.landmarks or gaz.key(span.text) in gaz.cues.capital_nouns
         if known or gaz.lookup(span.text) is not None:
             out.append(span)
+    surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
+    for span in all_ents:
+        # a one-word city the small model tags as a person, as the object of a verb
+        # ("aircraft bombed Kharkiv"), in one of the article's countries; never a surname
+        # the article gives a person ("Michael Jackson ... arrested Jackson")
+        if (
+            span.label_ == "PERSON"
+            and len(span) == 1
+            and span[0].lower_ not in surnames
+            and object_slot(span.root)
+            and _city_in(gaz, span.text, context)
+        ):
+            out.append(span)
     return sorted(out, key=lambda e: e.start)
+
+
+def object_slot(tok: Token) -> bool:
+    """True when ``tok`` is the direct object of a verb ("shelled Aleppo")."""
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
+
+
+def _city_in(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
+    """True when the name is a city of one of the article's countries (none if no country)."""
+    key = gaz.key(name)
+    if gaz.country(name) is not None or key in gaz.regions:
+        return False
+    city = gaz.best_city(key, context)
+    return city is not None and context.get(city.country2, 0) > 0
 
 
 def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:

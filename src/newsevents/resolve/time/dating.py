@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import DatePrecision, Document, EventMention, Span, TimeExpression
+from ..datelines import dateline_span
 from .attach import dist, own_times
 from .calendar import Interval, format_interval
 from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
@@ -39,7 +40,13 @@ def resolve_dates(
     """
     rels = find_relative(doc, tv)
     rel_index = SpanIndex([x.span for x in rels])
-    plain = [t for t in times if not rel_index.overlaps(t.span)]
+    # the dateline's date ("KYIV, Oct 20 (Outlet) -") is the report's day, not an event's
+    head = dateline_span(doc.article.text, tv.datelines)
+    plain = [
+        t
+        for t in times
+        if not rel_index.overlaps(t.span) and not (head is not None and head.contains(t.span))
+    ]
     # the relative expressions take part in attachment as placeholders (no value yet)
     cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
     trig_toks = [doc.tokens(ev.trigger) for ev in events]

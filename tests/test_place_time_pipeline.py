@@ -1,0 +1,93 @@
+"""Places and dates of events through the real pipeline, on short articles written for
+these tests: dateline dates, direction phrases, objects of physical and spoken acts, an
+incident told by a noun and a verb in one sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+# (article, published, trigger, expected date)
+DATELINE_DATES = [
+    # the dateline's date is the day of the report; "on Tuesday" is the event's day
+    (
+        "TARTU, Estonia, May 10 (Test Agency) - Dockers blockaded the port on Tuesday "
+        "over unpaid wages.",
+        "2023-05-10",
+        "blockaded",
+        "2023-05-09",
+    ),
+    (
+        "Valparaiso, Nov 3 (Test Agency) - Miners marched to the regional office late on "
+        "Wednesday, the union said on Thursday.",
+        "2022-11-03",
+        "marched",
+        "2022-11-02",
+    ),
+    # without a day of its own the event keeps the report's day
+    (
+        "TARTU, Estonia, May 10 (Test Agency) - Dockers blockaded the port over unpaid wages.",
+        "2023-05-10",
+        "blockaded",
+        "2023-05-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "date"), DATELINE_DATES)
+def test_dateline_date_is_not_the_event_day(analyze, text, published, trigger, date):
+    doc = analyze(text, published)
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.date == date
+
+
+# (article, trigger, expected place name or None)
+PLACES = [
+    # a compass phrase places the act by the named town
+    (
+        "Soldiers said their helicopters struck rebel camps south of Timbuktu on Monday.",
+        "struck",
+        "Timbuktu",
+    ),
+    (
+        "Gunmen ambushed a bus about 30 kilometres east of Maiduguri on Friday.",
+        "ambushed",
+        "Maiduguri",
+    ),
+    # a city as the object of a physical act is where it happened, also when the small
+    # model does not tag it as a place
+    ("Officials in Ukraine said Russian drones hit Odesa overnight.", "hit", "Odesa"),
+    # a capital as the target of an act done by word is no place
+    ("Kenya's foreign minister accused Kampala of arming the rebels.", "accused", None),
+    ("The Ukrainian president accused Moscow of terror against civilians.", "accused", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), PLACES)
+def test_place_of_event(analyze, text, trigger, name):
+    doc = analyze(text, "2024-02-12")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    got = ev.location
+    assert (got.name if got is not None else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers", "name"),
+    [
+        (
+            "Government forces launched an airstrike near Baidoa on Tuesday that killed "
+            "nine fighters, officials said.",
+            ("airstrike", "killed"),
+            "Baidoa",
+        ),
+        (
+            "Rebels carried out an attack in Goma on Sunday that killed four guards.",
+            ("attack", "killed"),
+            "Goma",
+        ),
+    ],
+)
+def test_one_incident_in_one_sentence_shares_its_place(analyze, text, triggers, name):
+    doc = analyze(text, "2024-02-12")
+    evs = [e for e in doc.events if e.trigger.of(doc.article.text) in triggers]
+    assert len(evs) == len(triggers)
+    assert {e.location.name if e.location is not None else None for e in evs} == {name}
