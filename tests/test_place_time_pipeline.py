@@ -91,3 +91,54 @@ def test_one_incident_in_one_sentence_shares_its_place(analyze, text, triggers, 
     evs = [e for e in doc.events if e.trigger.of(doc.article.text) in triggers]
     assert len(evs) == len(triggers)
     assert {e.location.name if e.location is not None else None for e in evs} == {name}
+
+
+# (article, trigger, expected (name, country alpha-3, precision) or None)
+SMALL_PLACES = [
+    # a town under the city threshold, in the country the article names
+    (
+        "Gunmen attacked a clinic in Tambura, South Sudan, on Monday, officials said.",
+        "attacked",
+        ("Tambura", "SSD", "city"),
+    ),
+    # a place the gazetteer does not list, named as a town: that town in the article's
+    # country, without coordinates
+    (
+        "MOPTI, Mali, March 4 (Test Agency) - Gunmen burned granaries near the village of "
+        "Kessoubibougou on Sunday, a local official said.",
+        "burned",
+        ("Kessoubibougou", "MLI", "city"),
+    ),
+    # an unlisted name in a locative phrase: the text places the event, so the dateline
+    # city is not given to it
+    (
+        "MOPTI, Mali, March 4 (Test Agency) - Gunmen burned granaries near Kessoubibougou "
+        "on Sunday, a local official said.",
+        "burned",
+        None,
+    ),
+    # without a place of its own the local event keeps the dateline's city
+    (
+        "MOPTI, Mali, March 4 (Test Agency) - Gunmen burned granaries on Sunday, a local "
+        "official said.",
+        "burned",
+        ("Mopti", "MLI", "city"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "want"), SMALL_PLACES)
+def test_towns_and_unlisted_places(analyze, text, trigger, want):
+    doc = analyze(text, "2024-03-04")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    got = ev.location
+    assert (None if got is None else (got.name, got.country, got.precision)) == want
+
+
+def test_town_elsewhere_is_never_a_far_namesake(gazetteer):
+    from collections import Counter
+
+    # a town is found only in a country the article names
+    assert gazetteer.lookup("Tambura", Counter({"SS": 1})) is not None
+    assert gazetteer.lookup("Tambura") is None
+    assert gazetteer.lookup("Tambura", Counter({"FR": 2})) is None

@@ -57,6 +57,11 @@ def resolve_places(
         return events
     context = article_countries(doc, gazetteer)
     home = dateline_place(doc, gazetteer, context)
+    if home is not None and home.country is not None:
+        # the dateline's country is one the article is about ("OUAGADOUGOU, Sept 11 -")
+        a2 = next((a for a, c in gazetteer.by_alpha2.items() if c.alpha3 == home.country), None)
+        if a2 is not None:
+            context = context + Counter({a2: 1})
     ents = candidates(parse, gazetteer, context)
     if home is not None and home.span is not None:
         # the dateline is where the outlet reports from: never an event's own place

