@@ -142,3 +142,43 @@ def test_town_elsewhere_is_never_a_far_namesake(gazetteer):
     assert gazetteer.lookup("Tambura", Counter({"SS": 1})) is not None
     assert gazetteer.lookup("Tambura") is None
     assert gazetteer.lookup("Tambura", Counter({"FR": 2})) is None
+
+
+# (article, published, trigger, expected date)
+NEWS_DAY = [
+    # a report on yesterday's news: an act told after the dated lede without a day of its
+    # own happened on the news day, even a few sentences on
+    (
+        "Rebels shelled the river port on Wednesday, the army said. The shells fell on the "
+        "market and the harbour. Residents fled to the hills. The governor condemned the "
+        "shelling as a crime.",
+        "2023-03-16",
+        "condemned",
+        "2023-03-15",
+    ),
+    # a lede dated today (or long ago) sets no news day: the act keeps the report's day
+    (
+        "Rebels shelled the river port in 2019, the army said. The shells fell on the "
+        "market and the harbour. Residents fled to the hills. The governor condemned the "
+        "shelling as a crime.",
+        "2023-03-16",
+        "condemned",
+        "2023-03-16",
+    ),
+    # an act in the present or future tense is not dated by the news day
+    (
+        "Rebels shelled the river port on Wednesday, the army said. The shells fell on the "
+        "market and the harbour. Residents fled to the hills. The governor will ask the "
+        "army for help.",
+        "2023-03-16",
+        "ask",
+        "2023-03-16",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "date"), NEWS_DAY)
+def test_news_day_dates_undated_past_acts(analyze, text, published, trigger, date):
+    doc = analyze(text, published)
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.date == date

@@ -71,6 +71,7 @@ class ReferenceWords:
     same_words: frozenset[str]
     instrument_prepositions: frozenset[str]
     max_sentences: int
+    news_day_days: int  # how many days before publication the lede's day may be (0: off)
     event_nouns: Mapping[str, str]
     after_words: tuple[str, ...]
     before_words: tuple[str, ...]
@@ -213,6 +214,9 @@ def load_reference_words(
     nouns = data.get("event_nouns")
     if not isinstance(nouns, dict) or not all(v in event_types for v in nouns.values()):
         raise ConfigError(f"{path}: 'event_nouns' must map nouns to declared event types")
+    news_days = data.get("news_day_days")
+    if not isinstance(news_days, int) or isinstance(news_days, bool) or news_days < 0:
+        raise ConfigError(f"{path}: 'news_day_days' must be a whole number >= 0")
     limit = data.get("max_sentences")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         raise ConfigError(f"{path}: 'max_sentences' must be a whole number >= 0")
@@ -225,6 +229,7 @@ def load_reference_words(
         same_words=frozenset(words("same_words")),
         instrument_prepositions=frozenset(words("instrument_prepositions")),
         max_sentences=limit,
+        news_day_days=news_days,
         event_nouns={str(k).lower(): str(v) for k, v in nouns.items()},
         after_words=words("after_words"),
         before_words=words("before_words"),
