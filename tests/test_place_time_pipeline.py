@@ -182,3 +182,39 @@ def test_news_day_dates_undated_past_acts(analyze, text, published, trigger, dat
     doc = analyze(text, published)
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
     assert ev.date == date
+
+
+# (article, trigger, expected place name or None)
+ONE_CITY = [
+    # no dateline, one city named: a local act the text leaves unplaced is there
+    (
+        "Nurses in Leeds walked out on Tuesday over pay. Hospital managers met union "
+        "officials on Tuesday evening.",
+        "met",
+        "Leeds",
+    ),
+    # two cities far apart: no prior
+    (
+        "Nurses in Leeds walked out on Tuesday over pay, and porters in Bristol joined them. "
+        "Hospital managers met union officials on Tuesday evening.",
+        "met",
+        None,
+    ),
+    # an act done by word is never placed by the prior
+    (
+        "Nurses in Leeds walked out on Tuesday over pay. The health minister criticised the "
+        "union on Tuesday evening.",
+        "criticised",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), ONE_CITY)
+def test_the_one_city_of_an_article_is_a_prior(analyze, text, trigger, name):
+    doc = analyze(text, "2024-05-08")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    got = ev.location
+    assert (got.name if got is not None else None) == name
+    if got is not None:
+        assert got.source == "dateline"  # a prior, weak evidence for the merge

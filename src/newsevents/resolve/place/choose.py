@@ -9,6 +9,7 @@ point or one country would misplace half of it.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from typing import NamedTuple
 
@@ -76,9 +77,41 @@ def resolve_places(
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
+    if home is None:
+        home = _one_city(art)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
     return out
+
+
+def _one_city(art: _Article) -> Place | None:
+    """Without a dateline, the one city an article names (however often, and no other city
+    or town) is where it reports from: the same prior as a dateline (source "dateline"),
+    for the local events the text does not place."""
+    found: dict[int, Place] = {}
+    for ent in art.ents:
+        place = resolve_name(art.gaz, ent, art.context)
+        if place is None or place.precision != "city" or place.geonameid is None:
+            continue
+        if place.span != Span.of_tokens(ent):
+            continue  # a city read off a facility's name ("X Center") is a guess
+        found[place.geonameid] = place
+    if not found:
+        return None
+    # quarters of one city ("the Loop", "Rogers Park") are that city: the largest of them
+    main = max(found.values(), key=lambda p: art.gaz.population(p.geonameid))
+    if any(not _near(main, p, art.gaz.settings.same_city_km) for p in found.values()):
+        return None
+    return dataclasses.replace(main, span=None, source="dateline")
+
+
+def _near(a: Place, b: Place, km: int) -> bool:
+    """True when two places with coordinates lie within ``km`` of each other."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.geonameid == b.geonameid
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371 * math.hypot(dlat, dlon) <= km
 
 
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:

@@ -116,6 +116,7 @@ class PlaceSettings:
     dateline_chars: int  # how far into the text a dateline may start
     dateline_days: int  # how old an event a dateline may still place (days)
     town_min_population: int  # smallest town, used only in the article's own countries
+    same_city_km: int  # cities named in one article this close are quarters of one city
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,15 @@ class Gazetteer:
     @property
     def cities(self) -> Mapping[str, tuple[City, ...]]:
         return self._city_index.by_name
+
+    def population(self, geonameid: int | None) -> int:
+        """Inhabitants of a city or town of the index (0 when unknown)."""
+        if geonameid is None:
+            return 0
+        city = self._city_index.by_id.get(geonameid)
+        if city is None and self.settings.town_min_population < self.settings.min_population:
+            city = self._town_index.by_id.get(geonameid)
+        return city.population if city is not None else 0
 
     def town(self, key: str, context: Counter[str] | None) -> City | None:
         """The largest town of that name in the article's most named country that has one;
