@@ -218,3 +218,33 @@ def test_the_one_city_of_an_article_is_a_prior(analyze, text, trigger, name):
     assert (got.name if got is not None else None) == name
     if got is not None:
         assert got.source == "dateline"  # a prior, weak evidence for the merge
+
+
+# (article, published (a Wednesday), trigger, expected date): announced acts are ahead
+AHEAD = [
+    ("The opposition said it would hold a rally on Saturday.", "rally", "2024-03-16"),
+    # a past act keeps the day behind
+    ("The opposition held a rally on Saturday.", "rally", "2024-03-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), AHEAD)
+def test_announced_weekday_is_ahead(analyze, text, trigger, date):
+    doc = analyze(text, "2024-03-13")
+    evs = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert evs, [e.trigger.of(doc.article.text) for e in doc.events]
+    assert evs[0].date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The party urged supporters to protest on Saturday.", "2024-03-16"),
+        ("The opposition called on supporters to rally in the capital on Saturday.", "2024-03-16"),
+        ("The council asked residents to leave on Friday.", "2024-03-15"),
+        ("The party said it would have marched on Saturday.", "2024-03-09"),
+    ],
+)
+def test_weekday_in_an_appeal_or_plan_is_ahead(analyze, text, value):
+    doc = analyze(text, "2024-03-13")
+    assert [t.value for t in doc.times] == [value]

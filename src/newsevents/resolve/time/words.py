@@ -57,6 +57,9 @@ class Vocab:
     clock_suffixes: Mapping[str, Half]
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
+    # "said it would march on Saturday": ahead unless "would have"
+    reported_future_auxiliaries: frozenset[str]
+    appeal_verbs: frozenset[str]  # "called on them to march on Saturday": ahead of the call
     scheduling_words: frozenset[str]
     be_verbs: frozenset[str]
     have_verbs: frozenset[str]
@@ -192,6 +195,8 @@ def load_vocab(path: Path | None = None) -> Vocab:
         clock_suffixes=_str_map(data, "clock_suffixes", path, get_args(Half)),
         future_auxiliaries=words("future_auxiliaries"),
         future_verbs=words("future_verbs"),
+        reported_future_auxiliaries=words("reported_future_auxiliaries"),
+        appeal_verbs=words("appeal_verbs"),
         scheduling_words=words("scheduling_words"),
         be_verbs=words("be_verbs"),
         have_verbs=words("have_verbs"),
