@@ -248,3 +248,25 @@ def test_announced_weekday_is_ahead(analyze, text, trigger, date):
 def test_weekday_in_an_appeal_or_plan_is_ahead(analyze, text, value):
     doc = analyze(text, "2024-03-13")
     assert [t.value for t in doc.times] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "the city" after a dateline is the dateline's city, placed by the text
+        (
+            "TBILISI, March 14 (Test Agency) - Thousands rallied outside parliament on "
+            "Wednesday. Police detained 20 people in the city late on Wednesday.",
+            "Tbilisi",
+        ),
+        # no dateline and no city named: no guess
+        ("Police detained 20 people in the city late on Wednesday.", None),
+    ],
+)
+def test_the_city_is_the_datelines(analyze, text, name):
+    doc = analyze(text, "2024-03-14")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
+    got = ev.location
+    assert (got.name if got is not None else None) == name
+    if got is not None:
+        assert got.source == "text"

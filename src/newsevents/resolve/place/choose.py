@@ -47,6 +47,7 @@ class _Article(NamedTuple):
     context: Counter[str]  # the article's countries
     ents: list[SpacySpan]  # its place names
     people: set[int]  # tokens inside names of people and organisations
+    home: Place | None  # the dateline's place, else the one city the article names
 
 
 def resolve_places(
@@ -69,7 +70,10 @@ def resolve_places(
         ents = [
             e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
         ]
-    art = _Article(gazetteer, context, ents, people_tokens(parse.ents))
+    art = _Article(gazetteer, context, ents, people_tokens(parse.ents), None)
+    if home is None:
+        home = _one_city(art)
+    art = art._replace(home=home)
     out: list[EventMention] = []
     for ev in events:
         trig = doc.tokens(ev.trigger)
@@ -77,8 +81,6 @@ def resolve_places(
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
-    if home is None:
-        home = _one_city(art)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
     return out
@@ -129,7 +131,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
         dist = abs(ent.start_char - ev.trigger.start)
         if att is not None:
             city_only = att.kind in ("prep_city", "compound")
-            place = resolve_name(gaz, ent, art.context, city_only=city_only)
+            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
@@ -138,7 +140,8 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
         if remote and eroot.dep_ == "pobj" and after_target(eroot.head):
             kind = None
         if kind is not None and same_clause(eroot, trig.root):
-            place = resolve_name(gaz, ent, art.context, city_only=kind == "prep_city")
+            city_only = kind == "prep_city"
+            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
             if place is not None:
                 nearby.append(_Found(_RANK[place.precision], dist, place, ent))
     chosen = direct or bridged or nearby
@@ -230,7 +233,7 @@ def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -
             and best.span.start < ent.end_char
         ):
             continue
-        got = resolve_name(art.gaz, ent, art.context)
+        got = resolve_name(art.gaz, ent, art.context, home=art.home)
         if got is not None and got.country is not None and got.country != best.country:
             return True
     return False

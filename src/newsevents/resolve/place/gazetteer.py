@@ -95,6 +95,7 @@ class PlaceCues:
     divisions: Mapping[str, PlacePrecision]  # "state" -> province, "district" -> district
     capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
+    home_nouns: frozenset[str] = frozenset()  # "in the city": the dateline's city
     directions: frozenset[str] = frozenset()  # "north of X": the "of" is locative
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
 

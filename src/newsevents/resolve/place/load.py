@@ -51,6 +51,7 @@ CUE_KINDS = (
     "capital_noun",
     "direction",
     "direction_link",
+    "home_noun",
 )
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
@@ -109,6 +110,7 @@ def load_gazetteer(
         remote_events=event_types.having("remote"),
         directions=words["direction"],
         direction_links=words["direction_link"],
+        home_nouns=words["home_noun"],
     )
     return Gazetteer(
         countries=countries,

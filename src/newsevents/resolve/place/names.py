@@ -89,7 +89,8 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
             if object_slot(span.root) and _city_in(gaz, span.text, context):
                 out.append(span)  # "drones struck Odesa" (left untagged by the small model)
             continue
-        known = gaz.key(span.text) in gaz.landmarks or gaz.key(span.text) in gaz.cues.capital_nouns
+        key = gaz.key(span.text)
+        known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
         known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
         if known or gaz.lookup(span.text) is not None:
             out.append(span)
@@ -130,7 +131,7 @@ def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | 
     X", "the X district"): that name in the article's main country, at the precision its
     noun gives, without coordinates. None when the article has no one main country."""
     noun = place_noun_of(ent.root, gaz)
-    if noun is None or noun in gaz.cues.capital_nouns:
+    if noun is None or noun in gaz.cues.capital_nouns or noun in gaz.cues.home_nouns:
         return None
     top = context.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
@@ -157,7 +158,10 @@ def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     """ "the capital" as a noun of its own (not "the capital of X", not "capital city")."""
     out: list[SpacySpan] = []
     for tok in parse:
-        if tok.lower_ not in gaz.cues.capital_nouns or tok.pos_ != "NOUN":
+        word = tok.lower_
+        if word not in gaz.cues.capital_nouns and word not in gaz.cues.home_nouns:
+            continue
+        if tok.pos_ != "NOUN":
             continue
         if any(c.dep_ in ("prep", "compound", "amod") for c in tok.children):
             continue
@@ -187,9 +191,15 @@ def _untagged_names(parse: Doc, taken: set[int]) -> list[SpacySpan]:
 
 
 def resolve_name(
-    gaz: Gazetteer, ent: SpacySpan, context: Counter[str], *, city_only: bool = False
+    gaz: Gazetteer,
+    ent: SpacySpan,
+    context: Counter[str],
+    *,
+    city_only: bool = False,
+    home: Place | None = None,
 ) -> Place | None:
-    """The place a name in the text stands for (its span set), or None."""
+    """The place a name in the text stands for (its span set), or None. ``home``: the
+    dateline's place (else the article's one city), which "the city" names."""
     span = Span.of_tokens(ent)
     qualifier = _qualifier(gaz, ent)
     if qualifier is not None:  # the writer said which one: it outweighs the article
@@ -199,6 +209,8 @@ def resolve_name(
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
     if place is None and gaz.key(ent.text) in gaz.cues.capital_nouns:
         place = gaz.capital(context)  # "in the capital": the article's country's capital
+    if place is None and gaz.key(ent.text) in gaz.cues.home_nouns and home is not None:
+        place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
     if place is None:
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
     if place is None and ent.label_ in _FACILITY_LABELS:
