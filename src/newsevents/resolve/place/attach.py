@@ -95,7 +95,7 @@ def attachment(
     cur = tok
     bridged = False
     for steps in range(1, gaz.settings.max_path + 1):
-        if not _on_path(cur, tok, via_compound, bridged):
+        if not _on_path(cur, tok, via_compound, bridged, gaz):
             return None
         head = cur.head
         if head.i == cur.i or cur.dep_ == "appos" or (cur.dep_ == "conj" and head.i in people):
@@ -121,10 +121,12 @@ def attachment(
     return None
 
 
-def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool) -> bool:
+def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool, gaz: Gazetteer) -> bool:
     """True when the walk from place ``tok`` may go on from ``cur`` to its head."""
     if cur.dep_ in _PATH_DEPS or cur.dep_ == "poss":
         return True
+    if cur.lower_ in gaz.cues.directions:
+        return True  # "struck positions north of X": the compass word leads to the verb
     if cur is tok and (via_compound or cur.dep_ in _OBJECT_DEPS):
         return True
     return bridged and cur.dep_ in _CLAUSE_DEPS
@@ -142,7 +144,7 @@ def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
 
 def _prep_kind(prep: Token, gaz: Gazetteer) -> AttachKind | None:
     word = prep.lower_
-    if word in gaz.cues.locatives:
+    if gaz.cues.locative(word, prep.head.lower_):
         return "prep"
     if word in gaz.cues.city_only_locatives:
         return "prep_city"
@@ -168,6 +170,8 @@ def _kind_at_trigger(
     if remote and cur.dep_ == "prep" and tok.head.i == cur.i and after_target(cur):
         return None  # "criticised the government in Tehran" (whatever the parse)
     if kind is None and cur is tok and cur.dep_ in _OBJECT_DEPS:
+        if remote:
+            return None  # "accused Moscow": the target of an act done by word, not its place
         kind = "compound"  # "shelled Aleppo": a city as the object is the place
     if kind is None and via_compound and cur.dep_ in ("dobj", "nsubjpass"):
         kind = "compound"
@@ -225,13 +229,13 @@ def locates_clause(tok: Token, verb: Token, gaz: Gazetteer) -> bool:
     cur = tok
     while cur.dep_ in ("conj", "compound", "appos", "nmod") and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "pobj" or cur.head.lower_ not in gaz.cues.locatives:
+    if cur.dep_ != "pobj" or not gaz.cues.locative(cur.head.lower_, cur.head.head.lower_):
         return False
     cur = cur.head.head
     for _ in range(gaz.settings.max_phrase_hops):
         if cur.i == verb.i:
             return True
-        if cur.dep_ == "pobj" and cur.head.lower_ in gaz.cues.locatives:
+        if cur.dep_ == "pobj" and gaz.cues.locative(cur.head.lower_, cur.head.head.lower_):
             cur = cur.head.head  # "across the border in Syria", "at a base in Erbil"
             continue
         if cur.dep_ not in _ARG_DEPS or cur.head.i == cur.i:

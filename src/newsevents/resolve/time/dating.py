@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from collections.abc import Sequence
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import DatePrecision, Document, EventMention, Span, TimeExpression
+from ..datelines import dateline_span
 from .attach import dist, own_times
 from .calendar import Interval, format_interval
 from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
@@ -39,7 +41,13 @@ def resolve_dates(
     """
     rels = find_relative(doc, tv)
     rel_index = SpanIndex([x.span for x in rels])
-    plain = [t for t in times if not rel_index.overlaps(t.span)]
+    # the dateline's date ("KYIV, Oct 20 (Outlet) -") is the report's day, not an event's
+    head = dateline_span(doc.article.text, tv.datelines)
+    plain = [
+        t
+        for t in times
+        if not rel_index.overlaps(t.span) and not (head is not None and head.contains(t.span))
+    ]
     # the relative expressions take part in attachment as placeholders (no value yet)
     cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
     trig_toks = [doc.tokens(ev.trigger) for ev in events]
@@ -93,22 +101,49 @@ def _carry_narrative_dates(ctx: Dating) -> None:
     as a new one ("A strike killed nine")."""
     starts = ctx.sentence_starts
     last: EventMention | None = None
+    news = _news_day(ctx)
     for ei in ctx.order:
         ev = ctx.state[ei]
         if ev.date_source == "text" and ev.date_precision == "day" and ev.date:
             last = ev
             continue
-        if last is None or ev.date_source != "publication":
+        if ev.date_source != "publication":
             continue
         if ev.factuality not in ("asserted", "reported", "negated"):
             continue
-        gap = bisect_right(starts, ev.sentence.start) - bisect_right(starts, last.sentence.start)
-        if gap > 1 or (ev.date or "") < (last.date or ""):
-            continue
         tt = ctx.trig_toks[ei]
-        if clause_direction(tt, ctx.tv.words) != PAST or _new_act(ctx, tt):
+        if clause_direction(tt, ctx.tv.words) != PAST:
             continue
-        ctx.state[ei] = _dated_as(ev, last, "context", None)
+        if last is not None:
+            gap = bisect_right(starts, ev.sentence.start) - bisect_right(
+                starts, last.sentence.start
+            )
+            if gap <= 1 and (ev.date or "") >= (last.date or "") and not _new_act(ctx, tt):
+                ctx.state[ei] = _dated_as(ev, last, "context", None)
+                continue
+        if news is not None and news is not ev and news.trigger.start < ev.trigger.start:
+            ctx.state[ei] = _dated_as(ev, news, "context", None)
+
+
+def _news_day(ctx: Dating) -> EventMention | None:
+    """The article's first act dated by its own words to a day at most ``news_day_days``
+    before publication (the lede of a report on yesterday's news), or None."""
+    limit = ctx.tv.reference.news_day_days
+    pub = (ctx.doc.article.published or "")[:10]
+    if not limit or len(pub) < 10:
+        return None
+    for ei in ctx.order:
+        ev = ctx.state[ei]
+        if ev.date_source != "text" or ev.date_precision != "day" or not ev.date:
+            continue
+        if ev.factuality not in ("asserted", "reported"):
+            continue
+        try:
+            days = (date.fromisoformat(pub) - date.fromisoformat(ev.date[:10])).days
+        except ValueError:
+            return None
+        return ev if 0 < days <= limit else None
+    return None
 
 
 def _new_act(ctx: Dating, tt: SpacySpan | None) -> bool:

@@ -88,6 +88,7 @@ def _bare_years(text: str, parse: Doc | None, tv: TimeVocab) -> list[Match]:
     # entities are sorted and never overlap: the one that can hold offset s is the last one
     # starting at or before it
     date_starts, count_starts = [a for a, _ in dates], [a for a, _ in counts]
+    starts = [t.idx for t in parse] if parse is not None else []
     out: list[Match] = []
     for m in tv.patterns.year_token.finditer(text):
         s, e = m.start(), m.end()
@@ -101,9 +102,20 @@ def _bare_years(text: str, parse: Doc | None, tv: TimeVocab) -> list[Match]:
         c = bisect_right(count_starts, s) - 1
         if c >= 0 and s < counts[c][1]:
             continue  # a count, an amount: "2000 police"
+        if before and before[-1] in tv.words.year_name_words and _noun_follows(e, parse, starts):
+            continue  # "the 2015 nuclear deal": a name of a thing, not a time of the clause
         if in_ent or (before and before[-1].strip("(-") in tv.words.year_prepositions):
             out.append((s, e, Raw("year", year=int(m.group("year")))))
     return out
+
+
+def _noun_follows(end: int, parse: Doc | None, starts: list[int]) -> bool:
+    """True when the token after offset ``end`` (``starts``: the parse's token offsets) is a
+    noun, adjective or proper noun: the year modifies it."""
+    if parse is None:
+        return False
+    i = bisect_left(starts, end)
+    return i < len(parse) and parse[i].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:

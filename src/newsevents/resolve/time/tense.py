@@ -55,12 +55,18 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
     aux = _aux(t)
     if any(a.lower_ in v.future_auxiliaries for a in aux):
         return True
+    if (
+        t.tag_ == "VB"
+        and any(a.lower_ in v.reported_future_auxiliaries for a in aux)
+        and not any(a.lemma_ in v.have_verbs for a in aux)
+    ):
+        return True  # "said it would hold a rally on Saturday"
     lemma = t.lemma_.lower()
     if (
         below is not None
-        and lemma in v.future_verbs
+        and (lemma in v.future_verbs or lemma in v.appeal_verbs)
         and below.dep_ == "xcomp"
-        and (t.tag_ != "VBD" or lemma in v.scheduling_words)
+        and (t.tag_ != "VBD" or lemma in v.scheduling_words or lemma in v.appeal_verbs)
     ):
         return True
     # "is set to", "is scheduled for", "are due in": the event itself is ahead

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import ConfigError
+from ..datelines import read_datelines
 from .grammar import Patterns, compile_patterns
 from .holidays import Holidays, load_holidays
 from .words import ReferenceWords, Vocab, load_reference_words, load_vocab
@@ -20,6 +22,8 @@ class TimeVocab:
     reference: ReferenceWords
     patterns: Patterns
     holidays: Holidays
+    # place_dateline.tsv: the dateline's date is the report's day, never an event's
+    datelines: tuple[re.Pattern[str], ...] = field(default=())
 
 
 def load_time_vocab(
@@ -41,4 +45,4 @@ def load_time_vocab(
                 "week or month unit word of time_vocab.yaml"
             )
     patterns = compile_patterns(words, reference)
-    return TimeVocab(words, reference, patterns, load_holidays(holidays_path))
+    return TimeVocab(words, reference, patterns, load_holidays(holidays_path), read_datelines())

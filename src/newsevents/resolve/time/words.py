@@ -43,6 +43,7 @@ class Vocab:
     range_joiners: tuple[str, ...]
     since_words: tuple[str, ...]
     year_prepositions: frozenset[str]
+    year_name_words: frozenset[str]  # "the 2015 deal": a year after one of these names a thing
     articles: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     of_words: tuple[str, ...]
@@ -56,6 +57,9 @@ class Vocab:
     clock_suffixes: Mapping[str, Half]
     future_auxiliaries: frozenset[str]
     future_verbs: frozenset[str]
+    # "said it would march on Saturday": ahead unless "would have"
+    reported_future_auxiliaries: frozenset[str]
+    appeal_verbs: frozenset[str]  # "called on them to march on Saturday": ahead of the call
     scheduling_words: frozenset[str]
     be_verbs: frozenset[str]
     have_verbs: frozenset[str]
@@ -70,6 +74,7 @@ class ReferenceWords:
     same_words: frozenset[str]
     instrument_prepositions: frozenset[str]
     max_sentences: int
+    news_day_days: int  # how many days before publication the lede's day may be (0: off)
     event_nouns: Mapping[str, str]
     after_words: tuple[str, ...]
     before_words: tuple[str, ...]
@@ -176,6 +181,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         range_joiners=_str_list(data, "range_joiners", path),
         since_words=_str_list(data, "since_words", path),
         year_prepositions=words("year_prepositions"),
+        year_name_words=words("year_name_words"),
         articles=_lower_list(data, "articles", path),
         ordinal_suffixes=_lower_list(data, "ordinal_suffixes", path),
         of_words=_lower_list(data, "of_words", path),
@@ -189,6 +195,8 @@ def load_vocab(path: Path | None = None) -> Vocab:
         clock_suffixes=_str_map(data, "clock_suffixes", path, get_args(Half)),
         future_auxiliaries=words("future_auxiliaries"),
         future_verbs=words("future_verbs"),
+        reported_future_auxiliaries=words("reported_future_auxiliaries"),
+        appeal_verbs=words("appeal_verbs"),
         scheduling_words=words("scheduling_words"),
         be_verbs=words("be_verbs"),
         have_verbs=words("have_verbs"),
@@ -211,6 +219,9 @@ def load_reference_words(
     nouns = data.get("event_nouns")
     if not isinstance(nouns, dict) or not all(v in event_types for v in nouns.values()):
         raise ConfigError(f"{path}: 'event_nouns' must map nouns to declared event types")
+    news_days = data.get("news_day_days")
+    if not isinstance(news_days, int) or isinstance(news_days, bool) or news_days < 0:
+        raise ConfigError(f"{path}: 'news_day_days' must be a whole number >= 0")
     limit = data.get("max_sentences")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         raise ConfigError(f"{path}: 'max_sentences' must be a whole number >= 0")
@@ -223,6 +234,7 @@ def load_reference_words(
         same_words=frozenset(words("same_words")),
         instrument_prepositions=frozenset(words("instrument_prepositions")),
         max_sentences=limit,
+        news_day_days=news_days,
         event_nouns={str(k).lower(): str(v) for k, v in nouns.items()},
         after_words=words("after_words"),
         before_words=words("before_words"),

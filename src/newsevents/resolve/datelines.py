@@ -1,0 +1,54 @@
+"""The dateline's shape, shared by the resolvers of this stage (time, place).
+
+"CITY, Sept 12 (Outlet) -" opens a wire report: ``place_dateline.tsv`` holds its patterns (a
+group ``city``, optionally ``where``). Place resolution reads the city (where the outlet
+reports from); time resolution reads the span, since the dateline's date is the day of the
+report, never an event's own date.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Span
+from ..resources import read_tsv
+
+DATELINE_FILE = Path(__file__).parent / "data" / "place_dateline.tsv"
+#: how far into the text a dateline may start when no setting says otherwise (the place
+#: resolver reads its own from place_settings.tsv: dateline_chars)
+DATELINE_CHARS = 1500
+
+
+def read_datelines(path: Path = DATELINE_FILE) -> tuple[re.Pattern[str], ...]:
+    """place_dateline.tsv: name -> regular expression with a group "city"."""
+    out: list[re.Pattern[str]] = []
+    for name, pattern, *_ in read_tsv(path, 2):
+        try:
+            rx = re.compile(pattern, re.MULTILINE)
+        except re.error as e:
+            raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
+        if "city" not in rx.groupindex:
+            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'city'")
+        out.append(rx)
+    if not out:
+        raise ConfigError(f"{path}: no dateline patterns")
+    return tuple(out)
+
+
+def dateline_matches(
+    text: str, patterns: tuple[re.Pattern[str], ...], chars: int
+) -> list[re.Match[str]]:
+    """Matches of the dateline patterns in the first ``chars`` characters, earliest first."""
+    head = text[:chars]
+    found = [m for rx in patterns if (m := rx.search(head)) is not None]
+    return sorted(found, key=lambda m: m.start())
+
+
+def dateline_span(
+    text: str, patterns: tuple[re.Pattern[str], ...], chars: int = DATELINE_CHARS
+) -> Span | None:
+    """The span of the article's dateline (city to dash), or None without one."""
+    found = dateline_matches(text, patterns, chars)
+    return Span(found[0].start(), found[0].end()) if found else None
