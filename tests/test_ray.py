@@ -132,3 +132,12 @@ def test_a_bad_codebook_is_one_line_before_ray_starts(inputs: Path, tmp_path: Pa
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 2 and "is not valid YAML" in res.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_each_ray_actor_codes_with_the_models_or_the_rules_alone(learned: bool) -> None:
+    # what --no-model sets reaches the actors' resources (the Coder runs without Ray here)
+    from newsevents import distributed
+
+    coder = distributed.coder_class(distributed.Settings(learned=learned))()
+    assert (coder.resources.learned is not None) == learned

@@ -192,6 +192,7 @@ def analyze(
         analyze_on_ray(
             err, paths, out, db=db, address=address, workers=workers, published=published,
             outlet=outlet, model=model, codebook=codebook, actors=actors, do_merge=not no_merge,
+            learned=not no_model,
         )  # fmt: skip
         return
     assert db is not None

@@ -28,6 +28,7 @@ def analyze_on_ray(
     codebook: Sequence[Path],
     actors: Sequence[Path],
     do_merge: bool,
+    learned: bool = True,
 ) -> None:
     """Code ``paths`` on Ray into shards at ``out``; with ``db``, store them and merge."""
     distributed.require_ray()  # the install hint before anything is read
@@ -44,6 +45,7 @@ def analyze_on_ray(
         model=model,
         codebook=codebook,
         actors=actors,
+        learned=learned,
         progress_bars=err.is_terminal,
     )
     err.print(

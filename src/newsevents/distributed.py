@@ -99,6 +99,7 @@ class Settings:
     actors: tuple[str, ...] = ()
     published: str | None = None
     outlet: str | None = None
+    learned: bool = True  # False: the rules alone (--no-model)
     #: the driver's working directory: relative input paths are read from there (on a
     #: cluster, a shared filesystem mounted at the same path), so sources read as given
     cwd: str | None = None
@@ -117,7 +118,7 @@ class Coder:
         if s.cwd and os.path.isdir(s.cwd):
             os.chdir(s.cwd)
         paths = (tuple(map(Path, s.codebook)), tuple(map(Path, s.actors)))
-        self.resources = load_resources(s.model, *paths)
+        self.resources = load_resources(s.model, *paths, learned=s.learned)
 
     def __call__(self, batch: dict[str, Any]) -> Any:
         paths = [str(p) for p in batch["path"]]
@@ -172,6 +173,7 @@ def analyze_ray(
     model: str = nlp.DEFAULT_MODEL,
     codebook: Sequence[Path] = (),
     actors: Sequence[Path] = (),
+    learned: bool = True,
     batch_size: int = BATCH_SIZE,
     num_cpus: int | None = None,
     progress_bars: bool = False,
@@ -179,7 +181,7 @@ def analyze_ray(
     """Code the inputs on Ray (``address``: a running cluster such as ``"auto"``; None
     starts a local instance with ``num_cpus``, default one more than ``workers``) and write
     the shards to ``out`` (a new or empty directory). ``progress_bars``: Ray Data's own, on
-    stderr (for a terminal)."""
+    stderr (for a terminal). ``learned=False`` codes with the rules alone (``--no-model``)."""
     ray = require_ray()
     target = check_out(out).resolve()  # written by Ray tasks, which may run elsewhere
     items = input_shards(paths)
@@ -191,6 +193,7 @@ def analyze_ray(
         actors=tuple(str(Path(p).resolve()) for p in actors),
         published=published,
         outlet=outlet,
+        learned=learned,
         cwd=os.getcwd(),
     )
     started = time.perf_counter()
