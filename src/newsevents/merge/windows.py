@@ -159,8 +159,14 @@ def execute(w: Windows, units: Sequence[Unit], workers: int) -> list[RunResult]:
     _ACTIVE = w
     try:
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(min(workers, len(units)), maxtasksperchild=1) as pool:
-            return pool.map(_run_in_worker, units, chunksize=1)
+        # no maxtasksperchild: a pool that replaces finished workers can fork one while
+        # terminate() holds the task queue's lock, and that worker then blocks forever (seen
+        # as a hung test); the workers exit by close() and join() once the map is done
+        with ctx.Pool(min(workers, len(units))) as pool:
+            results = pool.map(_run_in_worker, units, chunksize=1)
+            pool.close()
+            pool.join()
+            return results
     finally:
         _ACTIVE = None
 
