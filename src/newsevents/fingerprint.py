@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +37,9 @@ _WORD = re.compile(r"\w+")
 Signature = np.ndarray
 
 
+# memo, not data: analyze looks an article up before parsing, again before saving (another
+# article of the batch may have had its body) and indexes it when saved - one text, one signature
+@lru_cache(maxsize=64)
 def signature(text: str) -> Signature | None:
     """The text's MinHash signature (``PERMUTATIONS`` uint64 values), None if too short."""
     words = _WORD.findall(text.casefold())
@@ -52,7 +56,9 @@ def signature(text: str) -> Signature | None:
     # does): with a and b drawn below p the 64 orders are unrelated; a small a would order every
     # permutation by x alone and make all 64 minima the same shingle.
     permuted = (np.outer(_A, hashes) + _B[:, None]) % np.uint64(_PRIME)
-    return permuted.min(axis=1)
+    sig = permuted.min(axis=1)
+    sig.setflags(write=False)  # shared by the memo
+    return sig
 
 
 def bands(sig: Signature) -> list[int]:

@@ -56,11 +56,12 @@ def from_html(data: bytes) -> Parts:
         known_outlet=sitename,
     )
     published = normalise_date(meta.get("date"))
-    stated = stated_days(data, _meta_str(meta.get("url")))
-    if published and published[:10] not in stated:
-        # found on the page but not stated as its date (a sidebar, a link): the earliest day
-        # the page states as its own, if any
-        published = min(stated) if stated else None
+    if published:  # the page is read again only to check a date trafilatura found
+        stated = stated_days(data, _meta_str(meta.get("url")))
+        if published[:10] not in stated:
+            # found on the page but not stated as its date (a sidebar, a link): the earliest
+            # day the page states as its own, if any
+            published = min(stated) if stated else None
     return Parts(
         text=parts.text,
         title=title or parts.title,
