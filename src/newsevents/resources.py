@@ -49,10 +49,15 @@ def read_tsv(path: Path, columns: int) -> list[list[str]]:
     return rows
 
 
+#: libyaml's C parser when PyYAML was built with it (the PyPI wheels are): the same safe
+#: constructors, ~10x faster on the codebook and actor files a one-article run loads
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_SafeLoader)
     except OSError as e:
         raise ConfigError(f"cannot read {path}: {e.strerror}") from e
     except yaml.YAMLError as e:
