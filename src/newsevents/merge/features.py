@@ -18,7 +18,7 @@ from ..model import (
 )
 from .knowledge import MergeKnowledge
 from .names import alias_class
-from .text import Vector, content_words, name_key, tfidf
+from .text import Vector, content_words, name_key, name_tokens, tfidf
 
 PREC_RANK: dict[str, int] = {p: i for i, p in enumerate(DATE_PRECISION)}
 PLACE_RANK: dict[str, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}
@@ -177,6 +177,8 @@ class Features:
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
     published: str | None = None  # the report's date (its article's publication date)
     refs: frozenset[str] = frozenset()  # words of definite phrases ("the attack") in the sentence
+    # places the sentence names (place entities below the country level, see text_places)
+    text_places: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -234,6 +236,34 @@ def back_reference(m: EventMention, text: str) -> bool:
     return bool(_BACKREF.search(before))
 
 
+_MAX_PLACE_WORDS = 4
+
+
+def _location_key(m: EventMention) -> str | None:
+    """The key of a mention's place below the country, told by the text (not a dateline)."""
+    loc = m.location
+    if loc is None or loc.source == "dateline" or loc.precision == "country":
+        return None
+    return name_key(loc.name) or None
+
+
+def text_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
+    """The known places (those the coder gave any mention of the stories merged) that the
+    sentence names ("the fighting near Kok-Tash"): a report naming the place another
+    outlet gave the act is evidence of one event even where the coder placed only one of
+    them (merge.evidence, ``place_named``). Word n-grams of the sentence, name-keyed."""
+    if not known:
+        return frozenset()
+    words = name_tokens(sentence)
+    found = set()
+    for n in range(1, _MAX_PLACE_WORDS + 1):
+        for i in range(len(words) - n + 1):
+            k = " ".join(words[i : i + n])
+            if k in known:
+                found.add(k)
+    return frozenset(found)
+
+
 def factual_class(factuality: str) -> str:
     return "factual" if factuality in FACTUAL else factuality
 
@@ -251,6 +281,10 @@ def mention_features(
     p: EventParams,
 ) -> list[Features]:
     out = []
+    # places the coder gave, below the country level: what a sentence may name (text_places)
+    known = frozenset(
+        k for m in mentions if (k := _location_key(m)) is not None and k not in kb.country_words
+    )
     for m in mentions:
         art = articles.get(m.article_id)
         text = art.text if art is not None else ""
@@ -278,6 +312,7 @@ def mention_features(
                 backref=back_reference(m, text),
                 published=art.published if art is not None else None,
                 refs=definite_words(m.sentence.of(text)) if text else frozenset(),
+                text_places=text_places(m.sentence.of(text), known) if text else frozenset(),
             )
         )
     return out
