@@ -53,7 +53,7 @@ class Cluster:
     lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
     named_places: set[str] = field(default_factory=set)  # places its sentences name or hold
     refs: set[str] = field(default_factory=set)  # words of its sentences' definite phrases
-    backref: bool = False  # a member names the act as already known
+    refs_only: bool = True  # every member names the act as known ("the attack"), none tells it
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # by article
     vec: Vector = field(default_factory=dict)
 
@@ -107,8 +107,8 @@ class Cluster:
         if x.place_key:
             self.named_places.add(x.place_key)
         self.refs |= x.refs
+        self.refs_only = self.refs_only and x.backref
         self.sentences.setdefault(x.m.article_id, []).append((x.m.sentence.start, x.m.sentence.end))
-        self.backref = self.backref or x.backref
 
 
 def _score(

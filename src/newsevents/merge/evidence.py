@@ -323,11 +323,12 @@ def join_evidence(
     v["numbers_match"], v["numbers_differ"] = (float(b) for b in _numbers(x, c))
     if v["numbers_match"]:
         notes.append("a figure agrees")
-    # "killed in the attack" with an event told as "attack", either way round
+    # "killed in the attack" with an event told as "attack", either way round; an event
+    # only referred to ("the attack") takes the report that tells the act
     refs = (x.refs & c.lemmas) | (
         {x.m.trigger_lemma.lower()} & c.refs if x.m.trigger_lemma else set()
     )
-    v["backref"] = float(x.backref or c.backref or bool(refs))
+    v["backref"] = float(x.backref or c.refs_only or bool(refs))
     if v["backref"]:
         notes.append("back-reference" + (f" ({'+'.join(sorted(refs))})" if refs else ""))
     v["continues"] = float(_continues(x, c))
