@@ -465,10 +465,12 @@ def test_year_dates_one_apart_are_one_event_with_a_date_discrepancy(other_year, 
     b2 = art("b2", "Continental Wire", "2020-01-05",
              "Freedonia tore up the water treaty with Sylvania last year.")  # fmt: skip
     ms = [
-        men(b1, 0, "Freedonia scrapped the water treaty", "scrapped", "REJECT", actor=(("Freedonia", "FRE"),),
-            recipient=(("Sylvania", "SYL"),), date="2018", precision="year"),
-        men(b2, 0, "Freedonia tore up the water treaty", "tore up", "REJECT", actor=(("Freedonia", "FRE"),),
-            recipient=(("Sylvania", "SYL"),), date=other_year, precision="year"),
+        men(b1, 0, "Freedonia scrapped the water treaty", "scrapped", "REJECT",
+            actor=(("Freedonia", "FRE"),), recipient=(("Sylvania", "SYL"),), date="2018",
+            precision="year"),
+        men(b2, 0, "Freedonia tore up the water treaty", "tore up", "REJECT",
+            actor=(("Freedonia", "FRE"),), recipient=(("Sylvania", "SYL"),), date=other_year,
+            precision="year"),
     ]  # fmt: skip
     res = merge([b1, b2], ms)
     ev = by_mention(res)

@@ -18,7 +18,7 @@ from ..model import (
 )
 from .knowledge import MergeKnowledge
 from .names import alias_class
-from .text import Vector, content_words, name_key, name_tokens, tfidf
+from .text import Vector, content_words, name_key, tfidf
 
 PREC_RANK: dict[str, int] = {p: i for i, p in enumerate(DATE_PRECISION)}
 PLACE_RANK: dict[str, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}
@@ -237,6 +237,7 @@ def back_reference(m: EventMention, text: str) -> bool:
 
 
 _MAX_PLACE_WORDS = 4
+_TOKEN = re.compile(r"\w+")
 
 
 def _location_key(m: EventMention) -> str | None:
@@ -247,19 +248,47 @@ def _location_key(m: EventMention) -> str | None:
     return name_key(loc.name) or None
 
 
-def text_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
-    """The known places (those the coder gave any mention of the stories merged) that the
-    sentence names ("the fighting near Kok-Tash"): a report naming the place another
-    outlet gave the act is evidence of one event even where the coder placed only one of
-    them (merge.evidence, ``place_named``). Word n-grams of the sentence, name-keyed."""
-    if not known:
+def _plain(text: str) -> list[str]:
+    """Lower-case word tokens (cheap: run on every sentence; place names get the same)."""
+    return _TOKEN.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class KnownPlaces:
+    """The places the coder gave any mention of the stories merged, below the country level:
+    their plain word forms (``_plain``) -> name key, and the words they begin with."""
+
+    keys: Mapping[str, str]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, mentions: Sequence[EventMention], kb: MergeKnowledge) -> KnownPlaces:
+        keys: dict[str, str] = {}
+        for m in mentions:
+            k = _location_key(m)
+            if k is None or k in kb.country_words or m.location is None:
+                continue
+            words = _plain(m.location.name)
+            if 0 < len(words) <= _MAX_PLACE_WORDS:
+                keys[" ".join(words)] = k
+        return cls(keys, frozenset(w.split()[0] for w in keys))
+
+
+def text_places(sentence: str, known: KnownPlaces) -> frozenset[str]:
+    """The known places the sentence names ("the fighting near Kok-Tash"): a report naming
+    the place another outlet gave the act is evidence of one event even where the coder
+    placed only one of them (merge.evidence, ``place_named``). Word n-grams of the sentence,
+    tried only from words that begin a known place."""
+    if not known.keys:
         return frozenset()
-    words = name_tokens(sentence)
+    words = _plain(sentence)
     found = set()
-    for n in range(1, _MAX_PLACE_WORDS + 1):
-        for i in range(len(words) - n + 1):
-            k = " ".join(words[i : i + n])
-            if k in known:
+    for i, w in enumerate(words):
+        if w not in known.firsts:
+            continue
+        for n in range(1, min(_MAX_PLACE_WORDS, len(words) - i) + 1):
+            k = known.keys.get(" ".join(words[i : i + n]))
+            if k is not None:
                 found.add(k)
     return frozenset(found)
 
@@ -282,9 +311,7 @@ def mention_features(
 ) -> list[Features]:
     out = []
     # places the coder gave, below the country level: what a sentence may name (text_places)
-    known = frozenset(
-        k for m in mentions if (k := _location_key(m)) is not None and k not in kb.country_words
-    )
+    known = KnownPlaces.of(mentions, kb)
     for m in mentions:
         art = articles.get(m.article_id)
         text = art.text if art is not None else ""
