@@ -7,8 +7,10 @@ sets) is analysed into a temporary store; its mentions are matched to gold event
 evaluator matches them (same file, quote inside the sentence, same type). Every pair of
 matched mentions the merge could join (``newsevents.merge.candidate_pairs``: same block, no
 hard rule against it, positive evidence) is one example, labelled 1 when both report the
-same gold event. scikit-learn fits ``P(same event)``; the weights are written as data with
-what they were fitted on. Needs the dev extra (scikit-learn).
+same gold event. An L2-regularised logistic regression (scikit-learn's objective and C)
+fits ``P(same event)`` with each weight kept to the sign ``merge.evidence.SIGNS`` gives it
+(scipy's bounded L-BFGS): agreement never counts against a join. The weights are written
+as data with what they were fitted on. Needs the dev extra (scikit-learn, scipy).
 """
 
 from __future__ import annotations
@@ -19,15 +21,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sklearn.linear_model import LogisticRegression
+import numpy as np
+from scipy.optimize import minimize
 
 from newsevents import api, merge
 from newsevents.evaluate.gold import CorpusGold, load_gold, normalise_space
 from newsevents.evaluate.run import _resolve_file, _source_key
-from newsevents.merge.evidence import FEATURES, parse_weights, weights_path
+from newsevents.merge.evidence import FEATURES, SIGNS, parse_weights, weights_path
 from newsevents.store import Store
 
-DEFAULT_GOLD = ("tests/data/merge_corpus/gold.jsonl", "examples/gold.jsonl")
+DEFAULT_GOLD = (
+    "tests/data/merge_corpus/gold.jsonl",
+    "examples/gold.jsonl",
+    "tests/dev/merge/gold.jsonl",
+)
 
 
 def labelled_pairs(gold_path: Path, resources: api.Resources) -> list[tuple[list[float], int]]:
@@ -69,6 +76,28 @@ def labelled_pairs(gold_path: Path, resources: api.Resources) -> list[tuple[list
     return out
 
 
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[float, np.ndarray]:
+    """(bias, weights) minimising the log loss + |w|^2 / (2C), weights within SIGNS."""
+    sign = 2.0 * y - 1.0
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = theta[0] + x @ theta[1:]
+        margin = sign * z
+        value = float(np.logaddexp(0.0, -margin).sum() + theta[1:] @ theta[1:] / (2 * c))
+        g = -sign / (1.0 + np.exp(margin))  # d loss / d z
+        grad = np.concatenate(([g.sum()], x.T @ g + theta[1:] / c))
+        return value, grad
+
+    bounds = [(None, None)] + [
+        (0.0, None) if SIGNS.get(k) == 1 else (None, 0.0) if SIGNS.get(k) == -1 else (None, None)
+        for k in FEATURES
+    ]
+    got = minimize(loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    if not got.success:
+        raise SystemExit(f"the fit did not converge: {got.message}")
+    return float(got.x[0]), got.x[1:]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/fit_merge.py")
     parser.add_argument("gold", nargs="*", type=Path, default=[Path(p) for p in DEFAULT_GOLD])
@@ -79,21 +108,22 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[list[float], int]] = []
     for g in args.gold:
         got = labelled_pairs(g, resources)
-        sys.stdout.write(f"{g}: {len(got)} pairs, {sum(y for _, y in got)} same event\n")
+        sys.stdout.write(f"{g}: {len(got)} pairs, {sum(t for _, t in got)} same event\n")
         rows += got
-    x, y = [r[0] for r in rows], [r[1] for r in rows]
-    if len(set(y)) < 2:
+    x = np.array([r[0] for r in rows], dtype=float)
+    y = np.array([r[1] for r in rows], dtype=float)
+    if len(set(y.tolist())) < 2:
         raise SystemExit("need both joined and separate pairs to fit")
-    model = LogisticRegression(C=args.c, max_iter=2000)
-    model.fit(x, y)
-    accuracy = model.score(x, y)
+    bias, coef = fit(x, y, args.c)
+    accuracy = float((((bias + x @ coef) > 0) == (y == 1)).mean())
     data = {
-        "bias": round(float(model.intercept_[0]), 4),
+        "bias": round(bias, 4),
         "fitted_on": (
-            f"{', '.join(str(g) for g in args.gold)}: {len(y)} mention pairs, {sum(y)} same "
-            f"event; logistic regression C={args.c}; training accuracy {accuracy:.3f}"
+            f"{', '.join(str(g) for g in args.gold)}: {len(y)} mention pairs, {int(sum(y))} same "
+            f"event; sign-bounded logistic regression C={args.c}; training accuracy "
+            f"{accuracy:.3f}"
         ),
-        "weights": {k: round(float(w), 4) for k, w in zip(FEATURES, model.coef_[0], strict=True)},
+        "weights": {k: round(float(w), 4) for k, w in zip(FEATURES, coef, strict=True)},
     }
     parse_weights(data, str(args.out))  # the loader's schema check
     args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

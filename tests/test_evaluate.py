@@ -374,6 +374,9 @@ def test_score_corpus(tmp_path):
     assert (s.nonevents.right, s.nonevents.total) == (0, 1)
     assert s.figures()["nonevents_clean"] == 1.0
     assert s.figures()["merge_b3_f1"] == pytest.approx(s.merge_b3.f1)
+    # factual rows E1, E2 (both the gold ASSAULT) and E3: one row repeats a real event
+    assert (s.duplicate_rows.right, s.duplicate_rows.total) == (1, 3)
+    assert s.figures()["rows_distinct"] == pytest.approx(2 / 3)
 
 
 def test_corpus_merge_figures_absent_when_nothing_matched(tmp_path):

@@ -82,10 +82,93 @@ def test_weights_schema_check(change, message) -> None:
 
 
 def test_fit_script_refuses_blind_gold(resources) -> None:
-    pytest.importorskip("sklearn")
+    pytest.importorskip("scipy")
     spec = importlib.util.spec_from_file_location("fit_merge", ROOT / "scripts" / "fit_merge.py")
     assert spec and spec.loader
     fit = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fit)
     with pytest.raises(SystemExit, match="never used for fitting"):
         fit.labelled_pairs(ROOT / "tests" / "blind" / "merge" / "gold.jsonl", resources)
+
+
+def _fit_module():
+    pytest.importorskip("scipy")
+    spec = importlib.util.spec_from_file_location("fit_merge", ROOT / "scripts" / "fit_merge.py")
+    assert spec and spec.loader
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    return fit
+
+
+def test_fit_keeps_each_weight_to_its_sign() -> None:
+    """Collinear evidence (place_same always with text_sim here, and more often on pairs of
+    two events) would get a negative weight unconstrained; the bounded fit keeps it >= 0."""
+    import numpy as np
+
+    fit = _fit_module()
+    i, j, k = (FEATURES.index(f) for f in ("place_same", "text_sim", "day_apart"))
+    rows, labels = [], []
+    for n in range(40):
+        x = [0.0] * len(FEATURES)
+        same = n % 2 == 0
+        x[j] = 1.0 if same else 0.0
+        x[i] = 1.0 if (n % 4 == 1 or n % 8 == 0) else 0.0  # more among separate pairs
+        x[k] = 1.0 if n % 5 == 0 and not same else 0.0
+        rows.append(x)
+        labels.append(float(same))
+    _, w = fit.fit(np.array(rows), np.array(labels), 10.0)
+    assert w[i] >= 0.0 and w[k] <= 0.0 and w[j] > 0.0
+
+
+def _told(sentences: str, first: str, second: str, **second_kw):
+    """Two ASSAULT mentions on one day: the first at Port Vela with an actor."""
+    lead = "Freedonian forces shelled the Sylvanian border districts. "
+    a1 = art("p1", "Harbor Daily", "2021-03-06", lead + "Freedonian forces shelled Port Vela.")
+    a2 = art("p2", "Continental Wire", "2021-03-06", lead + sentences)
+    m1 = men(a1, 0, "Freedonian forces shelled Port Vela.", "shelled", actor=(FRE,),
+             date="2021-03-05", place=("Port Vela", "SYL", "city"))  # fmt: skip
+    m2 = men(a2, 0, first, first.split()[1], date="2021-03-05")
+    ms = [m1, m2]
+    if second:
+        ms.append(men(a2, 1, second, second.split()[-1].rstrip("."), date="2021-03-05",
+                      **second_kw))  # fmt: skip
+    return [a1, a2], ms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        # the unplaced report names the place the other outlet gave: one event
+        ("Shells hit homes near Port Vela on Friday.", 1),
+        # it names no place (nor actor, nor figure): type and date alone, two events
+        ("Shells hit homes on the edge of a town on Friday.", 2),
+    ],
+)
+def test_a_sentence_naming_the_place_is_evidence(sentence, events) -> None:
+    articles, ms = _told(sentence, sentence, "")
+    assert len(merge(articles, ms).events) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "second", "joined"),
+    [
+        # the next sentence, naming no actor, goes on telling the act
+        ("Drones bombed Port Vela on Friday. Nobody was killed.", "Nobody was killed.", True),
+        # a sentence in between: no longer a continuation
+        ("Drones bombed Port Vela on Friday. Markets stayed open. Nobody was killed.",
+         "Nobody was killed.", False),
+        # the next sentence with an actor of its own is not a continuation
+        ("Freedonian drones bombed Port Vela on Friday. Militiamen fired at a camp.",
+         "Militiamen fired at a camp.", False),
+    ],
+)  # fmt: skip
+def test_the_next_sentence_continues_an_act(text, second, joined) -> None:
+    a = art("c1", "Harbor Daily", "2021-03-06", text)
+    opening = text.split(". ")[0] + "."
+    first = men(a, 0, opening, "bombed", date="2021-03-05", place=("Port Vela", "SYL", "city"),
+                actor=(("Freedonian drones", "FRE"),) if "Freedonian" in text else ())  # fmt: skip
+    actor = (("Militiamen", None),) if "Militiamen" in second else ()
+    trigger = "fired" if "fired" in second else "killed"
+    other = men(a, 1, second, trigger, date="2021-03-05", actor=actor)
+    ev = merge([a], [first, other]).events
+    assert (len(ev) == 1) is joined

@@ -43,3 +43,5 @@ def test_figures_low_best_high_and_updates(reports, low, best, high, superseded)
     assert all(f.reported and f.sentence for f in r.figures)
     assert [q.value for q in event.quantities] == [best]  # the headline is the best estimate
     assert r.disputed is (low != high)
+    # a disagreement is between outlets' current figures, not one outlet's update
+    assert ("killed" in {d.field for d in event.discrepancies}) is (low != high)

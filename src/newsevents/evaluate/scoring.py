@@ -7,6 +7,7 @@ hand-made inputs; :mod:`newsevents.evaluate.run` turns pipeline output into thes
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -256,6 +257,9 @@ class CorpusScores:
     merge_b3: ClusterScore = field(default_factory=lambda: ClusterScore(1.0, 1.0))
     story_b3: ClusterScore = field(default_factory=lambda: ClusterScore(1.0, 1.0))
     discrepancy: Accuracy = field(default_factory=Accuracy)  # recall of gold discrepancies
+    # factual timeline rows (merged events holding a matched mention) whose gold event is
+    # already another row's: right = duplicate rows, total = rows
+    duplicate_rows: Accuracy = field(default_factory=Accuracy)
     nonevents: Accuracy = field(default_factory=Accuracy)  # violated nonevent sentences
     confusion: Confusion = field(default_factory=Confusion)
 
@@ -280,6 +284,7 @@ class CorpusScores:
             "merge_b3": self.merge_b3.to_dict(),
             "story_b3": self.story_b3.to_dict(),
             "discrepancy_recall": self.discrepancy.to_dict(),
+            "duplicate_rows": self.duplicate_rows.to_dict(),
             "nonevent_violations": {
                 "violations": self.nonevents.right,
                 "nonevents": self.nonevents.total,
@@ -307,6 +312,8 @@ class CorpusScores:
                 out[f"{name}_accuracy"] = acc.value
         if self.discrepancy.total:
             out["discrepancy_recall"] = self.discrepancy.value
+        if self.duplicate_rows.total:
+            out["rows_distinct"] = 1.0 - self.duplicate_rows.value
         if self.nonevents.total:
             out["nonevents_clean"] = 1.0 - self.nonevents.value
         return out
@@ -323,6 +330,25 @@ def _place_ok(system: tuple[str, str | None] | None, ev_place: GoldPlace | None)
         return False
     a, b = name.casefold(), ev_place.name.casefold()
     return a in b or b in a
+
+
+def duplicate_rows(matched: Mapping[str, str], mentions: Sequence[SysMention]) -> Accuracy:
+    """Rows of a factual timeline that repeat a real event. A row is a merged event with a
+    factual (asserted/reported) mention matched to gold; its real event is the gold event
+    most of its matched mentions report (ties: the smallest gold id). A
+    row duplicates when an earlier row already has its real event: an event told as k rows
+    gives k - 1 duplicates."""
+    rows: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.id in matched and m.factuality in FACTUAL:
+            rows.setdefault(m.event_id or f"mention:{m.id}", Counter())[matched[m.id]] += 1
+    acc = Accuracy()
+    seen: set[str] = set()
+    for row in sorted(rows):
+        real = max(sorted(rows[row]), key=lambda e: rows[row][e])
+        acc.add(real in seen)
+        seen.add(real)
+    return acc
 
 
 def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
@@ -392,6 +418,7 @@ def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
         {a.file: a.story for a in gold.articles},
         {a.file: system.stories.get(a.file) or f"article:{a.file}" for a in gold.articles},
     )
+    scores.duplicate_rows = duplicate_rows(matched, system.mentions)
     for d in gold.discrepancies:
         held = {by_id[mid].event_id for mid, eid in matched.items() if eid == d.event}
         scores.discrepancy.add(

@@ -4,7 +4,7 @@ values where they disagree, and each outlet's framing words."""
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
@@ -74,18 +74,24 @@ def _date_text(m: EventMention) -> str:
 
 def discrepancies(members: Sequence[Features]) -> tuple[Discrepancy, ...]:
     out: list[Discrepancy] = []
-    kinds: dict[str, list[SourceValue]] = defaultdict(list)
-    for x in members:
-        seen: set[str] = set()
-        for q in x.m.quantities:
-            if q.kind in seen:
-                continue
-            seen.add(q.kind)
-            kinds[q.kind].append(_source(x, ("~" if q.approximate else "") + str(q.value)))
-    for kind in sorted(kinds):
-        vals = kinds[kind]
-        if len({v.value.lstrip("~") for v in vals}) > 1:
-            out.append(Discrepancy(kind, tuple(vals)))
+    # figures: outlets disagree when their current figures differ; one outlet's update
+    # ("the toll rose to 12") supersedes its earlier figure and is no disagreement (both stay
+    # in the event's figures, merge.figures)
+    for fr in figure_ranges(members):
+        current = [f for f in fr.figures if not f.superseded]
+        if len({f.value for f in current}) > 1:
+            by_mention = {x.m.id: x for x in members}
+            out.append(
+                Discrepancy(
+                    fr.kind,
+                    tuple(
+                        _source(
+                            by_mention[f.mention_id], ("~" if f.approximate else "") + str(f.value)
+                        )
+                        for f in fr.figures
+                    ),
+                )
+            )
     # dates the text states (publication defaults are not a statement)
     dated = [
         x

@@ -51,6 +51,10 @@ class Cluster:
     heads: set[str] = field(default_factory=set)  # head words of the named participants
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
+    named_places: set[str] = field(default_factory=set)  # places its sentences name or hold
+    refs: set[str] = field(default_factory=set)  # words of its sentences' definite phrases
+    refs_only: bool = True  # every member names the act as known ("the attack"), none tells it
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # by article
     vec: Vector = field(default_factory=dict)
 
     main: str = ""
@@ -99,6 +103,12 @@ class Cluster:
             self.lemmas.add(x.m.trigger_lemma.lower())
         if x.place_key and x.place_level:
             self.places.setdefault(x.place_level, set()).add(x.place_key)
+        self.named_places |= x.text_places
+        if x.place_key:
+            self.named_places.add(x.place_key)
+        self.refs |= x.refs
+        self.refs_only = self.refs_only and x.backref
+        self.sentences.setdefault(x.m.article_id, []).append((x.m.sentence.start, x.m.sentence.end))
 
 
 def _score(

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .cluster import Cluster
 
 #: every feature of a join, in the order of the weights file; all are 0/1 except text_sim
+#: (0..1) and evidence_items (a count)
 FEATURES: tuple[str, ...] = (
     "same_type",  # the mention's type is the event's main type (else a compatible type)
     "same_day",  # both state the same single day
@@ -43,14 +44,17 @@ FEATURES: tuple[str, ...] = (
     "recipient_mismatch",  # coded recipients of different countries
     "place_same",  # the same named place (city, district or landmark)
     "place_nested",  # places in one country, one holding the other (region vs city)
+    "place_named",  # one side's sentence names the other's place ("the fighting near X")
     "country_same",  # only the country is known on one side, and it agrees
     "participants_match",  # a named participant's head word recurs ("police", "farmers")
     "numbers_match",  # a figure of one kind agrees within a factor of 1.5 (48 vs 60 arrested)
     "numbers_differ",  # both give a figure of one kind and none agrees even that closely
     "backref",  # the mention names the act as known ("the attack", "Sunday's bombing")
+    "continues",  # the next (or previous) sentence of a member's, one side naming no actor
     "same_story",
     "same_article",
     "text_sim",  # TF-IDF cosine of the sentences (0..1)
+    "evidence_items",  # how many items of specific evidence (EVIDENCE but the sides) agree
 )
 
 #: the features that count as positive evidence for a join
@@ -60,9 +64,27 @@ EVIDENCE: tuple[str, ...] = (
     "participants_match",
     "place_same",
     "place_nested",
+    "place_named",
     "numbers_match",
     "backref",
+    "continues",
 )
+
+
+#: the sign a fitted weight may take (``make fit-merge`` fits under these bounds): agreement
+#: never lowers the probability of one event and a conflict never raises it (monotone in
+#: the evidence), whatever collinear features make an unconstrained fit do; features left
+#: out are free
+SIGNS: dict[str, int] = {
+    **dict.fromkeys(EVIDENCE, 1),
+    "same_type": 1,
+    "same_day": 1,
+    "text_sim": 1,
+    "evidence_items": 1,
+    "day_apart": -1,
+    "recipient_mismatch": -1,
+    "sector_differs": -1,
+}
 
 
 @dataclass(frozen=True)
@@ -186,6 +208,20 @@ def _close(a: int, b: int) -> bool:
     return a == b or (min(a, b) > 0 and max(a, b) / min(a, b) <= _CLOSE)
 
 
+_ADJACENT = 3  # characters between two sentences that follow each other (space, paragraph)
+
+
+def _continues(x: Features, c: Cluster) -> bool:
+    """The mention's sentence directly follows or precedes a member's sentence in the same
+    article, and one side names no actor: the outlet goes on telling the act it just told
+    ("Iran fired missiles at two bases. No one was killed.")."""
+    spans = c.sentences.get(x.m.article_id)
+    if not spans or ((x.actor.codes or x.actor.names) and (c.actor_codes or c.actor_names)):
+        return False
+    s, e = x.m.sentence.start, x.m.sentence.end
+    return any(0 <= s - end <= _ADJACENT or 0 <= start - e <= _ADJACENT for start, end in spans)
+
+
 def _refuse(why: list[str] | None, reason: str) -> Join | None:
     """No join; the hard rule that refused it is noted in ``why``."""
     if why is not None:
@@ -269,6 +305,11 @@ def join_evidence(
     elif x.place_country and c.place_country:
         v["country_same"] = 1.0
         notes.append(f"country {x.place_country}")
+    if not v["place_same"]:
+        named = (x.text_places | ({x.place_key} if x.place_key else set())) & c.named_places
+        if named:
+            v["place_named"] = 1.0
+            notes.append(f"both name {'+'.join(sorted(named))}")
     # story
     other_story = x.story not in c.stories
     if not other_story:
@@ -282,10 +323,17 @@ def join_evidence(
     v["numbers_match"], v["numbers_differ"] = (float(b) for b in _numbers(x, c))
     if v["numbers_match"]:
         notes.append("a figure agrees")
-    refs = x.refs & c.lemmas  # "killed in the attack" with an event told as "attack"
-    v["backref"] = float(x.backref or bool(refs))
+    # "killed in the attack" with an event told as "attack", either way round; an event
+    # only referred to ("the attack") takes the report that tells the act
+    refs = (x.refs & c.lemmas) | (
+        {x.m.trigger_lemma.lower()} & c.refs if x.m.trigger_lemma else set()
+    )
+    v["backref"] = float(x.backref or c.refs_only or bool(refs))
     if v["backref"]:
         notes.append("back-reference" + (f" ({'+'.join(sorted(refs))})" if refs else ""))
+    v["continues"] = float(_continues(x, c))
+    if v["continues"]:
+        notes.append("the next sentence of a member")
     v["same_article"] = float(any(y.m.article_id == x.m.article_id for y in c.members[-3:]))
     sim = cosine(x.vec, c.vec)
     v["text_sim"] = sim
@@ -297,6 +345,9 @@ def join_evidence(
     if evaluative:
         notes.append("evaluative clause")
     found = sum(1 for k in EVIDENCE if v[k])
+    # the sides are the commonest agreement (one air force strikes several towns a day): the
+    # count is of the specific items
+    v["evidence_items"] = float(found - v["actor_match"] - v["recipient_match"])
     if other_story:
         # another story (a background retelling): the same dyad, three items of evidence, or
         # two on the same stated day

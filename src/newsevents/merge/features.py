@@ -177,6 +177,8 @@ class Features:
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
     published: str | None = None  # the report's date (its article's publication date)
     refs: frozenset[str] = frozenset()  # words of definite phrases ("the attack") in the sentence
+    # places the sentence names (place entities below the country level, see text_places)
+    text_places: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -234,6 +236,63 @@ def back_reference(m: EventMention, text: str) -> bool:
     return bool(_BACKREF.search(before))
 
 
+_MAX_PLACE_WORDS = 4
+_TOKEN = re.compile(r"\w+")
+
+
+def _location_key(m: EventMention) -> str | None:
+    """The key of a mention's place below the country, told by the text (not a dateline)."""
+    loc = m.location
+    if loc is None or loc.source == "dateline" or loc.precision == "country":
+        return None
+    return name_key(loc.name) or None
+
+
+def _plain(text: str) -> list[str]:
+    """Lower-case word tokens (cheap: run on every sentence; place names get the same)."""
+    return _TOKEN.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class KnownPlaces:
+    """The places the coder gave any mention of the stories merged, below the country level:
+    their plain word forms (``_plain``) -> name key, and the words they begin with."""
+
+    keys: Mapping[str, str]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, mentions: Sequence[EventMention], kb: MergeKnowledge) -> KnownPlaces:
+        keys: dict[str, str] = {}
+        for m in mentions:
+            k = _location_key(m)
+            if k is None or k in kb.country_words or m.location is None:
+                continue
+            words = _plain(m.location.name)
+            if 0 < len(words) <= _MAX_PLACE_WORDS:
+                keys[" ".join(words)] = k
+        return cls(keys, frozenset(w.split()[0] for w in keys))
+
+
+def text_places(sentence: str, known: KnownPlaces) -> frozenset[str]:
+    """The known places the sentence names ("the fighting near Kok-Tash"): a report naming
+    the place another outlet gave the act is evidence of one event even where the coder
+    placed only one of them (merge.evidence, ``place_named``). Word n-grams of the sentence,
+    tried only from words that begin a known place."""
+    if not known.keys:
+        return frozenset()
+    words = _plain(sentence)
+    found = set()
+    for i, w in enumerate(words):
+        if w not in known.firsts:
+            continue
+        for n in range(1, min(_MAX_PLACE_WORDS, len(words) - i) + 1):
+            k = known.keys.get(" ".join(words[i : i + n]))
+            if k is not None:
+                found.add(k)
+    return frozenset(found)
+
+
 def factual_class(factuality: str) -> str:
     return "factual" if factuality in FACTUAL else factuality
 
@@ -251,6 +310,8 @@ def mention_features(
     p: EventParams,
 ) -> list[Features]:
     out = []
+    # places the coder gave, below the country level: what a sentence may name (text_places)
+    known = KnownPlaces.of(mentions, kb)
     for m in mentions:
         art = articles.get(m.article_id)
         text = art.text if art is not None else ""
@@ -278,6 +339,7 @@ def mention_features(
                 backref=back_reference(m, text),
                 published=art.published if art is not None else None,
                 refs=definite_words(m.sentence.of(text)) if text else frozenset(),
+                text_places=text_places(m.sentence.of(text), known) if text else frozenset(),
             )
         )
     return out

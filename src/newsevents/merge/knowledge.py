@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..resources import EventTypes, data_path, load_event_types, read_yaml
+from ..resources import EventTypes, countries, data_path, load_event_types, read_yaml
 from .text import name_key
 
 
@@ -24,6 +24,9 @@ class MergeKnowledge:
     evaluative_openers: frozenset[str] = frozenset()
     evaluative_copulas: frozenset[str] = frozenset()
     generic_participants: frozenset[str] = frozenset()
+    # name keys of country names and adjectives (countries.tsv): a sentence naming a country
+    # does not place an event there (see merge.features.text_places)
+    country_words: frozenset[str] = frozenset()
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -105,4 +108,9 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
             raise ConfigError(f"{path}: '{key}' must be a list of non-empty words")
         words[key] = frozenset(w.strip().lower() for w in items)
-    return MergeKnowledge(frozenset(pairs), groups, coalitions, **words)
+    country_words = frozenset(
+        name_key(form) for form, (_, kind) in countries().items() if kind != "capital"
+    )
+    return MergeKnowledge(
+        frozenset(pairs), groups, coalitions, **words, country_words=country_words
+    )
