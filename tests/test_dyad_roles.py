@@ -98,3 +98,42 @@ def test_a_named_persons_last_role_holds_after_it_ended(resources):
     later = f"{int(e.end[:4]) + 2:04d}-06-01"
     found = kb.lookup(e.name, later)
     assert found is not None and found.code == e.code
+
+
+def test_a_bracketed_short_form_is_not_another_actors_initials(analyze):
+    # "AKK" is also a German minister's initials in the officials list
+    doc = analyze(
+        "Officials of the Slovenian Farmers Union (AKK) demanded compensation from the "
+        "Slovenian government.",
+        published="2020-05-01",
+    )
+    ev = _event(doc, "REQUEST")
+    assert "DEU" not in _codes(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # a plain object pronoun is never its clause's own subject ...
+        ("Chile's foreign minister said on Monday. He urged them to stand down.", "REQUEST", None),
+        # ... but the nearest named party before it that is not a subject
+        (
+            "Moscow criticised Ukraine on Monday and accused it of shelling a nuclear plant.",
+            "ACCUSE",
+            "UKR",
+        ),
+        (
+            "Peru's president wrote to the UN Security Council asking it to send observers.",
+            "REQUEST",
+            "IGO",
+        ),
+    ],
+)
+def test_object_pronouns(analyze, text, kind, recipient):
+    evs = [e for e in analyze(text, published="2023-01-01").events if e.event == kind]
+    assert evs
+    ev = evs[-1]
+    if recipient is None:
+        assert not (_codes(ev.recipient) & _codes(ev.actor) - {None})
+    else:
+        assert recipient in _codes(ev.recipient)

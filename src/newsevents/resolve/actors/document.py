@@ -13,6 +13,7 @@ from .antecedents import (
     entity_context,
     group_antecedent,
     noun_phrase,
+    object_antecedent,
     possessor_antecedent,
     reporter,
     reporting_subject,
@@ -49,7 +50,7 @@ def resolve_actors(
         coder.date = sentence_day(ev, doc.times) or published
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
-        recipient = coder.code_side(ev.recipient, doer=False)
+        recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
         ev = setting.fill(
             replace(ev, actor=actor, recipient=recipient, speaker=speaker),
@@ -171,6 +172,27 @@ class ParticipantCoder:
                 out.append(coded)
         return tuple(out)
 
+    def unbound(
+        self, recipients: tuple[Actor, ...], actors: tuple[Actor, ...]
+    ) -> tuple[Actor, ...]:
+        """Recipients without a plain pronoun that resolved to the doer itself: "He urged them
+        to stand down" never means him (that would be "himself"), so such a pronoun's
+        antecedent is someone the coder did not find, and the side stays empty."""
+        out = []
+        for r in recipients:
+            toks = self.doc.tokens(r.span)
+            tok_list = list(toks) if toks is not None else []
+            pronoun = len(tok_list) == 1 and tok_list[0].pos_ == "PRON"
+            if pronoun and not tok_list[0].lower_.endswith(("self", "selves")):
+                same = any(
+                    (r.entity is not None and r.entity == a.entity) or r.name == a.name
+                    for a in actors
+                )
+                if same:
+                    continue
+            out.append(r)
+        return tuple(out)
+
     def code(self, a: Actor, doer: bool = True) -> Actor:
         """Pass 2: one participant, coded from its phrase, its entity or its antecedent."""
         toks = self.doc.tokens(a.span)
@@ -213,6 +235,8 @@ class ParticipantCoder:
         antecedent = (
             group_antecedent(toks[0], words) if word in words.subject_group_pronouns else None
         )
+        if antecedent is None and word in words.group_pronouns and toks:
+            antecedent = object_antecedent(toks[0], words)
         if antecedent is not None:
             # "Washington lift the sanctions it imposed": the nearest subject before
             ante_toks = noun_phrase(antecedent)
