@@ -137,3 +137,26 @@ def test_object_pronouns(analyze, text, kind, recipient):
         assert not (_codes(ev.recipient) & _codes(ev.actor) - {None})
     else:
         assert recipient in _codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States sent an aircraft carrier to the Persian Gulf.",
+        "India deployed two frigates to the Arabian Sea on Friday.",
+    ],
+)
+def test_a_body_of_water_is_never_a_party(analyze, text):
+    for ev in analyze(text).events:
+        for a in (*ev.actor, *ev.recipient):
+            assert not a.name.endswith(("Gulf", "Sea"))
+
+
+def test_a_condemned_attack_stands_for_its_doer(analyze):
+    doc = analyze(
+        "Turkish drones struck Kurdish positions in northern Iraq on Friday. Baghdad's foreign "
+        "ministry condemned the strikes as a breach of Iraqi sovereignty.",
+        published="2022-06-18",
+    )
+    ev = _event(doc, "ACCUSE")
+    assert _codes(ev.recipient) == {"TUR"}

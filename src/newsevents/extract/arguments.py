@@ -293,7 +293,14 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     if frame.mode in book.words("own_object_modes"):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN]
-    return [r for o in objs for r in owner_of(o, book)]
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    # an attack condemned without its doer ("condemned the strikes") stands for that doer
+    blamed = spec.content_factuality == "reported"
+    return [
+        r
+        for o in objs
+        for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
+    ]
 
 
 def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
@@ -399,6 +406,12 @@ def _named_party(
         is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
     if reciprocal or patient or any(names_party(r) for r in recips):
+        return recips
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    blamed = spec.content_factuality == "reported"
+    if blamed and recips and all(lemma(r) in attack_words for r in recips):
+        # "condemned the strikes as a violation of Yemen's sovereignty": the one blamed is
+        # whoever struck (the coder resolves the act to its doer), not a party named later
         return recips
     named = first_named_after(tok, actors, book)
     if not named and spec.reciprocal:

@@ -51,6 +51,7 @@ def resolve_actors(
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
+        recipient = coder.attackers(recipient)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
         ev = setting.fill(
             replace(ev, actor=actor, recipient=recipient, speaker=speaker),
@@ -110,6 +111,8 @@ class ParticipantCoder:
         self.last_group: _Group | None = None
         #: the last side coded named a doer by a pronoun that refers to nothing
         self.lost_pronoun = False
+        #: the first coded doer of the last attack reported ("condemned the strikes")
+        self.last_attacker: Actor | None = None
 
     def _code(self, toks: list[Token]) -> Coded:
         return code_phrase(toks, self.kb, self.date, self.gazetteer)
@@ -148,8 +151,37 @@ class ParticipantCoder:
             if ent.label_ == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
 
+    def attackers(self, recipients: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """An uncoded recipient naming an attack ("condemned the strikes") is whoever carried
+        out the last attack reported before it."""
+        last = self.last_attacker
+        if last is None:
+            return recipients
+        out = []
+        for r in recipients:
+            toks = self.doc.tokens(r.span)
+            head = head_of(list(toks)) if toks is not None and len(toks) else None
+            if (
+                r.code is None
+                and head is not None
+                and head.lemma_.lower() in self.kb.words.attack_nouns
+            ):
+                r = replace(
+                    r, name=last.name, code=last.code, sector=last.sector, entity=last.entity
+                )
+            out.append(r)
+        return tuple(out)
+
     def after_event(self, ev: EventMention) -> None:
         """ "they" refers back to the last doer of an event, with its country."""
+        spec = self.kb.types.get(ev.event)
+        named = [
+            a
+            for a in ev.actor
+            if (a.code or a.entity) and a.sector != self.kb.sectors.codes.unknown
+        ]
+        if spec is not None and spec.violent and named:
+            self.last_attacker = named[0]
         doers = [a for a in ev.actor if a.code or a.sector]
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):

@@ -156,6 +156,8 @@ class Setting:
         head = head_of(toks)
         if head.pos_ == "PRON" and a.sector is None:
             return a
+        if head.lemma_.lower() in self.kb.words.attack_nouns:
+            return a  # an attack stands for its doer, never for where it happened
         if head.pos_ == "PROPN":
             place = self.places.gazetteer.lookup(self.kb.words.strip_article(a.name).strip())
             if place is not None and place.country:
@@ -206,6 +208,8 @@ class Setting:
         a = side.actor
         if a.code is not None or side.head is None:
             return a
+        if side.head.lemma_.lower() in self.kb.words.attack_nouns:
+            return a  # an attack stands for its doer, never for where it happened
         if side.head.pos_ == "PRON" and a.sector is None:
             return a
         if not doer and spec.place_target and side.head.pos_ == "PROPN":
