@@ -160,3 +160,21 @@ def test_a_condemned_attack_stands_for_its_doer(analyze):
     )
     ev = _event(doc, "ACCUSE")
     assert _codes(ev.recipient) == {"TUR"}
+
+
+def test_both_sides_take_no_country_from_the_sentence(analyze):
+    doc = analyze("Norway's foreign minister urged both sides to show restraint.")
+    ev = _event(doc, "REQUEST")
+    assert "NOR" in _codes(ev.actor)
+    assert "NOR" not in _codes(ev.recipient)
+
+
+def test_a_county_commissioner_is_a_state_official(analyze):
+    doc = analyze(
+        "Bandits raided two villages in Turkana on Monday.\n\n"
+        "Kenyan police said they had recovered the stolen cattle.\n\n"
+        "The county commissioner ordered a curfew in three wards.",
+        published="2023-05-02",
+    )
+    evs = [e for e in doc.events if any("commissioner" in a.name for a in e.actor)]
+    assert evs and all(a.sector == "GOV" for e in evs for a in e.actor)

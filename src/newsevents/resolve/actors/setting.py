@@ -156,8 +156,8 @@ class Setting:
         head = head_of(toks)
         if head.pos_ == "PRON" and a.sector is None:
             return a
-        if head.lemma_.lower() in self.kb.words.attack_nouns:
-            return a  # an attack stands for its doer, never for where it happened
+        if self._unplaced(head):
+            return a
         if head.pos_ == "PROPN":
             place = self.places.gazetteer.lookup(self.kb.words.strip_article(a.name).strip())
             if place is not None and place.country:
@@ -208,8 +208,8 @@ class Setting:
         a = side.actor
         if a.code is not None or side.head is None:
             return a
-        if side.head.lemma_.lower() in self.kb.words.attack_nouns:
-            return a  # an attack stands for its doer, never for where it happened
+        if self._unplaced(side.head):
+            return a
         if side.head.pos_ == "PRON" and a.sector is None:
             return a
         if not doer and spec.place_target and side.head.pos_ == "PROPN":
@@ -297,7 +297,7 @@ class Setting:
         if not toks:
             return a
         head = head_of(toks)
-        if head.pos_ != "NOUN" or head.ent_type_ == "PERSON":
+        if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or self._unplaced(head):
             return a
         ranked = self.places.dominant().most_common(2)
         if not ranked or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]):
@@ -314,6 +314,13 @@ class Setting:
             if not rebels_against_state and not all(o in inferred for o in same):
                 return a
         return replace(a, code=top)
+
+    def _unplaced(self, head: Token) -> bool:
+        """An attack (it stands for its doer) or "both sides" (the parties of a dispute): never
+        coded by where it happened or what its sentence or article names."""
+        lemma = head.lemma_.lower()
+        words = self.kb.words
+        return lemma in words.attack_nouns or lemma in words.counterpart_nouns
 
     def _article_country(self, others: Sequence[Side]) -> str | None:
         """The one country the article is about most, unless it is the other party."""
