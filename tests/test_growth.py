@@ -122,7 +122,8 @@ def test_unresolved_phrases_are_listed_by_frequency_with_counts_and_stubs(built)
     counts = [a.count for a in found]
     assert counts == sorted(counts, reverse=True)
     vlf = by_phrase[VLF]
-    assert vlf.count >= 3 and vlf.articles == 2
+    # (the condemned raid now stands for its doer, coded with the country its attack got)
+    assert vlf.count >= 2 and vlf.articles == 2
     assert {"actor", "recipient"} <= set(vlf.roles)
     assert "REJECT" in vlf.event_types
     texts = [" ".join(t.split()) for t in ARTICLES.values()]

@@ -23,6 +23,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "corpus": "examples/gold.jsonl",
     "merge": "tests/data/merge_corpus/gold.jsonl",
     "dev-merge": "tests/dev/merge/gold.jsonl",
+    "dev-dyad": "tests/dev/dyad/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",

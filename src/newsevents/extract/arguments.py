@@ -41,6 +41,11 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     tok = frame.token
     actors = _verb_actors(frame, book, parse)
     recips = _slot_recipients(frame, book, parse)
+    if _main_verb_as_acl(tok):
+        # "ASEAN's envoy called on the army to ...": a sentence the parser read as a noun
+        # with a participle; the noun is the doer, not the one acted on
+        actors = actors or with_conjuncts([tok.head])
+        recips = [r for r in recips if r not in actors]
     preps = preps_of(tok)
     recips = _preposition_recipients(frame, recips, preps, book, parse)
     recips = _governed_recipients(frame, recips, frames, book, parse)
@@ -48,6 +53,9 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     recips = _named_party(frame, actors, recips, book)
     actors, recips = _stance_or_passive(frame, actors, recips, preps, book)
     recips = _answered_or_purpose(frame, recips, frames, book, parse)
+    if _headline_passive(frame, actors, book):
+        # "Four soldiers killed as gunmen ambush a convoy": the counted are the victims
+        actors, recips = [], actors
     # "A and B met": all participants stay actors (PLOVER reciprocal events)
     frame.actors = [a for a in actors if a not in recips]
     frame.recipients = recips
@@ -189,9 +197,13 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     pointing = book.words("anaphoric_determiners")
     if actors and all(lemma(a) in attack_words for a in actors):
         # "The strike also killed X": the weapon is not the doer
-        mods = [m for a in actors for m in actor_modifiers(a)]
+        mods = [m for a in actors for m in _who_fired(a)]
         frame.anaphor = not mods and any(c.lower_ in pointing for a in actors for c in a.children)
         actors = mods
+    if actors and all(word_set(a, book) & _arms(book) for a in actors):
+        # "hit by mortar rounds fired by the rebels", "Russian missiles struck X": a weapon
+        # is never the doer; the one who fired it is
+        actors = [d for a in actors for d in _who_fired(a)]
     if not actors and tok.pos_ == "ADJ":
         actors = with_conjuncts(children_of(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
     if not actors and book.spec(frame.event).violent:
@@ -206,6 +218,58 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
                         not actors and any(c.lower_ in pointing for c in o.children)
                     )
     return actors
+
+
+def _arms(book: Codebook) -> frozenset[str]:
+    """Words for what is fired (weapons, rounds), never a party."""
+    return frozenset(book.expand(book.ordered("fired_classes")) | book.words("fired_words"))
+
+
+def _who_fired(weapon: Token) -> list[Token]:
+    """The doer a weapon phrase names: the agent of its participle ("rounds fired by the
+    rebels"), else its possessive or national modifier ("Russian missiles")."""
+    for c in weapon.children:
+        if c.dep_ == "acl":
+            agents = preps_of(c).get(AGENT, [])
+            if agents:
+                return with_conjuncts(agents)
+    return actor_modifiers(weapon)
+
+
+def _main_verb_as_acl(tok: Token) -> bool:
+    """A sentence without a verb root whose noun root carries a participle with an object or
+    a complement and no agent ("X's envoy called on the army to allow aid"): the participle
+    is the main verb misread. A headline's bare passive ("Five officers killed as a bomb hits
+    a patrol") has neither object nor complement and stays passive."""
+    head = tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
+        return False
+    if head.pos_ not in ("NOUN", "PROPN") or preps_of(tok).get(AGENT):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)
+
+
+def _headline_passive(frame: Frame, actors: list[Token], book: Codebook) -> bool:
+    """A headline's reduced passive ("Four soldiers killed ...", "12 students detained"): a
+    verb that counts its victims (a quantity of a violent or domestic act), in the past form
+    with no auxiliary, object or agent, whose subject is counted by a number."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    if frame.entry.quantity is None or not (spec.violent or spec.domestic):
+        return False
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or is_passive(tok):
+        return False
+    subj = children_of(tok, "nsubj")
+    if not subj or not actors or any(a not in with_conjuncts(subj) for a in actors):
+        return False
+    blocking = ("aux", "dobj", "dative", "xcomp", "ccomp", "attr", "oprd")
+    if any(c.dep_ in blocking for c in tok.children) or preps_of(tok).get(AGENT):
+        return False
+    if any(c.dep_ == "conj" and children_of(c, "dobj") for c in tok.children):
+        return False  # "gunmen killed and wounded several villagers": a shared object
+    return any(s.pos_ == "NUM" or any(c.dep_ == "nummod" for c in s.children) for s in subj)
 
 
 def _goods(book: Codebook) -> frozenset[str]:
@@ -229,7 +293,14 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     if frame.mode in book.words("own_object_modes"):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN]
-    return [r for o in objs for r in owner_of(o, book)]
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    # an attack condemned without its doer ("condemned the strikes") stands for that doer
+    blamed = spec.content_factuality == "reported"
+    return [
+        r
+        for o in objs
+        for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
+    ]
 
 
 def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
@@ -335,6 +406,12 @@ def _named_party(
         is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
     if reciprocal or patient or any(names_party(r) for r in recips):
+        return recips
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    blamed = spec.content_factuality == "reported"
+    if blamed and recips and all(lemma(r) in attack_words for r in recips):
+        # "condemned the strikes as a violation of Yemen's sovereignty": the one blamed is
+        # whoever struck (the coder resolves the act to its doer), not a party named later
         return recips
     named = first_named_after(tok, actors, book)
     if not named and spec.reciprocal:

@@ -127,6 +127,25 @@ def group_antecedent(pron: Token, words: ActorWords) -> Token | None:
     return None
 
 
+def object_antecedent(pron: Token, words: ActorWords) -> Token | None:
+    """For "it"/"them" that is not a subject, the nearest earlier named party of its sentence
+    that is not a subject either ("wrote to the Security Council asking it to meet",
+    "criticised Ukraine and accused it of ..."): a plain object pronoun never means the
+    clause's own subject."""
+    if pron.dep_ in _SUBJECTS and pron.head.dep_ != "xcomp":
+        return None
+    plural = pron.lower_ in words.plural_pronouns or pron.lower_ == "them"
+    sent = pron.sent
+    for t in reversed(list(sent[: pron.i - sent.start])):
+        if t.dep_ in _SUBJECTS or t.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if t.ent_type_ not in ("GPE", "ORG", "NORP") or t.head.ent_type_ == t.ent_type_:
+            continue  # a word inside a longer name: its last word stands for it
+        if (t.tag_ in ("NNS", "NNPS")) == plural or (not plural and t.ent_type_ != "NORP"):
+            return t
+    return None
+
+
 def reporting_subject(pron: Token) -> Token | None:
     """For a pronoun subject of a reported clause, the subject of the report verb."""
     if pron.dep_ not in _SUBJECTS:

@@ -80,10 +80,19 @@ class ActorDictionary:
     )
 
     def lookup(self, form: str, date: str | None) -> ActorEntry | None:
-        for entry in self.forms.get(form, ()):
+        """Our own entry for ``form`` valid on ``date``; when the name has dated roles but none
+        covers the day, the role that ended last before it (a general named after his death,
+        a president after leaving office keeps his country). Before the first role, None: the
+        Phoenix table may know the earlier career (Rouhani in parliament in the 1990s)."""
+        entries = self.forms.get(form, ())
+        for entry in entries:
             if entry.valid_on(date):
                 return entry
-        return None
+        if not date or not entries:
+            return None
+        d = date[:10]
+        before = [e for e in entries if e.end and e.end[: len(d)] < d]
+        return max(before, key=lambda e: e.end or "") if before else None
 
     def open_lookup(
         self, form: str, date: str | None, kinds: frozenset[str] = frozenset({"PERSON", "ORG"})

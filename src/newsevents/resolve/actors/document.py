@@ -13,6 +13,7 @@ from .antecedents import (
     entity_context,
     group_antecedent,
     noun_phrase,
+    object_antecedent,
     possessor_antecedent,
     reporter,
     reporting_subject,
@@ -49,7 +50,8 @@ def resolve_actors(
         coder.date = sentence_day(ev, doc.times) or published
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
-        recipient = coder.code_side(ev.recipient, doer=False)
+        recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
+        recipient = coder.attackers(recipient)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
         ev = setting.fill(
             replace(ev, actor=actor, recipient=recipient, speaker=speaker),
@@ -109,6 +111,8 @@ class ParticipantCoder:
         self.last_group: _Group | None = None
         #: the last side coded named a doer by a pronoun that refers to nothing
         self.lost_pronoun = False
+        #: the first coded doer of the last attack reported ("condemned the strikes")
+        self.last_attacker: Actor | None = None
 
     def _code(self, toks: list[Token]) -> Coded:
         return code_phrase(toks, self.kb, self.date, self.gazetteer)
@@ -147,8 +151,37 @@ class ParticipantCoder:
             if ent.label_ == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
 
+    def attackers(self, recipients: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """An uncoded recipient naming an attack ("condemned the strikes") is whoever carried
+        out the last attack reported before it."""
+        last = self.last_attacker
+        if last is None:
+            return recipients
+        out = []
+        for r in recipients:
+            toks = self.doc.tokens(r.span)
+            head = head_of(list(toks)) if toks is not None and len(toks) else None
+            if (
+                r.code is None
+                and head is not None
+                and head.lemma_.lower() in self.kb.words.attack_nouns
+            ):
+                r = replace(
+                    r, name=last.name, code=last.code, sector=last.sector, entity=last.entity
+                )
+            out.append(r)
+        return tuple(out)
+
     def after_event(self, ev: EventMention) -> None:
         """ "they" refers back to the last doer of an event, with its country."""
+        spec = self.kb.types.get(ev.event)
+        named = [
+            a
+            for a in ev.actor
+            if (a.code or a.entity) and a.sector != self.kb.sectors.codes.unknown
+        ]
+        if spec is not None and spec.violent and named:
+            self.last_attacker = named[0]
         doers = [a for a in ev.actor if a.code or a.sector]
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):
@@ -169,6 +202,27 @@ class ParticipantCoder:
                 self.lost_pronoun = self.lost_pronoun or doer
             else:
                 out.append(coded)
+        return tuple(out)
+
+    def unbound(
+        self, recipients: tuple[Actor, ...], actors: tuple[Actor, ...]
+    ) -> tuple[Actor, ...]:
+        """Recipients without a plain pronoun that resolved to the doer itself: "He urged them
+        to stand down" never means him (that would be "himself"), so such a pronoun's
+        antecedent is someone the coder did not find, and the side stays empty."""
+        out = []
+        for r in recipients:
+            toks = self.doc.tokens(r.span)
+            tok_list = list(toks) if toks is not None else []
+            pronoun = len(tok_list) == 1 and tok_list[0].pos_ == "PRON"
+            if pronoun and not tok_list[0].lower_.endswith(("self", "selves")):
+                same = any(
+                    (r.entity is not None and r.entity == a.entity) or r.name == a.name
+                    for a in actors
+                )
+                if same:
+                    continue
+            out.append(r)
         return tuple(out)
 
     def code(self, a: Actor, doer: bool = True) -> Actor:
@@ -213,6 +267,8 @@ class ParticipantCoder:
         antecedent = (
             group_antecedent(toks[0], words) if word in words.subject_group_pronouns else None
         )
+        if antecedent is None and word in words.group_pronouns and toks:
+            antecedent = object_antecedent(toks[0], words)
         if antecedent is not None:
             # "Washington lift the sanctions it imposed": the nearest subject before
             ante_toks = noun_phrase(antecedent)

@@ -1,9 +1,9 @@
 """What is never an event's party: a phrase headed by a time, an amount, an event, a law or
 a product (by its named-entity label) or holding a Phoenix discard; a doer headed by a common
 noun naming a thing, an act, a weapon or a text ("the story", "vigils", "warheads", "the
-orders of X") or by a place named as where something happens ("in Kirkuk"); a dateline
-("BAGHDAD (Wire) -"); a bare determiner or question word ("the", "what"). An event keeps an
-empty side rather than a wrong one.
+orders of X") or by a place named as where something happens ("in Kirkuk"); a body of water
+by name ("the Persian Gulf"); a dateline ("BAGHDAD (Wire) -"); a bare determiner or question
+word ("the", "what"). An event keeps an empty side rather than a wrong one.
 
 A recipient may be a thing or a place: PLOVER codes the target of a curfew, a blockade or a
 deployment by the country it lies in ("a curfew in Abidjan"), so those keep their country
@@ -38,9 +38,21 @@ def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -
         return True
     if head.pos_ == "DET" or head.lower_ in words.question_words:
         return True  # "the", "what", "which": a word left of a phrase the parse lost
+    if water(head, kb):
+        return True
     if not doer:
         return False
     return is_thing(head, kb) or _place_named_as_place(head, kb)
+
+
+def water(head: Token, kb: ActorDictionary) -> bool:
+    """A body of water by name ("the Persian Gulf", "Gulf of Oman", "the Black Sea"): a
+    place, never a party."""
+    return (
+        head.lower_ in kb.words.water_nouns
+        and (head.pos_ == "PROPN" or head.ent_type_ in _PLACE_LABELS)
+        and head.text[:1].isupper()
+    )
 
 
 def is_thing(head: Token, kb: ActorDictionary) -> bool:

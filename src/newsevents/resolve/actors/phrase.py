@@ -176,6 +176,8 @@ def _longest_name(
                 continue  # the match must reach into the phrase itself
             if named and not _looks_like_name(span[i : i + n]):
                 continue
+            if _abbreviation(span[i : i + n]):
+                continue
             form = actors.words.drop_spaced_clitic(_form(span, i, n))
             entry = find(form)
             if entry is None:
@@ -185,6 +187,21 @@ def _longest_name(
                 continue
             return entry
     return None
+
+
+def _abbreviation(run: Sequence[Token]) -> bool:
+    """A bracketed short form right after a name ("Montenegro Municipality Association
+    (AKK)") abbreviates that name; it is not another actor's initials."""
+    doc = run[0].doc
+    first, end = run[0].i, run[-1].i + 1
+    if first < 2 or end >= len(doc):
+        return False
+    return (
+        doc[first - 1].text == "("
+        and doc[end].text == ")"
+        and doc[first - 2].text[:1].isupper()
+        and all(t.text.isupper() for t in run)
+    )
 
 
 #: the longest Phoenix name looked up, in words

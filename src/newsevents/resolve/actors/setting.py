@@ -113,6 +113,14 @@ class Setting:
                 self._last_resort(a, only, set() if domestic else a_codes, civil=domestic)
                 for a in new_recip
             )
+        if not all(a.code for a in (*new_actor, *new_recip)):
+            # an organ, force or group named without any country in its sentence ("Municipal
+            # police detained four men", "military jets bombed a village") belongs to the
+            # one country the article is about
+            before = new_actor
+            new_actor = tuple(self._in_article(a, new_recip, spec) for a in new_actor)
+            inferred = [a for a, b in zip(new_actor, before, strict=True) if a is not b]
+            new_recip = tuple(self._in_article(a, new_actor, spec, inferred) for a in new_recip)
         doers = {a.code for a in new_actor if a.code}
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         target_sector = spec.implicit_target
@@ -147,6 +155,8 @@ class Setting:
             return a
         head = head_of(toks)
         if head.pos_ == "PRON" and a.sector is None:
+            return a
+        if self._unplaced(head):
             return a
         if head.pos_ == "PROPN":
             place = self.places.gazetteer.lookup(self.kb.words.strip_article(a.name).strip())
@@ -197,6 +207,8 @@ class Setting:
     ) -> Actor:
         a = side.actor
         if a.code is not None or side.head is None:
+            return a
+        if self._unplaced(side.head):
             return a
         if side.head.pos_ == "PRON" and a.sector is None:
             return a
@@ -263,6 +275,52 @@ class Setting:
         if doer and side.home_office and spec.domestic:
             return other  # "Judge X opened inquiries into Chilean officials"
         return None
+
+    def _in_article(
+        self,
+        a: Actor,
+        others: Sequence[Actor],
+        spec: EventTypeSpec,
+        inferred: Sequence[Actor] = (),
+    ) -> Actor:
+        """An uncoded party named by a common noun with a sector ("police", "rebels",
+        "civilians") takes the one country the article is about. Never a named person or a
+        pronoun; the other party's country only for an act within one state: a domestic
+        type, a state organ attacked by the state's rebels ("M23 fighters shelled army
+        positions, killing six soldiers"), or an other party that took the article's country
+        the same way ("military jets bombed a village"). Victims of a named foreign force
+        stay uncoded ("US jets bombed a depot, killing 24 militiamen")."""
+        codes = self.kb.sectors.codes
+        if a.code is not None or a.sector is None or a.sector == codes.unknown:
+            return a
+        toks = self._tokens(a.span)
+        if not toks:
+            return a
+        head = head_of(toks)
+        if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or self._unplaced(head):
+            return a
+        ranked = self.places.dominant().most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]):
+            return a
+        top = ranked[0][0]
+        if top in codes.nonstate:
+            return a
+        other_codes = {o.code for o in others if o.code}
+        if top in other_codes and not spec.domestic:
+            same = [o for o in others if o.code == top]
+            rebels_against_state = a.sector in codes.state and all(
+                o.sector is not None and o.sector not in codes.state for o in same
+            )
+            if not rebels_against_state and not all(o in inferred for o in same):
+                return a
+        return replace(a, code=top)
+
+    def _unplaced(self, head: Token) -> bool:
+        """An attack (it stands for its doer) or "both sides" (the parties of a dispute): never
+        coded by where it happened or what its sentence or article names."""
+        lemma = head.lemma_.lower()
+        words = self.kb.words
+        return lemma in words.attack_nouns or lemma in words.counterpart_nouns
 
     def _article_country(self, others: Sequence[Side]) -> str | None:
         """The one country the article is about most, unless it is the other party."""

@@ -47,6 +47,9 @@ class ActorWords:
     question_words: frozenset[str]
     unidentified_words: frozenset[str]
     quantity_nouns: frozenset[str]
+    water_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
+    counterpart_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
