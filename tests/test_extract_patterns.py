@@ -145,3 +145,40 @@ def test_a_pattern_in_an_embedded_clause_does_not_code(types):
 def test_an_appeal_for_calm_is_a_mild_request(parse, codebook, text, cameo):
     events = [e for e in extract_events(parse(text), codebook) if e.event == "REQUEST"]
     assert events and events[0].cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles has killed dozens of children in the camps this winter.",
+        "A bear attacked two hikers near the village.",
+        "Thieves attacked a security van outside the bank.",
+        "The boxer defended his title against the younger challenger.",
+        "Tea exports hit a record high in the spring.",
+        "Firefighters fought the blaze for two days.",
+    ],
+)
+def test_illness_animals_crime_and_records_are_not_events(types, text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("Iraqi forces pulled back from the hills above the town.", "RETREAT", "withdraw"),
+        ("The militia vowed to keep shelling the airport.", "THREATEN", None),
+        ("The general vowed that his troops would shell the port.", "THREATEN", None),
+        ("Armenia called up thousands of reservists on Monday.", "MOBILIZE", "troops"),
+        ("The army raised its alert level along the border.", "MOBILIZE", "troops"),
+        ("The cabinet dropped the fuel tax rise after the strikes.", "CONCEDE", None),
+        ("The rebels ignored the ultimatum from the capital.", "REJECT", None),
+        ("Lawyers pressed the government to free the journalists.", "REQUEST", None),
+        ("Ghana and Togo held a joint naval border exercise.", "COOPERATE", None),
+        ("Police from both states coordinated the search.", "COOPERATE", None),
+        ("The World Bank disbursed 300 million euros to Tunisia.", "AID", None),
+        ("A military court sentenced the colonel to ten years.", "SANCTION", "convict"),
+    ],
+)
+def test_argument_and_particle_patterns(types, text, event, mode):
+    found = types(text)
+    assert any(e == event and (mode is None or m == mode) for e, m, _, _ in found), found
