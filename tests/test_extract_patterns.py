@@ -156,10 +156,16 @@ def test_an_appeal_for_calm_is_a_mild_request(parse, codebook, text, cameo):
         "The boxer defended his title against the younger challenger.",
         "Tea exports hit a record high in the spring.",
         "Firefighters fought the blaze for two days.",
+        "The gunman turned the rifle on himself.",
+        "The cabinet met on Sunday.",
     ],
 )
 def test_illness_animals_crime_and_records_are_not_events(types, text):
     assert types(text) == []
+
+
+def test_staged_strike_by_workers_is_a_protest_not_an_attack(types):
+    assert [e for e, _, _, _ in types("Dock workers staged a strike at the port.")] == ["PROTEST"]
 
 
 @pytest.mark.parametrize(
@@ -177,6 +183,14 @@ def test_illness_animals_crime_and_records_are_not_events(types, text):
         ("Police from both states coordinated the search.", "COOPERATE", None),
         ("The World Bank disbursed 300 million euros to Tunisia.", "AID", None),
         ("A military court sentenced the colonel to ten years.", "SANCTION", "convict"),
+        ("Police engaged the gunmen in a long gun battle.", "ASSAULT", None),
+        ("Nurses in Lagos staged a strike over unpaid salaries.", "PROTEST", "strike"),
+        ("Rioters looted shops and torched cars in the capital.", "PROTEST", "riot"),
+        ("Crowds marched in support of the deposed president.", "SUPPORT", None),
+        ("The Commonwealth suspended Fiji after the coup.", "SANCTION", None),
+        ("Moscow banned imports of Moldovan wine.", "SANCTION", None),
+        ("The panel will look into the killings in the north.", "ACCUSE", "investigate"),
+        ("The two sides settled on a formula for sharing revenue.", "AGREE", None),
     ],
 )
 def test_argument_and_particle_patterns(types, text, event, mode):
