@@ -158,6 +158,7 @@ def test_an_appeal_for_calm_is_a_mild_request(parse, codebook, text, cameo):
         "Firefighters fought the blaze for two days.",
         "The gunman turned the rifle on himself.",
         "The cabinet met on Sunday.",
+        "The rebels seek revenge for the raid.",
     ],
 )
 def test_illness_animals_crime_and_records_are_not_events(types, text):
@@ -191,6 +192,13 @@ def test_staged_strike_by_workers_is_a_protest_not_an_attack(types):
         ("Moscow banned imports of Moldovan wine.", "SANCTION", None),
         ("The panel will look into the killings in the north.", "ACCUSE", "investigate"),
         ("The two sides settled on a formula for sharing revenue.", "AGREE", None),
+        ("The cleric vowed that the killers would be punished.", "THREATEN", None),
+        ("Students set fire to the gate of the ministry.", "PROTEST", "riot"),
+        ("The demonstrators withdrew from the square at dusk.", "RETREAT", "withdraw"),
+        ("The army is sending 500 paratroopers to the border.", "MOBILIZE", "troops"),
+        ("Two mortar shells slammed into the barracks.", "ASSAULT", None),
+        ("The drone took out the militia commander.", "ASSAULT", None),
+        ("The navy admitted its mistake and paid compensation.", "CONCEDE", None),
     ],
 )
 def test_argument_and_particle_patterns(types, text, event, mode):

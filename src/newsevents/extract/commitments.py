@@ -68,6 +68,20 @@ def _promised(frame: Frame, by_token: dict[int, Frame], book: Codebook) -> None:
             frame.event = book.commitment("conflict")
             frame.mode = threat.mode or frame.mode
             frame.cameo = threat.cameo
+            return
+    if frame.entry.promise and _vows_response(frame, book):
+        conflict = book.commitment("conflict")
+        frame.event, frame.mode, frame.cameo = conflict, None, book.spec(conflict).cameo
+
+
+def _vows_response(frame: Frame, book: Codebook) -> bool:
+    """Does a promise vow a response ("vowed revenge", "vowed that those responsible would be
+    punished", "swore that severe revenge awaited them")? That is a threat, not a promise."""
+    response = book.words("response_words")
+    for x in frame.token.children:
+        if x.dep_ in ("dobj", "xcomp", "ccomp") and any(lemma(t) in response for t in x.subtree):
+            return True
+    return False
 
 
 def _conditional(frame: Frame, fact: Factuality, book: Codebook) -> None:
