@@ -199,6 +199,10 @@ def test_staged_strike_by_workers_is_a_protest_not_an_attack(types):
         ("Two mortar shells slammed into the barracks.", "ASSAULT", None),
         ("The drone took out the militia commander.", "ASSAULT", None),
         ("The navy admitted its mistake and paid compensation.", "CONCEDE", None),
+        ("The union dropped its demand for a pay rise.", "CONCEDE", None),
+        ("The king expressed regret for the colonial crimes.", "CONCEDE", None),
+        ("A military court acquitted the journalist of spying.", "CONCEDE", None),
+        ("Qatar deposited 2 billion dollars in Egypt's central bank.", "AID", None),
     ],
 )
 def test_argument_and_particle_patterns(types, text, event, mode):
