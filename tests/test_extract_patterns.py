@@ -145,3 +145,66 @@ def test_a_pattern_in_an_embedded_clause_does_not_code(types):
 def test_an_appeal_for_calm_is_a_mild_request(parse, codebook, text, cameo):
     events = [e for e in extract_events(parse(text), codebook) if e.event == "REQUEST"]
     assert events and events[0].cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles has killed dozens of children in the camps this winter.",
+        "A bear attacked two hikers near the village.",
+        "Thieves attacked a security van outside the bank.",
+        "The boxer defended his title against the younger challenger.",
+        "Tea exports hit a record high in the spring.",
+        "Firefighters fought the blaze for two days.",
+        "The gunman turned the rifle on himself.",
+        "The cabinet met on Sunday.",
+        "The rebels seek revenge for the raid.",
+    ],
+)
+def test_illness_animals_crime_and_records_are_not_events(types, text):
+    assert types(text) == []
+
+
+def test_staged_strike_by_workers_is_a_protest_not_an_attack(types):
+    assert [e for e, _, _, _ in types("Dock workers staged a strike at the port.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "mode"),
+    [
+        ("Iraqi forces pulled back from the hills above the town.", "RETREAT", "withdraw"),
+        ("The militia vowed to keep shelling the airport.", "THREATEN", None),
+        ("The general vowed that his troops would shell the port.", "THREATEN", None),
+        ("Armenia called up thousands of reservists on Monday.", "MOBILIZE", "troops"),
+        ("The army raised its alert level along the border.", "MOBILIZE", "troops"),
+        ("The cabinet dropped the fuel tax rise after the strikes.", "CONCEDE", None),
+        ("The rebels ignored the ultimatum from the capital.", "REJECT", None),
+        ("Lawyers pressed the government to free the journalists.", "REQUEST", None),
+        ("Ghana and Togo held a joint naval border exercise.", "COOPERATE", None),
+        ("Police from both states coordinated the search.", "COOPERATE", None),
+        ("The World Bank disbursed 300 million euros to Tunisia.", "AID", None),
+        ("A military court sentenced the colonel to ten years.", "SANCTION", "convict"),
+        ("Police engaged the gunmen in a long gun battle.", "ASSAULT", None),
+        ("Nurses in Lagos staged a strike over unpaid salaries.", "PROTEST", "strike"),
+        ("Rioters looted shops and torched cars in the capital.", "PROTEST", "riot"),
+        ("Crowds marched in support of the deposed president.", "SUPPORT", None),
+        ("The Commonwealth suspended Fiji after the coup.", "SANCTION", None),
+        ("Moscow banned imports of Moldovan wine.", "SANCTION", None),
+        ("The panel will look into the killings in the north.", "ACCUSE", "investigate"),
+        ("The two sides settled on a formula for sharing revenue.", "AGREE", None),
+        ("The cleric vowed that the killers would be punished.", "THREATEN", None),
+        ("Students set fire to the gate of the ministry.", "PROTEST", "riot"),
+        ("The demonstrators withdrew from the square at dusk.", "RETREAT", "withdraw"),
+        ("The army is sending 500 paratroopers to the border.", "MOBILIZE", "troops"),
+        ("Two mortar shells slammed into the barracks.", "ASSAULT", None),
+        ("The drone took out the militia commander.", "ASSAULT", None),
+        ("The navy admitted its mistake and paid compensation.", "CONCEDE", None),
+        ("The union dropped its demand for a pay rise.", "CONCEDE", None),
+        ("The king expressed regret for the colonial crimes.", "CONCEDE", None),
+        ("A military court acquitted the journalist of spying.", "CONCEDE", None),
+        ("Qatar deposited 2 billion dollars in Egypt's central bank.", "AID", None),
+    ],
+)
+def test_argument_and_particle_patterns(types, text, event, mode):
+    found = types(text)
+    assert any(e == event and (mode is None or m == mode) for e, m, _, _ in found), found

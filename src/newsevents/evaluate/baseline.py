@@ -24,6 +24,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "merge": "tests/data/merge_corpus/gold.jsonl",
     "dev-merge": "tests/dev/merge/gold.jsonl",
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
+    "dev-types": "tests/dev/types.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",

@@ -48,15 +48,40 @@ def _promised(frame: Frame, by_token: dict[int, Frame], book: Codebook) -> None:
     conflictual act is a threat, with that act's mode and CAMEO code."""
     if not (frame.entry.promise or book.spec(frame.event).commitment == "conflict"):
         return
+    aspect = book.words("aspect_verbs")
     for x in frame.token.children:
-        if x.dep_ != "xcomp" and not (x.dep_ in ("advcl", "ccomp") and infinitival(x)):
+        finite = x.dep_ == "ccomp" and frame.entry.promise  # "vowed that his men would storm"
+        if (
+            x.dep_ != "xcomp"
+            and not finite
+            and not (x.dep_ in ("advcl", "ccomp") and infinitival(x))
+        ):
             continue
+        while x.i not in by_token and lemma(x) in aspect:  # "vowed to keep attacking"
+            nxt = [c for c in x.children if c.dep_ == "xcomp"]
+            if not nxt:
+                break
+            x = nxt[0]
         inner = by_token.get(x.i)
         threat = _announcement(inner.event, "conflict", book) if inner is not None else None
         if threat is not None:
             frame.event = book.commitment("conflict")
             frame.mode = threat.mode or frame.mode
             frame.cameo = threat.cameo
+            return
+    if frame.entry.promise and _vows_response(frame, book):
+        conflict = book.commitment("conflict")
+        frame.event, frame.mode, frame.cameo = conflict, None, book.spec(conflict).cameo
+
+
+def _vows_response(frame: Frame, book: Codebook) -> bool:
+    """Does a promise vow a response ("vowed revenge", "vowed that those responsible would be
+    punished", "swore that severe revenge awaited them")? That is a threat, not a promise."""
+    response = book.words("response_words")
+    for x in frame.token.children:
+        if x.dep_ in ("dobj", "xcomp", "ccomp") and any(lemma(t) in response for t in x.subtree):
+            return True
+    return False
 
 
 def _conditional(frame: Frame, fact: Factuality, book: Codebook) -> None:

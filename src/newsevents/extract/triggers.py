@@ -68,7 +68,7 @@ def _pattern_candidates(tok: Token, keys: list[str], book: Codebook, parse: Pars
     args = list(objs)
     for h in (tok, *objs):
         args.extend(o for os in preps_of(h).values() for o in os)
-    words: set[str] = {c.lower_ for c in children_of(tok, "prt")} | _real(preps_of(tok))
+    words: set[str] = _particles(tok, book) | _real(preps_of(tok))
     for t in (*args, *parse.subjects(tok)):
         words |= word_set(t, book)
     return [e for k in keys for w in words for e in book.pattern_keys.get((k, w), ())]
@@ -82,7 +82,8 @@ def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
 def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
     """Natural forces, accidents, illness, sport and markets are not events."""
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
-    doers = {w for t in parse.subjects(tok) for w in (lemma(t), t.lower_.removesuffix("s"))}
+    subjects = parse.subjects(tok)
+    doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
     return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 
@@ -127,7 +128,7 @@ def _real(preps: dict[str, list[Token]]) -> set[str]:
 
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
-    prts = {c.lower_ for c in children_of(tok, "prt")}
+    prts = _particles(tok, book)
     preps = preps_of(tok)
     if e.prt and not prts & set(e.prt):
         return False
@@ -138,8 +139,15 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     if e.not_prep and _real(preps) & set(e.not_prep):
         return False  # "on Tuesday" is a date, not the "call on" of a request
     if e.mod or e.not_mod:
-        mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "advmod")}
-        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        # a compound's own modifiers count too: "joint coast guard exercise", "joint naval drill"
+        near = list(tok.children)
+        stack = children_of(tok, "compound")
+        while stack:
+            c = stack.pop()
+            near.extend(c.children)
+            stack.extend(children_of(c, "compound"))
+        mods = {lemma(c) for c in near if c.dep_ in ("compound", "amod", "nmod", "advmod")}
+        mods |= {c.lower_ for c in near if c.dep_ in ("compound", "amod", "nmod")}
         hw = hyphen_word(tok)
         if hw:
             mods.add(hw.split(HYPHEN)[0])
@@ -148,6 +156,17 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
         if e.not_mod and mods & book.expand(e.not_mod):
             return False
     return True
+
+
+def _particles(tok: Token, book: Codebook) -> set[str]:
+    """The verb's particles, also where the parse hangs one as an adverb or a preposition
+    without an object of its own ("pulled back from", "pulled out of")."""
+    prts = {c.lower_ for c in children_of(tok, "prt")}
+    particles = book.words("prt_words")
+    for c in children_of(tok, "advmod", "prep"):
+        if c.lower_ in particles and not children_of(c, "pobj"):
+            prts.add(c.lower_)
+    return prts
 
 
 def _context(toks: list[Token], book: Codebook) -> bool:
