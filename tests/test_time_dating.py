@@ -397,3 +397,56 @@ def test_bare_participle_shares_its_verbs_time(dated):
     text = "Farmers protested in the capital on Monday, blocking roads into the centre."
     evs, _ = dated(text, WED, ["protested", "blocking"])
     assert [(e.date, e.date_source) for e in evs] == [("2021-03-15", "text")] * 2
+
+
+# --- the report's day, relative clauses of an event noun, months of a named year
+# (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "triggers", "dates"),
+    [
+        # a dated dateline is the report's day: weekdays count from it, not from a later
+        # publication, and an undated act takes it
+        (
+            "HARBOURTON, Jan. 2 (Coast Wire) - Police detained six organisers on Friday. "
+            "Talks are continuing. The ministry condemned the strikes.",
+            "2025-01-06",
+            ["detained", "condemned"],
+            ["2024-12-27", "2025-01-02"],
+        ),
+        # a dateline more than two weeks older than the publication is not taken
+        (
+            "HARBOURTON, Jan. 2 (Coast Wire) - Police detained six organisers on Friday.",
+            "2025-03-08",
+            ["detained"],
+            ["2025-03-07"],
+        ),
+    ],
+)
+def test_dateline_day_anchors_the_report(dated, text, published, triggers, dates):
+    evs, _ = dated(text, published, triggers)
+    assert [e.date for e in evs] == dates
+
+
+def test_relative_clause_of_event_noun_takes_the_nouns_day(dated):
+    text = (
+        "Police arrested two men late on Tuesday over Monday's bombing of a bus on the road to "
+        "Kelat, which killed nine people. A third suspect was shot dead a day earlier."
+    )
+    evs, _ = dated(text, "2023-11-08", ["arrested", "killed", "shot"])
+    # "a day earlier" counts from the arrest the main clause tells, not the relative clause
+    assert [e.date for e in evs] == ["2023-11-07", "2023-11-06", "2023-11-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Activists were detained in September last year.", "2024-09"),
+        ("Activists were detained in March of last year.", "2024-03"),
+        ("Activists were detained in January this year.", "2025-01"),
+    ],
+)
+def test_month_of_a_named_year(dated, text, value):
+    evs, _ = dated(text, "2025-03-08", ["detained"])
+    assert (evs[0].date, evs[0].date_precision) == (value, "month")

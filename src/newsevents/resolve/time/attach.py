@@ -9,7 +9,7 @@ not with their product.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -184,6 +184,7 @@ def own_times(
     times: Sequence[TimeExpression],
     trig_toks: Sequence[SpacySpan | None],
     simultaneous: frozenset[str] = frozenset(),
+    event_nouns: Collection[str] = frozenset(),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -232,6 +233,16 @@ def own_times(
                 and gov.i != root.i
                 and not (claimed.get(ti, set()) - {ei} - _events_at(gov, trigger_heads))
             ]
+        if not direct and tt is not None and len(tt):
+            # "Monday's bombing of a bus on the road to Mastung, which killed nine": the
+            # relative clause tells the act its event noun names, on that noun's day
+            noun = _relative_antecedent(tt.root, event_nouns)
+            if noun is not None:
+                direct = [
+                    ti
+                    for ti in index.on_path.get(noun.i, ())
+                    if ev.sentence.contains(times[ti].span)
+                ]
         if direct:
             chosen = nearest(direct, ev)
         head = clause_head(tt)
@@ -274,6 +285,23 @@ def own_times(
                 chosen = nearest(same, ev)
         out.append(chosen)
     return out
+
+
+def _relative_antecedent(trig: Token, event_nouns: Collection[str]) -> Token | None:
+    """The event noun a relative clause's trigger refers back to: the clause's head noun,
+    or the noun up its chain of prepositional phrases ("the bombing of a bus on the road to
+    Mastung, which killed nine": bombing) - None when the trigger heads no relative clause
+    or no such noun names an event."""
+    if trig.dep_ != "relcl" or not event_nouns:
+        return None
+    tok = trig.head
+    for _ in range(8):
+        if tok.lemma_.lower() in event_nouns or tok.lower_ in event_nouns:
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "compound", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _lends(gov: Token | None, trig: Token, simultaneous: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,6 +23,7 @@ from .calendar import Interval, format_interval
 from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
 from .reference import shift as shift_by
 from .relative import Relative, SpanIndex, find_relative
+from .scan import national_holidays
 from .tense import PAST, clause_direction
 from .vocab import TimeVocab
 
@@ -48,12 +50,15 @@ def resolve_dates(
         for t in times
         if not rel_index.overlaps(t.span) and not (head is not None and head.contains(t.span))
     ]
+    pub = _report_day(doc, times, head, tv) or doc.article.published
+    plain = _with_national_holidays(doc, events, plain, [x.span for x in rels], pub, tv)
     # the relative expressions take part in attachment as placeholders (no value yet)
     cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
     trig_toks = [doc.tokens(ev.trigger) for ev in events]
-    chosen = own_times(doc, events, cands, trig_toks, tv.words.simultaneous_marks)
+    chosen = own_times(
+        doc, events, cands, trig_toks, tv.words.simultaneous_marks, tv.reference.event_nouns
+    )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
-    pub = doc.article.published
     state = [
         _first_date(ev, plain[ti] if ti is not None and ti < len(plain) else None, pub)
         for ev, ti in zip(events, chosen, strict=True)
@@ -73,6 +78,7 @@ def resolve_dates(
         },
         times=plain,
         sentence_starts=[s.start for s in doc.sentences],
+        report_day=pub[:10],
     )
     # second pass in text order: relative expressions and back-references, so that a chain
     # ("on Sunday ... two days later ... the next day") counts from the dated one before
@@ -90,6 +96,51 @@ def resolve_dates(
         _date_by_back_reference(ctx, ei)
     _carry_narrative_dates(ctx)
     return state
+
+
+def _with_national_holidays(
+    doc: Document,
+    events: Sequence[EventMention],
+    plain: list[TimeExpression],
+    rel_spans: Sequence[Span],
+    pub: str | None,
+    tv: TimeVocab,
+) -> list[TimeExpression]:
+    """``plain`` with the national holidays the text names ("on Independence Day") dated as
+    the article's country keeps them: the countries of its events' actors, most often
+    named first (known only now, after actor coding)."""
+    if not tv.holidays.national or not pub or len(pub) < 10:
+        return plain
+    counts = Counter(
+        a.code[:3]
+        for ev in events
+        for a in (*ev.actor, *ev.recipient)
+        if a.code is not None and len(a.code) >= 3
+    )
+    countries = [c for c, _ in counts.most_common()]
+    if not countries:
+        return plain
+    taken = SpanIndex(sorted([*(t.span for t in plain), *rel_spans], key=lambda s: s.start))
+    found = national_holidays(doc, tv, date.fromisoformat(pub[:10]), countries, taken)
+    return sorted(plain + found, key=lambda t: t.span.start) if found else plain
+
+
+def _report_day(
+    doc: Document, times: Sequence[TimeExpression], head: Span | None, tv: TimeVocab
+) -> str | None:
+    """The dateline's day when it gives one at most ``dateline_days`` before publication
+    (the day the report was filed, as :func:`~.scan.find_times` anchors it), else None."""
+    pub = (doc.article.published or "")[:10]
+    if head is None or len(pub) < 10:
+        return None
+    for t in times:
+        if head.contains(t.span) and t.precision == "day" and t.end is None:
+            try:
+                days = (date.fromisoformat(pub) - date.fromisoformat(t.value[:10])).days
+            except ValueError:
+                return None
+            return t.value[:10] if 0 <= days <= tv.reference.dateline_days else None
+    return None
 
 
 def _carry_narrative_dates(ctx: Dating) -> None:
@@ -129,7 +180,7 @@ def _news_day(ctx: Dating) -> EventMention | None:
     """The article's first act dated by its own words to a day at most ``news_day_days``
     before publication (the lede of a report on yesterday's news), or None."""
     limit = ctx.tv.reference.news_day_days
-    pub = (ctx.doc.article.published or "")[:10]
+    pub = ctx.report_day
     if not limit or len(pub) < 10:
         return None
     for ei in ctx.order:

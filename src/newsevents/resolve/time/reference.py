@@ -36,6 +36,7 @@ class Dating:
     events_at: dict[int, EventMention]  # trigger root token index -> event
     times: Sequence[TimeExpression]  # the expressions counted from the publication
     sentence_starts: list[int]
+    report_day: str = ""  # the dateline's day, else the publication's (ISO; "" if unknown)
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the number of sentences if none)."""
@@ -181,14 +182,29 @@ def relative_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:
     if rel.named is not None:
         return _named_anchor(ctx, rel, ei)
     before = [
-        ctx.state[i]
+        i
         for i in ctx.order
         if i != ei
         and ctx.state[i].trigger.start < rel.span.start
         and day_of(ctx.state[i]) is not None
         and ctx.state[i].factuality in ("asserted", "reported")
     ]
-    return day_of(before[-1]) if before else None
+    if not before:
+        return None
+    # of the acts of that latest sentence, the one its main clause tells ("arrested two men
+    # on Tuesday over Monday's bombing, which killed nine. ... a day earlier": the arrest)
+    last = ctx.state[before[-1]].sentence
+    told = [i for i in before if ctx.state[i].sentence == last and not _in_relative(ctx, i)]
+    return day_of(ctx.state[told[-1] if told else before[-1]])
+
+
+def _in_relative(ctx: Dating, i: int) -> bool:
+    """True when event ``i``'s trigger is inside a relative clause (background to its noun)."""
+    tt = ctx.trig_toks[i]
+    if tt is None or len(tt) == 0:
+        return False
+    tok = tt.root
+    return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def _named_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:
