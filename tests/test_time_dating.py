@@ -450,3 +450,23 @@ def test_relative_clause_of_event_noun_takes_the_nouns_day(dated):
 def test_month_of_a_named_year(dated, text, value):
     evs, _ = dated(text, "2025-03-08", ["detained"])
     assert (evs[0].date, evs[0].date_precision) == (value, "month")
+
+
+def test_narrative_date_carries_on_from_sentence_to_sentence(dated):
+    text = (
+        "Police dispersed a rally on Saturday. The officers detained forty people. "
+        "The ministry condemned the detentions."
+    )
+    evs, _ = dated(text, WED, ["dispersed", "detained", "condemned"])
+    assert [e.date for e in evs] == ["2021-03-13"] * 3
+    assert [e.date_source for e in evs] == ["text", "context", "context"]
+
+
+def test_news_day_from_a_lede_time_without_a_coded_act(dated):
+    # the lede's own act is not among the events; its day is still the news day
+    text = (
+        "On Thursday the government finally made its move. Talks went on all evening. "
+        "Officials later said nine people were killed near the border."
+    )
+    evs, _ = dated(text, FRI, ["killed"])
+    assert (evs[0].date, evs[0].date_source) == ("2020-01-02", "context")

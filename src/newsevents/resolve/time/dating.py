@@ -171,30 +171,51 @@ def _carry_narrative_dates(ctx: Dating) -> None:
             )
             if gap <= 1 and (ev.date or "") >= (last.date or "") and not _new_act(ctx, tt):
                 ctx.state[ei] = _dated_as(ev, last, "context", None)
+                # the narrative goes on: the next sentence continues from this one
+                last = dataclasses.replace(last, sentence=ev.sentence)
                 continue
-        if news is not None and news is not ev and news.trigger.start < ev.trigger.start:
-            ctx.state[ei] = _dated_as(ev, news, "context", None)
+        if news is not None and news[0] is not ev and news[1] < ev.trigger.start:
+            ctx.state[ei] = _dated_as(ev, news[0], "context", None)
 
 
-def _news_day(ctx: Dating) -> EventMention | None:
-    """The article's first act dated by its own words to a day at most ``news_day_days``
-    before publication (the lede of a report on yesterday's news), or None."""
+def _news_day(ctx: Dating) -> tuple[EventMention, int] | None:
+    """The article's news day: its first past day, told by a dated act or by a time of its own
+    in a clause the coder found no act in ("On Friday the United States made him pay"), if at
+    most ``news_day_days`` before the report's day (the lede of a report on yesterday's
+    news). Returned as an act dated that day, with where the text says it; else None."""
     limit = ctx.tv.reference.news_day_days
     pub = ctx.report_day
     if not limit or len(pub) < 10:
         return None
+    first: tuple[int, EventMention] | None = None
     for ei in ctx.order:
         ev = ctx.state[ei]
         if ev.date_source != "text" or ev.date_precision != "day" or not ev.date:
             continue
         if ev.factuality not in ("asserted", "reported"):
             continue
-        try:
-            days = (date.fromisoformat(pub) - date.fromisoformat(ev.date[:10])).days
-        except ValueError:
-            return None
-        return ev if 0 < days <= limit else None
-    return None
+        first = (ev.trigger.start, ev)
+        break
+    for t in ctx.times:
+        if t.precision != "day" or t.end is not None or t.value[:10] > pub:
+            continue
+        if first is None or t.span.start < first[0]:
+            base = first[1] if first is not None else None
+            if base is None and ctx.order:
+                base = ctx.state[ctx.order[0]]
+            if base is not None:
+                dated = dataclasses.replace(
+                    base, date=t.value[:10], date_end=None, date_precision="day"
+                )
+                first = (t.span.start, dated)
+        break
+    if first is None or first[1].date is None:
+        return None
+    try:
+        days = (date.fromisoformat(pub) - date.fromisoformat(first[1].date[:10])).days
+    except ValueError:
+        return None
+    return (first[1], first[0]) if 0 < days <= limit else None
 
 
 def _new_act(ctx: Dating, tt: SpacySpan | None) -> bool:
