@@ -470,3 +470,20 @@ def test_news_day_from_a_lede_time_without_a_coded_act(dated):
     )
     evs, _ = dated(text, FRI, ["killed"])
     assert (evs[0].date, evs[0].date_source) == ("2020-01-02", "context")
+
+
+def test_event_noun_names_the_act_it_is_the_subject_of(dated):
+    # "the strike" is the act whose verb it is the subject of, not the latest assault
+    text = (
+        "The drone strike near the airport on 3 March killed ten people. Later, gunmen shot "
+        "a guard at the gate. In a vote two days after the strike, the assembly called for "
+        "a withdrawal."
+    )
+    evs, _ = dated(text, "2021-03-17", ["killed", "shot", "called"])
+    assert evs[2].date == "2021-03-05"
+
+
+def test_participle_inside_an_after_phrase_lends_no_time(dated):
+    text = "The protest began after funerals for fighters killed in air strikes on Sunday."
+    evs, _ = dated(text, WED, ["began"])
+    assert evs[0].date_source == "publication"

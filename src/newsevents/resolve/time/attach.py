@@ -185,6 +185,7 @@ def own_times(
     trig_toks: Sequence[SpacySpan | None],
     simultaneous: frozenset[str] = frozenset(),
     event_nouns: Collection[str] = frozenset(),
+    sequence: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -268,7 +269,7 @@ def own_times(
             lent = [
                 ti
                 for ti in index.within(ev.sentence)
-                if _lends(index.govs[ti], tt.root, simultaneous)
+                if _lends(index.govs[ti], tt.root, simultaneous, sequence)
             ]
             if lent:
                 chosen = nearest(lent, ev)
@@ -304,7 +305,9 @@ def _relative_antecedent(trig: Token, event_nouns: Collection[str]) -> Token | N
     return None
 
 
-def _lends(gov: Token | None, trig: Token, simultaneous: frozenset[str]) -> bool:
+def _lends(
+    gov: Token | None, trig: Token, simultaneous: frozenset[str], sequence: Collection[str] = ()
+) -> bool:
     """True when a time governed by ``gov`` dates the trigger's act too: ``gov`` heads a
     clause hanging from the trigger's clause (or a verb coordinated with it: "was killed and
     others wounded when ...") with a subordinator of simultaneity, or a
@@ -317,9 +320,16 @@ def _lends(gov: Token | None, trig: Token, simultaneous: frozenset[str]) -> bool
     if gov.dep_ == "advcl" and gov.head.i in {verb.i, *(c.i for c in verb.conjuncts)}:
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in simultaneous for c in gov.children)
     if gov.dep_ == "acl" and gov.tag_ in ("VBG", "VBN"):
-        return any(a.i == verb.i for a in gov.ancestors) and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
-        )
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
+            return False
+        for a in gov.ancestors:
+            if a.i == verb.i:
+                return True
+            if a.dep_ == "prep" and a.lower_ in sequence:
+                # "began after funerals for fighters killed on Sunday": the phrase names an
+                # earlier act, whose time is not the trigger's
+                return False
+        return False
     return False
 
 

@@ -56,7 +56,13 @@ def resolve_dates(
     cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
     trig_toks = [doc.tokens(ev.trigger) for ev in events]
     chosen = own_times(
-        doc, events, cands, trig_toks, tv.words.simultaneous_marks, tv.reference.event_nouns
+        doc,
+        events,
+        cands,
+        trig_toks,
+        tv.words.simultaneous_marks,
+        tv.reference.event_nouns,
+        tv.reference.naming_words,
     )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
     state = [

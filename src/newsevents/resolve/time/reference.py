@@ -130,7 +130,7 @@ def antecedent(
         earlier = [e for e in earlier if e.sentence.start >= lo]
     if not earlier:
         return None
-    same_noun = [e for e in earlier if e.trigger_lemma.lower() == lemma]
+    same_noun = [e for e in earlier if _called(ctx, e, lemma)]
     ante = (same_noun or earlier)[-1]
     # the latest one is the antecedent; undated, it lends nothing (an older dated act of the
     # same kind is more likely another act than this one)
@@ -147,6 +147,19 @@ def antecedent(
         if between:
             return None
     return ante
+
+
+def _called(ctx: Dating, ev: EventMention, lemma: str) -> bool:
+    """True when the text calls ``ev`` by the noun ``lemma``: its trigger, or the subject of
+    its verb ("The drone strike near the airport killed ten": the strike)."""
+    if ev.trigger_lemma.lower() == lemma:
+        return True
+    tt = ctx.doc.tokens(ev.trigger)
+    if tt is None or len(tt) == 0:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == lemma for c in tt.root.children
+    )
 
 
 def named_side(doc: Document, rel: Relative) -> set[int]:
