@@ -487,3 +487,42 @@ def test_participle_inside_an_after_phrase_lends_no_time(dated):
     text = "The protest began after funerals for fighters killed in air strikes on Sunday."
     evs, _ = dated(text, WED, ["began"])
     assert evs[0].date_source == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers", "types", "dates"),
+    [
+        # an act done by saying is dated when said, whatever the tense of what was said
+        (
+            "The assembly voted on Sunday to expel foreign troops. "
+            "The government said it would keep cooperating with the inspectors.",
+            ["voted", "cooperating"],
+            ["REQUEST", "AGREE"],
+            ["2021-03-14", "2021-03-14"],
+        ),
+        # ... but not an act done by deed: a plan it tells is not dated by the saying
+        (
+            "The assembly voted on Sunday to expel foreign troops. "
+            "The government said it would keep bombing the camps.",
+            ["voted", "bombing"],
+            ["REQUEST", "ASSAULT"],
+            ["2021-03-14", "2021-03-17"],
+        ),
+        # a complement of a bare participle of a past verb is told as done
+        (
+            "The envoy was detained by police on Sunday after a vigil, prompting the minister "
+            "to denounce the arrest.",
+            ["detained", "denounce"],
+            ["COERCE", "ACCUSE"],
+            ["2021-03-14", "2021-03-14"],
+        ),
+    ],
+)
+def test_act_told_as_done_by_its_governing_verb(
+    parse, time_vocab, make_event, text, triggers, types, dates
+):
+    doc = parse(text, WED)
+    pairs = enumerate(zip(triggers, types, strict=True))
+    events = [make_event(doc, t, i, event=k) for i, (t, k) in pairs]
+    evs = resolve_dates(doc, events, find_times(doc, time_vocab), time_vocab)
+    assert [e.date for e in evs] == dates

@@ -161,7 +161,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
     news = _news_day(ctx)
     for ei in ctx.order:
         ev = ctx.state[ei]
-        if ev.date_source == "text" and ev.date_precision == "day" and ev.date:
+        if ev.date_source == "text" and ev.date_precision in ("day", "month") and ev.date:
             last = ev
             continue
         if ev.date_source != "publication":
@@ -169,7 +169,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
         if ev.factuality not in ("asserted", "reported", "negated"):
             continue
         tt = ctx.trig_toks[ei]
-        if clause_direction(tt, ctx.tv.words) != PAST:
+        if not _told_as_past(ctx, ev, tt):
             continue
         if last is not None:
             gap = bisect_right(starts, ev.sentence.start) - bisect_right(
@@ -182,6 +182,42 @@ def _carry_narrative_dates(ctx: Dating) -> None:
                 continue
         if news is not None and news[0] is not ev and news[1] < ev.trigger.start:
             ctx.state[ei] = _dated_as(ev, news[0], "context", None)
+
+
+def _told_as_past(ctx: Dating, ev: EventMention, tt: SpacySpan | None) -> bool:
+    """True when the event is told as done: its clause is past; or its verb has no tense of
+    its own and hangs (as a complement or a bare participle) from a past one ("was detained,
+    prompting the minister to denounce it"); or it is an act done by saying (``said_acts``)
+    that a past speech verb reports, whatever its complement's tense ("said it would keep
+    cooperating" was said then)."""
+    direction = clause_direction(tt, ctx.tv.words)
+    if direction == PAST:
+        return True
+    if tt is None or len(tt) == 0:
+        return False
+    ref = ctx.tv.reference
+    verb = tt.root if tt.root.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    cur = verb
+    for _ in range(4):
+        climbs = cur.dep_ in ("xcomp", "ccomp") or (
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in cur.children)
+        )
+        if not climbs or cur.head.i == cur.i:
+            return False
+        said = cur.dep_ == "ccomp"
+        cur = cur.head
+        past = cur.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cur.children
+        )
+        if said:
+            return past and ev.event in ref.said_acts and cur.lemma_.lower() in ref.speech_verbs
+        if direction is None and past:
+            return True
+    return False
 
 
 def _news_day(ctx: Dating) -> tuple[EventMention, int] | None:

@@ -88,6 +88,8 @@ class ReferenceWords:
     day_words: tuple[str, ...]
     whole_units: tuple[str, ...]
     same_day_phrases: tuple[str, ...]
+    speech_verbs: frozenset[str] = frozenset()  # lemmas: "said it would ..." reports a saying
+    said_acts: frozenset[str] = frozenset()  # event types done by saying, dated when said
 
 
 def _data_path(name: str) -> Path:
@@ -252,4 +254,13 @@ def load_reference_words(
         day_words=words("day_words"),
         whole_units=words("whole_units"),
         same_day_phrases=words("same_day_phrases"),
+        speech_verbs=frozenset(words("speech_verbs")),
+        said_acts=frozenset(_said_acts(data, path, event_types)),
     )
+
+
+def _said_acts(data: Mapping[str, Any], path: Path, event_types: Collection[str]) -> list[str]:
+    acts = data.get("said_acts", [])
+    if not isinstance(acts, list) or not all(a in event_types for a in acts):
+        raise ConfigError(f"{path}: 'said_acts' must list declared event types")
+    return [str(a) for a in acts]
