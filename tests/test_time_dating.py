@@ -397,3 +397,132 @@ def test_bare_participle_shares_its_verbs_time(dated):
     text = "Farmers protested in the capital on Monday, blocking roads into the centre."
     evs, _ = dated(text, WED, ["protested", "blocking"])
     assert [(e.date, e.date_source) for e in evs] == [("2021-03-15", "text")] * 2
+
+
+# --- the report's day, relative clauses of an event noun, months of a named year
+# (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "triggers", "dates"),
+    [
+        # a dated dateline is the report's day: weekdays count from it, not from a later
+        # publication, and an undated act takes it
+        (
+            "HARBOURTON, Jan. 2 (Coast Wire) - Police detained six organisers on Friday. "
+            "Talks are continuing. The ministry condemned the strikes.",
+            "2025-01-06",
+            ["detained", "condemned"],
+            ["2024-12-27", "2025-01-02"],
+        ),
+        # a dateline more than two weeks older than the publication is not taken
+        (
+            "HARBOURTON, Jan. 2 (Coast Wire) - Police detained six organisers on Friday.",
+            "2025-03-08",
+            ["detained"],
+            ["2025-03-07"],
+        ),
+    ],
+)
+def test_dateline_day_anchors_the_report(dated, text, published, triggers, dates):
+    evs, _ = dated(text, published, triggers)
+    assert [e.date for e in evs] == dates
+
+
+def test_relative_clause_of_event_noun_takes_the_nouns_day(dated):
+    text = (
+        "Police arrested two men late on Tuesday over Monday's bombing of a bus on the road to "
+        "Kelat, which killed nine people. A third suspect was shot dead a day earlier."
+    )
+    evs, _ = dated(text, "2023-11-08", ["arrested", "killed", "shot"])
+    # "a day earlier" counts from the arrest the main clause tells, not the relative clause
+    assert [e.date for e in evs] == ["2023-11-07", "2023-11-06", "2023-11-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Activists were detained in September last year.", "2024-09"),
+        ("Activists were detained in March of last year.", "2024-03"),
+        ("Activists were detained in January this year.", "2025-01"),
+    ],
+)
+def test_month_of_a_named_year(dated, text, value):
+    evs, _ = dated(text, "2025-03-08", ["detained"])
+    assert (evs[0].date, evs[0].date_precision) == (value, "month")
+
+
+def test_narrative_date_carries_on_from_sentence_to_sentence(dated):
+    text = (
+        "Police dispersed a rally on Saturday. The officers detained forty people. "
+        "The ministry condemned the detentions."
+    )
+    evs, _ = dated(text, WED, ["dispersed", "detained", "condemned"])
+    assert [e.date for e in evs] == ["2021-03-13"] * 3
+    assert [e.date_source for e in evs] == ["text", "context", "context"]
+
+
+def test_news_day_from_a_lede_time_without_a_coded_act(dated):
+    # the lede's own act is not among the events; its day is still the news day
+    text = (
+        "On Thursday the government finally made its move. Talks went on all evening. "
+        "Officials later said nine people were killed near the border."
+    )
+    evs, _ = dated(text, FRI, ["killed"])
+    assert (evs[0].date, evs[0].date_source) == ("2020-01-02", "context")
+
+
+def test_event_noun_names_the_act_it_is_the_subject_of(dated):
+    # "the strike" is the act whose verb it is the subject of, not the latest assault
+    text = (
+        "The drone strike near the airport on 3 March killed ten people. Later, gunmen shot "
+        "a guard at the gate. In a vote two days after the strike, the assembly called for "
+        "a withdrawal."
+    )
+    evs, _ = dated(text, "2021-03-17", ["killed", "shot", "called"])
+    assert evs[2].date == "2021-03-05"
+
+
+def test_participle_inside_an_after_phrase_lends_no_time(dated):
+    text = "The protest began after funerals for fighters killed in air strikes on Sunday."
+    evs, _ = dated(text, WED, ["began"])
+    assert evs[0].date_source == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "triggers", "types", "dates"),
+    [
+        # an act done by saying is dated when said, whatever the tense of what was said
+        (
+            "The assembly voted on Sunday to expel foreign troops. "
+            "The government said it would keep cooperating with the inspectors.",
+            ["voted", "cooperating"],
+            ["REQUEST", "AGREE"],
+            ["2021-03-14", "2021-03-14"],
+        ),
+        # ... but not an act done by deed: a plan it tells is not dated by the saying
+        (
+            "The assembly voted on Sunday to expel foreign troops. "
+            "The government said it would keep bombing the camps.",
+            ["voted", "bombing"],
+            ["REQUEST", "ASSAULT"],
+            ["2021-03-14", "2021-03-17"],
+        ),
+        # a complement of a bare participle of a past verb is told as done
+        (
+            "The envoy was detained by police on Sunday after a vigil, prompting the minister "
+            "to denounce the arrest.",
+            ["detained", "denounce"],
+            ["COERCE", "ACCUSE"],
+            ["2021-03-14", "2021-03-14"],
+        ),
+    ],
+)
+def test_act_told_as_done_by_its_governing_verb(
+    parse, time_vocab, make_event, text, triggers, types, dates
+):
+    doc = parse(text, WED)
+    pairs = enumerate(zip(triggers, types, strict=True))
+    events = [make_event(doc, t, i, event=k) for i, (t, k) in pairs]
+    evs = resolve_dates(doc, events, find_times(doc, time_vocab), time_vocab)
+    assert [e.date for e in evs] == dates

@@ -74,7 +74,7 @@ def test_event_nouns_may_name_a_declared_type(tmp_path: Path):
     path = _write(tmp_path, "time_reference.yaml", data)
     with pytest.raises(ConfigError, match="event_nouns"):
         load_reference_words(path)
-    declared = {*data["event_nouns"].values(), "STAMPEDE"}
+    declared = {*data["event_nouns"].values(), *data["said_acts"], "STAMPEDE"}
     words = load_reference_words(path, event_types=declared)
     assert words.event_nouns["stampede"] == "STAMPEDE"
 
@@ -95,3 +95,14 @@ def test_a_new_word_needs_no_code(tmp_path: Path, parse):
     text = "Officials met on Weds to discuss the budget."
     times = find_times(parse(text, "2023-02-28"), tv)
     assert [(t.span.of(text), t.value) for t in times] == [("Weds", "2023-02-22")]
+
+
+def test_said_acts_must_be_declared_types(tmp_path):
+    src = Path(str(resources.files("newsevents.resolve") / "data" / "time_reference.yaml"))
+    path = tmp_path / "time_reference.yaml"
+    path.write_text(
+        src.read_text(encoding="utf-8").replace("said_acts: [AGREE,", "said_acts: [GREET,"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="said_acts"):
+        load_reference_words(path)

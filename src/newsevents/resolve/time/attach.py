@@ -9,7 +9,7 @@ not with their product.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -184,6 +184,8 @@ def own_times(
     times: Sequence[TimeExpression],
     trig_toks: Sequence[SpacySpan | None],
     simultaneous: frozenset[str] = frozenset(),
+    event_nouns: Collection[str] = frozenset(),
+    sequence: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -232,6 +234,16 @@ def own_times(
                 and gov.i != root.i
                 and not (claimed.get(ti, set()) - {ei} - _events_at(gov, trigger_heads))
             ]
+        if not direct and tt is not None and len(tt):
+            # "Monday's bombing of a bus on the road to Mastung, which killed nine": the
+            # relative clause tells the act its event noun names, on that noun's day
+            noun = _relative_antecedent(tt.root, event_nouns)
+            if noun is not None:
+                direct = [
+                    ti
+                    for ti in index.on_path.get(noun.i, ())
+                    if ev.sentence.contains(times[ti].span)
+                ]
         if direct:
             chosen = nearest(direct, ev)
         head = clause_head(tt)
@@ -257,7 +269,7 @@ def own_times(
             lent = [
                 ti
                 for ti in index.within(ev.sentence)
-                if _lends(index.govs[ti], tt.root, simultaneous)
+                if _lends(index.govs[ti], tt.root, simultaneous, sequence)
             ]
             if lent:
                 chosen = nearest(lent, ev)
@@ -276,7 +288,26 @@ def own_times(
     return out
 
 
-def _lends(gov: Token | None, trig: Token, simultaneous: frozenset[str]) -> bool:
+def _relative_antecedent(trig: Token, event_nouns: Collection[str]) -> Token | None:
+    """The event noun a relative clause's trigger refers back to: the clause's head noun,
+    or the noun up its chain of prepositional phrases ("the bombing of a bus on the road to
+    Mastung, which killed nine": bombing) - None when the trigger heads no relative clause
+    or no such noun names an event."""
+    if trig.dep_ != "relcl" or not event_nouns:
+        return None
+    tok = trig.head
+    for _ in range(8):
+        if tok.lemma_.lower() in event_nouns or tok.lower_ in event_nouns:
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "compound", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _lends(
+    gov: Token | None, trig: Token, simultaneous: frozenset[str], sequence: Collection[str] = ()
+) -> bool:
     """True when a time governed by ``gov`` dates the trigger's act too: ``gov`` heads a
     clause hanging from the trigger's clause (or a verb coordinated with it: "was killed and
     others wounded when ...") with a subordinator of simultaneity, or a
@@ -289,9 +320,16 @@ def _lends(gov: Token | None, trig: Token, simultaneous: frozenset[str]) -> bool
     if gov.dep_ == "advcl" and gov.head.i in {verb.i, *(c.i for c in verb.conjuncts)}:
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in simultaneous for c in gov.children)
     if gov.dep_ == "acl" and gov.tag_ in ("VBG", "VBN"):
-        return any(a.i == verb.i for a in gov.ancestors) and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in gov.children
-        )
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
+            return False
+        for a in gov.ancestors:
+            if a.i == verb.i:
+                return True
+            if a.dep_ == "prep" and a.lower_ in sequence:
+                # "began after funerals for fighters killed on Sunday": the phrase names an
+                # earlier act, whose time is not the trigger's
+                return False
+        return False
     return False
 
 

@@ -150,6 +150,8 @@ def _month(raw: Raw, anchor: date | None, direction: Direction | None) -> Interv
     if raw.year is not None:
         return month_iv(raw.year, raw.month)
     assert anchor is not None
+    if raw.year_rel is not None:  # "in March last year"
+        return month_iv(anchor.year + raw.year_rel, raw.month)
     cur = date(anchor.year, anchor.month, 1)
     cands = [date(anchor.year + dy, raw.month, 1) for dy in (-1, 0, 1)]
     if raw.rel == -1:

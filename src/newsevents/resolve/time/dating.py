@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,6 +23,7 @@ from .calendar import Interval, format_interval
 from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
 from .reference import shift as shift_by
 from .relative import Relative, SpanIndex, find_relative
+from .scan import national_holidays
 from .tense import PAST, clause_direction
 from .vocab import TimeVocab
 
@@ -48,12 +50,21 @@ def resolve_dates(
         for t in times
         if not rel_index.overlaps(t.span) and not (head is not None and head.contains(t.span))
     ]
+    pub = _report_day(doc, times, head, tv) or doc.article.published
+    plain = _with_national_holidays(doc, events, plain, [x.span for x in rels], pub, tv)
     # the relative expressions take part in attachment as placeholders (no value yet)
     cands = plain + [TimeExpression(x.span, "", "day") for x in rels]
     trig_toks = [doc.tokens(ev.trigger) for ev in events]
-    chosen = own_times(doc, events, cands, trig_toks, tv.words.simultaneous_marks)
+    chosen = own_times(
+        doc,
+        events,
+        cands,
+        trig_toks,
+        tv.words.simultaneous_marks,
+        tv.reference.event_nouns,
+        tv.reference.naming_words,
+    )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
-    pub = doc.article.published
     state = [
         _first_date(ev, plain[ti] if ti is not None and ti < len(plain) else None, pub)
         for ev, ti in zip(events, chosen, strict=True)
@@ -73,6 +84,7 @@ def resolve_dates(
         },
         times=plain,
         sentence_starts=[s.start for s in doc.sentences],
+        report_day=pub[:10],
     )
     # second pass in text order: relative expressions and back-references, so that a chain
     # ("on Sunday ... two days later ... the next day") counts from the dated one before
@@ -92,6 +104,51 @@ def resolve_dates(
     return state
 
 
+def _with_national_holidays(
+    doc: Document,
+    events: Sequence[EventMention],
+    plain: list[TimeExpression],
+    rel_spans: Sequence[Span],
+    pub: str | None,
+    tv: TimeVocab,
+) -> list[TimeExpression]:
+    """``plain`` with the national holidays the text names ("on Independence Day") dated as
+    the article's country keeps them: the countries of its events' actors, most often
+    named first (known only now, after actor coding)."""
+    if not tv.holidays.national or not pub or len(pub) < 10:
+        return plain
+    counts = Counter(
+        a.code[:3]
+        for ev in events
+        for a in (*ev.actor, *ev.recipient)
+        if a.code is not None and len(a.code) >= 3
+    )
+    countries = [c for c, _ in counts.most_common()]
+    if not countries:
+        return plain
+    taken = SpanIndex(sorted([*(t.span for t in plain), *rel_spans], key=lambda s: s.start))
+    found = national_holidays(doc, tv, date.fromisoformat(pub[:10]), countries, taken)
+    return sorted(plain + found, key=lambda t: t.span.start) if found else plain
+
+
+def _report_day(
+    doc: Document, times: Sequence[TimeExpression], head: Span | None, tv: TimeVocab
+) -> str | None:
+    """The dateline's day when it gives one at most ``dateline_days`` before publication
+    (the day the report was filed, as :func:`~.scan.find_times` anchors it), else None."""
+    pub = (doc.article.published or "")[:10]
+    if head is None or len(pub) < 10:
+        return None
+    for t in times:
+        if head.contains(t.span) and t.precision == "day" and t.end is None:
+            try:
+                days = (date.fromisoformat(pub) - date.fromisoformat(t.value[:10])).days
+            except ValueError:
+                return None
+            return t.value[:10] if 0 <= days <= tv.reference.dateline_days else None
+    return None
+
+
 def _carry_narrative_dates(ctx: Dating) -> None:
     """A past-tense event its own words do not date, told in the sentence of a dated event
     or the one right after it, happened in that narrative's time ("Iran fired missiles on
@@ -104,7 +161,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
     news = _news_day(ctx)
     for ei in ctx.order:
         ev = ctx.state[ei]
-        if ev.date_source == "text" and ev.date_precision == "day" and ev.date:
+        if ev.date_source == "text" and ev.date_precision in ("day", "month") and ev.date:
             last = ev
             continue
         if ev.date_source != "publication":
@@ -112,7 +169,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
         if ev.factuality not in ("asserted", "reported", "negated"):
             continue
         tt = ctx.trig_toks[ei]
-        if clause_direction(tt, ctx.tv.words) != PAST:
+        if not _told_as_past(ctx, ev, tt):
             continue
         if last is not None:
             gap = bisect_right(starts, ev.sentence.start) - bisect_right(
@@ -120,30 +177,87 @@ def _carry_narrative_dates(ctx: Dating) -> None:
             )
             if gap <= 1 and (ev.date or "") >= (last.date or "") and not _new_act(ctx, tt):
                 ctx.state[ei] = _dated_as(ev, last, "context", None)
+                # the narrative goes on: the next sentence continues from this one
+                last = dataclasses.replace(last, sentence=ev.sentence)
                 continue
-        if news is not None and news is not ev and news.trigger.start < ev.trigger.start:
-            ctx.state[ei] = _dated_as(ev, news, "context", None)
+        if news is not None and news[0] is not ev and news[1] < ev.trigger.start:
+            ctx.state[ei] = _dated_as(ev, news[0], "context", None)
 
 
-def _news_day(ctx: Dating) -> EventMention | None:
-    """The article's first act dated by its own words to a day at most ``news_day_days``
-    before publication (the lede of a report on yesterday's news), or None."""
+def _told_as_past(ctx: Dating, ev: EventMention, tt: SpacySpan | None) -> bool:
+    """True when the event is told as done: its clause is past; or its verb has no tense of
+    its own and hangs (as a complement or a bare participle) from a past one ("was detained,
+    prompting the minister to denounce it"); or it is an act done by saying (``said_acts``)
+    that a past speech verb reports, whatever its complement's tense ("said it would keep
+    cooperating" was said then)."""
+    direction = clause_direction(tt, ctx.tv.words)
+    if direction == PAST:
+        return True
+    if tt is None or len(tt) == 0:
+        return False
+    ref = ctx.tv.reference
+    verb = tt.root if tt.root.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    cur = verb
+    for _ in range(4):
+        climbs = cur.dep_ in ("xcomp", "ccomp") or (
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in cur.children)
+        )
+        if not climbs or cur.head.i == cur.i:
+            return False
+        said = cur.dep_ == "ccomp"
+        cur = cur.head
+        past = cur.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cur.children
+        )
+        if said:
+            return past and ev.event in ref.said_acts and cur.lemma_.lower() in ref.speech_verbs
+        if direction is None and past:
+            return True
+    return False
+
+
+def _news_day(ctx: Dating) -> tuple[EventMention, int] | None:
+    """The article's news day: its first past day, told by a dated act or by a time of its own
+    in a clause the coder found no act in ("On Friday the United States made him pay"), if at
+    most ``news_day_days`` before the report's day (the lede of a report on yesterday's
+    news). Returned as an act dated that day, with where the text says it; else None."""
     limit = ctx.tv.reference.news_day_days
-    pub = (ctx.doc.article.published or "")[:10]
+    pub = ctx.report_day
     if not limit or len(pub) < 10:
         return None
+    first: tuple[int, EventMention] | None = None
     for ei in ctx.order:
         ev = ctx.state[ei]
         if ev.date_source != "text" or ev.date_precision != "day" or not ev.date:
             continue
         if ev.factuality not in ("asserted", "reported"):
             continue
-        try:
-            days = (date.fromisoformat(pub) - date.fromisoformat(ev.date[:10])).days
-        except ValueError:
-            return None
-        return ev if 0 < days <= limit else None
-    return None
+        first = (ev.trigger.start, ev)
+        break
+    for t in ctx.times:
+        if t.precision != "day" or t.end is not None or t.value[:10] > pub:
+            continue
+        if first is None or t.span.start < first[0]:
+            base = first[1] if first is not None else None
+            if base is None and ctx.order:
+                base = ctx.state[ctx.order[0]]
+            if base is not None:
+                dated = dataclasses.replace(
+                    base, date=t.value[:10], date_end=None, date_precision="day"
+                )
+                first = (t.span.start, dated)
+        break
+    if first is None or first[1].date is None:
+        return None
+    try:
+        days = (date.fromisoformat(pub) - date.fromisoformat(first[1].date[:10])).days
+    except ValueError:
+        return None
+    return (first[1], first[0]) if 0 < days <= limit else None
 
 
 def _new_act(ctx: Dating, tt: SpacySpan | None) -> bool:

@@ -105,6 +105,8 @@ def _core(v: Vocab) -> tuple[list[str], tuple[str, ...]]:
     NUM = f"(?P<num>\\d+|{alt(v.numbers, ci=True)})"
     UNIT = f"(?P<unit>{alt(v.units, ci=True)})\\b"
     REL = f"(?P<rel>{alt(v.relative_words, ci=True)})"
+    years = [u for u, k in v.units.items() if k == "year"]
+    YREL = f"(?P<yrel>{alt(v.relative_words, ci=True)})\\s+{alt(years, ci=True)}\\b"
     RELDAY = f"(?P<relday>{alt(v.relative_days, ci=True)})\\b"
     PASTSPAN = f"(?P<pastspan>{alt(v.past_span_words, ci=True)})"
     SEASON = f"(?P<season>{alt(v.seasons, ci=True)})\\b"
@@ -122,8 +124,8 @@ def _core(v: Vocab) -> tuple[list[str], tuple[str, ...]]:
         # 27-29 December / December 27-29
         f"(?P<ddm>{FROM}{DAY}{DASH}{DAY2}\\s+{MON2}(?:,?\\s+{YEAR})?)",
         f"(?P<mdd>{FROM}{MON2}\\s+{DAY}{DASH}{DAY2}(?:,?\\s+{YEAR})?)",
-        # January 2020 / early January / last December / in January
-        f"(?P<my>{MOD}?(?:{REL}\\s+)?{MON}(?:,?\\s+{YEAR})?)",
+        # January 2020 / early January / last December / in January / March last year
+        f"(?P<my>{MOD}?(?:{REL}\\s+)?{MON}(?:,?\\s+{YEAR}|\\s+(?:{lower_of}\\s+)?{YREL})?)",
         # from 1992 to 1995 / between 2014 and 2017 / 2015-2018
         f"(?P<yy>{FROM}{YEAR}{DASH}(?P<year2b>1[89]\\d\\d|20\\d\\d)(?![\\d%]))",
         # the 1990s (not data: "s" is the plural of a number, as in "the 90s")

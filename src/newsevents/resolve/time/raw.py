@@ -53,6 +53,7 @@ class Raw:
     pod: str | None = None
     season: tuple[int, int] = (0, 0)  # first and last month
     parts: list[Raw] = field(default_factory=list)
+    year_rel: int | None = None  # "March last year": -1 (the anchor's year + this)
 
 
 def leaves(raw: Raw) -> list[Raw]:
@@ -156,9 +157,17 @@ def _day_range(r: _Reading) -> Raw | None:  # ddm, mdd
 
 def _month(r: _Reading) -> Raw | None:  # my
     year, rel = r.year(), r.rel()
-    if year is None and rel is None and not r.group("mod") and not _month_context_ok(r):
+    if (
+        year is None
+        and rel is None
+        and not r.group("mod")
+        and not r.group("yrel")
+        and not _month_context_ok(r)
+    ):
         return None
-    return Raw("month", year=year, month=r.month("mon"), rel=rel)
+    yrel = r.group("yrel")
+    year_rel = r.v.relative_words.get(_squash(yrel)) if yrel else None
+    return Raw("month", year=year, month=r.month("mon"), rel=rel, year_rel=year_rel)
 
 
 def _month_context_ok(r: _Reading) -> bool:

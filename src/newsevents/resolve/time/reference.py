@@ -36,6 +36,7 @@ class Dating:
     events_at: dict[int, EventMention]  # trigger root token index -> event
     times: Sequence[TimeExpression]  # the expressions counted from the publication
     sentence_starts: list[int]
+    report_day: str = ""  # the dateline's day, else the publication's (ISO; "" if unknown)
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the number of sentences if none)."""
@@ -129,7 +130,7 @@ def antecedent(
         earlier = [e for e in earlier if e.sentence.start >= lo]
     if not earlier:
         return None
-    same_noun = [e for e in earlier if e.trigger_lemma.lower() == lemma]
+    same_noun = [e for e in earlier if _called(ctx, e, lemma)]
     ante = (same_noun or earlier)[-1]
     # the latest one is the antecedent; undated, it lends nothing (an older dated act of the
     # same kind is more likely another act than this one)
@@ -146,6 +147,19 @@ def antecedent(
         if between:
             return None
     return ante
+
+
+def _called(ctx: Dating, ev: EventMention, lemma: str) -> bool:
+    """True when the text calls ``ev`` by the noun ``lemma``: its trigger, or the subject of
+    its verb ("The drone strike near the airport killed ten": the strike)."""
+    if ev.trigger_lemma.lower() == lemma:
+        return True
+    tt = ctx.doc.tokens(ev.trigger)
+    if tt is None or len(tt) == 0:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == lemma for c in tt.root.children
+    )
 
 
 def named_side(doc: Document, rel: Relative) -> set[int]:
@@ -181,14 +195,29 @@ def relative_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:
     if rel.named is not None:
         return _named_anchor(ctx, rel, ei)
     before = [
-        ctx.state[i]
+        i
         for i in ctx.order
         if i != ei
         and ctx.state[i].trigger.start < rel.span.start
         and day_of(ctx.state[i]) is not None
         and ctx.state[i].factuality in ("asserted", "reported")
     ]
-    return day_of(before[-1]) if before else None
+    if not before:
+        return None
+    # of the acts of that latest sentence, the one its main clause tells ("arrested two men
+    # on Tuesday over Monday's bombing, which killed nine. ... a day earlier": the arrest)
+    last = ctx.state[before[-1]].sentence
+    told = [i for i in before if ctx.state[i].sentence == last and not _in_relative(ctx, i)]
+    return day_of(ctx.state[told[-1] if told else before[-1]])
+
+
+def _in_relative(ctx: Dating, i: int) -> bool:
+    """True when event ``i``'s trigger is inside a relative clause (background to its noun)."""
+    tt = ctx.trig_toks[i]
+    if tt is None or len(tt) == 0:
+        return False
+    tok = tt.root
+    return tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def _named_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:

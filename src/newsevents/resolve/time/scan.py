@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,12 +19,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, Span, TimeExpression
+from ..datelines import dateline_span
 from .calendar import format_interval, resolve
 from .grammar import ALTERNATIVES, Patterns
 from .holidays import holiday_date
 from .raw import Raw, read
 from .relative import SpanIndex, find_relative
-from .tense import FUTURE, Direction, clause_direction
+from .tense import FUTURE, PAST, Direction, clause_direction
 from .vocab import TimeVocab
 
 Match = tuple[int, int, Raw]
@@ -184,17 +186,43 @@ def publication_anchor(doc: Document) -> date | None:
         return None  # a partial date ("2020-01") cannot anchor a weekday
 
 
-def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
-    """All temporal expressions of the article, normalised against its publication date.
+def dateline_day(doc: Document, tv: TimeVocab, found: list[Found], pub: date | None) -> date | None:
+    """The day a dated dateline gives ("DHAKA, Jan. 2 (Agency) -"): the report was filed
+    then, so its weekdays and yesterdays count from it, not from a later publication (a
+    weekly reprinting wire copy). A dateline date without a year is the nearest such day
+    on or before publication; one more than ``dateline_days`` before it is not taken."""
+    head = dateline_span(doc.article.text, tv.datelines)
+    if head is None:
+        return None
+    for f in found:
+        if not head.contains(f.span) or f.raw.kind != "date" or f.raw.day is None:
+            continue
+        if f.raw.year is None and pub is None:
+            return None
+        iv = resolve(f.raw, pub, PAST)
+        if iv is None or iv.precision != "day":
+            return None
+        day = iv.start
+        if pub is not None and not 0 <= (pub - day).days <= tv.reference.dateline_days:
+            return None
+        return day
+    return None
 
-    Without a publication date only the expressions that need no anchor (dates with a
-    year, years, decades) are returned.
+
+def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
+    """All temporal expressions of the article, normalised against its report day: the
+    dateline's date when it gives one, else the publication date.
+
+    Without either only the expressions that need no anchor (dates with a year, years,
+    decades) are returned.
     """
-    anchor = publication_anchor(doc)
+    pub = publication_anchor(doc)
+    found = scan(doc, tv)
+    anchor = dateline_day(doc, tv, found, pub) or pub
     out: list[TimeExpression] = []
     # "the previous day", "two days later" count from an event, not from the publication
     relative = SpanIndex([r.span for r in find_relative(doc, tv)])
-    for f in scan(doc, tv):
+    for f in found:
         if relative.overlaps(f.span):
             continue
         iv = resolve(f.raw, anchor, f.direction)
@@ -208,19 +236,44 @@ def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
     return out
 
 
+def national_holidays(
+    doc: Document, tv: TimeVocab, anchor: date, countries: Sequence[str], taken: SpanIndex
+) -> list[TimeExpression]:
+    """The national holidays named in the text ("on Independence Day") as the first of
+    ``countries`` (most likely first) that has a holiday of that name celebrates it; the
+    holidays of every country are found by :func:`find_times`."""
+    return _holidays(doc, tv, anchor, taken, SpanIndex([]), countries)
+
+
 def _holidays(
-    doc: Document, tv: TimeVocab, anchor: date, taken: SpanIndex, relative: SpanIndex
+    doc: Document,
+    tv: TimeVocab,
+    anchor: date,
+    taken: SpanIndex,
+    relative: SpanIndex,
+    countries: Sequence[str] = (),
 ) -> list[TimeExpression]:
     """Holidays named in the text ("on New Year's Eve", "during Eid"), each the nearest such
-    day in its clause's direction; never inside another expression."""
+    day in its clause's direction; never inside another expression. With ``countries``,
+    only the national holidays of the first of them that has one of the name."""
     out: list[TimeExpression] = []
     text = doc.article.text
-    for m in tv.holidays.pattern.finditer(text):
+    table = tv.holidays
+    for m in table.pattern.finditer(text):
         span = Span(m.start(), m.end())
         if taken.overlaps(span) or relative.overlaps(span):
             continue
+        name = m.group(0)
+        country = None
+        if countries:
+            if name in table.days:
+                continue
+            own = table.national.get(name, {})
+            country = next((c for c in countries if c in own), None)
+            if country is None:
+                continue
         direction = clause_direction(doc.tokens(span), tv.words)
-        day = holiday_date(m.group(0), anchor, direction, tv.holidays)
+        day = holiday_date(name, anchor, direction, table, country)
         if day is not None:
             out.append(TimeExpression(span, day.isoformat(), "day", None, None))
     return out

@@ -75,6 +75,7 @@ class ReferenceWords:
     instrument_prepositions: frozenset[str]
     max_sentences: int
     news_day_days: int  # how many days before publication the lede's day may be (0: off)
+    dateline_days: int  # how many days before publication a dateline's date may be
     event_nouns: Mapping[str, str]
     after_words: tuple[str, ...]
     before_words: tuple[str, ...]
@@ -87,6 +88,8 @@ class ReferenceWords:
     day_words: tuple[str, ...]
     whole_units: tuple[str, ...]
     same_day_phrases: tuple[str, ...]
+    speech_verbs: frozenset[str] = frozenset()  # lemmas: "said it would ..." reports a saying
+    said_acts: frozenset[str] = frozenset()  # event types done by saying, dated when said
 
 
 def _data_path(name: str) -> Path:
@@ -222,6 +225,9 @@ def load_reference_words(
     news_days = data.get("news_day_days")
     if not isinstance(news_days, int) or isinstance(news_days, bool) or news_days < 0:
         raise ConfigError(f"{path}: 'news_day_days' must be a whole number >= 0")
+    dateline_days = data.get("dateline_days", 0)
+    if not isinstance(dateline_days, int) or isinstance(dateline_days, bool) or dateline_days < 0:
+        raise ConfigError(f"{path}: 'dateline_days' must be a whole number >= 0")
     limit = data.get("max_sentences")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         raise ConfigError(f"{path}: 'max_sentences' must be a whole number >= 0")
@@ -235,6 +241,7 @@ def load_reference_words(
         instrument_prepositions=frozenset(words("instrument_prepositions")),
         max_sentences=limit,
         news_day_days=news_days,
+        dateline_days=dateline_days,
         event_nouns={str(k).lower(): str(v) for k, v in nouns.items()},
         after_words=words("after_words"),
         before_words=words("before_words"),
@@ -247,4 +254,13 @@ def load_reference_words(
         day_words=words("day_words"),
         whole_units=words("whole_units"),
         same_day_phrases=words("same_day_phrases"),
+        speech_verbs=frozenset(words("speech_verbs")),
+        said_acts=frozenset(_said_acts(data, path, event_types)),
     )
+
+
+def _said_acts(data: Mapping[str, Any], path: Path, event_types: Collection[str]) -> list[str]:
+    acts = data.get("said_acts", [])
+    if not isinstance(acts, list) or not all(a in event_types for a in acts):
+        raise ConfigError(f"{path}: 'said_acts' must list declared event types")
+    return [str(a) for a in acts]
