@@ -13,8 +13,8 @@ import pytest
 from newsevents import api, learn
 from newsevents.errors import ConfigError
 from newsevents.learn.corpus import load_corpus, split_of, variety
-from newsevents.learn.weights import LearnedModels, LinearModel, save_learned
-from newsevents.model import EVENT_TYPES
+from newsevents.learn.weights import OPTIONAL_THRESHOLDS, LearnedModels, LinearModel, save_learned
+from newsevents.model import EVENT_TYPES, Span
 
 GOOD = {
     "id": "t-agree-0001",
@@ -135,7 +135,8 @@ def test_the_packaged_weights_load_and_pass_their_schema_check():
     models = learn.load_learned()
     assert set(models.type.classes) <= {"NONE", *EVENT_TYPES} and "NONE" in models.type.classes
     assert models.type.coef.shape == (len(models.type.index), len(models.type.classes))
-    assert set(models.thresholds) == {"drop", "retype", "factuality"}
+    assert {"drop", "retype", "factuality"} <= set(models.thresholds)
+    assert set(models.thresholds) <= {"drop", "retype", "factuality", *OPTIONAL_THRESHOLDS}
     assert learn.weights_path().stat().st_size < 30_000_000
     p = models.type.proba(["bias", "unknown feature"])
     assert abs(sum(p.values()) - 1.0) < 1e-5
@@ -393,3 +394,75 @@ def test_the_trainer_writes_loadable_weights_and_a_card_from_a_tiny_corpus(tmp_p
         ]
     )
     assert again.read_bytes() == out.read_bytes()  # reproducible
+
+
+# --- features of the path above the trigger and per-label bars -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        ("Kenya and Uganda plan to sign a border treaty.", "sign", "gov=plan|xcomp"),
+        ("Kenya denied that its troops attacked the village.", "attack", "gov=deny|ccomp"),
+        ("If Ghana attacks the border post, Togo will respond.", "attack", "own=mark:if"),
+        ("Did Peru expel the ambassador?", "expel", "question"),
+        ("Chile will not expel the ambassador.", "expel", "own=neg:not"),
+    ],
+)
+def test_the_path_features_say_what_governs_the_trigger(analyze, text, lemma, expected):
+    doc = analyze(text)
+    (m,) = [m for m in doc.events if m.trigger_lemma == lemma] or [None]
+    if m is None:  # the rules found no event there: describe the verb as a candidate
+        tok = next(t for t in doc.parse if t.lemma_ == lemma)
+        m = dataclasses.replace(
+            _probe(doc), trigger=Span(tok.idx, tok.idx + len(tok)), trigger_lemma=lemma
+        )
+    assert expected in learn.candidate_features(doc, m)
+
+
+def _probe(doc):
+    from newsevents.model import EventMention
+
+    return EventMention(
+        article_id="t",
+        index=0,
+        sentence=doc.sentences[0],
+        trigger=doc.sentences[0],
+        event="ASSAULT",
+        cameo="190",
+        intensity=-10.0,
+        factuality="asserted",
+    )
+
+
+def test_a_day_after_publication_in_the_sentence_is_a_feature(analyze):
+    text = "Ghana and Togo will hold talks on 14 March 2031 in Lome."
+    for published, expected in (("2030-12-01", "time=after"), ("2031-06-01", "time=before")):
+        doc = analyze(text, published=published)
+        tok = next(t for t in doc.parse if t.lemma_ == "talk")
+        m = dataclasses.replace(
+            _probe(doc), trigger=Span(tok.idx, tok.idx + len(tok)), trigger_lemma="talk"
+        )
+        assert expected in learn.candidate_features(doc, m)
+
+
+def test_a_bar_per_factuality_label_overrides_the_common_one():
+    p_type = {"NONE": 0.0, "CONSULT": 0.9, "AGREE": 0.1}
+    p_fact = {"asserted": 0.3, "future": 0.7}
+    common = {"drop": 0.9, "retype": 1.01, "factuality": 0.8}
+    assert learn.decide("CONSULT", "asserted", p_type, p_fact, common).factuality == "asserted"
+    own = {**common, "factuality.future": 0.6}
+    assert learn.decide("CONSULT", "asserted", p_type, p_fact, own).factuality == "future"
+
+
+def test_an_unknown_threshold_in_the_weights_file_is_a_config_error(tmp_path):
+    hand = _hand_models()
+    path = tmp_path / "w.npz"
+    save_learned(
+        path,
+        {"type": hand.type, "factuality": hand.factuality},
+        {**hand.thresholds, "factuality.maybe": 0.5},
+        {},
+    )
+    with pytest.raises(ConfigError, match="unknown threshold 'factuality.maybe'"):
+        learn.load_learned(path)
