@@ -42,11 +42,14 @@ from ..learn import (
 )
 from ..learn.corpus import (
     Corpus,
+    TrainEvent,
     TrainRecord,
     format_variety,
     load_corpus,
     variety,
 )
+from ..learn.features import trigger_token
+from ..learn.parties import SLOTS, party_features, party_heads, rule_heads
 from ..learn.weights import NONE
 from ..model import FACTUALITY, Document, EventMention, Skip
 from ..pipeline import COMPONENTS, Pipeline
@@ -54,7 +57,7 @@ from ..resolve.actors import load_actor_dictionary
 from ..resources import EventTypes
 from .baseline import gold_paths
 from .run import evaluate_gold
-from .train_report import Candidate, acceptable, figures, write_card
+from .train_report import Candidate, acceptable, figures, party_accuracy, write_card
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,6 +79,9 @@ FACT_GRID = tuple(round(x, 3) for x in np.arange(0.50, 1.0001, 0.025)) + (1.01,)
 #: nothing in is most often no event), and the dev F1 gain adding must bring
 ADD_GRID = tuple(round(x, 3) for x in np.arange(0.70, 1.0001, 0.025))
 ADD_GAIN = 0.002
+#: the party scorer's bars and margins searched on dev
+PARTY_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
+MARGIN_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 
 
 def collect(records: Sequence[TrainRecord], res: api.Resources) -> list[list[Candidate]]:
@@ -143,7 +149,7 @@ def _align(
     label = NONE
     if gold is not None:
         label = m.event if m.event in acceptable(gold, types) else gold.event
-    return Candidate(
+    cand = Candidate(
         record=rec.id,
         rule_type=m.event,
         rule_fact=m.factuality,
@@ -152,6 +158,35 @@ def _align(
         # a candidate coded by a convention (REJECT for a denial) has its own factuality
         fact_label=gold.factuality if gold is not None and gold.event == m.event else None,
     )
+    trigger = trigger_token(doc, m)
+    if gold is not None and trigger is not None:
+        _party_labels(cand, doc, m, gold, trigger)
+    return cand
+
+
+def _party_labels(
+    cand: Candidate, doc: Document, m: EventMention, gold: TrainEvent, trigger: Token
+) -> None:
+    """The party model's examples of one aligned candidate: each phrase head near its
+    trigger labelled actor, recipient or none by the gold spans, and where the rules' own
+    choices stand."""
+    heads = party_heads(doc, m, trigger)
+    spans = {"actor": gold.actor_span, "recipient": gold.recipient_span}
+
+    def within(h: Token, slot: str) -> bool:
+        span = spans[slot]
+        return span is not None and span.start <= h.idx < span.end
+
+    cand.parties = [party_features(trigger, h, m.event) for h in heads]
+    cand.party_labels = [
+        "actor" if within(h, "actor") else "recipient" if within(h, "recipient") else "none"
+        for h in heads
+    ]
+    cand.rule_heads = rule_heads(doc, m, heads)
+    cand.gold_heads = {
+        slot: None if spans[slot] is None else {k for k, h in enumerate(heads) if within(h, slot)}
+        for slot in SLOTS
+    }
 
 
 @dataclass
@@ -281,6 +316,22 @@ def _add_threshold(
         if fig["f1"] > base["f1"] + ADD_GAIN and (best is None or fig["f1"] > best[0]):
             best = (fig["f1"], float(bar))
     return {} if best is None else {"add": best[1]}
+
+
+def party_thresholds(dev: Sequence[Candidate]) -> dict[str, float]:
+    """The party scorer's bar and margin for the best dev slot accuracy (the most
+    conservative among equals); none (the rules' parties kept) when no pair beats the rules
+    by more than :data:`ADD_GAIN`."""
+    base = party_accuracy(dev, None)
+    best: tuple[float, float, float] | None = None
+    for bar in PARTY_GRID:
+        for margin in MARGIN_GRID:
+            acc = party_accuracy(dev, {"party": bar, "party.margin": margin})
+            if best is None or (acc, margin, bar) > best:
+                best = (acc, margin, bar)
+    if best is None or best[0] <= base + ADD_GAIN:
+        return {}
+    return {"party": best[2], "party.margin": best[1]}
 
 
 def _fact_accuracy(aligned: Sequence[Candidate], thresholds: dict[str, float]) -> float:
@@ -424,6 +475,15 @@ def _train(args: argparse.Namespace) -> int:
     for s in ("dev", "test"):
         _score_all([x for cs in cands[s] for x in cs], type_model, fact_model, models.get("added"))
     thresholds = choose_thresholds(splits["dev"], cands["dev"], res.types, args.retype)
+    party_rows = [(f, lab) for x in train for f, lab in zip(x.parties, x.party_labels, strict=True)]
+    if len({lab for _, lab in party_rows}) >= 2:
+        models["party"] = fit(
+            "party", [f for f, _ in party_rows], [lab for _, lab in party_rows], c
+        )
+        for s in ("dev", "test"):
+            for x in (x for cs in cands[s] for x in cs):
+                x.p_party = [models["party"].proba(f) for f in x.parties]
+        thresholds.update(party_thresholds([x for cs in cands["dev"] for x in cs]))
     results = {
         s: {
             "rules": figures(splits[s], cands[s], None, res.types),

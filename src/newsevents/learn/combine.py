@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from ..model import FACTUAL, Actor, Document, EventMention, ModelScore, Span
 from ..resources import EventTypes, goldstein
-from .features import candidate_features, clause_features, missed_clauses
+from .features import candidate_features, clause_features, missed_clauses, trigger_token
+from .parties import choose, party_features, party_heads, phrase, rule_heads
 from .weights import NONE, LearnedModels
 
 if TYPE_CHECKING:
@@ -84,6 +85,11 @@ def review(
         if not d.keep:
             continue
         changes: dict[str, object] = {"scores": d.scores, "factuality": d.factuality}
+        if learned.party is not None:
+            verdict = _parties(doc, m, learned)
+            party_scores = verdict.pop("scores", ())
+            changes.update(verdict)
+            changes["scores"] = (*d.scores, *party_scores)  # type: ignore[misc]
         if d.event != m.event and d.event in types:
             cameo = types[d.event].cameo
             changes.update(
@@ -98,6 +104,32 @@ def review(
         return out
     merged = sorted([*out, *added], key=lambda e: (e.trigger.start, e.index))
     return [dataclasses.replace(e, index=i) for i, e in enumerate(merged)]
+
+
+def _parties(doc: Document, m: EventMention, learned: LearnedModels) -> dict[str, object]:
+    """The party scorer's verdict on the rules' (actor, recipient): each slot kept unless
+    another phrase scores clearly better; the scores go to ``explain``."""
+    party = learned.party
+    trigger = trigger_token(doc, m)
+    if party is None or trigger is None:
+        return {}
+    heads = party_heads(doc, m, trigger)
+    if not heads:
+        return {}
+    probs = [party.proba(party_features(trigger, h, m.event)) for h in heads]
+    rule = rule_heads(doc, m, heads)
+    actor = choose("actor", rule["actor"], probs, learned.thresholds, rule["recipient"])
+    recipient = choose("recipient", rule["recipient"], probs, learned.thresholds, actor.head)
+    changes: dict[str, object] = {}
+    scores = []
+    for c in (actor, recipient):
+        head = heads[c.head] if c.head is not None else None
+        action = f"{c.slot} changed" if c.changed else "kept"
+        scores.append(ModelScore(c.slot, head.text if head is not None else "-", c.score, action))
+        if c.changed and head is not None:
+            changes[c.slot] = (phrase(doc, head),)
+    changes["scores"] = tuple(scores)
+    return changes
 
 
 def add_decision(

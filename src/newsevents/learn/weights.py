@@ -1,10 +1,10 @@
 """The learned models as data: linear classifiers read from ``learn/data/weights.npz``.
 
 The file is written by ``make train`` (``python -m newsevents.evaluate.train``) and holds,
-per model ``NAME`` (``type``, ``factuality``, optionally ``added``): ``NAME.vocab`` (feature
-strings), ``NAME.classes`` (labels), ``NAME.coef`` (one row per feature, one column per label) and
-``NAME.intercept``; plus ``meta``, a JSON string with the format version, the decision
-thresholds chosen on the corpus dev split, and what the models were trained on.
+per model ``NAME`` (``type``, ``factuality``, optionally ``added``, ``party``): ``NAME.vocab``
+(feature strings), ``NAME.classes`` (labels), ``NAME.coef`` (one row per feature, one column
+per label) and ``NAME.intercept``; plus ``meta``, a JSON string with the format version, the
+decision thresholds chosen on the corpus dev split, and what the models were trained on.
 Inference is a sum of coefficient rows and a softmax (numpy only, no scikit-learn).
 """
 
@@ -32,13 +32,20 @@ LABELS: dict[str, frozenset[str]] = {
     "type": frozenset({NONE, *EVENT_TYPES}),
     "factuality": frozenset(FACTUALITY),
     "added": frozenset({NONE, *EVENT_TYPES}),
+    "party": frozenset({"actor", "recipient", "none"}),
 }
 #: The decision thresholds the file must give (see :mod:`newsevents.learn.combine`).
 THRESHOLDS = ("drop", "retype", "factuality")
 #: The thresholds the file may give: a re-labelling bar per factuality label
 #: (``factuality.future`` ...; ``factuality`` for the labels without one) and the bar for
-#: adding an event the rules missed (``add``; none: the model adds nothing).
-OPTIONAL_THRESHOLDS = (*(f"factuality.{f}" for f in FACTUALITY), "add")
+#: adding an event the rules missed (``add``; none: the model adds nothing), and the bar and
+#: margin for changing a party (``party``, ``party.margin``; none: never).
+OPTIONAL_THRESHOLDS = (
+    *(f"factuality.{f}" for f in FACTUALITY),
+    "add",
+    "party",
+    "party.margin",
+)
 
 
 def weights_path() -> Path:
@@ -81,6 +88,8 @@ class LearnedModels:
     meta: Mapping[str, Any] = field(default_factory=dict)
     #: the clause model: an event type (or NONE) for a verb the rules coded nothing on
     added: LinearModel | None = None
+    #: the party model: is a noun phrase the candidate's actor, its recipient or neither
+    party: LinearModel | None = None
     #: feature -> its row in the type and the factuality model (-1: unknown to that one),
     #: so scoring a candidate looks each feature up once
     joint: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
@@ -141,6 +150,7 @@ def load_learned(path: Path | None = None) -> LearnedModels:
         thresholds={k: float(v) for k, v in thresholds.items()},
         meta=meta,
         added=_linear(path, "added", arrays) if "added.vocab" in arrays else None,
+        party=_linear(path, "party", arrays) if "party.vocab" in arrays else None,
     )
 
 
