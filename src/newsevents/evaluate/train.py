@@ -49,7 +49,7 @@ from ..learn.corpus import (
     variety,
 )
 from ..learn.features import trigger_token
-from ..learn.parties import SLOTS, party_features, party_heads, rule_heads
+from ..learn.parties import SLOTS, named, party_features, party_heads, rule_heads
 from ..learn.weights import NONE
 from ..model import FACTUALITY, Document, EventMention, Skip
 from ..pipeline import COMPONENTS, Pipeline
@@ -182,6 +182,7 @@ def _party_labels(
         "actor" if within(h, "actor") else "recipient" if within(h, "recipient") else "none"
         for h in heads
     ]
+    cand.party_named = [named(h) for h in heads]
     cand.rule_heads = rule_heads(doc, m, heads)
     cand.gold_heads = {
         slot: None if spans[slot] is None else {k for k, h in enumerate(heads) if within(h, slot)}

@@ -37,6 +37,7 @@ class Candidate:
     #: inside the gold spans (None: the gold names no one for that slot)
     parties: list[list[str]] = field(default_factory=list)
     party_labels: list[str] = field(default_factory=list)
+    party_named: list[bool] = field(default_factory=list)
     rule_heads: dict[Slot, int | None] = field(default_factory=dict)
     gold_heads: dict[Slot, set[int] | None] = field(default_factory=dict)
     p_party: list[dict[str, float]] = field(default_factory=list)
@@ -147,8 +148,9 @@ def party_accuracy(cands: Sequence[Candidate], thresholds: Mapping[str, float] |
         if not c.p_party:
             continue
         th = thresholds or {}
-        actor = choose("actor", c.rule_heads["actor"], c.p_party, th, c.rule_heads["recipient"])
-        recipient = choose("recipient", c.rule_heads["recipient"], c.p_party, th, actor.head)
+        rule, ok = c.rule_heads, c.party_named
+        actor = choose("actor", rule["actor"], c.p_party, th, rule["recipient"], ok)
+        recipient = choose("recipient", rule["recipient"], c.p_party, th, actor.head, ok)
         for ch in (actor, recipient):
             gold = c.gold_heads[ch.slot]
             total += 1

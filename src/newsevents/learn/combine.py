@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..model import FACTUAL, Actor, Document, EventMention, ModelScore, Span
 from ..resources import EventTypes, goldstein
 from .features import candidate_features, clause_features, missed_clauses, trigger_token
-from .parties import choose, party_features, party_heads, phrase, rule_heads
+from .parties import choose, named, party_features, party_heads, phrase, rule_heads
 from .weights import NONE, LearnedModels
 
 if TYPE_CHECKING:
@@ -118,8 +118,10 @@ def _parties(doc: Document, m: EventMention, learned: LearnedModels) -> dict[str
         return {}
     probs = [party.proba(party_features(trigger, h, m.event)) for h in heads]
     rule = rule_heads(doc, m, heads)
-    actor = choose("actor", rule["actor"], probs, learned.thresholds, rule["recipient"])
-    recipient = choose("recipient", rule["recipient"], probs, learned.thresholds, actor.head)
+    ok = [named(h) for h in heads]
+    th = learned.thresholds
+    actor = choose("actor", rule["actor"], probs, th, rule["recipient"], ok)
+    recipient = choose("recipient", rule["recipient"], probs, th, actor.head, ok)
     changes: dict[str, object] = {}
     scores = []
     for c in (actor, recipient):

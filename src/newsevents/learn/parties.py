@@ -105,21 +105,34 @@ class Choice:
     changed: bool
 
 
+def named(h: Token) -> bool:
+    """A head that names someone (a proper noun or a named entity): the only kind the scorer
+    puts in place of the rules' choice, since a common noun ("the invitation", "its force")
+    codes no country."""
+    return h.pos_ == "PROPN" or bool(h.ent_type_)
+
+
 def choose(
     slot: Slot,
     rule_head: int | None,
     probs: Sequence[Mapping[str, float]],
     thresholds: Mapping[str, float],
     taken: int | None = None,
+    eligible: Sequence[bool] | None = None,
 ) -> Choice:
     """Keep the rules' head for ``slot`` unless another head's P(slot) (``probs``: one per
     head) is at least the ``party`` bar and beats the rules' by the ``party.margin``
-    (absent: never change); ``taken`` is the head the other slot holds."""
+    (absent: never change); ``taken`` is the head the other slot holds, ``eligible`` says
+    which heads may replace the rules' (default: all)."""
     p_rule = probs[rule_head][slot] if rule_head is not None else 0.0
     bar, margin = thresholds.get("party"), thresholds.get("party.margin")
     if bar is None or margin is None:
         return Choice(slot, rule_head, p_rule, False)
-    scored = [(p[slot], i) for i, p in enumerate(probs) if i not in (rule_head, taken)]
+    scored = [
+        (p[slot], i)
+        for i, p in enumerate(probs)
+        if i not in (rule_head, taken) and (eligible is None or eligible[i])
+    ]
     if scored:
         p, best = max(scored, key=lambda x: (x[0], -x[1]))
         if p >= bar and p >= p_rule + margin:
