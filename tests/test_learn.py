@@ -514,6 +514,18 @@ def test_the_party_scorer_keeps_the_rules_choice_unless_clearly_better(
     assert choose("recipient", rule, probs, thresholds).head == expected
 
 
+def test_only_a_named_phrase_may_replace_the_rules_choice(parse):
+    from newsevents.learn.parties import choose, named
+
+    doc = parse("Nigeria will withdraw its force from Chad.")
+    force, chad = (next(t for t in doc.parse if t.text == w) for w in ("force", "Chad"))
+    assert not named(force) and named(chad)
+    probs = [{"recipient": 0.1}, {"recipient": 0.95}]
+    th = {"party": 0.5, "party.margin": 0.3}
+    assert choose("recipient", 0, probs, th, eligible=[True, named(force)]).head == 0
+    assert choose("recipient", 0, probs, th, eligible=[True, named(chad)]).head == 1
+
+
 def test_the_party_scorer_never_puts_one_phrase_in_both_slots():
     from newsevents.learn.parties import choose
 
