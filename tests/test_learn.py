@@ -537,7 +537,7 @@ def test_the_party_scorer_never_puts_one_phrase_in_both_slots():
 
 
 def test_the_party_scorer_changes_a_recipient_in_the_real_pipeline(resources):
-    text = "Kenyan police arrested a Ugandan trader at the border post near Busia."
+    text = "Kenyan police arrested a Ugandan trader at Busia on Monday."
     hand = _hand_models()
     party = _tiny(
         "party",
@@ -553,7 +553,7 @@ def test_the_party_scorer_changes_a_recipient_in_the_real_pipeline(resources):
     (rule,) = [m for m in api.analyze_text(text, resources=resources).events]
     (seen,) = [m for m in api.analyze_text(text, resources=res).events]
     assert [a.name for a in seen.recipient] != [a.name for a in rule.recipient]
-    assert seen.recipient[0].name == "the border post"
+    assert seen.recipient[0].name == "Busia"
     scores = {s.model: s for s in seen.scores}
     assert scores["recipient"].action == "recipient changed" and scores["actor"].action == "kept"
 

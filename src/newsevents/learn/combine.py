@@ -134,16 +134,22 @@ def _parties(doc: Document, m: EventMention, learned: LearnedModels) -> dict[str
     return changes
 
 
+def add_type(p_added: Mapping[str, float], thresholds: Mapping[str, float]) -> str | None:
+    """The clause model's best type when it reaches the ``add`` bar (absent: never)."""
+    bar = thresholds.get("add")
+    if bar is None:
+        return None
+    best = max((t for t in p_added if t != NONE), key=p_added.__getitem__, default=None)
+    return None if best is None or p_added[best] < bar else best
+
+
 def add_decision(
     p_added: Mapping[str, float], p_fact: Mapping[str, float], thresholds: Mapping[str, float]
 ) -> tuple[ModelScore, ModelScore] | None:
     """The type and factuality scores of the event the clause model adds on a verb the rules coded
     nothing on, or None: its best type must reach the ``add`` bar (absent: never)."""
-    bar = thresholds.get("add")
-    if bar is None:
-        return None
-    best = max((t for t in p_added if t != NONE), key=p_added.__getitem__, default=None)
-    if best is None or p_added[best] < bar:
+    best = add_type(p_added, thresholds)
+    if best is None:
         return None
     fact = max(p_fact, key=p_fact.__getitem__)
     return (
@@ -162,9 +168,10 @@ def _added(
     cache: dict[int, frozenset[str]] = {}
     for tok in missed_clauses(doc, events):
         feats = clause_features(doc, tok, cache)
-        chosen = add_decision(
-            learned.added.proba(feats), learned.factuality.proba(feats), learned.thresholds
-        )
+        p_added = learned.added.proba(feats)
+        if add_type(p_added, learned.thresholds) is None:
+            continue  # the factuality model is asked only about an event it adds
+        chosen = add_decision(p_added, learned.factuality.proba(feats), learned.thresholds)
         if chosen is None or chosen[0].label not in types:
             continue
         event, fact = chosen[0].label, chosen[1].label
