@@ -13,8 +13,8 @@ import pytest
 from newsevents import api, learn
 from newsevents.errors import ConfigError
 from newsevents.learn.corpus import load_corpus, split_of, variety
-from newsevents.learn.weights import LearnedModels, LinearModel, save_learned
-from newsevents.model import EVENT_TYPES
+from newsevents.learn.weights import OPTIONAL_THRESHOLDS, LearnedModels, LinearModel, save_learned
+from newsevents.model import EVENT_TYPES, Span
 
 GOOD = {
     "id": "t-agree-0001",
@@ -135,7 +135,8 @@ def test_the_packaged_weights_load_and_pass_their_schema_check():
     models = learn.load_learned()
     assert set(models.type.classes) <= {"NONE", *EVENT_TYPES} and "NONE" in models.type.classes
     assert models.type.coef.shape == (len(models.type.index), len(models.type.classes))
-    assert set(models.thresholds) == {"drop", "retype", "factuality"}
+    assert {"drop", "retype", "factuality"} <= set(models.thresholds)
+    assert set(models.thresholds) <= {"drop", "retype", "factuality", *OPTIONAL_THRESHOLDS}
     assert learn.weights_path().stat().st_size < 30_000_000
     p = models.type.proba(["bias", "unknown feature"])
     assert abs(sum(p.values()) - 1.0) < 1e-5
@@ -249,7 +250,8 @@ def test_the_packaged_models_score_every_kept_candidate(learned_resources):
     )
     assert doc.events
     for m in doc.events:
-        assert [s.model for s in m.scores] == ["type", "factuality"]
+        assert [s.model for s in m.scores][:2] == ["type", "factuality"]
+        assert {s.model for s in m.scores[2:]} <= {"actor", "recipient"}
         assert all(0.0 <= s.score <= 1.0 for s in m.scores)
 
 
@@ -263,7 +265,9 @@ def test_no_model_leaves_the_rules_output_untouched(resources, learned_resources
     for m in alone:  # what the models keep is the rules' candidate, scores aside
         if m.trigger in kept:
             other = next(x for x in with_model if x.trigger == m.trigger)
-            assert other.rule == m.rule and other.actor == m.actor
+            assert other.rule == m.rule
+            changed = {s.model for s in other.scores if s.action.endswith("changed")}
+            assert "actor" in changed or other.actor == m.actor
 
 
 # --- the commands ---------------------------------------------------------------------------
@@ -393,3 +397,185 @@ def test_the_trainer_writes_loadable_weights_and_a_card_from_a_tiny_corpus(tmp_p
         ]
     )
     assert again.read_bytes() == out.read_bytes()  # reproducible
+
+
+# --- features of the path above the trigger and per-label bars -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        ("Kenya and Uganda plan to sign a border treaty.", "sign", "gov=plan|xcomp"),
+        ("Kenya denied that its troops attacked the village.", "attack", "gov=deny|ccomp"),
+        ("If Ghana attacks the border post, Togo will respond.", "attack", "own=mark:if"),
+        ("Did Peru expel the ambassador?", "expel", "question"),
+        ("Chile will not expel the ambassador.", "expel", "own=neg:not"),
+    ],
+)
+def test_the_path_features_say_what_governs_the_trigger(analyze, text, lemma, expected):
+    doc = analyze(text)
+    (m,) = [m for m in doc.events if m.trigger_lemma == lemma] or [None]
+    if m is None:  # the rules found no event there: describe the verb as a candidate
+        tok = next(t for t in doc.parse if t.lemma_ == lemma)
+        m = dataclasses.replace(
+            _probe(doc), trigger=Span(tok.idx, tok.idx + len(tok)), trigger_lemma=lemma
+        )
+    assert expected in learn.candidate_features(doc, m)
+
+
+def _probe(doc):
+    from newsevents.model import EventMention
+
+    return EventMention(
+        article_id="t",
+        index=0,
+        sentence=doc.sentences[0],
+        trigger=doc.sentences[0],
+        event="ASSAULT",
+        cameo="190",
+        intensity=-10.0,
+        factuality="asserted",
+    )
+
+
+def test_a_day_after_publication_in_the_sentence_is_a_feature(analyze):
+    text = "Ghana and Togo will hold talks on 14 March 2031 in Lome."
+    for published, expected in (("2030-12-01", "time=after"), ("2031-06-01", "time=before")):
+        doc = analyze(text, published=published)
+        tok = next(t for t in doc.parse if t.lemma_ == "talk")
+        m = dataclasses.replace(
+            _probe(doc), trigger=Span(tok.idx, tok.idx + len(tok)), trigger_lemma="talk"
+        )
+        assert expected in learn.candidate_features(doc, m)
+
+
+def test_a_bar_per_factuality_label_overrides_the_common_one():
+    p_type = {"NONE": 0.0, "CONSULT": 0.9, "AGREE": 0.1}
+    p_fact = {"asserted": 0.3, "future": 0.7}
+    common = {"drop": 0.9, "retype": 1.01, "factuality": 0.8}
+    assert learn.decide("CONSULT", "asserted", p_type, p_fact, common).factuality == "asserted"
+    own = {**common, "factuality.future": 0.6}
+    assert learn.decide("CONSULT", "asserted", p_type, p_fact, own).factuality == "future"
+
+
+def test_an_unknown_threshold_in_the_weights_file_is_a_config_error(tmp_path):
+    hand = _hand_models()
+    path = tmp_path / "w.npz"
+    save_learned(
+        path,
+        {"type": hand.type, "factuality": hand.factuality},
+        {**hand.thresholds, "factuality.maybe": 0.5},
+        {},
+    )
+    with pytest.raises(ConfigError, match=r"unknown threshold 'factuality\.maybe'"):
+        learn.load_learned(path)
+
+
+# --- the clause model (events the rules missed) and the party scorer ------------------------
+
+
+def _with_clause_model(resources, **thresholds):
+    hand = _hand_models()
+    added = _tiny("added", ("NONE", "PROTEST"), {"lemma=table": {"PROTEST": 9.0}})
+    models = dataclasses.replace(hand, added=added, thresholds={**hand.thresholds, **thresholds})
+    return dataclasses.replace(resources, learned=models)
+
+
+def test_the_clause_model_adds_an_event_where_the_rules_coded_nothing(resources):
+    text = "The committee tabled the motion in Nairobi on Monday."
+    assert api.analyze_text(text, resources=resources).events == []
+    # without an "add" bar in the weights file the clause model adds nothing
+    assert api.analyze_text(text, resources=_with_clause_model(resources)).events == []
+    (m,) = api.analyze_text(text, resources=_with_clause_model(resources, add=0.9)).events
+    assert m.event == "PROTEST" and m.rule == "model:added" and m.trigger_lemma == "table"
+    assert m.scores[0].action == "added by the model" and m.scores[0].score > 0.9
+    assert [a.name for a in m.actor] == ["The committee"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "probs", "thresholds", "expected"),
+    [
+        # another head scores clearly better: it replaces the rules' choice
+        (0, [{"recipient": 0.2}, {"recipient": 0.9}], {"party": 0.5, "party.margin": 0.3}, 1),
+        # better, but not by the margin: the rules' choice stays
+        (0, [{"recipient": 0.7}, {"recipient": 0.9}], {"party": 0.5, "party.margin": 0.3}, 0),
+        # the rules left the slot empty: a head above the bar fills it
+        (None, [{"recipient": 0.8}], {"party": 0.5, "party.margin": 0.3}, 0),
+        (None, [{"recipient": 0.4}], {"party": 0.5, "party.margin": 0.3}, None),
+        # no bar in the weights file: the scorer only scores
+        (0, [{"recipient": 0.0}, {"recipient": 1.0}], {}, 0),
+    ],
+)
+def test_the_party_scorer_keeps_the_rules_choice_unless_clearly_better(
+    rule, probs, thresholds, expected
+):
+    from newsevents.learn.parties import choose
+
+    assert choose("recipient", rule, probs, thresholds).head == expected
+
+
+def test_only_a_named_phrase_may_replace_the_rules_choice(parse):
+    from newsevents.learn.parties import choose, named
+
+    doc = parse("Nigeria will withdraw its force from Chad.")
+    force, chad = (next(t for t in doc.parse if t.text == w) for w in ("force", "Chad"))
+    assert not named(force) and named(chad)
+    probs = [{"recipient": 0.1}, {"recipient": 0.95}]
+    th = {"party": 0.5, "party.margin": 0.3}
+    assert choose("recipient", 0, probs, th, eligible=[True, named(force)]).head == 0
+    assert choose("recipient", 0, probs, th, eligible=[True, named(chad)]).head == 1
+
+
+def test_the_party_scorer_never_puts_one_phrase_in_both_slots():
+    from newsevents.learn.parties import choose
+
+    probs = [{"actor": 0.1, "recipient": 0.1}, {"actor": 0.95, "recipient": 0.95}]
+    th = {"party": 0.5, "party.margin": 0.3}
+    actor = choose("actor", 0, probs, th)
+    assert actor.head == 1 and actor.changed
+    assert choose("recipient", None, probs, th, taken=actor.head).head is None
+
+
+def test_the_party_scorer_changes_a_recipient_in_the_real_pipeline(resources):
+    text = "Kenyan police arrested a Ugandan trader at Busia on Monday."
+    hand = _hand_models()
+    party = _tiny(
+        "party",
+        ("actor", "recipient", "none"),
+        {"rel=prep:at": {"recipient": 12.0}, "bias": {"none": 1.0}},
+    )
+    models = dataclasses.replace(
+        hand,
+        party=party,
+        thresholds={**hand.thresholds, "party": 0.9, "party.margin": 0.3, "drop": 1.01},
+    )
+    res = dataclasses.replace(resources, learned=models)
+    (rule,) = [m for m in api.analyze_text(text, resources=resources).events]
+    (seen,) = [m for m in api.analyze_text(text, resources=res).events]
+    assert [a.name for a in seen.recipient] != [a.name for a in rule.recipient]
+    assert seen.recipient[0].name == "Busia"
+    scores = {s.model: s for s in seen.scores}
+    assert scores["recipient"].action == "recipient changed" and scores["actor"].action == "kept"
+
+
+def test_the_corpus_loader_places_actor_and_recipient_text_nearest_the_trigger(tmp_path):
+    line = {
+        **GOOD,
+        "id": "t-agree-0009",
+        "text": "Chad thanked Niger. Later Chad and Niger signed a deal with Mali.",
+        "events": [
+            {
+                "event": "AGREE",
+                "factuality": "asserted",
+                "actor": ["TCD"],
+                "recipient": ["MLI"],
+                "actor_text": "Chad",
+                "recipient_text": "Mali",
+                "trigger": "signed a deal",
+            }
+        ],
+    }
+    (rec,) = load_corpus([_write(tmp_path / "c.jsonl", line)]).records
+    (e,) = rec.events
+    assert e.actor_span is not None and e.actor_span.start == rec.text.index("Chad and")
+    assert e.recipient_span is not None and e.recipient_span.of(rec.text) == "Mali"

@@ -23,35 +23,44 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import api, ingest, nlp
+from .. import api, extract, ingest, nlp
 from ..errors import NewsEventsError
 from ..learn import (
     LearnedModels,
     LinearModel,
     candidate_features,
+    clause_features,
     decide,
     load_learned,
+    missed_clauses,
     save_learned,
     weights_path,
 )
 from ..learn.corpus import (
     Corpus,
+    TrainEvent,
     TrainRecord,
     format_variety,
     load_corpus,
     variety,
 )
+from ..learn.features import trigger_token
+from ..learn.parties import SLOTS, named, party_features, party_heads, rule_heads
 from ..learn.weights import NONE
-from ..model import Document, EventMention, Skip
+from ..model import FACTUALITY, Document, EventMention, Skip
 from ..pipeline import COMPONENTS, Pipeline
+from ..resolve.actors import load_actor_dictionary
 from ..resources import EventTypes
 from .baseline import gold_paths
 from .run import evaluate_gold
-from .train_report import Candidate, acceptable, figures, write_card
+from .train_report import Candidate, acceptable, figures, party_accuracy, write_card
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SEED = 15
 #: a feature must occur in at least this many training candidates to get a weight
@@ -66,19 +75,21 @@ RETYPE_GRID = tuple(round(x, 3) for x in np.arange(0.80, 1.0001, 0.025)) + (1.01
 #: dev F1 a conservative threshold may give up against the best one
 TOLERANCE = 0.01
 FACT_GRID = tuple(round(x, 3) for x in np.arange(0.50, 1.0001, 0.025)) + (1.01,)
+#: the bars searched for adding an event the rules missed (high: a clause the rules coded
+#: nothing in is most often no event), and the dev F1 gain adding must bring
+ADD_GRID = tuple(round(x, 3) for x in np.arange(0.70, 1.0001, 0.025))
+ADD_GAIN = 0.002
+#: the party scorer's bars and margins searched on dev
+PARTY_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
+MARGIN_GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 
 
 def collect(records: Sequence[TrainRecord], res: api.Resources) -> list[list[Candidate]]:
-    """Each record's rule candidates as the ``model`` component sees them (rules alone)."""
-    seen: list[list[tuple[EventMention, list[str]]]] = []
-
-    def capture(doc: Document, _res: api.Resources) -> Document:
-        seen.append([(m, candidate_features(doc, m)) for m in doc.events])
-        return doc
-
+    """Each record's rule candidates as the ``model`` component sees them (rules alone), then
+    the verbs of the clauses they left uncoded (the clause model's candidates)."""
     # the pipeline up to the model's place: later components do not change what it sees
     upto = [c for c in COMPONENTS[: [n for n, _ in COMPONENTS].index("model")]]
-    pipeline = Pipeline(res, [*upto, ("capture", capture)])
+    pipeline = Pipeline(res, upto)
     articles = (
         ingest.article_from_text(r.text, published=r.published, clean=False, source=r.id)
         for r in records
@@ -87,10 +98,32 @@ def collect(records: Sequence[TrainRecord], res: api.Resources) -> list[list[Can
     for rec, doc in zip(records, nlp.parse_articles(articles, res.nlp, batch_size=64), strict=True):
         if isinstance(doc, Skip):
             raise NewsEventsError(f"{rec.where}: {doc.reason}")
-        pipeline(doc)
-        cands = seen.pop()
-        out.append([_align(rec, doc, m, feats, res.types) for m, feats in cands])
+        out.append(candidates_of(rec, pipeline(doc), res.types))
     return out
+
+
+def candidates_of(rec: TrainRecord, doc: Document, types: EventTypes) -> list[Candidate]:
+    """One coded (not yet reviewed) document's candidates with their features and labels."""
+    cache: dict[int, frozenset[str]] = {}
+    found = [_align(rec, doc, m, candidate_features(doc, m, cache), types) for m in doc.events]
+    for tok in missed_clauses(doc, doc.events):
+        found.append(_align_clause(rec, tok, clause_features(doc, tok, cache)))
+    return found
+
+
+def _align_clause(rec: TrainRecord, tok: Token, feats: list[str]) -> Candidate:
+    """A verb the rules coded nothing on stands for the gold event whose trigger covers it."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    gold = next((e for e in rec.events if e.trigger.start < end and start < e.trigger.end), None)
+    return Candidate(
+        record=rec.id,
+        rule_type=NONE,
+        rule_fact="-",
+        features=feats,
+        type_label=gold.event if gold is not None else NONE,
+        fact_label=gold.factuality if gold is not None else None,
+        added=True,
+    )
 
 
 def _align(
@@ -116,7 +149,7 @@ def _align(
     label = NONE
     if gold is not None:
         label = m.event if m.event in acceptable(gold, types) else gold.event
-    return Candidate(
+    cand = Candidate(
         record=rec.id,
         rule_type=m.event,
         rule_fact=m.factuality,
@@ -125,6 +158,36 @@ def _align(
         # a candidate coded by a convention (REJECT for a denial) has its own factuality
         fact_label=gold.factuality if gold is not None and gold.event == m.event else None,
     )
+    trigger = trigger_token(doc, m)
+    if gold is not None and trigger is not None:
+        _party_labels(cand, doc, m, gold, trigger)
+    return cand
+
+
+def _party_labels(
+    cand: Candidate, doc: Document, m: EventMention, gold: TrainEvent, trigger: Token
+) -> None:
+    """The party model's examples of one aligned candidate: each phrase head near its
+    trigger labelled actor, recipient or none by the gold spans, and where the rules' own
+    choices stand."""
+    heads = party_heads(doc, m, trigger)
+    spans = {"actor": gold.actor_span, "recipient": gold.recipient_span}
+
+    def within(h: Token, slot: str) -> bool:
+        span = spans[slot]
+        return span is not None and span.start <= h.idx < span.end
+
+    cand.parties = [party_features(trigger, h, m.event) for h in heads]
+    cand.party_labels = [
+        "actor" if within(h, "actor") else "recipient" if within(h, "recipient") else "none"
+        for h in heads
+    ]
+    cand.party_named = [named(h) for h in heads]
+    cand.rule_heads = rule_heads(doc, m, heads)
+    cand.gold_heads = {
+        slot: None if spans[slot] is None else {k for k, h in enumerate(heads) if within(h, slot)}
+        for slot in SLOTS
+    }
 
 
 @dataclass
@@ -148,7 +211,13 @@ def vocabulary(rows: Sequence[Sequence[str]]) -> Matrix:
     return Matrix({f: i for i, f in enumerate(kept)})
 
 
-def fit(name: str, rows: Sequence[Sequence[str]], labels: Sequence[str], c: float) -> LinearModel:
+def fit(
+    name: str,
+    rows: Sequence[Sequence[str]],
+    labels: Sequence[str],
+    c: float,
+    balanced: bool = False,
+) -> LinearModel:
     from sklearn.linear_model import LogisticRegression
 
     if len(set(labels)) < 2:
@@ -157,7 +226,9 @@ def fit(name: str, rows: Sequence[Sequence[str]], labels: Sequence[str], c: floa
             f"{sorted(set(labels))}; the corpus is too small or too uniform"
         )
     matrix = vocabulary(rows)
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
+    clf = LogisticRegression(
+        C=c, max_iter=3000, random_state=SEED, class_weight="balanced" if balanced else None
+    )
     clf.fit(matrix.encode(rows), list(labels))
     classes = tuple(str(k) for k in clf.classes_)
     coef, intercept = clf.coef_, clf.intercept_
@@ -174,10 +245,16 @@ def fit(name: str, rows: Sequence[Sequence[str]], labels: Sequence[str], c: floa
 
 
 def _score_all(
-    cands: Sequence[Candidate], type_model: LinearModel, fact_model: LinearModel
+    cands: Sequence[Candidate],
+    type_model: LinearModel,
+    fact_model: LinearModel,
+    added_model: LinearModel | None,
 ) -> None:
     for c in cands:
-        c.p_type = type_model.proba(c.features)
+        if c.added:
+            c.p_type = added_model.proba(c.features) if added_model is not None else {}
+        else:
+            c.p_type = type_model.proba(c.features)
         c.p_fact = fact_model.proba(c.features)
 
 
@@ -201,20 +278,72 @@ def choose_thresholds(
     # conservative (the fewest candidates re-typed, then dropped)
     near = [th for f1, th in scored if f1 >= top - TOLERANCE]
     chosen = dict(max(near, key=lambda th: (th["retype"], th["drop"])))
+    aligned = [c for c in flat if c.fact_label is not None and not c.added]
     best_fact: tuple[float, float] | None = None
     for t in FACT_GRID:
-        right = total = 0
-        for c in flat:
-            if c.fact_label is None:
-                continue
-            d = decide(c.rule_type, c.rule_fact, c.p_type, c.p_fact, {**chosen, "factuality": t})
-            if d.keep:
-                total += 1
-                right += d.factuality == c.fact_label
-        acc = right / total if total else 0.0
+        acc = _fact_accuracy(aligned, {**chosen, "factuality": float(t)})
         if best_fact is None or acc > best_fact[0]:
             best_fact, chosen["factuality"] = (acc, float(t)), float(t)
+    # then a bar per label, one label at a time, kept only where it beats the common bar
+    # on dev by more than one candidate in a thousand
+    for label in FACTUALITY:
+        base = _fact_accuracy(aligned, chosen)
+        own = max(
+            FACT_GRID,
+            key=lambda t: (_fact_accuracy(aligned, {**chosen, f"factuality.{label}": t}), t),
+        )
+        if _fact_accuracy(aligned, {**chosen, f"factuality.{label}": own}) > base + 0.001:
+            chosen[f"factuality.{label}"] = float(own)
+    if any(c.added and c.p_type for c in flat):
+        chosen.update(_add_threshold(dev, dev_cands, chosen, types))
     return chosen
+
+
+def _add_threshold(
+    dev: Sequence[TrainRecord],
+    dev_cands: Sequence[Sequence[Candidate]],
+    chosen: dict[str, float],
+    types: EventTypes,
+) -> dict[str, float]:
+    """The bar for adding events the rules missed: the lowest one that raises dev F1 by
+    more than :data:`ADD_GAIN` over not adding, keeping the negatives as clean; none
+    (nothing added) when no bar does."""
+    base = figures(dev, dev_cands, chosen, types)
+    best: tuple[float, float] | None = None
+    for bar in ADD_GRID:
+        fig = figures(dev, dev_cands, {**chosen, "add": float(bar)}, types)
+        if fig["negatives_no_fact"] < base["negatives_no_fact"]:
+            continue
+        if fig["f1"] > base["f1"] + ADD_GAIN and (best is None or fig["f1"] > best[0]):
+            best = (fig["f1"], float(bar))
+    return {} if best is None else {"add": best[1]}
+
+
+def party_thresholds(dev: Sequence[Candidate]) -> dict[str, float]:
+    """The party scorer's bar and margin for the best dev slot accuracy (the most
+    conservative among equals); none (the rules' parties kept) when no pair beats the rules
+    by more than :data:`ADD_GAIN`."""
+    base = party_accuracy(dev, None)
+    best: tuple[float, float, float] | None = None
+    for bar in PARTY_GRID:
+        for margin in MARGIN_GRID:
+            acc = party_accuracy(dev, {"party": bar, "party.margin": margin})
+            if best is None or (acc, margin, bar) > best:
+                best = (acc, margin, bar)
+    if best is None or best[0] <= base + ADD_GAIN:
+        return {}
+    return {"party": best[2], "party.margin": best[1]}
+
+
+def _fact_accuracy(aligned: Sequence[Candidate], thresholds: dict[str, float]) -> float:
+    """Factuality accuracy over the kept candidates with a gold factuality."""
+    right = total = 0
+    for c in aligned:
+        d = decide(c.rule_type, c.rule_fact, c.p_type, c.p_fact, thresholds)
+        if d.keep:
+            total += 1
+            right += d.factuality == c.fact_label
+    return right / total if total else 0.0
 
 
 #: the overall figures of the ablation on the gold sets (never per-sentence rows: the blind
@@ -230,11 +359,33 @@ ABLATION = (
 )
 
 
+def without_dictionaries(res: api.Resources) -> api.Resources:
+    """The same resources without the converted Phoenix dictionaries (the CAMEO verb patterns
+    in the codebook; the actors, agents and discards in the actor dictionary): the first
+    column of the ablation, and nothing else uses it."""
+    return replace(
+        res,
+        codebook=extract.load_codebook((), res.types, res.lexicon, phoenix=False),
+        actors=load_actor_dictionary((), res.types, res.lexicon, open_data=False),
+        learned=None,
+    )
+
+
+#: the ablation's columns: rules without the converted dictionaries, rules with them, models
+VARIANTS = ("plain", "rules", "models")
+
+
 def ablation(res: api.Resources, learned: LearnedModels) -> dict[str, dict[str, dict[str, float]]]:
-    """Overall figures of every gold set present, rules alone and with the models."""
+    """Overall figures of every gold set present: rules without the converted dictionaries,
+    rules with them (``--no-model``), and with the models (the default)."""
     paths = gold_paths(Path.cwd())
     out: dict[str, dict[str, dict[str, float]]] = {name: {} for name in paths}
-    for variant, resources in (("rules", res), ("models", replace(res, learned=learned))):
+    variants = (
+        ("plain", without_dictionaries(res)),
+        ("rules", res),
+        ("models", replace(res, learned=learned)),
+    )
+    for variant, resources in variants:
         report = evaluate_gold(list(paths.values()), resources, names=list(paths))
         for r in report.results:
             figs = r.figures()
@@ -285,20 +436,29 @@ def _train(args: argparse.Namespace) -> int:
     res = api.load_resources(learned=False)
     splits = {s: corpus.split(s) for s in ("train", "dev", "test")}
     cands = {s: collect(recs, res) for s, recs in splits.items()}
-    train = [c for cs in cands["train"] for c in cs]
-    aligned = [c for c in train if c.fact_label is not None]
+    every = [c for cs in cands["train"] for c in cs]
+    train = [c for c in every if not c.added]
+    clauses = [c for c in every if c.added]
+    # the factuality model learns from both kinds (an added event needs a factuality too)
+    aligned = [c for c in every if c.fact_label is not None]
     sys.stdout.write(
-        f"candidates: train {len(train)} ({len(aligned)} aligned), "
+        f"candidates: train {len(train)} rule + {len(clauses)} clause ({len(aligned)} aligned), "
         f"dev {sum(map(len, cands['dev']))}, test {sum(map(len, cands['test']))}\n"
     )
     grid = (args.c,) if args.c else (0.1, 0.3, 1.0)
     best: tuple[float, float, LinearModel, LinearModel, dict[str, float]] | None = None
     for c in grid:
         type_model = fit("type", [x.features for x in train], [x.type_label for x in train], c)
+        # balanced class weights: plans, denials and speculation are the rarer labels the
+        # factuality model is there for
         fact_model = fit(
-            "factuality", [x.features for x in aligned], [str(x.fact_label) for x in aligned], c
+            "factuality",
+            [x.features for x in aligned],
+            [str(x.fact_label) for x in aligned],
+            c,
+            balanced=True,
         )
-        _score_all([x for cs in cands["dev"] for x in cs], type_model, fact_model)
+        _score_all([x for cs in cands["dev"] for x in cs], type_model, fact_model, None)
         th = choose_thresholds(splits["dev"], cands["dev"], res.types, args.retype)
         dev_fig = figures(splits["dev"], cands["dev"], th, res.types)
         key = dev_fig["f1"] + dev_fig["factuality"]
@@ -307,8 +467,24 @@ def _train(args: argparse.Namespace) -> int:
             best = (key, c, type_model, fact_model, th)
     assert best is not None
     _, c, type_model, fact_model, thresholds = best
+    # the clause model, with the C chosen for the others, and its bar on dev
+    models = {"type": type_model, "factuality": fact_model}
+    if len({x.type_label for x in clauses}) >= 2:
+        models["added"] = fit(
+            "added", [x.features for x in clauses], [x.type_label for x in clauses], c
+        )
     for s in ("dev", "test"):
-        _score_all([x for cs in cands[s] for x in cs], type_model, fact_model)
+        _score_all([x for cs in cands[s] for x in cs], type_model, fact_model, models.get("added"))
+    thresholds = choose_thresholds(splits["dev"], cands["dev"], res.types, args.retype)
+    party_rows = [(f, lab) for x in train for f, lab in zip(x.parties, x.party_labels, strict=True)]
+    if len({lab for _, lab in party_rows}) >= 2:
+        models["party"] = fit(
+            "party", [f for f, _ in party_rows], [lab for _, lab in party_rows], c
+        )
+        for s in ("dev", "test"):
+            for x in (x for cs in cands[s] for x in cs):
+                x.p_party = [models["party"].proba(f) for f in x.parties]
+        thresholds.update(party_thresholds([x for cs in cands["dev"] for x in cs]))
     results = {
         s: {
             "rules": figures(splits[s], cands[s], None, res.types),
@@ -320,12 +496,12 @@ def _train(args: argparse.Namespace) -> int:
         "trained_on": {
             "records": {s: len(r) for s, r in splits.items()},
             "candidates": {s: sum(map(len, cs)) for s, cs in cands.items()},
-            "features": {"type": len(type_model.index), "factuality": len(fact_model.index)},
+            "features": {name: len(m.index) for name, m in models.items()},
             "C": c,
             "seed": SEED,
         }
     }
-    save_learned(args.out, {"type": type_model, "factuality": fact_model}, thresholds, meta)
+    save_learned(args.out, models, thresholds, meta)
     gold = {} if args.no_ablation else ablation(res, load_learned(args.out))
     seconds = time.process_time() - start
     write_card(args.card, fig, meta, thresholds, results, corpus.problems, seconds, gold)

@@ -9,17 +9,20 @@ keep, drop or re-type the rules' candidates and re-label their factuality.
 Training (scikit-learn, dev extra only) is ``make train`` (``newsevents.evaluate.train``).
 """
 
-from .combine import Decision, decide, review
-from .features import candidate_features
+from .combine import Decision, add_decision, decide, review
+from .features import candidate_features, clause_features, missed_clauses
 from .weights import LearnedModels, LinearModel, load_learned, save_learned, weights_path
 
 __all__ = [
     "Decision",
     "LearnedModels",
     "LinearModel",
+    "add_decision",
     "candidate_features",
+    "clause_features",
     "decide",
     "load_learned",
+    "missed_clauses",
     "review",
     "save_learned",
     "weights_path",

@@ -5,9 +5,10 @@ factuality model P(factuality). With the thresholds chosen on the corpus dev spl
 
 * drop the candidate when P(no event) >= ``drop``;
 * else re-type it to the best other type t when P(t) >= ``retype`` and P(t) > P(rule's type);
-* then re-label its factuality to the best label f when P(f) >= ``factuality`` and f differs
-  from the rule's, unless that would make a fact (asserted, reported) of what the rules
-  found planned, possible or denied.
+* then re-label its factuality to the best label f when P(f) >= ``factuality.f`` (a bar per
+  label; ``factuality`` when the file gives none for f) and f differs from the rule's,
+  unless that would make a fact (asserted, reported) of what the rules found planned,
+  possible or denied.
 
 Every kept candidate records both scores (:class:`ModelScore`), so ``explain`` shows them
 next to the rule that fired. :func:`decide` is a pure function of the probabilities, used by
@@ -19,11 +20,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import FACTUAL, Document, EventMention, ModelScore
+from ..model import FACTUAL, Actor, Document, EventMention, ModelScore, Span
 from ..resources import EventTypes, goldstein
-from .features import candidate_features
+from .features import candidate_features, clause_features, missed_clauses, trigger_token
+from .parties import choose, named, party_features, party_heads, phrase, rule_heads
 from .weights import NONE, LearnedModels
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,8 @@ def decide(
     # never turn what the rules found unreal (planned, possible, denied) into a fact: a claim
     # that something happened needs the rules' evidence; the models only add doubt
     promotes = rule_fact not in FACTUAL and label in FACTUAL
-    if label != rule_fact and not promotes and p_fact[label] >= thresholds["factuality"]:
+    bar = thresholds.get(f"factuality.{label}", thresholds["factuality"])
+    if label != rule_fact and not promotes and p_fact[label] >= bar:
         fact = label
         fact_score = ModelScore("factuality", label, p_fact[label], f"relabelled from {rule_fact}")
     else:
@@ -71,18 +78,18 @@ def review(
 ) -> list[EventMention]:
     """The candidates the models keep (re-typed and re-labelled), renumbered in order."""
     out: list[EventMention] = []
+    cache: dict[int, frozenset[str]] = {}
     for m in events:
-        feats = candidate_features(doc, m)
-        d = decide(
-            m.event,
-            m.factuality,
-            learned.type.proba(feats),
-            learned.factuality.proba(feats),
-            learned.thresholds,
-        )
+        p_type, p_fact = learned.score(candidate_features(doc, m, cache))
+        d = decide(m.event, m.factuality, p_type, p_fact, learned.thresholds)
         if not d.keep:
             continue
         changes: dict[str, object] = {"scores": d.scores, "factuality": d.factuality}
+        if learned.party is not None:
+            verdict = _parties(doc, m, learned)
+            party_scores = verdict.pop("scores", ())
+            changes.update(verdict)
+            changes["scores"] = (*d.scores, *party_scores)  # type: ignore[misc]
         if d.event != m.event and d.event in types:
             cameo = types[d.event].cameo
             changes.update(
@@ -92,4 +99,125 @@ def review(
                 mode=None,
             )
         out.append(dataclasses.replace(m, index=len(out), **changes))  # type: ignore[arg-type]
+    added = _added(doc, events, learned, types)
+    if not added:
+        return out
+    merged = sorted([*out, *added], key=lambda e: (e.trigger.start, e.index))
+    return [dataclasses.replace(e, index=i) for i, e in enumerate(merged)]
+
+
+def _parties(doc: Document, m: EventMention, learned: LearnedModels) -> dict[str, object]:
+    """The party scorer's verdict on the rules' (actor, recipient): each slot kept unless
+    another phrase scores clearly better; the scores go to ``explain``."""
+    party = learned.party
+    trigger = trigger_token(doc, m)
+    if party is None or trigger is None:
+        return {}
+    heads = party_heads(doc, m, trigger)
+    if not heads:
+        return {}
+    probs = [party.proba(party_features(trigger, h, m.event)) for h in heads]
+    rule = rule_heads(doc, m, heads)
+    ok = [named(h) for h in heads]
+    th = learned.thresholds
+    actor = choose("actor", rule["actor"], probs, th, rule["recipient"], ok)
+    recipient = choose("recipient", rule["recipient"], probs, th, actor.head, ok)
+    changes: dict[str, object] = {}
+    scores = []
+    for c in (actor, recipient):
+        head = heads[c.head] if c.head is not None else None
+        action = f"{c.slot} changed" if c.changed else "kept"
+        scores.append(ModelScore(c.slot, head.text if head is not None else "-", c.score, action))
+        if c.changed and head is not None:
+            changes[c.slot] = (phrase(doc, head),)
+    changes["scores"] = tuple(scores)
+    return changes
+
+
+def add_type(p_added: Mapping[str, float], thresholds: Mapping[str, float]) -> str | None:
+    """The clause model's best type when it reaches the ``add`` bar (absent: never)."""
+    bar = thresholds.get("add")
+    if bar is None:
+        return None
+    best = max((t for t in p_added if t != NONE), key=p_added.__getitem__, default=None)
+    return None if best is None or p_added[best] < bar else best
+
+
+def add_decision(
+    p_added: Mapping[str, float], p_fact: Mapping[str, float], thresholds: Mapping[str, float]
+) -> tuple[ModelScore, ModelScore] | None:
+    """The type and factuality scores of the event the clause model adds on a verb the rules coded
+    nothing on, or None: its best type must reach the ``add`` bar (absent: never)."""
+    best = add_type(p_added, thresholds)
+    if best is None:
+        return None
+    fact = max(p_fact, key=p_fact.__getitem__)
+    return (
+        ModelScore("type", best, p_added[best], "added by the model"),
+        ModelScore("factuality", fact, p_fact[fact], "added by the model"),
+    )
+
+
+def _added(
+    doc: Document, events: list[EventMention], learned: LearnedModels, types: EventTypes
+) -> list[EventMention]:
+    """The events the clause model adds where the rules coded nothing (rule ``model:added``)."""
+    if learned.added is None or "add" not in learned.thresholds:
+        return []
+    out: list[EventMention] = []
+    cache: dict[int, frozenset[str]] = {}
+    for tok in missed_clauses(doc, events):
+        feats = clause_features(doc, tok, cache)
+        p_added = learned.added.proba(feats)
+        if add_type(p_added, learned.thresholds) is None:
+            continue  # the factuality model is asked only about an event it adds
+        chosen = add_decision(p_added, learned.factuality.proba(feats), learned.thresholds)
+        if chosen is None or chosen[0].label not in types:
+            continue
+        event, fact = chosen[0].label, chosen[1].label
+        sent = tok.sent
+        cameo = types[event].cameo
+        out.append(
+            EventMention(
+                article_id=doc.article.id,
+                index=len(events) + len(out),
+                sentence=Span(sent.start_char, sent.end_char),
+                trigger=Span(tok.idx, tok.idx + len(tok.text)),
+                event=types.check(event, "model"),
+                cameo=cameo,
+                intensity=goldstein(cameo),
+                factuality=fact,  # type: ignore[arg-type]
+                actor=_party(doc, tok, True, ()),
+                recipient=_party(doc, tok, False, types[event].recipient_preps),
+                rule="model:added",
+                trigger_lemma=(tok.lemma_ or tok.text).lower(),
+                framing=(tok.text.lower(),),
+                scores=chosen,
+            )
+        )
     return out
+
+
+def _party(doc: Document, tok: Token, actor: bool, preps: tuple[str, ...]) -> tuple[Actor, ...]:
+    """The doer (``actor``: the subject, a passive's agent) or the one acted on (the object,
+    a passive's subject, the object of one of the type's recipient prepositions ``preps``) of
+    an added event: the noun phrase up to its head."""
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    heads: list[Token] = []
+    for c in tok.children:
+        if actor and (c.dep_ == "nsubj" or (passive and c.dep_ == "agent")):
+            heads.extend(g for g in c.children if c.dep_ == "agent" and g.dep_ == "pobj")
+            if c.dep_ == "nsubj":
+                heads.append(c)
+        elif not actor and c.dep_ in ("dobj", "dative", "nsubjpass"):
+            heads.append(c)
+        elif not actor and c.dep_ == "prep" and c.lower_ in preps:
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    out = []
+    for h in heads[:1]:
+        if h.pos_ not in ("PROPN", "NOUN"):
+            continue
+        start = h.left_edge.idx
+        end = h.idx + len(h.text)
+        out.append(Actor(span=Span(start, end), name=doc.text[start:end]))
+    return tuple(out)

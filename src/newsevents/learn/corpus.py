@@ -48,6 +48,9 @@ class TrainEvent:
     recipient: tuple[str, ...] = ()
     mode: str | None = None
     date: str | None = None
+    #: where ``actor_text`` / ``recipient_text`` stand (the occurrence nearest the trigger)
+    actor_span: Span | None = None
+    recipient_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,7 @@ def _event(ev: Any, text: str, i: int) -> TrainEvent:
     if ev.get("factuality") not in FACTUALITY:
         raise ValueError(f"{at}: factuality must be one of {', '.join(FACTUALITY)}")
     codes: dict[str, tuple[str, ...]] = {}
+    texts: dict[str, str | None] = {}
     for side in ("actor", "recipient"):
         value = ev.get(side, [])
         if not isinstance(value, list) or not all(
@@ -204,6 +208,7 @@ def _event(ev: Any, text: str, i: int) -> TrainEvent:
         if span_text is not None and (not isinstance(span_text, str) or span_text not in text):
             raise ValueError(f"{at}: {side}_text {span_text!r} is not a substring of 'text'")
         codes[side] = tuple(value)
+        texts[side] = span_text if isinstance(span_text, str) and span_text else None
     trigger = ev.get("trigger")
     if not isinstance(trigger, str) or not trigger or trigger not in text:
         raise ValueError(f"{at}: trigger {trigger!r} is not a substring of 'text'")
@@ -226,7 +231,20 @@ def _event(ev: Any, text: str, i: int) -> TrainEvent:
         recipient=codes["recipient"],
         mode=mode if isinstance(mode, str) and mode else None,
         date=date,
+        actor_span=_nearest(text, texts["actor"], start),
+        recipient_span=_nearest(text, texts["recipient"], start),
     )
+
+
+def _nearest(text: str, sub: str | None, anchor: int) -> Span | None:
+    """The occurrence of ``sub`` in ``text`` nearest ``anchor`` (None without ``sub``)."""
+    if not sub:
+        return None
+    starts = [m.start() for m in re.finditer(re.escape(sub), text)]
+    if not starts:
+        return None
+    at = min(starts, key=lambda s: abs(s - anchor))
+    return Span(at, at + len(sub))
 
 
 def variety(records: Iterable[TrainRecord]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Document, EventMention
+from ..model import Document, EventMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -29,6 +29,13 @@ WINDOW = 4
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "ADP", "PART", "SCONJ"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+#: the children of a governing word that say what scopes over the trigger (negation,
+#: auxiliaries and modals, "if"/"whether" marks, the "to" of an infinitive, adverbs)
+_SCOPE_DEPS = frozenset({"neg", "aux", "auxpass", "mark", "advmod", "prt"})
+#: how far up the trigger's governing words the path goes
+PATH = 5
+#: verbs that head no clause of their own (an auxiliary-like or modifying use)
+_NOT_CLAUSES = frozenset({"aux", "auxpass", "amod", "compound", "case"})
 
 
 def _lemma(tok: Token) -> str:
@@ -56,8 +63,11 @@ def trigger_token(doc: Document, m: EventMention) -> Token | None:
     return toks.root
 
 
-def candidate_features(doc: Document, m: EventMention) -> list[str]:
-    """The feature strings of one candidate (sorted, without repeats)."""
+def candidate_features(
+    doc: Document, m: EventMention, cache: dict[int, frozenset[str]] | None = None
+) -> list[str]:
+    """The feature strings of one candidate (sorted, without repeats). ``cache`` (one dict
+    per document) keeps each sentence's own features for the next candidate in it."""
     rule_type, fact = m.event, m.factuality
     feats = {
         "bias",
@@ -81,12 +91,61 @@ def candidate_features(doc: Document, m: EventMention) -> list[str]:
     tok = trigger_token(doc, m)
     if tok is None:
         return sorted(feats)
-    feats |= _token_features(tok, rule_type)
-    feats |= _sentence_features(tok)
+    sent = tok.sent
+    feats |= _token_features(tok, sent, rule_type)
+    feats |= _path_features(tok, sent, fact)
+    if cache is None:
+        feats |= _sentence_features(sent)
+    else:
+        known = cache.get(sent.start)
+        if known is None:
+            known = cache[sent.start] = frozenset(_sentence_features(sent))
+        feats |= known
+    feats |= _time_features(doc, m.sentence, fact)
     return sorted(feats)
 
 
-def _token_features(tok: Token, rule_type: str) -> set[str]:
+def missed_clauses(doc: Document, events: list[EventMention]) -> list[Token]:
+    """The verbs of clauses the rules coded nothing in: a verb that is no candidate's trigger,
+    nor the word governing one, nor governed by one. The model may add an event there."""
+    if doc.parse is None:
+        return []
+    covered: set[int] = set()
+    for m in events:
+        tok = trigger_token(doc, m)
+        if tok is None:
+            continue
+        covered.add(tok.i)
+        covered.add(tok.head.i)
+        covered.update(c.i for c in tok.children)
+    return [
+        t
+        for t in doc.parse
+        if t.pos_ == "VERB" and t.i not in covered and t.dep_ not in _NOT_CLAUSES
+    ]
+
+
+def clause_features(
+    doc: Document, tok: Token, cache: dict[int, frozenset[str]] | None = None
+) -> list[str]:
+    """The features of a verb no rule fired on, as :func:`candidate_features` describes a
+    candidate ("-" for the rule's type and factuality)."""
+    sent = tok.sent
+    lemma = _lemma(tok)
+    feats = {"bias", "clause", f"lemma={lemma}", f"lemma_rt={lemma}|-"}
+    feats |= _token_features(tok, sent, "-")
+    feats |= _path_features(tok, sent, "-")
+    known = cache.get(sent.start) if cache is not None else None
+    if known is None:
+        known = frozenset(_sentence_features(sent))
+        if cache is not None:
+            cache[sent.start] = known
+    feats |= known
+    feats |= _time_features(doc, Span(sent.start_char, sent.end_char), "-")
+    return sorted(feats)
+
+
+def _token_features(tok: Token, sent: SpacySpan, rule_type: str) -> set[str]:
     feats = {
         f"tag={tok.tag_}",
         f"dep={tok.dep_}",
@@ -132,22 +191,85 @@ def _token_features(tok: Token, rule_type: str) -> set[str]:
                 feats.add(f"anc_md={_lemma(child)}")
                 feats.add(f"anc_md_rt={_lemma(child)}|{rule_type}")
     doc = tok.doc
-    for offset in range(-WINDOW, WINDOW + 1):
-        k = tok.i + offset
-        if offset == 0 or k < tok.sent.start or k >= tok.sent.end or doc[k].is_punct:
+    lo, hi = max(tok.i - WINDOW, sent.start), min(tok.i + WINDOW + 1, sent.end)
+    for near in doc[lo:hi]:
+        offset = near.i - tok.i
+        if offset == 0 or near.is_punct:
             continue
-        word = _word(doc[k])
+        word = _word(near)
         feats.add(f"win={word}")
         if abs(offset) <= 2:
             feats.add(f"w{offset:+d}={word}")
     return feats
 
 
-def _sentence_features(tok: Token) -> set[str]:
+def _sentence_features(sent: SpacySpan) -> set[str]:
     feats: set[str] = set()
-    for t in tok.sent:
+    for t in sent:
         if t.ent_type_ and t.ent_iob_ == "B":
             feats.add(f"ent={t.ent_type_}")
         if (t.pos_ in _CONTENT_POS and not t.is_stop) or t.tag_ == "MD" or t.dep_ == "neg":
             feats.add(f"s={_lemma(t)}")
+    return feats
+
+
+def _path_features(tok: Token, sent: SpacySpan, fact: str) -> set[str]:
+    """The path from the trigger up to the root: each governing word with the relation that
+    links the path to it ("plan|xcomp", "deny|ccomp", "say|ccomp", "due|xcomp"), what scopes
+    over it there (its negation, modals, "if" marks, tense), the chain of relations, and
+    the trigger's own marks. These say whether an act is planned, denied, conditional,
+    questioned or attributed; each also with the rule's factuality, so the model learns when
+    the rules misread one."""
+    feats: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("mark", "advmod", "aux", "auxpass", "neg"):
+            feats.add(f"own={child.dep_}:{_lemma(child)}")
+            feats.add(f"own_rf={child.dep_}:{_lemma(child)}|{fact}")
+    feats.add(f"morph={tok.tag_}|{tok.dep_}")
+    deps: list[str] = []
+    node = tok
+    for depth in range(1, PATH + 1):
+        if node.head is node:
+            break
+        rel, node = node.dep_, node.head
+        deps.append(rel)
+        gov = f"{_lemma(node)}|{rel}"
+        feats.add(f"gov={gov}")
+        feats.add(f"gov_rf={gov}|{fact}")
+        if depth <= 2:
+            feats.add(f"gov{depth}={gov}")
+            feats.add(f"gov{depth}_tag={node.tag_}|{rel}")
+        for child in node.children:
+            if child.dep_ in _SCOPE_DEPS and child.i != tok.i:
+                word = _lemma(child)
+                feats.add(f"scope={child.dep_}:{word}")
+                feats.add(f"scope_rf={child.dep_}:{word}|{fact}")
+                feats.add(f"scope_gov={child.dep_}:{word}|{_lemma(node)}")
+    feats.add(f"dpath={'>'.join(deps[:3]) or '-'}")
+    feats.add(f"dpath_rf={'>'.join(deps[:3]) or '-'}|{fact}")
+    if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        feats.add("question")
+    return feats
+
+
+def _time_features(doc: Document, sentence: Span, fact: str) -> set[str]:
+    """Whether the sentence names a day after or before the publication date (a plan "on
+    Thursday" against a past act): the times found before the events are coded."""
+    published = doc.article.published
+    if not published:
+        return set()
+    feats: set[str] = set()
+    for t in doc.times:
+        if sentence.start <= t.span.start < sentence.end:
+            day = t.value[:10]
+            n = min(len(day), len(published))
+            rel = (
+                "after"
+                if day[:n] > published[:n]
+                else "before"
+                if day[:n] < published[:n]
+                else "same"
+            )
+            feats.add(f"time={rel}")
+            feats.add(f"time_rf={rel}|{fact}")
     return feats

@@ -1,10 +1,10 @@
 """The learned models as data: linear classifiers read from ``learn/data/weights.npz``.
 
 The file is written by ``make train`` (``python -m newsevents.evaluate.train``) and holds,
-per model ``NAME`` (``type``, ``factuality``): ``NAME.vocab`` (feature strings),
-``NAME.classes`` (labels), ``NAME.coef`` (one row per feature, one column per label) and
-``NAME.intercept``; plus ``meta``, a JSON string with the format version, the decision
-thresholds chosen on the corpus dev split, and what the models were trained on.
+per model ``NAME`` (``type``, ``factuality``, optionally ``added``, ``party``): ``NAME.vocab``
+(feature strings), ``NAME.classes`` (labels), ``NAME.coef`` (one row per feature, one column
+per label) and ``NAME.intercept``; plus ``meta``, a JSON string with the format version, the
+decision thresholds chosen on the corpus dev split, and what the models were trained on.
 Inference is a sum of coefficient rows and a softmax (numpy only, no scikit-learn).
 """
 
@@ -31,9 +31,21 @@ NONE = "NONE"
 LABELS: dict[str, frozenset[str]] = {
     "type": frozenset({NONE, *EVENT_TYPES}),
     "factuality": frozenset(FACTUALITY),
+    "added": frozenset({NONE, *EVENT_TYPES}),
+    "party": frozenset({"actor", "recipient", "none"}),
 }
 #: The decision thresholds the file must give (see :mod:`newsevents.learn.combine`).
 THRESHOLDS = ("drop", "retype", "factuality")
+#: The thresholds the file may give: a re-labelling bar per factuality label
+#: (``factuality.future`` ...; ``factuality`` for the labels without one) and the bar for
+#: adding an event the rules missed (``add``; none: the model adds nothing), and the bar and
+#: margin for changing a party (``party``, ``party.margin``; none: never).
+OPTIONAL_THRESHOLDS = (
+    *(f"factuality.{f}" for f in FACTUALITY),
+    "add",
+    "party",
+    "party.margin",
+)
 
 
 def weights_path() -> Path:
@@ -53,7 +65,12 @@ class LinearModel:
 
     def proba(self, features: Iterable[str]) -> dict[str, float]:
         """Label -> probability for one candidate's features (unknown features ignored)."""
-        rows = [self.index[f] for f in features if f in self.index]
+        get = self.index.get
+        rows = [i for i in map(get, features) if i is not None]
+        return self.proba_rows(rows)
+
+    def proba_rows(self, rows: list[int]) -> dict[str, float]:
+        """Label -> probability from the rows of the features present."""
         logits = self.intercept + self.coef[rows].sum(axis=0)
         logits = logits - logits.max()
         p = np.exp(logits)
@@ -69,6 +86,32 @@ class LearnedModels:
     factuality: LinearModel
     thresholds: Mapping[str, float]
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: the clause model: an event type (or NONE) for a verb the rules coded nothing on
+    added: LinearModel | None = None
+    #: the party model: is a noun phrase the candidate's actor, its recipient or neither
+    party: LinearModel | None = None
+    #: feature -> its row in the type and the factuality model (-1: unknown to that one),
+    #: so scoring a candidate looks each feature up once
+    joint: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.joint:
+            t, f = self.type.index, self.factuality.index
+            joint = {k: (t.get(k, -1), f.get(k, -1)) for k in set(t) | set(f)}
+            object.__setattr__(self, "joint", joint)
+
+    def score(self, features: Iterable[str]) -> tuple[dict[str, float], dict[str, float]]:
+        """The type model's and the factuality model's probabilities for one candidate."""
+        get = self.joint.get
+        rows_t: list[int] = []
+        rows_f: list[int] = []
+        for pair in map(get, features):
+            if pair is not None:
+                if pair[0] >= 0:
+                    rows_t.append(pair[0])
+                if pair[1] >= 0:
+                    rows_f.append(pair[1])
+        return self.type.proba_rows(rows_t), self.factuality.proba_rows(rows_f)
 
 
 def load_learned(path: Path | None = None) -> LearnedModels:
@@ -94,14 +137,20 @@ def load_learned(path: Path | None = None) -> LearnedModels:
     if not isinstance(thresholds, dict):
         raise ConfigError(f"{path}: meta has no 'thresholds' object; rerun 'make train'")
     for name in THRESHOLDS:
-        value = thresholds.get(name)
+        if name not in thresholds:
+            raise ConfigError(f"{path}: threshold {name!r} is missing; rerun 'make train'")
+    for name, value in thresholds.items():
+        if name not in THRESHOLDS and name not in OPTIONAL_THRESHOLDS:
+            raise ConfigError(f"{path}: unknown threshold {name!r}; rerun 'make train'")
         if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.01:
             raise ConfigError(f"{path}: threshold {name!r} must be a number in [0, 1.01]")
     return LearnedModels(
         type=_linear(path, "type", arrays),
         factuality=_linear(path, "factuality", arrays),
-        thresholds={k: float(thresholds[k]) for k in THRESHOLDS},
+        thresholds={k: float(v) for k, v in thresholds.items()},
         meta=meta,
+        added=_linear(path, "added", arrays) if "added.vocab" in arrays else None,
+        party=_linear(path, "party", arrays) if "party.vocab" in arrays else None,
     )
 
 
