@@ -22,6 +22,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "plover": "../shared/eval/plover_gsr_dev.json",
     "corpus": "examples/gold.jsonl",
     "merge": "tests/data/merge_corpus/gold.jsonl",
+    "dev-places": "tests/dev/places/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
