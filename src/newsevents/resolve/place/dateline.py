@@ -32,7 +32,7 @@ def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Plac
         where = _where(gaz, m)
         if where is not None:  # "KIRKUK, Iraq": the writer said which one
             ctx = context + Counter({where: 10_000})
-        place = gaz.lookup(m.group("city"), ctx)
+        place = gaz.dateline(m.group("city"), ctx)
         if place is not None:
             span = Span(m.start("city"), m.end("city"))
             return dataclasses.replace(place, span=span, source="dateline")

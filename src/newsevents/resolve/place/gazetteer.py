@@ -96,8 +96,9 @@ class PlaceCues:
     capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
     home_nouns: frozenset[str] = frozenset()  # "in the city": the dateline's city
-    directions: frozenset[str] = frozenset()  # "north of X": the "of" is locative
+    directions: frozenset[str] = frozenset()  # "north of X", "the outskirts of X": "of" locates
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
+    relative_where: frozenset[str] = frozenset()  # "X, where farmers blocked roads"
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -278,6 +279,16 @@ class Gazetteer:
         # else a town under the city threshold, in one of the article's countries
         town = self.town(key, context)
         return self._city_place(town) if town is not None else None
+
+    def dateline(self, name: str, context: Counter[str] | None = None) -> Place | None:
+        """A dateline's place: a country, else a city ("WASHINGTON -" is the city, not the
+        state of that name), else whatever :meth:`lookup` finds."""
+        key = self.key(name)
+        if key not in self.countries:
+            city = self.best_city(key, context)
+            if city is not None:
+                return self._city_place(city)
+        return self.lookup(name, context)
 
     def capital(self, context: Counter[str]) -> Place | None:
         """The capital city of the article's main country ("protesters in the capital"),

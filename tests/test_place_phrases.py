@@ -1,0 +1,84 @@
+"""Place phrases the resolver reads (sentences written for these tests): the level an ISO
+3166-2 subdivision's type gives, a named division the gazetteer does not list, a part of a
+place ("the outskirts of X"), a relative clause about a place, a dateline's city, a town
+named in a verb's object."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "want"),
+    [
+        # a "Province" under a region or an autonomous community is still a province
+        ("Lanao del Sur", {"PH": 1}, ("Lanao del Sur", "PHL", "province")),
+        ("Jaén province", {"ES": 1}, ("Jaén", "ESP", "province")),
+        # a first-level type that is no province keeps its level
+        ("Garissa County", {"KE": 1}, ("Garissa", "KEN", "province")),
+    ],
+)
+def test_subdivision_precision_follows_its_type(gazetteer, name, context, want):
+    place = gazetteer.lookup(name, Counter(context))
+    assert place is not None
+    assert (place.name, place.country, place.precision) == want
+
+
+def _place(doc, trigger):
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    loc = ev.location
+    return None if loc is None else (loc.name, loc.country, loc.precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a named district the gazetteer does not know: the name, the article's country
+        (
+            "Pakistan said on Monday that gunmen attacked a checkpoint in the Qarnak district"
+            " on Sunday.",
+            "attacked",
+            ("Qarnak", "PAK", "district"),
+        ),
+        # a part of a city: the event is in that city
+        (
+            "Shells hit a market on the northern outskirts of Kharkiv on Monday.",
+            "hit",
+            ("Kharkiv", "UKR", "city"),
+        ),
+        # a relative clause about a place: its act happened there
+        (
+            "The unrest in Spain spread to the province of Jaen, where farmers blocked roads"
+            " on Monday.",
+            "blocked",
+            ("Jaén", "ESP", "province"),
+        ),
+        # a town named in the verb's object, in the article's country
+        (
+            "Kenya's interior ministry said police raided the Dadaab refugee camp on Monday.",
+            "raided",
+            ("Dadaab", "KEN", "city"),
+        ),
+    ],
+)
+def test_place_phrases(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
+def test_common_noun_district_is_no_place(analyze):
+    doc = analyze("Pakistan said police detained six men in the district on Monday.", "2023-06-13")
+    assert _place(doc, "detained") is None
+
+
+def test_dateline_is_the_city_not_the_state_of_that_name(gazetteer, parse):
+    from newsevents.resolve.place.dateline import dateline_place
+
+    doc = parse("WASHINGTON (Test Agency) - Police detained six protesters on Monday.")
+    home = dateline_place(doc, gazetteer, Counter())
+    assert home is not None and (home.name, home.precision) == ("Washington", "city")
+    # a country's name stays the country, whatever town shares it
+    doc = parse("LEBANON (Test Agency) - Police detained six protesters on Monday.")
+    home = dateline_place(doc, gazetteer, Counter())
+    assert home is not None and home.precision == "country"
