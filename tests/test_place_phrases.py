@@ -82,3 +82,46 @@ def test_dateline_is_the_city_not_the_state_of_that_name(gazetteer, parse):
     doc = parse("LEBANON (Test Agency) - Police detained six protesters on Monday.")
     home = dateline_place(doc, gazetteer, Counter())
     assert home is not None and home.precision == "country"
+
+
+# --- the sentence before, and a dateline far from the story
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # the next sentence of the paragraph goes on with the same incident
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police arrested four men the same day.",
+            "arrested",
+            "Mombasa",
+        ),
+        # a new paragraph starts anew (two cities named: no prior for the article either)
+        (
+            "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said.\n\n"
+            "Police arrested four men on Monday.",
+            "arrested",
+            None,
+        ),
+        # a sentence naming a place of its own is not continued
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police arrested four men in Kenya"
+            " the next day, a Nairobi official said.",
+            "arrested",
+            "Kenya",
+        ),
+    ],
+)
+def test_next_sentence_continues_the_incident(analyze, text, trigger, want):
+    got = _place(analyze(text, "2023-06-13"), trigger)
+    assert (got[0] if got is not None else None) == want
+
+
+def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
+    text = (
+        "WASHINGTON, June 12 (Test Wire) - American jets bombed depots in Yemen on Monday,"
+        " officials said.\n\nHouthi gunmen attacked a checkpoint on Monday, a spokesman said."
+    )
+    assert _place(analyze(text, "2023-06-13"), "attacked") is None
+    local = "WASHINGTON, June 12 (Test Wire) - Police arrested four protesters on Monday."
+    assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")

@@ -27,7 +27,7 @@ from .attach import (
     same_clause,
     where_antecedent,
 )
-from .dateline import dateline_place, place_by_dateline
+from .dateline import dateline_place, follow_previous, place_by_dateline
 from .gazetteer import Gazetteer
 from .names import article_countries, candidates, conjuncts, resolve_name
 
@@ -82,6 +82,7 @@ def resolve_places(
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
+    out = follow_previous(doc, out, gazetteer, art.ents)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
     return out

@@ -21,6 +21,7 @@ from .gazetteer import Gazetteer
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
 _MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+_TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
 
@@ -178,9 +179,12 @@ def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | 
         division = gaz.cues.divisions[words[-1].lower_]  # "X District" named as one
         words = words[:-1]
     noun = place_noun_of(ent.root, gaz)
-    if division is None and (
-        noun is None or noun in gaz.cues.capital_nouns or noun in gaz.cues.home_nouns
-    ):
+    named = division is not None or (
+        noun is not None and noun not in gaz.cues.capital_nouns and noun not in gaz.cues.home_nouns
+    )
+    # a name the NER model calls a geopolitical place, in a locative phrase ("killed nine
+    # near X"): a town too small for the gazetteer
+    if not named and not (ent.label_ in _TOWN_LABELS and locative_slot(ent.root, gaz)):
         return None
     if not words or any(not t.text[:1].isupper() for t in words):
         return None  # a common noun ("the district") names no place of its own
