@@ -96,10 +96,17 @@ def test_dateline_is_the_city_not_the_state_of_that_name(gazetteer, parse):
             "arrested",
             "Mombasa",
         ),
-        # a new paragraph starts anew (two cities named: no prior for the article either)
+        # a paragraph break does not end it (wire paragraphs are a sentence long)
         (
             "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said.\n\n"
             "Police arrested four men on Monday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # days far apart are two incidents (two cities named: no prior for the article)
+        (
+            "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said.\n\n"
+            "Police arrested four men in March.",
             "arrested",
             None,
         ),
@@ -122,6 +129,13 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
         "WASHINGTON, June 12 (Test Wire) - American jets bombed depots in Yemen on Monday,"
         " officials said.\n\nHouthi gunmen attacked a checkpoint on Monday, a spokesman said."
     )
-    assert _place(analyze(text, "2023-06-13"), "attacked") is None
+    # the next sentence continues the story abroad, never the reporter's city
+    assert _place(analyze(text, "2023-06-13"), "attacked") == ("Yemen", "YEM", "country")
+    two = (
+        "WASHINGTON, June 12 (Test Wire) - American jets bombed depots in Yemen on Monday,"
+        " officials said.\n\nThe minister met reporters at noon.\n\n"
+        "Houthi gunmen attacked a checkpoint on Monday, a spokesman said."
+    )
+    assert _place(analyze(two, "2023-06-13"), "attacked") is None
     local = "WASHINGTON, June 12 (Test Wire) - Police arrested four protesters on Monday."
     assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")

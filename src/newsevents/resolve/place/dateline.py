@@ -97,12 +97,11 @@ def follow_previous(
     doc: Document, events: list[EventMention], gaz: Gazetteer, ents: list[SpacySpan]
 ) -> list[EventMention]:
     """An act on the spot whose sentence names no place takes the place of the act on the
-    spot told in the sentence right before it, in the same paragraph, when that sentence
-    placed its acts in one place and their days agree ("Gunmen attacked a market in X on
-    Monday. Police fired tear gas to disperse the crowd."): the next sentence goes on with
-    the same incident."""
+    spot told in the sentence right before it, when that sentence placed its acts in one
+    place and their days agree ("Gunmen attacked a market in X on Monday. Police fired tear
+    gas to disperse the crowd."): the next sentence goes on with the same incident. A wire
+    report's paragraphs are a sentence or two long, so a paragraph break does not end it."""
     remote = gaz.cues.remote_events
-    text = doc.article.text
     order = {s.start: i for i, s in enumerate(doc.sentences)}
     named = {order.get(_sentence_start(doc, e.start_char), -1) for e in ents}
     placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
@@ -117,9 +116,7 @@ def follow_previous(
         prev = placed.get(i - 1, {}) if i > 0 else {}
         if ev.location is None and ev.event not in remote and i not in named and len(prev) == 1:
             (before,) = prev.values()
-            between = text[before.sentence.start : ev.sentence.start]
-            gap = between[len(between.rstrip()) :]  # a sentence's span keeps its trailing space
-            if "\n" not in gap and _same_days(before, ev, gaz):
+            if _same_days(before, ev, gaz):
                 ev = dataclasses.replace(ev, location=before.location)
         out.append(ev)
     return out
@@ -133,10 +130,14 @@ def _sentence_start(doc: Document, char: int) -> int:
 
 
 def _same_days(a: EventMention, b: EventMention, gaz: Gazetteer) -> bool:
-    """False when both acts have days further apart than ``dateline_days``."""
+    """False when both acts are dated and their dates disagree: days further apart than
+    ``dateline_days``, or another month or year at the coarser precision."""
+    if not a.date or not b.date:
+        return True
     da, db = _day(a.date), _day(b.date)
     if da is None or db is None:
-        return True
+        n = min(len(a.date), len(b.date))
+        return a.date[:n] == b.date[:n]
     return abs((da - db).days) <= gaz.settings.dateline_days
 
 
