@@ -396,11 +396,19 @@ INHERITED = [
         ["bombed", "killed"],
         "Kirkuk",
     ),
-    # no date in the text for the antecedent: no reference, no place from the text (the
-    # article's one city may still be given as a prior: source "dateline")
+    # no date in the text for the antecedent: no reference, but the next sentence goes on
+    # with the incident told right before it (resolve.place.dateline.follow_previous)
     (
         "Gunmen attacked a police station in Kabul. The attack also killed two passers-by.",
         ["attacked", "killed"],
+        "Kabul",
+    ),
+    # two sentences on: neither a reference nor the next sentence (the article's one city
+    # may still be given as a prior: source "dateline")
+    (
+        "Gunmen attacked a police station in Kabul. Officials met. The attack also killed two "
+        "passers-by.",
+        ["attacked", "met", "killed"],
         None,
     ),
 ]

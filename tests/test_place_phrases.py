@@ -139,3 +139,29 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
     assert _place(analyze(two, "2023-06-13"), "attacked") is None
     local = "WASHINGTON, June 12 (Test Wire) - Police arrested four protesters on Monday."
     assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "the Kenyan capital": the capital of the country the adjective names
+        (
+            "Police fired tear gas at students in the Kenyan capital on Monday.",
+            "fired",
+            ("Nairobi", "KEN", "city"),
+        ),
+        # a country the small NER model tags as a person, in a locative phrase
+        (
+            "Jihadists ambushed a convoy in northern Mali on Monday, killing 11 soldiers.",
+            "ambushed",
+            ("Mali", "MLI", "country"),
+        ),
+    ],
+)
+def test_capital_by_adjective_and_mislabelled_country(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
+def test_capital_of_an_adjective(gazetteer):
+    assert gazetteer.capital_of("Malian").name == "Bamako"
+    assert gazetteer.capital_of("Martian") is None

