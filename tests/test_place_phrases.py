@@ -165,3 +165,24 @@ def test_capital_by_adjective_and_mislabelled_country(analyze, text, trigger, wa
 def test_capital_of_an_adjective(gazetteer):
     assert gazetteer.capital_of("Malian").name == "Bamako"
     assert gazetteer.capital_of("Martian") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a district is local: never a far town that shares the name
+        (
+            "Protesters set fire to a police station in Nepal's Bara district on Monday.",
+            "set",
+            ("Bara", "NPL", "district"),
+        ),
+        # an article naming no country: its adjectives say which Granada
+        (
+            "Nicaraguan police detained 14 students in Granada on Monday.",
+            "detained",
+            ("Granada", "NIC", "city"),
+        ),
+    ],
+)
+def test_namesakes_follow_the_articles_countries(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want

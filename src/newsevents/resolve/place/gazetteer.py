@@ -264,9 +264,9 @@ class Gazetteer:
             sub = self.best_subdivision(key, context, division)
             if sub is not None:
                 return self._subdivision_place(sub)
-            city = self.best_city(key, context)
-            if city is None:
-                return None
+            city = self.best_city(key, context) or self.town(key, context)
+            if city is None or (context and not context.get(city.country2, 0)):
+                return None  # a district is local: never a far namesake of the article's
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)

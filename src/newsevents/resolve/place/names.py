@@ -21,19 +21,25 @@ from .gazetteer import Gazetteer
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
 _MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+_ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
 _TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
 
 def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
-    """Countries (alpha-2) the article names: its countries and its unambiguous cities."""
+    """Countries (alpha-2) the article names: its countries and its unambiguous cities, else
+    the countries its adjectives name ("Nicaraguan police")."""
     ctx: Counter[str] = Counter()
     text = doc.article.text
     cities: list[str] = []
+    adjectives: Counter[str] = Counter()
     for em in doc.entity_mentions:
+        name = em.span.of(text)
+        if em.label in _ADJECTIVE_LABELS and name.lower() in gaz.adjectives:
+            adjectives[gaz.adjectives[name.lower()]] += 1
+            continue
         if em.label not in LOCATION_LABELS:
             continue
-        name = em.span.of(text)
         if gaz.key(name) in gaz.landmarks:
             continue  # "the White House" says nothing of the article's countries
         c = gaz.country(name)
@@ -46,7 +52,10 @@ def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
         countries = {c.country2 for c in cands}
         if len(countries) == 1:
             ctx[next(iter(countries))] += 1
-    return ctx
+    # "Nicaraguan police detained students in Granada": the adjectives say which countries
+    # the article is about only when it names none (they also name victims' and envoys'
+    # countries, which a named country outweighs)
+    return ctx or adjectives
 
 
 def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
