@@ -98,15 +98,22 @@ def test_dateline_is_the_city_not_the_state_of_that_name(gazetteer, parse):
         ),
         # a paragraph break does not end it (wire paragraphs are a sentence long)
         (
-            "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said.\n\n"
+            "NAIROBI (Test Wire) - Gunmen attacked a market in Mombasa on Monday.\n\n"
             "Police arrested four men on Monday.",
             "arrested",
             "Mombasa",
         ),
-        # days far apart are two incidents (two cities named: no prior for the article)
+        # days far apart are two incidents
         (
-            "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said.\n\n"
+            "NAIROBI (Test Wire) - Gunmen attacked a market in Mombasa on Monday.\n\n"
             "Police arrested four men in March.",
+            "arrested",
+            None,
+        ),
+        # a sentence naming two places: which one goes on is unknown
+        (
+            "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said. Police"
+            " arrested four men on Monday.",
             "arrested",
             None,
         ),
@@ -185,4 +192,37 @@ def test_capital_of_an_adjective(gazetteer):
     ],
 )
 def test_namesakes_follow_the_articles_countries(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # the coast of a country: that country
+        (
+            "Pirates hijacked a cargo ship off the coast of Somalia on Monday.",
+            "hijacked",
+            ("Somalia", "SOM", "country"),
+        ),
+        # a sea the region table knows
+        (
+            "Rebels fired a missile at a tanker in the Gulf of Aden on Monday.",
+            "fired",
+            ("Gulf of Aden", None, "region"),
+        ),
+        # a square in a named city: that city, not a far town named like the square
+        (
+            "Demonstrators gathered at Independence Square in Kyiv on Monday.",
+            "gathered",
+            ("Kyiv", "UKR", "city"),
+        ),
+        # "in Borno and Yobe states": the division word covers each conjunct
+        (
+            "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",
+            "killed",
+            ("Borno", "NGA", "province"),
+        ),
+    ],
+)
+def test_coasts_seas_squares_and_plural_divisions(analyze, text, trigger, want):
     assert _place(analyze(text, "2023-06-13"), trigger) == want

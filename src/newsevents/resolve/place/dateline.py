@@ -97,13 +97,17 @@ def follow_previous(
     doc: Document, events: list[EventMention], gaz: Gazetteer, ents: list[SpacySpan]
 ) -> list[EventMention]:
     """An act on the spot whose sentence names no place takes the place of the act on the
-    spot told in the sentence right before it, when that sentence placed its acts in one
-    place and their days agree ("Gunmen attacked a market in X on Monday. Police fired tear
+    spot told in the sentence right before it, when that sentence names one place, placed
+    its acts there and their days agree ("Gunmen attacked a market in X on Monday. Police fired tear
     gas to disperse the crowd."): the next sentence goes on with the same incident. A wire
     report's paragraphs are a sentence or two long, so a paragraph break does not end it."""
     remote = gaz.cues.remote_events
     order = {s.start: i for i, s in enumerate(doc.sentences)}
-    named = {order.get(_sentence_start(doc, e.start_char), -1) for e in ents}
+    names: dict[int, set[str]] = {}  # sentence -> the place names it holds
+    for e in ents:
+        names.setdefault(order.get(_sentence_start(doc, e.start_char), -1), set()).add(
+            gaz.key(e.text)
+        )
     placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
     for ev in events:
         loc = ev.location
@@ -114,7 +118,13 @@ def follow_previous(
     for ev in events:
         i = order.get(ev.sentence.start, -1)
         prev = placed.get(i - 1, {}) if i > 0 else {}
-        if ev.location is None and ev.event not in remote and i not in named and len(prev) == 1:
+        if (
+            ev.location is None
+            and ev.event not in remote
+            and i not in names
+            and len(prev) == 1
+            and len(names.get(i - 1, ())) == 1  # "nurses in X ..., porters in Y": which?
+        ):
             (before,) = prev.values()
             if _same_days(before, ev, gaz):
                 ev = dataclasses.replace(ev, location=before.location)

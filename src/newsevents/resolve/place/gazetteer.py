@@ -247,7 +247,8 @@ class Gazetteer:
         if not key:
             return None
         first, _, rest = key.rpartition(" ")
-        if first and rest in self.cues.divisions:
+        if first and rest in self.cues.divisions and key not in self.countries:
+            # ("the United States" is a country, whatever its last word)
             division, key = division or self.cues.divisions[rest], first
         c = self.countries.get(key)
         if c is not None:

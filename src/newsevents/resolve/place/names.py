@@ -329,6 +329,11 @@ def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
     if ent.end < len(doc) and doc[ent.end].lower_ in gaz.cues.divisions:
         return gaz.cues.divisions[doc[ent.end].lower_]
     root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "in Borno and Yobe states": each conjunct is a state
+    if first.dep_ in ("compound", "nmod") and first.head.lower_ in gaz.cues.divisions:
+        return gaz.cues.divisions[first.head.lower_]
     if root.dep_ == "pobj" and root.head.lower_ in gaz.cues.place_noun_links:
         return gaz.cues.divisions.get(root.head.head.lower_)
     return None
@@ -337,16 +342,27 @@ def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
 def _facility_city(
     gaz: Gazetteer, ent: SpacySpan, context: Counter[str]
 ) -> tuple[Place, Span] | None:
-    """A city named inside a facility ("Baghdad International Airport" -> Baghdad)."""
+    """A city named inside a facility ("Baghdad International Airport" -> Baghdad), in one
+    of the article's countries when it names any ("Independence Square" in a story on Kyiv
+    is no town in Missouri)."""
+    if any(c.dep_ == "prep" and c.lower_ in gaz.cues.locatives for c in ent.root.children):
+        return None  # "Independence Square in Kyiv": the phrase names its city
     toks = list(ent)
     for n in range(len(toks) - 1, 0, -1):
         part = ent.doc[toks[0].i : toks[0].i + n]
         place = gaz.lookup(part.text, context)
         if place is not None:
-            if place.precision == "city":
+            if place.precision == "city" and _in_context(gaz, place, context):
                 return place, Span.of_tokens(part)
             return None  # a country prefix names the owner ("US Embassy"), not the place
     return None
+
+
+def _in_context(gaz: Gazetteer, place: Place, context: Counter[str]) -> bool:
+    """True when the article names no country or the place lies in one it names."""
+    if not context:
+        return True
+    return any(gaz.alpha3(a2) == place.country for a2 in context)
 
 
 def _qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:
