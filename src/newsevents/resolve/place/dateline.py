@@ -97,17 +97,19 @@ def follow_previous(
     doc: Document, events: list[EventMention], gaz: Gazetteer, ents: list[SpacySpan]
 ) -> list[EventMention]:
     """An act on the spot whose sentence names no place takes the place of the act on the
-    spot told in the sentence right before it, when that sentence names one place, placed
-    its acts there and their days agree ("Gunmen attacked a market in X on Monday. Police fired tear
+    spot told in the sentence right before it, when that sentence has one place in its
+    locative phrases, placed its acts there and their days agree ("Gunmen attacked a market in X on Monday. Police fired tear
     gas to disperse the crowd."): the next sentence goes on with the same incident. A wire
     report's paragraphs are a sentence or two long, so a paragraph break does not end it."""
     remote = gaz.cues.remote_events
     order = {s.start: i for i, s in enumerate(doc.sentences)}
     names: dict[int, set[str]] = {}  # sentence -> the place names it holds
+    where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
     for e in ents:
-        names.setdefault(order.get(_sentence_start(doc, e.start_char), -1), set()).add(
-            gaz.key(e.text)
-        )
+        i = order.get(_sentence_start(doc, e.start_char), -1)
+        names.setdefault(i, set()).add(gaz.key(e.text))
+        if locative_slot(e.root, gaz):
+            where.setdefault(i, set()).add(gaz.key(e.text))
     placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
     for ev in events:
         loc = ev.location
@@ -123,7 +125,7 @@ def follow_previous(
             and ev.event not in remote
             and i not in names
             and len(prev) == 1
-            and len(names.get(i - 1, ())) == 1  # "nurses in X ..., porters in Y": which?
+            and len(where.get(i - 1, ())) <= 1  # "nurses in X ..., porters in Y": which?
         ):
             (before,) = prev.values()
             if _same_days(before, ev, gaz):
