@@ -98,9 +98,10 @@ def follow_previous(
 ) -> list[EventMention]:
     """An act on the spot whose sentence names no place takes the place of the act on the
     spot told in the sentence right before it, when that sentence has one place in its
-    locative phrases, placed its acts there and their days agree ("Gunmen attacked a market in X on Monday. Police fired tear
-    gas to disperse the crowd."): the next sentence goes on with the same incident. A wire
-    report's paragraphs are a sentence or two long, so a paragraph break does not end it."""
+    locative phrases, placed its acts there and their days agree ("Gunmen attacked a market
+    in X on Monday. Police fired tear gas to disperse the crowd."): the next sentence goes
+    on with the same incident. A wire report's paragraphs are a sentence or two long, so a
+    paragraph break does not end it."""
     remote = gaz.cues.remote_events
     order = {s.start: i for i, s in enumerate(doc.sentences)}
     names: dict[int, set[str]] = {}  # sentence -> the place names it holds
