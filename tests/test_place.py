@@ -206,6 +206,7 @@ _PLACE_FILES = (
     "place_regions.tsv",
     "place_landmarks.tsv",
     "place_dateline.tsv",
+    "place_subdivision_types.tsv",
 )
 
 
@@ -241,6 +242,11 @@ BAD_FILES = [
     ("place_settings.tsv", "max_path\t12\n", ["missing setting", "min_population"]),
     ("place_regions.tsv", "Atlantis\tatl\n", ["place_regions.tsv", "alpha-3"]),
     ("place_landmarks.tsv", "Tower\t\tNowhere\tQQ\t1\n", ["place_landmarks.tsv", "Tower"]),
+    (
+        "place_subdivision_types.tsv",
+        "Province\tprovince\nCanton\tcounty\n",
+        ["place_subdivision_types.tsv", "Canton", "'county'"],
+    ),
     ("place_dateline.tsv", "wire\t^(?P<town>[A-Z]+) -\n", ["place_dateline.tsv", "'city'"]),
     ("place_dateline.tsv", "wire\t^(?P<city>[A-Z+ -\n", ["place_dateline.tsv", "wire"]),
 ]
@@ -390,11 +396,19 @@ INHERITED = [
         ["bombed", "killed"],
         "Kirkuk",
     ),
-    # no date in the text for the antecedent: no reference, no place from the text (the
-    # article's one city may still be given as a prior: source "dateline")
+    # no date in the text for the antecedent: no reference, but the next sentence goes on
+    # with the incident told right before it (resolve.place.dateline.follow_previous)
     (
         "Gunmen attacked a police station in Kabul. The attack also killed two passers-by.",
         ["attacked", "killed"],
+        "Kabul",
+    ),
+    # two sentences on: neither a reference nor the next sentence (the article's one city
+    # may still be given as a prior: source "dateline")
+    (
+        "Gunmen attacked a police station in Kabul. Officials met. The attack also killed two "
+        "passers-by.",
+        ["attacked", "met", "killed"],
         None,
     ),
 ]

@@ -26,6 +26,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",
     "dev-dates": "tests/dev/dates/gold.jsonl",
+    "dev-places": "tests/dev/places/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",

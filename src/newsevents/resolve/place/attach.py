@@ -64,6 +64,18 @@ def bridge(verb: Token, gaz: Gazetteer) -> bool:
     return False
 
 
+def where_antecedent(tok: Token, gaz: Gazetteer) -> Token | None:
+    """The noun a relative clause about a place hangs from, when ``tok`` lies in that clause:
+    "the province of X, where farmers blocked roads" -> X (the parse hangs the clause from
+    the name or from its place noun); None otherwise."""
+    verb = governor(tok)
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in gaz.cues.relative_where for c in verb.children):
+        return None
+    return verb.head
+
+
 def people_tokens(ents: Iterable[SpacySpan]) -> set[int]:
     """Token indices inside person, nationality and organisation names."""
     return {i for e in ents if e.label_ in _PEOPLE_LABELS for i in range(e.start, e.end)}

@@ -25,8 +25,9 @@ from .attach import (
     locates_clause,
     people_tokens,
     same_clause,
+    where_antecedent,
 )
-from .dateline import dateline_place, place_by_dateline
+from .dateline import dateline_place, follow_previous, place_by_dateline
 from .gazetteer import Gazetteer
 from .names import article_countries, candidates, conjuncts, resolve_name
 
@@ -81,6 +82,7 @@ def resolve_places(
         out.append(ev if place is None else dataclasses.replace(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
+    out = follow_previous(doc, out, gazetteer, art.ents)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
     return out
@@ -123,10 +125,18 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
     direct: list[_Found] = []
     bridged: list[_Found] = []
     nearby: list[_Found] = []
+    # "the province of X, where farmers blocked roads": the clause's act is in X
+    where = where_antecedent(trig.root, gaz)
     for ent in art.ents:
         if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
             continue
         eroot = ent.root
+        if where is not None and where.i in (eroot.i, eroot.head.i, eroot.head.head.i):
+            place = resolve_name(gaz, ent, art.context, home=art.home)
+            if place is not None:
+                dist = abs(ent.start_char - ev.trigger.start)
+                direct.append(_Found(_RANK[place.precision], dist, place, ent))
+                continue
         att = attachment(eroot, trigger_ids, gaz, remote=remote, people=art.people)
         dist = abs(ent.start_char - ev.trigger.start)
         if att is not None:

@@ -32,7 +32,7 @@ def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Plac
         where = _where(gaz, m)
         if where is not None:  # "KIRKUK, Iraq": the writer said which one
             ctx = context + Counter({where: 10_000})
-        place = gaz.lookup(m.group("city"), ctx)
+        place = gaz.dateline(m.group("city"), ctx)
         if place is not None:
             span = Span(m.start("city"), m.end("city"))
             return dataclasses.replace(place, span=span, source="dateline")
@@ -66,10 +66,92 @@ def place_by_dateline(
             and _recent(ev, pub, gaz)
             and not _elsewhere(ev, home, gaz, ents, context)
             and not _unlisted_place(doc, ev, gaz)
+            and not _told_abroad(ev, events, home, gaz)
         ):
             ev = dataclasses.replace(ev, location=home)
         out.append(ev)
     return out
+
+
+def _told_abroad(ev: EventMention, events: list[EventMention], home: Place, gaz: Gazetteer) -> bool:
+    """True when the act told last before this one, whose own words placed it, lies in
+    another country than the dateline's: the story has moved abroad ("WASHINGTON - US jets
+    struck targets in Yemen ... The strikes destroyed radar sites"), and the reporter's city
+    is no prior for it."""
+    before = [
+        e
+        for e in events
+        if e.trigger.start < ev.trigger.start
+        and e.location is not None
+        and e.location.source == "text"
+        and e.event not in gaz.cues.remote_events
+    ]
+    if not before:
+        return False
+    last = max(before, key=lambda e: e.trigger.start)
+    assert last.location is not None
+    return last.location.country is not None and last.location.country != home.country
+
+
+def follow_previous(
+    doc: Document, events: list[EventMention], gaz: Gazetteer, ents: list[SpacySpan]
+) -> list[EventMention]:
+    """An act on the spot whose sentence names no place takes the place of the act on the
+    spot told in the sentence right before it, when that sentence has one place in its
+    locative phrases, placed its acts there and their days agree ("Gunmen attacked a market
+    in X on Monday. Police fired tear gas to disperse the crowd."): the next sentence goes
+    on with the same incident. A wire report's paragraphs are a sentence or two long, so a
+    paragraph break does not end it."""
+    remote = gaz.cues.remote_events
+    order = {s.start: i for i, s in enumerate(doc.sentences)}
+    names: dict[int, set[str]] = {}  # sentence -> the place names it holds
+    where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
+    for e in ents:
+        i = order.get(_sentence_start(doc, e.start_char), -1)
+        names.setdefault(i, set()).add(gaz.key(e.text))
+        if locative_slot(e.root, gaz):
+            where.setdefault(i, set()).add(gaz.key(e.text))
+    placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
+    for ev in events:
+        loc = ev.location
+        if loc is not None and loc.source == "text" and ev.event not in remote:
+            i = order.get(ev.sentence.start, -1)
+            placed.setdefault(i, {}).setdefault((loc.name, loc.country, loc.precision), ev)
+    out: list[EventMention] = []
+    for ev in events:
+        i = order.get(ev.sentence.start, -1)
+        prev = placed.get(i - 1, {}) if i > 0 else {}
+        if (
+            ev.location is None
+            and ev.event not in remote
+            and i not in names
+            and len(prev) == 1
+            and len(where.get(i - 1, ())) <= 1  # "nurses in X ..., porters in Y": which?
+        ):
+            (before,) = prev.values()
+            if _same_days(before, ev, gaz):
+                ev = dataclasses.replace(ev, location=before.location)
+        out.append(ev)
+    return out
+
+
+def _sentence_start(doc: Document, char: int) -> int:
+    for sent in doc.sentences:
+        if sent.start <= char < sent.end:
+            return sent.start
+    return -1
+
+
+def _same_days(a: EventMention, b: EventMention, gaz: Gazetteer) -> bool:
+    """False when both acts are dated and their dates disagree: days further apart than
+    ``dateline_days``, or another month or year at the coarser precision."""
+    if not a.date or not b.date:
+        return True
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        n = min(len(a.date), len(b.date))
+        return a.date[:n] == b.date[:n]
+    return abs((da - db).days) <= gaz.settings.dateline_days
 
 
 def _day(value: str | None) -> date | None:

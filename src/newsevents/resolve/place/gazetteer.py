@@ -96,8 +96,9 @@ class PlaceCues:
     capital_nouns: frozenset[str]  # "in the capital": the article's country's capital
     remote_events: frozenset[str]  # event types with the `remote` trait (event_types.yaml)
     home_nouns: frozenset[str] = frozenset()  # "in the city": the dateline's city
-    directions: frozenset[str] = frozenset()  # "north of X": the "of" is locative
+    directions: frozenset[str] = frozenset()  # "north of X", "the outskirts of X": "of" locates
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
+    relative_where: frozenset[str] = frozenset()  # "X, where farmers blocked roads"
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -168,6 +169,7 @@ class Gazetteer:
     settings: PlaceSettings
     datelines: tuple[re.Pattern[str], ...] = ()  # place_dateline.tsv
     subdivisions: Mapping[str, tuple[Subdivision, ...]] = dataclasses.field(default_factory=dict)
+    adjectives: Mapping[str, str] = dataclasses.field(default_factory=dict)  # "kenyan" -> KE
 
     @cached_property
     def _city_index(self) -> CityIndex:
@@ -245,7 +247,8 @@ class Gazetteer:
         if not key:
             return None
         first, _, rest = key.rpartition(" ")
-        if first and rest in self.cues.divisions:
+        if first and rest in self.cues.divisions and key not in self.countries:
+            # ("the United States" is a country, whatever its last word)
             division, key = division or self.cues.divisions[rest], first
         c = self.countries.get(key)
         if c is not None:
@@ -262,9 +265,9 @@ class Gazetteer:
             sub = self.best_subdivision(key, context, division)
             if sub is not None:
                 return self._subdivision_place(sub)
-            city = self.best_city(key, context)
-            if city is None:
-                return None
+            city = self.best_city(key, context) or self.town(key, context)
+            if city is None or (context and not context.get(city.country2, 0)):
+                return None  # a district is local: never a far namesake of the article's
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)
@@ -278,6 +281,21 @@ class Gazetteer:
         # else a town under the city threshold, in one of the article's countries
         town = self.town(key, context)
         return self._city_place(town) if town is not None else None
+
+    def dateline(self, name: str, context: Counter[str] | None = None) -> Place | None:
+        """A dateline's place: a country, else a city ("WASHINGTON -" is the city, not the
+        state of that name), else whatever :meth:`lookup` finds."""
+        key = self.key(name)
+        if key not in self.countries:
+            city = self.best_city(key, context)
+            if city is not None:
+                return self._city_place(city)
+        return self.lookup(name, context)
+
+    def capital_of(self, adjective: str) -> Place | None:
+        """The capital of the country an adjective names ("the Kenyan capital"), else None."""
+        alpha2 = self.adjectives.get(adjective.lower())
+        return self.capital(Counter({alpha2: 1})) if alpha2 is not None else None
 
     def capital(self, context: Counter[str]) -> Place | None:
         """The capital city of the article's main country ("protesters in the capital"),

