@@ -48,14 +48,15 @@ def _gold_path(name: str, request: pytest.FixtureRequest) -> Path:
     return path
 
 
+#: sentence sets are quick; article sets run the whole pipeline and merge (slow)
+_QUICK = ("sentences", "plover", "blind-sentences", "dev-types")
+
+
 @pytest.mark.parametrize(
     "name",
     [
-        "sentences",
-        "plover",
-        "blind-sentences",
-        *(pytest.param(n, marks=pytest.mark.slow) for n in ("corpus", "merge")),
-        *(pytest.param(n, marks=pytest.mark.slow) for n in ("blind-articles", "blind-merge")),
+        *(n for n in GOLD_LOCATIONS if n in _QUICK),
+        *(pytest.param(n, marks=pytest.mark.slow) for n in GOLD_LOCATIONS if n not in _QUICK),
     ],
 )
 def test_quality_gate(name: str, request: pytest.FixtureRequest, resources, baseline) -> None:
