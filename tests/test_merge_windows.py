@@ -105,7 +105,11 @@ def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
     assert _clusters(update.result) == _clusters(scratch)
     assert update.result.stories == scratch.stories
     assert 1 <= update.windows_touched < update.windows
-    # every event no new mention reached keeps its id and its record
+    # the story of each event is the one a merge from scratch gives (kept events relabelled)
+    story = {frozenset(e.mention_ids): e.story_id for e in scratch.events}
+    assert all(story[frozenset(e.mention_ids)] == e.story_id for e in update.result.events)
+    # every event no new mention reached keeps its id and its record (its row is not
+    # rewritten), or only its story id changed (its story gained an article)
     kept = set(before.events) - {e for e in before.events if e.id in update.events_removed}
     assert kept and kept <= set(update.result.events)
     assert len(kept) > len(before.events) / 2
