@@ -11,7 +11,9 @@ import pytest
 from newsevents import api
 from newsevents.merge import merge, merge_incremental, merge_windows
 from newsevents.merge.synthetic import synthetic_corpus
-from newsevents.merge.windows import conflicts, widen
+from newsevents.merge.config import prepare
+from newsevents.merge.features import interval
+from newsevents.merge.windows import conflicts, place_story, widen
 from newsevents.model import Article, Event, EventMention, MergeResult
 from newsevents.store import Store
 
@@ -70,6 +72,32 @@ def test_windowed_merge_is_the_whole_merge_on_synthetic_mentions(days, synthetic
 def test_windowed_merge_in_worker_processes(synthetic) -> None:
     windowed, plan = merge_windows(*synthetic, window_days=91, workers=2, max_overlap=SPLIT)
     assert windowed == merge(*synthetic) and plan.runs >= 8
+
+
+def test_split_stories_differ_from_the_whole_merge_only_by_mentions_without_a_day(
+    synthetic,
+) -> None:
+    """The documented bound: a story longer than ``split_days`` is merged by date; its
+    mentions without a day of their own (undated, or vaguer than ``split_days``) only meet
+    events near their article's date. Everything else is the whole-corpus merge."""
+    split = 7
+    c = prepare(*synthetic)
+    loose: set[str] = set()
+    long_stories = 0
+    for group in c.groups:
+        placed, is_split = place_story(c, group, 30, split)
+        long_stories += is_split
+        for m, _, _ in placed:
+            iv = interval(m, c.params.publication_lookback_days)
+            if is_split and (iv is None or iv[1] - iv[0] > split):
+                loose.add(m.id)
+    assert long_stories and loose  # the test means something
+    whole = merge(*synthetic)
+    windowed, plan = merge_windows(*synthetic, window_days=30, split_days=split, max_overlap=SPLIT)
+    assert plan.split_stories == long_stories
+    assert windowed.stories == whole.stories
+    assert {c - loose for c in _clusters(windowed)} == {c - loose for c in _clusters(whole)}
+    assert {m for c in _clusters(windowed) for m in c} == {m.id for m in synthetic[1]}
 
 
 def _event(eid: str, *mids: str) -> Event:

@@ -34,11 +34,13 @@ the margin, where the whole-corpus merge lets it join its story's events at any 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..errors import ConfigError
 from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
@@ -60,6 +62,8 @@ DEFAULT_SPLIT_DAYS = 91
 #: runs holding more than this many times the mentions they cover become one run
 MAX_OVERLAP = 2.0
 
+T = TypeVar("T")
+R = TypeVar("R")
 Unit = tuple[int, int]  # a run: windows lo..hi (inclusive)
 Placed = tuple[EventMention, int, tuple[int, int] | None]  # mention, owner window, reach
 
@@ -179,6 +183,9 @@ class Windows:
         self._keyed.update(chosen)
         return out
 
+    def mark_keyed(self, indices: Iterable[int]) -> None:
+        self._keyed.update(indices)
+
     def _ensure_keys(self, indices: Collection[int]) -> None:
         missing = [i for i in sorted(set(indices)) if i not in self._keyed]
         if missing:
@@ -241,6 +248,62 @@ def _run_in_worker(unit: Unit) -> RunResult:
     return _ACTIVE.run(unit)
 
 
+def _fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``func`` over ``items`` in ``workers`` forked processes. The parent's objects are
+    frozen out of the cyclic collector first: a collection in a child would otherwise write
+    to every object's header and copy the whole corpus into each child."""
+    gc.collect()
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool:
+            # no maxtasksperchild: a pool that replaces finished workers can fork one while
+            # terminate() holds the task queue's lock, and that worker then blocks forever
+            # (seen as a hung test); the workers exit by close() and join() after the map
+            results = pool.map(func, items, chunksize=1)
+            pool.close()
+            pool.join()
+            return results
+    finally:
+        gc.unfreeze()
+
+
+def _stories_in_worker(indices: list[int]) -> tuple[list[Story], dict[tuple[str, str], str]]:
+    assert _ACTIVE is not None
+    return story_records(_ACTIVE.corpus, indices)
+
+
+def all_stories(w: Windows, workers: int) -> list[Story]:
+    """Every story's record (:meth:`Windows.stories`), in ``workers`` forked processes when
+    more than one: contiguous slices of about equal mentions, so the order is kept."""
+    n = len(w.corpus.groups)
+    if workers <= 1 or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return w.stories()
+    sizes = [0] * n
+    for i in w.story:
+        sizes[i] += 1
+    per = max(1, sum(sizes) // (4 * workers))
+    slices: list[list[int]] = [[]]
+    held = 0
+    for i, k in enumerate(sizes):
+        if held >= per:
+            slices.append([])
+            held = 0
+        slices[-1].append(i)
+        held += k + 1
+    global _ACTIVE
+    _ACTIVE = w
+    try:
+        parts = _fork_map(_stories_in_worker, slices, workers)
+    finally:
+        _ACTIVE = None
+    out: list[Story] = []
+    for part, keys in parts:
+        out.extend(part)
+        w.entity_keys.update(keys)
+    w.mark_keyed(range(n))
+    return out
+
+
 def execute(w: Windows, units: Sequence[Unit], workers: int) -> list[RunResult]:
     """Run the units, in ``workers`` forked processes when more than one (each reads the
     prepared corpus its parent holds, without copying it)."""
@@ -249,15 +312,7 @@ def execute(w: Windows, units: Sequence[Unit], workers: int) -> list[RunResult]:
         return [w.run(u) for u in units]
     _ACTIVE = w
     try:
-        ctx = multiprocessing.get_context("fork")
-        # no maxtasksperchild: a pool that replaces finished workers can fork one while
-        # terminate() holds the task queue's lock, and that worker then blocks forever (seen
-        # as a hung test); the workers exit by close() and join() once the map is done
-        with ctx.Pool(min(workers, len(units))) as pool:
-            results = pool.map(_run_in_worker, units, chunksize=1)
-            pool.close()
-            pool.join()
-            return results
+        return _fork_map(_run_in_worker, units, workers)
     finally:
         _ACTIVE = None
 
@@ -322,7 +377,7 @@ def merge_windows(
     the runs would overlap more than ``max_overlap`` times; stories longer than
     ``split_days`` split by date): the same stories and events, with the plan it followed."""
     w = Windows(prepare(articles, mentions, quotes, entities, config), window_days, split_days)
-    stories = w.stories()  # before the fork: the workers share the entity keys
+    stories = all_stories(w, workers)  # before the runs: their workers share the keys
     units = w.group([(x, x) for x in w.windows()], max_overlap)
     results, runs, widened = stitch(w, units, workers)
     return assemble(stories, results.values()), WindowPlan(
