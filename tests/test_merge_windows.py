@@ -10,9 +10,9 @@ import pytest
 
 from newsevents import api
 from newsevents.merge import merge, merge_incremental, merge_windows
-from newsevents.merge.synthetic import synthetic_corpus
 from newsevents.merge.config import prepare
 from newsevents.merge.features import interval
+from newsevents.merge.synthetic import synthetic_corpus
 from newsevents.merge.windows import conflicts, place_story, widen
 from newsevents.model import Article, Event, EventMention, MergeResult
 from newsevents.store import Store
