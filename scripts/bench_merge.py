@@ -9,9 +9,10 @@
    worker, windows, runs, disagreements re-merged.
 2. A store of about ``--store-events`` merged events (generated articles written with
    ``Store.save_document`` and merged), then the newest ``--new-articles`` generated articles
-   added and merged the way ``analyze`` does (``api._merge_store(..., incremental=True)``):
-   seconds, windows touched of all windows, events whose id (and stored row) did not
-   change, and whether the clusters equal a merge from scratch.
+   added (a new day's news: the articles published last) and merged the way ``analyze``
+   does (``api._merge_store(..., incremental=True)``): seconds, windows touched of all
+   windows, events whose id (and stored row) did not change, kept events only relabelled
+   (their story gained an article), and whether the clusters equal a merge from scratch.
 
 A figure, never a test: each part runs in its own process so its peak memory is its own.
 """
@@ -70,6 +71,7 @@ def _windowed(n: int, window_days: int, workers: int, queue: Any) -> None:
             "runs": plan.runs,
             "re_merged_disagreements": plan.widened,
             "largest_run_mentions": plan.largest_run,
+            "split_stories": plan.split_stories,
             "workers": workers,
         }
     )
@@ -77,8 +79,9 @@ def _windowed(n: int, window_days: int, workers: int, queue: Any) -> None:
 
 def _incremental(events: int, new: int, queue: Any) -> None:
     from newsevents import api
-    from newsevents.merge import merge, merge_incremental, synthetic
-    from newsevents.model import Document, MergeResult
+    from newsevents import merge as merge_api
+    from newsevents.merge import merge, synthetic
+    from newsevents.model import Document
     from newsevents.store import Store
 
     # about 2.15 mentions per merged event in the generated corpus
@@ -99,23 +102,33 @@ def _incremental(events: int, new: int, queue: Any) -> None:
             assert api._merge_store(store) is not None
             full = time.perf_counter() - start
             before = {r[0]: r[1] for r in store.conn.execute("SELECT id, data FROM events")}
-            previous = MergeResult(tuple(store.stories()), tuple(store.events()))
             for a in fresh:
                 store.save_document(Document(a, events=by_article.get(a.id, [])))
+            # the update analyze computes, kept for its window counts (not computed twice)
+            updates: list[Any] = []
+            plain = merge_api.merge_incremental
+
+            def spy(*args: Any, **kwargs: Any) -> Any:
+                updates.append(plain(*args, **kwargs))
+                return updates[-1]
+
+            merge_api.merge_incremental = spy  # type: ignore[assignment]
             start, cpu = time.perf_counter(), _cpu()
             got = api._merge_store(store, incremental=True)
             seconds, cpu = time.perf_counter() - start, _cpu() - cpu
+            merge_api.merge_incremental = plain  # type: ignore[assignment]
             assert got is not None
             after = {r[0]: r[1] for r in store.conn.execute("SELECT id, data FROM events")}
         scratch = merge(articles, mentions)
-    # the same update again, in memory, for its window counts
-    update = merge_incremental(articles, mentions, (), None, previous)
+    update = updates[-1]
     queue.put(
         {
             "stored_articles": len(old),
             "stored_events": len(before),
             "new_articles": len(fresh),
             "new_mentions": sum(len(by_article.get(a.id, [])) for a in fresh),
+            "new_published": f"{fresh[0].published}..{fresh[-1].published}",
+            "stored_published": f"{old[0].published}..{old[-1].published}",
             "write_seconds": round(write, 1),
             "full_merge_seconds": round(full, 1),
             "incremental_seconds": round(seconds, 1),
@@ -125,6 +138,8 @@ def _incremental(events: int, new: int, queue: Any) -> None:
             "unchanged_rows": sum(1 for k, v in before.items() if after.get(k) == v),
             "windows": update.windows,
             "windows_touched": update.windows_touched,
+            "relabelled_events": update.relabelled,
+            "events_rewritten": len(update.events_added),
             "same_clusters_as_scratch": {frozenset(e.mention_ids) for e in got.events}
             == {frozenset(e.mention_ids) for e in scratch.events},
             "peak_mb": round(_peak_mb()),

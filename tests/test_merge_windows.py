@@ -10,8 +10,10 @@ import pytest
 
 from newsevents import api
 from newsevents.merge import merge, merge_incremental, merge_windows
+from newsevents.merge.config import prepare
+from newsevents.merge.features import interval
 from newsevents.merge.synthetic import synthetic_corpus
-from newsevents.merge.windows import conflicts, widen
+from newsevents.merge.windows import conflicts, place_story, widen
 from newsevents.model import Article, Event, EventMention, MergeResult
 from newsevents.store import Store
 
@@ -72,6 +74,32 @@ def test_windowed_merge_in_worker_processes(synthetic) -> None:
     assert windowed == merge(*synthetic) and plan.runs >= 8
 
 
+def test_split_stories_differ_from_the_whole_merge_only_by_mentions_without_a_day(
+    synthetic,
+) -> None:
+    """The documented bound: a story longer than ``split_days`` is merged by date; its
+    mentions without a day of their own (undated, or vaguer than ``split_days``) only meet
+    events near their article's date. Everything else is the whole-corpus merge."""
+    split = 7
+    c = prepare(*synthetic)
+    loose: set[str] = set()
+    long_stories = 0
+    for group in c.groups:
+        placed, is_split = place_story(c, group, 30, split)
+        long_stories += is_split
+        for m, _, _ in placed:
+            iv = interval(m, c.params.publication_lookback_days)
+            if is_split and (iv is None or iv[1] - iv[0] > split):
+                loose.add(m.id)
+    assert long_stories and loose  # the test means something
+    whole = merge(*synthetic)
+    windowed, plan = merge_windows(*synthetic, window_days=30, split_days=split, max_overlap=SPLIT)
+    assert plan.split_stories == long_stories
+    assert windowed.stories == whole.stories
+    assert {c - loose for c in _clusters(windowed)} == {c - loose for c in _clusters(whole)}
+    assert {m for c in _clusters(windowed) for m in c} == {m.id for m in synthetic[1]}
+
+
 def _event(eid: str, *mids: str) -> Event:
     return Event(
         id=eid,
@@ -105,7 +133,11 @@ def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
     assert _clusters(update.result) == _clusters(scratch)
     assert update.result.stories == scratch.stories
     assert 1 <= update.windows_touched < update.windows
-    # every event no new mention reached keeps its id and its record
+    # the story of each event is the one a merge from scratch gives (kept events relabelled)
+    story = {frozenset(e.mention_ids): e.story_id for e in scratch.events}
+    assert all(story[frozenset(e.mention_ids)] == e.story_id for e in update.result.events)
+    # every event no new mention reached keeps its id and its record (its row is not
+    # rewritten), or only its story id changed (its story gained an article)
     kept = set(before.events) - {e for e in before.events if e.id in update.events_removed}
     assert kept and kept <= set(update.result.events)
     assert len(kept) > len(before.events) / 2

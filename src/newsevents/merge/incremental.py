@@ -1,27 +1,37 @@
 """New articles merged into an existing merge, re-merging only the date windows they touch.
 
 Stories are grouped again over the whole corpus (cheap, and a new article may join an old
-story). A window is *touched* when it owns a story that is new or whose articles changed;
-only touched windows are merged again (with their margins, see :mod:`.windows`). Every
-event with no mention in a touched window is kept as it was: same id (an event's id is a
-hash of its mention ids), same row. Stitching checks a re-merged window against the kept
-events beside it: when a kept event and a re-merged event share a mention (a new report
-joins an event told across the window edge), the windows of both are merged again as one,
-so the result is the one a merge from scratch gives.
+story). Mentions are placed in date windows as :mod:`.windows` does; a mention is *changed*
+when it is new, when its window moved, or when its story now holds other old articles than
+before (stories merged or split). A window is *touched* when it owns, or owned, a changed
+mention; only touched windows are merged again (with their margins). A long story split by
+date that gains today's reports thus touches only today's window, not every window it spans.
 
-One difference is allowed and measured by ``make bench``: sentence vectors are weighed by
-the corpus-wide IDF table, which new articles shift a little; a kept event keeps the
-similarities (and the explanation) of the merge that made it.
+Every event with no mention in a touched window is kept as it was: same id (an event's id is
+a hash of its mention ids) and same row, unless its story's id changed (a story's id is a
+hash of its articles, so a story gaining an article gets a new id): then only the event's
+``story_id`` is rewritten. Stitching checks a re-merged window against the kept events beside
+it: when a kept event and a re-merged event share a mention (a new report joins an event
+told across the window edge), the windows of both are merged again as one, so the result is
+the one a merge from scratch gives.
+
+Differences allowed (and measured by ``make bench-merge``): sentence vectors are weighed by
+the corpus-wide IDF table, which new articles shift a little, so a kept event keeps the
+similarities (and the explanation) of the merge that made it; and a kept event of a long
+story keeps the entity keys its story had when it was merged (new articles may add names).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
 from .windows import (
+    DEFAULT_SPLIT_DAYS,
     DEFAULT_WINDOW_DAYS,
     UNDATED,
     RunResult,
@@ -29,6 +39,7 @@ from .windows import (
     Windows,
     conflicts,
     execute,
+    place_story,
     widen,
 )
 
@@ -40,11 +51,34 @@ class MergeUpdate:
     result: MergeResult  # the whole merge, kept and re-merged parts together
     stories_removed: tuple[str, ...]
     stories_added: tuple[Story, ...]
-    events_removed: tuple[str, ...]
-    events_added: tuple[Event, ...]
-    windows: int  # date windows holding stories
+    events_removed: tuple[str, ...]  # events re-merged or relabelled (their rows rewritten)
+    events_added: tuple[Event, ...]  # re-merged events, and kept events with a new story id
+    windows: int  # date windows owning mentions
     windows_touched: int  # of them, merged again
     widened: int  # re-merged windows that disagreed with a kept event beside them
+    relabelled: int = 0  # kept events (same id, same mentions) whose story id changed
+
+
+def _touched(w: Windows, previous: MergeResult) -> set[int]:
+    """The windows owning (now or before) a changed mention (see the module text)."""
+    c = w.corpus
+    old_groups = [[a for a in s.article_ids if a in c.by_id] for s in previous.stories]
+    old_articles = {a for g in old_groups for a in g}
+    before: dict[str, tuple[int, int]] = {}  # mention id -> (window, old story)
+    for k, group in enumerate(old_groups):
+        for m, owner, _ in place_story(c, group, w.window_days, w.split_days)[0]:
+            before[m.id] = (owner, k)
+    old_sets = [frozenset(g) for g in old_groups]
+    now_sets = [frozenset(a for a in g if a in old_articles) for g in c.groups]
+    touched: set[int] = set()
+    for p, m in enumerate(w.mentions):
+        was = before.pop(m.id, None)
+        if was is None:
+            touched.add(w.own[p])
+        elif was[0] != w.own[p] or old_sets[was[1]] != now_sets[w.story[p]]:
+            touched |= {was[0], w.own[p]}
+    touched |= {owner for owner, _ in before.values()}  # mentions gone
+    return touched
 
 
 def merge_incremental(
@@ -56,22 +90,21 @@ def merge_incremental(
     config: MergeConfig = DEFAULT_CONFIG,
     *,
     window_days: int = DEFAULT_WINDOW_DAYS,
+    split_days: int = DEFAULT_SPLIT_DAYS,
     workers: int = 1,
 ) -> MergeUpdate:
     """Merge every article and mention, reusing ``previous`` (the merge of the corpus
-    before the new articles) wherever no new or changed story reaches."""
-    w = Windows(prepare(articles, mentions, quotes, entities, config), window_days)
+    before the new articles) wherever no new or changed mention reaches."""
+    w = Windows(prepare(articles, mentions, quotes, entities, config), window_days, split_days)
     c = w.corpus
     old_stories = {s.id: s for s in previous.stories}
-    touched = {w.owner[i] for i, sid in enumerate(c.ids) if sid not in old_stories}
-    window_of_mention = {
-        m.id: w.window_of[aid] for aid, ms in c.mentions_by_article.items() for m in ms
-    }
+    window_of_mention = {m.id: w.own[p] for p, m in enumerate(w.mentions)}
 
     def span(e: Event) -> Unit:
         ws = [window_of_mention[mid] for mid in e.mention_ids if mid in window_of_mention]
         return (min(ws), max(ws)) if ws else (UNDATED, UNDATED)
 
+    touched = _touched(w, previous)
     for e in previous.events:  # an event with a mention gone is merged again
         if any(mid not in window_of_mention for mid in e.mention_ids):
             touched |= {window_of_mention[m] for m in e.mention_ids if m in window_of_mention}
@@ -97,14 +130,22 @@ def merge_incremental(
 
     events = {e.id: e for es in kept.values() for e in es}
     added: dict[str, Event] = {}
-    new_stories: dict[str, Story] = {}
+    relabelled = 0
+    for e in events.values():  # the story id a merge from scratch gives (see events_of)
+        sids = [c.story_of.get(mid.rsplit(":", 1)[0]) for mid in e.mention_ids]
+        top = Counter(s for s in sids if s).most_common(1)
+        sid = top[0][0] if top else None
+        if sid != e.story_id:
+            added[e.id] = dataclasses.replace(e, story_id=sid)
+            relabelled += 1
     for u in units:
         for e in results[u].events:
             added[e.id] = e
-        for _, s in results[u].stories:
-            new_stories[s.id] = s
-    removed = [e.id for e in previous.events if e.id not in events]
+    # a relabelled event is removed and written again (same id, new row)
+    removed = [e.id for e in previous.events if e.id not in events or e.id in added]
     events.update(added)
+    fresh = [i for i, sid in enumerate(c.ids) if sid not in old_stories]
+    new_stories = {s.id: s for s in w.stories(fresh)}
     stories = tuple(old_stories.get(sid) or new_stories[sid] for sid in c.ids)
     current = set(c.ids)
     return MergeUpdate(
@@ -117,6 +158,7 @@ def merge_incremental(
         events_removed=tuple(removed),
         events_added=tuple(added.values()),
         windows=len(w.owned),
-        windows_touched=len({x for x in w.owned if any(lo <= x <= hi for lo, hi in units)}),
+        windows_touched=len(inside),
         widened=widened,
+        relabelled=relabelled,
     )

@@ -3,31 +3,52 @@
 Why it can be done in parts: a mention is only compared with events whose dates lie in the
 weeks its own date covers (the block index of :mod:`.cluster`), and the second pass joins
 events at most ``date_slack_days`` apart; so a mention never meets anything more than
-``7 + date_slack_days`` days beyond the dates its story covers.
+``7 + date_slack_days`` days beyond the days its date covers (its *reach*).
 
-How: every story (stories are grouped over the whole corpus first, see :mod:`.corpus`) is
-owned by the window of ``window_days`` days (counted from day 1 of the calendar, so windows
-are the same on every run) holding its first publication day. One *run* merges the stories
-of a window together with every story whose dates come within the margin of them, and keeps
-the events holding a mention of a story it owns. Stitching checks what the argument above
-cannot rule out (a story met in a run's margin was clustered without its own far
-neighbours): every mention must come out in the same event from every run that keeps it.
-When two runs disagree, their windows are merged into one run and merged again, so the
-stitched result never mixes two runs' views of one mention; ``WindowPlan.widened`` counts
-how often that happened. Stories with no date at all only ever join their own story's
-events and form a run of their own.
+How: stories are grouped over the whole corpus first (see :mod:`.corpus`), and each story's
+entities are resolved once, over the whole story. Every mention is then *owned* by one
+window of ``window_days`` days (counted from day 1 of the calendar, so windows are the same
+on every run):
+
+* a story whose dates cover at most ``split_days`` days is kept whole: all its mentions
+  belong to the window of its first publication day (its undated mentions reach over the
+  story's dates, as in the whole-corpus merge);
+* a longer story (a story chains on for as long as related reports keep coming) is split
+  by date: each mention belongs to the window of its own first day; a mention without a day
+  of its own (undated, or a date vaguer than ``split_days``, e.g. a bare year) belongs to
+  its article's publication window and reaches the ``publication_lookback_days`` before it.
+
+One *run* merges the mentions its windows own together with every mention whose reach comes
+within the margin of theirs (whole stories or not), and keeps the events holding a mention it
+owns. Stitching checks what the argument above cannot rule out (a mention met in a run's
+margin was clustered without its own far neighbours): every mention must come out in the
+same event from every run that keeps it. When two runs disagree, their windows are merged
+into one run and merged again, so the stitched result never mixes two runs' views of one
+mention; ``WindowPlan.widened`` counts how often that happened. Stories with no date at all
+only ever join their own story's events and form a run of their own.
+
+The one difference from the whole-corpus merge (tested, and documented in the README): in a
+split story, a mention without a day of its own meets only the events within its reach and
+the margin, where the whole-corpus merge lets it join its story's events at any date.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..errors import ConfigError
 from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
+from .cluster import cluster_mentions
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
-from .corpus import Corpus, cluster_stories, events_of, story_anchor, story_records, story_span
+from .corpus import Corpus, events_of, story_records
+from .features import interval, mention_features
+from .stories import day_of
 
 #: the window of a story without any date (it meets no other story)
 UNDATED = -1
@@ -35,11 +56,16 @@ UNDATED = -1
 _WEEK = 7
 #: days per window when the caller does not say (a quarter: margins stay a fraction of it)
 DEFAULT_WINDOW_DAYS = 91
+#: a story whose dates cover more days than this is split by date (see the module text)
+DEFAULT_SPLIT_DAYS = 91
 
 #: runs holding more than this many times the mentions they cover become one run
 MAX_OVERLAP = 2.0
 
+T = TypeVar("T")
+R = TypeVar("R")
 Unit = tuple[int, int]  # a run: windows lo..hi (inclusive)
+Placed = tuple[EventMention, int, tuple[int, int] | None]  # mention, owner window, reach
 
 
 @dataclass(frozen=True)
@@ -47,97 +73,169 @@ class WindowPlan:
     """How a windowed merge split its corpus (reported by ``make bench`` and the API)."""
 
     window_days: int
-    windows: int  # date windows holding at least one story (the undated run counts as one)
+    windows: int  # date windows owning at least one mention (the undated run counts as one)
     runs: int  # merges run, re-runs after a disagreement included
     widened: int  # disagreements between neighbouring runs (each merged two runs into one)
-    largest_run: int  # mentions in the largest run (its window plus its margin)
+    largest_run: int  # mentions in the largest run (its windows plus their margin)
+    split_stories: int = 0  # stories longer than ``split_days``, merged by date
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """One run: the events holding a mention of a story the run owns, and those stories."""
+    """One run: the events holding a mention the run owns."""
 
     unit: Unit
     events: tuple[Event, ...]
-    stories: tuple[tuple[int, Story], ...]  # (story index, story)
     mentions: int
 
 
+def place_story(
+    c: Corpus, article_ids: Sequence[str], window_days: int, split_days: int
+) -> tuple[list[Placed], bool]:
+    """Each mention of one story with the window owning it and its reach; and whether the
+    story is split by date (see the module text)."""
+    lookback = c.params.publication_lookback_days
+    rows: list[tuple[EventMention, tuple[int, int] | None, int | None]] = []
+    days: list[int] = []
+    pubs: list[int] = []
+    vague: list[int] = []
+    for aid in article_ids:
+        a = c.by_id.get(aid)
+        pub = day_of(a.published) if a is not None else None
+        if pub is not None:
+            pubs.append(pub)
+        for m in c.mentions_by_article.get(aid, ()):
+            iv = interval(m, lookback)
+            if iv is not None and iv[1] - iv[0] > split_days:
+                vague.extend(iv)
+                rows.append((m, None, pub))
+                continue
+            if iv is not None:
+                days.extend(iv)
+            rows.append((m, iv, pub))
+    days.extend(pubs)
+    if not days:
+        days = vague
+    if not days:  # no date at all: a run of its own
+        return [(m, UNDATED, None) for m, _, _ in rows], False
+    span = (min(days), max(days))
+    if span[1] - span[0] <= split_days:
+        owner = (min(pubs) if pubs else span[0]) // window_days
+        return [(m, owner, iv or span) for m, iv, _ in rows], False
+    out: list[Placed] = []
+    for m, iv, pub in rows:
+        if iv is None:
+            day = pub if pub is not None else span[0]
+            iv = (day - lookback, day)
+            out.append((m, day // window_days, iv))
+        else:
+            out.append((m, iv[0] // window_days, iv))
+    return out, True
+
+
 class Windows:
-    """Stories placed in date windows, and the runs that merge them."""
+    """Mentions placed in date windows, and the runs that merge them."""
 
-    def __init__(self, corpus: Corpus, window_days: int) -> None:
-        if window_days < 1:
-            raise ConfigError("merge window must be at least 1 day")
+    def __init__(
+        self, corpus: Corpus, window_days: int, split_days: int = DEFAULT_SPLIT_DAYS
+    ) -> None:
+        if window_days < 1 or split_days < 1:
+            raise ConfigError("merge windows and story splits must be at least 1 day")
         self.corpus = corpus
-        self.window_days = window_days
+        self.window_days, self.split_days = window_days, split_days
         self.margin = _WEEK + corpus.params.date_slack_days
-        n = len(corpus.groups)
-        self.span = [story_span(corpus, i) for i in range(n)]
-        self.owner: list[int] = []
-        for i in range(n):
-            anchor = story_anchor(corpus, i)
-            self.owner.append(UNDATED if anchor is None else anchor // window_days)
+        self.mentions: list[EventMention] = []
+        self.story = array("l")  # story index of each mention
+        self.own = array("l")  # owner window of each mention
+        self.lo, self.hi = array("l"), array("l")  # its reach (UNDATED: none)
         self.owned: dict[int, list[int]] = {}
-        for i, w in enumerate(self.owner):
-            self.owned.setdefault(w, []).append(i)
-        # dated stories by first day, for the margin look-up
-        self._by_start = sorted((s[0], s[1], i) for i, s in enumerate(self.span) if s is not None)
-
-        index = {sid: i for i, sid in enumerate(corpus.ids)}
-        #: the window owning each article's story
-        self.window_of: dict[str, int] = {
-            aid: self.owner[index[sid]] for aid, sid in corpus.story_of.items()
-        }
+        self.split_stories = 0
+        for i, group in enumerate(corpus.groups):
+            placed, split = place_story(corpus, group, window_days, split_days)
+            self.split_stories += split
+            for m, owner, reach in placed:
+                p = len(self.mentions)
+                self.mentions.append(m)
+                self.story.append(i)
+                self.own.append(owner)
+                self.lo.append(reach[0] if reach else UNDATED)
+                self.hi.append(reach[1] if reach else UNDATED)
+                self.owned.setdefault(owner, []).append(p)
+        # dated mentions by the first day they reach, for the margin look-up
+        self._order = sorted(
+            (p for p in range(len(self.mentions)) if self.own[p] != UNDATED),
+            key=lambda p: self.lo[p],
+        )
+        self._los = array("l", (self.lo[p] for p in self._order))
+        self._longest = max((self.hi[p] - self.lo[p] for p in self._order), default=0)
+        self.entity_keys: dict[tuple[str, str], str] = {}
+        self._keyed: set[int] = set()
 
     def windows(self) -> list[int]:
         return sorted(self.owned)
 
-    def mentions_in(self, stories: Iterable[int]) -> int:
-        c = self.corpus
-        return sum(len(c.mentions_by_article.get(a, ())) for i in stories for a in c.groups[i])
+    def stories(self, indices: Iterable[int] | None = None) -> list[Story]:
+        """The Story records of the chosen stories (all by default), their entities resolved
+        over the whole story; the entity keys of their articles are kept for the runs."""
+        chosen = sorted(range(len(self.corpus.groups)) if indices is None else set(indices))
+        out, keys = story_records(self.corpus, chosen)
+        self.entity_keys.update(keys)
+        self._keyed.update(chosen)
+        return out
+
+    def mark_keyed(self, indices: Iterable[int]) -> None:
+        self._keyed.update(indices)
+
+    def _ensure_keys(self, indices: Collection[int]) -> None:
+        missing = [i for i in sorted(set(indices)) if i not in self._keyed]
+        if missing:
+            _, keys = story_records(self.corpus, missing, stories=())
+            self.entity_keys.update(keys)
+            self._keyed.update(missing)
+
+    def positions(self, unit: Unit) -> tuple[list[int], list[int]]:
+        """(the mentions the run owns, every mention it merges) as positions, in order."""
+        lo, hi = unit
+        core = sorted(p for w in self.owned if lo <= w <= hi for p in self.owned[w])
+        dated = [p for p in core if self.own[p] != UNDATED]
+        if not dated:
+            return core, core
+        first = min(self.lo[p] for p in dated) - self.margin
+        last = max(self.hi[p] for p in dated) + self.margin
+        a = bisect_left(self._los, first - self._longest)
+        b = bisect_right(self._los, last)
+        run = set(core)
+        run.update(p for p in self._order[a:b] if self.hi[p] >= first)
+        return core, sorted(run)
 
     def group(self, units: Sequence[Unit], max_overlap: float = MAX_OVERLAP) -> list[Unit]:
         """The units, or one run over all of them when their margins would make the runs
-        hold more than ``max_overlap`` times the mentions they cover (long stories that reach
-        across many windows put most of the corpus into every run: one run is cheaper)."""
+        hold more than ``max_overlap`` times the mentions they cover."""
         if len(units) <= 1:
             return list(units)
-        runs = [set(self.stories_of(u)[1]) for u in units]
-        covered = self.mentions_in(set().union(*runs))
-        if sum(self.mentions_in(r) for r in runs) <= max_overlap * covered:
+        runs = [self.positions(u)[1] for u in units]
+        covered = len(set().union(*runs))
+        if sum(len(r) for r in runs) <= max_overlap * covered:
             return list(units)
         return [(min(u[0] for u in units), max(u[1] for u in units))]
 
-    def stories_of(self, unit: Unit) -> tuple[list[int], list[int]]:
-        """(the stories the run owns, every story it merges) in creation order."""
-        lo, hi = unit
-        core = sorted(i for w in self.owned if lo <= w <= hi for i in self.owned[w])
-        spans = [self.span[i] for i in core if self.span[i] is not None]
-        run = set(core)
-        if spans:
-            first = min(s[0] for s in spans if s) - self.margin
-            last = max(s[1] for s in spans if s) + self.margin
-            for start, end, i in self._by_start:
-                if start > last:
-                    break
-                if end >= first:
-                    run.add(i)
-        return core, sorted(run)
-
     def run(self, unit: Unit) -> RunResult:
         c = self.corpus
-        core, run = self.stories_of(unit)
-        mine = {c.ids[i] for i in core}
-        stories, entity_keys = story_records(c, run, stories=set(core))
-        clusters = cluster_stories(c, run, entity_keys)
-        kept = [cl for cl in clusters if any(x.story in mine for x in cl.members)]
-        return RunResult(
-            unit,
-            tuple(events_of(c, kept)),
-            tuple(zip(core, stories, strict=True)),
-            self.mentions_in(run),
+        core, run = self.positions(unit)
+        self._ensure_keys({self.story[p] for p in run})
+        mine = {self.mentions[p].id for p in core}
+        feats = mention_features(
+            [self.mentions[p] for p in run],
+            c.by_id,
+            c.story_of,
+            self.entity_keys,
+            c.idf,
+            c.kb,
+            c.params,
         )
+        clusters = cluster_mentions(feats, c.kb, c.params)
+        kept = [cl for cl in clusters if any(x.m.id in mine for x in cl.members)]
+        return RunResult(unit, tuple(events_of(c, kept)), len(run))
 
 
 # --- running and stitching ------------------------------------------------------------
@@ -150,6 +248,62 @@ def _run_in_worker(unit: Unit) -> RunResult:
     return _ACTIVE.run(unit)
 
 
+def _fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``func`` over ``items`` in ``workers`` forked processes. The parent's objects are
+    frozen out of the cyclic collector first: a collection in a child would otherwise write
+    to every object's header and copy the whole corpus into each child."""
+    gc.collect()
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool:
+            # no maxtasksperchild: a pool that replaces finished workers can fork one while
+            # terminate() holds the task queue's lock, and that worker then blocks forever
+            # (seen as a hung test); the workers exit by close() and join() after the map
+            results = pool.map(func, items, chunksize=1)
+            pool.close()
+            pool.join()
+            return results
+    finally:
+        gc.unfreeze()
+
+
+def _stories_in_worker(indices: list[int]) -> tuple[list[Story], dict[tuple[str, str], str]]:
+    assert _ACTIVE is not None
+    return story_records(_ACTIVE.corpus, indices)
+
+
+def all_stories(w: Windows, workers: int) -> list[Story]:
+    """Every story's record (:meth:`Windows.stories`), in ``workers`` forked processes when
+    more than one: contiguous slices of about equal mentions, so the order is kept."""
+    n = len(w.corpus.groups)
+    if workers <= 1 or n < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return w.stories()
+    sizes = [0] * n
+    for i in w.story:
+        sizes[i] += 1
+    per = max(1, sum(sizes) // (4 * workers))
+    slices: list[list[int]] = [[]]
+    held = 0
+    for i, k in enumerate(sizes):
+        if held >= per:
+            slices.append([])
+            held = 0
+        slices[-1].append(i)
+        held += k + 1
+    global _ACTIVE
+    _ACTIVE = w
+    try:
+        parts = _fork_map(_stories_in_worker, slices, workers)
+    finally:
+        _ACTIVE = None
+    out: list[Story] = []
+    for part, keys in parts:
+        out.extend(part)
+        w.entity_keys.update(keys)
+    w.mark_keyed(range(n))
+    return out
+
+
 def execute(w: Windows, units: Sequence[Unit], workers: int) -> list[RunResult]:
     """Run the units, in ``workers`` forked processes when more than one (each reads the
     prepared corpus its parent holds, without copying it)."""
@@ -158,15 +312,7 @@ def execute(w: Windows, units: Sequence[Unit], workers: int) -> list[RunResult]:
         return [w.run(u) for u in units]
     _ACTIVE = w
     try:
-        ctx = multiprocessing.get_context("fork")
-        # no maxtasksperchild: a pool that replaces finished workers can fork one while
-        # terminate() holds the task queue's lock, and that worker then blocks forever (seen
-        # as a hung test); the workers exit by close() and join() once the map is done
-        with ctx.Pool(min(workers, len(units))) as pool:
-            results = pool.map(_run_in_worker, units, chunksize=1)
-            pool.close()
-            pool.join()
-            return results
+        return _fork_map(_run_in_worker, units, workers)
     finally:
         _ACTIVE = None
 
@@ -222,31 +368,32 @@ def merge_windows(
     config: MergeConfig = DEFAULT_CONFIG,
     *,
     window_days: int = DEFAULT_WINDOW_DAYS,
+    split_days: int = DEFAULT_SPLIT_DAYS,
     workers: int = 1,
     max_overlap: float = MAX_OVERLAP,
 ) -> tuple[MergeResult, WindowPlan]:
     """:func:`newsevents.merge.merge` by date windows of ``window_days`` days (each run holds
-    one window's stories and its margin; ``workers`` runs at a time; one run for all when
-    the runs would overlap more than ``max_overlap`` times): the same stories and events,
-    with the plan it followed."""
-    w = Windows(prepare(articles, mentions, quotes, entities, config), window_days)
+    its windows' mentions and their margin; ``workers`` runs at a time; one run for all when
+    the runs would overlap more than ``max_overlap`` times; stories longer than
+    ``split_days`` split by date): the same stories and events, with the plan it followed."""
+    w = Windows(prepare(articles, mentions, quotes, entities, config), window_days, split_days)
+    stories = all_stories(w, workers)  # before the runs: their workers share the keys
     units = w.group([(x, x) for x in w.windows()], max_overlap)
     results, runs, widened = stitch(w, units, workers)
-    return assemble(w, results.values()), WindowPlan(
+    return assemble(stories, results.values()), WindowPlan(
         window_days,
         len(w.windows()),
         runs,
         widened,
         max((r.mentions for r in results.values()), default=0),
+        w.split_stories,
     )
 
 
-def assemble(w: Windows, results: Iterable[RunResult]) -> MergeResult:
-    stories: dict[int, Story] = {}
+def assemble(stories: Sequence[Story], results: Iterable[RunResult]) -> MergeResult:
     events: dict[str, Event] = {}
     for r in results:
-        stories.update(r.stories)
         for e in r.events:
             events[e.id] = e
     ordered = sorted(events.values(), key=lambda e: (e.date or "9999", e.id))
-    return MergeResult(stories=tuple(stories[i] for i in sorted(stories)), events=tuple(ordered))
+    return MergeResult(stories=tuple(stories), events=tuple(ordered))
