@@ -53,7 +53,7 @@ def one_process(corpus: Path, resources: api.Resources, tmp_path_factory) -> dic
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of 3 articles: several tasks per worker, and chunks a failure splits."""
-    monkeypatch.setattr(runner, "CHUNK", 3)
+    monkeypatch.setattr(runner, "WORKER_CHUNK", 3)
 
 
 @pytest.mark.slow
