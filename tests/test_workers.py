@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from newsevents import api, bench, extract, runner
 from newsevents.cli import main
+from newsevents.ingest import article_from_text
 from newsevents.model import Article, Document, EntityMention, Span, to_data
 from newsevents.store import Store
 
@@ -52,7 +53,7 @@ def one_process(corpus: Path, resources: api.Resources, tmp_path_factory) -> dic
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of 3 articles: several tasks per worker, and chunks a failure splits."""
-    monkeypatch.setattr(runner, "CHUNK", 3)
+    monkeypatch.setattr(runner, "WORKER_CHUNK", 3)
 
 
 @pytest.mark.slow
@@ -176,6 +177,21 @@ def test_stage_clock_counts_nested_stages_once() -> None:
     assert 0.02 <= clock.wall["outer"] < 0.05
     items = list(clock.iterate("producing", iter([1, 2, 3])))
     assert items == [1, 2, 3] and "producing" in clock.wall and set(clock.cpu) == set(clock.wall)
+
+
+def test_coding_first_puts_the_loaded_resources_out_of_the_collectors_sight(
+    resources: api.Resources,
+) -> None:
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    article = article_from_text(bench.make_corpus(1)[0], source="one")
+    (doc,) = runner.code_articles([article], resources)
+    assert isinstance(doc, Document) and doc.events
+    # the gazetteer's city index is built and frozen with everything else alive
+    assert "_city_index" in vars(resources.gazetteer)
+    assert gc.get_freeze_count() > 100_000
 
 
 def test_bench_report_prints_stages_and_workers() -> None:

@@ -443,46 +443,90 @@ T = TypeVar("T")
 
 def to_data(obj: Any) -> Any:
     """Dataclass tree -> JSON-able plain data (tuples become lists; bytes are dropped)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            f.name: to_data(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if f.name not in ("raw", "parse")
-        }
-    if isinstance(obj, (list, tuple)):
+    kind = _KINDS.get(type(obj))
+    if kind is None:
+        kind = _KINDS[type(obj)] = _kind(obj)
+    if kind is _SCALAR:
+        return obj
+    if kind is _SEQUENCE:
         return [to_data(x) for x in obj]
-    return obj
+    return {name: to_data(getattr(obj, name)) for name in kind}
+
+
+_SCALAR: tuple[str, ...] = ("<scalar>",)
+_SEQUENCE: tuple[str, ...] = ("<sequence>",)
+#: per type: the dataclass's field names written by to_data, or one of the markers above
+#: (a type's kind never changes, so to_data works it out once per type)
+_KINDS: dict[type, tuple[str, ...]] = {}
+
+
+def _kind(obj: Any) -> tuple[str, ...]:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return tuple(f.name for f in dataclasses.fields(obj) if f.name not in ("raw", "parse"))
+    if isinstance(obj, (list, tuple)):
+        return _SEQUENCE
+    return _SCALAR
 
 
 def from_data(cls: type[T], data: Any) -> T:
     """Inverse of :func:`to_data` for the frozen model types above."""
-    return typing.cast(T, _decode(cls, data))
+    return typing.cast(T, _decoder(cls)(data))
 
 
-def _decode(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+_Decoder = typing.Callable[[Any], Any]
+#: per annotation: a function decoding plain data of that type (built once per annotation)
+_DECODERS: dict[Any, _Decoder] = {}
+
+
+def _decoder(tp: Any) -> _Decoder:
+    try:
+        return _DECODERS[tp]
+    except KeyError:
+        pass
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        plan: list[tuple[str, _Decoder]] = []
+
+        def record(data: Any) -> Any:
+            if data is None:
+                return None
+            if not plan:  # built on first use, so a type may refer to itself
+                hints = _hints(tp)
+                plan.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp))
+            return tp(**{name: dec(data[name]) for name, dec in plan if name in data})
+
+        _DECODERS[tp] = record
+        return record
+    decode = _build_decoder(tp)
+    _DECODERS[tp] = decode
+    return decode
+
+
+def _identity(data: Any) -> Any:
+    return data
+
+
+def _build_decoder(tp: Any) -> _Decoder:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         members = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(members[0], data) if len(members) == 1 else data
+        if len(members) != 1:
+            return _identity
+        member = _decoder(members[0])
+        return lambda data: None if data is None else member(data)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], x) for x in data)
-        return tuple(_decode(a, x) for a, x in zip(args, data, strict=True))
+            item = _decoder(args[0])
+            return lambda data: None if data is None else tuple([item(x) for x in data])
+        decs = [_decoder(a) for a in args]
+        return lambda data: (
+            None if data is None else tuple(d(x) for d, x in zip(decs, data, strict=True))
+        )
     if origin is list:
         (arg,) = typing.get_args(tp)
-        return [_decode(arg, x) for x in data]
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        kwargs = {
-            f.name: _decode(hints[f.name], data[f.name])
-            for f in dataclasses.fields(tp)
-            if f.name in data
-        }
-        return tp(**kwargs)
-    return data
+        elem = _decoder(arg)
+        return lambda data: None if data is None else [elem(x) for x in data]
+    return _identity
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

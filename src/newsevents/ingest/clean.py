@@ -206,9 +206,21 @@ def chrome_reason(line: str, rules: ChromeRules | None = None) -> str | None:
     removing them; a credit-only line is chrome too; a menu line ("Home | News | Shop") is
     chrome by its shape (see :func:`is_menu`).
     """
-    rules = rules or load_rules()
+    packaged = load_rules()
+    rules = rules or packaged
     if not line or len(line) > rules.max_line:
         return None
+    if rules is packaged:  # header lines are asked about up to four times
+        return _packaged_reason(line)
+    return _chrome_reason(line, rules)
+
+
+@lru_cache(maxsize=4096)
+def _packaged_reason(line: str) -> str | None:
+    return _chrome_reason(line, load_rules())
+
+
+def _chrome_reason(line: str, rules: ChromeRules) -> str | None:
     if is_menu(line):
         return "menu"
     rest = line

@@ -242,6 +242,13 @@ def join_evidence(
     main = c.main_type()
     if not all(kb.types_compatible(x.m.event, t) for t in c.types):
         return _refuse(why, "types")
+    # the next two hard rules, checked again below, refuse most candidates (on the bench
+    # corpus 87 % of them): refused here, in the same order, before any note is written
+    if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
+        return _refuse(why, "date gap")
+    sides = (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor")
+    if _side_status(*sides)[0] == "mismatch":
+        return _refuse(why, "actor mismatch")
     v = dict.fromkeys(FEATURES, 0.0)
     notes: list[str] = []
     if x.m.event == main:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import (
     DATE_PRECISION,
@@ -93,6 +94,7 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
 _YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
 
 
+@lru_cache(maxsize=1 << 16)  # the merge writes a day's name in every join it weighs
 def iso_day(day: int) -> str:
     return dt.date.fromordinal(day).isoformat()
 
