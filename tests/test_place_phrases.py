@@ -61,6 +61,54 @@ def _place(doc, trigger):
             "raided",
             ("Dadaab", "KEN", "city"),
         ),
+        # "the Kenyan capital": the capital of the country the adjective names
+        (
+            "Police fired tear gas at students in the Kenyan capital on Monday.",
+            "fired",
+            ("Nairobi", "KEN", "city"),
+        ),
+        # a country the small NER model tags as a person, in a locative phrase
+        (
+            "Jihadists ambushed a convoy in northern Mali on Monday, killing 11 soldiers.",
+            "ambushed",
+            ("Mali", "MLI", "country"),
+        ),
+        # a district is local: never a far town that shares the name
+        (
+            "Protesters set fire to a police station in Nepal's Bara district on Monday.",
+            "set",
+            ("Bara", "NPL", "district"),
+        ),
+        # an article naming no country: its adjectives say which Granada
+        (
+            "Nicaraguan police detained 14 students in Granada on Monday.",
+            "detained",
+            ("Granada", "NIC", "city"),
+        ),
+        # the coast of a country: that country
+        (
+            "Pirates hijacked a cargo ship off the coast of Somalia on Monday.",
+            "hijacked",
+            ("Somalia", "SOM", "country"),
+        ),
+        # a sea the region table knows
+        (
+            "Rebels fired a missile at a tanker in the Gulf of Aden on Monday.",
+            "fired",
+            ("Gulf of Aden", None, "region"),
+        ),
+        # a square in a named city: that city, not a far town named like the square
+        (
+            "Demonstrators gathered at Independence Square in Kyiv on Monday.",
+            "gathered",
+            ("Kyiv", "UKR", "city"),
+        ),
+        # "in Borno and Yobe states": the division word covers each conjunct
+        (
+            "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",
+            "killed",
+            ("Borno", "NGA", "province"),
+        ),
     ],
 )
 def test_place_phrases(analyze, text, trigger, want):
@@ -148,81 +196,6 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
     assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "want"),
-    [
-        # "the Kenyan capital": the capital of the country the adjective names
-        (
-            "Police fired tear gas at students in the Kenyan capital on Monday.",
-            "fired",
-            ("Nairobi", "KEN", "city"),
-        ),
-        # a country the small NER model tags as a person, in a locative phrase
-        (
-            "Jihadists ambushed a convoy in northern Mali on Monday, killing 11 soldiers.",
-            "ambushed",
-            ("Mali", "MLI", "country"),
-        ),
-    ],
-)
-def test_capital_by_adjective_and_mislabelled_country(analyze, text, trigger, want):
-    assert _place(analyze(text, "2023-06-13"), trigger) == want
-
-
 def test_capital_of_an_adjective(gazetteer):
     assert gazetteer.capital_of("Malian").name == "Bamako"
     assert gazetteer.capital_of("Martian") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "want"),
-    [
-        # a district is local: never a far town that shares the name
-        (
-            "Protesters set fire to a police station in Nepal's Bara district on Monday.",
-            "set",
-            ("Bara", "NPL", "district"),
-        ),
-        # an article naming no country: its adjectives say which Granada
-        (
-            "Nicaraguan police detained 14 students in Granada on Monday.",
-            "detained",
-            ("Granada", "NIC", "city"),
-        ),
-    ],
-)
-def test_namesakes_follow_the_articles_countries(analyze, text, trigger, want):
-    assert _place(analyze(text, "2023-06-13"), trigger) == want
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "want"),
-    [
-        # the coast of a country: that country
-        (
-            "Pirates hijacked a cargo ship off the coast of Somalia on Monday.",
-            "hijacked",
-            ("Somalia", "SOM", "country"),
-        ),
-        # a sea the region table knows
-        (
-            "Rebels fired a missile at a tanker in the Gulf of Aden on Monday.",
-            "fired",
-            ("Gulf of Aden", None, "region"),
-        ),
-        # a square in a named city: that city, not a far town named like the square
-        (
-            "Demonstrators gathered at Independence Square in Kyiv on Monday.",
-            "gathered",
-            ("Kyiv", "UKR", "city"),
-        ),
-        # "in Borno and Yobe states": the division word covers each conjunct
-        (
-            "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",
-            "killed",
-            ("Borno", "NGA", "province"),
-        ),
-    ],
-)
-def test_coasts_seas_squares_and_plural_divisions(analyze, text, trigger, want):
-    assert _place(analyze(text, "2023-06-13"), trigger) == want
