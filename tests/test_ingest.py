@@ -18,14 +18,13 @@ import pytest
 from newsevents.errors import ConfigError, InputError
 from newsevents.ingest import article_from_text, article_id, iter_inputs, read_article
 from newsevents.ingest.clean import (
-    HR,
     chrome_reason,
     clean_text,
-    markdown_line,
     parse_rules,
     remove_chrome,
     repair_hyphens,
 )
+from newsevents.ingest.markdown import HR, markdown_line
 from newsevents.ingest.metadata import (
     date_from_text,
     normalise_date,

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from newsevents import nlp as nlp_mod
 from newsevents.errors import InputError
 from newsevents.ingest import article_from_text, iter_inputs
-from newsevents.ingest.clean import clean_text, markdown_line, normalise_lines, repair_hyphens
+from newsevents.ingest.clean import clean_text, normalise_lines, repair_hyphens
 from newsevents.ingest.decoding import decode, json_depth, loads, sniff_format
+from newsevents.ingest.markdown import markdown_line
 from newsevents.ingest.readers import from_plain, from_record
 from newsevents.model import Article, Skip
 from newsevents.resolve.time import find_times

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..resources import read_yaml
+from .markdown import HR, markdown_line
 
 TERMINAL = ".!?…:;\"'”’)»"
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -125,52 +126,6 @@ def load_rules() -> ChromeRules:
     """The packaged chrome rules (cached)."""
     path = data_file("chrome.yaml")
     return parse_rules(read_yaml(path), str(path))
-
-
-# --- markdown ---------------------------------------------------------------------------
-
-# Every markdown pattern runs on untrusted lines of any length, so none may backtrack more than
-# a bounded amount per start position: bracket texts exclude the opening bracket (an unclosed
-# "[" stops at the next "["), and a bold span is at most 400 characters.
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
-_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,400}?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_MD_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
-_MD_EMPTY_BULLET = re.compile(r"^\s*[-*+•]\s*$")
-_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_MD_QUOTE = re.compile(r"^\s*>\s?")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-HR = "\x00HR\x00"  # placeholder line for a horizontal rule (footer boundary), never output
-
-
-def markdown_line(line: str) -> str:
-    """One line of (possibly) markdown reduced to plain text; a horizontal rule becomes HR."""
-    if not line:
-        return line
-    if _MD_RULE.match(line):
-        return HR
-    if _MD_EMPTY_BULLET.match(line):
-        return ""
-    m = _MD_HEADING.match(line)
-    if m:
-        line = m.group(1)
-    line = _MD_QUOTE.sub("", line)
-    line = _MD_BULLET.sub("", line)
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_AUTOLINK.sub(r"\1", line)
-    line = _MD_BOLD.sub(r"\2", line)
-    line = _MD_ITALIC.sub(r"\1", line)
-    line = _MD_ESCAPE.sub(r"\1", line)
-    return line
-
-
-def is_heading(line: str) -> bool:
-    """A markdown ATX heading line ("# Title")."""
-    return bool(_MD_HEADING.match(line))
 
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

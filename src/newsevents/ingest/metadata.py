@@ -17,7 +17,8 @@ import yaml
 
 from ..errors import ConfigError
 from ..resources import countries, read_yaml
-from .clean import HR, TERMINAL, chrome_reason, data_file, is_heading, load_rules, markdown_line
+from .clean import TERMINAL, chrome_reason, data_file, load_rules
+from .markdown import HR, is_heading, markdown_line
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Skip
-from .clean import Cleaned, clean_lines, markdown_line, normalise_lines
+from .clean import Cleaned, clean_lines, normalise_lines
 from .decoding import (
     check_binary,
     decode,
@@ -27,6 +27,7 @@ from .decoding import (
     unreadable,
 )
 from .language import LANGUAGE_SAMPLE, detect_language, language_sample
+from .markdown import markdown_line
 from .metadata import (
     Header,
     domain_matches,
