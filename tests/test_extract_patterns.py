@@ -170,6 +170,19 @@ def test_staged_strike_by_workers_is_a_protest_not_an_attack(types):
 
 
 @pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a word that names a sportsman elsewhere names a political doer here: the sport
+        # context words (match, goal...), not the doer's noun, make a sentence sport
+        ("Strikers blocked the main road into the port on Monday.", "PROTEST"),
+        ("Opposition players accused the government of rigging the vote.", "ACCUSE"),
+    ],
+)
+def test_labour_strikers_and_political_players_still_act(types, text, event):
+    assert event in [e for e, _, _, _ in types(text)]
+
+
+@pytest.mark.parametrize(
     ("text", "event", "mode"),
     [
         ("Iraqi forces pulled back from the hills above the town.", "RETREAT", "withdraw"),
