@@ -11,7 +11,8 @@ from newsevents import api
 from newsevents.extract import Codebook, load_codebook
 from newsevents.learn import load_learned
 from newsevents.model import Article, Document
-from newsevents.nlp import DEFAULT_MODEL, annotate, load_pipeline
+from newsevents.nlp import DEFAULT_MODEL, annotate
+from newsevents.pipeline import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -20,8 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The default spaCy pipeline, loaded once per test session."""
-    return load_pipeline(DEFAULT_MODEL)
+    """The default spaCy pipeline as the coder uses it, loaded once per test session."""
+    return load_nlp(DEFAULT_MODEL)
 
 
 @pytest.fixture(scope="session")

@@ -206,6 +206,47 @@ def test_a_dateline_with_its_country_is_no_actor(resources):
     assert not never_actor([named[0]], resources.actors, doer=True)
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSKEMEN, March 5 (Steppe Wire) - ",
+        "OSKEMEN, March 5 - ",
+        "Oskemen, March 5 (Steppe Wire) - ",
+    ],
+)
+@pytest.mark.parametrize(
+    ("sentence", "event", "head"),
+    [
+        (
+            "Uzbek police arrested twelve activists outside the parliament on Tuesday, witnesses "
+            "said.",
+            "COERCE",
+            "police",
+        ),
+        (
+            "Kenyan troops shelled a militant camp near the border, the army said.",
+            "ASSAULT",
+            "troops",
+        ),
+        ("Protesters set fire to tyres outside the ministry on Monday.", "COERCE", "Protesters"),
+    ],
+)
+def test_the_sentence_after_a_dateline_keeps_its_own_subject(
+    sides, dateline, sentence, event, head
+):
+    """The parser reads a dateline as a second subject of the first verb unless a sentence
+    break sits after it (set before parsing, from the dateline shapes)."""
+    (coded,) = [e for e in sides(dateline + sentence) if e[0] == event]
+    assert [a[0].split()[-1] for a in coded[1]] == [head]
+
+
+def test_a_dateline_is_its_own_sentence_in_the_coders_parse(nlp):
+    doc = nlp("OSKEMEN, March 5 (Steppe Wire) - Kazakh police detained nine activists.")
+    assert [s.text for s in doc.sents][1].startswith("Kazakh police")
+    # a text without a dateline is parsed as before
+    assert len(list(nlp("Kazakh police detained nine activists on Friday.").sents)) == 1
+
+
 def test_a_state_organ_in_a_states_report_is_that_states(sides):
     events = sides("The Kenyan interior minister said police had arrested 40 protesters.")
     doers = [a for _, actor, _ in events for a in actor]

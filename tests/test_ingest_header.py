@@ -216,3 +216,45 @@ def test_signature_gives_the_author_in_reading_order() -> None:
     )
     assert art.author == "Ada Lind"
     assert art.text == BODY
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "outlet", "author"),
+    [
+        (
+            "Title: Dam talks stall\nSource: Valley Courier\n",
+            "Dam talks stall",
+            "Valley Courier",
+            None,
+        ),
+        ("Headline: Dam talks stall\nAuthor: Ada Lind\n", "Dam talks stall", None, "Ada Lind"),
+        (
+            "HEADLINE: Dam talks stall\nSection: World\nURL: https://example.org/a\n",
+            "Dam talks stall",
+            None,
+            None,
+        ),
+        (
+            "Publication: Harbour Ledger\nWord count: 412\nLoad-Date: June 3\n",
+            None,
+            "Harbour Ledger",
+            None,
+        ),
+    ],
+)
+def test_labelled_header_lines_are_metadata_not_text(tmp_path, header, title, outlet, author):
+    path = tmp_path / "clip.txt"
+    path.write_text(header + "\n" + BODY, encoding="utf-8")
+    article = one(path)
+    assert article.title == title
+    assert article.outlet == outlet
+    assert article.author == author
+    first = article.text.split("\n")[0]
+    assert ":" not in first.split(" ")[0], article.text[:80]
+
+
+def test_a_label_in_the_body_is_article_text(tmp_path):
+    """Only the header zone is read for labels, and only known labels count."""
+    path = tmp_path / "q.txt"
+    path.write_text("Q: Did the council vote?\n\n" + BODY, encoding="utf-8")
+    assert one(path).text.startswith("Q: Did the council vote?")

@@ -7,7 +7,8 @@ sentence and entity spans are copied out as character offsets into the clean tex
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from spacy.language import Language
@@ -47,6 +48,52 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         f"spaCy pipeline {name!r} is not installed; install its package (e.g. "
         f"'pip install {name}') or use the default --model {DEFAULT_MODEL}"
     ) from last
+
+
+#: the spaCy component that ends a sentence after the article's dateline (see DatelineBreak)
+DATELINE_BREAK = "newsevents_dateline_break"
+
+
+class DatelineBreak:
+    """Ends a sentence after the dateline, before the parser runs.
+
+    "CITY, March 5 (Agency) - Police arrested ..." is one line, and spaCy parses the capitalised
+    city as a second subject of the first verb, so the dateline became the actor. A boundary
+    set before the parser is kept by it (spaCy's parser respects preset sentence starts): the
+    dateline is its own sentence and the report's first sentence parses as written. The
+    patterns are the resolve stage's dateline shapes (``place_dateline.tsv``), passed in by
+    :func:`add_dateline_break`, so the shape is declared once.
+    """
+
+    def __init__(self, patterns: Sequence[str], chars: int) -> None:
+        self.patterns = tuple(re.compile(p, re.MULTILINE) for p in patterns)
+        self.chars = chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        head = doc.text[: self.chars]
+        found = [m for rx in self.patterns if (m := rx.search(head)) is not None]
+        if not found:
+            return doc
+        first = min(found, key=lambda m: m.start())
+        after = next((t for t in doc if t.idx >= first.end() and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
+        return doc
+
+
+@Language.factory(DATELINE_BREAK, default_config={"patterns": [], "chars": 1500})
+def _make_dateline_break(
+    nlp: Language, name: str, patterns: list[str], chars: int
+) -> DatelineBreak:
+    return DatelineBreak(patterns, chars)
+
+
+def add_dateline_break(nlp: Language, patterns: Sequence[str], chars: int) -> Language:
+    """Put :class:`DatelineBreak` before the parser (once; the pipeline is shared)."""
+    if DATELINE_BREAK not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        config = {"patterns": list(patterns), "chars": chars}
+        nlp.add_pipe(DATELINE_BREAK, before="parser", config=config)
+    return nlp
 
 
 def annotate(article: Article, parse: Doc) -> Document:

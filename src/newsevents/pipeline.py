@@ -28,6 +28,7 @@ from .extract.quotes import QuoteCues, extract_quotes, load_quote_cues
 from .model import Document
 from .nlp import DEFAULT_MODEL
 from .resolve import actors as resolve_actors
+from .resolve import datelines
 from .resolve import place as resolve_place
 from .resolve import time as resolve_time
 from .resources import EventTypes, Lexicon, load_event_types, load_lexicon
@@ -51,6 +52,13 @@ class Resources:
     learned: learn.LearnedModels | None = None
 
 
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline the coder reads: the installed one, with a sentence break after the
+    dateline (the resolve stage's dateline shapes) so a dateline is never the first subject."""
+    patterns = [rx.pattern for rx in datelines.read_datelines()]
+    return nlp.add_dateline_break(nlp.load_pipeline(model), patterns, datelines.DATELINE_CHARS)
+
+
 def load_resources(
     model: str = DEFAULT_MODEL,
     codebook: Sequence[Path] = (),
@@ -64,7 +72,7 @@ def load_resources(
     types = load_event_types(codebook_paths)
     lexicon = load_lexicon()
     return Resources(
-        nlp=nlp.load_pipeline(model),
+        nlp=load_nlp(model),
         types=types,
         lexicon=lexicon,
         codebook=extract.load_codebook(codebook_paths, types, lexicon),

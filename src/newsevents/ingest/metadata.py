@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -19,6 +19,13 @@ from ..errors import ConfigError
 from ..resources import countries, read_yaml
 from .clean import TERMINAL, chrome_reason, data_file, load_rules
 from .markdown import HR, is_heading, markdown_line
+
+HeaderField = Literal["title", "outlet", "author", "ignore"]
+HEADER_FIELDS: tuple[HeaderField, ...] = ("title", "outlet", "author", "ignore")
+#: "Label: value" -- a label of at most three words, then a colon and the value
+_LABELLED = re.compile(
+    r"^\s*(?P<label>[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+){0,2})\s*:\s*(?P<value>\S.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,8 @@ class Cues:
     byline: re.Pattern[str]
     weekdays: frozenset[str] = frozenset()
     year: re.Pattern[str] = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+    #: "Label: value" header lines: lower-case label -> field (title, outlet, author, ignore)
+    header_fields: dict[str, HeaderField] = field(default_factory=dict)
 
 
 def _rx(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -113,7 +122,31 @@ def parse_cues(data: Any, where: str = "metadata.yaml") -> Cues:
         not_outlets=frozenset(w.lower() for w in data["not_outlets"]),
         byline=_rx(str(data["byline"]), f"{where}: byline", 0),
         weekdays=frozenset(w.lower() for w in data["weekdays"]),
+        header_fields=_header_fields(data.get("header_fields", {}), where),
     )
+
+
+def _header_fields(data: Any, where: str) -> dict[str, HeaderField]:
+    """header_fields: field -> labels, checked, as label -> field."""
+    if not isinstance(data, dict) or not set(data) <= set(HEADER_FIELDS):
+        raise ConfigError(f"{where}: header_fields maps {', '.join(HEADER_FIELDS)} to labels")
+    out: dict[str, HeaderField] = {}
+    for name in HEADER_FIELDS:
+        labels = data.get(name, [])
+        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+            raise ConfigError(f"{where}: header_fields.{name} must be a list of labels")
+        for label in labels:
+            out[" ".join(label.lower().split())] = name
+    return out
+
+
+def header_field(line: str, cues: Cues) -> tuple[HeaderField, str] | None:
+    """A labelled header line ("Source: Valley Courier") -> (field, value), else None."""
+    m = _LABELLED.match(line)
+    if m is None:
+        return None
+    kind = cues.header_fields.get(" ".join(m.group("label").lower().split()))
+    return (kind, m.group("value").strip()) if kind is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -440,6 +473,17 @@ def scan_lines(
         banner_end = menus[0]
     for i in header_idx:
         line = plain[i]
+        labelled = header_field(line, cues)
+        if labelled is not None and not date_header(line)[0]:
+            kind, value = labelled
+            if kind == "title" and find_title and h.title is None:
+                h.title = value
+            elif kind == "outlet" and h.outlet is None:
+                h.outlet = value
+            elif kind == "author" and h.author is None:
+                h.author = value
+            h.drop.add(i)
+            continue
         author = byline_author(line)
         if author and h.author is None:
             h.author = author

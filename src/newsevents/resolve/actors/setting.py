@@ -27,6 +27,22 @@ from .dictionary import ActorDictionary
 from .phrase import head_of
 from .places import DocumentPlaces, ethnic, place_country
 
+#: a dateline ends with a dash ("KANO, Nigeria (Agency) -"); at most this many tokens long
+_DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014"})
+_DATELINE_TOKENS = 16
+
+
+def _with_dateline(sent: SpacySpan) -> SpacySpan:
+    """The report's first sentence read with its dateline: the parser gets them apart (so the
+    dateline is never a subject), but the country a dateline names ("KANO, Nigeria (Agency)
+    -") is the one a reader takes for the unnamed parties of the sentence that follows."""
+    doc = sent.doc
+    if sent.start == 0 or doc[sent.start - 1].text not in _DATELINE_DASHES:
+        return sent
+    prev = doc[sent.start - 1].sent
+    return doc[prev.start : sent.end] if len(prev) <= _DATELINE_TOKENS else sent
+
+
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
 
@@ -103,7 +119,7 @@ class Setting:
             # the last resort: a party still without a country takes the one country its
             # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")
             # (never the other party's own country: "killed 24 militiamen" by a US strike)
-            only = self._sentence_country(sp)
+            only = self._sentence_country(_with_dateline(sp))
             a_codes: set[str] = {a.code for a in new_actor if a.code}
             r_codes: set[str] = {a.code for a in new_recip if a.code}
             new_actor = tuple(self._last_resort(a, only, r_codes) for a in new_actor)
