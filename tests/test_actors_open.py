@@ -240,6 +240,20 @@ def test_the_sentence_after_a_dateline_keeps_its_own_subject(
     assert [a[0].split()[-1] for a in coded[1]] == [head]
 
 
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # a new line ends a paragraph even after a closing quote
+        ('"We did not start this war."\nThe minister said troops would stay.', "The minister"),
+        # a speaker's label in a transcript is not part of the answer
+        ("Q: Did you sign it?\nA: We signed the accord on Monday.", "Did you"),
+        ("MINISTER: We signed the accord on Monday.", "We signed"),
+    ],
+)
+def test_layout_sets_sentence_starts(nlp, text, second):
+    assert [s.text.strip() for s in nlp(text).sents][1].startswith(second)
+
+
 def test_a_dateline_is_its_own_sentence_in_the_coders_parse(nlp):
     doc = nlp("OSKEMEN, March 5 (Steppe Wire) - Kazakh police detained nine activists.")
     assert [s.text for s in doc.sents][1].startswith("Kazakh police")

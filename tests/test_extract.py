@@ -160,6 +160,10 @@ def test_drone_strike_is_one_event_with_framing(code):
             "hypothetical",
             "away",
         ),
+        # a yes/no question asks, it does not tell; a question word keeps the act told
+        ("Has the junta released the opposition leader?", "RETREAT", "hypothetical", "Has"),
+        ('"Will they attack the depot?" a farmer asked.', "ASSAULT", "hypothetical", "Will"),
+        ("Why did the navy seize the fishing boats?", "COERCE", "asserted", None),
     ],
 )
 def test_factuality(code, text, event, fact, cue):

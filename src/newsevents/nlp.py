@@ -50,19 +50,32 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     ) from last
 
 
-#: the spaCy component that ends a sentence after the article's dateline (see DatelineBreak)
-DATELINE_BREAK = "newsevents_dateline_break"
+#: the spaCy component that sets the layout's sentence starts (see LayoutBreaks)
+LAYOUT_BREAKS = "newsevents_layout_breaks"
+#: a speaker's label opening a line of a transcript: "Q:", "A:", "MINISTER:", "Jane Doe:"
+_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Za-z.'\u2019-]*)(?: [A-Z][A-Za-z.'\u2019-]*){0,2}:[ \t]+(?=\S)"
+)
 
 
-class DatelineBreak:
-    """Ends a sentence after the dateline, before the parser runs.
+#: marks that close what the word before them opened when written against it ('war."')
+_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", ")", "]"})
 
-    "CITY, March 5 (Agency) - Police arrested ..." is one line, and spaCy parses the capitalised
-    city as a second subject of the first verb, so the dateline became the actor. A boundary
-    set before the parser is kept by it (spaCy's parser respects preset sentence starts): the
-    dateline is its own sentence and the report's first sentence parses as written. The
-    patterns are the resolve stage's dateline shapes (``place_dateline.tsv``), passed in by
-    :func:`add_dateline_break`, so the shape is declared once.
+
+class LayoutBreaks:
+    """Sentence starts the layout gives, set before the parser runs (spaCy's parser keeps
+    preset starts), because the parser alone glues what a reader keeps apart:
+
+    - the dateline: "CITY, March 5 (Agency) - Police arrested ..." is one line, and the parser
+      reads the capitalised city as a second subject of the first verb, so the dateline became
+      the actor. Its shapes are the resolve stage's (``place_dateline.tsv``), passed in by
+      :func:`add_layout_breaks`, so they are declared once;
+    - a new line: ingest joins hard-wrapped lines, so every line break left ends a paragraph,
+      a heading or a list item ("... a war.\"" and the next paragraph were one sentence);
+    - a speaker's label in a transcript ("A: We expelled him ..."): the answer is its own
+      sentence, not the label's;
+    - and never before a closing quote or bracket written against its word ('war."'), which
+      the parser sometimes made a sentence of its own.
     """
 
     def __init__(self, patterns: Sequence[str], chars: int) -> None:
@@ -70,29 +83,33 @@ class DatelineBreak:
         self.chars = chars
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = {m.end() for m in _SPEAKER.finditer(doc.text)}
         head = doc.text[: self.chars]
         found = [m for rx in self.patterns if (m := rx.search(head)) is not None]
-        if not found:
-            return doc
-        first = min(found, key=lambda m: m.start())
-        after = next((t for t in doc if t.idx >= first.end() and not t.is_space), None)
-        if after is not None and after.i > 0:
-            after.is_sent_start = True
+        if found:
+            starts.add(min(found, key=lambda m: m.start()).end())
+        for tok in doc[1:]:
+            before = doc[tok.i - 1]
+            if tok.is_space:
+                continue
+            new_line = before.is_space and "\n" in before.text
+            if new_line or tok.idx in starts or (before.is_space and before.idx in starts):
+                tok.is_sent_start = True
+            elif tok.text in _CLOSERS and not before.whitespace_ and not before.is_space:
+                tok.is_sent_start = False  # 'war."': the closing quote ends, never starts
         return doc
 
 
-@Language.factory(DATELINE_BREAK, default_config={"patterns": [], "chars": 1500})
-def _make_dateline_break(
-    nlp: Language, name: str, patterns: list[str], chars: int
-) -> DatelineBreak:
-    return DatelineBreak(patterns, chars)
+@Language.factory(LAYOUT_BREAKS, default_config={"patterns": [], "chars": 1500})
+def _make_layout_breaks(nlp: Language, name: str, patterns: list[str], chars: int) -> LayoutBreaks:
+    return LayoutBreaks(patterns, chars)
 
 
-def add_dateline_break(nlp: Language, patterns: Sequence[str], chars: int) -> Language:
-    """Put :class:`DatelineBreak` before the parser (once; the pipeline is shared)."""
-    if DATELINE_BREAK not in nlp.pipe_names and "parser" in nlp.pipe_names:
+def add_layout_breaks(nlp: Language, patterns: Sequence[str], chars: int) -> Language:
+    """Put :class:`LayoutBreaks` before the parser (once; the loaded pipeline is shared)."""
+    if LAYOUT_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         config = {"patterns": list(patterns), "chars": chars}
-        nlp.add_pipe(DATELINE_BREAK, before="parser", config=config)
+        nlp.add_pipe(LAYOUT_BREAKS, before="parser", config=config)
     return nlp
 
 

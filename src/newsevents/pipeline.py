@@ -53,10 +53,11 @@ class Resources:
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline the coder reads: the installed one, with a sentence break after the
-    dateline (the resolve stage's dateline shapes) so a dateline is never the first subject."""
+    """The spaCy pipeline the coder reads: the installed one, with the sentence starts its
+    layout gives (after the dateline, at line breaks, after a speaker's label) set before the
+    parser (see :class:`newsevents.nlp.LayoutBreaks`)."""
     patterns = [rx.pattern for rx in datelines.read_datelines()]
-    return nlp.add_dateline_break(nlp.load_pipeline(model), patterns, datelines.DATELINE_CHARS)
+    return nlp.add_layout_breaks(nlp.load_pipeline(model), patterns, datelines.DATELINE_CHARS)
 
 
 def load_resources(

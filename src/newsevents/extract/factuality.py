@@ -209,6 +209,31 @@ def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in node.children)
     ):
         result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
+    aux = _polar_question(node)
+    if aux is not None:
+        result.mark("hypothetical", aux)  # "Will Ghana sign the deal?" asks, it does not tell
+
+
+def _polar_question(node: Token) -> Token | None:
+    """The fronted auxiliary of a yes/no question ("Did the army fire ...?", "Will X sign?"):
+    an auxiliary before the subject, no question word before it, and the clause ends at a
+    question mark. A question word keeps the act told ("Why did X expel Y?" says X did)."""
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if not subjects or not auxes or auxes[0].i > subjects[0].i:
+        return None
+    first = auxes[0]
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in node.doc[node.left_edge.i : first.i]):
+        return None
+    doc = node.doc
+    last = node.right_edge.i  # back over closing quotes and brackets, then on past them
+    while last > node.i and doc[last].is_punct and doc[last].text != "?":
+        last -= 1
+    after = node.right_edge.i + 1
+    while after < len(doc) and doc[after].is_punct and doc[after].text != "?":
+        after += 1
+    asking = doc[last].text == "?" or (after < len(doc) and doc[after].text == "?")
+    return first if asking else None
 
 
 def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
