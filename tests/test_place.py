@@ -652,3 +652,61 @@ def test_the_capital_is_the_articles_capital(analyze, text, place):
     doc = analyze(text, "2023-06-13")
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
     assert (ev.location.name if ev.location is not None else None) == place
+
+
+# --- session 4: bureaus abroad, cities standing for states, distances, more division words
+# (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the text never names the dateline's country and the act's sides are of another:
+        # a bureau abroad, no local event
+        (
+            "NAIROBI (Test Agency) - Ethiopian soldiers detained six students in a market "
+            "town on Monday.",
+            None,
+        ),
+        # the sides are the dateline's country's: a local event
+        ("NAIROBI (Test Agency) - Kenyan police detained six students on Monday.", "Nairobi"),
+    ],
+)
+def test_dateline_of_a_bureau_abroad(analyze, text, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
+    assert (ev.location.name if ev.location is not None else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a city as the doer, or as the addressee of an act by word, stands for a state
+        ("Quito sent troops to the northern border on Monday.", "sent"),
+        ("Rights groups called on Quito to free the students it detained.", "called"),
+    ],
+)
+def test_city_standing_for_a_state_is_not_the_place(analyze, text, trigger):
+    doc = analyze(text, "2023-06-13")
+    events = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert events and all(e.location is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "N kilometres from X": near X, as "north of X" (the parse hangs "from" off the verb)
+        ("Gunmen killed four farmers 20 kilometres from Osh on Monday.", "killed", ("Osh", "city")),
+        # "regency", "township", "tehsil": second-level divisions
+        (
+            "Soldiers burned houses in Jayapura regency on Monday.",
+            "burned",
+            ("Jayapura", "district"),
+        ),
+    ],
+)
+def test_distance_and_division_words(analyze, text, trigger, want):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.precision) == want

@@ -156,7 +156,7 @@ def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
 
 def _prep_kind(prep: Token, gaz: Gazetteer) -> AttachKind | None:
     word = prep.lower_
-    if gaz.cues.locative(word, prep.head.lower_):
+    if gaz.cues.places(prep):
         return "prep"
     if word in gaz.cues.city_only_locatives:
         return "prep_city"
@@ -241,13 +241,13 @@ def locates_clause(tok: Token, verb: Token, gaz: Gazetteer) -> bool:
     cur = tok
     while cur.dep_ in ("conj", "compound", "appos", "nmod") and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "pobj" or not gaz.cues.locative(cur.head.lower_, cur.head.head.lower_):
+    if cur.dep_ != "pobj" or not gaz.cues.places(cur.head):
         return False
     cur = cur.head.head
     for _ in range(gaz.settings.max_phrase_hops):
         if cur.i == verb.i:
             return True
-        if cur.dep_ == "pobj" and gaz.cues.locative(cur.head.lower_, cur.head.head.lower_):
+        if cur.dep_ == "pobj" and gaz.cues.places(cur.head):
             cur = cur.head.head  # "across the border in Syria", "at a base in Erbil"
             continue
         if cur.dep_ not in _ARG_DEPS or cur.head.i == cur.i:

@@ -20,7 +20,8 @@ from .gazetteer import Gazetteer
 # NER labels of place names (grammar of the NER model, not words)
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
-_MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+# labels the small model gives some city names ("Matagalpa" as a PRODUCT)
+_MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
 _TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
@@ -58,6 +59,16 @@ def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
     return ctx or adjectives
 
 
+def adjective_countries(doc: Document, gaz: Gazetteer) -> set[str]:
+    """Countries (alpha-2) the article's adjectives name ("the northern Iraqi city")."""
+    text = doc.article.text
+    return {
+        gaz.adjectives[name]
+        for em in doc.entity_mentions
+        if em.label in _ADJECTIVE_LABELS and (name := em.span.of(text).lower()) in gaz.adjectives
+    }
+
+
 def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     """True when ``tok`` stands where a place name goes: the object of a locative preposition
     ("in Homs", "near Erbil"), a conjunct of one ("in Homs and Hama"), or a name modifying
@@ -69,7 +80,7 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
 
     def locative(prep: Token) -> bool:
         word = prep.lower_
-        return cues.locative(word, prep.head.lower_) or word in cues.city_only_locatives
+        return cues.places(prep) or word in cues.city_only_locatives
 
     if place_noun_of(tok, gaz) is not None:
         return locative_slot(tok.head.head, gaz)  # "near the town of X"
