@@ -710,3 +710,26 @@ def test_distance_and_division_words(analyze, text, trigger, want):
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
     assert ev.location is not None
     assert (ev.location.name, ev.location.precision) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a hyphenated village the gazetteer lacks, named by its place noun
+        (
+            "Border guards exchanged fire near the village of Tash-Bulak in the Osh region "
+            "on Monday.",
+            ("Tash-Bulak", "KGZ"),
+        ),
+        # the province it is said to lie in gives its country, over a far namesake city
+        (
+            "Gunmen attacked a clinic in the town of Maga in Kebbi state on Monday.",
+            ("Maga", "NGA"),
+        ),
+    ],
+)
+def test_unlisted_town_in_a_named_province(analyze, text, want):
+    doc = analyze(text, "2023-06-13")
+    placed = [e.location for e in doc.events if e.location is not None]
+    assert placed and (placed[0].name, placed[0].country) == want
+    assert placed[0].lat is None  # no point we do not know

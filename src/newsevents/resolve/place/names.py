@@ -147,6 +147,13 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
             and gaz.lookup(span.text, context) is not None
         ):
             out.append(span)  # "the province of Jaen, where ..." (tagged as a person)
+        elif (
+            span.label_ in _NAMED_PERSON
+            and span[0].lower_ not in surnames
+            and locative_slot(span.root, gaz)
+            and (place_noun_of(span.root, gaz) is not None or division_after(gaz, span))
+        ):
+            out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
     return sorted(out, key=lambda e: e.start)
 
 
@@ -226,14 +233,36 @@ def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | 
     # near X"): a town too small for the gazetteer
     if not named and not (ent.label_ in _TOWN_LABELS and locative_slot(ent.root, gaz)):
         return None
-    if not words or any(not t.text[:1].isupper() for t in words):
+    if not words or any(not t.text[:1].isupper() for t in words if not t.is_punct):
         return None  # a common noun ("the district") names no place of its own
+    precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
+    name = ent.doc[words[0].i : words[-1].i + 1].text
+    within = _enclosing(gaz, ent.root, context)
+    if within is not None:  # "the village of X in the Batken region": Batken's country
+        return Place(name, within, None, None, precision)
     top = context.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
-    precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
-    name = ent.doc[words[0].i : words[-1].i + 1].text
     return Place(name, gaz.alpha3(top[0][0]), None, None, precision)
+
+
+def _enclosing(gaz: Gazetteer, root: Token, context: Counter[str]) -> str | None:
+    """The country (alpha-3) of the place a name is said to lie in: "X in the Batken
+    region", "X, a town in Kebbi state"; None when the text says none."""
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if place_noun_of(root, gaz) is not None:
+        heads.append(root.head.head)  # "the town of X in Kebbi state": the noun's phrase
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in gaz.cues.locatives:
+                continue
+            if not any(c.dep_ == "pobj" for c in prep.children):
+                continue
+            # the whole phrase: "in the Batken region", "in Kebbi state"
+            got = gaz.lookup(prep.doc[prep.i + 1 : prep.right_edge.i + 1].text, context)
+            if got is not None and got.country is not None:
+                return got.country
+    return None
 
 
 def object_slot(tok: Token) -> bool:
@@ -311,6 +340,10 @@ def resolve_name(
     qualifier = _qualifier(gaz, ent)
     if qualifier is not None:  # the writer said which one: it outweighs the article
         context = context + Counter({qualifier: 10_000})
+    within = _enclosing(gaz, ent.root, context)  # "the town of X in Kebbi state"
+    within2 = next((a for a, c in gaz.by_alpha2.items() if c.alpha3 == within), None)
+    if qualifier is None and within2 is not None:
+        context = context + Counter({within2: 10_000})
     # a landmark in a locative phrase is its city ("outside the Kremlin"), whatever other
     # place shares its name; as a subject or speaker ("the Kremlin said") it is an actor
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
@@ -322,6 +355,8 @@ def resolve_name(
         place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
     if place is None:
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
+        if place is not None and within is not None and place.country != within:
+            place = None  # a far namesake of a place the text puts in another country
     if place is None and ent.label_ in _FACILITY_LABELS:
         got = _facility_city(gaz, ent, context)
         if got is not None:
