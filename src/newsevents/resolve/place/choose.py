@@ -66,12 +66,18 @@ def resolve_places(
         return events
     context = article_countries(doc, gazetteer)
     home = dateline_place(doc, gazetteer, context)
-    abroad = False  # the text never names the dateline's country: a bureau abroad
+    abroad = False  # a bureau abroad (see place_by_dateline)
     if home is not None and home.country is not None:
         # the dateline's country is one the article is about ("OUAGADOUGOU, Sept 11 -")
         a2 = next((a for a, c in gazetteer.by_alpha2.items() if c.alpha3 == home.country), None)
         if a2 is not None:
-            abroad = not context.get(a2, 0) and a2 not in adjective_countries(doc, gazetteer)
+            # the text, without its dateline, names other countries but never this one
+            named = article_countries(doc, gazetteer, skip=home.span)
+            abroad = (
+                bool(named)
+                and not named.get(a2, 0)
+                and a2 not in adjective_countries(doc, gazetteer)
+            )
             context = context + Counter({a2: 1})
     ents = candidates(parse, gazetteer, context)
     if home is not None and home.span is not None:

@@ -7,8 +7,8 @@ distance: the event types with the ``remote`` trait), that its sentence leaves u
 happened at most
 ``dateline_days`` before publication (a local event reported now, not background), whose
 sentence names no place in another country (an event told from the city about elsewhere), and,
-when the text never names the dateline's country (a bureau abroad: "NAIROBI - ... in
-Ethiopia"), whose coded sides include that country.
+when the text names other countries but never the dateline's (a bureau abroad: "NAIROBI -
+... in Ethiopia"), whose coded sides, if they name countries, include the dateline's.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def place_by_dateline(
     abroad: bool = False,
 ) -> list[EventMention]:
     """Give the dateline's place to the local events the text does not place. ``abroad``:
-    the text never names the dateline's country, so the outlet reports from a bureau
-    abroad, and only an act whose sides include that country may have happened there."""
+    the text names other countries but never the dateline's, so the outlet reports from a
+    bureau abroad, and an act whose sides are of other countries did not happen there."""
     pub = _day(doc.article.published)
     if pub is None:
         return events
@@ -82,8 +82,8 @@ def place_by_dateline(
 
 def _foreign_parties(ev: EventMention, home: Place, gaz: Gazetteer) -> bool:
     """True when the event's coded sides name countries and the dateline's is none of them
-    ("NAIROBI - ... Ethiopian troops shelled ..."): a bureau in a neighbouring country
-    reports the act, which is no local event of the bureau's city."""
+    ("NAIROBI - ... Ethiopian troops shelled ..."): a bureau abroad reports the act, which
+    is no local event of the bureau's city."""
     iso3 = {c.alpha3 for c in gaz.by_alpha2.values()}  # not IGO, NGO, UNO...
     countries = {a.code[:3] for a in (*ev.actor, *ev.recipient) if a.code} & iso3
     return bool(countries) and home.country not in countries

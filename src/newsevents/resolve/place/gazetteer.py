@@ -101,6 +101,7 @@ class PlaceCues:
     directions: frozenset[str] = frozenset()  # "north of X", "the outskirts of X": "of" locates
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
     relative_where: frozenset[str] = frozenset()  # "X, where farmers blocked roads"
+    containment: frozenset[str] = frozenset()  # "the village of X in the Y region"
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

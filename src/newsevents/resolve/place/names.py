@@ -27,14 +27,17 @@ _TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a s
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
 
-def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
+def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -> Counter[str]:
     """Countries (alpha-2) the article names: its countries and its unambiguous cities, else
-    the countries its adjectives name ("Nicaraguan police")."""
+    the countries its adjectives name ("Nicaraguan police"); ``skip``: a span not to count
+    (the dateline's city)."""
     ctx: Counter[str] = Counter()
     text = doc.article.text
     cities: list[str] = []
     adjectives: Counter[str] = Counter()
     for em in doc.entity_mentions:
+        if skip is not None and em.span.start < skip.end and skip.start < em.span.end:
+            continue
         name = em.span.of(text)
         if em.label in _ADJECTIVE_LABELS and name.lower() in gaz.adjectives:
             adjectives[gaz.adjectives[name.lower()]] += 1
@@ -254,13 +257,13 @@ def _enclosing(gaz: Gazetteer, root: Token, context: Counter[str]) -> str | None
         heads.append(root.head.head)  # "the town of X in Kebbi state": the noun's phrase
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in gaz.cues.locatives:
+            if prep.dep_ != "prep" or prep.lower_ not in gaz.cues.containment:
                 continue
             if not any(c.dep_ == "pobj" for c in prep.children):
                 continue
-            # the whole phrase: "in the Batken region", "in Kebbi state"
+            # the whole phrase: "in the Batken region", "in Kebbi state"; not a city
             got = gaz.lookup(prep.doc[prep.i + 1 : prep.right_edge.i + 1].text, context)
-            if got is not None and got.country is not None:
+            if got is not None and got.country is not None and got.precision != "city":
                 return got.country
     return None
 
