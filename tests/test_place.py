@@ -733,3 +733,14 @@ def test_unlisted_town_in_a_named_province(analyze, text, want):
     placed = [e.location for e in doc.events if e.location is not None]
     assert placed and (placed[0].name, placed[0].country) == want
     assert placed[0].lat is None  # no point we do not know
+
+
+def test_relative_clause_of_presence_places_the_target(analyze):
+    # "a crowd that had gathered outside X": where the target was is where the act was
+    doc = analyze(
+        "Soldiers fired on a crowd that had gathered outside the court in Osh on Monday.",
+        "2023-06-13",
+    )
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "fired"]
+    assert ev.location is not None and ev.location.name == "Osh"
+    assert ev.location.source == "text"
