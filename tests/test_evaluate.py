@@ -678,3 +678,19 @@ def test_place_precision_is_a_separate_figure(tmp_path, place, precision, right)
     bad = [*records[:2], {**records[2], "place": {"name": "X", "precision": "street"}}]
     with pytest.raises(GoldError, match="place precision"):
         load_corpus(_write(tmp_path / "bad.jsonl", bad))
+
+
+@pytest.mark.parametrize(
+    ("system", "gold", "right"),
+    [
+        (("Estelí", "NIC"), "Esteli", True),  # the same name, with and without diacritics
+        (("Esteli", "NIC"), "ESTELÍ", True),
+        (("Esteli", "HND"), "Esteli", False),  # another country
+        (("León", "NIC"), "Esteli", False),  # another place
+    ],
+)
+def test_place_names_compare_without_diacritics(system, gold, right):
+    from newsevents.evaluate.gold import GoldPlace
+    from newsevents.evaluate.scoring import _place_ok
+
+    assert _place_ok(system, GoldPlace(name=gold, country="NIC")) is right

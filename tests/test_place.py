@@ -652,3 +652,95 @@ def test_the_capital_is_the_articles_capital(analyze, text, place):
     doc = analyze(text, "2023-06-13")
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
     assert (ev.location.name if ev.location is not None else None) == place
+
+
+# --- session 4: bureaus abroad, cities standing for states, distances, more division words
+# (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the text never names the dateline's country and the act's sides are of another:
+        # a bureau abroad, no local event
+        (
+            "NAIROBI (Test Agency) - Ethiopian soldiers detained six students in a market "
+            "town on Monday.",
+            None,
+        ),
+        # the sides are the dateline's country's: a local event
+        ("NAIROBI (Test Agency) - Kenyan police detained six students on Monday.", "Nairobi"),
+    ],
+)
+def test_dateline_of_a_bureau_abroad(analyze, text, place):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "detained"]
+    assert (ev.location.name if ev.location is not None else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a city as the doer, or as the addressee of an act by word, stands for a state
+        ("Quito sent troops to the northern border on Monday.", "sent"),
+        ("Rights groups called on Quito to free the students it detained.", "called"),
+    ],
+)
+def test_city_standing_for_a_state_is_not_the_place(analyze, text, trigger):
+    doc = analyze(text, "2023-06-13")
+    events = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert events and all(e.location is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "N kilometres from X": near X, as "north of X" (the parse hangs "from" off the verb)
+        ("Gunmen killed four farmers 20 kilometres from Osh on Monday.", "killed", ("Osh", "city")),
+        # "regency", "township", "tehsil": second-level divisions
+        (
+            "Soldiers burned houses in Jayapura regency on Monday.",
+            "burned",
+            ("Jayapura", "district"),
+        ),
+    ],
+)
+def test_distance_and_division_words(analyze, text, trigger, want):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.precision) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a hyphenated village the gazetteer lacks, named by its place noun
+        (
+            "Border guards exchanged fire near the village of Tash-Bulak in the Osh region "
+            "on Monday.",
+            ("Tash-Bulak", "KGZ"),
+        ),
+        # the province it is said to lie in gives its country, over a far namesake city
+        (
+            "Gunmen attacked a clinic in the town of Maga in Kebbi state on Monday.",
+            ("Maga", "NGA"),
+        ),
+    ],
+)
+def test_unlisted_town_in_a_named_province(analyze, text, want):
+    doc = analyze(text, "2023-06-13")
+    placed = [e.location for e in doc.events if e.location is not None]
+    assert placed and (placed[0].name, placed[0].country) == want
+    assert placed[0].lat is None  # no point we do not know
+
+
+def test_relative_clause_of_presence_places_the_target(analyze):
+    # "a crowd that had gathered outside X": where the target was is where the act was
+    doc = analyze(
+        "Soldiers fired on a crowd that had gathered outside the court in Osh on Monday.",
+        "2023-06-13",
+    )
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "fired"]
+    assert ev.location is not None and ev.location.name == "Osh"
+    assert ev.location.source == "text"

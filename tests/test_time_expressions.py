@@ -29,6 +29,17 @@ TABLE = [
         "morning",
     ),
     ("The talks began Thursday evening.", FRI, "Thursday", "2020-01-02", None, "day", "evening"),
+    # "overnight into Wednesday": the night that ends on that day, not the publication's
+    (
+        "Drones struck a fuel depot overnight into Wednesday.",
+        FRI,
+        "Wednesday",
+        "2020-01-01",
+        None,
+        "day",
+        None,
+    ),
+    ("Shells hit the port overnight on Tuesday.", FRI, "Tuesday", "2019-12-31", None, "day", None),
     (
         "Police arrested dozens of students on Tuesday.",
         WED,

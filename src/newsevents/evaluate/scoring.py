@@ -7,6 +7,7 @@ hand-made inputs; :mod:`newsevents.evaluate.run` turns pipeline output into thes
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -328,8 +329,15 @@ def _place_ok(system: tuple[str, str | None] | None, ev_place: GoldPlace | None)
     name, iso = system
     if ev_place.country and (iso or "").upper() != ev_place.country:
         return False
-    a, b = name.casefold(), ev_place.name.casefold()
+    a, b = _fold(name), _fold(ev_place.name)
     return a in b or b in a
+
+
+def _fold(name: str) -> str:
+    """A name without case or diacritics: "Rājbirāj" and "Rajbiraj", "San José" and "San
+    Jose" are one name written two ways."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def duplicate_rows(matched: Mapping[str, str], mentions: Sequence[SysMention]) -> Accuracy:

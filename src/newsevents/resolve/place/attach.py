@@ -36,7 +36,7 @@ _PATH_DEPS = frozenset(
 # labels such an object advmod/npadvmod) - a city only, see attachment
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "advmod", "npadvmod"})
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
-_CLAUSE_DEPS = frozenset({"advcl", "pcomp", "acl"})  # clauses a bridge may pass through
+_CLAUSE_DEPS = frozenset({"advcl", "pcomp", "acl", "relcl"})  # clauses a bridge may pass through
 _ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "npadvmod", "conj", "appos", "attr"})
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 _VERBS = ("VERB", "AUX")
@@ -47,7 +47,8 @@ def bridge(verb: Token, gaz: Gazetteer) -> bool:
     a temporal clause of arriving/leaving/being somewhere ("shortly after he arrived at
     Kabul airport", "after landing in Baghdad"), a clause simultaneous with it ("killed when
     rockets hit a base near Kirkuk"), or a participle describing where the target was
-    ("fired on a convoy leaving the airport")."""
+    ("fired on a convoy leaving the airport"), or a relative clause saying where the target
+    was ("a crowd that had gathered in X")."""
     cues = gaz.cues
     presence = verb.lemma_.lower() in cues.presence
     subordinators = {
@@ -61,6 +62,8 @@ def bridge(verb: Token, gaz: Gazetteer) -> bool:
         return presence and verb.head.lower_ in cues.temporal
     if verb.dep_ == "acl":
         return presence and verb.tag_ in ("VBG", "VBN")
+    if verb.dep_ == "relcl":
+        return presence  # "fired on a crowd that had gathered outside a police post in X"
     return False
 
 
@@ -156,7 +159,7 @@ def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
 
 def _prep_kind(prep: Token, gaz: Gazetteer) -> AttachKind | None:
     word = prep.lower_
-    if gaz.cues.locative(word, prep.head.lower_):
+    if gaz.cues.places(prep):
         return "prep"
     if word in gaz.cues.city_only_locatives:
         return "prep_city"
@@ -241,13 +244,13 @@ def locates_clause(tok: Token, verb: Token, gaz: Gazetteer) -> bool:
     cur = tok
     while cur.dep_ in ("conj", "compound", "appos", "nmod") and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "pobj" or not gaz.cues.locative(cur.head.lower_, cur.head.head.lower_):
+    if cur.dep_ != "pobj" or not gaz.cues.places(cur.head):
         return False
     cur = cur.head.head
     for _ in range(gaz.settings.max_phrase_hops):
         if cur.i == verb.i:
             return True
-        if cur.dep_ == "pobj" and gaz.cues.locative(cur.head.lower_, cur.head.head.lower_):
+        if cur.dep_ == "pobj" and gaz.cues.places(cur.head):
             cur = cur.head.head  # "across the border in Syria", "at a base in Erbil"
             continue
         if cur.dep_ not in _ARG_DEPS or cur.head.i == cur.i:

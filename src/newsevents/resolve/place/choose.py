@@ -29,7 +29,13 @@ from .attach import (
 )
 from .dateline import dateline_place, follow_previous, place_by_dateline
 from .gazetteer import Gazetteer
-from .names import article_countries, candidates, conjuncts, resolve_name
+from .names import (
+    adjective_countries,
+    article_countries,
+    candidates,
+    conjuncts,
+    resolve_name,
+)
 
 _RANK: dict[PlacePrecision, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
 
@@ -60,10 +66,18 @@ def resolve_places(
         return events
     context = article_countries(doc, gazetteer)
     home = dateline_place(doc, gazetteer, context)
+    abroad = False  # a bureau abroad (see place_by_dateline)
     if home is not None and home.country is not None:
         # the dateline's country is one the article is about ("OUAGADOUGOU, Sept 11 -")
         a2 = next((a for a, c in gazetteer.by_alpha2.items() if c.alpha3 == home.country), None)
         if a2 is not None:
+            # the text, without its dateline, names other countries but never this one
+            named = article_countries(doc, gazetteer, skip=home.span)
+            abroad = (
+                bool(named)
+                and not named.get(a2, 0)
+                and a2 not in adjective_countries(doc, gazetteer)
+            )
             context = context + Counter({a2: 1})
     ents = candidates(parse, gazetteer, context)
     if home is not None and home.span is not None:
@@ -84,7 +98,7 @@ def resolve_places(
     out = _inherit_places(out)
     out = follow_previous(doc, out, gazetteer, art.ents)
     if home is not None:
-        out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context)
+        out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context, abroad=abroad)
     return out
 
 
@@ -94,6 +108,8 @@ def _one_city(art: _Article) -> Place | None:
     for the local events the text does not place."""
     found: dict[int, Place] = {}
     for ent in art.ents:
+        if ent.root.dep_ == "nsubj":
+            continue  # "Quito sent troops": the city stands for its government
         place = resolve_name(art.gaz, ent, art.context)
         if place is None or place.precision != "city" or place.geonameid is None:
             continue
@@ -127,9 +143,12 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
     nearby: list[_Found] = []
     # "the province of X, where farmers blocked roads": the clause's act is in X
     where = where_antecedent(trig.root, gaz)
+    sides = _side_spans(ev, remote)
     for ent in art.ents:
         if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
             continue
+        if (ent.start_char, ent.end_char) in sides and _stands_for_side(ent.root, gaz):
+            continue  # "Lima rejected", "we call on Jakarta": a city standing for a state
         eroot = ent.root
         if where is not None and where.i in (eroot.i, eroot.head.i, eroot.head.head.i):
             place = resolve_name(gaz, ent, art.context, home=art.home)
@@ -163,6 +182,23 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
     if _other_country(art, best.place, trig.root, ev.sentence) or _spans_countries(art, best):
         return None
     return best.place
+
+
+def _side_spans(ev: EventMention, remote: bool) -> set[tuple[int, int]]:
+    """Character spans of the sides a place name may stand for rather than locate: the
+    doer ("Lima rejected the demand"), and for an act done by word at a distance the target
+    too ("we call on Jakarta to allow ...")."""
+    sides = (*ev.actor, *ev.recipient) if remote else ev.actor
+    return {(a.span.start, a.span.end) for a in sides if a.code}
+
+
+def _stands_for_side(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a name coded as a side stands where a side goes: a subject or object
+    ("Lima rejected", "accused Moscow"), or the object of a preposition that may name a
+    target ("call on Jakarta"); not in a locative phrase ("near Tyre", "the city of X")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in gaz.cues.city_only_locatives
 
 
 def _same_act(root: Token) -> set[int]:

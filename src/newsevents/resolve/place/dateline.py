@@ -5,8 +5,10 @@ event whose own words place it keeps that place (a locative phrase places an eve
 dateline city is given only to an act done on the spot (not one done by word or decision at a
 distance: the event types with the ``remote`` trait), that its sentence leaves unplaced, that
 happened at most
-``dateline_days`` before publication (a local event reported now, not background), and whose
-sentence names no place in another country (an event told from the city about elsewhere).
+``dateline_days`` before publication (a local event reported now, not background), whose
+sentence names no place in another country (an event told from the city about elsewhere), and,
+when the text names other countries but never the dateline's (a bureau abroad: "NAIROBI -
+... in Ethiopia"), whose coded sides, if they name countries, include the dateline's.
 """
 
 from __future__ import annotations
@@ -53,8 +55,12 @@ def place_by_dateline(
     gaz: Gazetteer,
     ents: list[SpacySpan],
     context: Counter[str],
+    *,
+    abroad: bool = False,
 ) -> list[EventMention]:
-    """Give the dateline's place to the local events the text does not place."""
+    """Give the dateline's place to the local events the text does not place. ``abroad``:
+    the text names other countries but never the dateline's, so the outlet reports from a
+    bureau abroad, and an act whose sides are of other countries did not happen there."""
     pub = _day(doc.article.published)
     if pub is None:
         return events
@@ -67,10 +73,20 @@ def place_by_dateline(
             and not _elsewhere(ev, home, gaz, ents, context)
             and not _unlisted_place(doc, ev, gaz)
             and not _told_abroad(ev, events, home, gaz)
+            and not (abroad and _foreign_parties(ev, home, gaz))
         ):
             ev = dataclasses.replace(ev, location=home)
         out.append(ev)
     return out
+
+
+def _foreign_parties(ev: EventMention, home: Place, gaz: Gazetteer) -> bool:
+    """True when the event's coded sides name countries and the dateline's is none of them
+    ("NAIROBI - ... Ethiopian troops shelled ..."): a bureau abroad reports the act, which
+    is no local event of the bureau's city."""
+    iso3 = {c.alpha3 for c in gaz.by_alpha2.values()}  # not IGO, NGO, UNO...
+    countries = {a.code[:3] for a in (*ev.actor, *ev.recipient) if a.code} & iso3
+    return bool(countries) and home.country not in countries
 
 
 def _told_abroad(ev: EventMention, events: list[EventMention], home: Place, gaz: Gazetteer) -> bool:
@@ -127,6 +143,7 @@ def follow_previous(
             and i not in names
             and len(prev) == 1
             and len(where.get(i - 1, ())) <= 1  # "nurses in X ..., porters in Y": which?
+            and not _unlisted_place(doc, ev, gaz)  # "at a base in the Upper Galilee"
         ):
             (before,) = prev.values()
             if _same_days(before, ev, gaz):

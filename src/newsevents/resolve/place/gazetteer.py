@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.tokens import Token
+
 from ...errors import ConfigError
 from ...model import Place, PlacePrecision
 
@@ -99,12 +101,23 @@ class PlaceCues:
     directions: frozenset[str] = frozenset()  # "north of X", "the outskirts of X": "of" locates
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
     relative_where: frozenset[str] = frozenset()  # "X, where farmers blocked roads"
+    containment: frozenset[str] = frozenset()  # "the village of X in the Y region"
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
         "in X", or "of" after a direction word ("north of X", "20 km south of X")."""
         return prep in self.locatives or (
             prep in self.direction_links and prep_head in self.directions
+        )
+
+    def places(self, prep: Token) -> bool:
+        """:meth:`locative` for a preposition token, also when the parse hangs a direction's
+        link from the verb rather than from the word before it ("killed four farmers 20
+        kilometres from X")."""
+        word = prep.lower_
+        before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        return self.locative(word, prep.head.lower_) or (
+            word in self.direction_links and before in self.directions
         )
 
 

@@ -62,6 +62,7 @@ CUE_KINDS = (
     "part",
     "relative_where",
     "home_noun",
+    "containment",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
@@ -123,6 +124,7 @@ def load_gazetteer(
         direction_links=words["direction_link"],
         home_nouns=words["home_noun"],
         relative_where=words["relative_where"],
+        containment=words["containment"],
     )
     return Gazetteer(
         countries=countries,

@@ -20,20 +20,24 @@ from .gazetteer import Gazetteer
 # NER labels of place names (grammar of the NER model, not words)
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
-_MISLABELLED = frozenset({"ORG", "NORP"})  # labels the small model gives some city names
+# labels the small model gives some city names ("Matagalpa" as a PRODUCT)
+_MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
 _TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
 
-def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
+def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -> Counter[str]:
     """Countries (alpha-2) the article names: its countries and its unambiguous cities, else
-    the countries its adjectives name ("Nicaraguan police")."""
+    the countries its adjectives name ("Nicaraguan police"); ``skip``: a span not to count
+    (the dateline's city)."""
     ctx: Counter[str] = Counter()
     text = doc.article.text
     cities: list[str] = []
     adjectives: Counter[str] = Counter()
     for em in doc.entity_mentions:
+        if skip is not None and em.span.start < skip.end and skip.start < em.span.end:
+            continue
         name = em.span.of(text)
         if em.label in _ADJECTIVE_LABELS and name.lower() in gaz.adjectives:
             adjectives[gaz.adjectives[name.lower()]] += 1
@@ -58,6 +62,16 @@ def article_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
     return ctx or adjectives
 
 
+def adjective_countries(doc: Document, gaz: Gazetteer) -> set[str]:
+    """Countries (alpha-2) the article's adjectives name ("the northern Iraqi city")."""
+    text = doc.article.text
+    return {
+        gaz.adjectives[name]
+        for em in doc.entity_mentions
+        if em.label in _ADJECTIVE_LABELS and (name := em.span.of(text).lower()) in gaz.adjectives
+    }
+
+
 def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     """True when ``tok`` stands where a place name goes: the object of a locative preposition
     ("in Homs", "near Erbil"), a conjunct of one ("in Homs and Hama"), or a name modifying
@@ -69,7 +83,7 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
 
     def locative(prep: Token) -> bool:
         word = prep.lower_
-        return cues.locative(word, prep.head.lower_) or word in cues.city_only_locatives
+        return cues.places(prep) or word in cues.city_only_locatives
 
     if place_noun_of(tok, gaz) is not None:
         return locative_slot(tok.head.head, gaz)  # "near the town of X"
@@ -136,6 +150,13 @@ def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacyS
             and gaz.lookup(span.text, context) is not None
         ):
             out.append(span)  # "the province of Jaen, where ..." (tagged as a person)
+        elif (
+            span.label_ in _NAMED_PERSON
+            and span[0].lower_ not in surnames
+            and locative_slot(span.root, gaz)
+            and (place_noun_of(span.root, gaz) is not None or division_after(gaz, span))
+        ):
+            out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
     return sorted(out, key=lambda e: e.start)
 
 
@@ -215,14 +236,36 @@ def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | 
     # near X"): a town too small for the gazetteer
     if not named and not (ent.label_ in _TOWN_LABELS and locative_slot(ent.root, gaz)):
         return None
-    if not words or any(not t.text[:1].isupper() for t in words):
+    if not words or any(not t.text[:1].isupper() for t in words if not t.is_punct):
         return None  # a common noun ("the district") names no place of its own
+    precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
+    name = ent.doc[words[0].i : words[-1].i + 1].text
+    within = _enclosing(gaz, ent.root, context)
+    if within is not None:  # "the village of X in the Batken region": Batken's country
+        return Place(name, within, None, None, precision)
     top = context.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
-    precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
-    name = ent.doc[words[0].i : words[-1].i + 1].text
     return Place(name, gaz.alpha3(top[0][0]), None, None, precision)
+
+
+def _enclosing(gaz: Gazetteer, root: Token, context: Counter[str]) -> str | None:
+    """The country (alpha-3) of the place a name is said to lie in: "X in the Batken
+    region", "X, a town in Kebbi state"; None when the text says none."""
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if place_noun_of(root, gaz) is not None:
+        heads.append(root.head.head)  # "the town of X in Kebbi state": the noun's phrase
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in gaz.cues.containment:
+                continue
+            if not any(c.dep_ == "pobj" for c in prep.children):
+                continue
+            # the whole phrase: "in the Batken region", "in Kebbi state"; not a city
+            got = gaz.lookup(prep.doc[prep.i + 1 : prep.right_edge.i + 1].text, context)
+            if got is not None and got.country is not None and got.precision != "city":
+                return got.country
+    return None
 
 
 def object_slot(tok: Token) -> bool:
@@ -300,6 +343,10 @@ def resolve_name(
     qualifier = _qualifier(gaz, ent)
     if qualifier is not None:  # the writer said which one: it outweighs the article
         context = context + Counter({qualifier: 10_000})
+    within = _enclosing(gaz, ent.root, context)  # "the town of X in Kebbi state"
+    within2 = next((a for a, c in gaz.by_alpha2.items() if c.alpha3 == within), None)
+    if qualifier is None and within2 is not None:
+        context = context + Counter({within2: 10_000})
     # a landmark in a locative phrase is its city ("outside the Kremlin"), whatever other
     # place shares its name; as a subject or speaker ("the Kremlin said") it is an actor
     place = gaz.landmark(ent.text) if locative_slot(ent.root, gaz) else None
@@ -311,6 +358,8 @@ def resolve_name(
         place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
     if place is None:
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
+        if place is not None and within is not None and place.country != within:
+            place = None  # a far namesake of a place the text puts in another country
     if place is None and ent.label_ in _FACILITY_LABELS:
         got = _facility_city(gaz, ent, context)
         if got is not None:
