@@ -25,6 +25,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-merge": "tests/dev/merge/gold.jsonl",
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",
+    "dev-types2": "tests/dev/types2.jsonl",
     "dev-dates": "tests/dev/dates/gold.jsonl",
     "dev-places": "tests/dev/places/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
