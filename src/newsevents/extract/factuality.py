@@ -76,6 +76,9 @@ class Cues:
     topic_nouns: frozenset[str]
     denial: frozenset[str]
     warning: frozenset[str]
+    speculating: frozenset[str]
+    question: frozenset[str]
+    pending: frozenset[str]
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -114,6 +117,9 @@ class Cues:
             topic_nouns=proposals - speculation,
             denial=w("denial_verbs"),
             warning=w("warning_verbs"),
+            speculating=w("speculation_verbs"),
+            question=w("question_marks"),
+            pending=w("pending_marks"),
         )
 
 
@@ -203,12 +209,29 @@ def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
         result.mark("hypothetical", head)
     if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.cond for m in node.children):
         result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
+    if dep == "advcl" and _pending(node, cues):
+        # "until their demands are met": a condition still open, not an event
+        result.mark("hypothetical", node)
+        result.topic = True
+    question = [m for m in node.children if m.dep_ == "mark" and m.lower_ in cues.question]
+    if question and dep != "advcl":
+        # "it is unclear whether X will settle": an open question, not an event
+        result.mark("hypothetical", question[0])
+        result.topic = True
     if (
         dep == "ROOT"
         and node.tag_ == "VB"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in node.children)
     ):
         result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
+
+
+def _pending(node: Token, cues: Cues) -> bool:
+    """A present-tense clause of "until": what has not happened yet."""
+    if not any(m.dep_ in ("mark", "prep") and m.lower_ in cues.pending for m in node.children):
+        return False
+    verbs = [node, *(c for c in node.children if c.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ in ("VBP", "VBZ") for v in verbs)
 
 
 def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
@@ -296,6 +319,10 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
                 result.declared = True
         elif hl in cues.denial:
             result.mark("negated", head)
+        elif hl in cues.speculating and result.label in ("future", "hypothetical"):
+            # "observers believe the junta may free him": a guess, not an event
+            result.mark("hypothetical", head)
+            result.topic = True
         elif hl in cues.gov_hypo or hl in cues.hypo_heads:
             result.mark("hypothetical", head)
             # "warned that X could ...": a report of a danger, not a topic

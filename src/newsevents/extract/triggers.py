@@ -258,7 +258,22 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         return True
     if actor_modifiers(noun):
         return True
+    if _named_by_patient(noun, entry, book):
+        return True
     copula = book.words("copula_verbs")
     return noun.dep_ in ("ROOT",) or (
         noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula
     )
+
+
+def _named_by_patient(noun: Token, entry: Entry, book: Codebook) -> bool:
+    """ "The expulsion of two diplomats drew a response", "the arrest of X sparked outrage":
+    a nominal act that is the subject of its clause and names who it was done to reports that
+    act. Not for acts that govern content ("the threat of sanctions looms" is no threat), nor
+    when the clause's verb is a trigger itself."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or book.spec(entry.event).governs_content:
+        return False
+    if (lemma(noun.head), "verb") in book.index:
+        return False  # "the deployment of peacekeepers arrived": the verb's act tells it
+    preps = preps_of(noun)
+    return any(preps.get(p) for p in book.words("genitive_preps"))
