@@ -35,6 +35,8 @@ class Factuality:
     #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
+    #: the act is asked about ("it is unclear whether X will settle"): never an event
+    question: bool = False
     #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
     condition: Token | None = None
     condition_mark: str = ""
@@ -164,7 +166,9 @@ def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
     result = walk.result
     for child in node.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.never):
+        if child.dep_ == "det" and low in cues.neg and node.pos_ == "NOUN":
+            result.mark("negated", child)  # "no arrests have been made"
+        elif child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.never):
             if low in cues.neg or low in cues.never:
                 result.mark("negated", child)
                 modal = cues.fut | cues.would
@@ -217,7 +221,7 @@ def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
     if question and dep != "advcl":
         # "it is unclear whether X will settle": an open question, not an event
         result.mark("hypothetical", question[0])
-        result.topic = True
+        result.question = True
     if (
         dep == "ROOT"
         and node.tag_ == "VB"

@@ -170,6 +170,16 @@ class Parse:
             found = [o for p in entry.prep for o in preps.get(p, [])]
             if found:
                 return with_conjuncts(found)
+        if entry is not None and entry.prt and not children_of(tok, "dobj"):
+            # "voted down the amendments": the parser hangs the particle as a preposition
+            found = [
+                o
+                for c in children_of(tok, "prep")
+                if c.lower_ in entry.prt
+                for o in children_of(c, "pobj")
+            ]
+            if found:
+                return with_conjuncts(found)
         if tok.pos_ == "NOUN":
             preps = preps_of(tok)
             return with_conjuncts(

@@ -83,6 +83,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
     """Natural forces, accidents, illness, sport and markets are not events."""
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
+    subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
     doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
     return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
@@ -163,9 +164,10 @@ def _particles(tok: Token, book: Codebook) -> set[str]:
     without an object of its own ("pulled back from", "pulled out of")."""
     prts = {c.lower_ for c in children_of(tok, "prt")}
     particles = book.words("prt_words")
+    bare_verb = not children_of(tok, "dobj")
     for c in children_of(tok, "advmod", "prep"):
-        if c.lower_ in particles and not children_of(c, "pobj"):
-            prts.add(c.lower_)
+        if c.lower_ in particles and (not children_of(c, "pobj") or bare_verb):
+            prts.add(c.lower_)  # "voted down the amendments": the object hangs on the particle
     return prts
 
 
@@ -212,6 +214,7 @@ def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool
         if tok.pos_ == "NOUN":
             sv = parse.support_verb(tok)
             subj = parse.subjects(sv) if sv is not None else []
+            subj += children_of(tok, "poss")  # "the doctors' strike"
         if e.subj and not _matches(subj, e.subj, book):
             return False
         if e.not_subj and any(lemma(t) in book.expand(e.not_subj) for t in subj):
@@ -261,8 +264,10 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     if _named_by_patient(noun, entry, book):
         return True
     copula = book.words("copula_verbs")
+    generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     return noun.dep_ in ("ROOT",) or (
-        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula
+        # "the attack was the deadliest" names an event; "protests are healthy" no event
+        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic
     )
 
 
