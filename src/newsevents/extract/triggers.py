@@ -80,11 +80,15 @@ def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
 
 
 def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
-    """Natural forces, accidents, illness, sport and markets are not events."""
+    """Natural forces, accidents, illness, sport and markets are not events, nor is the
+    anonymity formula of a source."""
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
     subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
     doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
+    anonymity = book.words("anonymity_verbs")
+    if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
+        return True  # "who asked not to be named"
     return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 
