@@ -35,7 +35,8 @@ class Factuality:
     #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
-    #: the act is asked about ("it is unclear whether X will settle"): never an event
+    #: the act is asked about ("it is unclear whether X will settle") or what a refusal
+    #: noun refused ("the refusal to accept X"): never an event of its own
     question: bool = False
     #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
     condition: Token | None = None
@@ -81,6 +82,7 @@ class Cues:
     speculating: frozenset[str]
     question: frozenset[str]
     pending: frozenset[str]
+    refusal: frozenset[str]
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -122,6 +124,7 @@ class Cues:
             speculating=w("speculation_verbs"),
             question=w("question_marks"),
             pending=w("pending_marks"),
+            refusal=w("refusal_nouns"),
         )
 
 
@@ -265,6 +268,9 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     ):
         result.mark("reported", head.head)  # "reports about two missile attacks"
         result.reported_by = result.reported_by or head.head
+    if dep in ("acl", "xcomp") and head.lemma_.lower() in cues.refusal:
+        result.mark("negated", head)  # "the refusal to accept the vote": refused, not done
+        result.question = True
     if dep in ("pcomp", "pobj") and head.lower_ in cues.without:
         result.mark("negated", head)  # "without providing evidence"
     if (
