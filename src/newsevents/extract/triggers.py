@@ -282,13 +282,6 @@ def _named_by_patient(noun: Token, entry: Entry, book: Codebook) -> bool:
     when the clause's verb is a trigger itself."""
     if book.spec(entry.event).governs_content:
         return False
-    reaction = book.words("reaction_types")
-    if noun.dep_ == "dobj" and any(
-        e.event in reaction for e in book.index.get((lemma(noun.head), "verb"), ())
-    ):
-        # "condemned the detention of a diplomat", "welcomed the release of X": the act
-        # reacted to happened
-        return any(preps_of(noun).get(p) for p in book.words("genitive_preps"))
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if (lemma(noun.head), "verb") in book.index:
