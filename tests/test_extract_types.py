@@ -66,6 +66,9 @@ def test_constructions_code_their_type(types, text, event):
         ("Strikes are a normal part of working life, the economist said.", "PROTEST"),
         ("Typhoon Doksuri battered the northern Philippines.", "ASSAULT"),
         ("The Chinese space agency launched a probe towards Mars.", "ACCUSE"),
+        ("Chile's president hopes to visit Canberra later this year.", "CONSULT"),
+        ("Norway said it would consider sending frigates to the Baltic.", "MOBILIZE"),
+        ("Gangs of rival fans clashed near the stadium in Lisbon.", "ASSAULT"),
     ],
 )
 def test_non_events(types, text, absent):

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality as FactualityLabel
 from .codebook import Codebook
-from .parse import infinitival
+from .parse import forms, infinitival
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
@@ -35,8 +35,9 @@ class Factuality:
     #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
-    #: the act is asked about ("it is unclear whether X will settle") or what a refusal
-    #: noun refused ("the refusal to accept X"): never an event of its own
+    #: the act is asked about ("it is unclear whether X will settle"), only hoped for or
+    #: considered ("hopes to visit"), or what a refusal noun refused ("the refusal to accept
+    #: X"): never an event of its own
     question: bool = False
     #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
     condition: Token | None = None
@@ -83,6 +84,7 @@ class Cues:
     question: frozenset[str]
     pending: frozenset[str]
     refusal: frozenset[str]
+    wish: frozenset[str]
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -125,6 +127,7 @@ class Cues:
             question=w("question_marks"),
             pending=w("pending_marks"),
             refusal=w("refusal_nouns"),
+            wish=w("wish_governors"),
         )
 
 
@@ -309,6 +312,9 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.mark("hypothetical", gov)
         elif dep == "xcomp" and gl in cues.gov_neg:
             result.mark("negated", gov)
+        elif dep == "xcomp" and set(forms(gov)) & cues.wish:  # the lemmatizer: "hopes" -> "hop"
+            result.mark("hypothetical", gov)  # "hopes to visit": wished, not done or promised
+            result.question = True
         elif dep == "xcomp" and gl in cues.gov_hypo:
             result.mark("hypothetical", gov)
             result.topic = result.topic or gl in cues.topical

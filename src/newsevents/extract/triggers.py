@@ -85,6 +85,10 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
     subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
+    genitive = book.words("genitive_preps")
+    subjects += [  # "gangs of football fans"
+        o for t in subjects for p in genitive for o in preps_of(t).get(p, [])
+    ]
     doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
