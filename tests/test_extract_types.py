@@ -45,6 +45,7 @@ def types(parse, codebook):
         ("Campaigners are staging rallies in dozens of Spanish cities.", "PROTEST"),
         ("The arrest of the Senegalese opposition leader triggered riots.", "COERCE"),
         ("Armenia and Georgia exchanged prisoners at the border.", "RETREAT"),
+        ("The easing of the curfew in Jaffna was announced by the army.", "CONCEDE"),
     ],
 )
 def test_constructions_code_their_type(types, text, event):
