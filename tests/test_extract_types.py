@@ -46,6 +46,7 @@ def types(parse, codebook):
         ("The arrest of the Senegalese opposition leader triggered riots.", "COERCE"),
         ("Armenia and Georgia exchanged prisoners at the border.", "RETREAT"),
         ("The easing of the curfew in Jaffna was announced by the army.", "CONCEDE"),
+        ("Heavy clashes were reported in the north of Chad overnight.", "ASSAULT"),
     ],
 )
 def test_constructions_code_their_type(types, text, event):

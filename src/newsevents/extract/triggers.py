@@ -265,6 +265,8 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     if sv is not None and (
         bool(set(forms(sv)) & book.words("support_verbs"))
         or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
+        # "clashes were reported in Goma", "no protests were reported"
+        or (noun.dep_ == "nsubjpass" and lemma(sv) in book.words("attested_verbs"))
     ):
         return True
     if actor_modifiers(noun):
