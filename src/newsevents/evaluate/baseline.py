@@ -25,6 +25,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-merge": "tests/dev/merge/gold.jsonl",
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",
+    "dev-types2": "tests/dev/types2.jsonl",
     "dev-dates": "tests/dev/dates/gold.jsonl",
     "dev-places": "tests/dev/places/gold.jsonl",
     "dev-places2": "tests/dev/places2/gold.jsonl",

@@ -68,6 +68,8 @@ def _sentence_mentions(
             fact.topic = False
         if frame.token.i in topics or (fact.label == "hypothetical" and fact.topic):
             continue  # what is demanded, threatened, promised, refused: not an event
+        if fact.question:
+            continue  # what is asked about ("unclear whether X will ...")
         out.append(mention_of(doc, frame, fact, sent_span, book))
     return out
 

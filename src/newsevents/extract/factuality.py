@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality as FactualityLabel
 from .codebook import Codebook
-from .parse import infinitival
+from .parse import forms, infinitival
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
@@ -35,6 +35,10 @@ class Factuality:
     #: withdraw", "an appeal to lay down arms"): its topic, not an event of its own
     topic: bool = False
     purpose: bool = False  # the act is the purpose of another ("was in Y to visit Z")
+    #: the act is asked about ("it is unclear whether X will settle"), only hoped for or
+    #: considered ("hopes to visit"), or what a refusal noun refused ("the refusal to accept
+    #: X"): never an event of its own
+    question: bool = False
     #: the "if"/"unless" clause the act is conditioned on (its verb), and the mark
     condition: Token | None = None
     condition_mark: str = ""
@@ -76,6 +80,11 @@ class Cues:
     topic_nouns: frozenset[str]
     denial: frozenset[str]
     warning: frozenset[str]
+    speculating: frozenset[str]
+    question: frozenset[str]
+    pending: frozenset[str]
+    refusal: frozenset[str]
+    wish: frozenset[str]
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -114,6 +123,11 @@ class Cues:
             topic_nouns=proposals - speculation,
             denial=w("denial_verbs"),
             warning=w("warning_verbs"),
+            speculating=w("speculation_verbs"),
+            question=w("question_marks"),
+            pending=w("pending_marks"),
+            refusal=w("refusal_nouns"),
+            wish=w("wish_governors"),
         )
 
 
@@ -158,7 +172,9 @@ def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
     result = walk.result
     for child in node.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.never):
+        if child.dep_ == "det" and low in cues.neg and node.pos_ == "NOUN":
+            result.mark("negated", child)  # "no arrests have been made"
+        elif child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.never):
             if low in cues.neg or low in cues.never:
                 result.mark("negated", child)
                 modal = cues.fut | cues.would
@@ -203,6 +219,15 @@ def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
         result.mark("hypothetical", head)
     if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.cond for m in node.children):
         result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
+    if dep == "advcl" and _pending(node, cues):
+        # "until their demands are met": a condition still open, not an event
+        result.mark("hypothetical", node)
+        result.topic = True
+    question = [m for m in node.children if m.dep_ == "mark" and m.lower_ in cues.question]
+    if question and dep != "advcl":
+        # "it is unclear whether X will settle": an open question, not an event
+        result.mark("hypothetical", question[0])
+        result.question = True
     if (
         dep == "ROOT"
         and node.tag_ == "VB"
@@ -236,6 +261,14 @@ def _polar_question(node: Token) -> Token | None:
     return first if asking else None
 
 
+def _pending(node: Token, cues: Cues) -> bool:
+    """A present-tense clause of "until": what has not happened yet."""
+    if not any(m.dep_ in ("mark", "prep") and m.lower_ in cues.pending for m in node.children):
+        return False
+    verbs = [node, *(c for c in node.children if c.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ in ("VBP", "VBZ") for v in verbs)
+
+
 def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     """The clause is the content of a proposal, an allegation or a report, is negated by
     "without", or is the purpose of another act."""
@@ -263,6 +296,9 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     ):
         result.mark("reported", head.head)  # "reports about two missile attacks"
         result.reported_by = result.reported_by or head.head
+    if dep in ("acl", "xcomp") and head.lemma_.lower() in cues.refusal:
+        result.mark("negated", head)  # "the refusal to accept the vote": refused, not done
+        result.question = True
     if dep in ("pcomp", "pobj") and head.lower_ in cues.without:
         result.mark("negated", head)  # "without providing evidence"
     if (
@@ -301,6 +337,9 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.mark("hypothetical", gov)
         elif dep == "xcomp" and gl in cues.gov_neg:
             result.mark("negated", gov)
+        elif dep == "xcomp" and set(forms(gov)) & cues.wish:  # the lemmatizer: "hopes" -> "hop"
+            result.mark("hypothetical", gov)  # "hopes to visit": wished, not done or promised
+            result.question = True
         elif dep == "xcomp" and gl in cues.gov_hypo:
             result.mark("hypothetical", gov)
             result.topic = result.topic or gl in cues.topical
@@ -321,6 +360,10 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
                 result.declared = True
         elif hl in cues.denial:
             result.mark("negated", head)
+        elif hl in cues.speculating and result.label in ("future", "hypothetical"):
+            # "observers believe the junta may free him": a guess, not an event
+            result.mark("hypothetical", head)
+            result.topic = True
         elif hl in cues.gov_hypo or hl in cues.hypo_heads:
             result.mark("hypothetical", head)
             # "warned that X could ...": a report of a danger, not a topic

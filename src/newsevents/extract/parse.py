@@ -40,12 +40,21 @@ def lemma(tok: Token) -> str:
 
 def forms(tok: Token) -> list[str]:
     """The lemma plus the written form with a regular ending removed ("staged" -> "stage"),
-    because the statistical lemmatizer sometimes gets a verb wrong ("staged" -> "stag")."""
+    because the statistical lemmatizer sometimes gets a verb wrong ("staged", "staging" ->
+    "stag")."""
     low = tok.lower_
     out = [lemma(tok), low]
     if tok.pos_ == "VERB":
         # not data: regular English inflection (morphology), tried after the lemmatizer
-        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("s", "")):
+        for suffix, repl in (
+            ("ied", "y"),
+            ("ed", "e"),
+            ("ed", ""),
+            ("d", ""),
+            ("s", ""),
+            ("ing", "e"),
+            ("ing", ""),
+        ):
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 out.append(low[: -len(suffix)] + repl)
     return out
@@ -128,6 +137,8 @@ def preps_of(tok: Token) -> dict[str, list[Token]]:
 def word_set(tok: Token, book: Codebook) -> set[str]:
     """Lemmas a constraint may match for an argument head: itself, its compounds, 'X of Y'."""
     words = {lemma(tok), tok.lower_}
+    if tok.pos_ == "PROPN" and tok.lower_ == lemma(tok) and tok.lower_.endswith("s"):
+        words.add(tok.lower_[:-1])  # a capitalised plural tagged as a name ("Rockets landed")
     genitive = book.words("genitive_preps")
     for c in kids(tok):
         if c.dep_ in ("compound", "amod"):
@@ -168,6 +179,16 @@ class Parse:
         if entry is not None and entry.prep:
             preps = preps_of(tok)
             found = [o for p in entry.prep for o in preps.get(p, [])]
+            if found:
+                return with_conjuncts(found)
+        if entry is not None and entry.prt and not children_of(tok, "dobj"):
+            # "voted down the amendments": the parser hangs the particle as a preposition
+            found = [
+                o
+                for c in children_of(tok, "prep")
+                if c.lower_ in entry.prt
+                for o in children_of(c, "pobj")
+            ]
             if found:
                 return with_conjuncts(found)
         if tok.pos_ == "NOUN":

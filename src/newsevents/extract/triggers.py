@@ -80,10 +80,19 @@ def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
 
 
 def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
-    """Natural forces, accidents, illness, sport and markets are not events."""
+    """Natural forces, accidents, illness, sport and markets are not events, nor is the
+    anonymity formula of a source."""
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
+    subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
+    genitive = book.words("genitive_preps")
+    subjects += [  # "gangs of football fans"
+        o for t in subjects for p in genitive for o in preps_of(t).get(p, [])
+    ]
     doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
+    anonymity = book.words("anonymity_verbs")
+    if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
+        return True  # "who asked not to be named"
     return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 
@@ -163,9 +172,10 @@ def _particles(tok: Token, book: Codebook) -> set[str]:
     without an object of its own ("pulled back from", "pulled out of")."""
     prts = {c.lower_ for c in children_of(tok, "prt")}
     particles = book.words("prt_words")
+    bare_verb = not children_of(tok, "dobj")
     for c in children_of(tok, "advmod", "prep"):
-        if c.lower_ in particles and not children_of(c, "pobj"):
-            prts.add(c.lower_)
+        if c.lower_ in particles and (not children_of(c, "pobj") or bare_verb):
+            prts.add(c.lower_)  # "voted down the amendments": the object hangs on the particle
     return prts
 
 
@@ -212,6 +222,7 @@ def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool
         if tok.pos_ == "NOUN":
             sv = parse.support_verb(tok)
             subj = parse.subjects(sv) if sv is not None else []
+            subj += children_of(tok, "poss")  # "the doctors' strike"
         if e.subj and not _matches(subj, e.subj, book):
             return False
         if e.not_subj and any(lemma(t) in book.expand(e.not_subj) for t in subj):
@@ -254,11 +265,32 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     if sv is not None and (
         bool(set(forms(sv)) & book.words("support_verbs"))
         or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
+        # "clashes were reported in Goma", "no protests were reported"
+        or (noun.dep_ == "nsubjpass" and lemma(sv) in book.words("attested_verbs"))
     ):
         return True
     if actor_modifiers(noun):
         return True
+    if _named_by_patient(noun, entry, book):
+        return True
     copula = book.words("copula_verbs")
+    generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     return noun.dep_ in ("ROOT",) or (
-        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula
+        # "the attack was the deadliest" names an event; "protests are healthy" no event
+        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic
     )
+
+
+def _named_by_patient(noun: Token, entry: Entry, book: Codebook) -> bool:
+    """ "The expulsion of two diplomats drew a response", "the arrest of X sparked outrage":
+    a nominal act that is the subject of its clause and names who it was done to reports that
+    act. Not for acts that govern content ("the threat of sanctions looms" is no threat), nor
+    when the clause's verb is a trigger itself."""
+    if book.spec(entry.event).governs_content:
+        return False
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if (lemma(noun.head), "verb") in book.index:
+        return False  # "the deployment of peacekeepers arrived": the verb's act tells it
+    preps = preps_of(noun)
+    return any(preps.get(p) for p in book.words("genitive_preps"))
