@@ -267,7 +267,7 @@ def join_evidence(
     # coded actors of two countries are two acts, unless one sentence tells both or the
     # mention only names the act as known ("the strikes killed 25"): its doer is the
     # coder's guess from the sentence, so the conflict is weighed, not a veto
-    soft = same_sentence or x.backref
+    soft = same_sentence or x.backref or c.refs_only
     # the next two hard rules, checked again below, refuse most candidates (on the bench
     # corpus 87 % of them): refused here, in the same order, before any note is written
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
@@ -375,7 +375,9 @@ def join_evidence(
     v["same_sentence"] = float(same_sentence)
     if same_sentence:
         notes.append("the same sentence as a member")
-    v["same_article"] = float(any(y.m.article_id == x.m.article_id for y in c.members[-3:]))
+    # any member of the same article (not only the latest ones: the order members came in
+    # must not decide, or a merge in date windows differs from the whole merge)
+    v["same_article"] = float(x.m.article_id in c.sentences)
     sim = cosine(x.vec, c.vec)
     v["text_sim"] = sim
     notes.append(f"text {sim:.2f}")
