@@ -45,7 +45,6 @@ class Cluster:
     place_key: str | None = None
     place_country: str | None = None
     place_city: bool = False
-    place_level: str | None = None  # the level of place_key (city, district, province...)
     stories: set[str | None] = field(default_factory=set)
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
     quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
@@ -92,7 +91,6 @@ class Cluster:
         self.recip_sectors |= x.recipient.sectors
         if x.place_key and (self.place_key is None or (x.place_city and not self.place_city)):
             self.place_key, self.place_city = x.place_key, x.place_city
-            self.place_level = x.place_level
         self.place_country = self.place_country or x.place_country
         self.stories.add(x.story)
         if (

@@ -331,12 +331,8 @@ def join_evidence(
         if x.place_key == c.place_key:
             v["place_same"] = 1.0
             notes.append(f"place {x.place_key}")
-        elif x.place_city and c.place_city and x.place_level == c.place_level:
-            return _refuse(why, "two cities")
         elif x.place_city and c.place_city:
-            # a district and a city may be one inside the other (Grand Yoff in Dakar): no
-            # refusal, and no evidence either
-            notes.append(f"place {x.place_key}?{c.place_key}")
+            return _refuse(why, "two cities")
         else:
             v["place_nested"] = 1.0
             notes.append(f"place {x.place_key}~{c.place_key}")
@@ -386,10 +382,11 @@ def join_evidence(
     # count is of the specific items
     v["evidence_items"] = float(found - v["actor_match"] - v["recipient_match"])
     evaluative = x.evaluative or c.members[0].evaluative
-    if evaluative and sim < p.evaluative_similarity and not v["evidence_items"]:
+    concrete = v["participants_match"] or v["numbers_match"] or v["place_same"]
+    if evaluative and sim < p.evaluative_similarity and not concrete:
         # an opinion about an act ("Arresting the driver was the least they could do")
-        # joins its report when worded alike or on specific evidence (the same participant,
-        # place, figure), never on the sides alone
+        # joins its report when worded alike or on a concrete item in common (the same
+        # participant, figure or place), never on the sides or a named act alone
         return _refuse(why, "evaluative")
     if evaluative:
         notes.append("evaluative clause")
