@@ -34,6 +34,7 @@ DEFAULT_GOLD = (
     "tests/data/merge_corpus/gold.jsonl",
     "examples/gold.jsonl",
     "tests/dev/merge/gold.jsonl",
+    "tests/dev/merge2/gold.jsonl",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,80 @@ def test_the_next_sentence_continues_an_act(text, second, joined) -> None:
     other = men(a, 1, second, trigger, date="2021-03-05", actor=actor)
     ev = merge([a], [first, other]).events
     assert (len(ev) == 1) is joined
+
+
+# --- one sentence, set-apart sentences, back-references (issue 11) ---------------------
+
+
+def _story(text: str, *mentions: tuple[str, str, dict]):
+    """One article (and one story) holding ``text``; each mention (sentence, trigger, fields)."""
+    a = art("s1", "Harbor Daily", "2021-03-06", text)
+    return [a], [men(a, i, s, t, **kw) for i, (s, t, kw) in enumerate(mentions)]
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        # two words for one act in one sentence ("fought ... shelled"): one event, even when
+        # the coder gave them doers of two countries
+        (("shelled", dict(actor=(("Sylvanian troops", "SYL"),))), True),
+        # two types in one sentence are two acts ("blocked the road, and police fired")
+        (("shelled", dict(event="PROTEST")), False),
+    ],
+)
+def test_one_sentence_one_act_per_type(second, same) -> None:
+    text = "Freedonian forces fought near Kessa, and Sylvanian troops shelled the post."
+    trigger, kw = second
+    articles, mentions = _story(
+        text,
+        (text, "fought", dict(actor=(FRE,), date="2021-03-05")),
+        (text, trigger, dict(date="2021-03-05", **kw)),
+    )
+    assert (len(merge(articles, mentions).events) == 1) is same
+
+
+@pytest.mark.parametrize("opening", ["Separately,", "In a separate incident,", "Elsewhere,"])
+def test_a_sentence_set_apart_tells_another_act(opening: str) -> None:
+    text = (
+        "Freedonian gunmen attacked the market in Port Vela on Saturday. "
+        f"{opening} Freedonian gunmen attacked a police post on Saturday."
+    )
+    first, second = text.split(". ")
+    kw = dict(actor=(("Freedonian gunmen", "FRE"),), date="2021-03-05")
+    articles, mentions = _story(
+        text,
+        (first + ".", "attacked", dict(place=("Port Vela", "SYL", "city"), **kw)),
+        (second, "attacked a police", kw),
+    )
+    assert len(merge(articles, mentions).events) == 2
+    plain = text.replace(opening + " ", "")
+    articles, mentions = _story(
+        plain,
+        (first + ".", "attacked", dict(place=("Port Vela", "SYL", "city"), **kw)),
+        (plain.split(". ")[1], "attacked a police", kw),
+    )
+    assert len(merge(articles, mentions).events) == 1
+
+
+def test_a_back_reference_joins_the_act_its_story_told() -> None:
+    """ "The fighting started on Friday night" (no doer, a day before the day the other outlets
+    gave) joins the fighting they told: a back-reference waits for every telling of the act,
+    then joins the likeliest event of its story within the date slack."""
+    a1 = art(
+        "r1", "Harbor Daily", "2021-03-07", "Freedonian troops attacked Kessa village on Saturday."
+    )
+    a2 = art(
+        "r2", "Continental Wire", "2021-03-08", "The fighting in Kessa village started on Friday."
+    )
+    told = men(a1, 0, a1.text, "attacked", actor=(("Freedonian troops", "FRE"),), date="2021-03-06")
+    ref = replace(men(a2, 0, a2.text, "fighting", date="2021-03-05"), trigger_lemma="fight")
+    # a third article on something else: words two reports share weigh for their story
+    a3 = art("r3", "Harbor Daily", "2021-03-08", "Ruritanian farmers harvested grain in Osk.")
+    result = merge([a1, a2, a3], [told, ref])
+    assert len(result.stories) == 2
+    assert len(result.events) == 1
+    assert any("refers back to the act" in r for r in result.events[0].explanation)
+    # a telling with a doer of its own is no back-reference: a day apart, it stays apart
+    a2 = art("r2", "Continental Wire", "2021-03-08", "Sylvanian troops fought in Kessa on Friday.")
+    other = men(a2, 0, a2.text, "fought", actor=(("Sylvanian troops", "SYL"),), date="2021-03-05")
+    assert len(merge([a1, a2, a3], [told, other]).events) == 2

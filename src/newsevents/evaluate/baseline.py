@@ -23,6 +23,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "corpus": "examples/gold.jsonl",
     "merge": "tests/data/merge_corpus/gold.jsonl",
     "dev-merge": "tests/dev/merge/gold.jsonl",
+    "dev-merge2": "tests/dev/merge2/gold.jsonl",
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",
     "dev-types2": "tests/dev/types2.jsonl",

@@ -55,9 +55,14 @@ class Cluster:
     refs: set[str] = field(default_factory=set)  # words of its sentences' definite phrases
     refs_only: bool = True  # every member names the act as known ("the attack"), none tells it
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # by article
+    # (article, sentence start) -> the types its members of that sentence were coded
+    sentence_types: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    # article -> the first sentence start of a member that sets its act apart ("Separately")
+    set_apart: dict[str, int] = field(default_factory=dict)
     vec: Vector = field(default_factory=dict)
 
     main: str = ""
+    dead: bool = False  # joined into another event (merge.cluster's second pass)
 
     def main_type(self) -> str:
         return self.main
@@ -109,6 +114,11 @@ class Cluster:
         self.refs |= x.refs
         self.refs_only = self.refs_only and x.backref
         self.sentences.setdefault(x.m.article_id, []).append((x.m.sentence.start, x.m.sentence.end))
+        self.sentence_types.setdefault((x.m.article_id, x.m.sentence.start), set()).add(x.m.event)
+        if x.separate:
+            start = self.set_apart.get(x.m.article_id)
+            if start is None or x.m.sentence.start < start:
+                self.set_apart[x.m.article_id] = x.m.sentence.start
 
 
 def _score(
@@ -151,7 +161,12 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         lambda: defaultdict(list)
     )
     by_story: dict[tuple[str, str, str | None], list[Cluster]] = defaultdict(list)
+    # back-references wait until every telling of an act was merged (_place_back_references)
+    deferred = [x for x in order if refers_back(x)]
+    held = {id(x) for x in deferred}
     for x in order:
+        if id(x) in held:
+            continue
         key = (x.group, x.fclass)
         cands: dict[int, Cluster] = {}
         if x.iv is not None:
@@ -195,7 +210,8 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
             for w in range(x.iv[0] // 7, x.iv[1] // 7 + 1):
                 by_week[key][w].append(c)
         by_story[(*key, x.story)].append(c)
-    return _join_across_days(clusters, by_week, kb, p, wts)
+    clusters = _join_across_days(clusters, by_week, kb, p, wts)
+    return _place_back_references(deferred, clusters, by_week, by_story, kb, p, wts)
 
 
 def _same_outlet_other_day(a: Cluster, b: Cluster) -> bool:
@@ -252,7 +268,63 @@ def _join_across_days(
         for x, r in zip(b.members[1:], b.reasons, strict=True):
             target.add(x, r)
         dead.add(b.idx)
+        b.dead = True
     return [c for c in clusters if c.idx not in dead]
+
+
+def refers_back(x: Features) -> bool:
+    """The mention names the act as known and names no doer ("the fighting started on
+    Friday night", "Thursday's unrest", "killed in the attack"): an outlet referring back
+    to an act its story tells, not telling a new one."""
+    return x.backref and not (x.actor.codes or x.actor.names)
+
+
+#: a back-reference joins an event of its story when its probability reaches this share of
+#: the threshold (it has one item of evidence by construction)
+_REFERRING_SHARE = 0.5
+
+
+def _place_back_references(
+    deferred: list[Features],
+    clusters: list[Cluster],
+    by_week: dict[tuple[str, str], dict[int, list[Cluster]]],
+    by_story: dict[tuple[str, str, str | None], list[Cluster]],
+    kb: MergeKnowledge,
+    p: EventParams,
+    wts: MergeWeights,
+) -> list[Cluster]:
+    """Last pass: each back-reference (``refers_back``), held back until every telling of
+    an act was merged, joins the event of its story it refers to: the likeliest one the
+    hard rules allow within the date slack, one told on a stated day first (not only dated
+    by its reports). With none it is its own event, which later back-references may join."""
+    next_idx = max((c.idx for c in clusters), default=-1) + 1
+    for x in deferred:
+        best: tuple[bool, float, int, Join, Cluster] | None = None
+        for a in by_story.get((x.group, x.fclass, x.story), ()):
+            if a.dead:
+                continue
+            j = join_evidence(x, a, kb, p, p.date_slack_days, referring=True)
+            if j is None:
+                continue
+            prob = wts.probability(j.values)
+            if prob < p.threshold * _REFERRING_SHARE:
+                continue
+            # an act some outlet told on a stated day before one only dated by its reports
+            key = (bool(a.stated), prob, -a.idx)
+            if best is None or key > best[:3]:
+                best = (bool(a.stated), prob, -a.idx, j, a)
+        if best is not None:
+            best[4].add(x, best[3].explain(wts, best[1]) + " (refers back to the act)")
+            continue
+        c = Cluster(idx=next_idx, group=x.group, fclass=x.fclass)
+        next_idx += 1
+        c.add(x, None)
+        clusters.append(c)
+        if x.iv is not None:
+            for w in range(x.iv[0] // 7, x.iv[1] // 7 + 1):
+                by_week[(x.group, x.fclass)][w].append(c)
+        by_story[(x.group, x.fclass, x.story)].append(c)
+    return clusters
 
 
 # --- building the merged Event ---------------------------------------------------------------

@@ -39,6 +39,7 @@ FEATURES: tuple[str, ...] = (
     "no_date",  # one side undated
     "actor_match",  # same actor code, coalition member or same cross-article entity
     "actor_unknown",  # the actor is unknown on one side (or two uncoded names differ)
+    "actor_mismatch",  # coded actors differ where that is no hard rule (see join_evidence)
     "sector_differs",  # same country, different sector (police vs protesters)
     "recipient_match",
     "recipient_mismatch",  # coded recipients of different countries
@@ -51,6 +52,7 @@ FEATURES: tuple[str, ...] = (
     "numbers_differ",  # both give a figure of one kind and none agrees even that closely
     "backref",  # the mention names the act as known ("the attack", "Sunday's bombing")
     "continues",  # the next (or previous) sentence of a member's, one side naming no actor
+    "same_sentence",  # a member of the same type was coded from the same sentence
     "same_story",
     "same_article",
     "text_sim",  # TF-IDF cosine of the sentences (0..1)
@@ -68,6 +70,7 @@ EVIDENCE: tuple[str, ...] = (
     "numbers_match",
     "backref",
     "continues",
+    "same_sentence",
 )
 
 
@@ -82,6 +85,7 @@ SIGNS: dict[str, int] = {
     "text_sim": 1,
     "evidence_items": 1,
     "day_apart": -1,
+    "actor_mismatch": -1,
     "recipient_mismatch": -1,
     "sector_differs": -1,
 }
@@ -236,18 +240,40 @@ def join_evidence(
     p: EventParams,
     slack: int = 0,
     why: list[str] | None = None,
+    referring: bool = False,
 ) -> Join | None:
     """The features of joining ``x`` to ``c``, or None when a hard rule refuses it (the rule
-    is appended to ``why`` when given)."""
+    is appended to ``why`` when given). ``referring``: ``x`` only refers back to an act
+    ("the fighting started on Friday night"), and its back-reference alone may join it to
+    an event a day apart (merge.cluster's last pass)."""
     main = c.main_type()
     if not all(kb.types_compatible(x.m.event, t) for t in c.types):
         return _refuse(why, "types")
+    # two triggers of one sentence: of one type they tell one act (the coder found two words
+    # for it, "fought ... shelled"), of two types two acts ("blocked the road, and police
+    # fired tear gas"); a sentence setting its act apart ("Separately, ...") tells another
+    # act than the article's earlier sentences
+    here = c.sentence_types.get((x.m.article_id, x.m.sentence.start))
+    if here and x.m.event not in here:
+        return _refuse(why, "same sentence, other type")
+    same_sentence = bool(here)
+    if not here and x.m.article_id in c.sentences:
+        start = x.m.sentence.start
+        apart = c.set_apart.get(x.m.article_id)
+        if (apart is not None and start < apart) or (
+            x.separate and any(s < start for s, _ in c.sentences[x.m.article_id])
+        ):
+            return _refuse(why, "set apart")
+    # coded actors of two countries are two acts, unless one sentence tells both or the
+    # mention only names the act as known ("the strikes killed 25"): its doer is the
+    # coder's guess from the sentence, so the conflict is weighed, not a veto
+    soft = same_sentence or x.backref or c.refs_only
     # the next two hard rules, checked again below, refuse most candidates (on the bench
     # corpus 87 % of them): refused here, in the same order, before any note is written
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
         return _refuse(why, "date gap")
     sides = (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor")
-    if _side_status(*sides)[0] == "mismatch":
+    if not soft and _side_status(*sides)[0] == "mismatch":
         return _refuse(why, "actor mismatch")
     v = dict.fromkeys(FEATURES, 0.0)
     notes: list[str] = []
@@ -284,9 +310,10 @@ def join_evidence(
     ):
         status, differ, note = _side_status(side, codes, names, coal, sectors, what)
         notes.append(note)
-        if status == "mismatch" and what == "actor":
+        if status == "mismatch" and what == "actor" and not soft:
             return _refuse(why, "actor mismatch")
         if what == "actor":
+            v["actor_mismatch"] = float(status == "mismatch")
             v["actor_match"] = float(status == "match")
             v["actor_unknown"] = float(status == "unknown")
         else:
@@ -341,20 +368,28 @@ def join_evidence(
     v["continues"] = float(_continues(x, c))
     if v["continues"]:
         notes.append("the next sentence of a member")
-    v["same_article"] = float(any(y.m.article_id == x.m.article_id for y in c.members[-3:]))
+    v["same_sentence"] = float(same_sentence)
+    if same_sentence:
+        notes.append("the same sentence as a member")
+    # any member of the same article (not only the latest ones: the order members came in
+    # must not decide, or a merge in date windows differs from the whole merge)
+    v["same_article"] = float(x.m.article_id in c.sentences)
     sim = cosine(x.vec, c.vec)
     v["text_sim"] = sim
     notes.append(f"text {sim:.2f}")
-    evaluative = x.evaluative or c.members[0].evaluative
-    if evaluative and sim < p.evaluative_similarity:
-        # an opinion about an act joins its report only when worded alike
-        return _refuse(why, "evaluative")
-    if evaluative:
-        notes.append("evaluative clause")
     found = sum(1 for k in EVIDENCE if v[k])
     # the sides are the commonest agreement (one air force strikes several towns a day): the
     # count is of the specific items
     v["evidence_items"] = float(found - v["actor_match"] - v["recipient_match"])
+    evaluative = x.evaluative or c.members[0].evaluative
+    concrete = v["participants_match"] or v["numbers_match"] or v["place_same"]
+    if evaluative and sim < p.evaluative_similarity and not concrete:
+        # an opinion about an act ("Arresting the driver was the least they could do")
+        # joins its report when worded alike or on a concrete item in common (the same
+        # participant, figure or place), never on the sides or a named act alone
+        return _refuse(why, "evaluative")
+    if evaluative:
+        notes.append("evaluative clause")
     if other_story:
         # another story (a background retelling): the same dyad, three items of evidence, or
         # two on the same stated day
@@ -362,7 +397,11 @@ def join_evidence(
         if not (dyad or found >= 3 or (found >= 2 and v["same_day"])):
             return _refuse(why, "cross-story dyad")
         notes.append("other story, " + ("same dyad" if dyad else f"{found} items of evidence"))
-    if found == 0 or (v["day_apart"] and found < 2):
-        # type and date alone never join; a day apart needs two items
+    beyond_place = v["evidence_items"] - v["place_same"] - v["place_nested"]
+    apart_ok = (found >= 2 and beyond_place >= 1) or (referring and v["backref"])
+    if found == 0 or (v["day_apart"] and not apart_ok):
+        # type and date alone never join; a day apart needs two items, one of them more
+        # than the sides and the place (one air force bombs one city on two days: two
+        # raids), or a back-reference to the act in the last pass
         return _refuse(why, "no evidence")
     return Join(v, tuple(notes))

@@ -181,6 +181,7 @@ class Features:
     refs: frozenset[str] = frozenset()  # words of definite phrases ("the attack") in the sentence
     # places the sentence names (place entities below the country level, see text_places)
     text_places: frozenset[str] = frozenset()
+    separate: bool = False  # the sentence sets its act apart ("Separately, ...", see sets_apart)
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -204,6 +205,28 @@ def evaluative_subject(m: EventMention, text: str, kb: MergeKnowledge) -> bool:
     return any(w in kb.evaluative_copulas for w in words)
 
 
+_OPENING_WORDS = 8  # a marker setting the act apart stands in the sentence's first words
+
+
+@lru_cache(maxsize=4)
+def _separate_pattern(markers: frozenset[str]) -> re.Pattern[str] | None:
+    if not markers:
+        return None
+    words = sorted((re.escape(m) for m in markers), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b")
+
+
+def sets_apart(sentence: str, kb: MergeKnowledge) -> bool:
+    """The sentence opens by setting its act apart from what came before ("Separately,
+    gunmen attacked...", "In a separate incident, ..."): another act than the article's
+    earlier ones, whatever its type, date and sides (merge.evidence)."""
+    pattern = _separate_pattern(kb.separate_markers)
+    if pattern is None:
+        return False
+    opening = " ".join(_WORD.findall(sentence.lower())[:_OPENING_WORDS])
+    return bool(pattern.search(opening))
+
+
 _BACKREF = re.compile(
     r"(?:\b(?:the|this|that|these|those)|\w['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
@@ -225,6 +248,18 @@ def definite_words(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_NOUN_ENDINGS = ("", "s", "es", "ing", "ings")  # attack(s), fighting, killings
+
+
+def _names_the_act(word: str, lemma: str) -> bool:
+    """The trigger word is a noun for the act: the lemma, its plural, or its gerund ("the
+    fighting", "the killings", "the shelling"; a doubled final consonant too: "stabbing")."""
+    for stem in (lemma, lemma + lemma[-1]):
+        if word.startswith(stem) and word[len(stem) :] in _NOUN_ENDINGS:
+            return stem == lemma or word[len(stem) :].startswith("ing")
+    return False
+
+
 def back_reference(m: EventMention, text: str) -> bool:
     """A nominal trigger after a determiner or a possessive ("the attack", "Sunday's
     bombing", "the weekend raid"): the outlet names an act its readers already know of."""
@@ -232,7 +267,7 @@ def back_reference(m: EventMention, text: str) -> bool:
         return False
     word = text[m.trigger.start : m.trigger.end].lower()
     lemma = (m.trigger_lemma or "").lower()
-    if not lemma or word not in (lemma, lemma + "s", lemma + "es"):
+    if not lemma or not _names_the_act(word, lemma):
         return False  # an inflected verb ("accused") is not a name of the act
     before = text[max(m.sentence.start, m.trigger.start - 40) : m.trigger.start]
     return bool(_BACKREF.search(before))
@@ -342,6 +377,7 @@ def mention_features(
                 published=art.published if art is not None else None,
                 refs=definite_words(m.sentence.of(text)) if text else frozenset(),
                 text_places=text_places(m.sentence.of(text), known) if text else frozenset(),
+                separate=sets_apart(m.sentence.of(text), kb) if text else False,
             )
         )
     return out
