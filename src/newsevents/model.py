@@ -308,6 +308,10 @@ class Entity:
     mentions: tuple[Span, ...] = ()
 
 
+#: parse.user_data key of :meth:`Document.tokens`' spans already looked up
+_SPANS = "newsevents.spans"
+
+
 @dataclass
 class Document:
     """The object that flows through the per-article stages.
@@ -329,10 +333,17 @@ class Document:
         return self.article.text
 
     def tokens(self, span: Span) -> SpacySpan | None:
-        """The tokens covering ``span`` (widened to whole tokens); None without a parse."""
-        if self.parse is None:
+        """The tokens covering ``span`` (widened to whole tokens); None without a parse.
+        Each span is looked up once per parse: the stages ask for the same trigger and actor
+        spans again and again (spaCy's ``char_span`` is a search over the tokens)."""
+        parse = self.parse
+        if parse is None:
             return None
-        return self.parse.char_span(span.start, span.end, alignment_mode="expand")
+        memo: dict[tuple[int, int], SpacySpan | None] = parse.user_data.setdefault(_SPANS, {})
+        key = (span.start, span.end)
+        if key not in memo:
+            memo[key] = parse.char_span(span.start, span.end, alignment_mode="expand")
+        return memo[key]
 
     def sentence_of(self, span: Span) -> Span | None:
         """The sentence that contains ``span`` (None if it straddles two)."""
