@@ -9,10 +9,11 @@ of the libraries whose data is indexed (GeoNames cities). A changed byte makes a
 stale entry is never read; old entries are removed when a new one is written.
 
 Where: ``$NEWSEVENTS_CACHE_DIR``, else the user's cache folder (``$XDG_CACHE_HOME/newsevents``,
-``~/.cache/newsevents``; ``~/Library/Caches/newsevents`` on macOS, ``%LOCALAPPDATA%``
-on Windows). ``NEWSEVENTS_CACHE=0`` turns the cache off. A folder that cannot be written, or
-an entry that cannot be read (truncated, corrupted, from another build), is no error: the
-data is built from its sources as without the cache, and a bad entry is replaced.
+``~/.cache/newsevents``; ``~/Library/Caches/newsevents`` on macOS, ``%LOCALAPPDATA%`` on
+Windows), one entry per installed copy of the package and set of user files.
+``NEWSEVENTS_CACHE=0`` turns the cache off. A folder that cannot be written, or an entry that
+cannot be read (truncated, corrupted, from another build), is no error: the data is built
+from its sources as without the cache, and a bad entry is replaced.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ def key(name: str, files: Iterable[Path] = (), options: Sequence[str] = ()) -> s
     ``options`` (anything else the build depends on, as strings): ``name-<which>-<version>``,
     where ``which`` names the files and options and ``version`` hashes every byte read."""
     paths = [Path(p).resolve() for p in files]
-    which = hashlib.sha256("\0".join([*options, *map(str, paths)]).encode())
+    # the installed package's folder too: two checkouts sharing the cache folder each keep
+    # their own entry instead of replacing each other's on every run
+    which = hashlib.sha256("\0".join([str(_PACKAGE), *options, *map(str, paths)]).encode())
     version = hashlib.sha256()
     parts = [f"format={FORMAT}", f"python={sys.version}", f"package={package_digest()}"]
     for lib in _LIBRARIES:
