@@ -111,7 +111,7 @@ def _keep_best(best: dict[str, float], wall: float, cpu: float) -> None:
 STAGE_GROUPS = {
     "ingest": ("ingest",),
     "parse": ("parse",),
-    "extract": ("events", "calls", "quotes"),
+    "extract": ("events", "calls", "model", "quotes"),
     "resolve": ("publication", "times", "actors", "dates", "places"),
     "workers (parse + extract + resolve)": ("workers",),
     "store": ("store",),

@@ -308,6 +308,10 @@ class Entity:
     mentions: tuple[Span, ...] = ()
 
 
+#: parse.user_data key of :meth:`Document.tokens`' spans already looked up
+_SPANS = "newsevents.spans"
+
+
 @dataclass
 class Document:
     """The object that flows through the per-article stages.
@@ -329,10 +333,17 @@ class Document:
         return self.article.text
 
     def tokens(self, span: Span) -> SpacySpan | None:
-        """The tokens covering ``span`` (widened to whole tokens); None without a parse."""
-        if self.parse is None:
+        """The tokens covering ``span`` (widened to whole tokens); None without a parse.
+        Each span is looked up once per parse: the stages ask for the same trigger and actor
+        spans again and again (spaCy's ``char_span`` is a search over the tokens)."""
+        parse = self.parse
+        if parse is None:
             return None
-        return self.parse.char_span(span.start, span.end, alignment_mode="expand")
+        memo: dict[tuple[int, int], SpacySpan | None] = parse.user_data.setdefault(_SPANS, {})
+        key = (span.start, span.end)
+        if key not in memo:
+            memo[key] = parse.char_span(span.start, span.end, alignment_mode="expand")
+        return memo[key]
 
     def sentence_of(self, span: Span) -> Span | None:
         """The sentence that contains ``span`` (None if it straddles two)."""
@@ -439,6 +450,35 @@ class MergeResult:
 # --- plain-data round trip (store uses this to keep mentions as JSON) -----------------
 
 T = TypeVar("T")
+
+
+def evolve(obj: T, **changes: Any) -> T:
+    """``dataclasses.replace`` for the records of this module, several times faster: a copy
+    of the instance's fields with ``changes``, without running the generated ``__init__``
+    again (which sets each of an event mention's 25 fields through ``object.__setattr__``).
+    The records here have no ``__post_init__``, so nothing else would run (a class with one,
+    or with slots, goes through ``replace``); an unknown field raises TypeError, as
+    ``replace`` does. The coder rebuilds each mention several times per article."""
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+            return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields)
+    unknown = changes.keys() - set(names)
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field(s) {sorted(unknown)}")
+    new = object.__new__(cls)
+    state = obj.__dict__
+    if len(state) != len(names):  # more than the fields (a cached value): the fields only
+        state = {name: state[name] for name in names}
+    new.__dict__.update(state, **changes)
+    return new
+
+
+#: the field names of each record class :func:`evolve` copied
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def to_data(obj: Any) -> Any:

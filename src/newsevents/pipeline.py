@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import extract, learn, nlp
+from . import compiled, extract, learn, nlp
 from .extract.call_lexicon import CallLexicon, load_calls
 from .extract.calls import add_calls, extract_calls
 from .extract.quotes import QuoteCues, extract_quotes, load_quote_cues
@@ -68,21 +68,56 @@ def load_resources(
 ) -> Resources:
     """Load the spaCy pipeline and every data file: the packaged ones, then the user's
     ``--codebook`` files (entries, and event types under ``types:``) and ``--actors`` files;
-    and the learned models' weights unless ``learned`` is False (the rules alone)."""
+    and the learned models' weights unless ``learned`` is False (the rules alone).
+
+    Everything but the spaCy pipeline is built once and read back from the compiled cache
+    (:mod:`newsevents.compiled`) by later runs with the same package and files."""
     codebook_paths = tuple(Path(p) for p in codebook)
-    types = load_event_types(codebook_paths)
-    lexicon = load_lexicon()
+    actor_paths = tuple(Path(p) for p in actors)
+    data = compiled.cached(
+        "resources",
+        _Data,
+        lambda: _build_data(codebook_paths, actor_paths, learned),
+        files=(*codebook_paths, *actor_paths),
+        options=(f"codebook={len(codebook_paths)}", f"learned={learned}"),
+    )
     return Resources(
         nlp=load_nlp(model),
+        model=model,
+        **{f.name: getattr(data, f.name) for f in dataclasses.fields(data)},
+    )
+
+
+@dataclass(frozen=True)
+class _Data:
+    """The resources built from data files (all but the spaCy pipeline): what is cached."""
+
+    types: EventTypes
+    lexicon: Lexicon
+    codebook: extract.Codebook
+    calls: CallLexicon
+    quote_cues: QuoteCues
+    actors: resolve_actors.ActorDictionary
+    gazetteer: resolve_place.Gazetteer
+    time_vocab: resolve_time.TimeVocab
+    learned: learn.LearnedModels | None
+
+
+def _build_data(codebook: tuple[Path, ...], actors: tuple[Path, ...], learned: bool) -> _Data:
+    types = load_event_types(codebook)
+    lexicon = load_lexicon()
+    gazetteer = resolve_place.load_gazetteer(lexicon, types)
+    if compiled.enabled():
+        gazetteer.build_indexes()  # the city and town indexes, so the cache holds them built
+    return _Data(
         types=types,
         lexicon=lexicon,
-        codebook=extract.load_codebook(codebook_paths, types, lexicon),
+        codebook=extract.load_codebook(codebook, types, lexicon),
         calls=load_calls(types),
         quote_cues=load_quote_cues(),
-        actors=resolve_actors.load_actor_dictionary(tuple(Path(p) for p in actors), types, lexicon),
-        gazetteer=resolve_place.load_gazetteer(lexicon, types),
+        actors=resolve_actors.load_actor_dictionary(actors, types, lexicon),
+        gazetteer=gazetteer,
         time_vocab=resolve_time.load_time_vocab(types),
-        model=model,
         learned=learn.load_learned() if learned else None,
     )
 

@@ -219,6 +219,7 @@ def _code_in_workers(
     try:
         for chunk in _chunks(articles, WORKER_CHUNK):
             if pool is None:  # only once there is an article to code
+                resources.gazetteer.build_indexes()  # shared by the workers, not built in each
                 prepare(resources)
                 pool = _Pool(resources, workers)
             inflight.append(pool.submit(chunk))

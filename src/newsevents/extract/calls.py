@@ -25,13 +25,13 @@ Dates and places are left to ``resolve.time`` / ``resolve.place``: each mention'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
-from ..model import Actor, Document, EventMention, Span, TokenIndex
+from ..model import Actor, Document, EventMention, Span, TokenIndex, evolve
 from ..resources import goldstein
 from .call_lexicon import Action, CallLexicon, load_calls
 from .call_lexicon import norm as _norm
@@ -495,7 +495,7 @@ def extract_calls(doc: Document, lex: CallLexicon) -> list[EventMention]:
             when_span = Span(when.start(), when.end()) if when else None
             add(Span(item.start, end), item.noun, action, "listing", when_span, item.start)
     found.sort(key=lambda m: (m.trigger.start, m.trigger.end))
-    return [replace(m, index=i) for i, m in enumerate(found)]
+    return [evolve(m, index=i) for i, m in enumerate(found)]
 
 
 def add_calls(events: list[EventMention], calls: list[EventMention]) -> list[EventMention]:
@@ -517,4 +517,4 @@ def add_calls(events: list[EventMention], calls: list[EventMention]) -> list[Eve
         and not any(h.contains(e.trigger) for h in headings)
     ]
     merged = sorted([*kept, *calls], key=lambda m: (m.trigger.start, m.trigger.end))
-    return [replace(m, index=i) for i, m in enumerate(merged)]
+    return [evolve(m, index=i) for i, m in enumerate(merged)]

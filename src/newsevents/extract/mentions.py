@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..model import Actor, Document, EventMention, Span
+from ..model import Actor, Document, EventMention, Span, evolve
 from ..resources import goldstein
 from .codebook import Codebook
 from .factuality import Factuality, assess
@@ -84,7 +82,7 @@ def mention_of(
 
 
 def reindex(m: EventMention, i: int) -> EventMention:
-    return replace(m, index=i)
+    return evolve(m, index=i)
 
 
 def must_requests(

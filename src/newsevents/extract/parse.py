@@ -88,10 +88,16 @@ def entry_pos(tok: Token) -> EntryPos | None:
 _CHILDREN = "newsevents.children"
 
 
+#: doc.user_data key of the prepositions of each token asked for (preps_of), by token index
+_PREPS = "newsevents.preps"
+
+
 def index_children(doc: Doc) -> None:
     """List every token's children once: ``Token.children`` builds new Token objects on each
-    call, and the coder asks a verb for its dependents tens of times (speed only)."""
+    call, and the coder asks a verb for its dependents tens of times (speed only). Also
+    starts the document's memo of :func:`preps_of`."""
     doc.user_data[_CHILDREN] = [list(t.children) for t in doc]
+    doc.user_data[_PREPS] = {}
 
 
 def kids(tok: Token) -> list[Token]:
@@ -121,7 +127,18 @@ def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
 
 
 def preps_of(tok: Token) -> dict[str, list[Token]]:
-    """prep lemma -> its objects, for preps on the token or on its particle ("pull out of")."""
+    """prep lemma -> its objects, for preps on the token or on its particle ("pull out of").
+    Worked out once per token of an indexed document (a fresh copy each call)."""
+    memo: dict[int, dict[str, list[Token]]] | None = tok.doc.user_data.get(_PREPS)
+    if memo is None:
+        return _preps_of(tok)
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = _preps_of(tok)
+    return {p: list(objs) for p, objs in found.items()}
+
+
+def _preps_of(tok: Token) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     heads = [tok, *children_of(tok, "prt")]
     for h in heads:
@@ -173,9 +190,29 @@ class Parse:
 
     def __init__(self, book: Codebook) -> None:
         self.book = book
+        # what objects() and subjects() found for a token (of the document of _doc)
+        self._doc: Doc | None = None
+        self._objects: dict[tuple[int, tuple[str, ...]], list[Token]] = {}
+        self._subjects: dict[int, list[Token]] = {}
+
+    def _same_doc(self, tok: Token) -> None:
+        doc = tok.doc
+        if doc is not self._doc:
+            self._doc = doc
+            self._objects, self._subjects = {}, {}
 
     # --- arguments used by constraints ------------------------------------------------
     def objects(self, tok: Token, entry: Entry | None = None) -> list[Token]:
+        """The token's objects (``entry``: the objects of its prepositions first); worked
+        out once per token and entry prepositions (a fresh list each call)."""
+        self._same_doc(tok)
+        key = (tok.i, entry.prep if entry is not None else ())
+        found = self._objects.get(key)
+        if found is None:
+            found = self._objects[key] = self._find_objects(tok, entry)
+        return list(found)
+
+    def _find_objects(self, tok: Token, entry: Entry | None) -> list[Token]:
         if entry is not None and entry.prep:
             preps = preps_of(tok)
             found = [o for p in entry.prep for o in preps.get(p, [])]
@@ -223,7 +260,17 @@ class Parse:
         return with_conjuncts(objs)
 
     def subjects(self, tok: Token, depth: int = 0) -> list[Token]:
-        """The doer of a verb (or the support verb's subject for a noun), inherited if needed."""
+        """The doer of a verb (or the support verb's subject for a noun), inherited if needed
+        (worked out once per token; a fresh list each call)."""
+        if depth:
+            return self._find_subjects(tok, depth)
+        self._same_doc(tok)
+        found = self._subjects.get(tok.i)
+        if found is None:
+            found = self._subjects[tok.i] = self._find_subjects(tok, 0)
+        return list(found)
+
+    def _find_subjects(self, tok: Token, depth: int = 0) -> list[Token]:
         if depth > 6:
             return []
         if tok.pos_ == "NOUN":

@@ -17,12 +17,11 @@ the pipeline and by the trainer's threshold search alike.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import FACTUAL, Actor, Document, EventMention, ModelScore, Span
+from ..model import FACTUAL, Actor, Document, EventMention, ModelScore, Span, evolve
 from ..resources import EventTypes, goldstein
 from .features import candidate_features, clause_features, missed_clauses, trigger_token
 from .parties import choose, named, party_features, party_heads, phrase, rule_heads
@@ -79,14 +78,20 @@ def review(
     """The candidates the models keep (re-typed and re-labelled), renumbered in order."""
     out: list[EventMention] = []
     cache: dict[int, frozenset[str]] = {}
-    for m in events:
-        p_type, p_fact = learned.score(candidate_features(doc, m, cache))
-        d = decide(m.event, m.factuality, p_type, p_fact, learned.thresholds)
+    # every candidate's probabilities at once (a few array operations per document)
+    scored = learned.score_many([candidate_features(doc, m, cache) for m in events])
+    decisions = [
+        decide(m.event, m.factuality, p_type, p_fact, learned.thresholds)
+        for m, (p_type, p_fact) in zip(events, scored, strict=True)
+    ]
+    kept = [k for k, d in enumerate(decisions) if d.keep]
+    verdicts = dict(zip(kept, _parties(doc, [events[k] for k in kept], learned), strict=True))
+    for k, (m, d) in enumerate(zip(events, decisions, strict=True)):
         if not d.keep:
             continue
         changes: dict[str, object] = {"scores": d.scores, "factuality": d.factuality}
         if learned.party is not None:
-            verdict = _parties(doc, m, learned)
+            verdict = dict(verdicts[k])
             party_scores = verdict.pop("scores", ())
             changes.update(verdict)
             changes["scores"] = (*d.scores, *party_scores)  # type: ignore[misc]
@@ -98,25 +103,50 @@ def review(
                 intensity=goldstein(cameo),
                 mode=None,
             )
-        out.append(dataclasses.replace(m, index=len(out), **changes))  # type: ignore[arg-type]
+        out.append(evolve(m, index=len(out), **changes))
     added = _added(doc, events, learned, types)
     if not added:
         return out
     merged = sorted([*out, *added], key=lambda e: (e.trigger.start, e.index))
-    return [dataclasses.replace(e, index=i) for i, e in enumerate(merged)]
+    return [evolve(e, index=i) for i, e in enumerate(merged)]
 
 
-def _parties(doc: Document, m: EventMention, learned: LearnedModels) -> dict[str, object]:
-    """The party scorer's verdict on the rules' (actor, recipient): each slot kept unless
-    another phrase scores clearly better; the scores go to ``explain``."""
+def _parties(
+    doc: Document, events: list[EventMention], learned: LearnedModels
+) -> list[dict[str, object]]:
+    """The party scorer's verdict on each candidate's (actor, recipient) (none without the
+    party model): each slot kept unless another phrase scores clearly better; the scores go
+    to ``explain``. The phrases of all the candidates are scored together."""
     party = learned.party
-    trigger = trigger_token(doc, m)
-    if party is None or trigger is None:
-        return {}
-    heads = party_heads(doc, m, trigger)
-    if not heads:
-        return {}
-    probs = [party.proba(party_features(trigger, h, m.event)) for h in heads]
+    if party is None:
+        return [{} for _ in events]
+    found: list[list[Token]] = []
+    features: list[list[str]] = []
+    for m in events:
+        trigger = trigger_token(doc, m)
+        heads = party_heads(doc, m, trigger) if trigger is not None else []
+        found.append(heads)
+        if trigger is not None:
+            features.extend(party_features(trigger, h, m.event) for h in heads)
+    probs = party.proba_many(features)
+    verdicts: list[dict[str, object]] = []
+    at = 0
+    for m, heads in zip(events, found, strict=True):
+        if not heads:
+            verdicts.append({})
+            continue
+        verdicts.append(_verdict(doc, m, heads, probs[at : at + len(heads)], learned))
+        at += len(heads)
+    return verdicts
+
+
+def _verdict(
+    doc: Document,
+    m: EventMention,
+    heads: list[Token],
+    probs: list[dict[str, float]],
+    learned: LearnedModels,
+) -> dict[str, object]:
     rule = rule_heads(doc, m, heads)
     ok = [named(h) for h in heads]
     th = learned.thresholds
@@ -166,12 +196,16 @@ def _added(
         return []
     out: list[EventMention] = []
     cache: dict[int, frozenset[str]] = {}
-    for tok in missed_clauses(doc, events):
-        feats = clause_features(doc, tok, cache)
-        p_added = learned.added.proba(feats)
-        if add_type(p_added, learned.thresholds) is None:
-            continue  # the factuality model is asked only about an event it adds
-        chosen = add_decision(p_added, learned.factuality.proba(feats), learned.thresholds)
+    clauses = missed_clauses(doc, events)
+    feats = [clause_features(doc, tok, cache) for tok in clauses]
+    p_added = learned.added.proba_many(feats)
+    # the factuality model is asked only about an event it adds
+    adding = [k for k, p in enumerate(p_added) if add_type(p, learned.thresholds) is not None]
+    facts = learned.factuality.proba_many([feats[k] for k in adding])
+    p_fact = dict(zip(adding, facts, strict=True))
+    for k in adding:
+        tok = clauses[k]
+        chosen = add_decision(p_added[k], p_fact[k], learned.thresholds)
         if chosen is None or chosen[0].label not in types:
             continue
         event, fact = chosen[0].label, chosen[1].label

@@ -3,11 +3,11 @@ one entity (persons and organisations first, then the participants in text order
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression
+from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression, evolve
 from ..place import Gazetteer
 from .antecedents import (
     entity_context,
@@ -54,13 +54,13 @@ def resolve_actors(
         recipient = coder.attackers(recipient)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
         ev = setting.fill(
-            replace(ev, actor=actor, recipient=recipient, speaker=speaker),
+            evolve(ev, actor=actor, recipient=recipient, speaker=speaker),
             implicit=not named_doer_lost,
         )
         out_events.append(ev)
         coder.after_event(ev)
     out_quotes = [
-        replace(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
+        evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
     return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
 
@@ -166,7 +166,7 @@ class ParticipantCoder:
                 and head is not None
                 and head.lemma_.lower() in self.kb.words.attack_nouns
             ):
-                r = replace(
+                r = evolve(
                     r, name=last.name, code=last.code, sector=last.sector, entity=last.entity
                 )
             out.append(r)
@@ -250,7 +250,7 @@ class ParticipantCoder:
             sp_cl = cluster_for(sp_toks, self.clusters, words)
             if sp_cl is not None:
                 self.clusters.mention(sp_cl, a.span)
-                return replace(
+                return evolve(
                     a,
                     name=sp_cl.name,
                     code=inner.code or sp_cl.code,
@@ -258,7 +258,7 @@ class ParticipantCoder:
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:
-                return replace(a, name=_text(sp_toks), code=inner.code, sector=inner.sector)
+                return evolve(a, name=_text(sp_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
@@ -274,19 +274,19 @@ class ParticipantCoder:
             ante_toks = noun_phrase(antecedent)
             inner = self._code(ante_toks)
             if inner.code or inner.sector:
-                return replace(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
+                return evolve(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and self.last_person is not None:
             person = self.last_person
             self.clusters.mention(person, a.span)
-            return replace(
+            return evolve(
                 a, name=person.name, code=person.code, sector=person.sector, entity=person.key
             )
         if word in words.group_pronouns and self.last_group is not None:
             group = self.last_group
-            return replace(
+            return evolve(
                 a, name=group.name, code=group.code, sector=group.sector, entity=group.entity
             )
-        return replace(a, code=None, sector=None, entity=None)
+        return evolve(a, code=None, sector=None, entity=None)
 
     def _named(self, a: Actor, toks: list[Token], coded: Coded, doer: bool) -> Actor:
         code, sector, entity_key = coded.code, coded.sector, None
@@ -323,7 +323,7 @@ class ParticipantCoder:
         if doer and (cl is None or cl.kind != "PERSON"):
             # "they" refers to a doer
             self.last_group = _Group(code, sector, entity_key, a.name)
-        return replace(a, code=code, sector=sector, entity=entity_key)
+        return evolve(a, code=code, sector=sector, entity=entity_key)
 
     def _reporter_state(self, head: Token) -> str | None:
         """ "The Kenyan minister said police had fired ...": an organ of a state named

@@ -16,12 +16,12 @@ from its declaration (data/event_types.yaml).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...model import Actor, Document, EventMention, Span
+from ...model import Actor, Document, EventMention, Span, evolve
 from ...resources import EventTypeSpec
 from .dictionary import ActorDictionary
 from .phrase import head_of
@@ -87,11 +87,11 @@ class Setting:
         the place then stands in for it."""
         spec = self.kb.types.get(ev.event, _UNDECLARED)
         if not implicit:
-            spec = replace(spec, implicit_doer=None)
+            spec = evolve(spec, implicit_doer=None)
         if not ev.actor and not ev.recipient and spec.implicit_doer is None:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
-        ev = replace(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
+        ev = evolve(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
         if (
             all(a.code for a in (*ev.actor, *ev.recipient))
             and ev.actor
@@ -144,7 +144,7 @@ class Setting:
             target = self._own_state(new_actor, sp, target_sector)
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
-        return replace(ev, actor=new_actor, recipient=new_recip)
+        return evolve(ev, actor=new_actor, recipient=new_recip)
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
         """The one country a sentence names (places and nationality words), or None."""
@@ -177,14 +177,14 @@ class Setting:
         if head.pos_ == "PROPN":
             place = self.places.gazetteer.lookup(self.kb.words.strip_article(a.name).strip())
             if place is not None and place.country:
-                return replace(a, code=str(place.country))
+                return evolve(a, code=str(place.country))
         civil_codes = self.kb.sectors.codes.civil
         party = (a.sector is not None and (civil or a.sector not in civil_codes)) or (
             a.sector is None and (civil or head.ent_type_ in ("PERSON", "ORG", "NORP"))
         )
         if only is None or not party or only in others:
             return a
-        return replace(a, code=only)
+        return evolve(a, code=only)
 
     def _other_party(self, r: Actor, doers: set[str]) -> Actor:
         """ "scrapped an agreement between the US and Iran" (by the US): the thing's other
@@ -198,7 +198,7 @@ class Setting:
             if (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN") and not ethnic(t, self.kb):
                 hit = self.kb.countries.get(t.text)
                 if hit is not None and hit[0] not in doers:
-                    return replace(r, code=hit[0])
+                    return evolve(r, code=hit[0])
         return r
 
     def _own_state(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
@@ -231,7 +231,7 @@ class Setting:
         if not doer and spec.place_target and side.head.pos_ == "PROPN":
             place = self.places.gazetteer.lookup(a.name)  # "shelled Goma": a place
             if place is not None and place.country:
-                return replace(a, code=str(place.country))
+                return evolve(a, code=str(place.country))
         party = (
             a.sector is not None
             or side.head.ent_type_ in ("PERSON", "ORG", "NORP")
@@ -242,7 +242,7 @@ class Setting:
         if here is not None and (side.head.ent_type_ != "PERSON" or side.home_office):
             # a named person's country is who they are, not where the event happens, unless
             # they hold an office exercised at home ("President X ... a curfew in Algiers")
-            return replace(a, code=here)
+            return evolve(a, code=here)
         code = self._other_party_country(side, others, spec, doer)
         civil = self.kb.sectors.codes.civil
         if code is None and (
@@ -251,7 +251,7 @@ class Setting:
             or (doer and spec.implicit_target is not None and a.sector in civil)
         ):
             code = self._article_country(others)
-        return a if code is None else replace(a, code=code)
+        return a if code is None else evolve(a, code=code)
 
     def _other_party_country(
         self, side: Side, others: Sequence[Side], spec: EventTypeSpec, doer: bool
@@ -329,7 +329,7 @@ class Setting:
             )
             if not rebels_against_state and not all(o in inferred for o in same):
                 return a
-        return replace(a, code=top)
+        return evolve(a, code=top)
 
     def _unplaced(self, head: Token) -> bool:
         """An attack (it stands for its doer) or "both sides" (the parties of a dispute): never

@@ -8,7 +8,6 @@ point or one country would misplace half of it.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import Counter
 from typing import NamedTuple
@@ -16,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...model import PLACE_PRECISION, Document, EventMention, Place, PlacePrecision, Span
+from ...model import PLACE_PRECISION, Document, EventMention, Place, PlacePrecision, Span, evolve
 from ..syntax import governor
 from .attach import (
     after_target,
@@ -93,7 +92,7 @@ def resolve_places(
     for ev in events:
         trig = doc.tokens(ev.trigger)
         place = _event_place(art, ev, trig) if trig is not None and art.ents else None
-        out.append(ev if place is None else dataclasses.replace(ev, location=place))
+        out.append(ev if place is None else evolve(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
     out = follow_previous(doc, out, gazetteer, art.ents)
@@ -122,7 +121,7 @@ def _one_city(art: _Article) -> Place | None:
     main = max(found.values(), key=lambda p: art.gaz.population(p.geonameid))
     if any(not _near(main, p, art.gaz.settings.same_city_km) for p in found.values()):
         return None
-    return dataclasses.replace(main, span=None, source="dateline")
+    return evolve(main, span=None, source="dateline")
 
 
 def _near(a: Place, b: Place, km: int) -> bool:
@@ -299,7 +298,7 @@ def _share_in_sentence(events: list[EventMention]) -> list[EventMention]:
     for ev in events:
         got = placed.get((ev.sentence.start, ev.event), {})
         if ev.location is None and len(got) == 1:
-            ev = dataclasses.replace(ev, location=next(iter(got.values())))
+            ev = evolve(ev, location=next(iter(got.values())))
         out.append(ev)
     return out
 
@@ -328,5 +327,5 @@ def _inherit_places(events: list[EventMention]) -> list[EventMention]:
             None,
         )
         if ante is not None and ante.location is not None:
-            out[i] = dataclasses.replace(ev, location=ante.location)
+            out[i] = evolve(ev, location=ante.location)
     return out

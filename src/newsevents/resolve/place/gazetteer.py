@@ -199,6 +199,12 @@ class Gazetteer:
     def cities(self) -> Mapping[str, tuple[City, ...]]:
         return self._city_index.by_name
 
+    def build_indexes(self) -> None:
+        """Build the lazily built city and town indexes now (before the gazetteer is cached
+        or shared with forked workers)."""
+        self._city_index  # noqa: B018 - a cached property: reading it builds it
+        self._town_index  # noqa: B018
+
     def population(self, geonameid: int | None) -> int:
         """Inhabitants of a city or town of the index (0 when unknown)."""
         if geonameid is None:

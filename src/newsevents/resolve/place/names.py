@@ -8,13 +8,12 @@ in a locative phrase is its city ("outside the Kremlin").
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...model import Document, Place, PlacePrecision, Span
+from ...model import Document, Place, PlacePrecision, Span, evolve
 from .gazetteer import Gazetteer
 
 # NER labels of place names (grammar of the NER model, not words)
@@ -355,7 +354,7 @@ def resolve_name(
     if place is None and _capital_of_adjective(gaz, ent):
         place = gaz.capital_of(ent[0].text)  # "in the Kenyan capital"
     if place is None and gaz.key(ent.text) in gaz.cues.home_nouns and home is not None:
-        place = dataclasses.replace(home, source="text")  # "in the city": the dateline's
+        place = evolve(home, source="text")  # "in the city": the dateline's
     if place is None:
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
         if place is not None and within is not None and place.country != within:
@@ -368,7 +367,7 @@ def resolve_name(
         place = _unlisted(gaz, ent, context)
     if place is None or (city_only and place.precision != "city"):
         return None
-    return dataclasses.replace(place, span=span)
+    return evolve(place, span=span)
 
 
 def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:

@@ -7,7 +7,6 @@ back-references are counted from the event they refer to (:mod:`.reference`).
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...model import DatePrecision, Document, EventMention, Span, TimeExpression
+from ...model import DatePrecision, Document, EventMention, Span, TimeExpression, evolve
 from ..datelines import dateline_span
 from .attach import dist, own_times
 from .calendar import Interval, format_interval
@@ -178,7 +177,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
             if gap <= 1 and (ev.date or "") >= (last.date or "") and not _new_act(ctx, tt):
                 ctx.state[ei] = _dated_as(ev, last, "context", None)
                 # the narrative goes on: the next sentence continues from this one
-                last = dataclasses.replace(last, sentence=ev.sentence)
+                last = evolve(last, sentence=ev.sentence)
                 continue
         if news is not None and news[0] is not ev and news[1] < ev.trigger.start:
             ctx.state[ei] = _dated_as(ev, news[0], "context", None)
@@ -246,9 +245,7 @@ def _news_day(ctx: Dating) -> tuple[EventMention, int] | None:
             if base is None and ctx.order:
                 base = ctx.state[ctx.order[0]]
             if base is not None:
-                dated = dataclasses.replace(
-                    base, date=t.value[:10], date_end=None, date_precision="day"
-                )
+                dated = evolve(base, date=t.value[:10], date_end=None, date_precision="day")
                 first = (t.span.start, dated)
         break
     if first is None or first[1].date is None:
@@ -332,7 +329,7 @@ def _root(doc: Document, span: Span) -> int | None:
 def _first_date(ev: EventMention, t: TimeExpression | None, pub: str | None) -> EventMention:
     """``ev`` dated by its own expression, else by the publication date (if any)."""
     if t is not None:
-        return dataclasses.replace(
+        return evolve(
             ev,
             date=t.value,
             date_end=t.end,
@@ -343,7 +340,7 @@ def _first_date(ev: EventMention, t: TimeExpression | None, pub: str | None) -> 
     if not pub:
         return ev
     precision: DatePrecision = "day" if len(pub) >= 10 else ("month" if len(pub) >= 7 else "year")
-    return dataclasses.replace(
+    return evolve(
         ev,
         date=pub[:10],
         date_end=None,
@@ -355,7 +352,7 @@ def _first_date(ev: EventMention, t: TimeExpression | None, pub: str | None) -> 
 
 def _text_dated(ev: EventMention, iv: Interval, span: Span) -> EventMention:
     value, end = format_interval(iv)
-    return dataclasses.replace(
+    return evolve(
         ev, date=value, date_end=end, date_precision=iv.precision, date_source="text", time=span
     )
 
@@ -366,7 +363,7 @@ def _date_from_main(ctx: Dating, ei: int, rel: Relative) -> bool:
     main = main_of(ctx, rel, ei)
     if main is None:
         return False
-    iv = shift_by(main, dataclasses.replace(rel, sign=-rel.sign))
+    iv = shift_by(main, evolve(rel, sign=-rel.sign))
     ctx.state[ei] = _text_dated(ctx.state[ei], iv, rel.span)
     return True
 
@@ -389,7 +386,7 @@ def _dated_as(
     ev: EventMention, other: EventMention, source: str, time: Span | None
 ) -> EventMention:
     """``ev`` dated like ``other`` (an antecedent or the act just told), with its source."""
-    return dataclasses.replace(
+    return evolve(
         ev,
         date=other.date,
         date_end=other.date_end,
