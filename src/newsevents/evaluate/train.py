@@ -290,14 +290,12 @@ def choose_thresholds(
     for drop in DROP_GRID:
         for t in RETYPE_GRID if retype else (1.01,):
             th = {"drop": float(drop), "retype": float(t), "factuality": 1.01}
-            fig = figures(dev, dev_cands, th, types)
-            scored.append((fig["f1"], round(fig["negatives_no_fact"], 3), th))
-    top = max(f1 for f1, _, _ in scored)
-    # the dev split is small: among the choices within TOLERANCE of the best F1, the one
-    # that keeps the negatives cleanest (the target: no factual event in a
-    # negative), then the most conservative (the fewest candidates re-typed, then dropped)
-    near = [(clean, th) for f1, clean, th in scored if f1 >= top - TOLERANCE]
-    chosen = dict(max(near, key=lambda x: (x[0], x[1]["retype"], x[1]["drop"]))[1])
+            scored.append((figures(dev, dev_cands, th, types)["f1"], th))
+    top = max(f1 for f1, _ in scored)
+    # the dev split is small: among the choices within TOLERANCE of the best F1, the most
+    # conservative (the fewest candidates re-typed, then dropped)
+    near = [th for f1, th in scored if f1 >= top - TOLERANCE]
+    chosen = dict(max(near, key=lambda th: (th["retype"], th["drop"])))
     aligned = [c for c in flat if c.fact_label is not None and not c.added]
     best_fact: tuple[float, float] | None = None
     for t in FACT_GRID:
