@@ -347,3 +347,49 @@ def load_lexicon(extra_paths: Sequence[Path] = ()) -> Lexicon:
                 raise ConfigError(f"{path}: {name} must be a list of non-empty words")
             lists.setdefault(str(name), set()).update(words)
     return Lexicon({k: frozenset(v) for k, v in lists.items()})
+
+
+# --- factuality cues -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactualityCues:
+    """The plan, denial and speculation cue words (data/factuality_cues.yaml) that the coder's
+    factuality and the learned model's features both read."""
+
+    plan_governors: frozenset[str]
+    plan_nouns: frozenset[str]
+    doubt_governors: frozenset[str]
+    denial_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    negative_determiners: frozenset[str]
+    negative_pronouns: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    possibility_modals: frozenset[str]
+
+
+def read_factuality_cues(path: Path) -> FactualityCues:
+    """One factuality cue file, schema-checked: every list present, lower-case words only."""
+    data = read_yaml(path)
+    names = [f.name for f in dataclasses.fields(FactualityCues)]
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{path}: must map the cue lists {', '.join(names)} to words")
+    unknown = sorted(set(map(str, data)) - set(names))
+    missing = [n for n in names if n not in data]
+    if unknown or missing:
+        raise ConfigError(f"{path}: unknown lists {unknown}, missing lists {missing}")
+    lists: dict[str, frozenset[str]] = {}
+    for name in names:
+        words = data[name]
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and w and w == w.lower() for w in words
+        ):
+            raise ConfigError(f"{path}: {name} must be a list of lower-case words")
+        lists[name] = frozenset(words)
+    return FactualityCues(**lists)
+
+
+@lru_cache(maxsize=1)
+def load_factuality_cues() -> FactualityCues:
+    """The packaged factuality cues (data/factuality_cues.yaml), read once."""
+    return read_factuality_cues(data_path("factuality_cues.yaml"))

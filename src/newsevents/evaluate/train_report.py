@@ -103,12 +103,11 @@ def figures(
         )
         for r in records
     ]
-    preds = {
-        r.id: _conventional(r, produced(cs, thresholds), types)
-        for r, cs in zip(records, cands, strict=True)
-    }
+    cs_of = {r.id: cs for r, cs in zip(records, cands, strict=True)}
+    preds = {r.id: _conventional(r, produced(cs_of[r.id], thresholds), types) for r in records}
     scores = score_sentences(gold, preds)
-    counts = {k: [0, 0] for k in ("speculation_as_fact", "plan_future", "denial_negated", "neg")}
+    keys = ("speculation_as_fact", "plan_future", "plan_committed", "denial_negated", "neg")
+    counts = {k: [0, 0] for k in keys}
     for r in records:
         made = preds[r.id]
         if not r.events:
@@ -122,6 +121,14 @@ def figures(
             elif e.factuality == "future":
                 counts["plan_future"][1] += 1
                 counts["plan_future"][0] += "future" in same
+                # or coded as the commitment its type declares (AGREE for a planned meeting)
+                spec = types.get(e.event)
+                commit = spec.announced_as.event if spec and spec.announced_as else None
+                raw = produced(cs_of[r.id], thresholds)
+                counts["plan_committed"][1] += 1
+                counts["plan_committed"][0] += "future" in same or any(
+                    p.event == commit and p.factuality in FACTUAL for p in raw
+                )
             elif e.factuality == "negated":
                 counts["denial_negated"][1] += 1
                 counts["denial_negated"][0] += "negated" in same
@@ -133,7 +140,7 @@ def figures(
         "factuality": scores.factuality.value,
         "negatives_no_fact": counts["neg"][0] / counts["neg"][1] if counts["neg"][1] else 0.0,
     }
-    for k in ("speculation_as_fact", "plan_future", "denial_negated"):
+    for k in ("speculation_as_fact", "plan_future", "plan_committed", "denial_negated"):
         out[k] = counts[k][0] / counts[k][1] if counts[k][1] else 0.0
     out["party_slots"] = party_accuracy([c for cs in cands for c in cs], thresholds)
     return out
@@ -180,6 +187,7 @@ _LABELS = {
     "negatives_no_fact": "negatives free of factual events",
     "speculation_as_fact": "speculation coded as fact (lower is better)",
     "plan_future": "planned events coded future",
+    "plan_committed": "plans coded future or as their declared commitment (AGREE, THREATEN)",
     "denial_negated": "denials coded negated",
     "party_slots": "actor and recipient slots as the gold spans say",
 }
@@ -275,6 +283,11 @@ def write_card(
         "",
         "Speculation / plans / denials: among gold events with factuality hypothetical / future",
         "/ negated, the share whose type is output as asserted or reported / future / negated.",
+        "The second plans row also counts a plan the rules coded, by the codebook's convention,",
+        'as the commitment its type declares (`announced_as`: "will meet" is AGREE, a',
+        "promise to meet); the corpus labels the planned act itself, so the first row does not.",
+        "A threat coded so (THREATEN for an announced expulsion) is trained to keep the rules'",
+        "factuality, since the threat was made; a promise (AGREE) gets no factuality label.",
         "The dev split chose the thresholds, so its figures are optimistic; the test split was",
         'never used for a choice. The README\'s section "Learned second opinion" has the',
         "ablation on the gold sets and the blind sets.",

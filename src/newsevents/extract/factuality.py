@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..model import Factuality as FactualityLabel
+from ..resources import load_factuality_cues
 from .codebook import Codebook
 from .parse import forms, infinitival
 
@@ -85,6 +86,10 @@ class Cues:
     pending: frozenset[str]
     refusal: frozenset[str]
     wish: frozenset[str]
+    #: data/factuality_cues.yaml (shared with the learned model's features)
+    claims: frozenset[str]
+    neg_dets: frozenset[str]
+    neg_pronouns: frozenset[str]
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -95,6 +100,7 @@ class Cues:
         hypo_heads = speculation | w("proposal_heads")
         proposals = hypo_heads | book.classes.get("ABSTRACT", frozenset()) | w("offer_nouns")
         proposals -= w("done_act_nouns")  # "a statement demanding X", "the decision to ...": done
+        shared = load_factuality_cues()
         return cls(
             fut=w("future_aux"),
             would=w("would_aux"),
@@ -113,21 +119,26 @@ class Cues:
             stop_preps=w("stop_preps"),
             near_preps=w("near_preps"),
             near=w("near_words"),
-            gov_fut=w("future_governors"),
-            gov_hypo=w("hypothetical_governors") | w("content_hypothetical"),
+            gov_fut=w("future_governors") | shared.plan_governors,
+            gov_hypo=w("hypothetical_governors")
+            | w("content_hypothetical")
+            | shared.doubt_governors,
             gov_neg=w("negating_governors"),
             alleged=w("content_reported"),
             hypo_heads=hypo_heads,
             proposals=proposals,
             topical=w("topic_governors") | w("content_hypothetical"),
             topic_nouns=proposals - speculation,
-            denial=w("denial_verbs"),
+            denial=w("denial_verbs") | shared.denial_verbs,
             warning=w("warning_verbs"),
             speculating=w("speculation_verbs"),
             question=w("question_marks"),
             pending=w("pending_marks"),
             refusal=w("refusal_nouns"),
             wish=w("wish_governors"),
+            claims=shared.claim_nouns,
+            neg_dets=shared.negative_determiners,
+            neg_pronouns=shared.negative_pronouns,
         )
 
 
@@ -151,6 +162,8 @@ def assess(trigger: Token, book: Codebook, cues: Cues | None = None) -> Factuali
     for _ in range(40):
         if node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger:
             _own_cues(node, walk, cues)
+        if node == trigger:
+            _negative_parties(node, result, cues)
         dep = node.dep_
         if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
             break  # "his killing will make X less safe": the verb's mood is not the killing's
@@ -204,6 +217,23 @@ def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.reported_by = child
         elif child.dep_ == "aux" and low in cues.going:
             result.mark("future", child)
+
+
+def _negative_parties(trigger: Token, result: Factuality, cues: Cues) -> None:
+    """The act's own subject or object is negative ("No troops crossed", "Nobody will deport
+    anybody", "promised nothing", "no contact took place"), or a sentence opens with "Nor"
+    ("Nor has X lifted ..."): the act did not happen."""
+    # the doer or the object only: a negative passive subject ("No one was killed") most
+    # often gives the toll of an attack that did happen
+    for child in trigger.children:
+        party = child.dep_ in ("nsubj", "dobj") and (
+            child.lower_ in cues.neg_pronouns
+            or any(d.dep_ == "det" and d.lower_ in cues.neg_dets for d in child.children)
+        )
+        none = child.dep_ == "det" and trigger.pos_ == "NOUN" and child.lower_ in cues.neg_dets
+        nor = child.lower_ == "nor" and child.i == trigger.sent.start
+        if party or none or nor:
+            result.mark("negated", child)
 
 
 def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
@@ -299,6 +329,8 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     if dep in ("acl", "xcomp") and head.lemma_.lower() in cues.refusal:
         result.mark("negated", head)  # "the refusal to accept the vote": refused, not done
         result.question = True
+    if _denied_claim(node, cues):
+        result.mark("negated", head)  # "dismissed reports that X", "denied claims of X"
     if dep in ("pcomp", "pobj") and head.lower_ in cues.without:
         result.mark("negated", head)  # "without providing evidence"
     if (
@@ -309,6 +341,20 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     ):
         result.mark("future", node)  # a purpose: intended, not (yet) done
         result.purpose = True
+
+
+def _denied_claim(node: Token, cues: Cues) -> bool:
+    """Is the clause the content of a claim a denial verb rejects ("dismissed reports that
+    troops shelled", "rejected claims of shelling", "denied allegations that ...")?"""
+    dep, head = node.dep_, node.head
+    if dep in ("pobj", "pcomp") and head.dep_ == "prep":
+        dep, head = "acl", head.head
+    return (
+        dep in ("acl", "ccomp")
+        and head.lemma_.lower() in cues.claims
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.lemma_.lower() in cues.denial
+    )
 
 
 def _stops(node: Token, cues: Cues) -> bool:
@@ -343,7 +389,7 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
         elif dep == "xcomp" and gl in cues.gov_hypo:
             result.mark("hypothetical", gov)
             result.topic = result.topic or gl in cues.topical
-        elif dep == "xcomp" and gl in cues.gov_fut:
+        elif dep == "xcomp" and (gl in cues.gov_fut or gov.lower_ in cues.gov_fut):
             result.mark("future", gov)
             result.declared = True
             result.intent = True

@@ -165,23 +165,30 @@ def _verdict(
 
 
 def add_type(p_added: Mapping[str, float], thresholds: Mapping[str, float]) -> str | None:
-    """The clause model's best type when it reaches the ``add`` bar (absent: never)."""
-    bar = thresholds.get("add")
-    if bar is None:
+    """The clause model's best type when it reaches the lower of the ``add`` and
+    ``add.unreal`` bars (absent: never); :func:`add_decision` then applies the bar of the
+    event's factuality."""
+    bars = [thresholds[k] for k in ("add", "add.unreal") if k in thresholds]
+    if not bars:
         return None
     best = max((t for t in p_added if t != NONE), key=p_added.__getitem__, default=None)
-    return None if best is None or p_added[best] < bar else best
+    return None if best is None or p_added[best] < min(bars) else best
 
 
 def add_decision(
     p_added: Mapping[str, float], p_fact: Mapping[str, float], thresholds: Mapping[str, float]
 ) -> tuple[ModelScore, ModelScore] | None:
     """The type and factuality scores of the event the clause model adds on a verb the rules coded
-    nothing on, or None: its best type must reach the ``add`` bar (absent: never)."""
+    nothing on, or None: its best type must reach the ``add`` bar, or the ``add.unreal`` bar
+    when its factuality is not a fact (a planned, possible or denied act: adding one never
+    puts a factual event into a negative; absent: never)."""
     best = add_type(p_added, thresholds)
     if best is None:
         return None
     fact = max(p_fact, key=p_fact.__getitem__)
+    key = "add" if fact in FACTUAL else "add.unreal"
+    if key not in thresholds or p_added[best] < thresholds[key]:
+        return None
     return (
         ModelScore("type", best, p_added[best], "added by the model"),
         ModelScore("factuality", fact, p_fact[fact], "added by the model"),
@@ -192,7 +199,7 @@ def _added(
     doc: Document, events: list[EventMention], learned: LearnedModels, types: EventTypes
 ) -> list[EventMention]:
     """The events the clause model adds where the rules coded nothing (rule ``model:added``)."""
-    if learned.added is None or "add" not in learned.thresholds:
+    if learned.added is None or not {"add", "add.unreal"} & learned.thresholds.keys():
         return []
     out: list[EventMention] = []
     cache: dict[int, frozenset[str]] = {}

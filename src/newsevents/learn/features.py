@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Document, EventMention, Span
+from ..resources import FactualityCues, load_factuality_cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -94,6 +95,7 @@ def candidate_features(
     sent = tok.sent
     feats |= _token_features(tok, sent, rule_type)
     feats |= _path_features(tok, sent, fact)
+    feats |= cue_features(tok, fact)
     if cache is None:
         feats |= _sentence_features(sent)
     else:
@@ -135,6 +137,7 @@ def clause_features(
     feats = {"bias", "clause", f"lemma={lemma}", f"lemma_rt={lemma}|-"}
     feats |= _token_features(tok, sent, "-")
     feats |= _path_features(tok, sent, "-")
+    feats |= cue_features(tok, "-")
     known = cache.get(sent.start) if cache is not None else None
     if known is None:
         known = frozenset(_sentence_features(sent))
@@ -177,7 +180,7 @@ def _token_features(tok: Token, sent: SpacySpan, rule_type: str) -> set[str]:
             feats.add(f"mod={_word(child)}")
     head = tok
     for depth in range(1, ANCESTORS + 1):
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
         feats.add(f"anc={_lemma(head)}")
@@ -229,7 +232,7 @@ def _path_features(tok: Token, sent: SpacySpan, fact: str) -> set[str]:
     deps: list[str] = []
     node = tok
     for depth in range(1, PATH + 1):
-        if node.head is node:
+        if node.head == node:
             break
         rel, node = node.dep_, node.head
         deps.append(rel)
@@ -273,3 +276,73 @@ def _time_features(doc: Document, sentence: Span, fact: str) -> set[str]:
             feats.add(f"time={rel}")
             feats.add(f"time_rf={rel}|{fact}")
     return feats
+
+
+def _negative(tok: Token, cues: FactualityCues) -> bool:
+    """A negative party: "nobody", "nothing", or a phrase under "no" / "neither"."""
+    return tok.lower_ in cues.negative_pronouns or any(
+        d.dep_ == "det" and d.lower_ in cues.negative_determiners for d in tok.children
+    )
+
+
+def cue_features(tok: Token, fact: str) -> set[str]:
+    """The classes of factuality cue (``data/factuality_cues.yaml``, the list the rules read
+    too) that scope over the trigger, each alone and with the rule's factuality: a plan or a
+    schedule governs it ("are due to meet"), doubt ("is unlikely to visit"), a denial of the
+    act or of a claim of it ("dismissed reports that ..."), a modal of possibility (with a
+    perfect: "may have fired"), a condition, a negation of it or of its parties ("No troops
+    crossed"), a hedge in the sentence ("reportedly"). A class names what an unseen lemma of
+    the same kind does, which the lemma features cannot."""
+    cues = load_factuality_cues()
+    found: set[str] = set()
+
+    def scope(node: Token, where: str) -> None:
+        auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & cues.possibility_modals:
+            found.add(f"modal_{where}")
+            if "have" in auxes:
+                found.add(f"modal_perfect_{where}")
+        if auxes & {"will", "shall", "'ll"}:
+            found.add(f"will_{where}")
+        for c in node.children:
+            if c.dep_ == "neg":
+                found.add(f"neg_{where}")
+            elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                found.add(f"cond_{where}")
+            elif c.dep_ in ("nsubj", "dobj") and _negative(c, cues):
+                found.add(f"negparty_{where}")
+            elif c.dep_ == "nsubjpass" and _negative(c, cues):
+                # "No aid was delivered" but also "No one was killed" (a toll): its own class
+                found.add(f"negpass_{where}")
+
+    scope(tok, "own")
+    if tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in cues.negative_determiners for c in tok.children
+    ):
+        found.add("negparty_own")
+    node = tok
+    for _ in range(PATH):
+        if node.head == node:
+            break
+        rel, gov = node.dep_, node.head
+        lemma, word = _lemma(gov), gov.lower_
+        if rel == "xcomp" and (lemma in cues.plan_governors or word in cues.plan_governors):
+            found.add("plan")
+        if lemma in cues.plan_nouns and rel in ("acl", "pcomp", "pobj", "prep"):
+            found.add("plan_noun")
+        if lemma in cues.doubt_governors:
+            found.add("doubt")
+        if lemma in cues.denial_verbs:
+            found.add("deny")
+        if lemma in cues.claim_nouns and _lemma(gov.head) in cues.denial_verbs:
+            found.add("deny_claim")
+        if rel in ("ccomp", "xcomp", "conj", "advcl", "prep", "pobj", "pcomp", "acl"):
+            scope(gov, "gov")
+        if rel == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children
+        ):
+            found.add("cond_own")
+        node = gov
+    if any(t.lower_ in cues.hedge_adverbs for t in tok.sent):
+        found.add("hedge")
+    return {f"cls={c}" for c in found} | {f"cls_rf={c}|{fact}" for c in found}

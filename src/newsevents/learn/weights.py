@@ -38,11 +38,13 @@ LABELS: dict[str, frozenset[str]] = {
 THRESHOLDS = ("drop", "retype", "factuality")
 #: The thresholds the file may give: a re-labelling bar per factuality label
 #: (``factuality.future`` ...; ``factuality`` for the labels without one) and the bar for
-#: adding an event the rules missed (``add``; none: the model adds nothing), and the bar and
+#: adding an event the rules missed (``add``; none: the model adds nothing; ``add.unreal``: the
+#: bar for one the factuality model finds planned, possible or denied), and the bar and
 #: margin for changing a party (``party``, ``party.margin``; none: never).
 OPTIONAL_THRESHOLDS = (
     *(f"factuality.{f}" for f in FACTUALITY),
     "add",
+    "add.unreal",
     "party",
     "party.margin",
 )
