@@ -296,3 +296,55 @@ def test_a_county_commissioner_is_a_state_official(analyze):
     )
     evs = [e for e in doc.events if any("commissioner" in a.name for a in e.actor)]
     assert evs and all(a.sector == "GOV" for e in evs for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivian troops shelled Chilean border posts on Monday. The Vatican urged the two "
+        "sides to return to talks.",
+        "Bolivian troops shelled Chilean border posts on Monday. Brazil's president later "
+        "spoke with both governments and urged both governments to return to talks.",
+    ],
+)
+def test_the_two_sides_are_the_parties_of_the_last_exchange(analyze, text):
+    doc = analyze(text, published="2031-05-07")
+    ev = _event(doc, "REQUEST")
+    assert _codes(ev.recipient) == {"BOL", "CHL"}
+
+
+def test_the_two_sides_without_an_exchange_before_stay_uncoded(analyze):
+    doc = analyze("Norway's foreign minister urged the two sides to show restraint.")
+    ev = _event(doc, "REQUEST")
+    assert not {c for c in _codes(ev.recipient) if c}
+
+
+def test_a_crowd_at_a_foreign_embassy_protests_where_it_stands(analyze):
+    text = (
+        "Thousands of people marched in Caracas on Sunday.\n\n"
+        "Protesters gathered outside the American embassy in Caracas, chanting slogans.\n\n"
+        "The US State Department said American diplomats were safe. Washington said the "
+        "United States would protect its staff.\n\n"
+        "The crowd blocked the main gate for several hours."
+    )
+    doc = analyze(text, published="2029-03-05")
+    ev = next(
+        e
+        for e in doc.events
+        if e.event == "PROTEST" and "blocked" in doc.text[e.trigger.start : e.trigger.end]
+    )
+    assert _codes(ev.actor) == {"VEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        ("President Sadyr Japarov met the Tajik ambassador in Bishkek.", "2023-04-02", "KGZ"),
+        ("Prime Minister James Marape met the Japanese ambassador.", "2022-05-11", "PNG"),
+        ("President Daniel Noboa met the Peruvian ambassador.", "2024-03-03", "ECU"),
+        ("Ousmane Sonko met the French ambassador in Dakar.", "2024-06-20", "SEN"),
+    ],
+)
+def test_office_holders_of_the_2020s_are_known(analyze, text, published, code):
+    ev = _event(analyze(text, published=published), "CONSULT")
+    assert code in _codes(ev.actor)

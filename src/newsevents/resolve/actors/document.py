@@ -3,6 +3,7 @@ one entity (persons and organisations first, then the participants in text order
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -113,6 +114,12 @@ class ParticipantCoder:
         self.lost_pronoun = False
         #: the first coded doer of the last attack reported ("condemned the strikes")
         self.last_attacker: Actor | None = None
+        #: the two states of the last exchange between two ("urged the two sides"), and the
+        #: index of the sentence that reported it
+        self.last_pair: tuple[Actor, Actor] | None = None
+        self.last_pair_sentence = -1
+        parse = doc.parse
+        self._sentence_starts = [s.start for s in parse.sents] if parse is not None else []
 
     def _code(self, toks: list[Token]) -> Coded:
         return code_phrase(toks, self.kb, self.date, self.gazetteer)
@@ -182,20 +189,66 @@ class ParticipantCoder:
         ]
         if spec is not None and spec.violent and named:
             self.last_attacker = named[0]
+        self._remember_pair(ev)
         doers = [a for a in ev.actor if a.code or a.sector]
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):
             d = doers[-1]
             self.last_group = _Group(d.code, d.sector, d.entity, d.name)
 
+    def _sentence_index(self, span: Span) -> int:
+        toks = self.doc.tokens(span)
+        if toks is None or not len(toks):
+            return -1
+        return bisect_right(self._sentence_starts, toks[0].i) - 1
+
+    def _remember_pair(self, ev: EventMention) -> None:
+        """The two states of an exchange: a doer and a recipient of two different states, or
+        two doers of different states ("A and B met")."""
+        nonstate = self.kb.sectors.codes.nonstate
+        parties = (*ev.actor, *ev.recipient)
+        if len({a.span for a in parties}) < len(parties):
+            return  # addressed to the pair itself ("spoke with both governments")
+        states = [a for a in parties if a.code and a.code not in nonstate]
+        first = states[0] if states else None
+        other = next((a for a in states if first is not None and a.code != first.code), None)
+        if first is not None and other is not None:
+            self.last_pair = (first, other)
+            self.last_pair_sentence = self._sentence_index(ev.sentence)
+
+    def _pair(self, a: Actor, toks: list[Token]) -> tuple[Actor, ...] | None:
+        """ "the two sides", "both leaders": the two states of the last exchange reported in
+        this or the previous three sentences, each as a party of this phrase."""
+        words = self.kb.words
+        if self.last_pair is None or not toks:
+            return None
+        head = head_of(toks)
+        if head.lemma_.lower() not in words.pair_nouns or head.tag_ not in ("NNS", "NNPS"):
+            return None
+        before = [t for t in (*toks, *head.children) if t.i < head.i]
+        if not any(t.lower_ in words.pair_determiners for t in before):
+            return None
+        here = self._sentence_index(a.span)
+        if here < 0 or not 0 <= here - self.last_pair_sentence <= 3:
+            return None
+        sector = self._code(toks).sector
+        return tuple(
+            replace(a, name=f"{a.name} ({p.code})", code=p.code, sector=sector, entity=p.entity)
+            for p in self.last_pair
+        )
+
     def code_side(self, side: tuple[Actor, ...], doer: bool = True) -> tuple[Actor, ...]:
         """The participants of one side that are parties, coded (see :mod:`.nonactor`)."""
-        out = []
+        out: list[Actor] = []
         self.lost_pronoun = False
         for a in side:
             toks = self.doc.tokens(a.span)
             tok_list = list(toks) if toks is not None else []
             if never_actor(tok_list, self.kb, doer):
+                continue
+            pair = self._pair(a, tok_list)
+            if pair is not None:
+                out.extend(pair)
                 continue
             coded = self.code(a, doer)
             if unresolved_pronoun(coded, tok_list):

@@ -229,12 +229,10 @@ class Setting:
             return replace(a, code=here)
         code = self._other_party_country(side, others, spec, doer)
         civil = self.kb.sectors.codes.civil
-        if code is None and (
-            side.person_office
-            # protesters named without a country protest in the country the article is about
-            or (doer and spec.implicit_target is not None and a.sector in civil)
-        ):
-            code = self._article_country(others)
+        crowd = doer and spec.implicit_target is not None and a.sector in civil
+        if code is None and (side.person_office or crowd):
+            # protesters named without a country protest where the article's events happen
+            code = self._article_country(others, where_first=crowd)
         return a if code is None else replace(a, code=code)
 
     def _other_party_country(
@@ -299,11 +297,8 @@ class Setting:
         head = head_of(toks)
         if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or self._unplaced(head):
             return a
-        ranked = self.places.dominant().most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]):
-            return a
-        top = ranked[0][0]
-        if top in codes.nonstate:
+        top = self.places.home()
+        if top is None or top in codes.nonstate:
             return a
         other_codes = {o.code for o in others if o.code}
         if top in other_codes and not spec.domestic:
@@ -322,13 +317,11 @@ class Setting:
         words = self.kb.words
         return lemma in words.attack_nouns or lemma in words.counterpart_nouns
 
-    def _article_country(self, others: Sequence[Side]) -> str | None:
+    def _article_country(self, others: Sequence[Side], where_first: bool = False) -> str | None:
         """The one country the article is about most, unless it is the other party."""
-        ranked = self.places.dominant().most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            top = ranked[0][0]
-            if top not in {o.actor.code for o in others}:
-                return top
+        top = self.places.home(where_first)
+        if top is not None and top not in {o.actor.code for o in others}:
+            return top
         return None
 
     def _is_country(self, a: Actor) -> bool:
