@@ -348,3 +348,13 @@ def test_a_crowd_at_a_foreign_embassy_protests_where_it_stands(analyze):
 def test_office_holders_of_the_2020s_are_known(analyze, text, published, code):
     ev = _event(analyze(text, published=published), "CONSULT")
     assert code in _codes(ev.actor)
+
+
+def test_the_whole_title_names_the_one_person_who_held_it(analyze):
+    doc = analyze(
+        "Prime Minister James Marape met Foreign Minister Penny Wong in Canberra on Monday. "
+        "The Prime Minister also thanked Australia for its support.",
+        published="2023-12-07",
+    )
+    ev = _event(doc, "SUPPORT")
+    assert _codes(ev.actor) == {"PNG"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...model import Entity, Span
-from .phrase import head_of
+from .phrase import head_of, title_of
 from .vocab import ActorWords
 
 
@@ -156,8 +156,17 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
             if words.drop_clitic(part.lower()) in surname:
                 return clusters.get(surname[words.drop_clitic(part.lower())])
     # "the general": a title used before for exactly one person
-    if toks and toks[0].lower_ in words.anaphoric_determiners and not ents:
-        owners = clusters.title_owners(head_of(toks).lemma_.lower())
-        if len(owners) == 1:
-            return owners[0]
+    head = head_of(toks) if toks else None
+    dets = words.anaphoric_determiners
+    anaphoric = head is not None and (
+        toks[0].lower_ in dets or any(c.dep_ == "det" and c.lower_ in dets for c in head.children)
+    )
+    if head is not None and anaphoric and not ents:
+        # the whole title first ("the prime minister" among several ministers)
+        for title in (title_of(head), head.lemma_.lower()):
+            owners = clusters.title_owners(title)
+            if len(owners) == 1:
+                return owners[0]
+            if owners:
+                break
     return None

@@ -42,6 +42,20 @@ def head_of(toks: Sequence[Token]) -> Token:
     return toks[-1]
 
 
+def title_of(role: Token) -> str:
+    """A role word with the words before it that make it a title ("Prime Minister",
+    "foreign minister", "Defence Minister"), lower-cased: not names, countries or numbers."""
+    mods = [
+        c
+        for c in role.children
+        if c.i < role.i
+        and c.dep_ in ("compound", "amod")
+        and c.pos_ in ("NOUN", "PROPN", "ADJ")
+        and c.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")
+    ]
+    return " ".join([*(c.lower_ for c in mods), role.lemma_.lower()])
+
+
 def sponsored(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
     """Is ``tok`` inside an "X-backed" modifier of the phrase?"""
     words = kb.words.sponsor_words
@@ -125,11 +139,13 @@ def code_phrase(
         if sector is not None and (out.sector is None or (out.kind == "PERSON" and best is None)):
             out.sector = sector
     table = actors.sectors.by_word
-    out.titles = tuple(
-        t.lemma_.lower()
+    roles = [
+        t
         for t in toks
-        if t.lemma_.lower() in table and t.ent_type_ != "PERSON" and t.pos_ == "NOUN"
-    )
+        if t.lemma_.lower() in table and t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN")
+    ]
+    # the bare role word ("minister") and the title it heads ("prime minister")
+    out.titles = tuple(dict.fromkeys(x for t in roles for x in (t.lemma_.lower(), title_of(t))))
     if out.kind is None:
         out.kind = "ORG" if out.sector else None
     return out
