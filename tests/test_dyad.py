@@ -358,3 +358,35 @@ def test_the_whole_title_names_the_one_person_who_held_it(analyze):
     )
     ev = _event(doc, "SUPPORT")
     assert _codes(ev.actor) == {"PNG"}
+
+
+def test_the_president_is_not_the_vice_president(analyze):
+    doc = analyze(
+        "President Jane Roe met Vice President John Doe of Ruritania on Monday. "
+        "The president later urged Congress to pass the budget.",
+        published="2030-02-04",
+    )
+    ev = _event(doc, "REQUEST")
+    assert [a.name for a in ev.actor] and all(a.entity == "Jane Roe" for a in ev.actor)
+
+
+def test_it_takes_the_country_its_antecedent_was_given(analyze):
+    doc = analyze(
+        "In Tehran, the government expelled two British diplomats on Sunday. "
+        "It said it would keep cooperating with inspectors of the International Atomic Energy "
+        "Agency.",
+        published="2020-01-06",
+    )
+    ev = _event(doc, "AGREE")
+    assert _codes(ev.actor) == {"IRN"}
+
+
+def test_she_for_an_official_takes_the_article_country(analyze):
+    doc = analyze(
+        "Teachers in Chicago stayed on strike on Thursday.\n\n"
+        "Mayor Lori Lightfoot met union leaders in Chicago on Wednesday.\n\n"
+        "She urged union leaders to return to the bargaining table.",
+        published="2019-10-17",
+    )
+    ev = _event(doc, "REQUEST")
+    assert _codes(ev.actor) == {"USA"}

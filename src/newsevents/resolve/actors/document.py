@@ -116,6 +116,9 @@ class ParticipantCoder:
         self.last_attacker: Actor | None = None
         #: the two states of the last exchange between two ("urged the two sides"), and the
         #: index of the sentence that reported it
+        #: the country each participant phrase was given in its event, its setting included
+        #: ("In Tehran, the government announced ... It said": "it" is that government's)
+        self.filled: dict[str, str] = {}
         self.last_pair: tuple[Actor, Actor] | None = None
         self.last_pair_sentence = -1
         parse = doc.parse
@@ -153,7 +156,7 @@ class ParticipantCoder:
                 cl.code = coded.code
             if coded.sector and not cl.sector:
                 cl.sector = coded.sector
-            clusters.add_titles(cl, coded.titles)
+            clusters.add_titles(cl, coded.titles, coded.full_titles)
             parts = name.split()
             if ent.label_ == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
@@ -190,11 +193,18 @@ class ParticipantCoder:
         if spec is not None and spec.violent and named:
             self.last_attacker = named[0]
         self._remember_pair(ev)
+        for a in (*ev.actor, *ev.recipient):
+            if a.code:
+                self.filled[self._key(a.name)] = a.code
         doers = [a for a in ev.actor if a.code or a.sector]
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):
             d = doers[-1]
             self.last_group = _Group(d.code, d.sector, d.entity, d.name)
+
+    def _key(self, name: str) -> str:
+        """A participant phrase as ``filled`` keys it ("The government" -> "government")."""
+        return self.kb.words.strip_article(name.strip(), fold=True).lower()
 
     def _sentence_index(self, span: Span) -> int:
         toks = self.doc.tokens(span)
@@ -311,7 +321,8 @@ class ParticipantCoder:
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:
-                return replace(a, name=_text(sp_toks), code=inner.code, sector=inner.sector)
+                code = inner.code or self.filled.get(self._key(_text(sp_toks)))
+                return replace(a, name=_text(sp_toks), code=code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
@@ -327,7 +338,8 @@ class ParticipantCoder:
             ante_toks = noun_phrase(antecedent)
             inner = self._code(ante_toks)
             if inner.code or inner.sector:
-                return replace(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
+                code = inner.code or self.filled.get(self._key(_text(ante_toks)))
+                return replace(a, name=_text(ante_toks), code=code, sector=inner.sector)
         if word in words.person_pronouns and self.last_person is not None:
             person = self.last_person
             self.clusters.mention(person, a.span)

@@ -28,6 +28,7 @@ class Coded:
     kind: str | None = None  # an ActorKind, or a curated entry's kind
     person: str | None = None  # a person's full name in the phrase, for coreference
     titles: tuple[str, ...] = ()  # role words used for the person ("general")
+    full_titles: tuple[str, ...] = ()  # ... with the words that make the title ("vice president")
     canonical: str | None = None
     #: the code came from the Phoenix table (what the document says of the entity wins)
     open_data: bool = False
@@ -144,8 +145,9 @@ def code_phrase(
         for t in toks
         if t.lemma_.lower() in table and t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN")
     ]
-    # the bare role word ("minister") and the title it heads ("prime minister")
-    out.titles = tuple(dict.fromkeys(x for t in roles for x in (t.lemma_.lower(), title_of(t))))
+    out.titles = tuple(dict.fromkeys(t.lemma_.lower() for t in roles))
+    # the titles those role words head ("prime minister", "vice president", "president")
+    out.full_titles = tuple(dict.fromkeys(title_of(t) for t in roles))
     if out.kind is None:
         out.kind = "ORG" if out.sector else None
     return out

@@ -57,10 +57,15 @@ class Setting:
         toks = self._tokens(a.span)
         head = head_of(toks) if toks else None
         sectors = self.kb.sectors
+        state = a.sector in sectors.codes.state
         office = bool(
             head is not None
-            and a.sector in sectors.codes.state
-            and any(t.lemma_.lower() in sectors.offices for t in toks)
+            and state
+            and (
+                any(t.lemma_.lower() in sectors.offices for t in toks)
+                # "she" for an official the article named ("Mayor X ... She urged")
+                or (head.pos_ == "PRON" and head.lower_ in self.kb.words.person_pronouns)
+            )
         )
         home = office and any(t.lemma_.lower() in sectors.home_offices for t in toks)
         return Side(a, head, office, home)
