@@ -52,6 +52,7 @@ class ActorWords:
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
+    means_preps: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
