@@ -414,3 +414,19 @@ def test_an_attack_named_as_the_doer_stands_for_its_doer(analyze, text, actor):
     doc = analyze(text, published="2022-06-18")
     last = [e for e in doc.events if e.event == "ASSAULT"][-1]
     assert _codes(last.actor) == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "Thousands of people rallied in central Caracas on Sunday, chanting slogans "
+            "against Colombia.",
+            "COL",
+        ),
+        ("Thousands of teachers marched in Nairobi on Monday.", "KEN"),
+    ],
+)
+def test_a_protest_addresses_whom_it_is_against(analyze, text, recipient):
+    ev = _event(analyze(text, published="2021-03-08"), "PROTEST")
+    assert _codes(ev.recipient) == {recipient}

@@ -23,8 +23,9 @@ from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, Span
 from ...resources import EventTypeSpec
+from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
-from .phrase import head_of
+from .phrase import code_phrase, head_of
 from .places import DocumentPlaces, ethnic, place_country
 
 #: the traits of a type nobody declared: nothing is inferred for it
@@ -81,6 +82,14 @@ class Setting:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
         ev = replace(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
+        sent = self.doc.tokens(ev.sentence)
+        if spec.implicit_target is not None and ev.actor and sent is not None:
+            named = self._named_target(ev.actor, sent, spec.implicit_target)
+            if named is not None:
+                # whom the protest is against, rather than where it was held ("rallied in
+                # central Baghdad, chanting slogans against the United States")
+                kept = tuple(r for r in ev.recipient if not self._where(r))
+                ev = replace(ev, recipient=(*kept, named))
         if (
             all(a.code for a in (*ev.actor, *ev.recipient))
             and ev.actor
@@ -130,7 +139,8 @@ class Setting:
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         target_sector = spec.implicit_target
         if target_sector is not None and new_actor and not any(r.code for r in new_recip):
-            target = self._own_state(new_actor, sp, target_sector)
+            target = self._named_target(new_actor, sp, target_sector)
+            target = target or self._own_state(new_actor, sp, target_sector)
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return replace(ev, actor=new_actor, recipient=new_recip)
@@ -189,6 +199,36 @@ class Setting:
                 if hit is not None and hit[0] not in doers:
                     return replace(r, code=hit[0])
         return r
+
+    def _where(self, a: Actor) -> bool:
+        """Is the participant a place named as where something happened ("in Baghdad")?"""
+        toks = self._tokens(a.span)
+        if not toks:
+            return False
+        head = head_of(toks)
+        return head.dep_ == "pobj" and head.head.lower_ in self.kb.words.place_preps
+
+    def _named_target(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
+        """A protest that names whom it is against ("chanting slogans against the United
+        States") or besieges a foreign state's mission ("stormed the US embassy") addresses
+        that state, not the protesters' own."""
+        words = self.kb.words
+        codes = self.kb.sectors.codes
+        own = {a.code for a in doers if a.code}
+        date = self.doc.article.published
+        for tok in sent:
+            if tok.lower_ in words.target_preps and tok.dep_ == "prep":
+                phrases = [noun_phrase(c) for c in tok.children if c.dep_ == "pobj"]
+            elif tok.lemma_.lower() in words.mission_nouns and tok.pos_ == "NOUN":
+                phrases = [list(tok.doc[min(t.i for t in tok.subtree) : tok.i + 1])]
+            else:
+                continue
+            for phrase in phrases:
+                coded = code_phrase(phrase, self.kb, date, self.places.gazetteer)
+                if coded.code and coded.code not in own and coded.code not in codes.nonstate:
+                    span = tok.doc[phrase[0].i : phrase[-1].i + 1]
+                    return Actor(Span.of_tokens(span), span.text, coded.code, sector)
+        return None
 
     def _own_state(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
         """An act that names no target addresses the doers' own state (a protest): the

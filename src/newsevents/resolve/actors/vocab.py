@@ -53,6 +53,8 @@ class ActorWords:
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
     means_preps: frozenset[str]
+    target_preps: frozenset[str]
+    mission_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
