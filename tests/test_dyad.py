@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents import api
 from newsevents.resources import countries
 
 
@@ -430,3 +431,17 @@ def test_an_attack_named_as_the_doer_stands_for_its_doer(analyze, text, actor):
 def test_a_protest_addresses_whom_it_is_against(analyze, text, recipient):
     ev = _event(analyze(text, published="2021-03-08"), "PROTEST")
     assert _codes(ev.recipient) == {recipient}
+
+
+def test_a_dateline_place_is_not_the_statements_author(learned_resources):
+    # the parse hangs the paragraph under the dateline; the learned models take its place
+    # for the doer, which the actor coder replaces with the subject after the date
+    doc = api.analyze_text(
+        "Vilnius, 27 October 2025\n\nThe Ministry of Foreign Affairs of the Republic of "
+        "Lithuania strongly condemns the incursions of balloons from Belarus.",
+        resources=learned_resources,
+        published="2025-10-27",
+    )
+    ev = _event(doc, "ACCUSE")
+    assert [a.name for a in ev.actor] == ["The Ministry"]
+    assert _codes(ev.actor) == {"LTU"}

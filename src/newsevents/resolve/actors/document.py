@@ -244,6 +244,30 @@ class ParticipantCoder:
         """A participant phrase as ``filled`` keys it ("The government" -> "government")."""
         return self.kb.words.strip_article(name.strip(), fold=True).lower()
 
+    def _after_dateline(self, toks: list[Token]) -> list[Token] | None:
+        """For a participant that is a dateline's place (a place opening its sentence,
+        followed by a comma and a date), the phrase after the date the parse hung under it
+        ([] when there is none); None for any other participant."""
+        if not toks:
+            return None
+        head = head_of(toks)
+        doc = head.doc
+        if head.i != head.sent.start or head.pos_ != "PROPN":
+            return None
+        name = _text(toks)
+        if self.kb.countries.get(name) is None and self.gazetteer.lookup(name) is None:
+            return None  # the NER calls some cities organisations: the place tables decide
+        end = max(t.i for t in toks) + 1
+        if end >= len(doc) - 1 or doc[end].text != "," or doc[end + 1].ent_type_ != "DATE":
+            return None
+        after = end + 1
+        while after < len(doc) and (doc[after].ent_type_ == "DATE" or doc[after].is_space):
+            after += 1
+        for t in head.subtree:
+            if t.i >= after and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos"):
+                return noun_phrase(t)
+        return []
+
     def _sentence_index(self, span: Span) -> int:
         toks = self.doc.tokens(span)
         if toks is None or not len(toks):
@@ -294,6 +318,15 @@ class ParticipantCoder:
             tok_list = list(toks) if toks is not None else []
             if never_actor(tok_list, self.kb, doer):
                 continue
+            real = self._after_dateline(tok_list)
+            if real is not None:
+                # "Vilnius, 27 October 2025 The Ministry ... condemns": the dateline's place
+                # is where the statement was issued, its subject is what follows the date
+                if not real:
+                    continue
+                a = replace(a, span=Span.of_tokens(real[0].doc[real[0].i : real[-1].i + 1]))
+                a = replace(a, name=_text(real))
+                tok_list = real
             pair = self._pair(a, tok_list)
             if pair is not None:
                 out.extend(pair)
