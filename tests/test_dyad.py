@@ -445,3 +445,16 @@ def test_a_dateline_place_is_not_the_statements_author(learned_resources):
     ev = _event(doc, "ACCUSE")
     assert [a.name for a in ev.actor] == ["The Ministry"]
     assert _codes(ev.actor) == {"LTU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Rebels killed the deputy chief of Israel's militia ally in southern Lebanon.", "ISR"),
+        ("Iran's proxies fired rockets at a US base on Monday.", "IRN"),
+        ("Gunmen ambushed a convoy of an ally of Russia near Bangui.", "RUS"),
+    ],
+)
+def test_an_ally_is_not_the_state_it_is_allied_to(analyze, text, wrong):
+    ev = _event(analyze(text, published="2020-01-04"), "ASSAULT")
+    assert wrong not in _codes(ev.actor) | _codes(ev.recipient)

@@ -57,6 +57,22 @@ def title_of(role: Token) -> str:
     return " ".join([*(c.lower_ for c in mods), role.lemma_.lower()])
 
 
+def related(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
+    """Is ``tok`` the other end of a relation the phrase names ("Israel's militia ally", "an
+    ally of Russia", "US proxies")? The ally is not the state it is allied to."""
+    words = kb.words.relational_nouns
+    inside = {t.i for t in toks}
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head == cur or head.i not in inside:
+            return False
+        if head.lemma_.lower() in words:
+            return True
+        cur = head
+    return False
+
+
 def sponsored(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
     """Is ``tok`` inside an "X-backed" modifier of the phrase?"""
     words = kb.words.sponsor_words
@@ -203,6 +219,8 @@ def _longest_name(
             longer = bool(name_lead(span[i], actors))
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
                 continue
+            if related(span[i], toks, actors):
+                continue
             return entry
     return None
 
@@ -254,7 +272,7 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
             hit = table.get(form) or table.get(actors.words.strip_article(form))
             if hit is None and n == 1 and text.isupper() is False:
                 hit = table.get(text.capitalize()) if text.istitle() else None
-            if hit is None or sponsored(toks[i], toks, actors):
+            if hit is None or sponsored(toks[i], toks, actors) or related(toks[i], toks, actors):
                 continue
             if hit[1] == "adjective" and ethnic(toks[i], actors):
                 continue  # "ethnic Albanians in Serbia": a people, not another state
@@ -283,6 +301,8 @@ def _gazetteer_code(
         seen.update(range(ent.start, ent.end))
         if stance(ent.doc[ent.start], actors) or sponsored(ent.root, toks, actors):
             continue  # "anti-Syria", "Moscow-backed": not the phrase's own country
+        if related(ent.root, toks, actors):
+            continue  # "Israel's militia ally"
         code = place_country(ent, actors, gazetteer)
         if code is None:
             continue

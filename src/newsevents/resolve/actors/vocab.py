@@ -55,6 +55,7 @@ class ActorWords:
     means_preps: frozenset[str]
     target_preps: frozenset[str]
     mission_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
