@@ -458,3 +458,15 @@ def test_a_dateline_place_is_not_the_statements_author(learned_resources):
 def test_an_ally_is_not_the_state_it_is_allied_to(analyze, text, wrong):
     ev = _event(analyze(text, published="2020-01-04"), "ASSAULT")
     assert wrong not in _codes(ev.actor) | _codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Congo accused Rwanda of backing the rebels.", "COD"),
+        ("The Republic of the Congo accused Rwanda of backing the rebels.", "COG"),
+    ],
+)
+def test_congo_alone_is_the_democratic_republic(analyze, text, code):
+    ev = _event(analyze(text, published="2024-01-04"), "ACCUSE")
+    assert _codes(ev.actor) == {code}
