@@ -394,30 +394,6 @@ def test_she_for_an_official_takes_the_article_country(analyze):
 
 
 @pytest.mark.parametrize(
-    ("text", "actor"),
-    [
-        # the attack's own modifiers name its doer
-        ("A Turkish drone strike near Qamishli on Friday killed two commanders.", "TUR"),
-        # the attack told again is the last attacker's
-        (
-            "Turkish jets bombed Kurdish positions in northern Iraq on Friday. "
-            "The raids killed 25 fighters.",
-            "TUR",
-        ),
-        (
-            "Turkish jets bombed Kurdish positions in northern Iraq on Friday. "
-            "Ten people were killed in the attack, officials said.",
-            "TUR",
-        ),
-    ],
-)
-def test_an_attack_named_as_the_doer_stands_for_its_doer(analyze, text, actor):
-    doc = analyze(text, published="2022-06-18")
-    last = [e for e in doc.events if e.event == "ASSAULT"][-1]
-    assert _codes(last.actor) == {actor}
-
-
-@pytest.mark.parametrize(
     ("text", "recipient"),
     [
         (

@@ -51,8 +51,6 @@ def resolve_actors(
         coder.date = sentence_day(ev, doc.times) or published
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
-        if not actor and not named_doer_lost:
-            actor = coder.attack_doer(ev)
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
         recipient = coder.attackers(recipient)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
@@ -183,42 +181,6 @@ class ParticipantCoder:
                 )
             out.append(r)
         return tuple(out)
-
-    def attack_doer(self, ev: EventMention) -> tuple[Actor, ...]:
-        """The doer of a violent act the text names only by the attack: the country of the
-        attack's own modifiers ("A US drone strike killed ..."), else, for "the attack" told
-        again ("The raids killed 25", "killed in the attack"), whoever carried out the last
-        attack reported."""
-        spec = self.kb.types.get(ev.event)
-        toks = self.doc.tokens(ev.trigger)
-        if spec is None or not spec.violent or toks is None or not len(toks):
-            return ()
-        words = self.kb.words
-        trigger = head_of(list(toks))
-        nouns = [trigger] if trigger.lemma_.lower() in words.attack_nouns else []
-        for c in trigger.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "agent", "prep"):
-                inner = [c] if c.dep_.startswith("nsubj") else list(c.children)
-                inner += [g for t in list(inner) if t.dep_ == "prep" for g in t.children]
-                nouns += [
-                    n
-                    for n in inner
-                    if n.lemma_.lower() in words.attack_nouns
-                    and n.pos_ == "NOUN"
-                    and (c.dep_ != "prep" or c.lower_ in words.means_preps)
-                ]
-        for noun in nouns:
-            left = noun.doc[min(t.i for t in noun.subtree) : noun.i + 1]
-            coded = self._code(list(left))
-            if coded.code and coded.code not in self.kb.sectors.codes.nonstate:
-                return (Actor(Span.of_tokens(left), left.text, coded.code, coded.sector),)
-            told = any(
-                c.dep_ == "det" and c.lower_ in words.anaphoric_determiners for c in noun.children
-            )
-            last = self.last_attacker
-            if told and last is not None and last.code:
-                return (replace(last, span=Span.of_token(noun)),)
-        return ()
 
     def after_event(self, ev: EventMention) -> None:
         """ "they" refers back to the last doer of an event, with its country."""

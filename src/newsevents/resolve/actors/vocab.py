@@ -52,7 +52,6 @@ class ActorWords:
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
-    means_preps: frozenset[str]
     target_preps: frozenset[str]
     mission_nouns: frozenset[str]
     relational_nouns: frozenset[str]
