@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...model import Entity, Span
-from .phrase import head_of
+from .phrase import head_of, title_of
 from .vocab import ActorWords
 
 
@@ -47,6 +47,7 @@ class Clusters:
         self.surname: dict[str, str] = {}  # lower-cased surname -> key of the full name
         self._one_word_person: dict[str, str] = {}  # lower-cased key -> key
         self._title_owners: dict[str, list[Cluster]] = {}
+        self._full_title_owners: dict[str, list[Cluster]] = {}
         self._person_mentions: list[tuple[int, int, int]] = []  # (start, order, end)
 
     def __contains__(self, key: str) -> bool:
@@ -70,15 +71,21 @@ class Clusters:
         if cl.kind == "PERSON":
             insort(self._person_mentions, (span.start, cl.order, span.end))
 
-    def add_titles(self, cl: Cluster, titles: Sequence[str]) -> None:
+    def add_titles(self, cl: Cluster, titles: Sequence[str], full: Sequence[str] = ()) -> None:
+        """Role words used for a person ("minister") and the whole titles ("prime minister")."""
         for title in titles:
             if title not in cl.titles and cl.kind == "PERSON":
                 self._title_owners.setdefault(title, []).append(cl)
             cl.titles.add(title)
+        for title in full:
+            owners = self._full_title_owners.setdefault(title, [])
+            if cl.kind == "PERSON" and cl not in owners:
+                owners.append(cl)
 
-    def title_owners(self, title: str) -> list[Cluster]:
-        """The person clusters a title was used for ("the general")."""
-        return self._title_owners.get(title, [])
+    def title_owners(self, title: str, full: bool = False) -> list[Cluster]:
+        """The person clusters a title was used for ("the general"); ``full``: used as the
+        whole title ("president", not part of "vice president")."""
+        return (self._full_title_owners if full else self._title_owners).get(title, [])
 
     def person_mentions(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(start, cluster order, end) of person mentions starting in ``[start, end)``."""
@@ -156,8 +163,18 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
             if words.drop_clitic(part.lower()) in surname:
                 return clusters.get(surname[words.drop_clitic(part.lower())])
     # "the general": a title used before for exactly one person
-    if toks and toks[0].lower_ in words.anaphoric_determiners and not ents:
-        owners = clusters.title_owners(head_of(toks).lemma_.lower())
-        if len(owners) == 1:
-            return owners[0]
+    head = head_of(toks) if toks else None
+    dets = words.anaphoric_determiners
+    anaphoric = head is not None and (
+        toks[0].lower_ in dets or any(c.dep_ == "det" and c.lower_ in dets for c in head.children)
+    )
+    if head is not None and anaphoric and not ents:
+        # the whole title first ("the prime minister" among several ministers, "the president"
+        # beside a vice president), then the role word ("the general")
+        for title, full in ((title_of(head), True), (head.lemma_.lower(), False)):
+            owners = clusters.title_owners(title, full)
+            if len(owners) == 1:
+                return owners[0]
+            if owners:
+                break
     return None

@@ -3,6 +3,7 @@ one entity (persons and organisations first, then the participants in text order
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -113,6 +114,15 @@ class ParticipantCoder:
         self.lost_pronoun = False
         #: the first coded doer of the last attack reported ("condemned the strikes")
         self.last_attacker: Actor | None = None
+        #: the two states of the last exchange between two ("urged the two sides"), and the
+        #: index of the sentence that reported it
+        #: the country each participant phrase was given in its event, its setting included
+        #: ("In Tehran, the government announced ... It said": "it" is that government's)
+        self.filled: dict[str, str] = {}
+        self.last_pair: tuple[Actor, Actor] | None = None
+        self.last_pair_sentence = -1
+        parse = doc.parse
+        self._sentence_starts = [s.start for s in parse.sents] if parse is not None else []
 
     def _code(self, toks: list[Token]) -> Coded:
         return code_phrase(toks, self.kb, self.date, self.gazetteer)
@@ -146,7 +156,7 @@ class ParticipantCoder:
                 cl.code = coded.code
             if coded.sector and not cl.sector:
                 cl.sector = coded.sector
-            clusters.add_titles(cl, coded.titles)
+            clusters.add_titles(cl, coded.titles, coded.full_titles)
             parts = name.split()
             if ent.label_ == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
@@ -182,20 +192,106 @@ class ParticipantCoder:
         ]
         if spec is not None and spec.violent and named:
             self.last_attacker = named[0]
+        self._remember_pair(ev)
+        for a in (*ev.actor, *ev.recipient):
+            if a.code:
+                self.filled[self._key(a.name)] = a.code
         doers = [a for a in ev.actor if a.code or a.sector]
         unknown = self.kb.sectors.codes.unknown
         if doers and not all(a.sector == unknown for a in doers):
             d = doers[-1]
             self.last_group = _Group(d.code, d.sector, d.entity, d.name)
 
+    def _key(self, name: str) -> str:
+        """A participant phrase as ``filled`` keys it ("The government" -> "government")."""
+        return self.kb.words.strip_article(name.strip(), fold=True).lower()
+
+    def _after_dateline(self, toks: list[Token]) -> list[Token] | None:
+        """For a participant that is a dateline's place (a place opening its sentence,
+        followed by a comma and a date), the phrase after the date the parse hung under it
+        ([] when there is none); None for any other participant."""
+        if not toks:
+            return None
+        head = head_of(toks)
+        doc = head.doc
+        if head.i != head.sent.start or head.pos_ != "PROPN":
+            return None
+        name = _text(toks)
+        if self.kb.countries.get(name) is None and self.gazetteer.lookup(name) is None:
+            return None  # the NER calls some cities organisations: the place tables decide
+        end = max(t.i for t in toks) + 1
+        if end >= len(doc) - 1 or doc[end].text != "," or doc[end + 1].ent_type_ != "DATE":
+            return None
+        after = end + 1
+        while after < len(doc) and (doc[after].ent_type_ == "DATE" or doc[after].is_space):
+            after += 1
+        for t in head.subtree:
+            if t.i >= after and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos"):
+                return noun_phrase(t)
+        return []
+
+    def _sentence_index(self, span: Span) -> int:
+        toks = self.doc.tokens(span)
+        if toks is None or not len(toks):
+            return -1
+        return bisect_right(self._sentence_starts, toks[0].i) - 1
+
+    def _remember_pair(self, ev: EventMention) -> None:
+        """The two states of an exchange: a doer and a recipient of two different states, or
+        two doers of different states ("A and B met")."""
+        nonstate = self.kb.sectors.codes.nonstate
+        parties = (*ev.actor, *ev.recipient)
+        if len({a.span for a in parties}) < len(parties):
+            return  # addressed to the pair itself ("spoke with both governments")
+        states = [a for a in parties if a.code and a.code not in nonstate]
+        first = states[0] if states else None
+        other = next((a for a in states if first is not None and a.code != first.code), None)
+        if first is not None and other is not None:
+            self.last_pair = (first, other)
+            self.last_pair_sentence = self._sentence_index(ev.sentence)
+
+    def _pair(self, a: Actor, toks: list[Token]) -> tuple[Actor, ...] | None:
+        """ "the two sides", "both leaders": the two states of the last exchange reported in
+        this or the previous three sentences, each as a party of this phrase."""
+        words = self.kb.words
+        if self.last_pair is None or not toks:
+            return None
+        head = head_of(toks)
+        if head.lemma_.lower() not in words.pair_nouns or head.tag_ not in ("NNS", "NNPS"):
+            return None
+        before = [t for t in (*toks, *head.children) if t.i < head.i]
+        if not any(t.lower_ in words.pair_determiners for t in before):
+            return None
+        here = self._sentence_index(a.span)
+        if here < 0 or not 0 <= here - self.last_pair_sentence <= 3:
+            return None
+        sector = self._code(toks).sector
+        return tuple(
+            evolve(a, name=f"{a.name} ({p.code})", code=p.code, sector=sector, entity=p.entity)
+            for p in self.last_pair
+        )
+
     def code_side(self, side: tuple[Actor, ...], doer: bool = True) -> tuple[Actor, ...]:
         """The participants of one side that are parties, coded (see :mod:`.nonactor`)."""
-        out = []
+        out: list[Actor] = []
         self.lost_pronoun = False
         for a in side:
             toks = self.doc.tokens(a.span)
             tok_list = list(toks) if toks is not None else []
             if never_actor(tok_list, self.kb, doer):
+                continue
+            real = self._after_dateline(tok_list)
+            if real is not None:
+                # "Vilnius, 27 October 2025 The Ministry ... condemns": the dateline's place
+                # is where the statement was issued, its subject is what follows the date
+                if not real:
+                    continue
+                a = evolve(a, span=Span.of_tokens(real[0].doc[real[0].i : real[-1].i + 1]))
+                a = evolve(a, name=_text(real))
+                tok_list = real
+            pair = self._pair(a, tok_list)
+            if pair is not None:
+                out.extend(pair)
                 continue
             coded = self.code(a, doer)
             if unresolved_pronoun(coded, tok_list):
@@ -258,7 +354,8 @@ class ParticipantCoder:
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:
-                return evolve(a, name=_text(sp_toks), code=inner.code, sector=inner.sector)
+                code = inner.code or self.filled.get(self._key(_text(sp_toks)))
+                return evolve(a, name=_text(sp_toks), code=code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
@@ -274,7 +371,8 @@ class ParticipantCoder:
             ante_toks = noun_phrase(antecedent)
             inner = self._code(ante_toks)
             if inner.code or inner.sector:
-                return evolve(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
+                code = inner.code or self.filled.get(self._key(_text(ante_toks)))
+                return evolve(a, name=_text(ante_toks), code=code, sector=inner.sector)
         if word in words.person_pronouns and self.last_person is not None:
             person = self.last_person
             self.clusters.mention(person, a.span)

@@ -28,6 +28,7 @@ class Coded:
     kind: str | None = None  # an ActorKind, or a curated entry's kind
     person: str | None = None  # a person's full name in the phrase, for coreference
     titles: tuple[str, ...] = ()  # role words used for the person ("general")
+    full_titles: tuple[str, ...] = ()  # ... with the words that make the title ("vice president")
     canonical: str | None = None
     #: the code came from the Phoenix table (what the document says of the entity wins)
     open_data: bool = False
@@ -40,6 +41,36 @@ def head_of(toks: Sequence[Token]) -> Token:
         if t.head.i not in inside or t.head == t:
             return t
     return toks[-1]
+
+
+def title_of(role: Token) -> str:
+    """A role word with the words before it that make it a title ("Prime Minister",
+    "foreign minister", "Defence Minister"), lower-cased: not names, countries or numbers."""
+    mods = [
+        c
+        for c in role.children
+        if c.i < role.i
+        and c.dep_ in ("compound", "amod")
+        and c.pos_ in ("NOUN", "PROPN", "ADJ")
+        and c.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")
+    ]
+    return " ".join([*(c.lower_ for c in mods), role.lemma_.lower()])
+
+
+def related(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
+    """Is ``tok`` the other end of a relation the phrase names ("Israel's militia ally", "an
+    ally of Russia", "US proxies")? The ally is not the state it is allied to."""
+    words = kb.words.relational_nouns
+    inside = {t.i for t in toks}
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head == cur or head.i not in inside:
+            return False
+        if head.lemma_.lower() in words:
+            return True
+        cur = head
+    return False
 
 
 def sponsored(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
@@ -125,11 +156,14 @@ def code_phrase(
         if sector is not None and (out.sector is None or (out.kind == "PERSON" and best is None)):
             out.sector = sector
     table = actors.sectors.by_word
-    out.titles = tuple(
-        t.lemma_.lower()
+    roles = [
+        t
         for t in toks
-        if t.lemma_.lower() in table and t.ent_type_ != "PERSON" and t.pos_ == "NOUN"
-    )
+        if t.lemma_.lower() in table and t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN")
+    ]
+    out.titles = tuple(dict.fromkeys(t.lemma_.lower() for t in roles))
+    # the titles those role words head ("prime minister", "vice president", "president")
+    out.full_titles = tuple(dict.fromkeys(title_of(t) for t in roles))
     if out.kind is None:
         out.kind = "ORG" if out.sector else None
     return out
@@ -185,6 +219,8 @@ def _longest_name(
             longer = bool(name_lead(span[i], actors))
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
                 continue
+            if related(span[i], toks, actors):
+                continue
             return entry
     return None
 
@@ -236,7 +272,7 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
             hit = table.get(form) or table.get(actors.words.strip_article(form))
             if hit is None and n == 1 and text.isupper() is False:
                 hit = table.get(text.capitalize()) if text.istitle() else None
-            if hit is None or sponsored(toks[i], toks, actors):
+            if hit is None or sponsored(toks[i], toks, actors) or related(toks[i], toks, actors):
                 continue
             if hit[1] == "adjective" and ethnic(toks[i], actors):
                 continue  # "ethnic Albanians in Serbia": a people, not another state
@@ -265,6 +301,8 @@ def _gazetteer_code(
         seen.update(range(ent.start, ent.end))
         if stance(ent.doc[ent.start], actors) or sponsored(ent.root, toks, actors):
             continue  # "anti-Syria", "Moscow-backed": not the phrase's own country
+        if related(ent.root, toks, actors):
+            continue  # "Israel's militia ally"
         code = place_country(ent, actors, gazetteer)
         if code is None:
             continue

@@ -96,6 +96,7 @@ class DocumentPlaces:
         self._starts = [e.start for e in self._ents]
         self._places: dict[int, list[tuple[SpacySpan, str]]] = {}
         self._dominant: Counter[str] | None = None
+        self._where: Counter[str] | None = None
 
     @property
     def ents(self) -> list[SpacySpan]:
@@ -119,6 +120,31 @@ class DocumentPlaces:
                 (ent, code) for ent in self.ents_in(sent) if (code := self._setting(ent))
             ]
         return self._places[key]
+
+    def where(self) -> Counter[str]:
+        """How often the article places something in each country ("in Baghdad", "near the
+        city of X"): where its events happen, which nationality words and capitals named as
+        actors ("the American embassy", "Washington said") do not tell."""
+        if self._where is None:
+            nonstate = self.kb.sectors.codes.nonstate
+            counts: Counter[str] = Counter()
+            for ent in self._ents:
+                code = self._setting(ent)
+                if code is not None and code not in nonstate:
+                    counts[code] += 1
+            self._where = counts
+        return self._where
+
+    def home(self, where_first: bool = False) -> str | None:
+        """The one country the article is about: the country it names most (places and
+        nationality words), None on a tie. ``where_first``: where it places things most, when
+        one country leads there (a crowd at "the American embassy" in Baghdad is Iraqi)."""
+        counts = (self.where(), self.dominant()) if where_first else (self.dominant(),)
+        for count in counts:
+            ranked = count.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                return ranked[0][0]
+        return None
 
     def _setting(self, ent: SpacySpan) -> str | None:
         words = self.kb.words

@@ -23,8 +23,9 @@ from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, Span, evolve
 from ...resources import EventTypeSpec
+from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
-from .phrase import head_of
+from .phrase import code_phrase, head_of
 from .places import DocumentPlaces, ethnic, place_country
 
 #: a dateline ends with a dash ("KANO, Nigeria (Agency) -"); at most this many tokens long
@@ -73,10 +74,15 @@ class Setting:
         toks = self._tokens(a.span)
         head = head_of(toks) if toks else None
         sectors = self.kb.sectors
+        state = a.sector in sectors.codes.state
         office = bool(
             head is not None
-            and a.sector in sectors.codes.state
-            and any(t.lemma_.lower() in sectors.offices for t in toks)
+            and state
+            and (
+                any(t.lemma_.lower() in sectors.offices for t in toks)
+                # "she" for an official the article named ("Mayor X ... She urged")
+                or (head.pos_ == "PRON" and head.lower_ in self.kb.words.person_pronouns)
+            )
         )
         home = office and any(t.lemma_.lower() in sectors.home_offices for t in toks)
         return Side(a, head, office, home)
@@ -92,6 +98,14 @@ class Setting:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
         ev = evolve(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
+        sent = self.doc.tokens(ev.sentence)
+        if spec.implicit_target is not None and ev.actor and sent is not None:
+            named = self._named_target(ev.actor, sent, spec.implicit_target)
+            if named is not None:
+                # whom the protest is against, rather than where it was held ("rallied in
+                # central Baghdad, chanting slogans against the United States")
+                kept = tuple(r for r in ev.recipient if not self._where(r))
+                ev = evolve(ev, recipient=(*kept, named))
         if (
             all(a.code for a in (*ev.actor, *ev.recipient))
             and ev.actor
@@ -141,7 +155,8 @@ class Setting:
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         target_sector = spec.implicit_target
         if target_sector is not None and new_actor and not any(r.code for r in new_recip):
-            target = self._own_state(new_actor, sp, target_sector)
+            target = self._named_target(new_actor, sp, target_sector)
+            target = target or self._own_state(new_actor, sp, target_sector)
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
@@ -201,6 +216,36 @@ class Setting:
                     return evolve(r, code=hit[0])
         return r
 
+    def _where(self, a: Actor) -> bool:
+        """Is the participant a place named as where something happened ("in Baghdad")?"""
+        toks = self._tokens(a.span)
+        if not toks:
+            return False
+        head = head_of(toks)
+        return head.dep_ == "pobj" and head.head.lower_ in self.kb.words.place_preps
+
+    def _named_target(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
+        """A protest that names whom it is against ("chanting slogans against the United
+        States") or besieges a foreign state's mission ("stormed the US embassy") addresses
+        that state, not the protesters' own."""
+        words = self.kb.words
+        codes = self.kb.sectors.codes
+        own = {a.code for a in doers if a.code}
+        date = self.doc.article.published
+        for tok in sent:
+            if tok.lower_ in words.target_preps and tok.dep_ == "prep":
+                phrases = [noun_phrase(c) for c in tok.children if c.dep_ == "pobj"]
+            elif tok.lemma_.lower() in words.mission_nouns and tok.pos_ == "NOUN":
+                phrases = [list(tok.doc[min(t.i for t in tok.subtree) : tok.i + 1])]
+            else:
+                continue
+            for phrase in phrases:
+                coded = code_phrase(phrase, self.kb, date, self.places.gazetteer)
+                if coded.code and coded.code not in own and coded.code not in codes.nonstate:
+                    span = tok.doc[phrase[0].i : phrase[-1].i + 1]
+                    return Actor(Span.of_tokens(span), span.text, coded.code, sector)
+        return None
+
     def _own_state(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
         """An act that names no target addresses the doers' own state (a protest): the
         recipient is the country word that codes them ("Young Algerians", "in Baghdad")."""
@@ -245,12 +290,10 @@ class Setting:
             return evolve(a, code=here)
         code = self._other_party_country(side, others, spec, doer)
         civil = self.kb.sectors.codes.civil
-        if code is None and (
-            side.person_office
-            # protesters named without a country protest in the country the article is about
-            or (doer and spec.implicit_target is not None and a.sector in civil)
-        ):
-            code = self._article_country(others)
+        crowd = doer and spec.implicit_target is not None and a.sector in civil
+        if code is None and (side.person_office or crowd):
+            # protesters named without a country protest where the article's events happen
+            code = self._article_country(others, where_first=crowd)
         return a if code is None else evolve(a, code=code)
 
     def _other_party_country(
@@ -315,11 +358,8 @@ class Setting:
         head = head_of(toks)
         if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or self._unplaced(head):
             return a
-        ranked = self.places.dominant().most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[0][1] <= ranked[1][1]):
-            return a
-        top = ranked[0][0]
-        if top in codes.nonstate:
+        top = self.places.home()
+        if top is None or top in codes.nonstate:
             return a
         other_codes = {o.code for o in others if o.code}
         if top in other_codes and not spec.domestic:
@@ -338,13 +378,11 @@ class Setting:
         words = self.kb.words
         return lemma in words.attack_nouns or lemma in words.counterpart_nouns
 
-    def _article_country(self, others: Sequence[Side]) -> str | None:
+    def _article_country(self, others: Sequence[Side], where_first: bool = False) -> str | None:
         """The one country the article is about most, unless it is the other party."""
-        ranked = self.places.dominant().most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            top = ranked[0][0]
-            if top not in {o.actor.code for o in others}:
-                return top
+        top = self.places.home(where_first)
+        if top is not None and top not in {o.actor.code for o in others}:
+            return top
         return None
 
     def _is_country(self, a: Actor) -> bool:

@@ -50,6 +50,11 @@ class ActorWords:
     water_nouns: frozenset[str]
     attack_nouns: frozenset[str]
     counterpart_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_determiners: frozenset[str]
+    target_preps: frozenset[str]
+    mission_nouns: frozenset[str]
+    relational_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
