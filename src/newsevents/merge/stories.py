@@ -80,6 +80,9 @@ def group_stories(
     # (they come first), it holds exactly the stories an article may join
     postings: dict[str, dict[int, _Open]] = defaultdict(dict)
     indexed: dict[int, _Open] = {}
+    # term -> the largest share (weight / norm) it ever had in a story: bounds what the
+    # common terms can add to a cosine (see _dot_products)
+    ceiling: dict[str, float] = {}
     everything = False  # an undated article was seen: every story stays a candidate
     undated_later = any(day_of(a.published) is None for a in articles)
 
@@ -108,10 +111,7 @@ def group_stories(
                     indexed[s.index] = s
                     index(s, s.vector)
         # vec is unit length; the story's norm is cached (cosine without re-summing)
-        acc: dict[int, float] = defaultdict(float)
-        for t, v in vec.items():
-            for idx, story in postings.get(t, {}).items():
-                acc[idx] += v * story.vector[t]
+        acc = _dot_products(vec, postings, ceiling, threshold)
         best: _Open | None = None
         best_sim = threshold
         for idx in sorted(acc):  # story creation order: the first of equal scores wins
@@ -134,9 +134,67 @@ def group_stories(
         add_into(best.vector, vec)
         index(best, vec)
         best.norm = math.sqrt(max(best.norm_sq, 0.0))
+        if best.norm:  # the other terms' shares only fell (every weight is positive)
+            for t in vec:
+                share = best.vector[t] / best.norm
+                if share > ceiling.get(t, 0.0):
+                    ceiling[t] = share
         if day is not None:
             best.last_day = max(best.last_day or day, day)
             best.first_day = min(best.first_day or day, day)
             if not everything:
                 heapq.heappush(closing, (best.last_day, best.index))
     return [s.article_ids for s in stories], idf
+
+
+def _dot_products(
+    vec: Vector,
+    postings: Mapping[str, Mapping[int, _Open]],
+    ceiling: Mapping[str, float],
+    threshold: float,
+) -> dict[int, float]:
+    """Dot product of ``vec`` with each open story sharing a term with it, for every story
+    whose cosine may reach ``threshold`` (the others may be left out).
+
+    Words many articles use ("forces", "said", a country's name) are held by most open
+    stories, so summing over their postings costs articles x open stories. What a term can
+    add to a story's cosine is at most ``v * ceiling[t]``; terms are set aside, those held
+    by the most stories first, while the sum of those bounds stays below the threshold
+    (MaxScore, as search engines prune). A story holding none of the other terms cannot
+    reach the threshold; the stories holding one are scored over all their terms, in the
+    order of ``vec``: the same sum, term by term, as the full accumulation gives."""
+    held = sorted(((len(got), t) for t in vec if (got := postings.get(t))), key=lambda p: -p[0])
+    bound, rare = 0.0, []
+    for _, t in held:
+        b = vec[t] * ceiling.get(t, 1.0)
+        if threshold > 0.0 and bound + b < threshold - 1e-9:
+            bound += b  # set aside
+        else:
+            rare.append(t)
+    acc: dict[int, float] = defaultdict(float)
+    if len(rare) == len(held):  # nothing set aside: the full accumulation
+        for t, v in vec.items():
+            for idx, story in postings.get(t, {}).items():
+                acc[idx] += v * story.vector[t]
+        return acc
+    reached: dict[int, _Open] = {}
+    for t in rare:
+        reached.update(postings[t])
+    aside = {t for _, t in held} - set(rare)
+    for t, v in vec.items():  # in the order of vec, as the full accumulation adds
+        got = postings.get(t)
+        if not got:
+            continue
+        if t not in aside:
+            for idx, story in got.items():
+                acc[idx] += v * story.vector[t]
+        elif len(got) < len(reached):
+            for idx, story in got.items():
+                if idx in reached:
+                    acc[idx] += v * story.vector[t]
+        else:
+            for idx, story in reached.items():
+                w = story.vector.get(t)
+                if w is not None:
+                    acc[idx] += v * w
+    return acc
