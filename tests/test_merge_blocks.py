@@ -11,7 +11,7 @@ from newsevents.merge.cluster import Cluster, _shares_a_slot
 from newsevents.merge.config import prepare
 from newsevents.merge.corpus import story_records
 from newsevents.merge.features import Features, mention_features
-from newsevents.merge.stories import group_stories
+from newsevents.merge.stories import _dot_products, _Open, group_stories
 from newsevents.merge.synthetic import synthetic_corpus
 
 
@@ -101,3 +101,30 @@ def test_a_story_closes_when_its_last_article_is_older_than_the_window(
     ]
     groups, _ = group_stories(articles, {}, threshold=0.15, window_days=7, name_boost=3)
     assert (["a", "b"] in groups) is together
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.15, 0.4])
+def test_pruned_cosines_keep_every_story_that_can_reach_the_threshold(threshold) -> None:
+    # four open stories, two of them sharing only common words with the article
+    common = {"forces": 0.2, "killing": 0.2}
+    stories = []
+    for i, extra in enumerate([{"harbour": 0.9}, {"dock": 0.9}, {}, {}]):
+        vec = {**common, **extra}
+        norm = sum(v * v for v in vec.values()) ** 0.5
+        stories.append(_Open(index=i, vector=vec, norm=norm, norm_sq=norm * norm))
+    postings: dict = {}
+    ceiling: dict = {}
+    for s in stories:
+        for t in s.vector:
+            postings.setdefault(t, {})[s.index] = s
+            ceiling[t] = max(ceiling.get(t, 0.0), s.vector[t] / s.norm)
+    article = {"forces": 0.1, "killing": 0.1, "harbour": 0.98}
+    full = {
+        s.index: sum(v * s.vector[t] for t, v in article.items() if t in s.vector) for s in stories
+    }
+    got = _dot_products(article, postings, ceiling, threshold)
+    for idx, dot in full.items():
+        if dot / stories[idx].norm >= threshold:
+            assert got[idx] == dot  # the same float, not an approximation
+    if threshold > 0.2:
+        assert set(got) == {0}  # the stories sharing only common words were not scored
