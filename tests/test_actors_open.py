@@ -228,7 +228,7 @@ def test_a_dateline_with_its_country_is_no_actor(resources):
             "ASSAULT",
             "troops",
         ),
-        ("Protesters set fire to tyres outside the ministry on Monday.", "COERCE", "Protesters"),
+        ("Protesters set fire to tyres outside the ministry on Monday.", "PROTEST", "Protesters"),
     ],
 )
 def test_the_sentence_after_a_dateline_keeps_its_own_subject(

@@ -140,6 +140,9 @@ def test_runs_that_disagree_are_merged_into_one() -> None:
     assert conflicts([((0, 0), [a]), ((1, 1), [a])]) == []  # the same event from both runs
     assert conflicts([((0, 0), [a]), ((2, 2), [b])]) == [((0, 0), (2, 2))]
     assert widen([(0, 0), (1, 1), (2, 2), (5, 5)], [((0, 0), (2, 2))]) == [(0, 2), (5, 5)]
+    # two disagreements sharing a window: one run, not two overlapping ones
+    chain = [((0, 0), (1, 1)), ((1, 1), (2, 2))]
+    assert widen([(0, 0), (1, 1), (2, 2), (3, 3)], chain) == [(0, 2), (3, 3)]
 
 
 @pytest.mark.parametrize("new", [1, 5, 40])

@@ -3,8 +3,9 @@
 Greedy and incremental: mentions are taken finest date first; each joins the event under
 construction it most probably reports (P >= threshold, see merge.evidence for the features,
 the evidence a join needs and the fitted weights) or starts a new one. Candidates
-come from a block index keyed by (type group, factuality class, week), so the cost is
-O(n log n) for the sort plus a bounded number of comparisons per mention.
+come from a block index keyed by (type group, factuality class, week) and, inside a week, by
+the story, side codes and place a candidate must share (merge.blocks), so the cost is
+O(n log n) for the sort plus the comparisons with the events that may join.
 
 Hard rules (never join): incompatible types; factual (asserted/reported) with non-factual;
 dates further apart than the slack; coded actors (or recipients) of different countries
@@ -16,9 +17,10 @@ evidence (type and date alone), or a day apart with fewer than two items of evid
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .blocks import BlockIndex
 from .evidence import Join, MergeWeights, join_evidence, load_weights
 from .features import EventParams, Features
 from .knowledge import MergeKnowledge
@@ -157,10 +159,7 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         ),
     )
     clusters: list[Cluster] = []
-    by_week: dict[tuple[str, str], dict[int, list[Cluster]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    by_story: dict[tuple[str, str, str | None], list[Cluster]] = defaultdict(list)
+    index = BlockIndex()
     # back-references wait until every telling of an act was merged (_place_back_references)
     deferred = [x for x in order if refers_back(x)]
     held = {id(x) for x in deferred}
@@ -168,23 +167,16 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
         if id(x) in held:
             continue
         key = (x.group, x.fclass)
-        cands: dict[int, Cluster] = {}
+        cands: Iterable[Cluster]
         if x.iv is not None:
-            weeks = by_week[key]
-            lo, hi = x.iv[0] // 7, x.iv[1] // 7
-            for w in range(lo, hi + 1):
-                for c in weeks.get(w, ()):
-                    cands[c.idx] = c
-            for c in by_story.get((*key, x.story), ()):
-                if c.iv is None:
-                    cands[c.idx] = c
+            cands = [*index.dated(key, x.iv[0], x.iv[1], x), *index.undated_of_story(key, x.story)]
         else:
-            for c in by_story.get((*key, x.story), ()):
-                cands[c.idx] = c
+            cands = index.of_story(key, x.story)
         # another story's event may join only on strong evidence (checked in _score), which
         # needs a side or the place in common: filtered before the nearest-date cut so the
         # cut keeps candidates that can join
-        pool = [c for c in cands.values() if x.story in c.stories or _shares_a_slot(x, c)]
+        shared = {c.idx: c for c in cands if x.story in c.stories or _shares_a_slot(x, c)}
+        pool = list(shared.values())
         if len(pool) > p.max_candidates and x.iv is not None:
             mid = (x.iv[0] + x.iv[1]) / 2
 
@@ -202,16 +194,14 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
                 best = (got[0], c.idx, got[1], c)
         if best is not None:
             best[3].add(x, best[2].explain(wts, best[0]))
+            index.joined(best[3], x)
             continue
         c = Cluster(idx=len(clusters), group=x.group, fclass=x.fclass)
         c.add(x, None)
         clusters.append(c)
-        if x.iv is not None:
-            for w in range(x.iv[0] // 7, x.iv[1] // 7 + 1):
-                by_week[key][w].append(c)
-        by_story[(*key, x.story)].append(c)
-    clusters = _join_across_days(clusters, by_week, kb, p, wts)
-    return _place_back_references(deferred, clusters, by_week, by_story, kb, p, wts)
+        index.file(c, x)
+    clusters = _join_across_days(clusters, index, kb, p, wts)
+    return _place_back_references(deferred, clusters, index, kb, p, wts)
 
 
 def _same_outlet_other_day(a: Cluster, b: Cluster) -> bool:
@@ -226,7 +216,7 @@ def _same_outlet_other_day(a: Cluster, b: Cluster) -> bool:
 
 def _join_across_days(
     clusters: list[Cluster],
-    by_week: Mapping[tuple[str, str], Mapping[int, list[Cluster]]],
+    index: BlockIndex,
     kb: MergeKnowledge,
     p: EventParams,
     wts: MergeWeights,
@@ -240,33 +230,34 @@ def _join_across_days(
     for b in clusters:
         if b.iv is None or b.idx in dead:
             continue
-        weeks = by_week[(b.group, b.fclass)]
-        lo, hi = (b.iv[0] - p.date_slack_days) // 7, (b.iv[1] + p.date_slack_days) // 7
+        seed = b.members[0]
+        lo, hi = b.iv[0] - p.date_slack_days, b.iv[1] + p.date_slack_days
         best: tuple[float, int, Join, Cluster] | None = None
-        for w in range(lo, hi + 1):
-            for a in weeks.get(w, ()):
-                if a.idx == b.idx or a.idx in dead or a.iv is None:
-                    continue
-                gap = max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1])
-                if gap > p.date_slack_days:
-                    continue
-                if b.members[0].story not in a.stories and not _shares_a_slot(b.members[0], a):
-                    continue
-                if not all(kb.types_compatible(b.members[0].m.event, t) for t in a.types):
-                    continue  # _score would refuse it: skip the costlier checks
-                if _same_outlet_other_day(a, b):
-                    continue
-                got = _score(b.members[0], a, kb, p, wts, p.date_slack_days)
-                if got is None or got[0] < p.threshold:
-                    continue
-                if best is None or (got[0], -a.idx) > (best[0], -best[1]):
-                    best = (got[0], a.idx, got[1], a)
+        for a in index.dated((b.group, b.fclass), lo, hi, seed):
+            if a.idx == b.idx or a.idx in dead or a.iv is None:
+                continue
+            gap = max(a.iv[0] - b.iv[1], b.iv[0] - a.iv[1])
+            if gap > p.date_slack_days:
+                continue
+            if seed.story not in a.stories and not _shares_a_slot(seed, a):
+                continue
+            if not all(kb.types_compatible(seed.m.event, t) for t in a.types):
+                continue  # _score would refuse it: skip the costlier checks
+            if _same_outlet_other_day(a, b):
+                continue
+            got = _score(seed, a, kb, p, wts, p.date_slack_days)
+            if got is None or got[0] < p.threshold:
+                continue
+            if best is None or (got[0], -a.idx) > (best[0], -best[1]):
+                best = (got[0], a.idx, got[1], a)
         if best is None:
             continue
         target = best[3]
-        target.add(b.members[0], best[2].explain(wts, best[0]) + " (outlets disagree on the day)")
+        target.add(seed, best[2].explain(wts, best[0]) + " (outlets disagree on the day)")
+        index.joined(target, seed)
         for x, r in zip(b.members[1:], b.reasons, strict=True):
             target.add(x, r)
+            index.joined(target, x)
         dead.add(b.idx)
         b.dead = True
     return [c for c in clusters if c.idx not in dead]
@@ -287,8 +278,7 @@ _REFERRING_SHARE = 0.5
 def _place_back_references(
     deferred: list[Features],
     clusters: list[Cluster],
-    by_week: dict[tuple[str, str], dict[int, list[Cluster]]],
-    by_story: dict[tuple[str, str, str | None], list[Cluster]],
+    index: BlockIndex,
     kb: MergeKnowledge,
     p: EventParams,
     wts: MergeWeights,
@@ -300,7 +290,7 @@ def _place_back_references(
     next_idx = max((c.idx for c in clusters), default=-1) + 1
     for x in deferred:
         best: tuple[bool, float, int, Join, Cluster] | None = None
-        for a in by_story.get((x.group, x.fclass, x.story), ()):
+        for a in index.of_story((x.group, x.fclass), x.story):
             if a.dead:
                 continue
             j = join_evidence(x, a, kb, p, p.date_slack_days, referring=True)
@@ -315,15 +305,13 @@ def _place_back_references(
                 best = (bool(a.stated), prob, -a.idx, j, a)
         if best is not None:
             best[4].add(x, best[3].explain(wts, best[1]) + " (refers back to the act)")
+            index.joined(best[4], x)
             continue
         c = Cluster(idx=next_idx, group=x.group, fclass=x.fclass)
         next_idx += 1
         c.add(x, None)
         clusters.append(c)
-        if x.iv is not None:
-            for w in range(x.iv[0] // 7, x.iv[1] // 7 + 1):
-                by_week[(x.group, x.fclass)][w].append(c)
-        by_story[(x.group, x.fclass, x.story)].append(c)
+        index.file(c, x)
     return clusters
 
 

@@ -9,6 +9,7 @@ within the time window; otherwise it starts a new story. Each article is in one 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -70,13 +71,18 @@ def group_stories(
         articles, key=lambda a: (day_of(a.published) is None, day_of(a.published) or 0, a.id)
     )
     stories: list[_Open] = []
-    active: list[_Open] = []  # stories whose last article is recent enough (dated input)
-    undated: list[_Open] = []  # stories started by an article without a date
-    # inverted index term -> open stories holding it, kept for the stories an article may
-    # join (active + undated; all stories for an undated article): a cosine then touches
-    # only the stories that share a term, not every open story
+    # open stories by the day of their last article (a heap; a story's older entries are
+    # stale once it gains a later article): a dated article closes the stories whose last
+    # article is more than ``window_days`` before it, without visiting the others
+    closing: list[tuple[int, int]] = []
+    # inverted index term -> open stories holding it: a cosine touches only the stories
+    # that share a term with the article, not every open story. While articles are dated
+    # (they come first), it holds exactly the stories an article may join
     postings: dict[str, dict[int, _Open]] = defaultdict(dict)
     indexed: dict[int, _Open] = {}
+    # term -> the largest share (weight / norm) it ever had in a story: bounds what the
+    # common terms can add to a cosine (see _dot_products)
+    ceiling: dict[str, float] = {}
     everything = False  # an undated article was seen: every story stays a candidate
     undated_later = any(day_of(a.published) is None for a in articles)
 
@@ -88,46 +94,36 @@ def group_stories(
         vec = tfidf(article_tokens(art, names.get(art.id, ()), name_boost), idf)
         day = day_of(art.published)
         if day is not None:
-            keep = [s for s in active if s.last_day is None or day - s.last_day <= window_days]
-            if not everything:
-                for s in active:
-                    if s.last_day is not None and day - s.last_day > window_days:
-                        for t in s.vector:  # the story closes: out of the index
-                            postings[t].pop(s.index, None)
-                        indexed.pop(s.index, None)
-                        if not undated_later:  # no article can reopen it: drop its words
-                            s.vector = {}
-            active = keep
-            pool = {s.index for s in active} | {s.index for s in undated}
-        else:
-            if not everything:  # from now on every story is a candidate of undated articles
-                everything = True
-                for s in stories:
-                    if s.index not in indexed:
-                        indexed[s.index] = s
-                        index(s, s.vector)
-            pool = None
+            while closing and day - closing[0][0] > window_days:
+                last, idx = heapq.heappop(closing)
+                s = stories[idx]
+                if s.last_day != last or idx not in indexed:
+                    continue  # a stale entry: the story had a later article
+                for t in s.vector:  # the story closes: out of the index
+                    postings[t].pop(idx, None)
+                del indexed[idx]
+                if not undated_later:  # no article can reopen it: drop its words
+                    s.vector = {}
+        elif not everything:  # from now on every story is a candidate of undated articles
+            everything = True
+            for s in stories:
+                if s.index not in indexed:
+                    indexed[s.index] = s
+                    index(s, s.vector)
         # vec is unit length; the story's norm is cached (cosine without re-summing)
-        acc: dict[int, float] = defaultdict(float)
-        for t, v in vec.items():
-            for idx, story in postings.get(t, {}).items():
-                acc[idx] += v * story.vector[t]
+        acc = _dot_products(vec, postings, ceiling, threshold)
         best: _Open | None = None
         best_sim = threshold
         for idx in sorted(acc):  # story creation order: the first of equal scores wins
-            if pool is not None and idx not in pool:
-                continue
             story = indexed[idx]
             sim = acc[idx] / story.norm if story.norm else 0.0
             if sim >= best_sim and (best is None or sim > best_sim):
                 best, best_sim = story, sim
         if best is None and threshold <= 0.0:  # no shared term is still a cosine of 0
-            first = sorted(pool) if pool is not None else sorted(indexed)
-            best = indexed[first[0]] if first else None
+            best = indexed[min(indexed)] if indexed else None
         if best is None:
             best = _Open(index=len(stories))
             stories.append(best)
-            (active if day is not None else undated).append(best)
             indexed[best.index] = best
         best.article_ids.append(art.id)
         # the squared norm updated by the terms that change (not summed over the whole
@@ -138,7 +134,67 @@ def group_stories(
         add_into(best.vector, vec)
         index(best, vec)
         best.norm = math.sqrt(max(best.norm_sq, 0.0))
+        if best.norm:  # the other terms' shares only fell (every weight is positive)
+            for t in vec:
+                share = best.vector[t] / best.norm
+                if share > ceiling.get(t, 0.0):
+                    ceiling[t] = share
         if day is not None:
             best.last_day = max(best.last_day or day, day)
             best.first_day = min(best.first_day or day, day)
+            if not everything:
+                heapq.heappush(closing, (best.last_day, best.index))
     return [s.article_ids for s in stories], idf
+
+
+def _dot_products(
+    vec: Vector,
+    postings: Mapping[str, Mapping[int, _Open]],
+    ceiling: Mapping[str, float],
+    threshold: float,
+) -> dict[int, float]:
+    """Dot product of ``vec`` with each open story sharing a term with it, for every story
+    whose cosine may reach ``threshold`` (the others may be left out).
+
+    Words many articles use ("forces", "said", a country's name) are held by most open
+    stories, so summing over their postings costs articles x open stories. What a term can
+    add to a story's cosine is at most ``v * ceiling[t]``; terms are set aside, those held
+    by the most stories first, while the sum of those bounds stays below the threshold
+    (MaxScore, as search engines prune). A story holding none of the other terms cannot
+    reach the threshold; the stories holding one are scored over all their terms, in the
+    order of ``vec``: the same sum, term by term, as the full accumulation gives."""
+    held = sorted(((len(got), t) for t in vec if (got := postings.get(t))), key=lambda p: -p[0])
+    bound, rare = 0.0, []
+    for _, t in held:
+        b = vec[t] * ceiling.get(t, 1.0)
+        if threshold > 0.0 and bound + b < threshold - 1e-9:
+            bound += b  # set aside
+        else:
+            rare.append(t)
+    acc: dict[int, float] = defaultdict(float)
+    if len(rare) == len(held):  # nothing set aside: the full accumulation
+        for t, v in vec.items():
+            for idx, story in postings.get(t, {}).items():
+                acc[idx] += v * story.vector[t]
+        return acc
+    reached: dict[int, _Open] = {}
+    for t in rare:
+        reached.update(postings[t])
+    aside = {t for _, t in held} - set(rare)
+    for t, v in vec.items():  # in the order of vec, as the full accumulation adds
+        got = postings.get(t)
+        if not got:
+            continue
+        if t not in aside:
+            for idx, story in got.items():
+                acc[idx] += v * story.vector[t]
+        elif len(got) < len(reached):
+            for idx, story in got.items():
+                if idx in reached:
+                    acc[idx] += v * story.vector[t]
+        else:
+            for idx, story in reached.items():
+                w = story.vector.get(t)
+                if w is not None:
+                    acc[idx] += v * w
+    return acc

@@ -336,7 +336,15 @@ def widen(units: Sequence[Unit], pairs: Sequence[tuple[Unit, Unit]]) -> list[Uni
     for a, b in pairs:
         lo, hi = min(a[0], b[0]), max(a[1], b[1])
         merged = [u for u in merged if not (lo <= u[0] and u[1] <= hi)] + [(lo, hi)]
-    return sorted(set(merged))
+    # two widened runs sharing a window become one: each would own that window's mentions
+    # and merge them again, and their overlap would disagree again at the next stitch
+    out: list[Unit] = []
+    for u in sorted(set(merged)):
+        if out and u[0] <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], u[1]))
+        else:
+            out.append(u)
+    return out
 
 
 def stitch(
