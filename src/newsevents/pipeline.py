@@ -35,10 +35,9 @@ from .resources import EventTypes, Lexicon, load_event_types, load_lexicon
 
 
 @dataclass(frozen=True)
-class Resources:
-    """Everything per-article work needs, loaded once (by :func:`load_resources`)."""
+class _Data:
+    """The resources built from data files (all but the spaCy pipeline): what is cached."""
 
-    nlp: Language
     types: EventTypes
     lexicon: Lexicon
     codebook: extract.Codebook
@@ -47,9 +46,17 @@ class Resources:
     actors: resolve_actors.ActorDictionary
     gazetteer: resolve_place.Gazetteer
     time_vocab: resolve_time.TimeVocab
-    model: str = DEFAULT_MODEL
     #: the learned second opinion; None runs the rules alone (``--no-model``)
-    learned: learn.LearnedModels | None = None
+    learned: learn.LearnedModels | None
+
+
+@dataclass(frozen=True)
+class Resources(_Data):
+    """Everything per-article work needs, loaded once (by :func:`load_resources`): the data
+    (cached between runs) and the spaCy pipeline."""
+
+    nlp: Language
+    model: str = DEFAULT_MODEL
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -86,21 +93,6 @@ def load_resources(
         model=model,
         **{f.name: getattr(data, f.name) for f in dataclasses.fields(data)},
     )
-
-
-@dataclass(frozen=True)
-class _Data:
-    """The resources built from data files (all but the spaCy pipeline): what is cached."""
-
-    types: EventTypes
-    lexicon: Lexicon
-    codebook: extract.Codebook
-    calls: CallLexicon
-    quote_cues: QuoteCues
-    actors: resolve_actors.ActorDictionary
-    gazetteer: resolve_place.Gazetteer
-    time_vocab: resolve_time.TimeVocab
-    learned: learn.LearnedModels | None
 
 
 def _build_data(codebook: tuple[Path, ...], actors: tuple[Path, ...], learned: bool) -> _Data:
