@@ -10,7 +10,7 @@ from builders import art, men
 from newsevents.merge import MergeConfig, merge
 from newsevents.merge.features import evaluative_subject
 from newsevents.merge.knowledge import load_knowledge
-from newsevents.model import Article, EventMention
+from newsevents.model import Actor, Article, EventMention, Span
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,22 @@ def test_non_factual_never_joins_a_factual_event(factuality: str) -> None:
         res = merge(arts, same, config=config)
         assert len(res.events) == 2
         assert {e.factuality for e in res.events} == {"asserted", factuality}
+
+
+def test_opinion_naming_the_reports_person_joins_it() -> None:
+    """An opinion about an act joins its report on a concrete participant in common: a named
+    person the coder tied to an entity counts, even when both sides carry a country code."""
+    r = art("p1", "Harbor Daily", "2021-03-06", "Freedonian drones killed commander Ito Vance.")
+    o = art("p2", "Harbor Daily", "2021-03-06", "The killing of Vance is a reckless gamble.")
+    m1 = men(r, 0, r.text, "killed", actor=(("Freedonian", "FRE"),), date="2021-03-05")
+    m2 = men(o, 0, o.text, "killing", date="2021-03-06")
+
+    def named(m: EventMention, text: str, name: str, code: str | None) -> EventMention:
+        start = text.index(name)
+        who = Actor(Span(start, start + len(name)), name, code, entity=name if code else None)
+        return dataclasses.replace(m, recipient=(who,))
+
+    joined = merge(
+        [r, o], [named(m1, r.text, "Ito Vance", "GRV"), named(m2, o.text, "Vance", "GRV")]
+    )
+    assert len(joined.events) == 1

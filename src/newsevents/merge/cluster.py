@@ -51,6 +51,7 @@ class Cluster:
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
     quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
     heads: set[str] = field(default_factory=set)  # head words of the named participants
+    persons: set[str] = field(default_factory=set)  # ... of the coded named entities
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
     named_places: set[str] = field(default_factory=set)  # places its sentences name or hold
@@ -106,6 +107,7 @@ class Cluster:
         for q in x.m.quantities:
             self.quantities.setdefault(q.kind, set()).add(q.value)
         self.heads |= x.actor.heads | x.recipient.heads
+        self.persons |= x.actor.persons | x.recipient.persons
         if x.m.trigger_lemma:
             self.lemmas.add(x.m.trigger_lemma.lower())
         if x.place_key and x.place_level:

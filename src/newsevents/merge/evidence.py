@@ -382,11 +382,13 @@ def join_evidence(
     # count is of the specific items
     v["evidence_items"] = float(found - v["actor_match"] - v["recipient_match"])
     evaluative = x.evaluative or c.members[0].evaluative
-    concrete = v["participants_match"] or v["numbers_match"] or v["place_same"]
+    person = (x.actor.persons | x.recipient.persons) & c.persons  # "Killing him" -> Soleimani
+    concrete = v["participants_match"] or v["numbers_match"] or v["place_same"] or person
     if evaluative and sim < p.evaluative_similarity and not concrete:
         # an opinion about an act ("Arresting the driver was the least they could do")
         # joins its report when worded alike or on a concrete item in common (the same
-        # participant, figure or place), never on the sides or a named act alone
+        # participant, figure or place: a named person both tell of counts), never on the
+        # sides or a named act alone
         return _refuse(why, "evaluative")
     if evaluative:
         notes.append("evaluative clause")

@@ -110,6 +110,9 @@ class Side:
     coalition: frozenset[str]  # member codes of coalitions named on this side
     label: str
     heads: frozenset[str] = frozenset()  # last word of each named actor ("police", "farmers")
+    #: last word of each coded participant the coder tied to a named entity ("Soleimani"): the
+    #: concrete participant an opinion about an act may share with its report
+    persons: frozenset[str] = frozenset()
 
 
 _HEADS: dict[str, str | None] = {}
@@ -133,8 +136,13 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
     members: set[str] = set()
     labels: list[str] = []
     heads: set[str] = set()
+    persons: set[str] = set()
     for a in actors:
         k = name_key(a.name)
+        if k and a.code and a.entity is not None:
+            person = _head(a.name, k)
+            if person and person not in kb.generic_participants:
+                persons.add(person)
         # an uncoded participant's head word ("the protesting farmers"); coded ones are
         # compared by code, and generic heads ("two people") say nothing
         head = _head(a.name, k) if k and not a.code else None
@@ -156,6 +164,7 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
         frozenset(members),
         "+".join(labels),
         frozenset(heads),
+        frozenset(persons),
     )
 
 
