@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from builders import art, men
+from builders import art, men, span
 from newsevents.errors import ConfigError
 from newsevents.merge import candidate_pairs, merge
 from newsevents.merge.evidence import FEATURES, load_weights, parse_weights, weights_path
+from newsevents.model import Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 FRE = ("Freedonian forces", "FRE")
@@ -250,3 +251,49 @@ def test_a_back_reference_joins_the_act_its_story_told() -> None:
     a2 = art("r2", "Continental Wire", "2021-03-08", "Sylvanian troops fought in Kessa on Friday.")
     other = men(a2, 0, a2.text, "fought", actor=(("Sylvanian troops", "SYL"),), date="2021-03-05")
     assert len(merge([a1, a2, a3], [told, other]).events) == 2
+
+
+# --- figures as evidence: whom a figure counts; the act as the subject (issue 11) -------------
+
+
+@pytest.mark.parametrize(
+    ("counted", "events"),
+    [
+        # "nine people" and "11 civilians": close figures of one kind agree, one event
+        ("people", 1),
+        # "nine fighters" and "11 civilians" count two classes of people: two acts
+        ("fighters", 2),
+    ],
+)
+def test_a_figure_agrees_only_on_the_same_people(counted: str, events: int) -> None:
+    second = f"Soldiers killed nine {counted} at a camp on Tuesday."
+    text = f"Gunmen killed 11 civilians in Osk on Tuesday. Markets stayed shut. {second}"
+    a = art("f1", "Harbor Daily", "2021-03-10", text)
+    first = men(a, 0, "Gunmen killed 11 civilians in Osk on Tuesday.", "killed", date="2021-03-09")
+    other = men(a, 1, second, "killed nine", date="2021-03-09")
+    first = replace(first, quantities=(Quantity("killed", 11, False, span(text, "11")),))
+    other = replace(
+        other, quantities=(Quantity("killed", 9, False, span(text, "nine")),), trigger_lemma="kill"
+    )
+    assert len(merge([a], [first, other]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("later", "events"),
+    [
+        # the known act is the subject ("The strikes ... killed"): the doer the coder gave it
+        # from the rest of the sentence is a guess, weighed rather than a veto
+        ("The strikes on three bases killed 25 fighters.", 1),
+        # a doer of its own: coded actors of two countries are two acts
+        ("Militia leaders killed 25 fighters at three bases.", 2),
+    ],
+)
+def test_an_act_named_as_the_subject_softens_the_actor(later: str, events: int) -> None:
+    text = f"Freedonian jets struck three bases on Sunday, killing 25 fighters. {later}"
+    a = art("t1", "Harbor Daily", "2021-03-08", text)
+    first = men(a, 0, text.split(". ")[0] + ".", "struck", actor=(("Freedonian jets", "FRE"),),
+                date="2021-03-07", killed=25)  # fmt: skip
+    other = men(a, 1, later, "killed", actor=((later.split()[1], "SYL"),), date="2021-03-07",
+                killed=25)  # fmt: skip
+    first = replace(first, trigger_lemma="strike")
+    assert len(merge([a], [first, other]).events) == events

@@ -49,7 +49,8 @@ class Cluster:
     place_city: bool = False
     stories: set[str | None] = field(default_factory=set)
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
-    quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
+    # kind -> (value, whom it counts or None) told: "killed" -> {(9, "combatants")}
+    quantities: dict[str, set[tuple[int, str | None]]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)  # head words of the named participants
     persons: set[str] = field(default_factory=set)  # ... of the coded named entities
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
@@ -104,8 +105,9 @@ class Cluster:
         ):
             self.stated.add((x.outlet, x.m.date))
         add_into(self.vec, x.vec)
-        for q in x.m.quantities:
-            self.quantities.setdefault(q.kind, set()).add(q.value)
+        for i, q in enumerate(x.m.quantities):
+            whom = x.counted[i] if i < len(x.counted) else None
+            self.quantities.setdefault(q.kind, set()).add((q.value, whom))
         self.heads |= x.actor.heads | x.recipient.heads
         self.persons |= x.actor.persons | x.recipient.persons
         if x.m.trigger_lemma:

@@ -192,10 +192,12 @@ def _side_status(
 
 
 def _numbers(x: Features, c: Cluster) -> tuple[bool, bool]:
-    """(a figure of one kind agrees, both give a kind and none agrees)."""
+    """(a figure of one kind agrees, both give a kind and none agrees). Figures counting two
+    classes of people ("11 civilians" and "nine fighters") are not compared."""
     match = differ = False
-    for q in x.m.quantities:
-        seen = c.quantities.get(q.kind)
+    for i, q in enumerate(x.m.quantities):
+        whom = x.counted[i] if i < len(x.counted) else None
+        seen = [v for v, cls in c.quantities.get(q.kind, ()) if not (whom and cls and whom != cls)]
         if not seen:
             continue
         if any(_close(q.value, v) for v in seen):
@@ -265,9 +267,10 @@ def join_evidence(
         ):
             return _refuse(why, "set apart")
     # coded actors of two countries are two acts, unless one sentence tells both or the
-    # mention only names the act as known ("the strikes killed 25"): its doer is the
+    # mention names the act as known ("the strikes killed 25"): its doer is the
     # coder's guess from the sentence, so the conflict is weighed, not a veto
-    soft = same_sentence or x.backref or c.refs_only
+    # "The raids killed 25 fighters": the act named as the subject is one of the event's acts
+    soft = same_sentence or x.backref or c.refs_only or bool(x.subject_refs & c.lemmas)
     # the next two hard rules, checked again below, refuse most candidates (on the bench
     # corpus 87 % of them): refused here, in the same order, before any note is written
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
