@@ -297,3 +297,24 @@ def test_an_act_named_as_the_subject_softens_the_actor(later: str, events: int) 
                 killed=25)  # fmt: skip
     first = replace(first, trigger_lemma="strike")
     assert len(merge([a], [first, other]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("second", "role", "events"),
+    [
+        # the separatists who attacked are the doers again: one act told twice
+        ("Separatists burned a truck at the post on Tuesday.", "actor", 1),
+        # the attackers of one act are the targets of the next (a reprisal): two acts
+        ("Soldiers shot separatists at a camp on Tuesday.", "recipient", 2),
+    ],
+)
+def test_a_participant_is_evidence_in_the_same_role(second: str, role: str, events: int) -> None:
+    first = "Separatists attacked the gendarmerie post on Tuesday."
+    text = f"{first} Shops stayed shut. {second}"
+    a = art("h1", "Harbor Daily", "2021-03-10", text)
+    named = ((("Separatists" if role == "actor" else "separatists"), None),)
+    mentions = [
+        men(a, 0, first, "attacked", actor=(("Separatists", None),), date="2021-03-09"),
+        men(a, 1, second, second.split()[1], date="2021-03-09", **{role: named}),
+    ]
+    assert len(merge([a], mentions).events) == events

@@ -51,7 +51,8 @@ class Cluster:
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
     # kind -> (value, whom it counts or None) told: "killed" -> {(9, "combatants")}
     quantities: dict[str, set[tuple[int, str | None]]] = field(default_factory=dict)
-    heads: set[str] = field(default_factory=set)  # head words of the named participants
+    actor_heads: set[str] = field(default_factory=set)  # head words of the named doers
+    recip_heads: set[str] = field(default_factory=set)  # ... of the named targets
     persons: set[str] = field(default_factory=set)  # ... of the coded named entities
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
@@ -108,7 +109,8 @@ class Cluster:
         for i, q in enumerate(x.m.quantities):
             whom = x.counted[i] if i < len(x.counted) else None
             self.quantities.setdefault(q.kind, set()).add((q.value, whom))
-        self.heads |= x.actor.heads | x.recipient.heads
+        self.actor_heads |= x.actor.heads
+        self.recip_heads |= x.recipient.heads
         self.persons |= x.actor.persons | x.recipient.persons
         if x.m.trigger_lemma:
             self.lemmas.add(x.m.trigger_lemma.lower())

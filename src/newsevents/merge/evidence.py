@@ -353,7 +353,9 @@ def join_evidence(
         v["same_story"] = 1.0
     elif not p.cross_story or x.iv is None or c.iv is None:
         return _refuse(why, "cross-story")
-    shared = (x.actor.heads | x.recipient.heads) & c.heads
+    # the same participant in the same role: the attackers of one act may be the targets of
+    # the next ("terrorists attacked the post" ... "six terrorists were neutralised")
+    shared = (x.actor.heads & c.actor_heads) | (x.recipient.heads & c.recip_heads)
     v["participants_match"] = float(bool(shared))
     if shared:
         notes.append(f"participants {'+'.join(sorted(shared))}")
