@@ -13,6 +13,8 @@ from builders import art, men, span
 from newsevents.errors import ConfigError
 from newsevents.merge import candidate_pairs, merge
 from newsevents.merge.evidence import FEATURES, load_weights, parse_weights, weights_path
+from newsevents.merge.features import back_reference
+from newsevents.merge.knowledge import load_knowledge
 from newsevents.model import Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,7 +208,9 @@ def test_one_sentence_one_act_per_type(second, same) -> None:
     assert (len(merge(articles, mentions).events) == 1) is same
 
 
-@pytest.mark.parametrize("opening", ["Separately,", "In a separate incident,", "Elsewhere,"])
+@pytest.mark.parametrize(
+    "opening", ["Separately,", "In a separate incident,", "Elsewhere,", "On the same day,"]
+)
 def test_a_sentence_set_apart_tells_another_act(opening: str) -> None:
     text = (
         "Freedonian gunmen attacked the market in Port Vela on Saturday. "
@@ -318,3 +322,18 @@ def test_a_participant_is_evidence_in_the_same_role(second: str, role: str, even
         men(a, 1, second, second.split()[1], date="2021-03-09", **{role: named}),
     ]
     assert len(merge([a], mentions).events) == events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "named"),
+    [
+        ("Two died in the weekend fighting.", "fighting", True),
+        ("The Pentagon is sending troops to the region.", "sending", False),
+        ("The crew were hit with rods.", "hit", False),
+    ],
+)
+def test_a_copula_makes_the_trigger_a_verb(sentence: str, trigger: str, named: bool) -> None:
+    a = art("b1", "Harbor Daily", "2021-03-10", sentence)
+    lemma = {"fighting": "fight", "sending": "send"}.get(trigger, trigger)
+    m = replace(men(a, 0, sentence, trigger), trigger_lemma=lemma)
+    assert back_reference(m, sentence, load_knowledge().evaluative_copulas) is named

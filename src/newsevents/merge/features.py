@@ -295,9 +295,10 @@ def _names_the_act(word: str, lemma: str) -> bool:
     return False
 
 
-def back_reference(m: EventMention, text: str) -> bool:
+def back_reference(m: EventMention, text: str, copulas: frozenset[str] = frozenset()) -> bool:
     """A nominal trigger after a determiner or a possessive ("the attack", "Sunday's
-    bombing", "the weekend raid"): the outlet names an act its readers already know of."""
+    bombing", "the weekend raid"): the outlet names an act its readers already know of. A
+    copula or auxiliary in between makes it a verb ("The Pentagon is sending troops")."""
     if not text:
         return False
     word = text[m.trigger.start : m.trigger.end].lower()
@@ -305,7 +306,10 @@ def back_reference(m: EventMention, text: str) -> bool:
     if not lemma or not _names_the_act(word, lemma):
         return False  # an inflected verb ("accused") is not a name of the act
     before = text[max(m.sentence.start, m.trigger.start - 40) : m.trigger.start]
-    return bool(_BACKREF.search(before))
+    hit = _BACKREF.search(before)
+    if hit is None:
+        return False
+    return not any(w in copulas for w in _WORD.findall(hit.group(0).lower()))
 
 
 _MAX_PLACE_WORDS = 4
@@ -446,7 +450,7 @@ def mention_features(
                 place_level=loc.precision if loc and loc.precision != "country" else None,
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
-                backref=back_reference(m, text),
+                backref=back_reference(m, text, kb.evaluative_copulas),
                 published=art.published if art is not None else None,
                 refs=definite_words(m.sentence.of(text)) if text else frozenset(),
                 text_places=text_places(m.sentence.of(text), known) if text else frozenset(),
