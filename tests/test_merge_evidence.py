@@ -337,3 +337,25 @@ def test_a_copula_makes_the_trigger_a_verb(sentence: str, trigger: str, named: b
     lemma = {"fighting": "fight", "sending": "send"}.get(trigger, trigger)
     m = replace(men(a, 0, sentence, trigger), trigger_lemma=lemma)
     assert back_reference(m, sentence, load_knowledge().evaluative_copulas) is named
+
+
+@pytest.mark.parametrize(
+    ("lead", "events"),
+    [
+        # the lead names the district with the city: the district is in the city, one act
+        ("Police fired tear gas in Osk on Monday, pushing the crowd into the Vela district.", 1),
+        # nothing ties the district to the city: two places of city level, two acts
+        ("Police fired tear gas in Osk on Monday, pushing the crowd back.", 2),
+    ],
+)
+def test_a_district_named_with_its_city_is_nested(lead: str, events: int) -> None:
+    later = "Police fired tear gas in the Vela district on Monday."
+    text = f"{lead} Shops stayed shut. {later}"
+    a = art("d1", "Harbor Daily", "2021-03-09", text)
+    police = (("Police", "SYL"),)
+    mentions = [
+        men(a, 0, lead, "fired", actor=police, date="2021-03-08", place=("Osk", "SYL", "city")),
+        men(a, 1, later, "fired tear gas in the", actor=police, date="2021-03-08",
+            place=("Vela", "SYL", "district")),
+    ]  # fmt: skip
+    assert len(merge([a], mentions).events) == events

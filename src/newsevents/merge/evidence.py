@@ -228,6 +228,18 @@ def _continues(x: Features, c: Cluster) -> bool:
     return any(0 <= s - end <= _ADJACENT or 0 <= start - e <= _ADJACENT for start, end in spans)
 
 
+def _district_of(x: Features, c: Cluster) -> bool:
+    """One of the two places is a district and one sentence (the mention's or a member's)
+    names both ("blocked the highway in Dakar ... towards the Grand Yoff neighbourhood"): the
+    outlet places the district in the city, so they are nested, not two cities."""
+    if "district" not in (x.place_level, c.members[0].place_level) and "district" not in c.places:
+        return False
+    pair = {x.place_key, c.place_key}
+    if pair <= (x.text_places | {x.place_key}):
+        return True
+    return any(pair <= (y.text_places | {y.place_key}) for y in c.members)
+
+
 def _refuse(why: list[str] | None, reason: str) -> Join | None:
     """No join; the hard rule that refused it is noted in ``why``."""
     if why is not None:
@@ -334,7 +346,7 @@ def join_evidence(
         if x.place_key == c.place_key:
             v["place_same"] = 1.0
             notes.append(f"place {x.place_key}")
-        elif x.place_city and c.place_city:
+        elif x.place_city and c.place_city and not _district_of(x, c):
             return _refuse(why, "two cities")
         else:
             v["place_nested"] = 1.0
