@@ -24,6 +24,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "merge": "tests/data/merge_corpus/gold.jsonl",
     "dev-merge": "tests/dev/merge/gold.jsonl",
     "dev-merge2": "tests/dev/merge2/gold.jsonl",
+    "dev-merge3": "tests/dev/merge3/gold.jsonl",
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-dyad2": "tests/dev/dyad2/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",

@@ -49,8 +49,10 @@ class Cluster:
     place_city: bool = False
     stories: set[str | None] = field(default_factory=set)
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
-    quantities: dict[str, set[int]] = field(default_factory=dict)  # kind -> values told
-    heads: set[str] = field(default_factory=set)  # head words of the named participants
+    # kind -> (value, whom it counts or None) told: "killed" -> {(9, "combatants")}
+    quantities: dict[str, set[tuple[int, str | None]]] = field(default_factory=dict)
+    actor_heads: set[str] = field(default_factory=set)  # head words of the named doers
+    recip_heads: set[str] = field(default_factory=set)  # ... of the named targets
     persons: set[str] = field(default_factory=set)  # ... of the coded named entities
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
@@ -104,9 +106,11 @@ class Cluster:
         ):
             self.stated.add((x.outlet, x.m.date))
         add_into(self.vec, x.vec)
-        for q in x.m.quantities:
-            self.quantities.setdefault(q.kind, set()).add(q.value)
-        self.heads |= x.actor.heads | x.recipient.heads
+        for i, q in enumerate(x.m.quantities):
+            whom = x.counted[i] if i < len(x.counted) else None
+            self.quantities.setdefault(q.kind, set()).add((q.value, whom))
+        self.actor_heads |= x.actor.heads
+        self.recip_heads |= x.recipient.heads
         self.persons |= x.actor.persons | x.recipient.persons
         if x.m.trigger_lemma:
             self.lemmas.add(x.m.trigger_lemma.lower())

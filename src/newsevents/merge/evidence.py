@@ -192,10 +192,12 @@ def _side_status(
 
 
 def _numbers(x: Features, c: Cluster) -> tuple[bool, bool]:
-    """(a figure of one kind agrees, both give a kind and none agrees)."""
+    """(a figure of one kind agrees, both give a kind and none agrees). Figures counting two
+    classes of people ("11 civilians" and "nine fighters") are not compared."""
     match = differ = False
-    for q in x.m.quantities:
-        seen = c.quantities.get(q.kind)
+    for i, q in enumerate(x.m.quantities):
+        whom = x.counted[i] if i < len(x.counted) else None
+        seen = [v for v, cls in c.quantities.get(q.kind, ()) if not (whom and cls and whom != cls)]
         if not seen:
             continue
         if any(_close(q.value, v) for v in seen):
@@ -224,6 +226,18 @@ def _continues(x: Features, c: Cluster) -> bool:
         return False
     s, e = x.m.sentence.start, x.m.sentence.end
     return any(0 <= s - end <= _ADJACENT or 0 <= start - e <= _ADJACENT for start, end in spans)
+
+
+def _district_of(x: Features, c: Cluster) -> bool:
+    """One of the two places is a district and one sentence (the mention's or a member's)
+    names both ("blocked the highway in Dakar ... towards the Grand Yoff neighbourhood"): the
+    outlet places the district in the city, so they are nested, not two cities."""
+    if "district" not in (x.place_level, c.members[0].place_level) and "district" not in c.places:
+        return False
+    pair = {x.place_key, c.place_key}
+    if pair <= (x.text_places | {x.place_key}):
+        return True
+    return any(pair <= (y.text_places | {y.place_key}) for y in c.members)
 
 
 def _refuse(why: list[str] | None, reason: str) -> Join | None:
@@ -265,9 +279,10 @@ def join_evidence(
         ):
             return _refuse(why, "set apart")
     # coded actors of two countries are two acts, unless one sentence tells both or the
-    # mention only names the act as known ("the strikes killed 25"): its doer is the
+    # mention names the act as known ("the strikes killed 25"): its doer is the
     # coder's guess from the sentence, so the conflict is weighed, not a veto
-    soft = same_sentence or x.backref or c.refs_only
+    # "The raids killed 25 fighters": the act named as the subject is one of the event's acts
+    soft = same_sentence or x.backref or c.refs_only or bool(x.subject_refs & c.lemmas)
     # the next two hard rules, checked again below, refuse most candidates (on the bench
     # corpus 87 % of them): refused here, in the same order, before any note is written
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
@@ -331,7 +346,7 @@ def join_evidence(
         if x.place_key == c.place_key:
             v["place_same"] = 1.0
             notes.append(f"place {x.place_key}")
-        elif x.place_city and c.place_city:
+        elif x.place_city and c.place_city and not _district_of(x, c):
             return _refuse(why, "two cities")
         else:
             v["place_nested"] = 1.0
@@ -350,7 +365,9 @@ def join_evidence(
         v["same_story"] = 1.0
     elif not p.cross_story or x.iv is None or c.iv is None:
         return _refuse(why, "cross-story")
-    shared = (x.actor.heads | x.recipient.heads) & c.heads
+    # the same participant in the same role: the attackers of one act may be the targets of
+    # the next ("terrorists attacked the post" ... "six terrorists were neutralised")
+    shared = (x.actor.heads & c.actor_heads) | (x.recipient.heads & c.recip_heads)
     v["participants_match"] = float(bool(shared))
     if shared:
         notes.append(f"participants {'+'.join(sorted(shared))}")

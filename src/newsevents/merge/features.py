@@ -9,6 +9,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..model import (
     DATE_PRECISION,
     FACTUAL,
@@ -191,6 +193,12 @@ class Features:
     # places the sentence names (place entities below the country level, see text_places)
     text_places: frozenset[str] = frozenset()
     separate: bool = False  # the sentence sets its act apart ("Separately, ...", see sets_apart)
+    # per figure of the mention (m.quantities), the class of people it counts or None
+    # ("nine fighters" -> combatants, "eight people" -> None; see counted_classes)
+    counted: tuple[str | None, ...] = ()
+    # words of a definite phrase that opens the sentence before the trigger ("The strikes on
+    # five sites ... killed 25" -> strike, on, five): the act itself is the subject
+    subject_refs: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -246,6 +254,24 @@ _DEFINITE = re.compile(
 )
 
 
+_OPENING_DEFINITE = re.compile(
+    r"^\W*(?:the|these|those|this|that|\w+['’]s)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE
+)
+
+
+def subject_words(m: EventMention, text: str) -> frozenset[str]:
+    """Words of the definite phrase opening the mention's sentence when its trigger comes
+    later ("The raids killed 25 fighters" -> raid): the outlet makes the known act the doer,
+    so the coded actor is the coder's guess from the rest of the sentence."""
+    opening = text[m.sentence.start : m.trigger.start]
+    hit = _OPENING_DEFINITE.match(opening)
+    if hit is None:
+        return frozenset()
+    return frozenset(
+        w[:-1] if w.endswith("s") and len(w) > 3 else w for w in hit.group(1).lower().split()
+    )
+
+
 def definite_words(sentence: str) -> frozenset[str]:
     """Words of the definite phrases of a sentence ("killed in the attack" -> attack; plural
     s dropped): names of acts the outlet takes as known, matched against an event's trigger
@@ -269,9 +295,10 @@ def _names_the_act(word: str, lemma: str) -> bool:
     return False
 
 
-def back_reference(m: EventMention, text: str) -> bool:
+def back_reference(m: EventMention, text: str, copulas: frozenset[str] = frozenset()) -> bool:
     """A nominal trigger after a determiner or a possessive ("the attack", "Sunday's
-    bombing", "the weekend raid"): the outlet names an act its readers already know of."""
+    bombing", "the weekend raid"): the outlet names an act its readers already know of. A
+    copula or auxiliary in between makes it a verb ("The Pentagon is sending troops")."""
     if not text:
         return False
     word = text[m.trigger.start : m.trigger.end].lower()
@@ -279,7 +306,10 @@ def back_reference(m: EventMention, text: str) -> bool:
     if not lemma or not _names_the_act(word, lemma):
         return False  # an inflected verb ("accused") is not a name of the act
     before = text[max(m.sentence.start, m.trigger.start - 40) : m.trigger.start]
-    return bool(_BACKREF.search(before))
+    hit = _BACKREF.search(before)
+    if hit is None:
+        return False
+    return not any(w in copulas for w in _WORD.findall(hit.group(0).lower()))
 
 
 _MAX_PLACE_WORDS = 4
@@ -339,6 +369,44 @@ def text_places(sentence: str, known: KnownPlaces) -> frozenset[str]:
     return frozenset(found)
 
 
+_COUNTED_WINDOW = 3  # words after a figure that may name whom it counts ("six separatist fighters")
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    forms = [word]
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")  # gunmen, militiamen
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")  # families
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def counted_classes(m: EventMention, text: str, kb: MergeKnowledge) -> tuple[str | None, ...]:
+    """Whom each figure of the mention counts: the class (counted_classes in merge.yaml) of
+    the first noun of a class among the few words after the number, None when a general word
+    ("people", "members") or a function word ("two of the victims") comes first."""
+    if not m.quantities or not kb.counted_class:
+        return ()
+    out: list[str | None] = []
+    for q in m.quantities:
+        found: str | None = None
+        after = _WORD.findall(text[q.span.end : q.span.end + 60].lower())[:_COUNTED_WINDOW]
+        for word in after:
+            forms = _singulars(word)
+            cls = next((kb.counted_class[f] for f in forms if f in kb.counted_class), None)
+            if cls is not None:
+                found = cls
+                break
+            if word in kb.generic_participants or word in STOP_WORDS:
+                break
+        out.append(found)
+    return tuple(out)
+
+
 def factual_class(factuality: str) -> str:
     return "factual" if factuality in FACTUAL else factuality
 
@@ -382,11 +450,13 @@ def mention_features(
                 place_level=loc.precision if loc and loc.precision != "country" else None,
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
-                backref=back_reference(m, text),
+                backref=back_reference(m, text, kb.evaluative_copulas),
                 published=art.published if art is not None else None,
                 refs=definite_words(m.sentence.of(text)) if text else frozenset(),
                 text_places=text_places(m.sentence.of(text), known) if text else frozenset(),
                 separate=sets_apart(m.sentence.of(text), kb) if text else False,
+                counted=counted_classes(m, text, kb) if text else (),
+                subject_refs=subject_words(m, text) if text else frozenset(),
             )
         )
     return out

@@ -3,7 +3,7 @@ the declared event types (``merges_with`` in ``data/event_types.yaml``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +28,8 @@ class MergeKnowledge:
     # name keys of country names and adjectives (countries.tsv): a sentence naming a country
     # does not place an event there (see merge.features.text_places)
     country_words: frozenset[str] = frozenset()
+    # singular noun -> the class of people a figure counts (counted_classes in merge.yaml)
+    counted_class: dict[str, str] = field(default_factory=dict)
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -110,9 +112,24 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
             raise ConfigError(f"{path}: '{key}' must be a list of non-empty words")
         words[key] = frozenset(w.strip().lower() for w in items)
+    counted: dict[str, str] = {}
+    classes = data.get("counted_classes") or {}
+    if not isinstance(classes, dict):
+        raise ConfigError(f"{path}: 'counted_classes' must map a class name to a list of nouns")
+    for cls, nouns in classes.items():
+        if not isinstance(nouns, list) or not all(isinstance(w, str) and w for w in nouns):
+            raise ConfigError(f"{path}: counted_classes.{cls} must be a list of non-empty nouns")
+        for w in nouns:
+            if counted.setdefault(w.strip().lower(), str(cls)) != cls:
+                raise ConfigError(f"{path}: counted_classes: {w!r} is in two classes")
     country_words = frozenset(
         name_key(form) for form, (_, kind) in countries().items() if kind != "capital"
     )
     return MergeKnowledge(
-        frozenset(pairs), groups, coalitions, **words, country_words=country_words
+        frozenset(pairs),
+        groups,
+        coalitions,
+        **words,
+        country_words=country_words,
+        counted_class=counted,
     )
