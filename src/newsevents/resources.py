@@ -366,10 +366,6 @@ class FactualityCues:
     negative_pronouns: frozenset[str]
     hedge_adverbs: frozenset[str]
     possibility_modals: frozenset[str]
-    report_verbs: frozenset[str]
-    refusal_governors: frozenset[str]
-    intent_governors: frozenset[str]
-    negation_adverbs: frozenset[str]
 
 
 def read_factuality_cues(path: Path) -> FactualityCues:

@@ -252,39 +252,6 @@ def _path_features(tok: Token, sent: SpacySpan, fact: str) -> set[str]:
     feats.add(f"dpath_rf={'>'.join(deps[:3]) or '-'}|{fact}")
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         feats.add("question")
-    feats |= _form_features(tok, sent, fact)
-    return feats
-
-
-def _form_features(tok: Token, sent: SpacySpan, fact: str) -> set[str]:
-    """The trigger clause's tense from its auxiliaries and tag ("will" future, "have"
-    perfect, past, to-infinitive, present), whether the trigger stands inside quotation
-    marks (a speaker's words), and whether a question mark closes the stretch before or after
-    it ("Q: Did you meet X? A: I met Y": asked about, or answered); each also with the rule's
-    factuality."""
-    auxes = [_lemma(c) for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if words & {"will", "shall", "'ll", "wo"}:
-        tense = "will"
-    elif "to" in words:
-        tense = "inf"
-    elif "have" in auxes:
-        tense = "perfect"
-    elif tok.tag_ == "VBD" or (tok.tag_ == "VBN" and auxes):
-        tense = "past"
-    elif tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and auxes):
-        tense = "present"
-    else:
-        tense = tok.pos_.lower()
-    feats = {f"tense={tense}", f"tense_rf={tense}|{fact}"}
-    before = [t for t in sent if t.i < tok.i]
-    quotes = sum(1 for t in before if t.text in ('"', "\u201c", "\u201d", "''", "``"))
-    if quotes % 2 == 1:
-        feats.update(("in_quote", f"in_quote_rf={fact}"))
-    if any(t.text == "?" for t in before):
-        feats.update(("after_qmark", f"after_qmark_rf={fact}"))
-    if any(t.text == "?" for t in sent if t.i > tok.i):
-        feats.update(("before_qmark", f"before_qmark_rf={fact}"))
     return feats
 
 
@@ -338,10 +305,8 @@ def cue_features(tok: Token, fact: str) -> set[str]:
         if auxes & {"will", "shall", "'ll"}:
             found.add(f"will_{where}")
         for c in node.children:
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in cues.negation_adverbs):
+            if c.dep_ == "neg":
                 found.add(f"neg_{where}")
-                if c.lower_ in cues.negation_adverbs:
-                    found.add(f"never_{where}")
             elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 found.add(f"cond_{where}")
             elif c.dep_ in ("nsubj", "dobj") and _negative(c, cues):
@@ -371,12 +336,6 @@ def cue_features(tok: Token, fact: str) -> set[str]:
             found.add("deny")
         if lemma in cues.claim_nouns and _lemma(gov.head) in cues.denial_verbs:
             found.add("deny_claim")
-        if rel == "xcomp" and lemma in cues.intent_governors:
-            found.add("intent")
-        if rel in ("xcomp", "dobj", "pcomp", "ccomp") and lemma in cues.refusal_governors:
-            found.add("refuse")
-        if rel in ("ccomp", "parataxis") and lemma in cues.report_verbs:
-            found.add("said")
         if rel in ("ccomp", "xcomp", "conj", "advcl", "prep", "pobj", "pcomp", "acl"):
             scope(gov, "gov")
         if rel == "advcl" and any(
@@ -384,11 +343,6 @@ def cue_features(tok: Token, fact: str) -> set[str]:
         ):
             found.add("cond_own")
         node = gov
-    if any(
-        c.dep_ in ("ccomp", "parataxis", "advcl") and _lemma(c) in cues.report_verbs
-        for c in tok.children
-    ):
-        found.add("said_after")  # "X did Y, officials said": the report verb hangs below
     if any(t.lower_ in cues.hedge_adverbs for t in tok.sent):
         found.add("hedge")
     return {f"cls={c}" for c in found} | {f"cls_rf={c}|{fact}" for c in found}
