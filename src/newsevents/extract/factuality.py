@@ -266,7 +266,10 @@ def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
         result.mark("hypothetical", node)  # an imperative ("Help fund ...") reports nothing
     aux = _polar_question(node)
     if aux is not None:
-        result.mark("hypothetical", aux)  # "Will Ghana sign the deal?" asks, it does not tell
+        # "Will Ghana sign the deal?" asks, it does not tell: like "unclear whether X will
+        # sign", what is asked about is no event of its own (docs/GOLD.md, questions)
+        result.mark("hypothetical", aux)
+        result.question = True
 
 
 def _polar_question(node: Token) -> Token | None:
