@@ -45,6 +45,20 @@ def types(parse, codebook):
         ("Gunmen hacked three farmers to death near Beni.", "ASSAULT"),
         ("Estonia beefed up its presence along the Narva river.", "MOBILIZE"),
         ("Bus drivers in Lagos observed a general strike on Monday.", "PROTEST"),
+        ("Algeria expressed its readiness to mediate between Mali and the rebels.", "AGREE"),
+        ("Montenegrin border units were put on full combat readiness.", "MOBILIZE"),
+        ("The militia chief warned that his fighters would storm the city.", "THREATEN"),
+        ("Thailand handed over two defectors to Beijing.", "COERCE"),
+        ("Maltese patrol boats pushed back a dinghy carrying migrants.", "COERCE"),
+        ("Slovenia banned all arms transfers to Israel.", "SANCTION"),
+        ("Nurses in Lima downed chalk for a third week.", "PROTEST"),
+        ("The two delegations sat across the table in Geneva.", "CONSULT"),
+        ("Norwegian mediators shuttled between the two delegations.", "CONSULT"),
+        ("The president arrived in Hanoi on a state visit.", "CONSULT"),
+        ("Negotiators hashed out the text in Doha.", "CONSULT"),
+        ("Polish investigators shared intercepted communications with Ukraine.", "COOPERATE"),
+        ("The two sides reached a final agreement in Doha.", "AGREE"),
+        ("Putin congratulated the winner on his election victory.", "SUPPORT"),
     ],
 )
 def test_arguments_decide_the_type(types, text, event):
@@ -63,6 +77,12 @@ def test_arguments_decide_the_type(types, text, event):
         ("The city council of Graz will discuss the tram plan on Monday.", "AGREE"),
         ("Gunmen hacked three farmers to death near Beni.", "COERCE"),
         ("The minister accused unnamed forces of trying to divide the country.", "PROTEST"),
+        # what an ultimatum or a call asks for is its content, not a fact
+        ("The junta gave Paris an ultimatum to withdraw its troops.", "RETREAT"),
+        ("The UN made a call to release the hostages.", "RETREAT"),
+        # willingness is no military alert; a crowd pushed back is no deportation
+        ("Algeria expressed its readiness to mediate between Mali and the rebels.", "MOBILIZE"),
+        ("Riot police fired tear gas to push them back towards the square.", "COERCE"),
     ],
 )
 def test_non_political_senses(types, text, absent):
