@@ -83,6 +83,8 @@ def test_arguments_decide_the_type(types, text, event):
         # willingness is no military alert; a crowd pushed back is no deportation
         ("Algeria expressed its readiness to mediate between Mali and the rebels.", "MOBILIZE"),
         ("Riot police fired tear gas to push them back towards the square.", "COERCE"),
+        # a caution tacked onto a statement threatens nobody
+        ("A truce in Darfur is possible but far from certain, diplomats cautioned.", "THREATEN"),
     ],
 )
 def test_non_political_senses(types, text, absent):
@@ -92,3 +94,7 @@ def test_non_political_senses(types, text, absent):
 def test_trying_does_not_make_an_accusation_sport(types):
     """'try' is a rugby score and an attempt: it must not mark a clause as sport."""
     assert "ACCUSE" in types("The minister accused unnamed forces of trying to divide the country.")
+
+
+def test_a_caution_with_its_own_threat_stays_a_threat(types):
+    assert "THREATEN" in types("We will strike back hard, the Ethiopian general warned.")

@@ -155,4 +155,6 @@ def _predicts(warn: Token, frames: dict[int, Frame], book: Codebook) -> bool:
         # "warned that any attack would meet a crushing response" is a threat
         response = book.words("response_words")
         return all(lemma(t) not in response for t in c.subtree)
-    return False
+    # "X is possible but far from certain, officials cautioned": a caution tacked onto a
+    # statement, with no addressee and no clause of its own, threatens nobody
+    return warn.dep_ in ("conj", "parataxis")
