@@ -29,6 +29,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-dyad2": "tests/dev/dyad2/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",
     "dev-types2": "tests/dev/types2.jsonl",
+    "dev-types3": "tests/dev/types3.jsonl",
     "dev-dates": "tests/dev/dates/gold.jsonl",
     "dev-places": "tests/dev/places/gold.jsonl",
     "dev-places2": "tests/dev/places2/gold.jsonl",

@@ -59,11 +59,17 @@ def _topic_roots(tok: Token, governs: bool, book: Codebook) -> list[Token]:
         elif governs and c.dep_ == "dobj":
             # "demanded an admission that X murdered ...": what the object asks for
             roots.extend(x for x in c.children if x.dep_ in ("acl", "ccomp", "prep"))
+        elif governs and c.dep_ == "acl" and tok.pos_ == "NOUN" and _infinitive(c):
+            roots.append(c)  # "an ultimatum to withdraw", "a call to release": what it asks
         elif c.dep_ == "advcl" and _infinitive(c):
             roots.append(c)  # purpose: the intent of the act coded here
         elif c.dep_ == "dobj":
             # "used tear gas to disperse them": the purpose hangs on the object
             roots.extend(x for x in c.children if x.dep_ in ("acl", "relcl") and _infinitive(x))
+    if governs and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        # "made a call to release", "issued an ultimatum to leave": the infinitive the parse
+        # hangs on the staging verb is what the noun asks for
+        roots.extend(c for c in tok.head.children if c.dep_ == "advcl" and _infinitive(c))
     return roots
 
 
@@ -142,7 +148,13 @@ def _predicts(warn: Token, frames: dict[int, Frame], book: Codebook) -> bool:
         subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if not subj or subj[0].pos_ == "PRON" or lemma(subj[0]) in warner:
             return False
+        if subj[0].dep_ == "nsubj" and any(
+            p.dep_ == "poss" and p.pos_ == "PRON" for p in subj[0].children
+        ):
+            return False  # "warned that his men would storm ...": the warner's own side acts
         # "warned that any attack would meet a crushing response" is a threat
         response = book.words("response_words")
         return all(lemma(t) not in response for t in c.subtree)
-    return False
+    # "X is possible but far from certain, officials cautioned": a caution tacked onto a
+    # statement, with no addressee and no clause of its own, threatens nobody
+    return warn.dep_ in ("conj", "parataxis")
