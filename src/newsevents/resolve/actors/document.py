@@ -437,7 +437,15 @@ class ParticipantCoder:
 
     def _possessor_code(self, toks: list[Token]) -> str | None:
         """ "twenty-four of its personnel": the possessor pronoun's antecedent's country."""
-        owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        words = self.kb.words
+        owner = next(
+            (
+                t
+                for t in toks
+                if t.dep_ == "poss" and (t.pos_ == "PRON" or t.lower_ in words.relative_possessives)
+            ),
+            None,
+        )
         if owner is not None and owner.lower_ in self.kb.words.person_pronouns:
             # "his administration": the person named last before it
             near = person_before(owner, self.clusters)

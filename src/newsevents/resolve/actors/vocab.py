@@ -33,6 +33,8 @@ class ActorWords:
     subject_group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     possessive_group_pronouns: frozenset[str]
+    plural_possessives: frozenset[str]
+    relative_possessives: frozenset[str]
     anaphoric_determiners: frozenset[str]
     articles: frozenset[str]
     ethnic_words: frozenset[str]
