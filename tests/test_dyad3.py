@@ -43,3 +43,53 @@ def _event(doc, kind):
 def test_a_possessive_takes_its_antecedents_country(analyze, text, kind, actor):
     ev = _event(analyze(text), kind)
     assert actor in _codes(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        # earlier careers of office holders whose listed role began later
+        ("Starmer accused the government of failing the north.", "2023-05-10", "GBR"),
+        ("Araghchi met the Omani envoy in Muscat.", "2019-05-10", "IRN"),
+        ("Ramgoolam accused the government of hiding the deal.", "2020-03-01", "MUS"),
+        # office holders of the 2020s the tables lacked
+        ("Teodoro accused the Chinese coast guard of ramming a supply boat.", "2024-03-01", "PHL"),
+        ("Faeser condemned the attack on the synagogue.", "2023-10-20", "DEU"),
+        ("Ruginiene condemned the balloon incursions.", "2025-10-26", "LTU"),
+        # bodies the open table codes as a country or not at all
+        ("ECCAS condemned the coup attempt.", "2024-05-20", "IGO"),
+        ("The Alliance of Sahel States condemned the sanctions.", "2024-12-10", "IGO"),
+    ],
+)
+def test_office_holders_and_bodies_of_the_2020s(analyze, text, published, code):
+    doc = analyze(text, published=published)
+    assert doc.events, text
+    assert code in {a.code for e in doc.events for a in e.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        (
+            "Police arrested two Russian men in Munich on Wednesday. "
+            "The Kremlin dismissed the arrests as hysteria.",
+            "REJECT",
+            {"DEU"},
+        ),
+        (
+            "Chilean police arrested two Bolivian miners on Monday. Bolivia condemned the arrests.",
+            "ACCUSE",
+            {"CHL"},
+        ),
+        # the only earlier act of that name is the addresser's own: it is not the recipient
+        (
+            "Chilean police arrested two Bolivian miners on Monday. "
+            "The Chilean government later defended the arrests.",
+            "SUPPORT",
+            {None},
+        ),
+    ],
+)
+def test_an_act_noun_stands_for_the_doer_of_the_act_it_names(analyze, text, kind, recipient):
+    ev = [e for e in analyze(text).events if e.event == kind][-1]
+    assert _codes(ev.recipient) == recipient
