@@ -93,3 +93,40 @@ def test_office_holders_and_bodies_of_the_2020s(analyze, text, published, code):
 def test_an_act_noun_stands_for_the_doer_of_the_act_it_names(analyze, text, kind, recipient):
     ev = [e for e in analyze(text).events if e.event == kind][-1]
     assert _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        # "the agency", "the ministry": the one organisation named before with that head noun
+        (
+            "The International Atomic Energy Agency reported that Iran had enriched more "
+            "uranium. The agency later accused Tehran of blocking its inspectors.",
+            "ACCUSE",
+            "IGO",
+        ),
+        (
+            "The Ministry of Foreign Affairs of Lithuania condemned the incursions. "
+            "The Ministry summoned the charge d'affaires of Belarus.",
+            "ACCUSE",
+            "LTU",
+        ),
+    ],
+)
+def test_an_organisation_named_again_by_its_head_noun(analyze, text, kind, actor):
+    ev = [e for e in analyze(text).events if e.event == kind][-1]
+    assert _codes(ev.actor) == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Quai d'Orsay summoned the Algerian ambassador.", "FRA"),
+        ("The Casa Rosada accused Chile of violating the treaty.", "ARG"),
+        # a name with a comma is one name, not its first word ("Foreign" is no actor)
+        ("The Foreign Ministry accused Kenya of harbouring rebels.", None),
+    ],
+)
+def test_seats_of_government_are_their_government(analyze, text, code):
+    ev = analyze(text).events[0]
+    assert _codes(ev.actor) == {code}

@@ -160,6 +160,7 @@ class ParticipantCoder:
             if coded.sector and not cl.sector:
                 cl.sector = coded.sector
             clusters.add_titles(cl, coded.titles, coded.full_titles)
+            clusters.add_heads(cl, name, coded.canonical)
             parts = name.split()
             if ent.label_ == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
