@@ -111,6 +111,20 @@ def test_an_act_noun_stands_for_the_doer_of_the_act_it_names(analyze, text, kind
             "ACCUSE",
             "LTU",
         ),
+        # ... also as the possessor of an official ("the agency's director general")
+        (
+            "The International Atomic Energy Agency reported that Iran had enriched more "
+            "uranium. The agency's director general met Iran's president in Tehran.",
+            "CONSULT",
+            "IGO",
+        ),
+        # a body of the organisation named with it shares the head: still the organisation
+        (
+            "The IAEA's Board of Governors censured Iran on Thursday. "
+            "The agency's director general met Iran's president in Tehran.",
+            "CONSULT",
+            "IGO",
+        ),
     ],
 )
 def test_an_organisation_named_again_by_its_head_noun(analyze, text, kind, actor):

@@ -99,9 +99,11 @@ class Clusters:
                     owners.append(cl)
 
     def head_owner(self, noun: str) -> Cluster | None:
-        """The one organisation whose name has ``noun`` as its head, or None (none or several)."""
+        """The organisation whose name has ``noun`` as its head, or None: none, or several of
+        different countries ("the IAEA's Board of Governors" and "the IAEA" both have the
+        agency's name and code: the first named stands for both)."""
         owners = self._head_owners.get(fold_spelling(noun.lower()), [])
-        return owners[0] if len(owners) == 1 else None
+        return owners[0] if owners and len({o.code for o in owners}) == 1 else None
 
     def title_owners(self, title: str, full: bool = False) -> list[Cluster]:
         """The person clusters a title was used for ("the general"); ``full``: used as the

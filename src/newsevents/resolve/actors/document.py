@@ -501,7 +501,15 @@ class ParticipantCoder:
             # "his administration": the person named last before it
             near = person_before(owner, self.clusters)
             return near.code if near is not None else None
-        ante = possessor_antecedent(owner, self.kb.words) if owner is not None else None
+        if owner is None:
+            # "the agency's director general": the organisation named before by that head
+            noun = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
+            dets = words.anaphoric_determiners
+            if noun is not None and any(c.lower_ in dets for c in noun.children):
+                org = self.clusters.head_owner(noun.lemma_)
+                return org.code if org is not None else None
+            return None
+        ante = possessor_antecedent(owner, words)
         if ante is None:
             return None
         inner = self._code(noun_phrase(ante))
