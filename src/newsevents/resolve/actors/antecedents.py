@@ -76,9 +76,16 @@ def entity_context(ent: SpacySpan) -> list[Token]:
 
 
 def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
-    """For "its"/"their" in a reported clause, the speaker ("X said that 24 of its
-    personnel were killed")."""
-    if pron.lower_ not in words.possessive_group_pronouns:
+    """For "its"/"their", the speaker of the reported clause it stands in ("X said that 24 of
+    its personnel were killed"); else, for "their", the nearest earlier subject naming several
+    parties, in its sentence or as the previous sentence's main subject ("Mali and Burkina Faso
+    ... Their foreign ministers visited"); for "whose", the noun its relative clause hangs from
+    ("Israel, whose aircraft struck ..."). A lone "its" outside a reported clause is left to
+    the sentence and the article: the previous subject is too often not its owner."""
+    low = pron.lower_
+    if low in words.relative_possessives:
+        return _relative_head(pron)
+    if low not in words.possessive_group_pronouns:
         return None
     node = pron
     for _ in range(8):
@@ -88,6 +95,37 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
         if node.head == node:
             break
         node = node.head
+    if low not in words.plural_possessives:
+        return None
+    return _earlier_subject(pron)
+
+
+def _relative_head(pron: Token) -> Token | None:
+    """The noun a relative clause holding ``pron`` hangs from, or None."""
+    node = pron
+    for _ in range(6):
+        if node.dep_ == "relcl":
+            return node.head if node.head.pos_ in ("NOUN", "PROPN") else None
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _earlier_subject(pron: Token) -> Token | None:
+    """The nearest subject before ``pron`` in its sentence, else the previous sentence's main
+    subject, that names several parties: a plural noun or coordinated names (of any NER
+    label: the NER takes some coordinated countries for persons, "Mali and Burkina Faso")."""
+    sent = pron.sent
+    before = [t for t in sent[: pron.i - sent.start] if t.dep_ in _SUBJECTS]
+    if not before and sent.start > 0:
+        prev = pron.doc[sent.start - 1].sent
+        before = [t for t in prev if t.dep_ == "nsubj" and _main_clause(t.head)]
+    for t in reversed(before):
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children):
+            return t
     return None
 
 

@@ -24,6 +24,9 @@ class Cluster:
     sector: str | None = None
     mentions: list[Span] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    #: head nouns of an organisation's names ("agency" for the International Atomic Energy
+    #: Agency, "ministry" for the Ministry of Foreign Affairs of X)
+    heads: set[str] = field(default_factory=set)
 
     def entity(self) -> Entity:
         return Entity(
@@ -49,6 +52,7 @@ class Clusters:
         self._title_owners: dict[str, list[Cluster]] = {}
         self._full_title_owners: dict[str, list[Cluster]] = {}
         self._person_mentions: list[tuple[int, int, int]] = []  # (start, order, end)
+        self._head_owners: dict[str, list[Cluster]] = {}
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_key
@@ -82,6 +86,25 @@ class Clusters:
             if cl.kind == "PERSON" and cl not in owners:
                 owners.append(cl)
 
+    def add_heads(self, cl: Cluster, *names: str | None) -> None:
+        """The head nouns of an organisation's names, by which "the agency" refers to it."""
+        if cl.kind != "ORG":
+            return
+        for name in names:
+            head = name_head(name) if name else None
+            if head:
+                cl.heads.add(head)
+                owners = self._head_owners.setdefault(head, [])
+                if cl not in owners:
+                    owners.append(cl)
+
+    def head_owner(self, noun: str) -> Cluster | None:
+        """The organisation whose name has ``noun`` as its head, or None: none, or several of
+        different countries ("the IAEA's Board of Governors" and "the IAEA" both have the
+        agency's name and code: the first named stands for both)."""
+        owners = self._head_owners.get(fold_spelling(noun.lower()), [])
+        return owners[0] if owners and len({o.code for o in owners}) == 1 else None
+
     def title_owners(self, title: str, full: bool = False) -> list[Cluster]:
         """The person clusters a title was used for ("the general"); ``full``: used as the
         whole title ("president", not part of "vice president")."""
@@ -111,6 +134,25 @@ class Clusters:
         if parts and parts[-1].lower() in self._one_word_person:
             return self._one_word_person[parts[-1].lower()]
         return norm
+
+
+def fold_spelling(word: str) -> str:
+    """One spelling for British and American forms ("organisation" -> "organization")."""
+    return word.replace("isation", "ization")
+
+
+def name_head(name: str) -> str | None:
+    """The head noun of a multiword organisation name: the word before its first "of", else
+    its last word ("International Atomic Energy Agency" -> "agency", "Ministry of Foreign
+    Affairs of Georgia" -> "ministry"); None for a one-word name or an acronym."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    low = [w.lower() for w in words]
+    head = words[low.index("of") - 1] if "of" in low[1:] else words[-1]
+    if not head[:1].isalpha() or head.isupper():
+        return None
+    return fold_spelling(head.lower())
 
 
 def person_before(pron: Token, clusters: Clusters) -> Cluster | None:
@@ -169,6 +211,10 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
         toks[0].lower_ in dets or any(c.dep_ == "det" and c.lower_ in dets for c in head.children)
     )
     if head is not None and anaphoric and not ents:
+        # "the agency": the one organisation named before whose name has that head
+        owner = clusters.head_owner(head.lemma_)
+        if owner is not None:
+            return owner
         # the whole title first ("the prime minister" among several ministers, "the president"
         # beside a vice president), then the role word ("the general")
         for title, full in ((title_of(head), True), (head.lemma_.lower(), False)):

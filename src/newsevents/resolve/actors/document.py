@@ -53,6 +53,7 @@ def resolve_actors(
         named_doer_lost = coder.lost_pronoun
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
         recipient = coder.attackers(recipient)
+        recipient = coder.acts(recipient, actor)
         speaker = coder.code(ev.speaker) if ev.speaker is not None else None
         ev = setting.fill(
             evolve(ev, actor=actor, recipient=recipient, speaker=speaker),
@@ -120,6 +121,8 @@ class ParticipantCoder:
         #: ("In Tehran, the government announced ... It said": "it" is that government's)
         self.filled: dict[str, str] = {}
         self.last_pair: tuple[Actor, Actor] | None = None
+        #: (sentence index, first coded doer) of every event coded so far
+        self.doers: list[tuple[int, Actor]] = []
         self.last_pair_sentence = -1
         parse = doc.parse
         self._sentence_starts = [s.start for s in parse.sents] if parse is not None else []
@@ -157,6 +160,7 @@ class ParticipantCoder:
             if coded.sector and not cl.sector:
                 cl.sector = coded.sector
             clusters.add_titles(cl, coded.titles, coded.full_titles)
+            clusters.add_heads(cl, name, coded.canonical)
             parts = name.split()
             if ent.label_ == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
@@ -182,6 +186,50 @@ class ParticipantCoder:
             out.append(r)
         return tuple(out)
 
+    #: how many sentences back an act noun ("the vote") looks for the act it names
+    ACT_WINDOW = 5
+
+    def acts(self, recipients: tuple[Actor, ...], actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """An uncoded recipient naming an earlier act or text ("welcomed the vote", "dismissed
+        the arrests") is the doer of the nearest event of the sentences before that uses the
+        same word, unless that doer is the addresser itself."""
+        out = []
+        own = {a.code for a in actors if a.code}
+        for r in recipients:
+            toks = self.doc.tokens(r.span)
+            head = head_of(list(toks)) if toks is not None and len(toks) else None
+            if (
+                r.code is None
+                and head is not None
+                and head.lemma_.lower() in self.kb.words.act_nouns
+            ):
+                doer = self._act_doer(head, own)
+                if doer is not None:
+                    r = evolve(
+                        r, name=doer.name, code=doer.code, sector=doer.sector, entity=doer.entity
+                    )
+            out.append(r)
+        return tuple(out)
+
+    def _act_doer(self, head: Token, own: set[str]) -> Actor | None:
+        here = bisect_right(self._sentence_starts, head.i) - 1
+        word = head.lemma_.lower()
+        for sentence, doer in reversed(self.doers):
+            if sentence >= here:
+                continue
+            if here - sentence > self.ACT_WINDOW:
+                break
+            if doer.code not in own and word in self._lemmas(sentence):
+                return doer
+        return None
+
+    def _lemmas(self, index: int) -> frozenset[str]:
+        parse = self.doc.parse
+        if parse is None:
+            return frozenset()
+        start = self._sentence_starts[index]
+        return frozenset(t.lemma_.lower() for t in parse[start].sent)
+
     def after_event(self, ev: EventMention) -> None:
         """ "they" refers back to the last doer of an event, with its country."""
         spec = self.kb.types.get(ev.event)
@@ -193,6 +241,9 @@ class ParticipantCoder:
         if spec is not None and spec.violent and named:
             self.last_attacker = named[0]
         self._remember_pair(ev)
+        coded = next((a for a in ev.actor if a.code), None)
+        if coded is not None:
+            self.doers.append((self._sentence_index(ev.sentence), coded))
         for a in (*ev.actor, *ev.recipient):
             if a.code:
                 self.filled[self._key(a.name)] = a.code
@@ -437,12 +488,28 @@ class ParticipantCoder:
 
     def _possessor_code(self, toks: list[Token]) -> str | None:
         """ "twenty-four of its personnel": the possessor pronoun's antecedent's country."""
-        owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        words = self.kb.words
+        owner = next(
+            (
+                t
+                for t in toks
+                if t.dep_ == "poss" and (t.pos_ == "PRON" or t.lower_ in words.relative_possessives)
+            ),
+            None,
+        )
         if owner is not None and owner.lower_ in self.kb.words.person_pronouns:
             # "his administration": the person named last before it
             near = person_before(owner, self.clusters)
             return near.code if near is not None else None
-        ante = possessor_antecedent(owner, self.kb.words) if owner is not None else None
+        if owner is None:
+            # "the agency's director general": the organisation named before by that head
+            noun = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
+            dets = words.anaphoric_determiners
+            if noun is not None and any(c.lower_ in dets for c in noun.children):
+                org = self.clusters.head_owner(noun.lemma_)
+                return org.code if org is not None else None
+            return None
+        ante = possessor_antecedent(owner, words)
         if ante is None:
             return None
         inner = self._code(noun_phrase(ante))
