@@ -191,7 +191,9 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
         " officials said.\n\nThe minister met reporters at noon.\n\n"
         "Houthi gunmen attacked a checkpoint on Monday, a spokesman said."
     )
-    assert _place(analyze(two, "2023-06-13"), "attacked") is None
+    # a sentence naming no place does not end the story: the attack of the same Monday goes
+    # on with the last placed scene (follow_previous), still never the reporter's city
+    assert _place(analyze(two, "2023-06-13"), "attacked") == ("Yemen", "YEM", "country")
     local = "WASHINGTON, June 12 (Test Wire) - Police arrested four protesters on Monday."
     assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")
 
@@ -199,3 +201,47 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
 def test_capital_of_an_adjective(gazetteer):
     assert gazetteer.capital_of("Malian").name == "Bamako"
     assert gazetteer.capital_of("Martian") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a sentence naming no place (a statement) between: the story goes on, both acts
+        # dated by the text on the same day
+        (
+            "Gunmen attacked a market in Mombasa on Monday. The governor condemned the attack."
+            " Police arrested four men on Monday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # further back than the sentence before, an undated act is not linked
+        (
+            "Gunmen attacked a market in Mombasa on Monday. The governor condemned the attack."
+            " Police arrested four men.",
+            "arrested",
+            None,
+        ),
+        # a place named only as where people came from is not the act's own place
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police officers from Nairobi"
+            " arrested four men on Monday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # a sentence with a locative place no act was given is another scene: it ends the
+        # search
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Many of the traders live in"
+            " Malindi. Police arrested four men on Monday.",
+            "arrested",
+            None,
+        ),
+    ],
+)
+def test_story_place_of_an_earlier_sentence(analyze, text, trigger, want):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    # the text's place only: the article's one city may still be given as a prior
+    # (source "dateline", not this rule)
+    loc = ev.location if ev.location is not None and ev.location.source == "text" else None
+    assert (loc.name if loc is not None else None) == want
