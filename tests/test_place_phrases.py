@@ -228,6 +228,13 @@ def test_capital_of_an_adjective(gazetteer):
             "arrested",
             "Mombasa",
         ),
+        # where a report was given is not the act's place ("told reporters in X")
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police arrested four men on"
+            " Monday, a spokesman told reporters in Nairobi.",
+            "arrested",
+            "Mombasa",
+        ),
         # a sentence with a locative place no act was given is another scene: it ends the
         # search
         (
@@ -245,3 +252,18 @@ def test_story_place_of_an_earlier_sentence(analyze, text, trigger, want):
     # (source "dateline", not this rule)
     loc = ev.location if ev.location is not None and ev.location.source == "text" else None
     assert (loc.name if loc is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "the town of X" as the object of a physical act is X, like the bare name
+        ("Rebels attacked the town of Mopti in central Mali on Sunday.", "attacked", "Mopti"),
+        ("Rebels attacked Mopti in central Mali on Sunday.", "attacked", "Mopti"),
+        # a town named as the target of an act done by word is still no place
+        ("The minister accused the town of Mopti of sheltering rebels.", "accused", None),
+    ],
+)
+def test_the_town_of_x_as_object(analyze, text, trigger, want):
+    got = _place(analyze(text, "2024-06-05"), trigger)
+    assert (got[0] if got is not None else None) == want

@@ -117,7 +117,8 @@ def follow_previous(
     ents: list[SpacySpan],
 ) -> list[EventMention]:
     """An act on the spot whose sentence names no place (a place named only as where people
-    came from does not count: "troops were sent from Juba to the area") goes on with the
+    came from, "troops were sent from Juba to the area", or where a report was given, "a
+    spokesman told journalists in X", does not count) goes on with the
     story told before it: the nearest earlier sentence that names a place in a locative
     phrase decides. When that sentence placed its acts on the spot in one place, names no
     other locative place and their days agree, the act is there ("Gunmen attacked a market
@@ -133,7 +134,7 @@ def follow_previous(
     where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
     for e in ents:
         i = order.get(_sentence_start(doc, e.start_char), -1)
-        if not _origin(e.root, gaz):
+        if not _origin(e.root, gaz) and not _where_said(e.root, gaz):
             names.setdefault(i, set()).add(gaz.key(e.text))
         if locative_slot(e.root, gaz):
             where.setdefault(i, set()).add(gaz.key(e.text))
@@ -180,6 +181,23 @@ def _story_place(
             return None  # further back, only a day the text gives both links the two acts
         return before.location if _same_days(before, ev, gaz) else None
     return None
+
+
+def _where_said(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a place name only says where a report was given ("a spokesman told
+    journalists in X", "said in a statement issued in X"): the first verb above it, past
+    participles modifying a noun ("a statement issued in X"), is a reporting verb, reached
+    other than through its subject ("police in X said" names the speakers' own place)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "amod"):
+            return cur.lemma_.lower() in gaz.cues.report_verbs
+    return False
 
 
 def _origin(tok: Token, gaz: Gazetteer) -> bool:

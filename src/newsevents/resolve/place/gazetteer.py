@@ -102,6 +102,7 @@ class PlaceCues:
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
     relative_where: frozenset[str] = frozenset()  # "X, where farmers blocked roads"
     containment: frozenset[str] = frozenset()  # "the village of X in the Y region"
+    report_verbs: frozenset[str] = frozenset()  # "told reporters in X": where it was said
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

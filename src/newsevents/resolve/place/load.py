@@ -125,6 +125,7 @@ def load_gazetteer(
         home_nouns=words["home_noun"],
         relative_where=words["relative_where"],
         containment=words["containment"],
+        report_verbs=lexicon.words("report_verbs"),
     )
     return Gazetteer(
         countries=countries,
