@@ -235,6 +235,20 @@ def test_capital_of_an_adjective(gazetteer):
             "arrested",
             "Mombasa",
         ),
+        # a street the gazetteer does not know is a spot inside the place, not a second one
+        (
+            "Riot police detained 30 people on Moi Avenue in Mombasa on Monday. Officers beat"
+            " several journalists on Monday.",
+            "beat",
+            "Mombasa",
+        ),
+        # another act of the same sentence, which names that one place
+        (
+            "Police detained 30 people in Mombasa on Monday after hundreds of traders marched"
+            " to the county offices.",
+            "marched",
+            "Mombasa",
+        ),
         # a sentence with a locative place no act was given is another scene: it ends the
         # search
         (

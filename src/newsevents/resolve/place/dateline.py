@@ -134,9 +134,9 @@ def follow_previous(
     where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
     for e in ents:
         i = order.get(_sentence_start(doc, e.start_char), -1)
-        if not _origin(e.root, gaz) and not _where_said(e.root, gaz):
+        if not _origin(e.root, gaz) and not _where_said(e.root, gaz) and not _feature(e, gaz):
             names.setdefault(i, set()).add(gaz.key(e.text))
-        if locative_slot(e.root, gaz):
+        if locative_slot(e.root, gaz) and not _feature(e, gaz):
             where.setdefault(i, set()).add(gaz.key(e.text))
     placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
     for ev in events:
@@ -147,6 +147,19 @@ def follow_previous(
     out: list[EventMention] = []
     for ev in events:
         i = order.get(ev.sentence.start, -1)
+        here = placed.get(i, {})
+        if (
+            ev.location is None
+            and ev.event not in remote
+            and len(here) == 1
+            and names.get(i, set()) <= where.get(i, set())
+            and len(where.get(i, ())) == 1
+        ):
+            # its own sentence placed its acts on the spot in the one place it names ("police
+            # detained 30 people in X after protesters marched to parliament")
+            (before,) = here.values()
+            if _same_days(before, ev, gaz):
+                ev = dataclasses.replace(ev, location=before.location)
         if (
             ev.location is None
             and ev.event not in remote
@@ -181,6 +194,16 @@ def _story_place(
             return None  # further back, only a day the text gives both links the two acts
         return before.location if _same_days(before, ev, gaz) else None
     return None
+
+
+def _feature(ent: SpacySpan, gaz: Gazetteer) -> bool:
+    """True for a facility or feature name the gazetteer does not know ("on X Avenue in
+    Tbilisi", "at the Y transit centre"): a spot inside a place, not a second place."""
+    return (
+        ent.label_ in ("FAC", "LOC", "ORG")
+        and gaz.lookup(ent.text) is None
+        and gaz.landmark(ent.text) is None
+    )
 
 
 def _where_said(tok: Token, gaz: Gazetteer) -> bool:
