@@ -249,6 +249,14 @@ def test_capital_of_an_adjective(gazetteer):
             "marched",
             "Mombasa",
         ),
+        # "in the X quarter": a part of the story's town the gazetteer does not know, not
+        # another place (an unknown name alone, "near X", keeps the act unplaced)
+        (
+            "Police dispersed a rally in Mombasa on Monday. Officers arrested 17 men in the"
+            " Mwembe Tayari quarter on Tuesday.",
+            "arrested",
+            "Mombasa",
+        ),
         # a sentence with a locative place no act was given is another scene: it ends the
         # search
         (

@@ -279,6 +279,8 @@ def _unlisted_place(doc: Document, ev: EventMention, gaz: Gazetteer) -> bool:
             continue
         if not locative_slot(tok, gaz) or tok.head.lower_ in gaz.cues.city_only_locatives:
             continue
+        if tok.dep_ in ("compound", "nmod") and tok.head.lower_ in gaz.cues.quarter_nouns:
+            continue  # "in the X quarter": a spot in the story's town
         start = tok.left_edge.i if tok.dep_ == "pobj" else tok.i
         name = tok.doc[start : tok.i + 1].text
         if gaz.lookup(name) is None and gaz.landmark(name) is None:
