@@ -330,3 +330,19 @@ def test_the_town_of_x_as_object(analyze, text, trigger, want):
 def test_definite_place_noun_refers_back(analyze, text, trigger, want):
     got = _place(analyze(text, "2025-03-12"), trigger)
     assert (got[0] if got is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # plural words for parts of a town: "of" after them places the act in the town, at
+        # the town's level (not the district called X)
+        ("Fighters shelled residential districts of Mopti on Sunday.", "shelled", "city"),
+        ("Fighters shelled the eastern neighbourhoods of Mopti on Sunday.", "shelled", "city"),
+        # a singular division word still names the division
+        ("Protesters gathered in the province of Balochistan on Monday.", "gathered", "province"),
+    ],
+)
+def test_parts_of_a_town(analyze, text, trigger, want):
+    got = _place(analyze(text, "2024-06-05"), trigger)
+    assert got is not None and got[2] == want
