@@ -14,8 +14,7 @@ than a wrong point. Demonyms ("Iraqi") and owners ("the US embassy") are never p
 
 Modules: ``gazetteer`` (the knowledge object and its lookups), ``load`` (the loader and its
 schema checks), ``names`` (which names are places), ``attach`` (how a place hangs off a
-trigger), ``choose`` (each event's place), ``dateline`` (the dateline and the story of earlier
-sentences), ``anaphora`` ("the town" standing for a place named before).
+trigger), ``choose`` (each event's place).
 """
 
 from .choose import resolve_places

@@ -17,7 +17,6 @@ from spacy.tokens import Token
 
 from ...model import PLACE_PRECISION, Document, EventMention, Place, PlacePrecision, Span, evolve
 from ..syntax import governor
-from .anaphora import place_nouns_back
 from .attach import (
     after_target,
     attachment,
@@ -97,7 +96,6 @@ def resolve_places(
     out = _share_in_sentence(out)
     out = _inherit_places(out)
     out = follow_previous(doc, out, gazetteer, art.ents)
-    out = place_nouns_back(doc, out, gazetteer, art.ents, art.context)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context, abroad=abroad)
     return out
