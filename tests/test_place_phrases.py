@@ -191,7 +191,9 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
         " officials said.\n\nThe minister met reporters at noon.\n\n"
         "Houthi gunmen attacked a checkpoint on Monday, a spokesman said."
     )
-    assert _place(analyze(two, "2023-06-13"), "attacked") is None
+    # a sentence naming no place does not end the story: the attack of the same Monday goes
+    # on with the last placed scene (follow_previous), still never the reporter's city
+    assert _place(analyze(two, "2023-06-13"), "attacked") == ("Yemen", "YEM", "country")
     local = "WASHINGTON, June 12 (Test Wire) - Police arrested four protesters on Monday."
     assert _place(analyze(local, "2023-06-13"), "arrested") == ("Washington", "USA", "city")
 
@@ -199,3 +201,107 @@ def test_dateline_is_no_prior_once_the_story_is_abroad(analyze):
 def test_capital_of_an_adjective(gazetteer):
     assert gazetteer.capital_of("Malian").name == "Bamako"
     assert gazetteer.capital_of("Martian") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a sentence naming no place (a statement) between: the story goes on, both acts
+        # dated by the text on the same day
+        (
+            "Gunmen attacked a market in Mombasa on Monday. The governor condemned the attack."
+            " Police arrested four men on Monday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # further back than the sentence before, an undated act is not linked
+        (
+            "Gunmen attacked a market in Mombasa on Monday. The governor condemned the attack."
+            " Police arrested four men.",
+            "arrested",
+            None,
+        ),
+        # a place named only as where people came from is not the act's own place
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police officers from Nairobi"
+            " arrested four men on Monday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # where a report was given is not the act's place ("told reporters in X")
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Police arrested four men on"
+            " Monday, a spokesman told reporters in Nairobi.",
+            "arrested",
+            "Mombasa",
+        ),
+        # a street the gazetteer does not know is a spot inside the place, not a second one
+        (
+            "Riot police detained 30 people on Moi Avenue in Mombasa on Monday. Officers beat"
+            " several journalists on Monday.",
+            "beat",
+            "Mombasa",
+        ),
+        # another act of the same sentence, which names that one place
+        (
+            "Police detained 30 people in Mombasa on Monday after hundreds of traders marched"
+            " to the county offices.",
+            "marched",
+            "Mombasa",
+        ),
+        # "in the X quarter": a part of the story's town the gazetteer does not know, not
+        # another place (an unknown name alone, "near X", keeps the act unplaced)
+        (
+            "Police dispersed a rally in Mombasa on Monday. Officers arrested 17 men in the"
+            " Mwembe Tayari quarter on Tuesday.",
+            "arrested",
+            "Mombasa",
+        ),
+        # a sentence with a locative place no act was given is another scene: it ends the
+        # search
+        (
+            "Gunmen attacked a market in Mombasa on Monday. Many of the traders live in"
+            " Malindi. Police arrested four men on Monday.",
+            "arrested",
+            None,
+        ),
+    ],
+)
+def test_story_place_of_an_earlier_sentence(analyze, text, trigger, want):
+    doc = analyze(text, "2023-06-13")
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    # the text's place only: the article's one city may still be given as a prior
+    # (source "dateline", not this rule)
+    loc = ev.location if ev.location is not None and ev.location.source == "text" else None
+    assert (loc.name if loc is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "the town of X" as the object of a physical act is X, like the bare name
+        ("Rebels attacked the town of Mopti in central Mali on Sunday.", "attacked", "Mopti"),
+        ("Rebels attacked Mopti in central Mali on Sunday.", "attacked", "Mopti"),
+        # a town named as the target of an act done by word is still no place
+        ("The minister accused the town of Mopti of sheltering rebels.", "accused", None),
+    ],
+)
+def test_the_town_of_x_as_object(analyze, text, trigger, want):
+    got = _place(analyze(text, "2024-06-05"), trigger)
+    assert (got[0] if got is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # plural words for parts of a town: "of" after them places the act in the town, at
+        # the town's level (not the district called X)
+        ("Fighters shelled residential districts of Mopti on Sunday.", "shelled", "city"),
+        ("Fighters shelled the eastern neighbourhoods of Mopti on Sunday.", "shelled", "city"),
+        # a singular division word still names the division
+        ("Protesters gathered in the province of Balochistan on Monday.", "gathered", "province"),
+    ],
+)
+def test_parts_of_a_town(analyze, text, trigger, want):
+    got = _place(analyze(text, "2024-06-05"), trigger)
+    assert got is not None and got[2] == want

@@ -526,3 +526,24 @@ def test_act_told_as_done_by_its_governing_verb(
     events = [make_event(doc, t, i, event=k) for i, (t, k) in pairs]
     evs = resolve_dates(doc, events, find_times(doc, time_vocab), time_vocab)
     assert [e.date for e in evs] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a weekday set "for" a day is ahead, though the call is told in the past
+        (
+            "The opposition called a new rally in the capital for Tuesday.",
+            "rally",
+            "2025-03-18",
+        ),
+        # a possessive weekday is the act it names, not a day ahead
+        ("Police arrested two men for Tuesday's attack on a bus.", "arrested", "2025-03-11"),
+        # without "for", a bare weekday of past narration is in the past week
+        ("The opposition held a rally in the capital on Tuesday.", "rally", "2025-03-11"),
+    ],
+)
+def test_weekday_set_for_a_day_is_ahead(analyze, text, trigger, want):
+    doc = analyze(text, "2025-03-12")  # a Wednesday
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    assert ev.date == want

@@ -34,6 +34,7 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-dates": "tests/dev/dates/gold.jsonl",
     "dev-places": "tests/dev/places/gold.jsonl",
     "dev-places2": "tests/dev/places2/gold.jsonl",
+    "dev-places3": "tests/dev/places3/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",

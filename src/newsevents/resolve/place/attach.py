@@ -117,6 +117,9 @@ def attachment(
             return None  # "figures in Iran", "Trump and his allies in Britain": where people are
         if kind is None and _named_by_place_noun(cur, gaz):
             cur = head.head  # "the northern city of Kirkuk": Kirkuk is the city
+            # ... and the city stands where its name would: "shelled the town of X" is
+            # "shelled X" (an object of a physical act is its place)
+            tok = cur
             via_compound = False
             continue
         if cur.dep_ == "pobj" and kind is None:

@@ -19,6 +19,7 @@ from collections import Counter
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ...model import Document, EventMention, Place, Span
 from ..datelines import dateline_matches
@@ -110,22 +111,32 @@ def _told_abroad(ev: EventMention, events: list[EventMention], home: Place, gaz:
 
 
 def follow_previous(
-    doc: Document, events: list[EventMention], gaz: Gazetteer, ents: list[SpacySpan]
+    doc: Document,
+    events: list[EventMention],
+    gaz: Gazetteer,
+    ents: list[SpacySpan],
 ) -> list[EventMention]:
-    """An act on the spot whose sentence names no place takes the place of the act on the
-    spot told in the sentence right before it, when that sentence has one place in its
-    locative phrases, placed its acts there and their days agree ("Gunmen attacked a market
-    in X on Monday. Police fired tear gas to disperse the crowd."): the next sentence goes
-    on with the same incident. A wire report's paragraphs are a sentence or two long, so a
-    paragraph break does not end it."""
+    """An act on the spot whose sentence names no place (a place named only as where people
+    came from, "troops were sent from Juba to the area", or where a report was given, "a
+    spokesman told journalists in X", does not count) goes on with the
+    story told before it: the nearest earlier sentence that names a place in a locative
+    phrase decides. When that sentence placed its acts on the spot in one place, names no
+    other locative place and their days agree, the act is there ("Gunmen attacked a market
+    in X on Monday. [An official said ...] Police fired tear gas at the crowd on Monday.").
+    Sentences naming no locative place (statements, quotes, background) are skipped, but a
+    sentence further back than the one right before links only when both acts tell their
+    day; a sentence with several locative places, or with a locative place no act of it
+    was given, ends the search (which one? another scene). A wire report's paragraphs are a
+    sentence or two long, so a paragraph break does not end it."""
     remote = gaz.cues.remote_events
     order = {s.start: i for i, s in enumerate(doc.sentences)}
-    names: dict[int, set[str]] = {}  # sentence -> the place names it holds
+    names: dict[int, set[str]] = {}  # sentence -> the place names it holds (not origins)
     where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
     for e in ents:
         i = order.get(_sentence_start(doc, e.start_char), -1)
-        names.setdefault(i, set()).add(gaz.key(e.text))
-        if locative_slot(e.root, gaz):
+        if not _origin(e.root, gaz) and not _where_said(e.root, gaz) and not _feature(e, gaz):
+            names.setdefault(i, set()).add(gaz.key(e.text))
+        if locative_slot(e.root, gaz) and not _feature(e, gaz):
             where.setdefault(i, set()).add(gaz.key(e.text))
     placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
     for ev in events:
@@ -136,20 +147,88 @@ def follow_previous(
     out: list[EventMention] = []
     for ev in events:
         i = order.get(ev.sentence.start, -1)
-        prev = placed.get(i - 1, {}) if i > 0 else {}
+        here = placed.get(i, {})
         if (
             ev.location is None
             and ev.event not in remote
-            and i not in names
-            and len(prev) == 1
-            and len(where.get(i - 1, ())) <= 1  # "nurses in X ..., porters in Y": which?
-            and not _unlisted_place(doc, ev, gaz)  # "at a base in the Upper Galilee"
+            and len(here) == 1
+            and names.get(i, set()) <= where.get(i, set())
+            and len(where.get(i, ())) == 1
         ):
-            (before,) = prev.values()
+            # its own sentence placed its acts on the spot in the one place it names ("police
+            # detained 30 people in X after protesters marched to parliament")
+            (before,) = here.values()
             if _same_days(before, ev, gaz):
                 ev = dataclasses.replace(ev, location=before.location)
+        if (
+            ev.location is None
+            and ev.event not in remote
+            and i > 0
+            and i not in names
+            and not _unlisted_place(doc, ev, gaz)  # "at a base in the Upper Galilee"
+        ):
+            found = _story_place(ev, i, placed, where, gaz)
+            if found is not None:
+                ev = dataclasses.replace(ev, location=found)
         out.append(ev)
     return out
+
+
+def _story_place(
+    ev: EventMention,
+    i: int,
+    placed: dict[int, dict[tuple[str, str | None, str], EventMention]],
+    where: dict[int, set[str]],
+    gaz: Gazetteer,
+) -> Place | None:
+    """The place of the acts of the nearest earlier sentence that names a place in a
+    locative phrase (see :func:`follow_previous`), or None."""
+    for j in range(i - 1, -1, -1):
+        acts = placed.get(j, {})
+        if not acts and not where.get(j):
+            continue  # no locative place: a statement, a quote, background
+        if len(acts) != 1 or len(where.get(j, ())) > 1:
+            return None  # "nurses in X ..., porters in Y": which? or a place no act has
+        (before,) = acts.values()
+        if j < i - 1 and not (before.date_source == ev.date_source == "text"):
+            return None  # further back, only a day the text gives both links the two acts
+        return before.location if _same_days(before, ev, gaz) else None
+    return None
+
+
+def _feature(ent: SpacySpan, gaz: Gazetteer) -> bool:
+    """True for a facility or feature name the gazetteer does not know ("on X Avenue in
+    Tbilisi", "at the Y transit centre"): a spot inside a place, not a second place."""
+    return (
+        ent.label_ in ("FAC", "LOC", "ORG")
+        and gaz.lookup(ent.text) is None
+        and gaz.landmark(ent.text) is None
+    )
+
+
+def _where_said(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a place name only says where a report was given ("a spokesman told
+    journalists in X", "said in a statement issued in X"): the first verb above it, past
+    participles modifying a noun ("a statement issued in X"), is a reporting verb, reached
+    other than through its subject ("police in X said" names the speakers' own place)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "amod"):
+            return cur.lemma_.lower() in gaz.cues.report_verbs
+    return False
+
+
+def _origin(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a place name only says where people or things came from ("refugees from
+    X", "sent from X"), not where an act happened ("20 km from X" locates)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    return tok.head.head.lower_ not in gaz.cues.directions
 
 
 def _sentence_start(doc: Document, char: int) -> int:
@@ -200,6 +279,8 @@ def _unlisted_place(doc: Document, ev: EventMention, gaz: Gazetteer) -> bool:
             continue
         if not locative_slot(tok, gaz) or tok.head.lower_ in gaz.cues.city_only_locatives:
             continue
+        if tok.dep_ in ("compound", "nmod") and tok.head.lower_ in gaz.cues.quarter_nouns:
+            continue  # "in the X quarter": a spot in the story's town
         start = tok.left_edge.i if tok.dep_ == "pobj" else tok.i
         name = tok.doc[start : tok.i + 1].text
         if gaz.lookup(name) is None and gaz.landmark(name) is None:

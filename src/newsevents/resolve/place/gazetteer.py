@@ -102,6 +102,8 @@ class PlaceCues:
     direction_links: frozenset[str] = frozenset()  # the "of" of "north of X"
     relative_where: frozenset[str] = frozenset()  # "X, where farmers blocked roads"
     containment: frozenset[str] = frozenset()  # "the village of X in the Y region"
+    report_verbs: frozenset[str] = frozenset()  # "told reporters in X": where it was said
+    quarter_nouns: frozenset[str] = frozenset()  # "in the X quarter": a part of a town
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

@@ -63,6 +63,7 @@ CUE_KINDS = (
     "relative_where",
     "home_noun",
     "containment",
+    "quarter_noun",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
@@ -125,6 +126,8 @@ def load_gazetteer(
         home_nouns=words["home_noun"],
         relative_where=words["relative_where"],
         containment=words["containment"],
+        report_verbs=lexicon.words("report_verbs"),
+        quarter_nouns=words["quarter_noun"],
     )
     return Gazetteer(
         countries=countries,

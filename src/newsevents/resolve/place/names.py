@@ -383,7 +383,10 @@ def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
     if first.dep_ in ("compound", "nmod") and first.head.lower_ in gaz.cues.divisions:
         return gaz.cues.divisions[first.head.lower_]
     if root.dep_ == "pobj" and root.head.lower_ in gaz.cues.place_noun_links:
-        return gaz.cues.divisions.get(root.head.head.lower_)
+        noun = root.head.head
+        if noun.tag_ == "NNS" and noun.lower_ in gaz.cues.directions:
+            return None  # "residential districts of X": parts of the town X
+        return gaz.cues.divisions.get(noun.lower_)
     return None
 
 

@@ -51,6 +51,8 @@ def scan(doc: Document, tv: TimeVocab) -> list[Found]:
         direction = clause_direction(toks, tv.words)
         if direction is None and _scheduled(raw, toks):
             direction = FUTURE
+        if raw.kind == "weekday" and _ahead_preposition(text, s, e, tv):
+            direction = FUTURE
         found.append(Found(Span(s, e), raw, direction))
     return found
 
@@ -161,6 +163,15 @@ def _join_ranges(text: str, chosen: list[Match], pats: Patterns) -> list[Match]:
             out.append((s, e, raw))
         i += 1
     return out
+
+
+def _ahead_preposition(text: str, start: int, end: int, tv: TimeVocab) -> bool:
+    """True when a weekday follows a preposition that sets a day ahead ("called a new rally
+    for Tuesday"), and is no possessive ("detained for Tuesday's attack")."""
+    before = text[:start].rstrip().rsplit(None, 1)
+    if not before or before[-1].lower() not in tv.words.ahead_prepositions:
+        return False
+    return text[end : end + 2] not in ("'s", "’s")
 
 
 def _scheduled(raw: Raw, toks: SpacySpan | None) -> bool:

@@ -61,6 +61,7 @@ class Vocab:
     reported_future_auxiliaries: frozenset[str]
     appeal_verbs: frozenset[str]  # "called on them to march on Saturday": ahead of the call
     scheduling_words: frozenset[str]
+    ahead_prepositions: frozenset[str]  # "called a rally for Tuesday": the weekday is ahead
     be_verbs: frozenset[str]
     have_verbs: frozenset[str]
     simultaneous_marks: frozenset[str]  # "killed when rockets hit ... on Friday"
@@ -201,6 +202,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         reported_future_auxiliaries=words("reported_future_auxiliaries"),
         appeal_verbs=words("appeal_verbs"),
         scheduling_words=words("scheduling_words"),
+        ahead_prepositions=words("ahead_prepositions"),
         be_verbs=words("be_verbs"),
         have_verbs=words("have_verbs"),
         simultaneous_marks=words("simultaneous_marks"),
