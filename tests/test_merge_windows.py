@@ -11,9 +11,15 @@ import pytest
 from newsevents import api
 from newsevents.merge import merge, merge_incremental, merge_windows
 from newsevents.merge.config import prepare
-from newsevents.merge.features import interval
+from newsevents.merge.features import interval, mention_features
 from newsevents.merge.synthetic import synthetic_corpus
-from newsevents.merge.windows import DEFAULT_SPLIT_DAYS, conflicts, place_story, widen
+from newsevents.merge.windows import (
+    DEFAULT_SPLIT_DAYS,
+    block_parts,
+    conflicts,
+    place_story,
+    widen,
+)
 from newsevents.model import Article, Event, EventMention, MergeResult
 from newsevents.store import Store
 
@@ -95,6 +101,33 @@ def test_windowed_merge_is_the_whole_merge_on_synthetic_mentions(days, synthetic
 def test_windowed_merge_in_worker_processes(synthetic) -> None:
     windowed, plan = merge_windows(*synthetic, window_days=91, workers=2, max_overlap=SPLIT)
     assert windowed == merge(*synthetic) and plan.runs >= 8
+
+
+@pytest.mark.parametrize("corpus", ["synthetic", "merge_corpus", "examples"])
+def test_one_run_clustered_by_blocks_in_worker_processes_is_the_whole_merge(
+    corpus, synthetic, merge_corpus_db, workbench_db
+) -> None:
+    """One window for everything (the usual batch of one day's news): its blocks are
+    clustered in two processes, and every story and event is the one-process merge's."""
+    if corpus == "synthetic":
+        inputs: tuple = synthetic
+    else:
+        inputs = _inputs(merge_corpus_db if corpus == "merge_corpus" else workbench_db)
+    one, plan = merge_windows(*inputs, window_days=100_000, max_overlap=SPLIT)
+    two, plan2 = merge_windows(*inputs, window_days=100_000, max_overlap=SPLIT, workers=2)
+    assert plan.runs == plan2.runs == 1 and two == one and len(one.events) > 5
+
+
+def test_block_parts_keep_whole_blocks_in_input_order(synthetic) -> None:
+    c = prepare(*synthetic)
+    feats = mention_features(list(synthetic[1]), c.by_id, c.story_of, {}, c.idf, c.kb, c.params)
+    parts = block_parts(feats, 3)
+    assert len(parts) == 3 and sorted(map(id, feats)) == sorted(id(x) for p in parts for x in p)
+    blocks = [{(x.group, x.fclass) for x in p} for p in parts]
+    assert all(not (a & b) for i, a in enumerate(blocks) for b in blocks[i + 1 :])
+    position = {id(x): k for k, x in enumerate(feats)}
+    assert all([position[id(x)] for x in p] == sorted(position[id(x)] for x in p) for p in parts)
+    assert block_parts(feats, 1) == [feats]
 
 
 def test_split_stories_differ_from_the_whole_merge_only_by_mentions_without_a_day(
