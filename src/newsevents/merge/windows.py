@@ -27,6 +27,10 @@ into one run and merged again, so the stitched result never mixes two runs' view
 mention; ``WindowPlan.widened`` counts how often that happened. Stories with no date at all
 only ever join their own story's events and form a run of their own.
 
+With ``workers`` > 1, runs go to forked processes; a merge of one run (a day's or a quarter's
+news) instead clusters its blocks (type group, factuality class) in the processes, since a
+mention only ever meets events of its own block (:func:`block_parts`).
+
 The one difference from the whole-corpus merge (tested, and documented in the README): in a
 split story, a mention without a day of its own meets only the events within its reach and
 the margin, where the whole-corpus merge lets it join its story's events at any date.
