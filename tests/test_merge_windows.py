@@ -178,8 +178,8 @@ def test_runs_that_disagree_are_merged_into_one() -> None:
     assert widen([(0, 0), (1, 1), (2, 2), (3, 3)], chain) == [(0, 2), (3, 3)]
 
 
-@pytest.mark.parametrize("new", [1, 5, 40])
-def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
+@pytest.mark.parametrize(("new", "workers"), [(1, 1), (1, 2), (5, 1), (40, 1)])
+def test_incremental_merge_is_the_merge_from_scratch(new, workers, synthetic) -> None:
     articles, mentions = synthetic
     # the newest articles arrive last, as a daily update does
     latest = {a.id for a in sorted(articles, key=lambda a: (a.published, a.id))[-new:]}
@@ -187,7 +187,9 @@ def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
         [a for a in articles if a.id not in latest],
         [m for m in mentions if m.article_id not in latest],
     )
-    update = merge_incremental(articles, mentions, (), None, before, window_days=30)
+    update = merge_incremental(
+        articles, mentions, (), None, before, window_days=30, workers=workers
+    )
     scratch = merge(articles, mentions)
     assert _clusters(update.result) == _clusters(scratch)
     assert update.result.stories == scratch.stories
