@@ -3,6 +3,7 @@
     python scripts/compare_outputs.py snapshot /tmp/before.jsonl   # on the old code
     python scripts/compare_outputs.py check /tmp/before.jsonl      # on the new code
     python scripts/compare_outputs.py check /tmp/before.jsonl --no-model   # the rules alone
+    python scripts/compare_outputs.py check /tmp/before.jsonl --workers 2  # analyze --workers 2
 
 Every document of every corpus below goes through the real pipeline (``api.analyze_texts`` for
 sentences, ``api.analyze`` into a temporary store for articles, which also merges); the
@@ -66,6 +67,11 @@ def _article_dirs() -> Iterator[tuple[str, list[str], str | None]]:
         yield "seeds", [str(SHARED / "seeds")], "2020-01-03"
 
 
+#: ``--workers N``: the article corpora go through ``analyze --workers N`` (coding and merge in
+#: N processes), to check it against a one-process snapshot
+WORKERS = 1
+
+
 def records(res: api.Resources) -> Iterator[str]:
     """One JSON line per record; the temporary folder and the checkout are written ``<tmp>``
     and ``<root>``, so snapshots compare across checkouts."""
@@ -86,7 +92,7 @@ def _records(res: api.Resources, tmp: Path) -> Iterator[dict[str, Any]]:
         (bench_dir / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
     for name, paths, published in [*_article_dirs(), ("bench", [str(bench_dir)], None)]:
         db = tmp / f"{name}.db"
-        api.analyze(paths, db, resources=res, published=published)
+        api.analyze(paths, db, resources=res, published=published, workers=WORKERS)
         corpus = api.load_corpus(db)
         for art in sorted(corpus.articles.values(), key=lambda a: a.source):
             mentions = [m for m in corpus.mentions.values() if m.article_id == art.id]
@@ -125,8 +131,13 @@ def main(argv: list[str]) -> int:
         os.execve(
             sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
         )
+    global WORKERS
     learned = "--no-model" not in argv
     argv = [a for a in argv if a != "--no-model"]
+    if "--workers" in argv[:-1]:
+        at = argv.index("--workers")
+        WORKERS = int(argv[at + 1])
+        del argv[at : at + 2]
     if len(argv) != 2 or argv[0] not in {"snapshot", "check"}:
         sys.stderr.write(__doc__ or "")
         return 2

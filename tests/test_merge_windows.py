@@ -11,9 +11,15 @@ import pytest
 from newsevents import api
 from newsevents.merge import merge, merge_incremental, merge_windows
 from newsevents.merge.config import prepare
-from newsevents.merge.features import interval
+from newsevents.merge.features import interval, mention_features
 from newsevents.merge.synthetic import synthetic_corpus
-from newsevents.merge.windows import DEFAULT_SPLIT_DAYS, conflicts, place_story, widen
+from newsevents.merge.windows import (
+    DEFAULT_SPLIT_DAYS,
+    block_parts,
+    conflicts,
+    place_story,
+    widen,
+)
 from newsevents.model import Article, Event, EventMention, MergeResult
 from newsevents.store import Store
 
@@ -97,6 +103,33 @@ def test_windowed_merge_in_worker_processes(synthetic) -> None:
     assert windowed == merge(*synthetic) and plan.runs >= 8
 
 
+@pytest.mark.parametrize("corpus", ["synthetic", "merge_corpus", "examples"])
+def test_one_run_clustered_by_blocks_in_worker_processes_is_the_whole_merge(
+    corpus, synthetic, merge_corpus_db, workbench_db
+) -> None:
+    """One window for everything (the usual batch of one day's news): its blocks are
+    clustered in two processes, and every story and event is the one-process merge's."""
+    if corpus == "synthetic":
+        inputs: tuple = synthetic
+    else:
+        inputs = _inputs(merge_corpus_db if corpus == "merge_corpus" else workbench_db)
+    one, plan = merge_windows(*inputs, window_days=100_000, max_overlap=SPLIT)
+    two, plan2 = merge_windows(*inputs, window_days=100_000, max_overlap=SPLIT, workers=2)
+    assert plan.runs == plan2.runs == 1 and two == one and len(one.events) > 5
+
+
+def test_block_parts_keep_whole_blocks_in_input_order(synthetic) -> None:
+    c = prepare(*synthetic)
+    feats = mention_features(list(synthetic[1]), c.by_id, c.story_of, {}, c.idf, c.kb, c.params)
+    parts = block_parts(feats, 3)
+    assert len(parts) == 3 and sorted(map(id, feats)) == sorted(id(x) for p in parts for x in p)
+    blocks = [{(x.group, x.fclass) for x in p} for p in parts]
+    assert all(not (a & b) for i, a in enumerate(blocks) for b in blocks[i + 1 :])
+    position = {id(x): k for k, x in enumerate(feats)}
+    assert all([position[id(x)] for x in p] == sorted(position[id(x)] for x in p) for p in parts)
+    assert block_parts(feats, 1) == [feats]
+
+
 def test_split_stories_differ_from_the_whole_merge_only_by_mentions_without_a_day(
     synthetic,
 ) -> None:
@@ -145,8 +178,8 @@ def test_runs_that_disagree_are_merged_into_one() -> None:
     assert widen([(0, 0), (1, 1), (2, 2), (3, 3)], chain) == [(0, 2), (3, 3)]
 
 
-@pytest.mark.parametrize("new", [1, 5, 40])
-def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
+@pytest.mark.parametrize(("new", "workers"), [(1, 1), (1, 2), (5, 1), (40, 1)])
+def test_incremental_merge_is_the_merge_from_scratch(new, workers, synthetic) -> None:
     articles, mentions = synthetic
     # the newest articles arrive last, as a daily update does
     latest = {a.id for a in sorted(articles, key=lambda a: (a.published, a.id))[-new:]}
@@ -154,7 +187,9 @@ def test_incremental_merge_is_the_merge_from_scratch(new, synthetic) -> None:
         [a for a in articles if a.id not in latest],
         [m for m in mentions if m.article_id not in latest],
     )
-    update = merge_incremental(articles, mentions, (), None, before, window_days=30)
+    update = merge_incremental(
+        articles, mentions, (), None, before, window_days=30, workers=workers
+    )
     scratch = merge(articles, mentions)
     assert _clusters(update.result) == _clusters(scratch)
     assert update.result.stories == scratch.stories

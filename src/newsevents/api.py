@@ -189,7 +189,7 @@ def analyze(
                 coded.close()  # stops the worker processes now, also on an error
             save(ready)
             if do_merge:
-                _merge_into(store, summary, clock, incremental=True)
+                _merge_into(store, summary, clock, incremental=True, workers=workers)
             status = "done"
         except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM/SIGHUP via the CLI
             status = "interrupted"
@@ -259,10 +259,13 @@ def _merge_into(
     clock: runner.StageClock | None = None,
     *,
     incremental: bool = False,
+    workers: int = 1,
 ) -> None:
     """Rebuild (or, after new articles, update) the merge and record its counts, or that
-    another run will merge (deferred)."""
-    result = _merge_store(store, clock=clock or runner.StageClock(), incremental=incremental)
+    another run will merge (deferred); in ``workers`` processes (as the run's coding)."""
+    result = _merge_store(
+        store, clock=clock or runner.StageClock(), incremental=incremental, workers=workers
+    )
     if result is None:
         summary.merge_deferred = True
     else:
@@ -281,6 +284,7 @@ def _merge_store(
     *,
     clock: runner.StageClock | None = None,
     incremental: bool = False,
+    workers: int = 1,
 ) -> MergeResult | None:
     """Merge one consistent snapshot of the store and save it unless articles arrived
     meanwhile (then merge again); None when they kept arriving: the run adding them merges
@@ -292,6 +296,7 @@ def _merge_store(
     every other story and event row stays as it was. Otherwise everything is merged again,
     by date windows (:func:`merge.merge_windows`, the same result as the whole-corpus merge).
     ``clock`` times the reads and the save as "merge: store", the merge itself as "merge".
+    ``workers`` > 1 merges in that many forked processes (the same result).
     """
     clock = clock or runner.StageClock()
     for _ in range(MERGE_ATTEMPTS):
@@ -305,7 +310,7 @@ def _merge_store(
                     previous = MergeResult(stories=tuple(stories), events=tuple(store.events()))
         if previous is not None:
             with clock.stage("merge"):
-                update = merge.merge_incremental(*inputs, previous)
+                update = merge.merge_incremental(*inputs, previous, workers=workers)
             with clock.stage("merge: store"):
                 saved = store.save_merge_update(
                     stories_removed=update.stories_removed,
@@ -319,7 +324,7 @@ def _merge_store(
             continue
         with clock.stage("merge"):
             result, _ = merge.merge_windows(
-                *inputs, config if config is not None else merge.MergeConfig()
+                *inputs, config if config is not None else merge.MergeConfig(), workers=workers
             )
         with clock.stage("merge: store"):
             if store.save_merge(result, expect=version):

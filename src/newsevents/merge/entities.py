@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..model import Article, Entity, EventMention, Quote, StoryEntity
 from .knowledge import MergeKnowledge, load_knowledge
@@ -362,8 +363,7 @@ def resolve_story_entities(
     pairs: set[tuple[int, int]] = set()
     for key, members in block.items():
         if len(members) > 1 and key.startswith("\1"):
-            srt = sorted(members)
-            pairs.update((a, b) for x, a in enumerate(srt) for b in srt[x + 1 :])
+            pairs.update(combinations(sorted(members), 2))  # (a, b), a < b
 
     # 2. near-identical multi-word spellings, one person named in two ways
     for i, j in sorted(pairs):

@@ -111,7 +111,15 @@ def is_proper(surface: str, kb: MergeKnowledge) -> bool:
 
 
 def person_core(surface: str, kb: MergeKnowledge) -> str | None:
-    """The person's name inside a phrase ("Iranian general Jane Doe" -> "Jane Doe"), else None."""
+    """The person's name inside a phrase ("Iranian general Jane Doe" -> "Jane Doe"), else None.
+    Worked out once per phrase and ``kb`` (a story asks for the same names again and again)."""
+    memo: dict[str, str | None] = kb.__dict__.setdefault("_person_cores", {})
+    if surface not in memo:
+        memo[surface] = _person_core(surface, kb)
+    return memo[surface]
+
+
+def _person_core(surface: str, kb: MergeKnowledge) -> str | None:
     raw = _raw(surface)
     n = len(raw)
 

@@ -68,7 +68,7 @@ def resolve_places(
     abroad = False  # a bureau abroad (see place_by_dateline)
     if home is not None and home.country is not None:
         # the dateline's country is one the article is about ("OUAGADOUGOU, Sept 11 -")
-        a2 = next((a for a, c in gazetteer.by_alpha2.items() if c.alpha3 == home.country), None)
+        a2 = gazetteer.alpha2_of_alpha3.get(home.country)
         if a2 is not None:
             # the text, without its dateline, names other countries but never this one
             named = article_countries(doc, gazetteer, skip=home.span)

@@ -85,7 +85,7 @@ def _foreign_parties(ev: EventMention, home: Place, gaz: Gazetteer) -> bool:
     """True when the event's coded sides name countries and the dateline's is none of them
     ("NAIROBI - ... Ethiopian troops shelled ..."): a bureau abroad reports the act, which
     is no local event of the bureau's city."""
-    iso3 = {c.alpha3 for c in gaz.by_alpha2.values()}  # not IGO, NGO, UNO...
+    iso3 = gaz.alpha2_of_alpha3.keys()  # not IGO, NGO, UNO...
     countries = {a.code[:3] for a in (*ev.actor, *ev.recipient) if a.code} & iso3
     return bool(countries) and home.country not in countries
 

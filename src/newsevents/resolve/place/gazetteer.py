@@ -197,6 +197,14 @@ class Gazetteer:
         s = self.settings
         return build_city_index(s.town_min_population, self.key, below=s.min_population)
 
+    @cached_property
+    def alpha2_of_alpha3(self) -> Mapping[str | None, str]:
+        """Alpha-3 code -> the first country of ``by_alpha2`` with it (looked up per name)."""
+        out: dict[str | None, str] = {}
+        for a, c in self.by_alpha2.items():
+            out.setdefault(c.alpha3, a)
+        return out
+
     @property
     def cities(self) -> Mapping[str, tuple[City, ...]]:
         return self._city_index.by_name
@@ -251,7 +259,7 @@ class Gazetteer:
             return c.alpha2
         r = self.regions.get(key)
         if r is not None and r.country3:
-            return next((a2 for a2, c in self.by_alpha2.items() if c.alpha3 == r.country3), None)
+            return self.alpha2_of_alpha3.get(r.country3)
         return None
 
     def lookup(

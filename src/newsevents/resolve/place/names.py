@@ -343,7 +343,7 @@ def resolve_name(
     if qualifier is not None:  # the writer said which one: it outweighs the article
         context = context + Counter({qualifier: 10_000})
     within = _enclosing(gaz, ent.root, context)  # "the town of X in Kebbi state"
-    within2 = next((a for a, c in gaz.by_alpha2.items() if c.alpha3 == within), None)
+    within2 = gaz.alpha2_of_alpha3.get(within)
     if qualifier is None and within2 is not None:
         context = context + Counter({within2: 10_000})
     # a landmark in a locative phrase is its city ("outside the Kremlin"), whatever other
