@@ -135,11 +135,17 @@ class StoryIndex:
         if not self.slot_of:
             return None
         acc: Floats | None = None
+        tmp: Floats = np.empty(0)
         extra: dict[int, float] = {}
         for t, v in vec.items():
             col = self.columns.get(t)
             if col is not None:
-                acc = v * col if acc is None else acc + v * col
+                if acc is None:
+                    acc = v * col
+                    tmp = np.empty_like(acc)
+                else:  # acc + v * col, in place (the same products and sums)
+                    np.multiply(col, v, out=tmp)
+                    np.add(acc, tmp, out=acc)
                 continue
             got = self.sparse.get(t)
             if got:
