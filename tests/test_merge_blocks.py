@@ -11,7 +11,8 @@ from newsevents.merge.cluster import Cluster, _shares_a_slot
 from newsevents.merge.config import prepare
 from newsevents.merge.corpus import story_records
 from newsevents.merge.features import Features, mention_features
-from newsevents.merge.stories import _dot_products, _Open, group_stories
+from newsevents.merge.stories import group_stories
+from newsevents.merge.story_index import StoryIndex
 from newsevents.merge.synthetic import synthetic_corpus
 
 
@@ -103,28 +104,62 @@ def test_a_story_closes_when_its_last_article_is_older_than_the_window(
     assert (["a", "b"] in groups) is together
 
 
-@pytest.mark.parametrize("threshold", [0.0, 0.15, 0.4])
-def test_pruned_cosines_keep_every_story_that_can_reach_the_threshold(threshold) -> None:
+def _best_by_hand(stories: list[dict[str, float]], vec: dict[str, float], threshold: float):
+    """The plain scan: every story's cosine, the highest reaching the threshold, first wins."""
+    best, top = None, threshold
+    for i, sv in enumerate(stories):
+        norm = sum(w * w for w in sv.values()) ** 0.5
+        sim = sum(v * sv.get(t, 0.0) for t, v in vec.items()) / norm
+        if sim > top or (sim == top and best is None):
+            best, top = i, sim
+    return best
+
+
+@pytest.mark.parametrize("dense_at", [1, 2, 1000])
+@pytest.mark.parametrize("threshold", [0.0, 0.15, 0.4, 0.9])
+def test_the_story_index_finds_the_story_the_plain_scan_finds(dense_at, threshold) -> None:
     # four open stories, two of them sharing only common words with the article
     common = {"forces": 0.2, "killing": 0.2}
-    stories = []
-    for i, extra in enumerate([{"harbour": 0.9}, {"dock": 0.9}, {}, {}]):
-        vec = {**common, **extra}
-        norm = sum(v * v for v in vec.values()) ** 0.5
-        stories.append(_Open(index=i, vector=vec, norm=norm, norm_sq=norm * norm))
-    postings: dict = {}
-    ceiling: dict = {}
-    for s in stories:
-        for t in s.vector:
-            postings.setdefault(t, {})[s.index] = s
-            ceiling[t] = max(ceiling.get(t, 0.0), s.vector[t] / s.norm)
-    article = {"forces": 0.1, "killing": 0.1, "harbour": 0.98}
-    full = {
-        s.index: sum(v * s.vector[t] for t, v in article.items() if t in s.vector) for s in stories
-    }
-    got = _dot_products(article, postings, ceiling, threshold)
-    for idx, dot in full.items():
-        if dot / stories[idx].norm >= threshold:
-            assert got[idx] == dot  # the same float, not an approximation
-    if threshold > 0.2:
-        assert set(got) == {0}  # the stories sharing only common words were not scored
+    stories = [{**common, **extra} for extra in [{"harbour": 0.9}, {"dock": 0.9}, {}, {}]]
+    index = StoryIndex(dense_at)
+    for i, sv in enumerate(stories):
+        index.add(i, sv, sum(w * w for w in sv.values()) ** 0.5)
+    for article in (
+        {"forces": 0.1, "killing": 0.1, "harbour": 0.98},
+        {"forces": 0.7, "killing": 0.7},
+        {"snow": 1.0},
+    ):
+        assert index.best(article, threshold) == _best_by_hand(stories, article, threshold)
+    # a story closes: it is never found again; its slot serves the next story
+    index.remove(0, stories[0])
+    assert index.best({"harbour": 1.0}, 0.1) is None
+    index.add(7, {"harbour": 0.5}, 0.5)
+    assert index.best({"harbour": 1.0}, 0.1) == 7
+
+
+def test_columns_give_the_stories_dicts_give() -> None:
+    articles, mentions, _ = synthetic_corpus(900, seed=3)
+    names: dict[str, list[str]] = {}
+    for m in mentions:
+        names.setdefault(m.article_id, []).extend(a.name for a in (*m.actor, *m.recipient))
+    args = {"threshold": 0.15, "window_days": 7, "name_boost": 3}
+    dicts, _ = group_stories(articles, names, dense_at=1 << 30, **args)
+    columns, _ = group_stories(articles, names, dense_at=2, **args)
+    assert columns == dicts
+    assert len(dicts) < len(articles) / 2  # stories of several articles were formed
+
+
+def test_an_update_keeps_the_old_stories_and_groups_only_the_new_articles() -> None:
+    text = "Dockworkers in Portoria walked out over unpaid wages; the harbour stood still."
+    articles = [
+        art("a", "Harbor Daily", "2021-03-01", text, "Dock strike"),
+        art("b", "Continental Wire", "2021-03-02", "Snow closed the mountain pass.", "Snow"),
+        art("new", "Morning Ledger", "2021-03-03", text, "Dock strike"),
+    ]
+    args = {"threshold": 0.15, "window_days": 7, "name_boost": 3}
+    # an earlier merge (other settings) put a and b together: they stay together
+    groups, idf = group_stories(articles, {}, fixed={"a": 0, "b": 0}, idf={"dock": 2.0}, **args)
+    assert groups == [["a", "b", "new"]]
+    assert idf == {"dock": 2.0}  # the weights given are the weights used
+    groups, _ = group_stories(articles, {}, fixed={"a": 0, "b": 1}, **args)
+    assert groups == [["a", "new"], ["b"]]

@@ -59,8 +59,10 @@ def prepare(
     quotes: Sequence[Quote] = (),
     entities: Mapping[str, Sequence[Entity]] | None = None,
     config: MergeConfig = DEFAULT_CONFIG,
+    previous: Sequence[Sequence[str]] | None = None,
 ) -> Corpus:
-    """The corpus-wide step of the merge: inputs indexed, articles grouped into stories."""
+    """The corpus-wide step of the merge: inputs indexed, articles grouped into stories
+    (``previous``: the stories of an earlier merge, kept; see :func:`.corpus.prepare_corpus`)."""
     params = EventParams(
         threshold=config.event_threshold,
         date_slack_days=config.date_slack_days,
@@ -79,4 +81,5 @@ def prepare(
         story_threshold=config.story_threshold,
         story_window_days=config.story_window_days,
         story_name_boost=config.story_name_boost,
+        previous=previous,
     )

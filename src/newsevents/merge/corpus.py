@@ -22,8 +22,8 @@ from .entities import resolve_story_entities
 from .features import EventParams, interval, mention_features
 from .knowledge import MergeKnowledge
 from .labels import story_label
-from .stories import day_of, group_stories
-from .text import name_key
+from .stories import article_tokens, day_of, group_stories, unseen_idf
+from .text import idf_table, name_key
 
 
 def story_id(article_ids: Sequence[str]) -> str:
@@ -58,8 +58,13 @@ def prepare_corpus(
     story_threshold: float,
     story_window_days: int,
     story_name_boost: int,
+    previous: Sequence[Sequence[str]] | None = None,
 ) -> Corpus:
-    """Index the inputs and group the articles into stories (the corpus-wide step)."""
+    """Index the inputs and group the articles into stories (the corpus-wide step).
+
+    With ``previous`` (the article ids of each story of an earlier merge), those stories are
+    kept: only the other articles are grouped, weighed by the word weights of the articles
+    already merged (see :func:`.stories.group_stories`)."""
     entities = entities or {}
     by_id = {a.id: a for a in articles}
     mentions_by_article: dict[str, list[EventMention]] = defaultdict(list)
@@ -78,12 +83,24 @@ def prepare_corpus(
     for aid, ents in entities.items():
         names[aid].extend(e.name for e in ents)
 
+    fixed: dict[str, int] = {}
+    frozen: dict[str, float] | None = None
+    unseen = 1.0
+    if previous is not None:
+        fixed = {a: k for k, g in enumerate(previous) for a in g if a in by_id}
+        frozen = idf_table(
+            article_tokens(by_id[a], names.get(a, ()), story_name_boost) for a in fixed
+        )
+        unseen = unseen_idf(len(fixed))
     groups, idf = group_stories(
         list(by_id.values()),
         names,
         threshold=story_threshold,
         window_days=story_window_days,
         name_boost=story_name_boost,
+        fixed=fixed,
+        idf=frozen,
+        default_idf=unseen,
     )
     ids = [story_id(g) for g in groups]
     story_of = {aid: sid for sid, g in zip(ids, groups, strict=True) for aid in g}

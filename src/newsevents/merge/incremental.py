@@ -1,24 +1,29 @@
 """New articles merged into an existing merge, re-merging only the date windows they touch.
 
-Stories are grouped again over the whole corpus (cheap, and a new article may join an old
-story). Mentions are placed in date windows as :mod:`.windows` does; a mention is *changed*
-when it is new, when its window moved, or when its story now holds other old articles than
-before (stories merged or split). A window is *touched* when it owns, or owned, a changed
-mention; only touched windows are merged again (with their margins). A long story split by
-date that gains today's reports thus touches only today's window, not every window it spans.
+The stories of the existing merge are kept: their articles stay in them, and only the new
+articles are grouped, in publication order, each joining the most similar story open at its
+date or starting one (:func:`.stories.group_stories` with ``fixed``). The word weights are
+those of the articles already merged (a word no merged article used gets the weight of a
+word no article used): new articles never move an old one to another story, however many
+words they bring. Mentions are placed in date windows as :mod:`.windows` does; a mention is
+*changed* when it is new, when its window moved (its story gained articles and now spans
+more days), or when its story now holds other old articles than before. A window is
+*touched* when it owns, or owned, a changed mention; only touched windows are merged again
+(with their margins). A long story split by date that gains today's reports thus touches
+only today's window, not every window it spans.
 
 Every event with no mention in a touched window is kept as it was: same id (an event's id is
 a hash of its mention ids) and same row, unless its story's id changed (a story's id is a
 hash of its articles, so a story gaining an article gets a new id): then only the event's
 ``story_id`` is rewritten. Stitching checks a re-merged window against the kept events beside
 it: when a kept event and a re-merged event share a mention (a new report joins an event
-told across the window edge), the windows of both are merged again as one, so the result is
-the one a merge from scratch gives.
+told across the window edge), the windows of both are merged again as one.
 
-Differences allowed (and measured by ``make bench-merge``): sentence vectors are weighed by
-the corpus-wide IDF table, which new articles shift a little, so a kept event keeps the
-similarities (and the explanation) of the merge that made it; and a kept event of a long
-story keeps the entity keys its story had when it was merged (new articles may add names).
+How this differs from a merge from scratch (measured by ``make bench-merge``): a merge from
+scratch weighs words over every article, new ones included, and regroups every article with
+those weights, so articles near the similarity threshold may form other stories; a kept
+event keeps the similarities (and the explanation) of the merge that made it, and a kept
+event of a long story keeps the entity keys its story had when it was merged.
 """
 
 from __future__ import annotations
@@ -94,9 +99,11 @@ def merge_incremental(
     workers: int = 1,
 ) -> MergeUpdate:
     """Merge every article and mention, reusing ``previous`` (the merge of the corpus
-    before the new articles) wherever no new or changed mention reaches."""
-    w = Windows(prepare(articles, mentions, quotes, entities, config), window_days, split_days)
-    c = w.corpus
+    before the new articles: its stories are kept, see the module text) wherever no new or
+    changed mention reaches."""
+    kept_groups = [s.article_ids for s in previous.stories]
+    c = prepare(articles, mentions, quotes, entities, config, previous=kept_groups)
+    w = Windows(c, window_days, split_days)
     old_stories = {s.id: s for s in previous.stories}
     window_of_mention = {m.id: w.own[p] for p, m in enumerate(w.mentions)}
 

@@ -436,12 +436,16 @@ def merge_windows(
     split_days: int = DEFAULT_SPLIT_DAYS,
     workers: int = 1,
     max_overlap: float = MAX_OVERLAP,
+    previous: Sequence[Sequence[str]] | None = None,
 ) -> tuple[MergeResult, WindowPlan]:
     """:func:`newsevents.merge.merge` by date windows of ``window_days`` days (each run holds
     its windows' mentions and their margin; ``workers`` runs at a time; one run for all when
     the runs would overlap more than ``max_overlap`` times; stories longer than
-    ``split_days`` split by date): the same stories and events, with the plan it followed."""
-    w = Windows(prepare(articles, mentions, quotes, entities, config), window_days, split_days)
+    ``split_days`` split by date): the same stories and events, with the plan it followed.
+    ``previous`` (the article ids of each story of an earlier merge) keeps those stories, as
+    :func:`.incremental.merge_incremental` does, and merges every window again."""
+    c = prepare(articles, mentions, quotes, entities, config, previous=previous)
+    w = Windows(c, window_days, split_days)
     stories = all_stories(w, workers)  # before the runs: their workers share the keys
     units = w.group([(x, x) for x in w.windows()], max_overlap)
     results, runs, widened = stitch(w, units, workers)
