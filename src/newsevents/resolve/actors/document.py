@@ -173,18 +173,22 @@ class ParticipantCoder:
             return recipients
         out = []
         for r in recipients:
-            toks = self.doc.tokens(r.span)
-            head = head_of(list(toks)) if toks is not None and len(toks) else None
-            if (
-                r.code is None
-                and head is not None
-                and head.lemma_.lower() in self.kb.words.attack_nouns
-            ):
+            if self._uncoded_head(r, self.kb.words.attack_nouns) is not None:
                 r = evolve(
                     r, name=last.name, code=last.code, sector=last.sector, entity=last.entity
                 )
             out.append(r)
         return tuple(out)
+
+    def _uncoded_head(self, r: Actor, nouns: frozenset[str]) -> Token | None:
+        """The head word of an uncoded side whose head is one of ``nouns``, else None."""
+        if r.code is not None:
+            return None
+        toks = self.doc.tokens(r.span)
+        head = head_of(list(toks)) if toks is not None and len(toks) else None
+        if head is None or head.lemma_.lower() not in nouns:
+            return None
+        return head
 
     #: how many sentences back an act noun ("the vote") looks for the act it names
     ACT_WINDOW = 5
@@ -196,13 +200,8 @@ class ParticipantCoder:
         out = []
         own = {a.code for a in actors if a.code}
         for r in recipients:
-            toks = self.doc.tokens(r.span)
-            head = head_of(list(toks)) if toks is not None and len(toks) else None
-            if (
-                r.code is None
-                and head is not None
-                and head.lemma_.lower() in self.kb.words.act_nouns
-            ):
+            head = self._uncoded_head(r, self.kb.words.act_nouns)
+            if head is not None:
                 doer = self._act_doer(head, own)
                 if doer is not None:
                     r = evolve(
