@@ -259,6 +259,11 @@ _OPENING_DEFINITE = re.compile(
 )
 
 
+def _drop_plural_s(word: str) -> str:
+    """ "raids" -> "raid" (not "gas", "bus"): the merge reads stored text, with no parse."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def subject_words(m: EventMention, text: str) -> frozenset[str]:
     """Words of the definite phrase opening the mention's sentence when its trigger comes
     later ("The raids killed 25 fighters" -> raid): the outlet makes the known act the doer,
@@ -267,9 +272,7 @@ def subject_words(m: EventMention, text: str) -> frozenset[str]:
     hit = _OPENING_DEFINITE.match(opening)
     if hit is None:
         return frozenset()
-    return frozenset(
-        w[:-1] if w.endswith("s") and len(w) > 3 else w for w in hit.group(1).lower().split()
-    )
+    return frozenset(_drop_plural_s(w) for w in hit.group(1).lower().split())
 
 
 def definite_words(sentence: str) -> frozenset[str]:
@@ -279,7 +282,7 @@ def definite_words(sentence: str) -> frozenset[str]:
     out: set[str] = set()
     for phrase in _DEFINITE.findall(sentence):
         for w in phrase.lower().split():
-            out.add(w[:-1] if w.endswith("s") and len(w) > 3 else w)
+            out.add(_drop_plural_s(w))
     return frozenset(out)
 
 
