@@ -29,7 +29,7 @@ def _checker() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("name", ["articles", "merge"])
+@pytest.mark.parametrize("name", ["articles", "merge", "articles2", "merge2"])
 def test_blind_gold_loads_and_quotes_are_in_their_files(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -47,8 +47,9 @@ def test_blind_gold_loads_and_quotes_are_in_their_files(
     )
 
 
-def test_blind_merge_places_have_a_precision() -> None:
-    gold_path = BLIND / "merge" / "gold.jsonl"
+@pytest.mark.parametrize("name", ["merge", "articles2", "merge2"])
+def test_blind_merge_places_have_a_precision(name: str) -> None:
+    gold_path = BLIND / name / "gold.jsonl"
     if not gold_path.exists():
         pytest.skip(f"{gold_path} not present")
     records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]

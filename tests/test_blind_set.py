@@ -14,13 +14,13 @@ from newsevents.evaluate.gold import SentenceGold, load_gold
 from newsevents.model import EVENT_TYPES
 from newsevents.resources import countries
 
-BLIND = Path(__file__).resolve().parent / "blind" / "sentences.jsonl"
+BLIND = Path(__file__).resolve().parent / "blind"
 ORGANISATIONS = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
-@pytest.fixture(scope="module")
-def blind() -> SentenceGold:
-    gold = load_gold(BLIND)
+@pytest.fixture(scope="module", params=["sentences.jsonl", "sentences2.jsonl"])
+def blind(request: pytest.FixtureRequest) -> SentenceGold:
+    gold = load_gold(BLIND / request.param)
     assert isinstance(gold, SentenceGold)
     return gold
 

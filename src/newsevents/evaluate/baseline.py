@@ -40,6 +40,10 @@ GOLD_LOCATIONS: dict[str, str] = {
     "blind-sentences": "tests/blind/sentences.jsonl",
     "blind-articles": "tests/blind/articles/gold.jsonl",
     "blind-merge": "tests/blind/merge/gold.jsonl",
+    # written in the sixth session before its coder changes landed
+    "blind-sentences2": "tests/blind/sentences2.jsonl",
+    "blind-articles2": "tests/blind/articles2/gold.jsonl",
+    "blind-merge2": "tests/blind/merge2/gold.jsonl",
 }
 
 DEFAULT_TOLERANCE = 0.02
