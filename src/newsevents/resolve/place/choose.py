@@ -136,6 +136,7 @@ def _near(a: Place, b: Place, km: int) -> bool:
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:
     gaz = art.gaz
     trigger_ids = _same_act(trig.root) | {t.i for t in trig}
+    support = _support_verb(trig.root, gaz)
     remote = ev.event in gaz.cues.remote_events
     direct: list[_Found] = []
     bridged: list[_Found] = []
@@ -156,9 +157,15 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
                 direct.append(_Found(_RANK[place.precision], dist, place, ent))
                 continue
         att = attachment(eroot, trigger_ids, gaz, remote=remote, people=art.people)
+        carried = False
+        if att is None and support:
+            att = attachment(eroot, trigger_ids | support, gaz, remote=remote, people=art.people)
+            carried = att is not None
         dist = abs(ent.start_char - ev.trigger.start)
         if att is not None:
-            city_only = att.kind in ("prep_city", "compound")
+            # reached through a support verb ("groups in the US staged protests"): a country
+            # there says who the doers are, a city where they gathered
+            city_only = carried or att.kind in ("prep_city", "compound")
             place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
             if place is not None:
                 pool = bridged if att.bridged else direct
@@ -236,6 +243,21 @@ def _same_act(root: Token) -> set[int]:
             or (c.dep_ == "advcl" and _bare_participle(c))
         )
     return ids
+
+
+def _support_verb(root: Token, gaz: Gazetteer) -> set[int]:
+    """The verb carrying a noun trigger as its object ("fishermen in X held a protest",
+    "rebels launched an attack from X"): its clause is the act's own (as a set of token
+    indices, empty without one)."""
+    head = root.head
+    if (
+        root.pos_ in ("NOUN", "PROPN")
+        and root.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in gaz.cues.support_verbs
+    ):
+        return {head.i}
+    return set()
 
 
 def _bare_participle(verb: Token) -> bool:

@@ -64,6 +64,7 @@ CUE_KINDS = (
     "home_noun",
     "containment",
     "quarter_noun",
+    "support_verb",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
@@ -128,6 +129,7 @@ def load_gazetteer(
         containment=words["containment"],
         report_verbs=lexicon.words("report_verbs"),
         quarter_nouns=words["quarter_noun"],
+        support_verbs=words["support_verb"],
     )
     return Gazetteer(
         countries=countries,

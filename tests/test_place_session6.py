@@ -1,0 +1,60 @@
+"""Place phrases added in session 6 (sentences written for these tests): a place on the
+subject of a verb that carries a noun trigger ("farmers in X held a rally"), a country
+adjective that says which town of a shared name ("the Spanish city of X")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _place(doc, trigger):
+    (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
+    loc = ev.location
+    return None if loc is None else (loc.name, loc.country, loc.precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a support verb carries the noun trigger: the city of its subject is the act's
+        (
+            "Hundreds of dock workers in Mombasa held a protest on Tuesday over unpaid wages.",
+            "protest",
+            ("Mombasa", "KEN", "city"),
+        ),
+        (
+            "Several hundred teachers in Kisumu held a demonstration on Friday over unpaid"
+            " allowances.",
+            "demonstration",
+            ("Kisumu", "KEN", "city"),
+        ),
+        # a country there says who the doers are, not where they gathered
+        (
+            "Students in Kenya held protests in dozens of towns on Friday.",
+            "protests",
+            None,
+        ),
+        # a verb of saying is no support verb: the speaker's place is not the act's
+        (
+            "Officials in Mombasa said gunmen had staged an attack on a bus near Garissa.",
+            "attack",
+            ("Garissa", "KEN", "city"),
+        ),
+    ],
+)
+def test_support_verb_subject_place(analyze, text, trigger, want):
+    assert _place(analyze(text, "2024-06-05"), trigger) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # a country adjective on the place noun says which of the towns of that name
+        ("A court in the Spanish city of Mérida jailed two smugglers on Monday.", "jailed", "ESP"),
+        ("A court in the Mexican city of Mérida jailed two smugglers on Monday.", "jailed", "MEX"),
+        ("Police arrested two men in Valencia, a Venezuelan city, on Monday.", "arrested", "VEN"),
+    ],
+)
+def test_adjective_says_which_town(analyze, text, trigger, country):
+    got = _place(analyze(text, "2024-06-05"), trigger)
+    assert got is not None and got[1] == country
