@@ -85,3 +85,23 @@ def test_paragraph_heading_places_its_acts(analyze, trigger, want):
 def test_speaker_label_is_no_heading(analyze):
     got = _place(analyze(HEADED, "2024-12-04"), "detained")
     assert got is None or got[0] not in ("Q", "A")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # "the city" is the city named last before it, not only a dateline's
+        (
+            "Gunmen killed two traders in Mombasa on Monday. Police detained 15 men on the"
+            " outskirts of the city on Tuesday, and the governor of Garissa condemned the"
+            " killings.",
+            "detained",
+            "Mombasa",
+        ),
+        # without a city before it, "the city" names nothing of its own
+        ("Police detained 15 men in the city on Tuesday.", "detained", None),
+    ],
+)
+def test_the_city_is_the_city_named_before(analyze, text, trigger, want):
+    got = _place(analyze(text, "2024-06-05"), trigger)
+    assert (got[0] if got is not None else None) == want
