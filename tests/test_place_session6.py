@@ -105,3 +105,18 @@ def test_speaker_label_is_no_heading(analyze):
 def test_the_city_is_the_city_named_before(analyze, text, trigger, want):
     got = _place(analyze(text, "2024-06-05"), trigger)
     assert (got[0] if got is not None else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("CÓRDOBA, Argentina, March 14 (Wire) – Police arrested nine people.", "CÓRDOBA"),
+        ("SÃO PAULO (Wire) - Teachers walked out on Monday.", "SÃO PAULO"),
+        ("Bogotá, June 3 (Wire) – Police arrested nine people.", "Bogotá"),
+    ],
+)
+def test_dateline_city_with_accents(text, city):
+    from newsevents.resolve.datelines import dateline_matches, read_datelines
+
+    (m,) = dateline_matches(text, read_datelines(), 200)[:1]
+    assert m.group("city") == city
