@@ -206,6 +206,7 @@ _PLACE_FILES = (
     "place_regions.tsv",
     "place_landmarks.tsv",
     "place_dateline.tsv",
+    "place_heading.tsv",
     "place_subdivision_types.tsv",
 )
 
@@ -249,6 +250,8 @@ BAD_FILES = [
     ),
     ("place_dateline.tsv", "wire\t^(?P<town>[A-Z]+) -\n", ["place_dateline.tsv", "'city'"]),
     ("place_dateline.tsv", "wire\t^(?P<city>[A-Z+ -\n", ["place_dateline.tsv", "wire"]),
+    ("place_heading.tsv", "colon\t^(?P<town>[A-Z]+):\n", ["place_heading.tsv", "'place'"]),
+    ("place_heading.tsv", "colon\t^(?P<place>[A-Z+:\n", ["place_heading.tsv", "colon"]),
 ]
 
 

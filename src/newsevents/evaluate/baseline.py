@@ -35,6 +35,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-places": "tests/dev/places/gold.jsonl",
     "dev-places2": "tests/dev/places2/gold.jsonl",
     "dev-places3": "tests/dev/places3/gold.jsonl",
+    "dev-places4": "tests/dev/places4/gold.jsonl",
+    "dev-places4check": "tests/dev/places4check/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",

@@ -28,6 +28,7 @@ from .attach import (
 )
 from .dateline import dateline_place, follow_previous, place_by_dateline
 from .gazetteer import Gazetteer
+from .heading import place_by_heading
 from .names import (
     adjective_countries,
     article_countries,
@@ -54,6 +55,7 @@ class _Article(NamedTuple):
     ents: list[SpacySpan]  # its place names
     people: set[int]  # tokens inside names of people and organisations
     home: Place | None  # the dateline's place, else the one city the article names
+    towns: dict[int, Place]  # "the town" (start char) -> the city named last before it
 
 
 def resolve_places(
@@ -84,10 +86,10 @@ def resolve_places(
         ents = [
             e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
         ]
-    art = _Article(gazetteer, context, ents, people_tokens(parse.ents), None)
+    art = _Article(gazetteer, context, ents, people_tokens(parse.ents), None, {})
     if home is None:
         home = _one_city(art)
-    art = art._replace(home=home)
+    art = art._replace(home=home, towns=_antecedent_towns(art))
     out: list[EventMention] = []
     for ev in events:
         trig = doc.tokens(ev.trigger)
@@ -95,6 +97,7 @@ def resolve_places(
         out.append(ev if place is None else evolve(ev, location=place))
     out = _share_in_sentence(out)
     out = _inherit_places(out)
+    out = place_by_heading(doc, out, gazetteer, art.context)
     out = follow_previous(doc, out, gazetteer, art.ents)
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context, abroad=abroad)
@@ -124,6 +127,26 @@ def _one_city(art: _Article) -> Place | None:
     return evolve(main, span=None, source="dateline")
 
 
+def _antecedent_towns(art: _Article) -> dict[int, Place]:
+    """ "the town", "the city" (a home noun, by its start character) -> the city the text
+    named last before it ("Gunmen attacked Kaya ... soldiers detained men in the town"); a
+    home noun with no city before it keeps the dateline's (or the article's one city)."""
+    gaz = art.gaz
+    out: dict[int, Place] = {}
+    last: Place | None = None
+    for ent in art.ents:  # in text order
+        if gaz.key(ent.text) in gaz.cues.home_nouns:
+            if last is not None:
+                out[ent.start_char] = evolve(last, span=Span.of_tokens(ent))
+            continue
+        if gaz.key(ent.text) in gaz.cues.capital_nouns:
+            continue
+        place = resolve_name(gaz, ent, art.context)
+        if place is not None and place.precision == "city" and place.geonameid is not None:
+            last = place
+    return out
+
+
 def _near(a: Place, b: Place, km: int) -> bool:
     """True when two places with coordinates lie within ``km`` of each other."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
@@ -136,6 +159,7 @@ def _near(a: Place, b: Place, km: int) -> bool:
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:
     gaz = art.gaz
     trigger_ids = _same_act(trig.root) | {t.i for t in trig}
+    support = _support_verb(trig.root, gaz)
     remote = ev.event in gaz.cues.remote_events
     direct: list[_Found] = []
     bridged: list[_Found] = []
@@ -150,16 +174,30 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             continue  # "Lima rejected", "we call on Jakarta": a city standing for a state
         eroot = ent.root
         if where is not None and where.i in (eroot.i, eroot.head.i, eroot.head.head.i):
-            place = resolve_name(gaz, ent, art.context, home=art.home)
+            place = resolve_name(
+                gaz, ent, art.context, home=art.towns.get(ent.start_char, art.home)
+            )
             if place is not None:
                 dist = abs(ent.start_char - ev.trigger.start)
                 direct.append(_Found(_RANK[place.precision], dist, place, ent))
                 continue
         att = attachment(eroot, trigger_ids, gaz, remote=remote, people=art.people)
+        carried = False
+        if att is None and support:
+            att = attachment(eroot, trigger_ids | support, gaz, remote=remote, people=art.people)
+            carried = att is not None
         dist = abs(ent.start_char - ev.trigger.start)
         if att is not None:
-            city_only = att.kind in ("prep_city", "compound")
-            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
+            # reached through a support verb ("groups in the US staged protests"): a country
+            # there says who the doers are, a city where they gathered
+            city_only = carried or att.kind in ("prep_city", "compound")
+            place = resolve_name(
+                gaz,
+                ent,
+                art.context,
+                city_only=city_only,
+                home=art.towns.get(ent.start_char, art.home),
+            )
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
@@ -169,7 +207,13 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             kind = None
         if kind is not None and same_clause(eroot, trig.root):
             city_only = kind == "prep_city"
-            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=art.home)
+            place = resolve_name(
+                gaz,
+                ent,
+                art.context,
+                city_only=city_only,
+                home=art.towns.get(ent.start_char, art.home),
+            )
             if place is not None:
                 nearby.append(_Found(_RANK[place.precision], dist, place, ent))
     chosen = direct or bridged or nearby
@@ -238,6 +282,21 @@ def _same_act(root: Token) -> set[int]:
     return ids
 
 
+def _support_verb(root: Token, gaz: Gazetteer) -> set[int]:
+    """The verb carrying a noun trigger as its object ("fishermen in X held a protest",
+    "rebels launched an attack from X"): its clause is the act's own (as a set of token
+    indices, empty without one)."""
+    head = root.head
+    if (
+        root.pos_ in ("NOUN", "PROPN")
+        and root.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in gaz.cues.support_verbs
+    ):
+        return {head.i}
+    return set()
+
+
 def _bare_participle(verb: Token) -> bool:
     """A present participle without a subordinator ("..., killing the general")."""
     return verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
@@ -278,7 +337,7 @@ def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -
             and best.span.start < ent.end_char
         ):
             continue
-        got = resolve_name(art.gaz, ent, art.context, home=art.home)
+        got = resolve_name(art.gaz, ent, art.context, home=art.towns.get(ent.start_char, art.home))
         if got is not None and got.country is not None and got.country != best.country:
             return True
     return False

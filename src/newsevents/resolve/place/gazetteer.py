@@ -104,6 +104,7 @@ class PlaceCues:
     containment: frozenset[str] = frozenset()  # "the village of X in the Y region"
     report_verbs: frozenset[str] = frozenset()  # "told reporters in X": where it was said
     quarter_nouns: frozenset[str] = frozenset()  # "in the X quarter": a part of a town
+    support_verbs: frozenset[str] = frozenset()  # "held a protest": the verb's clause is the act's
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -183,6 +184,7 @@ class Gazetteer:
     key: NameKey
     settings: PlaceSettings
     datelines: tuple[re.Pattern[str], ...] = ()  # place_dateline.tsv
+    headings: tuple[re.Pattern[str], ...] = ()  # place_heading.tsv
     subdivisions: Mapping[str, tuple[Subdivision, ...]] = dataclasses.field(default_factory=dict)
     adjectives: Mapping[str, str] = dataclasses.field(default_factory=dict)  # "kenyan" -> KE
 

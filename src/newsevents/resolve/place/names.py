@@ -339,7 +339,7 @@ def resolve_name(
     """The place a name in the text stands for (its span set), or None. ``home``: the
     dateline's place (else the article's one city), which "the city" names."""
     span = Span.of_tokens(ent)
-    qualifier = _qualifier(gaz, ent)
+    qualifier = _qualifier(gaz, ent) or _adjective_qualifier(gaz, ent)
     if qualifier is not None:  # the writer said which one: it outweighs the article
         context = context + Counter({qualifier: 10_000})
     within = _enclosing(gaz, ent.root, context)  # "the town of X in Kebbi state"
@@ -426,6 +426,20 @@ def _qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:
     if nxt is None or nxt.label_ not in LOCATION_LABELS:
         return None
     return gaz.alpha2_of(nxt.text)
+
+
+def _adjective_qualifier(gaz: Gazetteer, ent: SpacySpan) -> str | None:
+    """Alpha-2 of the country a place noun's adjective names: "the Spanish city of X",
+    "X, a Ukrainian town on the Danube" (the writer said which X)."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.lower_ in gaz.cues.place_nouns]
+    if place_noun_of(root, gaz) is not None:
+        nouns.append(root.head.head)
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in gaz.adjectives:
+                return gaz.adjectives[c.lower_]
+    return None
 
 
 def conjuncts(tok: Token) -> list[Token]:
