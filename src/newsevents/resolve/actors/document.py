@@ -4,6 +4,7 @@ one entity (persons and organisations first, then the participants in text order
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -42,7 +43,11 @@ def resolve_actors(
     places = DocumentPlaces(parse, actors, gazetteer)
     coder = ParticipantCoder(doc, actors, gazetteer)
     coder.name_entities(places)
-    setting = Setting(doc, actors, places)
+    parties = Counter({cl.code: 0 for cl in coder.clusters.in_order() if cl.code})
+    for cl in coder.clusters.in_order():
+        if cl.code:
+            parties[cl.code] += max(1, len(cl.mentions))
+    setting = Setting(doc, actors, places, parties)
     out_events = []
     published = doc.article.published
     for ev in events:
