@@ -47,3 +47,36 @@ def _event(doc, kind, word):
 def test_unnamed_organ_takes_the_articles_country(analyze, text, word, kind, actor):
     ev = _event(analyze(text, published="2024-05-06"), kind, word)
     assert _codes(ev.actor) == {actor}
+
+
+def test_their_skips_a_singular_subject_for_the_previous_coordination(analyze):
+    doc = analyze(
+        "Canada, Norway and Australia criticised the crackdown. "
+        "The interior ministry summoned their ambassadors.",
+        published="2024-05-06",
+    )
+    ev = _event(doc, "ACCUSE", "summoned")
+    assert _codes(ev.recipient) & {"CAN", "NOR", "AUS"}
+
+
+def test_he_is_an_office_holder_named_by_title(analyze):
+    doc = analyze(
+        "Chile pledged 200 engineers to the relief effort. "
+        "The representative of Chile said the engineers would stay until March. "
+        "He thanked Peru for its help.",
+        published="2024-05-06",
+    )
+    ev = _event(doc, "SUPPORT", "thanked")
+    assert _codes(ev.actor) == {"CHL"}
+    assert _codes(ev.recipient) == {"PER"}
+
+
+def test_the_army_is_the_last_armys_not_the_army_commanders(analyze):
+    doc = analyze(
+        "Parliament elected Joseph Aoun, the army commander, as president on Thursday. "
+        "Israeli jets struck two villages near Nabatieh on Wednesday. "
+        "The army said it had targeted a weapons depot.",
+        published="2025-01-10",
+    )
+    ev = _event(doc, "ASSAULT", "weapons depot")
+    assert _codes(ev.actor) == {"ISR"}
