@@ -220,7 +220,9 @@ def reporting_subject(pron: Token) -> Token | None:
     if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
         return None
     verb = clause.head
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # the report comes first ("X said he would"); a subject after the pronoun is a parse
+    # that hung an earlier clause under a later one ("he asked ...; the chairperson backed")
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < pron.i]
     return subj[0] if subj else None
 
 

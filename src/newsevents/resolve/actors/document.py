@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression, evolve
@@ -157,10 +158,13 @@ class ParticipantCoder:
         (apposition and modifiers: "Iranian commander Jane Doe", "Doe, the deputy leader of X")."""
         clusters = self.clusters
         for ent in places.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
+            label = ent.label_
             name = self.kb.words.drop_clitic(ent.text).strip()
-            if ent.label_ == "PERSON" and (
+            if label in ("GPE", "NORP", "LOC", "ORG") and self._listed_person(ent, name):
+                label = "PERSON"  # the NER calls some persons places or bodies ("Mohamud")
+            if label not in ("PERSON", "ORG"):
+                continue
+            if label == "PERSON" and (
                 self.kb.countries.get(name) or place_country(ent, self.kb, self.gazetteer)
             ):
                 continue  # the NER calls some places and nationalities persons ("in Niamey")
@@ -174,7 +178,7 @@ class ParticipantCoder:
                         coded.code = wide.code
                         coded.sector = coded.sector or wide.sector
                         break
-            cl = clusters.add(clusters.key_for(name), name, ent.label_)
+            cl = clusters.add(clusters.key_for(name), name, label)
             if len(name) > len(cl.name):
                 cl.name = name
             clusters.mention(cl, Span.of_tokens(ent))
@@ -188,8 +192,15 @@ class ParticipantCoder:
             clusters.add_titles(cl, own, full)
             clusters.add_heads(cl, name, coded.canonical)
             parts = name.split()
-            if ent.label_ == "PERSON" and len(parts) > 1:
+            if label == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
+
+    def _listed_person(self, ent: SpacySpan, name: str) -> bool:
+        """Is a name the NER took for a place one the actor tables list as a person, and no
+        country or known place?"""
+        if self.kb.countries.get(name) or self.gazetteer.lookup(name) is not None:
+            return False
+        return self._code(list(ent)).kind == "PERSON"
 
     def attackers(self, recipients: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """An uncoded recipient naming an attack ("condemned the strikes") is whoever carried
