@@ -90,13 +90,3 @@ def test_a_pronoun_never_takes_a_subject_named_after_it(analyze):
     )
     ev = _event(doc, "REQUEST", "asked")
     assert "IGO" not in _codes(ev.actor)
-
-
-def test_a_listed_person_the_ner_took_for_a_place_or_body_is_a_person(analyze):
-    doc = analyze(
-        "At home, Mohamud has courted the clan elders. "
-        "Last week he asked Kenya to slow the withdrawal of its troops.",
-        published="2023-02-20",
-    )
-    ev = _event(doc, "REQUEST", "asked")
-    assert _codes(ev.actor) == {"SOM"}

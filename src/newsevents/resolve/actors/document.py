@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression, evolve
@@ -159,11 +158,9 @@ class ParticipantCoder:
         clusters = self.clusters
         for ent in places.ents:
             label = ent.label_
-            name = self.kb.words.drop_clitic(ent.text).strip()
-            if label in ("GPE", "NORP", "LOC", "ORG") and self._listed_person(ent, name):
-                label = "PERSON"  # the NER calls some persons places or bodies ("Mohamud")
             if label not in ("PERSON", "ORG"):
                 continue
+            name = self.kb.words.drop_clitic(ent.text).strip()
             if label == "PERSON" and (
                 self.kb.countries.get(name) or place_country(ent, self.kb, self.gazetteer)
             ):
@@ -194,13 +191,6 @@ class ParticipantCoder:
             parts = name.split()
             if label == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
-
-    def _listed_person(self, ent: SpacySpan, name: str) -> bool:
-        """Is a name the NER took for a place one the actor tables list as a person, and no
-        country or known place?"""
-        if self.kb.countries.get(name) or self.gazetteer.lookup(name) is not None:
-            return False
-        return self._code(list(ent)).kind == "PERSON"
 
     def attackers(self, recipients: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """An uncoded recipient naming an attack ("condemned the strikes") is whoever carried

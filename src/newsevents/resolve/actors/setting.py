@@ -16,7 +16,6 @@ from its declaration (data/event_types.yaml).
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
