@@ -28,6 +28,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-dyad2": "tests/dev/dyad2/gold.jsonl",
     "dev-dyad3": "tests/dev/dyad3/gold.jsonl",
+    "dev-dyad4": "tests/dev/dyad4/gold.jsonl",
+    "dev-dyad4check": "tests/dev/dyad4check/gold.jsonl",
     "dev-types": "tests/dev/types.jsonl",
     "dev-types2": "tests/dev/types2.jsonl",
     "dev-types3": "tests/dev/types3.jsonl",

@@ -100,6 +100,26 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
     return _earlier_subject(pron)
 
 
+def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -> Token | None:
+    """For "he"/"she" when no person is named near: the nearest subject before it, in its
+    sentence or the ``back`` sentences before, that names one holder of an office ("The
+    representative of Kenya said ... He thanked"), or None."""
+    doc = pron.doc
+    start = pron.sent.start
+    for _ in range(back):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for t in reversed(doc[start : pron.i]):
+        if (
+            t.dep_ in _SUBJECTS
+            and t.tag_ in ("NN", "NNP")
+            and not t.ent_type_
+            and t.lemma_.lower() in offices
+        ):
+            return t
+    return None
+
+
 def _relative_head(pron: Token) -> Token | None:
     """The noun a relative clause holding ``pron`` hangs from, or None."""
     node = pron
@@ -117,11 +137,19 @@ def _earlier_subject(pron: Token) -> Token | None:
     subject, that names several parties: a plural noun or coordinated names (of any NER
     label: the NER takes some coordinated countries for persons, "Mali and Burkina Faso")."""
     sent = pron.sent
-    before = [t for t in sent[: pron.i - sent.start] if t.dep_ in _SUBJECTS]
-    if not before and sent.start > 0:
+    here = [t for t in sent[: pron.i - sent.start] if t.dep_ in _SUBJECTS]
+    found = _several(here)
+    if found is None and sent.start > 0:
+        # a singular subject of its own sentence is not what "their" stands for ("The
+        # ministry summoned their envoys"): the previous sentence's main subject then
         prev = pron.doc[sent.start - 1].sent
-        before = [t for t in prev if t.dep_ == "nsubj" and _main_clause(t.head)]
-    for t in reversed(before):
+        found = _several([t for t in prev if t.dep_ == "nsubj" and _main_clause(t.head)])
+    return found
+
+
+def _several(subjects: list[Token]) -> Token | None:
+    """The last of the subjects that names several parties, or None."""
+    for t in reversed(subjects):
         if t.pos_ not in ("NOUN", "PROPN"):
             continue
         if t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children):
@@ -192,7 +220,9 @@ def reporting_subject(pron: Token) -> Token | None:
     if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
         return None
     verb = clause.head
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # the report comes first ("X said he would"); a subject after the pronoun is a parse
+    # that hung an earlier clause under a later one ("he asked ...; the chairperson backed")
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < pron.i]
     return subj[0] if subj else None
 
 

@@ -4,6 +4,7 @@ one entity (persons and organisations first, then the participants in text order
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -19,6 +20,7 @@ from .antecedents import (
     reporter,
     reporting_subject,
     tied,
+    titled_subject_before,
 )
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
@@ -42,7 +44,11 @@ def resolve_actors(
     places = DocumentPlaces(parse, actors, gazetteer)
     coder = ParticipantCoder(doc, actors, gazetteer)
     coder.name_entities(places)
-    setting = Setting(doc, actors, places)
+    parties = Counter({cl.code: 0 for cl in coder.clusters.in_order() if cl.code})
+    for cl in coder.clusters.in_order():
+        if cl.code:
+            parties[cl.code] += max(1, len(cl.mentions))
+    setting = Setting(doc, actors, places, parties)
     out_events = []
     published = doc.article.published
     for ev in events:
@@ -65,6 +71,22 @@ def resolve_actors(
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
     return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
+
+
+def _own_titles(titles: tuple[str, ...], context: list[Token]) -> tuple[str, ...]:
+    """The role words that are the person's own title: not one that only modifies another
+    noun ("the army commander", "the group's secretary-general"), so that "the army" or "the
+    group" later is never that person."""
+    out = []
+    for title in titles:
+        toks = [t for t in context if t.lemma_.lower() == title]
+        modifier = bool(toks) and all(
+            t.dep_ in ("compound", "poss") and t.head.pos_ == "NOUN" and t.head.i != t.i
+            for t in toks
+        )
+        if not modifier:
+            out.append(title)
+    return tuple(out)
 
 
 def _text(toks: list[Token]) -> str:
@@ -135,14 +157,16 @@ class ParticipantCoder:
         (apposition and modifiers: "Iranian commander Jane Doe", "Doe, the deputy leader of X")."""
         clusters = self.clusters
         for ent in places.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
+            label = ent.label_
+            if label not in ("PERSON", "ORG"):
                 continue
             name = self.kb.words.drop_clitic(ent.text).strip()
-            if ent.label_ == "PERSON" and (
+            if label == "PERSON" and (
                 self.kb.countries.get(name) or place_country(ent, self.kb, self.gazetteer)
             ):
                 continue  # the NER calls some places and nationalities persons ("in Niamey")
-            coded = self._code(entity_context(ent))
+            context = entity_context(ent)
+            coded = self._code(context)
             if coded.code is None:
                 # "As head of Iran's Quds Force, X ...", "X, the head of Iraq's militia body"
                 for tie in tied(ent.root, self.kb.words):
@@ -151,7 +175,7 @@ class ParticipantCoder:
                         coded.code = wide.code
                         coded.sector = coded.sector or wide.sector
                         break
-            cl = clusters.add(clusters.key_for(name), name, ent.label_)
+            cl = clusters.add(clusters.key_for(name), name, label)
             if len(name) > len(cl.name):
                 cl.name = name
             clusters.mention(cl, Span.of_tokens(ent))
@@ -159,10 +183,13 @@ class ParticipantCoder:
                 cl.code = coded.code
             if coded.sector and not cl.sector:
                 cl.sector = coded.sector
-            clusters.add_titles(cl, coded.titles, coded.full_titles)
+            own = _own_titles(coded.titles, context)
+            dropped = set(coded.titles) - set(own)
+            full = tuple(f for f in coded.full_titles if f not in dropped)
+            clusters.add_titles(cl, own, full)
             clusters.add_heads(cl, name, coded.canonical)
             parts = name.split()
-            if ent.label_ == "PERSON" and len(parts) > 1:
+            if label == "PERSON" and len(parts) > 1:
                 clusters.surname.setdefault(parts[-1].lower(), cl.key)
 
     def attackers(self, recipients: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -405,12 +432,22 @@ class ParticipantCoder:
                 )
             if inner.code or inner.sector:
                 code = inner.code or self.filled.get(self._key(_text(sp_toks)))
+                code = code or self._definite_organ(sp_toks, inner.sector)
                 return evolve(a, name=_text(sp_toks), code=code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
             if near is not None:
                 self.last_person = near
+            else:
+                # no one named near: an office holder named by title ("The representative of
+                # Kenya said ... He thanked the United States")
+                titled = titled_subject_before(toks[0], self.kb.sectors.offices)
+                if titled is not None:
+                    wide = noun_phrase(titled, wide=True)
+                    inner = self._code(wide)
+                    if inner.code or inner.sector:
+                        return evolve(a, name=_text(wide), code=inner.code, sector=inner.sector)
         antecedent = (
             group_antecedent(toks[0], words) if word in words.subject_group_pronouns else None
         )
@@ -468,10 +505,31 @@ class ParticipantCoder:
             code = self._code(noun_phrase(head_of(toks), wide=True)).code
         if code is None and toks and sector in self.kb.sectors.codes.state:
             code = self._reporter_state(head_of(toks))
+        if code is None and toks:
+            code = self._definite_organ(toks, sector)
         if doer and (cl is None or cl.kind != "PERSON"):
             # "they" refers to a doer
             self.last_group = _Group(code, sector, entity_key, a.name)
         return evolve(a, code=code, sector=sector, entity=entity_key)
+
+    def _definite_organ(self, toks: list[Token], sector: str | None) -> str | None:
+        """ "Israeli jets struck two villages. The army said ...": a state organ named by a
+        definite common noun takes the country of a doer of the same sector in its own or the
+        previous sentence, when exactly one country did so."""
+        codes = self.kb.sectors.codes
+        if sector is None or sector not in codes.state or not toks:
+            return None
+        head = head_of(toks)
+        dets = self.kb.words.articles
+        if head.pos_ != "NOUN" or not any(t.lower_ in dets for t in toks if t.i < head.i):
+            return None
+        here = self._sentence_index(Span.of_token(head))
+        found = {
+            d.code
+            for i, d in self.doers
+            if here - 1 <= i <= here and d.sector == sector and d.code not in codes.nonstate
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _reporter_state(self, head: Token) -> str | None:
         """ "The Kenyan minister said police had fired ...": an organ of a state named

@@ -15,14 +15,18 @@ from its declaration (data/event_types.yaml).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, Span, evolve
 from ...resources import EventTypeSpec
+from ..datelines import dateline_matches, read_datelines
 from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .phrase import code_phrase, head_of
@@ -44,6 +48,11 @@ def _with_dateline(sent: SpacySpan) -> SpacySpan:
     return doc[prev.start : sent.end] if len(prev) <= _DATELINE_TOKENS else sent
 
 
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    return read_datelines()
+
+
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
 
@@ -61,10 +70,62 @@ class Side:
 class Setting:
     """Fills the countries of one document's event participants (see the module doc)."""
 
-    def __init__(self, doc: Document, kb: ActorDictionary, places: DocumentPlaces) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        kb: ActorDictionary,
+        places: DocumentPlaces,
+        parties: Counter[str] | None = None,
+    ) -> None:
         self.doc = doc
         self.kb = kb
         self.places = places
+        #: the countries of the persons and organisations the article names (one vote each:
+        #: an article on "President X" and "the Y party" is about their country)
+        self.parties = parties if parties is not None else Counter()
+        self._home: dict[bool, str | None] = {}
+
+    def _dateline_country(self) -> str | None:
+        """The country of the place the report is datelined from ("NAIROBI -")."""
+        found = dateline_matches(self.doc.article.text, _dateline_patterns(), 400)
+        if not found:
+            return None
+        for group in ("where", "city"):
+            name = found[0].group(group)
+            if not name:
+                continue
+            name = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+            hit = self.kb.countries.get(name)
+            if hit is not None:
+                return hit[0]
+            place = self.places.gazetteer.lookup(name)
+            if place is not None and place.country:
+                return str(place.country)
+        return None
+
+    def home(self, where_first: bool = False) -> str | None:
+        """The one country the article is about: where it places things most (``where_first``,
+        when one country leads there), else the country its places, nationality words,
+        dateline and named parties give most; None on a tie."""
+        if where_first in self._home:
+            return self._home[where_first]
+        top: str | None = None
+        if where_first:
+            ranked = self.places.where().most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                top = ranked[0][0]
+        if top is None:
+            counts = self.places.dominant() + self.parties
+            dateline = self._dateline_country()
+            if dateline is not None:
+                counts[dateline] += 2  # where the reporter is: a strong cue
+            for code in self.kb.sectors.codes.nonstate:
+                counts.pop(code, None)
+            ranked = counts.most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                top = ranked[0][0]
+        self._home[where_first] = top
+        return top
 
     def _tokens(self, span: Span) -> list[Token]:
         toks = self.doc.tokens(span)
@@ -356,9 +417,12 @@ class Setting:
         if not toks:
             return a
         head = head_of(toks)
-        if head.pos_ != "NOUN" or head.ent_type_ == "PERSON" or self._unplaced(head):
+        # a common noun the tagger took for a name at the head of a sentence ("Officers
+        # arrested ...") is still a common noun when the NER did not call it one
+        common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)
+        if not common or head.ent_type_ == "PERSON" or self._unplaced(head):
             return a
-        top = self.places.home()
+        top = self.home()
         if top is None or top in codes.nonstate:
             return a
         other_codes = {o.code for o in others if o.code}
@@ -380,7 +444,7 @@ class Setting:
 
     def _article_country(self, others: Sequence[Side], where_first: bool = False) -> str | None:
         """The one country the article is about most, unless it is the other party."""
-        top = self.places.home(where_first)
+        top = self.home(where_first)
         if top is not None and top not in {o.actor.code for o in others}:
             return top
         return None
