@@ -578,3 +578,65 @@ def test_an_organisation_named_again_by_its_head_noun(analyze, text, kind, actor
 def test_seats_of_government_are_their_government(analyze, text, code):
     ev = analyze(text).events[0]
     assert _codes(ev.actor) == {code}
+
+
+# --- dev-roles4 (session 6): two-sided acts, coordinated parties, act nouns -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sides"),
+    [
+        # coordinated nationality adjectives are one doer each; a fight hits both
+        (
+            "Ugandan and Kenyan herders clashed over grazing land near the border.",
+            "ASSAULT",
+            {"UGA", "KEN"},
+        ),
+        # the place of a fight is not its other side
+        (
+            "Peruvian and Ecuadorian soldiers fought in the Cenepa valley.",
+            "ASSAULT",
+            {"PER", "ECU"},
+        ),
+        # a pact signed by two names both parties, also where it was signed
+        ("Norway and Finland signed a border pact in Oslo.", None, {"NOR", "FIN"}),
+        # "the ministers of A and B": two parties, not one
+        ("The foreign ministers of Chile and Argentina met in Mendoza.", "CONSULT", {"CHL", "ARG"}),
+    ],
+)
+def test_several_doers_of_a_mutual_act_are_each_others_recipients(analyze, text, kind, sides):
+    events = analyze(text).events
+    ev = events[0] if kind is None else _event(analyze(text), kind)
+    assert _codes(ev.actor) == sides
+    assert _codes(ev.recipient) == sides
+
+
+def test_a_mutual_act_with_a_named_other_side_keeps_it(analyze):
+    ev = _event(analyze("Serbia and Montenegro met with NATO officials in Brussels."), "CONSULT")
+    assert _codes(ev.actor) == {"SRB", "MNE"}
+    assert _codes(ev.recipient) == {"IGO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # a condemned act stands for whoever did it (its by-phrase), not for its victim
+        (
+            "Ghana condemned the beating of a Ghanaian trader by Nigerian policemen.",
+            "ACCUSE",
+            {"NGA"},
+        ),
+        (
+            "Human Rights Watch denounced the detention of the lawyer by Egyptian police.",
+            "ACCUSE",
+            {"EGY"},
+        ),
+    ],
+)
+def test_a_condemned_act_names_its_doer_by_its_by_phrase(analyze, text, kind, recipient):
+    assert _codes(_event(analyze(text), kind).recipient) == recipient
+
+
+def test_the_owner_of_a_decision_does_what_was_decided(analyze):
+    ev = _event(analyze("Ireland's decision to recognise Palestine angered Israel."), "SUPPORT")
+    assert _codes(ev.actor) == {"IRL"}
