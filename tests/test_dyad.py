@@ -640,3 +640,15 @@ def test_a_condemned_act_names_its_doer_by_its_by_phrase(analyze, text, kind, re
 def test_the_owner_of_a_decision_does_what_was_decided(analyze):
     ev = _event(analyze("Ireland's decision to recognise Palestine angered Israel."), "SUPPORT")
     assert _codes(ev.actor) == {"IRL"}
+
+
+def test_talks_reported_by_a_speaker_are_the_speakers_sides(analyze):
+    doc = analyze("The Iranian foreign ministry said negotiations with the IAEA would resume.")
+    ev = _event(doc, "CONSULT")
+    assert _codes(ev.actor) == {"IRN"}
+    assert _codes(ev.recipient) == {"IGO"}
+
+
+def test_a_place_noun_is_in_the_country_of_the_place_it_is_in(analyze):
+    ev = _event(analyze("Ugandan troops withdrew from villages in Ituri province."), "RETREAT")
+    assert _codes(ev.recipient) == {"COD"}

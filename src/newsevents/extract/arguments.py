@@ -82,6 +82,8 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     actors, patients = _noun_actors(frame, sv, book, parse)
     recips = _noun_recipients(frame, sv, book) or patients
     actors = [a for a in actors if a not in recips]
+    if not actors and recips and book.spec(frame.event).reciprocal:
+        actors = _speaker_side(tok, parse, book)
     if _mutual(frame, actors, recips, book):
         recips = list(actors)  # "clashes between A and B", "A and B held talks"
     frame.actors, frame.recipients = actors, recips
@@ -133,6 +135,17 @@ def _in_place_phrase(tok: Token, top: Token, where: frozenset[str]) -> bool:
             return True
         node = node.head
     return False
+
+
+def _speaker_side(noun: Token, parse: Parse, book: Codebook) -> list[Token]:
+    """ "X said talks with Y were continuing": talks held with Y by no one named are the
+    speaker's side's talks (the noun is the subject of the reported clause)."""
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return []
+    if lemma(clause.head) not in book.words("report_verbs"):
+        return []
+    return [s for s in parse.subjects(clause.head) if s.pos_ != "PRON"]
 
 
 def _first_conjunct(tok: Token) -> Token:

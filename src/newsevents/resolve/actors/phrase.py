@@ -150,6 +150,8 @@ def code_phrase(
             out.kind = out.kind or "GPE"
     if out.code is None:
         out.code = _nonstate(toks, actors)
+    if out.code is None:
+        out.code = _place_holder_code(head, actors, date, gazetteer)
     # sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
         sector = _sector(toks, head, actors)
@@ -167,6 +169,24 @@ def code_phrase(
     if out.kind is None:
         out.kind = "ORG" if out.sector else None
     return out
+
+
+def _place_holder_code(
+    head: Token, actors: ActorDictionary, date: str | None, gazetteer: Gazetteer
+) -> str | None:
+    """ "towns in Tigray's north-east", "villages near X": a place noun with no country of
+    its own is in the country of the place its phrase names."""
+    words = actors.words
+    if head.lemma_.lower() not in words.place_nouns and head.lower_ not in words.place_nouns:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in words.place_preps | words.of_prepositions:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    inner = code_phrase(list(obj.subtree), actors, date, gazetteer)
+                    if inner.code is not None:
+                        return inner.code
+    return None
 
 
 def _dictionary_name(
