@@ -652,3 +652,39 @@ def test_talks_reported_by_a_speaker_are_the_speakers_sides(analyze):
 def test_a_place_noun_is_in_the_country_of_the_place_it_is_in(analyze):
     ev = _event(analyze("Ugandan troops withdrew from villages in Ituri province."), "RETREAT")
     assert _codes(ev.recipient) == {"COD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # the one thanked or accused "for"/"of" an act did it
+        ("Armenia thanked France for vetoing the Turkish proposal.", "REJECT", {"FRA"}, None),
+        # an attack blamed on someone: the one it is blamed on
+        (
+            "The bombing of the pipeline was blamed on Ukraine by Moscow.",
+            "ACCUSE",
+            {"RUS"},
+            {"UKR"},
+        ),
+        # an agent in a place with no country of its own is the place's; a visitor is not
+        ("Officials in Tashkent rejected the Kyrgyz request.", "REJECT", {"UZB"}, None),
+        # national services named without their country, and communities of another's land
+        (
+            "A Border Patrol agent shot a Mexican teenager near Nogales.",
+            "ASSAULT",
+            {"USA"},
+            {"MEX"},
+        ),
+        ("The Greek Cypriot negotiator rejected the Turkish offer.", "REJECT", {"CYP"}, None),
+    ],
+)
+def test_roles4_doers_and_targets(analyze, text, kind, actor, recipient):
+    ev = _event(analyze(text), kind)
+    assert _codes(ev.actor) == actor
+    if recipient is not None:
+        assert _codes(ev.recipient) == recipient
+
+
+def test_a_visiting_delegation_keeps_its_origin(analyze):
+    doc = analyze("Ghana's foreign minister met a delegation from Beijing in Accra.")
+    assert _codes(_event(doc, "CONSULT").recipient) == {"CHN"}

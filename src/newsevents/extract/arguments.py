@@ -375,6 +375,14 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     # an attack condemned without its doer ("condemned the strikes") stands for that doer
     blamed = spec.content_factuality == "reported"
+    if blamed and not objs:
+        objs = children_of(tok, "nsubjpass")  # "the attack was blamed on X"
+    if blamed and objs and all(lemma(o) in attack_words for o in objs):
+        # "blamed the attack on Turkey": the one it is blamed on
+        held = preps_of(tok)
+        on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
+        if on:
+            return with_conjuncts(on)
     return [
         r
         for o in objs

@@ -313,6 +313,12 @@ class Parse:
         if dep == "acl" and tok.tag_ != "VBN":
             return self._noun_clause_subject(head, depth)
         if dep == "pcomp" and head.dep_ == "prep":
+            if head.lower_ in self.book.words("reason_preps") and head.head.pos_ == "VERB":
+                # "thanked Hungary for vetoing X", "accused Y of shelling Z": the one
+                # thanked or accused did it
+                objs = children_of(head.head, "dobj")
+                if objs:
+                    return with_conjuncts(objs)
             return self.subjects(head.head, depth + 1)
         if dep == "ccomp" and head.pos_ == "ADJ":
             return self.subjects(head, depth + 1)

@@ -175,12 +175,19 @@ def _place_holder_code(
     head: Token, actors: ActorDictionary, date: str | None, gazetteer: Gazetteer
 ) -> str | None:
     """ "towns in Tigray's north-east", "villages near X": a place noun with no country of
-    its own is in the country of the place its phrase names."""
+    its own is in the country of the place its phrase names; so is an agent ("police in
+    Bishkek", "officials in Kabul": the place's own)."""
     words = actors.words
-    if head.lemma_.lower() not in words.place_nouns and head.lower_ not in words.place_nouns:
-        return None
+    noun = head.lemma_.lower()
+    place = noun in words.place_nouns or head.lower_ in words.place_nouns
+    agent = noun in actors.sectors.by_word or head.lower_ in actors.sectors.by_word
+    if not place and (not agent or noun in words.visitor_nouns):
+        return None  # "a delegation from X in Accra", "the envoy in Kabul": not the place's
+    preps = words.place_preps | words.of_prepositions if place else words.place_preps
+    if agent and any(c.dep_ == "prep" and c.lower_ in words.origin_preps for c in head.children):
+        return None  # "officials from X in Y": where they come from is coded elsewhere
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in words.place_preps | words.of_prepositions:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     inner = code_phrase(list(obj.subtree), actors, date, gazetteer)
