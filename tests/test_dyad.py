@@ -578,3 +578,113 @@ def test_an_organisation_named_again_by_its_head_noun(analyze, text, kind, actor
 def test_seats_of_government_are_their_government(analyze, text, code):
     ev = analyze(text).events[0]
     assert _codes(ev.actor) == {code}
+
+
+# --- dev-roles4 (session 6): two-sided acts, coordinated parties, act nouns -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sides"),
+    [
+        # coordinated nationality adjectives are one doer each; a fight hits both
+        (
+            "Ugandan and Kenyan herders clashed over grazing land near the border.",
+            "ASSAULT",
+            {"UGA", "KEN"},
+        ),
+        # the place of a fight is not its other side
+        (
+            "Peruvian and Ecuadorian soldiers fought in the Cenepa valley.",
+            "ASSAULT",
+            {"PER", "ECU"},
+        ),
+        # a pact signed by two names both parties, also where it was signed
+        ("Norway and Finland signed a border pact in Oslo.", None, {"NOR", "FIN"}),
+        # "the ministers of A and B": two parties, not one
+        ("The foreign ministers of Chile and Argentina met in Mendoza.", "CONSULT", {"CHL", "ARG"}),
+    ],
+)
+def test_several_doers_of_a_mutual_act_are_each_others_recipients(analyze, text, kind, sides):
+    events = analyze(text).events
+    ev = events[0] if kind is None else _event(analyze(text), kind)
+    assert _codes(ev.actor) == sides
+    assert _codes(ev.recipient) == sides
+
+
+def test_a_mutual_act_with_a_named_other_side_keeps_it(analyze):
+    ev = _event(analyze("Serbia and Montenegro met with NATO officials in Brussels."), "CONSULT")
+    assert _codes(ev.actor) == {"SRB", "MNE"}
+    assert _codes(ev.recipient) == {"IGO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # a condemned act stands for whoever did it (its by-phrase), not for its victim
+        (
+            "Ghana condemned the beating of a Ghanaian trader by Nigerian policemen.",
+            "ACCUSE",
+            {"NGA"},
+        ),
+        (
+            "Human Rights Watch denounced the detention of the lawyer by Egyptian police.",
+            "ACCUSE",
+            {"EGY"},
+        ),
+    ],
+)
+def test_a_condemned_act_names_its_doer_by_its_by_phrase(analyze, text, kind, recipient):
+    assert _codes(_event(analyze(text), kind).recipient) == recipient
+
+
+def test_the_owner_of_a_decision_does_what_was_decided(analyze):
+    ev = _event(analyze("Ireland's decision to recognise Palestine angered Israel."), "SUPPORT")
+    assert _codes(ev.actor) == {"IRL"}
+
+
+def test_talks_reported_by_a_speaker_are_the_speakers_sides(analyze):
+    doc = analyze("The Iranian foreign ministry said negotiations with the IAEA would resume.")
+    ev = _event(doc, "CONSULT")
+    assert _codes(ev.actor) == {"IRN"}
+    assert _codes(ev.recipient) == {"IGO"}
+
+
+def test_a_place_noun_is_in_the_country_of_the_place_it_is_in(analyze):
+    ev = _event(analyze("Ugandan troops withdrew from villages in Ituri province."), "RETREAT")
+    assert _codes(ev.recipient) == {"COD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # the one thanked or accused "for"/"of" an act did it
+        ("Armenia thanked France for vetoing the Turkish proposal.", "REJECT", {"FRA"}, None),
+        # an attack blamed on someone: the one it is blamed on
+        (
+            "The bombing of the pipeline was blamed on Ukraine by Moscow.",
+            "ACCUSE",
+            {"RUS"},
+            {"UKR"},
+        ),
+        # an agent in a place with no country of its own is the place's; a visitor is not
+        ("Officials in Tashkent rejected the Kyrgyz request.", "REJECT", {"UZB"}, None),
+        # national services named without their country, and communities of another's land
+        (
+            "A Border Patrol agent shot a Mexican teenager near Nogales.",
+            "ASSAULT",
+            {"USA"},
+            {"MEX"},
+        ),
+        ("The Greek Cypriot negotiator rejected the Turkish offer.", "REJECT", {"CYP"}, None),
+    ],
+)
+def test_roles4_doers_and_targets(analyze, text, kind, actor, recipient):
+    ev = _event(analyze(text), kind)
+    assert _codes(ev.actor) == actor
+    if recipient is not None:
+        assert _codes(ev.recipient) == recipient
+
+
+def test_a_visiting_delegation_keeps_its_origin(analyze):
+    doc = analyze("Ghana's foreign minister met a delegation from Beijing in Accra.")
+    assert _codes(_event(doc, "CONSULT").recipient) == {"CHN"}

@@ -33,6 +33,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-types": "tests/dev/types.jsonl",
     "dev-types2": "tests/dev/types2.jsonl",
     "dev-types3": "tests/dev/types3.jsonl",
+    "dev-roles4": "tests/dev/roles4.jsonl",
+    "dev-roles4check": "tests/dev/roles4check.jsonl",
     "dev-dates": "tests/dev/dates/gold.jsonl",
     "dev-places": "tests/dev/places/gold.jsonl",
     "dev-places2": "tests/dev/places2/gold.jsonl",

@@ -15,10 +15,13 @@ from spacy.tokens import Token
 from .codebook import Codebook
 from .parse import (
     AGENT,
+    ENT_LABELS,
     Frame,
     Parse,
     actor_modifiers,
     children_of,
+    coordinated_origins,
+    coordinated_owners,
     infinitival,
     is_passive,
     lemma,
@@ -56,9 +59,14 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     if _headline_passive(frame, actors, book):
         # "Four soldiers killed as gunmen ambush a convoy": the counted are the victims
         actors, recips = [], actors
-    # "A and B met": all participants stay actors (PLOVER reciprocal events)
-    frame.actors = [a for a in actors if a not in recips]
-    frame.recipients = recips
+    if _mutual(frame, actors, recips, book):
+        # "Indian and Chinese troops clashed", "A and B signed a pact": each side acts on the
+        # other, so every doer is also a recipient
+        frame.actors, frame.recipients = actors, list(actors)
+    else:
+        # "A and B met" with "with Y" named: all participants stay actors
+        frame.actors = [a for a in actors if a not in recips]
+        frame.recipients = recips
     if frame.entry.inverse and frame.recipients:
         frame.actors, frame.recipients = frame.recipients, frame.actors
     frame.modifiers = []  # a verb's framing is its own lemma (and those it folds)
@@ -68,13 +76,83 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     """ "Iran's attack on X", "the shelling of Goma", "held talks with Y", "his arrest"."""
     tok = frame.token
     sv = parse.support_verb(tok)
+    if sv is None and tok.dep_ == "conj":
+        # "announced travel bans and asset freezes on X": the first conjunct's verb
+        sv = parse.support_verb(_first_conjunct(tok))
     actors, patients = _noun_actors(frame, sv, book, parse)
     recips = _noun_recipients(frame, sv, book) or patients
     actors = [a for a in actors if a not in recips]
+    if not actors and recips and book.spec(frame.event).reciprocal:
+        actors = _speaker_side(tok, parse, book)
+    if _mutual(frame, actors, recips, book):
+        recips = list(actors)  # "clashes between A and B", "A and B held talks"
     frame.actors, frame.recipients = actors, recips
     frame.modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
     ]
+
+
+def _mutual(frame: Frame, actors: list[Token], recips: list[Token], book: Codebook) -> bool:
+    """Several doers of a mutual act ("fought", "met", "signed a pact") and no other party
+    named as its recipient."""
+    where = book.words("mutual_place_preps")
+    if any(_names_side(r, frame.token, where) for r in recips if r not in actors):
+        return False  # "clashed with police" names the other side; "fought in X" a place
+    tok = frame.token
+    mutual = book.spec(frame.event).reciprocal or lemma(tok) in book.words("mutual_words")
+    if not mutual and tok.pos_ == "VERB":
+        # "signed an agreement", "held talks": the mutual word is the object
+        mutual = any(lemma(o) in book.words("mutual_words") for o in children_of(tok, "dobj"))
+    if not mutual:
+        return False
+    labels, genitive = book.words("origin_labels"), book.words("genitive_preps")
+    sides = sum(
+        len(coordinated_origins(a, labels)) or len(coordinated_owners(a, genitive)) or 1
+        for a in actors
+    )
+    return sides > 1
+
+
+def _names_side(r: Token, trigger: Token, where: frozenset[str]) -> bool:
+    """Does a recipient name another side, not the place of the act ("fought in the Galwan
+    valley", "signed a pact in Canberra": no side named)?"""
+    if _in_place_phrase(r, trigger, where):
+        return False
+    return any(
+        t.ent_type_ in ENT_LABELS and not _in_place_phrase(t, r, where)
+        for t in r.subtree
+        if t.dep_ not in ("relcl", "acl")
+    )
+
+
+def _in_place_phrase(tok: Token, top: Token, where: frozenset[str]) -> bool:
+    """Is ``tok`` inside a place phrase ("in X", "near X") below ``top``?"""
+    node = tok
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ == "prep" and node.lower_ in where:
+            return True
+        node = node.head
+    return False
+
+
+def _speaker_side(noun: Token, parse: Parse, book: Codebook) -> list[Token]:
+    """ "X said talks with Y were continuing": talks held with Y by no one named are the
+    speaker's side's talks (the noun is the subject of the reported clause)."""
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return []
+    if lemma(clause.head) not in book.words("report_verbs"):
+        return []
+    return [s for s in parse.subjects(clause.head) if s.pos_ != "PRON"]
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of coordinated words ("bans" in "bans and freezes")."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
 
 
 def _bare_in_verb(frame: Frame) -> bool:
@@ -106,9 +184,10 @@ def _noun_actors(
         if named and all(n.pos_ != "PRON" for n in named):
             actors = named
     if not actors:
-        if sv is not None and tok.dep_ in ("dobj", "pobj"):
+        slot = _first_conjunct(tok).dep_
+        if sv is not None and slot in ("dobj", "pobj"):
             actors = parse.subjects(sv)
-        elif sv is not None and tok.dep_ == "nsubjpass":
+        elif sv is not None and slot == "nsubjpass":
             actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
         elif _bare_in_verb(frame):
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
@@ -296,6 +375,14 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     # an attack condemned without its doer ("condemned the strikes") stands for that doer
     blamed = spec.content_factuality == "reported"
+    if blamed and not objs:
+        objs = children_of(tok, "nsubjpass")  # "the attack was blamed on X"
+    if blamed and objs and all(lemma(o) in attack_words for o in objs):
+        # "blamed the attack on Turkey": the one it is blamed on
+        held = preps_of(tok)
+        on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
+        if on:
+            return with_conjuncts(on)
     return [
         r
         for o in objs

@@ -9,7 +9,7 @@ from ..model import Actor, Document, EventMention, Span, evolve
 from ..resources import goldstein
 from .codebook import Codebook
 from .factuality import Factuality, assess
-from .parse import Frame, Parse, lemma, np_span
+from .parse import Frame, Parse, coordinated_origins, coordinated_owners, lemma, np_span
 from .quantities import quantities_of
 
 
@@ -35,12 +35,33 @@ def _actors(
             end = cut
         while start < end and text[start].isspace():
             start += 1
-        if (start, end) in seen:
-            continue
-        seen.add((start, end))
-        name = text[start:end]
-        out.append(Actor(span=Span(start, end), name=name))
+        for lo, hi in _split_origins(t, start, end, book):
+            if (lo, hi) in seen:
+                continue
+            seen.add((lo, hi))
+            out.append(Actor(span=Span(lo, hi), name=text[lo:hi]))
     return tuple(out)
+
+
+def _split_origins(t: Token, start: int, end: int, book: Codebook) -> list[tuple[int, int]]:
+    """One span per coordinated nationality ("Armenian and Azerbaijani troops": "Armenian",
+    "Azerbaijani troops"), each its own party; else the phrase itself."""
+    origins = coordinated_origins(t, book.words("origin_labels"))
+    if not origins or not start <= origins[0].idx < end:
+        owners = coordinated_owners(t, book.words("genitive_preps"))
+        if not owners or not start <= owners[0].idx < end:
+            return [(start, end)]
+        # "the presidents of Kazakhstan and Uzbekistan": "presidents of Kazakhstan",
+        # "Uzbekistan"; "soldiers of the Malian army and Russian mercenaries": likewise
+        spans = [(start, owners[0].idx + len(owners[0].text))]
+        for o in owners[1:]:
+            last = o.right_edge
+            spans.append((o.left_edge.idx, last.idx + len(last.text)))
+        if any(not start <= lo < hi for lo, hi in spans):
+            return [(start, end)]
+        return spans
+    spans = [(o.idx, o.idx + len(o.text)) for o in origins[:-1]]
+    return [*spans, (origins[-1].idx, end)]
 
 
 def mention_of(

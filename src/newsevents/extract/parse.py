@@ -313,6 +313,12 @@ class Parse:
         if dep == "acl" and tok.tag_ != "VBN":
             return self._noun_clause_subject(head, depth)
         if dep == "pcomp" and head.dep_ == "prep":
+            if head.lower_ in self.book.words("reason_preps") and head.head.pos_ == "VERB":
+                # "thanked Hungary for vetoing X", "accused Y of shelling Z": the one
+                # thanked or accused did it
+                objs = children_of(head.head, "dobj")
+                if objs:
+                    return with_conjuncts(objs)
             return self.subjects(head.head, depth + 1)
         if dep == "ccomp" and head.pos_ == "ADJ":
             return self.subjects(head, depth + 1)
@@ -346,7 +352,8 @@ class Parse:
         """The doer of a clause modifying a noun: the noun itself, or for a document or an
         attempt its issuer ("issued a declaration demanding ...", "an attempt to kill X":
         the noun's owner or the verb's subject)."""
-        if lemma(head) not in self.book.words("document_nouns") | self.book.words("attempt_nouns"):
+        issued = self.book.words("document_nouns") | self.book.words("attempt_nouns")
+        if lemma(head) not in issued | self.book.words("intent_nouns"):
             return with_conjuncts([head])
         owners = [c for c in head.children if c.dep_ == "poss"]
         if owners:
@@ -439,6 +446,33 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
+
+
+def coordinated_origins(tok: Token, labels: frozenset[str]) -> list[Token]:
+    """The coordinated nationality or country modifiers of a noun, when there are several
+    ("Armenian and Azerbaijani troops" -> Armenian, Azerbaijani); else []."""
+    for a in tok.children:
+        if a.dep_ in ("amod", "compound", "nmod") and a.i < tok.i and a.ent_type_ in ENT_LABELS:
+            # either word may carry another entity label ("Azerbaijani" misread as a person)
+            group = [a, *(c for c in a.conjuncts if c.ent_type_ in ENT_LABELS and c.i < tok.i)]
+            if len(group) > 1 and any(g.ent_type_ in labels for g in group):
+                return sorted(group, key=lambda t: t.i)
+    return []
+
+
+def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
+    """The coordinated parties of a noun's of-phrase, when there are several and each names
+    one ("the presidents of Kazakhstan and Uzbekistan" -> Kazakhstan, Uzbekistan); else []."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in genitive:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            group = [o, *o.conjuncts]
+            if len(group) > 1 and all(names_party(g) for g in group):
+                return sorted(group, key=lambda t: t.i)
+    return []
 
 
 def names_party(tok: Token) -> bool:

@@ -20,13 +20,28 @@ from .parse import (
 
 def owner_of(tok: Token, book: Codebook) -> list[Token]:
     """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
-    owned = book.classes.get("ABSTRACT", frozenset()) | book.classes.get("ATTACK_NOUN", frozenset())
+    acts = book.classes.get("ATTACK_NOUN", frozenset()) | book.words("doer_owned_acts")
+    owned = book.classes.get("ABSTRACT", frozenset()) | acts
     if lemma(tok) not in owned:
         return [tok]
     owners = actor_modifiers(tok)
     if owners:
         return owners
     preps = preps_of(tok)
+    if lemma(tok) in acts:
+        # "the killing of a farmer by soldiers": an attack belongs to whoever attacked, not
+        # to its victim (the of-phrase); the by-phrase may hang on the victim
+        genitive = book.words("genitive_preps")
+        victims = [v for g in genitive for v in preps.get(g, [])]
+        for p in book.ordered("owner_preps"):
+            if p in genitive:
+                continue
+            found = preps.get(p) or [a for v in victims for a in preps_of(v).get(p, [])]
+            if found:
+                return with_conjuncts(found)
+        # no doer named: an attack noun has no owner; another act noun ("dismissed the
+        # arrests") stands for itself, the doer of the act it names (resolve looks it up)
+        return [] if lemma(tok) in book.classes.get("ATTACK_NOUN", frozenset()) else [tok]
     for p in book.ordered("owner_preps"):
         if preps.get(p):
             return with_conjuncts(preps[p])

@@ -150,6 +150,8 @@ def code_phrase(
             out.kind = out.kind or "GPE"
     if out.code is None:
         out.code = _nonstate(toks, actors)
+    if out.code is None:
+        out.code = _place_holder_code(head, actors, date, gazetteer)
     # sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
         sector = _sector(toks, head, actors)
@@ -167,6 +169,31 @@ def code_phrase(
     if out.kind is None:
         out.kind = "ORG" if out.sector else None
     return out
+
+
+def _place_holder_code(
+    head: Token, actors: ActorDictionary, date: str | None, gazetteer: Gazetteer
+) -> str | None:
+    """ "towns in Tigray's north-east", "villages near X": a place noun with no country of
+    its own is in the country of the place its phrase names; so is an agent ("police in
+    Bishkek", "officials in Kabul": the place's own)."""
+    words = actors.words
+    noun = head.lemma_.lower()
+    place = noun in words.place_nouns or head.lower_ in words.place_nouns
+    agent = noun in actors.sectors.by_word or head.lower_ in actors.sectors.by_word
+    if not place and (not agent or noun in words.visitor_nouns):
+        return None  # "a delegation from X in Accra", "the envoy in Kabul": not the place's
+    preps = words.place_preps | words.of_prepositions if place else words.place_preps
+    if agent and any(c.dep_ == "prep" and c.lower_ in words.origin_preps for c in head.children):
+        return None  # "officials from X in Y": where they come from is coded elsewhere
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    inner = code_phrase(list(obj.subtree), actors, date, gazetteer)
+                    if inner.code is not None:
+                        return inner.code
+    return None
 
 
 def _dictionary_name(

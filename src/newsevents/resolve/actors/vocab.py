@@ -58,6 +58,8 @@ class ActorWords:
     target_preps: frozenset[str]
     mission_nouns: frozenset[str]
     relational_nouns: frozenset[str]
+    visitor_nouns: frozenset[str]
+    origin_preps: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
