@@ -1,0 +1,45 @@
+"""What the fourth type dev set found missing: first-person doers are the speaker, not the
+writer, when a reporting clause or a transcript label names the speaker. Real spaCy;
+hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract import extract_events
+
+
+@pytest.fixture
+def types(parse, codebook):
+    """``types(text)``: the event types the coder finds in one text."""
+
+    def run(text: str) -> set[str]:
+        return {e.event for e in extract_events(parse(text), codebook)}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("We firmly condemn the bombing of the market, the Chadian government said.", "ACCUSE"),
+        ("A (Malian army spokesman): We bombed their depots near Kidal last night.", "ASSAULT"),
+        ("Statement by the Latvian interior ministry: We arrested nine smugglers.", "COERCE"),
+        ("SPEAKER OF THE HOUSE: I met the Cuban ambassador on Tuesday.", "CONSULT"),
+    ],
+)
+def test_first_person_of_a_named_speaker(types, text, event):
+    assert event in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opinion: We must send more aid to the refugees in Chad.",
+        "Live blog, 10:40: We will meet our correspondents in Riga at noon.",
+        "Editorial: We condemn nobody; we ask questions.",
+        "Column, Tbilisi: We will discuss the elections in next week's issue.",
+    ],
+)
+def test_first_person_of_a_section_label_is_the_writer(types, text):
+    assert types(text) == set()
