@@ -43,3 +43,19 @@ def test_first_person_of_a_named_speaker(types, text, event):
 )
 def test_first_person_of_a_section_label_is_the_writer(types, text):
     assert types(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "coded"),
+    [
+        ("The Slovak embassy declined to comment on the arrests.", "REJECT", False),
+        ("A police spokeswoman in Riga refused to elaborate.", "REJECT", False),
+        ("Latvia refused to extradite the Estonian banker.", "REJECT", True),
+        ("Asked whether Peru would recall its envoy, the minister smiled.", "REQUEST", False),
+        ("Asked about the curfew, the governor blamed the rebels.", "REQUEST", False),
+        ("Peru asked Ecuador to recall its envoy.", "REQUEST", True),
+        ("Peru asked Ecuador for an apology.", "REQUEST", True),
+    ],
+)
+def test_no_comment_and_questions_are_no_act(types, text, event, coded):
+    assert (event in types(text)) is coded

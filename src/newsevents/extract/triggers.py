@@ -242,6 +242,15 @@ def _holds_clauses(tok: Token, e: Entry, book: Codebook) -> bool:
             return False
         if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
             return False
+    if e.not_xcomp and _matches(children_of(tok, "xcomp"), e.not_xcomp, book):
+        return False
+    if e.not_mark and any(
+        m.dep_ == "mark" and m.lower_ in e.not_mark
+        for c in tok.children
+        if c.dep_ in ("ccomp", "advcl")
+        for m in c.children
+    ):
+        return False
     if e.head:
         sv = tok.head if tok.head != tok else None
         if sv is None or lemma(sv) not in e.head:
