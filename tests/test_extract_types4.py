@@ -59,3 +59,15 @@ def test_first_person_of_a_section_label_is_the_writer(types, text):
 )
 def test_no_comment_and_questions_are_no_act(types, text, event, coded):
     assert (event in types(text)) is coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovenia sent a team of flood experts to Bosnia.",
+        "Cuba sent 200 doctors to Angola.",
+        "Jordan delivered field hospitals and generators to Lebanon.",
+    ],
+)
+def test_helpers_and_relief_goods_sent_are_aid(types, text):
+    assert "AID" in types(text)
