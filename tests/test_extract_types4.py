@@ -71,3 +71,27 @@ def test_no_comment_and_questions_are_no_act(types, text, event, coded):
 )
 def test_helpers_and_relief_goods_sent_are_aid(types, text):
     assert "AID" in types(text)
+
+
+@pytest.fixture
+def coded(parse, codebook):
+    """``coded(text)``: {(event, factuality)} of one text."""
+
+    def run(text: str) -> set[tuple[str, str]]:
+        return {(e.event, e.factuality) for e in extract_events(parse(text), codebook)}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("Estonia denied reports that it had expelled the Russian consul.", "SANCTION"),
+        ("Chad dismissed reports that its troops had arrested the Sudanese envoy.", "COERCE"),
+        ("Peru rebutted claims that its army had shelled the Ecuadorian post.", "ASSAULT"),
+    ],
+)
+def test_a_denied_report_is_a_rejection_and_a_negated_act(coded, text, denied):
+    events = coded(text)
+    assert ("REJECT", "asserted") in events
+    assert (denied, "negated") in events
