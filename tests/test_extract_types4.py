@@ -95,3 +95,9 @@ def test_a_denied_report_is_a_rejection_and_a_negated_act(coded, text, denied):
     events = coded(text)
     assert ("REJECT", "asserted") in events
     assert (denied, "negated") in events
+
+
+def test_a_clause_after_a_label_is_a_main_clause(types):
+    assert "ACCUSE" in types(
+        "Court record: Prosecutors in Arusha charged a Rwandan militia leader with war crimes."
+    )

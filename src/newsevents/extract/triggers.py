@@ -48,7 +48,7 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     if hw:
         keys.insert(0, hw)
     best = _best(tok, [book.index.get((key, pos), ()) for key in keys], book, parse)
-    if best is None and pos == "verb" and tok.dep_ not in _EMBEDDED:
+    if best is None and pos == "verb" and (tok.dep_ not in _EMBEDDED or _after_label(tok)):
         # the converted Phoenix patterns: a layer below the codebook (ours wins)
         best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
         if best is not None and _event_object(tok, book, parse):
@@ -98,6 +98,17 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
 
 #: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
 _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
+
+
+def _after_label(tok: Token) -> bool:
+    """ "Court statement: Prosecutors charged X": the parse hangs the clause after a label and
+    its colon on the label's noun; it is the sentence's main clause."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.i < tok.i
+        and any(t.is_punct and ":" in t.text for t in tok.doc[head.i + 1 : tok.i])
+    )
 
 
 def _best(
