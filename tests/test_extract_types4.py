@@ -101,3 +101,15 @@ def test_a_clause_after_a_label_is_a_main_clause(types):
     assert "ACCUSE" in types(
         "Court record: Prosecutors in Arusha charged a Rwandan militia leader with war crimes."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Romania scrapped the planned cut to teachers' pay.", "CONCEDE"),
+        ("Ghana lifted the fuel tax rise after a week of talks.", "CONCEDE"),
+        ("The Tunisian government will not reverse the cuts to bread subsidies.", "REJECT"),
+    ],
+)
+def test_dropping_a_policy_is_a_concession(types, text, event):
+    assert event in types(text)
