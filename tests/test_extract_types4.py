@@ -113,3 +113,16 @@ def test_a_clause_after_a_label_is_a_main_clause(types):
 )
 def test_dropping_a_policy_is_a_concession(types, text, event):
     assert event in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "factuality"),
+    [
+        ("There are reports that Malian troops shelled the camp.", "reported"),
+        ("The UN is looking into allegations that Malian troops shelled the camp.", "reported"),
+        ("Bamako confirmed reports that Malian troops had shelled the camp.", "asserted"),
+        ("Bamako dismissed reports that Malian troops had shelled the camp.", "negated"),
+    ],
+)
+def test_the_content_of_a_claim_is_hearsay_unless_confirmed(coded, text, factuality):
+    assert ("ASSAULT", factuality) in coded(text)
