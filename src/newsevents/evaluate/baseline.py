@@ -35,6 +35,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-types3": "tests/dev/types3.jsonl",
     "dev-roles4": "tests/dev/roles4.jsonl",
     "dev-roles4check": "tests/dev/roles4check.jsonl",
+    "dev-types4": "tests/dev/types4.jsonl",
+    "dev-types4check": "tests/dev/types4check.jsonl",
     "dev-dates": "tests/dev/dates/gold.jsonl",
     "dev-places": "tests/dev/places/gold.jsonl",
     "dev-places2": "tests/dev/places2/gold.jsonl",

@@ -50,7 +50,8 @@ _LIST_KEYS: tuple[str, ...] = (
     "not_prep",
     "not_prt",
 )
-_LIST_KEYS += ("not_obj", "not_mod", "context", "ccomp", "not_subj")
+_LIST_KEYS += ("not_obj", "not_mod", "context", "ccomp", "not_subj", "not_xcomp")
+_LIST_KEYS += ("not_mark",)
 _KNOWN = {"id", "lemma", "pos", "event", "mode", "cameo", "bare", "quantity", "promise", "speech"}
 _KNOWN |= {"inverse"}
 _KNOWN |= set(_LIST_KEYS)
@@ -80,6 +81,8 @@ class Entry:
     not_mod: tuple[str, ...] = ()
     ccomp: tuple[str, ...] = ()
     not_subj: tuple[str, ...] = ()
+    not_xcomp: tuple[str, ...] = ()  # "declined to comment" is no refusal
+    not_mark: tuple[str, ...] = ()  # "asked whether X ...": a question, not a request
     bare: bool = False
     quantity: str | None = None
     promise: bool = False
@@ -326,7 +329,14 @@ class _Sections:
         classes = {k: frozenset(v) for k, v in self.classes.items()}
         known = set(classes) | BUILTIN_CLASSES
         for entry in self.entries.values():
-            for name in (*entry.obj, *entry.subj, *entry.not_obj, *entry.xcomp, *entry.not_subj):
+            for name in (
+                *entry.obj,
+                *entry.subj,
+                *entry.not_obj,
+                *entry.xcomp,
+                *entry.not_subj,
+                *entry.not_xcomp,
+            ):
                 if name.isupper() and name not in known:
                     raise ConfigError(
                         f"codebook entry {entry.id}: unknown word class {name!r}; define it "

@@ -53,14 +53,21 @@ def _sentence_mentions(
     for frame in frames:
         if frame.token.i in predictions:
             continue
-        if not quoted and _author_voice(frame, book):
+        fact = assess(frame.token, book, cues)
+        if (
+            not quoted
+            and fact.reported_by is None
+            and _author_voice(frame, book)
+            and not _speaker_label(frame.token, book)
+        ):
             continue  # "we'll discuss", "let me offer": the writer, not a political actor
+        # ("We condemn X, the ministry said", "A (army spokesman): We shelled ...": the named
+        # speaker's words, quoted or not)
         if book.spec(frame.event).violent:
             if frame.anaphor and attackers:
                 frame.actors = list(attackers)  # "the strike" = the attack just reported
             if frame.actors:
                 attackers[:] = frame.actors
-        fact = assess(frame.token, book, cues)
         recode(frame, fact, by_token, book)
         committed = book.spec(frame.event).commitment is not None
         if fact.condition is not None and committed and fact.topic:
@@ -89,3 +96,34 @@ def _author_voice(frame: Frame, book: Codebook) -> bool:
             break
         node = node.head
     return False
+
+
+_LABEL_ENDS = frozenset({".", "?", "!", ":", ";"})
+
+
+def _speaker_label(tok: Token, book: Codebook) -> bool:
+    """Is the clause of ``tok`` the words of a speaker a transcript or statement names before a
+    colon on the same line ("A (army spokesman): We ...", "Statement by the ministry: We ...")?
+    A label with a verb ("the minister said:") or a section name ("Opinion:", "Live blog,
+    11:02:") names no speaker."""
+    doc = tok.doc
+    colon = -1
+    for i in range(tok.i - 1, max(tok.i - 80, -1), -1):
+        if "\n" in doc[i].text_with_ws:
+            return False
+        if doc[i].is_punct and ":" in doc[i].text:  # ":" or "):" as one token
+            colon = i
+            break
+    if colon < 1:
+        return False
+    label: list[Token] = []
+    for i in range(colon - 1, max(colon - 12, -1), -1):
+        t = doc[i]
+        if (t.is_punct and any(c in _LABEL_ENDS for c in t.text)) or "\n" in t.text_with_ws:
+            break
+        label.append(t)
+    if not label or len(label) > 10:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in label):
+        return False
+    return not any(lemma(t) in book.words("section_labels") for t in label)

@@ -88,6 +88,7 @@ class Cues:
     wish: frozenset[str]
     #: data/factuality_cues.yaml (shared with the learned model's features)
     claims: frozenset[str]
+    confirming: frozenset[str]
     neg_dets: frozenset[str]
     neg_pronouns: frozenset[str]
 
@@ -137,6 +138,7 @@ class Cues:
             refusal=w("refusal_nouns"),
             wish=w("wish_governors"),
             claims=shared.claim_nouns,
+            confirming=w("confirming_verbs"),
             neg_dets=shared.negative_determiners,
             neg_pronouns=shared.negative_pronouns,
         )
@@ -334,6 +336,13 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
         result.question = True
     if _denied_claim(node, cues):
         result.mark("negated", head)  # "dismissed reports that X", "denied claims of X"
+    elif (
+        dep in ("acl", "ccomp")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in cues.claims
+        and head.head.lemma_.lower() not in cues.confirming
+    ):
+        result.mark("reported", head)  # "looking into reports that X shelled": hearsay
     if dep in ("pcomp", "pobj") and head.lower_ in cues.without:
         result.mark("negated", head)  # "without providing evidence"
     if (

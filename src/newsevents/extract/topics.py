@@ -34,7 +34,9 @@ def topics_and_predictions(frames: list[Frame], codebook: Codebook) -> tuple[set
     for g in frames:
         tok = g.token
         spec = codebook.spec(g.entry.event)
-        if lemma(tok) in not_governing or (g.entry.event in refusals and g.entry.ccomp):
+        if lemma(tok) in not_governing or (
+            g.entry.event in refusals and (g.entry.ccomp or _rejects_claim(tok, codebook))
+        ):
             continue  # a denial keeps what it denies, as a negated event
         governs = g.entry.speech or g.entry.promise or spec.governs_content
         warning = spec.commitment == "conflict" and g.entry.speech
@@ -44,6 +46,13 @@ def topics_and_predictions(frames: list[Frame], codebook: Codebook) -> tuple[set
         topics |= _elaborations(g, at, codebook)
         topics |= _within(_topic_roots(tok, governs, codebook), tok, at, codebook)
     return topics - predictions, predictions
+
+
+def _rejects_claim(tok: Token, book: Codebook) -> bool:
+    """ "dismissed reports that X arrested Y": the rejected object is a claim, and what it
+    claims is denied (a negated event), not the topic of a demand."""
+    claims = book.expand(("CLAIM_N",))
+    return any(c.dep_ == "dobj" and lemma(c) in claims for c in tok.children)
 
 
 def _topic_roots(tok: Token, governs: bool, book: Codebook) -> list[Token]:

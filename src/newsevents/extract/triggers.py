@@ -48,7 +48,7 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     if hw:
         keys.insert(0, hw)
     best = _best(tok, [book.index.get((key, pos), ()) for key in keys], book, parse)
-    if best is None and pos == "verb" and tok.dep_ not in _EMBEDDED:
+    if best is None and pos == "verb" and (tok.dep_ not in _EMBEDDED or _after_label(tok)):
         # the converted Phoenix patterns: a layer below the codebook (ours wins)
         best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
         if best is not None and _event_object(tok, book, parse):
@@ -98,6 +98,17 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
 
 #: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
 _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
+
+
+def _after_label(tok: Token) -> bool:
+    """ "Court statement: Prosecutors charged X": the parse hangs the clause after a label and
+    its colon on the label's noun; it is the sentence's main clause."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and head.i < tok.i
+        and any(t.is_punct and ":" in t.text for t in tok.doc[head.i + 1 : tok.i])
+    )
 
 
 def _best(
@@ -242,6 +253,15 @@ def _holds_clauses(tok: Token, e: Entry, book: Codebook) -> bool:
             return False
         if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
             return False
+    if e.not_xcomp and _matches(children_of(tok, "xcomp"), e.not_xcomp, book):
+        return False
+    if e.not_mark and any(
+        m.dep_ == "mark" and m.lower_ in e.not_mark
+        for c in tok.children
+        if c.dep_ in ("ccomp", "advcl")
+        for m in c.children
+    ):
+        return False
     if e.head:
         sv = tok.head if tok.head != tok else None
         if sv is None or lemma(sv) not in e.head:
