@@ -186,6 +186,8 @@ class Features:
     place_city: bool
     place_level: str | None  # city | region for a named place below the country
     vec: Vector
+    # False: the coder carried the place over from another sentence of the article
+    place_stated: bool = True
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
     published: str | None = None  # the report's date (its article's publication date)
@@ -463,6 +465,7 @@ def mention_features(
                 place_country=loc.country if loc else None,
                 place_city=bool(loc and loc.precision in ("city", "district")),
                 place_level=loc.precision if loc and loc.precision != "country" else None,
+                place_stated=not (loc and loc.span and not m.sentence.contains(loc.span)),
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
                 backref=back_reference(m, text, kb.evaluative_copulas),
