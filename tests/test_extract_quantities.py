@@ -243,3 +243,28 @@ def test_casualties_elaborating_another_act_are_an_assault(parse, codebook):
 )
 def test_listed_victims_add_up(parse, codebook, text, expected):
     assert counts(code(parse, codebook, text)) == expected
+
+
+# a death toll told as an update: the updated figure is the act's toll (issue 11)
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Rebels shelled the market on Friday, and the hospital raised the death toll to 14.",
+         ("killed", 14, False), None),
+        ("Gunmen attacked a bus near Osk on Monday, and officials raised the toll to eleven.",
+         ("killed", 11, False), None),
+        # the updated toll replaces the first count of the same sentence
+        ("Rebels killed four guards at the depot on Monday, and the hospital raised the toll "
+         "to nine.", ("killed", 9, False), ("killed", 4, False)),
+        # no toll noun: a figure after "to" is no death toll
+        ("Militants killed three guards at the depot, and the price of fuel rose to five "
+         "dollars.", ("killed", 3, False), None),
+        # "the number of wounded" is no death toll
+        ("Militants killed three guards at the depot; the number of wounded rose to nine.",
+         ("killed", 3, False), ("killed", 9, False)),
+    ],
+)  # fmt: skip
+def test_an_updated_toll_is_the_acts_death_toll(parse, codebook, text, expected, absent):
+    got = counts(code(parse, codebook, text))
+    assert expected in got, got
+    assert absent not in got, got

@@ -15,7 +15,7 @@ from newsevents.merge import candidate_pairs, merge
 from newsevents.merge.evidence import FEATURES, load_weights, parse_weights, weights_path
 from newsevents.merge.features import back_reference
 from newsevents.merge.knowledge import load_knowledge
-from newsevents.model import Quantity
+from newsevents.model import Place, Quantity, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 FRE = ("Freedonian forces", "FRE")
@@ -359,3 +359,55 @@ def test_a_district_named_with_its_city_is_nested(lead: str, events: int) -> Non
             place=("Vela", "SYL", "district")),
     ]  # fmt: skip
     assert len(merge([a], mentions).events) == events
+
+
+# --- a toll update refers back to an act told days before (issue 11) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("later", "events"),
+    [
+        # the update is dated to the day it was made, two days after the act: it joins the
+        # act, and the two outlets' tolls are a disagreement
+        ("On Wednesday the governor raised the toll from the depot attack in Osk to five.", 1),
+        # the same figure without a toll word is a report of its own day: two events
+        ("On Wednesday gunmen killed five guards at a depot in Osk.", 2),
+    ],
+)
+def test_a_toll_update_joins_the_act_before_it(later: str, events: int) -> None:
+    a1 = art("u1", "Harbor Daily", "2021-03-09", "Gunmen attacked the depot in Osk on Monday.")
+    a2 = art("u2", "Continental Wire", "2021-03-11", later)
+    first = men(a1, 0, a1.text, "attacked", date="2021-03-08", killed=3,
+                place=("Osk", "SYL", "city"))  # fmt: skip
+    trigger = "attack" if "toll" in later else "killed"
+    update = men(a2, 0, later, trigger, date="2021-03-10", killed=5,
+                 place=("Osk", "SYL", "city"))  # fmt: skip
+    result = merge([a1, a2], [first, update])
+    assert len(result.events) == events
+    if events == 1:
+        assert "killed" in {d.field for d in result.events[0].discrepancies}
+
+
+@pytest.mark.parametrize(
+    ("where", "events"),
+    [
+        # the coder carried a foreign country over from the sentence before (the ministry's
+        # seat): a guess, no veto; the figure and the place named join the two reports
+        ("carried", 1),
+        # a foreign country named in the mention's own sentence: two countries, two acts
+        ("stated", 2),
+    ],
+)
+def test_a_country_carried_over_is_no_veto(where: str, events: int) -> None:
+    a1 = art("v1", "Harbor Daily", "2021-03-09", "Gunmen attacked the depot in Osk on Monday.")
+    told = "Gunmen attacked the depot in Osk on Monday, killing three guards."
+    if where == "stated":
+        told = "Gunmen attacked a depot in Freedonia on Monday, killing three guards."
+    text = f"The ministry of Freedonia issued a statement. {told}"
+    a2 = art("v2", "Continental Wire", "2021-03-10", text)
+    first = men(a1, 0, a1.text, "attacked", date="2021-03-08", killed=3,
+                place=("Osk", "SYL", "city"))  # fmt: skip
+    second = men(a2, 0, told, "attacked", date="2021-03-08", killed=3)
+    at = text.index("Freedonia") if where == "carried" else text.rindex("Freedonia")
+    place = Place("Freedonia", "FRE", None, None, "country", span=Span(at, at + len("Freedonia")))
+    assert len(merge([a1, a2], [first, replace(second, location=place)]).events) == events

@@ -25,6 +25,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-merge": "tests/dev/merge/gold.jsonl",
     "dev-merge2": "tests/dev/merge2/gold.jsonl",
     "dev-merge3": "tests/dev/merge3/gold.jsonl",
+    "dev-merge4": "tests/dev/merge4/gold.jsonl",
+    "dev-merge4check": "tests/dev/merge4check/gold.jsonl",
     "dev-dyad": "tests/dev/dyad/gold.jsonl",
     "dev-dyad2": "tests/dev/dyad2/gold.jsonl",
     "dev-dyad3": "tests/dev/dyad3/gold.jsonl",

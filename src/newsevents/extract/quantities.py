@@ -165,11 +165,48 @@ def _kind(tok: Token, entry: Entry, book: Codebook) -> str | None:
     return book.quantity_kinds.get(lemma(tok), entry.quantity)
 
 
+def _toll_noun(t: Token, book: Codebook) -> bool:
+    """ "toll", or "number" / "count" of the dead ("the number of people killed")."""
+    if t.lower_ in book.words("toll_nouns"):
+        return True
+    deaths = book.words("toll_death_lemmas")
+    return t.lower_ in book.words("count_nouns") and any(
+        lemma(d) in deaths for d in t.subtree if d.i > t.i
+    )
+
+
+def toll_update(tok: Token, book: Codebook) -> Quantity | None:
+    """The updated death toll a violent act's sentence tells ("raised the toll from Sunday's
+    bombing to four soldiers", "the number of people killed in the attack is now fourteen"):
+    the first head count after the toll noun that follows a word of the update ("to",
+    "now"). None when the sentence tells no toll."""
+    sent = tok.sent
+    nouns = [t for t in sent if t.pos_ == "NOUN" and _toll_noun(t, book)]
+    if not nouns:
+        return None
+    before = book.words("toll_figure_before")
+    for t in tok.doc[nouns[0].i + 1 : sent.end]:
+        if t.pos_ != "NUM" or t.i == 0 or tok.doc[t.i - 1].lower_ not in before:
+            continue
+        found = _number_phrase(t, book)
+        if found is not None:
+            value, first, last = found
+            return Quantity("killed", value, False, Span(first.idx, last.idx + len(last.text)))
+    return None
+
+
 def quantities_of(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
     tok = frame.token
     kind = _kind(tok, frame.entry, book)
+    if book.spec(frame.entry.event).violent and (toll := toll_update(tok, book)) is not None:
+        own = () if kind is None else _own_quantities(frame, tok, kind, book)
+        return (toll, *(q for q in own if q.kind != "killed"))
     if kind is None:
         return ()
+    return _own_quantities(frame, tok, kind, book)
+
+
+def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tuple[Quantity, ...]:
     parse = Parse(book)
     heads = parse.subjects(tok) if kind == "people" else parse.objects(tok)
     if not heads and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children):

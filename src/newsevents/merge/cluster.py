@@ -47,6 +47,7 @@ class Cluster:
     place_key: str | None = None
     place_country: str | None = None
     place_city: bool = False
+    place_stated: bool = False  # a member names its place in its own sentence
     stories: set[str | None] = field(default_factory=set)
     stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
     # kind -> (value, whom it counts or None) told: "killed" -> {(9, "combatants")}
@@ -116,6 +117,7 @@ class Cluster:
             self.lemmas.add(x.m.trigger_lemma.lower())
         if x.place_key and x.place_level:
             self.places.setdefault(x.place_level, set()).add(x.place_key)
+        self.place_stated = self.place_stated or x.place_stated
         self.named_places |= x.text_places
         if x.place_key:
             self.named_places.add(x.place_key)

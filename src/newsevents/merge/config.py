@@ -17,7 +17,7 @@ class MergeConfig:
     """Merge thresholds (all have defaults; ``newsevents merge`` may override them)."""
 
     #: cosine (TF-IDF of content words + names) an article needs to join a story
-    story_threshold: float = 0.15
+    story_threshold: float = 0.10
     #: an article joins a story only if the story has an article this many days before it
     story_window_days: int = 7
     #: weight of an entity name relative to a content word in story vectors

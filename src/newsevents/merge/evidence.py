@@ -337,8 +337,13 @@ def join_evidence(
         v["sector_differs"] = max(v["sector_differs"], float(differ))
     # place: different countries, or another place of the same level (two cities, two
     # provinces) than any member told, refuse; a city and a province may be nested
+    # (countries: when both name their place in a sentence of their own; a foreign place the
+    # coder carried over from elsewhere in the article is a guess, no veto)
+    stated = x.place_stated and c.place_stated
     if x.place_country and c.place_country and x.place_country != c.place_country:
-        return _refuse(why, "countries")
+        if stated:
+            return _refuse(why, "countries")
+        notes.append(f"countries {x.place_country}~{c.place_country} (a place carried over)")
     told = c.places.get(x.place_level or "", set())
     if x.place_key and told and x.place_key not in told:
         return _refuse(why, "other place")

@@ -186,6 +186,8 @@ class Features:
     place_city: bool
     place_level: str | None  # city | region for a named place below the country
     vec: Vector
+    # False: the coder carried the place over from another sentence of the article
+    place_stated: bool = True
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
     published: str | None = None  # the report's date (its article's publication date)
@@ -410,6 +412,14 @@ def counted_classes(m: EventMention, text: str, kb: MergeKnowledge) -> tuple[str
     return tuple(out)
 
 
+def toll_update(m: EventMention, sentence: str, kb: MergeKnowledge) -> bool:
+    """The mention gives a death toll in a sentence that updates one ("raised the toll from
+    Sunday's bombing to four"): it refers back to an act already told."""
+    if not any(q.kind == "killed" for q in m.quantities):
+        return False
+    return any(w in kb.toll_words for w in _plain(sentence))
+
+
 def factual_class(factuality: str) -> str:
     return "factual" if factuality in FACTUAL else factuality
 
@@ -434,6 +444,10 @@ def mention_features(
         text = art.text if art is not None else ""
         ekeys = _ArticleKeys(entity_keys, m.article_id)
         iv = interval(m, p.publication_lookback_days)
+        sentence = m.sentence.of(text) if text else ""
+        toll = toll_update(m, sentence, kb)
+        if toll and iv is not None:
+            iv = (iv[0] - p.publication_lookback_days, iv[1])  # the act precedes its update
         # a dateline place is a prior, not evidence that two mentions are one event
         loc = m.location if m.location is None or m.location.source != "dateline" else None
         out.append(
@@ -451,6 +465,7 @@ def mention_features(
                 place_country=loc.country if loc else None,
                 place_city=bool(loc and loc.precision in ("city", "district")),
                 place_level=loc.precision if loc and loc.precision != "country" else None,
+                place_stated=not (loc and loc.span and not m.sentence.contains(loc.span)),
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
                 backref=back_reference(m, text, kb.evaluative_copulas),

@@ -25,6 +25,7 @@ class MergeKnowledge:
     evaluative_copulas: frozenset[str] = frozenset()
     generic_participants: frozenset[str] = frozenset()
     separate_markers: frozenset[str] = frozenset()  # "separately", "in a separate" (lower case)
+    toll_words: frozenset[str] = frozenset()  # "toll": a sentence that updates an act's figure
     # name keys of country names and adjectives (countries.tsv): a sentence naming a country
     # does not place an event there (see merge.features.text_places)
     country_words: frozenset[str] = frozenset()
@@ -107,6 +108,7 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         "evaluative_copulas",
         "generic_participants",
         "separate_markers",
+        "toll_words",
     ):
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
