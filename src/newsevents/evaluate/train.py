@@ -452,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", type=Path, default=Path("tests/blind"))
     parser.add_argument("--out", type=Path, default=weights_path())
     parser.add_argument("--card", type=Path, default=Path("docs/MODEL_CARD.md"))
-    parser.add_argument("--c", type=float, default=None, help="fix the regularisation C")
+    parser.add_argument("--c", type=float, default=None, help="the regularisation C (default 1.0)")
     parser.add_argument(
         "--retype", action="store_true", help="also search a re-typing threshold on dev"
     )
@@ -498,7 +498,12 @@ def _train(args: argparse.Namespace) -> int:
         f"candidates: train {len(train)} rule + {len(clauses)} clause ({len(aligned)} aligned), "
         f"dev {sum(map(len, cands['dev']))}, test {sum(map(len, cands['test']))}\n"
     )
-    grid = (args.c,) if args.c else (0.1, 0.3, 1.0)
+    # C = 1.0 unless --c says otherwise: the dev split cannot tell 0.1, 0.3 and 1.0 apart
+    # (F1 + factuality within 0.01 on the 10,513-line corpus: it took 0.3, the 8,120-line
+    # one 1.0), while our tuned sets did better with 1.0 (dev-types3 negatives 0.959 with
+    # 0.3, 0.990 with 1.0; dev-merge3 merge pairwise 0.600, 0.654), and one fit is a third
+    # of the training time
+    grid = (args.c,) if args.c else (1.0,)
     best: tuple[float, float, LinearModel, LinearModel, dict[str, float]] | None = None
     for c in grid:
         type_model = fit("type", [x.features for x in train], [x.type_label for x in train], c)
