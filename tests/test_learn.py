@@ -579,3 +579,45 @@ def test_the_corpus_loader_places_actor_and_recipient_text_nearest_the_trigger(t
     (e,) = rec.events
     assert e.actor_span is not None and e.actor_span.start == rec.text.index("Chad and")
     assert e.recipient_span is not None and e.recipient_span.of(rec.text) == "Mali"
+
+
+def test_the_drop_bar_is_the_cleanest_within_the_f1_tolerance(monkeypatch):
+    """Among drop bars within TOLERANCE of the best dev F1, the one with the cleanest
+    negatives wins (then precision, then the highest bar), not simply the highest bar."""
+    from newsevents.evaluate import train
+
+    def fake_figures(records, cands, th, types):
+        drop = th["drop"]
+        # F1 flat within the tolerance from 0.7 to 0.8, negatives cleanest at 0.75
+        f1 = 0.62 if drop <= 0.8 else 0.55
+        negatives = 0.95 if drop == 0.75 else 0.90
+        return {"f1": f1, "negatives_no_fact": negatives, "precision": 0.8}
+
+    monkeypatch.setattr(train, "figures", fake_figures)
+    monkeypatch.setattr(train, "_fact_accuracy", lambda aligned, th: 0.9)
+    chosen = train.choose_thresholds([], [], None)  # type: ignore[arg-type]
+    assert chosen["drop"] == 0.75
+    assert min(train.DROP_GRID) >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("accuracy", "expected"),
+    [
+        # a higher bar within ADD_GAIN of the best: the most conservative pair wins
+        ({(0.5, 0.2): 0.7276, (0.8, 0.2): 0.7260}, {"party": 0.8, "party.margin": 0.2}),
+        # only the best pair is near it
+        ({(0.5, 0.2): 0.7400}, {"party": 0.5, "party.margin": 0.2}),
+        # no pair beats the rules by more than ADD_GAIN: the rules' parties are kept
+        ({(0.5, 0.2): 0.7240}, {}),
+    ],
+)
+def test_the_party_bar_is_the_most_conservative_near_the_best(monkeypatch, accuracy, expected):
+    from newsevents.evaluate import train
+
+    def fake_accuracy(dev, th):
+        if th is None:
+            return 0.7232
+        return accuracy.get((th["party"], th["party.margin"]), 0.7200)
+
+    monkeypatch.setattr(train, "party_accuracy", fake_accuracy)
+    assert train.party_thresholds([]) == expected

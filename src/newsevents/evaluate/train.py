@@ -65,9 +65,11 @@ if TYPE_CHECKING:
 SEED = 15
 #: a feature must occur in at least this many training candidates to get a weight
 MIN_COUNT = 2
-#: The thresholds searched on dev (from 0.5: the models overrule the rules only when they
-#: are the more likely reading).
-DROP_GRID = tuple(round(x, 3) for x in np.arange(0.50, 1.0001, 0.025)) + (1.01,)
+#: The drop thresholds searched on dev (from 0.7: the models overrule the rules only when
+#: they are clearly the more likely reading; the corpus dev split alone would take 0.5,
+#: which dropped right candidates in our tuned sets, where the rules are surer than on the
+#: corpus: recall on our sentence gold 0.880 -> 0.854, dev-merge3 0.667 -> 0.574).
+DROP_GRID = tuple(round(x, 3) for x in np.arange(0.70, 1.0001, 0.025)) + (1.01,)
 #: Re-typing is searched only with ``--retype``: on the corpus snapshot it mostly turned the
 #: rules' codings into the corpus writers' other conventions (a signed accord AGREE, not
 #: SUPPORT) and lowered the tuned gold sets, so by default the trainer leaves it off (1.01).
@@ -76,8 +78,11 @@ RETYPE_GRID = tuple(round(x, 3) for x in np.arange(0.80, 1.0001, 0.025)) + (1.01
 TOLERANCE = 0.01
 FACT_GRID = tuple(round(x, 3) for x in np.arange(0.50, 1.0001, 0.025)) + (1.01,)
 #: the bars searched for adding an event the rules missed (high: a clause the rules coded
-#: nothing in is most often no event), and the dev F1 gain adding must bring
-ADD_GRID = tuple(round(x, 3) for x in np.arange(0.70, 1.0001, 0.025))
+#: nothing in is most often no event; from 0.85, as articles have many more uncoded verbs
+#: than the corpus's sentences: with bar 0.7 the added events lowered precision on our dev
+#: articles, dev-dyad2 and dev-merge2 merge pairwise and dev-types3 negatives), and the dev
+#: F1 gain adding must bring
+ADD_GRID = tuple(round(x, 3) for x in np.arange(0.85, 1.0001, 0.025))
 ADD_GAIN = 0.002
 #: the party scorer's bars and margins searched on dev
 PARTY_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -282,20 +287,35 @@ def choose_thresholds(
     types: EventTypes,
     retype: bool = False,
 ) -> dict[str, float]:
-    """Drop and retype thresholds for the best dev F1 (the most conservative pair within
-    :data:`TOLERANCE` of it); then the factuality threshold for the best dev factuality
-    accuracy among the kept, aligned candidates."""
+    """Drop and retype thresholds among those within :data:`TOLERANCE` of the best dev F1:
+    the pair that leaves the most dev negatives free of factual events, then the most
+    precise, then the most conservative; then the factuality threshold for the best dev
+    factuality accuracy among the kept, aligned candidates."""
     flat = [c for cs in dev_cands for c in cs]
     scored = []
     for drop in DROP_GRID:
         for t in RETYPE_GRID if retype else (1.01,):
             th = {"drop": float(drop), "retype": float(t), "factuality": 1.01}
-            scored.append((figures(dev, dev_cands, th, types)["f1"], th))
-    top = max(f1 for f1, _ in scored)
-    # the dev split is small: among the choices within TOLERANCE of the best F1, the most
-    # conservative (the fewest candidates re-typed, then dropped)
-    near = [th for f1, th in scored if f1 >= top - TOLERANCE]
-    chosen = dict(max(near, key=lambda th: (th["retype"], th["drop"])))
+            scored.append((figures(dev, dev_cands, th, types), th))
+    top = max(fig["f1"] for fig, _ in scored)
+    # the dev F1 is flat over most bars (dropping a wrong candidate in a negative and a right
+    # one elsewhere cancel out), and the dev split is small: among the choices within
+    # TOLERANCE of the best F1, the one with the cleanest negatives and the best precision
+    # (the issue's targets), then the most conservative (the fewest re-typed, then dropped).
+    # Taking the most conservative alone chose drop 0.825 on the 10,513-line corpus (0.75 on
+    # the first 8,120), and the negatives of our dev sets came out less clean.
+    near = [(fig, th) for fig, th in scored if fig["f1"] >= top - TOLERANCE]
+    chosen = dict(
+        max(
+            near,
+            key=lambda p: (
+                p[0]["negatives_no_fact"],
+                p[0]["precision"],
+                p[1]["retype"],
+                p[1]["drop"],
+            ),
+        )[1]
+    )
     aligned = [c for c in flat if c.fact_label is not None and not c.added]
     best_fact: tuple[float, float] | None = None
     for t in FACT_GRID:
@@ -348,19 +368,24 @@ def _add_threshold(
 
 
 def party_thresholds(dev: Sequence[Candidate]) -> dict[str, float]:
-    """The party scorer's bar and margin for the best dev slot accuracy (the most
-    conservative among equals); none (the rules' parties kept) when no pair beats the rules
-    by more than :data:`ADD_GAIN`."""
+    """The party scorer's bar and margin: the most conservative pair (the highest bar, then
+    the widest margin) within :data:`ADD_GAIN` of the best dev slot accuracy; none (the rules'
+    parties kept) when no pair beats the rules by more than :data:`ADD_GAIN`. (The best
+    pair alone moved from bar 0.9 to 0.5 when the corpus grew, for 4 more right slots of
+    1,500 on dev, and changed enough actors in articles to lower the sample corpus's merge
+    pairwise F1 from 0.742 to 0.709.)"""
     base = party_accuracy(dev, None)
-    best: tuple[float, float, float] | None = None
-    for bar in PARTY_GRID:
-        for margin in MARGIN_GRID:
-            acc = party_accuracy(dev, {"party": bar, "party.margin": margin})
-            if best is None or (acc, margin, bar) > best:
-                best = (acc, margin, bar)
-    if best is None or best[0] <= base + ADD_GAIN:
+    scored = [
+        (party_accuracy(dev, {"party": bar, "party.margin": margin}), bar, margin)
+        for bar in PARTY_GRID
+        for margin in MARGIN_GRID
+    ]
+    top = max(acc for acc, _, _ in scored)
+    if top <= base + ADD_GAIN:
         return {}
-    return {"party": best[2], "party.margin": best[1]}
+    near = [(bar, margin) for acc, bar, margin in scored if acc >= top - ADD_GAIN]
+    bar, margin = max(near)
+    return {"party": bar, "party.margin": margin}
 
 
 def _fact_accuracy(aligned: Sequence[Candidate], thresholds: dict[str, float]) -> float:
@@ -427,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", type=Path, default=Path("tests/blind"))
     parser.add_argument("--out", type=Path, default=weights_path())
     parser.add_argument("--card", type=Path, default=Path("docs/MODEL_CARD.md"))
-    parser.add_argument("--c", type=float, default=None, help="fix the regularisation C")
+    parser.add_argument("--c", type=float, default=None, help="the regularisation C (default 1.0)")
     parser.add_argument(
         "--retype", action="store_true", help="also search a re-typing threshold on dev"
     )
@@ -473,7 +498,12 @@ def _train(args: argparse.Namespace) -> int:
         f"candidates: train {len(train)} rule + {len(clauses)} clause ({len(aligned)} aligned), "
         f"dev {sum(map(len, cands['dev']))}, test {sum(map(len, cands['test']))}\n"
     )
-    grid = (args.c,) if args.c else (0.1, 0.3, 1.0)
+    # C = 1.0 unless --c says otherwise: the dev split cannot tell 0.1, 0.3 and 1.0 apart
+    # (F1 + factuality within 0.01 on the 10,513-line corpus: it took 0.3, the 8,120-line
+    # one 1.0), while our tuned sets did better with 1.0 (dev-types3 negatives 0.959 with
+    # 0.3, 0.990 with 1.0; dev-merge3 merge pairwise 0.600, 0.654), and one fit is a third
+    # of the training time
+    grid = (args.c,) if args.c else (1.0,)
     best: tuple[float, float, LinearModel, LinearModel, dict[str, float]] | None = None
     for c in grid:
         type_model = fit("type", [x.features for x in train], [x.type_label for x in train], c)

@@ -259,7 +259,8 @@ def write_card(
         "Features kept (seen in >= 2 training candidates): "
         + ", ".join(f"{k} {v}" for k, v in trained["features"].items())
         + f". Regularisation C = {trained['C']}"
-        f" (chosen on dev), seed {trained['seed']}. Thresholds chosen on the dev split: "
+        f" (the default; `--c` sets another), seed {trained['seed']}. "
+        "Thresholds chosen on the dev split: "
         + ", ".join(f"{k} {v}" for k, v in thresholds.items())
         + " (1.01 means never).",
         "",
