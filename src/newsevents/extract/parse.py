@@ -102,9 +102,9 @@ def index_children(doc: Doc) -> None:
     of the sentence): a token's children are the other tokens whose head it is, in text
     order, which is the order ``Token.children`` gives them in."""
     children: list[list[Token]] = [[] for _ in range(len(doc))]
-    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+    for tok, offset in zip(doc, doc.to_array(HEAD).astype("int64").tolist(), strict=True):
         if offset:
-            children[i + offset].append(doc[i])
+            children[tok.i + offset].append(tok)
     doc.user_data[_CHILDREN] = children
     doc.user_data[_PREPS] = {}
 
@@ -387,19 +387,20 @@ def in_participle(tok: Token) -> bool:
     noun; the act it names is background, not news."""
     node = tok
     for _ in range(8):
+        dep, head = node.dep_, node.head  # each ``.head`` builds a new Token: read once
         if (
-            node.dep_ == "acl"
+            dep == "acl"
             and node.tag_ == "VBN"
-            and node.head.pos_ in ("NOUN", "PROPN")
-            and node.head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
             # a clause with its own subject or auxiliary ("a report that X has killed Y") is
             # content, not a participle
-            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in node.children)
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in kids(node))
         ):
             return True
-        if node.head == node or node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
+        if head.i == node.i or dep in ("ROOT", "ccomp", "advcl", "relcl", "conj"):
             return False
-        node = node.head
+        node = head
     return False
 
 

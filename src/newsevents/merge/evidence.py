@@ -191,6 +191,19 @@ def _side_status(
     return "unknown", False, f"{what} unknown on one side"
 
 
+def _mismatch(side: Side, codes: set[str], coal: set[str]) -> bool:
+    """``_side_status(...)[0] == "mismatch"`` without writing the note (the hard rule below
+    asks this of most candidates: speed only)."""
+    return bool(
+        side.codes
+        and codes
+        and not side.codes & codes
+        and not side.codes & coal
+        and not codes & side.coalition
+        and not (side.coalition and coal and side.coalition & coal)
+    )
+
+
 def _numbers(x: Features, c: Cluster) -> tuple[bool, bool]:
     """(a figure of one kind agrees, both give a kind and none agrees). Figures counting two
     classes of people ("11 civilians" and "nine fighters") are not compared."""
@@ -287,8 +300,7 @@ def join_evidence(
     # corpus 87 % of them): refused here, in the same order, before any note is written
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
         return _refuse(why, "date gap")
-    sides = (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor")
-    if not soft and _side_status(*sides)[0] == "mismatch":
+    if not soft and _mismatch(x.actor, c.actor_codes, c.actor_coal):
         return _refuse(why, "actor mismatch")
     v = dict.fromkeys(FEATURES, 0.0)
     notes: list[str] = []

@@ -84,7 +84,8 @@ def _dateline(toks: Sequence[Token], kb: ActorDictionary) -> bool:
     the outlet or a dash ("BAGHDAD (Wire) -", "KIRKUK, Iraq (Wire) -"): where it was filed,
     never a party."""
     first = toks[0]
-    if first.i != first.sent.start or not first.is_alpha or not first.text.isupper():
+    # the cheap tests first (``Token.sent`` walks the sentence)
+    if not first.is_alpha or not first.text.isupper() or first.i != first.sent.start:
         return False
     if first.text in kb.forms or len(first.text) < 3:
         return False  # "NATO (the alliance) said", "UN (...)": a name, not a dateline

@@ -38,7 +38,8 @@ def head_of(toks: Sequence[Token]) -> Token:
     """The token of the phrase whose head lies outside it."""
     inside = set(t.i for t in toks)
     for t in toks:
-        if t.head.i not in inside or t.head == t:
+        head = t.head.i  # each ``.head`` builds a new Token: read once
+        if head not in inside or head == t.i:
             return t
     return toks[-1]
 
@@ -82,9 +83,10 @@ def sponsored(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
         if cur.lower_ in words or cur.lemma_.lower() in words:
             return True
         # stay inside the phrase: "The Indonesian government backed X" is not "X-backed"
-        if cur.head == cur or cur.head.i not in inside:
+        head = cur.head
+        if head.i == cur.i or head.i not in inside:
             break
-        cur = cur.head
+        cur = head
     i = tok.i
     doc = tok.doc
     # not data: the hyphen is punctuation joining "X-backed"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -92,7 +93,8 @@ def _bare_years(text: str, parse: Doc | None, tv: TimeVocab) -> list[Match]:
     # entities are sorted and never overlap: the one that can hold offset s is the last one
     # starting at or before it
     date_starts, count_starts = [a for a, _ in dates], [a for a, _ in counts]
-    starts = [t.idx for t in parse] if parse is not None else []
+    # the token offsets from one array (iterating the Doc builds a Token per word)
+    starts = parse.to_array(IDX).tolist() if parse is not None else []
     out: list[Match] = []
     for m in tv.patterns.year_token.finditer(text):
         s, e = m.start(), m.end()
