@@ -220,9 +220,12 @@ def reporting_subject(pron: Token) -> Token | None:
     if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
         return None
     verb = clause.head
-    # the report comes first ("X said he would"); a subject after the pronoun is a parse
-    # that hung an earlier clause under a later one ("he asked ...; the chairperson backed")
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < pron.i]
+    if pron.i < verb.i and any(t.text == ";" for t in pron.doc[pron.i : verb.i]):
+        # not data: punctuation. A semicolon ends an independent clause: a parse that hung
+        # "he asked ..." under "...; the chairperson backed" names no speaker. A quote told
+        # first ('"We will not ...," said X') keeps its speaker after the pronoun.
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return subj[0] if subj else None
 
 
