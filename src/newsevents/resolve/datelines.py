@@ -21,20 +21,26 @@ DATELINE_FILE = Path(__file__).parent / "data" / "place_dateline.tsv"
 DATELINE_CHARS = 1500
 
 
-def read_datelines(path: Path = DATELINE_FILE) -> tuple[re.Pattern[str], ...]:
-    """place_dateline.tsv: name -> regular expression with a group "city"."""
+def read_patterns(path: Path, group: str) -> tuple[re.Pattern[str], ...]:
+    """A TSV of name -> regular expression (multi-line) that must hold a group ``group``."""
     out: list[re.Pattern[str]] = []
     for name, pattern, *_ in read_tsv(path, 2):
         try:
             rx = re.compile(pattern, re.MULTILINE)
         except re.error as e:
             raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
-        if "city" not in rx.groupindex:
-            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'city'")
+        if group not in rx.groupindex:
+            raise ConfigError(f"{path}: {name}: the pattern needs a group named '{group}'")
         out.append(rx)
+    return tuple(out)
+
+
+def read_datelines(path: Path = DATELINE_FILE) -> tuple[re.Pattern[str], ...]:
+    """place_dateline.tsv: name -> regular expression with a group "city"."""
+    out = read_patterns(path, "city")
     if not out:
         raise ConfigError(f"{path}: no dateline patterns")
-    return tuple(out)
+    return out
 
 
 def dateline_matches(

@@ -14,24 +14,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ...errors import ConfigError
 from ...model import Document, EventMention, Place, Span
-from ...resources import read_tsv
+from ..datelines import read_patterns
 from .gazetteer import Gazetteer
 
 
 def read_headings(path: Path) -> tuple[re.Pattern[str], ...]:
     """place_heading.tsv: name -> regular expression with a group "place" (a line start)."""
-    out: list[re.Pattern[str]] = []
-    for name, pattern, *_ in read_tsv(path, 2):
-        try:
-            rx = re.compile(pattern, re.MULTILINE)
-        except re.error as e:
-            raise ConfigError(f"{path}: {name}: bad regular expression: {e}") from e
-        if "place" not in rx.groupindex:
-            raise ConfigError(f"{path}: {name}: the pattern needs a group named 'place'")
-        out.append(rx)
-    return tuple(out)
+    return read_patterns(path, "place")
 
 
 def heading_places(
