@@ -187,17 +187,12 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             att = attachment(eroot, trigger_ids | support, gaz, remote=remote, people=art.people)
             carried = att is not None
         dist = abs(ent.start_char - ev.trigger.start)
+        home = art.towns.get(ent.start_char, art.home)
         if att is not None:
             # reached through a support verb ("groups in the US staged protests"): a country
             # there says who the doers are, a city where they gathered
             city_only = carried or att.kind in ("prep_city", "compound")
-            place = resolve_name(
-                gaz,
-                ent,
-                art.context,
-                city_only=city_only,
-                home=art.towns.get(ent.start_char, art.home),
-            )
+            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=home)
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
@@ -207,13 +202,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             kind = None
         if kind is not None and same_clause(eroot, trig.root):
             city_only = kind == "prep_city"
-            place = resolve_name(
-                gaz,
-                ent,
-                art.context,
-                city_only=city_only,
-                home=art.towns.get(ent.start_char, art.home),
-            )
+            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=home)
             if place is not None:
                 nearby.append(_Found(_RANK[place.precision], dist, place, ent))
     chosen = direct or bridged or nearby
