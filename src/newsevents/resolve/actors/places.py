@@ -135,17 +135,6 @@ class DocumentPlaces:
             self._where = counts
         return self._where
 
-    def home(self, where_first: bool = False) -> str | None:
-        """The one country the article is about: the country it names most (places and
-        nationality words), None on a tie. ``where_first``: where it places things most, when
-        one country leads there (a crowd at "the American embassy" in Baghdad is Iraqi)."""
-        counts = (self.where(), self.dominant()) if where_first else (self.dominant(),)
-        for count in counts:
-            ranked = count.most_common(2)
-            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                return ranked[0][0]
-        return None
-
     def _setting(self, ent: SpacySpan) -> str | None:
         words = self.kb.words
         code = place_country(ent, self.kb, self.gazetteer)
