@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from newsevents.errors import ConfigError
 from newsevents.extract import extract_events, load_codebook
-from newsevents.model import EventMention
+from newsevents.model import Article, EventMention
+from newsevents.nlp import annotate
 
 
 def code(parse, codebook, text: str) -> list[EventMention]:
@@ -268,3 +270,46 @@ def test_an_updated_toll_is_the_acts_death_toll(parse, codebook, text, expected,
     got = counts(code(parse, codebook, text))
     assert expected in got, got
     assert absent not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead counted as the subject of a death verb the act hangs on
+        ("Three porters died in Sunday's ambush on the road.", ("killed", 3, False)),
+        ("Two nurses lost their lives in Monday's raid on the clinic.", ("killed", 2, False)),
+        # the casualties an act leaves behind
+        ("A rocket struck the depot, leaving three workers injured.", ("injured", 3, False)),
+        ("Militants attacked the convoy, leaving six soldiers dead.", ("killed", 6, False)),
+    ],
+)
+def test_casualties_told_beside_the_act(parse, codebook, text, expected):
+    got = counts(code(parse, codebook, text))
+    assert expected in got, got
+
+
+def test_a_bare_number_read_as_a_day_is_still_a_count(nlp, codebook):
+    """The entity recogniser sometimes takes "injuring 31" for the 31st of a month."""
+    text = "Troops shelled Tartus on Friday, killing five people and wounding 27, a medic said."
+    d = nlp(text)
+    num = next(t for t in d if t.text == "27")
+    d.ents = [e for e in d.ents if not (e.start <= num.i < e.end)] + [
+        SpacySpan(d, num.i, num.i + 1, label="DATE")
+    ]
+    got = counts(
+        extract_events(annotate(Article(id="t", source="t", format="txt", text=text), d), codebook)
+    )
+    assert ("injured", 27, False) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # no count, or a state that is no casualty
+        ("Rebels attacked the base, leaving the road closed.", "injured"),
+        ("Gunmen attacked the village, leaving two houses burned.", "killed"),
+    ],
+)
+def test_no_casualties_without_a_count(parse, codebook, text, wrong):
+    got = counts(code(parse, codebook, text))
+    assert not any(k == wrong for k, _, _ in got), got

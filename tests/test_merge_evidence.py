@@ -411,3 +411,29 @@ def test_a_country_carried_over_is_no_veto(where: str, events: int) -> None:
     at = text.index("Freedonia") if where == "carried" else text.rindex("Freedonia")
     place = Place("Freedonia", "FRE", None, None, "country", span=Span(at, at + len("Freedonia")))
     assert len(merge([a1, a2], [first, replace(second, location=place)]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("count", "events"),
+    [
+        # another story (an official statement grouped apart): one side and a figure that
+        # agrees, on days that overlap, are enough
+        (47, 1),
+        # ... but not when the figures disagree beyond an outlet's error
+        (12, 2),
+    ],
+)
+def test_another_story_joins_on_a_side_and_a_specific_item(count: int, events: int) -> None:
+    told = "Riot police detained about 60 protesters in Tarsk on Thursday, lawyers said."
+    a1 = art("x1", "Harbor Daily", "2021-05-13", told)
+    note = f"In the course of these operations, {count} persons were arrested for offences."
+    a2 = art("x2", "Ministry of the Interior", "2021-05-14", f"Communique. {note}")
+    m1 = men(a1, 0, told, "detained", "COERCE", recipient=(("protesters", "SYL"),),
+             date="2021-05-13")  # fmt: skip
+    m2 = men(a2, 0, note, "arrested", "COERCE", recipient=(("persons", "SYL"),),
+             date="2021-05-14", source="publication")  # fmt: skip
+    m1 = replace(m1, quantities=(Quantity("arrested", 60, True, span(told, "60")),))
+    m2 = replace(m2, quantities=(Quantity("arrested", count, False, span(a2.text, str(count))),))
+    result = merge([a1, a2], [m1, m2])
+    assert len(result.stories) == 2  # the statement stands apart from the report
+    assert len(result.events) == events

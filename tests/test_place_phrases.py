@@ -416,3 +416,23 @@ def test_dateline_city_with_accents(text, city):
 
     (m,) = dateline_matches(text, read_datelines(), 200)[:1]
     assert m.group("city") == city
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a city several countries share names the article's country when one namesake is
+        # far the largest ("Cali": the Colombian city), so a small town there is found
+        (
+            "Farmers blocked the highway in Tibu on Monday. Buses to Cali were cancelled.",
+            ("Tibú", "COL", "city"),
+        ),
+        # so does a province no other country has a province of that name
+        (
+            "Farmers blocked the highway in Silvia on Monday, the governor of Cauca said.",
+            ("Silvia", "COL", "city"),
+        ),
+    ],
+)
+def test_a_dominant_city_or_a_province_names_the_country(analyze, text, want):
+    assert _place(analyze(text, "2025-06-03"), "blocked") == want

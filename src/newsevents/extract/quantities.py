@@ -37,7 +37,7 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
     made, with the codebook's number words ("two dozen", "a hundred and ten",
     "twenty-four", "1.5 million"); no packaged library reads spaCy tokens in place.
     """
-    if num.ent_type_ in _NOT_COUNTS:
+    if num.ent_type_ in _NOT_COUNTS and not _lone_day_number(num):
         return None
     lo, hi = _extent(num, book)
     if _not_a_count(num.doc, num.sent, lo, hi, book):
@@ -46,6 +46,14 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
     if total <= 0:
         return None
     return int(total), num.doc[lo], num.doc[hi]
+
+
+def _lone_day_number(num: Token) -> bool:
+    """A bare number of one or two digits the entity recogniser took for a day ("injuring 31"
+    read as the 31st): with no month, weekday or other word in its entity it is a count."""
+    ents = [e for e in num.doc.ents if e.start <= num.i < e.end]
+    lone = bool(ents) and ents[0].label_ == "DATE" and len(ents[0]) == 1
+    return lone and num.text.isdigit() and len(num.text) <= 2
 
 
 def _extent(num: Token, book: Codebook) -> tuple[int, int]:
@@ -195,15 +203,85 @@ def toll_update(tok: Token, book: Codebook) -> Quantity | None:
     return None
 
 
+def _death_verb(tok: Token, book: Codebook) -> Token | None:
+    """The verb that tells deaths by its subject, at the act's trigger or with the act as its
+    prepositional object: "ten people died in the fighting", "two gendarmes died in Tuesday's
+    attack", "three officers lost their lives in the attack"."""
+    verbs, losing, lives = (
+        book.words("death_verbs"),
+        book.words("life_loss_verbs"),
+        book.words("life_nouns"),
+    )
+
+    def tells_deaths(v: Token) -> bool:
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        if lemma(v) in verbs:
+            return True
+        return lemma(v) in losing and any(
+            c.dep_ == "dobj" and lemma(c) in lives for c in v.children
+        )
+
+    if tells_deaths(tok):
+        return tok
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tells_deaths(tok.head.head):
+        return tok.head.head
+    return None
+
+
+def death_toll(tok: Token, book: Codebook) -> Quantity | None:
+    """The dead a death verb counts by its subject ("ten people died in the fighting"), for
+    the violent act at ``tok`` (see :func:`_death_verb`)."""
+    verb = _death_verb(tok, book)
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            found = _count(c, book)
+            if found is not None:
+                value, approximate, span = found
+                return Quantity("killed", value, approximate, span)
+    return None
+
+
+def left_casualties(tok: Token, book: Codebook) -> tuple[Quantity, ...]:
+    """The casualties an act leaves behind ("struck the station, leaving one officer
+    injured", "leaving three dead"): the count of the participle's object, of the kind its
+    complement names."""
+    out: list[Quantity] = []
+    for verb in tok.children:
+        if verb.dep_ != "advcl" or lemma(verb) not in book.words("outcome_verbs"):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            states = [*obj.children, *verb.children]
+            kinds = [
+                book.quantity_kinds.get(lemma(c)) or book.quantity_kinds.get(c.lower_)
+                for c in states
+                if c.dep_ in ("ccomp", "oprd", "xcomp", "amod", "acomp", "acl") and c.i > obj.i
+            ]
+            kind = next((k for k in kinds if k in ("killed", "injured")), None)
+            found = _count(obj, book) if kind else None
+            if kind and found is not None:
+                out.append(Quantity(kind, found[0], found[1], found[2]))
+    return tuple(out)
+
+
 def quantities_of(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
     tok = frame.token
     kind = _kind(tok, frame.entry, book)
-    if book.spec(frame.entry.event).violent and (toll := toll_update(tok, book)) is not None:
+    violent = book.spec(frame.entry.event).violent
+    if violent and (toll := toll_update(tok, book)) is not None:
         own = () if kind is None else _own_quantities(frame, tok, kind, book)
         return (toll, *(q for q in own if q.kind != "killed"))
-    if kind is None:
-        return ()
-    return _own_quantities(frame, tok, kind, book)
+    own = () if kind is None else _own_quantities(frame, tok, kind, book)
+    if violent and not any(q.kind == "killed" for q in own):
+        dead = death_toll(tok, book)
+        if dead is not None:
+            own = (*own, dead)
+    if violent:
+        told = {q.kind for q in own}
+        own = (*own, *(q for q in left_casualties(tok, book) if q.kind not in told))
+    return own
 
 
 def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tuple[Quantity, ...]:

@@ -427,10 +427,18 @@ def join_evidence(
     if evaluative:
         notes.append("evaluative clause")
     if other_story:
-        # another story (a background retelling): the same dyad, three items of evidence, or
-        # two on the same stated day
+        # another story (a background retelling, an official statement grouped apart): the
+        # same dyad, three items of evidence, two on the same stated day, or two on days
+        # that overlap when one is more than a side and no figure or recipient conflicts
         dyad = (x.actor.codes & c.actor_codes) and (x.recipient.codes & c.recip_codes)
-        if not (dyad or found >= 3 or (found >= 2 and v["same_day"])):
+        one_side = (
+            found >= 2
+            and v["evidence_items"] >= 1
+            and not v["numbers_differ"]
+            and not v["recipient_mismatch"]
+            and not v["day_apart"]
+        )
+        if not (dyad or found >= 3 or (found >= 2 and v["same_day"]) or one_side):
             return _refuse(why, "cross-story dyad")
         notes.append("other story, " + ("same dyad" if dyad else f"{found} items of evidence"))
     beyond_place = v["evidence_items"] - v["place_same"] - v["place_nested"]

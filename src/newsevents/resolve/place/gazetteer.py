@@ -135,6 +135,7 @@ class PlaceSettings:
     dateline_days: int  # how old an event a dateline may still place (days)
     town_min_population: int  # smallest town, used only in the article's own countries
     same_city_km: int  # cities named in one article this close are quarters of one city
+    dominant_city_ratio: int  # a namesake this many times larger says the article's country
 
 
 @dataclass(frozen=True)

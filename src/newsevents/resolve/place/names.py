@@ -50,15 +50,36 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
             ctx[c.alpha2] += 1
         else:
             cities.append(gaz.key(name))
+    implied: Counter[str] = Counter()
     for key in cities:
         cands = gaz.cities.get(key, ())
         countries = {c.country2 for c in cands}
         if len(countries) == 1:
             ctx[next(iter(countries))] += 1
+        elif (country := _implied_country(gaz, key)) is not None:
+            implied[country] += 1
+    # "Cali" (far the largest namesake) or "Cauca" (a province) say the country only when the
+    # article names none ("London" in a story that names Canada is the Ontario city);
     # "Nicaraguan police detained students in Granada": the adjectives say which countries
     # the article is about only when it names none (they also name victims' and envoys'
     # countries, which a named country outweighs)
-    return ctx or adjectives
+    return ctx or implied or adjectives
+
+
+def _implied_country(gaz: Gazetteer, key: str) -> str | None:
+    """The country (alpha-2) a name several countries' cities share implies: that of a
+    namesake with ``dominant_city_ratio`` times the people of every namesake elsewhere
+    ("Cali"); for a name that is no city, that of the only first-level subdivision so called
+    ("Cauca")."""
+    cands = gaz.cities.get(key, ())
+    if not cands:
+        subs = {s.country2 for s in gaz.subdivisions.get(key, ()) if s.precision == "province"}
+        return next(iter(subs)) if len(subs) == 1 else None
+    largest = max(cands, key=lambda c: c.population)
+    elsewhere = max(c.population for c in cands if c.country2 != largest.country2)
+    if largest.population >= gaz.settings.dominant_city_ratio * max(elsewhere, 1):
+        return largest.country2
+    return None
 
 
 def adjective_countries(doc: Document, gaz: Gazetteer) -> set[str]:
