@@ -11,10 +11,12 @@ convention documented in training/README.md:
              UN-system bodies (WHO, IAEA, ILO, ...) coded IGO become UNO
   abduct     kidnapping, hostage taking and torture are ASSAULT (abduct / torture), not COERCE
   release    a release of captives, disarmament or return of property is RETREAT (PLOVER 2.0),
-             an announced one too (factuality future), like every announced act
+             an announced one too (factuality future), like every announced act; a pardon,
+             amnesty or shortened sentence stays (or becomes again) CONCEDE without a mode
   apology    an apology or expression of regret is CONCEDE (PLOVER 2.0), not SUPPORT
   content    the act inside an accusation ("accused X of shelling") is content of the
-             ACCUSE, not a separate event
+             ACCUSE, not a separate event; an act the outlet reports and someone is blamed
+             for ("blamed X for the killings") stays, with actor [] (the doer is the blame)
   endaid     ending, cutting or suspending aid is SANCTION discontinue, not a negated AID
   dupes      exact or near-exact duplicate texts (same words after lower-casing and removing
              punctuation): the later line is removed
@@ -108,10 +110,13 @@ CODE_MAP = {"ICC": "IGO", "IMF": "IGO", "CRC": "NGO"}
 UN_BODY = re.compile(
     r"\b(UN|U\.N\.|United Nations|UNICEF|UNHCR|WFP|World Food Programme|WHO|World Health "
     r"Organi[sz]ation|IAEA|International Atomic Energy Agency|UNESCO|UNRWA|ILO|International "
-    r"Labour Organi[sz]ation|FAO|Security Council|General Assembly)\b"
+    r"Labour Organi[sz]ation|FAO|(?<!Peace and )Security Council|General Assembly)\b"
 )
 # CONCEDE modes that PLOVER 2.0 and the codebook code as RETREAT when the act happened
 CONCEDE_TO_RETREAT = {"release": "release", "disarm": "disarm", "return": "release"}
+# a pardon, amnesty, clemency or shortened sentence is CONCEDE (convention 9), whatever mode
+PARDON = re.compile(r"pardon|amnest|clemenc|commut|sentence", re.I)
+BLAME = re.compile(r"blam", re.I)
 ABDUCT = re.compile(r"kidnap|abduct|hostage|hijack|snatch", re.I)
 TORTURE = re.compile(r"tortur", re.I)
 ACCUSE_WORD = re.compile(r"accus|alleg|charg|blam|implicat", re.I)
@@ -163,6 +168,12 @@ def fix_modes(rec: dict, c: Counter, w: str) -> None:
         if m is None:
             continue
         t = e["event"]
+        if t in ("CONCEDE", "RETREAT") and m == "release" and PARDON.search(e["trigger"]):
+            if t == "RETREAT":
+                c[(w, "pardon: RETREAT->CONCEDE")] += 1
+            e["event"] = "CONCEDE"
+            del e["mode"]
+            continue
         if t == "CONCEDE" and m in CONCEDE_TO_RETREAT:
             e["event"], e["mode"] = "RETREAT", CONCEDE_TO_RETREAT[m]
             c[(w, "release: CONCEDE->RETREAT")] += 1
@@ -218,8 +229,12 @@ def fix_abduct(rec: dict, c: Counter, w: str) -> None:
         c[(w, "abduct/torture: COERCE->ASSAULT")] += 1
 
 
-def content_events(rec: dict) -> list[dict]:
-    """Events that are the act inside an accusation in the same clause."""
+def content_events(rec: dict, blamed: list[dict] | None = None) -> list[dict]:
+    """Events that are the act inside an accusation in the same clause.
+
+    An act someone is blamed for ("blamed X for the killings") is reported by the outlet:
+    it goes to ``blamed`` (kept, its actor cleared), not to the result.
+    """
     text, out = rec["text"], []
     for a in rec["events"]:
         if a["event"] != "ACCUSE" or not ACCUSE_WORD.search(a["trigger"]):
@@ -236,12 +251,21 @@ def content_events(rec: dict) -> list[dict]:
                 continue
             if re.search(r"[.;?!:]|,\s*(and|but|which|while|although|who)\b|\bsaid\b", gap):
                 continue
+            if BLAME.search(a["trigger"]) and re.search(r"\bfor\b", gap):
+                if blamed is not None:
+                    blamed.append(e)
+                continue
             out.append(e)
     return out
 
 
 def fix_content(rec: dict, c: Counter, w: str) -> None:
-    drop = content_events(rec)
+    blamed: list[dict] = []
+    drop = content_events(rec, blamed)
+    for e in blamed:
+        if e["actor"]:
+            e["actor"], e["actor_text"] = [], None
+            c[(w, "act blamed on someone: actor cleared")] += 1
     if drop:
         rec["events"] = [e for e in rec["events"] if all(e is not d for d in drop)]
         c[(w, "accused act removed (content of ACCUSE)")] += len(drop)
@@ -259,7 +283,13 @@ def fix_endaid(rec: dict, c: Counter, w: str) -> None:
         ):
             e["event"], e["mode"] = "SANCTION", "discontinue"
             if e["factuality"] == "negated":
-                e["factuality"] = "reported" if re.search(r"\bsaid|according", text) else "asserted"
+                before = text[max(0, p - 25) : p + len(e["trigger"])]
+                if re.search(r"\b(will|would|to|plans?|vowed|promised)\b", before):
+                    e["factuality"] = "future"
+                elif re.search(r"\bsaid|according", text):
+                    e["factuality"] = "reported"
+                else:
+                    e["factuality"] = "asserted"
             c[(w, "ending aid: AID->SANCTION discontinue")] += 1
 
 

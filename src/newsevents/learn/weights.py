@@ -240,5 +240,11 @@ def save_learned(
         arrays[f"{name}.coef"] = m.coef.astype(np.float32)
         arrays[f"{name}.intercept"] = m.intercept.astype(np.float32)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as fh:
-        np.savez_compressed(fh, **arrays)
+    # written member by member with a fixed time stamp (np.savez stamps each member with the
+    # clock), so the same training gives the same bytes: `make train` reproduces the file
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=True) as fh:
+                np.lib.format.write_array(fh, np.asanyarray(arrays[name]), allow_pickle=False)
