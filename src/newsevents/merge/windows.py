@@ -52,6 +52,7 @@ from .cluster import cluster_mentions
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
 from .corpus import Corpus, events_of, story_records
 from .features import Features, interval, mention_features
+from .heap import no_cycle_collection
 from .stories import day_of
 
 #: the window of a story without any date (it meets no other story)
@@ -444,11 +445,12 @@ def merge_windows(
     ``split_days`` split by date): the same stories and events, with the plan it followed.
     ``previous`` (the article ids of each story of an earlier merge) keeps those stories, as
     :func:`.incremental.merge_incremental` does, and merges every window again."""
-    c = prepare(articles, mentions, quotes, entities, config, previous=previous)
-    w = Windows(c, window_days, split_days)
-    stories = all_stories(w, workers)  # before the runs: their workers share the keys
-    units = w.group([(x, x) for x in w.windows()], max_overlap)
-    results, runs, widened = stitch(w, units, workers)
+    with no_cycle_collection():
+        c = prepare(articles, mentions, quotes, entities, config, previous=previous)
+        w = Windows(c, window_days, split_days)
+        stories = all_stories(w, workers)  # before the runs: their workers share the keys
+        units = w.group([(x, x) for x in w.windows()], max_overlap)
+        results, runs, widened = stitch(w, units, workers)
     return assemble(stories, results.values()), WindowPlan(
         window_days,
         len(w.windows()),
