@@ -45,6 +45,7 @@ from .windows import (
     Windows,
     conflicts,
     execute,
+    marks,
     place_story,
     widen,
 )
@@ -146,7 +147,9 @@ def _update(
                 kept.setdefault(span(e), []).append(e)
         for r in execute(w, [u for u in units if u not in results], workers):
             results[r.unit] = r
-        pairs = conflicts([*((u, results[u].events) for u in units), *kept.items()])
+        pairs = conflicts(
+            [*((u, results[u].marks) for u in units), *((u, marks(es)) for u, es in kept.items())]
+        )
         if not pairs:
             break
         widened += len(pairs)
