@@ -4,6 +4,7 @@ not reach as it was."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from newsevents.merge.windows import (
     DEFAULT_SPLIT_DAYS,
     block_parts,
     conflicts,
+    marks,
     place_story,
     widen,
 )
@@ -104,6 +106,21 @@ def test_windowed_merge_in_worker_processes(synthetic) -> None:
     assert windowed == merge(*synthetic) and plan.runs >= 8
 
 
+@pytest.mark.parametrize(("days", "workers"), [(7, 1), (91, 2), (100_000, 2)])
+def test_a_sink_gets_every_event_once(days, workers, synthetic) -> None:
+    """With a sink the merge hands the events on run by run instead of gathering them:
+    the same events, each once, and the same stories."""
+    whole, _ = merge_windows(*synthetic, window_days=days, workers=workers, max_overlap=SPLIT)
+    got: list[list[Event]] = []
+    streamed, _ = merge_windows(
+        *synthetic, window_days=days, workers=workers, max_overlap=SPLIT, sink=got.append
+    )
+    events = [e for batch in got for e in batch]
+    assert streamed.events == () and streamed.stories == whole.stories
+    assert len(events) == len(whole.events) and set(events) == set(whole.events)
+    assert (len(got) > 1) == (days < 100_000)  # one batch a run
+
+
 @pytest.mark.parametrize("corpus", ["synthetic", "merge_corpus", "examples"])
 def test_one_run_clustered_by_blocks_in_worker_processes_is_the_whole_merge(
     corpus, synthetic, merge_corpus_db, workbench_db
@@ -171,8 +188,11 @@ def _event(eid: str, *mids: str) -> Event:
 
 def test_runs_that_disagree_are_merged_into_one() -> None:
     a, b = _event("e1", "m1", "m2"), _event("e2", "m2", "m3")
-    assert conflicts([((0, 0), [a]), ((1, 1), [a])]) == []  # the same event from both runs
-    assert conflicts([((0, 0), [a]), ((2, 2), [b])]) == [((0, 0), (2, 2))]
+    assert conflicts([((0, 0), marks([a])), ((1, 1), marks([a]))]) == []  # the same event
+    assert conflicts([((0, 0), marks([a])), ((2, 2), marks([b]))]) == [((0, 0), (2, 2))]
+    # the same mentions told otherwise (another field) is a disagreement too
+    told = dataclasses.replace(a, intensity=-7.0)
+    assert conflicts([((0, 0), marks([a])), ((1, 1), marks([told]))]) == [((0, 0), (1, 1))]
     assert widen([(0, 0), (1, 1), (2, 2), (5, 5)], [((0, 0), (2, 2))]) == [(0, 2), (5, 5)]
     # two disagreements sharing a window: one run, not two overlapping ones
     chain = [((0, 0), (1, 1)), ((1, 1), (2, 2))]

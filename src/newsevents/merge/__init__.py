@@ -19,6 +19,7 @@ from .corpus import cluster_stories, events_of, story_records
 from .entities import acronym_definitions
 from .evidence import join_evidence
 from .features import Features, mention_features
+from .heap import no_cycle_collection
 from .incremental import MergeUpdate, merge_incremental
 from .windows import WindowPlan, merge_windows
 
@@ -44,10 +45,11 @@ def merge(
 ) -> MergeResult:
     """Group articles into stories and mentions into events (deterministic, stateless), the
     whole corpus at once (:func:`merge_windows` gives the same result by date windows)."""
-    c = prepare(articles, mentions, quotes, entities, config)
-    everything = range(len(c.groups))
-    stories, entity_keys = story_records(c, everything)
-    events = events_of(c, cluster_stories(c, everything, entity_keys))
+    with no_cycle_collection():
+        c = prepare(articles, mentions, quotes, entities, config)
+        everything = range(len(c.groups))
+        stories, entity_keys = story_records(c, everything)
+        events = events_of(c, cluster_stories(c, everything, entity_keys))
     return MergeResult(stories=tuple(stories), events=tuple(events))
 
 

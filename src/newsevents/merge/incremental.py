@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
+from .heap import no_cycle_collection
 from .windows import (
     DEFAULT_SPLIT_DAYS,
     DEFAULT_WINDOW_DAYS,
@@ -44,6 +45,7 @@ from .windows import (
     Windows,
     conflicts,
     execute,
+    marks,
     place_story,
     widen,
 )
@@ -101,6 +103,23 @@ def merge_incremental(
     """Merge every article and mention, reusing ``previous`` (the merge of the corpus
     before the new articles: its stories are kept, see the module text) wherever no new or
     changed mention reaches."""
+    with no_cycle_collection():
+        return _update(
+            articles, mentions, quotes, entities, previous, config, window_days, split_days, workers
+        )
+
+
+def _update(
+    articles: Sequence[Article],
+    mentions: Sequence[EventMention],
+    quotes: Sequence[Quote],
+    entities: Mapping[str, Sequence[Entity]] | None,
+    previous: MergeResult,
+    config: MergeConfig,
+    window_days: int,
+    split_days: int,
+    workers: int,
+) -> MergeUpdate:
     kept_groups = [s.article_ids for s in previous.stories]
     c = prepare(articles, mentions, quotes, entities, config, previous=kept_groups)
     w = Windows(c, window_days, split_days)
@@ -128,7 +147,9 @@ def merge_incremental(
                 kept.setdefault(span(e), []).append(e)
         for r in execute(w, [u for u in units if u not in results], workers):
             results[r.unit] = r
-        pairs = conflicts([*((u, results[u].events) for u in units), *kept.items()])
+        pairs = conflicts(
+            [*((u, results[u].marks) for u in units), *((u, marks(es)) for u, es in kept.items())]
+        )
         if not pairs:
             break
         widened += len(pairs)

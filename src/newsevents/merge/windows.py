@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import pickle
+import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -52,6 +54,7 @@ from .cluster import cluster_mentions
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
 from .corpus import Corpus, events_of, story_records
 from .features import Features, interval, mention_features
+from .heap import no_cycle_collection
 from .stories import day_of
 
 #: the window of a story without any date (it meets no other story)
@@ -84,13 +87,36 @@ class WindowPlan:
     split_stories: int = 0  # stories longer than ``split_days``, merged by date
 
 
+#: what stitching compares of an event: its mention ids, and its id with the hash of every
+#: field (forked workers share the parent's string hashes, so equal events hash alike)
+Mark = tuple[tuple[str, ...], tuple[str, int]]
+
+
+def marks(events: Iterable[Event]) -> tuple[Mark, ...]:
+    return tuple((e.mention_ids, (e.id, hash(e))) for e in events)
+
+
 @dataclass(frozen=True)
 class RunResult:
-    """One run: the events holding a mention the run owns."""
+    """One run: the events holding a mention the run owns, as records or (a merge with a
+    sink, see :func:`merge_windows`) pickled and compressed until they are handed on."""
 
     unit: Unit
-    events: tuple[Event, ...]
+    held: tuple[Event, ...] | bytes
     mentions: int
+    marks: tuple[Mark, ...]
+
+    @classmethod
+    def of(cls, unit: Unit, events: Sequence[Event], mentions: int, pack: bool) -> RunResult:
+        held = zlib.compress(pickle.dumps(tuple(events), 5), 1) if pack else tuple(events)
+        return cls(unit, held, mentions, marks(events))
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        if isinstance(self.held, bytes):
+            events: tuple[Event, ...] = pickle.loads(zlib.decompress(self.held))
+            return events
+        return self.held
 
 
 def place_story(
@@ -174,6 +200,7 @@ class Windows:
         self._longest = max((self.hi[p] - self.lo[p] for p in self._order), default=0)
         self.entity_keys: dict[tuple[str, str], str] = {}
         self._keyed: set[int] = set()
+        self.pack = False  # runs keep their events pickled and compressed (RunResult.of)
 
     def windows(self) -> list[int]:
         return sorted(self.owned)
@@ -241,7 +268,7 @@ class Windows:
         )
         parts = block_parts(feats, workers)
         if len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            return RunResult(unit, tuple(self.events(feats, mine)), len(run))
+            return RunResult.of(unit, self.events(feats, mine), len(run), self.pack)
         global _PARTS
         _PARTS = (self, parts, mine)
         try:
@@ -249,7 +276,7 @@ class Windows:
         finally:
             _PARTS = None
         events = sorted((e for part in done for e in part), key=lambda e: (e.date or "9999", e.id))
-        return RunResult(unit, tuple(events), len(run))
+        return RunResult.of(unit, events, len(run), self.pack)
 
     def events(self, feats: list[Features], mine: Collection[str]) -> list[Event]:
         """The events of ``feats`` holding a mention of ``mine``, in the merge's order."""
@@ -374,13 +401,14 @@ def execute(w: Windows, units: Sequence[Unit], workers: int) -> list[RunResult]:
         _ACTIVE = None
 
 
-def conflicts(results: Iterable[tuple[Unit, Iterable[Event]]]) -> list[tuple[Unit, Unit]]:
-    """Pairs of runs that put one mention into different events."""
-    seen: dict[str, tuple[Unit, Event]] = {}
+def conflicts(results: Iterable[tuple[Unit, Iterable[Mark]]]) -> list[tuple[Unit, Unit]]:
+    """Pairs of runs that put one mention into different events (:func:`marks` of each
+    run's events)."""
+    seen: dict[str, tuple[Unit, tuple[str, int]]] = {}
     out: set[tuple[Unit, Unit]] = set()
     for unit, events in results:
-        for e in events:
-            for mid in e.mention_ids:
+        for mids, e in events:
+            for mid in mids:
                 prior = seen.setdefault(mid, (unit, e))
                 if prior[0] != unit and prior[1] != e:
                     out.add((prior[0], unit))
@@ -416,7 +444,7 @@ def stitch(
         for r in execute(w, todo, workers):
             results[r.unit] = r
         runs += len(todo)
-        pairs = conflicts((u, results[u].events) for u in sorted(results))
+        pairs = conflicts((u, results[u].marks) for u in sorted(results))
         if not pairs:
             return results, runs, widened
         widened += len(pairs)
@@ -437,26 +465,42 @@ def merge_windows(
     workers: int = 1,
     max_overlap: float = MAX_OVERLAP,
     previous: Sequence[Sequence[str]] | None = None,
+    sink: Callable[[list[Event]], None] | None = None,
 ) -> tuple[MergeResult, WindowPlan]:
     """:func:`newsevents.merge.merge` by date windows of ``window_days`` days (each run holds
     its windows' mentions and their margin; ``workers`` runs at a time; one run for all when
     the runs would overlap more than ``max_overlap`` times; stories longer than
     ``split_days`` split by date): the same stories and events, with the plan it followed.
     ``previous`` (the article ids of each story of an earlier merge) keeps those stories, as
-    :func:`.incremental.merge_incremental` does, and merges every window again."""
-    c = prepare(articles, mentions, quotes, entities, config, previous=previous)
-    w = Windows(c, window_days, split_days)
-    stories = all_stories(w, workers)  # before the runs: their workers share the keys
-    units = w.group([(x, x) for x in w.windows()], max_overlap)
-    results, runs, widened = stitch(w, units, workers)
-    return assemble(stories, results.values()), WindowPlan(
-        window_days,
-        len(w.windows()),
-        runs,
-        widened,
-        max((r.mentions for r in results.values()), default=0),
-        w.split_stories,
-    )
+    :func:`.incremental.merge_incremental` does, and merges every window again.
+
+    With ``sink``, the events are not gathered: each run holds its events pickled and
+    compressed until every run agrees, then ``sink`` gets them run by run (each event once,
+    in the runs' date order, each run's in the merge's order) and the result has the
+    stories only. The merge's memory is then its inputs and one run, not every event."""
+    with no_cycle_collection():
+        c = prepare(articles, mentions, quotes, entities, config, previous=previous)
+        w = Windows(c, window_days, split_days)
+        w.pack = sink is not None
+        stories = all_stories(w, workers)  # before the runs: their workers share the keys
+        units = w.group([(x, x) for x in w.windows()], max_overlap)
+        results, runs, widened = stitch(w, units, workers)
+        plan = WindowPlan(
+            window_days,
+            len(w.windows()),
+            runs,
+            widened,
+            max((r.mentions for r in results.values()), default=0),
+            w.split_stories,
+        )
+        if sink is None:
+            return assemble(stories, results.values()), plan
+        handed: set[str] = set()
+        for unit in sorted(results):
+            fresh = [e for e in results.pop(unit).events if e.id not in handed]
+            handed.update(e.id for e in fresh)
+            sink(fresh)
+    return MergeResult(stories=tuple(stories), events=()), plan
 
 
 def assemble(stories: Sequence[Story], results: Iterable[RunResult]) -> MergeResult:
