@@ -273,6 +273,8 @@ def join_evidence(
     is appended to ``why`` when given). ``referring``: ``x`` only refers back to an act
     ("the fighting started on Friday night"), and its back-reference alone may join it to
     an event a day apart (merge.cluster's last pass)."""
+    if why is None and x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
+        return None  # the cheapest refusal first when no reason is asked for (same result)
     main = c.main_type()
     if not all(kb.types_compatible(x.m.event, t) for t in c.types):
         return _refuse(why, "types")

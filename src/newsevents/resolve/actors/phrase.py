@@ -239,11 +239,10 @@ def _longest_name(
                 continue  # the match must reach into the phrase itself
             if named and not _looks_like_name(span[i : i + n]):
                 continue
-            if _abbreviation(span[i : i + n]):
-                continue
+            # the dictionary before the brackets test: most runs name nothing
             form = actors.words.drop_spaced_clitic(_form(span, i, n))
             entry = find(form)
-            if entry is None:
+            if entry is None or _abbreviation(span[i : i + n]):
                 continue
             longer = bool(name_lead(span[i], actors))
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
