@@ -102,13 +102,14 @@ def resolve_places(
                 and a2 not in adjective_countries(doc, gazetteer)
             )
             context = context + Counter({a2: 1})
-    ents = candidates(parse, gazetteer, context)
+    all_ents = parse.ents  # builds every entity's Span on each access: once here
+    ents = candidates(parse, gazetteer, context, all_ents)
     if home is not None and home.span is not None:
         # the dateline is where the outlet reports from: never an event's own place
         ents = [
             e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
         ]
-    art = _Article(gazetteer, context, ents, people_tokens(parse.ents), None, {}, {})
+    art = _Article(gazetteer, context, ents, people_tokens(all_ents), None, {}, {})
     if home is None:
         home = _one_city(art)
     art = art._replace(home=home, towns=_antecedent_towns(art))
