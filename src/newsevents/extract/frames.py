@@ -14,7 +14,17 @@ from spacy.tokens import Span as SpacySpan
 
 from .arguments import fill_arguments
 from .codebook import Codebook
-from .parse import Frame, Parse, children_of, forms, in_participle, is_passive, lemma, np_span
+from .parse import (
+    Frame,
+    Parse,
+    children_of,
+    entry_pos,
+    forms,
+    in_participle,
+    is_passive,
+    lemma,
+    np_span,
+)
 from .triggers import match, noun_licensed
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]
@@ -38,6 +48,8 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     frames: dict[int, Frame] = {}
     abstract = book.classes.get("ABSTRACT", frozenset())
     for tok in sent:
+        if entry_pos(tok) is None:
+            continue  # no entry can match (``match`` says None): the tests below are skipped
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
         if in_participle(tok):

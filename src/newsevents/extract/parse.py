@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, ORTH
 from spacy.tokens import Doc, Token
 
 from ..model import EventType
@@ -65,6 +65,9 @@ def hyphen_word(tok: Token) -> str | None:
     """ "cease-fire", "air-strike": spaCy splits at hyphens; rebuild the written word."""
     doc = tok.doc
     i = tok.i
+    hyphens: set[int] | None = doc.user_data.get(_HYPHENS)
+    if hyphens is not None and i - 1 not in hyphens:
+        return None  # (the index of an indexed document spares building the token before)
     if (
         i >= 2
         and doc[i - 1].text == HYPHEN
@@ -93,6 +96,10 @@ _CHILDREN = "newsevents.children"
 _PREPS = "newsevents.preps"
 
 
+#: doc.user_data key of the indices of the tokens written "-" (hyphen_word)
+_HYPHENS = "newsevents.hyphens"
+
+
 def index_children(doc: Doc) -> None:
     """List every token's children once: ``Token.children`` builds new Token objects on each
     call, and the coder asks a verb for its dependents tens of times (speed only). Also
@@ -107,6 +114,9 @@ def index_children(doc: Doc) -> None:
             children[tok.i + offset].append(tok)
     doc.user_data[_CHILDREN] = children
     doc.user_data[_PREPS] = {}
+    orth = doc.to_array(ORTH).tolist()
+    hyphen = doc.vocab.strings[HYPHEN]
+    doc.user_data[_HYPHENS] = {i for i, o in enumerate(orth) if o == hyphen}
 
 
 def kids(tok: Token) -> list[Token]:

@@ -148,16 +148,18 @@ def _real(preps: dict[str, list[Token]]) -> set[str]:
 
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
     """Particles, prepositions and modifiers ("call off", "call for", "hunger strike")."""
-    prts = _particles(tok, book)
-    preps = preps_of(tok)
-    if e.prt and not prts & set(e.prt):
-        return False
-    if e.not_prt and prts & set(e.not_prt):
-        return False
-    if e.prep and not e.pobj and not set(_real(preps) if e.pattern else preps) & set(e.prep):
-        return False  # a pattern's bare "(for)" is no "for two decades"
-    if e.not_prep and _real(preps) & set(e.not_prep):
-        return False  # "on Tuesday" is a date, not the "call on" of a request
+    if e.prt or e.not_prt:  # (most entries ask for neither: the parse is read only if asked)
+        prts = _particles(tok, book)
+        if e.prt and not prts & set(e.prt):
+            return False
+        if e.not_prt and prts & set(e.not_prt):
+            return False
+    if (e.prep and not e.pobj) or e.not_prep:
+        preps = preps_of(tok)
+        if e.prep and not e.pobj and not set(_real(preps) if e.pattern else preps) & set(e.prep):
+            return False  # a pattern's bare "(for)" is no "for two decades"
+        if e.not_prep and _real(preps) & set(e.not_prep):
+            return False  # "on Tuesday" is a date, not the "call on" of a request
     if e.mod or e.not_mod:
         # a compound's own modifiers count too: "joint coast guard exercise", "joint naval drill"
         near = list(tok.children)

@@ -217,8 +217,8 @@ def build(
     if len(text.strip()) < MIN_TEXT_CHARS:
         what = "no article text" if not text.strip() else f"only {len(text.strip())} characters"
         raise InputError(f"{what} after cleaning; give the full article text")
-    letters = sum(1 for c in text if c.isalpha())
-    if letters < MIN_LETTER_SHARE * sum(1 for c in text if not c.isspace()):
+    letters = sum(map(str.isalpha, text))  # counted in C, not a Python loop per character
+    if letters < MIN_LETTER_SHARE * (len(text) - sum(map(str.isspace, text))):
         raise InputError(
             f"text is mostly symbols or digits ({letters:,} letters in {len(text):,} "
             "characters); give article prose"

@@ -260,6 +260,17 @@ def _refuse(why: list[str] | None, reason: str) -> Join | None:
     return None
 
 
+def _refused_early(x: Features, c: Cluster, slack: int) -> bool:
+    """The date-gap and actor-mismatch rules of :func:`join_evidence`, which refuse most
+    candidates (on the bench corpus 66,000 of 90,000), before its other tests: every test
+    there only refuses, so the order decides only which reason ``why`` notes."""
+    if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
+        return True
+    if x.backref or c.refs_only or c.sentence_types.get((x.m.article_id, x.m.sentence.start)):
+        return False
+    return not (x.subject_refs & c.lemmas) and _mismatch(x.actor, c.actor_codes, c.actor_coal)
+
+
 def join_evidence(
     x: Features,
     c: Cluster,
@@ -273,6 +284,8 @@ def join_evidence(
     is appended to ``why`` when given). ``referring``: ``x`` only refers back to an act
     ("the fighting started on Friday night"), and its back-reference alone may join it to
     an event a day apart (merge.cluster's last pass)."""
+    if why is None and _refused_early(x, c, slack):
+        return None  # the commonest refusals first when no reason is asked for (same result)
     main = c.main_type()
     if not all(kb.types_compatible(x.m.event, t) for t in c.types):
         return _refuse(why, "types")

@@ -291,7 +291,7 @@ class ParticipantCoder:
             return None
         head = head_of(toks)
         doc = head.doc
-        if head.i != head.sent.start or head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" or head.i != head.sent.start:  # ``.sent`` walks: asked last
             return None
         name = _text(toks)
         if self.kb.countries.get(name) is None and self.gazetteer.lookup(name) is None:

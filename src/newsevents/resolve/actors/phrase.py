@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.attrs import HEAD
+from spacy.tokens import Doc, Token
 
 from ..place import Gazetteer
 from .dictionary import ActorDictionary, ActorEntry
@@ -34,13 +35,29 @@ class Coded:
     open_data: bool = False
 
 
+#: doc.user_data key of each token's head index (:func:`_heads`)
+_HEADS = "newsevents.heads"
+
+
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, read once per document from one array (each ``Token.head``
+    builds a new Token; the phrase tests below climb heads thousands of times an article)."""
+    heads: list[int] | None = doc.user_data.get(_HEADS)
+    if heads is None:
+        offsets = doc.to_array(HEAD).astype("int64").tolist()
+        heads = doc.user_data[_HEADS] = [i + o for i, o in enumerate(offsets)]
+    return heads
+
+
 def head_of(toks: Sequence[Token]) -> Token:
     """The token of the phrase whose head lies outside it."""
-    inside = set(t.i for t in toks)
-    for t in toks:
-        head = t.head.i  # each ``.head`` builds a new Token: read once
-        if head not in inside or head == t.i:
-            return t
+    if toks:
+        heads = _heads(toks[0].doc)
+        inside = set(t.i for t in toks)
+        for t in toks:
+            head = heads[t.i]
+            if head not in inside or head == t.i:
+                return t
     return toks[-1]
 
 
@@ -63,11 +80,13 @@ def related(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
     ally of Russia", "US proxies")? The ally is not the state it is allied to."""
     words = kb.words.relational_nouns
     inside = {t.i for t in toks}
+    heads, doc = _heads(tok.doc), tok.doc
     cur = tok
     for _ in range(4):
-        head = cur.head
-        if head == cur or head.i not in inside:
+        h = heads[cur.i]
+        if h == cur.i or h not in inside:
             return False
+        head = doc[h]
         if head.lemma_.lower() in words:
             return True
         cur = head
@@ -78,17 +97,18 @@ def sponsored(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
     """Is ``tok`` inside an "X-backed" modifier of the phrase?"""
     words = kb.words.sponsor_words
     inside = {t.i for t in toks}
+    doc = tok.doc
+    heads = _heads(doc)
     cur = tok
     for _ in range(4):
         if cur.lower_ in words or cur.lemma_.lower() in words:
             return True
         # stay inside the phrase: "The Indonesian government backed X" is not "X-backed"
-        head = cur.head
-        if head.i == cur.i or head.i not in inside:
+        head = heads[cur.i]
+        if head == cur.i or head not in inside:
             break
-        cur = head
+        cur = doc[head]
     i = tok.i
-    doc = tok.doc
     # not data: the hyphen is punctuation joining "X-backed"
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in words
 
@@ -239,11 +259,10 @@ def _longest_name(
                 continue  # the match must reach into the phrase itself
             if named and not _looks_like_name(span[i : i + n]):
                 continue
-            if _abbreviation(span[i : i + n]):
-                continue
+            # the dictionary before the brackets test: most runs name nothing
             form = actors.words.drop_spaced_clitic(_form(span, i, n))
             entry = find(form)
-            if entry is None:
+            if entry is None or _abbreviation(span[i : i + n]):
                 continue
             longer = bool(name_lead(span[i], actors))
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):

@@ -56,6 +56,28 @@ class _Article(NamedTuple):
     people: set[int]  # tokens inside names of people and organisations
     home: Place | None  # the dateline's place, else the one city the article names
     towns: dict[int, Place]  # "the town" (start char) -> the city named last before it
+    #: each name's place, as ``resolve_name`` gives it with the article's context alone
+    named: dict[tuple[int, int, int], Place | None]
+
+
+def _named(art: _Article, ent: SpacySpan) -> Place | None:
+    """``resolve_name(art.gaz, ent, art.context)``, worked out once per name of the article
+    (the one-city prior and the town antecedents both ask it of every name)."""
+    key = (ent.start, ent.end, ent.label)
+    if key not in art.named:
+        art.named[key] = resolve_name(art.gaz, ent, art.context)
+    return art.named[key]
+
+
+def _place_of(
+    art: _Article, ent: SpacySpan, *, city_only: bool = False, home: Place | None = None
+) -> Place | None:
+    """``resolve_name(art.gaz, ent, art.context, city_only=city_only, home=home)``: ``home``
+    counts only for a home noun ("the city"), so any other name's place is :func:`_named`'s."""
+    if art.gaz.key(ent.text) in art.gaz.cues.home_nouns:
+        return resolve_name(art.gaz, ent, art.context, city_only=city_only, home=home)
+    place = _named(art, ent)
+    return None if place is None or (city_only and place.precision != "city") else place
 
 
 def resolve_places(
@@ -80,13 +102,14 @@ def resolve_places(
                 and a2 not in adjective_countries(doc, gazetteer)
             )
             context = context + Counter({a2: 1})
-    ents = candidates(parse, gazetteer, context)
+    all_ents = parse.ents  # builds every entity's Span on each access: once here
+    ents = candidates(parse, gazetteer, context, all_ents)
     if home is not None and home.span is not None:
         # the dateline is where the outlet reports from: never an event's own place
         ents = [
             e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
         ]
-    art = _Article(gazetteer, context, ents, people_tokens(parse.ents), None, {})
+    art = _Article(gazetteer, context, ents, people_tokens(all_ents), None, {}, {})
     if home is None:
         home = _one_city(art)
     art = art._replace(home=home, towns=_antecedent_towns(art))
@@ -112,7 +135,7 @@ def _one_city(art: _Article) -> Place | None:
     for ent in art.ents:
         if ent.root.dep_ == "nsubj":
             continue  # "Quito sent troops": the city stands for its government
-        place = resolve_name(art.gaz, ent, art.context)
+        place = _named(art, ent)
         if place is None or place.precision != "city" or place.geonameid is None:
             continue
         if place.span != Span.of_tokens(ent):
@@ -141,7 +164,7 @@ def _antecedent_towns(art: _Article) -> dict[int, Place]:
             continue
         if gaz.key(ent.text) in gaz.cues.capital_nouns:
             continue
-        place = resolve_name(gaz, ent, art.context)
+        place = _named(art, ent)
         if place is not None and place.precision == "city" and place.geonameid is not None:
             last = place
     return out
@@ -174,9 +197,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             continue  # "Lima rejected", "we call on Jakarta": a city standing for a state
         eroot = ent.root
         if where is not None and where.i in (eroot.i, eroot.head.i, eroot.head.head.i):
-            place = resolve_name(
-                gaz, ent, art.context, home=art.towns.get(ent.start_char, art.home)
-            )
+            place = _place_of(art, ent, home=art.towns.get(ent.start_char, art.home))
             if place is not None:
                 dist = abs(ent.start_char - ev.trigger.start)
                 direct.append(_Found(_RANK[place.precision], dist, place, ent))
@@ -192,7 +213,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             # reached through a support verb ("groups in the US staged protests"): a country
             # there says who the doers are, a city where they gathered
             city_only = carried or att.kind in ("prep_city", "compound")
-            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=home)
+            place = _place_of(art, ent, city_only=city_only, home=home)
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
@@ -202,7 +223,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             kind = None
         if kind is not None and same_clause(eroot, trig.root):
             city_only = kind == "prep_city"
-            place = resolve_name(gaz, ent, art.context, city_only=city_only, home=home)
+            place = _place_of(art, ent, city_only=city_only, home=home)
             if place is not None:
                 nearby.append(_Found(_RANK[place.precision], dist, place, ent))
     chosen = direct or bridged or nearby
@@ -326,7 +347,7 @@ def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -
             and best.span.start < ent.end_char
         ):
             continue
-        got = resolve_name(art.gaz, ent, art.context, home=art.towns.get(ent.start_char, art.home))
+        got = _place_of(art, ent, home=art.towns.get(ent.start_char, art.home))
         if got is not None and got.country is not None and got.country != best.country:
             return True
     return False

@@ -9,6 +9,7 @@ in a locative phrase is its city ("outside the Kremlin").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -115,13 +116,18 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     return False
 
 
-def candidates(parse: Doc, gaz: Gazetteer, context: Counter[str]) -> list[SpacySpan]:
+def candidates(
+    parse: Doc,
+    gaz: Gazetteer,
+    context: Counter[str],
+    ents: Sequence[SpacySpan] | None = None,
+) -> list[SpacySpan]:
     """Place names of the parse: GPE/LOC/FAC entities, plus gazetteer names the small NER
     model mislabels (a city tagged ORG or NORP, or left untagged) when they stand in a
     locative phrase. A name that is only part of a longer organisation name ("Homs
     Refinery Company") does not match the gazetteer and stays out. A name as a verb's
     direct object counts only as a city of one of the article's countries (``context``)."""
-    all_ents = parse.ents  # builds Span objects on every access: once
+    all_ents = parse.ents if ents is None else ents  # ``parse.ents`` builds every Span: once
     out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
     others = [_before_preposition(e) for e in all_ents if e.label_ in _MISLABELLED]
     others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})

@@ -44,9 +44,25 @@ class SpanIndex:
         return j >= 0 and self._ends[j] > span.start
 
 
+#: parse.user_data key of the relative expressions found (the time scan and the dating both
+#: ask for them; the regular expressions run over the whole text)
+_FOUND = "newsevents.relative"
+
+
 def find_relative(doc: Document, tv: TimeVocab) -> list[Relative]:
-    """Expressions of the article counted from another event (text order, no overlaps)."""
-    text = doc.article.text
+    """Expressions of the article counted from another event (text order, no overlaps),
+    found once per parse and time vocabulary."""
+    parse = doc.parse
+    memo = parse.user_data.get(_FOUND) if parse is not None else None
+    if memo is not None and memo[0] is tv and memo[1] is doc.article.text:
+        return list(memo[2])
+    found = _find_relative(doc.article.text, tv)
+    if parse is not None:
+        parse.user_data[_FOUND] = (tv, doc.article.text, tuple(found))
+    return found
+
+
+def _find_relative(text: str, tv: TimeVocab) -> list[Relative]:
     found: list[Relative] = []
     for pat in tv.patterns.relative:
         for m in pat.finditer(text):
