@@ -289,6 +289,10 @@ class Setting:
             return a
         if head.lemma_.lower() in self.kb.words.act_nouns:
             return a  # "defended the arrests": an act stands for its doer (document.acts)
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG"):
+            # a named person or group is who it is, not where it acts ("President X
+            # threatened Russia"); its country is for the actor files (the growth loop)
+            return a
         return evolve(a, code=home)
 
     def _sentence_countries(self, sent: SpacySpan) -> set[str]:
