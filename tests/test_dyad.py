@@ -86,10 +86,14 @@ def test_uncoded_party_takes_the_sentence_country(analyze, text, kind, actor, re
 
 
 def test_sentence_country_is_not_given_to_the_victims_of_its_own_strike(analyze):
-    # the one country named is the attacker's: the victims stay uncoded, not American
-    ev = _event(
-        analyze("US jets bombed a depot on Sunday, killing at least 24 militiamen."), "ASSAULT"
+    # the one country the sentence names is the attacker's, and the article places its events
+    # elsewhere: the victims are not American (alone, with no place in the article, the
+    # sentence would give them the one country it names: README "Dyad, seventh session")
+    text = (
+        "Militias fired rockets at a base near Kirkuk on Friday.\n\n"
+        "US jets bombed a depot on Sunday, killing at least 24 militiamen."
     )
+    ev = next(e for e in analyze(text).events if "bombed" in text[e.trigger.start : e.trigger.end])
     assert "USA" in _codes(ev.actor)
     assert "USA" not in _codes(ev.recipient)
 
@@ -688,3 +692,76 @@ def test_roles4_doers_and_targets(analyze, text, kind, actor, recipient):
 def test_a_visiting_delegation_keeps_its_origin(analyze):
     doc = analyze("Ghana's foreign minister met a delegation from Beijing in Accra.")
     assert _codes(_event(doc, "CONSULT").recipient) == {"CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # police and courts act at home: those they act on are of their country
+        ("Police in Nakuru used batons against the marchers on Tuesday.", "ASSAULT", "KEN"),
+        ("Riot police in Lusaka detained nine traders outside the market.", "COERCE", "ZMB"),
+        # an article that places its events in one country: the victims of a force of that
+        # country named without a country of their own are of it too
+        (
+            "Fighting went on in Bamenda and Kumbo on Monday.\n\n"
+            "Cameroonian soldiers killed six villagers during a raid, residents said.",
+            "ASSAULT",
+            "CMR",
+        ),
+    ],
+)
+def test_an_act_within_one_state_keeps_its_people_in_it(analyze, text, kind, recipient):
+    assert _codes(_event(analyze(text), kind).recipient) == {recipient}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another country named in the sentence: the outpost may be either side's
+        "Kyrgyz soldiers opened fire on an outpost, the Tajik foreign ministry said.",
+        # the victims of a force, in an article that places its events in another country
+        "Fighting went on near Diffa on Monday.\n\n"
+        "Nigerian jets bombed a camp on Sunday, killing at least 30 fighters.",
+    ],
+)
+def test_an_act_that_may_cross_a_border_keeps_its_target_uncoded(analyze, text):
+    doc = analyze(text)
+    ev = next(e for e in doc.events if e.actor and e.event == "ASSAULT")
+    assert _codes(ev.actor) - {None}
+    assert not (_codes(ev.actor) & _codes(ev.recipient))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # a state's act that names no one it is done to is done to its own people
+        (
+            "The Ethiopian government shut down internet access in the Amhara region.",
+            "COERCE",
+            "ETH",
+        ),
+        ("Eswatini lifted the curfew on Monday.", "CONCEDE", "SWZ"),
+        (
+            "Honduran authorities declared a state of exception in 120 municipalities.",
+            "COERCE",
+            "HND",
+        ),
+    ],
+)
+def test_a_states_act_on_no_one_named_is_on_its_own_people(analyze, text, kind, recipient):
+    assert _codes(_event(analyze(text), kind).recipient) == {recipient}
+
+
+def test_a_states_act_in_a_sentence_naming_another_country_keeps_no_recipient(analyze):
+    doc = analyze("India accused Pakistan of sheltering the gunmen and recalled its envoy.")
+    assert "IND" not in _codes(_event(doc, "SANCTION").recipient)
+
+
+def test_a_passive_arrest_in_a_one_country_article_is_by_that_state(analyze):
+    text = (
+        "Protests went on in Accra and Kumasi on Monday.\n\n"
+        "Twelve people, two of them reporters, were arrested at the scene."
+    )
+    ev = _event(analyze(text), "COERCE")
+    assert _codes(ev.actor) == {"GHA"}
+    assert _codes(ev.recipient) == {"GHA"}

@@ -88,6 +88,17 @@ def test_words_extend_the_lexicon_and_unknown_lists_fail(tmp_path: Path):
         book.words("order_verb")
 
 
+def test_own_people_is_declared_for_a_states_acts_on_its_people_only():
+    book = load_codebook()
+    assert {t for t in ("CONCEDE", "SANCTION", "COERCE") if book.spec(t).own_people} == {
+        "CONCEDE",
+        "SANCTION",
+        "COERCE",
+    }
+    assert book.spec("COERCE").own_people == "CVL"
+    assert book.spec("ASSAULT").own_people is None  # attacks cross borders
+
+
 def test_announcements_come_from_the_type_declarations():
     book = load_codebook()
     assert book.commitment("cooperation") == "AGREE"

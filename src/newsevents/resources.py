@@ -139,6 +139,7 @@ class EventTypeSpec:
     merges_with: frozenset[str] = frozenset()
     remote: bool = False
     implicit_target: str | None = None
+    own_people: str | None = None
     # traits the extract stage reads (see the header of data/event_types.yaml)
     commitment: Commitment | None = None
     content_factuality: ContentFactuality | None = None
@@ -179,7 +180,7 @@ _TYPE_FLAGS = (
 )
 _TYPE_KEYS = frozenset(
     {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}
-    | {"absorbs", "implicit_target"}
+    | {"absorbs", "implicit_target", "own_people"}
     | set(_CHOICES)
     | set(_TYPE_FLAGS)
 )
@@ -304,6 +305,7 @@ def _type_spec(name: str, path: Path, decl: Mapping[str, Any]) -> EventTypeSpec:
         merges_with=frozenset(_words(where, "merges_with", decl.get("merges_with"))),
         absorbs=frozenset(_words(where, "absorbs", decl.get("absorbs"))),
         implicit_target=str(decl["implicit_target"]) if decl.get("implicit_target") else None,
+        own_people=str(decl["own_people"]) if decl.get("own_people") else None,
         **choices,
         **flags,
     )

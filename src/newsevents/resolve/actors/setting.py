@@ -170,7 +170,7 @@ class Setting:
         if (
             all(a.code for a in (*ev.actor, *ev.recipient))
             and ev.actor
-            and (ev.recipient or spec.implicit_target is None)
+            and (ev.recipient or (spec.implicit_target is None and spec.own_people is None))
         ):
             return ev
         sp = self.doc.tokens(ev.sentence)
@@ -214,6 +214,17 @@ class Setting:
             new_recip = tuple(self._in_article(a, new_actor, spec, inferred) for a in new_recip)
         doers = {a.code for a in new_actor if a.code}
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
+        new_actor, new_recip = self._at_home(new_actor, new_recip, sp)
+        if spec.own_people is not None and new_actor and not new_recip:
+            people = self._own_people(new_actor, sp, spec.own_people)
+            new_recip = (people,) if people is not None else ()
+        if spec.own_people is not None and implicit and not new_actor and new_recip:
+            # "Twelve people were arrested at the scene": only a state arrests, sentences or
+            # imposes a curfew; in an article set in one country, that country's state did
+            state = self._state_of(new_recip, sp)
+            if state is not None:
+                label = f"{self.kb.words.unidentified} ({state})"
+                new_actor = (Actor(ev.trigger, label, state, self.kb.sectors.codes.unknown),)
         target_sector = spec.implicit_target
         if target_sector is not None and new_actor and not any(r.code for r in new_recip):
             target = self._named_target(new_actor, sp, target_sector)
@@ -222,8 +233,70 @@ class Setting:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
 
-    def _sentence_country(self, sent: SpacySpan) -> str | None:
-        """The one country a sentence names (places and nationality words), or None."""
+    def _at_home(
+        self, actors: tuple[Actor, ...], recips: tuple[Actor, ...], sent: SpacySpan
+    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+        """An act within one state: a party still without a country ("Police fired on the
+        marchers", "soldiers killed nine civilians", "gunmen shot dead a councillor") belongs
+        to the country of the other party when that is the country the article places its
+        events in (or is about) and the sentence names no other one. The price: in a text
+        that names one country only ("US jets bombed a depot, killing 24 militiamen") the
+        victims take it too."""
+        nonstate = self.kb.sectors.codes.nonstate
+        a_codes = {a.code for a in actors if a.code} - nonstate
+        r_codes = {r.code for r in recips if r.code} - nonstate
+        if not (len(a_codes) == 1 or len(r_codes) == 1):
+            return actors, recips
+        # the country the article places its events in, else the one it is about, else (an
+        # article that names no country but its parties') the party's own
+        where = self.home(where_first=True) or next(iter(a_codes or r_codes))
+        if not self._named_countries(sent) <= {where}:
+            return actors, recips
+        if a_codes == {where}:
+            recips = tuple(self._home_party(r, where) for r in recips)
+        if r_codes == {where} and not any(self._is_country(r) for r in recips):
+            # ("The ministry accused Kenya": a country addressed as such may be a foreign one's)
+            actors = tuple(self._home_party(a, where) for a in actors)
+        return actors, recips
+
+    def _state_of(self, recips: tuple[Actor, ...], sent: SpacySpan) -> str | None:
+        """The country of the people a state's act was done to, when the article places its
+        events there and the sentence names no other country."""
+        codes = {r.code for r in recips if r.code} - self.kb.sectors.codes.nonstate
+        where = self.home(where_first=True)
+        if where is None or codes != {where} or not self._named_countries(sent) <= codes:
+            return None
+        return where
+
+    def _own_people(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
+        """A state's act that names no one it is done to ("lifted the curfew", "declared a
+        state of emergency in Amhara") is done to its own people, named by the country word
+        that codes the state or a place of it in the sentence."""
+        codes = self.kb.sectors.codes
+        state = any(a.sector in codes.state or self._is_country(a) for a in doers if a.code)
+        if not state or not self._named_countries(sent) <= {a.code for a in doers}:
+            return None
+        return self._own_state(doers, sent, sector)
+
+    def _home_party(self, a: Actor, home: str) -> Actor:
+        if a.code is not None:
+            return a
+        toks = self._tokens(a.span)
+        if not toks:
+            return a
+        head = head_of(toks)
+        if head.pos_ == "PRON" or self._unplaced(head):
+            return a
+        if head.lemma_.lower() in self.kb.words.act_nouns:
+            return a  # "defended the arrests": an act stands for its doer (document.acts)
+        if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG"):
+            # a named person or group is who it is, not where it acts ("President X
+            # threatened Russia"); its country is for the actor files (the growth loop)
+            return a
+        return evolve(a, code=home)
+
+    def _sentence_countries(self, sent: SpacySpan) -> set[str]:
+        """Every country a sentence names (places and nationality words)."""
         codes: set[str] = set()
         for ent in self.places.ents_in(sent):
             if ent.label_ == "NORP":
@@ -233,7 +306,22 @@ class Setting:
                 code = place_country(ent, self.kb, self.places.gazetteer)
             if code is not None:
                 codes.add(code)
-        codes -= self.kb.sectors.codes.nonstate
+        return codes - self.kb.sectors.codes.nonstate
+
+    def _named_countries(self, sent: SpacySpan) -> set[str]:
+        """Every country a sentence names, also by a country word the tagger did not take for
+        an entity ("The Tajik foreign ministry said ...")."""
+        codes = self._sentence_countries(sent)
+        for t in sent:
+            if t.text[:1].isupper() and not ethnic(t, self.kb):
+                hit = self.kb.countries.get(t.text)
+                if hit is not None:
+                    codes.add(hit[0])
+        return codes - self.kb.sectors.codes.nonstate
+
+    def _sentence_country(self, sent: SpacySpan) -> str | None:
+        """The one country a sentence names (places and nationality words), or None."""
+        codes = self._sentence_countries(sent)
         return next(iter(codes)) if len(codes) == 1 else None
 
     def _last_resort(
