@@ -278,13 +278,17 @@ class Setting:
             return None
         return self._own_state(doers, sent, sector)
 
-    def _home_party(self, a: Actor, home: str) -> Actor:
+    def _uncoded_head(self, a: Actor) -> Token | None:
+        """The head word of a party still without a country, or None (coded, or no words)."""
         if a.code is not None:
-            return a
+            return None
         toks = self._tokens(a.span)
-        if not toks:
+        return head_of(toks) if toks else None
+
+    def _home_party(self, a: Actor, home: str) -> Actor:
+        head = self._uncoded_head(a)
+        if head is None:
             return a
-        head = head_of(toks)
         if head.pos_ == "PRON" or self._unplaced(head):
             return a
         if head.lemma_.lower() in self.kb.words.act_nouns:
@@ -328,12 +332,9 @@ class Setting:
         self, a: Actor, only: str | None, others: set[str], civil: bool = False
     ) -> Actor:
         """An uncoded party: the place it names itself, else the sentence's one country."""
-        if a.code is not None:
+        head = self._uncoded_head(a)
+        if head is None:
             return a
-        toks = self._tokens(a.span)
-        if not toks:
-            return a
-        head = head_of(toks)
         if head.pos_ == "PRON" and a.sector is None:
             return a
         if self._unplaced(head):
