@@ -51,9 +51,10 @@ def _number_phrase(num: Token, book: Codebook) -> tuple[int, Token, Token] | Non
 def _lone_day_number(num: Token) -> bool:
     """A bare number of one or two digits the entity recogniser took for a day ("injuring 31"
     read as the 31st): with no month, weekday or other word in its entity it is a count."""
-    ents = [e for e in num.doc.ents if e.start <= num.i < e.end]
-    lone = bool(ents) and ents[0].label_ == "DATE" and len(ents[0]) == 1
-    return lone and num.text.isdigit() and len(num.text) <= 2
+    doc = num.doc
+    # read off the token's own IOB tags: ``doc.ents`` would build every entity's Span
+    lone = num.ent_iob_ == "B" and (num.i + 1 == len(doc) or doc[num.i + 1].ent_iob_ != "I")
+    return lone and num.ent_type_ == "DATE" and num.text.isdigit() and len(num.text) <= 2
 
 
 def _extent(num: Token, book: Codebook) -> tuple[int, int]:
@@ -274,14 +275,12 @@ def quantities_of(frame: Frame, book: Codebook) -> tuple[Quantity, ...]:
         own = () if kind is None else _own_quantities(frame, tok, kind, book)
         return (toll, *(q for q in own if q.kind != "killed"))
     own = () if kind is None else _own_quantities(frame, tok, kind, book)
-    if violent and not any(q.kind == "killed" for q in own):
-        dead = death_toll(tok, book)
-        if dead is not None:
-            own = (*own, dead)
-    if violent:
-        told = {q.kind for q in own}
-        own = (*own, *(q for q in left_casualties(tok, book) if q.kind not in told))
-    return own
+    if not violent:
+        return own
+    if not any(q.kind == "killed" for q in own) and (dead := death_toll(tok, book)) is not None:
+        own = (*own, dead)
+    told = {q.kind for q in own}
+    return (*own, *(q for q in left_casualties(tok, book) if q.kind not in told))
 
 
 def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tuple[Quantity, ...]:

@@ -260,15 +260,21 @@ def _refuse(why: list[str] | None, reason: str) -> Join | None:
     return None
 
 
-def _refused_early(x: Features, c: Cluster, slack: int) -> bool:
-    """The date-gap and actor-mismatch rules of :func:`join_evidence`, which refuse most
-    candidates (on the bench corpus 66,000 of 90,000), before its other tests: every test
-    there only refuses, so the order decides only which reason ``why`` notes."""
+def _soft_actors(x: Features, c: Cluster, same_sentence: bool) -> bool:
+    """Coded actors of two countries are two acts, unless one sentence tells both or the
+    mention names the act as known ("the strikes killed 25": its doer is the coder's guess
+    from the sentence, so the conflict is weighed, not a veto)."""
+    return same_sentence or x.backref or c.refs_only or bool(x.subject_refs & c.lemmas)
+
+
+def _hard_refusal(x: Features, c: Cluster, slack: int, soft: bool) -> str | None:
+    """The date-gap and actor-mismatch rules, which refuse most candidates (on the bench
+    corpus 66,000 of 90,000)."""
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
-        return True
-    if x.backref or c.refs_only or c.sentence_types.get((x.m.article_id, x.m.sentence.start)):
-        return False
-    return not (x.subject_refs & c.lemmas) and _mismatch(x.actor, c.actor_codes, c.actor_coal)
+        return "date gap"
+    if not soft and _mismatch(x.actor, c.actor_codes, c.actor_coal):
+        return "actor mismatch"
+    return None
 
 
 def join_evidence(
@@ -284,8 +290,11 @@ def join_evidence(
     is appended to ``why`` when given). ``referring``: ``x`` only refers back to an act
     ("the fighting started on Friday night"), and its back-reference alone may join it to
     an event a day apart (merge.cluster's last pass)."""
-    if why is None and _refused_early(x, c, slack):
-        return None  # the commonest refusals first when no reason is asked for (same result)
+    here = c.sentence_types.get((x.m.article_id, x.m.sentence.start))
+    if why is None and _hard_refusal(x, c, slack, _soft_actors(x, c, bool(here))):
+        # the commonest refusals first when no reason is asked for: every test below only
+        # refuses, so the order decides only which reason ``why`` notes
+        return None
     main = c.main_type()
     if not all(kb.types_compatible(x.m.event, t) for t in c.types):
         return _refuse(why, "types")
@@ -293,7 +302,6 @@ def join_evidence(
     # for it, "fought ... shelled"), of two types two acts ("blocked the road, and police
     # fired tear gas"); a sentence setting its act apart ("Separately, ...") tells another
     # act than the article's earlier sentences
-    here = c.sentence_types.get((x.m.article_id, x.m.sentence.start))
     if here and x.m.event not in here:
         return _refuse(why, "same sentence, other type")
     same_sentence = bool(here)
@@ -304,17 +312,10 @@ def join_evidence(
             x.separate and any(s < start for s, _ in c.sentences[x.m.article_id])
         ):
             return _refuse(why, "set apart")
-    # coded actors of two countries are two acts, unless one sentence tells both or the
-    # mention names the act as known ("the strikes killed 25"): its doer is the
-    # coder's guess from the sentence, so the conflict is weighed, not a veto
-    # "The raids killed 25 fighters": the act named as the subject is one of the event's acts
-    soft = same_sentence or x.backref or c.refs_only or bool(x.subject_refs & c.lemmas)
-    # the next two hard rules, checked again below, refuse most candidates (on the bench
-    # corpus 87 % of them): refused here, in the same order, before any note is written
-    if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
-        return _refuse(why, "date gap")
-    if not soft and _mismatch(x.actor, c.actor_codes, c.actor_coal):
-        return _refuse(why, "actor mismatch")
+    soft = _soft_actors(x, c, same_sentence)
+    hard = _hard_refusal(x, c, slack, soft)
+    if hard is not None:
+        return _refuse(why, hard)
     v = dict.fromkeys(FEATURES, 0.0)
     notes: list[str] = []
     if x.m.event == main:
@@ -324,9 +325,7 @@ def join_evidence(
         notes.append(f"compatible types {x.m.event}~{main}")
     # dates
     if x.iv is not None and c.iv is not None:
-        gap = max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0)
-        if gap > slack:
-            return _refuse(why, "date gap")
+        gap = max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0)  # within the slack (above)
         shown = f"dates {x.m.date} vs {iso_day(c.iv[0])}" + (
             f"..{iso_day(c.iv[1])}" if c.iv[1] != c.iv[0] else ""
         )

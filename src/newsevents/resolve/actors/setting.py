@@ -84,6 +84,8 @@ class Setting:
         #: an article on "President X" and "the Y party" is about their country)
         self.parties = parties if parties is not None else Counter()
         self._home: dict[bool, str | None] = {}
+        #: the countries each sentence names, by its first token (asked for every event)
+        self._named: dict[int, frozenset[str]] = {}
 
     def _dateline_country(self) -> str | None:
         """The country of the place the report is datelined from ("NAIROBI -")."""
@@ -312,16 +314,21 @@ class Setting:
                 codes.add(code)
         return codes - self.kb.sectors.codes.nonstate
 
-    def _named_countries(self, sent: SpacySpan) -> set[str]:
+    def _named_countries(self, sent: SpacySpan) -> frozenset[str]:
         """Every country a sentence names, also by a country word the tagger did not take for
         an entity ("The Tajik foreign ministry said ...")."""
+        known = self._named.get(sent.start)
+        if known is not None:
+            return known
         codes = self._sentence_countries(sent)
         for t in sent:
             if t.text[:1].isupper() and not ethnic(t, self.kb):
                 hit = self.kb.countries.get(t.text)
                 if hit is not None:
                     codes.add(hit[0])
-        return codes - self.kb.sectors.codes.nonstate
+        found = frozenset(codes - self.kb.sectors.codes.nonstate)
+        self._named[sent.start] = found
+        return found
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
         """The one country a sentence names (places and nationality words), or None."""
