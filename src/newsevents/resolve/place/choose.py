@@ -121,7 +121,13 @@ def resolve_places(
     out = _share_in_sentence(out)
     out = _inherit_places(out)
     out = place_by_heading(doc, out, gazetteer, art.context)
-    out = follow_previous(doc, out, gazetteer, art.ents)
+    out = follow_previous(
+        doc,
+        out,
+        gazetteer,
+        art.ents,
+        lambda ent: _place_of(art, ent, home=art.towns.get(ent.start_char, art.home)),
+    )
     if home is not None:
         out = place_by_dateline(doc, out, home, gazetteer, art.ents, art.context, abroad=abroad)
     return out

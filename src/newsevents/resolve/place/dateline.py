@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -115,6 +116,7 @@ def follow_previous(
     events: list[EventMention],
     gaz: Gazetteer,
     ents: list[SpacySpan],
+    resolve: Callable[[SpacySpan], Place | None] | None = None,
 ) -> list[EventMention]:
     """An act on the spot whose sentence names no place (a place named only as where people
     came from, "troops were sent from Juba to the area", or where a report was given, "a
@@ -127,17 +129,39 @@ def follow_previous(
     sentence further back than the one right before links only when both acts tell their
     day; a sentence with several locative places, or with a locative place no act of it
     was given, ends the search (which one? another scene). A wire report's paragraphs are a
-    sentence or two long, so a paragraph break does not end it."""
+    sentence or two long, so a paragraph break does not end it.
+
+    With ``resolve`` (a name -> its place): an act whose sentence names one place, in a
+    locative phrase, and no other, is there even when the parse hangs the phrase elsewhere
+    ("gunmen kidnapped 39 girls from their dormitory in X": one sentence, one scene)."""
     remote = gaz.cues.remote_events
     order = {s.start: i for i, s in enumerate(doc.sentences)}
     names: dict[int, set[str]] = {}  # sentence -> the place names it holds (not origins)
     where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
+    first: dict[tuple[int, str], SpacySpan] = {}  # (sentence, name) -> its first locative use
     for e in ents:
         i = order.get(_sentence_start(doc, e.start_char), -1)
         if not _origin(e.root, gaz) and not _where_said(e.root, gaz) and not _feature(e, gaz):
             names.setdefault(i, set()).add(gaz.key(e.text))
         if locative_slot(e.root, gaz) and not _feature(e, gaz):
             where.setdefault(i, set()).add(gaz.key(e.text))
+            first.setdefault((i, gaz.key(e.text)), e)
+
+    def only_place(i: int) -> Place | None:
+        """The one place sentence ``i`` names, in a locative phrase, naming no other (nor
+        where a report was given: "told journalists in X"): a proper name ("the city" is
+        only a back-reference) below a country ("groups in the US staged protests": a
+        country there says who the doers are)."""
+        if resolve is None or len(where.get(i, ())) != 1 or names.get(i, set()) != where[i]:
+            return None
+        (key,) = where[i]
+        if key in gaz.cues.home_nouns or key in gaz.cues.capital_nouns:
+            return None
+        place = resolve(first[(i, key)])
+        if place is None or place.precision == "country":
+            return None
+        return dataclasses.replace(place, source="text")
+
     placed: dict[int, dict[tuple[str, str | None, str], EventMention]] = {}
     for ev in events:
         loc = ev.location
@@ -160,6 +184,11 @@ def follow_previous(
             (before,) = here.values()
             if _same_days(before, ev, gaz):
                 ev = dataclasses.replace(ev, location=before.location)
+        if ev.location is None and ev.event not in remote and not here:
+            # the one place its sentence names, in a locative phrase the parse hung elsewhere
+            found = only_place(i)
+            if found is not None:
+                ev = dataclasses.replace(ev, location=found)
         if (
             ev.location is None
             and ev.event not in remote

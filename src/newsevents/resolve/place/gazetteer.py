@@ -303,6 +303,15 @@ class Gazetteer:
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)
+        if city is not None and context and not context.get(city.country2, 0):
+            # a city far from the article's countries loses to a town or a province of that
+            # name in them ("Tari" in a story on Papua New Guinea is no Australian town)
+            sub = self.best_subdivision(key, context)
+            if sub is not None and context.get(sub.country2, 0):
+                return self._subdivision_place(sub)
+            town = self.town(key, context)
+            if town is not None:
+                return self._city_place(town)
         if city is not None:
             return self._city_place(city)
         # a bare name that is no city is a province or district only in the article's own
