@@ -131,9 +131,10 @@ def follow_previous(
     was given, ends the search (which one? another scene). A wire report's paragraphs are a
     sentence or two long, so a paragraph break does not end it.
 
-    With ``resolve`` (a name -> its place): an act whose sentence names one place, in a
-    locative phrase, and no other, is there even when the parse hangs the phrase elsewhere
-    ("gunmen kidnapped 39 girls from their dormitory in X": one sentence, one scene)."""
+    With ``resolve`` (a name -> its place): an act told by a verb whose sentence names one
+    place, in a locative phrase, and no other, is there even when the parse hangs the phrase
+    elsewhere ("gunmen kidnapped 39 girls from their dormitory in X": one sentence, one
+    scene)."""
     remote = gaz.cues.remote_events
     order = {s.start: i for i, s in enumerate(doc.sentences)}
     names: dict[int, set[str]] = {}  # sentence -> the place names it holds (not origins)
@@ -184,7 +185,7 @@ def follow_previous(
             (before,) = here.values()
             if _same_days(before, ev, gaz):
                 ev = dataclasses.replace(ev, location=before.location)
-        if ev.location is None and ev.event not in remote and not here:
+        if ev.location is None and ev.event not in remote and not here and _told_by_verb(doc, ev):
             # the one place its sentence names, in a locative phrase the parse hung elsewhere
             found = only_place(i)
             if found is not None:
@@ -223,6 +224,13 @@ def _story_place(
             return None  # further back, only a day the text gives both links the two acts
         return before.location if _same_days(before, ev, gaz) else None
     return None
+
+
+def _told_by_verb(doc: Document, ev: EventMention) -> bool:
+    """True when a verb tells the act ("gunmen kidnapped ..."); an event noun ("the Wabag
+    attack", "the shooting in X") often names another act than the sentence's own."""
+    toks = doc.tokens(ev.trigger)
+    return toks is not None and toks.root.pos_ == "VERB"
 
 
 def _feature(ent: SpacySpan, gaz: Gazetteer) -> bool:
