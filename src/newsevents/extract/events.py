@@ -11,7 +11,7 @@ from .commitments import recode
 from .factuality import Cues, assess
 from .frames import find_frames
 from .mentions import mention_of, must_requests, reindex
-from .parse import Frame, Parse, index_children, lemma
+from .parse import Frame, Parse, index_children, kids, lemma
 from .topics import must_topics, topics_and_predictions
 
 
@@ -89,9 +89,10 @@ def _author_voice(frame: Frame, book: Codebook) -> bool:
     let, let_pronouns = book.words("let_verbs"), book.words("let_pronouns")
     node = frame.token
     for _ in range(3):
-        near = [*node.children, *(g for c in node.children for g in c.children)]
-        if lemma(node) in let and any(c.lower_ in let_pronouns and c.pos_ == "PRON" for c in near):
-            return True
+        if lemma(node) in let:  # (the dependents are listed only for a "let" verb)
+            near = [*kids(node), *(g for c in kids(node) for g in kids(c))]
+            if any(c.lower_ in let_pronouns and c.pos_ == "PRON" for c in near):
+                return True
         if node.head == node:
             break
         node = node.head

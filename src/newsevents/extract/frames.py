@@ -18,7 +18,7 @@ from .parse import (
     Frame,
     Parse,
     children_of,
-    entry_pos,
+    entry_tokens,
     forms,
     in_participle,
     is_passive,
@@ -47,9 +47,7 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     """token index -> frame, for every token that matches an entry and reports an event."""
     frames: dict[int, Frame] = {}
     abstract = book.classes.get("ABSTRACT", frozenset())
-    for tok in sent:
-        if entry_pos(tok) is None:
-            continue  # no entry can match (``match`` says None): the tests below are skipped
+    for tok in entry_tokens(sent):  # (no entry can match another: ``match`` says None)
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
         if in_participle(tok):

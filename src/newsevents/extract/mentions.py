@@ -9,7 +9,15 @@ from ..model import Actor, Document, EventMention, Span, evolve
 from ..resources import goldstein
 from .codebook import Codebook
 from .factuality import Factuality, assess
-from .parse import Frame, Parse, coordinated_origins, coordinated_owners, lemma, np_span
+from .parse import (
+    Frame,
+    Parse,
+    coordinated_origins,
+    coordinated_owners,
+    dep_tokens,
+    lemma,
+    np_span,
+)
 from .quantities import quantities_of
 
 
@@ -112,9 +120,7 @@ def must_requests(
     """'A said B must X' is A demanding that B X (REQUEST)."""
     out: list[EventMention] = []
     report = book.words("report_verbs")
-    for tok in sent:
-        if tok.dep_ != "aux":
-            continue
+    for tok in dep_tokens(sent, "aux"):
         # the codebook's auxiliary entries code this construction ("must": a demand)
         entry = next((e for e in book.aux_entries if tok.lower_ in e.lemmas), None)
         if entry is None:

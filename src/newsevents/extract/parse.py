@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.attrs import HEAD, ORTH
+from spacy.attrs import DEP, HEAD, ORTH, POS
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..model import EventType
 from .codebook import Codebook, Entry, EntryPos
@@ -117,6 +119,42 @@ def index_children(doc: Doc) -> None:
     orth = doc.to_array(ORTH).tolist()
     hyphen = doc.vocab.strings[HYPHEN]
     doc.user_data[_HYPHENS] = {i for i, o in enumerate(orth) if o == hyphen}
+    doc.user_data[_POS] = doc.to_array(POS).tolist()
+    doc.user_data[_DEP] = doc.to_array(DEP).tolist()
+
+
+#: doc.user_data keys of each token's part of speech and dependency label (their ids)
+_POS = "newsevents.pos"
+_DEP = "newsevents.dep"
+#: the parts of speech :func:`entry_pos` gives an entry for
+_ENTRY_POS = frozenset({int(VERB), int(NOUN), int(ADJ)})
+
+
+def entry_tokens(sent: SpacySpan) -> Iterator[Token]:
+    """The tokens of ``sent`` whose part of speech :func:`entry_pos` accepts, in order; of an
+    indexed document only those are built (speed only)."""
+    doc = sent.doc
+    pos: list[int] | None = doc.user_data.get(_POS)
+    if pos is None:
+        yield from (t for t in sent if entry_pos(t) is not None)
+        return
+    for i in range(sent.start, sent.end):
+        if pos[i] in _ENTRY_POS:
+            yield doc[i]
+
+
+def dep_tokens(sent: SpacySpan, label: str) -> Iterator[Token]:
+    """The tokens of ``sent`` whose dependency label is ``label``, in order; of an indexed
+    document only those are built (speed only)."""
+    doc = sent.doc
+    deps: list[int] | None = doc.user_data.get(_DEP)
+    if deps is None:
+        yield from (t for t in sent if t.dep_ == label)
+        return
+    wanted = doc.vocab.strings[label]
+    for i in range(sent.start, sent.end):
+        if deps[i] == wanted:
+            yield doc[i]
 
 
 def kids(tok: Token) -> list[Token]:

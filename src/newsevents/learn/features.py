@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Document, EventMention, Span
+from ..model import Document, EventMention, Span, TimeExpression
 from ..resources import FactualityCues, load_factuality_cues
+from ..within import Within
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -255,6 +256,23 @@ def _path_features(tok: Token, sent: SpacySpan, fact: str) -> set[str]:
     return feats
 
 
+#: parse.user_data key of the article's times sorted by start (:func:`_times`)
+_TIMES = "newsevents.learn.times"
+
+
+def _times(doc: Document) -> Within[TimeExpression]:
+    """The article's times, asked by sentence (each candidate asks for its own), indexed once
+    per document (again if the times were replaced)."""
+    parse = doc.parse
+    memo = parse.user_data.get(_TIMES) if parse is not None else None
+    if memo is not None and memo[0] is doc.times:
+        return memo[1]
+    index = Within(doc.times, lambda t: (t.span.start, t.span.end))
+    if parse is not None:
+        parse.user_data[_TIMES] = (doc.times, index)
+    return index
+
+
 def _time_features(doc: Document, sentence: Span, fact: str) -> set[str]:
     """Whether the sentence names a day after or before the publication date (a plan "on
     Thursday" against a past act): the times found before the events are coded."""
@@ -262,19 +280,14 @@ def _time_features(doc: Document, sentence: Span, fact: str) -> set[str]:
     if not published:
         return set()
     feats: set[str] = set()
-    for t in doc.times:
-        if sentence.start <= t.span.start < sentence.end:
-            day = t.value[:10]
-            n = min(len(day), len(published))
-            rel = (
-                "after"
-                if day[:n] > published[:n]
-                else "before"
-                if day[:n] < published[:n]
-                else "same"
-            )
-            feats.add(f"time={rel}")
-            feats.add(f"time_rf={rel}|{fact}")
+    for t in _times(doc).starting_in(sentence.start, sentence.end):
+        day = t.value[:10]
+        n = min(len(day), len(published))
+        rel = (
+            "after" if day[:n] > published[:n] else "before" if day[:n] < published[:n] else "same"
+        )
+        feats.add(f"time={rel}")
+        feats.add(f"time_rf={rel}|{fact}")
     return feats
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression, evolve
+from ...within import Within
 from ..place import Gazetteer
 from .antecedents import (
     entity_context,
@@ -51,10 +52,12 @@ def resolve_actors(
     setting = Setting(doc, actors, places, parties)
     out_events = []
     published = doc.article.published
+    times = Within(doc.times, lambda t: (t.span.start, t.span.end))
     for ev in events:
         # a named actor's role is the one held on the event's day: a date the event's own
         # sentence gives, else the publication date (event dates are resolved later)
-        coder.date = sentence_day(ev, doc.times) or published
+        day = sentence_day(ev, times.inside(ev.sentence.start, ev.sentence.end))
+        coder.date = day or published
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
@@ -98,7 +101,8 @@ def _text(toks: list[Token]) -> str:
 
 def sentence_day(ev: EventMention, times: list[TimeExpression]) -> str | None:
     """The first day named in the event's sentence (a partial date stands for its middle:
-    "1995" -> 1995-07-01, "1995-03" -> 1995-03-15), or None."""
+    "1995" -> 1995-07-01, "1995-03" -> 1995-03-15), or None. (``times``: all the article's,
+    or those inside the sentence.)"""
     for t in times:
         if ev.sentence.start <= t.span.start and t.span.end <= ev.sentence.end and t.value:
             value = t.value

@@ -113,12 +113,44 @@ def sponsored(tok: Token, toks: Sequence[Token], kb: ActorDictionary) -> bool:
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in words
 
 
-def _form(toks: Sequence[Token], i: int, n: int) -> str:
-    """The words ``toks[i:i+n]`` as written (contiguous: "U.S."), else joined by spaces."""
-    part = toks[i : i + n]
-    if part[-1].i - part[0].i == n - 1:
-        return "".join(t.text_with_ws for t in part[:-1]) + part[-1].text
-    return " ".join(t.text for t in part)
+class _Run:
+    """The words of a token sequence, each read once: a phrase's every run of one to six
+    words is tried against the tables (speed only)."""
+
+    __slots__ = ("_ents", "_pos", "ids", "texts", "toks", "with_ws")
+
+    def __init__(self, toks: Sequence[Token]) -> None:
+        self.toks = toks
+        self.ids = [t.i for t in toks]
+        self.texts = [t.text for t in toks]
+        self.with_ws = [t.text_with_ws for t in toks]
+        self._pos: list[str] | None = None
+        self._ents: list[str] | None = None
+
+    def form(self, i: int, n: int) -> str:
+        """The words ``toks[i:i+n]`` as written (contiguous: "U.S."), else joined by spaces."""
+        if self.ids[i + n - 1] - self.ids[i] == n - 1:
+            return "".join(self.with_ws[i : i + n - 1]) + self.texts[i + n - 1]
+        return " ".join(self.texts[i : i + n])
+
+    def looks_like_name(self, i: int, n: int) -> bool:
+        """Do the words ``toks[i:i+n]`` look like a name: capitalised, with a proper noun or a
+        named entity, and never a part of a longer person's name ("Hassan" in "Hassan
+        Rouhani" is not another Hassan)?"""
+        last = self.texts[i + n - 1]
+        if not last[:1].isupper() or last in ("'s", "'"):
+            return False
+        if self._pos is None or self._ents is None:
+            self._pos = [t.pos_ for t in self.toks]
+            self._ents = [t.ent_type_ for t in self.toks]
+        pos, ents = self._pos, self._ents
+        first, end = self.ids[i], self.ids[i + n - 1] + 1
+        for k in range(i, i + n):
+            if ents[k] == "PERSON":
+                ent = ent_of(self.toks[k])
+                if ent is not None and (ent.start < first or ent.end > end):
+                    return False
+        return any(pos[k] == "PROPN" or ents[k] in _NAME_LABELS for k in range(i, i + n))
 
 
 def code_phrase(
@@ -253,14 +285,15 @@ def _longest_name(
     inside a named entity (the Phoenix table spells names in capitals, so "the opposition"
     must not match an actor called OPPOSITION)."""
     longest = min(_OPEN_MAX if named else actors.max_len, len(span))
+    run = _Run(span)
     for n in range(longest, 0, -1):
         for i in range(len(span) - n + 1):
             if i + n <= lead:
                 continue  # the match must reach into the phrase itself
-            if named and not _looks_like_name(span[i : i + n]):
+            if named and not run.looks_like_name(i, n):
                 continue
             # the dictionary before the brackets test: most runs name nothing
-            form = actors.words.drop_spaced_clitic(_form(span, i, n))
+            form = actors.words.drop_spaced_clitic(run.form(i, n))
             entry = find(form)
             if entry is None or _abbreviation(span[i : i + n]):
                 continue
@@ -292,31 +325,17 @@ def _abbreviation(run: Sequence[Token]) -> bool:
 _OPEN_MAX = 6
 
 
-def _looks_like_name(run: Sequence[Token]) -> bool:
-    """Capitalised, with a proper noun or a named entity, and never a part of a longer
-    person's name ("Hassan" in "Hassan Rouhani" is not another Hassan)."""
-    last = run[-1]
-    if not last.text[:1].isupper() or last.text in ("'s", "'"):
-        return False
-    first, end = run[0].i, run[-1].i + 1
-    for t in run:
-        if t.ent_type_ == "PERSON":
-            ent = ent_of(t)
-            if ent is not None and (ent.start < first or ent.end > end):
-                return False
-    return any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_LABELS for t in run)
-
-
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
 def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, out: Coded) -> None:
     """A country name, adjective or capital in the phrase, longest first (sets ``out``)."""
     table = actors.countries
+    run = _Run(toks)
     for n in (4, 3, 2, 1):
         for i in range(len(toks) - n + 1):
-            form = _form(toks, i, n)
-            text = toks[i].text
+            form = run.form(i, n)
+            text = run.texts[i]
             hit = table.get(form) or table.get(actors.words.strip_article(form))
             if hit is None and n == 1 and text.isupper() is False:
                 hit = table.get(text.capitalize()) if text.istitle() else None

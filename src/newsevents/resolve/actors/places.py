@@ -106,10 +106,10 @@ class DocumentPlaces:
     def ents_in(self, sent: SpacySpan) -> list[SpacySpan]:
         """The entities wholly inside ``sent`` (what ``sent.ents`` returns)."""
         out = []
-        for ent in self._ents[bisect_left(self._starts, sent.start) :]:
-            if ent.end > sent.end:
-                break
-            out.append(ent)
+        ents, k = self._ents, bisect_left(self._starts, sent.start)
+        while k < len(ents) and ents[k].end <= sent.end:  # (no copy of the list's tail)
+            out.append(ents[k])
+            k += 1
         return out
 
     def of_sentence(self, sent: SpacySpan) -> list[tuple[SpacySpan, str]]:

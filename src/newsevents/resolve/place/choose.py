@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import PLACE_PRECISION, Document, EventMention, Place, PlacePrecision, Span, evolve
+from ...within import Within
 from ..syntax import governor
 from .attach import (
     after_target,
@@ -58,6 +59,10 @@ class _Article(NamedTuple):
     towns: dict[int, Place]  # "the town" (start char) -> the city named last before it
     #: each name's place, as ``resolve_name`` gives it with the article's context alone
     named: dict[tuple[int, int, int], Place | None]
+    #: the names inside a sentence (each event asks for its own)
+    within: Within[SpacySpan]
+    #: the token index of each name's root -> the names' positions in ``ents``
+    roots: dict[int, list[int]]
 
 
 def _named(art: _Article, ent: SpacySpan) -> Place | None:
@@ -109,7 +114,11 @@ def resolve_places(
         ents = [
             e for e in ents if not (e.start_char < home.span.end and home.span.start < e.end_char)
         ]
-    art = _Article(gazetteer, context, ents, people_tokens(all_ents), None, {}, {})
+    roots: dict[int, list[int]] = {}
+    for k, ent in enumerate(ents):
+        roots.setdefault(ent.root.i, []).append(k)
+    within = Within(ents, lambda e: (e.start_char, e.end_char))
+    art = _Article(gazetteer, context, ents, people_tokens(all_ents), None, {}, {}, within, roots)
     if home is None:
         home = _one_city(art)
     art = art._replace(home=home, towns=_antecedent_towns(art))
@@ -196,9 +205,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
     # "the province of X, where farmers blocked roads": the clause's act is in X
     where = where_antecedent(trig.root, gaz)
     sides = _side_spans(ev, remote)
-    for ent in art.ents:
-        if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
-            continue
+    for ent in art.within.inside(ev.sentence.start, ev.sentence.end):
         if (ent.start_char, ent.end_char) in sides and _stands_for_side(ent.root, gaz):
             continue  # "Lima rejected", "we call on Jakarta": a city standing for a state
         eroot = ent.root
@@ -325,11 +332,10 @@ def _spans_countries(art: _Article, best: _Found) -> bool:
     country ("in Homs and Hama") keep the first."""
     root = best.ent.root
     others = {t.i for t in conjuncts(root)} - {root.i}
-    for other in art.ents:
-        if other.root.i in others:
-            got = art.gaz.lookup(other.text, art.context)
-            if got is not None and got.country != best.place.country:
-                return True
+    for k in sorted(k for i in others for k in art.roots.get(i, ())):  # (in text order)
+        got = art.gaz.lookup(art.ents[k].text, art.context)
+        if got is not None and got.country != best.place.country:
+            return True
     return False
 
 
@@ -342,9 +348,7 @@ def _other_country(art: _Article, best: Place, trigger: Token, sentence: Span) -
     verb = governor(trigger)
     if verb is None:
         return False
-    for ent in art.ents:
-        if not (sentence.start <= ent.start_char and ent.end_char <= sentence.end):
-            continue
+    for ent in art.within.inside(sentence.start, sentence.end):
         if not locates_clause(ent.root, verb, art.gaz):
             continue
         if (

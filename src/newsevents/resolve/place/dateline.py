@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Document, EventMention, Place, Span
+from ...within import containing
 from ..datelines import dateline_matches
 from .gazetteer import Gazetteer
 from .names import locative_slot
@@ -140,8 +141,9 @@ def follow_previous(
     names: dict[int, set[str]] = {}  # sentence -> the place names it holds (not origins)
     where: dict[int, set[str]] = {}  # sentence -> the names in its locative phrases
     first: dict[tuple[int, str], SpacySpan] = {}  # (sentence, name) -> its first locative use
+    start_of = _sentence_starts(doc)
     for e in ents:
-        i = order.get(_sentence_start(doc, e.start_char), -1)
+        i = order.get(start_of(e.start_char), -1)
         if not _origin(e.root, gaz) and not _where_said(e.root, gaz) and not _feature(e, gaz):
             names.setdefault(i, set()).add(gaz.key(e.text))
         if locative_slot(e.root, gaz) and not _feature(e, gaz):
@@ -266,6 +268,20 @@ def _origin(tok: Token, gaz: Gazetteer) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ != "from":
         return False
     return tok.head.head.lower_ not in gaz.cues.directions
+
+
+def _sentence_starts(doc: Document) -> Callable[[int], int]:
+    """:func:`_sentence_start` of the document, by a binary search over its sentences."""
+    sents = doc.sentences
+    index = containing([s.start for s in sents], [s.end for s in sents])
+    if index is None:
+        return lambda char: _sentence_start(doc, char)
+
+    def start(char: int) -> int:
+        k = index(char)
+        return sents[k].start if k >= 0 else -1
+
+    return start
 
 
 def _sentence_start(doc: Document, char: int) -> int:

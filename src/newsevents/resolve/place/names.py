@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER, POS, SENT_START
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -350,10 +352,14 @@ def _city_in(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
 def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     """ "the capital" as a noun of its own (not "the capital of X", not "capital city")."""
     out: list[SpacySpan] = []
-    for tok in parse:
-        word = tok.lower_
-        if word not in gaz.cues.capital_nouns and word not in gaz.cues.home_nouns:
+    # (a token is built only for a capital or home noun: their hashes against one array)
+    strings = parse.vocab.strings
+    nouns = {strings[w] for w in (*gaz.cues.capital_nouns, *gaz.cues.home_nouns)}
+    for k, word_hash in enumerate(parse.to_array(LOWER).tolist()):
+        if word_hash not in nouns:
             continue
+        tok = parse[k]
+        word = tok.lower_
         if tok.pos_ != "NOUN":
             continue
         # "the Kenyan capital": the capital of the country the adjective names
@@ -375,16 +381,18 @@ def _capital_nouns(parse: Doc, gaz: Gazetteer) -> list[SpacySpan]:
 def _untagged_names(parse: Doc, taken: set[int]) -> list[SpacySpan]:
     """Runs of capitalised proper nouns outside any entity (not at a sentence start)."""
     out: list[SpacySpan] = []
-    toks = list(parse)
-    n = len(toks)
+    # (the parts of speech and sentence starts from one array: a token is built only for a
+    # noun or proper noun)
+    pos = parse.to_array(POS).tolist()
+    starts = parse.to_array(SENT_START).astype("int64").tolist()
+    n = len(pos)
     i = 0
     while i < n:
-        tok = toks[i]
-        if i not in taken and tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper():
+        if i not in taken and pos[i] in (PROPN, NOUN) and parse[i].text[:1].isupper():
             j = i + 1
-            while j < n and j not in taken and toks[j].pos_ == "PROPN":
+            while j < n and j not in taken and pos[j] == PROPN:
                 j += 1
-            if not tok.is_sent_start:
+            if starts[i] != 1:  # not ``Token.is_sent_start``
                 out.append(parse[i:j])
             i = j
             continue
