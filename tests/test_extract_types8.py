@@ -85,3 +85,15 @@ def test_taken_somewhere_is_no_capture(types, text):
 )
 def test_leaders_spoken_to_are_consulted(types, text, coded):
     assert ("CONSULT" in types(text)) is coded
+
+
+def test_burning_in_an_attack_is_that_attack(parse, codebook):
+    """ "raided X, killing seven and setting fire to the market": one attack, not two."""
+    found = extract_events(
+        parse(
+            "Insurgents raided the district town on Tuesday, killing seven civilians "
+            "and setting fire to the market."
+        ),
+        codebook,
+    )
+    assert [e.event for e in found] == ["ASSAULT"]

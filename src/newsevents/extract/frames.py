@@ -167,8 +167,8 @@ def _fold_casualties(frames: dict[int, Frame], book: Codebook) -> None:
         tok = child.token
         if child.absorbed or not book.spec(child.event).violent or tok.pos_ != "VERB":
             continue
-        if book.quantity_kinds.get(lemma(tok)) not in casualties:
-            continue
+        if book.quantity_kinds.get(lemma(tok)) not in casualties and child.mode != "destroy":
+            continue  # casualties, and the burning of the attack ("..., setting fire to X")
         coordinated = tok.dep_ == "conj"
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
         if not (coordinated or participle):
