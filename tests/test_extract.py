@@ -386,7 +386,8 @@ def test_disasters_are_not_assaults(code, text):
 def test_denial_keeps_the_denied_act(code):
     events = code("The army denied that its troops burned the village.")
     assert find(events, "REJECT").factuality == "asserted"
-    assert find(events, "COERCE").factuality == "negated"
+    # troops burning a village attack it (eighth session; our sentence gold codes it so)
+    assert find(events, "ASSAULT").factuality == "negated"
 
 
 @pytest.mark.parametrize(

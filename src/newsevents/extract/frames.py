@@ -17,6 +17,7 @@ from .codebook import Codebook
 from .parse import (
     Frame,
     Parse,
+    actor_modifiers,
     children_of,
     entry_tokens,
     forms,
@@ -24,6 +25,7 @@ from .parse import (
     is_passive,
     lemma,
     np_span,
+    preps_of,
 )
 from .triggers import match, noun_licensed
 
@@ -100,7 +102,9 @@ def _merge_instruments(frames: dict[int, Frame], book: Codebook) -> None:
 
 def _absorb_objects(frames: dict[int, Frame], book: Codebook) -> None:
     """A nominal trigger that is the object of another verb trigger is what that act is
-    about ("rejected a UN appeal"), unless the verb only stages it ("held talks")."""
+    about ("rejected a UN appeal"), unless the verb only stages it ("held talks") or only
+    judges a deed whose doer the noun names ("condemned the killing of X by Y's soldiers",
+    "welcomed the release of the journalists by the junta": both acts are told)."""
     support = book.words("support_verbs")
     for frame in frames.values():
         tok = frame.token
@@ -111,8 +115,24 @@ def _absorb_objects(frames: dict[int, Frame], book: Codebook) -> None:
             and head is not None
             and head.token.pos_ == "VERB"
             and not set(forms(head.token)) & support
+            and not _judged_deed(frame, head, book)
         ):
             frame.absorbed = True
+
+
+def _judged_deed(frame: Frame, head: Frame, book: Codebook) -> bool:
+    """Is the nominal object a deed (not a speech act) that a verb of judgement
+    (``judgement_verbs``) is about, with its doer named by a name, a nationality or a
+    by-phrase (a pronoun would take the judge as the doer)?"""
+    if lemma(head.token) not in book.words("judgement_verbs"):
+        return False
+    if book.spec(frame.event).governs_content:
+        return False  # "rejected Iraq's proposal", "welcomed Kenya's offer": the topic
+    doers = [a for a in actor_modifiers(frame.token) if a.pos_ != "PRON"]
+    patient_noun = lemma(frame.token) in book.classes.get("PATIENT_NOUNS", frozenset())
+    if patient_noun and not any(preps_of(frame.token).get(g) for g in book.words("genitive_preps")):
+        doers = [a for a in doers if a.dep_ != "poss"]  # "his assassination": the victim
+    return bool(doers)
 
 
 def _absorb_voiced_demands(frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
@@ -145,8 +165,8 @@ def _fold_casualties(frames: dict[int, Frame], book: Codebook) -> None:
         tok = child.token
         if child.absorbed or not book.spec(child.event).violent or tok.pos_ != "VERB":
             continue
-        if book.quantity_kinds.get(lemma(tok)) not in casualties:
-            continue
+        if book.quantity_kinds.get(lemma(tok)) not in casualties and child.mode != "destroy":
+            continue  # casualties, and the burning of the attack ("..., setting fire to X")
         coordinated = tok.dep_ == "conj"
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
         if not (coordinated or participle):

@@ -470,7 +470,12 @@ def actor_modifiers(noun: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "compound" and c.pos_ == "NOUN":
             stack.extend(c.children)  # "US Predator attacks": US modifies the compound
-    by = preps_of(noun).get(AGENT, [])
+    held = preps_of(noun)
+    by = held.get(AGENT, [])
+    if not by:
+        # "the killing of a farmer by soldiers": the parse often hangs the doer's by-phrase
+        # on the patient the noun governs
+        by = [b for p in held.get("of", []) for b in preps_of(p).get(AGENT, [])]
     return with_conjuncts(out + by) if out or by else []
 
 
