@@ -765,3 +765,28 @@ def test_a_passive_arrest_in_a_one_country_article_is_by_that_state(analyze):
     ev = _event(analyze(text), "COERCE")
     assert _codes(ev.actor) == {"GHA"}
     assert _codes(ev.recipient) == {"GHA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        (
+            "Danish and Swedish coast guards carried out a joint search off Bornholm.",
+            "COOPERATE",
+            "DNK",
+            "SWE",
+        ),
+        ("Ghana and Togo restored diplomatic relations on Tuesday.", "SUPPORT", "GHA", "TGO"),
+    ],
+)
+def test_doers_of_several_countries_acting_together_are_each_others_recipients(
+    analyze, text, kind, actor, recipient
+):
+    ev = _event(analyze(text), kind)
+    assert {actor, recipient} <= _codes(ev.actor)
+    assert {actor, recipient} <= _codes(ev.recipient)
+
+
+def test_doers_of_one_country_acting_together_get_no_recipient_from_each_other(analyze):
+    ev = _event(analyze("Kenyan police and soldiers carried out a joint operation."), "COOPERATE")
+    assert not ev.recipient

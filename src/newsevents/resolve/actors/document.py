@@ -24,6 +24,7 @@ from .antecedents import (
 )
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
+from .joint import joint_partners
 from .nonactor import never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces, place_country
@@ -65,8 +66,8 @@ def resolve_actors(
             evolve(ev, actor=actor, recipient=recipient, speaker=speaker),
             implicit=not named_doer_lost,
         )
-        out_events.append(ev)
         coder.after_event(ev)
+        out_events.append(joint_partners(ev))
     out_quotes = [
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
