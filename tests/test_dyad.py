@@ -790,3 +790,14 @@ def test_doers_of_several_countries_acting_together_are_each_others_recipients(
 def test_doers_of_one_country_acting_together_get_no_recipient_from_each_other(analyze):
     ev = _event(analyze("Kenyan police and soldiers carried out a joint operation."), "COOPERATE")
     assert not ev.recipient
+
+
+def test_a_protest_by_doers_placed_by_the_article_addresses_their_own_state(analyze):
+    text = (
+        "Flooding closed schools in Kisumu and Eldoret on Monday.\n\n"
+        "Residents of the town blocked the main road on Tuesday to demand new drains."
+    )
+    ev = _event(analyze(text), "PROTEST")
+    assert _codes(ev.actor) == {"KEN"}
+    assert _codes(ev.recipient) == {"KEN"}
+    assert ev.recipient[0].sector == "GOV"

@@ -231,6 +231,7 @@ class Setting:
         if target_sector is not None and new_actor and not any(r.code for r in new_recip):
             target = self._named_target(new_actor, sp, target_sector)
             target = target or self._own_state(new_actor, sp, target_sector)
+            target = target or self._state_addressed(new_actor, sp, target_sector, ev.trigger)
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
@@ -419,6 +420,18 @@ class Setting:
             if c == code:
                 return Actor(Span.of_tokens(ent), ent.text, code, sector)
         return None
+
+    def _state_addressed(
+        self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str, trigger: Span
+    ) -> Actor | None:
+        """The same, when no word of the sentence codes the doers (their country came from the
+        place or the article: "Residents of Jos blocked a road"): their state, named by its
+        code, if the sentence names no other country."""
+        codes = {a.code for a in doers if a.code} - self.kb.sectors.codes.nonstate
+        if len(codes) != 1 or not self._named_countries(sent) <= codes:
+            return None
+        (code,) = codes
+        return Actor(trigger, f"{code}{sector}", code, sector)
 
     def _fill_one(
         self, side: Side, others: list[Side], spec: EventTypeSpec, here: str | None, doer: bool
