@@ -801,3 +801,13 @@ def test_a_protest_by_doers_placed_by_the_article_addresses_their_own_state(anal
     assert _codes(ev.actor) == {"KEN"}
     assert _codes(ev.recipient) == {"KEN"}
     assert ev.recipient[0].sector == "GOV"
+
+
+def test_a_curfew_by_an_organ_placed_by_the_article_is_on_its_own_people(analyze):
+    text = (
+        "Gunmen attacked two villages near Maiduguri and Bauchi on Sunday.\n\n"
+        "The district administration imposed a dusk-to-dawn curfew on Monday."
+    )
+    ev = _event(analyze(text), "COERCE")
+    assert _codes(ev.actor) == {"NGA"}
+    assert _codes(ev.recipient) == {"NGA"}
