@@ -811,3 +811,20 @@ def test_a_curfew_by_an_organ_placed_by_the_article_is_on_its_own_people(analyze
     ev = _event(analyze(text), "COERCE")
     assert _codes(ev.actor) == {"NGA"}
     assert _codes(ev.recipient) == {"NGA"}
+
+
+def test_an_attack_told_again_by_its_noun_is_by_the_last_attacker(analyze):
+    text = (
+        "Turkish drones bombed a depot near Qamishli on Monday.\n\n"
+        "The strike killed four guards, a local official said."
+    )
+    doc = analyze(text)
+    killed = [
+        e for e in doc.events if e.event == "ASSAULT" and "killed" in e.trigger.of(doc.article.text)
+    ]
+    assert killed and _codes(killed[0].actor) == {"TUR"}
+
+
+def test_an_attack_noun_with_no_attack_before_gets_no_doer(analyze):
+    ev = _event(analyze("The strike killed four guards, a local official said."), "ASSAULT")
+    assert not ev.actor

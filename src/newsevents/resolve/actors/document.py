@@ -22,6 +22,7 @@ from .antecedents import (
     tied,
     titled_subject_before,
 )
+from .attacks import attack_doer
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
 from .joint import joint_partners
@@ -58,6 +59,9 @@ def resolve_actors(
         coder.date = sentence_day(ev, doc.times) or published
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
+        spec = actors.types.get(ev.event)
+        if not actor and spec is not None and spec.violent:
+            actor = attack_doer(ev, doc, actors.words, coder.last_attacker)
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
         recipient = coder.attackers(recipient)
         recipient = coder.acts(recipient, actor)
