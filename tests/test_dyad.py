@@ -828,16 +828,3 @@ def test_an_attack_told_again_by_its_noun_is_by_the_last_attacker(analyze):
 def test_an_attack_noun_with_no_attack_before_gets_no_doer(analyze):
     ev = _event(analyze("The strike killed four guards, a local official said."), "ASSAULT")
     assert not ev.actor
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Nurses' unions in Malawi called for an inquiry into the shortage of drugs.",
-        "The Malawian opposition demanded the release of the detained editor.",
-    ],
-)
-def test_a_demand_that_names_no_addressee_is_made_of_the_doers_own_state(analyze, text):
-    ev = _event(analyze(text), "REQUEST")
-    assert _codes(ev.actor) == {"MWI"}
-    assert _codes(ev.recipient) == {"MWI"}
