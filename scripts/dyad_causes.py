@@ -28,6 +28,7 @@ from newsevents.evaluate.gold import SentenceGold, load_gold, normalise_space
 from newsevents.evaluate.run import _resolve_file, _source_key
 from newsevents.evaluate.scoring import _dyad_ok, _overlap
 from newsevents.model import Actor, EventMention
+from newsevents.resources import countries
 
 ROOT = Path(__file__).resolve().parent.parent
 PRONOUNS = frozenset(
@@ -36,6 +37,67 @@ PRONOUNS = frozenset(
 )
 WEAPONS = frozenset({"gas", "bullets", "cannon", "ammunition", "pellets", "batons", "grenades"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "UNO", "EUR", "AFR"})
+#: prepositions whose object the coder reads as a place or a time, not a party
+PLACE_PREPS = frozenset({"in", "at", "near", "on", "from", "into", "outside", "inside", "off"})
+#: heads of a phrase that counts people hurt or held, not a party with a name
+VICTIMS = frozenset(
+    [
+        "people",
+        "civilians",
+        "villagers",
+        "passengers",
+        "residents",
+        "men",
+        "women",
+        "children",
+        "victims",
+        "students",
+        "workers",
+        "driver",
+        "crew",
+        "detainees",
+        "prisoners",
+        "smugglers",
+        "dozens",
+        "hundreds",
+        "thousands",
+    ]
+)
+#: heads of a phrase that names a thing, an act or a text, not a party
+THINGS = frozenset(
+    [
+        "vote",
+        "text",
+        "election",
+        "talks",
+        "call",
+        "request",
+        "order",
+        "allegations",
+        "agreement",
+        "understanding",
+        "ceasefire",
+        "resolution",
+        "offer",
+        "deal",
+        "plan",
+        "rations",
+        "aid",
+        "investigators",
+        "outpost",
+        "checkpoint",
+        "station",
+        "base",
+        "vehicle",
+        "post",
+        "positions",
+        "attack",
+        "incursions",
+        "measures",
+        "charges",
+    ]
+)
+_COUNTRIES = countries()
 
 
 def tuned_sets() -> dict[str, Path]:
@@ -137,6 +199,81 @@ def _head(name: str | None) -> str:
     return name.split()[-1].lower() if name else ""
 
 
+def _named_at(text: str, code: str) -> str | None:
+    """How the sentence names a country: "place" when a word for it is the object of a place
+    or time preposition ("in Venezuela"), "word" for any other mention, None when unnamed."""
+    words = re.findall(r"[\w'-]+", text)
+    found = None
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            hit = _COUNTRIES.get(" ".join(words[i : i + n]).removesuffix("'s"))
+            if hit is not None and hit[0] == code[:3]:
+                before = [x.lower() for x in words[max(0, i - 3) : i]]
+                if (before and before[-1] in PLACE_PREPS) or (
+                    len(before) > 1 and before[-2] in PLACE_PREPS and before[-1] == "the"
+                ):
+                    found = found or "place"
+                else:
+                    return "word"
+    return found
+
+
+def _missing_recipient(row: dict[str, Any], m: dict[str, Any], gold: list[str]) -> str:
+    """Which kind of "recipient missing" a failure is (the clause named no other party)."""
+    if len({x[1] for x in m["actor"] if x[1]}) > 1:
+        return "recipient missing: doers of several countries acting together (A and B did X)"
+    how = [_named_at(row["text"], c) for c in gold]
+    if "word" in how:
+        if " between " in row["text"]:
+            return "recipient missing: named in a between-phrase (talks between A and B)"
+        return "recipient missing: named in the sentence, object of a noun or another clause"
+    if "place" in how:
+        return "recipient missing: named only as a place or time (in X, at X)"
+    return "recipient missing: not named in the sentence (earlier sentence or implied)"
+
+
+def _no_country(role: str, side: list[list[str | None]]) -> str:
+    """Which kind of "named, no country known" a failure is, by the side's head word."""
+    names = [x[0] or "" for x in side]
+    heads = [_head(n) for n in names]
+    if any(h in VICTIMS or h.isdigit() for h in heads) or any(
+        n[:1].isdigit() or n.split()[0].lower() in NUMBERS for n in names if n
+    ):
+        return f"{role} named, no country known: people counted (victims, detainees)"
+    if any(h in THINGS for h in heads):
+        return (
+            f"{role} named, no country known: a thing or act, not a party (the real one elsewhere)"
+        )
+    proper = [n for n in names if n and all(w[:1].isupper() for w in n.split()[-2:])]
+    if proper and len(proper[0].split()) >= 2:
+        return f"{role} named, no country known: a person or body named in full"
+    return f"{role} named, no country known: a common noun (role or group) with no country near"
+
+
+NUMBERS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "several",
+        "many",
+        "most",
+    ]
+)
+
+
 def causes(row: dict[str, Any]) -> list[str]:
     """One cause per wrong side of a failed dyad."""
     ga, gr = row["gold_actor"], row["gold_recipient"]
@@ -175,6 +312,15 @@ def causes(row: dict[str, Any]) -> list[str]:
             and {str(c)[:3] for c in codes} == {str(x[1])[:3] for x in other if x[1]}
         ):
             out.append("place homonym or foreign place gives both sides a wrong country")
+        elif domestic and other_ok and not side and role == "recipient":
+            joint = len({x[1] for x in other if x[1]}) > 1
+            out.append(
+                "own-country recipient missing: doers of several countries acting together"
+                if joint
+                else "own-country recipient missing: a protest or demand's own state"
+                if row["event"] in ("PROTEST", "REQUEST")
+                else "own-country recipient missing: a state's act on its own people"
+            )
         elif domestic and other_ok and not side:
             out.append(f"own-country {role} missing")
         elif domestic and other_ok and not any(codes):
@@ -186,9 +332,9 @@ def causes(row: dict[str, Any]) -> list[str]:
             passive = re.search(rf"\b(was|were|been|be)\s+(\w+\s+)?{verb}", row["text"])
             out.append("passive without agent: doer not inferred" if passive else "doer missing")
         elif not side:
-            out.append("recipient missing: the other party not found in the clause")
+            out.append(_missing_recipient(row, m, gold))
         elif not any(codes):
-            out.append(f"{role} named, no country known")
+            out.append(_no_country(role, side))
         else:
             out.append(f"{role} coded with another wrong country")
     return out

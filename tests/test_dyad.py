@@ -765,3 +765,66 @@ def test_a_passive_arrest_in_a_one_country_article_is_by_that_state(analyze):
     ev = _event(analyze(text), "COERCE")
     assert _codes(ev.actor) == {"GHA"}
     assert _codes(ev.recipient) == {"GHA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        (
+            "Danish and Swedish coast guards carried out a joint search off Bornholm.",
+            "COOPERATE",
+            "DNK",
+            "SWE",
+        ),
+        ("Ghana and Togo restored diplomatic relations on Tuesday.", "SUPPORT", "GHA", "TGO"),
+    ],
+)
+def test_doers_of_several_countries_acting_together_are_each_others_recipients(
+    analyze, text, kind, actor, recipient
+):
+    ev = _event(analyze(text), kind)
+    assert {actor, recipient} <= _codes(ev.actor)
+    assert {actor, recipient} <= _codes(ev.recipient)
+
+
+def test_doers_of_one_country_acting_together_get_no_recipient_from_each_other(analyze):
+    ev = _event(analyze("Kenyan police and soldiers carried out a joint operation."), "COOPERATE")
+    assert not ev.recipient
+
+
+def test_a_protest_by_doers_placed_by_the_article_addresses_their_own_state(analyze):
+    text = (
+        "Flooding closed schools in Kisumu and Eldoret on Monday.\n\n"
+        "Residents of the town blocked the main road on Tuesday to demand new drains."
+    )
+    ev = _event(analyze(text), "PROTEST")
+    assert _codes(ev.actor) == {"KEN"}
+    assert _codes(ev.recipient) == {"KEN"}
+    assert ev.recipient[0].sector == "GOV"
+
+
+def test_a_curfew_by_an_organ_placed_by_the_article_is_on_its_own_people(analyze):
+    text = (
+        "Gunmen attacked two villages near Maiduguri and Bauchi on Sunday.\n\n"
+        "The district administration imposed a dusk-to-dawn curfew on Monday."
+    )
+    ev = _event(analyze(text), "COERCE")
+    assert _codes(ev.actor) == {"NGA"}
+    assert _codes(ev.recipient) == {"NGA"}
+
+
+def test_an_attack_told_again_by_its_noun_is_by_the_last_attacker(analyze):
+    text = (
+        "Turkish drones bombed a depot near Qamishli on Monday.\n\n"
+        "The strike killed four guards, a local official said."
+    )
+    doc = analyze(text)
+    killed = [
+        e for e in doc.events if e.event == "ASSAULT" and "killed" in e.trigger.of(doc.article.text)
+    ]
+    assert killed and _codes(killed[0].actor) == {"TUR"}
+
+
+def test_an_attack_noun_with_no_attack_before_gets_no_doer(analyze):
+    ev = _event(analyze("The strike killed four guards, a local official said."), "ASSAULT")
+    assert not ev.actor

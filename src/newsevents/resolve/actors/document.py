@@ -23,8 +23,10 @@ from .antecedents import (
     tied,
     titled_subject_before,
 )
+from .attacks import attack_doer
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
+from .joint import joint_partners
 from .nonactor import never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces, place_country
@@ -60,6 +62,9 @@ def resolve_actors(
         coder.date = day or published
         actor = coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
+        spec = actors.types.get(ev.event)
+        if not actor and spec is not None and spec.violent:
+            actor = attack_doer(ev, doc, actors.words, coder.last_attacker)
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
         recipient = coder.attackers(recipient)
         recipient = coder.acts(recipient, actor)
@@ -68,8 +73,8 @@ def resolve_actors(
             evolve(ev, actor=actor, recipient=recipient, speaker=speaker),
             implicit=not named_doer_lost,
         )
-        out_events.append(ev)
         coder.after_event(ev)
+        out_events.append(joint_partners(ev))
     out_quotes = [
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]

@@ -218,7 +218,7 @@ class Setting:
         new_recip = tuple(self._other_party(r, doers) for r in new_recip)
         new_actor, new_recip = self._at_home(new_actor, new_recip, sp)
         if spec.own_people is not None and new_actor and not new_recip:
-            people = self._own_people(new_actor, sp, spec.own_people)
+            people = self._own_people(new_actor, sp, spec.own_people, ev.trigger)
             new_recip = (people,) if people is not None else ()
         if spec.own_people is not None and implicit and not new_actor and new_recip:
             # "Twelve people were arrested at the scene": only a state arrests, sentences or
@@ -231,6 +231,7 @@ class Setting:
         if target_sector is not None and new_actor and not any(r.code for r in new_recip):
             target = self._named_target(new_actor, sp, target_sector)
             target = target or self._own_state(new_actor, sp, target_sector)
+            target = target or self._state_addressed(new_actor, sp, target_sector, ev.trigger)
             if target is not None:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
@@ -270,15 +271,19 @@ class Setting:
             return None
         return where
 
-    def _own_people(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
+    def _own_people(
+        self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str, trigger: Span
+    ) -> Actor | None:
         """A state's act that names no one it is done to ("lifted the curfew", "declared a
         state of emergency in Amhara") is done to its own people, named by the country word
-        that codes the state or a place of it in the sentence."""
+        that codes the state or a place of it in the sentence, else (the state's country
+        came from the article: "The district administration imposed a curfew") by its code."""
         codes = self.kb.sectors.codes
         state = any(a.sector in codes.state or self._is_country(a) for a in doers if a.code)
         if not state or not self._named_countries(sent) <= {a.code for a in doers}:
             return None
-        return self._own_state(doers, sent, sector)
+        found = self._own_state(doers, sent, sector)
+        return found or self._state_addressed(doers, sent, sector, trigger)
 
     def _uncoded_head(self, a: Actor) -> Token | None:
         """The head word of a party still without a country, or None (coded, or no words)."""
@@ -419,6 +424,18 @@ class Setting:
             if c == code:
                 return Actor(Span.of_tokens(ent), ent.text, code, sector)
         return None
+
+    def _state_addressed(
+        self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str, trigger: Span
+    ) -> Actor | None:
+        """The same, when no word of the sentence codes the doers (their country came from the
+        place or the article: "Residents of Jos blocked a road"): their state, named by its
+        code, if the sentence names no other country."""
+        codes = {a.code for a in doers if a.code} - self.kb.sectors.codes.nonstate
+        if len(codes) != 1 or not self._named_countries(sent) <= codes:
+            return None
+        (code,) = codes
+        return Actor(trigger, f"{code}{sector}", code, sector)
 
     def _fill_one(
         self, side: Side, others: list[Side], spec: EventTypeSpec, here: str | None, doer: bool

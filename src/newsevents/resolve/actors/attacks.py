@@ -1,0 +1,34 @@
+"""The doer of an attack told again: "The strike killed two fighters", "Two gendarmes died in
+Tuesday's attack". A violent event that names no doer, whose trigger or subject is a noun
+naming an attack, is the attack the article reported before: its doer is the doer of the
+last attack with a named doer (the same rule that reads "condemned the strikes")."""
+
+from __future__ import annotations
+
+from ...model import Actor, Document, EventMention, Span, evolve
+from .phrase import head_of
+from .vocab import ActorWords
+
+
+def attack_doer(
+    ev: EventMention, doc: Document, words: ActorWords, last: Actor | None
+) -> tuple[Actor, ...]:
+    """The last attacker as the doer of ``ev`` when ``ev`` is told by an attack noun (its
+    trigger, or the subject of its verb); else nothing."""
+    if last is None:
+        return ()
+    toks = doc.tokens(ev.trigger)
+    if toks is None or not len(toks):
+        return ()
+    head = head_of(list(toks))
+    nouns = words.attack_nouns
+    if head.pos_ == "NOUN" and head.lemma_.lower() in nouns:
+        noun = head
+    else:
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        found = [c for c in subjects if c.lemma_.lower() in nouns]
+        if not found:
+            return ()
+        noun = found[0]
+    # an attack noun whose own phrase names its doer ("the US strikes") was coded already
+    return (evolve(last, span=Span.of_token(noun), name=f"{last.name} ({noun.text})"),)

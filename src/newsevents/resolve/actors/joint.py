@@ -1,0 +1,23 @@
+"""Parties that act together: "A and B did X" names no one else it is done to.
+
+When the doers of an event are of two or more countries (or a country and an international
+body) and the text names no recipient, each doer acted with or against the others ("Spanish
+and Moroccan police dismantled a ring", "Rwanda and Burundi restored relations", "Indian and
+Chinese troops clashed"): PLOVER codes such a joint act as a dyad between them, so the
+recipient side holds the same parties, the last first.
+"""
+
+from __future__ import annotations
+
+from ...model import EventMention, evolve
+
+
+def joint_partners(ev: EventMention) -> EventMention:
+    """The event with its doers as each other's recipients, when they are of several
+    countries and no recipient is named; else unchanged."""
+    if ev.recipient:
+        return ev
+    coded = [a for a in ev.actor if a.code]
+    if len({a.code for a in coded}) < 2:
+        return ev
+    return evolve(ev, recipient=tuple(reversed(coded)))
