@@ -18,16 +18,44 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .blocks import BlockIndex
 from .evidence import Join, MergeWeights, join_evidence, load_weights
-from .features import EventParams, Features
+from .features import EMPTY, EventParams, Features
 from .knowledge import MergeKnowledge
 from .text import Vector, add_into
 
+T = TypeVar("T")
 
-@dataclass
+
+#: the empty set every set field of a new event holds until a member brings something
+_NONE: frozenset[Any] = EMPTY
+
+
+def _grow(held: AbstractSet[T], new: AbstractSet[T]) -> AbstractSet[T]:
+    """``held | new``, in place once ``held`` is the event's own set. An event starts with
+    the shared empty set in each of its ~17 set fields (most stay empty: separate empty sets
+    were about 3.7 KB an event) and gets a set of its own when a member brings something."""
+    if not new:
+        return held
+    if isinstance(held, set):
+        held |= new
+        return held
+    return set(held) | new
+
+
+def _with(held: AbstractSet[T], item: T) -> AbstractSet[T]:
+    """``held`` with ``item`` added (in place once ``held`` is the event's own set)."""
+    if isinstance(held, set):
+        held.add(item)
+        return held
+    return {*held, item}
+
+
+@dataclass(slots=True)
 class Cluster:
     idx: int
     group: str
@@ -36,29 +64,29 @@ class Cluster:
     reasons: list[str] = field(default_factory=list)  # one per member after the first
     types: Counter[str] = field(default_factory=Counter)
     iv: tuple[int, int] | None = None
-    actor_codes: set[str] = field(default_factory=set)
-    actor_names: set[str] = field(default_factory=set)
-    actor_coal: set[str] = field(default_factory=set)
-    recip_codes: set[str] = field(default_factory=set)
-    recip_names: set[str] = field(default_factory=set)
-    recip_coal: set[str] = field(default_factory=set)
-    actor_sectors: set[tuple[str, str]] = field(default_factory=set)
-    recip_sectors: set[tuple[str, str]] = field(default_factory=set)
+    actor_codes: AbstractSet[str] = _NONE
+    actor_names: AbstractSet[str] = _NONE
+    actor_coal: AbstractSet[str] = _NONE
+    recip_codes: AbstractSet[str] = _NONE
+    recip_names: AbstractSet[str] = _NONE
+    recip_coal: AbstractSet[str] = _NONE
+    actor_sectors: AbstractSet[tuple[str, str]] = _NONE
+    recip_sectors: AbstractSet[tuple[str, str]] = _NONE
     place_key: str | None = None
     place_country: str | None = None
     place_city: bool = False
     place_stated: bool = False  # a member names its place in its own sentence
-    stories: set[str | None] = field(default_factory=set)
-    stated: set[tuple[str, str]] = field(default_factory=set)  # (outlet, day) from the text
+    stories: AbstractSet[str | None] = _NONE
+    stated: AbstractSet[tuple[str, str]] = _NONE  # (outlet, day) told
     # kind -> (value, whom it counts or None) told: "killed" -> {(9, "combatants")}
     quantities: dict[str, set[tuple[int, str | None]]] = field(default_factory=dict)
-    actor_heads: set[str] = field(default_factory=set)  # head words of the named doers
-    recip_heads: set[str] = field(default_factory=set)  # ... of the named targets
-    persons: set[str] = field(default_factory=set)  # ... of the coded named entities
+    actor_heads: AbstractSet[str] = _NONE  # head words of the named doers
+    recip_heads: AbstractSet[str] = _NONE  # ... of the named targets
+    persons: AbstractSet[str] = _NONE  # ... of the coded named entities
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
-    lemmas: set[str] = field(default_factory=set)  # trigger lemmas: the words for the act
-    named_places: set[str] = field(default_factory=set)  # places its sentences name or hold
-    refs: set[str] = field(default_factory=set)  # words of its sentences' definite phrases
+    lemmas: AbstractSet[str] = _NONE  # trigger lemmas: the words for the act
+    named_places: AbstractSet[str] = _NONE  # places its sentences name or hold
+    refs: AbstractSet[str] = _NONE  # words of its sentences' definite phrases
     refs_only: bool = True  # every member names the act as known ("the attack"), none tells it
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # by article
     # (article, sentence start) -> the types its members of that sentence were coded
@@ -87,41 +115,42 @@ class Cluster:
                 lo, hi = max(self.iv[0], x.iv[0]), min(self.iv[1], x.iv[1])
                 if lo <= hi:  # the most precise agreed interval
                     self.iv = (lo, hi)
-        self.actor_codes |= x.actor.codes
-        self.actor_names |= x.actor.names
-        self.actor_coal |= x.actor.coalition
-        self.actor_sectors |= x.actor.sectors
-        self.recip_codes |= x.recipient.codes
-        self.recip_names |= x.recipient.names
-        self.recip_coal |= x.recipient.coalition
-        self.recip_sectors |= x.recipient.sectors
+        self.actor_codes = _grow(self.actor_codes, x.actor.codes)
+        self.actor_names = _grow(self.actor_names, x.actor.names)
+        self.actor_coal = _grow(self.actor_coal, x.actor.coalition)
+        self.actor_sectors = _grow(self.actor_sectors, x.actor.sectors)
+        self.recip_codes = _grow(self.recip_codes, x.recipient.codes)
+        self.recip_names = _grow(self.recip_names, x.recipient.names)
+        self.recip_coal = _grow(self.recip_coal, x.recipient.coalition)
+        self.recip_sectors = _grow(self.recip_sectors, x.recipient.sectors)
         if x.place_key and (self.place_key is None or (x.place_city and not self.place_city)):
             self.place_key, self.place_city = x.place_key, x.place_city
         self.place_country = self.place_country or x.place_country
-        self.stories.add(x.story)
+        self.stories = _with(self.stories, x.story)
         if (
             x.m.date
             and x.m.date_source not in ("publication", "context")
             and x.iv
             and x.iv[0] == x.iv[1]
         ):
-            self.stated.add((x.outlet, x.m.date))
+            self.stated = _with(self.stated, (x.outlet, x.m.date))
         add_into(self.vec, x.vec)
         for i, q in enumerate(x.m.quantities):
             whom = x.counted[i] if i < len(x.counted) else None
             self.quantities.setdefault(q.kind, set()).add((q.value, whom))
-        self.actor_heads |= x.actor.heads
-        self.recip_heads |= x.recipient.heads
-        self.persons |= x.actor.persons | x.recipient.persons
+        self.actor_heads = _grow(self.actor_heads, x.actor.heads)
+        self.recip_heads = _grow(self.recip_heads, x.recipient.heads)
+        self.persons = _grow(self.persons, x.actor.persons)
+        self.persons = _grow(self.persons, x.recipient.persons)
         if x.m.trigger_lemma:
-            self.lemmas.add(x.m.trigger_lemma.lower())
+            self.lemmas = _with(self.lemmas, x.m.trigger_lemma.lower())
         if x.place_key and x.place_level:
             self.places.setdefault(x.place_level, set()).add(x.place_key)
         self.place_stated = self.place_stated or x.place_stated
-        self.named_places |= x.text_places
+        self.named_places = _grow(self.named_places, x.text_places)
         if x.place_key:
-            self.named_places.add(x.place_key)
-        self.refs |= x.refs
+            self.named_places = _with(self.named_places, x.place_key)
+        self.refs = _grow(self.refs, x.refs)
         self.refs_only = self.refs_only and x.backref
         self.sentences.setdefault(x.m.article_id, []).append((x.m.sentence.start, x.m.sentence.end))
         self.sentence_types.setdefault((x.m.article_id, x.m.sentence.start), set()).add(x.m.event)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -164,10 +165,10 @@ class Join:
 
 def _side_status(
     side: Side,
-    codes: set[str],
-    names: set[str],
-    coal: set[str],
-    sectors: set[tuple[str, str]],
+    codes: AbstractSet[str],
+    names: AbstractSet[str],
+    coal: AbstractSet[str],
+    sectors: AbstractSet[tuple[str, str]],
     what: str,
 ) -> tuple[str, bool, str]:
     """(match | mismatch | unknown, sectors differ, note) for one slot."""
@@ -191,7 +192,7 @@ def _side_status(
     return "unknown", False, f"{what} unknown on one side"
 
 
-def _mismatch(side: Side, codes: set[str], coal: set[str]) -> bool:
+def _mismatch(side: Side, codes: AbstractSet[str], coal: AbstractSet[str]) -> bool:
     """``_side_status(...)[0] == "mismatch"`` without writing the note (the hard rule below
     asks this of most candidates: speed only)."""
     return bool(

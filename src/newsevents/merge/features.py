@@ -123,7 +123,7 @@ def _frozen(items: Iterable[T]) -> frozenset[T]:
     return _SETS.setdefault(new, new)
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     codes: frozenset[str]
     names: frozenset[str]
@@ -189,7 +189,7 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Features:
     m: EventMention
     outlet: str
