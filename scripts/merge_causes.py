@@ -3,10 +3,11 @@ wrong: the recurrence count behind the README's "Merge and dates, eighth session
 
     python scripts/merge_causes.py [--list] [GOLD ...]
 
-Each corpus gold (default: every tuned merge gold, as ``make fit-merge`` uses, and the date
-dev set; NEVER a blind set or a held-out check half: the script refuses them, since it
-prints single items) is analysed into a temporary store and merged as a whole. Matching is
-the evaluator's (same file, quote inside the sentence, same type). Three tallies per set:
+Each corpus gold (default: every tuned merge gold - the sample corpus, the merge corpus, dev
+merge to merge4 - and the date dev set; NEVER a blind set or a held-out check half: the
+script refuses them, since it prints single items) is analysed into a temporary store and
+merged as a whole. Matching is the evaluator's (same file, quote inside the sentence, same
+type). Three tallies per set:
 
 * duplicate rows: for every two rows of one real event, the best pair of their mentions is
   asked why it did not join - the hard rule that refused it (date gap, actor of another
@@ -106,7 +107,8 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
     c = prepare(articles, mentions, quotes, entities, DEFAULT_CONFIG)
     _, keys = story_records(c, range(len(c.groups)), stories=())
     feats = {
-        x.m.id: x for x in mention_features(mentions, c.by_id, c.story_of, keys, c.idf, c.kb, c.params)
+        x.m.id: x
+        for x in mention_features(mentions, c.by_id, c.story_of, keys, c.idf, c.kb, c.params)
     }
     weights = load_weights()
     tally: Counter[str] = Counter()
@@ -114,7 +116,8 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
     def show(mid: str) -> str:
         m = by_id[mid]
         sentence = " ".join(m.sentence.of(text_of[m.article_id]).split())
-        return f"      {key_of[m.article_id]}: {m.event} {m.date} ({m.date_source}) '{sentence[:160]}'"
+        where = f"{key_of[m.article_id]}: {m.event} {m.date} ({m.date_source})"
+        return f"      {where} '{sentence[:160]}'"
 
     def why_apart(a: str, b: str) -> tuple[float, str]:
         """(P, class) of joining mention ``a`` to an event of mention ``b`` alone."""
@@ -132,24 +135,25 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
             return p, f"one item short (P < {c.params.threshold})"
         return p, "the pair would join; the row's other members refuse"
 
+    def row_of(mid: str) -> str:
+        return event_of.get(mid) or f"mention:{mid}"
+
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     for mid, eid in gold_of.items():
         if by_id[mid].factuality in FACTUAL:
-            rows[event_of.get(mid) or f"mention:{mid}"][eid] += 1
+            rows[row_of(mid)][eid] += 1
     real_rows: dict[str, list[str]] = defaultdict(list)
     for row in sorted(rows):
         real_rows[max(sorted(rows[row]), key=lambda e: rows[row][e])].append(row)
     for real, rs in sorted(real_rows.items()):
-        members = [
-            [m for m, e in gold_of.items() if e == real and (event_of.get(m) or f"mention:{m}") == r]
-            for r in rs
-        ]
+        members = [[m for m, e in gold_of.items() if e == real and row_of(m) == r] for r in rs]
         for i in range(1, len(rs)):
             tried = [why_apart(a, b) for a in members[i] for k in range(i) for b in members[k]]
             _, cls = max(tried) if tried else (-1.0, "?")
             tally[f"duplicate: {cls}"] += 1
             if listing:
-                print(f"  duplicate of {real} ({cls}):\n{show(members[i][0])}\n{show(members[0][0])}")
+                first, again = show(members[0][0]), show(members[i][0])
+                print(f"  duplicate of {real} ({cls}):\n{again}\n{first}")
     for d in gold.discrepancies:
         held = {event_of.get(m) for m, e in gold_of.items() if e == d.event}
         if any(h and d.field in fields_of.get(h, ()) for h in held):
@@ -172,7 +176,8 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
         )
         tally[f"date: {cls}"] += 1
         if listing:
-            print(f"  date {m.date} for {ev.date} (published {published[m.article_id]}):\n{show(mid)}")
+            day = published[m.article_id]
+            print(f"  date {m.date} for {ev.date} (published {day}):\n{show(mid)}")
     return tally
 
 
