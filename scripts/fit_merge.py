@@ -2,10 +2,11 @@
 
     python scripts/fit_merge.py [--out src/newsevents/data/merge_weights.json] [GOLD ...]
 
-Each gold corpus (default: the tuned merge corpus and examples/gold.jsonl; NEVER the blind
-sets) is analysed into a temporary store; its mentions are matched to gold events as the
-evaluator matches them (same file, quote inside the sentence, same type). Every pair of
-matched mentions the merge could join (``newsevents.merge.candidate_pairs``: same block, no
+Each gold corpus (default: the tuned merge corpus, examples/gold.jsonl and the dev merge sets
+merge and merge2; NEVER the blind sets nor a held-out check half such as tests/dev/merge4check)
+is analysed into a temporary store; its mentions are matched to gold events as the evaluator
+matches them (same file, quote inside the sentence, same type). Every pair of matched
+mentions the merge could join (``newsevents.merge.candidate_pairs``: same block, no
 hard rule against it, positive evidence) is one example, labelled 1 when both report the
 same gold event. An L2-regularised logistic regression (scikit-learn's objective and C)
 fits ``P(same event)`` with each weight kept to the sign ``merge.evidence.SIGNS`` gives it
@@ -39,11 +40,13 @@ DEFAULT_GOLD = (
 
 
 def labelled_pairs(gold_path: Path, resources: api.Resources) -> list[tuple[list[float], int]]:
+    if "blind" in gold_path.parts:
+        raise SystemExit(f"{gold_path}: blind gold is never used for fitting")
+    if any(part.endswith("check") for part in gold_path.parts):
+        raise SystemExit(f"{gold_path}: a held-out check half is never used for fitting")
     gold = load_gold(gold_path)
     if not isinstance(gold, CorpusGold):
         raise SystemExit(f"{gold_path}: not a corpus gold file")
-    if "blind" in gold_path.parts:
-        raise SystemExit(f"{gold_path}: blind gold is never used for fitting")
     files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
     by_source = {located: key for key, located in files.items()}
     events = {e.id: e for e in gold.events}

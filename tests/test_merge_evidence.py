@@ -85,14 +85,17 @@ def test_weights_schema_check(change, message) -> None:
         parse_weights(data, "w.json")
 
 
-def test_fit_script_refuses_blind_gold(resources) -> None:
+@pytest.mark.parametrize("held_out", ["blind/merge", "dev/merge4check"])
+def test_fit_script_refuses_blind_and_check_gold(resources, held_out) -> None:
+    """Blind gold and the held-out check halves are never fitted on (the refusal comes
+    before the gold file is read, so the test needs neither file)."""
     pytest.importorskip("scipy")
     spec = importlib.util.spec_from_file_location("fit_merge", ROOT / "scripts" / "fit_merge.py")
     assert spec and spec.loader
     fit = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fit)
     with pytest.raises(SystemExit, match="never used for fitting"):
-        fit.labelled_pairs(ROOT / "tests" / "blind" / "merge" / "gold.jsonl", resources)
+        fit.labelled_pairs(ROOT / "tests" / held_out / "gold.jsonl", resources)
 
 
 def _fit_module():

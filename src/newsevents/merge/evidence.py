@@ -86,6 +86,7 @@ SIGNS: dict[str, int] = {
     "text_sim": 1,
     "evidence_items": 1,
     "day_apart": -1,
+    "numbers_differ": -1,
     "actor_mismatch": -1,
     "recipient_mismatch": -1,
     "sector_differs": -1,
