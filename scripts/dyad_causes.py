@@ -17,20 +17,18 @@ import argparse
 import json
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from gold_walk import coded_mentions, gold_reports, tuned_sets
+
 from newsevents import api
-from newsevents.evaluate.baseline import GOLD_LOCATIONS
 from newsevents.evaluate.gold import SentenceGold, load_gold, normalise_space
-from newsevents.evaluate.run import _resolve_file, _source_key
 from newsevents.evaluate.scoring import _dyad_ok, _overlap
 from newsevents.model import Actor, EventMention
 from newsevents.resources import countries
 
-ROOT = Path(__file__).resolve().parent.parent
 PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "its", "their"]
     + ["his", "our", "my", "your"]
@@ -100,14 +98,6 @@ THINGS = frozenset(
 _COUNTRIES = countries()
 
 
-def tuned_sets() -> dict[str, Path]:
-    return {
-        name: (ROOT / rel).resolve()
-        for name, rel in GOLD_LOCATIONS.items()
-        if not name.startswith("blind") and "check" not in name and (ROOT / rel).is_file()
-    }
-
-
 def _side(actors: tuple[Actor, ...]) -> list[list[str | None]]:
     return [[a.name, a.code] for a in actors]
 
@@ -149,22 +139,9 @@ def failures(name: str, path: Path, resources: api.Resources) -> tuple[int, list
                     }
                 )
         return judged, out
-    files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
-    by_source = {located: key for key, located in files.items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "eval.db"
-        api.analyze(sorted({str(p) for p, _ in files.values()}), db, resources=resources)
-        corpus = api.load_corpus(db)
     events = {e.id: e for e in gold.events}
-    reports: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for e in gold.events:
-        for r in e.reports:
-            reports[r.file].append((normalise_space(r.quote), e.id))
-    for m in corpus.mentions.values():
-        article = corpus.articles[m.article_id]
-        key = by_source.get(_source_key(article.source))
-        if key is None:
-            continue
+    reports = gold_reports(gold)
+    for m, article, key in coded_mentions(gold, resources):
         sentence = m.sentence.of(article.text)
         flat = normalise_space(sentence)
         a_codes = [a.code for a in m.actor]

@@ -20,30 +20,26 @@ import difflib
 import json
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from gold_walk import coded_mentions, gold_reports, tuned_sets
+
 from newsevents import api
-from newsevents.evaluate.baseline import GOLD_LOCATIONS
 from newsevents.evaluate.gold import CorpusGold, load_gold, normalise_space
-from newsevents.evaluate.run import _resolve_file, _source_key
 from newsevents.evaluate.scoring import _dyad_ok, _fold, _place_ok
 
-ROOT = Path(__file__).resolve().parent.parent
 DEMONYM_END = re.compile(r"(an|ian|ean|ese|i|ish|ic)$")
 BACK_REFERENCE = re.compile(
     r"\b(the|this|that|its|their|[A-Z][a-z]+day's|[a-z]+'s)\s+(\w+\s+)?$", re.IGNORECASE
 )
 
 
-def tuned_sets() -> dict[str, Path]:
+def place_sets() -> dict[str, Path]:
+    """The tuned corpus gold sets that annotate places."""
     out = {}
-    for name, rel in GOLD_LOCATIONS.items():
-        path = (ROOT / rel).resolve()
-        if name.startswith("blind") or "check" in name or not path.is_file():
-            continue
+    for name, path in tuned_sets().items():
         if name == "plover" or path.suffix != ".jsonl":
             continue
         try:
@@ -58,23 +54,10 @@ def tuned_sets() -> dict[str, Path]:
 def failures(name: str, path: Path, resources: api.Resources) -> tuple[int, list[dict[str, Any]]]:
     gold = load_gold(path)
     assert isinstance(gold, CorpusGold)
-    files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
-    by_source = {located: key for key, located in files.items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "eval.db"
-        api.analyze(sorted({str(p) for p, _ in files.values()}), db, resources=resources)
-        corpus = api.load_corpus(db)
     events = {e.id: e for e in gold.events}
-    reports: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for e in gold.events:
-        for r in e.reports:
-            reports[r.file].append((normalise_space(r.quote), e.id))
+    reports = gold_reports(gold)
     judged, out = 0, []
-    for m in corpus.mentions.values():
-        article = corpus.articles[m.article_id]
-        key = by_source.get(_source_key(article.source))
-        if key is None:
-            continue
+    for m, article, key in coded_mentions(gold, resources):
         text = article.text
         sentence = m.sentence.of(text)
         flat = normalise_space(sentence)
@@ -223,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", help="comma-separated set names (default: every tuned set)")
     args = ap.parse_args(argv)
     resources = api.load_resources()
-    chosen = tuned_sets()
+    chosen = place_sets()
     if args.sets:
         chosen = {k: v for k, v in chosen.items() if k in args.sets.split(",")}
     table: Counter[str] = Counter()

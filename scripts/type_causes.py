@@ -17,20 +17,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from gold_walk import coded_mentions, tuned_sets
 from spacy.tokens import Token
 
 from newsevents import api
-from newsevents.evaluate.baseline import GOLD_LOCATIONS
 from newsevents.evaluate.gold import SentenceGold, load_gold, normalise_space
-from newsevents.evaluate.run import _resolve_file, _source_key
 from newsevents.model import EventMention
-
-ROOT = Path(__file__).resolve().parent.parent
 
 #: verbs whose object noun carries the event ("held talks", "launched an offensive")
 LIGHT = frozenset(
@@ -155,14 +151,6 @@ PLAN_WORDS = frozenset(
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "xcomp", "ccomp", "conj", "pcomp", "csubj"})
 
 
-def tuned_sets() -> dict[str, Path]:
-    return {
-        name: (ROOT / rel).resolve()
-        for name, rel in GOLD_LOCATIONS.items()
-        if not name.startswith("blind") and "check" not in name and (ROOT / rel).is_file()
-    }
-
-
 def _mention(m: EventMention, text: str) -> dict[str, Any]:
     return {
         "event": m.event,
@@ -194,19 +182,9 @@ def failures(name: str, path: Path, resources: api.Resources) -> tuple[int, list
             extra = sorted({p["event"] for p in produced} - gold_types)
             out.extend(_rows(name, s.id, s.text, missed, extra, produced, bool(s.events)))
         return judged, out
-    files = {a.file: _resolve_file(gold.path, a.file) for a in gold.articles}
-    by_source = {located: key for key, located in files.items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "eval.db"
-        api.analyze(sorted({str(p) for p, _ in files.values()}), db, resources=resources)
-        corpus = api.load_corpus(db)
     # sentence -> produced mentions; gold reports -> their sentence
     produced_at: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for m in corpus.mentions.values():
-        article = corpus.articles[m.article_id]
-        key = by_source.get(_source_key(article.source))
-        if key is None:
-            continue
+    for m, article, key in coded_mentions(gold, resources):
         sentence = normalise_space(m.sentence.of(article.text))
         produced_at[(key, sentence)].append(_mention(m, article.text))
     gold_at: dict[tuple[str, str], set[str]] = defaultdict(set)
