@@ -402,7 +402,8 @@ def run_apart(w: Windows, unit: Unit, workers: int) -> RunResult:
     ``workers`` processes): the features and clusters of the run are freed with the
     process. Run in the parent, a re-merged run (two windows or more, see :func:`stitch`)
     left the parent's heap at its own peak: 170 MB above the story step at 100,000
-    mentions, and the bulk of the parent's 2.5 GB at 300,000."""
+    mentions, and the bulk of the parent's 2.5 GB at 300,000. (Not :func:`_fork_map`: a
+    pool's workers are daemonic and may not fork the run's own block workers.)"""
     global _ACTIVE
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
