@@ -18,7 +18,7 @@ BLIND = Path(__file__).resolve().parent / "blind"
 ORGANISATIONS = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
-@pytest.fixture(scope="module", params=["sentences.jsonl", "sentences2.jsonl"])
+@pytest.fixture(scope="module", params=["sentences.jsonl", "sentences2.jsonl", "sentences3.jsonl"])
 def blind(request: pytest.FixtureRequest) -> SentenceGold:
     gold = load_gold(BLIND / request.param)
     assert isinstance(gold, SentenceGold)

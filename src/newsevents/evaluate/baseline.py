@@ -52,6 +52,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     "blind-merge": "tests/blind/merge/gold.jsonl",
     # written in the sixth session before its coder changes landed
     "blind-sentences2": "tests/blind/sentences2.jsonl",
+    # written in the ninth session before its coder changes landed
+    "blind-sentences3": "tests/blind/sentences3.jsonl",
     "blind-articles2": "tests/blind/articles2/gold.jsonl",
     "blind-merge2": "tests/blind/merge2/gold.jsonl",
 }
