@@ -56,6 +56,9 @@ GOLD_LOCATIONS: dict[str, str] = {
     "blind-sentences3": "tests/blind/sentences3.jsonl",
     "blind-articles2": "tests/blind/articles2/gold.jsonl",
     "blind-merge2": "tests/blind/merge2/gold.jsonl",
+    # written in the ninth session, never run through the coder by their writer
+    "blind-articles3": "tests/blind/articles3/gold.jsonl",
+    "blind-merge3": "tests/blind/merge3/gold.jsonl",
 }
 
 DEFAULT_TOLERANCE = 0.02
