@@ -27,7 +27,7 @@ from .attach import (
     same_clause,
     where_antecedent,
 )
-from .dateline import dateline_place, follow_previous, place_by_dateline
+from .dateline import dateline_place, place_by_dateline
 from .gazetteer import Gazetteer
 from .heading import place_by_heading
 from .names import (
@@ -37,6 +37,7 @@ from .names import (
     conjuncts,
     resolve_name,
 )
+from .story import follow_previous
 
 _RANK: dict[PlacePrecision, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
 

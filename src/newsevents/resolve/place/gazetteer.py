@@ -105,6 +105,7 @@ class PlaceCues:
     report_verbs: frozenset[str] = frozenset()  # "told reporters in X": where it was said
     quarter_nouns: frozenset[str] = frozenset()  # "in the X quarter": a part of a town
     support_verbs: frozenset[str] = frozenset()  # "held a protest": the verb's clause is the act's
+    new_scene: frozenset[str] = frozenset()  # "Separately, ...": not the story's scene
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

@@ -66,6 +66,7 @@ CUE_KINDS = (
     "containment",
     "quarter_noun",
     "support_verb",
+    "new_scene",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
@@ -131,6 +132,7 @@ def load_gazetteer(
         report_verbs=lexicon.words("report_verbs"),
         quarter_nouns=words["quarter_noun"],
         support_verbs=words["support_verb"],
+        new_scene=words["new_scene"],
     )
     return Gazetteer(
         countries=countries,
