@@ -454,10 +454,17 @@ def mention_features(
     idf: Mapping[str, float],
     kb: MergeKnowledge,
     p: EventParams,
+    known: KnownPlaces | None = None,
 ) -> list[Features]:
+    """The features of each mention. ``known``: the places a sentence may name
+    (:func:`text_places`), those the coder gave any mention of the corpus
+    (``Corpus.places``); by default those of ``mentions``. A merge of part of a corpus (a
+    date window and its margin) must pass the corpus's: with its own, a mention's features
+    depended on which other mentions the part held, and the windowed merge kept apart what
+    the whole merge joined on a place coded only outside the window."""
     out = []
-    # places the coder gave, below the country level: what a sentence may name (text_places)
-    known = KnownPlaces.of(mentions, kb)
+    if known is None:
+        known = KnownPlaces.of(mentions, kb)
     for m in mentions:
         art = articles.get(m.article_id)
         text = art.text if art is not None else ""
