@@ -99,6 +99,15 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
 _YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
 
 
+def told_day(x: Features) -> str | None:
+    """The single day a mention's own words or its narrative date it to (a ``context`` date
+    is the day the article's narrative gives the act); None for the report's day by
+    default, a vaguer date or none."""
+    if x.m.date_source in ("text", "context") and x.m.date_precision == "day" and x.m.date:
+        return x.m.date
+    return None
+
+
 @lru_cache(maxsize=1 << 16)  # the merge writes a day's name in every join it weighs
 def iso_day(day: int) -> str:
     return dt.date.fromordinal(day).isoformat()
