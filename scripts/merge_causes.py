@@ -7,7 +7,7 @@ Each corpus gold (default: every tuned merge gold - the sample corpus, the merge
 merge to merge4 - and the date dev set; NEVER a blind set or a held-out check half: the
 script refuses them, since it prints single items) is analysed into a temporary store and
 merged as a whole. Matching is the evaluator's (same file, quote inside the sentence, same
-type). Three tallies per set:
+type). Four tallies per set:
 
 * duplicate rows: for every two rows of one real event, the best pair of their mentions is
   asked why it did not join - the hard rule that refused it (date gap, actor of another
@@ -15,6 +15,8 @@ type). Three tallies per set:
   with its evidence ("one item short");
 * missed disagreements: the gold event is split over several rows, or its mentions sit in one
   row that holds no figure of the field on some outlet ("figures not read");
+* wrong joins: each mention that brought another real event into a row, by the evidence of
+  its join (and the pass that made it: a day apart, a back-reference);
 * wrong dates: by where the wrong date came from (the report's day by default, a narrative's
   day carried over, the mention's own words).
 
@@ -24,9 +26,11 @@ type). Three tallies per set:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from newsevents import api, merge
@@ -38,7 +42,7 @@ from newsevents.merge.config import DEFAULT_CONFIG, prepare
 from newsevents.merge.corpus import story_records
 from newsevents.merge.evidence import join_evidence, load_weights
 from newsevents.merge.features import mention_features
-from newsevents.model import FACTUAL
+from newsevents.model import FACTUAL, Event
 from newsevents.store import Store
 
 DEFAULT_GOLD = (
@@ -108,7 +112,9 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
     _, keys = story_records(c, range(len(c.groups)), stories=())
     feats = {
         x.m.id: x
-        for x in mention_features(mentions, c.by_id, c.story_of, keys, c.idf, c.kb, c.params)
+        for x in mention_features(
+            mentions, c.by_id, c.story_of, keys, c.idf, c.kb, c.params, c.places
+        )
     }
     weights = load_weights()
     tally: Counter[str] = Counter()
@@ -154,6 +160,12 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
             if listing:
                 first, again = show(members[0][0]), show(members[i][0])
                 print(f"  duplicate of {real} ({cls}):\n{again}\n{first}")
+    for e in result.events:
+        for mid, line, cls in wrong_joins(e, gold_of):
+            tally[f"wrong join: {cls}"] += 1
+            if listing:
+                print(f"  wrong join of {gold_of[mid]} into {e.id} ({cls}):\n{show(mid)}")
+                print(f"      {line[:400]}")
     for d in gold.discrepancies:
         held = {event_of.get(m) for m, e in gold_of.items() if e == d.event}
         if any(h and d.field in fields_of.get(h, ()) for h in held):
@@ -179,6 +191,32 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
             day = published[m.article_id]
             print(f"  date {m.date} for {ev.date} (published {day}):\n{show(mid)}")
     return tally
+
+
+def wrong_joins(e: Event, gold_of: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(mention, its join line, class) for each mention that brought another real event
+    into the row ``e``: the first member, in the order they joined, of each gold event after
+    the first one. The class is the join's evidence and the pass that made it (a day apart
+    in the second pass, a back-reference in the last)."""
+    out = []
+    seen: set[str] = set()
+    for mid, line in zip(e.mention_ids, e.explanation, strict=False):
+        real = gold_of.get(mid)
+        if real is None:
+            continue
+        if seen and real not in seen:
+            hit = _EVIDENCE.search(line)
+            cls = hit.group(1) if hit else "?"
+            if "(outlets disagree on the day)" in line:
+                cls += " [a day apart]"
+            elif "(refers back to the act)" in line:
+                cls += " [back-reference]"
+            out.append((mid, line, cls))
+        seen.add(real)
+    return out
+
+
+_EVIDENCE = re.compile(r"; evidence: ([\w+]*);")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -440,3 +440,49 @@ def test_another_story_joins_on_a_side_and_a_specific_item(count: int, events: i
     result = merge([a1, a2], [m1, m2])
     assert len(result.stories) == 2  # the statement stands apart from the report
     assert len(result.events) == events
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "told"),
+    [
+        # two outlets' narratives give the act one day: the same day told
+        ("context", "context", "same day"),
+        ("text", "context", "same day"),
+        # the report's day by default is no day told
+        ("publication", "context", "overlap"),
+    ],
+)
+def test_a_narrative_day_told_by_two_outlets_is_the_same_day(first, second, told) -> None:
+    """A ``context`` date is the day the article's narrative gives the act: two reports
+    dating one act to one day that way tell the same day (``same_day``), as two reports
+    stating it do; the report's own day by default does not."""
+    articles, mentions = _pair(
+        dict(date="2021-03-05", actor=(FRE,), source=first),
+        dict(date="2021-03-05", actor=(FRE,), source=second),
+    )
+    explained = " ".join(line for e in merge(articles, mentions).events for line in e.explanation)
+    assert f"2021-03-05 {told}" in explained or f"..2021-03-05 {told}" in explained
+
+
+def test_a_narrative_day_within_one_report_is_no_day_told_twice() -> None:
+    """Two sentences of one article carry its narrative's day: one telling, not two outlets
+    agreeing, so no ``same_day`` (one article tells several acts of a day)."""
+    text = "Freedonian forces shelled the border post. Freedonian forces shelled a bridge."
+    a = art("e1", "Harbor Daily", "2021-03-06", text)
+    first = men(
+        a,
+        0,
+        "Freedonian forces shelled the border post.",
+        "shelled",
+        actor=(FRE,),
+        date="2021-03-05",
+        source="context",
+    )
+    later = text.index("a bridge")
+    second = replace(
+        men(a, 1, "Freedonian forces shelled a bridge.", "shelled", actor=(FRE,),
+            date="2021-03-05", source="context"),
+        trigger=Span(later - 8, later - 1),
+    )  # fmt: skip
+    explained = " ".join(line for e in merge([a], [first, second]).events for line in e.explanation)
+    assert "same day" not in explained

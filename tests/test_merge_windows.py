@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import art, men
 from newsevents import api
 from newsevents.merge import merge, merge_incremental, merge_windows
 from newsevents.merge.config import prepare
@@ -53,23 +54,10 @@ def synthetic() -> tuple[list[Article], list[EventMention]]:
     return articles, mentions
 
 
-# Known defect (eighth session, found after merging its coder changes): on the sample corpus
-# with 1- and 7-day windows the whole merge joins three ACCUSE mentions dated 27 Dec, 30 Dec
-# and 1 Jan (one accusation retold, then its rejection) while the windowed merge keeps them
-# apart: a join across windows the margin does not reach. strict: fixing it makes these fail.
-_WINDOW_GAP = pytest.mark.xfail(
-    strict=True, reason="whole merge chains a 3-day-apart accusation the windows do not reach"
-)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("corpus", "days"),
-    [
-        pytest.param(c, d, marks=_WINDOW_GAP) if c == "examples" and d in (1, 7) else (c, d)
-        for c in ("merge_corpus", "examples")
-        for d in WINDOWS
-    ],
+    [(c, d) for c in ("merge_corpus", "examples") for d in WINDOWS],
 )
 def test_windowed_merge_is_the_whole_merge_on_analysed_corpora(
     corpus, days, merge_corpus_db, workbench_db
@@ -102,6 +90,35 @@ def _loose(articles, mentions, window_days: int, split: int) -> set[str]:
             if is_split and (iv is None or iv[1] - iv[0] > split):
                 loose.add(m.id)
     return loose
+
+
+# a place the coder gave only half a year later, in another story, which both sentences name
+_BLAME = "Officials in Springfield accused the rebels of shelling the market on Monday."
+_TOLD = "Springfield officials blamed outside agitators for shelling the market on Monday."
+_LATER = "Police arrested dozens of protesters in Springfield on Friday."
+
+
+@pytest.mark.parametrize("days", [1, 7, 30])
+def test_a_place_coded_outside_the_window_counts_as_in_the_whole_merge(days) -> None:
+    """A sentence names a known place (``place_named`` evidence) when the coder gave that
+    place to any mention of the corpus, whichever window the mention is in: a run's own
+    mentions used to decide it, and the windows kept apart what the whole merge joined (the
+    eighth session's sample-corpus defect: three accusations naming a far-coded place)."""
+    a1 = art("a1", "Outlet A", "2021-03-02", _BLAME)
+    a2 = art("a2", "Outlet B", "2021-03-02", _TOLD)
+    a3 = art("a3", "Outlet C", "2021-09-10", _LATER)
+    mentions = [
+        men(a1, 0, _BLAME, "accused", "ACCUSE", actor=(("Officials", "USAGOV"),),
+            recipient=(("the rebels", None),), date="2021-03-01"),
+        men(a2, 0, _TOLD, "blamed", "ACCUSE", date="2021-03-01"),
+        men(a3, 0, _LATER, "arrested", "COERCE", actor=(("Police", "USACOP"),),
+            date="2021-09-10", place=("Springfield", "USA", "city")),
+    ]  # fmt: skip
+    articles = [a1, a2, a3]
+    whole = merge(articles, mentions)
+    assert {("a1:0", "a2:0"), ("a3:0",)} == {e.mention_ids for e in whole.events}
+    windowed, plan = merge_windows(articles, mentions, window_days=days, max_overlap=SPLIT)
+    assert plan.runs >= 2 and windowed == whole
 
 
 @pytest.mark.parametrize("days", WINDOWS)

@@ -65,7 +65,9 @@ def candidate_pairs(
     ``make fit-merge``. Quadratic per block: for gold-sized corpora only."""
     c = prepare(articles, mentions, quotes, entities, config)
     _, entity_keys = story_records(c, range(len(c.groups)), stories=())
-    feats = mention_features(mentions, c.by_id, c.story_of, entity_keys, c.idf, c.kb, c.params)
+    feats = mention_features(
+        mentions, c.by_id, c.story_of, entity_keys, c.idf, c.kb, c.params, c.places
+    )
     blocks: dict[tuple[str, str], list[Features]] = defaultdict(list)
     for x in feats:
         blocks[(x.group, x.fclass)].append(x)

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from .blocks import BlockIndex
 from .evidence import Join, MergeWeights, join_evidence, load_weights
-from .features import EMPTY, EventParams, Features
+from .features import EMPTY, EventParams, Features, told_day
 from .knowledge import MergeKnowledge
 from .text import Vector, add_into
 
@@ -78,6 +78,9 @@ class Cluster:
     place_stated: bool = False  # a member names its place in its own sentence
     stories: AbstractSet[str | None] = _NONE
     stated: AbstractSet[tuple[str, str]] = _NONE  # (outlet, day) told
+    # the single days its members are dated to by their own words or their narrative's day
+    # (not the report's day by default)
+    told_days: AbstractSet[str] = _NONE
     # kind -> (value, whom it counts or None) told: "killed" -> {(9, "combatants")}
     quantities: dict[str, set[tuple[int, str | None]]] = field(default_factory=dict)
     actor_heads: AbstractSet[str] = _NONE  # head words of the named doers
@@ -134,6 +137,9 @@ class Cluster:
             and x.iv[0] == x.iv[1]
         ):
             self.stated = _with(self.stated, (x.outlet, x.m.date))
+        day = told_day(x)
+        if day is not None:
+            self.told_days = _with(self.told_days, day)
         add_into(self.vec, x.vec)
         for i, q in enumerate(x.m.quantities):
             whom = x.counted[i] if i < len(x.counted) else None

@@ -19,7 +19,7 @@ from ..model import Article, Entity, Event, EventMention, Quote, Story
 from .build import build_event
 from .cluster import Cluster, cluster_mentions
 from .entities import resolve_story_entities
-from .features import EventParams, interval, mention_features
+from .features import EventParams, KnownPlaces, interval, mention_features
 from .knowledge import MergeKnowledge
 from .labels import story_label
 from .stories import article_tokens, day_of, group_stories, unseen_idf
@@ -45,6 +45,9 @@ class Corpus:
     idf: Mapping[str, float]
     params: EventParams
     kb: MergeKnowledge
+    #: the places the coder gave any mention, below the country level: what a sentence of
+    #: any part of the corpus may name (see :func:`.features.mention_features`)
+    places: KnownPlaces
 
 
 def prepare_corpus(
@@ -104,6 +107,8 @@ def prepare_corpus(
     )
     ids = [story_id(g) for g in groups]
     story_of = {aid: sid for sid, g in zip(ids, groups, strict=True) for aid in g}
+    # in the whole merge's order (story, article, mention): a later name key wins a tie
+    grouped = [m for g in groups for a in g for m in mentions_by_article.get(a, ())]
     return Corpus(
         by_id,
         mentions_by_article,
@@ -116,6 +121,7 @@ def prepare_corpus(
         idf,
         params,
         kb,
+        KnownPlaces.of(grouped, kb),
     )
 
 
@@ -184,7 +190,9 @@ def cluster_stories(
     """The event clusters of the mentions of the chosen stories (``entity_keys`` must cover
     their articles, see :func:`story_records`)."""
     mentions = [m for i in indices for a in c.groups[i] for m in c.mentions_by_article.get(a, ())]
-    feats = mention_features(mentions, c.by_id, c.story_of, entity_keys, c.idf, c.kb, c.params)
+    feats = mention_features(
+        mentions, c.by_id, c.story_of, entity_keys, c.idf, c.kb, c.params, c.places
+    )
     return cluster_mentions(feats, c.kb, c.params)
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..resources import data_path
-from .features import EventParams, Features, Side, iso_day
+from .features import EventParams, Features, Side, iso_day, told_day
 from .knowledge import MergeKnowledge
 from .text import cosine
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: (0..1) and evidence_items (a count)
 FEATURES: tuple[str, ...] = (
     "same_type",  # the mention's type is the event's main type (else a compatible type)
-    "same_day",  # both state the same single day
+    "same_day",  # both tell the same single day (stated, or a narrative's day of two reports)
     "date_overlap",  # dates overlap without being the same stated day (vague or default)
     "day_apart",  # dates a day apart (within the slack)
     "no_date",  # one side undated
@@ -335,7 +335,13 @@ def join_evidence(
         if gap:
             v["day_apart"] = 1.0
             notes.append(f"{shown} {gap} day apart")
-        elif x.iv[0] == x.iv[1] == c.iv[0] == c.iv[1] and not weak:
+        # or another report dates the act to the day the event's members are dated to by
+        # their words or narratives (a narrative's day agreed by two outlets: ninth session,
+        # duplicates of the sample, the merge corpus and dev-merge3); not a sentence of the
+        # same article, whose narrative day its other sentences share
+        elif (x.iv[0] == x.iv[1] == c.iv[0] == c.iv[1] and not weak) or (
+            c.told_days and c.told_days == {told_day(x)} and x.m.article_id not in c.sentences
+        ):
             v["same_day"] = 1.0
             notes.append(f"{shown} same day")
         else:

@@ -99,6 +99,15 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
 _YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
 
 
+def told_day(x: Features) -> str | None:
+    """The single day a mention's own words or its narrative date it to (a ``context`` date
+    is the day the article's narrative gives the act); None for the report's day by
+    default, a vaguer date or none."""
+    if x.m.date_source in ("text", "context") and x.m.date_precision == "day" and x.m.date:
+        return x.m.date
+    return None
+
+
 @lru_cache(maxsize=1 << 16)  # the merge writes a day's name in every join it weighs
 def iso_day(day: int) -> str:
     return dt.date.fromordinal(day).isoformat()
@@ -454,10 +463,17 @@ def mention_features(
     idf: Mapping[str, float],
     kb: MergeKnowledge,
     p: EventParams,
+    known: KnownPlaces | None = None,
 ) -> list[Features]:
+    """The features of each mention. ``known``: the places a sentence may name
+    (:func:`text_places`), those the coder gave any mention of the corpus
+    (``Corpus.places``); by default those of ``mentions``. A merge of part of a corpus (a
+    date window and its margin) must pass the corpus's: with its own, a mention's features
+    depended on which other mentions the part held, and the windowed merge kept apart what
+    the whole merge joined on a place coded only outside the window."""
     out = []
-    # places the coder gave, below the country level: what a sentence may name (text_places)
-    known = KnownPlaces.of(mentions, kb)
+    if known is None:
+        known = KnownPlaces.of(mentions, kb)
     for m in mentions:
         art = articles.get(m.article_id)
         text = art.text if art is not None else ""

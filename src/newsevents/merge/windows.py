@@ -6,9 +6,10 @@ events at most ``date_slack_days`` apart; so a mention never meets anything more
 ``7 + date_slack_days`` days beyond the days its date covers (its *reach*).
 
 How: stories are grouped over the whole corpus first (see :mod:`.corpus`), and each story's
-entities are resolved once, over the whole story. Every mention is then *owned* by one
-window of ``window_days`` days (counted from day 1 of the calendar, so windows are the same
-on every run):
+entities are resolved once, over the whole story; the places a sentence may name are those
+of the whole corpus (``Corpus.places``), so a mention's features do not depend on its run.
+Every mention is then *owned* by one window of ``window_days`` days (counted from day 1 of
+the calendar, so windows are the same on every run):
 
 * a story whose dates cover at most ``split_days`` days is kept whole: all its mentions
   belong to the window of its first publication day (its undated mentions reach over the
@@ -266,6 +267,7 @@ class Windows:
             c.idf,
             c.kb,
             c.params,
+            c.places,
         )
         parts = block_parts(feats, workers)
         if len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
