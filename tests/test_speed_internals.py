@@ -1,17 +1,23 @@
 """Speed-only internals give what the plain code gives: ``evolve`` as ``dataclasses.replace``,
-batched model scoring to the last bit, the per-token argument memos as fresh lists."""
+batched model scoring to the last bit, the per-token argument memos as fresh lists, the quote
+marks scan that skips to the marks, the per-document phrase codes as fresh copies, the
+remembered place-name keys."""
 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import random
 
 import pytest
 
-from newsevents.extract import load_codebook
+from newsevents.extract import load_codebook, quotes
 from newsevents.extract.parse import Parse, index_children, preps_of
 from newsevents.learn.weights import load_learned
 from newsevents.model import Actor, EventMention, Place, Span, evolve
+from newsevents.resolve.actors.document import ParticipantCoder
+from newsevents.resolve.actors.phrase import code_phrase
+from newsevents.resolve.place.gazetteer import NameKey
 
 
 def _mention() -> EventMention:
@@ -84,3 +90,71 @@ def test_argument_memos_give_fresh_lists(nlp) -> None:  # type: ignore[no-untype
             assert o == objs
             o.append(t)
             assert parse.subjects(t) == subjs
+
+
+def _quote_spans_char_by_char(text: str) -> list[tuple[int, int]]:
+    """The marks scan as it was before it skipped to the marks: every character visited."""
+    spans: list[tuple[int, int]] = []
+    dbl: int | None = None
+    sgl: int | None = None
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "\n" and nxt == "\n":
+            dbl = sgl = None
+        elif dbl is not None:
+            if ch in quotes._DOUBLE_CLOSE and not prev.isspace():
+                if i > dbl:
+                    spans.append((dbl, i))
+                dbl = None
+            elif ch in "“„":
+                dbl = i + 1
+        elif sgl is not None:
+            if ch in quotes._SINGLE_CLOSE and not prev.isspace() and not nxt.isalnum() and i > sgl:
+                spans.append((sgl, i))
+                sgl = None
+        elif (
+            ch in quotes._DOUBLE_OPEN
+            and (prev in quotes._OPEN_CONTEXT or ch != '"')
+            and not nxt.isspace()
+        ):
+            dbl = i + 1
+        elif (
+            ch in quotes._SINGLE_OPEN
+            and prev in quotes._OPEN_CONTEXT
+            and (nxt.isalnum() or nxt in '“"')
+        ):
+            sgl = i + 1
+    return sorted(spans)
+
+
+def test_quote_scan_skipping_to_the_marks_finds_the_same_spans() -> None:
+    rng = random.Random(3)
+    alphabet = "\n“„\"”‘'’ ab.(-:"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts.append('He said: "We will not leave." Iran’s envoy called it ‘a lie’.\n\n“Never')
+    for text in texts:
+        got = [(s.start, s.end) for s in quotes.find_quote_spans(text)]
+        assert got == _quote_spans_char_by_char(text), text
+
+
+def test_phrase_codes_are_memoised_as_fresh_copies(resources, parse) -> None:  # type: ignore[no-untyped-def]
+    doc = parse("Iranian Foreign Minister Javad Zarif met the French ambassador in Tehran.")
+    coder = ParticipantCoder(doc, resources.actors, resources.gazetteer)
+    toks = list(doc.parse[0:5])
+    first = coder._code(toks)
+    assert first.code == "IRN"
+    first.code = "XXX"  # a caller filling in a gap changes its own copy only
+    again = coder._code(toks)
+    assert again is not first and again.code == "IRN"
+    assert again == code_phrase(toks, resources.actors, coder.date, resources.gazetteer)
+
+
+def test_name_keys_are_remembered_as_computed() -> None:
+    key = NameKey(frozenset({"the"}), ("'s", "'"))
+    names = ["the Netherlands'", "Kenya’s", "  New   York ", "the", "Tigray's", "Kenya’s"]
+    assert [key(n) for n in names] == [key._key(n) for n in names]
+    assert [key(n) for n in names] == ["netherlands", "kenya", "new york", "the", "tigray", "kenya"]
+    copy = pickle.loads(pickle.dumps(key))  # the compiled cache holds no remembered keys
+    assert copy == key and hash(copy) == hash(key) and not copy._keys
+    assert copy("the Netherlands'") == "netherlands"

@@ -226,6 +226,13 @@ def test_bench_report_prints_stages_and_workers() -> None:
     }
     lines = bench.format_report(result).splitlines()
     assert "full pipeline / bare parse time: 2.00x wall, 1.95x CPU" in lines
+    assert "coding (extract+resolve) / parse time: 35.0% (10 mentions -> 5 events)" in lines
+    cpu = {**full, "parse_cpu_seconds": 1.6, "coding_cpu_seconds": 0.4}
+    cpu_lines = bench.format_report({**result, "full_pipeline": cpu}).splitlines()
+    assert (
+        "coding (extract+resolve) / parse time: 35.0% wall, 25.0% CPU (10 mentions -> 5 events)"
+        in cpu_lines
+    )
     assert any(line.split()[:1] == ["parse"] and line.endswith("100.0%") for line in lines)
     assert any(line.split()[:1] == ["extract"] and line.endswith("20.0%") for line in lines)
     assert any(line.split()[:1] == ["resolve"] and line.endswith("15.0%") for line in lines)

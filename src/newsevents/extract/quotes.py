@@ -21,6 +21,7 @@ Rules a human coder would state:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,10 @@ _OPEN_CONTEXT = " \t\n([{—–-:;,/"
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CUT_DEPS = ("relcl", "appos", "acl", "advcl", "punct", "cc", "conj")
 _MIN_UNCUED_WORDS = 4
+#: the only characters the marks scan acts on (a line break, the marks): it visits no other
+_MARK_OR_BREAK = re.compile(
+    "[\n" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE) + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,8 @@ def find_quote_spans(text: str) -> list[Span]:
     dbl: int | None = None  # index after the open double mark
     sgl: int | None = None  # index after the open single mark (top level only)
     n = len(text)
-    i = 0
-    while i < n:
+    for mark in _MARK_OR_BREAK.finditer(text):
+        i = mark.start()
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -90,7 +95,6 @@ def find_quote_spans(text: str) -> list[Span]:
             dbl = i + 1
         elif ch in _SINGLE_OPEN and prev in _OPEN_CONTEXT and (nxt.isalnum() or nxt in '“"'):
             sgl = i + 1
-        i += 1
     return sorted(spans)
 
 

@@ -104,7 +104,7 @@ def review(
                 mode=None,
             )
         out.append(evolve(m, index=len(out), **changes))
-    added = _added(doc, events, learned, types)
+    added = _added(doc, events, learned, types, cache)
     if not added:
         return out
     merged = sorted([*out, *added], key=lambda e: (e.trigger.start, e.index))
@@ -196,13 +196,17 @@ def add_decision(
 
 
 def _added(
-    doc: Document, events: list[EventMention], learned: LearnedModels, types: EventTypes
+    doc: Document,
+    events: list[EventMention],
+    learned: LearnedModels,
+    types: EventTypes,
+    cache: dict[int, frozenset[str]],
 ) -> list[EventMention]:
-    """The events the clause model adds where the rules coded nothing (rule ``model:added``)."""
+    """The events the clause model adds where the rules coded nothing (rule ``model:added``);
+    ``cache``: the sentence features the candidates' scoring already read."""
     if learned.added is None or not {"add", "add.unreal"} & learned.thresholds.keys():
         return []
     out: list[EventMention] = []
-    cache: dict[int, frozenset[str]] = {}
     clauses = missed_clauses(doc, events)
     feats = [clause_features(doc, tok, cache) for tok in clauses]
     p_added = learned.added.proba_many(feats)

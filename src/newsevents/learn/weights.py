@@ -86,19 +86,22 @@ class LinearModel:
 
     def proba_rows_many(self, batch: Sequence[list[int]]) -> list[dict[str, float]]:
         """:meth:`proba_rows` of many candidates in a few array operations instead of several
-        per candidate. Candidates with as many rows are summed together (numpy adds them in
-        the same order as one candidate's ``sum(axis=0)``), so every probability is the
-        same to the last bit."""
+        per candidate: one gather of every candidate's rows, padded to the longest with zero
+        rows, summed along each candidate's rows (numpy adds them in the same order as one
+        candidate's ``sum(axis=0)``, and adding zeros changes no sum), so every probability is
+        the same to the last bit. (``np.add.reduceat`` would save the padding, but it adds in
+        another order: the last bits differ.)"""
         if not batch:
             return []
-        sums = np.zeros((len(batch), len(self.classes)), dtype=self.coef.dtype)
-        by_length: dict[int, list[int]] = {}
-        for k, rows in enumerate(batch):
-            if rows:
-                by_length.setdefault(len(rows), []).append(k)
-        for group in by_length.values():
-            sums[group] = self.coef[np.array([batch[k] for k in group])].sum(axis=1)
-        logits = self.intercept + sums
+        longest = max(map(len, batch))
+        rows = np.zeros((len(batch), longest), dtype=np.intp)
+        present = np.zeros((len(batch), longest), dtype=bool)
+        for k, candidate in enumerate(batch):
+            rows[k, : len(candidate)] = candidate
+            present[k, : len(candidate)] = True
+        picked = self.coef[rows]
+        picked[~present] = 0
+        logits = self.intercept + picked.sum(axis=1)
         logits = logits - logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
@@ -143,16 +146,8 @@ class LearnedModels:
         return list(zip(p_type, p_fact, strict=True))
 
     def _rows(self, features: Iterable[str]) -> tuple[list[int], list[int]]:
-        get = self.joint.get
-        rows_t: list[int] = []
-        rows_f: list[int] = []
-        for pair in map(get, features):
-            if pair is not None:
-                if pair[0] >= 0:
-                    rows_t.append(pair[0])
-                if pair[1] >= 0:
-                    rows_f.append(pair[1])
-        return rows_t, rows_f
+        pairs = [pair for pair in map(self.joint.get, features) if pair is not None]
+        return [t for t, _ in pairs if t >= 0], [f for _, f in pairs if f >= 0]
 
 
 def load_learned(path: Path | None = None) -> LearnedModels:

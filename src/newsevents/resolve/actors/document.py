@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -157,9 +158,17 @@ class ParticipantCoder:
         self.last_pair_sentence = -1
         parse = doc.parse
         self._sentence_starts = [s.start for s in parse.sents] if parse is not None else []
+        #: (token indices, day) -> the phrase's code (:meth:`_code`)
+        self._coded: dict[tuple[tuple[int, ...], str | None], Coded] = {}
 
     def _code(self, toks: list[Token]) -> Coded:
-        return code_phrase(toks, self.kb, self.date, self.gazetteer)
+        # a phrase is coded again for each event, side and pronoun that reaches it (a sixth of
+        # the calls on the bench): once per day asked; a copy, as callers fill in its gaps
+        key = (tuple(t.i for t in toks), self.date)
+        coded = self._coded.get(key)
+        if coded is None:
+            coded = self._coded[key] = code_phrase(toks, self.kb, self.date, self.gazetteer)
+        return copy(coded)
 
     def name_entities(self, places: DocumentPlaces) -> None:
         """Pass 1: persons and organisations named anywhere, coded from their own phrase

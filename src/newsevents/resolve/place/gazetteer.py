@@ -55,6 +55,10 @@ class Subdivision:
     precision: PlacePrecision  # "province" (first level) or "district" (below one)
 
 
+#: how many names a :class:`NameKey` remembers the keys of
+_KEYS_KEPT = 50_000
+
+
 @dataclass(frozen=True)
 class NameKey:
     """How a written name becomes an index key: case and spacing folded, a trailing
@@ -62,8 +66,29 @@ class NameKey:
 
     articles: frozenset[str]  # leading words dropped (place_cues.tsv: name_article)
     suffixes: tuple[str, ...]  # trailing marks dropped, tried in order (name_suffix)
+    #: name -> key of the names seen (the coder asks for the same few names ~170 times an
+    #: article); cleared when it holds :data:`_KEYS_KEPT` names
+    _keys: dict[str, str] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __call__(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            if len(self._keys) >= _KEYS_KEPT:
+                self._keys.clear()
+            key = self._keys[name] = self._key(name)
+        return key
+
+    def __getstate__(self) -> dict[str, object]:
+        # the remembered keys stay out of the compiled cache (building the indexes asks for
+        # every name of the gazetteer)
+        return {"articles": self.articles, "suffixes": self.suffixes}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, _keys={})
+
+    def _key(self, name: str) -> str:
         name = name.strip().replace("’", "'")  # typographic apostrophe: one spelling
         for suffix in self.suffixes:
             if name.endswith(suffix):
