@@ -7,9 +7,10 @@ import pytest
 
 from builders import art
 from newsevents.merge.blocks import WEEK, BlockIndex
-from newsevents.merge.cluster import Cluster, _shares_a_slot
+from newsevents.merge.cluster import Cluster, _shares_a_slot, days_apart
 from newsevents.merge.config import prepare
 from newsevents.merge.corpus import story_records
+from newsevents.merge.evidence import join_evidence
 from newsevents.merge.features import Features, mention_features
 from newsevents.merge.stories import group_stories
 from newsevents.merge.story_index import StoryIndex
@@ -65,6 +66,27 @@ def test_index_finds_every_candidate_of_the_full_scan(features, pairs) -> None:
         assert got == want
         checked += bool(want)
     assert checked > len(features) // 2  # most mentions have candidates: the test is not empty
+
+
+def test_candidates_skipped_for_their_dates_are_those_the_score_refuses(features) -> None:
+    # the clustering skips a candidate whose dates do not meet the mention's without scoring
+    # it (days_apart): the score must refuse every such join, or the skip would change events
+    c0 = prepare(*synthetic_corpus(600, seed=5)[:2])
+    skipped = 0
+    for i, y in enumerate(features[:150]):
+        event = Cluster(idx=0, group=y.group, fclass=y.fclass)
+        event.add(y, None)
+        for x in features[i + 1 :]:
+            if days_apart(x, event):
+                skipped += 1
+                assert join_evidence(x, event, c0.kb, c0.params, 0) is None
+            else:
+                assert (
+                    x.iv is None
+                    or event.iv is None
+                    or max(x.iv[0], event.iv[0]) <= min(x.iv[1], event.iv[1])
+                )
+    assert skipped > 10_000  # most pairs are days apart: the test is not empty
 
 
 def test_undated_events_are_found_by_their_seed_story_until_dated(features) -> None:
