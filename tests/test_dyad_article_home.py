@@ -64,9 +64,7 @@ def test_a_doer_with_its_own_country_keeps_an_empty_recipient(analyze):
 
 
 def test_no_country_is_guessed_for_an_article_that_names_none(analyze):
-    doc = analyze(
-        "The talks will continue next month, the spokesman said.", published="2025-04-22"
-    )
+    doc = analyze("The talks will continue next month, the spokesman said.", published="2025-04-22")
     for ev in doc.events:
         assert not {a.code for a in (*ev.actor, *ev.recipient) if a.code}
 
@@ -102,3 +100,22 @@ def test_no_country_is_guessed_for_an_article_that_names_none(analyze):
 def test_a_place_name_is_read_in_the_articles_countries(analyze, text, word, kind, country):
     ev = _event(analyze(text, published="2024-10-05"), kind, word)
     assert _codes(ev.actor) == {country}
+
+
+@pytest.mark.parametrize(
+    ("second", "word", "kind", "actor"),
+    [
+        ("The United States said it was ready to provide assistance.", "ready", "AGREE", "USA"),
+        ("The European Union pledged emergency aid on Thursday.", "pledged", "AID", "IGO"),
+    ],
+)
+def test_a_foreign_doers_act_on_no_one_named_is_on_the_articles_country(
+    analyze, second, word, kind, actor
+):
+    text = (
+        "Floods have displaced thousands of people in Mozambique's Cabo Delgado province "
+        "this week.\n\n" + second
+    )
+    ev = _event(analyze(text, published="2024-10-05"), kind, word)
+    assert _codes(ev.actor) == {actor}
+    assert _codes(ev.recipient) == {"MOZ"}

@@ -15,7 +15,9 @@ only a guess from a namesake city. A recipient the text leaves out stays out whe
 gave the doer a country of its own: such a doer may act abroad ("Kenyan troops shelled
 militant positions"); so it does for an act by word (a demand, an accusation), whose target
 may be anyone. A physical act whose doers got the country from the article ("Police fired
-on the crowd") is done to that country's people.
+on the crowd") is done to that country's people. A foreign doer's act that names no one it
+is done to, in a sentence that names no country but the doer's, is done to the article's
+country ("The White House welcomes the call" in a story set in Seoul).
 
 Never filled: a pronoun (its antecedent is someone), an attack or act noun (it stands for its
 doer: :mod:`.document` resolves it), "both sides", and a phrase that holds a name of a place,
@@ -44,9 +46,12 @@ class ArticleHome:
         self.kb = kb
         self.setting = setting
 
-    def fill(self, ev: EventMention) -> EventMention:
+    def fill(self, ev: EventMention, lost: tuple[Actor, ...] = ()) -> EventMention:
         """``ev`` with its missing or uncoded parties given the article's country, when the
-        event and its sentence allow it (see the module doc)."""
+        event and its sentence allow it (see the module doc). ``lost``: the doer as the text
+        named it by a pronoun the coder could not resolve; "it" or "they" ("It shelled the
+        market") is someone, not an unidentified party, and no doer is made up for it; a
+        speaker's "we" is a party of the article's country."""
         parties = (*ev.actor, *ev.recipient)
         if ev.actor and ev.recipient and all(a.code for a in parties):
             return ev
@@ -58,7 +63,7 @@ class ArticleHome:
             return ev  # a home the article never names by a country's, province's or city's
             # own name, nor in its title or outlet, is a guess (a far namesake's country)
         if not {a.code for a in parties if a.code} <= {home}:
-            return ev
+            return self._visitor(ev, home)
         sent = self.doc.tokens(ev.sentence)
         if sent is None or not self.setting.countries_named(sent) <= {home}:
             return ev
@@ -68,15 +73,37 @@ class ArticleHome:
         # the grouping of articles into stories (a boosted "@col" in every article on one
         # country would join its stories)
         label = self.kb.words.unidentified
-        actor = tuple(self._party(a, home) for a in ev.actor) or (
-            Actor(ev.trigger, label, home, None),
-        )
+        actor = tuple(self._party(a, home) for a in ev.actor)
+        if not actor and self._speakers(lost):
+            actor = (Actor(ev.trigger, label, home, None),)
         recipient = tuple(self._party(a, home) for a in ev.recipient)
         if not recipient and (not any(a.code for a in ev.actor) or self._at_home(ev)):
             # (a doer the text names with its own country, and no one acted on, may act
             # abroad: "Kenyan troops shelled militant positions" keeps an empty side)
             recipient = (Actor(ev.trigger, label, home, None),)
         return evolve(ev, actor=actor, recipient=recipient)
+
+    def _speakers(self, lost: tuple[Actor, ...]) -> bool:
+        """Is every pronoun of an unresolved doer the speaker's own ("we")? (True for none.)"""
+        words = self.kb.words.speaker_pronouns
+        for a in lost:
+            toks = self.doc.tokens(a.span)
+            if toks is None or not all(t.lower_ in words for t in toks):
+                return False
+        return True
+
+    def _visitor(self, ev: EventMention, home: str) -> EventMention:
+        """A foreign doer's act that names no one it is done to, in an article set in one
+        country ("The White House welcomes the call", "Rwandan soldiers clashed with the
+        insurgents"): done to that country, unless the sentence names another."""
+        if ev.recipient or not ev.actor or not all(a.code for a in ev.actor):
+            return ev
+        own = {a.code for a in ev.actor if a.code}
+        sent = self.doc.tokens(ev.sentence)
+        if sent is None or not self.setting.countries_named(sent) <= own:
+            return ev
+        label = self.kb.words.unidentified
+        return evolve(ev, recipient=(Actor(ev.trigger, label, home, None),))
 
     def _at_home(self, ev: EventMention) -> bool:
         """Is the event an act on people where it happens (a type whose target may be a

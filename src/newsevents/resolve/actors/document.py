@@ -62,7 +62,7 @@ def resolve_actors(
         # sentence gives, else the publication date (event dates are resolved later)
         day = sentence_day(ev, times.inside(ev.sentence.start, ev.sentence.end))
         coder.date = day or published
-        actor = coder.code_side(ev.actor)
+        told, actor = ev.actor, coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
         spec = actors.types.get(ev.event)
         if not actor and spec is not None and spec.violent:
@@ -77,7 +77,7 @@ def resolve_actors(
         )
         coder.after_event(ev)
         # the article's own country last: no later pronoun or act noun reads it
-        out_events.append(home.fill(joint_partners(ev)))
+        out_events.append(home.fill(joint_partners(ev), lost=told if named_doer_lost else ()))
     out_quotes = [
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
