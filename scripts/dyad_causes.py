@@ -14,6 +14,7 @@ heuristic, for choosing what to fix; not a gold-set score).
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import re
 import sys
@@ -320,13 +321,19 @@ def causes(row: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump", type=Path, help="write every failure as JSONL")
+    ap.add_argument("--sets", nargs="*", help="only these tuned sets (fnmatch patterns)")
     args = ap.parse_args(argv)
+    chosen = {
+        name: path
+        for name, path in tuned_sets().items()
+        if not args.sets or any(fnmatch.fnmatch(name, pat) for pat in args.sets)
+    }
     resources = api.load_resources()
     table: Counter[str] = Counter()
     sets: dict[str, set[str]] = defaultdict(set)
     rows: list[dict[str, Any]] = []
     judged = 0
-    for name, path in tuned_sets().items():
+    for name, path in chosen.items():
         n, failed = failures(name, path, resources)
         judged += n
         rows.extend(failed)
@@ -335,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
                 table[cause] += 1
                 sets[cause].add(name)
     out = sys.stdout
-    out.write(f"tuned sets: {len(tuned_sets())}  judged dyads: {judged}  failed: {len(rows)}\n")
+    out.write(f"tuned sets: {len(chosen)}  judged dyads: {judged}  failed: {len(rows)}\n")
     for cause, n in table.most_common():
         out.write(f"{n:5d} {len(sets[cause]):3d}  {cause}\n")
     if args.dump:

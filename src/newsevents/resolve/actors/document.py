@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression, evolve
 from ...within import Within
-from ..place import Gazetteer
+from ..place import Gazetteer, article_countries
 from .antecedents import (
     entity_context,
     group_antecedent,
@@ -24,13 +24,14 @@ from .antecedents import (
     tied,
     titled_subject_before,
 )
+from .article import ArticleHome
 from .attacks import attack_doer
 from .coref import Cluster, Clusters, cluster_for, person_before
 from .dictionary import ActorDictionary
 from .joint import joint_partners
 from .nonactor import never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
-from .places import DocumentPlaces, place_country
+from .places import DocumentPlaces
 from .setting import Setting
 
 
@@ -45,8 +46,8 @@ def resolve_actors(
     parse = doc.parse
     if parse is None:
         return events, quotes, []
-    places = DocumentPlaces(parse, actors, gazetteer)
-    coder = ParticipantCoder(doc, actors, gazetteer)
+    places = DocumentPlaces(parse, actors, gazetteer, article_countries(doc, gazetteer))
+    coder = ParticipantCoder(doc, actors, gazetteer, places.context)
     coder.name_entities(places)
     parties = Counter({cl.code: 0 for cl in coder.clusters.in_order() if cl.code})
     for cl in coder.clusters.in_order():
@@ -54,6 +55,7 @@ def resolve_actors(
             parties[cl.code] += max(1, len(cl.mentions))
     setting = Setting(doc, actors, places, parties)
     out_events = []
+    home = ArticleHome(doc, actors, setting)
     published = doc.article.published
     times = Within(doc.times, lambda t: (t.span.start, t.span.end))
     for ev in events:
@@ -61,7 +63,7 @@ def resolve_actors(
         # sentence gives, else the publication date (event dates are resolved later)
         day = sentence_day(ev, times.inside(ev.sentence.start, ev.sentence.end))
         coder.date = day or published
-        actor = coder.code_side(ev.actor)
+        told, actor = ev.actor, coder.code_side(ev.actor)
         named_doer_lost = coder.lost_pronoun
         spec = actors.types.get(ev.event)
         if not actor and spec is not None and spec.violent:
@@ -75,7 +77,8 @@ def resolve_actors(
             implicit=not named_doer_lost,
         )
         coder.after_event(ev)
-        out_events.append(joint_partners(ev))
+        # the article's own country last: no later pronoun or act noun reads it
+        out_events.append(home.fill(joint_partners(ev), lost=told if named_doer_lost else ()))
     out_quotes = [
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
@@ -135,10 +138,18 @@ class ParticipantCoder:
     """Codes participants in text order, remembering the last person and the last group a
     pronoun can refer back to."""
 
-    def __init__(self, doc: Document, kb: ActorDictionary, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        kb: ActorDictionary,
+        gazetteer: Gazetteer,
+        context: Counter[str] | None = None,
+    ) -> None:
         self.doc = doc
         self.kb = kb
         self.gazetteer = gazetteer
+        #: the countries (alpha-2) the article names: they choose between places of one name
+        self.context = context
         self.date = doc.article.published
         self.clusters = Clusters()
         self.last_person: Cluster | None = None
@@ -167,7 +178,9 @@ class ParticipantCoder:
         key = (tuple(t.i for t in toks), self.date)
         coded = self._coded.get(key)
         if coded is None:
-            coded = self._coded[key] = code_phrase(toks, self.kb, self.date, self.gazetteer)
+            coded = self._coded[key] = code_phrase(
+                toks, self.kb, self.date, self.gazetteer, self.context
+            )
         return copy(coded)
 
     def name_entities(self, places: DocumentPlaces) -> None:
@@ -179,9 +192,7 @@ class ParticipantCoder:
             if label not in ("PERSON", "ORG"):
                 continue
             name = self.kb.words.drop_clitic(ent.text).strip()
-            if label == "PERSON" and (
-                self.kb.countries.get(name) or place_country(ent, self.kb, self.gazetteer)
-            ):
+            if label == "PERSON" and (self.kb.countries.get(name) or places.country_of(ent)):
                 continue  # the NER calls some places and nationalities persons ("in Niamey")
             context = entity_context(ent)
             coded = self._code(context)

@@ -7,6 +7,7 @@ of non-state body ("rights group" -> NGO); a sector from its role words ("genera
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -154,9 +155,14 @@ class _Run:
 
 
 def code_phrase(
-    toks: Sequence[Token], actors: ActorDictionary, date: str | None, gazetteer: Gazetteer
+    toks: Sequence[Token],
+    actors: ActorDictionary,
+    date: str | None,
+    gazetteer: Gazetteer,
+    context: Counter[str] | None = None,
 ) -> Coded:
-    """Country, sector and kind of one actor phrase."""
+    """Country, sector and kind of one actor phrase (``context``: the countries, alpha-2, the
+    article names, which decide between places of one name: "police in Perth")."""
     out = Coded()
     if not toks:
         return out
@@ -189,7 +195,7 @@ def code_phrase(
         _country_word(toks, head, actors, out)
     if out.code is None:
         # a place the country table does not list: a region or city ("Kherson", "Tigray")
-        place = _gazetteer_code(toks, head, actors, gazetteer)
+        place = _gazetteer_code(toks, head, actors, gazetteer, context)
         if place is not None:
             out.code, is_head = place
             if is_head:
@@ -205,7 +211,7 @@ def code_phrase(
     if out.code is None:
         out.code = _nonstate(toks, actors)
     if out.code is None:
-        out.code = _place_holder_code(head, actors, date, gazetteer)
+        out.code = _place_holder_code(head, actors, date, gazetteer, context)
     # sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
         sector = _sector(toks, head, actors)
@@ -226,7 +232,11 @@ def code_phrase(
 
 
 def _place_holder_code(
-    head: Token, actors: ActorDictionary, date: str | None, gazetteer: Gazetteer
+    head: Token,
+    actors: ActorDictionary,
+    date: str | None,
+    gazetteer: Gazetteer,
+    context: Counter[str] | None,
 ) -> str | None:
     """ "towns in Tigray's north-east", "villages near X": a place noun with no country of
     its own is in the country of the place its phrase names; so is an agent ("police in
@@ -244,7 +254,7 @@ def _place_holder_code(
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    inner = code_phrase(list(obj.subtree), actors, date, gazetteer)
+                    inner = code_phrase(list(obj.subtree), actors, date, gazetteer, context)
                     if inner.code is not None:
                         return inner.code
     return None
@@ -354,7 +364,11 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
 
 
 def _gazetteer_code(
-    toks: Sequence[Token], head: Token, actors: ActorDictionary, gazetteer: Gazetteer
+    toks: Sequence[Token],
+    head: Token,
+    actors: ActorDictionary,
+    gazetteer: Gazetteer,
+    context: Counter[str] | None,
 ) -> tuple[str, bool] | None:
     """(country, names the head) for a region or city named in the phrase."""
     seen: set[int] = set()
@@ -370,7 +384,7 @@ def _gazetteer_code(
             continue  # "anti-Syria", "Moscow-backed": not the phrase's own country
         if related(ent.root, toks, actors):
             continue  # "Israel's militia ally"
-        code = place_country(ent, actors, gazetteer)
+        code = place_country(ent, actors, gazetteer, context)
         if code is None:
             continue
         is_head = ent.start <= head.i < ent.end

@@ -45,8 +45,14 @@ def _used_as_place(root: Token, words: ActorWords) -> bool:
     )
 
 
-def place_country(ent: SpacySpan, kb: ActorDictionary, gazetteer: Gazetteer) -> str | None:
-    """Country of a place entity: the country table, then the gazetteer (regions, cities).
+def place_country(
+    ent: SpacySpan,
+    kb: ActorDictionary,
+    gazetteer: Gazetteer,
+    context: Counter[str] | None = None,
+) -> str | None:
+    """Country of a place entity: the country table, then the gazetteer (regions, cities;
+    ``context``, the article's countries, chooses between places of one name).
 
     A city name only counts where the text uses it as a place (object of "in", "near", ...,
     or a modifier such as "Baghdad's"), so a person the NER mislabels is not a city."""
@@ -60,13 +66,26 @@ def place_country(ent: SpacySpan, kb: ActorDictionary, gazetteer: Gazetteer) -> 
         return None
     hit = kb.countries.get(text)
     if hit is not None:
+        if hit[1] == "capital" and as_place and context:
+            # "in Tripoli" in a story on Lebanon: a namesake in the article's countries
+            namesake = _namesake_country(text, gazetteer, context)
+            return namesake or hit[0]
         return hit[0]
-    place = gazetteer.lookup(text)
+    place = gazetteer.lookup(text, context)
     if place is None or place.country is None:
         return None
     if place.precision == "city" and not (as_place or root.dep_ in ("poss", "compound")):
         return None
     return str(place.country)
+
+
+def _namesake_country(name: str, gazetteer: Gazetteer, context: Counter[str]) -> str | None:
+    """The country of a city of that name in one of the article's countries, else None."""
+    place = gazetteer.lookup(name, context)
+    if place is None or place.country is None:
+        return None
+    alpha2 = gazetteer.alpha2_of_alpha3.get(str(place.country))
+    return str(place.country) if alpha2 is not None and context.get(alpha2, 0) else None
 
 
 def in_attribution(tok: Token, words: ActorWords) -> bool:
@@ -89,7 +108,13 @@ class DocumentPlaces:
     cost grow with the square of the article's length.
     """
 
-    def __init__(self, parse: Doc, kb: ActorDictionary, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        parse: Doc,
+        kb: ActorDictionary,
+        gazetteer: Gazetteer,
+        context: Counter[str] | None = None,
+    ) -> None:
         self.kb = kb
         self.gazetteer = gazetteer
         self._ents = list(parse.ents)
@@ -97,6 +122,18 @@ class DocumentPlaces:
         self._places: dict[int, list[tuple[SpacySpan, str]]] = {}
         self._dominant: Counter[str] | None = None
         self._where: Counter[str] | None = None
+        self._context = context if context is not None else Counter()
+
+    @property
+    def context(self) -> Counter[str]:
+        """The countries (alpha-2) the article names, as the place stage counts them: what
+        decides between places of one name ("Perth" in a story on Scotland, "Tripoli" in
+        one on Lebanon)."""
+        return self._context
+
+    def country_of(self, ent: SpacySpan) -> str | None:
+        """:func:`place_country` read in the article's countries."""
+        return place_country(ent, self.kb, self.gazetteer, self.context)
 
     @property
     def ents(self) -> list[SpacySpan]:
@@ -137,7 +174,7 @@ class DocumentPlaces:
 
     def _setting(self, ent: SpacySpan) -> str | None:
         words = self.kb.words
-        code = place_country(ent, self.kb, self.gazetteer)
+        code = self.country_of(ent)
         if code is None or in_attribution(ent.root, words):
             return None
         root = ent.root
@@ -162,7 +199,7 @@ class DocumentPlaces:
                     hit = self.kb.countries.get(ent.text)
                     code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None
                 else:
-                    code = place_country(ent, self.kb, self.gazetteer)
+                    code = self.country_of(ent)
                 if code is not None:
                     counts[code] += 1
             self._dominant = counts

@@ -30,7 +30,7 @@ from ..datelines import dateline_matches, read_datelines
 from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .phrase import code_phrase, head_of
-from .places import DocumentPlaces, ethnic, place_country
+from .places import DocumentPlaces, ethnic
 
 #: a dateline ends with a dash ("KANO, Nigeria (Agency) -"); at most this many tokens long
 _DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014"})
@@ -314,7 +314,7 @@ class Setting:
                 hit = self.kb.countries.get(ent.text)
                 code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None
             else:
-                code = place_country(ent, self.kb, self.places.gazetteer)
+                code = self.places.country_of(ent)
             if code is not None:
                 codes.add(code)
         return codes - self.kb.sectors.codes.nonstate
@@ -335,6 +335,10 @@ class Setting:
         self._named[sent.start] = found
         return found
 
+    def countries_named(self, sent: SpacySpan) -> frozenset[str]:
+        """Every country a sentence names, its dateline's included ("KANO, Nigeria -")."""
+        return self._named_countries(_with_dateline(sent))
+
     def _sentence_country(self, sent: SpacySpan) -> str | None:
         """The one country a sentence names (places and nationality words), or None."""
         codes = self._sentence_countries(sent)
@@ -352,7 +356,8 @@ class Setting:
         if self._unplaced(head):
             return a
         if head.pos_ == "PROPN":
-            place = self.places.gazetteer.lookup(self.kb.words.strip_article(a.name).strip())
+            name = self.kb.words.strip_article(a.name).strip()
+            place = self.places.gazetteer.lookup(name, self.places.context)
             if place is not None and place.country:
                 return evolve(a, code=str(place.country))
         civil_codes = self.kb.sectors.codes.civil
@@ -402,7 +407,9 @@ class Setting:
             else:
                 continue
             for phrase in phrases:
-                coded = code_phrase(phrase, self.kb, date, self.places.gazetteer)
+                coded = code_phrase(
+                    phrase, self.kb, date, self.places.gazetteer, self.places.context
+                )
                 if coded.code and coded.code not in own and coded.code not in codes.nonstate:
                     span = tok.doc[phrase[0].i : phrase[-1].i + 1]
                     return Actor(Span.of_tokens(span), span.text, coded.code, sector)
@@ -448,7 +455,7 @@ class Setting:
         if side.head.pos_ == "PRON" and a.sector is None:
             return a
         if not doer and spec.place_target and side.head.pos_ == "PROPN":
-            place = self.places.gazetteer.lookup(a.name)  # "shelled Goma": a place
+            place = self.places.gazetteer.lookup(a.name, self.places.context)  # "shelled Goma"
             if place is not None and place.country:
                 return evolve(a, code=str(place.country))
         party = (

@@ -30,6 +30,7 @@ class ActorWords:
     sponsor_words: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
     subject_group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     possessive_group_pronouns: frozenset[str]

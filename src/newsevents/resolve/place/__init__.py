@@ -20,7 +20,7 @@ trigger), ``choose`` (each event's place).
 from .choose import resolve_places
 from .gazetteer import City, Country, Gazetteer, Region
 from .load import load_gazetteer
-from .names import LOCATION_LABELS
+from .names import LOCATION_LABELS, article_countries
 
 __all__ = [
     "LOCATION_LABELS",
@@ -28,6 +28,7 @@ __all__ = [
     "Country",
     "Gazetteer",
     "Region",
+    "article_countries",
     "load_gazetteer",
     "resolve_places",
 ]

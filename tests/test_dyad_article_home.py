@@ -1,0 +1,121 @@
+"""The article's own country for parties a sentence leaves without one, and place names read
+in the article's countries (issue 10, ninth session; ``resolve/actors/article.py`` and
+``DocumentPlaces.context``). Our own short texts, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _codes(side) -> set[str | None]:
+    return {a.code for a in side}
+
+
+def _event(doc, kind, word):
+    found = [
+        e
+        for e in doc.events
+        if e.event == kind and word in doc.text[e.sentence.start : e.sentence.end]
+    ]
+    assert found, f"no {kind} with {word!r} in {[e.event for e in doc.events]}"
+    return found[0]
+
+
+COLOMBIA = (
+    "Gunmen attacked a police post in Cauca, Colombia, on Monday, killing two officers.\n\n"
+    "Twelve people were arrested at the scene and held overnight."
+)
+SENEGAL = (
+    "Supporters of the opposition rallied in Dakar, Senegal, on Friday.\n\n"
+    "The fighting broke out in the afternoon and went on until late in the evening."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "country"),
+    [
+        (COLOMBIA, "Twelve people", "COERCE", "COL"),  # a passive without agent
+        (SENEGAL, "fighting", "ASSAULT", "SEN"),  # a nominal act that names no party
+        # an act on people where it happens, by doers the article gives a country
+        (
+            "Supporters of the opposition rallied in Dakar, Senegal, on Friday.\n\n"
+            "Police opened fire late in the evening, witnesses said.",
+            "opened fire",
+            "ASSAULT",
+            "SEN",
+        ),
+    ],
+)
+def test_unnamed_parties_take_the_articles_country(analyze, text, word, kind, country):
+    ev = _event(analyze(text, published="2025-04-22"), kind, word)
+    assert _codes(ev.actor) == {country}
+    assert _codes(ev.recipient) == {country}
+
+
+def test_a_doer_with_its_own_country_keeps_an_empty_recipient(analyze):
+    doc = analyze(
+        "Militants killed five police officers in Mandera, Kenya, on Tuesday.\n\n"
+        "Kenyan troops later shelled suspected positions near the border.",
+        published="2023-06-28",
+    )
+    ev = _event(doc, "ASSAULT", "shelled")
+    assert _codes(ev.actor) == {"KEN"}
+    assert not ev.recipient
+
+
+def test_no_country_is_guessed_for_an_article_that_names_none(analyze):
+    doc = analyze("The talks will continue next month, the spokesman said.", published="2025-04-22")
+    for ev in doc.events:
+        assert not {a.code for a in (*ev.actor, *ev.recipient) if a.code}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "country"),
+    [
+        # a city of one name in several countries: the article's country decides
+        (
+            "Farmers across Spain blocked motorways on Tuesday over fuel prices.\n\n"
+            "Police detained six protesters near Cordoba after the tractors left.",
+            "Cordoba",
+            "COERCE",
+            "ESP",
+        ),
+        (
+            "Pakistan's government raised fuel prices on Monday.\n\n"
+            "Police in Hyderabad arrested two men on suspicion of smuggling rifles.",
+            "Hyderabad",
+            "COERCE",
+            "PAK",
+        ),
+        # a capital's namesake in the article's country ("Tripoli" in a story on Lebanon)
+        (
+            "Lebanon's government raised the price of bread on Thursday.\n\n"
+            "In Tripoli, several hundred people protested against the rising price of bread.",
+            "Tripoli",
+            "PROTEST",
+            "LBN",
+        ),
+    ],
+)
+def test_a_place_name_is_read_in_the_articles_countries(analyze, text, word, kind, country):
+    ev = _event(analyze(text, published="2024-10-05"), kind, word)
+    assert _codes(ev.actor) == {country}
+
+
+@pytest.mark.parametrize(
+    ("second", "word", "kind", "actor"),
+    [
+        ("The United States said it was ready to provide assistance.", "ready", "AGREE", "USA"),
+        ("The European Union pledged emergency aid on Thursday.", "pledged", "AID", "IGO"),
+    ],
+)
+def test_a_foreign_doers_act_on_no_one_named_is_on_the_articles_country(
+    analyze, second, word, kind, actor
+):
+    text = (
+        "Floods have displaced thousands of people in Mozambique's Cabo Delgado province "
+        "this week.\n\n" + second
+    )
+    ev = _event(analyze(text, published="2024-10-05"), kind, word)
+    assert _codes(ev.actor) == {actor}
+    assert _codes(ev.recipient) == {"MOZ"}
