@@ -158,23 +158,21 @@ class ParticipantCoder:
         self.lost_pronoun = False
         #: the first coded doer of the last attack reported ("condemned the strikes")
         self.last_attacker: Actor | None = None
-        #: the two states of the last exchange between two ("urged the two sides"), and the
-        #: index of the sentence that reported it
         #: the country each participant phrase was given in its event, its setting included
         #: ("In Tehran, the government announced ... It said": "it" is that government's)
         self.filled: dict[str, str] = {}
+        #: the two states of the last exchange between two ("urged the two sides") and its
+        #: sentence; (sentence index, first coded doer) of every event; phrase codes (_code)
         self.last_pair: tuple[Actor, Actor] | None = None
-        #: (sentence index, first coded doer) of every event coded so far
-        self.doers: list[tuple[int, Actor]] = []
         self.last_pair_sentence = -1
+        self.doers: list[tuple[int, Actor]] = []
         parse = doc.parse
         self._sentence_starts = [s.start for s in parse.sents] if parse is not None else []
-        #: (token indices, day) -> the phrase's code (:meth:`_code`)
         self._coded: dict[tuple[tuple[int, ...], str | None], Coded] = {}
 
     def _code(self, toks: list[Token]) -> Coded:
-        # a phrase is coded again for each event, side and pronoun that reaches it (a sixth of
-        # the calls on the bench): once per day asked; a copy, as callers fill in its gaps
+        # coded once per phrase and day (each event, side and pronoun asks again); a copy, as
+        # callers fill in its gaps
         key = (tuple(t.i for t in toks), self.date)
         coded = self._coded.get(key)
         if coded is None:
