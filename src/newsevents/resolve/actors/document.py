@@ -176,9 +176,8 @@ class ParticipantCoder:
         key = (tuple(t.i for t in toks), self.date)
         coded = self._coded.get(key)
         if coded is None:
-            coded = self._coded[key] = code_phrase(
-                toks, self.kb, self.date, self.gazetteer, self.context
-            )
+            args = (self.kb, self.date, self.gazetteer, self.context)
+            coded = self._coded[key] = code_phrase(toks, *args)
         return copy(coded)
 
     def name_entities(self, places: DocumentPlaces) -> None:
