@@ -31,6 +31,8 @@ def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
             return True
         if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in ENT_LABELS):
             return True
+        if "PERSON_NAME" in items and t.ent_type_ == "PERSON":
+            return True
         if "VERB" in items and t.pos_ in ("VERB", "AUX"):
             return True
         if word_set(t, book) & words:
