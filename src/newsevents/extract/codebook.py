@@ -33,8 +33,10 @@ from ..resources import (
 from .verb_patterns import pattern_rules
 
 #: Built-in classes usable in constraints besides the file's own classes.
-#: ANY: the argument exists; PROPN: a proper noun; VERB: a verb (clause) argument.
-BUILTIN_CLASSES = frozenset({"ANY", "PROPN", "VERB"})
+#: ANY: the argument exists; PROPN: a proper noun; PERSON_NAME: a person's name (not a
+#: country's or a body's: "held Navalny", not "holds Russia responsible"); VERB: a verb (clause)
+#: argument.
+BUILTIN_CLASSES = frozenset({"ANY", "PROPN", "PERSON_NAME", "VERB"})
 
 #: the part of speech an entry's trigger has
 EntryPos = Literal["verb", "noun", "adj", "aux"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -25,8 +27,9 @@ def extract_events(doc: Document, codebook: Codebook) -> list[EventMention]:
     mentions: list[EventMention] = []
     attackers: list[Token] = []  # the doers of the last violent act, for "the strike"
     cues = Cues.of(codebook)
+    issued = _issued_statement(doc.article.title, codebook)
     for sent in parse_doc.sents:
-        mentions.extend(_sentence_mentions(doc, sent, codebook, parse, cues, attackers))
+        mentions.extend(_sentence_mentions(doc, sent, codebook, parse, cues, attackers, issued))
         mentions.extend(must_requests(doc, sent, Span.of_tokens(sent), codebook, parse))
     mentions.sort(key=lambda m: (m.trigger.start, m.trigger.end))
     return [reindex(m, i) for i, m in enumerate(mentions)]
@@ -39,9 +42,11 @@ def _sentence_mentions(
     parse: Parse,
     cues: Cues,
     attackers: list[Token],
+    issued: bool,
 ) -> list[EventMention]:
     """The mentions of one sentence's frames that are events of their own (not the topic
-    of another, not a prediction, not the writer's voice), recoded as a coder would."""
+    of another, not a prediction, not the writer's voice), recoded as a coder would. In a
+    body's own statement (``issued``) "we" is that body, not a writer."""
     sent_span = Span.of_tokens(sent)
     frames = find_frames(sent, book, parse)
     by_token = {f.token.i: f for f in frames}
@@ -56,6 +61,7 @@ def _sentence_mentions(
         fact = assess(frame.token, book, cues)
         if (
             not quoted
+            and not issued
             and fact.reported_by is None
             and _author_voice(frame, book)
             and not _speaker_label(frame.token, book)
@@ -79,6 +85,14 @@ def _sentence_mentions(
             continue  # what is asked about ("unclear whether X will ...")
         out.append(mention_of(doc, frame, fact, sent_span, book))
     return out
+
+
+def _issued_statement(title: str | None, book: Codebook) -> bool:
+    """Does the title make the text a body's own statement, communique or briefing?"""
+    if not title:
+        return False
+    words = set(re.findall(r"[^\W\d_]+", title.lower()))
+    return bool(words & book.words("statement_titles"))
 
 
 def _author_voice(frame: Frame, book: Codebook) -> bool:

@@ -27,7 +27,7 @@ from .parse import (
     np_span,
     preps_of,
 )
-from .triggers import match, noun_licensed
+from .triggers import match, noun_licensed, toll_update
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]
 
@@ -52,7 +52,7 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     for tok in entry_tokens(sent):  # (no entry can match another: ``match`` says None)
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
-        if in_participle(tok):
+        if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):
             continue  # "weapons seized last year", "the accord signed in March": background
         if (
             tok.tag_ == "VBG"

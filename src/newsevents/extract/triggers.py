@@ -31,6 +31,8 @@ def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
             return True
         if "PROPN" in items and (t.pos_ == "PROPN" or t.ent_type_ in ENT_LABELS):
             return True
+        if "PERSON_NAME" in items and t.ent_type_ == "PERSON":
+            return True
         if "VERB" in items and t.pos_ in ("VERB", "AUX"):
             return True
         if word_set(t, book) & words:
@@ -277,6 +279,8 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         return False
     if entry.bare:
         return True
+    if toll_update(noun, book):
+        return True
     background = book.words("background_preps")
     if noun.dep_ == "pobj" and noun.head.lower_ in background:
         return False
@@ -301,6 +305,21 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         # "the attack was the deadliest" names an event; "protests are healthy" no event
         noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic
     )
+
+
+def toll_update(noun: Token, book: Codebook) -> bool:
+    """ "The number of people killed in Monday's clashes rose to three", "raised the death toll
+    from the attack to 12": a changed count of an act's victims reports that act again (the
+    later report of an event the merge joins to the first), even inside a participle."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in book.words("toll_preps"):
+        return False
+    counted = noun.head.head  # "killed in X", "the toll from X", or "raised (the toll) from X"
+    heads = book.words("toll_heads")
+    if lemma(counted) not in heads and not any(
+        lemma(c) in heads for c in children_of(counted, "dobj", "nsubj", "nsubjpass")
+    ):
+        return False
+    return any(lemma(t) in book.words("toll_change_verbs") for t in (counted, *counted.ancestors))
 
 
 def _named_by_patient(noun: Token, entry: Entry, book: Codebook) -> bool:
