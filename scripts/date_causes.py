@@ -13,16 +13,13 @@ a gold-set score).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import re
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from gold_walk import coded_mentions, gold_reports, tuned_sets
+from gold_walk import cause_table, coded_mentions, gold_reports, tuned_sets
 
 from newsevents import api
 from newsevents.evaluate.gold import CorpusGold, load_gold, normalise_space
@@ -129,37 +126,7 @@ def cause(row: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--dump", type=Path, help="write every failure as JSONL")
-    ap.add_argument("--sets", help="comma-separated set names (default: every tuned set)")
-    args = ap.parse_args(argv)
-    resources = api.load_resources()
-    chosen = date_sets()
-    if args.sets:
-        chosen = {k: v for k, v in chosen.items() if k in args.sets.split(",")}
-    table: Counter[str] = Counter()
-    sets: dict[str, set[str]] = defaultdict(set)
-    rows: list[dict[str, Any]] = []
-    judged = 0
-    per_set: dict[str, tuple[int, int]] = {}
-    for name, path in chosen.items():
-        n, failed = failures(name, path, resources)
-        judged += n
-        per_set[name] = (n, len(failed))
-        for row in failed:
-            row["cause"] = cause(row)
-            table[row["cause"]] += 1
-            sets[row["cause"]].add(name)
-        rows.extend(failed)
-    out = sys.stdout
-    out.write(f"tuned sets: {len(chosen)}  judged dates: {judged}  failed: {len(rows)}\n")
-    for name, (n, f) in per_set.items():
-        out.write(f"  {name}: {n - f}/{n}\n")
-    for c, n in table.most_common():
-        out.write(f"{n:5d} {len(sets[c]):3d}  {c}\n")
-    if args.dump:
-        args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return 0
+    return cause_table(argv, date_sets(), failures, cause, "dates")
 
 
 if __name__ == "__main__":

@@ -6,10 +6,14 @@ overall figures only.
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
 import tempfile
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from newsevents import api
 from newsevents.evaluate.baseline import GOLD_LOCATIONS
@@ -54,3 +58,47 @@ def coded_mentions(
         key = by_source.get(_source_key(article.source))
         if key is not None:
             yield m, article, key
+
+
+Failures = Callable[[str, Path, api.Resources], tuple[int, list[dict[str, Any]]]]
+
+
+def cause_table(
+    argv: list[str] | None,
+    chosen: dict[str, Path],
+    failures: Failures,
+    cause: Callable[[dict[str, Any]], str],
+    what: str,
+) -> int:
+    """The command line the cause scripts share: every failure of the chosen tuned sets
+    (``--sets`` narrows them) sorted by cause, with how many sets each cause recurs in."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dump", type=Path, help="write every failure as JSONL")
+    ap.add_argument("--sets", help="comma-separated set names (default: every tuned set)")
+    args = ap.parse_args(argv)
+    resources = api.load_resources()
+    if args.sets:
+        chosen = {k: v for k, v in chosen.items() if k in args.sets.split(",")}
+    table: Counter[str] = Counter()
+    sets: dict[str, set[str]] = defaultdict(set)
+    rows: list[dict[str, Any]] = []
+    judged = 0
+    per_set: dict[str, tuple[int, int]] = {}
+    for name, path in chosen.items():
+        n, failed = failures(name, path, resources)
+        judged += n
+        per_set[name] = (n, len(failed))
+        for row in failed:
+            row["cause"] = cause(row)
+            table[row["cause"]] += 1
+            sets[row["cause"]].add(name)
+        rows.extend(failed)
+    out = sys.stdout
+    out.write(f"tuned sets: {len(chosen)}  judged {what}: {judged}  failed: {len(rows)}\n")
+    for name, (n, f) in per_set.items():
+        out.write(f"  {name}: {n - f}/{n}\n")
+    for c, n in table.most_common():
+        out.write(f"{n:5d} {len(sets[c]):3d}  {c}\n")
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return 0
