@@ -33,8 +33,7 @@ def types(parse, codebook):
             "The killing of a fisherman by Indian border guards was condemned by Dhaka.",
             {"ACCUSE", "ASSAULT"},
         ),
-        # no doer named, or a pronoun: only the judgement
-        ("Chile condemned the detention of three Chilean sailors.", {"ACCUSE"}),
+        # a pronoun, no doer and no victim named: only the judgement
         ("Chile condemned their detention.", {"ACCUSE"}),
         # a speech act judged is the topic, not an act of its own
         ("Uruguay rejected Argentina's proposal for talks.", {"REJECT"}),
@@ -97,3 +96,21 @@ def test_burning_in_an_attack_is_that_attack(parse, codebook):
         codebook,
     )
     assert [e.event for e in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reaction to an act done to named people attests that act (tenth session)
+        ("Chile condemned the detention of three Chilean sailors.", {"ACCUSE", "COERCE"}),
+        ("Mali deplored the abduction of two Malian traders.", {"ACCUSE", "ASSAULT"}),
+        ("Ghana denounced the killing of four fishermen.", {"ACCUSE", "ASSAULT"}),
+        # no victim named, or an act not done to people: only the reaction
+        ("Ghana denounced the killing.", {"ACCUSE"}),
+        ("Poland condemned the incursions of drones into its airspace.", {"ACCUSE"}),
+        # a verb that is no reaction keeps its object as its topic
+        ("Chile demanded the release of three Chilean sailors.", {"REQUEST"}),
+    ],
+)
+def test_reaction_attests_act(types, text, expected):
+    assert types(text) == expected

@@ -27,7 +27,7 @@ from .parse import (
     np_span,
     preps_of,
 )
-from .triggers import match, noun_licensed, toll_update
+from .triggers import match, noun_licensed, reacted_to, toll_update
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]
 
@@ -128,6 +128,8 @@ def _judged_deed(frame: Frame, head: Frame, book: Codebook) -> bool:
         return False
     if book.spec(frame.event).governs_content:
         return False  # "rejected Iraq's proposal", "welcomed Kenya's offer": the topic
+    if reacted_to(frame.token, book):
+        return True  # "condemned the detention of our nationals": the act is attested
     doers = [a for a in actor_modifiers(frame.token) if a.pos_ != "PRON"]
     patient_noun = lemma(frame.token) in book.classes.get("PATIENT_NOUNS", frozenset())
     if patient_noun and not any(preps_of(frame.token).get(g) for g in book.words("genitive_preps")):

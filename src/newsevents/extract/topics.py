@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from .codebook import Codebook
 from .parse import Frame, background, infinitival, lemma
+from .triggers import reacted_to
 
 
 def _infinitive(tok: Token) -> bool:
@@ -113,8 +114,9 @@ def _within(roots: list[Token], tok: Token, at: dict[int, Frame], book: Codebook
     stack = list(roots)
     while stack:
         t = stack.pop()
-        if t.i in at and t.i != tok.i:
-            out.add(t.i)
+        if t.i in at and t.i != tok.i and not reacted_to(t, book):
+            out.add(t.i)  # (what a demand or purpose reacts to happened: "to protest the
+            # abduction of X" keeps the abduction)
         stack.extend(
             c
             for c in t.children

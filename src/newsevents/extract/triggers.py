@@ -329,9 +329,28 @@ def _named_by_patient(noun: Token, entry: Entry, book: Codebook) -> bool:
     when the clause's verb is a trigger itself."""
     if book.spec(entry.event).governs_content:
         return False
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
+    if reacted_to(noun, book):
+        pass  # "condemned the killing of our citizens": the reaction attests the act
+    elif noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if (lemma(noun.head), "verb") in book.index:
+    elif (lemma(noun.head), "verb") in book.index:
         return False  # "the deployment of peacekeepers arrived": the verb's act tells it
     preps = preps_of(noun)
     return any(preps.get(p) for p in book.words("genitive_preps"))
+
+
+def reacted_to(noun: Token, book: Codebook) -> bool:
+    """The object of a reaction to a past act that names who it was done to ("condemned the
+    detention of", "protest the abduction of", "an investigation over the beating of"): the
+    reaction attests the act. Only acts done to people (``PATIENT_NOUNS``): "condemned the
+    incursions of balloons" names no victim."""
+    if lemma(noun) not in book.classes.get("PATIENT_NOUNS", frozenset()):
+        return False
+    if not any(preps_of(noun).get(p) for p in book.words("genitive_preps")):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "an inquiry into / over the beating of X"
+    elif noun.dep_ != "dobj":
+        return False
+    return lemma(head) in book.words("reaction_words")
