@@ -114,3 +114,25 @@ def test_burning_in_an_attack_is_that_attack(parse, codebook):
 )
 def test_reaction_attests_act(types, text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act after which something happened, naming a party, happened (tenth session)
+        ("Chad reopened its border after talks with Sudanese officials.", {"CONSULT", "RETREAT"}),
+        (
+            "Armenia closed the road after clashes between Azerbaijani troops and local militias.",
+            {"ASSAULT", "COERCE"},
+        ),
+        (
+            "Peru recalled its ambassador following a meeting with Chilean envoys.",
+            {"CONSULT", "SANCTION"},
+        ),
+        # no party named: background only
+        ("Chad reopened its border after talks.", {"RETREAT"}),
+        ("Armenia closed the road after clashes.", {"COERCE"}),
+    ],
+)
+def test_background_act_with_party(types, text, expected):
+    assert types(text) == expected

@@ -283,7 +283,7 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         return True
     background = book.words("background_preps")
     if noun.dep_ == "pobj" and noun.head.lower_ in background:
-        return False
+        return _attested_background(noun, book)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "pobj":
         # "in protest of X", "in the wake of X", "in response to X"
         return False
@@ -354,3 +354,12 @@ def reacted_to(noun: Token, book: Codebook) -> bool:
     elif noun.dep_ != "dobj":
         return False
     return lemma(head) in book.words("reaction_words")
+
+
+def _attested_background(noun: Token, book: Codebook) -> bool:
+    """ "after talks with Macron", "after clashes between X and Y": an act in the background
+    that names a party happened ("after the talks" stays background)."""
+    if noun.head.lower_ not in book.words("attested_background_preps"):
+        return False
+    parties = book.words("party_preps")
+    return any(preps_of(noun).get(p) for p in parties)
