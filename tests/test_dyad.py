@@ -828,3 +828,39 @@ def test_an_attack_told_again_by_its_noun_is_by_the_last_attacker(analyze):
 def test_an_attack_noun_with_no_attack_before_gets_no_doer(analyze):
     ev = _event(analyze("The strike killed four guards, a local official said."), "ASSAULT")
     assert not ev.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "victim", "attacker"),
+    [
+        (
+            "Chadian jets bombed a rebel camp on Friday.\n\n"
+            "The Sudanese commander Idris was wounded last month. "
+            "His assassination in Khartoum shocked the country.",
+            "SDN",
+            "TCD",
+        ),
+        (
+            "Serbian police attacked protesters on Monday.\n\n"
+            "The Croatian reporter Ana Kovac was seized in March. "
+            "Her killing in Zagreb drew wide anger.",
+            "HRV",
+            "SRB",
+        ),
+    ],
+)
+def test_the_possessor_of_a_killing_noun_is_its_victim_not_its_doer(
+    analyze, text, victim, attacker
+):
+    # "his assassination": the possessor suffered it; the last attacker is not its doer
+    doc = analyze(text)
+    found = [
+        e
+        for e in doc.events
+        if e.event == "ASSAULT" and e.trigger.of(doc.article.text) in ("assassination", "killing")
+    ]
+    assert found, [(e.event, e.trigger.of(doc.article.text)) for e in doc.events]
+    assert victim in _codes(found[0].recipient)
+    # at most the unnamed doer the type implies, never the earlier attacker
+    assert attacker not in _codes(found[0].actor)
+    assert all(a.sector == "UNK" for a in found[0].actor)

@@ -80,7 +80,8 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
         # "announced travel bans and asset freezes on X": the first conjunct's verb
         sv = parse.support_verb(_first_conjunct(tok))
     actors, patients = _noun_actors(frame, sv, book, parse)
-    recips = _noun_recipients(frame, sv, book) or patients
+    # "his assassination in Baghdad": the possessor is the victim, before any place phrase
+    recips = patients or _noun_recipients(frame, sv, book)
     actors = [a for a in actors if a not in recips]
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
