@@ -864,3 +864,23 @@ def test_the_possessor_of_a_killing_noun_is_its_victim_not_its_doer(
     # at most the unnamed doer the type implies, never the earlier attacker
     assert attacker not in _codes(found[0].actor)
     assert all(a.sector == "UNK" for a in found[0].actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Zambian troops were deployed to the Congolese border on Sunday.", "ZMB", "COD"),
+        ("Kenyan police were sent to Haiti last year.", "KEN", "HTI"),
+        ("Rwandan soldiers were deployed to Mozambique in 2021.", "RWA", "MOZ"),
+    ],
+)
+def test_a_force_sent_in_a_passive_with_no_agent_names_its_sender(analyze, text, actor, recipient):
+    # "troops were deployed": the force sent is its sender's own, not what the act is done to
+    ev = _event(analyze(text), "MOBILIZE")
+    assert _codes(ev.actor) == {actor}
+    assert recipient in _codes(ev.recipient)
+
+
+def test_people_arrested_in_a_passive_are_not_the_doers(analyze):
+    ev = _event(analyze("Two Malian soldiers were arrested in Bamako on Monday."), "COERCE")
+    assert "Two Malian soldiers" not in {a.name for a in ev.actor}
