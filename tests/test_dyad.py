@@ -884,3 +884,24 @@ def test_a_force_sent_in_a_passive_with_no_agent_names_its_sender(analyze, text,
 def test_people_arrested_in_a_passive_are_not_the_doers(analyze):
     ev = _event(analyze("Two Malian soldiers were arrested in Bamako on Monday."), "COERCE")
     assert "Two Malian soldiers" not in {a.name for a in ev.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Estonia's defence minister said his country had sent Ukraine artillery shells.",
+            "AID",
+            "EST",
+        ),
+        (
+            "Ghana's trade minister said her country had sent Togo emergency food aid.",
+            "AID",
+            "GHA",
+        ),
+    ],
+)
+def test_his_or_her_with_no_person_before_is_the_speakers(analyze, text, kind, actor):
+    # no person is named before "his"/"her": it is the speaker's, as "its" is
+    ev = _event(analyze(text), kind)
+    assert _codes(ev.actor) == {actor}
