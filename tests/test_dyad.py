@@ -828,3 +828,80 @@ def test_an_attack_told_again_by_its_noun_is_by_the_last_attacker(analyze):
 def test_an_attack_noun_with_no_attack_before_gets_no_doer(analyze):
     ev = _event(analyze("The strike killed four guards, a local official said."), "ASSAULT")
     assert not ev.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "victim", "attacker"),
+    [
+        (
+            "Chadian jets bombed a rebel camp on Friday.\n\n"
+            "The Sudanese commander Idris was wounded last month. "
+            "His assassination in Khartoum shocked the country.",
+            "SDN",
+            "TCD",
+        ),
+        (
+            "Serbian police attacked protesters on Monday.\n\n"
+            "The Croatian reporter Ana Kovac was seized in March. "
+            "Her killing in Zagreb drew wide anger.",
+            "HRV",
+            "SRB",
+        ),
+    ],
+)
+def test_the_possessor_of_a_killing_noun_is_its_victim_not_its_doer(
+    analyze, text, victim, attacker
+):
+    # "his assassination": the possessor suffered it; the last attacker is not its doer
+    doc = analyze(text)
+    found = [
+        e
+        for e in doc.events
+        if e.event == "ASSAULT" and e.trigger.of(doc.article.text) in ("assassination", "killing")
+    ]
+    assert found, [(e.event, e.trigger.of(doc.article.text)) for e in doc.events]
+    assert victim in _codes(found[0].recipient)
+    # at most the unnamed doer the type implies, never the earlier attacker
+    assert attacker not in _codes(found[0].actor)
+    assert all(a.sector == "UNK" for a in found[0].actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Zambian troops were deployed to the Congolese border on Sunday.", "ZMB", "COD"),
+        ("Kenyan police were sent to Haiti last year.", "KEN", "HTI"),
+        ("Rwandan soldiers were deployed to Mozambique in 2021.", "RWA", "MOZ"),
+    ],
+)
+def test_a_force_sent_in_a_passive_with_no_agent_names_its_sender(analyze, text, actor, recipient):
+    # "troops were deployed": the force sent is its sender's own, not what the act is done to
+    ev = _event(analyze(text), "MOBILIZE")
+    assert _codes(ev.actor) == {actor}
+    assert recipient in _codes(ev.recipient)
+
+
+def test_people_arrested_in_a_passive_are_not_the_doers(analyze):
+    ev = _event(analyze("Two Malian soldiers were arrested in Bamako on Monday."), "COERCE")
+    assert "Two Malian soldiers" not in {a.name for a in ev.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Estonia's defence minister said his country had sent Ukraine artillery shells.",
+            "AID",
+            "EST",
+        ),
+        (
+            "Ghana's trade minister said her country had sent Togo emergency food aid.",
+            "AID",
+            "GHA",
+        ),
+    ],
+)
+def test_his_or_her_with_no_person_before_is_the_speakers(analyze, text, kind, actor):
+    # no person is named before "his"/"her": it is the speaker's, as "its" is
+    ev = _event(analyze(text), kind)
+    assert _codes(ev.actor) == {actor}

@@ -80,7 +80,8 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
         # "announced travel bans and asset freezes on X": the first conjunct's verb
         sv = parse.support_verb(_first_conjunct(tok))
     actors, patients = _noun_actors(frame, sv, book, parse)
-    recips = _noun_recipients(frame, sv, book) or patients
+    # "his assassination in Baghdad": the possessor is the victim, before any place phrase
+    recips = patients or _noun_recipients(frame, sv, book)
     actors = [a for a in actors if a not in recips]
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
@@ -547,7 +548,20 @@ def _stance_or_passive(
             # withdrawn or disarmed party is the one that withdraws or disarms
             actors = with_conjuncts(passive_subject)
             recips = [r for r in recips if r not in actors]
+        elif not actors and _sent_force(frame, passive_subject, book):
+            # "troops were deployed to X": the force sent is the sender's own
+            actors = with_conjuncts(passive_subject)
+            recips = [r for r in recips if r not in actors]
     return actors, recips
+
+
+def _sent_force(frame: Frame, subject: list[Token], book: Codebook) -> bool:
+    """Is the passive subject a force sent (``own_force_classes``) by a type whose object
+    is what is sent, not a party?"""
+    if book.spec(frame.event).object_party or frame.mode in book.words("person_object_modes"):
+        return False
+    forces = book.expand(book.ordered("own_force_classes"))
+    return bool(subject) and all(word_set(s, book) & forces for s in subject)
 
 
 def _answered_or_purpose(

@@ -81,11 +81,12 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
     parties, in its sentence or as the previous sentence's main subject ("Mali and Burkina Faso
     ... Their foreign ministers visited"); for "whose", the noun its relative clause hangs from
     ("Israel, whose aircraft struck ..."). A lone "its" outside a reported clause is left to
-    the sentence and the article: the previous subject is too often not its owner."""
+    the sentence and the article: the previous subject is too often not its owner. "his"/"her"
+    with no person named before: the speaker too ("X's minister said his country ...")."""
     low = pron.lower_
     if low in words.relative_possessives:
         return _relative_head(pron)
-    if low not in words.possessive_group_pronouns:
+    if low not in words.possessive_group_pronouns and low not in words.person_pronouns:
         return None
     node = pron
     for _ in range(8):

@@ -5,6 +5,8 @@ last attack with a named doer (the same rule that reads "condemned the strikes")
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...model import Actor, Document, EventMention, Span, evolve
 from .phrase import head_of
 from .vocab import ActorWords
@@ -30,5 +32,21 @@ def attack_doer(
         if not found:
             return ()
         noun = found[0]
+    if _possessor_is_victim(noun, ev, doc):
+        return ()  # "his assassination": the possessor suffered it; its doer is not told
     # an attack noun whose own phrase names its doer ("the US strikes") was coded already
     return (evolve(last, span=Span.of_token(noun), name=f"{last.name} ({noun.text})"),)
+
+
+def _possessor_is_victim(noun: Token, ev: EventMention, doc: Document) -> bool:
+    """Is the possessor of the attack noun ("his", "the envoy's") one of the event's
+    recipients? Extraction makes it so for nouns whose possessor undergoes the act
+    ("his killing", "her arrest"), not for agentive ones ("its offensive")."""
+    owners = {c.i for c in noun.children if c.dep_ == "poss"}
+    if not owners:
+        return False
+    for r in ev.recipient:
+        toks = doc.tokens(r.span)
+        if toks is not None and any(t.i in owners for t in toks):
+            return True
+    return False

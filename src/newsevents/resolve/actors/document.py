@@ -580,10 +580,10 @@ class ParticipantCoder:
             ),
             None,
         )
-        if owner is not None and owner.lower_ in self.kb.words.person_pronouns:
-            # "his administration": the person named last before it
-            near = person_before(owner, self.clusters)
-            return near.code if near is not None else None
+        if owner is not None and owner.lower_ in words.person_pronouns:
+            near = person_before(owner, self.clusters)  # "his administration": the last person
+            if near is not None:
+                return near.code  # else the speaker, as for "its" ("X said his country ...")
         if owner is None:
             # "the agency's director general": the organisation named before by that head
             noun = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
