@@ -12,8 +12,9 @@ import pytest
 from builders import art, men, span
 from newsevents.errors import ConfigError
 from newsevents.merge import candidate_pairs, merge
+from newsevents.merge.cluster import Cluster
 from newsevents.merge.evidence import FEATURES, load_weights, parse_weights, weights_path
-from newsevents.merge.features import back_reference
+from newsevents.merge.features import EventParams, back_reference, mention_features
 from newsevents.merge.knowledge import load_knowledge
 from newsevents.model import Place, Quantity, Span
 
@@ -486,3 +487,54 @@ def test_a_narrative_day_within_one_report_is_no_day_told_twice() -> None:
     )  # fmt: skip
     explained = " ".join(line for e in merge([a], [first, second]).events for line in e.explanation)
     assert "same day" not in explained
+
+
+# --- a back-reference names its own act (tenth session, issue 11) ----------------------------
+
+
+def _toll_pair(
+    first_text: str, first_trigger: str, first: dict, later_text: str, later: dict
+) -> int:
+    """Events of an act told by one outlet and a later report raising "the toll from
+    <day>'s bombing" (a back-reference to its own act) by another."""
+    a1 = art("b1", "Harbor Daily", "2021-03-08", first_text)
+    a2 = art("b2", "Continental Wire", "2021-03-09", later_text)
+    m1 = men(a1, 0, first_text, first_trigger, **first)
+    m2 = replace(men(a2, 0, later_text, "bombing", **later), trigger_lemma="bomb")
+    return len(merge([a1, a2], [m1, m2]).events)
+
+
+@pytest.mark.parametrize(
+    ("later_day", "events"),
+    [
+        # "Sunday's bombing" names an act of the day before another attack by the same
+        # sides: the back-reference says the outlet knows *an* act, not this one
+        ("2021-03-06", 2),
+        # the bombing the attack report told that day: one event
+        ("2021-03-07", 1),
+    ],
+)
+def test_a_back_reference_alone_does_not_join_an_act_a_day_apart(later_day, events) -> None:
+    sides = dict(actor=(("Freedonian rebels", "FRE"),), recipient=(("Sylvanian police", "SYL"),))
+    first = "Freedonian rebels attacked Sylvanian police on Monday."
+    later = "Freedonian rebels raised the toll from Sunday's bombing of Sylvanian police."
+    got = _toll_pair(
+        first, "attacked", dict(date="2021-03-07", **sides), later, dict(date=later_day, **sides)
+    )
+    assert got == events
+
+
+@pytest.mark.parametrize(("source", "stated"), [("text", True), ("publication", False)])
+def test_a_toll_update_states_the_day_its_words_give(source: str, stated: bool) -> None:
+    """ "Raised the toll from Sunday's bombing" states Sunday for that outlet, though the
+    interval the merge compares is widened back for the act: a second event the outlet puts
+    on Monday is then another act, not the same one told on another day."""
+    text = "Officials raised the toll from Sunday's bombing to four."
+    a = art("t9", "Harbor Daily", "2021-03-09", text)
+    m = men(a, 0, text, "bombing", date="2021-03-07", source=source, killed=4)
+    kb, params = load_knowledge(), EventParams(0.5, 1, 10, 50, cross_story=True)
+    (x,) = mention_features([m], {a.id: a}, {}, {}, {}, kb, params)
+    assert x.iv is not None and x.iv[0] < x.iv[1]  # widened back for the act
+    c = Cluster(idx=0, group=x.group, fclass=x.fclass)
+    c.add(x, None)
+    assert (("Harbor Daily", "2021-03-07") in c.stated) is stated

@@ -130,11 +130,14 @@ class Cluster:
             self.place_key, self.place_city = x.place_key, x.place_city
         self.place_country = self.place_country or x.place_country
         self.stories = _with(self.stories, x.story)
+        # a single day the outlet's words state (a toll update's "Sunday's bombing" too,
+        # though its interval is widened back for the act: tenth session, dev-merge4)
         if (
             x.m.date
             and x.m.date_source not in ("publication", "context")
             and x.iv
-            and x.iv[0] == x.iv[1]
+            and x.m.date_precision == "day"
+            and x.m.date_end in (None, x.m.date)
         ):
             self.stated = _with(self.stated, (x.outlet, x.m.date))
         day = told_day(x)

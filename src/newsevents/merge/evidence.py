@@ -462,6 +462,12 @@ def join_evidence(
             return _refuse(why, "cross-story dyad")
         notes.append("other story, " + ("same dyad" if dyad else f"{found} items of evidence"))
     beyond_place = v["evidence_items"] - v["place_same"] - v["place_nested"]
+    if v["backref"] and not refs:
+        # a back-reference that does not name this event's act ("raised the toll from
+        # Monday's assault" against Tuesday's bombing): the outlet refers to *some* known
+        # act, maybe of another day, so it is no item beyond the sides for a day apart
+        # (tenth session: a toll update took its act into another a day apart, dev-merge4)
+        beyond_place -= 1
     apart_ok = (found >= 2 and beyond_place >= 1) or (referring and v["backref"])
     if found == 0 or (v["day_apart"] and not apart_ok):
         # type and date alone never join; a day apart needs two items, one of them more
