@@ -18,6 +18,7 @@ from newsevents.merge.features import interval, mention_features
 from newsevents.merge.synthetic import synthetic_corpus
 from newsevents.merge.windows import (
     DEFAULT_SPLIT_DAYS,
+    Windows,
     block_parts,
     conflicts,
     marks,
@@ -178,6 +179,23 @@ def test_block_parts_keep_whole_blocks_in_input_order(synthetic) -> None:
     position = {id(x): k for k, x in enumerate(feats)}
     assert all([position[id(x)] for x in p] == sorted(position[id(x)] for x in p) for p in parts)
     assert block_parts(feats, 1) == [feats]
+
+
+def test_features_reused_from_the_last_run_are_the_features_made_afresh(synthetic) -> None:
+    """Neighbouring runs share their margins: a run reuses the features the last run in its
+    process made, and they equal those a run made alone computes."""
+    w = Windows(prepare(*synthetic), 30)
+    units = [(x, x) for x in w.windows()[3:5]]
+    w.stories()
+    first = w.features(w.positions(units[0])[1])
+    positions = w.positions(units[1])[1]
+    second = w.features(positions)
+    alone = Windows(w.corpus, 30)
+    alone.stories()
+    afresh = alone.features(positions)
+    shared = {id(x) for x in first}
+    assert any(id(x) in shared for x in second) and not any(id(x) in shared for x in afresh)
+    assert second == afresh
 
 
 def test_split_stories_differ_from_the_whole_merge_only_by_mentions_without_a_day(

@@ -55,12 +55,8 @@ def name_key(name: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Lower-case content words (no stop words, no 1-2 letter words), spelling-keyed."""
-    out = []
-    for m in _WORD.finditer(text):
-        k = _word_key(m.group(0))
-        if k:
-            out.append(k)
-    return out
+    key = _word_key
+    return [k for w in _WORD.findall(text) if (k := key(w))]
 
 
 @lru_cache(maxsize=1 << 17)

@@ -203,6 +203,7 @@ class Windows:
         self.entity_keys: dict[tuple[str, str], str] = {}
         self._keyed: set[int] = set()
         self.pack = False  # runs keep their events pickled and compressed (RunResult.of)
+        self._feats: dict[int, Features] = {}  # the last run's features in this process
 
     def windows(self) -> list[int]:
         return sorted(self.owned)
@@ -255,20 +256,10 @@ class Windows:
     def run(self, unit: Unit, workers: int = 1) -> RunResult:
         """Merge one run; with ``workers`` > 1 its blocks are clustered in that many forked
         processes (see :func:`block_parts`)."""
-        c = self.corpus
         core, run = self.positions(unit)
         self._ensure_keys({self.story[p] for p in run})
         mine = {self.mentions[p].id for p in core}
-        feats = mention_features(
-            [self.mentions[p] for p in run],
-            c.by_id,
-            c.story_of,
-            self.entity_keys,
-            c.idf,
-            c.kb,
-            c.params,
-            c.places,
-        )
+        feats = self.features(run)
         parts = block_parts(feats, workers)
         if len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             return RunResult.of(unit, self.events(feats, mine), len(run), self.pack)
@@ -280,6 +271,27 @@ class Windows:
             _PARTS = None
         events = sorted((e for part in done for e in part), key=lambda e: (e.date or "9999", e.id))
         return RunResult.of(unit, events, len(run), self.pack)
+
+    def features(self, run: Sequence[int]) -> list[Features]:
+        """The features of the mentions at ``run``; those the last run in this process made
+        are reused (a mention's features do not depend on its run, see the module text):
+        neighbouring runs share their margins, about half of what each holds."""
+        c, held = self.corpus, self._feats
+        made = iter(
+            mention_features(
+                [self.mentions[p] for p in run if p not in held],
+                c.by_id,
+                c.story_of,
+                self.entity_keys,
+                c.idf,
+                c.kb,
+                c.params,
+                c.places,
+            )
+        )
+        feats = [held[p] if p in held else next(made) for p in run]
+        self._feats = dict(zip(run, feats, strict=True))
+        return feats
 
     def events(self, feats: list[Features], mine: Collection[str]) -> list[Event]:
         """The events of ``feats`` holding a mention of ``mine``, in the merge's order."""
@@ -331,20 +343,24 @@ def _part_in_worker(i: int) -> list[Event]:
     return w.events(parts[i], mine)
 
 
-def _fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+def _fork_map(
+    func: Callable[[T], R], items: Sequence[T], workers: int, *, contiguous: bool = False
+) -> list[R]:
     """``func`` over ``items`` in ``workers`` forked processes. The parent's objects are
     frozen out of the cyclic collector first: a collection in a child would otherwise write
     to every object's header and copy the whole corpus into each child. No collection runs
     before the freeze (as Python's ``gc.freeze`` documentation has it): a full pass over the
     merge's objects took ~0.1 s of the parent's time per map on the bench, while the children
-    waited."""
+    waited. ``contiguous``: each worker takes one run of neighbouring items in order (runs
+    of neighbouring windows then reuse each other's features, :meth:`Windows.features`)."""
+    chunk = -(-len(items) // max(1, min(workers, len(items)))) if contiguous else 1
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool:
             # no maxtasksperchild: a pool that replaces finished workers can fork one while
             # terminate() holds the task queue's lock, and that worker then blocks forever
             # (seen as a hung test); the workers exit by close() and join() after the map
-            results = pool.map(func, items, chunksize=1)
+            results = pool.map(func, items, chunksize=chunk)
             pool.close()
             pool.join()
             return results
@@ -442,7 +458,7 @@ def execute(
         return [w.run(u) for u in units]
     _ACTIVE = w
     try:
-        return _fork_map(_run_in_worker, units, workers)
+        return _fork_map(_run_in_worker, units, workers, contiguous=True)
     finally:
         _ACTIVE = None
 
