@@ -17,8 +17,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
+from spacy.symbols import VERB
 
 from ..model import Document, EventMention, Span, TimeExpression
 from ..resources import FactualityCues, load_factuality_cues
@@ -125,10 +126,12 @@ def missed_clauses(doc: Document, events: list[EventMention]) -> list[Token]:
         covered.add(tok.i)
         covered.add(tok.head.i)
         covered.update(c.i for c in tok.children)
+    # the verbs from the POS array: iterating the parse builds a Token per word
+    verbs = [i for i, p in enumerate(doc.parse.to_array(POS).tolist()) if p == VERB]
     return [
         t
-        for t in doc.parse
-        if t.pos_ == "VERB" and t.i not in covered and t.dep_ not in _NOT_CLAUSES
+        for t in (doc.parse[i] for i in verbs)
+        if t.i not in covered and t.dep_ not in _NOT_CLAUSES
     ]
 
 
