@@ -634,3 +634,43 @@ def test_the_party_bar_is_the_most_conservative_near_the_best(monkeypatch, accur
 
     monkeypatch.setattr(train, "party_accuracy", fake_accuracy)
     assert train.party_thresholds([]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "hedged"),
+    [
+        ("Troops reportedly shelled the town. Talks resumed later.", "shell", True),
+        ("Troops shelled the town. Talks reportedly resumed later.", "shell", False),
+        ("Talks resumed later. Troops allegedly shelled the town.", "shell", True),
+        ("Troops shelled the town.", "shell", False),
+    ],
+)
+def test_a_hedge_counts_only_in_the_triggers_own_sentence(analyze, text, lemma, hedged):
+    doc = analyze(text)
+    tok = next(t for t in doc.parse if t.lemma_ == lemma)
+    assert ("cls=hedge" in learn.features.cue_features(tok, "asserted")) is hedged
+
+
+def test_missed_clauses_are_the_uncovered_verbs(analyze):
+    from newsevents.learn.features import missed_clauses
+
+    doc = analyze("The villagers sang loudly while the soldiers watched.")
+    verbs = [t.lemma_ for t in missed_clauses(doc, [])]
+    assert verbs == [t.lemma_ for t in doc.parse if t.pos_ == "VERB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "passive"),
+    [("The envoy was expelled by Peru.", True), ("Peru expelled the envoy.", False)],
+)
+def test_party_features_given_the_voice_match_those_reading_it(analyze, text, passive):
+    from newsevents.learn.parties import is_passive, party_features
+
+    doc = analyze(text)
+    trigger = next(t for t in doc.parse if t.lemma_ == "expel")
+    assert is_passive(trigger) is passive
+    for h in (t for t in doc.parse if t.pos_ == "PROPN"):
+        assert party_features(trigger, h, "EXPEL", passive) == party_features(trigger, h, "EXPEL")
+        assert f"rel_pass={party_features(trigger, h, 'EXPEL')[1][4:]}|{passive}" in (
+            party_features(trigger, h, "EXPEL")
+        )

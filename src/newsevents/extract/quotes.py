@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from ..errors import ConfigError
@@ -204,11 +206,12 @@ def extract_quotes(doc: Document, cues: QuoteCues) -> list[Quote]:
 
     # cue verbs outside any quote, in text order (a cue clause without a quote still
     # names the speaker an "It added" in the next sentence points back to)
+    # (verbs and auxiliaries from the POS array: iterating the parse builds a Token per word)
+    verbs = [i for i, p in enumerate(parse.to_array(POS).tolist()) if p in (VERB, AUX)]
     cue_tokens = [
         t
-        for t in parse
+        for t in (parse[i] for i in verbs)
         if t.lemma_.lower() in cues.cues
-        and t.pos_ in ("VERB", "AUX")
         and t.dep_ not in ("amod", "compound")  # "so-called", "much-promised"
         and not (t.i > 0 and parse[t.i - 1].text in "-‐")
         and not _inside(t.idx, quote_spans)

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 from ..model import FACTUAL, Actor, Document, EventMention, ModelScore, Span, evolve
 from ..resources import EventTypes, goldstein
 from .features import candidate_features, clause_features, missed_clauses, trigger_token
-from .parties import choose, named, party_features, party_heads, phrase, rule_heads
+from .parties import (
+    choose,
+    is_passive,
+    named,
+    party_features,
+    party_heads,
+    phrase,
+    rule_heads,
+)
 from .weights import NONE, LearnedModels
 
 if TYPE_CHECKING:
@@ -126,8 +134,9 @@ def _parties(
         trigger = trigger_token(doc, m)
         heads = party_heads(doc, m, trigger) if trigger is not None else []
         found.append(heads)
-        if trigger is not None:
-            features.extend(party_features(trigger, h, m.event) for h in heads)
+        if trigger is not None and heads:
+            passive = is_passive(trigger)
+            features.extend(party_features(trigger, h, m.event, passive) for h in heads)
     probs = party.proba_many(features)
     verdicts: list[dict[str, object]] = []
     at = 0

@@ -14,7 +14,12 @@ entity labels.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
+
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 
 from ..model import Document, EventMention, Span, TimeExpression
 from ..resources import FactualityCues, load_factuality_cues
@@ -121,10 +126,12 @@ def missed_clauses(doc: Document, events: list[EventMention]) -> list[Token]:
         covered.add(tok.i)
         covered.add(tok.head.i)
         covered.update(c.i for c in tok.children)
+    # the verbs from the POS array: iterating the parse builds a Token per word
+    verbs = [i for i, p in enumerate(doc.parse.to_array(POS).tolist()) if p == VERB]
     return [
         t
-        for t in doc.parse
-        if t.pos_ == "VERB" and t.i not in covered and t.dep_ not in _NOT_CLAUSES
+        for t in (doc.parse[i] for i in verbs)
+        if t.i not in covered and t.dep_ not in _NOT_CLAUSES
     ]
 
 
@@ -256,6 +263,25 @@ def _path_features(tok: Token, sent: SpacySpan, fact: str) -> set[str]:
     return feats
 
 
+#: parse.user_data key of the token offsets of the article's hedge words (:func:`_hedged`)
+_HEDGES = "newsevents.learn.hedges"
+
+
+def _hedged(tok: Token, hedges: frozenset[str]) -> bool:
+    """Whether the trigger's sentence holds a hedge ("reportedly"). The hedges' offsets come
+    once per parse from the LOWER array: reading each candidate's sentence built a Token per
+    word, for every candidate of the sentence."""
+    doc = tok.doc
+    memo = doc.user_data.get(_HEDGES)
+    if memo is None or memo[0] is not hedges:
+        ids = {get_string_id(w) for w in hedges}
+        at = [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in ids]
+        memo = doc.user_data[_HEDGES] = (hedges, at)
+    sent = tok.sent
+    k = bisect_left(memo[1], sent.start)
+    return k < len(memo[1]) and memo[1][k] < sent.end
+
+
 #: parse.user_data key of the article's times sorted by start (:func:`_times`)
 _TIMES = "newsevents.learn.times"
 
@@ -356,6 +382,6 @@ def cue_features(tok: Token, fact: str) -> set[str]:
         ):
             found.add("cond_own")
         node = gov
-    if any(t.lower_ in cues.hedge_adverbs for t in tok.sent):
+    if _hedged(tok, cues.hedge_adverbs):
         found.add("hedge")
     return {f"cls={c}" for c in found} | {f"cls_rf={c}|{fact}" for c in found}

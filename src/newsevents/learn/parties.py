@@ -71,9 +71,18 @@ def party_heads(doc: Document, m: EventMention, trigger: Token) -> list[Token]:
     return out
 
 
-def party_features(trigger: Token, h: Token, rule_type: str) -> list[str]:
+def is_passive(trigger: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+
+
+def party_features(
+    trigger: Token, h: Token, rule_type: str, passive: bool | None = None
+) -> list[str]:
+    """The features of one head; ``passive`` (:func:`is_passive` of the trigger) once per
+    trigger when the caller has several heads (reading the children builds their Tokens)."""
     rel = _relation(trigger, h)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    if passive is None:
+        passive = is_passive(trigger)
     ent = h.ent_type_ or "-"
     side = "before" if h.i < trigger.i else "after"
     word = f"<{ent}>" if h.pos_ == "PROPN" and h.ent_type_ else (h.lemma_ or h.text).lower()
