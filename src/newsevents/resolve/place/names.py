@@ -178,7 +178,7 @@ def candidates(
         if is_where_antecedent(span.root, gaz) and gaz.lookup(span.text, context) is not None:
             out.append(span)  # "the province of X, where ...": X is a place
             continue
-        if not (locative_slot(span.root, gaz) or named_object(span.root, gaz)):
+        if not locative_slot(span.root, gaz):
             if _object_city(gaz, span, context):
                 out.append(span)  # "drones struck Odesa" (left untagged by the small model)
             continue
@@ -218,12 +218,10 @@ def candidates(
         elif (
             span.label_ in _NAMED_PERSON
             and span[0].lower_ not in surnames
-            and (locative_slot(span.root, gaz) or named_object(span.root, gaz))
+            and locative_slot(span.root, gaz)
             and (place_noun_of(span.root, gaz) is not None or division_after(gaz, span))
         ):
-            # "in the town of Maga", "stormed the town of Maga", "in Kebbi state" (tagged
-            # as persons)
-            out.append(span)
+            out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
     return sorted(out, key=lambda e: e.start)
 
 
@@ -333,13 +331,6 @@ def _enclosing(gaz: Gazetteer, root: Token, context: Counter[str]) -> str | None
             if got is not None and got.country is not None and got.precision != "city":
                 return got.country
     return None
-
-
-def named_object(tok: Token, gaz: Gazetteer) -> bool:
-    """True for the name in "stormed the town of X": the place noun is a verb's direct
-    object, so the name stands where a place name goes (the small model often tags it as a
-    person or an organisation)."""
-    return place_noun_of(tok, gaz) is not None and object_slot(tok.head.head)
 
 
 def object_slot(tok: Token) -> bool:
