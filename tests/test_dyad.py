@@ -142,6 +142,22 @@ def test_mandate_names_the_doer_not_the_target(analyze, text, kind, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The bar association called on the Malawian authorities to free the two lawyers.", "MWI"),
+        ("A rights group called on the Chilean authorities to drop the charges.", "CHL"),
+        ("The union called on the Ugandan authority to reverse the ban.", "UGA"),
+    ],
+)
+def test_the_authorities_called_on_are_addressed_not_a_mandate(analyze, text, recipient):
+    # "on the authority of X" names who ordered an act; "called on the authorities to ..."
+    # names whom a demand addresses
+    ev = _event(analyze(text), "REQUEST")
+    addressed = [a for a in ev.recipient if "authorit" in a.name]
+    assert addressed and addressed[0].code == recipient
+
+
+@pytest.mark.parametrize(
     ("form", "code"),
     [
         ("Yugoslav", "YUG"),

@@ -211,8 +211,12 @@ def _mandator(verb: Token, book: Codebook) -> list[Token]:
 
 
 def _mandate(tok: Token, book: Codebook) -> bool:
-    """ "on the orders of X", "at the request of X": who ordered the act, not its target."""
-    return lemma(tok) in book.words("mandate_nouns") or tok.lower_ in book.words("mandate_nouns")
+    """ "on the orders of X", "at his request": who ordered the act, not its target (only
+    with its orderer: "called on the authorities to ..." addresses them)."""
+    nouns, by = book.words("mandate_nouns"), book.words("genitive_preps") | {"from", "by"}
+    return (lemma(tok) in nouns or tok.lower_ in nouns) and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in by) for c in tok.children
+    )
 
 
 def _clause_verb(noun: Token) -> Token | None:
