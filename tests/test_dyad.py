@@ -921,3 +921,11 @@ def test_his_or_her_with_no_person_before_is_the_speakers(analyze, text, kind, a
     # no person is named before "his"/"her": it is the speaker's, as "its" is
     ev = _event(analyze(text), kind)
     assert _codes(ev.actor) == {actor}
+
+
+def test_an_object_parsed_as_the_subject_of_a_participle_is_the_object(analyze):
+    # the parser sometimes makes "18 Nepalis jailed for ..." a clause whose subject is the
+    # object: a clause with no tense of its own does not take the verb's object away
+    ev = _event(analyze("Qatar pardoned 18 Nepalis jailed for protesting in Doha."), "CONCEDE")
+    assert _codes(ev.actor) == {"QAT"}
+    assert "NPL" in _codes(ev.recipient)

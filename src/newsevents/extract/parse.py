@@ -233,6 +233,8 @@ HYPHEN = "-"
 #: marks it; it is grammar, not a word list.
 AGENT = "by"
 #: Dependents that make a noun phrase for an actor mention.
+#: tags of a verb with a tense of its own (a clause, not a participle or a small clause)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
 
 
@@ -305,6 +307,11 @@ class Parse:
             ]
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]
+        for c in children_of(tok, "ccomp") if not objs and tok.pos_ == "VERB" else ():
+            # "pardoned 57 men jailed for ...", "declared two envoys persona non grata": the
+            # parser makes the object the subject of a clause that has no tense of its own
+            if c.tag_ not in _FINITE and not children_of(c, "aux", "auxpass", "mark"):
+                objs = [s for s in children_of(c, "nsubj") if s.pos_ in ("NOUN", "PROPN")]
         if (
             not objs
             and tok.dep_ == "relcl"
