@@ -929,3 +929,25 @@ def test_an_object_parsed_as_the_subject_of_a_participle_is_the_object(analyze):
     ev = _event(analyze("Qatar pardoned 18 Nepalis jailed for protesting in Doha."), "CONCEDE")
     assert _codes(ev.actor) == {"QAT"}
     assert "NPL" in _codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "Statement of the Zambian foreign ministry: We firmly condemn the detention of "
+            "three truck drivers by Congolese police in Lubumbashi.",
+            "ACCUSE",
+            "ZMB",
+        ),
+        (
+            "Q: Will you extradite him? A (Chilean interior minister): We have told Lima that "
+            "we are ready to extradite him.",
+            "AGREE",
+            "CHL",
+        ),
+    ],
+)
+def test_i_or_we_after_a_speakers_label_is_the_labelled_speaker(analyze, text, kind, actor):
+    ev = _event(analyze(text), kind)
+    assert actor in _codes(ev.actor)

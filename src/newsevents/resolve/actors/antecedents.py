@@ -213,8 +213,48 @@ def object_antecedent(pron: Token, words: ActorWords) -> Token | None:
     return None
 
 
-def reporting_subject(pron: Token) -> Token | None:
-    """For a pronoun subject of a reported clause, the subject of the report verb."""
+def reporting_subject(pron: Token, words: ActorWords | None = None) -> Token | None:
+    """For a pronoun subject of a reported clause, the subject of the report verb; with
+    ``words``, for "I"/"we" after a speaker's label, the label's noun."""
+    found = _report_verb_subject(pron)
+    if found is None and words is not None and pron.lower_ in words.speaker_pronouns:
+        return speaker_label(pron)
+    return found
+
+
+#: at most this many words in a speaker's label ("GUATEMALAN FOREIGN MINISTER:"); the
+#: label and the pronoun at most this many tokens apart
+_LABEL_WORDS = 8
+_LABEL_REACH = 40
+
+
+def speaker_label(pron: Token) -> Token | None:
+    """ "Statement by the Kenyan foreign ministry: We condemn ...", "A (Montenegrin justice
+    minister): We have told ...": "I"/"we" after a short label ending in a colon, on the same
+    line, is the labelled speaker (the label's last noun), or None."""
+    doc = pron.doc
+    colon = None
+    for i in range(pron.i - 1, max(-1, pron.i - _LABEL_REACH), -1):
+        if "\n" in doc[i].text:
+            return None  # not data: a line break ends a speaker's turn
+        if doc[i].text.endswith(":"):  # ":", and "):" the tokenizer keeps whole
+            colon = i
+            break
+    if colon is None:
+        return None
+    label = []
+    for i in range(colon - 1, max(-1, colon - 3 * _LABEL_WORDS), -1):
+        t = doc[i]
+        if "\n" in t.text or t.text in (".", "?", "!") or t.text.endswith(":"):
+            break
+        label.append(t)
+    nouns = [t for t in label if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or len([t for t in label if not t.is_punct]) > _LABEL_WORDS:
+        return None
+    return nouns[0]  # the label's last noun (read backwards)
+
+
+def _report_verb_subject(pron: Token) -> Token | None:
     if pron.dep_ not in _SUBJECTS:
         return None
     clause = pron.head

@@ -436,7 +436,7 @@ class ParticipantCoder:
     def _pronoun(self, a: Actor, toks: list[Token]) -> Actor:
         words = self.kb.words
         word = toks[0].lower_ if toks else ""
-        speaker = reporting_subject(toks[0]) if toks else None
+        speaker = reporting_subject(toks[0], words) if toks else None
         if speaker is not None:
             # "Switzerland said it had expelled ...": the pronoun is the speaker
             sp_toks = noun_phrase(speaker)
