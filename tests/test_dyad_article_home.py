@@ -4,7 +4,11 @@ in the article's countries (issue 10, ninth session; ``resolve/actors/article.py
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
+
+from newsevents.resolve.actors.setting import Setting
 
 
 def _codes(side) -> set[str | None]:
@@ -119,3 +123,36 @@ def test_a_foreign_doers_act_on_no_one_named_is_on_the_articles_country(
     ev = _event(analyze(text, published="2024-10-05"), kind, word)
     assert _codes(ev.actor) == {actor}
     assert _codes(ev.recipient) == {"MOZ"}
+
+
+class _UntaggedPlaces:
+    """The article's places as the actor coder sees them when the tagger found none of its
+    place names ("Police in Accra" untagged), with the countries the place stage read."""
+
+    def __init__(self, gazetteer, context):
+        self.gazetteer = gazetteer
+        self.context = context
+
+    def where(self):
+        return Counter()
+
+    def dominant(self):
+        return Counter()
+
+
+@pytest.mark.parametrize(
+    ("context", "home"),
+    [
+        (Counter({"MZ": 2}), "MOZ"),  # named twice: the article's country
+        (Counter({"MZ": 3, "TZ": 1}), "MOZ"),
+        (Counter({"MZ": 1}), None),  # once is a guess (a namesake, an outlet's name)
+        (Counter({"MZ": 2, "TZ": 2}), None),  # a tie tells nothing
+    ],
+)
+def test_the_countries_the_article_names_give_its_home_when_no_place_was_tagged(
+    analyze, resources, context, home
+):
+    doc = analyze("Fighters burned a clinic and killed nine civilians before fleeing.")
+    places = _UntaggedPlaces(resources.gazetteer, context)
+    setting = Setting(doc, resources.actors, places)  # type: ignore[arg-type]
+    assert setting.home(where_first=True) == home

@@ -126,8 +126,20 @@ class Setting:
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 top = ranked[0][0]
+        if top is None and not self.places.where() and not self.places.dominant():
+            top = self._named_home()
         self._home[where_first] = top
         return top
+
+    def _named_home(self) -> str | None:
+        """The country the article names most by its own, its provinces' or its cities' names
+        (the place stage's article countries), when the tagger found none of its places as
+        such ("Police in Accra" untagged): named at least twice, and more than any other."""
+        ranked = self.places.context.most_common(2) if self.places.context else []
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        country = self.places.gazetteer.by_alpha2.get(ranked[0][0])
+        return None if country is None else country.alpha3
 
     def _tokens(self, span: Span) -> list[Token]:
         toks = self.doc.tokens(span)
