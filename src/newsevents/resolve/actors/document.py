@@ -595,6 +595,6 @@ class ParticipantCoder:
         ante = possessor_antecedent(owner, words)
         if ante is None:
             return None
-        inner = self._code(noun_phrase(ante))
+        inner = self._code(noun_phrase(ante, wide=self._code(noun_phrase(ante)).code is None))
         ante_cl = cluster_for(noun_phrase(ante), self.clusters, self.kb.words)
         return inner.code or (ante_cl.code if ante_cl is not None else None)
