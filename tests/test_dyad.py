@@ -972,3 +972,11 @@ def test_a_possessive_in_a_spokesmans_report_is_the_body_he_speaks_for(analyze, 
     # phrase when the spokesman's own word names no country
     ev = _event(analyze(text), "ASSAULT")
     assert actor in _codes(ev.actor)
+
+
+def test_a_place_named_as_the_possessor_of_a_place_phrase_is_a_place(analyze):
+    # "in Tigray's east": the tagger may call the region a person; as the possessor of the
+    # object of "in" it is a place, and the sentence names its country
+    doc = analyze("Eritrean soldiers withdrew from farms in Tigray's east on Friday.")
+    ev = _event(doc, "RETREAT")
+    assert _codes(ev.recipient) == {"ETH"}
