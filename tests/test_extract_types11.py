@@ -65,3 +65,19 @@ def test_a_user_list_can_overrule_a_pattern(tmp_path):
     path.write_text(f'words:\n  overruled_patterns: ["{rule}"]\n', encoding="utf-8")
     assert rule in {e.id for e in load_codebook().patterns["fly"]}
     assert rule not in {e.id for e in load_codebook([path]).patterns["fly"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # retaking ground, or an armed group seizing it, is fighting; a state seizing goods or
+        # occupying land stays coercion; a title "captured" in sport is nothing
+        ("Somali troops retook the port of Kismayo from the militants.", {"ASSAULT"}),
+        ("The Iraqi army has recaptured three villages near Mosul.", {"ASSAULT"}),
+        ("Rebels captured a border post in North Kivu.", {"ASSAULT"}),
+        ("Customs officers seized two tonnes of cocaine in the port.", {"COERCE"}),
+        ("The champions captured the title with a win over their rivals.", set()),
+    ],
+)
+def test_taking_ground_by_force(coded, text, expected):
+    assert {event for event, _ in coded(text)} == expected
