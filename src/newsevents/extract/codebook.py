@@ -53,7 +53,7 @@ _LIST_KEYS: tuple[str, ...] = (
     "not_prt",
 )
 _LIST_KEYS += ("not_obj", "not_mod", "context", "ccomp", "not_subj", "not_xcomp")
-_LIST_KEYS += ("not_mark",)
+_LIST_KEYS += ("not_mark", "purpose")
 _KNOWN = {"id", "lemma", "pos", "event", "mode", "cameo", "bare", "quantity", "promise", "speech"}
 _KNOWN |= {"inverse"}
 _KNOWN |= set(_LIST_KEYS)
@@ -85,6 +85,8 @@ class Entry:
     not_subj: tuple[str, ...] = ()
     not_xcomp: tuple[str, ...] = ()  # "declined to comment" is no refusal
     not_mark: tuple[str, ...] = ()  # "asked whether X ...": a question, not a request
+    #: the verb of its to-clause of purpose ("arrived to help"): the purpose names the act
+    purpose: tuple[str, ...] = ()
     bare: bool = False
     quantity: str | None = None
     promise: bool = False
@@ -104,7 +106,7 @@ class Entry:
         return sum(
             bool(x)
             for x in (self.obj, self.subj, self.prt, self.prep, self.mod, self.ccomp, self.pobj)
-        )
+        ) + bool(self.purpose)
 
 
 @dataclass
@@ -247,6 +249,9 @@ def load_codebook(
 def _add_patterns(book: Codebook, order: int) -> None:
     """The converted Phoenix verb patterns, indexed by verb lemma, ranked after every entry."""
     rules, skipped = pattern_rules(load_verbs(), book.words("prt_words"))
+    overruled = book.words("overruled_patterns")
+    skipped["overruled by the project (lexicon.yaml)"] = sum(r.id in overruled for r in rules)
+    rules = [r for r in rules if r.id not in overruled]
     for rule in rules:
         entry = Entry(
             id=rule.id,
@@ -338,6 +343,7 @@ class _Sections:
                 *entry.xcomp,
                 *entry.not_subj,
                 *entry.not_xcomp,
+                *entry.purpose,
             ):
                 if name.isupper() and name not in known:
                     raise ConfigError(

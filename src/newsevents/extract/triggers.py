@@ -194,6 +194,16 @@ def _particles(tok: Token, book: Codebook) -> set[str]:
     return prts
 
 
+def _purposes(tok: Token) -> list[Token]:
+    """The verbs of the to-clauses of purpose of ``tok`` ("arrived in X to help Y", "in order
+    to help")."""
+    return [
+        c
+        for c in children_of(tok, "advcl", "xcomp")
+        if c.pos_ == "VERB" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+    ]
+
+
 def _context(toks: list[Token], book: Codebook) -> bool:
     """Is an argument a word of a non-political context (sport, markets)?"""
     return "NONEVENT_CONTEXT" in book.classes and _matches(toks, ("NONEVENT_CONTEXT",), book)
@@ -258,6 +268,8 @@ def _holds_clauses(tok: Token, e: Entry, book: Codebook) -> bool:
         if "ANY" not in e.xcomp and not _matches(xs, e.xcomp, book):
             return False
     if e.not_xcomp and _matches(children_of(tok, "xcomp"), e.not_xcomp, book):
+        return False
+    if e.purpose and not _matches(_purposes(tok), e.purpose, book):
         return False
     if e.not_mark and any(
         m.dep_ == "mark" and m.lower_ in e.not_mark
