@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from spacy.attrs import LOWER, POS, SENT_START
 from spacy.symbols import NOUN, PROPN
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, Place, PlacePrecision, Span, evolve
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, fold
 
 # NER labels of place names (grammar of the NER model, not words)
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -27,6 +28,10 @@ _MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW
 _ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
 _TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
+#: how alike (difflib ratio of the ASCII forms) the text's name and the gazetteer's must be
+#: for the text's to be another transliteration of it ("Zakho"/"Zaxo" 0.67, "Loop"/"Chicago"
+#: 0.18)
+_SPELLING_ALIKE = 0.6
 
 
 def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -> Counter[str]:
@@ -431,6 +436,8 @@ def resolve_name(
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
         if place is not None and within is not None and place.country != within:
             place = None  # a far namesake of a place the text puts in another country
+        if place is not None and place.precision == "city":
+            place = evolve(place, name=_spelling(gaz, ent, place.name))
     if place is None and ent.label_ in _FACILITY_LABELS:
         got = _facility_city(gaz, ent, context)
         if got is not None:
@@ -440,6 +447,23 @@ def resolve_name(
     if place is None or (city_only and place.precision != "city"):
         return None
     return evolve(place, span=span)
+
+
+def _spelling(gaz: Gazetteer, ent: SpacySpan, name: str) -> str:
+    """The text's spelling of a city the gazetteer knows by another transliteration ("Zakho"
+    for GeoNames' "Zaxo", "Izmail" for "Izmayil"): what the reader sees and an analyst
+    searches for. A name unlike the gazetteer's (an alternate name for a quarter, "the Loop"
+    for Chicago, or a former name) keeps the gazetteer's."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ in gaz.key.articles)]
+    if not words:
+        return name
+    text = ent.doc[words[0].i : words[-1].i + 1].text
+    said, known = fold(text), fold(name)
+    if said == known or gaz.key(text) == gaz.key(name):
+        return name
+    first = known.split()[0] if known.split() else known
+    alike = max(SequenceMatcher(None, said, k).ratio() for k in (known, first))
+    return text if alike >= _SPELLING_ALIKE else name
 
 
 def _division(gaz: Gazetteer, ent: SpacySpan) -> PlacePrecision | None:
