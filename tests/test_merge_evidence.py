@@ -344,6 +344,26 @@ def test_a_copula_makes_the_trigger_a_verb(sentence: str, trigger: str, named: b
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "named"),
+    [
+        # a name opening the sentence is the subject; the trigger is its verb
+        ("The Council urges both sides to talk.", "urges", "urge", False),
+        ("The Lake Forum calls on the police to act.", "calls", "call", False),
+        # a plural noun for a known act after the determiner is still a back-reference
+        ("The raids killed four herders.", "raids", "raid", True),
+        ("Police said the Sunday raids killed four.", "raids", "raid", True),
+        ("Two died in the weekend fighting.", "fighting", "fight", True),
+    ],
+)
+def test_a_name_opening_the_sentence_makes_the_trigger_its_verb(
+    sentence: str, trigger: str, lemma: str, named: bool
+) -> None:
+    a = art("b2", "Harbor Daily", "2021-03-10", sentence)
+    m = replace(men(a, 0, sentence, trigger), trigger_lemma=lemma)
+    assert back_reference(m, sentence, load_knowledge().evaluative_copulas) is named
+
+
+@pytest.mark.parametrize(
     ("lead", "events"),
     [
         # the lead names the district with the city: the district is in the city, one act
