@@ -180,8 +180,10 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
         tally[f"disagreement: {cls}"] += 1
         if listing:
             print(f"  missed disagreement {d.event} {d.field} ({cls})")
-    for cls in missed_pairs(gold_of, row_of, by_id, events, why_apart):
+    for a, b, cls in missed_pairs(gold_of, row_of, by_id, events, why_apart):
         tally[f"missed pair: {cls}"] += 1
+        if listing:
+            print(f"  missed pair of {gold_of[a]} ({cls}):\n{show(a)}\n{show(b)}")
     for mid, eid in gold_of.items():
         ev, m = events[eid], by_id[mid]
         if not ev.date:
@@ -205,8 +207,8 @@ def missed_pairs(
     by_id: Mapping[str, EventMention],
     events: Mapping[str, CorpusEvent],
     why_apart: Callable[[str, str], tuple[float, str]],
-) -> list[str]:
-    """The class of each pair of mentions of one gold event that sit in two rows: the
+) -> list[tuple[str, str, str]]:
+    """(mention, mention, class) of each pair of mentions of one gold event in two rows: the
     coder's (factuality, a refuted date the date-gap rule refused) or the merge's."""
     out = []
     by_event: dict[str, list[str]] = defaultdict(list)
@@ -220,16 +222,16 @@ def missed_pairs(
                     continue
                 ma, mb = by_id[a], by_id[b]
                 if (ma.factuality in FACTUAL) != (mb.factuality in FACTUAL):
-                    out.append("coder: factual beside non-factual")
+                    out.append((a, b, "coder: factual beside non-factual"))
                     continue
                 _, cls = max(why_apart(a, b), why_apart(b, a))
                 wrong = ev.date and not all(
                     date_matches(m.date, ev.date, ev.date_precision) for m in (ma, mb)
                 )
                 if wrong and cls == RULE_CLASS["date gap"]:
-                    out.append("coder: a date the gold refutes")
+                    out.append((a, b, "coder: a date the gold refutes"))
                 else:
-                    out.append(f"merge: {cls}")
+                    out.append((a, b, f"merge: {cls}"))
     return out
 
 
