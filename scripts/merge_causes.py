@@ -73,6 +73,7 @@ RULE_CLASS = {
     "set apart": "set apart",
     "same sentence, other type": "types",
     "evaluative": "opinion",
+    "sides alone in one article": "sides alone in one article",
 }
 
 
