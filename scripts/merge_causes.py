@@ -18,7 +18,11 @@ type). Four tallies per set:
 * wrong joins: each mention that brought another real event into a row, by the evidence of
   its join (and the pass that made it: a day apart, a back-reference);
 * wrong dates: by where the wrong date came from (the report's day by default, a narrative's
-  day carried over, the mention's own words).
+  day carried over, the mention's own words);
+* missed pairs (what pairwise recall loses): every two mentions of one real event in two
+  rows, the coder's fault apart from the merge's - factual beside non-factual (they never
+  join: the coder's factuality), a date the gold refutes on either side that the date-gap
+  rule refused (the coder's date), else the merge's reason as for duplicate rows.
 
 ``--list`` also prints every item with its sentence (tuned sets only).
 """
@@ -30,11 +34,11 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from newsevents import api, merge
-from newsevents.evaluate.gold import CorpusGold, load_gold, normalise_space
+from newsevents.evaluate.gold import CorpusEvent, CorpusGold, load_gold, normalise_space
 from newsevents.evaluate.run import _resolve_file, _source_key
 from newsevents.evaluate.scoring import date_matches
 from newsevents.merge.cluster import Cluster
@@ -42,7 +46,7 @@ from newsevents.merge.config import DEFAULT_CONFIG, prepare
 from newsevents.merge.corpus import story_records
 from newsevents.merge.evidence import join_evidence, load_weights
 from newsevents.merge.features import mention_features
-from newsevents.model import FACTUAL, Event
+from newsevents.model import FACTUAL, Event, EventMention
 from newsevents.store import Store
 
 DEFAULT_GOLD = (
@@ -69,6 +73,7 @@ RULE_CLASS = {
     "set apart": "set apart",
     "same sentence, other type": "types",
     "evaluative": "opinion",
+    "sides alone in one article": "sides alone in one article",
 }
 
 
@@ -176,6 +181,10 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
         tally[f"disagreement: {cls}"] += 1
         if listing:
             print(f"  missed disagreement {d.event} {d.field} ({cls})")
+    for a, b, cls in missed_pairs(gold_of, row_of, by_id, events, why_apart):
+        tally[f"missed pair: {cls}"] += 1
+        if listing:
+            print(f"  missed pair of {gold_of[a]} ({cls}):\n{show(a)}\n{show(b)}")
     for mid, eid in gold_of.items():
         ev, m = events[eid], by_id[mid]
         if not ev.date:
@@ -191,6 +200,40 @@ def causes(gold_path: Path, resources: api.Resources, listing: bool) -> Counter[
             day = published[m.article_id]
             print(f"  date {m.date} for {ev.date} (published {day}):\n{show(mid)}")
     return tally
+
+
+def missed_pairs(
+    gold_of: Mapping[str, str],
+    row_of: Callable[[str], str],
+    by_id: Mapping[str, EventMention],
+    events: Mapping[str, CorpusEvent],
+    why_apart: Callable[[str, str], tuple[float, str]],
+) -> list[tuple[str, str, str]]:
+    """(mention, mention, class) of each pair of mentions of one gold event in two rows: the
+    coder's (factuality, a refuted date the date-gap rule refused) or the merge's."""
+    out = []
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for mid, eid in gold_of.items():
+        by_event[eid].append(mid)
+    for eid, mids in sorted(by_event.items()):
+        ev = events[eid]
+        for i, a in enumerate(sorted(mids)):
+            for b in sorted(mids)[i + 1 :]:
+                if row_of(a) == row_of(b):
+                    continue
+                ma, mb = by_id[a], by_id[b]
+                if (ma.factuality in FACTUAL) != (mb.factuality in FACTUAL):
+                    out.append((a, b, "coder: factual beside non-factual"))
+                    continue
+                _, cls = max(why_apart(a, b), why_apart(b, a))
+                wrong = ev.date and not all(
+                    date_matches(m.date, ev.date, ev.date_precision) for m in (ma, mb)
+                )
+                if wrong and cls == RULE_CLASS["date gap"]:
+                    out.append((a, b, "coder: a date the gold refutes"))
+                else:
+                    out.append((a, b, f"merge: {cls}"))
+    return out
 
 
 def wrong_joins(e: Event, gold_of: Mapping[str, str]) -> list[tuple[str, str, str]]:

@@ -63,6 +63,31 @@ def test_a_join_needs_evidence(first, second, events, why) -> None:
     assert (pairs == []) is (why is not None)
 
 
+@pytest.mark.parametrize(
+    ("second_article", "events"),
+    [
+        # two sentences of one article with only the sides in common: the outlet tells two
+        # acts (it refers back to an act it already told, or gives an item of it)
+        (False, 2),
+        # another outlet's report of the same dyad on the same day is one act told twice
+        (True, 1),
+    ],
+)
+def test_the_sides_alone_join_no_two_sentences_of_one_article(
+    second_article: bool, events: int
+) -> None:
+    first = "Freedonian forces shelled the Sylvanian troops on Friday."
+    second = "Freedonian forces raided the Sylvanian troops on Friday."
+    if second_article:
+        a1 = art("s1", "Harbor Daily", "2021-03-06", first)
+        a2 = art("s2", "Continental Wire", "2021-03-06", second)
+    else:
+        a1 = a2 = art("s1", "Harbor Daily", "2021-03-06", f"{first} Shops shut. {second}")
+    sides = dict(actor=(FRE,), recipient=(SYL,), date="2021-03-05")
+    mentions = [men(a1, 0, first, "shelled", **sides), men(a2, 1, second, "raided", **sides)]
+    assert len(merge(list({a.id: a for a in (a1, a2)}.values()), mentions).events) == events
+
+
 def test_packaged_weights_name_every_feature() -> None:
     w = load_weights()
     assert set(w.weights) == set(FEATURES) and w.fitted_on
@@ -218,21 +243,20 @@ def test_one_sentence_one_act_per_type(second, same) -> None:
 def test_a_sentence_set_apart_tells_another_act(opening: str) -> None:
     text = (
         "Freedonian gunmen attacked the market in Port Vela on Saturday. "
-        f"{opening} Freedonian gunmen attacked a police post on Saturday."
+        f"{opening} Freedonian gunmen attacked a police post in Port Vela on Saturday."
     )
     first, second = text.split(". ")
-    kw = dict(actor=(("Freedonian gunmen", "FRE"),), date="2021-03-05")
+    # (the same place: without it, the sides alone join no two sentences of one article)
+    kw = dict(
+        actor=(("Freedonian gunmen", "FRE"),), date="2021-03-05", place=("Port Vela", "SYL", "city")
+    )
     articles, mentions = _story(
-        text,
-        (first + ".", "attacked", dict(place=("Port Vela", "SYL", "city"), **kw)),
-        (second, "attacked a police", kw),
+        text, (first + ".", "attacked", kw), (second, "attacked a police", kw)
     )
     assert len(merge(articles, mentions).events) == 2
     plain = text.replace(opening + " ", "")
     articles, mentions = _story(
-        plain,
-        (first + ".", "attacked", dict(place=("Port Vela", "SYL", "city"), **kw)),
-        (plain.split(". ")[1], "attacked a police", kw),
+        plain, (first + ".", "attacked", kw), (plain.split(". ")[1], "attacked a police", kw)
     )
     assert len(merge(articles, mentions).events) == 1
 
@@ -339,6 +363,26 @@ def test_a_participant_is_evidence_in_the_same_role(second: str, role: str, even
 def test_a_copula_makes_the_trigger_a_verb(sentence: str, trigger: str, named: bool) -> None:
     a = art("b1", "Harbor Daily", "2021-03-10", sentence)
     lemma = {"fighting": "fight", "sending": "send"}.get(trigger, trigger)
+    m = replace(men(a, 0, sentence, trigger), trigger_lemma=lemma)
+    assert back_reference(m, sentence, load_knowledge().evaluative_copulas) is named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "named"),
+    [
+        # a name opening the sentence is the subject; the trigger is its verb
+        ("The Council urges both sides to talk.", "urges", "urge", False),
+        ("The Lake Forum calls on the police to act.", "calls", "call", False),
+        # a plural noun for a known act after the determiner is still a back-reference
+        ("The raids killed four herders.", "raids", "raid", True),
+        ("Police said the Sunday raids killed four.", "raids", "raid", True),
+        ("Two died in the weekend fighting.", "fighting", "fight", True),
+    ],
+)
+def test_a_name_opening_the_sentence_makes_the_trigger_its_verb(
+    sentence: str, trigger: str, lemma: str, named: bool
+) -> None:
+    a = art("b2", "Harbor Daily", "2021-03-10", sentence)
     m = replace(men(a, 0, sentence, trigger), trigger_lemma=lemma)
     assert back_reference(m, sentence, load_knowledge().evaluative_copulas) is named
 

@@ -5,7 +5,8 @@ of different countries, places in different countries or two different cities, a
 story without the same dyad, an opinion worded unlike the act). Otherwise the join needs
 *positive evidence* - the same actor or recipient (codes, coalition or entity), the same or
 a nested place, a shared casualty/participant figure, or a back-reference ("Sunday's
-attack") - and a day apart needs two such items: type and date alone never join. What is
+attack") - and a day apart needs two such items: type and date alone never join, nor do
+the sides alone two sentences of one article. What is
 left is one score, ``P(same event) = sigmoid(bias + sum(weight * feature))``, whose weights
 are fitted by logistic regression on the merge gold (``make fit-merge``) and stored in
 ``data/merge_weights.json``.
@@ -469,6 +470,12 @@ def join_evidence(
         # (tenth session: a toll update took its act into another a day apart, dev-merge4)
         beyond_place -= 1
     apart_ok = (found >= 2 and beyond_place >= 1) or (referring and v["backref"])
+    if v["same_article"] and not v["evidence_items"]:
+        # two sentences of one article that share only the sides tell two acts: an outlet
+        # going on about an act it told refers back to it, continues it or gives an item of
+        # it (eleventh session: a march and the strike, two shootings, two air strikes of one
+        # day were one row in the sample, dev-dates and dev-places)
+        return _refuse(why, "sides alone in one article")
     if found == 0 or (v["day_apart"] and not apart_ok):
         # type and date alone never join; a day apart needs two items, one of them more
         # than the sides and the place (one air force bombs one city on two days: two

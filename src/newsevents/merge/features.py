@@ -338,11 +338,24 @@ def back_reference(m: EventMention, text: str, copulas: frozenset[str] = frozens
     lemma = (m.trigger_lemma or "").lower()
     if not lemma or not _names_the_act(word, lemma):
         return False  # an inflected verb ("accused") is not a name of the act
-    before = text[max(m.sentence.start, m.trigger.start - 40) : m.trigger.start]
+    start = max(m.sentence.start, m.trigger.start - 40)
+    before = text[start : m.trigger.start]
     hit = _BACKREF.search(before)
     if hit is None:
         return False
+    if word == lemma + "s" and _names_subject(text[m.sentence.start : start + hit.start()], hit):
+        return False
     return not any(w in copulas for w in _WORD.findall(hit.group(0).lower()))
+
+
+def _names_subject(opening: str, hit: re.Match[str]) -> bool:
+    """The determiner opens the sentence and a name follows it ("The Forum calls on", "The
+    Ministry accuses"): the phrase is the subject and the trigger its verb in the present
+    tense, not a plural noun for a known act ("the raids")."""
+    if opening.strip():
+        return False
+    words = _WORD.findall(hit.group(0))[1:]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 _MAX_PLACE_WORDS = 4
