@@ -32,11 +32,13 @@ from .errors import NewsEventsError
 from .model import Article, Document, Skip
 from .pipeline import COMPONENTS, Component, Pipeline, Resources
 
-#: Articles per ``nlp.pipe`` batch in one process.
-CHUNK = 16
+#: Articles per ``nlp.pipe`` batch in one process: the parse's CPU per article falls with the
+#: batch up to about this size (paired runs over bench articles, CPU seconds: batches of 32
+#: median 0.92x those of 16 in 8 pairs, 64 1.00x those of 32 in 5).
+CHUNK = 32
 #: Articles per worker task (one ``nlp.pipe`` batch in the worker) while more articles follow:
 #: the parse costs less per article in larger batches (paired runs, CPU seconds: batches of 16
-#: ~0.93x those of 4, of 8 ~0.96x), as in one process (``CHUNK``).
+#: median 0.93x those of 4, 8 0.96x), as in one process (``CHUNK``).
 WORKER_BATCH = CHUNK
 #: Articles per task at the end of the input, so the workers end together: the last task of a
 #: run is coded while the other workers may be idle.
