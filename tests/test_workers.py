@@ -186,6 +186,23 @@ def test_stage_clock_counts_nested_stages_once() -> None:
     assert items == [1, 2, 3] and "producing" in clock.wall and set(clock.cpu) == set(clock.wall)
 
 
+@pytest.mark.parametrize(
+    ("n", "sizes"),
+    [
+        (0, []),
+        (5, [2, 2, 1]),
+        (8, [2, 2, 2, 2]),
+        (13, [4, 2, 2, 2, 2, 1]),
+        (20, [4, 4, 4, 2, 2, 2, 2]),
+    ],
+)
+def test_worker_tasks_are_large_until_the_last_articles(n: int, sizes: list[int]) -> None:
+    articles = [article_from_text(f"Text {i}.", source=f"s{i}") for i in range(n)]
+    chunks = list(runner._chunks(iter(articles), size=4, tail=2, reserve=8))
+    assert [len(c) for c in chunks] == sizes
+    assert [a for c in chunks for a in c] == articles  # every article once, in input order
+
+
 def test_coding_first_puts_the_loaded_resources_out_of_the_collectors_sight(
     resources: api.Resources,
 ) -> None:
