@@ -350,3 +350,35 @@ def test_analyze_into_an_existing_store_touches_only_the_new_articles_window(
     # (four articles: the word weights of three or four give the same stories)
     stored = [{frozenset(e.mention_ids) for e in api.load_corpus(d).events} for d in (db, scratch)]
     assert stored[0] == stored[1]
+
+
+def test_a_nested_fork_keeps_what_was_frozen_before_it() -> None:
+    """``gc.unfreeze`` hands back every frozen object: an inner freeze (block workers forked
+    inside a forked run) must not thaw the outer one's."""
+    import gc
+
+    from newsevents.merge.heap import frozen_for_fork
+
+    before = gc.get_freeze_count()
+    with frozen_for_fork():
+        outer = gc.get_freeze_count()
+        with frozen_for_fork():
+            kept = [object() for _ in range(3)]  # alive now: frozen by the inner call
+            assert gc.get_freeze_count() >= outer
+        assert gc.get_freeze_count() >= outer > 0 and kept
+    assert gc.get_freeze_count() == 0 or before > 0
+
+
+def test_a_merge_in_workers_keeps_the_callers_frozen_objects(synthetic) -> None:
+    """``runner.prepare`` freezes the loaded resources before coding; the merge's workers,
+    forked after, must leave them frozen (else the collector walks them again and a later
+    fork copies them)."""
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        merge_windows(*synthetic, window_days=91, workers=2, max_overlap=SPLIT)
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()

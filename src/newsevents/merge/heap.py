@@ -24,3 +24,21 @@ def no_cycle_collection() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+@contextmanager
+def frozen_for_fork() -> Iterator[None]:
+    """Every object alive now out of the collector's sight while forked workers run (a
+    collection in a child would write to each object's header and copy the corpus page by
+    page). Unfrozen after only when nothing was frozen before: ``gc.unfreeze`` hands back
+    *every* frozen object, so an inner call (a run's block workers forked inside a forked
+    run) would give the inherited corpus back to the child's collector, and a call after
+    ``runner.prepare`` would undo its freeze of the loaded resources. What an inner call
+    freezes stays frozen; reference counting still frees it (the merge makes no cycles)."""
+    was = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if was == 0:
+            gc.unfreeze()

@@ -39,7 +39,6 @@ the margin, where the whole-corpus merge lets it join its story's events at any 
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import pickle
 import zlib
@@ -56,7 +55,7 @@ from .cluster import cluster_mentions
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
 from .corpus import Corpus, events_of, story_records
 from .features import Features, interval, mention_features
-from .heap import no_cycle_collection
+from .heap import frozen_for_fork, no_cycle_collection
 from .stories import day_of
 
 #: the window of a story without any date (it meets no other story)
@@ -354,18 +353,17 @@ def _fork_map(
     waited. ``contiguous``: each worker takes one run of neighbouring items in order (runs
     of neighbouring windows then reuse each other's features, :meth:`Windows.features`)."""
     chunk = -(-len(items) // max(1, min(workers, len(items)))) if contiguous else 1
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool:
-            # no maxtasksperchild: a pool that replaces finished workers can fork one while
-            # terminate() holds the task queue's lock, and that worker then blocks forever
-            # (seen as a hung test); the workers exit by close() and join() after the map
-            results = pool.map(func, items, chunksize=chunk)
-            pool.close()
-            pool.join()
-            return results
-    finally:
-        gc.unfreeze()
+    with (
+        frozen_for_fork(),
+        multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool,
+    ):
+        # no maxtasksperchild: a pool that replaces finished workers can fork one while
+        # terminate() holds the task queue's lock, and that worker then blocks forever
+        # (seen as a hung test); the workers exit by close() and join() after the map
+        results = pool.map(func, items, chunksize=chunk)
+        pool.close()
+        pool.join()
+        return results
 
 
 def _stories_in_worker(indices: list[int]) -> tuple[list[Story], dict[tuple[str, str], str]]:
@@ -426,16 +424,15 @@ def run_apart(w: Windows, unit: Unit, workers: int) -> RunResult:
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
     _ACTIVE = w
-    gc.freeze()  # as in _fork_map: no collection in the child copies the corpus
     try:
-        proc = ctx.Process(target=_run_and_send, args=(unit, workers, send))
-        proc.start()
-        send.close()
-        got: RunResult | Exception = recv.recv()
-        proc.join()
+        with frozen_for_fork():  # as in _fork_map: no collection in the child copies the corpus
+            proc = ctx.Process(target=_run_and_send, args=(unit, workers, send))
+            proc.start()
+            send.close()
+            got: RunResult | Exception = recv.recv()
+            proc.join()
     finally:
         recv.close()
-        gc.unfreeze()
         _ACTIVE = None
     if isinstance(got, Exception):
         raise got
