@@ -82,3 +82,22 @@ def test_town_of_the_article_country_beats_a_far_city(gazetteer):
     # without the article's country, the larger namesake
     far = gazetteer.lookup("Tari")
     assert far is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # "Tari" and "Enga" are GeoNames alternate names of an Australian and a German town,
+        # and the very names of a town and a province of Papua New Guinea
+        (
+            "Clan fighters burned houses in Tari on Monday, and police sent reinforcements "
+            "to Enga.",
+            {"PG"},
+        ),
+        # a name with a division word ("X province", "Y State") names a subdivision
+        ("Gunmen raided two villages in Kebbi State overnight.", {"NG"}),
+    ],
+)
+def test_article_countries_read_exact_names_and_divisions(nlp, gazetteer, text, countries):
+    doc = _article(nlp, text, None, None)
+    assert set(article_countries(doc, gazetteer)) == countries

@@ -11,7 +11,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -162,6 +162,7 @@ class PlaceSettings:
     town_min_population: int  # smallest town, used only in the article's own countries
     same_city_km: int  # cities named in one article this close are quarters of one city
     dominant_city_ratio: int  # a namesake this many times larger says the article's country
+    alias_city_min_population: int  # a city known by another name outweighs exact namesakes
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,22 @@ class Gazetteer:
         if not cands:
             return None
         return max(cands, key=lambda c: (ctx[c.country2], self.key(c.name) == key, c.population))
+
+    def exact_rivals(self, key: str, cities: Sequence[City]) -> set[str]:
+        """Countries (alpha-2) of a province or a town called exactly ``key`` that
+        ``cities`` (matched only by another of their names) are not in: GeoNames lists
+        "Tari" among the old names of Australia's Taree and "Enga" among a German town's,
+        while Papua New Guinea has a town Tari and a province Enga."""
+        if (
+            max((c.population for c in cities), default=0)
+            >= self.settings.alias_city_min_population
+        ):
+            return set()  # "Madras", "Peking": old names of great cities are still read so
+        rivals = {s.country2 for s in self.subdivisions.get(key, ()) if s.precision == "province"}
+        if self.settings.town_min_population < self.settings.min_population:
+            towns = self._town_index.by_name.get(key, ())
+            rivals.update(t.country2 for t in towns if fold(self.key(t.name)) == fold(key))
+        return rivals - {c.country2 for c in cities}
 
     def landmark(self, name: str) -> Place | None:
         """The city of a known landmark ("the White House" -> Washington), else None."""

@@ -56,12 +56,28 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
         c = gaz.country(name)
         if c is not None:
             ctx[c.alpha2] += 1
-        else:
-            cities.append(gaz.key(name))
+            continue
+        key = gaz.key(name)
+        first, _, rest = key.rpartition(" ")
+        if first and rest in gaz.cues.divisions:
+            # "Hela province", "Kebbi State": the writer names a subdivision, never a city
+            owners = {s.country2 for s in gaz.subdivisions.get(first, ())}
+            if len(owners) == 1:
+                ctx[next(iter(owners))] += 1
+            continue
+        cities.append(key)
     implied: Counter[str] = Counter()
     for key in cities:
         cands = gaz.cities.get(key, ())
         countries = {c.country2 for c in cands}
+        if cands and not any(fold(gaz.key(c.name)) == fold(key) for c in cands):
+            # matched by another of a city's names only: a province or a town of that very
+            # name elsewhere is the likelier reading, and says its own country
+            rivals = gaz.exact_rivals(key, cands)
+            if rivals:
+                if len(rivals) == 1:
+                    ctx[next(iter(rivals))] += 1
+                continue
         if len(countries) == 1:
             ctx[next(iter(countries))] += 1
         elif (country := _implied_country(gaz, key)) is not None:
