@@ -122,6 +122,11 @@ def test_capital_as_the_doer_is_the_government(sides):
         ("the vigils", True),
         ("nuclear warheads", True),
         ("the orders of the president", True),
+        # acts are never doers: "the arrest followed a court order and called for calm"
+        ("the arrest", True),
+        ("the crackdown", True),
+        ("the ceasefire", True),
+        ("the riot police", False),
         ("Canadian police", False),
         ("the government", False),
     ],
