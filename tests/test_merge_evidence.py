@@ -582,3 +582,28 @@ def test_a_toll_update_states_the_day_its_words_give(source: str, stated: bool) 
     c = Cluster(idx=0, group=x.group, fclass=x.fclass)
     c.add(x, None)
     assert (("Harbor Daily", "2021-03-07") in c.stated) is stated
+
+
+@pytest.mark.parametrize(
+    ("later", "doer", "events"),
+    [
+        # the known act without a doer: the coder's guess of its doer is weighed
+        ("Klow condemned the strikes on the embassy compound in Klow.", None, 1),
+        # the reference names its own doer: another country's act is another act
+        ("Klow condemned the Bordurian strikes on the embassy compound in Klow.", "Bordurian", 2),
+    ],
+)
+def test_a_back_reference_naming_its_doer_keeps_the_actor_veto(
+    later: str, doer: str | None, events: int
+) -> None:
+    first_text = "Syldavian militiamen struck the embassy compound in Klow on Monday."
+    a = art("t1", "Harbor Daily", "2021-03-08", first_text)
+    b = art("t2", "Ledger", "2021-03-08", later)
+    first = men(a, 0, first_text, "struck", actor=(("Syldavian militiamen", "SYL"),),
+                date="2021-03-08", place=("Klow", "SYL", "city"))  # fmt: skip
+    actor = ((doer, "BOR"),) if doer else (("Klow", "SYL"),)
+    other = men(b, 0, later, "strikes", actor=actor, date="2021-03-08",
+                place=("Klow", "SYL", "city"))  # fmt: skip
+    first = replace(first, trigger_lemma="strike")
+    other = replace(other, trigger_lemma="strike")
+    assert len(merge([a, b], [first, other]).events) == events

@@ -160,7 +160,8 @@ class Cluster:
         if x.place_key:
             self.named_places = _with(self.named_places, x.place_key)
         self.refs = _grow(self.refs, x.refs)
-        self.refs_only = self.refs_only and x.backref
+        # a reference naming its doer ("the US strikes") is no guess about who acted
+        self.refs_only = self.refs_only and x.backref and not x.backref_doer
         self.sentences.setdefault(x.m.article_id, []).append((x.m.sentence.start, x.m.sentence.end))
         self.sentence_types.setdefault((x.m.article_id, x.m.sentence.start), set()).add(x.m.event)
         if x.separate:

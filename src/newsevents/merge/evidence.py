@@ -266,8 +266,10 @@ def _refuse(why: list[str] | None, reason: str) -> Join | None:
 def _soft_actors(x: Features, c: Cluster, same_sentence: bool) -> bool:
     """Coded actors of two countries are two acts, unless one sentence tells both or the
     mention names the act as known ("the strikes killed 25": its doer is the coder's guess
-    from the sentence, so the conflict is weighed, not a veto)."""
-    return same_sentence or x.backref or c.refs_only or bool(x.subject_refs & c.lemmas)
+    from the sentence, so the conflict is weighed, not a veto) without naming its doer ("the
+    US strikes" says whose strikes: another country's act is another act)."""
+    known = x.backref and not x.backref_doer
+    return same_sentence or known or c.refs_only or bool(x.subject_refs & c.lemmas)
 
 
 def _hard_refusal(x: Features, c: Cluster, slack: int, soft: bool) -> str | None:

@@ -218,6 +218,8 @@ class Features:
     place_stated: bool = True
     evaluative: bool = False  # an opinion about the act (see evaluative_subject)
     backref: bool = False  # names the act as already known ("the attack", "Sunday's raid")
+    # the back-reference names a coded doer of its own ("the US strikes", "Israel's raid")
+    backref_doer: bool = False
     published: str | None = None  # the report's date (its article's publication date)
     refs: frozenset[str] = frozenset()  # words of definite phrases ("the attack") in the sentence
     # places the sentence names (place entities below the country level, see text_places)
@@ -346,6 +348,19 @@ def back_reference(m: EventMention, text: str, copulas: frozenset[str] = frozens
     if word == lemma + "s" and _names_subject(text[m.sentence.start : start + hit.start()], hit):
         return False
     return not any(w in copulas for w in _WORD.findall(hit.group(0).lower()))
+
+
+def doer_in_reference(m: EventMention, text: str) -> bool:
+    """The back-reference itself names a coded doer ("condemned the US strikes", "Israel's
+    raid"): the doer is written, not the coder's guess from the rest of the sentence."""
+    if not text or not m.actor:
+        return False
+    start = max(m.sentence.start, m.trigger.start - 40)
+    hit = _BACKREF.search(text[start : m.trigger.start])
+    if hit is None:
+        return False
+    low = start + hit.start()
+    return any(a.code and low <= a.span.start and a.span.end <= m.trigger.start for a in m.actor)
 
 
 def _names_subject(opening: str, hit: re.Match[str]) -> bool:
@@ -516,7 +531,8 @@ def mention_features(
                 place_stated=not (loc and loc.span and not m.sentence.contains(loc.span)),
                 vec=tfidf(content_words(m.sentence.of(text)), idf) if text else {},
                 evaluative=evaluative_subject(m, text, kb),
-                backref=back_reference(m, text, kb.evaluative_copulas),
+                backref=(backref := back_reference(m, text, kb.evaluative_copulas)),
+                backref_doer=backref and doer_in_reference(m, text),
                 published=art.published if art is not None else None,
                 refs=definite_words(m.sentence.of(text)) if text else EMPTY,
                 text_places=text_places(m.sentence.of(text), known) if text else EMPTY,
