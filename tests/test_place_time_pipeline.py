@@ -165,6 +165,14 @@ NEWS_DAY = [
         "condemned",
         "2023-03-16",
     ),
+    # a night across two days dates the lede by its morning ("the night of 3 to 4 May")
+    (
+        "On the night of 3 to 4 May, armed men entered the border village from the hills. "
+        "Nine farmers were killed, residents said.",
+        "2023-05-06",
+        "killed",
+        "2023-05-04",
+    ),
     # an act in the present or future tense is not dated by the news day
     (
         "Rebels shelled the river port on Wednesday, the army said. The shells fell on the "

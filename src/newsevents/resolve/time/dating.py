@@ -238,14 +238,15 @@ def _news_day(ctx: Dating) -> tuple[EventMention, int] | None:
         first = (ev.trigger.start, ev)
         break
     for t in ctx.times:
-        if t.precision != "day" or t.end is not None or t.value[:10] > pub:
+        day = _one_day(t)
+        if day is None or day > pub:
             continue
         if first is None or t.span.start < first[0]:
             base = first[1] if first is not None else None
             if base is None and ctx.order:
                 base = ctx.state[ctx.order[0]]
             if base is not None:
-                dated = evolve(base, date=t.value[:10], date_end=None, date_precision="day")
+                dated = evolve(base, date=day, date_end=None, date_precision="day")
                 first = (t.span.start, dated)
         break
     if first is None or first[1].date is None:
@@ -380,6 +381,20 @@ def _date_by_back_reference(ctx: Dating, ei: int) -> None:
     ante = antecedent(ctx, min(noun.idx, ev.trigger.start), kind, noun.lemma_.lower())
     if ante is not None and ante is not ev:
         ctx.state[ei] = _dated_as(ev, ante, "text", ante.time)
+
+
+def _one_day(t: TimeExpression) -> str | None:
+    """The day a time names: a day, or the later day of a night across two ("the night of
+    11 to 12 August": what happened that night is reported as of the morning), else None."""
+    if t.precision != "day":
+        return None
+    if t.end is None:
+        return t.value[:10]
+    try:
+        days = (date.fromisoformat(t.end[:10]) - date.fromisoformat(t.value[:10])).days
+    except ValueError:
+        return None
+    return t.end[:10] if days == 1 else None
 
 
 def _dated_as(
