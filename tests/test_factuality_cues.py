@@ -64,6 +64,9 @@ def test_a_well_formed_cue_file_reads(tmp_path):
         ("Nor has the government lifted the curfew.", "CONCEDE", "negated"),
         # a negative passive subject gives a toll: the act happened
         ("No one was killed when rebels attacked the convoy.", "ASSAULT", "asserted"),
+        # of any other act a negative patient says it did not happen
+        ("This time nobody was arrested at the rally.", "COERCE", "negated"),
+        ("None of the activists were detained by the guards.", "COERCE", "negated"),
         ("Rebels attacked the convoy near the border.", "ASSAULT", "asserted"),
     ],
 )

@@ -58,7 +58,7 @@ def _sentence_mentions(
     for frame in frames:
         if frame.token.i in predictions:
             continue
-        fact = assess(frame.token, book, cues)
+        fact = assess(frame.token, book, cues, book.spec(frame.event).violent)
         if (
             not quoted
             and not issued

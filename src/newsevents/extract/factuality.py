@@ -154,9 +154,12 @@ class _Walk:
     pending_would: Token | None = None
 
 
-def assess(trigger: Token, book: Codebook, cues: Cues | None = None) -> Factuality:
+def assess(
+    trigger: Token, book: Codebook, cues: Cues | None = None, violent: bool = True
+) -> Factuality:
     """Factuality of the event whose trigger token is ``trigger`` (``cues``: the codebook's
-    cue words, gathered once per article by the caller, else here)."""
+    cue words, gathered once per article by the caller, else here; ``violent``: the event's
+    type is violent, see :func:`_negative_parties`)."""
     cues = cues if cues is not None else Cues.of(book)
     walk = _Walk()
     result = walk.result
@@ -165,7 +168,7 @@ def assess(trigger: Token, book: Codebook, cues: Cues | None = None) -> Factuali
         if node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger:
             _own_cues(node, walk, cues)
         if node == trigger:
-            _negative_parties(node, result, cues)
+            _negative_parties(node, result, cues, violent)
         dep = node.dep_
         if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
             break  # "his killing will make X less safe": the verb's mood is not the killing's
@@ -221,14 +224,16 @@ def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.mark("future", child)
 
 
-def _negative_parties(trigger: Token, result: Factuality, cues: Cues) -> None:
+def _negative_parties(trigger: Token, result: Factuality, cues: Cues, violent: bool) -> None:
     """The act's own subject or object is negative ("No troops crossed", "Nobody will deport
     anybody", "promised nothing", "no contact took place"), or a sentence opens with "Nor"
     ("Nor has X lifted ..."): the act did not happen."""
     # the doer or the object only: a negative passive subject ("No one was killed") most
-    # often gives the toll of an attack that did happen
+    # often gives the toll of an attack that did happen; of another act ("nobody was
+    # arrested", "no one was expelled") it says the act did not happen
+    slots = ("nsubj", "dobj") if violent else ("nsubj", "dobj", "nsubjpass")
     for child in trigger.children:
-        party = child.dep_ in ("nsubj", "dobj") and (
+        party = child.dep_ in slots and (
             child.lower_ in cues.neg_pronouns
             or any(d.dep_ == "det" and d.lower_ in cues.neg_dets for d in child.children)
         )
