@@ -539,3 +539,17 @@ def test_consult_partner_hung_deep_in_the_object(code):
     text = "The minister said he had discussed the plan to close the port with Kenya's president."
     ev = find(code(text), "CONSULT")
     assert "KEN" in codes(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # an adjective after the noun heads a reduced clause: not part of the party's name
+        ("Protesters angry at the verdict blocked the highway.", "Protesters"),
+        ("Angry protesters blocked the highway.", "Angry protesters"),
+    ],
+)
+def test_a_party_name_stops_before_a_reduced_clause(analyze, text, actor):
+    doc = analyze(text)
+    names = [a.name for e in doc.events for a in e.actor]
+    assert actor in names, names

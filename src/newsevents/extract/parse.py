@@ -494,6 +494,8 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.dep_ == "amod" and c.i > t.i and t is tok:
+                continue  # "protesters angry at the result": a reduced clause, not the name
             if (
                 c.dep_ in _NP_DEPS
                 or (c.dep_ == "prep" and c.lower_ in genitive and t.pos_ != "PROPN")
