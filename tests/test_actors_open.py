@@ -321,3 +321,12 @@ def test_protesters_without_a_country_are_the_articles(sides):
     )
     doers = [a for kind, actor, _ in events if kind in ("PROTEST", "REQUEST") for a in actor]
     assert doers and all(code == "NGA" for _, code, _ in doers)
+
+
+def test_the_first_party_named_after_the_act_is_first_in_the_text(sides):
+    # the parse hangs the place higher than the target's nationality: the text's order decides
+    events = sides(
+        "China's coast guard fired water cannon at a Philippine supply boat near Second "
+        "Thomas Shoal on Sunday."
+    )
+    assert any(r and r[0][1] == "PHL" for _, _, r in events), events

@@ -87,7 +87,7 @@ def first_named_after(
             found.append(ent_root(t))
         else:
             stack.extend(c for c in t.children if follow(c))
-        if found:
-            break
+    # the first in the text, not the shallowest in the parse ("fired at a Philippine boat
+    # near X": the boat's owner comes before the place)
     found.sort(key=lambda t: t.i)
     return with_conjuncts(found[:1]) if found else []
