@@ -553,3 +553,17 @@ def test_a_party_name_stops_before_a_reduced_clause(analyze, text, actor):
     doc = analyze(text)
     names = [a.name for e in doc.events for a in e.actor]
     assert actor in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the parser may hang each piece of a hyphenated noun on the verb or preposition
+        ("The minister urged the vice-president to resign.", "vice-president"),
+        ("The envoy called on the co-chairs of the talks to meet again.", "co-chairs of the talks"),
+    ],
+)
+def test_a_hyphenated_noun_is_one_party(analyze, text, recipient):
+    doc = analyze(text)
+    names = [r.name for e in doc.events for r in e.recipient]
+    assert names == [recipient], names

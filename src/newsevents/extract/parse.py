@@ -168,7 +168,18 @@ def is_passive(tok: Token) -> bool:
 
 
 def children_of(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in kids(tok) if c.dep_ in deps]
+    found = [c for c in kids(tok) if c.dep_ in deps]
+    if len(found) < 3 or not any(c.text == "-" for c in found):
+        return found
+    # "called on the co-chairs": the parser may hang each piece of a hyphenated noun on the
+    # head ("co", "-", "chairs"); the word is one party, headed by its last piece
+    parts = {c.i for c in found}
+    return [
+        c
+        for c in found
+        if c.text != "-"
+        and not (c.i + 1 in parts and c.doc[c.i + 1].text == "-" and c.i + 2 in parts)
+    ]
 
 
 def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
@@ -506,6 +517,16 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
             elif c.dep_ == "punct" and c.text == HYPHEN:
                 toks.append(c)
     toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
+    doc = tok.doc
+    first = min(t.i for t in toks)
+    while (
+        first >= 2
+        and doc[first - 1].text == HYPHEN
+        and doc[first - 2].head == tok.head
+        and doc[first - 2].dep_ == tok.dep_
+    ):
+        toks.append(doc[first - 2])  # the pieces of a hyphenated noun before its last one
+        first -= 2
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
