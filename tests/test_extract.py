@@ -567,3 +567,17 @@ def test_a_hyphenated_noun_is_one_party(analyze, text, recipient):
     doc = analyze(text)
     names = [r.name for e in doc.events for r in e.recipient]
     assert names == [recipient], names
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "coded"),
+    [
+        # "pause" is "suspend": aid or talks paused are withdrawn
+        ("The government paused military aid to the neighbouring state.", "SANCTION", True),
+        ("The two delegations paused the border talks on Friday.", "SANCTION", True),
+        # "stormed back" is a comeback, not a riot
+        ("The opposition stormed back in the latest polls.", "PROTEST", False),
+    ],
+)
+def test_pause_and_storm_back(analyze, text, event, coded):
+    assert any(e.event == event for e in analyze(text).events) is coded
