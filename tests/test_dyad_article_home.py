@@ -156,3 +156,32 @@ def test_the_countries_the_article_names_give_its_home_when_no_place_was_tagged(
     places = _UntaggedPlaces(resources.gazetteer, context)
     setting = Setting(doc, resources.actors, places)  # type: ignore[arg-type]
     assert setting.home(where_first=True) == home
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Students marched through central Lima, Peru, on Monday.\n\n"
+            "The crowd broke into the grounds of the consulate on Tuesday, burning a car and "
+            "chanting slogans against Chile.",
+            "CHL",
+        ),
+        (
+            "Hundreds of people rallied in Karachi, Pakistan, on Friday.\n\n"
+            "A crowd stormed the gates of the mission, burning flags and chanting slogans "
+            "against the United States.",
+            "USA",
+        ),
+    ],
+)
+def test_a_crowd_protesting_against_a_named_country_is_of_the_place(analyze, text, target):
+    # the country a protest is against is its recipient, never the protesters' own country
+    doc = analyze(text, published="2024-05-10")
+    ev = next(
+        e
+        for e in doc.events
+        if e.event == "PROTEST" and "against" in doc.text[e.sentence.start : e.sentence.end]
+    )
+    assert target in _codes(ev.recipient)
+    assert target not in _codes(ev.actor)

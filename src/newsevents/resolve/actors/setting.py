@@ -506,10 +506,15 @@ class Setting:
         )
         if not doer and spec.domestic and other_state:
             return other  # "Sri Lanka's president pardoned 93 prisoners"
-        organ = any(o.actor.sector in codes.state for o in others if o.actor.code)
+        organ = any(
+            o.actor.sector in codes.state and not self._is_country(o.actor, ("name",))
+            for o in others
+            if o.actor.code
+        )
         if doer and spec.addresses and organ and a.sector in codes.civil:
             # "Families appealed to the Nigerian government" (an organ of the state, not
-            # a foreign country named as such: "militia leaders blamed the United States")
+            # a country named as such: "militia leaders blamed the United States", "a crowd
+            # ... chanting slogans against the United States" protests where it is)
             return other
         civil_other = (
             any(o.actor.sector in codes.civil for o in others)
@@ -581,7 +586,8 @@ class Setting:
             return top
         return None
 
-    def _is_country(self, a: Actor) -> bool:
-        """Is the actor a country itself ("Nicaragua", "Washington")?"""
+    def _is_country(self, a: Actor, kinds: tuple[str, ...] = ("name", "capital")) -> bool:
+        """Is the actor a country itself ("Nicaragua", "Washington")? ``kinds`` narrows it
+        to a country named by its name only (a capital may be where a march went)."""
         hit = self.kb.countries.get(self.kb.words.strip_article(a.name).strip())
-        return hit is not None and hit[1] in ("name", "capital")
+        return hit is not None and hit[1] in kinds
