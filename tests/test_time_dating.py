@@ -384,6 +384,12 @@ def test_time_of_simultaneous_clause_dates_main_clause(dated, text, trigger, wan
             ["attacked", "wounded"],
             ["text", "publication"],
         ),
+        # a clause that says it is news of now does not continue the story before it
+        (
+            "Gunmen attacked a checkpoint on Monday. Now the army has arrested their leader.",
+            ["attacked", "arrested"],
+            ["text", "publication"],
+        ),
     ],
 )
 def test_narrative_date_carries_one_sentence(dated, text, triggers, sources):

@@ -168,7 +168,7 @@ def _carry_narrative_dates(ctx: Dating) -> None:
         if ev.factuality not in ("asserted", "reported", "negated"):
             continue
         tt = ctx.trig_toks[ei]
-        if not _told_as_past(ctx, ev, tt):
+        if not _told_as_past(ctx, ev, tt) or _told_now(tt, ctx.tv.words.present_adverbs):
             continue
         if last is not None:
             gap = bisect_right(starts, ev.sentence.start) - bisect_right(
@@ -181,6 +181,16 @@ def _carry_narrative_dates(ctx: Dating) -> None:
                 continue
         if news is not None and news[0] is not ev and news[1] < ev.trigger.start:
             ctx.state[ei] = _dated_as(ev, news[0], "context", None)
+
+
+def _told_now(tt: SpacySpan | None, adverbs: frozenset[str]) -> bool:
+    """Does the act's own clause say it is news of now ("Now the army has deployed troops")?
+    Then it is neither the next step of the story told before it nor the lede's news day:
+    it keeps the report's day."""
+    if tt is None or len(tt) == 0:
+        return False
+    verb = tt.root
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
 
 
 def _told_as_past(ctx: Dating, ev: EventMention, tt: SpacySpan | None) -> bool:

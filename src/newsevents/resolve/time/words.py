@@ -65,6 +65,7 @@ class Vocab:
     be_verbs: frozenset[str]
     have_verbs: frozenset[str]
     simultaneous_marks: frozenset[str]  # "killed when rockets hit ... on Friday"
+    present_adverbs: frozenset[str]  # "Now the army has deployed": news of now
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         be_verbs=words("be_verbs"),
         have_verbs=words("have_verbs"),
         simultaneous_marks=words("simultaneous_marks"),
+        present_adverbs=words("present_adverbs"),
     )
 
 
