@@ -694,3 +694,18 @@ def test_place_names_compare_without_diacritics(system, gold, right):
     from newsevents.evaluate.scoring import _place_ok
 
     assert _place_ok(system, GoldPlace(name=gold, country="NIC")) is right
+
+
+def test_row_dyad_judges_each_factual_rows_first_actor_and_recipient(tmp_path):
+    gold = load_corpus(_write(tmp_path / "gold.jsonl", CORPUS))
+    mentions = (
+        _m("m1", "a.txt", "Troops shelled the town.", "ASSAULT", "E1", actor=("ETH",)),
+        _m("m2", "b.txt", "The artillery hit homes.", "ASSAULT", "E2", actor=("ETH",)),
+        _m("m3", "c.txt", "Students marched on Monday.", "PROTEST", "E3", actor=("KEN",)),
+    )
+    # E1 shows the gold's dyad first; E2 puts a wrong recipient first; E3's gold event has
+    # no recipient, so its row is not judged
+    dyads = {"E1": ("ETH", "ERI"), "E2": ("ETH", "SOM"), "E3": ("KEN", None)}
+    s = score_corpus(gold, CorpusSystem(mentions=mentions, row_dyads=dyads))
+    assert (s.row_dyad.right, s.row_dyad.total) == (1, 2)
+    assert s.figures()["row_dyad_accuracy"] == pytest.approx(0.5)

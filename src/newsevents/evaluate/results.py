@@ -111,6 +111,7 @@ def _format_result(r: GoldSetResult) -> str:
         lines.append(f"  {'story B3 F1':<22} {s.story_b3.f1:6.3f}")
         lines.append(_acc("discrepancy recall", s.discrepancy))
         lines.append(_acc("duplicate rows", s.duplicate_rows))
+        lines.append(_acc("row dyad (Actor1/2)", s.row_dyad))
         lines.append(f"  {'nonevent violations':<22} {s.nonevents.right} of {s.nonevents.total}")
     lines += _confusion_rows(s.confusion)
     return "\n".join(lines)

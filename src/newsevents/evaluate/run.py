@@ -98,7 +98,19 @@ def predict_corpus(gold: CorpusGold, resources: api.Resources) -> CorpusSystem:
         )
     stories = {key_of[aid]: s.id for s in corpus.stories for aid in s.article_ids if aid in key_of}
     discrepancies = {e.id: frozenset(d.field for d in e.discrepancies) for e in corpus.events}
-    return CorpusSystem(mentions=tuple(mentions), discrepancies=discrepancies, stories=stories)
+    row_dyads = {
+        e.id: (
+            e.actor[0].code if e.actor else None,
+            e.recipient[0].code if e.recipient else None,
+        )
+        for e in corpus.events
+    }
+    return CorpusSystem(
+        mentions=tuple(mentions),
+        discrepancies=discrepancies,
+        stories=stories,
+        row_dyads=row_dyads,
+    )
 
 
 def evaluate_gold(

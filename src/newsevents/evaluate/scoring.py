@@ -237,6 +237,9 @@ class CorpusSystem:
     mentions: tuple[SysMention, ...]
     discrepancies: Mapping[str, frozenset[str]] = field(default_factory=dict)
     stories: Mapping[str, str | None] = field(default_factory=dict)
+    #: each merged event's first actor and first recipient code: the one dyad a row shows
+    #: and the GDELT export writes (Actor1Code, Actor2Code)
+    row_dyads: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -261,6 +264,9 @@ class CorpusScores:
     # factual timeline rows (merged events holding a matched mention) whose gold event is
     # already another row's: right = duplicate rows, total = rows
     duplicate_rows: Accuracy = field(default_factory=Accuracy)
+    # factual rows whose real gold event has both sides: is the row's one dyad (first actor,
+    # first recipient, as the GDELT export writes it) the gold's?
+    row_dyad: Accuracy = field(default_factory=Accuracy)
     nonevents: Accuracy = field(default_factory=Accuracy)  # violated nonevent sentences
     confusion: Confusion = field(default_factory=Confusion)
 
@@ -286,6 +292,7 @@ class CorpusScores:
             "story_b3": self.story_b3.to_dict(),
             "discrepancy_recall": self.discrepancy.to_dict(),
             "duplicate_rows": self.duplicate_rows.to_dict(),
+            "row_dyad": self.row_dyad.to_dict(),
             "nonevent_violations": {
                 "violations": self.nonevents.right,
                 "nonevents": self.nonevents.total,
@@ -307,7 +314,7 @@ class CorpusScores:
         for t in _ordered(self.per_type):
             if self.per_type[t].gold:
                 out[f"f1.{t}"] = self.per_type[t].f1
-        for name in ("dyad", "factuality", "date", "place", "place_precision"):
+        for name in ("dyad", "row_dyad", "factuality", "date", "place", "place_precision"):
             acc: Accuracy = getattr(self, name)
             if acc.total:
                 out[f"{name}_accuracy"] = acc.value
@@ -340,22 +347,45 @@ def _fold(name: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
-def duplicate_rows(matched: Mapping[str, str], mentions: Sequence[SysMention]) -> Accuracy:
-    """Rows of a factual timeline that repeat a real event. A row is a merged event with a
+def factual_rows(matched: Mapping[str, str], mentions: Sequence[SysMention]) -> dict[str, str]:
+    """The rows of a factual timeline and their real events. A row is a merged event with a
     factual (asserted/reported) mention matched to gold; its real event is the gold event
-    most of its matched mentions report (ties: the smallest gold id). A
-    row duplicates when an earlier row already has its real event: an event told as k rows
-    gives k - 1 duplicates."""
+    most of its matched mentions report (ties: the smallest gold id)."""
     rows: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.id in matched and m.factuality in FACTUAL:
             rows.setdefault(m.event_id or f"mention:{m.id}", Counter())[matched[m.id]] += 1
+    return {row: max(sorted(rows[row]), key=lambda e: rows[row][e]) for row in sorted(rows)}
+
+
+def duplicate_rows(matched: Mapping[str, str], mentions: Sequence[SysMention]) -> Accuracy:
+    """Rows of a factual timeline (:func:`factual_rows`) that repeat a real event: a row
+    duplicates when an earlier row already has its real event, so an event told as k rows
+    gives k - 1 duplicates."""
     acc = Accuracy()
     seen: set[str] = set()
-    for row in sorted(rows):
-        real = max(sorted(rows[row]), key=lambda e: rows[row][e])
+    for real in factual_rows(matched, mentions).values():
         acc.add(real in seen)
         seen.add(real)
+    return acc
+
+
+def row_dyads(
+    matched: Mapping[str, str],
+    mentions: Sequence[SysMention],
+    dyads: Mapping[str, tuple[str | None, str | None]],
+    events: Mapping[str, CorpusEvent],
+) -> Accuracy:
+    """Factual rows whose one dyad (the event's first actor and recipient) is their real
+    event's, over rows whose real event has both sides in the gold. A row of an unmerged
+    mention (no event id) is not judged."""
+    acc = Accuracy()
+    for row, real in factual_rows(matched, mentions).items():
+        ev = events[real]
+        if row not in dyads or not (ev.actor and ev.recipient):
+            continue
+        actor, recipient = dyads[row]
+        acc.add(_dyad_ok((actor,), (recipient,), ev))
     return acc
 
 
@@ -427,6 +457,7 @@ def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
         {a.file: system.stories.get(a.file) or f"article:{a.file}" for a in gold.articles},
     )
     scores.duplicate_rows = duplicate_rows(matched, system.mentions)
+    scores.row_dyad = row_dyads(matched, system.mentions, system.row_dyads, events)
     for d in gold.discrepancies:
         held = {by_id[mid].event_id for mid, eid in matched.items() if eid == d.event}
         scores.discrepancy.add(
