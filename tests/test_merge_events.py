@@ -453,9 +453,32 @@ def test_merged_actor_is_shown_by_its_most_informative_wording() -> None:
         return Actor(Span(0, len(name)), name, code)
 
     merged = _union_actors(
-        [act("it", "FRE"), act("Freedonia's army", "FRE"), act("they", None), act("it", "FRE")]
+        [
+            [act("it", "FRE")],
+            [act("Freedonia's army", "FRE"), act("they", None)],
+            [act("it", "FRE")],
+        ]
     )
     assert [a.name for a in merged] == ["Freedonia's army", "they"]
+
+
+def test_merged_side_leads_with_the_party_most_mentions_name() -> None:
+    # the row's dyad (the GDELT export's Actor1/Actor2) is the mentions' consensus: a coded
+    # party most mentions name, not whatever the first mention said, nor an uncoded one
+    from newsevents.merge.build import _union_actors
+
+    def act(name: str, code: str | None) -> Actor:
+        return Actor(Span(0, len(name)), name, code)
+
+    merged = _union_actors(
+        [
+            [act("the drone", "SYL")],
+            [act("Freedonian forces", "FRE"), act("gunmen", None)],
+            [act("Freedonia", "FRE"), act("gunmen", None)],
+            [act("gunmen", None)],
+        ]
+    )
+    assert [a.code for a in merged] == ["FRE", "SYL", None]
 
 
 @pytest.mark.parametrize(("other_year", "same"), [("2019", True), ("2016", False)])

@@ -38,16 +38,33 @@ def _most_common(values: Sequence[T]) -> T:
     return next(v for v in values if counts[v] == best)
 
 
-def _union_actors(actors: Sequence[Actor]) -> tuple[Actor, ...]:
-    """One actor per code (or per name when uncoded), in first-seen order, each shown by its
-    most informative wording across the mentions: a name before a description before a
-    pronoun ("Iran's foreign ministry" rather than "it"), then the most frequent."""
+def _actor_key(a: Actor) -> str:
+    return a.code or "@" + name_key(a.name)
+
+
+def _union_actors(sides: Sequence[Sequence[Actor]]) -> tuple[Actor, ...]:
+    """One actor per code (or per name when uncoded) over the mentions' ``sides``: coded
+    before uncoded, then the one most mentions name first (then first seen): the row's
+    dyad and the GDELT export's
+    Actor1/Actor2 are the first of each side, so they are the mentions' consensus, not
+    whichever mention started the event. (Also putting last a party more mentions name on
+    the other side was measured and not kept: a state acting on its own people is on both.)
+    Each is shown by its most informative wording across the mentions: a name before a
+    description before a pronoun ("Iran's foreign ministry" rather than "it"), then the
+    most frequent."""
     rank = {"named": 0, "generic": 1, "pronoun": 2, "drop": 3}
     groups: dict[str, list[Actor]] = {}
-    for a in actors:
-        groups.setdefault(a.code or "@" + name_key(a.name), []).append(a)
+    support: Counter[str] = Counter()
+    for side in sides:
+        for key in {_actor_key(a) for a in side}:
+            support[key] += 1
+        for a in side:
+            groups.setdefault(_actor_key(a), []).append(a)
+    order = {key: i for i, key in enumerate(groups)}
+    keys = sorted(groups, key=lambda k: (k.startswith("@"), -support[k], order[k]))
     out = []
-    for members in groups.values():
+    for key in keys:
+        members = groups[key]
         counts = Counter(a.name for a in members)
         out.append(
             min(
@@ -215,8 +232,8 @@ def build_event(
         factuality=factuality,
         mode=_most_common(modes) if modes else None,
         context=context,
-        actor=_union_actors([a for m in ms for a in m.actor]),
-        recipient=_union_actors([a for m in ms for a in m.recipient]),
+        actor=_union_actors([m.actor for m in ms]),
+        recipient=_union_actors([m.recipient for m in ms]),
         date=date,
         date_end=date_end,
         date_precision=prec,
