@@ -101,6 +101,8 @@ def test_explain_shows_every_join_feature_and_each_figure(analysed):
         result = CliRunner().invoke(main, ["explain", event.id, "--db", str(analysed)])
         assert result.exit_code == 0, result.output
         out = " ".join(result.output.split())
+        # each mention shows its own coded dyad beside the event's consensus
+        assert out.count("coded: ") == len(event.mention_ids)
         if event is joined:
             assert "merge: " in out and "p=" in out and "text_sim=" in out
         else:

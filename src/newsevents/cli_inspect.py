@@ -14,7 +14,7 @@ from rich.text import Text
 
 from . import api
 from .cli import _console, db_option, friendly_errors, main
-from .cli_support import cell, dyad, nonblank_option, oneline, plain
+from .cli_support import cell, dyad, nonblank_option, oneline, plain, side
 from .errors import NewsEventsError
 
 
@@ -55,6 +55,13 @@ def explain(event_id: str, db: Path) -> None:
             cell(
                 f"- {oneline(a.outlet or a.source)} [{m.factuality}] rule {m.rule!r} "
                 f"trigger {oneline(m.trigger.of(a.text))!r} date {m.date} ({m.date_source})"
+            )
+        )
+        # what this mention itself says: the event's dyad is its mentions' consensus
+        con.print(
+            cell(
+                f"    coded: {side(m.actor) or '?'} -> {side(m.recipient) or '-'}"
+                f"  place {oneline(m.location.name) if m.location else '-'}"
             )
         )
         if m.scores:
