@@ -980,3 +980,18 @@ def test_a_place_named_as_the_possessor_of_a_place_phrase_is_a_place(analyze):
     doc = analyze("Eritrean soldiers withdrew from farms in Tigray's east on Friday.")
     ev = _event(doc, "RETREAT")
     assert _codes(ev.recipient) == {"ETH"}
+
+
+def test_a_person_pronoun_takes_a_person_of_its_own_sentence_first(analyze):
+    # the subject of the sentence before is the likelier antecedent only when the pronoun's
+    # own sentence names nobody before it
+    doc = analyze(
+        "BAGHDAD - Prime Minister Adel Abdul Mahdi condemned the strike on Monday.\n\n"
+        "A drone destroyed Kamal Haddad's convoy on the airport road on Friday, killing him "
+        "and eight of his companions.",
+        published="2024-03-08",
+    )
+    ev = next(e for e in doc.events if e.event == "ASSAULT")
+    names = {a.name for a in ev.recipient}
+    assert "Kamal Haddad" in names
+    assert "Adel Abdul Mahdi" not in names

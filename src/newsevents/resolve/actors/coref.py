@@ -166,18 +166,21 @@ def person_before(pron: Token, clusters: Clusters) -> Cluster | None:
             break
         start = doc[prev].sent.start_char
         prev = doc[prev].sent.start - 1
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     for m_start, order, m_end in clusters.person_mentions(start, pron.idx):
         tok = doc.char_span(m_start, m_end, alignment_mode="expand")
         # a subject is the likelier antecedent ("Soleimani wasn't hiding like bin Laden.
         # Killing him ..." is Soleimani)
         subject = int(tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass"))
-        rank = (subject, m_start, -order)
+        # a person named earlier in the pronoun's own sentence comes before any of the
+        # sentences before it ("X condemned it. A drone hit Y's car, killing him" is Y)
+        here = int(m_start >= sent.start_char)
+        rank = (here, subject, m_start, -order)
         if best is None or rank > best:
             best = rank
     if best is None:
         return None
-    return clusters.nth(-best[2])
+    return clusters.nth(-best[3])
 
 
 def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) -> Cluster | None:
