@@ -540,3 +540,18 @@ def test_sentence_entities_are_found_without_rescanning_the_document(resources, 
         assert got == [(e.start, e.end, e.label_) for e in sent.ents]
     assert [c for _, c in places.of_sentence(sents[0])] == ["ZMB"]
     assert places.of_sentence(sents[2]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An American MQ-9 Reaper drone killed the militia commander near Baghdad.",
+        "Two Israeli Hermes drones bombed a depot outside Tyre.",
+    ],
+)
+def test_a_weapons_model_name_beside_its_owner_is_no_second_party(run, text):
+    # "an American MQ-9 Reaper drone": the drone's owner is the doer; the model's name is
+    # neither a party nor coded by where the strike happened
+    events, _, _ = run(text)
+    ev = next(e for e in events if e.event == "ASSAULT")
+    assert len(ev.actor) == 1

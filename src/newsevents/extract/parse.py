@@ -488,6 +488,10 @@ def actor_modifiers(noun: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "compound" and c.pos_ == "NOUN":
             stack.extend(c.children)  # "US Predator attacks": US modifies the compound
+    if any(c.ent_type_ in ENT_LABELS for c in out):
+        # "an American MQ-9 Reaper drone": beside a named party, an untagged proper noun is
+        # a name of the thing (a model, a brand), not a second party
+        out = [c for c in out if c.dep_ == "poss" or c.ent_type_ in ENT_LABELS]
     held = preps_of(noun)
     by = held.get(AGENT, [])
     if not by:
