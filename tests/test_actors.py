@@ -555,3 +555,17 @@ def test_a_weapons_model_name_beside_its_owner_is_no_second_party(run, text):
     events, _, _ = run(text)
     ev = next(e for e in events if e.event == "ASSAULT")
     assert len(ev.actor) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chinese coast guard ships blocked a Philippine supply boat near the shoal.", "CHN"),
+        ("Two Turkish navy vessels intercepted a cargo ship off Cyprus on Monday.", "TUR"),
+    ],
+)
+def test_the_party_named_on_a_vessel_is_the_doer(run, text, code):
+    # a ship is never a party, but the coast guard or navy named on it is
+    events, _, _ = run(text)
+    assert events
+    assert code in {a.code for e in events for a in e.actor}

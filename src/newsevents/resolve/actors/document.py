@@ -382,7 +382,13 @@ class ParticipantCoder:
             toks = self.doc.tokens(a.span)
             tok_list = list(toks) if toks is not None else []
             if never_actor(tok_list, self.kb, doer):
-                continue
+                owner = self._instrument_owner(tok_list) if doer else []
+                if not owner:
+                    continue
+                # "Chinese coast guard ships blocked ...": the party named on the vessel
+                a = evolve(a, span=Span.of_tokens(owner[0].doc[owner[0].i : owner[-1].i + 1]))
+                a = evolve(a, name=_text(owner))
+                tok_list = owner
             real = self._after_dateline(tok_list)
             if real is not None:
                 # "Vilnius, 27 October 2025 The Ministry ... condemns": the dateline's place
@@ -402,6 +408,28 @@ class ParticipantCoder:
             else:
                 out.append(coded)
         return tuple(out)
+
+    def _instrument_owner(self, toks: list[Token]) -> list[Token]:
+        """The party named on a vehicle or weapon ("Chinese coast guard ships", "Russian
+        missiles", "the army's trucks"): the words before the head from the first named or
+        national modifier on; empty when none names a party."""
+        head = head_of(toks)
+        if head.lemma_.lower() not in self.kb.words.instrument_nouns:
+            return []
+        before = [t for t in toks if t.i < head.i and t.pos_ not in ("DET", "NUM", "PUNCT")]
+        named = [
+            t
+            for t in before
+            if t.ent_type_ in ("NORP", "GPE", "ORG")
+            or (t.dep_ == "poss" and t.pos_ == "PROPN")
+            or (t.text[:1].isupper() and self.kb.countries.get(t.text) is not None)
+        ]
+        if not named:
+            return []
+        owner = [t for t in before if t.i >= named[0].i]
+        if owner and owner[-1].lower_ in self.kb.words.possessive_clitics:
+            owner = owner[:-1]
+        return owner
 
     def unbound(
         self, recipients: tuple[Actor, ...], actors: tuple[Actor, ...]

@@ -47,6 +47,7 @@ class ActorWords:
     possessive_clitics: frozenset[str]
     nonactor_labels: frozenset[str]
     nonactor_nouns: frozenset[str]
+    instrument_nouns: frozenset[str]
     question_words: frozenset[str]
     unidentified_words: frozenset[str]
     quantity_nouns: frozenset[str]
