@@ -185,3 +185,25 @@ def test_a_crowd_protesting_against_a_named_country_is_of_the_place(analyze, tex
     )
     assert target in _codes(ev.recipient)
     assert target not in _codes(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "MANILA - Chinese coast guard ships blocked a Philippine supply boat on Monday.\n\n"
+            "The Department of Foreign Affairs summoned a Chinese diplomat on Tuesday.",
+            "summoned",
+        ),
+        (
+            "NAIROBI - Gunmen attacked a police post in Mandera, Kenya, on Monday.\n\n"
+            "The Ministry of Interior condemned the attack on Tuesday.",
+            "condemned",
+        ),
+    ],
+)
+def test_a_state_organ_named_by_its_office_is_the_articles_state(analyze, text, word):
+    doc = analyze(text, published="2024-03-08")
+    ev = next(e for e in doc.events if word in doc.text[e.trigger.start : e.trigger.end])
+    home = "PHL" if "MANILA" in text else "KEN"
+    assert home in _codes(ev.actor)

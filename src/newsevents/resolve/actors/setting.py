@@ -557,7 +557,14 @@ class Setting:
         # a common noun the tagger took for a name at the head of a sentence ("Officers
         # arrested ...") is still a common noun when the NER did not call it one
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)
-        if not common or head.ent_type_ == "PERSON" or self._unplaced(head):
+        # "The Ministry of Defence", "the Department of Foreign Affairs": a state organ named
+        # by its office alone is the article's state's, like "the ministry"
+        organ = (
+            head.pos_ == "PROPN"
+            and head.ent_type_ == "ORG"
+            and self.kb.sectors.by_word.get(head.lemma_.lower()) in codes.state
+        )
+        if not (common or organ) or head.ent_type_ == "PERSON" or self._unplaced(head):
             return a
         top = self.home()
         if top is None or top in codes.nonstate:
