@@ -574,3 +574,25 @@ def test_a_party_name_is_its_whole_noun_phrase(analyze, text, side, name):
 )
 def test_pause_and_storm_back(analyze, text, event, coded):
     assert any(e.event == event for e in analyze(text).events) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "subject"),
+    [
+        # a verb reacting to an act is not a verb that stages it: the condemner, the
+        # critic and the investigator are not the act's doers
+        ("Kenya condemned the killing of 40 villagers near the border.", "ASSAULT", "Kenya"),
+        ("Ghana welcomed the agreement between the two sides.", "AGREE", "Ghana"),
+    ],
+)
+def test_a_nominal_act_under_a_reaction_verb_has_no_doer_from_its_subject(
+    code, text, event, subject
+):
+    for e in code(text):
+        if e.event == event and e.trigger_lemma in ("killing", "agreement"):
+            assert subject not in {a.name for a in e.actor}
+
+
+def test_a_nominal_act_under_a_support_verb_is_its_subjects(code):
+    ev = find(code("Hamas carried out the attack on the checkpoint."), "ASSAULT")
+    assert codes(ev.actor)

@@ -186,7 +186,7 @@ def _noun_actors(
             actors = named
     if not actors:
         slot = _first_conjunct(tok).dep_
-        if sv is not None and slot in ("dobj", "pobj"):
+        if sv is not None and slot in ("dobj", "pobj") and lemma(sv) in book.words("support_verbs"):
             actors = parse.subjects(sv)
         elif sv is not None and slot == "nsubjpass":
             actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
