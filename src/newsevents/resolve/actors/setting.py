@@ -570,6 +570,8 @@ class Setting:
         if top is None or top in codes.nonstate:
             return a
         other_codes = {o.code for o in others if o.code}
+        if organ and not common and any(self._is_country(o) for o in others if o.code == top):
+            return a  # "The Foreign Ministry accused Kenya": a foreign ministry, whosever
         if top in other_codes and not spec.domestic:
             same = [o for o in others if o.code == top]
             rebels_against_state = a.sector in codes.state and all(
