@@ -207,3 +207,15 @@ def test_a_state_organ_named_by_its_office_is_the_articles_state(analyze, text, 
     ev = next(e for e in doc.events if word in doc.text[e.trigger.start : e.trigger.end])
     home = "PHL" if "MANILA" in text else "KEN"
     assert home in _codes(ev.actor)
+
+
+def test_an_official_condemning_a_foreign_groups_attack_keeps_his_own_country(analyze):
+    # "the attack" stands for its doer (a group with a country of its own); the minister
+    # condemning it is not of that group's country
+    doc = analyze(
+        "NAIROBI - Al-Shabaab fighters attacked a police post in Mandera on Tuesday, killing "
+        "two officers.\n\nInterior Minister John Kamau condemned the attack on Wednesday.",
+        published="2024-03-08",
+    )
+    ev = next(e for e in doc.events if e.event == "ACCUSE")
+    assert _codes(ev.actor) == {"KEN"}

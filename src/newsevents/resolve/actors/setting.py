@@ -522,14 +522,21 @@ class Setting:
         )
         if not doer and a.sector in codes.state and spec.addresses and civil_other:
             return other  # "Rwandan rebels demanded the president quit"
+        # people of a nationality ("Zambian prisoners"), not an act standing for its doer
+        # ("the interior minister condemned the attack" by a foreign armed group)
         population = any(
-            o.actor.sector in codes.civil
+            (o.actor.sector in codes.civil and not self._stands_for_doer(o))
             or (o.head is not None and o.head.ent_type_ == "NORP" and o.actor.sector is None)
             for o in others
         )
         if doer and side.person_office and population:
             return other  # "the president pardoned Zambian prisoners"
-        if doer and side.home_office and spec.domestic:
+        if (
+            doer
+            and side.home_office
+            and spec.domestic
+            and not any(map(self._stands_for_doer, others))
+        ):
             return other  # "Judge X opened inquiries into Chilean officials"
         return None
 
@@ -580,6 +587,13 @@ class Setting:
             if not rebels_against_state and not all(o in inferred for o in same):
                 return a
         return evolve(a, code=top)
+
+    def _stands_for_doer(self, side: Side) -> bool:
+        """Is the party an act named for its doer ("condemned the attack")?"""
+        if side.head is None:
+            return False
+        lemma = side.head.lemma_.lower()
+        return lemma in self.kb.words.attack_nouns or lemma in self.kb.words.act_nouns
 
     def _unplaced(self, head: Token) -> bool:
         """An attack (it stands for its doer) or "both sides" (the parties of a dispute): never
