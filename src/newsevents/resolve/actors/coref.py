@@ -227,3 +227,19 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
             if owners:
                 break
     return None
+
+
+def own_titles(titles: tuple[str, ...], context: list[Token]) -> tuple[str, ...]:
+    """The role words that are the person's own title: not one that only modifies another
+    noun ("the army commander", "the group's secretary-general"), so that "the army" or "the
+    group" later is never that person."""
+    out = []
+    for title in titles:
+        toks = [t for t in context if t.lemma_.lower() == title]
+        modifier = bool(toks) and all(
+            t.dep_ in ("compound", "poss") and t.head.pos_ == "NOUN" and t.head.i != t.i
+            for t in toks
+        )
+        if not modifier:
+            out.append(title)
+    return tuple(out)

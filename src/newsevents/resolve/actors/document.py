@@ -26,10 +26,10 @@ from .antecedents import (
 )
 from .article import ArticleHome
 from .attacks import attack_doer
-from .coref import Cluster, Clusters, cluster_for, person_before
+from .coref import Cluster, Clusters, cluster_for, own_titles, person_before
 from .dictionary import ActorDictionary
 from .joint import joint_partners
-from .nonactor import never_actor, unresolved_pronoun
+from .nonactor import instrument_owner, never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces
 from .setting import Setting
@@ -83,22 +83,6 @@ def resolve_actors(
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
     return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
-
-
-def _own_titles(titles: tuple[str, ...], context: list[Token]) -> tuple[str, ...]:
-    """The role words that are the person's own title: not one that only modifies another
-    noun ("the army commander", "the group's secretary-general"), so that "the army" or "the
-    group" later is never that person."""
-    out = []
-    for title in titles:
-        toks = [t for t in context if t.lemma_.lower() == title]
-        modifier = bool(toks) and all(
-            t.dep_ in ("compound", "poss") and t.head.pos_ == "NOUN" and t.head.i != t.i
-            for t in toks
-        )
-        if not modifier:
-            out.append(title)
-    return tuple(out)
 
 
 def _text(toks: list[Token]) -> str:
@@ -209,7 +193,7 @@ class ParticipantCoder:
                 cl.code = coded.code
             if coded.sector and not cl.sector:
                 cl.sector = coded.sector
-            own = _own_titles(coded.titles, context)
+            own = own_titles(coded.titles, context)
             dropped = set(coded.titles) - set(own)
             full = tuple(f for f in coded.full_titles if f not in dropped)
             clusters.add_titles(cl, own, full)
@@ -382,7 +366,7 @@ class ParticipantCoder:
             toks = self.doc.tokens(a.span)
             tok_list = list(toks) if toks is not None else []
             if never_actor(tok_list, self.kb, doer):
-                owner = self._instrument_owner(tok_list) if doer else []
+                owner = instrument_owner(tok_list, self.kb) if doer else []
                 if not owner:
                     continue
                 # "Chinese coast guard ships blocked ...": the party named on the vessel
@@ -408,28 +392,6 @@ class ParticipantCoder:
             else:
                 out.append(coded)
         return tuple(out)
-
-    def _instrument_owner(self, toks: list[Token]) -> list[Token]:
-        """The party named on a vehicle or weapon ("Chinese coast guard ships", "Russian
-        missiles", "the army's trucks"): the words before the head from the first named or
-        national modifier on; empty when none names a party."""
-        head = head_of(toks)
-        if head.lemma_.lower() not in self.kb.words.instrument_nouns:
-            return []
-        before = [t for t in toks if t.i < head.i and t.pos_ not in ("DET", "NUM", "PUNCT")]
-        named = [
-            t
-            for t in before
-            if t.ent_type_ in ("NORP", "GPE", "ORG")
-            or (t.dep_ == "poss" and t.pos_ == "PROPN")
-            or (t.text[:1].isupper() and self.kb.countries.get(t.text) is not None)
-        ]
-        if not named:
-            return []
-        owner = [t for t in before if t.i >= named[0].i]
-        if owner and owner[-1].lower_ in self.kb.words.possessive_clitics:
-            owner = owner[:-1]
-        return owner
 
     def unbound(
         self, recipients: tuple[Actor, ...], actors: tuple[Actor, ...]

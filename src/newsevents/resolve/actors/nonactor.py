@@ -106,3 +106,26 @@ def unresolved_pronoun(a: Actor, toks: Sequence[Token]) -> bool:
     if a.code is not None or a.sector is not None or a.entity is not None or not toks:
         return False
     return head_of(toks).pos_ == "PRON"
+
+
+def instrument_owner(toks: Sequence[Token], kb: ActorDictionary) -> list[Token]:
+    """The party named on a vehicle or weapon ("Chinese coast guard ships", "Russian
+    missiles", "the army's trucks"): the words before the head from the first named or
+    national modifier on; empty when none names a party."""
+    head = head_of(toks)
+    if head.lemma_.lower() not in kb.words.instrument_nouns:
+        return []
+    before = [t for t in toks if t.i < head.i and t.pos_ not in ("DET", "NUM", "PUNCT")]
+    named = [
+        t
+        for t in before
+        if t.ent_type_ in ("NORP", "GPE", "ORG")
+        or (t.dep_ == "poss" and t.pos_ == "PROPN")
+        or (t.text[:1].isupper() and kb.countries.get(t.text) is not None)
+    ]
+    if not named:
+        return []
+    owner = [t for t in before if t.i >= named[0].i]
+    if owner and owner[-1].lower_ in kb.words.possessive_clitics:
+        owner = owner[:-1]
+    return owner

@@ -15,43 +15,20 @@ from its declaration (data/event_types.yaml).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, Span, evolve
 from ...resources import EventTypeSpec
-from ..datelines import dateline_matches, read_datelines
 from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
+from .home_country import HomeCountry, with_dateline
 from .phrase import code_phrase, head_of
 from .places import DocumentPlaces, ethnic
-
-#: a dateline ends with a dash ("KANO, Nigeria (Agency) -"); at most this many tokens long
-_DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014"})
-_DATELINE_TOKENS = 16
-
-
-def _with_dateline(sent: SpacySpan) -> SpacySpan:
-    """The report's first sentence read with its dateline: the parser gets them apart (so the
-    dateline is never a subject), but the country a dateline names ("KANO, Nigeria (Agency)
-    -") is the one a reader takes for the unnamed parties of the sentence that follows."""
-    doc = sent.doc
-    if sent.start == 0 or doc[sent.start - 1].text not in _DATELINE_DASHES:
-        return sent
-    prev = doc[sent.start - 1].sent
-    return doc[prev.start : sent.end] if len(prev) <= _DATELINE_TOKENS else sent
-
-
-@lru_cache(maxsize=1)
-def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
-    return read_datelines()
-
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -83,63 +60,13 @@ class Setting:
         #: the countries of the persons and organisations the article names (one vote each:
         #: an article on "President X" and "the Y party" is about their country)
         self.parties = parties if parties is not None else Counter()
-        self._home: dict[bool, str | None] = {}
+        self._country = HomeCountry(doc, kb, places, self.parties)
         #: the countries each sentence names, by its first token (asked for every event)
         self._named: dict[int, frozenset[str]] = {}
 
-    def _dateline_country(self) -> str | None:
-        """The country of the place the report is datelined from ("NAIROBI -")."""
-        found = dateline_matches(self.doc.article.text, _dateline_patterns(), 400)
-        if not found:
-            return None
-        for group in ("where", "city"):
-            name = found[0].group(group)
-            if not name:
-                continue
-            name = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
-            hit = self.kb.countries.get(name)
-            if hit is not None:
-                return hit[0]
-            place = self.places.gazetteer.lookup(name)
-            if place is not None and place.country:
-                return str(place.country)
-        return None
-
     def home(self, where_first: bool = False) -> str | None:
-        """The one country the article is about: where it places things most (``where_first``,
-        when one country leads there), else the country its places, nationality words,
-        dateline and named parties give most; None on a tie."""
-        if where_first in self._home:
-            return self._home[where_first]
-        top: str | None = None
-        if where_first:
-            ranked = self.places.where().most_common(2)
-            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                top = ranked[0][0]
-        if top is None:
-            counts = self.places.dominant() + self.parties
-            dateline = self._dateline_country()
-            if dateline is not None:
-                counts[dateline] += 2  # where the reporter is: a strong cue
-            for code in self.kb.sectors.codes.nonstate:
-                counts.pop(code, None)
-            ranked = counts.most_common(2)
-            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                top = ranked[0][0]
-        if top is None and not self.places.where() and not self.places.dominant():
-            top = self._named_home()
-        self._home[where_first] = top
-        return top
-
-    def _named_home(self) -> str | None:
-        """The country the article names most by its own, its provinces' or its cities' names
-        (the place stage's article countries), when the tagger found none of its places as
-        such ("Police in Accra" untagged): named at least twice, and more than any other."""
-        ranked = self.places.context.most_common(2) if self.places.context else []
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        country = self.places.gazetteer.by_alpha2.get(ranked[0][0])
-        return None if country is None else country.alpha3
+        """The one country the article is about (:meth:`.HomeCountry.home`)."""
+        return self._country.home(where_first)
 
     def _tokens(self, span: Span) -> list[Token]:
         toks = self.doc.tokens(span)
@@ -208,7 +135,7 @@ class Setting:
             # the last resort: a party still without a country takes the one country its
             # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")
             # (never the other party's own country: "killed 24 militiamen" by a US strike)
-            only = self._sentence_country(_with_dateline(sp))
+            only = self._sentence_country(with_dateline(sp))
             a_codes: set[str] = {a.code for a in new_actor if a.code}
             r_codes: set[str] = {a.code for a in new_recip if a.code}
             new_actor = tuple(self._last_resort(a, only, r_codes) for a in new_actor)
@@ -349,7 +276,7 @@ class Setting:
 
     def countries_named(self, sent: SpacySpan) -> frozenset[str]:
         """Every country a sentence names, its dateline's included ("KANO, Nigeria -")."""
-        return self._named_countries(_with_dateline(sent))
+        return self._named_countries(with_dateline(sent))
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
         """The one country a sentence names (places and nationality words), or None."""
