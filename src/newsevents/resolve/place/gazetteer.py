@@ -263,7 +263,10 @@ class Gazetteer:
         cands = [c for c in self._town_index.by_name.get(key, ()) if ctx.get(c.country2, 0)]
         if not cands:
             return None
-        return max(cands, key=lambda c: (ctx[c.country2], self.key(c.name) == key, c.population))
+        return max(
+            cands,
+            key=lambda c: (ctx[c.country2], fold(self.key(c.name)) == fold(key), c.population),
+        )
 
     def exact_rivals(self, key: str, cities: Sequence[City]) -> set[str]:
         """Countries (alpha-2) of a province or a town called exactly ``key`` that
@@ -427,8 +430,9 @@ class Gazetteer:
         ctx = context or Counter()
 
         def score(c: City) -> tuple[int, bool, int]:
-            # the article's own countries first, then a main-name match, then size
-            return (ctx.get(c.country2, 0), self.key(c.name) == key, c.population)
+            # the article's own countries first, then a main-name match (written with or
+            # without its accents: "Nis" is Niš's name, only another name of Nice), then size
+            return (ctx.get(c.country2, 0), fold(self.key(c.name)) == fold(key), c.population)
 
         return max(cands, key=score)
 
