@@ -437,3 +437,14 @@ def test_dateline_city_with_accents(text, city):
 )
 def test_a_dominant_city_or_a_province_names_the_country(analyze, text, want):
     assert _place(analyze(text, "2025-06-03"), "blocked") == want
+
+
+def test_a_hyphenated_name_tagged_in_part_is_placed_whole(analyze):
+    # the tokenizer splits "Mazar-i-Sharif" and the NER may tag "Mazar" alone
+    doc = analyze(
+        "Police detained at least 20 young men who gathered at a shrine in Mazar-i-Sharif "
+        "on Thursday, relatives said.",
+        published="2024-03-08",
+    )
+    ev = next(e for e in doc.events if e.event == "COERCE")
+    assert ev.location is not None and ev.location.country == "AFG"

@@ -243,7 +243,20 @@ def candidates(
             and (place_noun_of(span.root, gaz) is not None or division_after(gaz, span))
         ):
             out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
-    return sorted(out, key=lambda e: e.start)
+    return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
+
+
+def _hyphenated(parse: Doc, gaz: Gazetteer, span: SpacySpan, context: Counter[str]) -> SpacySpan:
+    """The whole of a hyphenated name the tokenizer split and the NER tagged only in part
+    ("Mazar" of "Mazar-i-Sharif"), when the gazetteer knows the whole; else ``span``."""
+    best, end = span, span.end
+    while end + 1 < len(parse) and end - span.end < 6:
+        if parse[end].text != "-" or not parse[end + 1].is_alpha:
+            break
+        end += 2
+        if gaz.lookup(parse[span.start : end].text, context) is not None:
+            best = parse[span.start : end]
+    return best
 
 
 def is_where_antecedent(tok: Token, gaz: Gazetteer) -> bool:
