@@ -10,6 +10,7 @@ import pytest
 from builders import art, by_mention, men, span
 from newsevents.errors import ConfigError
 from newsevents.merge import MergeConfig, candidate_pairs, merge
+from newsevents.merge.build import _union_actors
 from newsevents.merge.evidence import FEATURES
 from newsevents.model import Actor, Entity, EventMention, Quote, Span
 
@@ -446,12 +447,12 @@ def test_generic_descriptions_join_only_generic_ones() -> None:
     assert by_alias["convoy"] != by_alias["Doe's convoy"]
 
 
+def _act(name: str, code: str | None) -> Actor:
+    return Actor(Span(0, len(name)), name, code)
+
+
 def test_merged_actor_is_shown_by_its_most_informative_wording() -> None:
-    from newsevents.merge.build import _union_actors
-
-    def act(name: str, code: str | None) -> Actor:
-        return Actor(Span(0, len(name)), name, code)
-
+    act = _act
     merged = _union_actors(
         [
             [act("it", "FRE")],
@@ -465,11 +466,7 @@ def test_merged_actor_is_shown_by_its_most_informative_wording() -> None:
 def test_merged_side_leads_with_the_party_most_mentions_name() -> None:
     # the row's dyad (the GDELT export's Actor1/Actor2) is the mentions' consensus: a coded
     # party most mentions name, not whatever the first mention said, nor an uncoded one
-    from newsevents.merge.build import _union_actors
-
-    def act(name: str, code: str | None) -> Actor:
-        return Actor(Span(0, len(name)), name, code)
-
+    act = _act
     merged = _union_actors(
         [
             [act("the drone", "SYL")],
