@@ -674,3 +674,18 @@ def test_party_features_given_the_voice_match_those_reading_it(analyze, text, pa
         assert f"rel_pass={party_features(trigger, h, 'EXPEL')[1][4:]}|{passive}" in (
             party_features(trigger, h, "EXPEL")
         )
+
+
+def test_the_party_model_never_makes_the_reactor_the_acts_doer(learned_resources):
+    # "X condemned the killing": the rules leave the killing's doer empty, and the party
+    # model may not fill it with the one who condemned it
+    doc = api.analyze_text(
+        "GENEVA - The Office of the UN High Commissioner for Human Rights condemned the "
+        "killing of 40 people in Port-au-Prince on Monday.",
+        resources=learned_resources,
+        published="2024-03-08",
+    )
+    killing = [e for e in doc.events if e.trigger_lemma == "killing"]
+    assert killing
+    for e in killing:
+        assert not any("Office" in a.name for a in e.actor)

@@ -18,6 +18,7 @@ the pipeline and by the trainer's threshold search alike.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -130,8 +131,12 @@ def _parties(
         return [{} for _ in events]
     found: list[list[Token]] = []
     features: list[list[str]] = []
-    for m in events:
-        trigger = trigger_token(doc, m)
+    triggers = [trigger_token(doc, m) for m in events]
+    # the verbs that are another candidate's trigger, by token index, with its type
+    governing = {t.i: m.event for t, m in zip(triggers, events, strict=True) if t is not None}
+    reacting: list[set[int]] = []
+    for m, trigger in zip(events, triggers, strict=True):
+        reacting.append(_reacting_subjects(trigger, m.event, governing))
         heads = party_heads(doc, m, trigger) if trigger is not None else []
         found.append(heads)
         if trigger is not None and heads:
@@ -140,13 +145,25 @@ def _parties(
     probs = party.proba_many(features)
     verdicts: list[dict[str, object]] = []
     at = 0
-    for m, heads in zip(events, found, strict=True):
+    for k, (m, heads) in enumerate(zip(events, found, strict=True)):
         if not heads:
             verdicts.append({})
             continue
-        verdicts.append(_verdict(doc, m, heads, probs[at : at + len(heads)], learned))
+        verdicts.append(_verdict(doc, m, heads, probs[at : at + len(heads)], learned, reacting[k]))
         at += len(heads)
     return verdicts
+
+
+def _reacting_subjects(trigger: Token | None, event: str, governing: Mapping[int, str]) -> set[int]:
+    """The subjects of the verb a nominal trigger is the object of, when that verb is
+    another type's candidate ("X condemned the killing"): who reacts to the act did not do
+    it, so the party model may not make them its doer."""
+    if trigger is None or trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "pobj"):
+        return set()
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+    if governing.get(verb.i, event) == event:
+        return set()
+    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 def _verdict(
@@ -155,11 +172,13 @@ def _verdict(
     heads: list[Token],
     probs: list[dict[str, float]],
     learned: LearnedModels,
+    reacting: AbstractSet[int] = frozenset(),
 ) -> dict[str, object]:
     rule = rule_heads(doc, m, heads)
     ok = [named(h) for h in heads]
     th = learned.thresholds
-    actor = choose("actor", rule["actor"], probs, th, rule["recipient"], ok)
+    actor_ok = [o and h.i not in reacting for o, h in zip(ok, heads, strict=True)]
+    actor = choose("actor", rule["actor"], probs, th, rule["recipient"], actor_ok)
     recipient = choose("recipient", rule["recipient"], probs, th, actor.head, ok)
     changes: dict[str, object] = {}
     scores = []
