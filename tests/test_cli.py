@@ -109,3 +109,30 @@ def test_explain_shows_every_join_feature_and_each_figure(analysed):
             r = event.figures[0]
             assert f"{r.kind}: low {r.low} best {r.best} high {r.high}" in out
             assert all(f.outlet in out for f in r.figures if f.outlet)
+
+
+def test_explain_versus_says_why_two_events_are_two_rows(analysed):
+    from newsevents import api
+
+    corpus = api.load_corpus(analysed)
+    by_type: dict[str, list] = {}
+    for e in corpus.events:
+        by_type.setdefault(e.event, []).append(e)
+    a, b = next(es for es in by_type.values() if len(es) >= 2)[:2]
+    result = CliRunner().invoke(main, ["explain", a.id, "--versus", b.id, "--db", str(analysed)])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert f"tested as a join to {b.id}" in out
+    # one verdict per mention of the first event: a refusing rule or a probability
+    assert out.count("refused: ") + out.count(" p=") >= len(a.mention_ids)
+    _, _, tests = api.why_apart(analysed, a.id, b.id)
+    assert [t.mention_id for t in tests] == list(a.mention_ids)
+    # two different merged events: no mention of one would join the other on its own
+    # unless the merge's order kept it apart, which the verdict then says
+    assert all(t.refused or t.probability is not None for t in tests)
+
+
+def test_explain_versus_an_unknown_event_is_a_one_line_error(analysed):
+    result = CliRunner().invoke(main, ["explain", "e0", "--versus", "enope", "--db", str(analysed)])
+    assert result.exit_code != 0
+    assert "no event" in result.output

@@ -84,6 +84,21 @@ def test_same_strike_two_outlets_is_one_event_other_day_stays_apart() -> None:
     assert (r.low, r.best, r.high) == (12, 12, 14)
 
 
+def test_why_apart_names_the_rule_that_kept_two_events_apart() -> None:
+    from newsevents.merge import why_apart
+
+    mentions = _strike_mentions()
+    res = merge([A1, A2], mentions)
+    ev = by_mention(res)
+    first = next(e for e in res.events if "a1:1" in e.mention_ids)  # Sunday's strike
+    other = next(e for e in res.events if e.id == ev["a1:0"])  # Friday's, two outlets
+    (test,) = why_apart([A1, A2], mentions, first.mention_ids, other.mention_ids)
+    assert test.mention_id == "a1:1" and test.refused == "date gap" and not test.would_join
+    # a member of the other event tested against it would join (the merge joined it)
+    (inside,) = why_apart([A1, A2], mentions, ["a2:0"], ["a1:0"])
+    assert inside.refused is None and inside.would_join
+
+
 def test_discrepancy_names_outlets_and_sentences() -> None:
     res = merge([A1, A2], _strike_mentions())
     (merged,) = [e for e in res.events if "a2:0" in e.mention_ids]

@@ -424,6 +424,33 @@ def get_event(db: str | Path, event_id: str) -> tuple[Event, Corpus] | None:
     return None
 
 
+def why_apart(
+    db: str | Path, first_id: str, second_id: str, config: Any = None
+) -> tuple[Event, Event, list[merge.Apart]]:
+    """Why two merged events are two rows: each mention of the first tested against the
+    second as the merge tests a join (:func:`merge.why_apart`). Ids may be prefixes."""
+    with Store(db, readonly=True) as store:
+        articles, mentions = store.articles(), store.mentions()
+        quotes, entities, events = store.quotes(), store.entities(), store.events()
+    found = []
+    for wanted in (first_id, second_id):
+        hit = next((e for e in events if e.id == wanted or e.id.startswith(wanted)), None)
+        if hit is None:
+            raise NewsEventsError(f"no event {wanted!r} in {db}")
+        found.append(hit)
+    a, b = found
+    result = merge.why_apart(
+        articles,
+        mentions,
+        a.mention_ids,
+        b.mention_ids,
+        quotes,
+        entities,
+        config if config is not None else merge.MergeConfig(),
+    )
+    return a, b, result
+
+
 # --- the growth loop: unresolved actors, and re-coding the stored articles ---------------
 
 

@@ -21,9 +21,18 @@ from .errors import NewsEventsError
 @main.command()
 @click.argument("event_id", callback=nonblank_option)
 @db_option
+@click.option(
+    "--versus",
+    metavar="OTHER_ID",
+    help="Instead: why this event and OTHER_ID are two rows (each mention tested as a join).",
+)
 @friendly_errors
-def explain(event_id: str, db: Path) -> None:
-    """Why an event is what it is: its sources, trigger words, rules and merge decisions."""
+def explain(event_id: str, db: Path, versus: str | None) -> None:
+    """Why an event is what it is: its sources, trigger words, rules and merge decisions;
+    with --versus, why it was not merged with another event."""
+    if versus is not None:
+        _explain_apart(event_id, versus, db)
+        return
     found = api.get_event(db, event_id)
     if found is None:
         raise NewsEventsError(
@@ -93,6 +102,35 @@ def explain(event_id: str, db: Path) -> None:
                     + f"  {oneline(fig.sentence.of(text))}"
                 )
             )
+
+
+def _explain_apart(event_id: str, other_id: str, db: Path) -> None:
+    a, b, tests = api.why_apart(db, event_id, other_id)
+    corpus = api.load_corpus(db)
+    con = _console()
+    for e in (a, b):
+        con.print(
+            cell(f"{e.id} {e.event} {e.date or '?'}  {dyad(e)}  ({len(e.mention_ids)} mentions)")
+        )
+    con.print(cell(f"each mention of {a.id} tested as a join to {b.id}:"))
+    for t in tests:
+        m = corpus.mentions.get(t.mention_id)
+        art = corpus.articles.get(m.article_id) if m is not None else None
+        where = oneline(art.outlet or art.source) if art is not None else t.mention_id
+        said = oneline(m.sentence.of(art.text))[:140] if m is not None and art is not None else ""
+        if t.refused is not None:
+            verdict = f"refused: {t.refused}"
+        elif t.would_join:
+            verdict = (
+                f"p={t.probability:.2f} >= {t.threshold:.2f}: would join alone; kept apart by "
+                "the merge's order (the event it joined first, or this event's other members)"
+            )
+        else:
+            verdict = f"p={t.probability:.2f} < {t.threshold:.2f}"
+        con.print(cell(f"- {where}: {verdict}"))
+        con.print(cell(f"    {said}"))
+        if t.refused is None:
+            con.print(cell(f"    {oneline(t.explanation)}"))
 
 
 @main.command()

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, Entity, EventMention, MergeResult, Quote
+from .apart import Apart, why_apart
 from .build import event_id
 from .cluster import Cluster
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
@@ -24,6 +25,7 @@ from .incremental import MergeUpdate, merge_incremental
 from .windows import WindowPlan, merge_windows
 
 __all__ = [
+    "Apart",
     "MergeConfig",
     "MergeUpdate",
     "WindowPlan",
@@ -33,6 +35,7 @@ __all__ = [
     "merge",
     "merge_incremental",
     "merge_windows",
+    "why_apart",
 ]
 
 
