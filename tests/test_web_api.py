@@ -366,6 +366,8 @@ def test_event_and_article_pages_show_highlighted_sentences(
     html = client.get(f"/events/{e['id']}").text
     assert html.count('class="sentence"') == len(e["sources"])
     assert 'class="trigger"' in html
+    # each source shows what its own mention codes, beside the event's consensus dyad
+    assert html.count('class="hint coded"') == len(e["sources"])
     for s in e["sources"]:
         assert f"/articles/{s['article_id']}#m{s['mention_id'].rsplit(':', 1)[1]}" in html
     page = client.get(f"/articles/{e['sources'][0]['article_id']}").text

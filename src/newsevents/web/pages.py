@@ -5,7 +5,7 @@ bookmarked or shared, and every figure links to the events behind it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from ..model import EVENT_TYPES, FACTUALITY, Article, EventMention
+from ..model import EVENT_TYPES, FACTUALITY, Actor, Article, EventMention
 from ..query import BadQuery, Filters, Sort
 from ..workbench import INTERVALS, Workbench, parse_choice
 from . import charts
@@ -184,6 +184,11 @@ def _sentence_marks(m: EventMention, text: str) -> list[Mark]:
     return [mk for mk in marks if m.sentence.start <= mk.start and mk.end <= m.sentence.end]
 
 
+def _coded(actors: Sequence[Actor]) -> str:
+    """A mention's side as codes ("USA/GOV, IRN"), a name where no code."""
+    return ", ".join("/".join(x for x in (a.code, a.sector) if x) or a.name for a in actors)
+
+
 def event(request: Request) -> Response:
     wb = _wb(request)
     event_id = request.path_params["event_id"]
@@ -199,6 +204,8 @@ def event(request: Request) -> Response:
                 "mention": m,
                 "article": art,
                 "html": highlight(sentence, _sentence_marks(m, art.text), m.sentence.start),
+                # what this mention itself codes (the event's dyad is its mentions' consensus)
+                "coded": f"{_coded(m.actor) or '?'} -> {_coded(m.recipient) or '-'}",
             }
         )
     return _render(
