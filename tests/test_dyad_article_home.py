@@ -219,3 +219,15 @@ def test_an_official_condemning_a_foreign_groups_attack_keeps_his_own_country(an
     )
     ev = next(e for e in doc.events if e.event == "ACCUSE")
     assert _codes(ev.actor) == {"KEN"}
+
+
+def test_a_foreign_threat_without_a_named_target_is_not_against_the_host(analyze):
+    # in a report set in Iraq, Iran's vow of revenge names no target: the target is its
+    # enemy, not the country the report is set in
+    doc = analyze(
+        "BAGHDAD - Rockets hit a base near Kirkuk on Friday, Iraqi officials said.\n\n"
+        "Iran's supreme leader vowed severe revenge on Saturday.",
+        published="2024-03-10",
+    )
+    ev = next(e for e in doc.events if e.event == "THREATEN")
+    assert "IRQ" not in _codes(ev.recipient)

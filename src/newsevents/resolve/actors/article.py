@@ -17,7 +17,8 @@ militant positions"); so it does for an act by word (a demand, an accusation), w
 may be anyone. A physical act whose doers got the country from the article ("Police fired
 on the crowd") is done to that country's people. A foreign doer's act that names no one it
 is done to, in a sentence that names no country but the doer's, is done to the article's
-country ("The White House welcomes the call" in a story set in Seoul).
+country ("The White House welcomes the call" in a story set in Seoul), unless it is a threat
+(its unnamed target is its enemy: "Iran vowed revenge" in a story set in Baghdad).
 
 Never filled: a pronoun (its antecedent is someone), an attack or act noun (it stands for its
 doer: :mod:`.document` resolves it), "both sides", and a phrase that holds a name of a place,
@@ -98,6 +99,9 @@ class ArticleHome:
         insurgents"): done to that country, unless the sentence names another."""
         if ev.recipient or not ev.actor or not all(a.code for a in ev.actor):
             return ev
+        spec = self.kb.types.get(ev.event)
+        if spec is not None and spec.commitment == "conflict":
+            return ev  # a threat's unnamed target is its enemy, not the host ("vowed revenge")
         own = {a.code for a in ev.actor if a.code}
         sent = self.doc.tokens(ev.sentence)
         if sent is None or not self.setting.countries_named(sent) <= own:
