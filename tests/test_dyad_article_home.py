@@ -237,3 +237,13 @@ def test_a_foreign_party_does_not_lend_or_take_the_wrong_country(analyze, text, 
     doc = analyze(text, published="2024-03-10")
     ev = next(e for e in doc.events if e.event == kind)
     assert wrong not in _codes(getattr(ev, side))
+
+
+def test_a_city_called_exactly_so_outranks_a_bigger_citys_other_name(analyze):
+    # GeoNames lists "Dili" among Delhi's other names; the article is about Timor-Leste
+    doc = analyze(
+        "Supporters of the jailed candidate picketed the electoral commission in Dili.",
+        published="2024-03-08",
+    )
+    ev = next(e for e in doc.events if e.event == "PROTEST")
+    assert _codes(ev.actor) == {"TLS"}

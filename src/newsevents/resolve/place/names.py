@@ -136,8 +136,17 @@ def _implied_country(gaz: Gazetteer, key: str) -> str | None:
     if not cands:
         subs = {s.country2 for s in gaz.subdivisions.get(key, ()) if s.precision == "province"}
         return next(iter(subs)) if len(subs) == 1 else None
+    # a city called exactly so outranks any bigger city that has the name only as another
+    # of its names ("Dili" is Timor-Leste's capital, one of Delhi's other names)
+    exact = [c for c in cands if fold(gaz.key(c.name)) == fold(key)]
+    if exact and len({c.country2 for c in exact}) == 1:
+        return exact[0].country2
+    cands = exact or cands
     largest = max(cands, key=lambda c: c.population)
-    elsewhere = max(c.population for c in cands if c.country2 != largest.country2)
+    others = [c.population for c in cands if c.country2 != largest.country2]
+    if not others:
+        return largest.country2
+    elsewhere = max(others)
     if largest.population >= gaz.settings.dominant_city_ratio * max(elsewhere, 1):
         return largest.country2
     return None
