@@ -596,3 +596,15 @@ def test_a_nominal_act_under_a_reaction_verb_has_no_doer_from_its_subject(
 def test_a_nominal_act_under_a_support_verb_is_its_subjects(code):
     ev = find(code("Hamas carried out the attack on the checkpoint."), "ASSAULT")
     assert codes(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "code_"),
+    [
+        # a verbless small clause the parser takes for a clause: its subject is acted on
+        ("Riga declared two Russian diplomats persona non grata.", "SANCTION", "RUS"),
+    ],
+)
+def test_the_subject_of_a_small_clause_is_the_recipient(code, text, event, code_):
+    ev = find(code(text), event)
+    assert code_ in codes(ev.recipient)

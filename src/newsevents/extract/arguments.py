@@ -465,6 +465,13 @@ def _governed_recipients(
             recips = with_conjuncts(children_of(x, "nsubj"))
             if recips:
                 break
+    if not recips and frame.entry.ccomp and "ANY" not in frame.entry.ccomp:
+        # a verbless small clause the parse takes for a clause ("declared two diplomats
+        # persona non grata", "held the army responsible"): its subject is the one acted on
+        for cc in children_of(tok, "ccomp"):
+            recips = with_conjuncts(children_of(cc, "nsubj", "nsubjpass"))
+            if recips:
+                break
     if not recips and book.spec(frame.event).demand:
         for cc in children_of(tok, "ccomp"):
             recips = with_conjuncts(children_of(cc, "nsubj", "nsubjpass"))
