@@ -31,7 +31,7 @@ from .parse import (
     with_conjuncts,
     word_set,
 )
-from .parties import conditioned_party, first_named_after, owner_of
+from .parties import conditioned_party, first_named_after, is_mandate, mandator, owner_of
 
 _WHEN = ("DATE", "TIME")  # entity labels of when, not whom
 
@@ -193,30 +193,8 @@ def _noun_actors(
         elif _bare_in_verb(frame):
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
     if not actors and sv is not None and is_passive(sv):
-        actors = _mandator(sv, book)  # "the raid was carried out on the orders of X"
+        actors = mandator(sv, book)  # "the raid was carried out on the orders of X"
     return actors, patients
-
-
-def _mandator(verb: Token, book: Codebook) -> list[Token]:
-    """X in "on the orders of X" / "at the request of X" on a verb: who ordered the act."""
-    genitive = book.ordered("genitive_preps")
-    for objs in preps_of(verb).values():
-        for o in objs:
-            if _mandate(o, book):
-                held = preps_of(o)
-                found = [c for g in genitive for c in held.get(g, [])]
-                if found:
-                    return with_conjuncts(found)
-    return []
-
-
-def _mandate(tok: Token, book: Codebook) -> bool:
-    """ "on the orders of X", "at his request": who ordered the act, not its target (only
-    with its orderer: "called on the authorities to ..." addresses them)."""
-    nouns, by = book.words("mandate_nouns"), book.words("genitive_preps") | {"from", "by"}
-    return (lemma(tok) in nouns or tok.lower_ in nouns) and any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in by) for c in tok.children
-    )
 
 
 def _clause_verb(noun: Token) -> Token | None:
@@ -246,7 +224,7 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     for held in holders:
         for p in order:
             cands = [
-                c for c in held.get(p, []) if c.ent_type_ not in _WHEN and not _mandate(c, book)
+                c for c in held.get(p, []) if c.ent_type_ not in _WHEN and not is_mandate(c, book)
             ]
             if cands and p != AGENT:
                 return with_conjuncts(cands)
@@ -446,7 +424,7 @@ def _preposition_recipients(
                 for c in preps.get(p, [])
                 if c.pos_ in ("NOUN", "PROPN", "PRON")
                 and c.ent_type_ not in _WHEN
-                and not _mandate(c, book)
+                and not is_mandate(c, book)
             ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
             if cands:
                 return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]

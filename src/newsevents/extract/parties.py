@@ -91,3 +91,25 @@ def first_named_after(
     # near X": the boat's owner comes before the place)
     found.sort(key=lambda t: t.i)
     return with_conjuncts(found[:1]) if found else []
+
+
+def mandator(verb: Token, book: Codebook) -> list[Token]:
+    """X in "on the orders of X" / "at the request of X" on a verb: who ordered the act."""
+    genitive = book.ordered("genitive_preps")
+    for objs in preps_of(verb).values():
+        for o in objs:
+            if is_mandate(o, book):
+                held = preps_of(o)
+                found = [c for g in genitive for c in held.get(g, [])]
+                if found:
+                    return with_conjuncts(found)
+    return []
+
+
+def is_mandate(tok: Token, book: Codebook) -> bool:
+    """ "on the orders of X", "at his request": who ordered the act, not its target (only
+    with its orderer: "called on the authorities to ..." addresses them)."""
+    nouns, by = book.words("mandate_nouns"), book.words("genitive_preps") | {"from", "by"}
+    return (lemma(tok) in nouns or tok.lower_ in nouns) and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in by) for c in tok.children
+    )
