@@ -141,9 +141,9 @@ def _implied_country(gaz: Gazetteer, key: str) -> str | None:
     exact = [c for c in cands if fold(gaz.key(c.name)) == fold(key)]
     if exact and len({c.country2 for c in exact}) == 1:
         return exact[0].country2
-    cands = exact or cands
-    largest = max(cands, key=lambda c: c.population)
-    others = [c.population for c in cands if c.country2 != largest.country2]
+    pool = exact or list(cands)
+    largest = max(pool, key=lambda c: c.population)
+    others = [c.population for c in pool if c.country2 != largest.country2]
     if not others:
         return largest.country2
     elsewhere = max(others)
