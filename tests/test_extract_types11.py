@@ -81,3 +81,15 @@ def test_a_user_list_can_overrule_a_pattern(tmp_path):
 )
 def test_taking_ground_by_force(coded, text, expected):
     assert {event for event, _ in coded(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "deported"),
+    [
+        # "boat people" are people handed over; patrol boats are goods
+        ("Thailand handed over 40 boat people to Myanmar.", True),
+        ("Japan handed over four patrol boats to the Vietnamese coast guard.", False),
+    ],
+)
+def test_handing_over_boats_is_no_deportation(coded, text, deported):
+    assert (("COERCE", "coerce.hand_over_people") in coded(text)) is deported
