@@ -416,12 +416,15 @@ def select_events(
     return out
 
 
+def _event_by_id(events: Iterable[Event], event_id: str) -> Event | None:
+    """The event with that id, or the first whose id starts with it."""
+    return next((e for e in events if e.id == event_id or e.id.startswith(event_id)), None)
+
+
 def get_event(db: str | Path, event_id: str) -> tuple[Event, Corpus] | None:
     corpus = load_corpus(db)
-    for e in corpus.events:
-        if e.id == event_id or e.id.startswith(event_id):
-            return e, corpus
-    return None
+    found = _event_by_id(corpus.events, event_id)
+    return None if found is None else (found, corpus)
 
 
 def why_apart(
@@ -434,19 +437,14 @@ def why_apart(
         quotes, entities, events = store.quotes(), store.entities(), store.events()
     found = []
     for wanted in (first_id, second_id):
-        hit = next((e for e in events if e.id == wanted or e.id.startswith(wanted)), None)
+        hit = _event_by_id(events, wanted)
         if hit is None:
             raise NewsEventsError(f"no event {wanted!r} in {db}")
         found.append(hit)
     a, b = found
+    config = config if config is not None else merge.MergeConfig()
     result = merge.why_apart(
-        articles,
-        mentions,
-        a.mention_ids,
-        b.mention_ids,
-        quotes,
-        entities,
-        config if config is not None else merge.MergeConfig(),
+        articles, mentions, a.mention_ids, b.mention_ids, quotes, entities, config
     )
     return a, b, result
 

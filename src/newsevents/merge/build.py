@@ -43,15 +43,12 @@ def _actor_key(a: Actor) -> str:
 
 
 def _union_actors(sides: Sequence[Sequence[Actor]]) -> tuple[Actor, ...]:
-    """One actor per code (or per name when uncoded) over the mentions' ``sides``: coded
-    before uncoded, then the one most mentions name first (then first seen): the row's
-    dyad and the GDELT export's
-    Actor1/Actor2 are the first of each side, so they are the mentions' consensus, not
-    whichever mention started the event. (Also putting last a party more mentions name on
-    the other side was measured and not kept: a state acting on its own people is on both.)
-    Each is shown by its most informative wording across the mentions: a name before a
-    description before a pronoun ("Iran's foreign ministry" rather than "it"), then the
-    most frequent."""
+    """One actor per code (or per name when uncoded) over the mentions' ``sides``, ordered
+    coded before uncoded, then by how many mentions name it, then first seen: the row's
+    dyad and the GDELT export's Actor1/Actor2 are the first of each side, so they are the
+    mentions' consensus, not whichever mention started the event. Each is shown by its most
+    informative wording across the mentions: a name before a description before a pronoun
+    ("Iran's foreign ministry" rather than "it"), then the most frequent."""
     rank = {"named": 0, "generic": 1, "pronoun": 2, "drop": 3}
     groups: dict[str, list[Actor]] = {}
     support: Counter[str] = Counter()

@@ -263,10 +263,7 @@ class Gazetteer:
         cands = [c for c in self._town_index.by_name.get(key, ()) if ctx.get(c.country2, 0)]
         if not cands:
             return None
-        return max(
-            cands,
-            key=lambda c: (ctx[c.country2], fold(self.key(c.name)) == fold(key), c.population),
-        )
+        return max(cands, key=lambda c: (ctx[c.country2], self.main_name(c, key), c.population))
 
     def exact_rivals(self, key: str, cities: Sequence[City]) -> set[str]:
         """Countries (alpha-2) of a province or a town called exactly ``key`` that
@@ -423,6 +420,11 @@ class Gazetteer:
     def _subdivision_place(self, sub: Subdivision) -> Place:
         return Place(sub.name, self.alpha3(sub.country2), None, None, sub.precision)
 
+    def main_name(self, city: City, key: str) -> bool:
+        """Is ``key`` the city's own name (written with or without its accents: "Nis" is
+        Niš's name, only another name of Nice), not one of its other names?"""
+        return fold(self.key(city.name)) == fold(key)
+
     def best_city(self, key: str, context: Counter[str] | None = None) -> City | None:
         cands = self.cities.get(key, ())
         if not cands:
@@ -430,9 +432,8 @@ class Gazetteer:
         ctx = context or Counter()
 
         def score(c: City) -> tuple[int, bool, int]:
-            # the article's own countries first, then a main-name match (written with or
-            # without its accents: "Nis" is Niš's name, only another name of Nice), then size
-            return (ctx.get(c.country2, 0), fold(self.key(c.name)) == fold(key), c.population)
+            # the article's own countries first, then a main-name match, then size
+            return (ctx.get(c.country2, 0), self.main_name(c, key), c.population)
 
         return max(cands, key=score)
 

@@ -70,7 +70,7 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     for key in cities:
         cands = gaz.cities.get(key, ())
         countries = {c.country2 for c in cands}
-        if cands and not any(fold(gaz.key(c.name)) == fold(key) for c in cands):
+        if cands and not any(gaz.main_name(c, key) for c in cands):
             # matched by another of a city's names only: a province or a town of that very
             # name elsewhere is the likelier reading, and says its own country
             rivals = gaz.exact_rivals(key, cands)
@@ -138,7 +138,7 @@ def _implied_country(gaz: Gazetteer, key: str) -> str | None:
         return next(iter(subs)) if len(subs) == 1 else None
     # a city called exactly so outranks any bigger city that has the name only as another
     # of its names ("Dili" is Timor-Leste's capital, one of Delhi's other names)
-    exact = [c for c in cands if fold(gaz.key(c.name)) == fold(key)]
+    exact = [c for c in cands if gaz.main_name(c, key)]
     if exact and len({c.country2 for c in exact}) == 1:
         return exact[0].country2
     pool = exact or list(cands)
