@@ -117,6 +117,28 @@ def test_place_phrases(analyze, text, trigger, want):
     assert _place(analyze(text, "2023-06-13"), trigger) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a destination below the country is where troops or envoys go and act
+        (
+            "Ecuador's army has deployed two more battalions to Guayas province, officials said.",
+            "deployed",
+            ("Guayas", "ECU", "province"),
+        ),
+        (
+            "Kenya sent 400 police officers to Port-au-Prince on Tuesday.",
+            "sent",
+            ("Port-au-Prince", "HTI", "city"),
+        ),
+        # a country there is the recipient, not a place
+        ("Germany sent 300 soldiers to Lithuania on Tuesday.", "sent", None),
+    ],
+)
+def test_destination_below_a_country_is_the_place(analyze, text, trigger, want):
+    assert _place(analyze(text, "2023-06-13"), trigger) == want
+
+
 def test_common_noun_district_is_no_place(analyze):
     doc = analyze("Pakistan said police detained six men in the district on Monday.", "2023-06-13")
     assert _place(doc, "detained") is None

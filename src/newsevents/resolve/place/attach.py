@@ -20,7 +20,7 @@ from .gazetteer import Gazetteer
 # "prep": a locative phrase, any place; "prep_city" and "compound": a city only - a country
 # modifying a noun names its owner or actor ("a US strike"), a city locates it ("Baghdad
 # airport")
-AttachKind = Literal["prep", "prep_city", "compound"]
+AttachKind = Literal["prep", "prep_city", "prep_destination", "compound"]
 
 
 class Attachment(NamedTuple):
@@ -124,6 +124,8 @@ def attachment(
             continue
         if cur.dep_ == "pobj" and kind is None:
             kind = _prep_kind(head, gaz)
+            if kind is None and not remote and _destination(head, trigger_ids, gaz):
+                kind = "prep_destination"
             if kind is None and not bridged:
                 return None  # "sanctions against Iran", "talks with Iraq"
         if head.i in trigger_ids:
@@ -158,6 +160,16 @@ def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
         and head.lower_ in gaz.cues.place_noun_links
         and head.head.lower_ in gaz.cues.place_nouns
     )
+
+
+def _destination(prep: Token, trigger_ids: set[int], gaz: Gazetteer) -> bool:
+    """True for the "to" of "deployed troops to X" / "flew to X": a destination preposition
+    on a trigger that moves people or goods (on the verb or, as the parse often hangs it,
+    on its object)."""
+    if prep.lower_ not in gaz.cues.destinations:
+        return False
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    return verb.i in trigger_ids and verb.lemma_.lower() in gaz.cues.destination_verbs
 
 
 def _prep_kind(prep: Token, gaz: Gazetteer) -> AttachKind | None:

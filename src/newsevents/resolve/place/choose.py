@@ -228,6 +228,16 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             # there says who the doers are, a city where they gathered
             city_only = carried or att.kind in ("prep_city", "compound")
             place = _place_of(art, ent, city_only=city_only, home=home)
+            if (
+                att.kind == "prep_destination"
+                and place is not None
+                and place.precision
+                in (
+                    "country",
+                    "region",
+                )
+            ):
+                place = None  # "sent troops to Poland": the country is the recipient
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))

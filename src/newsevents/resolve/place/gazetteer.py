@@ -112,6 +112,8 @@ class PlaceCues:
 
     locatives: frozenset[str]  # "in Baghdad": any place counts
     city_only_locatives: frozenset[str]  # "strikes on Mosul": only a city counts
+    destinations: frozenset[str]  # "deployed troops to X": below a country, the act's place
+    destination_verbs: frozenset[str]  # the verbs (lemmas) whose "to X" is a destination
     presence: frozenset[str]  # verbs of arriving / leaving / being somewhere (lemmas)
     temporal: frozenset[str]  # subordinators of a temporal clause
     simultaneous: frozenset[str]  # subordinators meaning "at the same time"

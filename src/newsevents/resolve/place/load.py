@@ -46,6 +46,8 @@ if TYPE_CHECKING:  # imported lazily at run time (a large table)
 CUE_KINDS = (
     "locative",
     "locative_city",
+    "destination",
+    "destination_verb",
     "presence",
     "temporal",
     "simultaneous",
@@ -111,6 +113,8 @@ def load_gazetteer(
     cues = PlaceCues(
         locatives=lexicon.words("place_preps") | words["locative"],
         city_only_locatives=words["locative_city"],
+        destinations=words["destination"],
+        destination_verbs=words["destination_verb"],
         presence=words["presence"],
         temporal=words["temporal"],
         simultaneous=words["simultaneous"],
