@@ -133,9 +133,16 @@ def test_place_phrases(analyze, text, trigger, want):
         ),
         # a country there is the recipient, not a place
         ("Germany sent 300 soldiers to Lithuania on Tuesday.", "sent", None),
+        # "the town of X" as an act's object names a place whatever the NER made of X
+        (
+            "PORT-AU-PRINCE (Test Wire) - Gang members stormed the central Haitian town of"
+            " Mirebalais before dawn on Saturday, killing at least 15 people.",
+            "killing",
+            ("Mirebalais", "HTI", "city"),
+        ),
     ],
 )
-def test_destination_below_a_country_is_the_place(analyze, text, trigger, want):
+def test_destination_and_named_town_is_the_place(analyze, text, trigger, want):
     assert _place(analyze(text, "2023-06-13"), trigger) == want
 
 

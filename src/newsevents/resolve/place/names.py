@@ -209,8 +209,10 @@ def candidates(
             out.append(span)  # "the province of X, where ...": X is a place
             continue
         if not locative_slot(span.root, gaz):
-            if _object_city(gaz, span, context):
-                out.append(span)  # "drones struck Odesa" (left untagged by the small model)
+            if _object_city(gaz, span, context) or place_noun_of(span.root, gaz) is not None:
+                # "drones struck Odesa" (left untagged by the small model); "stormed the town
+                # of X" (the place noun says what X is, wherever the phrase stands)
+                out.append(span)
             continue
         key = gaz.key(span.text)
         known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
@@ -248,8 +250,10 @@ def candidates(
         elif (
             span.label_ in _NAMED_PERSON
             and span[0].lower_ not in surnames
-            and locative_slot(span.root, gaz)
-            and (place_noun_of(span.root, gaz) is not None or division_after(gaz, span))
+            and (
+                place_noun_of(span.root, gaz) is not None
+                or (locative_slot(span.root, gaz) and division_after(gaz, span))
+            )
         ):
             out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
     return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
