@@ -30,7 +30,7 @@ def _checker() -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    "name", ["articles", "merge", "articles2", "merge2", "articles3", "merge3"]
+    "name", ["articles", "merge", "articles2", "merge2", "articles3", "merge3", "articles4"]
 )
 def test_blind_gold_loads_and_quotes_are_in_their_files(
     name: str, monkeypatch: pytest.MonkeyPatch
@@ -49,7 +49,9 @@ def test_blind_gold_loads_and_quotes_are_in_their_files(
     )
 
 
-@pytest.mark.parametrize("name", ["merge", "articles2", "merge2", "articles3", "merge3"])
+@pytest.mark.parametrize(
+    "name", ["merge", "articles2", "merge2", "articles3", "merge3", "articles4"]
+)
 def test_blind_merge_places_have_a_precision(name: str) -> None:
     gold_path = BLIND / name / "gold.jsonl"
     if not gold_path.exists():
