@@ -45,6 +45,9 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-places3": "tests/dev/places3/gold.jsonl",
     "dev-places4": "tests/dev/places4/gold.jsonl",
     "dev-places4check": "tests/dev/places4check/gold.jsonl",
+    # fifteenth session: wire5 may be studied, wire5check is read as figures only
+    "dev-wire5": "tests/dev/wire5/gold.jsonl",
+    "dev-wire5check": "tests/dev/wire5check/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
