@@ -146,6 +146,25 @@ def test_destination_and_named_town_is_the_place(analyze, text, trigger, want):
     assert _place(analyze(text, "2023-06-13"), trigger) == want
 
 
+def test_capital_standing_for_its_government_is_no_place(analyze):
+    # a capital as the object of another verb of the act is a party, not where it happened,
+    # and it does not move the act away from the dateline's city
+    doc = analyze(
+        "BAGHDAD (Test Wire) - Militia supporters pulled back from the embassy on Wednesday,"
+        " ending a standoff that prompted Washington to rush troops to the region.",
+        "2020-01-02",
+    )
+    place = _place(doc, "pulled")
+    assert place is not None and place[:2] == ("Baghdad", "IRQ")
+    doc = analyze(
+        "The drone strike near Baghdad airport on Friday killed ten people and brought"
+        " Washington and Tehran closer to war.",
+        "2020-01-04",
+    )
+    place = _place(doc, "killed")
+    assert place is not None and place[:2] == ("Baghdad", "IRQ")
+
+
 def test_common_noun_district_is_no_place(analyze):
     doc = analyze("Pakistan said police detained six men in the district on Monday.", "2023-06-13")
     assert _place(doc, "detained") is None

@@ -91,13 +91,15 @@ def attachment(
     *,
     remote: bool = False,
     people: set[int] | None = None,
+    own: set[int] | None = None,
 ) -> Attachment | None:
     """How a place token hangs off the trigger, or None.
 
     The path may pass through prepositions, their objects, the trigger's subject and object
     and appositions/conjuncts, "the city of X", but never into another clause except a
     bridging one. For an event done at a distance (``remote``: accusing, opposing,
-    sanctioning), a place describing its target is not the act's place.
+    sanctioning), a place describing its target is not the act's place. ``own``: the
+    trigger's own tokens, the only verb whose bare object may be the place itself.
     """
     if people is None:  # callers looping over a document pass it (doc.ents is costly)
         people = people_tokens(tok.doc.ents)
@@ -129,6 +131,10 @@ def attachment(
             if kind is None and not bridged:
                 return None  # "sanctions against Iran", "talks with Iraq"
         if head.i in trigger_ids:
+            if kind is None and cur is tok and own is not None and head.i not in own:
+                # "killed X ... and brought Washington and Tehran closer": a bare name in an
+                # argument of another verb of the act is a party to it, not its place
+                return None
             final = _kind_at_trigger(tok, cur, kind, via_compound, remote=remote and not venue)
             return None if final is None else Attachment(final, steps, bridged)
         if head.pos_ in _VERBS:

@@ -197,7 +197,8 @@ def _near(a: Place, b: Place, km: int) -> bool:
 
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:
     gaz = art.gaz
-    trigger_ids = _same_act(trig.root) | {t.i for t in trig}
+    own = {t.i for t in trig}
+    trigger_ids = _same_act(trig.root) | own
     support = _support_verb(trig.root, gaz)
     remote = ev.event in gaz.cues.remote_events
     direct: list[_Found] = []
@@ -216,7 +217,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
                 dist = abs(ent.start_char - ev.trigger.start)
                 direct.append(_Found(_RANK[place.precision], dist, place, ent))
                 continue
-        att = attachment(eroot, trigger_ids, gaz, remote=remote, people=art.people)
+        att = attachment(eroot, trigger_ids, gaz, remote=remote, people=art.people, own=own)
         carried = False
         if att is None and support:
             att = attachment(eroot, trigger_ids | support, gaz, remote=remote, people=art.people)

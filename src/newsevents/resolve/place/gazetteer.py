@@ -165,6 +165,7 @@ class PlaceSettings:
     same_city_km: int  # cities named in one article this close are quarters of one city
     dominant_city_ratio: int  # a namesake this many times larger says the article's country
     alias_city_min_population: int  # a city known by another name outweighs exact namesakes
+    region_city_min_population: int  # a city this big named like a region of its country is meant
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,11 @@ class Gazetteer:
     def country(self, name: str) -> Country | None:
         return self.countries.get(self.key(name))
 
+    @cached_property
+    def capital_keys(self) -> frozenset[str]:
+        """The name keys of the countries' capitals ("washington", "tehran")."""
+        return frozenset(self.key(c.capital) for c in self.by_alpha2.values() if c.capital)
+
     def alpha2_of(self, name: str) -> str | None:
         """Alpha-2 of the country a country or province name stands for ("Iraq", "Texas")."""
         key = self.key(name)
@@ -331,6 +337,10 @@ class Gazetteer:
         if c is not None:
             return Place(c.name, c.alpha3, None, None, "country", geonameid=c.geonameid)
         r = self.regions.get(key)
+        if r is not None and division is None and r.country3 is not None:
+            city = self._region_city(key, r.country3)
+            if city is not None:
+                return self._city_place(city)
         if r is not None:
             sub = self.best_subdivision(key, context, division) if r.country3 is None else None
             if sub is not None and (division or (context or Counter()).get(sub.country2, 0)):
@@ -367,6 +377,23 @@ class Gazetteer:
         # else a town under the city threshold, in one of the article's countries
         town = self.town(key, context)
         return self._city_place(town) if town is not None else None
+
+    def _region_city(self, key: str, country3: str) -> City | None:
+        """The city a region's bare name means: "in Washington" is the capital, "in New York"
+        the city of millions, not the state (the writer says "Washington state"); a city of
+        the region's own country that is its capital or has region_city_min_population
+        people. "Oklahoma" stays the state."""
+        alpha2 = self.alpha2_of_alpha3.get(country3)
+        if alpha2 is None:
+            return None
+        city = self.best_city(key, Counter({alpha2: 1}))
+        if city is None or city.country2 != alpha2:
+            return None
+        if city.population >= self.settings.region_city_min_population:
+            return city
+        country = self.by_alpha2.get(alpha2)
+        capital = country.capital if country is not None else ""
+        return city if capital and self.key(capital) == self.key(city.name) else None
 
     def dateline(self, name: str, context: Counter[str] | None = None) -> Place | None:
         """A dateline's place: a country, else a city ("WASHINGTON -" is the city, not the

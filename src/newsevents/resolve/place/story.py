@@ -29,7 +29,7 @@ from ...model import PLACE_PRECISION, Document, EventMention, Place, TimeExpress
 from ...within import containing
 from .dateline import day_of, unlisted_place
 from .gazetteer import Gazetteer
-from .names import locative_slot
+from .names import capital_as_party, locative_slot
 
 _RANK = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
 # clauses of their own: a place inside one that does not hold the trigger is not the act's
@@ -303,9 +303,12 @@ def _dated_scene(ev: EventMention, i: int, j: int, scenes: _Scenes) -> Place | N
 
 
 def _owner_country(ent: SpacySpan, gaz: Gazetteer) -> bool:
-    """True for a country named outside a locative phrase: the actor or owner ("Iran fired",
-    "a Kyrgyz checkpoint", "the Kyrgyz border service said"), which says nothing of where."""
-    return gaz.country(ent.text) is not None or ent.text.lower() in gaz.adjectives
+    """True for a country named outside a locative phrase, or a capital as a verb's subject or
+    object: the actor or owner ("Iran fired", "a Kyrgyz checkpoint", "the Kyrgyz border
+    service said", "Washington said"), which says nothing of where."""
+    if gaz.country(ent.text) is not None or ent.text.lower() in gaz.adjectives:
+        return True
+    return capital_as_party(ent, gaz)
 
 
 def _new_scene(doc: Document, ev: EventMention, gaz: Gazetteer) -> bool:
