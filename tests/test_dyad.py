@@ -44,6 +44,13 @@ def _event(doc, kind):
             "ARG",
         ),
         ("Ecuador is set to lift the ban on Colombian imports.", "CONCEDE", "ECU", None),
+        # the one asked, named on what is asked for ("requested troops from Rwanda")
+        (
+            "Mali requested drones from Turkey to fight the jihadists in Mopti.",
+            "REQUEST",
+            "MLI",
+            "TUR",
+        ),
     ],
 )
 def test_raised_subject_is_the_doer(analyze, text, kind, actor, recipient):

@@ -221,6 +221,23 @@ def test_demonym_is_not_a_place(gazetteer, demonym):
     assert gazetteer.lookup(demonym) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "context", "want"),
+    [
+        # a province's own name beats a small town GeoNames lists it for as another name
+        ("Borno", {}, ("NGA", "province")),
+        # a province no other country's subdivision or city shares, outside the article's
+        # countries (a story on Burundian soldiers in eastern Congo)
+        ("Sud-Kivu", {"BI": 2}, ("COD", "province")),
+        # the old names of great cities are still read so
+        ("Madras", {}, ("IND", "city")),
+    ],
+)
+def test_province_names_without_namesakes(gazetteer, name, context, want):
+    place = gazetteer.lookup(name, Counter(context))
+    assert place is not None and (place.country, place.precision) == want
+
+
 def test_context_prefers_article_country(gazetteer):
     place = gazetteer.lookup("Tripoli", Counter({"LB": 3}))
     assert place is not None and place.country == "LBN"

@@ -417,6 +417,16 @@ def _preposition_recipients(
                 if lemma(o) in demands:
                     for c in o.children:
                         recips = recips or _content_subjects(c, book)
+    if not recips and spec.demand:
+        # "requested troops from Rwanda", "demanded an apology from Tokyo": the one asked is
+        # named on what is asked for (where the parse hangs the phrase)
+        asked = book.ordered("asked_preps")
+        for o in parse.objects(tok):
+            held = preps_of(o)
+            named = [c for p in asked for c in held.get(p, []) if names_party(c)]
+            if named:
+                recips = with_conjuncts(named)
+                break
     if not recips:
         for p in spec.recipient_preps:
             cands = [

@@ -358,6 +358,22 @@ class Gazetteer:
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)
+        if (
+            city is not None
+            and not self.main_name(city, key)
+            and city.population < self.settings.alias_city_min_population
+        ):
+            # "Borno" is the Nigerian state, not a German town GeoNames also calls so: a
+            # province's own name beats a small city's other name (unless only the city is
+            # in the article's countries)
+            sub = self.best_subdivision(key, context)
+            ctx = context or Counter()
+            if (
+                sub is not None
+                and sub.precision == "province"
+                and (ctx.get(sub.country2, 0) or not ctx.get(city.country2, 0))
+            ):
+                return self._subdivision_place(sub)
         if city is not None and context and not context.get(city.country2, 0):
             # a city far from the article's countries loses to a town or a province of that
             # name in them ("Tari" in a story on Papua New Guinea is no Australian town)
@@ -376,7 +392,13 @@ class Gazetteer:
             return self._subdivision_place(sub)
         # else a town under the city threshold, in one of the article's countries
         town = self.town(key, context)
-        return self._city_place(town) if town is not None else None
+        if town is not None:
+            return self._city_place(town)
+        if sub is not None and sub.precision == "province" and len(key) >= 5:
+            # a province whose name no other country's subdivision and no city shares ("in
+            # South Kivu" in a story whose only other country is Burundi): no namesake to fear
+            return self._subdivision_place(sub)
+        return None
 
     def _region_city(self, key: str, country3: str) -> City | None:
         """The city a region's bare name means: "in Washington" is the capital, "in New York"
