@@ -231,6 +231,8 @@ def test_demonym_is_not_a_place(gazetteer, demonym):
         ("Sud-Kivu", {"BI": 2}, ("COD", "province")),
         # the old names of great cities are still read so
         ("Madras", {}, ("IND", "city")),
+        # the English name of a subdivision the ISO list writes otherwise
+        ("South Kivu", {"BI": 1}, ("COD", "province")),
     ],
 )
 def test_province_names_without_namesakes(gazetteer, name, context, want):
@@ -252,6 +254,7 @@ _PLACE_FILES = (
     "place_dateline.tsv",
     "place_heading.tsv",
     "place_subdivision_types.tsv",
+    "place_subdivision_names.tsv",
 )
 
 
@@ -293,6 +296,11 @@ BAD_FILES = [
         "place_subdivision_types.tsv",
         "Province\tprovince\nCanton\tcounty\n",
         ["place_subdivision_types.tsv", "Canton", "'county'"],
+    ),
+    (
+        "place_subdivision_names.tsv",
+        "XX-ZZ\tNowhere Province\n",
+        ["place_subdivision_names.tsv", "XX-ZZ", "ISO 3166-2"],
     ),
     ("place_dateline.tsv", "wire\t^(?P<town>[A-Z]+) -\n", ["place_dateline.tsv", "'city'"]),
     ("place_dateline.tsv", "wire\t^(?P<city>[A-Z+ -\n", ["place_dateline.tsv", "wire"]),

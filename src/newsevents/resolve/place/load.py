@@ -71,6 +71,7 @@ CUE_KINDS = (
     "new_scene",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
+SUBDIVISION_NAMES = "place_subdivision_names.tsv"
 # place_settings.tsv: every key, each a whole number (see PlaceSettings)
 SETTINGS = tuple(f.name for f in dataclasses.fields(PlaceSettings))
 
@@ -148,7 +149,11 @@ def load_gazetteer(
         settings=settings,
         datelines=read_datelines(path("place_dateline.tsv")),
         headings=read_headings(path("place_heading.tsv")),
-        subdivisions=_subdivisions(key, read_subdivision_types(path(SUBDIVISION_TYPES))),
+        subdivisions=_subdivisions(
+            key,
+            read_subdivision_types(path(SUBDIVISION_TYPES)),
+            read_subdivision_names(path(SUBDIVISION_NAMES)),
+        ),
         adjectives=_adjectives(by_alpha2),
     )
 
@@ -218,19 +223,39 @@ def read_subdivision_types(path: Path) -> dict[str, PlacePrecision]:
     return out
 
 
+def read_subdivision_names(path: Path) -> dict[str, tuple[str, ...]]:
+    """place_subdivision_names.tsv: ISO 3166-2 code -> the names English news uses for the
+    subdivision, the first one shown; every code must be a pycountry subdivision."""
+    import pycountry
+
+    out: dict[str, tuple[str, ...]] = {}
+    for code, names, *_ in read_tsv(path, 2):
+        if pycountry.subdivisions.get(code=code) is None:
+            raise ConfigError(f"{path}: {code}: not an ISO 3166-2 subdivision code")
+        found = tuple(n.strip() for n in names.split(",") if n.strip())
+        if not found:
+            raise ConfigError(f"{path}: {code}: no name given")
+        out[code] = out.get(code, ()) + found
+    return out
+
+
 def _subdivisions(
-    key: NameKey, types: dict[str, PlacePrecision]
+    key: NameKey, types: dict[str, PlacePrecision], english: dict[str, tuple[str, ...]]
 ) -> dict[str, tuple[Subdivision, ...]]:
     """Name key -> ISO 3166-2 subdivisions (pycountry): the precision their type gives
-    (``types``), else first-level ones are provinces, those below another one districts."""
+    (``types``), else first-level ones are provinces, those below another one districts;
+    known by their ISO name and by the English names of ``english`` (the first is shown:
+    "South Kivu", not "Sud-Kivu")."""
     import pycountry
 
     index: dict[str, list[Subdivision]] = {}
     for rec in pycountry.subdivisions:
         level: PlacePrecision = "district" if rec.parent_code else "province"
         precision = types.get(str(rec.type).lower(), level)
-        sub = Subdivision(rec.name, rec.country_code, precision)
+        others = english.get(rec.code, ())
+        sub = Subdivision(others[0] if others else rec.name, rec.country_code, precision)
         names = {key(rec.name), fold(rec.name)}
+        names.update(n for o in others for n in (key(o), fold(o)))
         for n in names:
             if n:
                 index.setdefault(n, []).append(sub)
