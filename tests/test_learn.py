@@ -471,6 +471,30 @@ def test_a_bar_per_factuality_label_overrides_the_common_one():
     assert learn.decide("CONSULT", "asserted", p_type, p_fact, own).factuality == "future"
 
 
+def test_a_sure_pattern_is_never_dropped_or_retyped_only_relabelled():
+    p_type = {"NONE": 0.95, "ASSAULT": 0.03, "PROTEST": 0.02}
+    p_fact = {"asserted": 0.1, "reported": 0.9}
+    bars = {"drop": 0.75, "retype": 0.01, "factuality": 0.8}
+    assert not learn.decide("ASSAULT", "asserted", p_type, p_fact, bars).keep
+    sure = learn.decide("ASSAULT", "asserted", p_type, p_fact, bars, sure=True)
+    assert sure.keep and sure.event == "ASSAULT" and sure.factuality == "reported"
+    assert sure.scores[0].action == "kept: the pattern is sure"
+
+
+def test_a_weapon_hitting_or_killing_stays_an_event_with_the_models(learned_resources):
+    # the learned type model reads "hit" after a noun subject as a disaster's (an earthquake
+    # hit ...); a weapon or an attack as the subject leaves no such reading
+    def coded(text: str) -> list[tuple[str, str]]:
+        doc = api.analyze_text(text, resources=learned_resources, published="2025-04-01")
+        return [(e.event, e.rule) for e in doc.events]
+
+    hit = coded("A drone strike hit a market in Kharkiv on Monday.")
+    assert hit == [("ASSAULT", "assault.projectile_hit")]
+    # (the parse hangs "killed" on its subject as a participle: a direct object says it is not)
+    killed = coded("A drone strike killed 12 people in a market town on Monday, residents said.")
+    assert killed == [("ASSAULT", "assault.casualties_by_weapon")]
+
+
 def test_an_unknown_threshold_in_the_weights_file_is_a_config_error(tmp_path):
     hand = _hand_models()
     path = tmp_path / "w.npz"

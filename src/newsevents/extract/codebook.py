@@ -55,7 +55,7 @@ _LIST_KEYS: tuple[str, ...] = (
 _LIST_KEYS += ("not_obj", "not_mod", "context", "ccomp", "not_subj", "not_xcomp")
 _LIST_KEYS += ("not_mark", "purpose")
 _KNOWN = {"id", "lemma", "pos", "event", "mode", "cameo", "bare", "quantity", "promise", "speech"}
-_KNOWN |= {"inverse"}
+_KNOWN |= {"inverse", "sure"}
 _KNOWN |= set(_LIST_KEYS)
 
 
@@ -92,6 +92,9 @@ class Entry:
     promise: bool = False
     speech: bool = False
     inverse: bool = False  # the object is the PLOVER actor ("X hosted Y": Y visits X)
+    #: its words leave no other reading ("a drone strike killed 12"): the learned model may
+    #: re-label its factuality but never drop it
+    sure: bool = False
     order: int = 0  # position in the loaded files: earlier wins ties
     #: (converted Phoenix patterns only) head of the object of ``prep``; ``obj`` is then the
     #: direct object
@@ -173,6 +176,11 @@ class Codebook:
             raise ConfigError(
                 f"the codebook has no word list {name!r}; add it to extract/data/lexicon.yaml"
             ) from None
+
+    @property
+    def sure_rules(self) -> frozenset[str]:
+        """The ids of the entries marked ``sure`` (the learned model never drops their events)."""
+        return frozenset(e.id for e in self.entries if e.sure)
 
     def ordered(self, name: str) -> tuple[str, ...]:
         """A named word list in file order (prepositions tried in order of preference)."""
@@ -455,6 +463,7 @@ def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry
         promise=bool(raw.get("promise", False)),
         speech=bool(raw.get("speech", False)),
         inverse=bool(raw.get("inverse", False)),
+        sure=bool(raw.get("sure", False)),
         order=order,
         pattern=False,
         **lists,

@@ -376,7 +376,9 @@ class Parse:
             return self.subjects(head, depth + 1)  # "X is unlikely to back ..."
         if dep == "advcl" and not children_of(tok, "mark"):
             return self.subjects(head, depth + 1)
-        if dep == "acl" and tok.tag_ != "VBN":
+        if dep == "acl" and (tok.tag_ != "VBN" or children_of(tok, "dobj")):
+            # (a past participle with a direct object is no passive: "A drone strike killed
+            # 12 people, residents said" misparsed, the noun is its subject)
             return self._noun_clause_subject(head, depth)
         if dep == "pcomp" and head.dep_ == "prep":
             if head.lower_ in self.book.words("reason_preps") and head.head.pos_ == "VERB":
@@ -460,8 +462,9 @@ def in_participle(tok: Token) -> bool:
             and head.pos_ in ("NOUN", "PROPN")
             and head.dep_ not in ("ROOT", "appos", "npadvmod")  # a misparsed main verb
             # a clause with its own subject or auxiliary ("a report that X has killed Y") is
-            # content, not a participle
-            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in kids(node))
+            # content, not a participle; one with a direct object is a main verb the parse
+            # hung on its subject ("A drone strike killed 12 people, residents said")
+            and not any(c.dep_ in ("nsubj", "aux", "mark", "dobj") for c in kids(node))
         ):
             return True
         if head.i == node.i or dep in ("ROOT", "ccomp", "advcl", "relcl", "conj"):

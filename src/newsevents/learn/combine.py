@@ -54,15 +54,19 @@ def decide(
     p_type: Mapping[str, float],
     p_fact: Mapping[str, float],
     thresholds: Mapping[str, float],
+    sure: bool = False,
 ) -> Decision:
-    """What the models make of one candidate (see the module's text)."""
+    """What the models make of one candidate (see the module's text); a ``sure`` pattern's
+    candidate is never dropped or re-typed, only its factuality re-labelled."""
     p_none = p_type.get(NONE, 0.0)
-    if p_none >= thresholds["drop"]:
+    if p_none >= thresholds["drop"] and not sure:
         return Decision(False, rule_type, rule_fact, (ModelScore("type", NONE, p_none, "drop"),))
     event = rule_type
     best = max((t for t in p_type if t not in (NONE, rule_type)), key=p_type.__getitem__)
     p_rule = p_type.get(rule_type, 0.0)
-    if p_type[best] >= thresholds["retype"] and p_type[best] > p_rule:
+    if sure and p_none >= thresholds["drop"]:
+        type_score = ModelScore("type", NONE, p_none, "kept: the pattern is sure")
+    elif not sure and p_type[best] >= thresholds["retype"] and p_type[best] > p_rule:
         event = best
         type_score = ModelScore("type", best, p_type[best], f"retyped from {rule_type}")
     else:
@@ -82,15 +86,20 @@ def decide(
 
 
 def review(
-    doc: Document, events: list[EventMention], learned: LearnedModels, types: EventTypes
+    doc: Document,
+    events: list[EventMention],
+    learned: LearnedModels,
+    types: EventTypes,
+    sure: AbstractSet[str] = frozenset(),
 ) -> list[EventMention]:
-    """The candidates the models keep (re-typed and re-labelled), renumbered in order."""
+    """The candidates the models keep (re-typed and re-labelled), renumbered in order;
+    ``sure``: the rules whose candidates are never dropped."""
     out: list[EventMention] = []
     cache: dict[int, frozenset[str]] = {}
     # every candidate's probabilities at once (a few array operations per document)
     scored = learned.score_many([candidate_features(doc, m, cache) for m in events])
     decisions = [
-        decide(m.event, m.factuality, p_type, p_fact, learned.thresholds)
+        decide(m.event, m.factuality, p_type, p_fact, learned.thresholds, m.rule in sure)
         for m, (p_type, p_fact) in zip(events, scored, strict=True)
     ]
     kept = [k for k, d in enumerate(decisions) if d.keep]
