@@ -45,6 +45,14 @@ def _event(doc, kind):
         ),
         ("Ecuador is set to lift the ban on Colombian imports.", "CONCEDE", "ECU", None),
         # the one asked, named on what is asked for ("requested troops from Rwanda")
+        # a threat's condition names a thing: the threatened act's target is addressed
+        (
+            "Brussels warned that it could open infringement proceedings against Hungary if"
+            " the law was passed.",
+            "THREATEN",
+            None,
+            "HUN",
+        ),
         (
             "Mali requested drones from Turkey to fight the jihadists in Mopti.",
             "REQUEST",
@@ -55,7 +63,8 @@ def _event(doc, kind):
 )
 def test_raised_subject_is_the_doer(analyze, text, kind, actor, recipient):
     ev = _event(analyze(text), kind)
-    assert actor in _codes(ev.actor)
+    if actor is not None:
+        assert actor in _codes(ev.actor)
     if recipient is not None:
         assert recipient in _codes(ev.recipient)
 

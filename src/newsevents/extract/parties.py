@@ -12,6 +12,7 @@ from .parse import (
     ent_root,
     infinitival,
     lemma,
+    names_party,
     preps_of,
     subordinate,
     with_conjuncts,
@@ -49,11 +50,20 @@ def owner_of(tok: Token, book: Codebook) -> list[Token]:
 
 
 def conditioned_party(tok: Token, book: Codebook) -> list[Token]:
-    """The subject of an "if"/"unless" clause under a threat: whom the threat addresses."""
+    """The subject of an "if"/"unless" clause under a threat: whom the threat addresses,
+    when it is a party ("unless Israel rescinds ..."), not a thing ("if the bill is passed":
+    the threatened act's own target is the one addressed)."""
     marks = book.words("commitment_marks")
+    parties = book.expand(book.ordered("party_classes"))
     for t in tok.subtree:
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+            subj = [
+                c
+                for c in t.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                and c.pos_ != "PRON"
+                and (names_party(c) or lemma(c) in parties)
+            ]
             if subj:
                 return with_conjuncts(subj[:1])
     return []
