@@ -1011,3 +1011,15 @@ def test_a_person_pronoun_takes_a_person_of_its_own_sentence_first(analyze):
     names = {a.name for a in ev.recipient}
     assert "Kamal Haddad" in names
     assert "Adel Abdul Mahdi" not in names
+
+
+def test_forces_praised_are_the_recipient_not_the_town_they_protect(analyze):
+    # "praised the peacekeepers": nothing is sent or given, so the forces are the party
+    # praised, and the town named in the purpose phrase is where they served, not whom
+    ev = _event(
+        analyze(
+            "The foreign minister praised the peacekeepers for protecting civilians in Bangui."
+        ),
+        "SUPPORT",
+    )
+    assert [a.name for a in ev.recipient] == ["peacekeepers"]

@@ -347,7 +347,11 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     if dative:
         return with_conjuncts(dative)
     objs = parse.objects(tok)
-    if not spec.object_party and frame.mode not in book.words("person_object_modes"):
+    if (
+        not spec.object_party
+        and frame.mode not in book.words("person_object_modes")
+        and lemma(tok) not in book.words("person_object_verbs")
+    ):
         goods = _goods(book)
         objs = [o for o in objs if not (word_set(o, book) & goods)]
     if spec.violent:
