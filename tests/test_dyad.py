@@ -1023,3 +1023,25 @@ def test_forces_praised_are_the_recipient_not_the_town_they_protect(analyze):
         "SUPPORT",
     )
     assert [a.name for a in ev.recipient] == ["peacekeepers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        # "the criticism" rejected stands for whoever criticised, told just before
+        (
+            "Haiti's government criticised the deportations on Monday. The Dominican president"
+            " rejected the criticism on Tuesday.",
+            "REJECT",
+            "HTI",
+        ),
+        (
+            "Ghana accused Togo of harbouring the rebels. Togo's foreign minister dismissed the"
+            " accusation.",
+            "REJECT",
+            "GHA",
+        ),
+    ],
+)
+def test_a_rejected_act_noun_is_whoever_did_the_act(analyze, text, kind, recipient):
+    assert recipient in _codes(_event(analyze(text), kind).recipient)

@@ -282,3 +282,20 @@ def reporter(tok: Token, words: ActorWords) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def act_named_in(noun: str, lemmas: frozenset[str]) -> bool:
+    """Does a sentence use the act noun or a word of its family ("the criticism" after
+    "criticised", "the accusations" after "accused", "the deportations" after "deported")?
+    One family: a common beginning of five letters or more, most of the shorter word."""
+    if noun in lemmas:
+        return True
+    for lemma in lemmas:
+        n = 0
+        for a, b in zip(noun, lemma, strict=False):
+            if a != b:
+                break
+            n += 1
+        if n >= 5 and n >= 0.7 * min(len(noun), len(lemma)):
+            return True
+    return False

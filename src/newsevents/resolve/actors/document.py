@@ -14,6 +14,7 @@ from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExp
 from ...within import Within
 from ..place import Gazetteer, article_countries
 from .antecedents import (
+    act_named_in,
     entity_context,
     group_antecedent,
     noun_phrase,
@@ -255,7 +256,7 @@ class ParticipantCoder:
                 continue
             if here - sentence > self.ACT_WINDOW:
                 break
-            if doer.code not in own and word in self._lemmas(sentence):
+            if doer.code not in own and act_named_in(word, self._lemmas(sentence)):
                 return doer
         return None
 
