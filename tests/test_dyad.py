@@ -1045,3 +1045,10 @@ def test_forces_praised_are_the_recipient_not_the_town_they_protect(analyze):
 )
 def test_a_rejected_act_noun_is_whoever_did_the_act(analyze, text, kind, recipient):
     assert recipient in _codes(_event(analyze(text), kind).recipient)
+
+
+def test_their_after_a_coordinated_verbs_plural_object_is_that_objects(analyze):
+    # "arrested 14 fishermen ... and seized their boats": the boats are the fishermen's
+    doc = analyze("The Thai navy detained 20 Cambodian fishermen on Tuesday and seized their boats.")
+    seized = [e for e in doc.events if e.trigger.of(doc.article.text) == "seized"]
+    assert seized and _codes(seized[0].recipient) == {"KHM"}

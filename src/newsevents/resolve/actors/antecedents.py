@@ -101,6 +101,19 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
     return _earlier_subject(pron)
 
 
+def coordinated_patient(pron: Token, words: ActorWords) -> Token | None:
+    """ "arrested 14 Sri Lankan fishermen and seized their trawlers": for "their" in the object
+    of a verb coordinated with one whose object is plural, that object (the caller checks
+    that it names a party with a country), else None."""
+    if pron.lower_ not in words.plural_possessives or pron.head.dep_ != "dobj":
+        return None
+    verb = pron.head.head
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in ("NNS", "NNPS")]
+    return objs[0] if objs else None
+
+
 def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -> Token | None:
     """For "he"/"she" when no person is named near: the nearest subject before it, in its
     sentence or the ``back`` sentences before, that names one holder of an office ("The

@@ -15,6 +15,7 @@ from ...within import Within
 from ..place import Gazetteer, article_countries
 from .antecedents import (
     act_named_in,
+    coordinated_patient,
     entity_context,
     group_antecedent,
     noun_phrase,
@@ -583,7 +584,9 @@ class ParticipantCoder:
                 org = self.clusters.head_owner(noun.lemma_)
                 return org.code if org is not None else None
             return None
-        ante = possessor_antecedent(owner, words)
+        ante = coordinated_patient(owner, words)
+        if ante is None or self._code(noun_phrase(ante)).code is None:
+            ante = possessor_antecedent(owner, words)
         if ante is None:
             return None
         inner = self._code(noun_phrase(ante, wide=self._code(noun_phrase(ante)).code is None))
