@@ -1049,6 +1049,6 @@ def test_a_rejected_act_noun_is_whoever_did_the_act(analyze, text, kind, recipie
 
 def test_their_after_a_coordinated_verbs_plural_object_is_that_objects(analyze):
     # "arrested 14 fishermen ... and seized their boats": the boats are the fishermen's
-    doc = analyze("The Thai navy detained 20 Cambodian fishermen on Tuesday and seized their boats.")
+    doc = analyze("The Thai navy detained 20 Cambodian fishermen and seized their boats.")
     seized = [e for e in doc.events if e.trigger.of(doc.article.text) == "seized"]
     assert seized and _codes(seized[0].recipient) == {"KHM"}
