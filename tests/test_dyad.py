@@ -1052,3 +1052,20 @@ def test_their_after_a_coordinated_verbs_plural_object_is_that_objects(analyze):
     doc = analyze("The Thai navy detained 20 Cambodian fishermen and seized their boats.")
     seized = [e for e in doc.events if e.trigger.of(doc.article.text) == "seized"]
     assert seized and _codes(seized[0].recipient) == {"KHM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        (
+            "Hundreds of Afghan migrants were deported from Iran on Wednesday.",
+            "COERCE",
+            "IRN",
+            "AFG",
+        ),
+        ("Two Russian diplomats were expelled from Poland.", "SANCTION", "POL", "RUS"),
+    ],
+)
+def test_a_passive_expulsion_without_agent_is_the_state_left(analyze, text, kind, actor, recipient):
+    ev = _event(analyze(text), kind)
+    assert (_codes(ev.actor), _codes(ev.recipient)) == ({actor}, {recipient})

@@ -31,7 +31,15 @@ from .parse import (
     with_conjuncts,
     word_set,
 )
-from .parties import conditioned_party, first_named_after, is_mandate, mandator, owner_of
+from .parties import (
+    conditioned_party,
+    expelling_state,
+    first_named_after,
+    is_mandate,
+    mandator,
+    owner_of,
+    sent_force,
+)
 
 _WHEN = ("DATE", "TIME")  # entity labels of when, not whom
 
@@ -551,20 +559,13 @@ def _stance_or_passive(
             # withdrawn or disarmed party is the one that withdraws or disarms
             actors = with_conjuncts(passive_subject)
             recips = [r for r in recips if r not in actors]
-        elif not actors and _sent_force(frame, passive_subject, book):
+        elif not actors and sent_force(frame, passive_subject, book):
             # "troops were deployed to X": the force sent is the sender's own
             actors = with_conjuncts(passive_subject)
             recips = [r for r in recips if r not in actors]
+        elif not actors:
+            actors = expelling_state(frame, preps, book)  # "were deported from Pakistan"
     return actors, recips
-
-
-def _sent_force(frame: Frame, subject: list[Token], book: Codebook) -> bool:
-    """Is the passive subject a force sent (``own_force_classes``) by a type whose object
-    is what is sent, not a party?"""
-    if book.spec(frame.event).object_party or frame.mode in book.words("person_object_modes"):
-        return False
-    forces = book.expand(book.ordered("own_force_classes"))
-    return bool(subject) and all(word_set(s, book) & forces for s in subject)
 
 
 def _answered_or_purpose(

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from .codebook import Codebook
 from .parse import (
     ENT_LABELS,
+    Frame,
     actor_modifiers,
     ent_root,
     infinitival,
@@ -16,6 +17,7 @@ from .parse import (
     preps_of,
     subordinate,
     with_conjuncts,
+    word_set,
 )
 
 
@@ -123,3 +125,21 @@ def is_mandate(tok: Token, book: Codebook) -> bool:
     return (lemma(tok) in nouns or tok.lower_ in nouns) and any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in by) for c in tok.children
     )
+
+
+def sent_force(frame: Frame, subject: list[Token], book: Codebook) -> bool:
+    """Is the passive subject a force sent (``own_force_classes``) by a type whose object
+    is what is sent, not a party?"""
+    if book.spec(frame.event).object_party or frame.mode in book.words("person_object_modes"):
+        return False
+    forces = book.expand(book.ordered("own_force_classes"))
+    return bool(subject) and all(word_set(s, book) & forces for s in subject)
+
+
+def expelling_state(frame: Frame, preps: dict[str, list[Token]], book: Codebook) -> list[Token]:
+    """ "Hundreds of migrants were deported from Pakistan": with no agent named, the state
+    they were sent out of did it (the named party of its "from" phrase), else nobody."""
+    if frame.mode not in book.words("expelled_from_modes"):
+        return []
+    named = [o for p in book.ordered("expelled_from_preps") for o in preps.get(p, [])]
+    return with_conjuncts([o for o in named if names_party(o)][:1])
