@@ -233,6 +233,8 @@ def test_demonym_is_not_a_place(gazetteer, demonym):
         ("Madras", {}, ("IND", "city")),
         # the English name of a subdivision the ISO list writes otherwise
         ("South Kivu", {"BI": 1}, ("COD", "province")),
+        # ... but a city of the province's own country known by that name stays the city
+        ("Daraa", {"SY": 1}, ("SYR", "city")),
     ],
 )
 def test_province_names_without_namesakes(gazetteer, name, context, want):

@@ -377,9 +377,7 @@ class Parse:
         if dep == "advcl" and not children_of(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and (tok.tag_ != "VBN" or children_of(tok, "dobj")):
-            # (a past participle with a direct object is no passive: "A drone strike killed
-            # 12 people, residents said" misparsed, the noun is its subject)
-            return self._noun_clause_subject(head, depth)
+            return self._noun_clause_subject(head, depth)  # (a VBN with an object: active)
         if dep == "pcomp" and head.dep_ == "prep":
             if head.lower_ in self.book.words("reason_preps") and head.head.pos_ == "VERB":
                 # "thanked Hungary for vetoing X", "accused Y of shelling Z": the one

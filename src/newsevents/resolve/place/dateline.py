@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from ...model import Document, EventMention, Place, Span
 from ..datelines import dateline_matches
 from .gazetteer import Gazetteer
-from .names import capital_as_party, locative_slot
+from .names import locative_slot
 
 
 def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Place | None:
@@ -165,7 +165,7 @@ def _elsewhere(
         if not (ev.sentence.start <= ent.start_char and ent.end_char <= ev.sentence.end):
             continue
         got = gaz.lookup(ent.text, context)
-        if got is None or got.country == home.country or capital_as_party(ent, gaz):
+        if got is None or got.country == home.country or gaz.capital_as_party(ent):
             continue
         # a country as the actor or owner ("Iran fired", "a US drone"), a capital as one
         # ("Washington said") says nothing of where; a city, or any place in a locative

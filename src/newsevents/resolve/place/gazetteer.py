@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...errors import ConfigError
@@ -305,6 +306,17 @@ class Gazetteer:
         """The name keys of the countries' capitals ("washington", "tehran")."""
         return frozenset(self.key(c.capital) for c in self.by_alpha2.values() if c.capital)
 
+    def capital_as_party(self, ent: SpacySpan) -> bool:
+        """True for a capital as a verb's subject or object ("Washington said", "prompted
+        Washington to rush troops", "brought Washington and Tehran closer"): it stands for
+        its government, and says nothing of where anything happened."""
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return (
+            root.dep_ in ("nsubj", "nsubjpass", "dobj") and self.key(ent.text) in self.capital_keys
+        )
+
     def alpha2_of(self, name: str) -> str | None:
         """Alpha-2 of the country a country or province name stands for ("Iraq", "Texas")."""
         key = self.key(name)
@@ -364,13 +376,14 @@ class Gazetteer:
             and city.population < self.settings.alias_city_min_population
         ):
             # "Borno" is the Nigerian state, not a German town GeoNames also calls so: a
-            # province's own name beats a small city's other name (unless only the city is
-            # in the article's countries)
+            # province's own name beats a small city's other name abroad (unless only the
+            # city is in the article's countries)
             sub = self.best_subdivision(key, context)
             ctx = context or Counter()
             if (
                 sub is not None
                 and sub.precision == "province"
+                and sub.country2 != city.country2  # "Daraa": the city in its own province
                 and (ctx.get(sub.country2, 0) or not ctx.get(city.country2, 0))
             ):
                 return self._subdivision_place(sub)

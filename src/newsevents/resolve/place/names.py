@@ -162,16 +162,6 @@ def adjective_countries(doc: Document, gaz: Gazetteer) -> set[str]:
     }
 
 
-def capital_as_party(ent: SpacySpan, gaz: Gazetteer) -> bool:
-    """True for a capital as a verb's subject or object ("Washington said", "prompted
-    Washington to rush troops", "brought Washington and Tehran closer"): it stands for its
-    government, and says nothing of where anything happened."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj") and gaz.key(ent.text) in gaz.capital_keys
-
-
 def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     """True when ``tok`` stands where a place name goes: the object of a locative preposition
     ("in Homs", "near Erbil"), a conjunct of one ("in Homs and Hama"), or a name modifying

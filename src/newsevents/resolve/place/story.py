@@ -29,7 +29,7 @@ from ...model import PLACE_PRECISION, Document, EventMention, Place, TimeExpress
 from ...within import containing
 from .dateline import day_of, unlisted_place
 from .gazetteer import Gazetteer
-from .names import capital_as_party, locative_slot
+from .names import locative_slot
 
 _RANK = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
 # clauses of their own: a place inside one that does not hold the trigger is not the act's
@@ -308,7 +308,7 @@ def _owner_country(ent: SpacySpan, gaz: Gazetteer) -> bool:
     service said", "Washington said"), which says nothing of where."""
     if gaz.country(ent.text) is not None or ent.text.lower() in gaz.adjectives:
         return True
-    return capital_as_party(ent, gaz)
+    return gaz.capital_as_party(ent)
 
 
 def _new_scene(doc: Document, ev: EventMention, gaz: Gazetteer) -> bool:
