@@ -514,3 +514,25 @@ def test_year_dates_one_apart_are_one_event_with_a_date_discrepancy(other_year, 
         (merged,) = [e for e in res.events if "b1:0" in e.mention_ids]
         assert [d.field for d in merged.discrepancies] == ["date"]
         assert {v.value for v in merged.discrepancies[0].values} == {"2018", "2019"}
+
+
+def test_an_overnight_act_dated_a_day_apart_by_two_outlets_is_one_event() -> None:
+    # "late on Friday" by one outlet, "before dawn on Saturday" by another: one night
+    night = art(
+        "n1", "Harbor Daily", "2021-03-07", "Gunmen stormed Port Vela late on Friday night."
+    )
+    dawn = art(
+        "n2", "Continental Wire", "2021-03-07", "Gunmen stormed Port Vela before dawn on Saturday."
+    )
+    gunmen = (("Gunmen", "SYL"),)
+    place = ("Port Vela", "SYL", "city")
+    first = men(night, 0, "Gunmen stormed", "stormed", actor=gunmen, date="2021-03-05", place=place)
+    other = men(dawn, 0, "Gunmen stormed", "stormed", actor=gunmen, date="2021-03-06", place=place)
+    first = dataclasses.replace(first, time=span(night.text, "Friday night"))
+    other = dataclasses.replace(other, time=span(dawn.text, "Saturday"))
+    (e,) = merge([night, dawn], [first, other]).events
+    (d,) = [d for d in e.discrepancies if d.field == "date"]
+    assert {v.value for v in d.values} == {"2021-03-05", "2021-03-06"}
+    # without the night's words they are two days' acts, as before
+    plain = [dataclasses.replace(m, time=None) for m in (first, other)]
+    assert len(merge([night, dawn], plain).events) == 2

@@ -97,6 +97,23 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
 
 
 _YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
+_TIME_LEAD_CHARS = 24  # "in the early hours of " before a tagged "Saturday"
+
+
+def _across_midnight(
+    iv: tuple[int, int] | None, m: EventMention, text: str, kb: MergeKnowledge
+) -> tuple[int, int] | None:
+    """A day told by the night ("late on Friday", "Friday night") reaches into the next day,
+    one told by the early hours ("before dawn on Saturday") into the day before: two outlets
+    date one overnight act a day apart."""
+    if iv is None or m.time is None or m.date_precision != "day" or not text:
+        return iv
+    # (the time words and the few before them: "before dawn on Saturday" is tagged "Saturday")
+    start = max(m.sentence.start, m.time.start - _TIME_LEAD_CHARS)
+    words = f" {' '.join(re.findall(r'[a-z]+', text[start : m.time.end].lower()))} "
+    late = any(f" {w} " in words for w in kb.late_night_words)
+    early = any(f" {w} " in words for w in kb.early_hours_words)
+    return (iv[0] - early, iv[1] + late)
 
 
 def told_day(x: Features) -> str | None:
@@ -506,7 +523,7 @@ def mention_features(
         art = articles.get(m.article_id)
         text = art.text if art is not None else ""
         ekeys = _ArticleKeys(entity_keys, m.article_id)
-        iv = interval(m, p.publication_lookback_days)
+        iv = _across_midnight(interval(m, p.publication_lookback_days), m, text, kb)
         sentence = m.sentence.of(text) if text else ""
         toll = toll_update(m, sentence, kb)
         if toll and iv is not None:

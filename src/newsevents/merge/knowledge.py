@@ -26,6 +26,8 @@ class MergeKnowledge:
     generic_participants: frozenset[str] = frozenset()
     separate_markers: frozenset[str] = frozenset()  # "separately", "in a separate" (lower case)
     toll_words: frozenset[str] = frozenset()  # "toll": a sentence that updates an act's figure
+    late_night_words: frozenset[str] = frozenset()  # "Friday night": may be Saturday elsewhere
+    early_hours_words: frozenset[str] = frozenset()  # "before dawn on Saturday": maybe Friday
     # name keys of country names and adjectives (countries.tsv): a sentence naming a country
     # does not place an event there (see merge.features.text_places)
     country_words: frozenset[str] = frozenset()
@@ -109,6 +111,8 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         "generic_participants",
         "separate_markers",
         "toll_words",
+        "late_night_words",
+        "early_hours_words",
     ):
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
