@@ -111,15 +111,6 @@ def _place(doc, trigger):
             "killed",
             ("Borno", "NGA", "province"),
         ),
-    ],
-)
-def test_place_phrases(analyze, text, trigger, want):
-    assert _place(analyze(text, "2023-06-13"), trigger) == want
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "want"),
-    [
         # a destination below the country is where troops or envoys go and act
         (
             "Ecuador's army has deployed two more battalions to Guayas province, officials said.",
@@ -142,7 +133,7 @@ def test_place_phrases(analyze, text, trigger, want):
         ),
     ],
 )
-def test_destination_and_named_town_is_the_place(analyze, text, trigger, want):
+def test_place_phrases(analyze, text, trigger, want):
     assert _place(analyze(text, "2023-06-13"), trigger) == want
 
 
@@ -155,13 +146,6 @@ def test_capital_standing_for_its_government_is_no_place(analyze):
         "2020-01-02",
     )
     place = _place(doc, "pulled")
-    assert place is not None and place[:2] == ("Baghdad", "IRQ")
-    doc = analyze(
-        "The drone strike near Baghdad airport on Friday killed ten people and brought"
-        " Washington and Tehran closer to war.",
-        "2020-01-04",
-    )
-    place = _place(doc, "killed")
     assert place is not None and place[:2] == ("Baghdad", "IRQ")
 
 
