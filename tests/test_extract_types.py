@@ -39,6 +39,7 @@ def types(parse, codebook):
         ("Police in Minsk placed the opposition leader under house arrest.", "COERCE"),
         ("A court in Tehran handed down a ten-year sentence to the journalist.", "SANCTION"),
         ("Kazakhstan expelled the UN representative from Astana.", "SANCTION"),
+        ("Canada announced travel bans on three generals of the junta.", "SANCTION"),
         ("Militants pulled out of the town after two days of fighting.", "RETREAT"),
         ("Taiwan is stationing missile batteries on its outlying islands.", "MOBILIZE"),
         ("The Treasury removed Vietnam from its list of currency manipulators.", "CONCEDE"),
