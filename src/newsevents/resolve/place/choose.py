@@ -195,6 +195,10 @@ def _near(a: Place, b: Place, km: int) -> bool:
     return 6371 * math.hypot(dlat, dlon) <= km
 
 
+#: levels a destination never places an act at (the country sent to is the recipient)
+_WIDE = frozenset({"country", "region"})
+
+
 def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | None:
     gaz = art.gaz
     own = {t.i for t in trig}
@@ -229,15 +233,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             # there says who the doers are, a city where they gathered
             city_only = carried or att.kind in ("prep_city", "compound")
             place = _place_of(art, ent, city_only=city_only, home=home)
-            if (
-                att.kind == "prep_destination"
-                and place is not None
-                and place.precision
-                in (
-                    "country",
-                    "region",
-                )
-            ):
+            if att.kind == "prep_destination" and place and place.precision in _WIDE:
                 place = None  # "sent troops to Poland": the country is the recipient
             if place is not None:
                 pool = bridged if att.bridged else direct

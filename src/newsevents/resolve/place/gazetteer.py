@@ -341,6 +341,7 @@ class Gazetteer:
         key = self.key(name)
         if not key:
             return None
+        ctx = context or Counter()
         first, _, rest = key.rpartition(" ")
         if first and rest in self.cues.divisions and key not in self.countries:
             # ("the United States" is a country, whatever its last word)
@@ -355,7 +356,7 @@ class Gazetteer:
                 return self._city_place(city)
         if r is not None:
             sub = self.best_subdivision(key, context, division) if r.country3 is None else None
-            if sub is not None and (division or (context or Counter()).get(sub.country2, 0)):
+            if sub is not None and (division or ctx.get(sub.country2, 0)):
                 # "Punjab" in an article on Pakistan, "the province of Balochistan": the
                 # province, not the wider region
                 return self._subdivision_place(sub)
@@ -379,7 +380,6 @@ class Gazetteer:
             # province's own name beats a small city's other name abroad (unless only the
             # city is in the article's countries)
             sub = self.best_subdivision(key, context)
-            ctx = context or Counter()
             if (
                 sub is not None
                 and sub.precision == "province"
@@ -398,18 +398,18 @@ class Gazetteer:
                 return self._city_place(town)
         if city is not None:
             return self._city_place(city)
-        # a bare name that is no city is a province or district only in the article's own
-        # countries: a unique subdivision name elsewhere is a far namesake
+        # a bare name that is no city: a province or district of the article's own
+        # countries, else a town under the city threshold there
         sub = self.best_subdivision(key, context)
-        if sub is not None and (context or Counter()).get(sub.country2, 0):
+        if sub is not None and ctx.get(sub.country2, 0):
             return self._subdivision_place(sub)
-        # else a town under the city threshold, in one of the article's countries
         town = self.town(key, context)
         if town is not None:
             return self._city_place(town)
         if sub is not None and sub.precision == "province" and len(key) >= 5:
-            # a province whose name no other country's subdivision and no city shares ("in
-            # South Kivu" in a story whose only other country is Burundi): no namesake to fear
+            # else a province no other country's subdivision and no city shares ("in South
+            # Kivu" in a story whose only other country is Burundi): no namesake to fear (a
+            # district elsewhere, or a name of four letters or fewer, may well be one)
             return self._subdivision_place(sub)
         return None
 
