@@ -693,9 +693,22 @@ def test_talks_reported_by_a_speaker_are_the_speakers_sides(analyze):
     assert _codes(ev.recipient) == {"IGO"}
 
 
-def test_a_place_noun_is_in_the_country_of_the_place_it_is_in(analyze):
-    ev = _event(analyze("Ugandan troops withdrew from villages in Ituri province."), "RETREAT")
-    assert _codes(ev.recipient) == {"COD"}
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        ("Ugandan troops withdrew from villages in Ituri province.", "RETREAT", {"COD"}),
+        # a site stands where it is, whoever attacked it; "X town" names the place X
+        (
+            "Taliban fighters attacked a border post in Chaman town, near the frontier with "
+            "Afghanistan.",
+            "ASSAULT",
+            {"PAK"},
+        ),
+    ],
+)
+def test_a_place_noun_is_in_the_country_of_the_place_it_is_in(analyze, text, kind, recipient):
+    ev = _event(analyze(text), kind)
+    assert _codes(ev.recipient) == recipient
 
 
 @pytest.mark.parametrize(

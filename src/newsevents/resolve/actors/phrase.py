@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..place import Gazetteer
 from .dictionary import ActorDictionary, ActorEntry
 from .places import ent_of, ethnic, place_country, stance
+from .vocab import ActorWords
 
 #: what a phrase names: a person, an organisation, a place, a nationality, or a pronoun
 ActorKind = Literal["PERSON", "ORG", "GPE", "NORP", "PRON"]
@@ -244,8 +245,9 @@ def _place_holder_code(
     words = actors.words
     noun = head.lemma_.lower()
     place = noun in words.place_nouns or head.lower_ in words.place_nouns
+    site = noun in words.site_nouns or head.lower_ in words.site_nouns
     agent = noun in actors.sectors.by_word or head.lower_ in actors.sectors.by_word
-    if not place and (not agent or noun in words.visitor_nouns):
+    if not place and not site and (not agent or noun in words.visitor_nouns):
         return None  # "a delegation from X in Accra", "the envoy in Kabul": not the place's
     preps = words.place_preps | words.of_prepositions if place else words.place_preps
     if agent and any(c.dep_ == "prep" and c.lower_ in words.origin_preps for c in head.children):
@@ -257,7 +259,26 @@ def _place_holder_code(
                     inner = code_phrase(list(obj.subtree), actors, date, gazetteer, context)
                     if inner.code is not None:
                         return inner.code
+                    named = _named_place_noun(obj, words, gazetteer, context)
+                    if named is not None:
+                        return named
     return None
+
+
+def _named_place_noun(
+    obj: Token, words: ActorWords, gazetteer: Gazetteer, context: Counter[str] | None
+) -> str | None:
+    """ "in Mandera town", "in Kasese district": a place noun led by a name the tagger left
+    untagged is that named place (the noun says it is one)."""
+    if obj.lemma_.lower() not in words.place_nouns and obj.lower_ not in words.place_nouns:
+        return None
+    names = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or names[-1].i != obj.i - 1:
+        return None
+    first = min(t.i for n in names for t in n.subtree)
+    name = obj.doc[first : obj.i].text
+    place = gazetteer.lookup(name, context) if name[:1].isupper() else None
+    return str(place.country) if place is not None and place.country else None
 
 
 def _dictionary_name(

@@ -41,6 +41,7 @@ class ActorWords:
     ethnic_words: frozenset[str]
     stance_prefixes: frozenset[str]
     place_nouns: frozenset[str]
+    site_nouns: frozenset[str]
     of_prepositions: frozenset[str]
     role_prepositions: frozenset[str]
     copulas: frozenset[str]
