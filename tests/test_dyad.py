@@ -596,6 +596,14 @@ def test_an_act_noun_stands_for_the_doer_of_the_act_it_names(analyze, text, kind
             "CONSULT",
             "IGO",
         ),
+        # the head comes before the name's complement ("Mission for ...", "Office in ..."),
+        # and the tagger may take the capitalised head alone for a name
+        (
+            "The African Union Observer Mission for Burundi counted the dead on Friday. "
+            "The Mission condemned the killings in Gitega.",
+            "ACCUSE",
+            "IGO",
+        ),
         # a body of the organisation named with it shares the head: still the organisation
         (
             "The IAEA's Board of Governors censured Iran on Thursday. "

@@ -7,6 +7,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Entity, Span
@@ -136,20 +137,38 @@ class Clusters:
         return norm
 
 
+def entity_key(clusters: Clusters, ent: SpacySpan, name: str) -> str:
+    """The cluster key of a named entity: "the Mission" after "the United Nations Assistance
+    Mission for Iraq" (the tagger takes the capitalised head alone for a name) is that
+    organisation; any other name is keyed by :meth:`Clusters.key_for`."""
+    if ent.label_ == "ORG" and len(ent) == 1 and ent.start > 0:
+        det = ent.doc[ent.start - 1]
+        owner = clusters.head_owner(ent[0].lemma_) if det.lower_ == "the" else None
+        if owner is not None and owner.kind == "ORG":
+            return owner.key
+    return clusters.key_for(name)
+
+
 def fold_spelling(word: str) -> str:
     """One spelling for British and American forms ("organisation" -> "organization")."""
     return word.replace("isation", "ization")
 
 
+#: the prepositions that end an organisation name's head and open its complement ("Ministry
+#: of Defence", "Mission for Iraq", "Office in Haiti"); only written in lower case
+_NAME_PREPS = frozenset({"of", "for", "in", "on", "to", "at", "against"})
+
+
 def name_head(name: str) -> str | None:
-    """The head noun of a multiword organisation name: the word before its first "of", else
-    its last word ("International Atomic Energy Agency" -> "agency", "Ministry of Foreign
-    Affairs of Georgia" -> "ministry"); None for a one-word name or an acronym."""
+    """The head noun of a multiword organisation name: the word before its first lower-case
+    preposition, else its last word ("International Atomic Energy Agency" -> "agency",
+    "Ministry of Foreign Affairs of Georgia" -> "ministry", "United Nations Assistance
+    Mission for Iraq" -> "mission"); None for a one-word name or an acronym."""
     words = name.split()
     if len(words) < 2:
         return None
-    low = [w.lower() for w in words]
-    head = words[low.index("of") - 1] if "of" in low[1:] else words[-1]
+    cut = next((i for i, w in enumerate(words) if i and w in _NAME_PREPS), None)
+    head = words[cut - 1] if cut is not None else words[-1]
     if not head[:1].isalpha() or head.isupper():
         return None
     return fold_spelling(head.lower())
@@ -213,7 +232,8 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
     anaphoric = head is not None and (
         toks[0].lower_ in dets or any(c.dep_ == "det" and c.lower_ in dets for c in head.children)
     )
-    if head is not None and anaphoric and not ents:
+    # "the Mission": the tagger may take the capitalised head alone for a name
+    if head is not None and anaphoric and (not ents or ents == [head]):
         # "the agency": the one organisation named before whose name has that head
         owner = clusters.head_owner(head.lemma_)
         if owner is not None:

@@ -28,7 +28,7 @@ from .antecedents import (
 )
 from .article import ArticleHome
 from .attacks import attack_doer
-from .coref import Cluster, Clusters, cluster_for, own_titles, person_before
+from .coref import Cluster, Clusters, cluster_for, entity_key, own_titles, person_before
 from .dictionary import ActorDictionary
 from .joint import joint_partners
 from .nonactor import instrument_owner, never_actor, unresolved_pronoun
@@ -187,7 +187,7 @@ class ParticipantCoder:
                         coded.code = wide.code
                         coded.sector = coded.sector or wide.sector
                         break
-            cl = clusters.add(clusters.key_for(name), name, label)
+            cl = clusters.add(entity_key(clusters, ent, name), name, label)
             if len(name) > len(cl.name):
                 cl.name = name
             clusters.mention(cl, Span.of_tokens(ent))

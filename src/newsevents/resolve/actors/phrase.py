@@ -215,7 +215,11 @@ def code_phrase(
         out.code = _place_holder_code(head, actors, date, gazetteer, context)
     # sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
-        sector = _sector(toks, head, actors)
+        # the capitalised words of an international body's name are its name, not roles
+        # ("African Union" is no labour union, "Observer Mission" no diplomatic mission)
+        body = best is not None and best.code in actors.sectors.codes.nonstate
+        roles_of = [t for t in toks if not (body and t.pos_ == "PROPN")]
+        sector = _sector(roles_of, head, actors) if roles_of else None
         if sector is not None and (out.sector is None or (out.kind == "PERSON" and best is None)):
             out.sector = sector
     table = actors.sectors.by_word
