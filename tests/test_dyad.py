@@ -109,6 +109,12 @@ def test_uncoded_party_takes_the_sentence_country(analyze, text, kind, actor, re
         assert recipient in _codes(ev.recipient)
 
 
+def test_a_body_named_with_an_article_is_no_namesake_town(analyze):
+    # "Mission" is also a town in Texas; "the Mission" is a body, not the town
+    ev = _event(analyze("The Mission condemned the killings in Gitega."), "ACCUSE")
+    assert "USA" not in _codes(ev.actor)
+
+
 def test_sentence_country_is_not_given_to_the_victims_of_its_own_strike(analyze):
     # the one country the sentence names is the attacker's, and the article places its events
     # elsewhere: the victims are not American (alone, with no place in the article, the

@@ -297,7 +297,9 @@ class Setting:
         if head.pos_ == "PROPN":
             name = self.kb.words.strip_article(a.name).strip()
             place = self.places.gazetteer.lookup(name, self.places.context)
-            if place is not None and place.country:
+            # "the Mission", "the Forum": a town's name takes no article (a body's does)
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            if place is not None and place.country and not (the and place.precision == "city"):
                 return evolve(a, code=str(place.country))
         civil_codes = self.kb.sectors.codes.civil
         party = (a.sector is not None and (civil or a.sector not in civil_codes)) or (
