@@ -12,7 +12,8 @@ import pytest
 from newsevents.model import Article
 from newsevents.nlp import annotate
 from newsevents.resolve.place import resolve_places
-from newsevents.resolve.place.names import article_countries, metadata_countries
+from newsevents.resolve.place.metadata import metadata_countries
+from newsevents.resolve.place.names import article_countries
 
 # (text, trigger, expected place name or None): an act on the spot whose sentence names one
 # place, in a locative phrase, and no other, is there even when the parse hangs the phrase
@@ -96,6 +97,10 @@ def test_town_of_the_article_country_beats_a_far_city(gazetteer):
         ),
         # a name with a division word ("X province", "Y State") names a subdivision
         ("Gunmen raided two villages in Kebbi State overnight.", {"NG"}),
+        # "the Highlands" is a region, not one of the towns called Highland(s); a name after
+        # "the" that modifies a noun still counts ("the Batken region")
+        ("Tribal fighting has displaced thousands in the Highlands.", set()),
+        ("Fighters attacked the Batken region on Monday.", {"KG"}),
     ],
 )
 def test_article_countries_read_exact_names_and_divisions(nlp, gazetteer, text, countries):

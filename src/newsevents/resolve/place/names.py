@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, Place, PlacePrecision, Span, evolve
 from .gazetteer import Gazetteer, fold
+from .metadata import metadata_countries
 
 # NER labels of place names (grammar of the NER model, not words)
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -65,6 +66,8 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
             if len(owners) == 1:
                 ctx[next(iter(owners))] += 1
             continue
+        if _the_region(doc, em.span, name):
+            continue  # "the Highlands", "the Midlands": a region, not a namesake town
         cities.append(key)
     implied: Counter[str] = Counter()
     for key in cities:
@@ -90,41 +93,14 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     return ctx or implied or adjectives or metadata_countries(doc, gaz)
 
 
-def metadata_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
-    """Countries (alpha-2) an article's title and outlet name, for an article whose text
-    names none: a country ("Ministry of Defence of Cameroon"), a country's adjective ("the
-    Iraqi Security Media Cell"), or a first-level subdivision only one country has
-    ("Vojvodina Weekly Review"). Runs of one to three words are tried, longest first."""
-    out: Counter[str] = Counter()
-    for field in (doc.article.title, doc.article.outlet):
-        words = [w.strip(".,:;()\"'-–—") for w in (field or "").split()]
-        i = 0
-        while i < len(words):
-            for n in (3, 2, 1):
-                run = [w for w in words[i : i + n] if w]
-                if len(run) != n or not run[0][:1].isupper():
-                    continue
-                name = " ".join(run)
-                got = _metadata_country(gaz, name)
-                if got is not None:
-                    out[got] += 1
-                    i += n - 1
-                    break
-            i += 1
-    return out
-
-
-def _metadata_country(gaz: Gazetteer, name: str) -> str | None:
-    """Alpha-2 of the country a name of a title or outlet names (see metadata_countries)."""
-    country = gaz.country(name)
-    if country is not None:
-        return country.alpha2
-    if name.lower() in gaz.adjectives:
-        return gaz.adjectives[name.lower()]
-    subs = {
-        s.country2 for s in gaz.subdivisions.get(gaz.key(name), ()) if s.precision == "province"
-    }
-    return next(iter(subs)) if len(subs) == 1 else None
+def _the_region(doc: Document, span: Span, name: str) -> bool:
+    """Is the name a noun phrase of its own after "the" ("the Highlands", not "the Batken
+    region")? A town's name takes no article; such a name is a region's."""
+    text = doc.article.text
+    if not (name.lower().startswith("the ") or text[: span.start].lower().endswith("the ")):
+        return False
+    toks = doc.tokens(span)
+    return toks is not None and len(toks) > 0 and toks.root.dep_ not in ("compound", "amod")
 
 
 def _implied_country(gaz: Gazetteer, key: str) -> str | None:
