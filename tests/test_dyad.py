@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newsevents import api
+from newsevents.ingest.readers import read_article
+from newsevents.nlp import annotate, parse_text
 from newsevents.resources import countries
 
 
@@ -471,6 +473,37 @@ def test_a_dateline_place_is_not_the_statements_author(learned_resources):
     ev = _event(doc, "ACCUSE")
     assert [a.name.removeprefix("The ") for a in ev.actor] == ["Ministry"]
     assert _codes(ev.actor) == {"LTU"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "speaker", "code"),
+    [
+        # a body's own statement: its unquoted "we" is the body the text names as the outlet
+        ("Ministry of Foreign Affairs of Latvia", None, "LVA"),
+        # a transcript's labelled speaker is who speaks, not the outlet
+        ("Baltic Review", "A: ", None),
+    ],
+)
+def test_we_in_a_statement_is_the_body_that_issued_it(
+    tmp_path, learned_resources, outlet, speaker, code
+):
+    text = (
+        f"---\ntitle: Statement on the detention of a citizen\noutlet: {outlet}\n"
+        "published: 2025-02-03\n---\n"
+        f"The {outlet} is deeply concerned about the detention of a citizen in Moscow.\n\n"
+        f"{speaker or ''}We demand that the Russian authorities release him without delay.\n"
+    )
+    path = tmp_path / "statement.txt"
+    path.write_text(text, encoding="utf-8")
+    art = read_article(path)
+    doc = api.process_document(
+        annotate(art, parse_text(art.text, learned_resources.nlp)), learned_resources
+    )
+    ev = _event(doc, "REQUEST")
+    if code is None:
+        assert not any(outlet in a.name for a in ev.actor)
+    else:
+        assert _codes(ev.actor) == {code}
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from .article import ArticleHome
 from .attacks import attack_doer
 from .coref import Cluster, Clusters, cluster_for, entity_key, own_titles, person_before
 from .dictionary import ActorDictionary
+from .issuer import statement_issuer
 from .joint import joint_partners
 from .nonactor import instrument_owner, never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
@@ -452,6 +453,9 @@ class ParticipantCoder:
                 code = inner.code or self.filled.get(self._key(_text(sp_toks)))
                 code = code or self._definite_organ(sp_toks, inner.sector)
                 return evolve(a, name=_text(sp_toks), code=code, sector=inner.sector)
+        body = statement_issuer(a, word, self.clusters, self.doc, words)
+        if body is not None:
+            return body  # a statement's unquoted "we": the body that issued it
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
