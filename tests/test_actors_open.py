@@ -126,6 +126,8 @@ def test_capital_as_the_doer_is_the_government(sides):
         ("the arrest", True),
         ("the crackdown", True),
         ("the ceasefire", True),
+        # a site is where an act happens, never who did it ("an attack on a camp that killed")
+        ("a camp for displaced families", True),
         ("the riot police", False),
         ("Canadian police", False),
         ("the government", False),
