@@ -283,6 +283,20 @@ def test_a_bracketed_short_form_is_not_another_actors_initials(analyze):
 
 
 @pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what is fired (a weapon, tear gas, water cannon) is never the target: its at/on
+        # phrase is, not the place named after it
+        ("Police fired tear gas at protesters in Lagos.", "protesters"),
+        ("Troops fired rockets at a rebel camp near Goma.", "rebel camp"),
+    ],
+)
+def test_what_is_fired_at_is_the_target(analyze, text, target):
+    ev = _event(analyze(text), "ASSAULT")
+    assert [a.name for a in ev.recipient] == [target]
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "recipient"),
     [
         # a plain object pronoun is never its clause's own subject ...
