@@ -296,6 +296,12 @@ def test_what_is_fired_at_is_the_target(analyze, text, target):
     assert [a.name for a in ev.recipient] == [target]
 
 
+def test_an_of_clause_is_no_part_of_the_partys_name(analyze):
+    # "accused X of ramming ...": the of-phrase holds a clause, not a noun of X's name
+    ev = _event(analyze("Manila accused Chinese vessels of ramming a supply boat."), "ACCUSE")
+    assert [a.name for a in ev.recipient] == ["Chinese vessels"]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "recipient"),
     [

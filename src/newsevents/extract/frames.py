@@ -24,9 +24,9 @@ from .parse import (
     in_participle,
     is_passive,
     lemma,
-    np_span,
     preps_of,
 )
+from .phrases import np_span
 from .triggers import match, noun_licensed, reacted_to, toll_update
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]

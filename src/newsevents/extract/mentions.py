@@ -16,8 +16,8 @@ from .parse import (
     coordinated_owners,
     dep_tokens,
     lemma,
-    np_span,
 )
+from .phrases import np_span
 from .quantities import quantities_of
 
 

@@ -243,13 +243,8 @@ HYPHEN = "-"
 #: The preposition of a passive's agent ("killed by X"). Not data: spaCy's own "agent" label
 #: marks it; it is grammar, not a word list.
 AGENT = "by"
-#: Dependents that make a noun phrase for an actor mention.
 #: tags of a verb with a tense of its own (a clause, not a participle or a small clause)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_NP_DEPS = {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod"}
-
-
-_NP_DEPS |= {"npadvmod"}
 
 
 ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
@@ -500,41 +495,6 @@ def actor_modifiers(noun: Token) -> list[Token]:
         # on the patient the noun governs
         by = [b for p in held.get("of", []) for b in preps_of(p).get(AGENT, [])]
     return with_conjuncts(out + by) if out or by else []
-
-
-def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
-    """Character span of the noun phrase an argument head stands for (without clauses)."""
-    genitive = book.words("genitive_preps")
-    toks = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "amod" and c.i > t.i and t is tok:
-                continue  # "protesters angry at the result": a reduced clause, not the name
-            if (
-                c.dep_ in _NP_DEPS
-                or (c.dep_ == "prep" and c.lower_ in genitive and t.pos_ != "PROPN")
-                or (c.dep_ == "pobj" and t.dep_ == "prep")
-            ):
-                toks.append(c)
-                stack.append(c)
-            elif c.dep_ == "punct" and c.text == HYPHEN:
-                toks.append(c)
-    toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
-    doc = tok.doc
-    first = min(t.i for t in toks)
-    while (
-        first >= 2
-        and doc[first - 1].text == HYPHEN
-        and doc[first - 2].head == tok.head
-        and doc[first - 2].dep_ == tok.dep_
-    ):
-        toks.append(doc[first - 2])  # the pieces of a hyphenated noun before its last one
-        first -= 2
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks)
-    return start, end
 
 
 def coordinated_origins(tok: Token, labels: frozenset[str]) -> list[Token]:

@@ -1,0 +1,54 @@
+"""The character span of the noun phrase an argument head stands for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook
+from .parse import HYPHEN
+
+#: dependents that make a noun phrase for an actor mention
+_NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod", "npadvmod"}
+)
+
+
+def _noun_obj(prep: Token, head: Token) -> bool:
+    """Does the of-phrase of a common noun hold a noun ("the president of X")?"""
+    return head.pos_ != "PROPN" and any(c.dep_ == "pobj" for c in prep.children)
+
+
+def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
+    """Character span of the noun phrase an argument head stands for (without clauses)."""
+    genitive = book.words("genitive_preps")
+    toks = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "amod" and c.i > t.i and t is tok:
+                continue  # "protesters angry at the result": a reduced clause, not the name
+            if (
+                c.dep_ in _NP_DEPS
+                # ("accused X of ramming": an of-phrase with a verb is a clause, not the name)
+                or (c.dep_ == "prep" and c.lower_ in genitive and _noun_obj(c, t))
+                or (c.dep_ == "pobj" and t.dep_ == "prep")
+            ):
+                toks.append(c)
+                stack.append(c)
+            elif c.dep_ == "punct" and c.text == HYPHEN:
+                toks.append(c)
+    toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
+    doc = tok.doc
+    first = min(t.i for t in toks)
+    while (
+        first >= 2
+        and doc[first - 1].text == HYPHEN
+        and doc[first - 2].head == tok.head
+        and doc[first - 2].dep_ == tok.dep_
+    ):
+        toks.append(doc[first - 2])  # the pieces of a hyphenated noun before its last one
+        first -= 2
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
