@@ -318,6 +318,8 @@ def test_an_of_clause_is_no_part_of_the_partys_name(analyze):
             "REQUEST",
             "IGO",
         ),
+        # a plural object named with its nationality ("two Croatian diplomats ... them")
+        ("Serbia expelled two Croatian diplomats, accusing them of spying.", "ACCUSE", "HRV"),
     ],
 )
 def test_object_pronouns(analyze, text, kind, recipient):

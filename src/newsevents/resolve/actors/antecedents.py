@@ -219,11 +219,20 @@ def object_antecedent(pron: Token, words: ActorWords) -> Token | None:
     for t in reversed(list(sent[: pron.i - sent.start])):
         if t.dep_ in _SUBJECTS or t.pos_ not in ("PROPN", "NOUN"):
             continue
+        if plural and t.tag_ == "NNS" and _national(t):
+            return t  # "expelled two Croatian diplomats, accusing them of spying"
         if t.ent_type_ not in ("GPE", "ORG", "NORP") or t.head.ent_type_ == t.ent_type_:
             continue  # a word inside a longer name: its last word stands for it
         if (t.tag_ in ("NNS", "NNPS")) == plural or (not plural and t.ent_type_ != "NORP"):
             return t
     return None
+
+
+def _national(noun: Token) -> bool:
+    """Is a common noun named with a nationality or country ("Croatian diplomats")?"""
+    return any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in noun.children
+    )
 
 
 def reporting_subject(pron: Token, words: ActorWords | None = None) -> Token | None:
