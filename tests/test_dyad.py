@@ -69,6 +69,13 @@ def _event(doc, kind):
             "AFG",
         ),
         ("Two Russian diplomats were expelled from Poland.", "SANCTION", "POL", "RUS"),
+        # an investigation into X is aimed at X
+        (
+            "Kenyan prosecutors opened an inquiry into the Ugandan company's contracts.",
+            "ACCUSE",
+            "KEN",
+            "UGA",
+        ),
     ],
 )
 def test_the_doer_and_the_one_acted_on_named_around_the_verb(analyze, text, kind, actor, recipient):
