@@ -722,6 +722,12 @@ def test_seats_of_government_are_their_government(analyze, text, code):
         ("Norway and Finland signed a border pact in Oslo.", None, {"NOR", "FIN"}),
         # "the ministers of A and B": two parties, not one
         ("The foreign ministers of Chile and Argentina met in Mendoza.", "CONSULT", {"CHL", "ARG"}),
+        # a mutual act named as a noun names its sides in its between-phrase
+        (
+            "Talks between Belize and Guatemala resumed in Panama on Monday.",
+            "CONSULT",
+            {"BLZ", "GTM"},
+        ),
     ],
 )
 def test_several_doers_of_a_mutual_act_are_each_others_recipients(analyze, text, kind, sides):

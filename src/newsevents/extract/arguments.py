@@ -15,7 +15,6 @@ from spacy.tokens import Token
 from .codebook import Codebook
 from .parse import (
     AGENT,
-    ENT_LABELS,
     Frame,
     Parse,
     actor_modifiers,
@@ -32,11 +31,13 @@ from .parse import (
     word_set,
 )
 from .parties import (
+    between_sides,
     conditioned_party,
     expelling_state,
     first_named_after,
     is_mandate,
     mandator,
+    names_side,
     owner_of,
     sent_force,
 )
@@ -91,6 +92,8 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     # "his assassination in Baghdad": the possessor is the victim, before any place phrase
     recips = patients or _noun_recipients(frame, sv, book)
     actors = [a for a in actors if a not in recips]
+    if not actors and not recips and book.spec(frame.event).reciprocal:
+        actors = recips = between_sides(tok, book)  # "talks between A and B resumed"
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
     if _mutual(frame, actors, recips, book):
@@ -105,7 +108,7 @@ def _mutual(frame: Frame, actors: list[Token], recips: list[Token], book: Codebo
     """Several doers of a mutual act ("fought", "met", "signed a pact") and no other party
     named as its recipient."""
     where = book.words("mutual_place_preps")
-    if any(_names_side(r, frame.token, where) for r in recips if r not in actors):
+    if any(names_side(r, frame.token, where) for r in recips if r not in actors):
         return False  # "clashed with police" names the other side; "fought in X" a place
     tok = frame.token
     mutual = book.spec(frame.event).reciprocal or lemma(tok) in book.words("mutual_words")
@@ -120,30 +123,6 @@ def _mutual(frame: Frame, actors: list[Token], recips: list[Token], book: Codebo
         for a in actors
     )
     return sides > 1
-
-
-def _names_side(r: Token, trigger: Token, where: frozenset[str]) -> bool:
-    """Does a recipient name another side, not the place of the act ("fought in the Galwan
-    valley", "signed a pact in Canberra": no side named)?"""
-    if _in_place_phrase(r, trigger, where):
-        return False
-    return any(
-        t.ent_type_ in ENT_LABELS and not _in_place_phrase(t, r, where)
-        for t in r.subtree
-        if t.dep_ not in ("relcl", "acl")
-    )
-
-
-def _in_place_phrase(tok: Token, top: Token, where: frozenset[str]) -> bool:
-    """Is ``tok`` inside a place phrase ("in X", "near X") below ``top``?"""
-    node = tok
-    for _ in range(12):
-        if node == top or node.head == node:
-            return False
-        if node.dep_ == "prep" and node.lower_ in where:
-            return True
-        node = node.head
-    return False
 
 
 def _speaker_side(noun: Token, parse: Parse, book: Codebook) -> list[Token]:

@@ -143,3 +143,34 @@ def expelling_state(frame: Frame, preps: dict[str, list[Token]], book: Codebook)
         return []
     named = [o for p in book.ordered("expelled_from_preps") for o in preps.get(p, [])]
     return with_conjuncts([o for o in named if names_party(o)][:1])
+
+
+def names_side(r: Token, trigger: Token, where: frozenset[str]) -> bool:
+    """Does a recipient name another side, not the place of the act ("fought in the Galwan
+    valley", "signed a pact in Canberra": no side named)?"""
+    if _in_place_phrase(r, trigger, where):
+        return False
+    return any(
+        t.ent_type_ in ENT_LABELS and not _in_place_phrase(t, r, where)
+        for t in r.subtree
+        if t.dep_ not in ("relcl", "acl")
+    )
+
+
+def _in_place_phrase(tok: Token, top: Token, where: frozenset[str]) -> bool:
+    """Is ``tok`` inside a place phrase ("in X", "near X") below ``top``?"""
+    node = tok
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ == "prep" and node.lower_ in where:
+            return True
+        node = node.head
+    return False
+
+
+def between_sides(noun: Token, book: Codebook) -> list[Token]:
+    """The sides a mutual act's between-phrase names ("talks between Armenia and Azerbaijan",
+    "talks between Sudan's warring generals"), or []."""
+    held = preps_of(noun)
+    return with_conjuncts([o for p in book.ordered("between_preps") for o in held.get(p, [])])
