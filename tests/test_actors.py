@@ -78,6 +78,8 @@ def run(resources, extracted):
         # an international body's name is no role ("Union" is no labour union)
         ("the African Union", "IGO", None),
         ("the European Union", "IGO", None),
+        # a region's possessor the tagger calls an organisation is still the region
+        ("Somaliland's leader", "SOM", "any"),
     ],
 )
 def test_compositional_coding(nlp, code, phrase, country, sector):

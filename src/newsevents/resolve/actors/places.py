@@ -61,8 +61,11 @@ def place_country(
     or a modifier such as "Baghdad's"), so a person the NER mislabels is not a city."""
     root = ent.root
     as_place = _used_as_place(root, kb.words)
-    if ent.label_ not in _PLACE_LABELS and not (as_place and root.pos_ == "PROPN"):
-        return None  # the NER sometimes calls a city a person: its use as a place decides
+    # the NER sometimes calls a city a person, a region an organisation: its use as a place
+    # decides, or for a region's possessor ("Somaliland's leader"), that it is no city
+    owner = root.dep_ == "poss" and root.pos_ == "PROPN"
+    if ent.label_ not in _PLACE_LABELS and not (as_place and root.pos_ == "PROPN") and not owner:
+        return None
     text = kb.words.drop_clitic(ent.text).strip()
     text = kb.words.strip_article(text, fold=True)
     if not text or not text[0].isupper():
@@ -79,6 +82,8 @@ def place_country(
         return None
     if place.precision == "city" and not (as_place or root.dep_ in ("poss", "compound")):
         return None
+    if ent.label_ not in _PLACE_LABELS and not as_place and place.precision == "city":
+        return None  # ("Mission's head": no namesake town)
     return str(place.country)
 
 
