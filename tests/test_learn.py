@@ -15,7 +15,7 @@ from newsevents import api, learn
 from newsevents.errors import ConfigError
 from newsevents.learn.corpus import load_corpus, split_of, variety
 from newsevents.learn.weights import OPTIONAL_THRESHOLDS, LearnedModels, LinearModel, save_learned
-from newsevents.model import EVENT_TYPES, Span
+from newsevents.model import EVENT_TYPES, ModelScore, Span
 
 GOOD = {
     "id": "t-agree-0001",
@@ -266,6 +266,28 @@ def test_the_packaged_models_score_every_kept_candidate(learned_resources):
         assert [s.model for s in m.scores][:2] == ["type", "factuality"]
         assert {s.model for s in m.scores[2:]} <= {"actor", "recipient"}
         assert all(0.0 <= s.score <= 1.0 for s in m.scores)
+
+
+def test_the_clause_model_adds_nothing_at_a_verb_of_relation(learned_resources, monkeypatch):
+    # "it includes mortar attacks on posts": the attacks may be an event, "includes" is none;
+    # the clause model is made to add an event at every clause it is asked about
+    from newsevents.learn import combine
+
+    monkeypatch.setattr(combine, "add_type", lambda p, t: "ASSAULT")
+    monkeypatch.setattr(
+        combine,
+        "add_decision",
+        lambda p, f, t: (
+            ModelScore("type", "ASSAULT", 0.9),
+            ModelScore("factuality", "asserted", 0.9),
+        ),
+    )
+    doc = api.analyze_text(
+        "It includes occasional mortar attacks on army posts in the north.",
+        resources=learned_resources,
+    )
+    triggers = {m.trigger_lemma for m in doc.events if m.rule == "model:added"}
+    assert "include" not in triggers
 
 
 def test_no_model_leaves_the_rules_output_untouched(resources, learned_resources):

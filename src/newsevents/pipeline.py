@@ -155,7 +155,10 @@ def second_opinion(doc: Document, res: Resources) -> Document:
     """The learned models keep, drop or re-type the rules' candidates and re-label their
     factuality (nothing happens when the rules run alone)."""
     if res.learned is not None:
-        doc.events = learn.review(doc, doc.events, res.learned, res.types, res.codebook.sure_rules)
+        no_event = res.lexicon.words("relation_verbs")
+        doc.events = learn.review(
+            doc, doc.events, res.learned, res.types, res.codebook.sure_rules, no_event
+        )
     return doc
 
 

@@ -91,9 +91,11 @@ def review(
     learned: LearnedModels,
     types: EventTypes,
     sure: AbstractSet[str] = frozenset(),
+    no_event: AbstractSet[str] = frozenset(),
 ) -> list[EventMention]:
     """The candidates the models keep (re-typed and re-labelled), renumbered in order;
-    ``sure``: the rules whose candidates are never dropped."""
+    ``sure``: the rules whose candidates are never dropped; ``no_event``: verbs (lemmas) that
+    never tell an act of their own, where the clause model adds nothing."""
     out: list[EventMention] = []
     cache: dict[int, frozenset[str]] = {}
     # every candidate's probabilities at once (a few array operations per document)
@@ -122,7 +124,7 @@ def review(
                 mode=None,
             )
         out.append(evolve(m, index=len(out), **changes))
-    added = _added(doc, events, learned, types, cache)
+    added = _added(doc, events, learned, types, cache, no_event)
     if not added:
         return out
     merged = sorted([*out, *added], key=lambda e: (e.trigger.start, e.index))
@@ -238,13 +240,14 @@ def _added(
     learned: LearnedModels,
     types: EventTypes,
     cache: dict[int, frozenset[str]],
+    no_event: AbstractSet[str] = frozenset(),
 ) -> list[EventMention]:
     """The events the clause model adds where the rules coded nothing (rule ``model:added``);
     ``cache``: the sentence features the candidates' scoring already read."""
     if learned.added is None or not {"add", "add.unreal"} & learned.thresholds.keys():
         return []
     out: list[EventMention] = []
-    clauses = missed_clauses(doc, events)
+    clauses = [t for t in missed_clauses(doc, events) if t.lemma_.lower() not in no_event]
     feats = [clause_features(doc, tok, cache) for tok in clauses]
     p_added = learned.added.proba_many(feats)
     # the factuality model is asked only about an event it adds
