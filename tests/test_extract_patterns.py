@@ -213,6 +213,8 @@ def test_labour_strikers_and_political_players_still_act(types, text, event):
         ("The fund approved a $2 billion bailout for Sri Lanka.", "AID", None),
         ("Greece sent rescue teams to Albania after the floods.", "AID", None),
         ("Lula received Ramaphosa in Brasilia on Monday.", "CONSULT", "visit"),
+        # a past-tense verb with its own subject the parser hung on the next noun
+        ("The RSF shelled neighbourhoods of El Fasher.", "ASSAULT", None),
         ("The army is sending 500 paratroopers to the border.", "MOBILIZE", "troops"),
         ("Two mortar shells slammed into the barracks.", "ASSAULT", None),
         ("The drone took out the militia commander.", "ASSAULT", None),

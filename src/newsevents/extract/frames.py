@@ -11,6 +11,7 @@ nominal triggers ("Iran's attack", "a US airstrike"), and the owners of abstract
 from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from .arguments import fill_arguments
 from .codebook import Codebook
@@ -50,7 +51,7 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     frames: dict[int, Frame] = {}
     abstract = book.classes.get("ABSTRACT", frozenset())
     for tok in entry_tokens(sent):  # (no entry can match another: ``match`` says None)
-        if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB":
+        if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB" and not _misread_verb(tok):
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
         if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):
             continue  # "weapons seized last year", "the accord signed in March": background
@@ -73,6 +74,12 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
         frame.extra = [c for c in tok.children if c.dep_ == "prt"]
         frames[tok.i] = frame
     return frames
+
+
+def _misread_verb(tok: Token) -> bool:
+    """A past-tense verb with a subject of its own that the parser hung on the next noun
+    ("The RSF shelled neighbourhoods of X": "shelled" as a modifier of "neighbourhoods")."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _merge_instruments(frames: dict[int, Frame], book: Codebook) -> None:
