@@ -540,6 +540,8 @@ def test_we_in_a_statement_is_the_body_that_issued_it(
     [
         ("Rebels killed the deputy chief of Israel's militia ally in southern Lebanon.", "ISR"),
         ("Iran's proxies fired rockets at a US base on Monday.", "IRN"),
+        # a backer named in "X-backed" is not where the backed fighters belong
+        ("Moscow-backed separatists shelled Donetsk.", "RUS"),
         ("Gunmen ambushed a convoy of an ally of Russia near Bangui.", "RUS"),
     ],
 )

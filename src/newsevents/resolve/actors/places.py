@@ -203,6 +203,8 @@ class DocumentPlaces:
         if self._dominant is None:
             counts: Counter[str] = Counter()
             for ent in self._ents:
+                if backer(ent, self.kb):
+                    continue  # "Moscow-backed separatists" are not about Russia's land
                 if ent.label_ == "NORP":
                     hit = self.kb.countries.get(ent.text)
                     code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None
@@ -229,3 +231,13 @@ def stance(tok: Token, kb: ActorDictionary) -> bool:
     i = tok.i
     # not data: the hyphen is punctuation joining the prefix
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in kb.words.stance_prefixes
+
+
+def backer(ent: SpacySpan, kb: ActorDictionary) -> bool:
+    """ "Moscow-backed", "Iran-funded", "pro-Kyiv": a sponsor or a side, not a country the
+    text is set in."""
+    doc = ent.doc
+    end = ent.end
+    # not data: the hyphen is punctuation joining "X-backed"
+    joined = end + 1 < len(doc) and doc[end].text == "-"
+    return (joined and doc[end + 1].lower_ in kb.words.sponsor_words) or stance(ent[0], kb)

@@ -28,7 +28,7 @@ from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .phrase import code_phrase, head_of
-from .places import DocumentPlaces, ethnic
+from .places import DocumentPlaces, backer, ethnic
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -249,6 +249,8 @@ class Setting:
         """Every country a sentence names (places and nationality words)."""
         codes: set[str] = set()
         for ent in self.places.ents_in(sent):
+            if backer(ent, self.kb):
+                continue  # "Moscow-backed separatists", "pro-Kyiv": a backer or a side
             if ent.label_ == "NORP":
                 hit = self.kb.countries.get(ent.text)
                 code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None

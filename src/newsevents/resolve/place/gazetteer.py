@@ -134,6 +134,8 @@ class PlaceCues:
     quarter_nouns: frozenset[str] = frozenset()  # "in the X quarter": a part of a town
     support_verbs: frozenset[str] = frozenset()  # "held a protest": the verb's clause is the act's
     new_scene: frozenset[str] = frozenset()  # "Separately, ...": not the story's scene
+    sponsors: frozenset[str] = frozenset()  # "Moscow-backed": a backer, not the article's land
+    stances: frozenset[str] = frozenset()  # "anti-Kyiv", "pro-Iran": a stance, not a land
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

@@ -69,6 +69,8 @@ CUE_KINDS = (
     "quarter_noun",
     "support_verb",
     "new_scene",
+    "sponsor",
+    "stance",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -138,6 +140,8 @@ def load_gazetteer(
         quarter_nouns=words["quarter_noun"],
         support_verbs=words["support_verb"],
         new_scene=words["new_scene"],
+        sponsors=words["sponsor"],
+        stances=words["stance"],
     )
     return Gazetteer(
         countries=countries,

@@ -52,6 +52,8 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
             continue
         if em.label not in LOCATION_LABELS:
             continue
+        if _backer(text, em.span, gaz):
+            continue  # "Moscow-backed separatists": a backer, not where the story is
         if gaz.key(name) in gaz.landmarks:
             continue  # "the White House" says nothing of the article's countries
         c = gaz.country(name)
@@ -91,6 +93,16 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     # the article is about only when it names none (they also name victims' and envoys'
     # countries, which a named country outweighs)
     return ctx or implied or adjectives or metadata_countries(doc, gaz)
+
+
+def _backer(text: str, span: Span, gaz: Gazetteer) -> bool:
+    """Is the name a sponsor's or a side's ("Moscow-backed", "pro-Iran")?"""
+    after = text[span.end : span.end + 16].lower()
+    before = text[max(0, span.start - 6) : span.start].lower()
+    cues = gaz.cues
+    return (after[:1] == "-" and after[1:].split(" ")[0] in cues.sponsors) or any(
+        before.endswith(f"{p}-") for p in cues.stances
+    )
 
 
 def _the_region(doc: Document, span: Span, name: str) -> bool:
