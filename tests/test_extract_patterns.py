@@ -215,6 +215,9 @@ def test_labour_strikers_and_political_players_still_act(types, text, event):
         ("Lula received Ramaphosa in Brasilia on Monday.", "CONSULT", "visit"),
         # a past-tense verb with its own subject the parser hung on the next noun
         ("The RSF shelled neighbourhoods of El Fasher.", "ASSAULT", None),
+        ("A police truck struck a landmine near Tillaberi.", "ASSAULT", "explosives"),
+        ("The agency airdropped tents and food to cut-off villages.", "AID", None),
+        ("The new government reinstated forty dismissed judges.", "CONCEDE", None),
         ("The army is sending 500 paratroopers to the border.", "MOBILIZE", "troops"),
         ("Two mortar shells slammed into the barracks.", "ASSAULT", None),
         ("The drone took out the militia commander.", "ASSAULT", None),
