@@ -41,8 +41,25 @@ class Found:
     direction: Direction | None
 
 
+#: parse.user_data key of the expressions scanned (the publication inference and the time
+#: finding both ask for them; the grammar runs over the whole text)
+_SCANNED = "newsevents.time_scan"
+
+
 def scan(doc: Document, tv: TimeVocab) -> list[Found]:
-    """Every temporal expression of the article, in text order, before anchoring."""
+    """Every temporal expression of the article, in text order, before anchoring; scanned
+    once per parse and time vocabulary."""
+    parse = doc.parse
+    memo = parse.user_data.get(_SCANNED) if parse is not None else None
+    if memo is not None and memo[0] is tv and memo[1] is doc.article.text:
+        return list(memo[2])
+    found = _scan(doc, tv)
+    if parse is not None:
+        parse.user_data[_SCANNED] = (tv, doc.article.text, tuple(found))
+    return found
+
+
+def _scan(doc: Document, tv: TimeVocab) -> list[Found]:
     text = doc.article.text
     matches = _pattern_matches(text, tv) + _bare_years(text, doc.parse, tv)
     chosen = _join_ranges(text, _longest_first(matches), tv.patterns)
