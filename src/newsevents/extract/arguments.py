@@ -107,16 +107,16 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
 def _mutual(frame: Frame, actors: list[Token], recips: list[Token], book: Codebook) -> bool:
     """Several doers of a mutual act ("fought", "met", "signed a pact") and no other party
     named as its recipient."""
-    where = book.words("mutual_place_preps")
-    if any(names_side(r, frame.token, where) for r in recips if r not in actors):
-        return False  # "clashed with police" names the other side; "fought in X" a place
     tok = frame.token
     mutual = book.spec(frame.event).reciprocal or lemma(tok) in book.words("mutual_words")
     if not mutual and tok.pos_ == "VERB":
         # "signed an agreement", "held talks": the mutual word is the object
         mutual = any(lemma(o) in book.words("mutual_words") for o in children_of(tok, "dobj"))
     if not mutual:
-        return False
+        return False  # (asked first: the recipients' subtrees below are the costly part)
+    where = book.words("mutual_place_preps")
+    if any(names_side(r, frame.token, where) for r in recips if r not in actors):
+        return False  # "clashed with police" names the other side; "fought in X" a place
     labels, genitive = book.words("origin_labels"), book.words("genitive_preps")
     sides = sum(
         len(coordinated_origins(a, labels)) or len(coordinated_owners(a, genitive)) or 1

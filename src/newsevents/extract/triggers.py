@@ -123,11 +123,12 @@ def _best(
             if entry.id in seen:
                 continue
             seen.add(entry.id)
-            if _holds(tok, entry, book, parse) and (
+            # the constraints (the costly part) are read only for an entry that would win
+            if (
                 best is None
                 or entry.specificity > best.specificity
                 or (entry.specificity == best.specificity and entry.order < best.order)
-            ):
+            ) and _holds(tok, entry, book, parse):
                 best = entry
     return best
 
