@@ -191,6 +191,8 @@ class EventTypes(Mapping[str, EventTypeSpec]):
 
     def __init__(self, specs: Mapping[str, EventTypeSpec]):
         self._specs = dict(specs)
+        #: with_commitment's answers (the commitment rules ask for each frame they recode)
+        self._committed: dict[Commitment, str | None] = {}
 
     def __getitem__(self, name: str) -> EventTypeSpec:
         return self._specs[name]
@@ -213,7 +215,10 @@ class EventTypes(Mapping[str, EventTypeSpec]):
 
     def with_commitment(self, kind: Commitment) -> str | None:
         """The type that codes a commitment of this kind (AGREE: cooperation)."""
-        return next((n for n, s in self._specs.items() if s.commitment == kind), None)
+        if kind not in self._committed:
+            found = next((n for n, s in self._specs.items() if s.commitment == kind), None)
+            self._committed[kind] = found
+        return self._committed[kind]
 
     def check(self, name: object, where: str) -> EventType:
         """``name`` if it is a declared type, else a ConfigError saying where it was used."""

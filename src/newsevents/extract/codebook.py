@@ -14,6 +14,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -103,9 +104,10 @@ class Entry:
     pattern: bool = False  # a converted Phoenix pattern (checked for sport/market context)
     pobj_mod: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def specificity(self) -> int:
-        """How many positive constraints the entry has (the most specific match wins)."""
+        """How many positive constraints the entry has (the most specific match wins); counted
+        once (every candidate token's match compares it)."""
         return sum(
             bool(x)
             for x in (self.obj, self.subj, self.prt, self.prep, self.mod, self.ccomp, self.pobj)
@@ -131,6 +133,8 @@ class Codebook:
     #: expansions of constraint lists already computed (classes do not change after load)
     _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
     _aux: list[Entry] = field(default_factory=list, repr=False)
+    #: the ids of the entries marked ``sure`` (set by :meth:`compile`; asked once per article)
+    _sure: frozenset[str] | None = field(default=None, repr=False)
     #: verb lemma -> converted Phoenix patterns: a layer below the entries (verb_patterns.py)
     patterns: dict[str, list[Entry]] = field(default_factory=dict)
     #: (verb lemma, key word) -> patterns: the word the pattern cannot do without
@@ -158,6 +162,7 @@ class Codebook:
         self.lists["content_hypothetical"] = frozenset(asked)
         self.lists["content_reported"] = frozenset(alleged)
         self._aux = [e for e in self.entries if e.pos == "aux"]
+        self._sure = frozenset(e.id for e in self.entries if e.sure)
         for entry in self.entries:
             for lemma in entry.lemmas:
                 self.index.setdefault((lemma, entry.pos), []).append(entry)
@@ -180,6 +185,8 @@ class Codebook:
     @property
     def sure_rules(self) -> frozenset[str]:
         """The ids of the entries marked ``sure`` (the learned model never drops their events)."""
+        if self._sure is not None:
+            return self._sure
         return frozenset(e.id for e in self.entries if e.sure)
 
     def ordered(self, name: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..model import Span
+from ..model import Document, Span
 from ..resources import read_tsv
 
 DATELINE_FILE = Path(__file__).parent / "data" / "place_dateline.tsv"
@@ -52,9 +52,37 @@ def dateline_matches(
     return sorted(found, key=lambda m: m.start())
 
 
+#: parse.user_data key of the dateline matches found, by patterns and reach (the time scan,
+#: the dating, the place and the actor resolvers all ask)
+_FOUND = "newsevents.datelines"
+
+
+def document_datelines(
+    doc: Document, patterns: tuple[re.Pattern[str], ...], chars: int
+) -> list[re.Match[str]]:
+    """:func:`dateline_matches` of the article's text, searched once per parse."""
+    text = doc.article.text
+    if doc.parse is None:
+        return dateline_matches(text, patterns, chars)
+    memo = doc.parse.user_data.setdefault(_FOUND, {})
+    key = (patterns, chars)  # equal patterns (the same source and flags) match alike
+    hit = memo.get(key)
+    if hit is None or hit[0] is not text:
+        hit = memo[key] = (text, tuple(dateline_matches(text, patterns, chars)))
+    return list(hit[1])
+
+
 def dateline_span(
     text: str, patterns: tuple[re.Pattern[str], ...], chars: int = DATELINE_CHARS
 ) -> Span | None:
     """The span of the article's dateline (city to dash), or None without one."""
     found = dateline_matches(text, patterns, chars)
+    return Span(found[0].start(), found[0].end()) if found else None
+
+
+def document_dateline_span(
+    doc: Document, patterns: tuple[re.Pattern[str], ...], chars: int = DATELINE_CHARS
+) -> Span | None:
+    """:func:`dateline_span` of the article, searched once per parse."""
+    found = document_datelines(doc, patterns, chars)
     return Span(found[0].start(), found[0].end()) if found else None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document
-from ..datelines import dateline_matches, read_datelines
+from ..datelines import document_datelines, read_datelines
 from .dictionary import ActorDictionary
 from .places import DocumentPlaces
 
@@ -54,7 +54,7 @@ class HomeCountry:
 
     def _dateline_country(self) -> str | None:
         """The country of the place the report is datelined from ("NAIROBI -")."""
-        found = dateline_matches(self.doc.article.text, _dateline_patterns(), 400)
+        found = document_datelines(self.doc, _dateline_patterns(), 400)
         if not found:
             return None
         for group in ("where", "city"):

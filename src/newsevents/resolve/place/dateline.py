@@ -21,15 +21,14 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, EventMention, Place, Span
-from ..datelines import dateline_matches
+from ..datelines import document_datelines
 from .gazetteer import Gazetteer
 from .names import locative_slot
 
 
 def dateline_place(doc: Document, gaz: Gazetteer, context: Counter[str]) -> Place | None:
     """The dateline's place (its span set on the city's name), or None without a dateline."""
-    text = doc.article.text
-    for m in dateline_matches(text, gaz.datelines, gaz.settings.dateline_chars):
+    for m in document_datelines(doc, gaz.datelines, gaz.settings.dateline_chars):
         ctx = context
         where = _where(gaz, m)
         if where is not None:  # "KIRKUK, Iraq": the writer said which one

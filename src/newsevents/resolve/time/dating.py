@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import DatePrecision, Document, EventMention, Span, TimeExpression, evolve
-from ..datelines import dateline_span
+from ..datelines import document_dateline_span
 from .attach import dist, own_times
 from .calendar import Interval, format_interval
 from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
@@ -43,7 +43,7 @@ def resolve_dates(
     rels = find_relative(doc, tv)
     rel_index = SpanIndex([x.span for x in rels])
     # the dateline's date ("KYIV, Oct 20 (Outlet) -") is the report's day, not an event's
-    head = dateline_span(doc.article.text, tv.datelines)
+    head = document_dateline_span(doc, tv.datelines)
     plain = [
         t
         for t in times

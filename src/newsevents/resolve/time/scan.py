@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, Span, TimeExpression
-from ..datelines import dateline_span
+from ..datelines import document_dateline_span
 from .calendar import format_interval, resolve
 from .grammar import ALTERNATIVES, Patterns
 from .holidays import holiday_date
@@ -221,7 +221,7 @@ def dateline_day(doc: Document, tv: TimeVocab, found: list[Found], pub: date | N
     then, so its weekdays and yesterdays count from it, not from a later publication (a
     weekly reprinting wire copy). A dateline date without a year is the nearest such day
     on or before publication; one more than ``dateline_days`` before it is not taken."""
-    head = dateline_span(doc.article.text, tv.datelines)
+    head = document_dateline_span(doc, tv.datelines)
     if head is None:
         return None
     for f in found:
