@@ -296,6 +296,14 @@ def test_codebook_extension_and_errors(tmp_path: Path, parse, actors, gazetteer)
     worse.write_text("entries:\n  - {id: x.w, lemma: [foo], pos: verb, event: REJECT}\n")
     with pytest.raises(ConfigError, match="cameo"):
         load_codebook([worse])
+    # one file naming an id twice is a slip (the first entry was silently lost); a later file
+    # may override an id of an earlier one on purpose
+    twice = tmp_path / "twice.yaml"
+    row = '  - {id: x.snub, lemma: [snub], pos: verb, event: REJECT, cameo: "120"}\n'
+    twice.write_text("entries:\n" + row + row)
+    with pytest.raises(ConfigError, match="appears twice"):
+        load_codebook([twice])
+    assert load_codebook([extra, extra]).entries
 
 
 @pytest.mark.parametrize(

@@ -331,8 +331,14 @@ class _Sections:
         raw_entries = data.get("entries") or []
         if not isinstance(raw_entries, list):
             raise ConfigError(f"{path}: 'entries' must be a list of mappings")
+        seen: set[str] = set()
         for i, raw in enumerate(raw_entries):
             entry = _entry(path, i, raw, self.order, self.types)
+            if entry.id in seen:
+                # (a later file may override an id on purpose; one file naming it twice is a
+                # slip that silently dropped the first entry)
+                raise ConfigError(f"{path}: entry id {entry.id!r} appears twice in this file")
+            seen.add(entry.id)
             self.order += 1
             self.entries[entry.id] = entry
 
