@@ -220,6 +220,8 @@ def test_labour_strikers_and_political_players_still_act(types, text, event):
         ("The new government reinstated forty dismissed judges.", "CONCEDE", None),
         ("Beijing sent 24 warplanes and four frigates toward the island.", "MOBILIZE", "troops"),
         ("Kyrgyz troops handed over two border villages to Tajikistan.", "RETREAT", "withdraw"),
+        ("The cleric said the movement would take revenge on the occupiers.", "THREATEN", None),
+        ("Villagers took revenge on the bandits and burned their camp.", "ASSAULT", None),
         ("The army is sending 500 paratroopers to the border.", "MOBILIZE", "troops"),
         ("Two mortar shells slammed into the barracks.", "ASSAULT", None),
         ("The drone took out the militia commander.", "ASSAULT", None),
