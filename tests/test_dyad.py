@@ -387,6 +387,9 @@ def test_a_county_commissioner_is_a_state_official(analyze):
         "sides to return to talks.",
         "Bolivian troops shelled Chilean border posts on Monday. Brazil's president later "
         "spoke with both governments and urged both governments to return to talks.",
+        # a mutual act's doers (each the other's recipient) are an exchange too
+        "Bolivian and Chilean troops exchanged fire at the border on Monday. The Vatican urged "
+        "both sides to return to talks.",
     ],
 )
 def test_the_two_sides_are_the_parties_of_the_last_exchange(analyze, text):

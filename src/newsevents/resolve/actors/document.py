@@ -330,8 +330,8 @@ class ParticipantCoder:
         """The two states of an exchange: a doer and a recipient of two different states, or
         two doers of different states ("A and B met")."""
         nonstate = self.kb.sectors.codes.nonstate
-        parties = (*ev.actor, *ev.recipient)
-        if len({a.span for a in parties}) < len(parties):
+        parties = (*ev.actor, *ev.recipient)  # (a mutual act lists its doers on both sides)
+        if any(len({a.span for a in side}) < len(side) for side in (ev.actor, ev.recipient)):
             return  # addressed to the pair itself ("spoke with both governments")
         states = [a for a in parties if a.code and a.code not in nonstate]
         first = states[0] if states else None
