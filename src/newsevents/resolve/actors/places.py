@@ -80,10 +80,11 @@ def place_country(
     place = gazetteer.lookup(text, context)
     if place is None or place.country is None:
         return None
-    if place.precision == "city" and not (as_place or root.dep_ in ("poss", "compound")):
+    # a city counts used as a place, or as a tagged place's modifier ("Baghdad's streets");
+    # an untagged possessor is a region at most ("Mission's head": no namesake town)
+    modifier = root.dep_ in ("poss", "compound") and ent.label_ in _PLACE_LABELS
+    if place.precision == "city" and not (as_place or modifier):
         return None
-    if ent.label_ not in _PLACE_LABELS and not as_place and place.precision == "city":
-        return None  # ("Mission's head": no namesake town)
     return str(place.country)
 
 
