@@ -345,7 +345,9 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         objs = _fired_at(objs, book)
     if frame.mode in book.words("own_object_modes"):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
-    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN]
+    # an object predicate says what the object is called or made ("called the vote a sham"),
+    # never who is acted on
+    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN and o.dep_ != "oprd"]
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     # an attack condemned without its doer ("condemned the strikes") stands for that doer
     blamed = spec.content_factuality == "reported"

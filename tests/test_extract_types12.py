@@ -1,0 +1,77 @@
+"""Event-type classes found by walking the training corpus's train split with the rules
+(seventeenth session): a third party brokering a deal mediates, leaders shaking hands or
+flying to a named place meet, troops leaving a place withdraw, calling a deed a crime
+condemns it. Real spaCy; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract import extract_events
+
+
+@pytest.fixture
+def coded(parse, codebook):
+    """``coded(text)``: (event, rule) of every event the rules find (no learned model)."""
+
+    def run(text: str) -> set[tuple[str, str]]:
+        return {(e.event, e.rule) for e in extract_events(parse(text), codebook)}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brokering is a third party's mediation (CAMEO 045); the parties reach the deal
+        ("Qatar brokered a ceasefire between the two militias on Sunday.", "CONSULT"),
+        ("Norway quietly brokered the talks that led to the accord.", "CONSULT"),
+        ("The two governments reached a deal on fishing rights.", "AGREE"),
+        # shaking hands is a meeting
+        ("The two presidents shook hands at the border post.", "CONSULT"),
+        # a leader flying to a named place visits it
+        ("The Kenyan president flew to Addis Ababa on Monday.", "CONSULT"),
+        ("Foreign Minister Ana Lopez travelled to Montevideo last week.", "CONSULT"),
+        # troops leaving a place withdraw
+        ("The last French soldiers left Niger on Friday.", "RETREAT"),
+        ("Government forces left the town without a fight.", "RETREAT"),
+        # calling a deed or a person names of crime condemns them
+        ("The opposition called the election a sham.", "ACCUSE"),
+        ("Ankara called the decision a violation of international law.", "ACCUSE"),
+        ("The minister called the protest leader a traitor.", "ACCUSE"),
+    ],
+)
+def test_corpus_classes_are_coded(coded, text, expected):
+    assert expected in {event for event, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the parties' own deal stays an agreement, not a mediation
+        ("The two governments reached a deal on fishing rights.", "CONSULT"),
+        # people who are not leaders flying somewhere visit nobody
+        ("Hundreds of pilgrims flew to Jeddah on Monday.", "CONSULT"),
+        # leaving something in a state, leaving dead, or leaving for a mission is no withdrawal
+        ("The rebels left five soldiers dead in the ambush.", "RETREAT"),
+        ("Cutting the troops now would leave Iraq exposed to attacks.", "RETREAT"),
+        ("The police left the marchers alone.", "RETREAT"),
+        # a call for something, or a call to a leader, condemns nobody
+        ("The opposition called for an inquiry into the violence.", "ACCUSE"),
+        ("The chancellor called the Polish president on Tuesday.", "ACCUSE"),
+        ("The minister called the talks a success.", "ACCUSE"),
+    ],
+)
+def test_corpus_classes_do_not_overreach(coded, text, absent):
+    assert absent not in {event for event, _ in coded(text)}
+
+
+def test_a_name_called_is_no_recipient(parse, codebook):
+    """ "called the vote a sham": the predicate noun says what the vote is called; the
+    recipient slot holds the vote, never "sham"."""
+    events = [e for e in extract_events(parse("The opposition called the vote a sham."), codebook)]
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse
+    doc_text = "The opposition called the vote a sham."
+    names = {r.span.of(doc_text) for e in accuse for r in e.recipient if r.span is not None}
+    assert "sham" not in " ".join(names)
