@@ -75,3 +75,41 @@ def test_a_name_called_is_no_recipient(parse, codebook):
     doc_text = "The opposition called the vote a sham."
     names = {r.span.of(doc_text) for e in accuse for r in e.recipient if r.span is not None}
     assert "sham" not in " ".join(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # deaths told as the outcome of a mishap are accidents
+        "A bus skidded off a mountain road and overturned, killing 14 passengers.",
+        "The roof of a market hall collapsed in the storm, killing nine traders.",
+        # sport results: a scoreline, a team named by its sport, a purpose of winning a title
+        "The home side beat the visitors 3-1 on Sunday.",
+        "Kenya's rugby sevens team beat Samoa in the final.",
+        "The champions thrashed their rivals to retain the league title.",
+        "Oxford beat Cambridge in the annual boat race.",
+    ],
+)
+def test_accidents_and_sport_are_no_events(coded, text):
+    assert {event for event, _ in coded(text)} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attacks told the same way stay attacks
+        ("Gunmen stormed the village, killing 12 people.", "ASSAULT"),
+        ("A car bomb exploded outside the ministry, killing nine.", "ASSAULT"),
+        ("Police beat the protesters with batons.", "ASSAULT"),
+        # marching to demand higher wages is a protest, not a market report
+        ("Thousands of teachers marched in Lima to demand higher wages.", "PROTEST"),
+        ("Rebels exploded a series of bombs in the capital.", "ASSAULT"),
+    ],
+)
+def test_attacks_told_like_accidents_stay(coded, text, expected):
+    assert expected in {event for event, _ in coded(text)}
+
+
+def test_a_vote_count_is_no_scoreline(coded):
+    """Only a violent verb's scoreline is sport: a vote count keeps its event."""
+    assert "REJECT" in {event for event, _ in coded("The Senate rejected the bill 51-49.")}

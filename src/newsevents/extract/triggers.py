@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -16,6 +17,7 @@ from .parse import (
     entry_pos,
     forms,
     hyphen_word,
+    infinitival,
     lemma,
     preps_of,
     word_set,
@@ -55,7 +57,7 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
         best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
         if best is not None and _event_object(tok, book, parse):
             return None  # "held talks", "reiterated its demand": the noun's own entry codes it
-    if best is not None and pos == "verb" and _nonevent(tok, book, parse):
+    if best is not None and pos == "verb" and _nonevent(tok, book, parse, best):
         return None
     return best
 
@@ -81,7 +83,7 @@ def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
     return any((f, "noun") in book.index for o in parse.objects(tok) for f in forms(o))
 
 
-def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
+def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     """Natural forces, accidents, illness, sport and markets are not events, nor is the
     anonymity formula of a source."""
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
@@ -95,7 +97,50 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
-    return _context(args, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
+    if _accident_outcome(tok, book):
+        return True  # "a ferry capsized, killing 32"
+    if book.spec(entry.event).violent and any(_scoreline(c) for c in tok.children):
+        return True  # "beat the visitors 94-89" (a vote "rejected the bill 51-49" stays)
+    # "beat Hungary to win the title": a purpose of winning places the act in sport
+    winning = book.words("winning_verbs")
+    purpose = [
+        o
+        for c in tok.children
+        if c.dep_ == "advcl" and infinitival(c) and lemma(c) in winning
+        for o in parse.objects(c)
+    ]
+    return _context(args + purpose, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
+
+
+#: a scoreline ("94-89", "21-12"), told of sport results
+_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+def _scoreline(tok: Token) -> bool:
+    """Is this modifier of the verb a scoreline ("beat the visitors 3-1"), one token or the
+    tokenizer's three ("3", "-", "1")?"""
+    if _SCORE.match(tok.text):
+        return True
+    doc = tok.doc
+    return (
+        tok.like_num
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "\u2013")
+        and doc[tok.i + 2].like_num
+        and len(tok.text) <= 3
+        and len(doc[tok.i + 2].text) <= 3
+    )
+
+
+def _accident_outcome(tok: Token, book: Codebook) -> bool:
+    """A death told as the outcome of an accident: a participle after a verb of mishap ("a
+    truck overturned and caught fire, killing 50", "the roof collapsed, killing 54")."""
+    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
+        return False
+    mishap = book.words("mishap_verbs")
+    head = tok.head
+    heads = [head, *(h for h in (head.head,) if head.dep_ == "conj")]
+    return any(lemma(h) in mishap for h in heads)
 
 
 #: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
