@@ -113,3 +113,17 @@ def test_attacks_told_like_accidents_stay(coded, text, expected):
 def test_a_vote_count_is_no_scoreline(coded):
     """Only a violent verb's scoreline is sport: a vote count keeps its event."""
     assert "REJECT" in {event for event, _ in coded("The Senate rejected the bill 51-49.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hitting someone with sanctions sanctions them; with rockets, attacks them
+        ("The EU hit Minsk with fresh sanctions on Monday.", "SANCTION"),
+        ("Washington slapped Caracas with new sanctions.", "SANCTION"),
+        ("Rebels hit the convoy with rockets.", "ASSAULT"),
+        ("Trump threatened Turkey with sanctions.", "THREATEN"),
+    ],
+)
+def test_hit_with_sanctions(coded, text, expected):
+    assert {event for event, _ in coded(text)} == {expected}
