@@ -127,3 +127,32 @@ def test_a_vote_count_is_no_scoreline(coded):
 )
 def test_hit_with_sanctions(coded, text, expected):
     assert {event for event, _ in coded(text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The interior ministry menaced the strikers with dismissal.", "THREATEN"),
+        ("The rebel leader raised the threat of a return to war.", "THREATEN"),
+        ("Parliament paid tribute to the firefighters who died.", "SUPPORT"),
+        ("Britain handed the territory to Chinese sovereignty at midnight.", "RETREAT"),
+        ("The donors suspended disbursements to the health ministry.", "SANCTION"),
+        ("The army abandoned the border town after the offensive.", "RETREAT"),
+        ("Two fighter jets were scrambled to shadow the bombers.", "MOBILIZE"),
+    ],
+)
+def test_more_corpus_classes(coded, text, expected):
+    assert expected in {event for event, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a danger poses a threat; a state that will not abandon its towns moves no troops
+        ("The flooding poses a threat to the harvest.", "THREATEN"),
+        ("The governor said the state would not abandon the northern towns.", "REJECT"),
+        ("The government abandoned the plan after protests.", "RETREAT"),
+    ],
+)
+def test_more_corpus_classes_do_not_overreach(coded, text, absent):
+    assert absent not in {event for event, _ in coded(text)}
