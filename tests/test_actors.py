@@ -71,13 +71,13 @@ def run(resources, extracted):
         ("Colombian rebels", "COL", "REB"),
         ("the Brazilian supreme court", "BRA", "JUD"),
         ("Washington", "USA", "GOV"),
-        ("the United Nations", "IGO", None),
+        ("the United Nations", "UNO", None),
         ("NATO troops", "IGO", "MIL"),
         ("Iranian-backed militia", None, "UAF"),
         ("a US-led coalition", "USA", "any"),  # (its sector is not settled here)
         # an international body's name is no role ("Union" is no labour union)
         ("the African Union", "IGO", None),
-        ("the European Union", "IGO", None),
+        ("the European Union", "EUR", None),
         # a region's possessor the tagger calls an organisation is still the region
         ("Somaliland's leader", "SOM", "any"),
     ],
@@ -186,7 +186,7 @@ def _event(events, kind):
         (
             "Jane Roe, the United Nations relief coordinator, urged Sudan to open the border.",
             "REQUEST",
-            "IGO",
+            "UNO",
             "SDN",
         ),
     ],
@@ -378,21 +378,21 @@ def test_later_short_name_keeps_the_code(run):
         (
             "Eighty UN peacekeepers were pulled out of the Congolese town of Beni.",
             "SANCTION",
-            "IGO",
+            "UNO",
             "COD",
         ),
         # a demand's addressee is the subject of its that-clause
         (
             "The ILO reiterated its demand that Qatar ease restrictions on migrant workers.",
             "REQUEST",
-            "IGO",
+            "UNO",
             "QAT",
         ),
         # a call's content names the party it is about
         (
             "The United Nations rejected a call for its troops to be deployed in Haiti.",
             "REJECT",
-            "IGO",
+            "UNO",
             "HTI",
         ),
     ],

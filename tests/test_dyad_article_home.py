@@ -110,7 +110,7 @@ def test_a_place_name_is_read_in_the_articles_countries(analyze, text, word, kin
     ("second", "word", "kind", "actor"),
     [
         ("The United States said it was ready to provide assistance.", "ready", "AGREE", "USA"),
-        ("The European Union pledged emergency aid on Thursday.", "pledged", "AID", "IGO"),
+        ("The European Union pledged emergency aid on Thursday.", "pledged", "AID", "EUR"),
     ],
 )
 def test_a_foreign_doers_act_on_no_one_named_is_on_the_articles_country(

@@ -342,7 +342,7 @@ def test_warning_of_a_third_party_act_is_a_prediction(code):
             "CHL",
             "visit",
         ),
-        ("Rebels handed over their weapons to UN peacekeepers.", "RETREAT", None, "IGO", "disarm"),
+        ("Rebels handed over their weapons to UN peacekeepers.", "RETREAT", None, "UNO", "disarm"),
         ("Ghana summoned the Nigerian ambassador on Monday.", "ACCUSE", "GHA", "NGA", "disapprove"),
         ("A Peruvian court convicted the former president.", "SANCTION", "PER", "PER", "convict"),
         ("Mexico filed a lawsuit against the United States.", "ACCUSE", "MEX", "USA", "allege"),
@@ -515,7 +515,7 @@ def test_conjunct_of_a_passive_takes_its_subject(code):
         (
             "The rebels said they would meet the UN envoy if he guaranteed their safety.",
             "AGREE",
-            "IGO",
+            "UNO",
         ),
         (
             "Chile said it could expel Bolivian diplomats if the attacks continued.",

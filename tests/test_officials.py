@@ -151,7 +151,7 @@ def test_a_form_names_one_actor_at_a_time(officials, packaged):
         ("Ahmed al-Sharaa", "2020-06-01", "SYR", "REB"),
         ("Ahmed al-Sharaa", "2025-06-01", "SYR", "GOV"),
         ("Kallas", "2022-06-01", "EST", "GOV"),
-        ("Kallas", "2025-06-01", "IGO", "GOV"),
+        ("Kallas", "2025-06-01", "EUR", "GOV"),
         ("Hemedti", "2021-06-01", "SDN", "PRM"),
         ("Hemedti", "2024-06-01", "SDN", "REB"),
     ],

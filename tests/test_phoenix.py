@@ -168,7 +168,7 @@ def test_default_role_applies_outside_the_dated_ones(converted) -> None:
     out, _, _ = converted
     table = load_actors(out / "resolve" / "data" / "phoenix" / "actors.tsv", cache=False)
     (lin,) = table.lookup("lin mei")
-    assert lin.role_on(date(2009, 5, 1)).code == "IGO"  # type: ignore[union-attr]
+    assert lin.role_on(date(2009, 5, 1)).code == "UNO"  # type: ignore[union-attr]
     role = lin.role_on(date(2015, 5, 1))
     assert role is not None and (role.code, role.sector) == ("", "ELI")
 
@@ -415,7 +415,7 @@ def test_shipped_codes_sectors_and_events_are_known(shipped) -> None:
 
     states = {c.alpha_3 for c in pycountry.countries} | {"KOS"}  # PLOVER's Kosovo
     states |= {"DDR", "SUN", "YUG", "CSK", "SCG"}  # former states (ISO 3166-3)
-    nonstate = {"IGO", "NGO", "IMG", "MNC", "ISM", "NGM", "UIS"}
+    nonstate = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM", "NGM", "UIS"}
     codes = {r.code for a in shipped.actors for r in a.roles}
     assert codes <= states | nonstate | {""}, sorted(codes - states - nonstate)
     sectors = {r.sector for a in shipped.actors for r in a.roles}
@@ -442,3 +442,12 @@ def test_name_markup(conv, raw: str, names: list[str]) -> None:
     from phoenix_convert.actors import _names
 
     assert _names(raw) == names
+
+
+def test_the_un_system_and_the_eu_get_their_plover_codes(conv) -> None:
+    """PLOVER 2.0 codes the UN system UNO and the European Union EUR, not the generic IGO;
+    CAMEO's IGOUNO... and IGOEUREEC... become them, other IGOs stay IGO."""
+    actors = sys.modules["phoenix_convert.actors"]
+    warnings = sys.modules["phoenix_convert.common"].Warnings()
+    codes = [actors.split_code(c, "t", warnings) for c in ("IGOUNOREFHCR", "IGOEUREEC", "IGOBUS")]
+    assert [(c.code, c.sector) for c in codes] == [("UNO", "REF"), ("EUR", ""), ("IGO", "BUS")]

@@ -101,6 +101,10 @@ def split_code(raw: str, where: str, warnings: Warnings) -> Code | None:
             warnings.add(where, f"code {raw!r} names no real state; role skipped")
             return None
         country = mapped
+    elif head == "IGO" and rest[:1] == ["UNO"]:
+        country, rest = "UNO", rest[1:]  # PLOVER 2.0 codes the UN system UNO, not IGO
+    elif head == "IGO" and rest[:2] == ["EUR", "EEC"]:
+        country, rest = "EUR", rest[2:]  # and the European Union EUR
     elif head in ISO or head in NONSTATE:
         country = head
     elif head in REGIONS:
@@ -292,8 +296,9 @@ ACTOR_NOTES = [
     "One row per (actor, role): rows of one actor are consecutive and repeat its name and",
     "aliases. aliases: |-separated, as written in text (the dictionary's upper case kept:",
     "match case-insensitively). code: ISO 3166-1 alpha-3 (withdrawn ISO 3166-3 codes for",
-    "former states: DDR SUN YUG CSK SCG; KOS for Kosovo), a non-state code (IGO NGO IMG MNC",
-    "NGM UIS) or empty (a region or no country). sector: PLOVER sector of the role (CAMEO MED",
+    "former states: DDR SUN YUG CSK SCG; KOS for Kosovo), a non-state code (UNO: the UN system,",
+    "EUR: the European Union, as PLOVER 2.0 codes them; IGO NGO IMG MNC NGM UIS) or empty (a",
+    "region or no country). sector: PLOVER sector of the role (CAMEO MED",
     "-> JRN, HLH -> MED, INS/SEP -> REB, religions -> REL). from/to: ISO dates, inclusive;",
     "both empty: the default role, valid on any date no dated row of the actor covers.",
     "kind: PERSON, ORG or GPE (inferred). cameo: the dictionary's code where code + sector",

@@ -217,7 +217,7 @@ def _actor_cols(actors: Sequence[Actor]) -> list[str]:
     a = actors[0]
     country = a.code if a.code and len(a.code) == 3 and a.code.isalpha() else ""
     code = (a.code or "") + (a.sector or "")
-    known = a.code if a.code in ("IGO", "NGO", "MNC") else ""
+    known = a.code if a.code in ("IGO", "UNO", "EUR", "NGO", "MNC") else ""
     return [code, a.name.upper(), country, known, "", "", "", a.sector or "", "", ""]
 
 
