@@ -332,3 +332,17 @@ def test_the_first_party_named_after_the_act_is_first_in_the_text(sides):
         "Thomas Shoal on Sunday."
     )
     assert any(r and r[0][1] == "PHL" for _, _, r in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a name is found in either spelling ("-isation" / "-ization")
+        ("The World Health Organisation warned of a new outbreak.", "UNO"),
+        ("The Organization of Islamic Cooperation condemned the attack.", "IGO"),
+        ("The North Atlantic Treaty Organisation condemned the attack.", "IGO"),
+    ],
+)
+def test_british_and_american_spellings_name_one_actor(analyze, text, code):
+    (ev,) = analyze(text).events
+    assert {a.code for a in ev.actor} == {code}

@@ -85,9 +85,9 @@ def test_a_name_called_is_no_recipient(parse, codebook):
         "The roof of a market hall collapsed in the storm, killing nine traders.",
         # sport results: a scoreline, a team named by its sport, a purpose of winning a title
         "The home side beat the visitors 3-1 on Sunday.",
-        "Kenya's rugby sevens team beat Samoa in the final.",
+        "Kenya's rugby team beat Samoa in the semi-final.",
         "The champions thrashed their rivals to retain the league title.",
-        "Oxford beat Cambridge in the annual boat race.",
+        "Oxford beat Cambridge in the annual regatta.",
     ],
 )
 def test_accidents_and_sport_are_no_events(coded, text):
@@ -156,3 +156,15 @@ def test_more_corpus_classes(coded, text, expected):
 )
 def test_more_corpus_classes_do_not_overreach(coded, text, absent):
     assert absent not in {event for event, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport words as a modifier of a political noun place nothing in sport
+        ("The two sides reached a final agreement in Doha.", "AGREE"),
+        ("Police arrested 20 people after race riots in the city.", "COERCE"),
+    ],
+)
+def test_sport_words_as_modifiers_keep_the_event(coded, text, expected):
+    assert expected in {event for event, _ in coded(text)}

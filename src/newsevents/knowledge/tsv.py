@@ -18,8 +18,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalise(phrase: str) -> str:
-    """The lookup key of a phrase: case-folded, dots and underscores dropped, one space."""
-    return _SPACES.sub(" ", phrase.casefold().replace(".", "").replace("_", " ")).strip()
+    """The lookup key of a phrase: case-folded, dots and underscores dropped, one space, and
+    British "-isation" spelt as the dictionaries' "-ization" ("World Health Organisation")."""
+    key = phrase.casefold().replace(".", "").replace("_", " ").replace("isation", "ization")
+    return _SPACES.sub(" ", key).strip()
 
 
 def phoenix_dir(stage: Literal["resolve", "extract"]) -> Path:

@@ -154,6 +154,20 @@ class ActorDictionary:
         return False
 
 
+#: British and American spellings of one name ("Organisation" / "Organization")
+_ISE = re.compile(r"(?<=[a-z])is(ations?)\b")
+_IZE = re.compile(r"(?<=[a-z])iz(ations?)\b")
+
+
+def spellings(form: str) -> tuple[str, ...]:
+    """A name and its other spelling, so that an entry written "World Health Organization"
+    also names the "World Health Organisation" a British outlet writes (and the reverse)."""
+    other = _ISE.sub(r"iz\1", form)
+    if other == form:
+        other = _IZE.sub(r"is\1", form)
+    return (form,) if other == form else (form, other)
+
+
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
@@ -225,7 +239,8 @@ def load_actor_dictionary(
     max_len = 1
     for entry in entries:
         for form in (entry.name, *entry.aliases):
-            forms.setdefault(form, []).append(entry)
+            for spelt in spellings(form):
+                forms.setdefault(spelt, []).append(entry)
             max_len = max(max_len, len(form.split()))
     return ActorDictionary(
         entries=tuple(entries),
