@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..place import Gazetteer
 from .dictionary import ActorDictionary, ActorEntry
-from .places import ent_of, ethnic, place_country, stance
+from .places import compass_name, ent_of, ethnic, namesake, place_country, stance
 from .vocab import ActorWords
 
 #: what a phrase names: a person, an organisation, a place, a nationality, or a pronoun
@@ -335,8 +335,8 @@ def _longest_name(
             longer = bool(name_lead(span[i], actors))
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
                 continue
-            if related(span[i], toks, actors):
-                continue
+            if related(span[i], toks, actors) or namesake(span[i], actors):
+                continue  # "Israel's militia ally"; "Puerto Jordan" is no Jordan
             return entry
     return None
 
@@ -380,6 +380,8 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
                 continue  # "ethnic Albanians in Serbia": a people, not another state
             if stance(toks[i], actors):
                 continue  # "an anti-Syria journalist" is not Syrian
+            if namesake(toks[i], actors):
+                continue  # "a base in Puerto Jordan" is not in Jordan
             out.code = hit[0]
             if head in (toks[i], toks[i + n - 1]):
                 out.kind = out.kind or ("GPE" if hit[1] != "adjective" else "NORP")
@@ -409,6 +411,8 @@ def _gazetteer_code(
             continue  # "anti-Syria", "Moscow-backed": not the phrase's own country
         if related(ent.root, toks, actors):
             continue  # "Israel's militia ally"
+        if compass_name(ent, actors):
+            continue  # "the South's offer": no region of that name elsewhere
         code = place_country(ent, actors, gazetteer, context)
         if code is None:
             continue

@@ -68,7 +68,7 @@ def place_country(
         return None
     text = kb.words.drop_clitic(ent.text).strip()
     text = kb.words.strip_article(text, fold=True)
-    if not text or not text[0].isupper():
+    if not text or not text[0].isupper() or compass_name(ent, kb):
         return None
     hit = kb.countries.get(text)
     if hit is not None:
@@ -224,6 +224,24 @@ def ethnic(tok: Token, kb: ActorDictionary) -> bool:
     if tok.i > 0 and doc[tok.i - 1].lower_ in words:
         return True
     return any(c.lower_ in words for c in (*tok.children, *tok.head.children))
+
+
+def namesake(tok: Token, kb: ActorDictionary) -> bool:
+    """ "Puerto Jordan", "New Mexico": a country's name ending a longer place name whose
+    word before it names no part of that country ("southern Lebanon" and "North Korea" do);
+    a place named after the country, not the country."""
+    doc = tok.doc
+    if tok.i == 0 or tok.ent_iob_ != "I" or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    before = doc[tok.i - 1]
+    return before.text[:1].isupper() and before.lower_ not in kb.words.country_part_words
+
+
+def compass_name(ent: SpacySpan, kb: ActorDictionary) -> bool:
+    """ "the South", "the North": a part of the story's country, never a namesake region or
+    town elsewhere (Cameroon's South Region, North in Utah)."""
+    words = [t.lower_ for t in ent if t.lower_ not in kb.words.articles]
+    return bool(words) and all(w in kb.words.country_part_words for w in words)
 
 
 def stance(tok: Token, kb: ActorDictionary) -> bool:

@@ -28,7 +28,7 @@ from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .phrase import code_phrase, head_of
-from .places import DocumentPlaces, backer, ethnic
+from .places import DocumentPlaces, backer, ethnic, namesake
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -268,7 +268,7 @@ class Setting:
             return known
         codes = self._sentence_countries(sent)
         for t in sent:
-            if t.text[:1].isupper() and not ethnic(t, self.kb):
+            if t.text[:1].isupper() and not ethnic(t, self.kb) and not namesake(t, self.kb):
                 hit = self.kb.countries.get(t.text)
                 if hit is not None:
                     codes.add(hit[0])
@@ -298,6 +298,9 @@ class Setting:
             return a
         if head.pos_ == "PROPN":
             name = self.kb.words.strip_article(a.name).strip()
+            words = self.kb.words.drop_clitic(name).lower().split()
+            if words and all(w in self.kb.words.country_part_words for w in words):
+                return a  # "the South's offer": a part of a country, no namesake region
             place = self.places.gazetteer.lookup(name, self.places.context)
             # "the Mission", "the Forum": a town's name takes no article (a body's does)
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
@@ -320,7 +323,11 @@ class Setting:
         if not toks:
             return r
         for t in head_of(toks).subtree:
-            if (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN") and not ethnic(t, self.kb):
+            if (
+                (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN")
+                and not ethnic(t, self.kb)
+                and not namesake(t, self.kb)
+            ):
                 hit = self.kb.countries.get(t.text)
                 if hit is not None and hit[0] not in doers:
                     return evolve(r, code=hit[0])

@@ -40,6 +40,7 @@ class ActorWords:
     articles: frozenset[str]
     ethnic_words: frozenset[str]
     stance_prefixes: frozenset[str]
+    country_part_words: frozenset[str]
     place_nouns: frozenset[str]
     site_nouns: frozenset[str]
     of_prepositions: frozenset[str]

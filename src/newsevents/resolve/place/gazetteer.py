@@ -341,8 +341,8 @@ class Gazetteer:
         "Zamfara State", "Dhaka district") says the writer named a division: subdivisions
         come first, and a city of that name stands for its surroundings at that precision."""
         key = self.key(name)
-        if not key:
-            return None
+        if not key or key in self.cues.directions:
+            return None  # "the North", "the South's offer": a part of the story's country
         ctx = context or Counter()
         first, _, rest = key.rpartition(" ")
         if first and rest in self.cues.divisions and key not in self.countries:
