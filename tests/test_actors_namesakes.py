@@ -52,3 +52,18 @@ def analyze_place(resources, text):
 
     (ev,) = api.analyze_text(text, resources=resources).events
     return ev.location
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # two nationalities joined by a hyphen: the last is the people's own
+        ("Cuban-American protesters blocked a Miami highway.", "USA"),
+        ("A Russian-American journalist was detained in Yekaterinburg.", "USA"),
+        # a person who held offices in two places: the one the phrase names
+        ("Polish Prime Minister Donald Tusk endorsed the plan.", "POL"),
+    ],
+)
+def test_the_phrase_names_which_country(analyze, text, code):
+    ev = analyze(text).events[0]
+    assert code in _codes(ev.actor) | _codes(ev.recipient)

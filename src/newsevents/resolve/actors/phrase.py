@@ -8,7 +8,7 @@ of non-state body ("rights group" -> NGO); a sector from its role words ("genera
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -180,12 +180,20 @@ def code_phrase(
             best.name,
         )
         out.open_data = best.open_data
+        stated = Coded()
+        _country_word(toks, head, actors, stated)
         if best.open_data:
             # the phrase's own country word ("King X of Morocco") wins over the table's
-            stated = Coded()
-            _country_word(toks, head, actors, stated)
             if stated.code is not None and stated.code != out.code:
                 out.code = stated.code
+        elif stated.code is not None and stated.code != out.code:
+            # "Polish Prime Minister Donald Tusk": of a person's roles, the one in the country
+            # the phrase names (our files date them; an undated report cannot tell)
+            other = next(
+                (e for e in actors.forms.get(best.name, ()) if e.code == stated.code), None
+            )
+            if other is not None:
+                out.code, out.sector = other.code, other.sector
     # persons named in the phrase (for coreference)
     ents = [t for t in toks if t.ent_type_ == "PERSON"]
     if ents:
@@ -382,12 +390,22 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
                 continue  # "an anti-Syria journalist" is not Syrian
             if namesake(toks[i], actors):
                 continue  # "a base in Puerto Jordan" is not in Jordan
+            if _hyphenated_first(toks[i], table):
+                continue  # "Cuban-American protesters": the last nationality is theirs
             out.code = hit[0]
             if head in (toks[i], toks[i + n - 1]):
                 out.kind = out.kind or ("GPE" if hit[1] != "adjective" else "NORP")
                 if hit[1] == "capital":
                     out.sector = out.sector or actors.sectors.codes.capital
             return
+
+
+def _hyphenated_first(tok: Token, table: Mapping[str, tuple[str, str]]) -> bool:
+    """Is the word the first of two nationalities joined by a hyphen ("Cuban-American")?"""
+    doc = tok.doc
+    i = tok.i
+    # not data: the hyphen is punctuation joining the two words
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text in table
 
 
 def _gazetteer_code(
