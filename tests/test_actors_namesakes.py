@@ -57,9 +57,11 @@ def analyze_place(resources, text):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        # two nationalities joined by a hyphen: the last is the people's own
+        # a diaspora compound ("X-American"): the people's citizenship is the second
         ("Cuban-American protesters blocked a Miami highway.", "USA"),
         ("A Russian-American journalist was detained in Yekaterinburg.", "USA"),
+        # a compound that is no diaspora word names the first nationality too
+        ("Senegal expelled a French-Senegalese activist on Friday.", "FRA"),
         # a person who held offices in two places: the one the phrase names
         ("Polish Prime Minister Donald Tusk endorsed the plan.", "POL"),
     ],

@@ -168,3 +168,15 @@ def test_more_corpus_classes_do_not_overreach(coded, text, absent):
 )
 def test_sport_words_as_modifiers_keep_the_event(coded, text, expected):
     assert expected in {event for event, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel rejected the report, calling it blackmail.",
+        "Beijing denied the reports, calling them hysteria.",
+        "The minister called the opposition leader a traitor.",
+    ],
+)
+def test_calling_names_condemns(coded, text):
+    assert "ACCUSE" in {event for event, _ in coded(text)}

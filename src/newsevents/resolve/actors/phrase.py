@@ -8,7 +8,7 @@ of non-state body ("rights group" -> NGO); a sector from its role words ("genera
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -390,8 +390,8 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
                 continue  # "an anti-Syria journalist" is not Syrian
             if namesake(toks[i], actors):
                 continue  # "a base in Puerto Jordan" is not in Jordan
-            if _hyphenated_first(toks[i], table):
-                continue  # "Cuban-American protesters": the last nationality is theirs
+            if _hyphenated_first(toks[i], actors.words.diaspora_nationalities):
+                continue  # "Cuban-American protesters": American citizens
             out.code = hit[0]
             if head in (toks[i], toks[i + n - 1]):
                 out.kind = out.kind or ("GPE" if hit[1] != "adjective" else "NORP")
@@ -400,12 +400,12 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
             return
 
 
-def _hyphenated_first(tok: Token, table: Mapping[str, tuple[str, str]]) -> bool:
-    """Is the word the first of two nationalities joined by a hyphen ("Cuban-American")?"""
+def _hyphenated_first(tok: Token, diaspora: frozenset[str]) -> bool:
+    """Is the word the origin half of a diaspora compound ("Cuban-American")?"""
     doc = tok.doc
     i = tok.i
     # not data: the hyphen is punctuation joining the two words
-    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text in table
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in diaspora
 
 
 def _gazetteer_code(

@@ -41,6 +41,7 @@ class ActorWords:
     ethnic_words: frozenset[str]
     stance_prefixes: frozenset[str]
     country_part_words: frozenset[str]
+    diaspora_nationalities: frozenset[str]
     place_nouns: frozenset[str]
     site_nouns: frozenset[str]
     of_prepositions: frozenset[str]
