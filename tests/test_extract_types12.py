@@ -180,3 +180,20 @@ def test_sport_words_as_modifiers_keep_the_event(coded, text, expected):
 )
 def test_calling_names_condemns(coded, text):
     assert "ACCUSE" in {event for event, _ in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The WFP delivered 2,500 tonnes of sorghum to displaced families.", "AID"),
+        ("Aid workers delivered surgical kits to two hospitals.", "AID"),
+        ("The junta expelled the UN humanitarian coordinator.", "SANCTION"),
+        ("Police sent water cannon to the square.", "MOBILIZE|none"),
+    ],
+)
+def test_aid_goods_and_expelled_officials(coded, text, expected):
+    events = {event for event, _ in coded(text)}
+    if expected == "MOBILIZE|none":
+        assert "AID" not in events  # water cannon are no relief water
+    else:
+        assert expected in events
