@@ -88,6 +88,9 @@ def test_a_name_called_is_no_recipient(parse, codebook):
         "Kenya's rugby team beat Samoa in the semi-final.",
         "The champions thrashed their rivals to retain the league title.",
         "Oxford beat Cambridge in the annual regatta.",
+        # coaches, audiences and astronauts praise and welcome outside politics
+        "The club's coach praised his young side after the draw.",
+        "The astronauts welcomed a cargo capsule on Sunday.",
     ],
 )
 def test_accidents_and_sport_are_no_events(coded, text):
