@@ -200,3 +200,12 @@ def test_aid_goods_and_expelled_officials(coded, text, expected):
         assert "AID" not in events  # water cannon are no relief water
     else:
         assert expected in events
+
+
+def test_a_press_release_label_releases_nobody(coded):
+    """ "Press release:" heads a statement; a release of prisoners in it is still one."""
+    assert coded("Press release: The ministry confirms two new cases of measles.") == set()
+    assert "RETREAT" in {
+        event
+        for event, _ in coded("Press release: The ministry announces the release of 30 prisoners.")
+    }
