@@ -83,6 +83,11 @@ def test_a_name_called_is_no_recipient(parse, codebook):
         # deaths told as the outcome of a mishap are accidents
         "A bus skidded off a mountain road and overturned, killing 14 passengers.",
         "The roof of a market hall collapsed in the storm, killing nine traders.",
+        # an explosion or a fire at a site of industry, a leak, a collapse, a burst dam
+        "A blast at a fireworks factory killed eight workers.",
+        "A gas leak at the chemical plant killed 12 people.",
+        "A bridge collapse killed more than 100 people.",
+        "A dam burst after heavy rain, killing 40 villagers.",
         # sport results: a scoreline, a team named by its sport, a purpose of winning a title
         "The home side beat the visitors 3-1 on Sunday.",
         "Kenya's rugby team beat Samoa in the semi-final.",
@@ -103,6 +108,8 @@ def test_accidents_and_sport_are_no_events(coded, text):
         # attacks told the same way stay attacks
         ("Gunmen stormed the village, killing 12 people.", "ASSAULT"),
         ("A car bomb exploded outside the ministry, killing nine.", "ASSAULT"),
+        ("A car bomb explosion at a market killed 20.", "ASSAULT"),
+        ("Israel's strike on a fuel depot killed four people.", "ASSAULT"),
         ("Police beat the protesters with batons.", "ASSAULT"),
         # marching to demand higher wages is a protest, not a market report
         ("Thousands of teachers marched in Lima to demand higher wages.", "PROTEST"),

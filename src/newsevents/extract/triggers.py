@@ -97,8 +97,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
-    if _accident_outcome(tok, book):
-        return True  # "a ferry capsized, killing 32"
+    if _accident_outcome(tok, book) or _industrial_blast(subjects, book):
+        return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
     if book.spec(entry.event).violent and any(_scoreline(c) for c in tok.children):
         return True  # "beat the visitors 94-89" (a vote "rejected the bill 51-49" stays)
     # "beat Hungary to win the title": a purpose of winning places the act in sport
@@ -130,6 +130,22 @@ def _scoreline(tok: Token) -> bool:
         and len(tok.text) <= 3
         and len(doc[tok.i + 2].text) <= 3
     )
+
+
+def _industrial_blast(subjects: list[Token], book: Codebook) -> bool:
+    """An explosion or a fire at a site of industry, with no doer named ("an explosion at a
+    fuel depot killed 24", "a boiler explosion"): an accident."""
+    sites = book.words("industrial_sites")
+    blasts = book.words("blast_nouns")
+    for s in subjects:
+        if lemma(s) not in blasts or any(c.dep_ == "poss" for c in s.children):
+            continue  # "Israel's strike", a doer named
+        near = [c for c in s.children if c.dep_ in ("compound", "amod")]
+        near += [o for p in s.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        near += [c for o in near for c in o.children if c.dep_ in ("compound", "amod")]
+        if any(lemma(t) in sites or t.lower_ in sites for t in near):
+            return True
+    return False
 
 
 def _accident_outcome(tok: Token, book: Codebook) -> bool:
