@@ -88,6 +88,10 @@ def test_a_name_called_is_no_recipient(parse, codebook):
         "A gas leak at the chemical plant killed 12 people.",
         "A bridge collapse killed more than 100 people.",
         "A dam burst after heavy rain, killing 40 villagers.",
+        # bushfires and volcanic ash close and burn; a museum closed for renovation
+        "Bushfires burned through the western forests.",
+        "Volcanic ash from the eruption closed the airport for a week.",
+        "The museum will be closed for renovation until May.",
         # sport results: a scoreline, a team named by its sport, a purpose of winning a title
         "The home side beat the visitors 3-1 on Sunday.",
         "Kenya's rugby team beat Samoa in the semi-final.",
