@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsevents import api
-from newsevents.extract import Codebook, load_codebook
+from newsevents.extract import Codebook, extract_events, load_codebook
 from newsevents.learn import load_learned
 from newsevents.model import Article, Document
 from newsevents.nlp import DEFAULT_MODEL, annotate
@@ -150,6 +150,16 @@ def make_event():
 def codebook() -> Codebook:
     """The packaged codebook (with the packaged event types), loaded once per session."""
     return load_codebook()
+
+
+@pytest.fixture
+def coded(parse, codebook):
+    """``coded(text)``: (event, rule) of every event the rules find (no learned model)."""
+
+    def run(text: str) -> set[tuple[str, str]]:
+        return {(e.event, e.rule) for e in extract_events(parse(text), codebook)}
+
+    return run
 
 
 # --- the workbench (newsevents serve): stores built by the real pipeline -----------------

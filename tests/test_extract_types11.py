@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.extract import extract_events, load_codebook
-
-
-@pytest.fixture
-def coded(parse, codebook):
-    """``coded(text)``: (event, rule) of every event the rules find (no learned model)."""
-
-    def run(text: str) -> set[tuple[str, str]]:
-        return {(e.event, e.rule) for e in extract_events(parse(text), codebook)}
-
-    return run
+from newsevents.extract import load_codebook
 
 
 @pytest.mark.parametrize(

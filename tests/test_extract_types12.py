@@ -10,16 +10,6 @@ import pytest
 from newsevents.extract import extract_events
 
 
-@pytest.fixture
-def coded(parse, codebook):
-    """``coded(text)``: (event, rule) of every event the rules find (no learned model)."""
-
-    def run(text: str) -> set[tuple[str, str]]:
-        return {(e.event, e.rule) for e in extract_events(parse(text), codebook)}
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
