@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..place import Gazetteer
 from .dictionary import ActorDictionary, ActorEntry
-from .places import compass_name, ent_of, ethnic, namesake, place_country, stance
+from .places import ent_of, ethnic, namesake, place_country, stance
 from .vocab import ActorWords
 
 #: what a phrase names: a person, an organisation, a place, a nationality, or a pronoun
@@ -180,20 +180,20 @@ def code_phrase(
             best.name,
         )
         out.open_data = best.open_data
-        stated = Coded()
-        _country_word(toks, head, actors, stated)
-        if best.open_data:
-            # the phrase's own country word ("King X of Morocco") wins over the table's
+        held = () if best.open_data else actors.forms.get(best.name, ())
+        if best.open_data or len(held) > 1:
+            stated = Coded()
+            _country_word(toks, head, actors, stated)
             if stated.code is not None and stated.code != out.code:
-                out.code = stated.code
-        elif stated.code is not None and stated.code != out.code:
-            # "Polish Prime Minister Donald Tusk": of a person's roles, the one in the country
-            # the phrase names (our files date them; an undated report cannot tell)
-            other = next(
-                (e for e in actors.forms.get(best.name, ()) if e.code == stated.code), None
-            )
-            if other is not None:
-                out.code, out.sector = other.code, other.sector
+                # the phrase's own country word wins over the Phoenix table's ("King X of
+                # Morocco"); of a person's roles in our files, the one in the country the
+                # phrase names ("Polish Prime Minister Donald Tusk": an undated report
+                # cannot tell by the date)
+                other = next((e for e in held if e.code == stated.code), None)
+                if best.open_data:
+                    out.code = stated.code
+                elif other is not None:
+                    out.code, out.sector = other.code, other.sector
     # persons named in the phrase (for coreference)
     ents = [t for t in toks if t.ent_type_ == "PERSON"]
     if ents:
@@ -429,8 +429,6 @@ def _gazetteer_code(
             continue  # "anti-Syria", "Moscow-backed": not the phrase's own country
         if related(ent.root, toks, actors):
             continue  # "Israel's militia ally"
-        if compass_name(ent, actors):
-            continue  # "the South's offer": no region of that name elsewhere
         code = place_country(ent, actors, gazetteer, context)
         if code is None:
             continue

@@ -68,7 +68,7 @@ def place_country(
         return None
     text = kb.words.drop_clitic(ent.text).strip()
     text = kb.words.strip_article(text, fold=True)
-    if not text or not text[0].isupper() or compass_name(ent, kb):
+    if not text or not text[0].isupper():
         return None
     hit = kb.countries.get(text)
     if hit is not None:
@@ -235,13 +235,6 @@ def namesake(tok: Token, kb: ActorDictionary) -> bool:
         return False
     before = doc[tok.i - 1]
     return before.text[:1].isupper() and before.lower_ not in kb.words.country_part_words
-
-
-def compass_name(ent: SpacySpan, kb: ActorDictionary) -> bool:
-    """ "the South", "the North": a part of the story's country, never a namesake region or
-    town elsewhere (Cameroon's South Region, North in Utah)."""
-    words = [t.lower_ for t in ent if t.lower_ not in kb.words.articles]
-    return bool(words) and all(w in kb.words.country_part_words for w in words)
 
 
 def stance(tok: Token, kb: ActorDictionary) -> bool:

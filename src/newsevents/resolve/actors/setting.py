@@ -298,9 +298,6 @@ class Setting:
             return a
         if head.pos_ == "PROPN":
             name = self.kb.words.strip_article(a.name).strip()
-            words = self.kb.words.drop_clitic(name).lower().split()
-            if words and all(w in self.kb.words.country_part_words for w in words):
-                return a  # "the South's offer": a part of a country, no namesake region
             place = self.places.gazetteer.lookup(name, self.places.context)
             # "the Mission", "the Forum": a town's name takes no article (a body's does)
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
