@@ -313,3 +313,34 @@ def test_a_bare_number_read_as_a_day_is_still_a_count(nlp, codebook):
 def test_no_casualties_without_a_count(parse, codebook, text, wrong):
     got = counts(code(parse, codebook, text))
     assert not any(k == wrong for k, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negative party is a toll of zero, the figure kept against an outlet claiming deaths
+        ("Rebels shelled the town, but no one was killed.", ("killed", 0, False)),
+        ("Officials said nobody was killed in the blast.", ("killed", 0, False)),
+        ("No soldiers were wounded in the ambush.", ("injured", 0, False)),
+        ("Not a single civilian was killed in the raid.", ("killed", 0, False)),
+    ],
+)
+def test_a_negative_party_is_a_toll_of_zero(parse, codebook, text, expected):
+    events = code(parse, codebook, text)
+    assert expected in counts(events)
+    # and nobody is no recipient ("no one" is not a party called "one")
+    violent = [e for e in events if e.quantities and e.quantities[0].value == 0]
+    assert violent and not any(e.recipient for e in violent)
+
+
+def test_a_count_of_a_negated_act_is_not_zero(parse, codebook):
+    # "no one was arrested": the arrest did not happen, it is no figure
+    assert not any(v == 0 for _, v, _ in counts(code(parse, codebook, "No one was arrested.")))
+
+
+def test_a_bare_participle_shares_the_passive(parse, codebook):
+    # "were killed or injured": both verbs have the counted as their patient, nobody as doer
+    events = code(parse, codebook, "Twelve villagers were killed or injured in the flooding.")
+    kinds = {(q.kind, q.value) for e in events for q in e.quantities}
+    assert {("killed", 12), ("injured", 12)} <= kinds, kinds
+    assert not any(e.actor for e in events)

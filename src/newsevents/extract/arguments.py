@@ -25,6 +25,7 @@ from .parse import (
     is_passive,
     lemma,
     names_party,
+    nobody,
     preps_of,
     subordinate,
     with_conjuncts,
@@ -61,7 +62,8 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     preps = preps_of(tok)
     recips = _preposition_recipients(frame, recips, preps, book, parse)
     recips = _governed_recipients(frame, recips, frames, book, parse)
-    recips = [r for r in recips if r.ent_type_ not in _WHEN]
+    # "no one was killed", "not one American was hurt": a negative phrase is nobody
+    recips = [r for r in recips if r.ent_type_ not in _WHEN and not nobody(r)]
     recips = _named_party(frame, actors, recips, book)
     actors, recips = _stance_or_passive(frame, actors, recips, preps, book)
     recips = _answered_or_purpose(frame, recips, frames, book, parse)

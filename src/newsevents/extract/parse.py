@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import EventType
+from ..resources import load_factuality_cues
 from .codebook import Codebook, Entry, EntryPos
 
 
@@ -165,6 +166,31 @@ def kids(tok: Token) -> list[Token]:
 
 def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(tok))
+
+
+def nobody(head: Token) -> bool:
+    """A negative party: "nobody", "none", "no one", "no soldiers", "not one American",
+    "not a single civilian"."""
+    cues = load_factuality_cues()
+    if head.lower_ in cues.negative_pronouns:
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in cues.negative_determiners)
+        or (c.dep_ == "neg" and c.i < head.i)
+        or (c.dep_ == "nummod" and any(g.dep_ == "neg" for g in c.children))
+        for c in head.children
+    )
+
+
+def shares_passive(tok: Token) -> bool:
+    """A bare participle joined to a passive verb ("was killed or injured"): it shares the
+    passive's subject and agent."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBN"
+        and is_passive(tok.head)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids(tok))
+    )
 
 
 def children_of(tok: Token, *deps: str) -> list[Token]:
@@ -327,6 +353,8 @@ class Parse:
             )
         ):
             objs = [tok.head]  # "the sanctions (that) it imposed"
+        if not objs and shares_passive(tok):
+            objs = children_of(tok.head, "nsubjpass")
         return with_conjuncts(objs)
 
     def subjects(self, tok: Token, depth: int = 0) -> list[Token]:
@@ -356,6 +384,8 @@ class Parse:
             return []
         if dep == "conj":
             if is_passive(head) and not is_passive(tok):
+                if shares_passive(tok):
+                    return self.subjects(head, depth + 1)
                 # "X was indicted by the court and will resign": X resigns, not the court
                 return with_conjuncts(children_of(head, "nsubjpass"))
             return self.subjects(head, depth + 1)

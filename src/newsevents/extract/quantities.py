@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Quantity, Span
 from .codebook import Codebook, Entry
-from .parse import HYPHEN, Frame, Parse, lemma
+from .parse import HYPHEN, Frame, Parse, lemma, nobody
 
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 
@@ -295,6 +295,11 @@ def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tupl
     parts: list[tuple[Token, Quantity | None]] = []
     for h in heads:
         found = _count(h, book)
+        if found is None and kind in CASUALTY_KINDS and nobody(h):
+            # "no one was killed", "not one American was hurt": a toll of zero, the figure
+            # analysts keep against an outlet that claims deaths
+            first = h.doc[min(t.i for t in h.subtree if t.i <= h.i)]
+            found = (0, False, Span(first.idx, h.idx + len(h.text)))
         if found is None:
             parts.append((h, None))
             continue
@@ -304,6 +309,10 @@ def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tupl
         out.append(Quantity(kind, value, approximate, span))
         parts.append((h, out[-1]))
     return _listed_total(parts, kind, book)
+
+
+#: the kinds of count a negative party ("no one") sets to zero
+CASUALTY_KINDS = frozenset({"killed", "injured"})
 
 
 def _listed_total(
