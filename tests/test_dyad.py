@@ -1160,3 +1160,25 @@ def test_their_after_a_coordinated_verbs_plural_object_is_that_objects(analyze):
     doc = analyze("The Thai navy detained 20 Cambodian fishermen and seized their boats.")
     seized = [e for e in doc.events if e.trigger.of(doc.article.text) == "seized"]
     assert seized and _codes(seized[0].recipient) == {"KHM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # what a state withdraws from an accord is itself: the accord's other party is the
+        # recipient, or nobody named
+        ("The president withdrew Canada from the trade pact with Mexico last year.", "MEX"),
+        ("Moscow pulled Russia out of the missile treaty with Washington.", "USA"),
+        # a recalled envoy is the doer's own too; the place it leaves is the recipient
+        ("Ankara withdrew its ambassador from Vienna on Monday.", "AUT"),
+    ],
+)
+@pytest.mark.parametrize("models", [False, True], ids=["rules", "models"])
+def test_what_the_doer_withdraws_is_never_the_recipient(
+    resources, learned_resources, text, recipient, models
+):
+    res = learned_resources if models else resources
+    doc = api.analyze_text(text, resources=res, published="2024-03-04")
+    coded = [e for e in doc.events if e.event in ("REJECT", "SANCTION")]
+    assert coded, [e.event for e in doc.events]
+    assert _codes(coded[0].recipient) == {recipient}, coded[0].recipient

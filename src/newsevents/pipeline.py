@@ -157,7 +157,13 @@ def second_opinion(doc: Document, res: Resources) -> Document:
     if res.learned is not None:
         no_event = res.lexicon.words("relation_verbs")
         doc.events = learn.review(
-            doc, doc.events, res.learned, res.types, res.codebook.sure_rules, no_event
+            doc,
+            doc.events,
+            res.learned,
+            res.types,
+            res.codebook.sure_rules,
+            no_event,
+            res.codebook.own_object_rules,
         )
     return doc
 

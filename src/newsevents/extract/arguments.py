@@ -345,7 +345,7 @@ def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         objs = [o for o in objs if not (word_set(o, book) & goods)]
     if spec.violent:
         objs = _fired_at(objs, book)
-    if frame.mode in book.words("own_object_modes"):
+    if _own_object(frame, book):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     # an object predicate says what the object is called or made ("called the vote a sham"),
     # never who is acted on
@@ -475,11 +475,18 @@ def _governed_recipients(
     return recips
 
 
+def _own_object(frame: Frame, book: Codebook) -> bool:
+    """What the act moves is the doer's own ("withdrew its troops from X", "withdrew the
+    United States from the accord"): its object is no recipient."""
+    return frame.entry.id in book.own_object_rules
+
+
 def _named_party(
     frame: Frame, actors: list[Token], recips: list[Token], book: Codebook
 ) -> list[Token]:
     """No party named in the argument slot: the first party named after the trigger in its
-    own clause ("promised military aid to Mozambique", "blocked roads in Algiers")."""
+    own clause ("promised military aid to Mozambique", "blocked roads in Algiers"), not the
+    doer's own thing it moves (``own``)."""
     tok = frame.token
     spec = book.spec(frame.event)
     reciprocal = spec.reciprocal and len(actors) > 1
@@ -495,7 +502,12 @@ def _named_party(
         # "condemned the strikes as a violation of Yemen's sovereignty": the one blamed is
         # whoever struck (the coder resolves the act to its doer), not a party named later
         return recips
-    named = first_named_after(tok, actors, book)
+    own = (
+        {t.i for o in children_of(tok, "dobj") for t in o.subtree if t.i <= o.i}
+        if _own_object(frame, book)
+        else set()
+    )
+    named = first_named_after(tok, actors, book, skip=own)
     if not named and spec.reciprocal:
         # "discussed the decision to strike X with Britain's foreign secretary": the
         # parser may hang "with Y" deep inside the object
@@ -513,7 +525,7 @@ def _named_party(
     if not named and spec.topic_recipient:
         # "rejected a call for peacekeepers in East Timor", "blocked a road to show
         # their disapproval of US policy": the party the act is about
-        named = first_named_after(tok, actors, book, deep=True)
+        named = first_named_after(tok, actors, book, deep=True, skip=own)
     return named or recips
 
 

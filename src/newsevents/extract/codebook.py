@@ -189,6 +189,13 @@ class Codebook:
             return self._sure
         return frozenset(e.id for e in self.entries if e.sure)
 
+    @property
+    def own_object_rules(self) -> frozenset[str]:
+        """The ids of the entries whose direct object is the doer's own ("withdrew its troops",
+        "withdrew the United States from the accord"): never the recipient."""
+        modes, ids = self.words("own_object_modes"), self.words("own_object_rules")
+        return frozenset(e.id for e in self.entries if e.mode in modes or e.id in ids)
+
     def ordered(self, name: str) -> tuple[str, ...]:
         """A named word list in file order (prepositions tried in order of preference)."""
         self.words(name)

@@ -3,6 +3,8 @@ condition, the first party named after the trigger."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Token
 
 from .codebook import Codebook
@@ -72,10 +74,15 @@ def conditioned_party(tok: Token, book: Codebook) -> list[Token]:
 
 
 def first_named_after(
-    tok: Token, actors: list[Token], book: Codebook, deep: bool = False
+    tok: Token,
+    actors: list[Token],
+    book: Codebook,
+    deep: bool = False,
+    skip: AbstractSet[int] = frozenset(),
 ) -> list[Token]:
     """The first party named after the trigger: in its own clause, or (``deep``) also in
-    the clauses it governs (its topic or purpose), never in relative clauses."""
+    the clauses it governs (its topic or purpose), never in relative clauses; not the
+    tokens ``skip`` (the doer's own thing the act moves)."""
     taken: set[int] = set()
     for a in actors:
         taken.update(t.i for t in a.subtree)
@@ -93,9 +100,9 @@ def first_named_after(
     found: list[Token] = []
     while stack:
         t = stack.pop(0)
-        if t.i in taken:
+        if t.i in taken and t.i not in skip:
             continue
-        if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON":
+        if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON" and t.i not in skip:
             found.append(ent_root(t))
         else:
             stack.extend(c for c in t.children if follow(c))

@@ -92,10 +92,13 @@ def review(
     types: EventTypes,
     sure: AbstractSet[str] = frozenset(),
     no_event: AbstractSet[str] = frozenset(),
+    own_object: AbstractSet[str] = frozenset(),
 ) -> list[EventMention]:
     """The candidates the models keep (re-typed and re-labelled), renumbered in order;
     ``sure``: the rules whose candidates are never dropped; ``no_event``: verbs (lemmas) that
-    never tell an act of their own, where the clause model adds nothing."""
+    never tell an act of their own, where the clause model adds nothing; ``own_object``: the
+    rules whose direct object is the doer's own, which the party model may not make the
+    recipient."""
     out: list[EventMention] = []
     cache: dict[int, frozenset[str]] = {}
     # every candidate's probabilities at once (a few array operations per document)
@@ -105,7 +108,9 @@ def review(
         for m, (p_type, p_fact) in zip(events, scored, strict=True)
     ]
     kept = [k for k, d in enumerate(decisions) if d.keep]
-    verdicts = dict(zip(kept, _parties(doc, [events[k] for k in kept], learned), strict=True))
+    verdicts = dict(
+        zip(kept, _parties(doc, [events[k] for k in kept], learned, own_object), strict=True)
+    )
     for k, (m, d) in enumerate(zip(events, decisions, strict=True)):
         if not d.keep:
             continue
@@ -132,7 +137,10 @@ def review(
 
 
 def _parties(
-    doc: Document, events: list[EventMention], learned: LearnedModels
+    doc: Document,
+    events: list[EventMention],
+    learned: LearnedModels,
+    own_object: AbstractSet[str] = frozenset(),
 ) -> list[dict[str, object]]:
     """The party scorer's verdict on each candidate's (actor, recipient) (none without the
     party model): each slot kept unless another phrase scores clearly better; the scores go
@@ -160,7 +168,15 @@ def _parties(
         if not heads:
             verdicts.append({})
             continue
-        verdicts.append(_verdict(doc, m, heads, probs[at : at + len(heads)], learned, reacting[k]))
+        trigger = triggers[k]
+        own = (
+            {c.i for c in trigger.children if c.dep_ == "dobj"}
+            if trigger is not None and m.rule in own_object
+            else set()
+        )
+        verdicts.append(
+            _verdict(doc, m, heads, probs[at : at + len(heads)], learned, reacting[k], own)
+        )
         at += len(heads)
     return verdicts
 
@@ -184,13 +200,17 @@ def _verdict(
     probs: list[dict[str, float]],
     learned: LearnedModels,
     reacting: AbstractSet[int] = frozenset(),
+    own: AbstractSet[int] = frozenset(),
 ) -> dict[str, object]:
+    """``reacting``: heads that may not be the doer; ``own``: heads that may not be the
+    recipient (what the doer withdraws is its own)."""
     rule = rule_heads(doc, m, heads)
     ok = [named(h) for h in heads]
     th = learned.thresholds
     actor_ok = [o and h.i not in reacting for o, h in zip(ok, heads, strict=True)]
     actor = choose("actor", rule["actor"], probs, th, rule["recipient"], actor_ok)
-    recipient = choose("recipient", rule["recipient"], probs, th, actor.head, ok)
+    recipient_ok = [o and h.i not in own for o, h in zip(ok, heads, strict=True)]
+    recipient = choose("recipient", rule["recipient"], probs, th, actor.head, recipient_ok)
     changes: dict[str, object] = {}
     scores = []
     for c in (actor, recipient):
