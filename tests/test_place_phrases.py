@@ -105,6 +105,24 @@ def _place(doc, trigger):
             "gathered",
             ("Kyiv", "UKR", "city"),
         ),
+        # a square named like a town of the same country: the city the phrase names
+        (
+            "Police detained seventeen activists on Sukhbaatar Square in Ulaanbaatar on Monday.",
+            "detained",
+            ("Ulaanbaatar", "MNG", "city"),
+        ),
+        # a part of a place ("the hills of", "the entrance of") places the act in it
+        (
+            "Guerrillas ambushed a police patrol in the hills of Northern Samar on Friday.",
+            "ambushed",
+            ("Northern Samar", "PHL", "province"),
+        ),
+        (
+            "Iraqi officials said gunmen fired on a checkpoint at the entrance of Tuz Khurmatu"
+            " late on Friday.",
+            "fired",
+            ("Ţūz Khūrmātū", "IRQ", "city"),
+        ),
         # "in Borno and Yobe states": the division word covers each conjunct
         (
             "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",

@@ -135,6 +135,7 @@ class Codebook:
     _aux: list[Entry] = field(default_factory=list, repr=False)
     #: the ids of the entries marked ``sure`` (set by :meth:`compile`; asked once per article)
     _sure: frozenset[str] | None = field(default=None, repr=False)
+    _own_object: frozenset[str] | None = field(default=None, repr=False)
     #: verb lemma -> converted Phoenix patterns: a layer below the entries (verb_patterns.py)
     patterns: dict[str, list[Entry]] = field(default_factory=dict)
     #: (verb lemma, key word) -> patterns: the word the pattern cannot do without
@@ -193,8 +194,12 @@ class Codebook:
     def own_object_rules(self) -> frozenset[str]:
         """The ids of the entries whose direct object is the doer's own ("withdrew its troops",
         "withdrew the United States from the accord"): never the recipient."""
-        modes, ids = self.words("own_object_modes"), self.words("own_object_rules")
-        return frozenset(e.id for e in self.entries if e.mode in modes or e.id in ids)
+        if self._own_object is None:  # asked per frame: worked out once
+            modes, ids = self.words("own_object_modes"), self.words("own_object_rules")
+            self._own_object = frozenset(
+                e.id for e in self.entries if e.mode in modes or e.id in ids
+            )
+        return self._own_object
 
     def ordered(self, name: str) -> tuple[str, ...]:
         """A named word list in file order (prepositions tried in order of preference)."""

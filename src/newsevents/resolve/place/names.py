@@ -244,6 +244,13 @@ def candidates(
             )
         ):
             out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
+        elif (
+            span.label_ in _NAMED_PERSON
+            and span[0].lower_ not in surnames
+            and _part_of(span.root, gaz)
+            and _city_in(gaz, span.text, context)
+        ):
+            out.append(span)  # "at the entrance of Tuz Khurmatu" (tagged as a person)
     return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
 
 
@@ -316,6 +323,18 @@ def place_noun_of(tok: Token, gaz: Gazetteer) -> str | None:
         if noun in gaz.cues.place_nouns and head.head.i != head.i:
             return noun
     return None
+
+
+def _part_of(tok: Token, gaz: Gazetteer) -> bool:
+    """``tok`` names the place a part word is part of ("the outskirts of X", "at the
+    entrance of X")."""
+    head = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in gaz.cues.direction_links
+        and head.head.i != head.i
+        and head.head.lower_ in gaz.cues.directions
+    )
 
 
 def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
@@ -524,6 +543,10 @@ def _facility_city(
     is no town in Missouri)."""
     if any(c.dep_ == "prep" and c.lower_ in gaz.cues.locatives for c in ent.root.children):
         return None  # "Independence Square in Kyiv": the phrase names its city
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in gaz.cues.locatives:
+        if doc[ent.end + 1].is_title:
+            return None  # the same, however the parse hangs the phrase
     toks = list(ent)
     for n in range(len(toks) - 1, 0, -1):
         part = ent.doc[toks[0].i : toks[0].i + n]
