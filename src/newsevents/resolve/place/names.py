@@ -544,9 +544,9 @@ def _facility_city(
     if any(c.dep_ == "prep" and c.lower_ in gaz.cues.locatives for c in ent.root.children):
         return None  # "Independence Square in Kyiv": the phrase names its city
     doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in gaz.cues.locatives:
-        if doc[ent.end + 1].is_title:
-            return None  # the same, however the parse hangs the phrase
+    after = doc[ent.end : ent.end + 2]
+    if len(after) == 2 and after[0].lower_ in gaz.cues.locatives and after[1].is_title:
+        return None  # the same, however the parse hangs the phrase
     toks = list(ent)
     for n in range(len(toks) - 1, 0, -1):
         part = ent.doc[toks[0].i : toks[0].i + n]
