@@ -123,6 +123,12 @@ def _place(doc, trigger):
             "fired",
             ("Ţūz Khūrmātū", "IRQ", "city"),
         ),
+        # a town's facility ("the police station of X") places the act in the town
+        (
+            "Colombian officials said a drone struck the police station of Morales on Friday.",
+            "struck",
+            ("Morales", "COL", "city"),
+        ),
         # "in Borno and Yobe states": the division word covers each conjunct
         (
             "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",
