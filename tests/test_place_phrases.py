@@ -129,6 +129,14 @@ def _place(doc, trigger):
             "struck",
             ("Morales", "COL", "city"),
         ),
+        # a capital named only as a party ("share intelligence with X") is no city the
+        # article reports from: it places none of the article's acts
+        (
+            "Gunmen attacked a bus on the road north of the border on Tuesday, killing four"
+            " passengers. Somalia pledged to share intelligence with Nairobi.",
+            "attacked",
+            None,
+        ),
         # "in Borno and Yobe states": the division word covers each conjunct
         (
             "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",

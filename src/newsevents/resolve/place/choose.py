@@ -149,8 +149,8 @@ def _one_city(art: _Article) -> Place | None:
     for the local events the text does not place."""
     found: dict[int, Place] = {}
     for ent in art.ents:
-        if ent.root.dep_ == "nsubj":
-            continue  # "Quito sent troops": the city stands for its government
+        if ent.root.dep_ == "nsubj" or art.gaz.capital_as_party(ent):
+            continue  # "Quito sent troops", "talks with Quito": the city is its government
         place = _named(art, ent)
         if place is None or place.precision != "city" or place.geonameid is None:
             continue

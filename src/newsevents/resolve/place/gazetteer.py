@@ -136,6 +136,7 @@ class PlaceCues:
     new_scene: frozenset[str] = frozenset()  # "Separately, ...": not the story's scene
     sponsors: frozenset[str] = frozenset()  # "Moscow-backed": a backer, not the article's land
     stances: frozenset[str] = frozenset()  # "anti-Kyiv", "pro-Iran": a stance, not a land
+    party_preps: frozenset[str] = frozenset()  # "ties with Nairobi": a capital as a party
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -310,13 +311,17 @@ class Gazetteer:
 
     def capital_as_party(self, ent: SpacySpan) -> bool:
         """True for a capital as a verb's subject or object ("Washington said", "prompted
-        Washington to rush troops", "brought Washington and Tehran closer"): it stands for
-        its government, and says nothing of where anything happened."""
+        Washington to rush troops", "brought Washington and Tehran closer") or after a
+        party's preposition ("talks with Moscow"): it stands for its government, and says
+        nothing of where anything happened."""
         root = ent.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        return (
-            root.dep_ in ("nsubj", "nsubjpass", "dobj") and self.key(ent.text) in self.capital_keys
+        if self.key(ent.text) not in self.capital_keys:
+            return False
+        # ... or as the object of a party's preposition ("share intelligence with Nairobi")
+        return root.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+            root.dep_ == "pobj" and root.head.lower_ in self.cues.party_preps
         )
 
     def alpha2_of(self, name: str) -> str | None:

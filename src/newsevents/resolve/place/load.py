@@ -71,6 +71,7 @@ CUE_KINDS = (
     "new_scene",
     "sponsor",
     "stance",
+    "party_prep",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -142,6 +143,7 @@ def load_gazetteer(
         new_scene=words["new_scene"],
         sponsors=words["sponsor"],
         stances=words["stance"],
+        party_preps=words["party_prep"],
     )
     return Gazetteer(
         countries=countries,
