@@ -137,6 +137,12 @@ def _place(doc, trigger):
             "attacked",
             None,
         ),
+        # the relative clause about a place may hang from an apposition to its name
+        (
+            "Farmers marched to Jaen, the provincial capital, where police detained ten of them.",
+            "detained",
+            ("Jaén", "ESP", "city"),
+        ),
         # "in Borno and Yobe states": the division word covers each conjunct
         (
             "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",

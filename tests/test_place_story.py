@@ -12,8 +12,8 @@ import pytest
 from newsevents.model import Article
 from newsevents.nlp import annotate
 from newsevents.resolve.place import resolve_places
+from newsevents.resolve.place.countries import article_countries
 from newsevents.resolve.place.metadata import metadata_countries
-from newsevents.resolve.place.names import article_countries
 
 # (text, trigger, expected place name or None): an act on the spot whose sentence names one
 # place, in a locative phrase, and no other, is there even when the parse hangs the phrase

@@ -18,9 +18,10 @@ trigger), ``choose`` (each event's place).
 """
 
 from .choose import resolve_places
+from .countries import article_countries
 from .gazetteer import City, Country, Gazetteer, Region
 from .load import load_gazetteer
-from .names import LOCATION_LABELS, article_countries
+from .names import LOCATION_LABELS
 
 __all__ = [
     "LOCATION_LABELS",

@@ -27,12 +27,11 @@ from .attach import (
     same_clause,
     where_antecedent,
 )
+from .countries import adjective_countries, article_countries
 from .dateline import dateline_place, place_by_dateline
 from .gazetteer import Gazetteer
 from .heading import place_by_heading
 from .names import (
-    adjective_countries,
-    article_countries,
     candidates,
     conjuncts,
     resolve_name,
@@ -215,7 +214,11 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
         if (ent.start_char, ent.end_char) in sides and _stands_for_side(ent.root, gaz):
             continue  # "Lima rejected", "we call on Jakarta": a city standing for a state
         eroot = ent.root
-        if where is not None and where.i in (eroot.i, eroot.head.i, eroot.head.head.i):
+        # (or from an apposition to it: "X, the provincial capital, where ...")
+        if where is not None and (
+            where.i in (eroot.i, eroot.head.i, eroot.head.head.i)
+            or (where.dep_ == "appos" and where.head.i == eroot.i)
+        ):
             place = _place_of(art, ent, home=art.towns.get(ent.start_char, art.home))
             if place is not None:
                 dist = abs(ent.start_char - ev.trigger.start)

@@ -1,0 +1,129 @@
+"""Which countries an article is about: the countries and unambiguous cities it names, else
+the countries its adjectives name, else its metadata's; they weigh the choice between places
+of one name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...model import Document, Span
+from .gazetteer import Gazetteer
+from .metadata import metadata_countries
+from .names import LOCATION_LABELS
+
+_ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
+
+
+def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -> Counter[str]:
+    """Countries (alpha-2) the article names: its countries and its unambiguous cities, else
+    the countries its adjectives name ("Nicaraguan police"); ``skip``: a span not to count
+    (the dateline's city)."""
+    ctx: Counter[str] = Counter()
+    text = doc.article.text
+    cities: list[str] = []
+    adjectives: Counter[str] = Counter()
+    for em in doc.entity_mentions:
+        if skip is not None and em.span.start < skip.end and skip.start < em.span.end:
+            continue
+        name = em.span.of(text)
+        if em.label in _ADJECTIVE_LABELS and name.lower() in gaz.adjectives:
+            adjectives[gaz.adjectives[name.lower()]] += 1
+            continue
+        if em.label not in LOCATION_LABELS:
+            continue
+        if _backer(text, em.span, gaz):
+            continue  # "Moscow-backed separatists": a backer, not where the story is
+        if gaz.key(name) in gaz.landmarks:
+            continue  # "the White House" says nothing of the article's countries
+        c = gaz.country(name)
+        if c is not None:
+            ctx[c.alpha2] += 1
+            continue
+        key = gaz.key(name)
+        first, _, rest = key.rpartition(" ")
+        if first and rest in gaz.cues.divisions:
+            # "Hela province", "Kebbi State": the writer names a subdivision, never a city
+            owners = {s.country2 for s in gaz.subdivisions.get(first, ())}
+            if len(owners) == 1:
+                ctx[next(iter(owners))] += 1
+            continue
+        if _the_region(doc, em.span, name):
+            continue  # "the Highlands", "the Midlands": a region, not a namesake town
+        cities.append(key)
+    implied: Counter[str] = Counter()
+    for key in cities:
+        cands = gaz.cities.get(key, ())
+        countries = {c.country2 for c in cands}
+        if cands and not any(gaz.main_name(c, key) for c in cands):
+            # matched by another of a city's names only: a province or a town of that very
+            # name elsewhere is the likelier reading, and says its own country
+            rivals = gaz.exact_rivals(key, cands)
+            if rivals:
+                if len(rivals) == 1:
+                    ctx[next(iter(rivals))] += 1
+                continue
+        if len(countries) == 1:
+            ctx[next(iter(countries))] += 1
+        elif (country := _implied_country(gaz, key)) is not None:
+            implied[country] += 1
+    # "Cali" (far the largest namesake) or "Cauca" (a province) say the country only when the
+    # article names none ("London" in a story that names Canada is the Ontario city);
+    # "Nicaraguan police detained students in Granada": the adjectives say which countries
+    # the article is about only when it names none (they also name victims' and envoys'
+    # countries, which a named country outweighs)
+    return ctx or implied or adjectives or metadata_countries(doc, gaz)
+
+
+def _backer(text: str, span: Span, gaz: Gazetteer) -> bool:
+    """Is the name a sponsor's or a side's ("Moscow-backed", "pro-Iran")?"""
+    after = text[span.end : span.end + 16].lower()
+    before = text[max(0, span.start - 6) : span.start].lower()
+    cues = gaz.cues
+    return (after[:1] == "-" and after[1:].split(" ")[0] in cues.sponsors) or any(
+        before.endswith(f"{p}-") for p in cues.stances
+    )
+
+
+def _the_region(doc: Document, span: Span, name: str) -> bool:
+    """Is the name a noun phrase of its own after "the" ("the Highlands", not "the Batken
+    region")? A town's name takes no article; such a name is a region's."""
+    text = doc.article.text
+    if not (name.lower().startswith("the ") or text[: span.start].lower().endswith("the ")):
+        return False
+    toks = doc.tokens(span)
+    return toks is not None and len(toks) > 0 and toks.root.dep_ not in ("compound", "amod")
+
+
+def _implied_country(gaz: Gazetteer, key: str) -> str | None:
+    """The country (alpha-2) a name several countries' cities share implies: that of a
+    namesake with ``dominant_city_ratio`` times the people of every namesake elsewhere
+    ("Cali"); for a name that is no city, that of the only first-level subdivision so called
+    ("Cauca")."""
+    cands = gaz.cities.get(key, ())
+    if not cands:
+        subs = {s.country2 for s in gaz.subdivisions.get(key, ()) if s.precision == "province"}
+        return next(iter(subs)) if len(subs) == 1 else None
+    # a city called exactly so outranks any bigger city that has the name only as another
+    # of its names ("Dili" is Timor-Leste's capital, one of Delhi's other names)
+    exact = [c for c in cands if gaz.main_name(c, key)]
+    if exact and len({c.country2 for c in exact}) == 1:
+        return exact[0].country2
+    pool = exact or list(cands)
+    largest = max(pool, key=lambda c: c.population)
+    others = [c.population for c in pool if c.country2 != largest.country2]
+    if not others:
+        return largest.country2
+    elsewhere = max(others)
+    if largest.population >= gaz.settings.dominant_city_ratio * max(elsewhere, 1):
+        return largest.country2
+    return None
+
+
+def adjective_countries(doc: Document, gaz: Gazetteer) -> set[str]:
+    """Countries (alpha-2) the article's adjectives name ("the northern Iraqi city")."""
+    text = doc.article.text
+    return {
+        gaz.adjectives[name]
+        for em in doc.entity_mentions
+        if em.label in _ADJECTIVE_LABELS and (name := em.span.of(text).lower()) in gaz.adjectives
+    }
