@@ -1182,3 +1182,15 @@ def test_what_the_doer_withdraws_is_never_the_recipient(
     coded = [e for e in doc.events if e.event in ("REJECT", "SANCTION")]
     assert coded, [e.event for e in doc.events]
     assert _codes(coded[0].recipient) == {recipient}, coded[0].recipient
+
+
+def test_a_participle_with_a_by_phrase_is_done_by_its_agent(analyze):
+    # the parser may hang "demanded by X" on the main verb: still a passive, X demanded it
+    doc = analyze("The Cypriot parliament voted down the bank levy demanded by the eurozone.")
+    (demand,) = [e for e in doc.events if e.event == "REQUEST"]
+    assert [a.name for a in demand.actor] == ["eurozone"]
+
+
+def test_the_eurozone_is_the_eu_system(analyze):
+    doc = analyze("Eurozone finance ministers rejected Greece's proposal on Monday.")
+    assert _codes(_event(doc, "REJECT").actor) == {"EUR"}

@@ -399,6 +399,10 @@ class Parse:
             return self._controller(head) or self.subjects(head, depth + 1)
         if dep == "acomp" and head.pos_ == "AUX":
             return self.subjects(head, depth + 1)  # "X is unlikely to back ..."
+        if dep in ("acl", "advcl") and tok.tag_ in ("VBN", "VBD") and children_of(tok, "agent"):
+            # "the levy demanded by the eurozone" (however the parse hangs the participle):
+            # a bare participle with a by-phrase is passive, its agent the doer
+            return with_conjuncts(preps_of(tok).get(AGENT, []))
         if dep == "advcl" and not children_of(tok, "mark"):
             return self.subjects(head, depth + 1)
         if dep == "acl" and (tok.tag_ != "VBN" or children_of(tok, "dobj")):
