@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from newsevents.model import Article
 from newsevents.nlp import annotate
@@ -108,3 +109,29 @@ def test_town_of_the_article_country_beats_a_far_city(gazetteer):
 def test_article_countries_read_exact_names_and_divisions(nlp, gazetteer, text, countries):
     doc = _article(nlp, text, None, None)
     assert set(article_countries(doc, gazetteer)) == countries
+
+
+def _untagged(nlp, text: str):
+    """An article whose entity tags are dropped: the small NER model leaves many towns of
+    local papers untagged."""
+    doc = _article(nlp, text, None, None)
+    doc.parse.ents = []
+    doc.entity_mentions = []
+    return doc
+
+
+def test_an_untagged_city_gives_a_local_paper_its_country(nlp, gazetteer):
+    doc = _untagged(nlp, "Residents of Bamenda stayed indoors after gunmen raided the post.")
+    assert article_countries(doc, gazetteer) == Counter({"CM": 1})
+
+
+def test_a_word_of_a_longer_name_gives_no_country(nlp, gazetteer):
+    # "Paz" alone is a Mexican city; "La Paz" is not read word by word
+    doc = _untagged(nlp, "Hundreds of growers marched on the market of La Paz on Monday.")
+    assert article_countries(doc, gazetteer) == Counter()
+
+
+def test_a_name_the_article_gives_a_person_gives_no_country(nlp, gazetteer):
+    doc = _untagged(nlp, "Soldiers detained Kumbo Bello, and Kumbo later said he was beaten.")
+    doc.parse.ents = [SpacySpan(doc.parse, 2, 4, label="PERSON")]  # the model tags full names
+    assert article_countries(doc, gazetteer) == Counter()

@@ -71,7 +71,40 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     # "Nicaraguan police detained students in Granada": the adjectives say which countries
     # the article is about only when it names none (they also name victims' and envoys'
     # countries, which a named country outweighs)
-    return ctx or implied or adjectives or metadata_countries(doc, gaz)
+    return (
+        ctx or implied or adjectives or _untagged_cities(doc, gaz) or metadata_countries(doc, gaz)
+    )
+
+
+#: the smallest city an untagged name may give the article's country by (a larger town is
+#: rarely someone's name: "Kumbo", not "Lula")
+_UNTAGGED_CITY_POPULATION = 50_000
+
+
+def _untagged_cities(doc: Document, gaz: Gazetteer) -> Counter[str]:
+    """For an article naming no country, city or nationality (a local paper: "Residents of
+    Kumbo stayed indoors"): the country of the cities its proper nouns name that the small
+    NER model left untagged, when the gazetteer has that name in one country only, as a city
+    of at least ``_UNTAGGED_CITY_POPULATION`` people, and the article never tags it as a
+    person's name."""
+    parse = doc.parse
+    out: Counter[str] = Counter()
+    if parse is None:
+        return out
+    people = {t.lower_ for t in parse if t.ent_type_ == "PERSON"}
+    for t in parse:
+        if t.pos_ != "PROPN" or t.ent_type_ or not t.is_title or t.lower_ in people:
+            continue
+        near = parse[max(t.i - 1, 0) : t.i + 2]
+        if any(n.i != t.i and n.is_title and n.pos_ == "PROPN" for n in near):
+            continue  # a word of a longer name ("La Paz", "Kumbo Road"), not a city
+        cands = gaz.cities.get(gaz.key(t.text), ())
+        countries = {c.country2 for c in cands}
+        if len(countries) == 1 and max(gaz.population(c.geonameid) for c in cands) >= (
+            _UNTAGGED_CITY_POPULATION
+        ):
+            out[next(iter(countries))] += 1
+    return out
 
 
 def _backer(text: str, span: Span, gaz: Gazetteer) -> bool:
