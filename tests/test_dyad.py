@@ -1194,3 +1194,21 @@ def test_a_participle_with_a_by_phrase_is_done_by_its_agent(analyze):
 def test_the_eurozone_is_the_eu_system(analyze):
     doc = analyze("Eurozone finance ministers rejected Greece's proposal on Monday.")
     assert _codes(_event(doc, "REJECT").actor) == {"EUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the venue of a meeting is no party to it ...
+        ("The two foreign ministers are due to meet in Geneva on Thursday.", set()),
+        # ... a visit's place names its host
+        ("Chile's president arrived in Lima on Monday for a two-day state visit.", {"PER"}),
+    ],
+)
+def test_a_meetings_venue_is_no_party_but_a_visits_host_is(analyze, text, recipient):
+    assert _codes(_event(analyze(text), "CONSULT").recipient) - {None} == recipient
+
+
+def test_trade_is_no_labour_word(analyze):
+    doc = analyze("Kenya signed the trade pact with Uganda on Friday.")
+    assert all(a.sector != "LAB" for e in doc.events for a in (*e.actor, *e.recipient))

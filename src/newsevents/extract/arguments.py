@@ -508,6 +508,11 @@ def _named_party(
         else set()
     )
     named = first_named_after(tok, actors, book, skip=own)
+    if spec.reciprocal and frame.mode not in book.words("host_place_modes"):
+        # "are due to meet in Geneva": the venue of a meeting is no party to it (a visit's
+        # place names its host: "arrived in Dhaka on a state visit")
+        venue = book.words("mutual_place_preps")
+        named = [n for n in named if not (n.dep_ == "pobj" and n.head.lower_ in venue)]
     if not named and spec.reciprocal:
         # "discussed the decision to strike X with Britain's foreign secretary": the
         # parser may hang "with Y" deep inside the object
