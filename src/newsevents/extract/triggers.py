@@ -94,6 +94,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         o for t in subjects for p in genitive for o in preps_of(t).get(p, [])
     ]
     doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
+    if _background_noun_as_clause(tok, book):
+        return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
@@ -110,6 +112,25 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         for o in parse.objects(c)
     ]
     return _context(args + purpose, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
+
+
+def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:
+    """A background noun phrase the parser read as a clause ("after the missile strikes,
+    a plane crashed": "strikes" a present-tense verb with "the missile" its subject): a
+    present-tense verb under a background preposition, its subject a determined noun, with
+    nothing else of its own. Background, as "after the strikes" is."""
+    if tok.dep_ != "advcl" or tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    # ("Hours after ...": a measure of time hangs on the verb too)
+    kids = [c for c in tok.children if c.dep_ not in ("punct", "dep", "npadvmod")]
+    marks = [c for c in kids if c.dep_ == "mark" and c.lower_ in book.words("background_preps")]
+    subjects = [c for c in kids if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return (
+        len(marks) == 1
+        and len(subjects) == 1
+        and any(d.dep_ == "det" for d in subjects[0].children)
+        and len(kids) == 2
+    )
 
 
 #: a scoreline ("94-89", "21-12"), told of sport results
