@@ -76,6 +76,7 @@ class Cues:
     gov_neg: frozenset[str]
     alleged: frozenset[str]
     hypo_heads: frozenset[str]
+    abilities: frozenset[str]
     proposals: frozenset[str]
     topical: frozenset[str]
     topic_nouns: frozenset[str]
@@ -127,6 +128,7 @@ class Cues:
             gov_neg=w("negating_governors"),
             alleged=w("content_reported"),
             hypo_heads=hypo_heads,
+            abilities=w("ability_heads"),
             proposals=proposals,
             topical=w("topic_governors") | w("content_hypothetical"),
             topic_nouns=proposals - speculation,
@@ -316,6 +318,13 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     if dep in ("acl", "ccomp", "pcomp", "pobj", "relcl") and head.lemma_.lower() in cues.proposals:
         result.mark("hypothetical", head)  # "plans to attack", "an appeal to lay down arms"
         result.topic = result.topic or head.lemma_.lower() in cues.topic_nouns
+    if (
+        dep == "acl"
+        and head.lemma_.lower() in cues.abilities
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+    ):
+        result.mark("hypothetical", head)  # "has the power to expel": a capacity, no act
+        result.topic = True
     if (
         dep in ("pcomp", "pobj")
         and head.dep_ == "prep"
