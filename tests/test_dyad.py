@@ -1212,3 +1212,15 @@ def test_a_meetings_venue_is_no_party_but_a_visits_host_is(analyze, text, recipi
 def test_trade_is_no_labour_word(analyze):
     doc = analyze("Kenya signed the trade pact with Uganda on Friday.")
     assert all(a.sector != "LAB" for e in doc.events for a in (*e.actor, *e.recipient))
+
+
+@pytest.mark.parametrize(("town", "country"), [("Tamale", "GHA"), ("Kisumu", "KEN")])
+def test_a_local_papers_town_gives_its_parties_their_country(analyze, town, country):
+    # the article names no country, and the NER model leaves the town untagged: the town,
+    # a city of one country only, says whose soldiers and teachers these are
+    text = (
+        f"Residents of {town} stayed behind closed doors on Thursday. Soldiers detained two"
+        " teachers on Wednesday."
+    )
+    coerce = _event(analyze(text, "2025-06-06"), "COERCE")
+    assert _codes(coerce.actor) == {country} and _codes(coerce.recipient) == {country}

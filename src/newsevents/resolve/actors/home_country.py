@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Document
 from ..datelines import document_datelines, read_datelines
+from ..place import untagged_city_countries
 from .dictionary import ActorDictionary
 from .places import DocumentPlaces
 
@@ -92,9 +93,24 @@ class HomeCountry:
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 top = ranked[0][0]
         if top is None and not self.places.where() and not self.places.dominant():
-            top = self._named_home()
+            top = self._named_home() or self._local_paper_home()
         self._memo[where_first] = top
         return top
+
+    def _local_paper_home(self) -> str | None:
+        """A local paper naming no country nor any tagged place ("Residents of Kumbo stayed
+        indoors"): the one country of the untagged city names it uses (see
+        :func:`~newsevents.resolve.place.untagged_city_countries`)."""
+        if self.places.context and set(self.places.context) != set(self._untagged()):
+            return None  # the article (or its title or outlet) names countries of its own
+        found = self._untagged()
+        if len(found) != 1:
+            return None
+        country = self.places.gazetteer.by_alpha2.get(next(iter(found)))
+        return None if country is None else country.alpha3
+
+    def _untagged(self) -> Counter[str]:
+        return untagged_city_countries(self.doc, self.places.gazetteer)
 
     def _named_home(self) -> str | None:
         """The country the article names most by its own, its provinces' or its cities' names

@@ -18,7 +18,7 @@ trigger), ``choose`` (each event's place).
 """
 
 from .choose import resolve_places
-from .countries import article_countries
+from .countries import article_countries, untagged_city_countries
 from .gazetteer import City, Country, Gazetteer, Region
 from .load import load_gazetteer
 from .names import LOCATION_LABELS
@@ -32,4 +32,5 @@ __all__ = [
     "article_countries",
     "load_gazetteer",
     "resolve_places",
+    "untagged_city_countries",
 ]

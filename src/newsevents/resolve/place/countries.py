@@ -72,7 +72,11 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     # the article is about only when it names none (they also name victims' and envoys'
     # countries, which a named country outweighs)
     return (
-        ctx or implied or adjectives or _untagged_cities(doc, gaz) or metadata_countries(doc, gaz)
+        ctx
+        or implied
+        or adjectives
+        or untagged_city_countries(doc, gaz)
+        or metadata_countries(doc, gaz)
     )
 
 
@@ -81,7 +85,7 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
 _UNTAGGED_CITY_POPULATION = 50_000
 
 
-def _untagged_cities(doc: Document, gaz: Gazetteer) -> Counter[str]:
+def untagged_city_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
     """For an article naming no country, city or nationality (a local paper: "Residents of
     Kumbo stayed indoors"): the country of the cities its proper nouns name that the small
     NER model left untagged, when the gazetteer has that name in one country only, as a city
