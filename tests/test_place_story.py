@@ -135,3 +135,9 @@ def test_a_name_the_article_gives_a_person_gives_no_country(nlp, gazetteer):
     doc = _untagged(nlp, "Soldiers detained Kumbo Bello, and Kumbo later said he was beaten.")
     doc.parse.ents = [SpacySpan(doc.parse, 2, 4, label="PERSON")]  # the model tags full names
     assert article_countries(doc, gazetteer) == Counter()
+
+
+def test_a_town_naming_a_road_gives_no_country(nlp, gazetteer):
+    # a road is named for a far town ("the Amman road" runs through other countries)
+    doc = _untagged(nlp, "A bomb hit a patrol on the Hit - Riyadh road at dawn.")
+    assert "SA" not in article_countries(doc, gazetteer)

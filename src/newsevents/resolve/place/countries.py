@@ -102,6 +102,8 @@ def untagged_city_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
         near = parse[max(t.i - 1, 0) : t.i + 2]
         if any(n.i != t.i and n.is_title and n.pos_ == "PROPN" for n in near):
             continue  # a word of a longer name ("La Paz", "Kumbo Road"), not a city
+        if t.i + 1 < len(parse) and parse[t.i + 1].lower_ in gaz.cues.quarter_nouns:
+            continue  # "the Hawija - Riyadh road": a road is named for a far town
         cands = gaz.cities.get(gaz.key(t.text), ())
         countries = {c.country2 for c in cands}
         if len(countries) == 1 and max(gaz.population(c.geonameid) for c in cands) >= (
