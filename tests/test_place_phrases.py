@@ -143,6 +143,13 @@ def _place(doc, trigger):
             "detained",
             ("Jaén", "ESP", "city"),
         ),
+        # an apposition says a name the gazetteer does not list is a town
+        (
+            "Indonesian security forces burned six houses in Sugapa, the main town of the"
+            " regency, Indonesia's army said.",
+            "burned",
+            ("Sugapa", "IDN", "city"),
+        ),
         # "in Borno and Yobe states": the division word covers each conjunct
         (
             "Nigerian soldiers killed 20 militants in Borno and Yobe states on Monday.",

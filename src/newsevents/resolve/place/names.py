@@ -80,7 +80,11 @@ def candidates(
             out.append(span)  # "the province of X, where ...": X is a place
             continue
         if not locative_slot(span.root, gaz):
-            if _object_city(gaz, span, context) or place_noun_of(span.root, gaz) is not None:
+            if (
+                _object_city(gaz, span, context)
+                or place_noun_of(span.root, gaz) is not None
+                or appositive_place_noun(span.root, gaz) is not None
+            ):
                 # "drones struck Odesa" (left untagged by the small model); "stormed the town
                 # of X" (the place noun says what X is, wherever the phrase stands)
                 out.append(span)
@@ -88,6 +92,7 @@ def candidates(
         key = gaz.key(span.text)
         known = key in gaz.landmarks or key in gaz.cues.capital_nouns or key in gaz.cues.home_nouns
         known = known or place_noun_of(span.root, gaz) is not None  # "the town of X"
+        known = known or appositive_place_noun(span.root, gaz) is not None  # "X, the town"
         known = known or division_after(gaz, span) is not None  # "in the X district"
         known = known or _capital_of_adjective(gaz, span)  # "in the Kenyan capital"
         if known or gaz.lookup(span.text, context) is not None:
@@ -212,6 +217,16 @@ def place_noun_of(tok: Token, gaz: Gazetteer) -> str | None:
     return None
 
 
+def appositive_place_noun(tok: Token, gaz: Gazetteer) -> str | None:
+    """The place noun of an apposition that says what a name is ("Wabag, the provincial
+    capital", "Sugapa, the main town of the regency"), else None."""
+    nouns = gaz.cues.place_nouns | gaz.cues.capital_nouns
+    for c in tok.children:
+        if c.dep_ == "appos" and c.lower_ in nouns:
+            return c.lower_
+    return None
+
+
 def _part_of(tok: Token, gaz: Gazetteer) -> bool:
     """``tok`` names the place a part word is part of ("the outskirts of X", "at the
     entrance of X")."""
@@ -238,6 +253,11 @@ def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | 
     named = division is not None or (
         noun is not None and noun not in gaz.cues.capital_nouns and noun not in gaz.cues.home_nouns
     )
+    if not named and appositive_place_noun(ent.root, gaz) is not None:
+        # "X, the provincial capital": the apposition says X is a town
+        noun, named = appositive_place_noun(ent.root, gaz), True
+        if noun in gaz.cues.capital_nouns:
+            noun = None  # a capital is a city
     # a name the NER model calls a geopolitical place, in a locative phrase ("killed nine
     # near X"): a town too small for the gazetteer
     if not named and not (ent.label_ in _TOWN_LABELS and locative_slot(ent.root, gaz)):
