@@ -485,8 +485,9 @@ def _named_party(
     frame: Frame, actors: list[Token], recips: list[Token], book: Codebook
 ) -> list[Token]:
     """No party named in the argument slot: the first party named after the trigger in its
-    own clause ("promised military aid to Mozambique", "blocked roads in Algiers"), not the
-    doer's own thing it moves (``own``)."""
+    own clause ("promised military aid to Mozambique", "blocked roads in Algiers"), never
+    the doer's own thing the act moves ("withdrew Britain from the treaty") nor a meeting's
+    venue."""
     tok = frame.token
     spec = book.spec(frame.event)
     reciprocal = spec.reciprocal and len(actors) > 1

@@ -135,6 +135,7 @@ class Codebook:
     _aux: list[Entry] = field(default_factory=list, repr=False)
     #: the ids of the entries marked ``sure`` (set by :meth:`compile`; asked once per article)
     _sure: frozenset[str] | None = field(default=None, repr=False)
+    #: the ids of the entries whose object is the doer's own (worked out on first use)
     _own_object: frozenset[str] | None = field(default=None, repr=False)
     #: verb lemma -> converted Phoenix patterns: a layer below the entries (verb_patterns.py)
     patterns: dict[str, list[Entry]] = field(default_factory=dict)

@@ -100,7 +100,7 @@ def first_named_after(
     found: list[Token] = []
     while stack:
         t = stack.pop(0)
-        if t.i in taken and t.i not in skip:
+        if t.i in taken:
             continue
         if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON" and t.i not in skip:
             found.append(ent_root(t))

@@ -18,6 +18,9 @@ _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 #: percentages, measures, ranks)
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
+#: the kinds of count a negative party ("no one") sets to zero
+CASUALTY_KINDS = frozenset({"killed", "injured"})
+
 
 def _word_value(text: str, book: Codebook) -> float | None:
     if _DIGITS.match(text):
@@ -298,8 +301,7 @@ def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tupl
         if found is None and kind in CASUALTY_KINDS and nobody(h):
             # "no one was killed", "not one American was hurt": a toll of zero, the figure
             # analysts keep against an outlet that claims deaths
-            first = h.doc[min(t.i for t in h.subtree if t.i <= h.i)]
-            found = (0, False, Span(first.idx, h.idx + len(h.text)))
+            found = (0, False, Span(h.left_edge.idx, h.idx + len(h.text)))
         if found is None:
             parts.append((h, None))
             continue
@@ -309,10 +311,6 @@ def _own_quantities(frame: Frame, tok: Token, kind: str, book: Codebook) -> tupl
         out.append(Quantity(kind, value, approximate, span))
         parts.append((h, out[-1]))
     return _listed_total(parts, kind, book)
-
-
-#: the kinds of count a negative party ("no one") sets to zero
-CASUALTY_KINDS = frozenset({"killed", "injured"})
 
 
 def _listed_total(

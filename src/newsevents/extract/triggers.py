@@ -86,6 +86,8 @@ def _event_object(tok: Token, book: Codebook, parse: Parse) -> bool:
 def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     """Natural forces, accidents, illness, sport and markets are not events, nor is the
     anonymity formula of a source."""
+    if _background_noun_as_clause(tok, book):
+        return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
     subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
@@ -94,8 +96,6 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         o for t in subjects for p in genitive for o in preps_of(t).get(p, [])
     ]
     doers = {w for t in subjects for w in (lemma(t), t.lower_, t.lower_.removesuffix("s"))}
-    if _background_noun_as_clause(tok, book):
-        return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"

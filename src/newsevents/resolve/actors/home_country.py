@@ -101,16 +101,13 @@ class HomeCountry:
         """A local paper naming no country nor any tagged place ("Residents of Kumbo stayed
         indoors"): the one country of the untagged city names it uses (see
         :func:`~newsevents.resolve.place.untagged_city_countries`)."""
-        if self.places.context and set(self.places.context) != set(self._untagged()):
+        found = untagged_city_countries(self.doc, self.places.gazetteer)
+        if self.places.context and set(self.places.context) != set(found):
             return None  # the article (or its title or outlet) names countries of its own
-        found = self._untagged()
         if len(found) != 1:
             return None
         country = self.places.gazetteer.by_alpha2.get(next(iter(found)))
         return None if country is None else country.alpha3
-
-    def _untagged(self) -> Counter[str]:
-        return untagged_city_countries(self.doc, self.places.gazetteer)
 
     def _named_home(self) -> str | None:
         """The country the article names most by its own, its provinces' or its cities' names
