@@ -485,9 +485,7 @@ def _named_party(
     frame: Frame, actors: list[Token], recips: list[Token], book: Codebook
 ) -> list[Token]:
     """No party named in the argument slot: the first party named after the trigger in its
-    own clause ("promised military aid to Mozambique", "blocked roads in Algiers"), never
-    the doer's own thing the act moves ("withdrew Britain from the treaty") nor a meeting's
-    venue."""
+    own clause ("promised military aid to Mozambique"), never what the act moves nor a venue."""
     tok = frame.token
     spec = book.spec(frame.event)
     reciprocal = spec.reciprocal and len(actors) > 1
