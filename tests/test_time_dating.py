@@ -553,3 +553,16 @@ def test_weekday_set_for_a_day_is_ahead(analyze, text, trigger, want):
     doc = analyze(text, "2025-03-12")  # a Wednesday
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == trigger]
     assert ev.date == want
+
+
+def test_back_reference_naming_its_doer_finds_that_doers_act(analyze):
+    # "the Israeli raids" refers to Israel's strikes of Saturday, not to the later act of
+    # another party (Monday's rockets), though Monday's date stands between them
+    text = (
+        "Israeli jets struck two villages in southern Lebanon on Saturday, killing four "
+        "people. On Monday, Hezbollah fighters fired rockets at an army post in the Golan. "
+        "Lebanon's president condemned the Israeli raids in a speech."
+    )
+    doc = analyze(text, "2024-03-06")  # a Wednesday
+    (raids,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "raids"]
+    assert (raids.date, raids.date_source) == ("2024-03-02", "text")

@@ -19,7 +19,15 @@ from ...model import DatePrecision, Document, EventMention, Span, TimeExpression
 from ..datelines import document_dateline_span
 from .attach import dist, own_times
 from .calendar import Interval, format_interval
-from .reference import Dating, antecedent, main_of, named_side, nominal, relative_anchor
+from .reference import (
+    Dating,
+    antecedent,
+    main_of,
+    named_doers,
+    named_side,
+    nominal,
+    relative_anchor,
+)
 from .reference import shift as shift_by
 from .relative import Relative, SpanIndex, find_relative
 from .scan import national_holidays
@@ -388,7 +396,13 @@ def _date_by_back_reference(ctx: Dating, ei: int) -> None:
     if told is None:
         return
     noun, kind = told
-    ante = antecedent(ctx, min(noun.idx, ev.trigger.start), kind, noun.lemma_.lower())
+    ante = antecedent(
+        ctx,
+        min(noun.idx, ev.trigger.start),
+        kind,
+        noun.lemma_.lower(),
+        doers=named_doers(ev, noun),
+    )
     if ante is not None and ante is not ev:
         ctx.state[ei] = _dated_as(ev, ante, "text", ante.time)
 

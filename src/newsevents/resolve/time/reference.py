@@ -109,11 +109,14 @@ def antecedent(
     *,
     window: bool = True,
     exclude: int | None = None,
+    doers: frozenset[str] = frozenset(),
 ) -> EventMention | None:
     """The event a nominal at ``pos`` refers back to: among the factual events of type
     ``kind`` before it, the latest one called by the same noun, else the latest one; it
     counts only when the text dates it. Bounded (``window``): at most ``max_sentences``
-    back, and never across a time expression with another date in between."""
+    back, and never across a time expression with another date in between. ``doers``: the
+    countries the nominal itself names ("the US attack", "Israel's raids"); another
+    country's act is not the one it refers to."""
     sents = ctx.doc.sentences
     state = ctx.state
     earlier = [
@@ -123,6 +126,7 @@ def antecedent(
         and state[i].trigger.start < pos
         and state[i].event == kind
         and state[i].factuality in ("asserted", "reported")
+        and (not doers or any((a.code or "")[:3] in doers for a in state[i].actor))
     ]
     if window:
         here = ctx.sentence_index(pos)
@@ -136,7 +140,7 @@ def antecedent(
     # same kind is more likely another act than this one)
     if ante.date_source != "text":
         return None
-    if window:
+    if window and not doers:  # a named doer's act is found across other acts' dates
         between = [
             t
             for t in ctx.times
@@ -147,6 +151,18 @@ def antecedent(
         if between:
             return None
     return ante
+
+
+def named_doers(ev: EventMention, noun: Token) -> frozenset[str]:
+    """The countries of ``ev``'s coded actors written inside the nominal ``noun`` before it
+    ("the US attack", "Israel's raids", "those American strikes"), not guessed from the rest
+    of the sentence."""
+    lo, hi = noun.left_edge.idx, noun.idx
+    return frozenset(
+        a.code[:3]
+        for a in ev.actor
+        if a.code and len(a.code) >= 3 and lo <= a.span.start and a.span.end <= hi
+    )
 
 
 def _called(ctx: Dating, ev: EventMention, lemma: str) -> bool:
