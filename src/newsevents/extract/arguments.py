@@ -475,6 +475,13 @@ def _governed_recipients(
     return recips
 
 
+def _denies_clause(frame: Frame, book: Codebook) -> bool:
+    """A refusal of a clause ("denied that its troops shelled X"): the clause is denied (a
+    negated event of its own), its parties are not the refusal's recipient."""
+    refusals = {s.refused_as for s in book.types.values() if s.refused_as}
+    return frame.event in refusals and bool(frame.entry.ccomp)
+
+
 def _own_object(frame: Frame, book: Codebook) -> bool:
     """What the act moves is the doer's own ("withdrew its troops from X", "withdrew the
     United States from the accord"): its object is no recipient."""
@@ -526,9 +533,10 @@ def _named_party(
                 break
     if not named and spec.commitment == "conflict":
         named = conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
-    if not named and spec.topic_recipient:
+    if not named and spec.topic_recipient and not _denies_clause(frame, book):
         # "rejected a call for peacekeepers in East Timor", "blocked a road to show
-        # their disapproval of US policy": the party the act is about
+        # their disapproval of US policy": the party the act is about (not a party of the
+        # clause a denial denies: "denied that its jets bombed X" is no act on X)
         named = first_named_after(tok, actors, book, deep=True, skip=own)
     return named or recips
 

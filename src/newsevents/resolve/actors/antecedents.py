@@ -89,8 +89,9 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
     if low not in words.possessive_group_pronouns and low not in words.person_pronouns:
         return None
     node = pron
+    speaking = words.report_verbs | words.account_verbs
     for _ in range(8):
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in words.report_verbs:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speaking:
             subj = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             return subj[0] if subj else None
         if node.head == node:

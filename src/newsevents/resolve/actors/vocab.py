@@ -48,6 +48,7 @@ class ActorWords:
     role_prepositions: frozenset[str]
     copulas: frozenset[str]
     possessive_clitics: frozenset[str]
+    account_verbs: frozenset[str]
     nonactor_labels: frozenset[str]
     nonactor_nouns: frozenset[str]
     instrument_nouns: frozenset[str]
