@@ -48,6 +48,10 @@ GOLD_LOCATIONS: dict[str, str] = {
     # fifteenth session: wire5 may be studied, wire5check is read as figures only
     "dev-wire5": "tests/dev/wire5/gold.jsonl",
     "dev-wire5check": "tests/dev/wire5check/gold.jsonl",
+    # nineteenth session, written by a helper who never ran the coder on them: types5 may be
+    # studied, types5check is read as figures only
+    "dev-types5": "tests/dev/types5.jsonl",
+    "dev-types5check": "tests/dev/types5check.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
