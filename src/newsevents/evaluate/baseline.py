@@ -52,6 +52,8 @@ GOLD_LOCATIONS: dict[str, str] = {
     # studied, types5check is read as figures only
     "dev-types5": "tests/dev/types5.jsonl",
     "dev-types5check": "tests/dev/types5check.jsonl",
+    "dev-wire6": "tests/dev/wire6/gold.jsonl",
+    "dev-wire6check": "tests/dev/wire6check/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
