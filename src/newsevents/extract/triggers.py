@@ -253,7 +253,8 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
             c = stack.pop()
             near.extend(c.children)
             stack.extend(children_of(c, "compound"))
-        mods = {lemma(c) for c in near if c.dep_ in ("compound", "amod", "nmod", "advmod")}
+        # (an object predicate too: "set the depot ablaze")
+        mods = {lemma(c) for c in near if c.dep_ in ("compound", "amod", "nmod", "advmod", "oprd")}
         mods |= {c.lower_ for c in near if c.dep_ in ("compound", "amod", "nmod")}
         hw = hyphen_word(tok)
         if hw:

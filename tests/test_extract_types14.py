@@ -1,0 +1,43 @@
+"""Words the fifth type set's tune half showed missing (nineteenth session), each a general
+pattern: sanctions adopted or approved as a package, envoys ordered out of a country,
+something set ablaze. Real spaCy; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council adopted a tenth package of sanctions against Belarus.",
+            ("SANCTION", "sanction.impose"),
+        ),
+        ("Parliament approved new sanctions on Myanmar's generals.", ("SANCTION", "sanction.impose")),
+        (
+            "Twelve Iranian diplomats were ordered out by Albania.",
+            ("SANCTION", "sanction.order_dipl_out"),
+        ),
+        (
+            "Niger's rulers ordered the French ambassador out of the country.",
+            ("SANCTION", "sanction.order_dipl_out"),
+        ),
+        ("Ukrainian drones set an oil refinery ablaze on Friday.", ("ASSAULT", "assault.armed_ablaze")),
+        ("Rioters set two buses ablaze near the stadium.", ("PROTEST", "protest.riot_ablaze")),
+    ],
+)
+def test_pattern_codes_the_act(coded, text, expected):
+    assert expected in coded(text), coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assembly adopted a resolution on fisheries.",
+        "The coach ordered the players out of the dressing room.",
+        "The sunset set the sky ablaze.",
+    ],
+)
+def test_no_sanction_or_attack_without_its_words(coded, text):
+    assert not {e for e, _ in coded(text)} & {"SANCTION", "ASSAULT"}, coded(text)
