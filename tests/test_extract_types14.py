@@ -14,7 +14,10 @@ import pytest
             "The council adopted a tenth package of sanctions against Belarus.",
             ("SANCTION", "sanction.impose"),
         ),
-        ("Parliament approved new sanctions on Myanmar's generals.", ("SANCTION", "sanction.impose")),
+        (
+            "Parliament approved new sanctions on Myanmar's generals.",
+            ("SANCTION", "sanction.impose"),
+        ),
         (
             "Twelve Iranian diplomats were ordered out by Albania.",
             ("SANCTION", "sanction.order_dipl_out"),
@@ -23,7 +26,10 @@ import pytest
             "Niger's rulers ordered the French ambassador out of the country.",
             ("SANCTION", "sanction.order_dipl_out"),
         ),
-        ("Ukrainian drones set an oil refinery ablaze on Friday.", ("ASSAULT", "assault.armed_ablaze")),
+        (
+            "Ukrainian drones set an oil refinery ablaze on Friday.",
+            ("ASSAULT", "assault.armed_ablaze"),
+        ),
         ("Rioters set two buses ablaze near the stadium.", ("PROTEST", "protest.riot_ablaze")),
     ],
 )
