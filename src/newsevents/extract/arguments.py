@@ -395,15 +395,8 @@ def _preposition_recipients(
     prepositions ("talks with X", "aid to X", "demands on X")."""
     tok = frame.token
     spec = book.spec(frame.event)
-    if spec.hands_over and not any(names_party(r) for r in recips):
-        # "granted asylum to five officers", "extradited a suspect to Spain": the receiver
-        receiver = book.ordered("receiver_preps")
-        to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
-        for o in parse.objects(tok):
-            held = preps_of(o)
-            to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
-        if to:
-            recips = with_conjuncts(to)
+    if spec.hands_over:
+        recips = _receiver(tok, recips, preps, book, parse)
     if not recips and spec.demand:
         # "insisted on its demands that Burundi's government grant ...": the demand's addressee
         demands = book.classes.get("DEMANDS", frozenset())
@@ -434,6 +427,33 @@ def _preposition_recipients(
             if cands:
                 return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
     return recips
+
+
+def _receiver(
+    tok: Token, recips: list[Token], preps: dict[str, list[Token]], book: Codebook, parse: Parse
+) -> list[Token]:
+    """ "granted asylum to five officers", "extradited a suspect to Spain", "sent three cargo
+    planes loaded with tents to Myanmar": the receiver of a hand-over. A party named in it
+    wins over an object that only carries a name ("four IRIS-T systems"), not over a named
+    party ("handed Iraq the keys" is a dative, taken before)."""
+    receiver = book.ordered("receiver_preps")
+    objs = parse.objects(tok)
+    to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+    for o in objs:
+        held = preps_of(o)
+        to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+    if not any(names_party(r) for r in recips):
+        return with_conjuncts(to) if to else recips
+    if any(r.ent_type_ for r in recips):
+        return recips  # the object is a named party itself
+    # deeper in the object ("planes loaded with tents to Myanmar") only a named party counts
+    to = [c for c in to if names_party(c)] or [
+        t
+        for o in objs
+        for t in o.subtree
+        if t.dep_ == "pobj" and t.head.lower_ in receiver and t.ent_type_ in ("GPE", "NORP")
+    ][:1]
+    return with_conjuncts(to) if to else recips
 
 
 def _governed_recipients(
