@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents import api
+
 
 def _codes(actors):
     return sorted({(a.code or "")[:3] for a in actors if a.code})
@@ -25,3 +27,19 @@ def test_receiver_of_a_hand_over(analyze, text, receiver):
     assert any(receiver in _codes(e.recipient) for e in doc.events), [
         (e.event, _codes(e.recipient)) for e in doc.events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Chinese, Laotian, Myanmar and Thai police launched another joint patrol on the "
+            "Mekong river.",
+            ["CHN", "LAO", "MMR", "THA"],
+        ),
+    ],
+)
+def test_learned_party_scorer_keeps_coordinated_actors(learned_resources, text, actors):
+    # the party scorer may not replace the rules' several coordinated actors by one of them
+    (ev,) = api.analyze_text(text, resources=learned_resources).events
+    assert _codes(ev.actor) == actors

@@ -32,6 +32,7 @@ from .parties import (
     party_features,
     party_heads,
     phrase,
+    rule_head_sets,
     rule_heads,
 )
 from .weights import NONE, LearnedModels
@@ -205,11 +206,20 @@ def _verdict(
     """``reacting``: heads that may not be the doer; ``own``: heads that may not be the
     recipient (what the doer withdraws is its own)."""
     rule = rule_heads(doc, m, heads)
+    # one of several coordinated parties is no better choice than the rules' whole slot, and
+    # a party the rules put in one slot is not the other slot's
+    both = rule_head_sets(doc, m, heads)
     ok = [named(h) for h in heads]
     th = learned.thresholds
-    actor_ok = [o and h.i not in reacting for o, h in zip(ok, heads, strict=True)]
+    actor_ok = [
+        o and h.i not in reacting and k not in both["actor"]
+        for k, (o, h) in enumerate(zip(ok, heads, strict=True))
+    ]
     actor = choose("actor", rule["actor"], probs, th, rule["recipient"], actor_ok)
-    recipient_ok = [o and h.i not in own for o, h in zip(ok, heads, strict=True)]
+    recipient_ok = [
+        o and h.i not in own and k not in both["recipient"] and k not in both["actor"]
+        for k, (o, h) in enumerate(zip(ok, heads, strict=True))
+    ]
     recipient = choose("recipient", rule["recipient"], probs, th, actor.head, recipient_ok)
     changes: dict[str, object] = {}
     scores = []

@@ -160,6 +160,20 @@ def rule_heads(doc: Document, m: EventMention, heads: Sequence[Token]) -> dict[S
     return out
 
 
+def rule_head_sets(
+    doc: Document, m: EventMention, heads: Sequence[Token]
+) -> dict[Slot, frozenset[int]]:
+    """Where all the rules' actors and recipients stand among the heads (coordinated
+    parties: "Chinese, Laotian and Thai police" are three actors)."""
+    where = {h.i: k for k, h in enumerate(heads)}
+    out: dict[Slot, frozenset[int]] = {}
+    for slot in SLOTS:
+        parties = m.actor if slot == "actor" else m.recipient
+        found = (span_head(doc, p.span) for p in parties)
+        out[slot] = frozenset(where[h.i] for h in found if h is not None and h.i in where)
+    return out
+
+
 def phrase(doc: Document, h: Token) -> Actor:
     """The noun phrase a chosen head stands for: its left modifiers up to the head."""
     start, end = h.left_edge.idx, h.idx + len(h.text)
