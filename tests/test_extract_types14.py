@@ -47,3 +47,17 @@ def test_pattern_codes_the_act(coded, text, expected):
 )
 def test_no_sanction_or_attack_without_its_words(coded, text):
     assert not {e for e, _ in coded(text)} & {"SANCTION", "ASSAULT"}, coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistani aircraft struck what Islamabad called militant hideouts late on Sunday.",
+        "Troops raided what the ministry termed a bomb factory in the old town.",
+    ],
+)
+def test_a_free_relative_of_naming_is_no_act_and_names_the_target(analyze, text):
+    # "what X called Y" names Y: no request or accusation, and Y is what was struck
+    doc = analyze(text)
+    (act,) = doc.events
+    assert act.event in ("ASSAULT", "COERCE") and act.recipient, (act.event, act.recipient)

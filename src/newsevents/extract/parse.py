@@ -340,6 +340,10 @@ class Parse:
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]
         for c in children_of(tok, "ccomp") if not objs and tok.pos_ == "VERB" else ():
+            named = _named_by_free_relative(c, self.book)
+            if named:
+                objs = named  # "struck what Islamabad called militant hideouts": the hideouts
+                break
             # "pardoned 57 men jailed for ...", "declared two envoys persona non grata": the
             # parser makes the object the subject of a clause that has no tense of its own
             if c.tag_ not in _FINITE and not children_of(c, "aux", "auxpass", "mark"):
@@ -556,6 +560,17 @@ def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
             if len(group) > 1 and all(names_party(g) for g in group):
                 return sorted(group, key=lambda t: t.i)
     return []
+
+
+def _named_by_free_relative(clause: Token, book: Codebook) -> list[Token]:
+    """The thing a free relative of naming names ("what Islamabad called militant
+    hideouts" -> hideouts), or []."""
+    if clause.lemma_.lower() not in book.words("naming_verbs"):
+        return []
+    kids = list(clause.children)
+    if not any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in kids):
+        return []
+    return [c for c in kids if c.dep_ in ("dobj", "oprd", "attr") and c.tag_ not in ("WP", "WDT")]
 
 
 def names_party(tok: Token) -> bool:

@@ -88,6 +88,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity formula of a source."""
     if _background_noun_as_clause(tok, book):
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
+    if _naming_clause(tok, book):
+        return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
     subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
@@ -112,6 +114,17 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         for o in parse.objects(c)
     ]
     return _context(args + purpose, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
+
+
+def _naming_clause(tok: Token, book: Codebook) -> bool:
+    """A verb of naming with a free relative for its object ("what X called militant
+    hideouts", "what they termed a provocation"): it names the thing, it tells no act."""
+    if lemma(tok) not in book.words("naming_verbs"):
+        return False
+    wh = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT")]
+    return bool(wh) and any(
+        c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c not in wh for c in tok.children
+    )
 
 
 def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:
