@@ -115,6 +115,18 @@ def coordinated_patient(pron: Token, words: ActorWords) -> Token | None:
     return objs[0] if objs else None
 
 
+def coordinated_object(pron: Token, words: ActorWords) -> Token | None:
+    """ "arrested a suspect in X and released him a week later": for "him"/"her" as the
+    object of a verb coordinated with one whose object is a singular noun, that noun."""
+    if pron.lower_ not in words.person_pronouns or pron.dep_ != "dobj":
+        return None
+    verb = pron.head
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNP")]
+    return objs[0] if objs else None
+
+
 def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -> Token | None:
     """For "he"/"she" when no person is named near: the nearest subject before it, in its
     sentence or the ``back`` sentences before, that names one holder of an office ("The

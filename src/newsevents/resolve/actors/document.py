@@ -15,6 +15,7 @@ from ...within import Within
 from ..place import Gazetteer, article_countries
 from .antecedents import (
     act_named_in,
+    coordinated_object,
     coordinated_patient,
     entity_context,
     group_antecedent,
@@ -456,6 +457,11 @@ class ParticipantCoder:
         body = statement_issuer(a, word, self.clusters, self.doc, words)
         if body is not None:
             return body  # a statement's unquoted "we": the body that issued it
+        patient = coordinated_object(toks[0], words) if toks else None
+        if patient is not None:
+            ante_toks = noun_phrase(patient)
+            inner = self._code(ante_toks)
+            return evolve(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
