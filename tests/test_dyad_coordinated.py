@@ -26,3 +26,23 @@ def test_pronoun_object_of_a_coordinated_verb(analyze, text, released):
         assert all("fisherman" in n for n in names), names
     else:
         assert names == [released]
+
+
+def _codes(actors):
+    return sorted({(a.code or "")[:3] for a in actors if a.code})
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Delegations from Kabul and Islamabad are due to meet in Doha on Saturday.",
+            ["AFG", "PAK"],
+        ),
+        ("Fighters from Chad and Sudan clashed near the border.", ["SDN", "TCD"]),
+        ("The presidents of Kazakhstan and Uzbekistan signed a treaty.", ["KAZ", "UZB"]),
+    ],
+)
+def test_coordinated_owners_of_a_from_or_of_phrase_are_parties_each(analyze, text, actors):
+    (ev,) = analyze(text).events
+    assert _codes(ev.actor) == actors

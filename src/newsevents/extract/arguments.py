@@ -119,7 +119,7 @@ def _mutual(frame: Frame, actors: list[Token], recips: list[Token], book: Codebo
     where = book.words("mutual_place_preps")
     if any(names_side(r, frame.token, where) for r in recips if r not in actors):
         return False  # "clashed with police" names the other side; "fought in X" a place
-    labels, genitive = book.words("origin_labels"), book.words("genitive_preps")
+    labels, genitive = book.words("origin_labels"), book.words("owner_split_preps")
     sides = sum(
         len(coordinated_origins(a, labels)) or len(coordinated_owners(a, genitive)) or 1
         for a in actors

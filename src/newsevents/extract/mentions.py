@@ -56,8 +56,9 @@ def _split_origins(t: Token, start: int, end: int, book: Codebook) -> list[tuple
     "Azerbaijani troops"), each its own party; else the phrase itself."""
     origins = coordinated_origins(t, book.words("origin_labels"))
     if not origins or not start <= origins[0].idx < end:
-        owners = coordinated_owners(t, book.words("genitive_preps"))
-        if not owners or not start <= owners[0].idx < end:
+        owners = coordinated_owners(t, book.words("owner_split_preps"))
+        # (a from-phrase is outside the name's span: "delegations from Kabul and Islamabad")
+        if not owners or owners[0].idx < start:
             return [(start, end)]
         # "the presidents of Kazakhstan and Uzbekistan": "presidents of Kazakhstan",
         # "Uzbekistan"; "soldiers of the Malian army and Russian mercenaries": likewise
