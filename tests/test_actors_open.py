@@ -96,6 +96,7 @@ def test_a_part_of_a_longer_name_is_not_another_person(code):
         ("the Kremlin", "RUS", "GOV"),
         ("Downing Street", "GBR", "GOV"),
         ("the White House", "USA", "GOV"),
+        ("Brussels", "EUR", "GOV"),  # the seat of the EU's institutions as an actor
     ],
 )
 def test_composed_phrases(code, text, country, sector):
@@ -346,3 +347,8 @@ def test_the_first_party_named_after_the_act_is_first_in_the_text(sides):
 def test_british_and_american_spellings_name_one_actor(analyze, text, code):
     (ev,) = analyze(text).events
     assert {a.code for a in ev.actor} == {code}
+
+
+def test_brussels_as_a_place_stays_in_belgium(analyze):
+    (ev,) = analyze("Belgian police arrested three men in Brussels on Friday.").events
+    assert ev.location is not None and ev.location.country == "BEL"
