@@ -46,3 +46,15 @@ def _codes(actors):
 def test_coordinated_owners_of_a_from_or_of_phrase_are_parties_each(analyze, text, actors):
     (ev,) = analyze(text).events
     assert _codes(ev.actor) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "requester"),
+    [
+        ("Brussels asked Tunis to let the agencies in, but Tunis has so far refused.", "EUR"),
+        ("Kenya urged Uganda to free the fishermen, but Kampala refused.", "KEN"),
+    ],
+)
+def test_a_bare_refusal_after_a_request_refuses_the_requester(analyze, text, requester):
+    (ev,) = [e for e in analyze(text).events if e.event == "REJECT"]
+    assert _codes(ev.recipient) == [requester]

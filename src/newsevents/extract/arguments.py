@@ -495,11 +495,14 @@ def _governed_recipients(
     return recips
 
 
+def _refusal_types(book: Codebook) -> set[str]:
+    return {s.refused_as for s in book.types.values() if s.refused_as}
+
+
 def _denies_clause(frame: Frame, book: Codebook) -> bool:
     """A refusal of a clause ("denied that its troops shelled X"): the clause is denied (a
     negated event of its own), its parties are not the refusal's recipient."""
-    refusals = {s.refused_as for s in book.types.values() if s.refused_as}
-    return frame.event in refusals and bool(frame.entry.ccomp)
+    return frame.event in _refusal_types(book) and bool(frame.entry.ccomp)
 
 
 def _own_object(frame: Frame, book: Codebook) -> bool:
@@ -615,6 +618,17 @@ def _answered_or_purpose(
                 if inner.actors:
                     recips = list(inner.actors)
                     break
+    if not recips and frame.event in _refusal_types(book) and tok.dep_ == "conj":
+        # "Brussels asked Tunis to let the agencies in, but Tunis refused": a refusal with
+        # no object, coordinated with a request made to its doer, refuses the requester
+        asked = frames.get(tok.head.i)
+        if asked is not None and book.spec(asked.event).demand:
+            fill_arguments(asked, frames, book, parse)
+            # (the refuser is the one asked, by name or by another name: "urged Uganda ...,
+            # but Kampala refused"; never the one who asked)
+            mine = {lemma(a) for a in children_of(tok, "nsubj")}
+            if mine and asked.recipients and not mine & {lemma(a) for a in asked.actors}:
+                return list(asked.actors)
     if not any(names_party(r) for r in recips):
         for x in tok.children:
             inner = frames.get(x.i)
