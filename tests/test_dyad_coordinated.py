@@ -58,3 +58,15 @@ def test_coordinated_owners_of_a_from_or_of_phrase_are_parties_each(analyze, tex
 def test_a_bare_refusal_after_a_request_refuses_the_requester(analyze, text, requester):
     (ev,) = [e for e in analyze(text).events if e.event == "REJECT"]
     assert _codes(ev.recipient) == [requester]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli troops shot dead a resident of Jenin on Tuesday.", "PSE"),
+        ("Russian border guards detained a resident of Narva at the checkpoint.", "EST"),
+    ],
+)
+def test_a_resident_of_a_place_is_of_its_country(analyze, text, country):
+    (ev,) = analyze(text).events
+    assert _codes(ev.recipient) == [country]

@@ -33,7 +33,7 @@ def ent_of(tok: Token) -> SpacySpan | None:
 
 
 def _used_as_place(root: Token, words: ActorWords) -> bool:
-    """Object of "in", "near", ... or of "the city of", "the outskirts of" ..., or the
+    """Object of "in", "near", ... or of "the city of", "the outskirts of", "a resident of" ..., or the
     possessor of such an object ("in Tigray's north-east")."""
     if root.dep_ == "poss" and root.head.dep_ == "pobj":
         root = root.head
@@ -43,8 +43,10 @@ def _used_as_place(root: Token, words: ActorWords) -> bool:
     if prep.lower_ in words.place_preps:
         return True
     holder = prep.head
+    # ... or of "a resident of", "villagers of": who lives there is of that place's country
+    nouns = words.place_nouns | words.inhabitant_nouns
     return prep.lower_ in words.of_prepositions and (
-        holder.lemma_.lower() in words.place_nouns or holder.lower_ in words.place_nouns
+        holder.lemma_.lower() in nouns or holder.lower_ in nouns
     )
 
 

@@ -43,6 +43,7 @@ class ActorWords:
     country_part_words: frozenset[str]
     diaspora_nationalities: frozenset[str]
     place_nouns: frozenset[str]
+    inhabitant_nouns: frozenset[str]
     site_nouns: frozenset[str]
     of_prepositions: frozenset[str]
     role_prepositions: frozenset[str]
