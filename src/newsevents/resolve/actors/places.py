@@ -33,8 +33,8 @@ def ent_of(tok: Token) -> SpacySpan | None:
 
 
 def _used_as_place(root: Token, words: ActorWords) -> bool:
-    """Object of "in", "near", ... or of "the city of", "the outskirts of", "a resident of" ..., or the
-    possessor of such an object ("in Tigray's north-east")."""
+    """Object of "in", "near", ... or of "the city of", "the outskirts of", "a resident of"
+    ..., or the possessor of such an object ("in Tigray's north-east")."""
     if root.dep_ == "poss" and root.head.dep_ == "pobj":
         root = root.head
     if root.dep_ != "pobj":
