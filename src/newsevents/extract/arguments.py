@@ -42,8 +42,16 @@ from .parties import (
     owner_of,
     sent_force,
 )
-
-_WHEN = ("DATE", "TIME")  # entity labels of when, not whom
+from .slots import (
+    WHEN,
+    content_subjects,
+    denies_clause,
+    goods,
+    own_object,
+    preposition_recipients,
+    refusal_types,
+    slot_recipients,
+)
 
 
 def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
@@ -53,17 +61,17 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         return
     tok = frame.token
     actors = _verb_actors(frame, book, parse)
-    recips = _slot_recipients(frame, book, parse)
+    recips = slot_recipients(frame, book, parse)
     if _main_verb_as_acl(tok):
         # "ASEAN's envoy called on the army to ...": a sentence the parser read as a noun
         # with a participle; the noun is the doer, not the one acted on
         actors = actors or with_conjuncts([tok.head])
         recips = [r for r in recips if r not in actors]
     preps = preps_of(tok)
-    recips = _preposition_recipients(frame, recips, preps, book, parse)
+    recips = preposition_recipients(frame, recips, preps, book, parse)
     recips = _governed_recipients(frame, recips, frames, book, parse)
     # "no one was killed", "not one American was hurt": a negative phrase is nobody
-    recips = [r for r in recips if r.ent_type_ not in _WHEN and not nobody(r)]
+    recips = [r for r in recips if r.ent_type_ not in WHEN and not nobody(r)]
     recips = _named_party(frame, actors, recips, book)
     actors, recips = _stance_or_passive(frame, actors, recips, preps, book)
     recips = _answered_or_purpose(frame, recips, frames, book, parse)
@@ -213,7 +221,7 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     for held in holders:
         for p in order:
             cands = [
-                c for c in held.get(p, []) if c.ent_type_ not in _WHEN and not is_mandate(c, book)
+                c for c in held.get(p, []) if c.ent_type_ not in WHEN and not is_mandate(c, book)
             ]
             if cands and p != AGENT:
                 return with_conjuncts(cands)
@@ -221,19 +229,9 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
         # "its demand that Israel ease restrictions": the subject of the content clause
         # (attached to the noun, or to the verb that carries it)
         for c in [*tok.children, *(sv.children if sv is not None else [])]:
-            recips = _content_subjects(c, book)
+            recips = content_subjects(c, book)
             if recips:
                 return recips
-    return []
-
-
-def _content_subjects(clause: Token, book: Codebook) -> list[Token]:
-    """The subject of a "that" content clause ("demanded that Israel ease ...")."""
-    marks = book.words("content_marks")
-    if clause.dep_ in ("acl", "ccomp", "relcl") and any(
-        m.dep_ == "mark" and m.lower_ in marks for m in clause.children
-    ):
-        return with_conjuncts(children_of(clause, "nsubj", "nsubjpass"))
     return []
 
 
@@ -323,139 +321,6 @@ def _headline_passive(frame: Frame, actors: list[Token], book: Codebook) -> bool
     return any(s.pos_ == "NUM" or any(c.dep_ == "nummod" for c in s.children) for s in subj)
 
 
-def _goods(book: Codebook) -> frozenset[str]:
-    """Words for what is given, sent or imposed (not a party)."""
-    return book.expand(book.ordered("goods_classes"))
-
-
-def _slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
-    """The recipient in the dative or object slot ("gave Iraq X", "attacked the village")."""
-    tok = frame.token
-    spec = book.spec(frame.event)
-    dative = [d for d in children_of(tok, "dative") if d.pos_ != "ADP"]
-    if dative:
-        return with_conjuncts(dative)
-    objs = parse.objects(tok)
-    if (
-        not spec.object_party
-        and frame.mode not in book.words("person_object_modes")
-        and lemma(tok) not in book.words("person_object_verbs")
-    ):
-        goods = _goods(book)
-        objs = [o for o in objs if not (word_set(o, book) & goods)]
-    if spec.violent:
-        objs = _fired_at(objs, book)
-    if _own_object(frame, book):
-        objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
-    # an object predicate says what the object is called or made ("called the vote a sham"),
-    # never who is acted on
-    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in _WHEN and o.dep_ != "oprd"]
-    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
-    # an attack condemned without its doer ("condemned the strikes") stands for that doer
-    blamed = spec.content_factuality == "reported"
-    if blamed and not objs:
-        objs = children_of(tok, "nsubjpass")  # "the attack was blamed on X"
-    if blamed and objs and all(lemma(o) in attack_words for o in objs):
-        # "blamed the attack on Turkey": the one it is blamed on
-        held = preps_of(tok)
-        on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
-        if on:
-            return with_conjuncts(on)
-    return [
-        r
-        for o in objs
-        for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
-    ]
-
-
-def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
-    """ "fired rockets at X", "launched artillery fire against X camps": the weapon is not
-    the target; the target is its at/on/against phrase."""
-    arms = book.expand(book.ordered("fired_classes")) | book.words("fired_words")
-    targeted: list[Token] = []
-    for o in objs:
-        if not (word_set(o, book) & arms):
-            targeted.append(o)
-            continue
-        for h in with_conjuncts([o]):
-            op = preps_of(h)
-            for p in book.ordered("target_preps"):
-                targeted.extend(op.get(p, []))
-    return targeted
-
-
-def _preposition_recipients(
-    frame: Frame,
-    recips: list[Token],
-    preps: dict[str, list[Token]],
-    book: Codebook,
-    parse: Parse,
-) -> list[Token]:
-    """The receiver of a hand-over, the addressee of a demand, or the type's recipient
-    prepositions ("talks with X", "aid to X", "demands on X")."""
-    tok = frame.token
-    spec = book.spec(frame.event)
-    if spec.hands_over:
-        recips = _receiver(tok, recips, preps, book, parse)
-    if not recips and spec.demand:
-        # "insisted on its demands that Burundi's government grant ...": the demand's addressee
-        demands = book.classes.get("DEMANDS", frozenset())
-        for objs in preps.values():
-            for o in objs:
-                if lemma(o) in demands:
-                    for c in o.children:
-                        recips = recips or _content_subjects(c, book)
-    if not recips and spec.demand:
-        # "requested troops from Rwanda", "demanded an apology from Tokyo": the one asked is
-        # named on what is asked for (where the parse hangs the phrase)
-        asked = book.ordered("asked_preps")
-        for o in parse.objects(tok):
-            held = preps_of(o)
-            named = [c for p in asked for c in held.get(p, []) if names_party(c)]
-            if named:
-                recips = with_conjuncts(named)
-                break
-    if not recips:
-        for p in spec.recipient_preps:
-            cands = [
-                c
-                for c in preps.get(p, [])
-                if c.pos_ in ("NOUN", "PROPN", "PRON")
-                and c.ent_type_ not in _WHEN
-                and not is_mandate(c, book)
-            ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
-            if cands:
-                return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
-    return recips
-
-
-def _receiver(
-    tok: Token, recips: list[Token], preps: dict[str, list[Token]], book: Codebook, parse: Parse
-) -> list[Token]:
-    """ "granted asylum to five officers", "extradited a suspect to Spain", "sent three cargo
-    planes loaded with tents to Myanmar": the receiver of a hand-over. A party named in it
-    wins over an object that only carries a name ("four IRIS-T systems"), not over a named
-    party ("handed Iraq the keys" is a dative, taken before)."""
-    receiver = book.ordered("receiver_preps")
-    objs = parse.objects(tok)
-    to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
-    for o in objs:
-        held = preps_of(o)
-        to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
-    if not any(names_party(r) for r in recips):
-        return with_conjuncts(to) if to else recips
-    if any(r.ent_type_ for r in recips):
-        return recips  # the object is a named party itself
-    # deeper in the object ("planes loaded with tents to Myanmar") only a named party counts
-    to = [c for c in to if names_party(c)] or [
-        t
-        for o in objs
-        for t in o.subtree
-        if t.dep_ == "pobj" and t.head.lower_ in receiver and t.ent_type_ in ("GPE", "NORP")
-    ][:1]
-    return with_conjuncts(to) if to else recips
-
-
 def _governed_recipients(
     frame: Frame, recips: list[Token], frames: dict[int, Frame], book: Codebook, parse: Parse
 ) -> list[Token]:
@@ -481,34 +346,18 @@ def _governed_recipients(
             if recips:
                 break
     if not recips:
-        goods = _goods(book)
+        goods_words = goods(book)
         for x in children_of(tok, "xcomp"):
             inner = frames.get(x.i)
             if inner is not None:
                 fill_arguments(inner, frames, book, parse)
                 recips = list(inner.recipients)
             else:
-                objs = [o for o in parse.objects(x) if not (word_set(o, book) & goods)]
+                objs = [o for o in parse.objects(x) if not (word_set(o, book) & goods_words)]
                 recips = [r for o in objs for r in owner_of(o, book)]
             if recips:
                 break
     return recips
-
-
-def _refusal_types(book: Codebook) -> set[str]:
-    return {s.refused_as for s in book.types.values() if s.refused_as}
-
-
-def _denies_clause(frame: Frame, book: Codebook) -> bool:
-    """A refusal of a clause ("denied that its troops shelled X"): the clause is denied (a
-    negated event of its own), its parties are not the refusal's recipient."""
-    return frame.event in _refusal_types(book) and bool(frame.entry.ccomp)
-
-
-def _own_object(frame: Frame, book: Codebook) -> bool:
-    """What the act moves is the doer's own ("withdrew its troops from X", "withdrew the
-    United States from the accord"): its object is no recipient."""
-    return frame.entry.id in book.own_object_rules
 
 
 def _named_party(
@@ -533,7 +382,7 @@ def _named_party(
         return recips
     own = (
         {t.i for o in children_of(tok, "dobj") for t in o.subtree if t.i <= o.i}
-        if _own_object(frame, book)
+        if own_object(frame, book)
         else set()
     )
     named = first_named_after(tok, actors, book, skip=own)
@@ -556,7 +405,7 @@ def _named_party(
                 break
     if not named and spec.commitment == "conflict":
         named = conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
-    if not named and spec.topic_recipient and not _denies_clause(frame, book):
+    if not named and spec.topic_recipient and not denies_clause(frame, book):
         # "rejected a call for peacekeepers in East Timor", "blocked a road to show
         # their disapproval of US policy": the party the act is about (not a party of the
         # clause a denial denies: "denied that its jets bombed X" is no act on X)
@@ -618,7 +467,7 @@ def _answered_or_purpose(
                 if inner.actors:
                     recips = list(inner.actors)
                     break
-    if not recips and frame.event in _refusal_types(book) and tok.dep_ == "conj":
+    if not recips and frame.event in refusal_types(book) and tok.dep_ == "conj":
         # "Brussels asked Tunis to let the agencies in, but Tunis refused": a refusal with
         # no object, coordinated with a request made to its doer, refuses the requester
         asked = frames.get(tok.head.i)

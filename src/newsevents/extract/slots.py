@@ -1,0 +1,181 @@
+"""Recipients from a trigger's own slots: the dative or object, the type's recipient
+prepositions, the receiver of a hand-over, the addressee of a demand; and the refusals and
+own-object acts whose object or clause is no recipient (used by :mod:`.arguments`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook
+from .parse import (
+    Frame,
+    Parse,
+    children_of,
+    lemma,
+    names_party,
+    preps_of,
+    with_conjuncts,
+    word_set,
+)
+from .parties import is_mandate, owner_of
+
+WHEN = ("DATE", "TIME")  # entity labels of when, not whom
+
+
+def content_subjects(clause: Token, book: Codebook) -> list[Token]:
+    """The subject of a "that" content clause ("demanded that Israel ease ...")."""
+    marks = book.words("content_marks")
+    if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+    ):
+        return with_conjuncts(children_of(clause, "nsubj", "nsubjpass"))
+    return []
+
+
+def goods(book: Codebook) -> frozenset[str]:
+    """Words for what is given, sent or imposed (not a party)."""
+    return book.expand(book.ordered("goods_classes"))
+
+
+def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
+    """The recipient in the dative or object slot ("gave Iraq X", "attacked the village")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    dative = [d for d in children_of(tok, "dative") if d.pos_ != "ADP"]
+    if dative:
+        return with_conjuncts(dative)
+    objs = parse.objects(tok)
+    if (
+        not spec.object_party
+        and frame.mode not in book.words("person_object_modes")
+        and lemma(tok) not in book.words("person_object_verbs")
+    ):
+        goods_words = goods(book)
+        objs = [o for o in objs if not (word_set(o, book) & goods_words)]
+    if spec.violent:
+        objs = _fired_at(objs, book)
+    if own_object(frame, book):
+        objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
+    # an object predicate says what the object is called or made ("called the vote a sham"),
+    # never who is acted on
+    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in WHEN and o.dep_ != "oprd"]
+    attack_words = book.classes.get("ATTACK_NOUN", frozenset())
+    # an attack condemned without its doer ("condemned the strikes") stands for that doer
+    blamed = spec.content_factuality == "reported"
+    if blamed and not objs:
+        objs = children_of(tok, "nsubjpass")  # "the attack was blamed on X"
+    if blamed and objs and all(lemma(o) in attack_words for o in objs):
+        # "blamed the attack on Turkey": the one it is blamed on
+        held = preps_of(tok)
+        on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
+        if on:
+            return with_conjuncts(on)
+    return [
+        r
+        for o in objs
+        for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
+    ]
+
+
+def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
+    """ "fired rockets at X", "launched artillery fire against X camps": the weapon is not
+    the target; the target is its at/on/against phrase."""
+    arms = book.expand(book.ordered("fired_classes")) | book.words("fired_words")
+    targeted: list[Token] = []
+    for o in objs:
+        if not (word_set(o, book) & arms):
+            targeted.append(o)
+            continue
+        for h in with_conjuncts([o]):
+            op = preps_of(h)
+            for p in book.ordered("target_preps"):
+                targeted.extend(op.get(p, []))
+    return targeted
+
+
+def preposition_recipients(
+    frame: Frame,
+    recips: list[Token],
+    preps: dict[str, list[Token]],
+    book: Codebook,
+    parse: Parse,
+) -> list[Token]:
+    """The receiver of a hand-over, the addressee of a demand, or the type's recipient
+    prepositions ("talks with X", "aid to X", "demands on X")."""
+    tok = frame.token
+    spec = book.spec(frame.event)
+    if spec.hands_over:
+        recips = _receiver(tok, recips, preps, book, parse)
+    if not recips and spec.demand:
+        # "insisted on its demands that Burundi's government grant ...": the demand's addressee
+        demands = book.classes.get("DEMANDS", frozenset())
+        for objs in preps.values():
+            for o in objs:
+                if lemma(o) in demands:
+                    for c in o.children:
+                        recips = recips or content_subjects(c, book)
+    if not recips and spec.demand:
+        # "requested troops from Rwanda", "demanded an apology from Tokyo": the one asked is
+        # named on what is asked for (where the parse hangs the phrase)
+        asked = book.ordered("asked_preps")
+        for o in parse.objects(tok):
+            held = preps_of(o)
+            named = [c for p in asked for c in held.get(p, []) if names_party(c)]
+            if named:
+                recips = with_conjuncts(named)
+                break
+    if not recips:
+        for p in spec.recipient_preps:
+            cands = [
+                c
+                for c in preps.get(p, [])
+                if c.pos_ in ("NOUN", "PROPN", "PRON")
+                and c.ent_type_ not in WHEN
+                and not is_mandate(c, book)
+            ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
+            if cands:
+                return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
+    return recips
+
+
+def _receiver(
+    tok: Token, recips: list[Token], preps: dict[str, list[Token]], book: Codebook, parse: Parse
+) -> list[Token]:
+    """ "granted asylum to five officers", "extradited a suspect to Spain", "sent three cargo
+    planes loaded with tents to Myanmar": the receiver of a hand-over. A party named in it
+    wins over an object that only carries a name ("four IRIS-T systems"), not over a named
+    party ("handed Iraq the keys" is a dative, taken before)."""
+    receiver = book.ordered("receiver_preps")
+    objs = parse.objects(tok)
+    to = [c for p in receiver for c in preps.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+    for o in objs:
+        held = preps_of(o)
+        to = to or [c for p in receiver for c in held.get(p, []) if c.pos_ in ("NOUN", "PROPN")]
+    if not any(names_party(r) for r in recips):
+        return with_conjuncts(to) if to else recips
+    if any(r.ent_type_ for r in recips):
+        return recips  # the object is a named party itself
+    # deeper in the object ("planes loaded with tents to Myanmar") only a named party counts
+    to = [c for c in to if names_party(c)] or [
+        t
+        for o in objs
+        for t in o.subtree
+        if t.dep_ == "pobj" and t.head.lower_ in receiver and t.ent_type_ in ("GPE", "NORP")
+    ][:1]
+    return with_conjuncts(to) if to else recips
+
+
+def refusal_types(book: Codebook) -> set[str]:
+    return {s.refused_as for s in book.types.values() if s.refused_as}
+
+
+def denies_clause(frame: Frame, book: Codebook) -> bool:
+    """A refusal of a clause ("denied that its troops shelled X"): the clause is denied (a
+    negated event of its own), its parties are not the refusal's recipient."""
+    return frame.event in refusal_types(book) and bool(frame.entry.ccomp)
+
+
+def own_object(frame: Frame, book: Codebook) -> bool:
+    """What the act moves is the doer's own ("withdrew its troops from X", "withdrew the
+    United States from the accord"): its object is no recipient."""
+    return frame.entry.id in book.own_object_rules
