@@ -70,3 +70,20 @@ def test_a_bare_refusal_after_a_request_refuses_the_requester(analyze, text, req
 def test_a_resident_of_a_place_is_of_its_country(analyze, text, country):
     (ev,) = analyze(text).events
     assert _codes(ev.recipient) == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Ugandan marine police shot dead two fishermen near the island on Monday. "
+            "The officers also arrested 23 fishermen.",
+            "UGA",
+        ),
+        ("Rwandan troops crossed into Congo on Sunday. The soldiers burned three villages.", "RWA"),
+    ],
+)
+def test_a_definite_force_noun_is_the_force_just_named(analyze, text, doer):
+    # "the officers" after "Ugandan marine police": one force named two ways
+    last = analyze(text).events[-1]
+    assert _codes(last.actor) == [doer]

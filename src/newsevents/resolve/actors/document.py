@@ -542,20 +542,28 @@ class ParticipantCoder:
 
     def _definite_organ(self, toks: list[Token], sector: str | None) -> str | None:
         """ "Israeli jets struck two villages. The army said ...": a state organ named by a
-        definite common noun takes the country of a doer of the same sector in its own or the
-        previous sentence, when exactly one country did so."""
+        definite common noun takes the country of a doer of the same sector (or, for forces,
+        of any armed force or police: "Ugandan marine police ... The officers") in its own or
+        the previous sentence, when exactly one country did so."""
         codes = self.kb.sectors.codes
-        if sector is None or sector not in codes.state or not toks:
+        # (an armed force or the police: "the county commissioner" is the local office of a
+        # state not named, "the general" one person)
+        if sector is None or sector not in codes.forces or not toks:
             return None
         head = head_of(toks)
+        if head.lemma_.lower() in self.kb.sectors.offices:
+            return None
         dets = self.kb.words.articles
-        if head.pos_ != "NOUN" or not any(t.lower_ in dets for t in toks if t.i < head.i):
+        # (the phrase's span leaves its article out: "The officers" is "officers")
+        definite = [c for c in head.children if c.dep_ == "det"] + [t for t in toks if t.i < head.i]
+        if head.pos_ != "NOUN" or not any(t.lower_ in dets for t in definite):
             return None
         here = self._sentence_index(Span.of_token(head))
+        kin = codes.forces if sector in codes.forces else frozenset((sector,))
         found = {
             d.code
             for i, d in self.doers
-            if here - 1 <= i <= here and d.sector == sector and d.code not in codes.nonstate
+            if here - 1 <= i <= here and d.sector in kin and d.code not in codes.nonstate
         }
         return found.pop() if len(found) == 1 else None
 

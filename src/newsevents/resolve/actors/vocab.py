@@ -139,6 +139,8 @@ class SectorCodes:
     state: frozenset[str]
     #: sectors of the society a state governs
     civil: frozenset[str]
+    #: the state's armed forces and police (a definite noun may name one for the other)
+    forces: frozenset[str]
     #: the sector of a capital named for its government
     capital: str
     #: the sector of an actor the text does not identify
@@ -206,7 +208,7 @@ def _codes(name: str, raw: Any) -> SectorCodes:
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{name}: expected a 'codes' mapping (sectors, nonstate, state ...)")
     groups: dict[str, frozenset[str]] = {}
-    for key in ("sectors", "nonstate", "state", "civil"):
+    for key in ("sectors", "nonstate", "state", "civil", "forces"):
         value = raw.get(key)
         if not isinstance(value, list) or not all(
             isinstance(c, str) and len(c) == 3 and c.isupper() for c in value
@@ -219,7 +221,11 @@ def _codes(name: str, raw: Any) -> SectorCodes:
         if value not in groups["sectors"]:
             raise ConfigError(f"{name}: codes.{key} must be one of codes.sectors, e.g. GOV")
         singles[key] = str(value)
-    for key, members in (("state", groups["state"]), ("civil", groups["civil"])):
+    for key, members in (
+        ("state", groups["state"]),
+        ("civil", groups["civil"]),
+        ("forces", groups["forces"]),
+    ):
         stray = sorted(members - groups["sectors"])
         if stray:
             raise ConfigError(f"{name}: codes.{key}: {stray} not listed under codes.sectors")
@@ -228,6 +234,7 @@ def _codes(name: str, raw: Any) -> SectorCodes:
         nonstate=groups["nonstate"],
         state=groups["state"],
         civil=groups["civil"],
+        forces=groups["forces"],
         capital=singles["capital"],
         unknown=singles["unknown"],
     )
