@@ -87,3 +87,15 @@ def test_a_definite_force_noun_is_the_force_just_named(analyze, text, doer):
     # "the officers" after "Ugandan marine police": one force named two ways
     last = analyze(text).events[-1]
     assert _codes(last.actor) == [doer]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministry summoned the Russian ambassador.",
+        "The foreign ministry expelled two Russian diplomats.",
+    ],
+)
+def test_whoever_acts_on_an_envoy_is_not_the_envoys_state(analyze, text):
+    (ev,) = analyze(text).events
+    assert _codes(ev.recipient) == ["RUS"] and "RUS" not in _codes(ev.actor)

@@ -74,7 +74,10 @@ class ArticleHome:
         # the grouping of articles into stories (a boosted "@col" in every article on one
         # country would join its stories)
         label = self.kb.words.unidentified
-        actor = tuple(self._party(a, home) for a in ev.actor)
+        # an envoy of the home country acted on is abroad: whoever acts on them is not of
+        # that country ("The foreign ministry summoned the Russian ambassador")
+        abroad = any(r.code == home and self._envoy_party(r) for r in ev.recipient)
+        actor = ev.actor if abroad else tuple(self._party(a, home) for a in ev.actor)
         if not actor and self._speakers(lost):
             actor = (Actor(ev.trigger, label, home, None),)
         recipient = tuple(self._party(a, home) for a in ev.recipient)
@@ -127,6 +130,12 @@ class ArticleHome:
             if own.code is not None:
                 return False
         return True
+
+    def _envoy_party(self, a: Actor) -> bool:
+        toks = self.doc.tokens(a.span)
+        if toks is None or not len(toks):
+            return False
+        return head_of(list(toks)).lemma_.lower() in self.kb.words.envoy_nouns
 
     def _party(self, a: Actor, home: str) -> Actor:
         if a.code is not None:

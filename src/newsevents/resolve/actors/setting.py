@@ -196,8 +196,14 @@ class Setting:
             return actors, recips
         if a_codes == {where}:
             recips = tuple(self._home_party(r, where) for r in recips)
-        if r_codes == {where} and not any(self._is_country(r) for r in recips):
-            # ("The ministry accused Kenya": a country addressed as such may be a foreign one's)
+        # ("The ministry accused Kenya": a country addressed as such may be a foreign one's;
+        # "The foreign ministry summoned the Russian ambassador": an envoy is abroad, never
+        # at home with the one who acts on them)
+        if (
+            r_codes == {where}
+            and not any(self._is_country(r) for r in recips)
+            and not any(self._envoy(r) for r in recips if r.code == where)
+        ):
             actors = tuple(self._home_party(a, where) for a in actors)
         return actors, recips
 
@@ -329,6 +335,11 @@ class Setting:
                 if hit is not None and hit[0] not in doers:
                     return evolve(r, code=hit[0])
         return r
+
+    def _envoy(self, a: Actor) -> bool:
+        """Is the party an envoy of a state (an ambassador, a diplomat, an embassy)?"""
+        toks = self._tokens(a.span)
+        return bool(toks) and head_of(toks).lemma_.lower() in self.kb.words.envoy_nouns
 
     def _where(self, a: Actor) -> bool:
         """Is the participant a place named as where something happened ("in Baghdad")?"""
@@ -512,6 +523,8 @@ class Setting:
         if top is None or top in codes.nonstate:
             return a
         other_codes = {o.code for o in others if o.code}
+        if any(self._envoy(o) for o in others if o.code == top):
+            return a  # "summoned the Russian ambassador": whoever summons, not Russia
         if organ and not common and any(self._is_country(o) for o in others if o.code == top):
             return a  # "The Foreign Ministry accused Kenya": a foreign ministry, whosever
         if top in other_codes and not spec.domestic:

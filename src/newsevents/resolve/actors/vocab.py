@@ -66,6 +66,7 @@ class ActorWords:
     mission_nouns: frozenset[str]
     relational_nouns: frozenset[str]
     visitor_nouns: frozenset[str]
+    envoy_nouns: frozenset[str]
     origin_preps: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
