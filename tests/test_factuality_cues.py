@@ -68,6 +68,10 @@ def test_a_well_formed_cue_file_reads(tmp_path):
         ("This time nobody was arrested at the rally.", "COERCE", "negated"),
         ("None of the activists were detained by the guards.", "COERCE", "negated"),
         ("Rebels attacked the convoy near the border.", "ASSAULT", "asserted"),
+        # a conjunct clause with its own subject keeps its own mood: the first's "not" and
+        # "will" are not the second's
+        ("Putin did not attend, but Erdogan met Aliyev in Baku.", "CONSULT", "asserted"),
+        ("Mali will not attend, but Niger sent troops to the border.", "MOBILIZE", "asserted"),
     ],
 )
 def test_the_rules_read_the_cues(analyze, text, event, fact):

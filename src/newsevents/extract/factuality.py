@@ -166,8 +166,11 @@ def assess(
     walk = _Walk()
     result = walk.result
     node = trigger
+    independent = False  # the last step came up from a conjunct clause with its own subject
     for _ in range(40):
-        if node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger:
+        if (node.pos_ in ("VERB", "AUX", "ADJ") or node == trigger) and not independent:
+            # ("Putin did not attend, but Erdogan met Aliyev": the first clause's negation,
+            # tense and mood are not the second's; what governs both still counts)
             _own_cues(node, walk, cues)
         if node == trigger:
             _negative_parties(node, result, cues, violent)
@@ -181,6 +184,11 @@ def assess(
         if _stops(node, cues):
             break
         _governor_cues(node, walk, cues)
+        independent = (
+            dep == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        )
         node = node.head
     if walk.pending_would is not None:
         result.mark("hypothetical", walk.pending_would)
