@@ -458,6 +458,7 @@ _CODES = """codes:
   nonstate: [NGO]
   state: [GOV]
   civil: [CVL]
+  forces: [GOV]
   capital: GOV
   unknown: CVL
 """
@@ -470,6 +471,7 @@ _CODES = """codes:
         ("sectors: {XYZ: [minister]}\n" + _CODES, "'XYZ' is not a PLOVER sector code"),
         ("sectors: {GOV: minister}\n" + _CODES, "GOV must list words"),
         ("sectors: {GOV: [x]}\n" + _CODES.replace("state: [GOV]", "state: [MIL]"), "codes.state"),
+        ("sectors: {GOV: [x]}\n" + _CODES.replace("forces: [GOV]", "forces: [COP]"), "forces"),
         ("sectors: {GOV: [x]}\n" + _CODES.replace("capital: GOV", "capital: XX"), "capital"),
         ("sectors: {GOV: [x]}\n" + _CODES.replace("unknown: CVL", "unknown: 7"), "unknown"),
         ("sectors: {GOV: [x]}\nnonstate: {XYZ: [aid group]}\n" + _CODES, "nonstate.XYZ"),

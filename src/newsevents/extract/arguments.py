@@ -19,8 +19,6 @@ from .parse import (
     Parse,
     actor_modifiers,
     children_of,
-    coordinated_origins,
-    coordinated_owners,
     infinitival,
     is_passive,
     lemma,
@@ -42,6 +40,7 @@ from .parties import (
     owner_of,
     sent_force,
 )
+from .phrases import coordinated_origins, coordinated_owners
 from .slots import (
     WHEN,
     content_subjects,

@@ -12,12 +12,10 @@ from .factuality import Factuality, assess
 from .parse import (
     Frame,
     Parse,
-    coordinated_origins,
-    coordinated_owners,
     dep_tokens,
     lemma,
 )
-from .phrases import np_span
+from .phrases import coordinated_origins, coordinated_owners, np_span
 from .quantities import quantities_of
 
 

@@ -535,33 +535,6 @@ def actor_modifiers(noun: Token) -> list[Token]:
     return with_conjuncts(out + by) if out or by else []
 
 
-def coordinated_origins(tok: Token, labels: frozenset[str]) -> list[Token]:
-    """The coordinated nationality or country modifiers of a noun, when there are several
-    ("Armenian and Azerbaijani troops" -> Armenian, Azerbaijani); else []."""
-    for a in tok.children:
-        if a.dep_ in ("amod", "compound", "nmod") and a.i < tok.i and a.ent_type_ in ENT_LABELS:
-            # either word may carry another entity label ("Azerbaijani" misread as a person)
-            group = [a, *(c for c in a.conjuncts if c.ent_type_ in ENT_LABELS and c.i < tok.i)]
-            if len(group) > 1 and any(g.ent_type_ in labels for g in group):
-                return sorted(group, key=lambda t: t.i)
-    return []
-
-
-def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
-    """The coordinated parties of a noun's of-phrase, when there are several and each names
-    one ("the presidents of Kazakhstan and Uzbekistan" -> Kazakhstan, Uzbekistan); else []."""
-    for p in tok.children:
-        if p.dep_ != "prep" or p.lower_ not in genitive:
-            continue
-        for o in p.children:
-            if o.dep_ != "pobj":
-                continue
-            group = [o, *o.conjuncts]
-            if len(group) > 1 and all(names_party(g) for g in group):
-                return sorted(group, key=lambda t: t.i)
-    return []
-
-
 def _named_by_free_relative(clause: Token, book: Codebook) -> list[Token]:
     """The thing a free relative of naming names ("what Islamabad called militant
     hideouts" -> hideouts), or []."""

@@ -1,11 +1,12 @@
-"""The character span of the noun phrase an argument head stands for."""
+"""The character span of the noun phrase an argument head stands for, and the coordinated
+parties one phrase names ("Armenian and Azerbaijani troops", "the presidents of X and Y")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .codebook import Codebook
-from .parse import HYPHEN
+from .parse import ENT_LABELS, HYPHEN, names_party
 
 #: dependents that make a noun phrase for an actor mention
 _NP_DEPS = frozenset(
@@ -52,3 +53,30 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
+
+
+def coordinated_origins(tok: Token, labels: frozenset[str]) -> list[Token]:
+    """The coordinated nationality or country modifiers of a noun, when there are several
+    ("Armenian and Azerbaijani troops" -> Armenian, Azerbaijani); else []."""
+    for a in tok.children:
+        if a.dep_ in ("amod", "compound", "nmod") and a.i < tok.i and a.ent_type_ in ENT_LABELS:
+            # either word may carry another entity label ("Azerbaijani" misread as a person)
+            group = [a, *(c for c in a.conjuncts if c.ent_type_ in ENT_LABELS and c.i < tok.i)]
+            if len(group) > 1 and any(g.ent_type_ in labels for g in group):
+                return sorted(group, key=lambda t: t.i)
+    return []
+
+
+def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
+    """The coordinated parties of a noun's of-phrase, when there are several and each names
+    one ("the presidents of Kazakhstan and Uzbekistan" -> Kazakhstan, Uzbekistan); else []."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in genitive:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            group = [o, *o.conjuncts]
+            if len(group) > 1 and all(names_party(g) for g in group):
+                return sorted(group, key=lambda t: t.i)
+    return []

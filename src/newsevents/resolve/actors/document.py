@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ...model import Actor, Document, Entity, EventMention, Quote, Span, TimeExpression, evolve
+from ...model import Actor, Document, Entity, EventMention, Quote, Span, evolve
 from ...within import Within
 from ..place import Gazetteer, article_countries
 from .antecedents import (
@@ -36,6 +36,7 @@ from .joint import joint_partners
 from .nonactor import instrument_owner, never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces
+from .role_day import sentence_day
 from .setting import Setting
 
 
@@ -94,22 +95,6 @@ def _text(toks: list[Token]) -> str:
     if not toks:
         return ""
     return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
-
-
-def sentence_day(ev: EventMention, times: list[TimeExpression]) -> str | None:
-    """The first day named in the event's sentence (a partial date stands for its middle:
-    "1995" -> 1995-07-01, "1995-03" -> 1995-03-15), or None. (``times``: all the article's,
-    or those inside the sentence.)"""
-    for t in times:
-        if ev.sentence.start <= t.span.start and t.span.end <= ev.sentence.end and t.value:
-            value = t.value
-            if len(value) == 4 and value.isdigit():
-                return f"{value}-07-01"
-            if len(value) == 7:
-                return f"{value}-15"
-            if len(value) >= 10:
-                return value[:10]
-    return None
 
 
 @dataclass
