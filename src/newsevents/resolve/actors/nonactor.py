@@ -32,7 +32,9 @@ def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -
         return False
     head = head_of(toks)
     words = kb.words
-    if head.ent_type_.lower() in words.nonactor_labels or _dateline(toks, kb):
+    if head.ent_type_.lower() in words.nonactor_labels and not _country_name(toks, kb):
+        return True  # (a country the tagger mislabels, "threatened Cyprus" as a product, stays)
+    if _dateline(toks, kb):
         return True
     if kb.discarded(" ".join(t.text for t in toks)):
         return True
@@ -43,6 +45,12 @@ def never_actor(toks: Sequence[Token], kb: ActorDictionary, doer: bool = True) -
     if not doer:
         return False
     return is_thing(head, kb) or _place_named_as_place(head, kb)
+
+
+def _country_name(toks: Sequence[Token], kb: ActorDictionary) -> bool:
+    """Is the phrase a country's name (or its capital's) as the country table has it?"""
+    text = kb.words.strip_article(" ".join(t.text for t in toks), fold=True)
+    return kb.countries.get(text) is not None
 
 
 def water(head: Token, kb: ActorDictionary) -> bool:
