@@ -63,3 +63,18 @@ def test_a_free_relative_of_naming_is_no_act_and_names_the_target(analyze, text)
     assert act.event in ("ASSAULT", "COERCE"), act.event
     if "hideouts" in text:
         assert [a.name for a in act.recipient] == ["militant hideouts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "arrest"),
+    [
+        ("A court in Minsk sentenced the activist to ten years in a penal colony.", True),
+        ("A military court sentenced the colonel to life in prison.", True),
+        ("A court sentenced the journalist to a suspended prison term.", False),
+        ("The court fined the newspaper for libel.", False),
+    ],
+)
+def test_a_prison_sentence_is_also_an_arrest(coded, text, arrest):
+    # PLOVER manual, SANCTION "convict": sentences with imprisonment are also COERCE "arrest"
+    types = {e for e, _ in coded(text)}
+    assert ("COERCE" in types) == arrest, types

@@ -84,7 +84,40 @@ def _sentence_mentions(
         if fact.question:
             continue  # what is asked about ("unclear whether X will ...")
         out.append(mention_of(doc, frame, fact, sent_span, book))
+        prison = _imprisonment(frame, book)
+        if prison is not None:
+            out.append(mention_of(doc, prison, fact, sent_span, book))
     return out
+
+
+def _imprisonment(frame: Frame, book: Codebook) -> Frame | None:
+    """A conviction to a prison term ("sentenced X to 16 years in a penal colony") is also
+    an arrest of the convicted (the PLOVER manual's rule): that second frame, or None."""
+    if frame.mode != "convict" or not frame.recipients:
+        return None
+    terms, suspended = book.words("prison_term_words"), book.words("suspension_words")
+    to = [
+        o
+        for p in kids(frame.token)
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in kids(p)
+        if o.dep_ == "pobj"
+    ]
+    if not any(lemma(o) in terms and not any(lemma(t) in suspended for t in o.subtree) for o in to):
+        return None
+    by_id = {e.id: e for e in book.entries}
+    entry = next((by_id[r] for r in book.ordered("imprisonment_rules") if r in by_id), None)
+    if entry is None:
+        return None
+    return Frame(
+        token=frame.token,
+        entry=entry,
+        event=entry.event,
+        cameo=entry.cameo,
+        mode=entry.mode,
+        actors=list(frame.actors),
+        recipients=list(frame.recipients),
+    )
 
 
 def _issued_statement(title: str | None, book: Codebook) -> bool:
