@@ -78,3 +78,15 @@ def test_a_prison_sentence_is_also_an_arrest(coded, text, arrest):
     # PLOVER manual, SANCTION "convict": sentences with imprisonment are also COERCE "arrest"
     types = {e for e, _ in coded(text)}
     assert ("COERCE" in types) == arrest, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained 300 refugees at the weekend, pending their deportation.",
+        "Police arrested 40 protesters ahead of the president's visit.",
+    ],
+)
+def test_an_act_pending_or_ahead_is_no_event(coded, text):
+    # "pending their deportation", "ahead of the visit": not yet done, background
+    assert [e for e, _ in coded(text)] == ["COERCE"], coded(text)
