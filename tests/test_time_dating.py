@@ -566,3 +566,16 @@ def test_back_reference_naming_its_doer_finds_that_doers_act(analyze):
     doc = analyze(text, "2024-03-06")  # a Wednesday
     (raids,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "raids"]
     assert (raids.date, raids.date_source) == ("2024-03-02", "text")
+
+
+def test_an_answer_tells_of_the_day_its_question_names(analyze):
+    text = (
+        "She spoke to us by telephone on Wednesday.\n\nQ: What happened on Saturday?\n\n"
+        "A: Military police evicted about 200 families from the farm. They fired rubber "
+        "bullets at people."
+    )
+    doc = analyze(text, "2024-06-13")  # a Thursday
+    assert [e.date for e in doc.events if e.event in ("COERCE", "ASSAULT")] == [
+        "2024-06-08",
+        "2024-06-08",
+    ]

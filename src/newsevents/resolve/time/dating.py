@@ -166,10 +166,26 @@ def _carry_narrative_dates(ctx: Dating) -> None:
     starts = ctx.sentence_starts
     last: EventMention | None = None
     news = _news_day(ctx)
+    asked = _asked_days(ctx)
+    answering = False  # ``last`` is a question's day: the answer tells its acts anew
     for ei in ctx.order:
         ev = ctx.state[ei]
+        while asked and asked[0][0].start < ev.sentence.start:
+            # "Q: What happened on Saturday? A: Police evicted 200 families.": the answer
+            # tells of the day the question names
+            question, t = asked.pop(0)
+            if last is None or last.sentence.start < question.start:
+                answering = True
+                last = evolve(
+                    ev,
+                    sentence=question,
+                    date=t.value[:10],
+                    date_end=None,
+                    date_precision="day",
+                    date_source="text",
+                )
         if ev.date_source == "text" and ev.date_precision in ("day", "month") and ev.date:
-            last = ev
+            last, answering = ev, False
             continue
         if ev.date_source != "publication":
             continue
@@ -182,13 +198,33 @@ def _carry_narrative_dates(ctx: Dating) -> None:
             gap = bisect_right(starts, ev.sentence.start) - bisect_right(
                 starts, last.sentence.start
             )
-            if gap <= 1 and (ev.date or "") >= (last.date or "") and not _new_act(ctx, tt):
+            new = not answering and _new_act(ctx, tt)
+            # (an answer may stand after its speaker's label, "A:", a sentence of its own)
+            if gap <= 1 + answering and (ev.date or "") >= (last.date or "") and not new:
                 ctx.state[ei] = _dated_as(ev, last, "context", None)
                 # the narrative goes on: the next sentence continues from this one
                 last = evolve(last, sentence=ev.sentence)
                 continue
         if news is not None and news[0] is not ev and news[1] < ev.trigger.start:
             ctx.state[ei] = _dated_as(ev, news[0], "context", None)
+
+
+def _asked_days(ctx: Dating) -> list[tuple[Span, TimeExpression]]:
+    """The questions that name a day and tell no act ("Q: What happened on Saturday?"), with
+    that day, in text order: an interview's answer goes on from the question's day."""
+    text = ctx.doc.article.text
+    told = {bisect_right(ctx.sentence_starts, e.sentence.start) for e in ctx.state}
+    out: list[tuple[Span, TimeExpression]] = []
+    for t in ctx.times:
+        if t.precision != "day" or len(t.value) < 10 or t.end:
+            continue
+        k = bisect_right(ctx.sentence_starts, t.span.start)
+        if k in told or k == 0:
+            continue
+        sent = ctx.doc.sentences[k - 1]
+        if text[sent.start : sent.end].rstrip().endswith("?"):
+            out.append((sent, t))
+    return out
 
 
 def _told_now(tt: SpacySpan | None, adverbs: frozenset[str]) -> bool:
