@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents import api
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -90,3 +92,15 @@ def test_a_prison_sentence_is_also_an_arrest(coded, text, arrest):
 def test_an_act_pending_or_ahead_is_no_event(coded, text):
     # "pending their deportation", "ahead of the visit": not yet done, background
     assert [e for e, _ in coded(text)] == ["COERCE"], coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("She spoke to Revista Cerrado by telephone from Maraba on Wednesday.", "Revista Cerrado"),
+        ("The activist coordinates the Landless Workers' Movement in the state.", None),
+    ],
+)
+def test_an_interview_with_the_outlet_and_a_post_held_are_no_events(resources, text, outlet):
+    doc = api.analyze_text(text, resources=resources, outlet=outlet)
+    assert not doc.events, [(e.event, e.rule) for e in doc.events]

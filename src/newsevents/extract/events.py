@@ -83,11 +83,26 @@ def _sentence_mentions(
             continue  # what is demanded, threatened, promised, refused: not an event
         if fact.question:
             continue  # what is asked about ("unclear whether X will ...")
+        if _interview(frame, doc.article.outlet, book):
+            continue  # "She spoke to <this outlet> by telephone": the interview, no meeting
         out.append(mention_of(doc, frame, fact, sent_span, book))
         prison = _imprisonment(frame, book)
         if prison is not None:
             out.append(mention_of(doc, prison, fact, sent_span, book))
     return out
+
+
+def _interview(frame: Frame, outlet: str | None, book: Codebook) -> bool:
+    """A talk whose only other party is the outlet publishing the article ("spoke to
+    Revista Cerrado by telephone" in Revista Cerrado): the interview itself, not an event."""
+    if not outlet or not frame.recipients or not book.spec(frame.event).reciprocal:
+        return False
+    name = " ".join(outlet.lower().split())
+    return all(
+        " ".join(r.doc[r.left_edge.i : r.right_edge.i + 1].text.lower().split()) == name
+        or r.text.lower() == name
+        for r in frame.recipients
+    )
 
 
 def _imprisonment(frame: Frame, book: Codebook) -> Frame | None:
