@@ -109,3 +109,9 @@ def test_a_country_the_tagger_mislabels_stays_a_party(analyze, text):
     # the small English model tags "Cyprus" a product here; the country table knows better
     (ev,) = analyze(text).events
     assert "CYP" in _codes(ev.recipient)
+
+
+def test_a_demand_joined_to_a_summons_is_addressed_to_the_one_summoned(analyze):
+    text = "Kenya summoned the Ugandan ambassador on Tuesday and demanded the fishermen's release."
+    (ev,) = [e for e in analyze(text).events if e.event == "REQUEST"]
+    assert _codes(ev.recipient) == ["UGA"]

@@ -466,6 +466,15 @@ def _answered_or_purpose(
                 if inner.actors:
                     recips = list(inner.actors)
                     break
+    if not any(names_party(r) for r in recips) and book.spec(frame.event).demand:
+        # "Nairobi summoned Uganda's envoy and demanded the release of the fishermen": a
+        # demand joined to an act on a party is addressed to that party
+        before = frames.get(tok.head.i) if tok.dep_ == "conj" else None
+        if before is not None and not book.spec(before.event).demand:
+            fill_arguments(before, frames, book, parse)
+            named = [r for r in before.recipients if names_party(r)]
+            if named:
+                return named
     if not recips and frame.event in refusal_types(book) and tok.dep_ == "conj":
         # "Brussels asked Tunis to let the agencies in, but Tunis refused": a refusal with
         # no object, coordinated with a request made to its doer, refuses the requester
