@@ -104,3 +104,17 @@ def test_an_act_pending_or_ahead_is_no_event(coded, text):
 def test_an_interview_with_the_outlet_and_a_post_held_are_no_events(resources, text, outlet):
     doc = api.analyze_text(text, resources=resources, outlet=outlet)
     assert not doc.events, [(e.event, e.rule) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ottawa expelled the Indian high commissioner.", "SANCTION"),
+        ("Nairobi summoned Uganda's acting high commissioner on Tuesday.", "ACCUSE"),
+        ("The shares hit a record high on Monday.", None),
+    ],
+)
+def test_an_adjective_is_no_market_or_sport_context(coded, text, event):
+    # "high" and "low" are markets' nouns ("a record high"), not the adjectives of a title
+    types = {e for e, _ in coded(text)}
+    assert (event in types) if event else not types, types

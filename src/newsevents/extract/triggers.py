@@ -302,8 +302,16 @@ def _purposes(tok: Token) -> list[Token]:
 
 
 def _context(toks: list[Token], book: Codebook) -> bool:
-    """Is an argument a word of a non-political context (sport, markets)?"""
-    return "NONEVENT_CONTEXT" in book.classes and _matches(toks, ("NONEVENT_CONTEXT",), book)
+    """Is an argument a word of a non-political context (sport, markets)? Its adjectives do
+    not count ("a record high" is a market's, "the high commissioner" an envoy)."""
+    if "NONEVENT_CONTEXT" not in book.classes:
+        return False
+    words = book.expand(("NONEVENT_CONTEXT",))
+    for t in toks:
+        adjectives = {lemma(c) for c in t.children if c.dep_ == "amod"} - {lemma(t)}
+        if (word_set(t, book) - adjectives) & words:
+            return True
+    return False
 
 
 def _modified(toks: list[Token], mods: tuple[str, ...]) -> list[Token]:
