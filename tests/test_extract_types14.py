@@ -118,3 +118,16 @@ def test_an_adjective_is_no_market_or_sport_context(coded, text, event):
     # "high" and "low" are markets' nouns ("a record high"), not the adjectives of a title
     types = {e for e, _ in coded(text)}
     assert (event in types) if event else not types, types
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Italian police arrested a record number of smugglers this year.", "COERCE"),
+        ("Rebels attacked the stadium during the match.", "ASSAULT"),
+        ("Liverpool attacked the goal in the second half.", None),
+    ],
+)
+def test_forces_acting_are_politics_whatever_the_sport_or_market_words(coded, text, event):
+    types = {e for e, _ in coded(text)}
+    assert (event in types) if event else not types, types

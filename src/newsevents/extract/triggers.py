@@ -113,7 +113,11 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         if c.dep_ == "advcl" and infinitival(c) and lemma(c) in winning
         for o in parse.objects(c)
     ]
-    return _context(args + purpose, book) or bool(doers & book.expand(("NONEVENT_DOERS",)))
+    # armed men, troops or police acting are politics whatever the words around ("attacked
+    # the stadium during the match", "arrested a record number of smugglers")
+    forces = book.expand(book.ordered("force_doer_classes"))
+    context = _context(args + purpose, book) and not doers & forces
+    return context or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 
 def _naming_clause(tok: Token, book: Codebook) -> bool:
