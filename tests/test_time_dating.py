@@ -579,3 +579,10 @@ def test_an_answer_tells_of_the_day_its_question_names(analyze):
         "2024-06-08",
         "2024-06-08",
     ]
+
+
+def test_a_time_in_a_free_relative_of_naming_dates_the_act(analyze):
+    # "what Islamabad called militant hideouts ... late on Sunday": the strike's time
+    text = "Pakistani aircraft struck what Islamabad called militant hideouts late on Sunday."
+    (ev,) = analyze(text, "2024-02-28").events  # a Wednesday
+    assert (ev.event, ev.date) == ("ASSAULT", "2024-02-25")

@@ -109,7 +109,7 @@ def _build_data(codebook: tuple[Path, ...], actors: tuple[Path, ...], learned: b
         quote_cues=load_quote_cues(),
         actors=resolve_actors.load_actor_dictionary(actors, types, lexicon),
         gazetteer=gazetteer,
-        time_vocab=resolve_time.load_time_vocab(types),
+        time_vocab=resolve_time.load_time_vocab(types, naming_verbs=lexicon.words("naming_verbs")),
         learned=learn.load_learned() if learned else None,
     )
 

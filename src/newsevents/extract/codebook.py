@@ -258,6 +258,7 @@ def load_codebook(
     for name, words in _lexicon(packaged_lexicon_path()).items():
         acc.add_list(name, words)
     acc.add_list("report_verbs", sorted(shared.words("report_verbs")))
+    acc.add_list("naming_verbs", sorted(shared.words("naming_verbs")))
     for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:

@@ -59,15 +59,23 @@ def attach_path(time_toks: SpacySpan | None) -> tuple[int, ...]:
     return tuple(path)
 
 
-def _elaboration_chain(verb: Token) -> tuple[int, ...]:
+def _elaboration_chain(verb: Token, naming: Collection[str] = ()) -> tuple[int, ...]:
     """The verbs whose act ``verb``'s clause elaborates: a participle without a subordinator
     ("retaliated, striking ..."), a complement, or a conjunct without a subject or tense of
-    its own. A clause with its own subordinator ("after they arrived ...") or reported
-    content ("said that ...") is another act."""
+    its own; a free relative of naming (``naming`` verbs: "struck what X called hideouts
+    late on Sunday") is part of the act it names the object of. A clause with its own
+    subordinator ("after they arrived ...") or reported content ("said that ...") is another
+    act."""
     chain: list[int] = []
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in _ELABORATING or cur.head.i == cur.i:
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ == "ccomp" and _names_object(cur, naming):
+            cur = cur.head
+            chain.append(cur.i)
+            continue
+        if cur.dep_ not in _ELABORATING:
             break
         kids = list(cur.children)
         if any(c.dep_ == "mark" for c in kids):
@@ -82,6 +90,13 @@ def _elaboration_chain(verb: Token) -> tuple[int, ...]:
         cur = cur.head
         chain.append(cur.i)
     return tuple(chain)
+
+
+def _names_object(clause: Token, naming: Collection[str]) -> bool:
+    """Is the clause a free relative of naming ("what Islamabad called militant hideouts")?"""
+    return clause.lemma_.lower() in naming and any(
+        c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in clause.children
+    )
 
 
 def clause_head(trigger_toks: SpacySpan | None) -> Token | None:
@@ -154,7 +169,9 @@ class _TimeIndex:
     """The times of an article indexed by the tokens their attachment path reaches, by the
     verbs their clause elaborates, and by position."""
 
-    def __init__(self, doc: Document, times: Sequence[TimeExpression]):
+    def __init__(
+        self, doc: Document, times: Sequence[TimeExpression], naming: Collection[str] = ()
+    ):
         toks = [doc.tokens(t.span) for t in times]
         self.has_tokens = [xt is not None and len(xt) > 0 for xt in toks]
         self.govs = [governor(xt.root) if xt is not None and len(xt) else None for xt in toks]
@@ -165,7 +182,7 @@ class _TimeIndex:
         self.elaborating: dict[int, list[int]] = {}
         for ti, gov in enumerate(self.govs):
             if gov is not None:
-                for i in _elaboration_chain(gov):
+                for i in _elaboration_chain(gov, naming):
                     self.elaborating.setdefault(i, []).append(ti)
         self._by_start = sorted(range(len(times)), key=lambda ti: times[ti].span.start)
         self._starts = [times[ti].span.start for ti in self._by_start]
@@ -186,6 +203,7 @@ def own_times(
     simultaneous: frozenset[str] = frozenset(),
     event_nouns: Collection[str] = frozenset(),
     sequence: Collection[str] = (),
+    naming: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -193,7 +211,7 @@ def own_times(
     subordinators: "killed when rockets hit the base on Friday") or inside a participle
     describing its object ("fired at bases housing troops early on Wednesday") dates it
     too, even when that clause's own event claims the time."""
-    index = _TimeIndex(doc, times)
+    index = _TimeIndex(doc, times, naming)
     verbless = _Verbless(doc.parse)
     # which times hang directly off some event's trigger (they are not lent to others)
     claimed: dict[int, set[int]] = {}

@@ -70,6 +70,7 @@ def resolve_dates(
         tv.words.simultaneous_marks,
         tv.reference.event_nouns,
         tv.reference.naming_words,
+        tv.naming_verbs,
     )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
     state = [

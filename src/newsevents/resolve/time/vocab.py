@@ -24,6 +24,9 @@ class TimeVocab:
     holidays: Holidays
     # place_dateline.tsv: the dateline's date is the report's day, never an event's
     datelines: tuple[re.Pattern[str], ...] = field(default=())
+    # the shared lexicon's verbs of naming: "struck what X called hideouts late on Sunday"
+    # dates the strike
+    naming_verbs: frozenset[str] = field(default=frozenset())
 
 
 def load_time_vocab(
@@ -32,6 +35,7 @@ def load_time_vocab(
     vocab_path: Path | None = None,
     reference_path: Path | None = None,
     holidays_path: Path | None = None,
+    naming_verbs: Collection[str] = (),
 ) -> TimeVocab:
     """Read ``time_vocab.yaml`` and ``time_reference.yaml`` (or the given files), check their
     shape (event nouns must name one of ``event_types``, by default the packaged
@@ -45,4 +49,11 @@ def load_time_vocab(
                 "week or month unit word of time_vocab.yaml"
             )
     patterns = compile_patterns(words, reference)
-    return TimeVocab(words, reference, patterns, load_holidays(holidays_path), read_datelines())
+    return TimeVocab(
+        words,
+        reference,
+        patterns,
+        load_holidays(holidays_path),
+        read_datelines(),
+        frozenset(naming_verbs),
+    )
