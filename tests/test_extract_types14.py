@@ -131,3 +131,9 @@ def test_an_adjective_is_no_market_or_sport_context(coded, text, event):
 def test_forces_acting_are_politics_whatever_the_sport_or_market_words(coded, text, event):
     types = {e for e, _ in coded(text)}
     assert (event in types) if event else not types, types
+
+
+def test_a_place_in_a_free_relative_of_naming_places_the_act(analyze):
+    text = "Pakistani aircraft struck what Islamabad called militant hideouts in Barmal district."
+    (ev,) = analyze(text).events
+    assert ev.location is not None and ev.location.name == "Barmal"

@@ -137,6 +137,7 @@ class PlaceCues:
     sponsors: frozenset[str] = frozenset()  # "Moscow-backed": a backer, not the article's land
     stances: frozenset[str] = frozenset()  # "anti-Kyiv", "pro-Iran": a stance, not a land
     party_preps: frozenset[str] = frozenset()  # "ties with Nairobi": a capital as a party
+    naming_verbs: frozenset[str] = frozenset()  # "struck what X called hideouts in Y": the strike's
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

@@ -144,6 +144,7 @@ def load_gazetteer(
         sponsors=words["sponsor"],
         stances=words["stance"],
         party_preps=words["party_prep"],
+        naming_verbs=lexicon.words("naming_verbs"),
     )
     return Gazetteer(
         countries=countries,
