@@ -109,26 +109,17 @@ def test_an_interview_with_the_outlet_and_a_post_held_are_no_events(resources, t
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        # "high" and "low" are markets' nouns ("a record high"), not a title's adjectives
         ("Ottawa expelled the Indian high commissioner.", "SANCTION"),
         ("Nairobi summoned Uganda's acting high commissioner on Tuesday.", "ACCUSE"),
         ("The shares hit a record high on Monday.", None),
-    ],
-)
-def test_an_adjective_is_no_market_or_sport_context(coded, text, event):
-    # "high" and "low" are markets' nouns ("a record high"), not the adjectives of a title
-    types = {e for e, _ in coded(text)}
-    assert (event in types) if event else not types, types
-
-
-@pytest.mark.parametrize(
-    ("text", "event"),
-    [
+        # armed men, the military and police acting are politics whatever words stand around
         ("Italian police arrested a record number of smugglers this year.", "COERCE"),
         ("Rebels attacked the stadium during the match.", "ASSAULT"),
         ("Liverpool attacked the goal in the second half.", None),
     ],
 )
-def test_forces_acting_are_politics_whatever_the_sport_or_market_words(coded, text, event):
+def test_sport_and_market_words_veto_only_sport_and_markets(coded, text, event):
     types = {e for e, _ in coded(text)}
     assert (event in types) if event else not types, types
 
