@@ -193,6 +193,8 @@ class EventTypes(Mapping[str, EventTypeSpec]):
         self._specs = dict(specs)
         #: with_commitment's answers (the commitment rules ask for each frame they recode)
         self._committed: dict[Commitment, str | None] = {}
+        #: the types acts are refused as (the declared ``refused_as``: REJECT)
+        self.refusal_types = frozenset(s.refused_as for s in self._specs.values() if s.refused_as)
 
     def __getitem__(self, name: str) -> EventTypeSpec:
         return self._specs[name]

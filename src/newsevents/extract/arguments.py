@@ -48,7 +48,6 @@ from .slots import (
     goods,
     own_object,
     preposition_recipients,
-    refusal_types,
     slot_recipients,
 )
 
@@ -475,7 +474,7 @@ def _answered_or_purpose(
             named = [r for r in before.recipients if names_party(r)]
             if named:
                 return named
-    if not recips and frame.event in refusal_types(book) and tok.dep_ == "conj":
+    if not recips and frame.event in book.refusals and tok.dep_ == "conj":
         # "Brussels asked Tunis to let the agencies in, but Tunis refused": a refusal with
         # no object, coordinated with a request made to its doer, refuses the requester
         asked = frames.get(tok.head.i)

@@ -202,6 +202,11 @@ class Codebook:
             )
         return self._own_object
 
+    @property
+    def refusals(self) -> frozenset[str]:
+        """The types acts are refused as (their types' declared ``refused_as``: REJECT)."""
+        return self.types.refusal_types
+
     def ordered(self, name: str) -> tuple[str, ...]:
         """A named word list in file order (prepositions tried in order of preference)."""
         self.words(name)

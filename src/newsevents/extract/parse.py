@@ -340,7 +340,7 @@ class Parse:
         if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
             objs = [tok.head]
         for c in children_of(tok, "ccomp") if not objs and tok.pos_ == "VERB" else ():
-            named = _named_by_free_relative(c, self.book)
+            named = named_by_free_relative(c, self.book)
             if named:
                 objs = named  # "struck what Islamabad called militant hideouts": the hideouts
                 break
@@ -535,7 +535,7 @@ def actor_modifiers(noun: Token) -> list[Token]:
     return with_conjuncts(out + by) if out or by else []
 
 
-def _named_by_free_relative(clause: Token, book: Codebook) -> list[Token]:
+def named_by_free_relative(clause: Token, book: Codebook) -> list[Token]:
     """The thing a free relative of naming names ("what Islamabad called militant
     hideouts" -> hideouts), or []."""
     if clause.lemma_.lower() not in book.words("naming_verbs"):

@@ -165,14 +165,10 @@ def _receiver(
     return with_conjuncts(to) if to else recips
 
 
-def refusal_types(book: Codebook) -> set[str]:
-    return {s.refused_as for s in book.types.values() if s.refused_as}
-
-
 def denies_clause(frame: Frame, book: Codebook) -> bool:
     """A refusal of a clause ("denied that its troops shelled X"): the clause is denied (a
     negated event of its own), its parties are not the refusal's recipient."""
-    return frame.event in refusal_types(book) and bool(frame.entry.ccomp)
+    return frame.event in book.refusals and bool(frame.entry.ccomp)
 
 
 def own_object(frame: Frame, book: Codebook) -> bool:

@@ -30,7 +30,7 @@ def topics_and_predictions(frames: list[Frame], codebook: Codebook) -> tuple[set
     at = {f.token.i: f for f in frames}
     topics: set[int] = set()
     predictions: set[int] = set()
-    refusals = {s.refused_as for s in codebook.types.values() if s.refused_as}
+    refusals = codebook.refusals
     not_governing = codebook.words("non_governing_verbs")
     for g in frames:
         tok = g.token

@@ -19,6 +19,7 @@ from .parse import (
     hyphen_word,
     infinitival,
     lemma,
+    named_by_free_relative,
     preps_of,
     word_set,
 )
@@ -88,7 +89,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity formula of a source."""
     if _background_noun_as_clause(tok, book):
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
-    if _naming_clause(tok, book):
+    if named_by_free_relative(tok, book):
         return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
@@ -118,17 +119,6 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     forces = book.expand(book.ordered("force_doer_classes"))
     context = _context(args + purpose, book) and not doers & forces
     return context or bool(doers & book.expand(("NONEVENT_DOERS",)))
-
-
-def _naming_clause(tok: Token, book: Codebook) -> bool:
-    """A verb of naming with a free relative for its object ("what X called militant
-    hideouts", "what they termed a provocation"): it names the thing, it tells no act."""
-    if lemma(tok) not in book.words("naming_verbs"):
-        return False
-    wh = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WP", "WDT")]
-    return bool(wh) and any(
-        c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c not in wh for c in tok.children
-    )
 
 
 def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 _VERB_POS = ("VERB", "AUX")  # part-of-speech tags of a clause's head (grammar, not words)
@@ -16,3 +18,14 @@ def governor(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def names_object(clause: Token, naming: Collection[str]) -> bool:
+    """Is the clause a free relative of naming that is its verb's object ("struck what
+    Islamabad called militant hideouts"; ``naming``: the verbs of naming)? Its time and
+    place are the act's that governs it."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.lemma_.lower() in naming
+        and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in clause.children)
+    )

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, evolve
 from .dictionary import ActorDictionary
-from .phrase import code_phrase, head_of
+from .phrase import code_phrase, envoy, head_of
 from .setting import Setting
 
 #: entity labels that name a place, a person or a group: such a phrase is never filled
@@ -76,7 +76,10 @@ class ArticleHome:
         label = self.kb.words.unidentified
         # an envoy of the home country acted on is abroad: whoever acts on them is not of
         # that country ("The foreign ministry summoned the Russian ambassador")
-        abroad = any(r.code == home and self._envoy_party(r) for r in ev.recipient)
+        abroad = any(
+            r.code == home and envoy(list(self.doc.tokens(r.span) or ()), self.kb.words)
+            for r in ev.recipient
+        )
         actor = ev.actor if abroad else tuple(self._party(a, home) for a in ev.actor)
         if not actor and self._speakers(lost):
             actor = (Actor(ev.trigger, label, home, None),)
@@ -130,12 +133,6 @@ class ArticleHome:
             if own.code is not None:
                 return False
         return True
-
-    def _envoy_party(self, a: Actor) -> bool:
-        toks = self.doc.tokens(a.span)
-        if toks is None or not len(toks):
-            return False
-        return head_of(list(toks)).lemma_.lower() in self.kb.words.envoy_nouns
 
     def _party(self, a: Actor, home: str) -> Actor:
         if a.code is not None:

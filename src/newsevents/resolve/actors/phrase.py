@@ -63,6 +63,12 @@ def head_of(toks: Sequence[Token]) -> Token:
     return toks[-1]
 
 
+def envoy(toks: Sequence[Token], words: ActorWords) -> bool:
+    """Is the phrase an envoy of a state (an ambassador, a diplomat, an embassy)? Whoever
+    summons, expels or receives one is not of the envoy's state."""
+    return bool(toks) and head_of(toks).lemma_.lower() in words.envoy_nouns
+
+
 def title_of(role: Token) -> str:
     """A role word with the words before it that make it a title ("Prime Minister",
     "foreign minister", "Defence Minister"), lower-cased: not names, countries or numbers."""

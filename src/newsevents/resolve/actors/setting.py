@@ -27,7 +27,7 @@ from ...resources import EventTypeSpec
 from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
-from .phrase import code_phrase, head_of
+from .phrase import code_phrase, envoy, head_of
 from .places import DocumentPlaces, backer, ethnic, namesake
 
 #: the traits of a type nobody declared: nothing is inferred for it
@@ -202,7 +202,9 @@ class Setting:
         if (
             r_codes == {where}
             and not any(self._is_country(r) for r in recips)
-            and not any(self._envoy(r) for r in recips if r.code == where)
+            and not any(
+                envoy(self._tokens(r.span), self.kb.words) for r in recips if r.code == where
+            )
         ):
             actors = tuple(self._home_party(a, where) for a in actors)
         return actors, recips
@@ -335,11 +337,6 @@ class Setting:
                 if hit is not None and hit[0] not in doers:
                     return evolve(r, code=hit[0])
         return r
-
-    def _envoy(self, a: Actor) -> bool:
-        """Is the party an envoy of a state (an ambassador, a diplomat, an embassy)?"""
-        toks = self._tokens(a.span)
-        return bool(toks) and head_of(toks).lemma_.lower() in self.kb.words.envoy_nouns
 
     def _where(self, a: Actor) -> bool:
         """Is the participant a place named as where something happened ("in Baghdad")?"""
@@ -523,7 +520,7 @@ class Setting:
         if top is None or top in codes.nonstate:
             return a
         other_codes = {o.code for o in others if o.code}
-        if any(self._envoy(o) for o in others if o.code == top):
+        if any(envoy(self._tokens(o.span), self.kb.words) for o in others if o.code == top):
             return a  # "summoned the Russian ambassador": whoever summons, not Russia
         if organ and not common and any(self._is_country(o) for o in others if o.code == top):
             return a  # "The Foreign Ministry accused Kenya": a foreign ministry, whosever

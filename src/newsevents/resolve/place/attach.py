@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..syntax import governor
+from ..syntax import governor, names_object
 from .gazetteer import Gazetteer
 
 # "prep": a locative phrase, any place; "prep_city" and "compound": a city only - a country
@@ -138,7 +138,7 @@ def attachment(
             final = _kind_at_trigger(tok, cur, kind, via_compound, remote=remote and not venue)
             return None if final is None else Attachment(final, steps, bridged)
         if head.pos_ in _VERBS:
-            if names_object(head, gaz):
+            if names_object(head, gaz.cues.naming_verbs):
                 cur = head  # "struck what X called hideouts in Y": Y is the strike's place
                 continue
             if not bridge(head, gaz):
@@ -152,23 +152,13 @@ def attachment(
 
 def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool, gaz: Gazetteer) -> bool:
     """True when the walk from place ``tok`` may go on from ``cur`` to its head."""
-    if cur.dep_ in _PATH_DEPS or cur.dep_ == "poss" or names_object(cur, gaz):
+    if cur.dep_ in _PATH_DEPS or cur.dep_ == "poss" or names_object(cur, gaz.cues.naming_verbs):
         return True
     if cur.lower_ in gaz.cues.directions:
         return True  # "struck positions north of X": the compass word leads to the verb
     if cur is tok and (via_compound or cur.dep_ in _OBJECT_DEPS):
         return True
     return bridged and cur.dep_ in _CLAUSE_DEPS
-
-
-def names_object(verb: Token, gaz: Gazetteer) -> bool:
-    """Is ``verb`` a free relative of naming that is the object of the verb above it ("struck
-    what Islamabad called militant hideouts")?"""
-    return (
-        verb.dep_ == "ccomp"
-        and verb.lemma_.lower() in gaz.cues.naming_verbs
-        and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)
-    )
 
 
 def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, EventMention, Span, TimeExpression
-from ..syntax import governor
+from ..syntax import governor, names_object
 
 _ATTACH_DEPS = frozenset(
     {
@@ -71,7 +71,7 @@ def _elaboration_chain(verb: Token, naming: Collection[str] = ()) -> tuple[int, 
     for _ in range(4):
         if cur.head.i == cur.i:
             break
-        if cur.dep_ == "ccomp" and _names_object(cur, naming):
+        if names_object(cur, naming):
             cur = cur.head
             chain.append(cur.i)
             continue
@@ -90,13 +90,6 @@ def _elaboration_chain(verb: Token, naming: Collection[str] = ()) -> tuple[int, 
         cur = cur.head
         chain.append(cur.i)
     return tuple(chain)
-
-
-def _names_object(clause: Token, naming: Collection[str]) -> bool:
-    """Is the clause a free relative of naming ("what Islamabad called militant hideouts")?"""
-    return clause.lemma_.lower() in naming and any(
-        c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in clause.children
-    )
 
 
 def clause_head(trigger_toks: SpacySpan | None) -> Token | None:
