@@ -167,8 +167,37 @@ def _place(doc, trigger):
             "sent",
             ("Port-au-Prince", "HTI", "city"),
         ),
+        # ... also a town the tagger mislabels (an organisation here), of the article's country
+        (
+            "Estonia sent 60 police officers to Narva on Wednesday.",
+            "sent",
+            ("Narva", "EST", "city"),
+        ),
         # a country there is the recipient, not a place
         ("Germany sent 300 soldiers to Lithuania on Tuesday.", "sent", None),
+        # a quarter or landmark of a named city is that city, whatever town elsewhere shares
+        # the quarter's name
+        (
+            "Riot police in Bolivia detained 20 protesters in Miraflores, La Paz, on Monday.",
+            "detained",
+            ("La Paz", "BOL", "city"),
+        ),
+        (
+            "Police detained 20 protesters in Miraflores in La Paz on Monday.",
+            "detained",
+            ("La Paz", "BOL", "city"),
+        ),
+        (
+            "Gunmen attacked a police post in Sadr City in Baghdad on Monday.",
+            "attacked",
+            ("Baghdad", "IRQ", "city"),
+        ),
+        # a town the tagger calls an adjective, modifying the object
+        (
+            "Separatist fighters in Cameroon raided the Kumbo gendarmerie camp on Tuesday.",
+            "raided",
+            ("Kumbo", "CMR", "city"),
+        ),
         # "the town of X" as an act's object names a place whatever the NER made of X
         (
             "PORT-AU-PRINCE (Test Wire) - Gang members stormed the central Haitian town of"

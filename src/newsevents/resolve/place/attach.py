@@ -104,8 +104,13 @@ def attachment(
     if people is None:  # callers looping over a document pass it (doc.ents is costly)
         people = people_tokens(tok.doc.ents)
     via_compound = (
-        tok.dep_ in ("compound", "nmod", "poss") or (tok.dep_ == "amod" and tok.pos_ == "PROPN")
-    ) and tok.head.lower_ not in gaz.cues.divisions  # "in Zamfara state": the state itself
+        (
+            tok.dep_ in ("compound", "nmod", "poss")
+            # (a place name the tagger calls an adjective: "raided the Kumbo camp")
+            or (tok.dep_ == "amod" and (tok.pos_ == "PROPN" or tok.text[:1].isupper()))
+        )
+        and tok.head.lower_ not in gaz.cues.divisions
+    )  # "in Zamfara state": the state itself
     # a seat of government or a square is a venue, never where a target merely is
     venue = gaz.key(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text) in gaz.landmarks
     kind: AttachKind | None = None

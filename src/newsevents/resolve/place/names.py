@@ -56,6 +56,16 @@ def locative_slot(tok: Token, gaz: Gazetteer) -> bool:
     return False
 
 
+def _destination_slot(tok: Token, gaz: Gazetteer) -> bool:
+    """True when ``tok`` is where a verb of moving sends people or goods ("sent officers to
+    X", "troops were deployed to X"): attach.py decides whether it is the act's place."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in gaz.cues.destinations:
+        return False
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    return verb.lemma_.lower() in gaz.cues.destination_verbs
+
+
 def candidates(
     parse: Doc,
     gaz: Gazetteer,
@@ -79,7 +89,9 @@ def candidates(
         if is_where_antecedent(span.root, gaz) and gaz.lookup(span.text, context) is not None:
             out.append(span)  # "the province of X, where ...": X is a place
             continue
-        if not locative_slot(span.root, gaz):
+        # "sent officers to X" (a name the tagger mislabels): a town of the article's countries
+        destination = _destination_slot(span.root, gaz) and _city_in(gaz, span.text, context)
+        if not locative_slot(span.root, gaz) and not destination:
             if (
                 _object_city(gaz, span, context)
                 or place_noun_of(span.root, gaz) is not None
@@ -186,9 +198,13 @@ def _object_city(gaz: Gazetteer, span: SpacySpan, context: Counter[str]) -> bool
     Aleppo") or as a modifier of one that is no organisation word ("raided the Dadaab
     camp", but not "the Kabul University")."""
     root = span.root
-    if root.dep_ in ("compound", "nmod") and root.head.lower_ in gaz.cues.org_heads:
+    # (a capitalised name the tagger calls an adjective modifies too: "the Kumbo post")
+    modifier = root.dep_ in ("compound", "nmod") or (
+        root.dep_ == "amod" and root.text[:1].isupper() and root.lower_ not in gaz.adjectives
+    )
+    if modifier and root.head.lower_ in gaz.cues.org_heads:
         return False
-    slot = object_slot(root) or (root.dep_ in ("compound", "nmod") and object_slot(root.head))
+    slot = object_slot(root) or (modifier and object_slot(root.head))
     return slot and _city_in(gaz, span.text, context)
 
 
@@ -294,6 +310,37 @@ def _enclosing(gaz: Gazetteer, root: Token, context: Counter[str]) -> str | None
     return None
 
 
+def _enclosing_city(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
+    """The city a name is said to lie in ("Miraflores, La Paz", "Sadr City in Baghdad", "the
+    X neighbourhood of Y"), with that city's span: a quarter or landmark of a named city is
+    that city, whatever namesake town elsewhere shares the quarter's name; None otherwise."""
+    root = ent.root
+    heads = [root]
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in gaz.cues.quarter_nouns:
+        heads.append(root.head)  # "the X neighbourhood of Y"
+    for head in heads:
+        for c in head.children:
+            target: Token | None = None
+            if c.dep_ == "appos" and head is root and c.i > ent.end - 1:
+                target = c
+            elif c.dep_ == "prep" and (
+                c.lower_ in gaz.cues.containment
+                or (head is not root and c.lower_ in gaz.cues.place_noun_links)
+            ):
+                target = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if target is None or target.pos_ != "PROPN":
+                continue
+            start = min(
+                (g.i for g in target.children if g.dep_ == "compound" and g.pos_ == "PROPN"),
+                default=target.i,
+            )
+            name = ent.doc[start : target.i + 1]
+            got = gaz.lookup(name.text, context)
+            if got is not None and got.precision == "city":
+                return evolve(got, span=Span.of_tokens(name), name=_spelling(gaz, name, got.name))
+    return None
+
+
 def object_slot(tok: Token) -> bool:
     """True when ``tok`` is the direct object of a verb ("shelled Aleppo")."""
     return tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
@@ -389,6 +436,9 @@ def resolve_name(
     if place is None and gaz.key(ent.text) in gaz.cues.home_nouns and home is not None:
         place = evolve(home, source="text")  # "in the city": the dateline's
     if place is None:
+        place = _enclosing_city(gaz, ent, context)
+        if place is not None:  # "Miraflores, La Paz", "the Be neighbourhood of Lome"
+            return place
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
         if place is not None and within is not None and place.country != within:
             place = None  # a far namesake of a place the text puts in another country
