@@ -133,6 +133,13 @@ def test_conjunct_with_own_tense_keeps_own_date(dated):
     assert evs[1].date_source == "publication"
 
 
+def test_time_after_a_gerund_used_as_a_noun_dates_the_verb(dated):
+    # the tagger calls "crossing" a verb, yet "the ... crossing" is a noun: no clause of its own
+    text = "Border guards detained a trader at the Koidula crossing on Tuesday."
+    evs, _ = dated(text, FRI, ["detained"])
+    assert (evs[0].date, evs[0].date_source) == ("2019-12-31", "text")
+
+
 def test_time_in_relative_clause_does_not_date_main_clause(dated):
     text = "The leader, who took office in 2016, threatened the neighbours with war."
     evs, _ = dated(text, WED, ["threatened"])
