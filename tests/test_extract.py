@@ -338,8 +338,8 @@ def test_warning_of_a_third_party_act_is_a_prediction(code):
         (
             "The Chilean president hosted his Peruvian counterpart.",
             "CONSULT",
-            "PER",
             "CHL",
+            "PER",
             "visit",
         ),
         ("Rebels handed over their weapons to UN peacekeepers.", "RETREAT", None, "UNO", "disarm"),
