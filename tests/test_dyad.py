@@ -1047,6 +1047,11 @@ def test_his_or_her_with_no_person_before_is_the_speakers(analyze, text, kind, a
     assert _codes(ev.actor) == {actor}
 
 
+def test_them_with_no_party_in_its_sentence_is_the_object_of_the_one_before(analyze):
+    text = "The army arrested two Malian traders on Monday. Officials accused them of smuggling."
+    assert _codes(_event(analyze(text), "ACCUSE").recipient) == {"MLI"}
+
+
 def test_an_object_parsed_as_the_subject_of_a_participle_is_the_object(analyze):
     # the parser sometimes makes "18 Nepalis jailed for ..." a clause whose subject is the
     # object: a clause with no tense of its own does not take the verb's object away
@@ -1069,6 +1074,12 @@ def test_an_object_parsed_as_the_subject_of_a_participle_is_the_object(analyze):
             "we are ready to extradite him.",
             "AGREE",
             "CHL",
+        ),
+        (
+            "Q: Did you meet the president? A (Turkish President Recep Tayyip Erdogan): I sat "
+            "down with President Aliyev for two hours.",
+            "CONSULT",
+            "TUR",
         ),
     ],
 )

@@ -238,6 +238,14 @@ def object_antecedent(pron: Token, words: ActorWords) -> Token | None:
             continue  # a word inside a longer name: its last word stands for it
         if (t.tag_ in ("NNS", "NNPS")) == plural or (not plural and t.ent_type_ != "NORP"):
             return t
+    if pron.lower_ == "them" and sent.start > 0:
+        # "I have asked the leaders of both clans to ... And I am warning them": the plural
+        # object of the sentence before (its last one; the caller takes it only when it
+        # names a party)
+        before = pron.doc[sent.start - 1].sent
+        for t in reversed(list(before)):
+            if t.dep_ in ("dobj", "dative") and t.tag_ in ("NNS", "NNPS"):
+                return t
     return None
 
 

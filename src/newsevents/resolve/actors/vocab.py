@@ -80,7 +80,8 @@ class ActorWords:
 
     @property
     def pronouns(self) -> frozenset[str]:
-        return self.person_pronouns | self.group_pronouns
+        # ("I" names the speaker: a label's or a statement's, else no one the coder knows)
+        return self.person_pronouns | self.group_pronouns | self.speaker_pronouns
 
     def drop_clitic(self, text: str) -> str:
         """``text`` without a final possessive clitic ("Iran's" -> "Iran")."""
