@@ -1047,6 +1047,15 @@ def test_his_or_her_with_no_person_before_is_the_speakers(analyze, text, kind, a
     assert _codes(ev.actor) == {actor}
 
 
+def test_he_after_an_office_holder_met_in_his_sentence_is_that_holder(analyze):
+    # no person is named: "he" is the minister the clause before met, not the place or "we"
+    text = (
+        "Farmers' leaders said: We met the Ghanaian agriculture minister in Accra last week, "
+        "and he promised to resettle 500 families before the harvest."
+    )
+    assert _codes(_event(analyze(text), "AGREE").actor) == {"GHA"}
+
+
 def test_them_with_no_party_in_its_sentence_is_the_object_of_the_one_before(analyze):
     text = "The army arrested two Malian traders on Monday. Officials accused them of smuggling."
     assert _codes(_event(analyze(text), "ACCUSE").recipient) == {"MLI"}

@@ -128,17 +128,20 @@ def coordinated_object(pron: Token, words: ActorWords) -> Token | None:
 
 
 def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -> Token | None:
-    """For "he"/"she" when no person is named near: the nearest subject before it, in its
-    sentence or the ``back`` sentences before, that names one holder of an office ("The
-    representative of Kenya said ... He thanked"), or None."""
+    """For "he"/"she" when no person is named near: the nearest subject before it (or object
+    in its own sentence), in its sentence or the ``back`` sentences before, that names one
+    holder of an office ("The representative of Kenya said ... He thanked"), or None."""
     doc = pron.doc
     start = pron.sent.start
     for _ in range(back):
         if start > 0:
             start = doc[start - 1].sent.start
     for t in reversed(doc[start : pron.i]):
+        # (in the pronoun's own sentence an object too: "we met the minister, and he
+        # promised ...")
+        own = t.i >= pron.sent.start and t.dep_ in ("dobj", "dative")
         if (
-            t.dep_ in _SUBJECTS
+            (t.dep_ in _SUBJECTS or own)
             and t.tag_ in ("NN", "NNP")
             and not t.ent_type_
             and t.lemma_.lower() in offices
