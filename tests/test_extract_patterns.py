@@ -206,6 +206,9 @@ def test_labour_strikers_and_political_players_still_act(types, text, event):
         ("The panel will look into the killings in the north.", "ACCUSE", "investigate"),
         ("The two sides settled on a formula for sharing revenue.", "AGREE", None),
         ("The cleric vowed that the killers would be punished.", "THREATEN", None),
+        ("The president vowed to make the attackers pay.", "THREATEN", None),
+        # ... but the promiser paying is a promise
+        ("The minister promised to pay the teachers' arrears.", "AGREE", None),
         ("Students set fire to the gate of the ministry.", "PROTEST", "riot"),
         ("The demonstrators withdrew from the square at dusk.", "RETREAT", "withdraw"),
         ("UN peacekeepers withdrew from the buffer zone on Friday.", "RETREAT", "withdraw"),

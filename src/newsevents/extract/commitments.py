@@ -78,8 +78,13 @@ def _vows_response(frame: Frame, book: Codebook) -> bool:
     """Does a promise vow a response ("vowed revenge", "vowed that those responsible would be
     punished", "swore that severe revenge awaited them")? That is a threat, not a promise."""
     response = book.words("response_words")
+    own_cost = book.words("own_cost_words")
     for x in frame.token.children:
-        if x.dep_ in ("dobj", "xcomp", "ccomp") and any(lemma(t) in response for t in x.subtree):
+        if x.dep_ not in ("dobj", "xcomp", "ccomp"):
+            continue
+        # "promised to pay the arrears": the promiser pays, no one is made to
+        skip = x.i if x.dep_ == "xcomp" and lemma(x) in own_cost else -1
+        if any(lemma(t) in response for t in x.subtree if t.i != skip):
             return True
     return False
 
