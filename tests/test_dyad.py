@@ -1056,6 +1056,18 @@ def test_he_after_an_office_holder_met_in_his_sentence_is_that_holder(analyze):
     assert _codes(_event(analyze(text), "AGREE").actor) == {"GHA"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fishermen in Kenya asked the government to send patrol boats to Lamu.",
+        "Farmers in Kenya urged the ministry to open a depot in Eldoret.",
+    ],
+)
+def test_a_state_organ_asked_is_the_recipient_not_a_place_named_after(analyze, text):
+    ev = _event(analyze(text), "REQUEST")
+    assert [a.name for a in ev.recipient] in (["government"], ["ministry"])
+
+
 def test_them_with_no_party_in_its_sentence_is_the_object_of_the_one_before(analyze):
     text = "The army arrested two Malian traders on Monday. Officials accused them of smuggling."
     assert _codes(_event(analyze(text), "ACCUSE").recipient) == {"MLI"}
