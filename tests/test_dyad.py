@@ -1068,6 +1068,12 @@ def test_a_state_organ_asked_is_the_recipient_not_a_place_named_after(analyze, t
     assert [a.name for a in ev.recipient] in (["government"], ["ministry"])
 
 
+def test_a_place_named_as_a_place_is_no_person_of_that_name(analyze):
+    # "Masisi" is also a former president's surname: "the town of Masisi" is a place
+    ev = _event(analyze("M23 rebels pulled out of the town of Masisi on Tuesday."), "RETREAT")
+    assert "BWA" not in _codes(ev.recipient)
+
+
 def test_them_with_no_party_in_its_sentence_is_the_object_of_the_one_before(analyze):
     text = "The army arrested two Malian traders on Monday. Officials accused them of smuggling."
     assert _codes(_event(analyze(text), "ACCUSE").recipient) == {"MLI"}

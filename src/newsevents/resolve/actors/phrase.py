@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..place import Gazetteer
 from .dictionary import ActorDictionary, ActorEntry
-from .places import ent_of, ethnic, namesake, place_country, stance
+from .places import ent_of, ethnic, namesake, place_country, stance, used_as_place
 from .vocab import ActorWords
 
 #: what a phrase names: a person, an organisation, a place, a nationality, or a pronoun
@@ -178,6 +178,8 @@ def code_phrase(
         out.kind = "PRON"
         return out
     best = _dictionary_name(toks, actors, date)
+    if best is not None and best.kind == "PERSON" and used_as_place(head, actors.words):
+        best = None  # "pulled out of the town of Masisi": a place, whoever bears the name
     if best is not None:
         out.code, out.sector, out.kind, out.canonical = (
             best.code,

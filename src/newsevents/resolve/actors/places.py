@@ -32,7 +32,7 @@ def ent_of(tok: Token) -> SpacySpan | None:
     return SpacySpan(doc, start, end, label=tok.ent_type_)
 
 
-def _used_as_place(root: Token, words: ActorWords) -> bool:
+def used_as_place(root: Token, words: ActorWords) -> bool:
     """Object of "in", "near", ... or of "the city of", "the outskirts of", "a resident of"
     ..., or the possessor of such an object ("in Tigray's north-east")."""
     if root.dep_ == "poss" and root.head.dep_ == "pobj":
@@ -62,7 +62,7 @@ def place_country(
     A city name only counts where the text uses it as a place (object of "in", "near", ...,
     or a modifier such as "Baghdad's"), so a person the NER mislabels is not a city."""
     root = ent.root
-    as_place = _used_as_place(root, kb.words)
+    as_place = used_as_place(root, kb.words)
     # the NER sometimes calls a city a person, a region an organisation: its use as a place
     # decides, or for a region's possessor ("Somaliland's leader"), that it is no city
     owner = root.dep_ == "poss" and root.pos_ == "PROPN"
