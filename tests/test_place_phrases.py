@@ -192,6 +192,12 @@ def _place(doc, trigger):
             "attacked",
             ("Baghdad", "IRQ", "city"),
         ),
+        # "Congo" alone is the Democratic Republic, as wire copy uses it
+        (
+            "Gunmen killed ten villagers in eastern Congo on Sunday.",
+            "killed",
+            ("Democratic Republic of the Congo", "COD", "country"),
+        ),
         # a town the tagger calls an adjective, modifying the object
         (
             "Separatist fighters in Cameroon raided the Kumbo gendarmerie camp on Tuesday.",
