@@ -1074,6 +1074,17 @@ def test_a_place_named_as_a_place_is_no_person_of_that_name(analyze):
     assert "BWA" not in _codes(ev.recipient)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        ("Chile's senate rejected the reforms proposed by Bolivia.", "REJECT", "BOL"),
+        ("Ghana dismissed the accusations made by the Togolese government.", "REJECT", "TGO"),
+    ],
+)
+def test_a_participles_agent_authors_the_object_acted_on(analyze, text, kind, recipient):
+    assert recipient in _codes(_event(analyze(text), kind).recipient)
+
+
 def test_them_with_no_party_in_its_sentence_is_the_object_of_the_one_before(analyze):
     text = "The army arrested two Malian traders on Monday. Officials accused them of smuggling."
     assert _codes(_event(analyze(text), "ACCUSE").recipient) == {"MLI"}

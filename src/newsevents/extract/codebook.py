@@ -404,7 +404,7 @@ class _Sections:
 
 
 #: word lists whose members name codebook classes rather than words
-_CLASS_LISTS = ("goods_classes", "party_classes", "fired_classes")
+_CLASS_LISTS = ("goods_classes", "party_classes", "fired_classes", "authored_classes")
 
 
 def _lexicon(path: Path, data: Any = None) -> dict[str, list[str]]:

@@ -27,6 +27,21 @@ def owner_of(tok: Token, book: Codebook) -> list[Token]:
     """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
     acts = book.classes.get("ATTACK_NOUN", frozenset()) | book.words("doer_owned_acts")
     owned = book.classes.get("ABSTRACT", frozenset()) | acts
+    authored = owned | book.expand(book.ordered("authored_classes"))
+    if lemma(tok) in authored:
+        # "rejected the amendments demanded by Bulgaria", "dismissed the allegations made by
+        # the opposition leader": whoever the participle's agent names
+        agents = [
+            p
+            for c in tok.children
+            if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ]
+        if agents:
+            return with_conjuncts(agents[:1])
     if lemma(tok) not in owned:
         return [tok]
     owners = actor_modifiers(tok)
