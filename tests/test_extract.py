@@ -201,8 +201,8 @@ def test_promise_of_retaliation_is_a_threat(code):
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        # announced cooperation is coded AGREE (PLOVER: future cooperative acts)
-        ("Norway will send food aid to Sudan, the ministry said.", "AGREE"),
+        # announced cooperation is coded AGREE (PLOVER: future cooperative acts) ...
+        ("The two presidents will meet in Accra next week, the ministry said.", "AGREE"),
         # an announced conflictual act by its own actor is a threat
         ("The farmers said they would blockade the capital next week.", "THREATEN"),
         # "X said it would not allow": a refusal
@@ -212,6 +212,23 @@ def test_promise_of_retaliation_is_a_threat(code):
 def test_future_and_intent_recoding(code, text, event):
     ev = find(code(text), event)
     assert ev.factuality in ("asserted", "reported")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... but a concrete delivery its doer announces is the aid, in the future (issue 10)
+        "Norway will send food aid to Sudan, the ministry said.",
+        "Turkey will supply four armed drones to the Somali army.",
+    ],
+)
+def test_announced_delivery_is_future_aid(code, text):
+    assert find(code(text), "AID").factuality == "future"
+
+
+def test_supplying_military_hardware_is_aid(code):
+    ev = find(code("Iran supplied drones to Russia last year."), "AID")
+    assert ev.factuality == "asserted"
 
 
 def test_future_plan_is_future(code):

@@ -135,7 +135,14 @@ def _announced_or_refused(frame: Frame, fact: Factuality, book: Codebook) -> Non
     threat = _announcement(frame.event, "conflict", book)
     refused = book.spec(frame.event).refused_as
     said: FactualityLabel = "reported" if fact.reported_by is not None else "asserted"
-    if fact.label == "future" and promise is not None and not fact.purpose and not fact.intent:
+    own = frame.event in book.words("announced_own_types")  # "will supply arms": AID, future
+    if (
+        fact.label == "future"
+        and promise is not None
+        and not fact.purpose
+        and not fact.intent
+        and not own
+    ):
         # "wants to meet", "is scheduled to attend": a plan or a wish, not a promise
         frame.cameo = promise.cameo
         frame.event, frame.mode = book.commitment("cooperation"), None
