@@ -203,8 +203,11 @@ def test_promise_of_retaliation_is_a_threat(code):
     [
         # announced cooperation is coded AGREE (PLOVER: future cooperative acts) ...
         ("The two presidents will meet in Accra next week, the ministry said.", "AGREE"),
-        # an announced conflictual act by its own actor is a threat
-        ("The farmers said they would blockade the capital next week.", "THREATEN"),
+        # a conflictual act its own actor sets a condition for is a threat
+        (
+            "The farmers said they would blockade the capital unless the tax was scrapped.",
+            "THREATEN",
+        ),
         # "X said it would not allow": a refusal
         ("The junta said it would not allow foreign observers.", "REJECT"),
     ],
@@ -224,6 +227,18 @@ def test_future_and_intent_recoding(code, text, event):
 )
 def test_announced_delivery_is_future_aid(code, text):
     assert find(code(text), "AID").factuality == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # an announced strike, march or sanction keeps its type, in the future
+        ("Teachers in Lagos will go on strike on Monday, their union announced.", "PROTEST"),
+        ("The EU will impose new sanctions on Belarus next month.", "SANCTION"),
+    ],
+)
+def test_announced_conflictual_act_keeps_its_type(code, text, event):
+    assert find(code(text), event).factuality == "future"
 
 
 def test_supplying_military_hardware_is_aid(code):

@@ -150,6 +150,7 @@ def _announced_or_refused(frame: Frame, fact: Factuality, book: Codebook) -> Non
     elif (
         fact.label == "future"
         and threat is not None
+        and not own
         and fact.declared
         and not fact.intent  # "plans to impose tariffs": a plan of its own type, not a threat
     ):
