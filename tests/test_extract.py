@@ -246,6 +246,12 @@ def test_supplying_military_hardware_is_aid(code):
     assert ev.factuality == "asserted"
 
 
+def test_ordering_a_release_is_the_release_not_a_request(code):
+    events = code("A court in Nairobi ordered the release of twelve activists on Tuesday.")
+    assert find(events, "RETREAT")
+    assert [e for e in events if e.event == "REQUEST"] == []
+
+
 def test_future_plan_is_future(code):
     events = code("Opposition parties plan to hold a rally in Dhaka on Friday.")
     assert find(events, "PROTEST").factuality == "future"
