@@ -1085,6 +1085,17 @@ def test_a_participles_agent_authors_the_object_acted_on(analyze, text, kind, re
     assert recipient in _codes(_event(analyze(text), kind).recipient)
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Militants fired rockets at an airbase that houses Russian troops.", "RUS"),
+        ("Rebels shelled a camp in Mali where UN peacekeepers are stationed.", "UNO"),
+    ],
+)
+def test_an_attack_on_a_place_housing_people_targets_them(analyze, text, recipient):
+    assert recipient in _codes(_event(analyze(text), "ASSAULT").recipient)
+
+
 def test_them_with_no_party_in_its_sentence_is_the_object_of_the_one_before(analyze):
     text = "The army arrested two Malian traders on Monday. Officials accused them of smuggling."
     assert _codes(_event(analyze(text), "ACCUSE").recipient) == {"MLI"}

@@ -53,7 +53,7 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         goods_words = goods(book)
         objs = [o for o in objs if not (word_set(o, book) & goods_words)]
     if spec.violent:
-        objs = _fired_at(objs, book)
+        objs = [r for o in _fired_at(objs, book) for r in _occupants(o, book) or [o]]
     if own_object(frame, book):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     # an object predicate says what the object is called or made ("called the vote a sham"),
@@ -75,6 +75,25 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         for o in objs
         for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
     ]
+
+
+def _occupants(place: Token, book: Codebook) -> list[Token]:
+    """Who a place attacked houses, when the text says so ("bases housing American troops", "a
+    camp where UN peacekeepers are stationed"): they are whom the attack is aimed at, not the
+    country the place is in; [] when it does not say."""
+    places = book.expand(("GROUND", "BUILDING"))
+    # (the small tagger lemmatises "bases" as "basis")
+    if lemma(place) not in places and place.lower_.removesuffix("s") not in places:
+        return []
+    verbs = book.words("occupancy_verbs")
+    for clause in place.children:
+        if clause.dep_ not in ("acl", "relcl") or lemma(clause) not in verbs:
+            continue
+        slots = ("dobj",) if clause.dep_ == "acl" else ("nsubj", "nsubjpass", "dobj")
+        found = [c for c in children_of(clause, *slots) if names_party(c)]
+        if found:
+            return with_conjuncts(found[:1])
+    return []
 
 
 def _fired_at(objs: list[Token], book: Codebook) -> list[Token]:
@@ -134,6 +153,8 @@ def preposition_recipients(
                 and not is_mandate(c, book)
             ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
             if cands:
+                if spec.violent:  # "fired at bases housing American troops"
+                    cands = [r for o in cands for r in _occupants(o, book) or [o]]
                 return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
     return recips
 
