@@ -252,6 +252,12 @@ def test_ordering_a_release_is_the_release_not_a_request(code):
     assert [e for e in events if e.event == "REQUEST"] == []
 
 
+def test_who_is_stationed_at_a_place_named_is_no_deployment(code):
+    events = code("Rebels shelled two bases in Mali where French troops are stationed.")
+    assert [e for e in events if e.event == "MOBILIZE"] == []
+    assert find(code("France has stationed 500 more troops in Niger."), "MOBILIZE")
+
+
 def test_future_plan_is_future(code):
     events = code("Opposition parties plan to hold a rally in Dhaka on Friday.")
     assert find(events, "PROTEST").factuality == "future"

@@ -102,6 +102,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
+    if tok.dep_ in ("relcl", "acl") and lemma(tok) in book.words("occupancy_verbs"):
+        return True  # "bases where US troops are stationed": who is there, no act
     if _accident_outcome(tok, book) or _industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
     if book.spec(entry.event).violent and any(_scoreline(c) for c in tok.children):
