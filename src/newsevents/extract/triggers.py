@@ -102,7 +102,10 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
-    if tok.dep_ in ("relcl", "acl") and lemma(tok) in book.words("occupancy_verbs"):
+    # (the parser may hang "where ..." on the main verb)
+    where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+    described = tok.dep_ in ("relcl", "acl") or (tok.dep_ == "advcl" and where)
+    if described and lemma(tok) in book.words("occupancy_verbs"):
         return True  # "bases where US troops are stationed": who is there, no act
     if _accident_outcome(tok, book) or _industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
