@@ -54,6 +54,10 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-types5check": "tests/dev/types5check.jsonl",
     "dev-wire6": "tests/dev/wire6/gold.jsonl",
     "dev-wire6check": "tests/dev/wire6check/gold.jsonl",
+    # twentieth session, written by a helper who never ran the coder on them, registered at
+    # the session's end: wire7 may be studied, wire7check is read as figures only
+    "dev-wire7": "tests/dev/wire7/gold.jsonl",
+    "dev-wire7check": "tests/dev/wire7check/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
