@@ -192,6 +192,12 @@ def _place(doc, trigger):
             "attacked",
             ("Baghdad", "IRQ", "city"),
         ),
+        # a promise made at a meeting the sentence places is made there
+        (
+            "We met the Peruvian interior minister in Lima last week, and she promised an inquiry.",
+            "promised",
+            ("Lima", "PER", "city"),
+        ),
         # "Congo" alone is the Democratic Republic, as wire copy uses it
         (
             "Gunmen killed ten villagers in eastern Congo on Sunday.",

@@ -140,7 +140,12 @@ def attachment(
                 # "killed X ... and brought Washington and Tehran closer": a bare name in an
                 # argument of another verb of the act is a party to it, not its place
                 return None
-            final = _kind_at_trigger(tok, cur, kind, via_compound, remote=remote and not venue)
+            # (a place on another verb of the act, "met X in Y, and he promised ...", is that
+            # verb's venue: the restrictions of an act done by word do not apply to it)
+            here = own is None or head.i in own
+            final = _kind_at_trigger(
+                tok, cur, kind, via_compound, remote=remote and not venue and here
+            )
             return None if final is None else Attachment(final, steps, bridged)
         if head.pos_ in _VERBS:
             if names_object(head, gaz.cues.naming_verbs):
