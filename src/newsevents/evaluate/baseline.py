@@ -58,6 +58,10 @@ GOLD_LOCATIONS: dict[str, str] = {
     # the session's end: wire7 may be studied, wire7check is read as figures only
     "dev-wire7": "tests/dev/wire7/gold.jsonl",
     "dev-wire7check": "tests/dev/wire7check/gold.jsonl",
+    # twentieth/twenty-first session, written by a helper who never ran the coder on them:
+    # types6 may be studied, types6check is read as figures only
+    "dev-types6": "tests/dev/types6.jsonl",
+    "dev-types6check": "tests/dev/types6check.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
