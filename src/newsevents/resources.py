@@ -150,6 +150,7 @@ class EventTypeSpec:
     by_order: bool = False
     voices_demands: bool = False
     hands_over: bool = False
+    said_act: bool = False
     absorbs: frozenset[str] = frozenset()
 
 
@@ -177,6 +178,7 @@ _TYPE_FLAGS = (
     "by_order",
     "voices_demands",
     "hands_over",
+    "said_act",
 )
 _TYPE_KEYS = frozenset(
     {"cameo", "recipient_preps", "announced_as", "refused_as", "implicit_doer", "merges_with"}

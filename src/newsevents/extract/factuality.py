@@ -82,6 +82,7 @@ class Cues:
     topic_nouns: frozenset[str]
     denial: frozenset[str]
     warning: frozenset[str]
+    owns_condition: frozenset[str]
     speculating: frozenset[str]
     question: frozenset[str]
     pending: frozenset[str]
@@ -134,6 +135,7 @@ class Cues:
             topic_nouns=proposals - speculation,
             denial=w("denial_verbs") | shared.denial_verbs,
             warning=w("warning_verbs"),
+            owns_condition=w("condition_owning_verbs"),
             speculating=w("speculation_verbs"),
             question=w("question_marks"),
             pending=w("pending_marks"),
@@ -223,6 +225,8 @@ def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
         elif child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in cues.cond for m in child.children
         ):
+            if node.lemma_.lower() in cues.owns_condition:
+                continue  # "threatened to expel X if Y ...": the threat was made
             result.mark("hypothetical", child)
             if result.condition is None:
                 result.condition = child

@@ -56,9 +56,11 @@ def decide(
     p_fact: Mapping[str, float],
     thresholds: Mapping[str, float],
     sure: bool = False,
+    said_act: bool = False,
 ) -> Decision:
     """What the models make of one candidate (see the module's text); a ``sure`` pattern's
-    candidate is never dropped or re-typed, only its factuality re-labelled."""
+    candidate is never dropped or re-typed, only its factuality re-labelled; an act done by
+    saying it (``said_act``: a demand, refusal, threat, accusation) is never made a plan."""
     p_none = p_type.get(NONE, 0.0)
     if p_none >= thresholds["drop"] and not sure:
         return Decision(False, rule_type, rule_fact, (ModelScore("type", NONE, p_none, "drop"),))
@@ -77,6 +79,8 @@ def decide(
     # never turn what the rules found unreal (planned, possible, denied) into a fact: a claim
     # that something happened needs the rules' evidence; the models only add doubt
     promotes = rule_fact not in FACTUAL and label in FACTUAL
+    # "we will not apologise": the refusal is made by saying it, the "will" is the refused act's
+    promotes = promotes or (said_act and label == "future" and rule_fact in FACTUAL)
     bar = thresholds.get(f"factuality.{label}", thresholds["factuality"])
     if label != rule_fact and not promotes and p_fact[label] >= bar:
         fact = label
@@ -105,7 +109,15 @@ def review(
     # every candidate's probabilities at once (a few array operations per document)
     scored = learned.score_many([candidate_features(doc, m, cache) for m in events])
     decisions = [
-        decide(m.event, m.factuality, p_type, p_fact, learned.thresholds, m.rule in sure)
+        decide(
+            m.event,
+            m.factuality,
+            p_type,
+            p_fact,
+            learned.thresholds,
+            m.rule in sure,
+            m.event in types and types[m.event].said_act,
+        )
         for m, (p_type, p_fact) in zip(events, scored, strict=True)
     ]
     kept = [k for k, d in enumerate(decisions) if d.keep]
