@@ -62,6 +62,13 @@ GOLD_LOCATIONS: dict[str, str] = {
     # types6 may be studied, types6check is read as figures only
     "dev-types6": "tests/dev/types6.jsonl",
     "dev-types6check": "tests/dev/types6check.jsonl",
+    # twenty-first session, written by helpers who never ran the coder on them, committed
+    # before that session's coder changes: wire8 and roles5 may be studied, their check
+    # halves are read as figures only
+    "dev-wire8": "tests/dev/wire8/gold.jsonl",
+    "dev-wire8check": "tests/dev/wire8check/gold.jsonl",
+    "dev-roles5": "tests/dev/roles5.jsonl",
+    "dev-roles5check": "tests/dev/roles5check.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
