@@ -207,6 +207,26 @@ def test_the_next_sentence_continues_an_act(text, second, joined) -> None:
     assert (len(ev) == 1) is joined
 
 
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [
+        # the doer's own words right after its act go on telling it
+        ('"We will not back down," she told reporters.', True),
+        # the same side's next act, not quoted, is another act
+        ("Freedonian diplomats walked out of talks in Geneva.", False),
+    ],
+)
+def test_the_doers_quote_after_its_act_continues_it(second, joined) -> None:
+    opening = "President Ana Ruiz of Freedonia rejected criticism from unions."
+    a = art("q1", "Harbor Daily", "2021-03-06", f"{opening} {second}")
+    side = (("President Ana Ruiz", "FRE"),)
+    first = men(a, 0, opening, "rejected", event="REJECT", date="2021-03-05", actor=side)
+    trigger = "back down" if "back" in second else "walked out"
+    own = (("We" if "We" in second else "Freedonian diplomats", "FRE"),)
+    other = men(a, 1, second, trigger, event="REJECT", date="2021-03-05", actor=own)
+    assert (len(merge([a], [first, other]).events) == 1) is joined
+
+
 # --- one sentence, set-apart sentences, back-references (issue 11) ---------------------
 
 

@@ -235,13 +235,21 @@ _ADJACENT = 3  # characters between two sentences that follow each other (space,
 
 def _continues(x: Features, c: Cluster) -> bool:
     """The mention's sentence directly follows or precedes a member's sentence in the same
-    article, and one side names no actor: the outlet goes on telling the act it just told
-    ("Iran fired missiles at two bases. No one was killed.")."""
+    article, and one side names no actor or one of them quotes the same side: the outlet
+    goes on telling the act it just told ("Iran fired missiles at two bases. No one was
+    killed.")."""
     spans = c.sentences.get(x.m.article_id)
-    if not spans or ((x.actor.codes or x.actor.names) and (c.actor_codes or c.actor_names)):
+    if not spans:
         return False
     s, e = x.m.sentence.start, x.m.sentence.end
-    return any(0 <= s - end <= _ADJACENT or 0 <= start - e <= _ADJACENT for start, end in spans)
+    if not any(0 <= s - end <= _ADJACENT or 0 <= start - e <= _ADJACENT for start, end in spans):
+        return False
+    if not ((x.actor.codes or x.actor.names) and (c.actor_codes or c.actor_names)):
+        return True
+    # or the doer's own words follow the act told ("X rejected the criticism. 'We will not
+    # apologise,' he said"): a quote of the same side goes on with the act
+    quoted = x.quoted or any(y.quoted and y.m.article_id == x.m.article_id for y in c.members)
+    return quoted and bool(x.actor.codes & c.actor_codes)
 
 
 def _district_of(x: Features, c: Cluster) -> bool:

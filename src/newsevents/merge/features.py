@@ -248,6 +248,15 @@ class Features:
     # words of a definite phrase that opens the sentence before the trigger ("The strikes on
     # five sites ... killed 25" -> strike, on, five): the act itself is the subject
     subject_refs: frozenset[str] = frozenset()
+    quoted: bool = False  # the trigger is inside a direct quotation (see in_quotation)
+
+
+def in_quotation(m: EventMention, text: str) -> bool:
+    """The trigger stands inside quotation marks opened in its sentence ("'We will not
+    apologise,' he said"): someone's own words, told as a quote."""
+    before = text[m.sentence.start : m.trigger.start]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("\u201c") > before.count("\u201d")
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -556,6 +565,7 @@ def mention_features(
                 separate=sets_apart(m.sentence.of(text), kb) if text else False,
                 counted=counted_classes(m, text, kb) if text else (),
                 subject_refs=subject_words(m, text) if text else EMPTY,
+                quoted=in_quotation(m, text) if text else False,
             )
         )
     return out
