@@ -16,7 +16,7 @@ from newsevents.merge.cluster import Cluster
 from newsevents.merge.evidence import FEATURES, load_weights, parse_weights, weights_path
 from newsevents.merge.features import EventParams, back_reference, mention_features
 from newsevents.merge.knowledge import load_knowledge
-from newsevents.model import Place, Quantity, Span
+from newsevents.model import Place, Quantity, Quote, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 FRE = ("Freedonian forces", "FRE")
@@ -224,7 +224,10 @@ def test_the_doers_quote_after_its_act_continues_it(second, joined) -> None:
     trigger = "back down" if "back" in second else "walked out"
     own = (("We" if "We" in second else "Freedonian diplomats", "FRE"),)
     other = men(a, 1, second, trigger, event="REJECT", date="2021-03-05", actor=own)
-    assert (len(merge([a], [first, other]).events) == 1) is joined
+    # the quotations the extract stage found in the article
+    words = "We will not back down,"
+    quotes = [Quote(a.id, 0, span(a.text, words), other.sentence)] if words in second else []
+    assert (len(merge([a], [first, other], quotes).events) == 1) is joined
 
 
 # --- one sentence, set-apart sentences, back-references (issue 11) ---------------------

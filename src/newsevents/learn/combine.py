@@ -80,9 +80,9 @@ def decide(
     # that something happened needs the rules' evidence; the models only add doubt
     promotes = rule_fact not in FACTUAL and label in FACTUAL
     # "we will not apologise": the refusal is made by saying it, the "will" is the refused act's
-    promotes = promotes or (said_act and label == "future" and rule_fact in FACTUAL)
+    plans_said_act = said_act and label == "future" and rule_fact in FACTUAL
     bar = thresholds.get(f"factuality.{label}", thresholds["factuality"])
-    if label != rule_fact and not promotes and p_fact[label] >= bar:
+    if label != rule_fact and not promotes and not plans_said_act and p_fact[label] >= bar:
         fact = label
         fact_score = ModelScore("factuality", label, p_fact[label], f"relabelled from {rule_fact}")
     else:

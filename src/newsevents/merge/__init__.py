@@ -69,7 +69,15 @@ def candidate_pairs(
     c = prepare(articles, mentions, quotes, entities, config)
     _, entity_keys = story_records(c, range(len(c.groups)), stories=())
     feats = mention_features(
-        mentions, c.by_id, c.story_of, entity_keys, c.idf, c.kb, c.params, c.places
+        mentions,
+        c.by_id,
+        c.story_of,
+        entity_keys,
+        c.idf,
+        c.kb,
+        c.params,
+        c.places,
+        c.quotes_by_article,
     )
     blocks: dict[tuple[str, str], list[Features]] = defaultdict(list)
     for x in feats:

@@ -53,7 +53,15 @@ def why_apart(
     feats = {
         x.m.id: x
         for x in mention_features(
-            mentions, c.by_id, c.story_of, keys, c.idf, c.kb, c.params, c.places
+            mentions,
+            c.by_id,
+            c.story_of,
+            keys,
+            c.idf,
+            c.kb,
+            c.params,
+            c.places,
+            c.quotes_by_article,
         )
     }
     members = [feats[m] for m in second if m in feats]

@@ -20,7 +20,7 @@ from ..model import (
     SourceValue,
 )
 from .cluster import Cluster
-from .features import PLACE_RANK, PREC_RANK, Features, interval
+from .features import PLACE_RANK, PREC_RANK, Features, in_quote, interval
 from .figures import figure_ranges
 from .names import alias_class
 from .text import name_key
@@ -133,19 +133,12 @@ def discrepancies(members: Sequence[Features]) -> tuple[Discrepancy, ...]:
     return tuple(out)
 
 
-def _in_quote(m: EventMention, quotes: Sequence[Quote]) -> Quote | None:
-    for q in quotes:
-        if q.span.contains(m.trigger):
-            return q
-    return None
-
-
 def framing(
     members: Sequence[Features], quotes_by_article: Mapping[str, Sequence[Quote]]
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     words: dict[str, list[str]] = {}
     for x in members:
-        q = _in_quote(x.m, quotes_by_article.get(x.m.article_id, ()))
+        q = in_quote(x.m, quotes_by_article.get(x.m.article_id, ()))
         if q is not None or x.m.speaker is not None:
             who = q.speaker if q is not None and q.speaker else x.m.speaker
             key = f"speaker: {who.name if who else 'unattributed'}"

@@ -191,7 +191,15 @@ def cluster_stories(
     their articles, see :func:`story_records`)."""
     mentions = [m for i in indices for a in c.groups[i] for m in c.mentions_by_article.get(a, ())]
     feats = mention_features(
-        mentions, c.by_id, c.story_of, entity_keys, c.idf, c.kb, c.params, c.places
+        mentions,
+        c.by_id,
+        c.story_of,
+        entity_keys,
+        c.idf,
+        c.kb,
+        c.params,
+        c.places,
+        c.quotes_by_article,
     )
     return cluster_mentions(feats, c.kb, c.params)
 

@@ -19,6 +19,7 @@ from ..model import (
     Actor,
     Article,
     EventMention,
+    Quote,
 )
 from .knowledge import MergeKnowledge
 from .names import alias_class
@@ -248,15 +249,15 @@ class Features:
     # words of a definite phrase that opens the sentence before the trigger ("The strikes on
     # five sites ... killed 25" -> strike, on, five): the act itself is the subject
     subject_refs: frozenset[str] = frozenset()
-    quoted: bool = False  # the trigger is inside a direct quotation (see in_quotation)
+    quoted: bool = False  # the trigger is inside a direct quotation (see in_quote)
 
 
-def in_quotation(m: EventMention, text: str) -> bool:
-    """The trigger stands inside quotation marks opened in its sentence ("'We will not
-    apologise,' he said"): someone's own words, told as a quote."""
-    before = text[m.sentence.start : m.trigger.start]
-    straight = before.count('"') % 2 == 1
-    return straight or before.count("\u201c") > before.count("\u201d")
+def in_quote(m: EventMention, quotes: Sequence[Quote]) -> Quote | None:
+    """The quotation (extract.quotes found it) that holds the mention's trigger, if any."""
+    for q in quotes:
+        if q.span.contains(m.trigger):
+            return q
+    return None
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -518,9 +519,11 @@ def mention_features(
     kb: MergeKnowledge,
     p: EventParams,
     known: KnownPlaces | None = None,
+    quotes: Mapping[str, Sequence[Quote]] | None = None,
 ) -> list[Features]:
-    """The features of each mention. ``known``: the places a sentence may name
-    (:func:`text_places`), those the coder gave any mention of the corpus
+    """The features of each mention (``quotes``: the direct quotations by article).
+    ``known``: the places a sentence may name (:func:`text_places`), those the coder gave
+    any mention of the corpus
     (``Corpus.places``); by default those of ``mentions``. A merge of part of a corpus (a
     date window and its margin) must pass the corpus's: with its own, a mention's features
     depended on which other mentions the part held, and the windowed merge kept apart what
@@ -565,7 +568,7 @@ def mention_features(
                 separate=sets_apart(m.sentence.of(text), kb) if text else False,
                 counted=counted_classes(m, text, kb) if text else (),
                 subject_refs=subject_words(m, text) if text else EMPTY,
-                quoted=in_quotation(m, text) if text else False,
+                quoted=in_quote(m, (quotes or {}).get(m.article_id, ())) is not None,
             )
         )
     return out

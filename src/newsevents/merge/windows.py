@@ -286,6 +286,7 @@ class Windows:
                 c.kb,
                 c.params,
                 c.places,
+                c.quotes_by_article,
             )
         )
         feats = [held[p] if p in held else next(made) for p in run]
