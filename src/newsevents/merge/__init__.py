@@ -16,10 +16,10 @@ from .apart import Apart, why_apart
 from .build import event_id
 from .cluster import Cluster
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
-from .corpus import cluster_stories, events_of, story_records
+from .corpus import cluster_stories, corpus_features, events_of, story_records
 from .entities import acronym_definitions
 from .evidence import join_evidence
-from .features import Features, mention_features
+from .features import Features
 from .heap import no_cycle_collection
 from .incremental import MergeUpdate, merge_incremental
 from .windows import WindowPlan, merge_windows
@@ -68,17 +68,7 @@ def candidate_pairs(
     ``make fit-merge``. Quadratic per block: for gold-sized corpora only."""
     c = prepare(articles, mentions, quotes, entities, config)
     _, entity_keys = story_records(c, range(len(c.groups)), stories=())
-    feats = mention_features(
-        mentions,
-        c.by_id,
-        c.story_of,
-        entity_keys,
-        c.idf,
-        c.kb,
-        c.params,
-        c.places,
-        c.quotes_by_article,
-    )
+    feats = corpus_features(c, mentions, entity_keys)
     blocks: dict[tuple[str, str], list[Features]] = defaultdict(list)
     for x in feats:
         blocks[(x.group, x.fclass)].append(x)

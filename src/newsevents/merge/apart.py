@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from ..model import Article, Entity, EventMention, Quote
 from .cluster import Cluster
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
-from .corpus import story_records
+from .corpus import corpus_features, story_records
 from .evidence import join_evidence, load_weights
-from .features import mention_features
 
 
 @dataclass(frozen=True)
@@ -50,20 +49,7 @@ def why_apart(
     ``would_join``."""
     c = prepare(articles, mentions, quotes, entities, config)
     _, keys = story_records(c, range(len(c.groups)))
-    feats = {
-        x.m.id: x
-        for x in mention_features(
-            mentions,
-            c.by_id,
-            c.story_of,
-            keys,
-            c.idf,
-            c.kb,
-            c.params,
-            c.places,
-            c.quotes_by_article,
-        )
-    }
+    feats = {x.m.id: x for x in corpus_features(c, mentions, keys)}
     members = [feats[m] for m in second if m in feats]
     if not members:
         return []

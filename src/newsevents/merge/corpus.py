@@ -19,7 +19,7 @@ from ..model import Article, Entity, Event, EventMention, Quote, Story
 from .build import build_event
 from .cluster import Cluster, cluster_mentions
 from .entities import resolve_story_entities
-from .features import EventParams, KnownPlaces, interval, mention_features
+from .features import EventParams, Features, KnownPlaces, interval, mention_features
 from .knowledge import MergeKnowledge
 from .labels import story_label
 from .stories import article_tokens, day_of, group_stories, unseen_idf
@@ -184,13 +184,12 @@ def story_records(
     return out, entity_keys
 
 
-def cluster_stories(
-    c: Corpus, indices: Sequence[int], entity_keys: Mapping[tuple[str, str], str]
-) -> list[Cluster]:
-    """The event clusters of the mentions of the chosen stories (``entity_keys`` must cover
-    their articles, see :func:`story_records`)."""
-    mentions = [m for i in indices for a in c.groups[i] for m in c.mentions_by_article.get(a, ())]
-    feats = mention_features(
+def corpus_features(
+    c: Corpus, mentions: Sequence[EventMention], entity_keys: Mapping[tuple[str, str], str]
+) -> list[Features]:
+    """The merge features of ``mentions`` with the corpus's articles, stories, word weights,
+    places and quotations."""
+    return mention_features(
         mentions,
         c.by_id,
         c.story_of,
@@ -201,6 +200,15 @@ def cluster_stories(
         c.places,
         c.quotes_by_article,
     )
+
+
+def cluster_stories(
+    c: Corpus, indices: Sequence[int], entity_keys: Mapping[tuple[str, str], str]
+) -> list[Cluster]:
+    """The event clusters of the mentions of the chosen stories (``entity_keys`` must cover
+    their articles, see :func:`story_records`)."""
+    mentions = [m for i in indices for a in c.groups[i] for m in c.mentions_by_article.get(a, ())]
+    feats = corpus_features(c, mentions, entity_keys)
     return cluster_mentions(feats, c.kb, c.params)
 
 

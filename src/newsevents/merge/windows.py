@@ -53,8 +53,8 @@ from ..errors import ConfigError
 from ..model import Article, Entity, Event, EventMention, MergeResult, Quote, Story
 from .cluster import cluster_mentions
 from .config import DEFAULT_CONFIG, MergeConfig, prepare
-from .corpus import Corpus, events_of, story_records
-from .features import Features, interval, mention_features
+from .corpus import Corpus, corpus_features, events_of, story_records
+from .features import Features, interval
 from .heap import frozen_for_fork, no_cycle_collection
 from .stories import day_of
 
@@ -277,17 +277,7 @@ class Windows:
         neighbouring runs share their margins, about half of what each holds."""
         c, held = self.corpus, self._feats
         made = iter(
-            mention_features(
-                [self.mentions[p] for p in run if p not in held],
-                c.by_id,
-                c.story_of,
-                self.entity_keys,
-                c.idf,
-                c.kb,
-                c.params,
-                c.places,
-                c.quotes_by_article,
-            )
+            corpus_features(c, [self.mentions[p] for p in run if p not in held], self.entity_keys)
         )
         feats = [held[p] if p in held else next(made) for p in run]
         self._feats = dict(zip(run, feats, strict=True))
