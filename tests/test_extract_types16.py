@@ -1,0 +1,51 @@
+"""Words the coder lacked (twenty-second session), each a class of wording rather than one
+sentence: players, officials and federations of sport and fraudsters are no political doers;
+military units by their formation's name are forces a state moves. Real spaCy; hand-written
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import api
+
+
+def _types(resources: api.Resources, text: str) -> list[tuple[str, str]]:
+    doc = api.analyze_text(text, resources=resources, published="2025-04-01")
+    return [(e.event, e.factuality) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's wingers attacked down both flanks in the second half.",
+        "The umpire threatened to suspend play after a pitch invasion in Colombo.",
+        "FIFA fined the Peruvian federation after fans threw bottles at the linesman.",
+        "Fraudsters threatened to leak a pensioner's bank details unless she paid them.",
+    ],
+)
+def test_sport_and_fraud_are_no_events(resources, text):
+    assert _types(resources, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strikers blocked the main road into Kano on Monday.",
+        "Rebel forward units attacked an army post outside Beni.",
+    ],
+)
+def test_workers_on_strike_and_forward_units_still_act(resources, text):
+    assert _types(resources, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland moved a tank regiment to its border with Belarus on Friday.",
+        "Britain sent a squadron of fighter jets to Estonia.",
+        "Beijing dispatched a flotilla of coast guard cutters to the atoll.",
+    ],
+)
+def test_a_formation_moved_is_a_deployment(resources, text):
+    assert ("MOBILIZE", "asserted") in _types(resources, text), _types(resources, text)
