@@ -49,3 +49,19 @@ def test_workers_on_strike_and_forward_units_still_act(resources, text):
 )
 def test_a_formation_moved_is_a_deployment(resources, text):
     assert ("MOBILIZE", "asserted") in _types(resources, text), _types(resources, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway pledged to rebuild the clinics destroyed in the cyclone.",
+        "The governor promised to repair every road that the floods had destroyed.",
+    ],
+)
+def test_a_promise_to_repair_what_was_destroyed_is_no_threat(resources, text):
+    assert ("AGREE", "asserted") in _types(resources, text), _types(resources, text)
+
+
+def test_a_vow_that_culprits_will_be_punished_stays_a_threat(resources):
+    text = "The minister vowed that the men who burned the mosque would be punished."
+    assert ("THREATEN", "asserted") in _types(resources, text), _types(resources, text)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
+
+from spacy.tokens import Token
 
 from ..model import EventType
 from ..model import Factuality as FactualityLabel
@@ -84,9 +87,18 @@ def _vows_response(frame: Frame, book: Codebook) -> bool:
             continue
         # "promised to pay the arrears": the promiser pays, no one is made to
         skip = x.i if x.dep_ == "xcomp" and lemma(x) in own_cost else -1
-        if any(lemma(t) in response for t in x.subtree if t.i != skip):
+        if any(lemma(t) in response for t in _vowed_words(x) if t.i != skip):
             return True
     return False
+
+
+def _vowed_words(x: Token) -> Iterator[Token]:
+    """The words of a vow's content without the clauses that only describe one of its nouns
+    ("pledged to rebuild the bridges destroyed in the war": the destruction is not vowed)."""
+    yield x
+    for child in x.children:
+        if child.dep_ not in ("acl", "relcl"):
+            yield from _vowed_words(child)
 
 
 def _conditional(frame: Frame, fact: Factuality, book: Codebook) -> None:
