@@ -65,3 +65,14 @@ def test_a_promise_to_repair_what_was_destroyed_is_no_threat(resources, text):
 def test_a_vow_that_culprits_will_be_punished_stays_a_threat(resources):
     text = "The minister vowed that the men who burned the mosque would be punished."
     assert ("THREATEN", "asserted") in _types(resources, text), _types(resources, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belize called its ambassador home from Guatemala on Tuesday.",
+        "Both states summoned their envoys home after the shooting.",
+    ],
+)
+def test_an_envoy_called_home_is_recalled(resources, text):
+    assert ("SANCTION", "asserted") in _types(resources, text), _types(resources, text)
