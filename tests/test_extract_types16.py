@@ -76,3 +76,15 @@ def test_a_vow_that_culprits_will_be_punished_stays_a_threat(resources):
 )
 def test_an_envoy_called_home_is_recalled(resources, text):
     assert ("SANCTION", "asserted") in _types(resources, text), _types(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eighty militiamen handed their rifles to army officers in Bunia.", "RETREAT"),
+        ("Dozens of rebels gave their weapons to the UN mission on Friday.", "RETREAT"),
+        ("Turkey handed armoured vehicles and rifles to the Somali army.", "AID"),
+    ],
+)
+def test_armed_men_handing_weapons_disarm_a_state_supplies(resources, text, expected):
+    assert (expected, "asserted") in _types(resources, text), _types(resources, text)
