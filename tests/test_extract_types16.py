@@ -83,7 +83,7 @@ def test_an_envoy_called_home_is_recalled(resources, text):
     [
         ("Eighty militiamen handed their rifles to army officers in Bunia.", "RETREAT"),
         ("Dozens of rebels gave their weapons to the UN mission on Friday.", "RETREAT"),
-        ("Turkey handed armoured vehicles and rifles to the Somali army.", "AID"),
+        ("Turkey handed weapons and ammunition to the Somali army.", "AID"),
     ],
 )
 def test_armed_men_handing_weapons_disarm_a_state_supplies(resources, text, expected):
