@@ -88,3 +88,21 @@ def test_an_envoy_called_home_is_recalled(resources, text):
 )
 def test_armed_men_handing_weapons_disarm_a_state_supplies(resources, text, expected):
     assert (expected, "asserted") in _types(resources, text), _types(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana voted for Nigeria's candidate in the race for the Commonwealth post.", "SUPPORT"),
+        ("Kazakhstan enrolled hundreds of reservists in a new territorial militia.", "MOBILIZE"),
+        ("The IMF halted new lending to Sri Lanka after the default.", "SANCTION"),
+        ("The junta lifted the moratorium on party meetings on Monday.", "CONCEDE"),
+    ],
+)
+def test_verbs_whose_object_decides(resources, text, expected):
+    assert (expected, "asserted") in _types(resources, text), _types(resources, text)
+
+
+def test_citizens_voting_elect_no_one_in_an_event(resources):
+    text = "Millions of Malawians voted for the opposition leader in September."
+    assert [e for e, _ in _types(resources, text)] == []
