@@ -69,6 +69,13 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-wire8check": "tests/dev/wire8check/gold.jsonl",
     "dev-roles5": "tests/dev/roles5.jsonl",
     "dev-roles5check": "tests/dev/roles5check.jsonl",
+    # twenty-second session, written by helpers who never ran the coder on them while that
+    # session's coder changes were made; registered with figures at the session's start and
+    # end: types7 and wire9 may be studied, their check halves are read as figures only
+    "dev-types7": "tests/dev/types7.jsonl",
+    "dev-types7check": "tests/dev/types7check.jsonl",
+    "dev-wire9": "tests/dev/wire9/gold.jsonl",
+    "dev-wire9check": "tests/dev/wire9check/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
