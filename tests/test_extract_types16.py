@@ -106,3 +106,21 @@ def test_verbs_whose_object_decides(resources, text, expected):
 def test_citizens_voting_elect_no_one_in_an_event(resources):
     text = "Millions of Malawians voted for the opposition leader in September."
     assert [e for e, _ in _types(resources, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Zambia's Labour Congress threatened a national strike over fuel prices.", "ZMB"),
+        ("Ghana's Trades Union Congress threatened a strike over pensions.", "GHA"),
+    ],
+)
+def test_a_body_named_with_a_role_word_is_not_a_known_bodys_namesake(resources, text, code):
+    doc = api.analyze_text(text, resources=resources, published="2025-04-01")
+    actors = {a.code for e in doc.events for a in e.actor}
+    assert actors == {code}, actors
+
+
+def test_a_bare_congress_is_still_the_us_congress(resources):
+    doc = api.analyze_text("Congress approved aid to Ukraine.", resources=resources)
+    assert {a.code for e in doc.events for a in e.actor} == {"USA"}

@@ -348,7 +348,7 @@ def _longest_name(
             entry = find(form)
             if entry is None or _abbreviation(span[i : i + n]):
                 continue
-            longer = bool(name_lead(span[i], actors))
+            longer = bool(name_lead(span[i], actors)) or _named_body_lead(span[i], entry, actors)
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
                 continue
             if related(span[i], toks, actors) or namesake(span[i], actors):
@@ -484,6 +484,23 @@ def name_lead(first: Token, actors: ActorDictionary) -> list[Token]:
         out.insert(0, t)
         i -= 1
     return out
+
+
+def _named_body_lead(first: Token, entry: ActorEntry, actors: ActorDictionary) -> bool:
+    """Is a body's name the tail of another body's name led by a capitalised role word
+    ("Nigeria's Labour Congress" is no US Congress, "the Police Council" no council of ours)?
+    Role words lead no person's name ("President Ruto"), so only bodies are checked."""
+    if entry.kind == "PERSON" or first.i == 0:
+        return False
+    t = first.doc[first.i - 1]
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and bool(t.whitespace_)
+        and t.text not in actors.countries
+        and t.ent_type_ not in ("GPE", "NORP", "DATE")
+        and t.lemma_.lower() in actors.sectors.by_word
+    )
 
 
 _PLACES = frozenset({"GPE"})
