@@ -155,10 +155,13 @@ class Codebook:
             if content[e.id] == "hypothetical" or e.promise
             for lem in e.lemmas
         }
+        # only a verb that accuses by itself (or speaks: "charged that") governs an allegation;
+        # "began" of "began an inquiry" or "ordered" of "ordered a probe" does not make "began
+        # shelling" or "ordered troops to withdraw" alleged
         alleged = {
             lem
             for e in self.entries
-            if content[e.id] == "reported" and e.pos == "verb"
+            if content[e.id] == "reported" and e.pos == "verb" and (e.speech or _unconstrained(e))
             for lem in e.lemmas
         }
         self.lists["content_hypothetical"] = frozenset(asked)
@@ -499,4 +502,11 @@ def _entry(path: Path, i: int, raw: Any, order: int, types: EventTypes) -> Entry
         order=order,
         pattern=False,
         **lists,
+    )
+
+
+def _unconstrained(e: Entry) -> bool:
+    """Does the entry fire on its verb alone, with no argument it must find?"""
+    return not (
+        e.obj or e.subj or e.prt or e.prep or e.mod or e.xcomp or e.ccomp or e.purpose or e.pobj
     )

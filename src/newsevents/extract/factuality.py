@@ -83,6 +83,7 @@ class Cues:
     denial: frozenset[str]
     warning: frozenset[str]
     owns_condition: frozenset[str]
+    onset: frozenset[str]
     speculating: frozenset[str]
     question: frozenset[str]
     pending: frozenset[str]
@@ -136,6 +137,7 @@ class Cues:
             denial=w("denial_verbs") | shared.denial_verbs,
             warning=w("warning_verbs"),
             owns_condition=w("condition_owning_verbs"),
+            onset=w("onset_governors"),
             speculating=w("speculation_verbs"),
             question=w("question_marks"),
             pending=w("pending_marks"),
@@ -427,6 +429,8 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
         elif dep == "xcomp" and gl in cues.gov_hypo:
             result.mark("hypothetical", gov)
             result.topic = result.topic or gl in cues.topical
+        elif dep == "xcomp" and gl in cues.onset and _past(gov):
+            pass  # "began lifting the measures", "has started shelling": it is under way
         elif dep == "xcomp" and (gl in cues.gov_fut or gov.lower_ in cues.gov_fut):
             result.mark("future", gov)
             result.declared = True
@@ -454,3 +458,12 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.topic = result.topic or (hl in cues.topical and hl not in cues.warning)
     elif dep in ("ccomp", "acl", "advcl") and hl in cues.hypo_heads:
         result.mark("hypothetical", head)
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the past ("began") or the perfect ("has begun"), not a plan or a future."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
