@@ -124,3 +124,21 @@ def test_a_body_named_with_a_role_word_is_not_a_known_bodys_namesake(resources, 
 def test_a_bare_congress_is_still_the_us_congress(resources):
     doc = api.analyze_text("Congress approved aid to Ukraine.", resources=resources)
     assert {a.code for e in doc.events for a in e.actor} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prosecutors in Lusaka dropped the charges against the four activists.", "CONCEDE"),
+        ("A judge in Blantyre granted bail to eleven of the arrested traders.", "RETREAT"),
+        ("Police in Dhaka turned water cannon on striking garment workers.", "ASSAULT"),
+        ("The army deployed two more companies to the border district.", "MOBILIZE"),
+    ],
+)
+def test_more_verbs_whose_object_decides(resources, text, expected):
+    assert (expected, "asserted") in _types(resources, text), _types(resources, text)
+
+
+def test_a_cyclists_attack_is_sport(resources):
+    text = "The Colombian rider attacked on the final climb and won the stage."
+    assert _types(resources, text) == []
