@@ -142,3 +142,27 @@ def test_more_verbs_whose_object_decides(resources, text, expected):
 def test_a_cyclists_attack_is_sport(resources):
     text = "The Colombian rider attacked on the final climb and won the stage."
     assert _types(resources, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opposition supporters took to the streets of Lusaka on Friday.", "PROTEST"),
+        ("Students filled the main square of Dhaka chanting against the quota.", "PROTEST"),
+        ("The rebels have gathered hundreds of fighters around the airport.", "MOBILIZE"),
+    ],
+)
+def test_crowds_and_forces_massing(resources, text, expected):
+    assert expected in [e for e, _ in _types(resources, text)], _types(resources, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds filled the streets of Accra for the Independence Day parade.",
+        "Shoppers thronged the streets before Christmas.",
+        "The storm also cut power to the hospital for most of the weekend.",
+    ],
+)
+def test_celebrations_shopping_and_storms_are_no_events(resources, text):
+    assert _types(resources, text) == []
