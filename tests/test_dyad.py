@@ -1284,3 +1284,19 @@ def test_a_local_papers_town_gives_its_parties_their_country(analyze, town, coun
     )
     coerce = _event(analyze(text, "2025-06-06"), "COERCE")
     assert _codes(coerce.actor) == {country} and _codes(coerce.recipient) == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "Kigali denied that its troops had crossed into Congo, calling Kinshasa's claim a lie.",
+            "COD",
+        ),
+        ("Islamabad denied that its jets had bombed the camp, as Kabul had claimed.", "AFG"),
+    ],
+)
+def test_a_denial_answers_the_claimant(analyze, text, recipient):
+    doc = analyze(text)
+    rejects = [e for e in doc.events if e.event == "REJECT"]
+    assert rejects and _codes(rejects[0].recipient) == {recipient}, doc.events

@@ -403,12 +403,37 @@ def _named_party(
                 break
     if not named and spec.commitment == "conflict":
         named = conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
+    if not named and denies_clause(frame, book):
+        named = _claimant(tok, book)  # "denied that ..., calling Georgetown's claim a lie"
     if not named and spec.topic_recipient and not denies_clause(frame, book):
         # "rejected a call for peacekeepers in East Timor", "blocked a road to show
         # their disapproval of US policy": the party the act is about (not a party of the
         # clause a denial denies: "denied that its jets bombed X" is no act on X)
         named = first_named_after(tok, actors, book, deep=True, skip=own)
     return named or recips
+
+
+def _claimant(tok: Token, book: Codebook) -> list[Token]:
+    """Whose claim a denial answers, named beside the denied clause: the owner of a claim
+    noun ("calling Lusaka's claim absurd") or the one who said it ("as Mogadishu had
+    claimed"). The denial's recipient is that claimant."""
+    claims = book.classes.get("CLAIM_N", frozenset())
+    sayers = book.words("report_verbs")
+    # beside the denied clause, or (as the parse often hangs them) an adverbial clause of it;
+    # never the denied clause's own parties nor the denier
+    around = [c for c in tok.children if c.dep_ not in ("ccomp", "nsubj", "nsubjpass")]
+    around += [a for c in children_of(tok, "ccomp") for a in children_of(c, "advcl")]
+    for child in around:
+        for t in child.subtree:
+            if lemma(t) in claims:
+                owners = [c for c in t.children if c.dep_ == "poss" and names_party(c)]
+                if owners:
+                    return owners
+            if t.pos_ == "VERB" and lemma(t) in sayers and t.dep_ == "advcl":
+                sayer = [c for c in t.children if c.dep_ == "nsubj" and names_party(c)]
+                if sayer:
+                    return sayer
+    return []
 
 
 def _stance_or_passive(
