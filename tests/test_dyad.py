@@ -207,6 +207,10 @@ def test_the_authorities_called_on_are_addressed_not_a_mandate(analyze, text, re
         ("Republic of Congo", "COG"),
         ("Congo-Brazzaville", "COG"),
         ("Naypyidaw", "MMR"),
+        # written with the accents the table's plain spellings lack
+        ("Bogotá", "COL"),
+        ("Asunción", "PRY"),
+        ("Yaoundé", "CMR"),
     ],
 )
 def test_country_forms(form, code):
@@ -1300,3 +1304,8 @@ def test_a_denial_answers_the_claimant(analyze, text, recipient):
     doc = analyze(text)
     rejects = [e for e in doc.events if e.event == "REJECT"]
     assert rejects and _codes(rejects[0].recipient) == {recipient}, doc.events
+
+
+def test_a_capital_written_with_its_accent_is_its_state(analyze):
+    doc = analyze("Chile accused Asunción of meddling in the border talks.")
+    assert _codes(_event(doc, "ACCUSE").recipient) == {"PRY"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import typing
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,13 +88,38 @@ def goldstein(cameo: str) -> float:
     return 0.0
 
 
+def _unaccented(form: str) -> str:
+    return unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode("ascii")
+
+
+class CountryTable(dict[str, tuple[str, str]]):
+    """The country table; a form written with accents the table spells without ("Bogotá",
+    "Asunción", "Yaoundé") is found under its plain spelling (the table's cells come from
+    ASCII gazetteers; the texts write the accents)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        hit = super().get(key)
+        if hit is None and not key.isascii():
+            hit = super().get(_unaccented(key))
+        return default if hit is None else hit
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None if isinstance(key, str) else False
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        hit = self.get(key)
+        if hit is None:
+            raise KeyError(key)
+        return cast(tuple[str, str], hit)
+
+
 @lru_cache(maxsize=1)
-def countries() -> dict[str, tuple[str, str]]:
+def countries() -> CountryTable:
     """Surface form -> (ISO alpha-3, kind), kind: name, adjective or capital (countries.tsv).
 
     Keys keep their case ("US" the country, not "us"); lookups should try the form as written.
     """
-    table: dict[str, tuple[str, str]] = {}
+    table = CountryTable()
     for row in read_tsv(data_path("countries.tsv"), 2):
         code = row[0]
         if len(code) != 3 or not code.isalpha() or not code.isupper():
