@@ -1309,3 +1309,14 @@ def test_a_denial_answers_the_claimant(analyze, text, recipient):
 def test_a_capital_written_with_its_accent_is_its_state(analyze):
     doc = analyze("Chile accused Asunción of meddling in the border talks.")
     assert _codes(_event(doc, "ACCUSE").recipient) == {"PRY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Ghana criticised the remarks made by Togo's president.", "TGO"),
+        ("Lithuania condemned the threats aimed at Vilnius by Belarus's defence minister.", "BLR"),
+    ],
+)
+def test_a_condemned_deed_blames_its_doer(analyze, text, recipient):
+    assert _codes(_event(analyze(text), "ACCUSE").recipient) == {recipient}

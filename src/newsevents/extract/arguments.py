@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from .codebook import Codebook
 from .parse import (
     AGENT,
+    ENT_LABELS,
     Frame,
     Parse,
     actor_modifiers,
@@ -283,6 +284,14 @@ def _who_fired(weapon: Token) -> list[Token]:
     return actor_modifiers(weapon)
 
 
+def _deed_doers(noun: Token) -> list[Token]:
+    """Who did the deed a noun names: the agent of its participle ("the remarks made by X")
+    or its own by-phrase ("the remarks by X"), when that names a party."""
+    found = [a for c in children_of(noun, "acl") for a in preps_of(c).get(AGENT, [])]
+    found += preps_of(noun).get(AGENT, [])
+    return with_conjuncts(found[:1]) if found and names_party(found[0]) else []
+
+
 def _main_verb_as_acl(tok: Token) -> bool:
     """A sentence without a verb root whose noun root carries a participle with an object or
     a complement and no agent ("X's envoy called on the army to allow aid"): the participle
@@ -370,10 +379,16 @@ def _named_party(
     patient = bool(recips) and (
         is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
+    blamed = spec.content_factuality == "reported"
+    if blamed and recips and not any(r.ent_type_ in ENT_LABELS for r in recips):
+        # "condemned the insults aimed at Croatia by Serbia's minister", "criticised the
+        # remarks made by X": the one blamed is who did the deed, not whom it was aimed at
+        doers = [d for r in recips for d in _deed_doers(r)]
+        if doers:
+            return doers
     if reciprocal or patient or any(names_party(r) for r in recips):
         return recips
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
-    blamed = spec.content_factuality == "reported"
     if blamed and recips and all(lemma(r) in attack_words for r in recips):
         # "condemned the strikes as a violation of Yemen's sovereignty": the one blamed is
         # whoever struck (the coder resolves the act to its doer), not a party named later
