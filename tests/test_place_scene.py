@@ -96,3 +96,17 @@ def test_a_place_in_a_clause_about_something_else(analyze):
     )
     # the rivers' region is not where the protesters gathered
     assert _text_place(analyze(text, "2025-03-08"), "gathered") is None
+
+
+def test_a_country_the_tagger_reads_as_a_person_still_weighs_the_namesakes(analyze):
+    # the small tagger labels "Mali" PERSON and "Bamako" ORG here; Gao is Mali's city, not
+    # Burkina Faso's namesake, and no dateline city stands in for it
+    text = (
+        "ALGIERS, May 3 (Wire) - Algeria recalled its envoy from Mali on Friday. Bamako "
+        "said the dispute was closed. Malian soldiers detained six Algerian drivers in Gao "
+        "on Thursday, a security source said."
+    )
+    doc = analyze(text, published="2025-05-03")
+    detained = [e for e in doc.events if e.event == "COERCE"]
+    assert detained and detained[0].location is not None
+    assert (detained[0].location.name, detained[0].location.country) == ("Gao", "MLI")
