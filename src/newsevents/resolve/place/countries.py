@@ -20,7 +20,7 @@ def _capital_country(gaz: Gazetteer, name: str) -> Country | None:
     key = gaz.key(name)
     if key not in gaz.capital_keys:
         return None
-    return next((c for c in gaz.by_alpha2.values() if c.capital and gaz.key(c.capital) == key))
+    return next(c for c in gaz.by_alpha2.values() if c.capital and gaz.key(c.capital) == key)
 
 
 def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -> Counter[str]:
