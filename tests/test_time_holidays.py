@@ -36,6 +36,8 @@ from newsevents.resolve.time.holidays import load_holidays
         # a moveable feast: that year's day; "Eid" is the nearest of both feasts
         ("Markets were bombed during Eid al-Fitr.", "2023-04-25", "Eid al-Fitr", "2023-04-21"),
         ("Markets were bombed during Eid.", "2024-06-20", "Eid", "2024-06-16"),
+        # the Kurdish spelling of Nowruz
+        ("Guards fired on porters on Newroz.", "2025-03-26", "Newroz", "2025-03-21"),
     ],
 )
 def test_holiday_is_its_day(parse, time_vocab, time_at, text, published, expr, value):
