@@ -101,7 +101,12 @@ def test_missing_user_file_is_the_loaders_error(folder: Path, tmp_path: Path) ->
 @pytest.mark.slow
 def test_resources_from_the_cache_code_alike(folder: Path) -> None:
     """The resources read back from the cache code an article as freshly built ones do."""
-    text = "Kenyan police arrested 20 protesters in Nairobi on Tuesday, officials said."
+    # (the accented capital: the cache once read the country table back as a plain dict,
+    # which lost the accent-folding lookup, and coded Asunción as Chile)
+    text = (
+        "Kenyan police arrested 20 protesters in Nairobi on Tuesday, officials said. "
+        "Chile accused Asunción of meddling in the border talks."
+    )
     fresh = api.load_resources(learned=False)  # builds and writes the entry
     assert list(folder.glob("resources-*.pickle"))
     cached = api.load_resources(learned=False)
@@ -117,3 +122,4 @@ def test_resources_from_the_cache_code_alike(folder: Path) -> None:
     )
     assert ours == theirs
     assert ours
+    assert any(a.code == "PRY" for _, _, _, recipient in ours for a in recipient)

@@ -112,9 +112,10 @@ def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
 
 
 def _dispatch_table() -> dict[Any, Any]:
-    # read-only views (MappingProxyType) pickle as the dict they show
+    # read-only views (MappingProxyType) pickle as the dict they show; copy() keeps a dict
+    # subclass's own lookups (resources.CountryTable folds accents)
     table: dict[Any, Any] = dict(copyreg.dispatch_table)
-    table[MappingProxyType] = lambda m: (read_only, (dict(m),))
+    table[MappingProxyType] = lambda m: (read_only, (m.copy(),))
     return table
 
 

@@ -112,6 +112,10 @@ class CountryTable(dict[str, tuple[str, str]]):
             raise KeyError(key)
         return cast(tuple[str, str], hit)
 
+    def copy(self) -> CountryTable:
+        """A copy that keeps the folding lookups (the compiled cache pickles copies)."""
+        return CountryTable(self)
+
 
 @lru_cache(maxsize=1)
 def countries() -> CountryTable:
