@@ -60,6 +60,17 @@ def analyze(resources):
 
 
 @pytest.fixture(scope="session")
+def event_facts(analyze):
+    """``event_facts(text)``: the (type, factuality) of each event the real pipeline codes in
+    one text published on 2025-04-01."""
+
+    def run(text: str) -> list[tuple[str, str]]:
+        return [(e.event, e.factuality) for e in analyze(text, published="2025-04-01").events]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared (seeds, dev gold, references); tests using it skip on a user's machine."""
     if not SHARED.is_dir():
