@@ -1320,3 +1320,14 @@ def test_a_capital_written_with_its_accent_is_its_state(analyze):
 )
 def test_a_condemned_deed_blames_its_doer(analyze, text, recipient):
     assert _codes(_event(analyze(text), "ACCUSE").recipient) == {recipient}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pope urged the warring parties in Sudan to stop the bombing.",
+        "The pontiff called for a ceasefire in eastern Congo.",
+    ],
+)
+def test_the_pope_by_title_is_the_holy_see(analyze, text):
+    assert _codes(_event(analyze(text, published="2024-05-01"), "REQUEST").actor) == {"VAT"}
