@@ -803,3 +803,15 @@ def test_relative_clause_of_presence_places_the_target(analyze):
     (ev,) = [e for e in doc.events if e.trigger.of(doc.article.text) == "fired"]
     assert ev.location is not None and ev.location.name == "Osh"
     assert ev.location.source == "text"
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "West Africa", "Southeast Asia", "the Levant"])
+def test_a_continent_or_world_region_is_no_city(gazetteer, name):
+    # GeoNames lists "Africa" as another name of Mahdia (Tunisia), "Asia" as a Philippine town
+    place = gazetteer.lookup(name, Counter())
+    assert place is not None and place.precision == "region" and place.country is None
+
+
+def test_a_body_in_africa_is_not_tunisian(analyze):
+    doc = analyze("The Centre for Human Rights in Africa accused the army of killing civilians.")
+    assert all(a.code != "TUN" for e in doc.events for a in (*e.actor, *e.recipient))
