@@ -420,7 +420,7 @@ def _named_party(
         named = conditioned_party(tok, book)  # "threatened to X unless Israel rescinds ..."
     if not named and denies_clause(frame, book):
         named = _claimant(tok, book)  # "denied that ..., calling Georgetown's claim a lie"
-    if not named and spec.topic_recipient and not denies_clause(frame, book):
+    elif not named and spec.topic_recipient:
         # "rejected a call for peacekeepers in East Timor", "blocked a road to show
         # their disapproval of US policy": the party the act is about (not a party of the
         # clause a denial denies: "denied that its jets bombed X" is no act on X)

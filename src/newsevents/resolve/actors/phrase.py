@@ -472,18 +472,22 @@ def name_lead(first: Token, actors: ActorDictionary) -> list[Token]:
     i = first.i - 1
     while i >= 0 and len(out) < 3:  # (the sentence splitter sometimes cuts a name)
         t = doc[i]
-        if (
-            t.pos_ != "PROPN"
-            or not t.text[:1].isupper()
-            or not t.whitespace_
-            or t.text in actors.countries
-            or t.lemma_.lower() in actors.sectors.by_word
-            or t.ent_type_ in ("GPE", "NORP", "DATE")
-        ):
+        if not _capitalised_word(t, actors) or t.lemma_.lower() in actors.sectors.by_word:
             break
         out.insert(0, t)
         i -= 1
     return out
+
+
+def _capitalised_word(t: Token, actors: ActorDictionary) -> bool:
+    """A capitalised proper noun written before the next word, no country, place or date."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and bool(t.whitespace_)
+        and t.text not in actors.countries
+        and t.ent_type_ not in ("GPE", "NORP", "DATE")
+    )
 
 
 def _named_body_lead(first: Token, entry: ActorEntry, actors: ActorDictionary) -> bool:
@@ -493,14 +497,7 @@ def _named_body_lead(first: Token, entry: ActorEntry, actors: ActorDictionary) -
     if entry.kind == "PERSON" or first.i == 0:
         return False
     t = first.doc[first.i - 1]
-    return (
-        t.pos_ == "PROPN"
-        and t.text[:1].isupper()
-        and bool(t.whitespace_)
-        and t.text not in actors.countries
-        and t.ent_type_ not in ("GPE", "NORP", "DATE")
-        and t.lemma_.lower() in actors.sectors.by_word
-    )
+    return _capitalised_word(t, actors) and t.lemma_.lower() in actors.sectors.by_word
 
 
 _PLACES = frozenset({"GPE"})

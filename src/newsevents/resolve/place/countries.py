@@ -7,20 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 from ...model import Document, Span
-from .gazetteer import Country, Gazetteer
+from .gazetteer import Gazetteer
 from .metadata import metadata_countries
 from .names import LOCATION_LABELS
 
 _ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
 _MISTAKEN_LABELS = frozenset({"PERSON", "ORG"})
-
-
-def _capital_country(gaz: Gazetteer, name: str) -> Country | None:
-    """The country whose capital this exact name is."""
-    key = gaz.key(name)
-    if key not in gaz.capital_keys:
-        return None
-    return next(c for c in gaz.by_alpha2.values() if c.capital and gaz.key(c.capital) == key)
 
 
 def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -> Counter[str]:
@@ -41,7 +33,7 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
         if em.label in _MISTAKEN_LABELS:
             # the small tagger reads some countries and capitals as persons or bodies
             # ("Mali's ambassador", "Bamako said"); their exact names still say the country
-            mistaken = gaz.country(name) or _capital_country(gaz, name)
+            mistaken = gaz.country(name) or gaz.capital_countries.get(gaz.key(name))
             if mistaken is not None:
                 ctx[mistaken.alpha2] += 1
             continue

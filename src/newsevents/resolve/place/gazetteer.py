@@ -306,9 +306,18 @@ class Gazetteer:
         return self.countries.get(self.key(name))
 
     @cached_property
+    def capital_countries(self) -> dict[str, Country]:
+        """The countries by the name key of their capital ("washington" -> United States)."""
+        out: dict[str, Country] = {}
+        for c in self.by_alpha2.values():
+            if c.capital:
+                out.setdefault(self.key(c.capital), c)
+        return out
+
+    @cached_property
     def capital_keys(self) -> frozenset[str]:
         """The name keys of the countries' capitals ("washington", "tehran")."""
-        return frozenset(self.key(c.capital) for c in self.by_alpha2.values() if c.capital)
+        return frozenset(self.capital_countries)
 
     def capital_as_party(self, ent: SpacySpan) -> bool:
         """True for a capital as a verb's subject or object ("Washington said", "prompted
