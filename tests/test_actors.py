@@ -476,6 +476,7 @@ _CODES = """codes:
         ("sectors: {GOV: [x]}\n" + _CODES.replace("unknown: CVL", "unknown: 7"), "unknown"),
         ("sectors: {GOV: [x]}\nnonstate: {XYZ: [aid group]}\n" + _CODES, "nonstate.XYZ"),
         ("sectors: {GOV: [x]}\noffices: president\n" + _CODES, "'offices' must be a list"),
+        ("sectors: {GOV: [x]}\n" + _CODES + "  local_branch: [IMG]\n", "codes.local_branch"),
     ],
 )
 def test_sector_table_schema(tmp_path: Path, text, message):

@@ -81,6 +81,7 @@ def resolve_actors(
             evolve(ev, actor=actor, recipient=recipient, speaker=speaker),
             implicit=not named_doer_lost,
         )
+        ev = setting.local_branches(ev)
         coder.after_event(ev)
         # the article's own country last: no later pronoun or act noun reads it
         out_events.append(home.fill(joint_partners(ev), lost=told if named_doer_lost else ()))

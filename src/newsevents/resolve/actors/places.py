@@ -79,7 +79,11 @@ def place_country(
             namesake = _namesake_country(text, gazetteer, context)
             return namesake or hit[0]
         return hit[0]
-    place = gazetteer.lookup(text, context)
+    # "Gedo region", "Kirkuk province": the writer names a division, so a subdivision of
+    # that name comes before a namesake town
+    follows = root.head if root.dep_ == "compound" and root.head.i == ent.end else None
+    division = gazetteer.cues.divisions.get(follows.lower_) if follows is not None else None
+    place = gazetteer.lookup(text, context, division)
     if place is None or place.country is None:
         return None
     # a city counts used as a place, or as a tagged place's modifier ("Baghdad's streets");

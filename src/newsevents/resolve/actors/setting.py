@@ -175,6 +175,34 @@ class Setting:
                 new_recip = (*(r for r in new_recip if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
 
+    def local_branches(self, ev: EventMention) -> EventMention:
+        """A movement that fights under one name in many countries (codes.local_branch) is
+        coded as the armed group of the country it acts in: the one country its sentence
+        places things in, else the one the article places most of its events in."""
+        branch = self.kb.sectors.codes.local_branch
+        if not any(a.code in branch for a in (*ev.actor, *ev.recipient)):
+            return ev
+        sent = self.doc.tokens(ev.sentence)
+        if sent is None:
+            return ev
+        # where things happen, never the country the article is merely about ("US drones
+        # killed al-Qaeda leaders" in a report that places nothing)
+        setting = {code for _, code in self.places.of_sentence(sent)}
+        if len(setting) != 1:
+            ranked = self.places.where().most_common(2)
+            lead = len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] > ranked[1][1])
+            setting = {ranked[0][0]} if lead else set()
+        if len(setting) != 1:
+            return ev
+        where = next(iter(setting))
+
+        def local(a: Actor) -> Actor:
+            return evolve(a, code=where) if a.code in branch else a
+
+        return evolve(
+            ev, actor=tuple(map(local, ev.actor)), recipient=tuple(map(local, ev.recipient))
+        )
+
     def _at_home(
         self, actors: tuple[Actor, ...], recips: tuple[Actor, ...], sent: SpacySpan
     ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:

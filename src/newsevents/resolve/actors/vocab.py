@@ -143,6 +143,9 @@ class SectorCodes:
     civil: frozenset[str]
     #: the state's armed forces and police (a definite noun may name one for the other)
     forces: frozenset[str]
+    #: movements that fight under one name in many countries (IMG): a mention takes the
+    #: country where it acts, as a coder codes its local branch
+    local_branch: frozenset[str]
     #: the sector of a capital named for its government
     capital: str
     #: the sector of an actor the text does not identify
@@ -210,8 +213,9 @@ def _codes(name: str, raw: Any) -> SectorCodes:
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{name}: expected a 'codes' mapping (sectors, nonstate, state ...)")
     groups: dict[str, frozenset[str]] = {}
-    for key in ("sectors", "nonstate", "state", "civil", "forces"):
-        value = raw.get(key)
+    for key in ("sectors", "nonstate", "state", "civil", "forces", "local_branch"):
+        # (local_branch is optional: a table without it codes every movement as named)
+        value = raw.get(key, [] if key == "local_branch" else None)
         if not isinstance(value, list) or not all(
             isinstance(c, str) and len(c) == 3 and c.isupper() for c in value
         ):
@@ -231,12 +235,16 @@ def _codes(name: str, raw: Any) -> SectorCodes:
         stray = sorted(members - groups["sectors"])
         if stray:
             raise ConfigError(f"{name}: codes.{key}: {stray} not listed under codes.sectors")
+    stray = sorted(groups["local_branch"] - groups["nonstate"])
+    if stray:
+        raise ConfigError(f"{name}: codes.local_branch: {stray} not listed under codes.nonstate")
     return SectorCodes(
         sectors=groups["sectors"],
         nonstate=groups["nonstate"],
         state=groups["state"],
         civil=groups["civil"],
         forces=groups["forces"],
+        local_branch=groups["local_branch"],
         capital=singles["capital"],
         unknown=singles["unknown"],
     )
