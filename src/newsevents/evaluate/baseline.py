@@ -76,6 +76,16 @@ GOLD_LOCATIONS: dict[str, str] = {
     "dev-types7check": "tests/dev/types7check.jsonl",
     "dev-wire9": "tests/dev/wire9/gold.jsonl",
     "dev-wire9check": "tests/dev/wire9check/gold.jsonl",
+    # twenty-third session, written by helpers who never ran the coder on them while that
+    # session's first coder change was made; registered with figures at the session's start
+    # and end: types8, wire10 and merge5 may be studied, their check halves are read as
+    # figures only
+    "dev-types8": "tests/dev/types8.jsonl",
+    "dev-types8check": "tests/dev/types8check.jsonl",
+    "dev-wire10": "tests/dev/wire10/gold.jsonl",
+    "dev-wire10check": "tests/dev/wire10check/gold.jsonl",
+    "dev-merge5": "tests/dev/merge5/gold.jsonl",
+    "dev-merge5check": "tests/dev/merge5check/gold.jsonl",
     # written before the coder changes they measure, never tuned on (tests/blind/README.md);
     # their floors only catch regressions
     "blind-sentences": "tests/blind/sentences.jsonl",
