@@ -103,6 +103,8 @@ def attachment(
     """
     if people is None:  # callers looping over a document pass it (doc.ents is costly)
         people = people_tokens(tok.doc.ents)
+    if _where_cared_for(tok, gaz, own):
+        return None
     via_compound = (
         (
             tok.dep_ in ("compound", "nmod", "poss")
@@ -158,6 +160,19 @@ def attachment(
             bridged = True
         cur = head
     return None
+
+
+def _where_cared_for(tok: Token, gaz: Gazetteer, own: set[int] | None) -> bool:
+    """True for a place that says where victims were taken or treated: "flown to a hospital
+    in X", "was wounded and died at the hospital in X" (the care noun's phrase on another
+    verb than the act's own); "a bomb exploded at a hospital in X" keeps its place."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    noun = tok.head.head
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in gaz.cues.care_nouns:
+        return False
+    prep = noun.head
+    return prep.lower_ in gaz.cues.destinations or (own is not None and prep.head.i not in own)
 
 
 def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool, gaz: Gazetteer) -> bool:

@@ -138,6 +138,8 @@ class PlaceCues:
     stances: frozenset[str] = frozenset()  # "anti-Kyiv", "pro-Iran": a stance, not a land
     party_preps: frozenset[str] = frozenset()  # "ties with Nairobi": a capital as a party
     naming_verbs: frozenset[str] = frozenset()  # "struck what X called hideouts in Y": the strike's
+    speaker_nouns: frozenset[str] = frozenset()  # "a spokesman in X said": where it was said
+    care_nouns: frozenset[str] = frozenset()  # "flown to a hospital in X": where the hurt went
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

@@ -72,6 +72,8 @@ CUE_KINDS = (
     "sponsor",
     "stance",
     "party_prep",
+    "speaker_noun",
+    "care_noun",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -144,6 +146,8 @@ def load_gazetteer(
         sponsors=words["sponsor"],
         stances=words["stance"],
         party_preps=words["party_prep"],
+        speaker_nouns=words["speaker_noun"],
+        care_nouns=words["care_noun"],
         naming_verbs=lexicon.words("naming_verbs"),
     )
     return Gazetteer(

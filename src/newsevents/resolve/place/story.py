@@ -161,7 +161,7 @@ def _scenes(
     for e in ents:
         i = order.get(start_of(e.start_char), -1)
         key = gaz.key(e.text)
-        if _feature(e, gaz):
+        if _feature(e, gaz) or _aside(e.root, gaz):
             continue
         if locative_slot(e.root, gaz):
             scenes.where.setdefault(i, set()).add(key)
@@ -350,6 +350,20 @@ def _where_said(tok: Token, gaz: Gazetteer) -> bool:
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "amod"):
             return cur.lemma_.lower() in gaz.cues.report_verbs
     return False
+
+
+def _aside(tok: Token, gaz: Gazetteer) -> bool:
+    """True when a place name is on a noun that takes it away from the scene: the speaker of
+    a report ("a police spokesman in X told reporters") or where victims were taken ("was
+    flown to a hospital in X"); the noun's own phrase holds the name ("in X")."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    noun = tok.head.head
+    word = noun.lemma_.lower()
+    if word in gaz.cues.speaker_nouns:
+        verb = noun.head
+        return noun.dep_ == "nsubj" and verb.lemma_.lower() in gaz.cues.report_verbs
+    return word in gaz.cues.care_nouns and noun.dep_ == "pobj"
 
 
 def _origin(tok: Token, gaz: Gazetteer) -> bool:
