@@ -307,6 +307,12 @@ def _context(toks: list[Token], book: Codebook) -> bool:
         return False
     words = book.expand(("NONEVENT_CONTEXT",))
     for t in toks:
+        if (
+            t.pos_ == "PROPN"
+            and t.dep_ in ("dobj", "nsubjpass")
+            and lemma(t) in book.words("body_context_words")
+        ):
+            continue  # a body named as the act's target ("banned the Awami League")
         adjectives = {lemma(c) for c in t.children if c.dep_ == "amod"} - {lemma(t)}
         if (word_set(t, book) - adjectives) & words:
             return True
