@@ -18,6 +18,7 @@ from .parse import (
     forms,
     hyphen_word,
     infinitival,
+    is_passive,
     lemma,
     named_by_free_relative,
     preps_of,
@@ -344,7 +345,10 @@ def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool
     elif e.obj or e.not_obj:
         negation = book.words("negation")
         objs = parse.objects(tok, e)
-        if e.obj and not _matches(_modified(objs, e.obj_mod), e.obj, book):
+        # a double-object verb in the passive keeps its thing as the object the pattern
+        # names ("was granted asylum", "was handed a prison term"): the subject is the person
+        kept = children_of(tok, "dobj") if is_passive(tok) else []
+        if e.obj and not _matches(_modified(objs + kept, e.obj_mod), e.obj, book):
             return False
         if e.pattern and any(
             c.dep_ == "det" and c.lower_ in negation for o in objs for c in o.children
