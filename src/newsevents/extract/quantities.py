@@ -173,6 +173,8 @@ def _kind(tok: Token, entry: Entry, book: Codebook) -> str | None:
             if c.dep_ == "prep" and c.lower_ in to and to_death:
                 return "killed"
     if entry.quantity is None:
+        if entry.mode is not None and entry.mode in book.words("arrest_modes"):
+            return "arrested"  # a converted pattern of arrest ("were taken into custody")
         return None  # the entry does not count its patients ("sent food")
     return book.quantity_kinds.get(lemma(tok), entry.quantity)
 
@@ -250,12 +252,14 @@ def death_toll(tok: Token, book: Codebook) -> Quantity | None:
 
 def left_casualties(tok: Token, book: Codebook) -> tuple[Quantity, ...]:
     """The casualties an act leaves behind ("struck the station, leaving one officer
-    injured", "leaving three dead"): the count of the participle's object, of the kind its
+    injured", "leaving three dead", "the raid left six men dead"): the count of the participle's object, of the kind its
     complement names."""
     out: list[Quantity] = []
-    for verb in tok.children:
-        if verb.dep_ != "advcl" or lemma(verb) not in book.words("outcome_verbs"):
-            continue
+    outcomes = book.words("outcome_verbs")
+    verbs = [v for v in tok.children if v.dep_ == "advcl" and lemma(v) in outcomes]
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and lemma(tok.head) in outcomes:
+        verbs.append(tok.head)  # "Tuesday's raid left six men dead": the act is the subject
+    for verb in verbs:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             states = [*obj.children, *verb.children]
             kinds = [
