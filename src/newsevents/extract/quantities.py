@@ -252,8 +252,8 @@ def death_toll(tok: Token, book: Codebook) -> Quantity | None:
 
 def left_casualties(tok: Token, book: Codebook) -> tuple[Quantity, ...]:
     """The casualties an act leaves behind ("struck the station, leaving one officer
-    injured", "leaving three dead", "the raid left six men dead"): the count of the participle's object, of the kind its
-    complement names."""
+    injured", "leaving three dead", "the raid left six men dead"): the count of the outcome
+    verb's object, of the kind its complement names."""
     out: list[Quantity] = []
     outcomes = book.words("outcome_verbs")
     verbs = [v for v in tok.children if v.dep_ == "advcl" and lemma(v) in outcomes]
