@@ -52,6 +52,11 @@ def attach_path(time_toks: SpacySpan | None) -> tuple[int, ...]:
     for _ in range(10):
         if tok.dep_ not in _ATTACH_DEPS or tok.head.i == tok.i:
             break
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            # "the ceasefire agreement of 12 August 2008": the noun's own date, not the
+            # clause's ("condemned on Monday a violation of the agreement of ...")
+            path += [tok.head.i, tok.head.head.i]
+            break
         tok = tok.head
         path.append(tok.i)
         if tok.pos_ in ("VERB", "AUX"):

@@ -69,6 +69,12 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
         and (t.tag_ != "VBD" or lemma in v.scheduling_words or lemma in v.appeal_verbs)
     ):
         return True
+    if t.lemma_ in v.be_verbs and t.tag_ in ("VBZ", "VBP") and t.pos_ == "AUX":
+        # "the minister is to receive X on Friday": an arrangement ahead (whichever verb of
+        # the chain the time phrase hangs from)
+        comps = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if any(any(a.tag_ == "TO" for a in c.children if a.dep_ == "aux") for c in comps):
+            return True
     # "is set to", "is scheduled for", "are due in": the event itself is ahead
     present_be = [a for a in aux if a.lemma_ in v.be_verbs and a.tag_ in ("VBZ", "VBP")]
     if lemma in v.scheduling_words and t.tag_ in ("VBN", "JJ") and present_be:
