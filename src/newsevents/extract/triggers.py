@@ -238,10 +238,16 @@ def _holds(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool:
 
 
 def _real(preps: dict[str, list[Token]]) -> set[str]:
-    """Prepositions with an object that is not a date or time."""
+    """Prepositions with an object that is not a date or time (nor begins with one: the
+    parser may make "on Wednesday opposition claims" one phrase)."""
     return {
-        p for p, objs in preps.items() if any(o.ent_type_ not in ("DATE", "TIME") for o in objs)
+        p
+        for p, objs in preps.items()
+        if any(o.ent_type_ not in _WHEN and o.left_edge.ent_type_ not in _WHEN for o in objs)
     }
+
+
+_WHEN = ("DATE", "TIME")
 
 
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:

@@ -1,0 +1,35 @@
+"""Verbs whose object decides the act (twenty-third session): forces holding or ceasing
+their fire observe a truce; blocking a proposal, a bid or a resolution rejects it (blocking
+a road is a protest); a day-phrase the parser glued to the next noun ("on Wednesday
+opposition claims") is still a date, not the "on" of another reading. Real spaCy;
+hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "Indian and Pakistani troops held their fire along the Line of Control on Sunday.",
+            ("RETREAT", "asserted"),
+        ),
+        ("Both armies ceased fire at midnight, a spokesman said.", ("RETREAT", "reported")),
+        ("Hungary blocked the EU statement on the war on Tuesday.", ("REJECT", "asserted")),
+        ("Serbia's bid to join Interpol was blocked by a vote of members.", ("REJECT", "asserted")),
+        (
+            "Lima rejected on Tuesday union claims that soldiers had killed two miners.",
+            ("REJECT", "asserted"),
+        ),
+    ],
+)
+def test_the_object_decides(event_facts, text, fact):
+    assert fact in event_facts(text)
+
+
+def test_blocking_a_road_stays_a_protest(event_facts):
+    assert event_facts("Farmers blocked the highway to Lima with tractors.") == [
+        ("PROTEST", "asserted")
+    ]
