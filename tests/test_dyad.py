@@ -1331,3 +1331,14 @@ def test_a_condemned_deed_blames_its_doer(analyze, text, recipient):
 )
 def test_the_pope_by_title_is_the_holy_see(analyze, text):
     assert _codes(_event(analyze(text, published="2024-05-01"), "REQUEST").actor) == {"VAT"}
+
+
+def test_a_killing_named_by_a_gerund_is_blamed_on_the_attacker(analyze):
+    # the parser tags "the killing" a verb: it is still the deed the minister condemns
+    doc = analyze(
+        "A US drone strike killed an Iranian general in Baghdad on Friday. Iran's foreign "
+        "minister called the killing an act of international terrorism.",
+        published="2025-06-09",
+    )
+    ev = next(e for e in doc.events if e.event == "ACCUSE")
+    assert {a.code for a in ev.recipient} == {"USA"}

@@ -58,7 +58,11 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     # an object predicate says what the object is called or made ("called the vote a sham"),
     # never who is acted on
-    objs = [o for o in objs if o.pos_ != "VERB" and o.ent_type_ not in WHEN and o.dep_ != "oprd"]
+    objs = [
+        o
+        for o in objs
+        if (o.pos_ != "VERB" or _gerund_noun(o)) and o.ent_type_ not in WHEN and o.dep_ != "oprd"
+    ]
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     # an attack condemned without its doer ("condemned the strikes") stands for that doer
     blamed = spec.content_factuality == "reported"
@@ -196,3 +200,9 @@ def own_object(frame: Frame, book: Codebook) -> bool:
     """What the act moves is the doer's own ("withdrew its troops from X", "withdrew the
     United States from the accord"): its object is no recipient."""
     return frame.entry.id in book.own_object_rules
+
+
+def _gerund_noun(tok: Token) -> bool:
+    """A gerund with a determiner is a noun the parser tagged as a verb: "called the killing
+    an act of terrorism" names the killing as what is condemned."""
+    return tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children)

@@ -213,8 +213,8 @@ class ParticipantCoder:
             return None
         toks = self.doc.tokens(r.span)
         head = head_of(list(toks)) if toks is not None and len(toks) else None
-        if head is None or head.lemma_.lower() not in nouns:
-            return None
+        if head is None or (head.lemma_.lower() not in nouns and head.lower_ not in nouns):
+            return None  # (a gerund the parser tagged a verb has the verb's lemma: "killing")
         return head
 
     #: how many sentences back an act noun ("the vote") looks for the act it names
