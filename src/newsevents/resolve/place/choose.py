@@ -35,6 +35,7 @@ from .names import (
     candidates,
     conjuncts,
     resolve_name,
+    unlisted_place,
 )
 from .story import follow_previous
 
@@ -207,6 +208,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
     direct: list[_Found] = []
     bridged: list[_Found] = []
     nearby: list[_Found] = []
+    unlisted: list[_Found] = []  # names no gazetteer lists, in a phrase on the act itself
     # "the province of X, where farmers blocked roads": the clause's act is in X
     where = where_antecedent(trig.root, gaz)
     sides = _side_spans(ev, remote)
@@ -241,6 +243,10 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
+            elif att.kind in ("prep", "prep_city") and not att.bridged:
+                found = unlisted_place(art.gaz, ent, art.context, attached=True)
+                if found is not None and art.gaz.lookup(ent.text) is None:
+                    unlisted.append(_Found(_RANK["city"], att.steps * 1000 + dist, found, ent))
             continue
         kind = in_sentence(eroot, gaz)
         if remote and eroot.dep_ == "pobj" and after_target(eroot.head):
@@ -250,7 +256,7 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             place = _place_of(art, ent, city_only=city_only, home=home)
             if place is not None:
                 nearby.append(_Found(_RANK[place.precision], dist, place, ent))
-    chosen = direct or bridged or nearby
+    chosen = direct or bridged or nearby or unlisted
     if not chosen:
         return None
     best = min(chosen, key=lambda f: (f.rank, f.distance))

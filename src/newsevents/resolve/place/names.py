@@ -255,12 +255,22 @@ def _part_of(tok: Token, gaz: Gazetteer) -> bool:
     )
 
 
-def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | None:
+def unlisted_place(
+    gaz: Gazetteer, ent: SpacySpan, context: Counter[str], *, attached: bool = False
+) -> Place | None:
     """A place the gazetteer does not list but the text names as one ("near the town of
     X", "in the X district", "X County"): that name in the article's main country, at the
     precision its noun gives, without coordinates. None when the article has no one main
-    country."""
+    country. ``attached``: the name stands in a locative phrase on the act itself, so a
+    location or facility name counts as a small place too ("detained at the X crossing"),
+    never a street or square (a spot in the story's town)."""
     words = [t for t in ent if not (t.i == ent.start and t.lower_ in gaz.key.articles)]
+    labels = _TOWN_LABELS | _FACILITY_LABELS if attached else _TOWN_LABELS
+    spots = gaz.cues.quarter_nouns | gaz.cues.directions  # (directions hold a town's parts)
+    if attached and words and words[-1].lower_ in spots:
+        return None  # "along X Avenue", "near the X Gate": a spot in the story's town
+    while attached and len(words) > 1 and not words[-1].text[:1].isupper():
+        words = words[:-1]  # "at the X crossing point": the place is X
     division = division_after(gaz, ent)
     if len(words) > 1 and words[-1].lower_ in gaz.cues.divisions:
         division = gaz.cues.divisions[words[-1].lower_]  # "X District" named as one
@@ -276,7 +286,7 @@ def _unlisted(gaz: Gazetteer, ent: SpacySpan, context: Counter[str]) -> Place | 
             noun = None  # a capital is a city
     # a name the NER model calls a geopolitical place, in a locative phrase ("killed nine
     # near X"): a town too small for the gazetteer
-    if not named and not (ent.label_ in _TOWN_LABELS and locative_slot(ent.root, gaz)):
+    if not named and not (ent.label_ in labels and locative_slot(ent.root, gaz)):
         return None
     if not words or any(not t.text[:1].isupper() for t in words if not t.is_punct):
         return None  # a common noun ("the district") names no place of its own
@@ -449,7 +459,7 @@ def resolve_name(
         if got is not None:
             place, span = got
     if place is None:
-        place = _unlisted(gaz, ent, context)
+        place = unlisted_place(gaz, ent, context)
     if place is None or (city_only and place.precision != "city"):
         return None
     return evolve(place, span=span)
