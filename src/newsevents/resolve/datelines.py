@@ -19,6 +19,15 @@ DATELINE_FILE = Path(__file__).parent / "data" / "place_dateline.tsv"
 #: how far into the text a dateline may start when no setting says otherwise (the place
 #: resolver reads its own from place_settings.tsv: dateline_chars)
 DATELINE_CHARS = 1500
+#: an entry of a live page opens its line with the clock time it was posted ("10:55 - ...",
+#: "16:40: ..."): time resolution dates the entry's acts on the page's day. (Setting a
+#: sentence start after it was measured: blind dyad -0.014, the stamp's own sentence breaks
+#: the carrying of places and dates from the sentence before.)
+LIVE_STAMP = re.compile(
+    r"^[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|[A-Z]{2,4}T)?\s*"
+    r"[-\u2013\u2014:|][ \t]+(?=\S)",
+    re.MULTILINE,
+)
 
 
 def read_patterns(path: Path, group: str) -> tuple[re.Pattern[str], ...]:

@@ -7,7 +7,6 @@ back-references are counted from the event they refer to (:mod:`.reference`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import DatePrecision, Document, EventMention, Span, TimeExpression, evolve
-from ..datelines import document_dateline_span
+from ..datelines import LIVE_STAMP, document_dateline_span
 from .attach import dist, own_times
 from .calendar import Interval, format_interval
 from .reference import (
@@ -35,18 +34,12 @@ from .scan import national_holidays
 from .tense import PAST, clause_direction
 from .vocab import TimeVocab
 
-#: an entry of a live page opens with the clock time it was posted ("10:55 - ...", "16:40:"):
-#: the page's day, whatever day the entry before it told of (a layout, not a word list)
-_LIVE_STAMP = re.compile(
-    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|[A-Z]{2,4}T)?\s*[-\u2013\u2014:|]\s"
-)
-
 
 def _live_entry(text: str, pos: int) -> int | None:
     """The start of the live-page entry (a line opening with a clock stamp) holding
     character ``pos``, or None when its line is no such entry."""
     line = text.rfind("\n", 0, pos) + 1
-    return line if _LIVE_STAMP.match(text, line) else None
+    return line if LIVE_STAMP.match(text, line) else None
 
 
 def resolve_dates(
