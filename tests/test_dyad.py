@@ -1342,3 +1342,25 @@ def test_a_killing_named_by_a_gerund_is_blamed_on_the_attacker(analyze):
     )
     ev = next(e for e in doc.events if e.event == "ACCUSE")
     assert {a.code for a in ev.recipient} == {"USA"}
+
+
+def test_a_condemned_barrage_blames_whoever_fired_it(analyze):
+    # "as an affront to Iraq's sovereignty" names the victim, not the one blamed
+    doc = analyze(
+        "Iranian missiles struck two bases in Iraq on Wednesday. Iraq's foreign ministry "
+        "condemned the barrage as an affront to Iraq's sovereignty.",
+        published="2025-06-12",
+    )
+    ev = next(e for e in doc.events if e.event == "ACCUSE")
+    assert {a.code for a in ev.recipient} == {"IRN"}
+
+
+def test_an_indefinite_attack_is_a_new_one(analyze):
+    # "a rocket barrage" is not the last attack told again: its doer is not the last attacker
+    doc = analyze(
+        "Iranian missiles struck two bases in Iraq on Wednesday. On Friday a rocket barrage "
+        "on a base near Kirkuk killed an American contractor.",
+        published="2025-06-14",
+    )
+    killed = [e for e in doc.events if e.trigger_lemma == "kill"]
+    assert killed and all("IRN" not in {a.code for a in e.actor} for e in killed)

@@ -34,6 +34,8 @@ def attack_doer(
         noun = found[0]
     if _possessor_is_victim(noun, ev, doc):
         return ()  # "his assassination": the possessor suffered it; its doer is not told
+    if any(c.dep_ == "det" and c.lower_ in words.indefinite_articles for c in noun.children):
+        return ()  # "a rocket barrage killed ...": a new attack, not the last one again
     # an attack noun whose own phrase names its doer ("the US strikes") was coded already
     return (evolve(last, span=Span.of_token(noun), name=f"{last.name} ({noun.text})"),)
 

@@ -38,6 +38,7 @@ class ActorWords:
     relative_possessives: frozenset[str]
     anaphoric_determiners: frozenset[str]
     articles: frozenset[str]
+    indefinite_articles: frozenset[str]
     ethnic_words: frozenset[str]
     stance_prefixes: frozenset[str]
     country_part_words: frozenset[str]
