@@ -33,3 +33,19 @@ def test_blocking_a_road_stays_a_protest(event_facts):
     assert event_facts("Farmers blocked the highway to Lima with tractors.") == [
         ("PROTEST", "asserted")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("The World Bank released 300 million dollars to Zambia on Friday.", ("AID", "asserted")),
+        (
+            "The IMF could release a further loan tranche to Ghana this year.",
+            ("AID", "hypothetical"),
+        ),
+        ("Rebels released 12 hostages in Mopti on Monday.", ("RETREAT", "asserted")),
+        ("Iran freed a Belgian aid worker in a prisoner swap.", ("RETREAT", "asserted")),
+    ],
+)
+def test_money_released_is_aid_people_released_a_release(event_facts, text, fact):
+    assert fact in event_facts(text)
