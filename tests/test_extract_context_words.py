@@ -30,3 +30,14 @@ def test_a_league_that_is_a_party_is_still_acted_on(event_facts, text):
 )
 def test_sport_and_marketing_are_no_events(event_facts, text):
     assert event_facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan athletics star threatened to skip the meeting in Rome unless it moved her race.",
+        "The central bank is fighting inflation with higher interest rates.",
+    ],
+)
+def test_athletics_and_inflation_are_no_politics(event_facts, text):
+    assert event_facts(text) == []
