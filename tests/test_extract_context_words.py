@@ -35,7 +35,7 @@ def test_sport_and_marketing_are_no_events(event_facts, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kenyan athletics star threatened to skip the meeting in Rome unless it moved her race.",
+        "The Kenyan athletics star threatened to skip the Rome meeting unless it moved her race.",
         "The central bank is fighting inflation with higher interest rates.",
     ],
 )
