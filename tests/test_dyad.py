@@ -1333,26 +1333,28 @@ def test_the_pope_by_title_is_the_holy_see(analyze, text):
     assert _codes(_event(analyze(text, published="2024-05-01"), "REQUEST").actor) == {"VAT"}
 
 
-def test_a_killing_named_by_a_gerund_is_blamed_on_the_attacker(analyze):
-    # the parser tags "the killing" a verb: it is still the deed the minister condemns
-    doc = analyze(
-        "A US drone strike killed an Iranian general in Baghdad on Friday. Iran's foreign "
-        "minister called the killing an act of international terrorism.",
-        published="2025-06-09",
-    )
-    ev = next(e for e in doc.events if e.event == "ACCUSE")
-    assert {a.code for a in ev.recipient} == {"USA"}
-
-
-def test_a_condemned_barrage_blames_whoever_fired_it(analyze):
-    # "as an affront to Iraq's sovereignty" names the victim, not the one blamed
-    doc = analyze(
-        "Iranian missiles struck two bases in Iraq on Wednesday. Iraq's foreign ministry "
-        "condemned the barrage as an affront to Iraq's sovereignty.",
-        published="2025-06-12",
-    )
-    ev = next(e for e in doc.events if e.event == "ACCUSE")
-    assert {a.code for a in ev.recipient} == {"IRN"}
+@pytest.mark.parametrize(
+    "text, published, recipient",
+    [
+        # the parser tags "the killing" a verb: it is still the deed the minister condemns
+        (
+            "A US drone strike killed an Iranian general in Baghdad on Friday. Iran's foreign "
+            "minister called the killing an act of international terrorism.",
+            "2025-06-09",
+            "USA",
+        ),
+        # "as an affront to Iraq's sovereignty" names the victim, not the one blamed
+        (
+            "Iranian missiles struck two bases in Iraq on Wednesday. Iraq's foreign ministry "
+            "condemned the barrage as an affront to Iraq's sovereignty.",
+            "2025-06-12",
+            "IRN",
+        ),
+    ],
+)
+def test_a_condemned_killing_or_barrage_blames_the_attacker(analyze, text, published, recipient):
+    doc = analyze(text, published=published)
+    assert _codes(_event(doc, "ACCUSE").recipient) == {recipient}
 
 
 def test_an_indefinite_attack_is_a_new_one(analyze):
