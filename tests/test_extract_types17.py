@@ -49,3 +49,26 @@ def test_blocking_a_road_stays_a_protest(event_facts):
 )
 def test_money_released_is_aid_people_released_a_release(event_facts, text, fact):
     assert fact in event_facts(text)
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "Several thousand Serbs gathered in Zvecan to protest against the arrests.",
+            ("PROTEST", "asserted"),
+        ),
+        (
+            "Hundreds of Uyghurs assembled outside the consulate to denounce the deportations.",
+            ("PROTEST", "asserted"),
+        ),
+    ],
+)
+def test_gathering_to_protest_is_a_protest(event_facts, text, fact):
+    assert fact in event_facts(text)
+
+
+def test_troops_gathering_to_oppose_are_no_protest(event_facts):
+    assert ("PROTEST", "asserted") not in event_facts(
+        "Troops gathered near the border to oppose any incursion."
+    )
