@@ -29,3 +29,9 @@ def test_a_line_without_a_stamp_goes_on_with_the_story(analyze):
 def test_kosovo_places_carry_the_project_code(analyze):
     doc = analyze("Police detained four men in Pristina on Friday.", published="2025-05-17")
     assert {e.location.country for e in doc.events if e.location} == {"KOS"}
+
+
+def test_a_live_entry_stamp_is_no_part_of_a_name(analyze):
+    doc = analyze(_LIVE, published="2025-05-17")
+    names = [a.name for e in doc.events for a in (*e.actor, *e.recipient)]
+    assert names and not any(n[:1].isdigit() for n in names), names

@@ -38,6 +38,7 @@ from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces
 from .role_day import sentence_day
 from .setting import Setting
+from .stamps import without_stamps
 
 
 def resolve_actors(
@@ -84,7 +85,8 @@ def resolve_actors(
         ev = setting.local_branches(ev)
         coder.after_event(ev)
         # the article's own country last: no later pronoun or act noun reads it
-        out_events.append(home.fill(joint_partners(ev), lost=told if named_doer_lost else ()))
+        ev = home.fill(joint_partners(ev), lost=told if named_doer_lost else ())
+        out_events.append(without_stamps(ev, doc.article.text))
     out_quotes = [
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
