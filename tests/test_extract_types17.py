@@ -72,3 +72,17 @@ def test_troops_gathering_to_oppose_are_no_protest(event_facts):
     assert ("PROTEST", "asserted") not in event_facts(
         "Troops gathered near the border to oppose any incursion."
     )
+
+
+def test_hauling_a_state_before_a_court_accuses_it(analyze):
+    doc = analyze(
+        "In March 2025 Sudan hauled the United Arab Emirates before the International Court "
+        "of Justice over its alleged backing of the RSF.",
+        published="2025-04-01",
+    )
+    ev = next(e for e in doc.events if e.event == "ACCUSE")
+    assert {a.code for a in ev.actor} == {"SDN"} and {a.code for a in ev.recipient} == {"ARE"}
+
+
+def test_dragging_people_into_a_van_is_no_lawsuit(event_facts):
+    assert ("ACCUSE", "asserted") not in event_facts("Police dragged the protesters into a van.")
