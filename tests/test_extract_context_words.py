@@ -41,3 +41,18 @@ def test_sport_and_marketing_are_no_events(event_facts, text):
 )
 def test_athletics_and_inflation_are_no_politics(event_facts, text):
     assert event_facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd in the town centre has dispersed, and the streets are calm again.",
+        "The exclave is surrounded on every side by Kyrgyz territory.",
+    ],
+)
+def test_a_crowd_leaving_or_a_map_is_no_coercion(event_facts, text):
+    assert event_facts(text) == []
+
+
+def test_police_dispersing_a_crowd_still_coerce(event_facts):
+    assert ("COERCE", "asserted") in event_facts("Police dispersed the crowd with tear gas.")
