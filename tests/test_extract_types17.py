@@ -86,3 +86,14 @@ def test_hauling_a_state_before_a_court_accuses_it(analyze):
 
 def test_dragging_people_into_a_van_is_no_lawsuit(event_facts):
     assert ("ACCUSE", "asserted") not in event_facts("Police dragged the protesters into a van.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, men of a rival clan burned houses near Wabag.",
+        "Raiders set fire to a village near Kandep on Monday.",
+    ],
+)
+def test_clans_and_raiders_burning_homes_assault(event_facts, text):
+    assert ("ASSAULT", "asserted") in event_facts(text)
