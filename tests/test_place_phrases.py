@@ -214,7 +214,7 @@ def _place(doc, trigger):
         (
             "PORT-AU-PRINCE (Test Wire) - Gang members stormed the central Haitian town of"
             " Mirebalais before dawn on Saturday, killing at least 15 people.",
-            "killing",
+            "stormed",  # gang members storming is the assault, the killing its toll
             ("Mirebalais", "HTI", "city"),
         ),
     ],
