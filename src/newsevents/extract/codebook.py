@@ -267,6 +267,7 @@ def load_codebook(
         acc.add_list(name, words)
     acc.add_list("report_verbs", sorted(shared.words("report_verbs")))
     acc.add_list("naming_verbs", sorted(shared.words("naming_verbs")))
+    acc.add_list("indefinite_articles", sorted(shared.words("indefinite_articles")))
     for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:

@@ -24,6 +24,7 @@ from .parse import (
     preps_of,
     word_set,
 )
+from .slots import WHEN
 
 
 def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
@@ -243,11 +244,8 @@ def _real(preps: dict[str, list[Token]]) -> set[str]:
     return {
         p
         for p, objs in preps.items()
-        if any(o.ent_type_ not in _WHEN and o.left_edge.ent_type_ not in _WHEN for o in objs)
+        if any(o.ent_type_ not in WHEN and o.left_edge.ent_type_ not in WHEN for o in objs)
     }
-
-
-_WHEN = ("DATE", "TIME")
 
 
 def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:

@@ -77,11 +77,7 @@ class HomeCountry:
         dateline and named parties give most; None on a tie."""
         if where_first in self._memo:
             return self._memo[where_first]
-        top: str | None = None
-        if where_first:
-            ranked = self.places.where().most_common(2)
-            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                top = ranked[0][0]
+        top = self.places.leading_where() if where_first else None
         if top is None:
             counts = self.places.dominant() + self.parties
             dateline = self._dateline_country()

@@ -187,6 +187,13 @@ class DocumentPlaces:
             self._where = counts
         return self._where
 
+    def leading_where(self) -> str | None:
+        """The one country :meth:`where` counts most, or None (no place, or a tie)."""
+        ranked = self.where().most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     def _setting(self, ent: SpacySpan) -> str | None:
         words = self.kb.words
         code = self.country_of(ent)

@@ -188,13 +188,9 @@ class Setting:
         # where things happen, never the country the article is merely about ("US drones
         # killed al-Qaeda leaders" in a report that places nothing)
         setting = {code for _, code in self.places.of_sentence(sent)}
-        if len(setting) != 1:
-            ranked = self.places.where().most_common(2)
-            lead = len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] > ranked[1][1])
-            setting = {ranked[0][0]} if lead else set()
-        if len(setting) != 1:
+        where = next(iter(setting)) if len(setting) == 1 else self.places.leading_where()
+        if where is None:
             return ev
-        where = next(iter(setting))
 
         def local(a: Actor) -> Actor:
             return evolve(a, code=where) if a.code in branch else a

@@ -107,7 +107,11 @@ class ActorWords:
         return text
 
 
-_SHARED_WORDS = {"place_preps": "place_preps", "report_verbs": "report_verbs"}
+_SHARED_WORDS = {
+    "place_preps": "place_preps",
+    "report_verbs": "report_verbs",
+    "indefinite_articles": "indefinite_articles",
+}
 
 
 def load_actor_words(lexicon: Lexicon, path: Path | None = None) -> ActorWords:

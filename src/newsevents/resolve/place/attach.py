@@ -162,16 +162,24 @@ def attachment(
     return None
 
 
+def care_preposition(tok: Token, gaz: Gazetteer) -> Token | None:
+    """The preposition of the care noun whose phrase holds place ``tok`` ("to" of "flown to a
+    hospital in X", "at" of "died at the hospital in X"), else None."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    noun = tok.head.head
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in gaz.cues.care_nouns:
+        return None
+    return noun.head
+
+
 def _where_cared_for(tok: Token, gaz: Gazetteer, own: set[int] | None) -> bool:
     """True for a place that says where victims were taken or treated: "flown to a hospital
     in X", "was wounded and died at the hospital in X" (the care noun's phrase on another
     verb than the act's own); "a bomb exploded at a hospital in X" keeps its place."""
-    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+    prep = care_preposition(tok, gaz)
+    if prep is None:
         return False
-    noun = tok.head.head
-    if noun.dep_ != "pobj" or noun.lemma_.lower() not in gaz.cues.care_nouns:
-        return False
-    prep = noun.head
     return prep.lower_ in gaz.cues.destinations or (own is not None and prep.head.i not in own)
 
 

@@ -34,8 +34,8 @@ from .heading import place_by_heading
 from .names import (
     candidates,
     conjuncts,
+    place_of_unlisted,
     resolve_name,
-    unlisted_place,
 )
 from .story import follow_previous
 
@@ -243,9 +243,15 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             if place is not None:
                 pool = bridged if att.bridged else direct
                 pool.append(_Found(_RANK[place.precision], att.steps * 1000 + dist, place, ent))
-            elif att.kind in ("prep", "prep_city") and not att.bridged:
-                found = unlisted_place(art.gaz, ent, art.context, attached=True)
-                if found is not None and art.gaz.lookup(ent.text) is None:
+            elif (
+                att.kind in ("prep", "prep_city")
+                and not att.bridged
+                # (a name the gazetteer knows but the article's countries ruled out is a far
+                # namesake, never guessed into the article's country)
+                and art.gaz.lookup(ent.text) is None
+            ):
+                found = place_of_unlisted(art.gaz, ent, art.context, attached=True)
+                if found is not None:
                     unlisted.append(_Found(_RANK["city"], att.steps * 1000 + dist, found, ent))
             continue
         kind = in_sentence(eroot, gaz)

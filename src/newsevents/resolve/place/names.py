@@ -255,7 +255,7 @@ def _part_of(tok: Token, gaz: Gazetteer) -> bool:
     )
 
 
-def unlisted_place(
+def place_of_unlisted(
     gaz: Gazetteer, ent: SpacySpan, context: Counter[str], *, attached: bool = False
 ) -> Place | None:
     """A place the gazetteer does not list but the text names as one ("near the town of
@@ -459,7 +459,7 @@ def resolve_name(
         if got is not None:
             place, span = got
     if place is None:
-        place = unlisted_place(gaz, ent, context)
+        place = place_of_unlisted(gaz, ent, context)
     if place is None or (city_only and place.precision != "city"):
         return None
     return evolve(place, span=span)

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from ...model import PLACE_PRECISION, Document, EventMention, Place, TimeExpression
 from ...within import containing
+from .attach import care_preposition
 from .dateline import day_of, unlisted_place
 from .gazetteer import Gazetteer
 from .names import locative_slot
@@ -356,14 +357,16 @@ def _aside(tok: Token, gaz: Gazetteer) -> bool:
     """True when a place name is on a noun that takes it away from the scene: the speaker of
     a report ("a police spokesman in X told reporters") or where victims were taken ("was
     flown to a hospital in X"); the noun's own phrase holds the name ("in X")."""
+    if care_preposition(tok, gaz) is not None:
+        return True
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     noun = tok.head.head
-    word = noun.lemma_.lower()
-    if word in gaz.cues.speaker_nouns:
-        verb = noun.head
-        return noun.dep_ == "nsubj" and verb.lemma_.lower() in gaz.cues.report_verbs
-    return word in gaz.cues.care_nouns and noun.dep_ == "pobj"
+    return (
+        noun.lemma_.lower() in gaz.cues.speaker_nouns
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in gaz.cues.report_verbs
+    )
 
 
 def _origin(tok: Token, gaz: Gazetteer) -> bool:
