@@ -14,7 +14,7 @@ from ...model import Document
 from ..datelines import document_datelines, read_datelines
 from ..place import untagged_city_countries
 from .dictionary import ActorDictionary
-from .places import DocumentPlaces
+from .places import DocumentPlaces, leading_country
 
 #: a dateline ends with a dash ("KANO, Nigeria (Agency) -"); at most this many tokens long
 _DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014"})
@@ -77,7 +77,7 @@ class HomeCountry:
         dateline and named parties give most; None on a tie."""
         if where_first in self._memo:
             return self._memo[where_first]
-        top = self.places.leading_where() if where_first else None
+        top = leading_country(self.places.where()) if where_first else None
         if top is None:
             counts = self.places.dominant() + self.parties
             dateline = self._dateline_country()

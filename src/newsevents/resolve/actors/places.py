@@ -187,13 +187,6 @@ class DocumentPlaces:
             self._where = counts
         return self._where
 
-    def leading_where(self) -> str | None:
-        """The one country :meth:`where` counts most, or None (no place, or a tie)."""
-        ranked = self.where().most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
-        return None
-
     def _setting(self, ent: SpacySpan) -> str | None:
         words = self.kb.words
         code = self.country_of(ent)
@@ -228,6 +221,15 @@ class DocumentPlaces:
                     counts[code] += 1
             self._dominant = counts
         return self._dominant
+
+
+def leading_country(counts: Counter[str]) -> str | None:
+    """The one country ``counts`` holds most (where an article places things), or None (no
+    country, or a tie)."""
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def ethnic(tok: Token, kb: ActorDictionary) -> bool:

@@ -28,7 +28,7 @@ from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .phrase import code_phrase, envoy, head_of
-from .places import DocumentPlaces, backer, ethnic, namesake
+from .places import DocumentPlaces, backer, ethnic, leading_country, namesake
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -188,7 +188,7 @@ class Setting:
         # where things happen, never the country the article is merely about ("US drones
         # killed al-Qaeda leaders" in a report that places nothing)
         setting = {code for _, code in self.places.of_sentence(sent)}
-        where = next(iter(setting)) if len(setting) == 1 else self.places.leading_where()
+        where = next(iter(setting)) if len(setting) == 1 else leading_country(self.places.where())
         if where is None:
             return ev
 
