@@ -2,8 +2,9 @@
 
     python scripts/fit_merge.py [--out src/newsevents/data/merge_weights.json] [GOLD ...]
 
-Each gold corpus (default: the tuned merge corpus, examples/gold.jsonl and the dev merge sets
-merge and merge2; NEVER the blind sets nor a held-out check half such as tests/dev/merge4check)
+Each gold corpus (default: the tuned merge corpus, examples/gold.jsonl, the tuned dev merge sets
+merge to merge5 and the tuned wire halves wire5 to wire10; NEVER the blind sets nor a held-out
+check half such as tests/dev/merge4check)
 is analysed into a temporary store; its mentions are matched to gold events as the evaluator
 matches them (same file, quote inside the sentence, same type). Every pair of matched
 mentions the merge could join (``newsevents.merge.candidate_pairs``: same block, no
@@ -36,6 +37,11 @@ DEFAULT_GOLD = (
     "examples/gold.jsonl",
     "tests/dev/merge/gold.jsonl",
     "tests/dev/merge2/gold.jsonl",
+    "tests/dev/merge3/gold.jsonl",
+    "tests/dev/merge4/gold.jsonl",
+    "tests/dev/merge5/gold.jsonl",
+    # the tuned wire halves: articles of several outlets on one story, so also mention pairs
+    *(f"tests/dev/wire{n}/gold.jsonl" for n in range(5, 11)),
 )
 
 

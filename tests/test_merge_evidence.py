@@ -524,9 +524,11 @@ def test_a_narrative_day_told_by_two_outlets_is_the_same_day(first, second, told
     """A ``context`` date is the day the article's narrative gives the act: two reports
     dating one act to one day that way tell the same day (``same_day``), as two reports
     stating it do; the report's own day by default does not."""
+    # the same place as well, so the pair joins whatever weight the date's kind carries
+    where = ("Port Vela", "SYL", "city")
     articles, mentions = _pair(
-        dict(date="2021-03-05", actor=(FRE,), source=first),
-        dict(date="2021-03-05", actor=(FRE,), source=second),
+        dict(date="2021-03-05", actor=(FRE,), source=first, place=where),
+        dict(date="2021-03-05", actor=(FRE,), source=second, place=where),
     )
     explained = " ".join(line for e in merge(articles, mentions).events for line in e.explanation)
     assert f"2021-03-05 {told}" in explained or f"..2021-03-05 {told}" in explained
