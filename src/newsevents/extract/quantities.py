@@ -353,6 +353,26 @@ def _listed_total(
                 break
         if len(members) > 1 and counted and total > 0:
             out.append(Quantity(kind, total, approximate, counted[-1].span))
+        elif not counted and len(ones := _one_victims(members, kind, book)) == len(members):
+            # "a taxi driver was shot dead" one, "killed a soldier and a civilian" two
+            out.append(Quantity(kind, len(ones), False, ones[-1].span))
         else:
             out.extend(counted)
     return tuple(out)
+
+
+def _one_victims(
+    members: list[tuple[Token, Quantity | None]], kind: str, book: Codebook
+) -> list[Quantity]:
+    """ "a taxi driver was shot dead", "wounding a policeman": each victim named by a singular
+    noun with an indefinite article counts one, the figure an outlet gives against another's
+    "two killed" (only for the dead and hurt: "arrested a man" is often one of several)."""
+    if kind not in CASUALTY_KINDS:
+        return []
+    articles = book.words("indefinite_articles")
+    out = []
+    for h, _ in members:
+        det = next((c for c in h.children if c.dep_ == "det" and c.lower_ in articles), None)
+        if h.tag_ == "NN" and det is not None:
+            out.append(Quantity(kind, 1, False, Span(det.idx, h.idx + len(h.text))))
+    return out
