@@ -121,7 +121,6 @@ def test_numbers(parse, codebook, text, expected):
         "Police arrested several hundred students.",
         # years, dates, ages, money, percentages are never counts
         "Troops killed 25 percent of the rebels.",
-        "The militia killed a 12-year-old boy.",
         "Police detained the 2019 graduates.",
     ],
 )
@@ -129,6 +128,14 @@ def test_not_exact_counts(parse, codebook, text):
     events = code(parse, codebook, text)
     assert events, "the event itself is still coded"
     assert counts(events) == set()
+
+
+def test_an_age_is_no_count_but_the_victim_is_one(parse, codebook):
+    """ "a 12-year-old boy": the age is never the toll; the one boy is (twenty-fourth
+    session: a victim named with "a" counts one)."""
+    assert counts(code(parse, codebook, "The militia killed a 12-year-old boy.")) == {
+        ("killed", 1, False)
+    }
 
 
 def test_number_span_covers_the_written_number(parse, codebook):
