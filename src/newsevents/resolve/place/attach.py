@@ -145,8 +145,10 @@ def attachment(
             # (a place on another verb of the act, "met X in Y, and he promised ...", is that
             # verb's venue: the restrictions of an act done by word do not apply to it)
             here = own is None or head.i in own
+            # "a court in X sentenced ...": a body that acts where it sits
+            seated = cur.dep_ == "nsubj" and cur.lemma_.lower() in gaz.cues.seat_nouns
             final = _kind_at_trigger(
-                tok, cur, kind, via_compound, remote=remote and not venue and here
+                tok, cur, kind, via_compound, remote=remote and not venue and here and not seated
             )
             return None if final is None else Attachment(final, steps, bridged)
         if head.pos_ in _VERBS:

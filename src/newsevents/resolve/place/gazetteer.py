@@ -140,6 +140,7 @@ class PlaceCues:
     naming_verbs: frozenset[str] = frozenset()  # "struck what X called hideouts in Y": the strike's
     speaker_nouns: frozenset[str] = frozenset()  # "a spokesman in X said": where it was said
     care_nouns: frozenset[str] = frozenset()  # "flown to a hospital in X": where the hurt went
+    seat_nouns: frozenset[str] = frozenset()  # "a court in X sentenced": acts where it sits
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:

@@ -74,6 +74,7 @@ CUE_KINDS = (
     "party_prep",
     "speaker_noun",
     "care_noun",
+    "seat_noun",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -148,6 +149,7 @@ def load_gazetteer(
         party_preps=words["party_prep"],
         speaker_nouns=words["speaker_noun"],
         care_nouns=words["care_noun"],
+        seat_nouns=words["seat_noun"],
         naming_verbs=lexicon.words("naming_verbs"),
     )
     return Gazetteer(
