@@ -314,6 +314,27 @@ def test_event_inside_named_side_counts_back_from_main_clause(dated):
     assert [e.date for e in evs] == ["2019-12-29", "2019-12-27"]
 
 
+def test_named_side_counts_back_from_the_narrative_day(dated):
+    """ "The meeting came a day after ...": a main clause the text does not date is on the
+    narrative's day (the sentence before), and the named side a day before it."""
+    text = (
+        "Negotiators met in Havana on Sunday. The meeting came a day after rebels attacked a base."
+    )
+    evs, _ = dated(text, FRI, ["met", "attacked"])
+    assert [e.date for e in evs] == ["2019-12-29", "2019-12-28"]
+
+
+def test_a_fronted_relative_dates_its_own_clause_not_the_named_side(dated):
+    """ "Two days after X, the rebels walked out": the clause is dated from X, so X is not
+    dated from the narrative's day."""
+    text = (
+        "Negotiators met in Havana on Sunday. "
+        "Two days after a drone killed four fighters, the rebels walked out."
+    )
+    evs, _ = dated(text, FRI, ["met", "killed", "walked"])
+    assert evs[1].date != "2019-12-27"
+
+
 def test_relative_without_dated_event_falls_back(dated):
     text = "Two days later, police arrested the leader."
     evs, _ = dated(text, FRI, ["arrested"])

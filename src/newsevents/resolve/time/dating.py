@@ -22,6 +22,7 @@ from .calendar import Interval, format_interval
 from .reference import (
     Dating,
     antecedent,
+    day_of,
     main_of,
     named_doers,
     named_side,
@@ -112,7 +113,9 @@ def resolve_dates(
             if base is not None:
                 state[ei] = _text_dated(state[ei], shift_by(base, own), own.span)
             continue
-        if ei in inside and _date_from_main(ctx, ei, inside[ei]):
+        if ei in inside and (
+            _date_from_main(ctx, ei, inside[ei]) or _date_from_narrative(ctx, ei, inside[ei])
+        ):
             continue
         _date_by_back_reference(ctx, ei)
     _carry_narrative_dates(ctx)
@@ -432,6 +435,32 @@ def _date_from_main(ctx: Dating, ei: int, rel: Relative) -> bool:
     if main is None:
         return False
     iv = shift_by(main, evolve(rel, sign=-rel.sign))
+    ctx.state[ei] = _text_dated(ctx.state[ei], iv, rel.span)
+    return True
+
+
+def _date_from_narrative(ctx: Dating, ei: int, rel: Relative) -> bool:
+    """Date an event of the named side back from the narrative's day when the main clause
+    has no date of its own ("They met in X on Tuesday. The meeting came a day after rebels
+    attacked a base": Monday): the day of the latest event the text dates, told in the
+    expression's sentence or the one right before it."""
+    sent = ctx.doc.tokens(ctx.state[ei].sentence)
+    if sent is None or sent.root.idx > rel.span.start:
+        return False  # "Two days after X, the rebels walked out": the clause is dated by it
+    starts = ctx.sentence_starts
+    here = bisect_right(starts, rel.span.start)
+    told = [
+        d
+        for i in ctx.order
+        if i != ei
+        and ctx.state[i].trigger.start < rel.span.start
+        and ctx.state[i].factuality in ("asserted", "reported")
+        and here - bisect_right(starts, ctx.state[i].sentence.start) <= 1
+        and (d := day_of(ctx.state[i])) is not None
+    ]
+    if not told:
+        return False
+    iv = shift_by(told[-1], evolve(rel, sign=-rel.sign))
     ctx.state[ei] = _text_dated(ctx.state[ei], iv, rel.span)
     return True
 
