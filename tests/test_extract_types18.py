@@ -1,7 +1,7 @@
 """Phrases whose particle, preposition or object decides the act (twenty-fourth session):
 police breaking up a protest coerce it (a crowd breaking up is no coercion); standing behind
 or with a state or a people supports it; announcing or unveiling aid gives it (the Phoenix
-pattern read it as an agreement). Real spaCy; hand-written sentences."""
+pattern read it as an agreement); thanking "you" is an interview's courtesy. Real spaCy; hand-written sentences."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ def test_the_phrase_decides(event_facts, text, fact):
         "The band broke up in 1999.",
         "The firm announced a 5 million euro profit.",
         "She stood behind the counter for an hour.",
+        # an interview's courtesy to the one spoken to
+        "Commander, thank you for joining us this morning.",
+        "Thank you.",
     ],
 )
 def test_no_act(event_facts, text):
