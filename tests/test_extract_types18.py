@@ -20,6 +20,9 @@ import pytest
         ("Chile stood with the people of Bolivia during the crisis.", ("SUPPORT", "asserted")),
         ("Sweden announced new humanitarian aid for Yemen on Monday.", ("AID", "asserted")),
         ("Korea unveiled $20 million in aid for the flood victims.", ("AID", "asserted")),
+        # an attack as the doer of wrecking: kept whatever the learned model says
+        ("The raid also destroyed the village's only school.", ("ASSAULT", "asserted")),
+        ("The shelling damaged the district hospital in Kherson.", ("ASSAULT", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
