@@ -1,11 +1,15 @@
 """Phrases whose particle, preposition or object decides the act (twenty-fourth session):
 police breaking up a protest coerce it (a crowd breaking up is no coercion); standing behind
 or with a state or a people supports it; announcing or unveiling aid gives it (the Phoenix
-pattern read it as an agreement); thanking "you" is an interview's courtesy. Real spaCy; hand-written sentences."""
+pattern read it as an agreement); thanking "you" is an interview's courtesy; an attack that
+destroys a thing stays an attack whatever the learned model says. Real spaCy; hand-written
+sentences."""
 
 from __future__ import annotations
 
 import pytest
+
+from newsevents import api
 
 
 @pytest.mark.parametrize(
@@ -20,9 +24,6 @@ import pytest
         ("Chile stood with the people of Bolivia during the crisis.", ("SUPPORT", "asserted")),
         ("Sweden announced new humanitarian aid for Yemen on Monday.", ("AID", "asserted")),
         ("Korea unveiled $20 million in aid for the flood victims.", ("AID", "asserted")),
-        # an attack as the doer of wrecking: kept whatever the learned model says
-        ("The raid also destroyed the village's only school.", ("ASSAULT", "asserted")),
-        ("The shelling damaged the district hospital in Kherson.", ("ASSAULT", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -42,3 +43,15 @@ def test_the_phrase_decides(event_facts, text, fact):
 )
 def test_no_act(event_facts, text):
     assert event_facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raid also destroyed the village's only school.",
+        "The shelling damaged the district hospital in Kherson.",
+    ],
+)
+def test_an_attack_that_wrecks_a_thing_survives_the_learned_model(learned_resources, text):
+    doc = api.analyze_text(text, resources=learned_resources, published="2025-04-01")
+    assert [e.event for e in doc.events] == ["ASSAULT"]
