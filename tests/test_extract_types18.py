@@ -24,6 +24,12 @@ from newsevents import api
         ("Chile stood with the people of Bolivia during the crisis.", ("SUPPORT", "asserted")),
         ("Sweden announced new humanitarian aid for Yemen on Monday.", ("AID", "asserted")),
         ("Korea unveiled $20 million in aid for the flood victims.", ("AID", "asserted")),
+        ("The rebels handed in their weapons on Monday.", ("RETREAT", "asserted")),
+        ("The fighters laid down their arms after the accord.", ("RETREAT", "asserted")),
+        ("Armenia and Azerbaijan traded artillery strikes overnight.", ("ASSAULT", "asserted")),
+        ("Pakistani army units moved up to the Line of Control.", ("MOBILIZE", "asserted")),
+        ("Russian troops moved to the border with Finland.", ("MOBILIZE", "asserted")),
+        ("A roadside bomb targeted an army convoy near Gao.", ("ASSAULT", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -39,6 +45,8 @@ def test_the_phrase_decides(event_facts, text, fact):
         # an interview's courtesy to the one spoken to
         "Commander, thank you for joining us this morning.",
         "Thank you.",
+        "The family moved to Lagos in 2010.",
+        "Fans turned in their tickets.",
     ],
 )
 def test_no_act(event_facts, text):
