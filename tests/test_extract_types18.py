@@ -30,6 +30,10 @@ from newsevents import api
         ("Pakistani army units moved up to the Line of Control.", ("MOBILIZE", "asserted")),
         ("Russian troops moved to the border with Finland.", ("MOBILIZE", "asserted")),
         ("A roadside bomb targeted an army convoy near Gao.", ("ASSAULT", "asserted")),
+        (
+            "The soldiers then marched five young men across the border to an army camp.",
+            ("COERCE", "asserted"),
+        ),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -63,3 +67,10 @@ def test_no_act(event_facts, text):
 def test_an_attack_that_wrecks_a_thing_survives_the_learned_model(learned_resources, text):
     doc = api.analyze_text(text, resources=learned_resources, published="2025-04-01")
     assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Police released the names of the victims.", "The ministry released its tally."]
+)
+def test_releasing_names_or_figures_frees_no_one(event_facts, text):
+    assert ("RETREAT", "asserted") not in event_facts(text)
