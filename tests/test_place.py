@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import ConfigError
-from newsevents.resolve.place import load_gazetteer, resolve_places
+from newsevents.resolve.place import article_countries, load_gazetteer, resolve_places
 from newsevents.resolve.place.load import data_path
 from newsevents.resolve.place.names import LOCATION_LABELS, candidates
 from newsevents.resources import load_event_types, load_lexicon
@@ -182,6 +182,18 @@ def test_article_countries_disambiguate(parse, make_event, gazetteer):
     doc = parse(text)
     (ev,) = resolve_places(doc, [make_event(doc, "arrested")], gazetteer)
     assert ev.location is not None and ev.location.country == "CAN"
+
+
+def test_a_region_named_bare_says_its_country(parse, gazetteer):
+    """ "Extremadura" (a region of one country, no town of that name) counts for Spain as
+    "the province of X" does, so Cordoba in the same story is the Spanish city."""
+    doc = parse(
+        "Farmers blocked roads across Extremadura on Tuesday. "
+        "Police detained six protesters near Cordoba. Lisbon said it was watching closely."
+    )
+    context = article_countries(doc, gazetteer)
+    assert context["ES"] == 1
+    assert gazetteer.lookup("Cordoba", context).country == "ESP"
 
 
 def test_population_breaks_ties(gazetteer):

@@ -61,6 +61,12 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     implied: Counter[str] = Counter()
     for key in cities:
         cands = gaz.cities.get(key, ())
+        if not cands:
+            # a region named bare ("Extremadura", "Gedo"): its one country, as "X province" is
+            owners = {s.country2 for s in gaz.subdivisions.get(key, ())}
+            if len(owners) == 1:
+                ctx[next(iter(owners))] += 1
+            continue
         countries = {c.country2 for c in cands}
         if cands and not any(gaz.main_name(c, key) for c in cands):
             # matched by another of a city's names only: a province or a town of that very
