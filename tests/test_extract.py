@@ -133,6 +133,21 @@ def test_frames(code, text, event, actor, recipient):
         assert recipient in codes(ev.recipient)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday morning police used tear gas to scatter the villagers.",
+        "Late on Monday night soldiers shelled the village.",
+    ],
+)
+def test_a_time_the_parse_compounds_into_a_party_is_no_part_of_its_name(code, text):
+    """ "On Thursday morning police": the parser may make the time a compound of the noun."""
+    names = [text[a.span.start : a.span.end] for ev in code(text) for a in ev.actor]
+    assert names and not any(
+        w in n for n in names for w in ("Thursday", "morning", "Monday", "night")
+    ), names
+
+
 def test_drone_strike_is_one_event_with_framing(code):
     events = code("A Turkish drone strike killed three Syrian fighters.")
     assaults = [e for e in events if e.event == "ASSAULT"]

@@ -14,6 +14,10 @@ _NP_DEPS = frozenset(
 )
 
 
+#: entity labels of times, never a word of a party's name
+_WHEN = frozenset({"DATE", "TIME"})
+
+
 def _noun_obj(prep: Token, head: Token) -> bool:
     """Does the of-phrase of a common noun hold a noun ("the president of X")?"""
     return head.pos_ != "PROPN" and any(c.dep_ == "pobj" for c in prep.children)
@@ -29,6 +33,8 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ == "amod" and c.i > t.i and t is tok:
                 continue  # "protesters angry at the result": a reduced clause, not the name
+            if c.ent_type_ in _WHEN and c.dep_ != "pobj":
+                continue  # "On Thursday morning police ...": the parse's compound is a time
             if (
                 c.dep_ in _NP_DEPS
                 # ("accused X of ramming": an of-phrase with a verb is a clause, not the name)
