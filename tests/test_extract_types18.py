@@ -34,6 +34,14 @@ from newsevents import api
             "The soldiers then marched five young men across the border to an army camp.",
             ("COERCE", "asserted"),
         ),
+        (
+            "The Finnish Border Guard handed over two men to Estonian police at the port.",
+            ("COOPERATE", "asserted"),
+        ),
+        (
+            "Spain's Guardia Civil worked with Moroccan police to break up a smuggling ring.",
+            ("COOPERATE", "asserted"),
+        ),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -51,6 +59,7 @@ def test_the_phrase_decides(event_facts, text, fact):
         "Thank you.",
         "The family moved to Lagos in 2010.",
         "Fans turned in their tickets.",
+        "The minister handed the report to parliament.",
     ],
 )
 def test_no_act(event_facts, text):
