@@ -24,6 +24,12 @@ from newsevents import api
         ("Chile stood with the people of Bolivia during the crisis.", ("SUPPORT", "asserted")),
         ("Sweden announced new humanitarian aid for Yemen on Monday.", ("AID", "asserted")),
         ("Korea unveiled $20 million in aid for the flood victims.", ("AID", "asserted")),
+        ("Japan handed over four patrol boats to the Vietnamese coast guard.", ("AID", "asserted")),
+        (
+            "Forty tonnes of medical supplies from Riyadh arrived in Port Sudan.",
+            ("AID", "asserted"),
+        ),
+        ("The World Food Programme distributed sorghum to 3,000 households.", ("AID", "asserted")),
         ("The rebels handed in their weapons on Monday.", ("RETREAT", "asserted")),
         ("The fighters laid down their arms after the accord.", ("RETREAT", "asserted")),
         ("Armenia and Azerbaijan traded artillery strikes overnight.", ("ASSAULT", "asserted")),
