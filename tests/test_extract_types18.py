@@ -66,6 +66,7 @@ def test_the_phrase_decides(event_facts, text, fact):
         "The family moved to Lagos in 2010.",
         "Fans turned in their tickets.",
         "The minister handed the report to parliament.",
+        "Villagers were gathering firewood near the river.",
     ],
 )
 def test_no_act(event_facts, text):
