@@ -90,3 +90,13 @@ def test_an_attack_that_wrecks_a_thing_survives_the_learned_model(learned_resour
 )
 def test_releasing_names_or_figures_frees_no_one(event_facts, text):
     assert ("RETREAT", "asserted") not in event_facts(text)
+
+
+def test_the_other_side_of_clashes_told_as_a_noun(analyze):
+    """ "after the clashes with Tajik forces": the with-phrase names the other side."""
+    doc = analyze(
+        "Kyrgyz border guards were put on alert after the clashes with Tajik forces.",
+        published="2025-04-01",
+    )
+    clashes = [e for e in doc.events if e.event == "ASSAULT"]
+    assert clashes and {r.code for r in clashes[0].recipient} == {"TJK"}

@@ -101,8 +101,20 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     # "his assassination in Baghdad": the possessor is the victim, before any place phrase
     recips = patients or _noun_recipients(frame, sv, book)
     actors = [a for a in actors if a not in recips]
-    if not actors and not recips and book.spec(frame.event).reciprocal:
+    mutual_noun = lemma(tok) in book.words("mutual_words")
+    if not actors and not recips and (book.spec(frame.event).reciprocal or mutual_noun):
         actors = recips = between_sides(tok, book)  # "talks between A and B resumed"
+    if not recips and mutual_noun and not book.spec(frame.event).reciprocal:
+        # "after the clashes with Tajik forces": the other side of the fighting
+        others = book.words("mutual_other_preps")
+        recips = [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in others
+            for o in p.children
+            # (a named party or a nationality's forces, never "fighting with rifles")
+            if o.dep_ == "pobj" and names_party(o)
+        ]
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
     if _mutual(frame, actors, recips, book):
