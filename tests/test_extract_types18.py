@@ -100,3 +100,19 @@ def test_the_other_side_of_clashes_told_as_a_noun(analyze):
     )
     clashes = [e for e in doc.events if e.event == "ASSAULT"]
     assert clashes and {r.code for r in clashes[0].recipient} == {"TJK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Two soldiers died in clashes with Tajik forces.", {"TJK"}),
+        ("Three protesters died in clashes with police.", set()),
+    ],
+)
+def test_the_dead_of_clashes_are_their_victims(analyze, text, doers):
+    """ "X died in clashes with Y": X the victims, Y (a named side) the doer; never the dead
+    as the doers and the clashes as the one acted on."""
+    (ev,) = [e for e in analyze(text, published="2025-04-01").events if e.event == "ASSAULT"]
+    names = [text[a.span.start : a.span.end] for a in ev.recipient]
+    assert any(n.startswith(("Two soldiers", "Three protesters")) for n in names), names
+    assert {a.code for a in ev.actor} == doers

@@ -77,6 +77,10 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     if _headline_passive(frame, actors, book):
         # "Four soldiers killed as gunmen ambush a convoy": the counted are the victims
         actors, recips = [], actors
+    elif lemma(tok) in book.words("death_verbs") and book.spec(frame.event).violent:
+        # "Two soldiers died in clashes with Tajik forces": the dead are the victims, the
+        # other side of the fighting they died in the doer
+        actors, recips = _fought_with(tok, book), actors
     if _mutual(frame, actors, recips, book):
         # "Indian and Chinese troops clashed", "A and B signed a pact": each side acts on the
         # other, so every doer is also a recipient
@@ -122,6 +126,23 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     frame.actors, frame.recipients = actors, recips
     frame.modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
+    ]
+
+
+def _fought_with(verb: Token, book: Codebook) -> list[Token]:
+    """The other side named in the fighting a death verb's prepositional phrase tells ("died
+    in clashes with Tajik forces" -> Tajik forces), or []."""
+    others, mutual = book.words("mutual_other_preps"), book.words("mutual_words")
+    return [
+        o
+        for p in verb.children
+        if p.dep_ == "prep"
+        for n in p.children
+        if n.dep_ == "pobj" and lemma(n) in mutual
+        for q in n.children
+        if q.dep_ == "prep" and q.lower_ in others
+        for o in q.children
+        if o.dep_ == "pobj" and names_party(o)
     ]
 
 
