@@ -24,6 +24,8 @@ from newsevents import api
         ("Chile stood with the people of Bolivia during the crisis.", ("SUPPORT", "asserted")),
         ("Sweden announced new humanitarian aid for Yemen on Monday.", ("AID", "asserted")),
         ("Korea unveiled $20 million in aid for the flood victims.", ("AID", "asserted")),
+        ("Tajikistan on Wednesday brushed aside a Kyrgyz protest note.", ("REJECT", "asserted")),
+        ("Hungary blocked the release of EU funds for Ukraine's army.", ("REJECT", "asserted")),
         ("Japan handed over four patrol boats to the Vietnamese coast guard.", ("AID", "asserted")),
         (
             "Forty tonnes of medical supplies from Riyadh arrived in Port Sudan.",
