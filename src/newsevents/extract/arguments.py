@@ -109,16 +109,7 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     if not actors and not recips and (book.spec(frame.event).reciprocal or mutual_noun):
         actors = recips = between_sides(tok, book)  # "talks between A and B resumed"
     if not recips and mutual_noun and not book.spec(frame.event).reciprocal:
-        # "after the clashes with Tajik forces": the other side of the fighting
-        others = book.words("mutual_other_preps")
-        recips = [
-            o
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ in others
-            for o in p.children
-            # (a named party or a nationality's forces, never "fighting with rifles")
-            if o.dep_ == "pobj" and names_party(o)
-        ]
+        recips = _other_side(tok, book)  # "after the clashes with Tajik forces"
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
     if _mutual(frame, actors, recips, book):
@@ -129,20 +120,30 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     ]
 
 
+def _other_side(noun: Token, book: Codebook) -> list[Token]:
+    """The other side a mutual act told as a noun names ("the clashes with Tajik forces"): a
+    named party or a nationality's forces, never "fighting with rifles"."""
+    others = book.words("mutual_other_preps")
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in others
+        for o in p.children
+        if o.dep_ == "pobj" and names_party(o)
+    ]
+
+
 def _fought_with(verb: Token, book: Codebook) -> list[Token]:
     """The other side named in the fighting a death verb's prepositional phrase tells ("died
     in clashes with Tajik forces" -> Tajik forces), or []."""
-    others, mutual = book.words("mutual_other_preps"), book.words("mutual_words")
+    mutual = book.words("mutual_words")
     return [
         o
         for p in verb.children
         if p.dep_ == "prep"
         for n in p.children
         if n.dep_ == "pobj" and lemma(n) in mutual
-        for q in n.children
-        if q.dep_ == "prep" and q.lower_ in others
-        for o in q.children
-        if o.dep_ == "pobj" and names_party(o)
+        for o in _other_side(n, book)
     ]
 
 
