@@ -118,3 +118,16 @@ def test_the_dead_of_clashes_are_their_victims(analyze, text, doers):
     names = [text[a.span.start : a.span.end] for a in ev.recipient]
     assert any(n.startswith(("Two soldiers", "Three protesters")) for n in names), names
     assert {a.code for a in ev.actor} == doers
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Turkey threatened to block Sweden's membership of NATO.", "SWE"),
+        ("Hungary blocked Ukraine's accession to the EU.", "UKR"),
+    ],
+)
+def test_a_states_membership_is_that_states(analyze, text, recipient):
+    """ "Sweden's membership of NATO": the state that seeks it is the party, not the body."""
+    (ev,) = analyze(text, published="2025-04-01").events
+    assert {r.code for r in ev.recipient} == {recipient}
