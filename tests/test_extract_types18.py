@@ -131,3 +131,13 @@ def test_a_states_membership_is_that_states(analyze, text, recipient):
     """ "Sweden's membership of NATO": the state that seeks it is the party, not the body."""
     (ev,) = analyze(text, published="2025-04-01").events
     assert {r.code for r in ev.recipient} == {recipient}
+
+
+def test_owning_a_mistake_survives_the_learned_model(learned_resources):
+    """ "admitted mistakes": a concession whatever the learned model says (sure)."""
+    doc = api.analyze_text(
+        "The president admitted mistakes in the response to the floods.",
+        resources=learned_resources,
+        published="2025-04-01",
+    )
+    assert [e.event for e in doc.events] == ["CONCEDE"]
