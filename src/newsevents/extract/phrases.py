@@ -7,15 +7,12 @@ from spacy.tokens import Token
 
 from .codebook import Codebook
 from .parse import ENT_LABELS, HYPHEN, names_party
+from .slots import WHEN
 
 #: dependents that make a noun phrase for an actor mention
 _NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "flat", "case", "det", "nummod", "quantmod", "npadvmod"}
 )
-
-
-#: entity labels of times, never a word of a party's name
-_WHEN = frozenset({"DATE", "TIME"})
 
 
 def _noun_obj(prep: Token, head: Token) -> bool:
@@ -33,7 +30,7 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ == "amod" and c.i > t.i and t is tok:
                 continue  # "protesters angry at the result": a reduced clause, not the name
-            if c.ent_type_ in _WHEN and c.dep_ != "pobj":
+            if c.ent_type_ in WHEN and c.dep_ != "pobj":
                 continue  # "On Thursday morning police ...": the parse's compound is a time
             if (
                 c.dep_ in _NP_DEPS

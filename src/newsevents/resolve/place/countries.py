@@ -62,7 +62,7 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
     for key in cities:
         cands = gaz.cities.get(key, ())
         if not cands:
-            # a region named bare ("Extremadura", "Gedo"): its one country, as "X province" is
+            # a region named bare ("Extremadura", "Cauca"): its one country, as "X province" is
             owners = {s.country2 for s in gaz.subdivisions.get(key, ())}
             if len(owners) == 1:
                 ctx[next(iter(owners))] += 1
@@ -150,12 +150,10 @@ def _the_region(doc: Document, span: Span, name: str) -> bool:
 def _implied_country(gaz: Gazetteer, key: str) -> str | None:
     """The country (alpha-2) a name several countries' cities share implies: that of a
     namesake with ``dominant_city_ratio`` times the people of every namesake elsewhere
-    ("Cali"); for a name that is no city, that of the only first-level subdivision so called
-    ("Cauca")."""
+    ("Cali"). (A name that is no city is a region, counted by :func:`article_countries`.)"""
     cands = gaz.cities.get(key, ())
     if not cands:
-        subs = {s.country2 for s in gaz.subdivisions.get(key, ()) if s.precision == "province"}
-        return next(iter(subs)) if len(subs) == 1 else None
+        return None
     # a city called exactly so outranks any bigger city that has the name only as another
     # of its names ("Dili" is Timor-Leste's capital, one of Delhi's other names)
     exact = [c for c in cands if gaz.main_name(c, key)]
