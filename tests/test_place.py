@@ -292,14 +292,16 @@ BAD_FILES = [
         "place_settings.tsv",
         "min_population\t20000\nmax_path\t12\nmax_phrase_hops\t6\n"
         "dateline_chars\t1500\ndateline_days\t3\ntown_min_population\t1000\nsame_city_km\t20\ndominant_city_ratio\t10\n"
-        "alias_city_min_population\t100000\nregion_city_min_population\t1000000\n",
+        "alias_city_min_population\t100000\nregion_city_min_population\t1000000\n"
+        "far_city_min_population\t30000\n",
         ["min_population 20000", "15000"],
     ),
     (
         "place_settings.tsv",
         "min_population\t15000\nmax_path\t12\nmax_phrase_hops\t6\n"
         "dateline_chars\t1500\ndateline_days\t3\ntown_min_population\t50000\nsame_city_km\t20\ndominant_city_ratio\t10\n"
-        "alias_city_min_population\t100000\nregion_city_min_population\t1000000\n",
+        "alias_city_min_population\t100000\nregion_city_min_population\t1000000\n"
+        "far_city_min_population\t30000\n",
         ["town_min_population", "min_population"],
     ),
     ("place_settings.tsv", "max_population\t1\n", ["unknown setting", "max_population"]),

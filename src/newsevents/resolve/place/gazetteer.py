@@ -174,6 +174,7 @@ class PlaceSettings:
     dominant_city_ratio: int  # a namesake this many times larger says the article's country
     alias_city_min_population: int  # a city known by another name outweighs exact namesakes
     region_city_min_population: int  # a city this big named like a region of its country is meant
+    far_city_min_population: int  # a smaller city outside the article's countries is no place
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,13 @@ class Gazetteer:
             town = self.town(key, context)
             if town is not None:
                 return self._city_place(town)
+            capital = self.capital_countries.get(key)
+            if city.population < self.settings.far_city_min_population and not (
+                capital is not None and capital.alpha2 == city.country2
+            ):
+                # a small town abroad of the name is a namesake of some place the gazetteer
+                # lacks (a village of the article's country): no place beats a wrong one
+                return None
         if city is not None:
             return self._city_place(city)
         # a bare name that is no city: a province or district of the article's own
