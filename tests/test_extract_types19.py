@@ -1,0 +1,48 @@
+"""Common wire phrases the codebook lacked (twenty-fifth session): munitions dropped from the
+air, security forces cracking or clamping down on a group, a bomb ripping or tearing through
+a place. Their look-alikes stay non-events: leaflets dropped, a programme dropped, a policy
+against a vice, an explosion or a storm tearing through a place. Real spaCy; hand-written
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import api
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("Helicopters dropped barrel bombs on the village.", ("ASSAULT", "asserted")),
+        ("Two jets dropped bombs on the morning market.", ("ASSAULT", "asserted")),
+        ("Security forces cracked down on opposition protests.", ("COERCE", "asserted")),
+        ("Police clamped down on street vendors in the city centre.", ("COERCE", "asserted")),
+        ("A car bomb ripped through a crowded market.", ("ASSAULT", "asserted")),
+    ],
+)
+def test_the_phrase_decides(event_facts, text, fact):
+    assert fact in event_facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government aircraft dropped leaflets over the city.",
+        "The company dropped its missile programme.",
+        "Police cracked down on illegal mining in the region.",
+        "The storm tore through the coastal town.",
+        "An explosion tore through a chemical plant.",
+    ],
+)
+def test_no_act(event_facts, text):
+    assert event_facts(text) == []
+
+
+def test_a_bomb_ripping_through_survives_the_learned_model(learned_resources):
+    doc = api.analyze_text(
+        "A car bomb ripped through a crowded market in the capital.",
+        resources=learned_resources,
+        published="2025-04-01",
+    )
+    assert [e.event for e in doc.events] == ["ASSAULT"]
