@@ -1,6 +1,6 @@
 """Common wire phrases the codebook lacked (twenty-fifth session): munitions dropped from the
 air, security forces cracking or clamping down on a group, a bomb ripping or tearing through
-a place. Their look-alikes stay non-events: leaflets dropped, a programme dropped, a policy
+a place, a siege laid or a town put under siege. Their look-alikes stay non-events: leaflets dropped, a programme dropped, a policy
 against a vice, an explosion or a storm tearing through a place. Real spaCy; hand-written
 sentences."""
 
@@ -19,6 +19,8 @@ from newsevents import api
         ("Security forces cracked down on opposition protests.", ("COERCE", "asserted")),
         ("Police clamped down on street vendors in the city centre.", ("COERCE", "asserted")),
         ("A car bomb ripped through a crowded market.", ("ASSAULT", "asserted")),
+        ("The rebels laid siege to the city.", ("COERCE", "asserted")),
+        ("The army put the town under siege.", ("COERCE", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -33,6 +35,7 @@ def test_the_phrase_decides(event_facts, text, fact):
         "Police cracked down on illegal mining in the region.",
         "The storm tore through the coastal town.",
         "An explosion tore through a chemical plant.",
+        "The hens laid eggs in the barn.",
     ],
 )
 def test_no_act(event_facts, text):
@@ -46,3 +49,18 @@ def test_a_bomb_ripping_through_survives_the_learned_model(learned_resources):
         published="2025-04-01",
     )
     assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the town in March.",
+        "Government forces laid siege to the rebel-held town in March.",
+    ],
+)
+def test_a_month_is_no_place_for_the_parties(analyze, text):
+    # "March" is also a town in England: as a date it gives no party a country
+    doc = analyze(text, published="2025-04-01")
+    assert doc.events
+    codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
+    assert "GBR" not in codes

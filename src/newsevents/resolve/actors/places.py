@@ -16,6 +16,7 @@ from .vocab import ActorWords
 
 #: NER labels of places
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_WHEN_LABELS = ("DATE", "TIME")  # "in March", "on Christmas Day": when, never where
 
 
 def ent_of(tok: Token) -> SpacySpan | None:
@@ -61,6 +62,8 @@ def place_country(
 
     A city name only counts where the text uses it as a place (object of "in", "near", ...,
     or a modifier such as "Baghdad's"), so a person the NER mislabels is not a city."""
+    if ent.label_ in _WHEN_LABELS:
+        return None  # a month's name is also an English town's ("in March": no Britain)
     root = ent.root
     as_place = used_as_place(root, kb.words)
     # the NER sometimes calls a city a person, a region an organisation: its use as a place
