@@ -1,8 +1,8 @@
 """Common wire phrases the codebook lacked (twenty-fifth session): munitions dropped from the
 air, security forces cracking or clamping down on a group, a bomb ripping or tearing through
-a place, a siege laid or a town put under siege. Their look-alikes stay non-events: leaflets dropped, a programme dropped, a policy
-against a vice, an explosion or a storm tearing through a place. Real spaCy; hand-written
-sentences."""
+a place, a siege laid or a town put under siege. Their look-alikes stay non-events: leaflets
+dropped, a programme dropped, a policy against a vice, an explosion or a storm tearing
+through a place. Real spaCy; hand-written sentences."""
 
 from __future__ import annotations
 
