@@ -1,8 +1,9 @@
 """Common wire phrases the codebook lacked (twenty-fifth session): munitions dropped from the
 air, security forces cracking or clamping down on a group, a bomb ripping or tearing through
-a place, a siege laid or a town put under siege. Their look-alikes stay non-events: leaflets
-dropped, a programme dropped, a policy against a vice, an explosion or a storm tearing
-through a place. Real spaCy; hand-written sentences."""
+a place, a siege laid or a town put under siege, a swap of prisoners named as a noun. Their
+look-alikes stay non-events: leaflets dropped, a programme dropped, a policy against a vice,
+an explosion or a storm tearing through a place, an exchange of fire or of views. Real
+spaCy; hand-written sentences."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from newsevents import api
         ("A car bomb ripped through a crowded market.", ("ASSAULT", "asserted")),
         ("The rebels laid siege to the city.", ("COERCE", "asserted")),
         ("The army put the town under siege.", ("COERCE", "asserted")),
+        ("Ukraine and Russia carried out a prisoner swap.", ("RETREAT", "asserted")),
+        ("Armenia and Azerbaijan completed a swap of detainees.", ("RETREAT", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -36,6 +39,8 @@ def test_the_phrase_decides(event_facts, text, fact):
         "The storm tore through the coastal town.",
         "An explosion tore through a chemical plant.",
         "The hens laid eggs in the barn.",
+        "The exchange of fire lasted an hour.",
+        "Officials held an exchange of views.",
     ],
 )
 def test_no_act(event_facts, text):
