@@ -1,9 +1,9 @@
 """Common wire phrases the codebook lacked (twenty-fifth session): munitions dropped from the
 air, security forces cracking or clamping down on a group, a bomb ripping or tearing through
-a place, a siege laid or a town put under siege, a swap of prisoners named as a noun. Their
-look-alikes stay non-events: leaflets dropped, a programme dropped, a policy against a vice,
-an explosion or a storm tearing through a place, an exchange of fire or of views. Real
-spaCy; hand-written sentences."""
+a place, a siege laid or a town put under siege, a swap of prisoners named as a noun, people
+hanged. Their look-alikes stay non-events: leaflets dropped, a programme dropped, a policy
+against a vice, an explosion or a storm tearing through a place, an exchange of fire or of
+views, banners hung. Real spaCy; hand-written sentences."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from newsevents import api
         ("The army put the town under siege.", ("COERCE", "asserted")),
         ("Ukraine and Russia carried out a prisoner swap.", ("RETREAT", "asserted")),
         ("Armenia and Azerbaijan completed a swap of detainees.", ("RETREAT", "asserted")),
+        ("Saudi Arabia hanged two men on Monday.", ("ASSAULT", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -41,6 +42,7 @@ def test_the_phrase_decides(event_facts, text, fact):
         "The hens laid eggs in the barn.",
         "The exchange of fire lasted an hour.",
         "Officials held an exchange of views.",
+        "Protesters hung banners from the bridge.",
     ],
 )
 def test_no_act(event_facts, text):
