@@ -71,3 +71,13 @@ def test_a_month_is_no_place_for_the_parties(analyze, text):
     assert doc.events
     codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
     assert "GBR" not in codes
+
+
+def test_a_sector_word_opening_a_sentence_is_no_town(analyze):
+    # "Police" is also a town in Poland: the police of a Dhaka report are Bangladesh's
+    doc = analyze(
+        "DHAKA, March 4 (Wire) - Police fired tear gas at garment workers on Tuesday.",
+        published="2025-03-04",
+    )
+    (ev,) = doc.events
+    assert [(a.code, a.sector) for a in ev.actor] == [("BGD", "COP")]

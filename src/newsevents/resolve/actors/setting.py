@@ -328,7 +328,9 @@ class Setting:
             return a
         if self._unplaced(head):
             return a
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and (a.sector is None or head.ent_type_):
+            # (a sector's word capitalised at a sentence's start is no town: "Police" is one
+            # in Poland)
             name = self.kb.words.strip_article(a.name).strip()
             place = self.places.gazetteer.lookup(name, self.places.context)
             # "the Mission", "the Forum": a town's name takes no article (a body's does)
@@ -433,7 +435,12 @@ class Setting:
             return a
         if side.head.pos_ == "PRON" and a.sector is None:
             return a
-        if not doer and spec.place_target and side.head.pos_ == "PROPN":
+        if (
+            not doer
+            and spec.place_target
+            and side.head.pos_ == "PROPN"
+            and (a.sector is None or side.head.ent_type_)
+        ):
             place = self.places.gazetteer.lookup(a.name, self.places.context)  # "shelled Goma"
             if place is not None and place.country:
                 return evolve(a, code=str(place.country))
