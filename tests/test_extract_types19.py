@@ -81,3 +81,14 @@ def test_a_sector_word_opening_a_sentence_is_no_town(analyze):
     )
     (ev,) = doc.events
     assert [(a.code, a.sector) for a in ev.actor] == [("BGD", "COP")]
+
+
+def test_a_country_naming_a_border_is_the_neighbour(analyze):
+    # the soldiers of a Bamako report killed near the Burkina Faso border are Mali's
+    doc = analyze(
+        "BAMAKO, March 4 (Wire) - Jihadists killed 20 soldiers in an ambush near the "
+        "Burkina Faso border.",
+        published="2025-03-04",
+    )
+    (ev,) = doc.events
+    assert [a.code for a in ev.recipient] == ["MLI"]

@@ -281,7 +281,7 @@ class Setting:
         """Every country a sentence names (places and nationality words)."""
         codes: set[str] = set()
         for ent in self.places.ents_in(sent):
-            if backer(ent, self.kb):
+            if backer(ent, self.kb) or self._across_border(ent):
                 continue  # "Moscow-backed separatists", "pro-Kyiv": a backer or a side
             if ent.label_ == "NORP":
                 hit = self.kb.countries.get(ent.text)
@@ -291,6 +291,12 @@ class Setting:
             if code is not None:
                 codes.add(code)
         return codes - self.kb.sectors.codes.nonstate
+
+    def _across_border(self, ent: SpacySpan) -> bool:
+        """ "near the Burkina Faso border", "its border with Chad": the neighbour's country."""
+        root, frontier = ent.root, self.kb.words.frontier_nouns
+        held = root.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root
+        return held.dep_ in ("compound", "amod", "nmod", "prep") and held.head.lemma_ in frontier
 
     def _named_countries(self, sent: SpacySpan) -> frozenset[str]:
         """Every country a sentence names, also by a country word the tagger did not take for

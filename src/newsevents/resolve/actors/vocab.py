@@ -69,6 +69,7 @@ class ActorWords:
     visitor_nouns: frozenset[str]
     envoy_nouns: frozenset[str]
     origin_preps: frozenset[str]
+    frontier_nouns: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
