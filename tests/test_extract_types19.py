@@ -92,3 +92,17 @@ def test_a_country_naming_a_border_is_the_neighbour(analyze):
     )
     (ev,) = doc.events
     assert [a.code for a in ev.recipient] == ["MLI"]
+
+
+@pytest.mark.parametrize(
+    "text, victims",
+    [
+        ("Gunmen kidnapped 12 worshippers from a church in Kaduna state.", "12 worshippers"),
+        ("Soldiers burned 40 homes in a village near Kidal.", "40 homes"),
+    ],
+)
+def test_a_counted_object_stays_the_patient(analyze, text, victims):
+    # a place named after a counted object is where the act was, not whom it was done to
+    doc = analyze(text, published="2025-03-04")
+    names = [r.name for e in doc.events for r in e.recipient]
+    assert victims in names

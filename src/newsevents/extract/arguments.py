@@ -411,7 +411,10 @@ def _named_party(
     reciprocal = spec.reciprocal and len(actors) > 1
     parties = book.expand(book.ordered("party_classes"))
     patient = bool(recips) and (
-        is_passive(tok) or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
+        is_passive(tok)
+        or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
+        # "kidnapped 12 worshippers from a church in X": a counted object is the patient
+        or any(c.dep_ == "nummod" and c.ent_type_ not in WHEN for r in recips for c in r.children)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
     blamed = spec.content_factuality == "reported"
     if blamed and recips and not any(r.ent_type_ in ENT_LABELS for r in recips):
