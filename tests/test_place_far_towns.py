@@ -39,3 +39,14 @@ def test_far_town_places_no_event(analyze):
     doc = analyze(text, published="2025-03-04")
     (ev,) = [e for e in doc.events if e.event == "COERCE"]
     assert ev.location is None or ev.location.country == "AGO"
+
+
+def test_an_organisation_of_a_country_is_no_town(analyze):
+    # "the University of Chile": the tagger's organisation, cut before its "of", is no
+    # town called University (there is one in Florida)
+    doc = analyze(
+        "Chilean police clashed with students at the University of Chile on Wednesday.",
+        published="2025-03-06",
+    )
+    assert doc.events
+    assert all(e.location is None or e.location.country == "CHL" for e in doc.events)

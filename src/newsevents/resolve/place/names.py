@@ -79,7 +79,9 @@ def candidates(
     direct object counts only as a city of one of the article's countries (``context``)."""
     all_ents = parse.ents if ents is None else ents  # ``parse.ents`` builds every Span: once
     out = [e for e in all_ents if e.label_ in LOCATION_LABELS]
-    others = [_before_preposition(e) for e in all_ents if e.label_ in _MISLABELLED]
+    cut = [(e, _before_preposition(e)) for e in all_ents if e.label_ in _MISLABELLED]
+    # ("the University of Chile" cut before its "of" is no town called University)
+    others = [s for e, s in cut if s.end == e.end or s[-1].lower_ not in gaz.cues.org_heads]
     others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})
     others += _capital_nouns(parse, gaz)
     for span in others:
