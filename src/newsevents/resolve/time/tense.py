@@ -69,6 +69,8 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
         and (t.tag_ != "VBD" or lemma in v.scheduling_words or lemma in v.appeal_verbs)
     ):
         return True
+    if below is None and lemma in v.plan_verbs and t.tag_ in ("VBZ", "VBP"):
+        return True  # "opposition parties plan a rally on Saturday": the plan's act is ahead
     if t.lemma_ in v.be_verbs and t.tag_ in ("VBZ", "VBP") and t.pos_ == "AUX":
         # "the minister is to receive X on Friday": an arrangement ahead (whichever verb of
         # the chain the time phrase hangs from)
