@@ -106,3 +106,9 @@ def test_a_counted_object_stays_the_patient(analyze, text, victims):
     doc = analyze(text, published="2025-03-04")
     names = [r.name for e in doc.events for r in e.recipient]
     assert victims in names
+
+
+def test_an_ombudsman_is_a_state_office(analyze):
+    doc = analyze("The human rights ombudsman urged both sides to return to talks.")
+    (ev,) = doc.events
+    assert [a.sector for a in ev.actor] == ["GOV"]
