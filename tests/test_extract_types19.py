@@ -112,3 +112,16 @@ def test_an_ombudsman_is_a_state_office(analyze):
     doc = analyze("The human rights ombudsman urged both sides to return to talks.")
     (ev,) = doc.events
     assert [a.sector for a in ev.actor] == ["GOV"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Police fired tear gas to disperse protesters.", "protesters"),
+        ("Troops fired live rounds to disperse the crowd.", "crowd"),
+    ],
+)
+def test_a_purpose_names_whom_the_force_was_used_on(analyze, text, target):
+    doc = analyze(text)
+    (ev,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [r.name for r in ev.recipient] == [target]

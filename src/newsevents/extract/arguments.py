@@ -568,7 +568,10 @@ def _answered_or_purpose(
             purpose = infinitival(x) and not any(c.dep_ in ("mark", "nsubj") for c in x.children)
             if x.dep_ == "advcl" and purpose and inner is not None and not inner.absorbed:
                 fill_arguments(inner, frames, book, parse)
-                named = [r for r in inner.recipients if names_party(r)]
+                # (with no object of its own, people it was done to count too: "fired tear
+                # gas to disperse protesters")
+                people = book.expand(book.ordered("party_classes")) if not recips else set()
+                named = [r for r in inner.recipients if names_party(r) or lemma(r) in people]
                 if named:
                     return named
     return recips
