@@ -165,6 +165,10 @@ def test_is_outlet_name(name: str, ok: bool) -> None:
         ("The Valley Bugle, 8 March 2021: https://bugle.example/a", "The Valley Bugle"),
         ("P.S. Lindmoor Review, 08.03.2021", "Lindmoor Review"),
         ("Lindmoor Review, 08.03.2021:", "Lindmoor Review"),  # the link on the next line
+        # a wire dateline names its agency after the place, with or without the day
+        ("KABUL (Steppe Wire) - Talks resumed on Monday.", "Steppe Wire"),
+        ("KABUL, March 4 (Steppe Wire) - Talks resumed on Monday.", "Steppe Wire"),
+        ("KIRKUK, Iraq, Jan. 3 (Steppe Wire) - Talks resumed.", "Steppe Wire"),
     ],
 )
 def test_outlet_is_never_a_weekday_date_or_place(line: str, outlet: str | None) -> None:

@@ -632,3 +632,29 @@ def test_a_back_reference_naming_its_doer_keeps_the_actor_veto(
     first = replace(first, trigger_lemma="strike")
     other = replace(other, trigger_lemma="strike")
     assert len(merge([a, b], [first, other]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("counted", "told", "agrees"),
+    [
+        # "the toll has risen to 12" (no class) beside "nine villagers": 12 counts villagers,
+        # so "15 attackers" killed in a pursuit is no agreeing figure
+        ("combatants", {("killed", 9, "civilians"), ("killed", 12, None)}, False),
+        ("civilians", {("killed", 9, "civilians"), ("killed", 12, None)}, True),
+        # with no class told at all, any figure of the kind compares
+        ("combatants", {("killed", 12, None)}, True),
+    ],
+)
+def test_an_unclassed_toll_counts_the_events_class(counted, told, agrees) -> None:
+    from types import SimpleNamespace
+
+    from newsevents.merge.evidence import _numbers
+
+    quantities: dict[str, set] = {}
+    for kind, value, cls in told:
+        quantities.setdefault(kind, set()).add((value, cls))
+    x = SimpleNamespace(
+        m=SimpleNamespace(quantities=[Quantity("killed", 15, False, Span(0, 2))]), counted=(counted,)
+    )
+    c = SimpleNamespace(quantities=quantities)
+    assert _numbers(x, c)[0] is agrees

@@ -213,7 +213,13 @@ def _numbers(x: Features, c: Cluster) -> tuple[bool, bool]:
     match = differ = False
     for i, q in enumerate(x.m.quantities):
         whom = x.counted[i] if i < len(x.counted) else None
-        seen = [v for v, cls in c.quantities.get(q.kind, ()) if not (whom and cls and whom != cls)]
+        told = c.quantities.get(q.kind, ())
+        # a toll that names no class ("the death toll has risen to 12") counts the class the
+        # event's other figures of that kind count, when they count one ("nine villagers"):
+        # "15 attackers" killed in a pursuit are no agreeing figure
+        classes = {cls for _, cls in told if cls}
+        implied = next(iter(classes)) if len(classes) == 1 else None
+        seen = [v for v, cls in told if not (whom and (cls or implied) and whom != (cls or implied))]
         if not seen:
             continue
         if any(_close(q.value, v) for v in seen):
