@@ -653,8 +653,7 @@ def test_an_unclassed_toll_counts_the_events_class(counted, told, agrees) -> Non
     quantities: dict[str, set] = {}
     for kind, value, cls in told:
         quantities.setdefault(kind, set()).add((value, cls))
-    x = SimpleNamespace(
-        m=SimpleNamespace(quantities=[Quantity("killed", 15, False, Span(0, 2))]), counted=(counted,)
-    )
+    toll = Quantity("killed", 15, False, Span(0, 2))
+    x = SimpleNamespace(m=SimpleNamespace(quantities=[toll]), counted=(counted,))
     c = SimpleNamespace(quantities=quantities)
     assert _numbers(x, c)[0] is agrees

@@ -219,7 +219,7 @@ def _numbers(x: Features, c: Cluster) -> tuple[bool, bool]:
         # "15 attackers" killed in a pursuit are no agreeing figure
         classes = {cls for _, cls in told if cls}
         implied = next(iter(classes)) if len(classes) == 1 else None
-        seen = [v for v, cls in told if not (whom and (cls or implied) and whom != (cls or implied))]
+        seen = [v for v, cls in told if not (whom and (cls or implied) not in (None, whom))]
         if not seen:
             continue
         if any(_close(q.value, v) for v in seen):
