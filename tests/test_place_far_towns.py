@@ -50,3 +50,11 @@ def test_an_organisation_of_a_country_is_no_town(analyze):
     )
     assert doc.events
     assert all(e.location is None or e.location.country == "CHL" for e in doc.events)
+
+
+def test_a_nationality_is_no_unlisted_town(analyze):
+    # "at Ukrainian cities": the tagger's place is an adjective, not a town of the article's
+    # main country called "Ukrainian"
+    doc = analyze("Russia launched 120 drones at Ukrainian cities overnight.", "2025-03-05")
+    (ev,) = doc.events
+    assert ev.location is None or ev.location.name != "Ukrainian"

@@ -292,6 +292,8 @@ def place_of_unlisted(
         return None
     if not words or any(not t.text[:1].isupper() for t in words if not t.is_punct):
         return None  # a common noun ("the district") names no place of its own
+    if ent.root.pos_ == "ADJ" or ent.text.lower() in gaz.adjectives:
+        return None  # "at Ukrainian cities": a nationality, no town called Ukrainian
     precision: PlacePrecision = division or gaz.cues.divisions.get(noun or "", "city")
     name = ent.doc[words[0].i : words[-1].i + 1].text
     within = _enclosing(gaz, ent.root, context)
