@@ -114,6 +114,12 @@ def test_an_ombudsman_is_a_state_office(analyze):
     assert [a.sector for a in ev.actor] == ["GOV"]
 
 
+def test_a_charge_d_affaires_is_a_diplomat(analyze):
+    doc = analyze("Estonia summoned the Russian chargé d'affaires on Thursday.")
+    (ev,) = doc.events
+    assert [(r.code, r.sector) for r in ev.recipient] == [("RUS", "GOV")]
+
+
 @pytest.mark.parametrize(
     "text, target",
     [
