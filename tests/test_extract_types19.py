@@ -25,6 +25,9 @@ from newsevents import api
         ("Ukraine and Russia carried out a prisoner swap.", ("RETREAT", "asserted")),
         ("Armenia and Azerbaijan completed a swap of detainees.", ("RETREAT", "asserted")),
         ("Saudi Arabia hanged two men on Monday.", ("ASSAULT", "asserted")),
+        # ... but a state blamed for a theft, or a protest at crime, is one
+        ("Pyongyang was blamed by the FBI for the theft of crypto assets.", ("ACCUSE", "asserted")),
+        ("Truckers blocked the roads in protest at highway robberies.", ("PROTEST", "asserted")),
     ],
 )
 def test_the_phrase_decides(event_facts, text, fact):
@@ -43,6 +46,9 @@ def test_the_phrase_decides(event_facts, text, fact):
         "The exchange of fire lasted an hour.",
         "Officials held an exchange of views.",
         "Protesters hung banners from the bridge.",
+        # ordinary crime is no political event
+        "A man was shot dead in a robbery in Johannesburg.",
+        "Two men were shot during a carjacking on Sunday.",
     ],
 )
 def test_no_act(event_facts, text):

@@ -26,6 +26,8 @@ from .parse import (
 )
 from .slots import WHEN
 
+_POLITICAL_LABELS = frozenset({"GPE", "ORG", "NORP"})  # a state, body or nationality
+
 
 def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
     if not toks:
@@ -125,6 +127,12 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     # the stadium during the match", "arrested a record number of smugglers")
     forces = book.expand(book.ordered("force_doer_classes"))
     context = _context(args + purpose, book) and not doers & forces
+    crime = not context and not doers & forces and not book.spec(entry.event).voices_demands
+    if crime and _context(args, book, "CRIME_CONTEXT"):
+        # (a protest at crime is no crime; a place the act happened in is no party: "shot
+        # dead in a robbery in Soweto")
+        named = [t for t in subjects + args if t.ent_type_ in _POLITICAL_LABELS]
+        context = not [t for t in named if t.ent_type_ != "GPE" or t.dep_ != "pobj"]
     return context or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 
@@ -305,12 +313,13 @@ def _purposes(tok: Token) -> list[Token]:
     ]
 
 
-def _context(toks: list[Token], book: Codebook) -> bool:
-    """Is an argument a word of a non-political context (sport, markets)? Its adjectives do
-    not count ("a record high" is a market's, "the high commissioner" an envoy)."""
-    if "NONEVENT_CONTEXT" not in book.classes:
+def _context(toks: list[Token], book: Codebook, cls: str = "NONEVENT_CONTEXT") -> bool:
+    """Is an argument a word of a non-political context (sport, markets; ``cls``: another
+    such class)? Its adjectives do not count ("a record high" is a market's, "the high
+    commissioner" an envoy)."""
+    if cls not in book.classes:
         return False
-    words = book.expand(("NONEVENT_CONTEXT",))
+    words = book.expand((cls,))
     for t in toks:
         if (
             t.pos_ == "PROPN"
