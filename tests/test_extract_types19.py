@@ -137,3 +137,15 @@ def test_a_purpose_names_whom_the_force_was_used_on(analyze, text, target):
     doc = analyze(text)
     (ev,) = [e for e in doc.events if e.event == "ASSAULT"]
     assert [r.name for r in ev.recipient] == [target]
+
+
+def test_a_weapon_opening_a_sentence_is_no_actor(learned_resources):
+    # "Rockets" tagged as a name for its capital is still a weapon: never the doer (the
+    # learned party model had put it back)
+    doc = api.analyze_text(
+        "Rockets landed near the American embassy late on Saturday, the military said.",
+        resources=learned_resources,
+        published="2025-03-02",
+    )
+    (ev,) = doc.events
+    assert all(a.name != "Rockets" for a in ev.actor)

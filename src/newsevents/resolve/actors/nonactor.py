@@ -67,8 +67,13 @@ def is_thing(head: Token, kb: ActorDictionary) -> bool:
     """Is the head a common noun naming a thing, an act, a text or a time (not a role)?"""
     lemma = head.lemma_.lower()
     words = kb.words.nonactor_nouns
+    # a common noun the tagger read as a name for its capital at a sentence's start
+    # ("Rockets landed near the embassy"), with no entity label of its own
+    opening = head.pos_ == "PROPN" and head.is_sent_start and not head.ent_type_
+    if opening:
+        lemma = head.lower_.removesuffix("s") if head.lower_ not in words else head.lower_
     return (
-        head.pos_ == "NOUN"
+        (head.pos_ == "NOUN" or opening)
         and head.ent_type_ not in _PARTY_LABELS
         and lemma not in kb.sectors.by_word
         and (lemma in words or head.lower_ in words)
