@@ -149,3 +149,26 @@ def test_a_weapon_opening_a_sentence_is_no_actor(learned_resources):
     )
     (ev,) = doc.events
     assert all(a.name != "Rockets" for a in ev.actor)
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("The minister said the group had been planning an attack on the base.", "future"),
+        ("The group planned the attack that killed 12 people.", "asserted"),
+    ],
+)
+def test_an_act_being_planned_is_ahead(event_facts, text, fact):
+    assert ("ASSAULT", fact) in event_facts(text)
+
+
+def test_a_planned_attack_lends_no_doer_to_the_next(analyze):
+    # "The strike" refers back to the last attack told, not to one someone was planning
+    doc = analyze(
+        "A US drone strike killed a Syrian commander near the airport on Friday. "
+        "Officials said Syria had been planning an attack on American troops. "
+        "The strike follows a week of escalating violence.",
+        published="2020-01-04",
+    )
+    last = [e for e in doc.events if doc.article.text[e.trigger.start :].startswith("strike")]
+    assert last and all(a.code == "USA" for a in last[-1].actor)

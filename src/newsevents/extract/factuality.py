@@ -84,6 +84,7 @@ class Cues:
     warning: frozenset[str]
     owns_condition: frozenset[str]
     onset: frozenset[str]
+    plan_objects: frozenset[str]  # "was planning an attack": the act is ahead, not done
     speculating: frozenset[str]
     question: frozenset[str]
     pending: frozenset[str]
@@ -138,6 +139,7 @@ class Cues:
             warning=w("warning_verbs"),
             owns_condition=w("condition_owning_verbs"),
             onset=w("onset_governors"),
+            plan_objects=w("plan_object_verbs"),
             speculating=w("speculation_verbs"),
             question=w("question_marks"),
             pending=w("pending_marks"),
@@ -458,6 +460,9 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.topic = result.topic or (hl in cues.topical and hl not in cues.warning)
     elif dep in ("ccomp", "acl", "advcl") and hl in cues.hypo_heads:
         result.mark("hypothetical", head)
+    elif dep == "dobj" and hl in cues.plan_objects and not _past(head):
+        result.mark("future", head)  # "was planning an imminent attack", "are plotting raids"
+        result.intent = True
 
 
 def _past(verb: Token) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ...model import Actor, Document, Entity, EventMention, Quote, Span, evolve
+from ...model import FACTUAL, Actor, Document, Entity, EventMention, Quote, Span, evolve
 from ...within import Within
 from ..place import Gazetteer, article_countries
 from .antecedents import (
@@ -266,8 +266,8 @@ class ParticipantCoder:
             for a in ev.actor
             if (a.code or a.entity) and a.sector != self.kb.sectors.codes.unknown
         ]
-        if spec is not None and spec.violent and named:
-            self.last_attacker = named[0]
+        if spec is not None and spec.violent and named and ev.factuality in FACTUAL:
+            self.last_attacker = named[0]  # (not one planned: "was planning an attack")
         self._remember_pair(ev)
         coded = next((a for a in ev.actor if a.code), None)
         if coded is not None:
