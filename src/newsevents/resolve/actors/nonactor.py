@@ -69,7 +69,7 @@ def is_thing(head: Token, kb: ActorDictionary) -> bool:
     words = kb.words.nonactor_nouns
     # a common noun the tagger read as a name for its capital at a sentence's start
     # ("Rockets landed near the embassy"), with no entity label of its own
-    opening = head.pos_ == "PROPN" and head.is_sent_start and not head.ent_type_
+    opening = head.pos_ == "PROPN" and bool(head.is_sent_start) and not head.ent_type_
     if opening:
         lemma = head.lower_.removesuffix("s") if head.lower_ not in words else head.lower_
     return (
