@@ -172,3 +172,20 @@ def test_a_planned_attack_lends_no_doer_to_the_next(analyze):
     )
     last = [e for e in doc.events if doc.article.text[e.trigger.start :].startswith("strike")]
     assert last and all(a.code == "USA" for a in last[-1].actor)
+
+
+@pytest.mark.parametrize(
+    "name, base",
+    [
+        ("US warplanes (raids)", "US warplanes"),
+        ("US warplanes (strike)", "US warplanes"),
+        ("unidentified (Kirkuk)", "unidentified (Kirkuk)"),  # a place, no attack noun
+        ("US warplanes", "US warplanes"),
+    ],
+)
+def test_back_references_do_not_stack_their_nouns(name, base):
+    from newsevents.model import Actor, Span
+    from newsevents.resolve.actors.attacks import _base_name
+
+    nouns = frozenset({"raid", "strike", "attack"})
+    assert _base_name(Actor(Span(0, 1), name), nouns) == base

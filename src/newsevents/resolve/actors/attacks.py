@@ -37,7 +37,19 @@ def attack_doer(
     if any(c.dep_ == "det" and c.lower_ in words.indefinite_articles for c in noun.children):
         return ()  # "a rocket barrage killed ...": a new attack, not the last one again
     # an attack noun whose own phrase names its doer ("the US strikes") was coded already
-    return (evolve(last, span=Span.of_token(noun), name=f"{last.name} ({noun.text})"),)
+    return (
+        evolve(last, span=Span.of_token(noun), name=f"{_base_name(last, nouns)} ({noun.text})"),
+    )
+
+
+def _base_name(last: Actor, nouns: frozenset[str]) -> str:
+    """The doer's name without the attack noun an earlier back-reference added ("US warplanes
+    (raids)" -> "US warplanes"), so that a third mention does not stack two."""
+    name, _, told = last.name.rpartition(" (")
+    word = told.removesuffix(")").lower()
+    if name and told.endswith(")") and (word in nouns or word.removesuffix("s") in nouns):
+        return name
+    return last.name
 
 
 def _possessor_is_victim(noun: Token, ev: EventMention, doc: Document) -> bool:
