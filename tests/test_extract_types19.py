@@ -189,3 +189,13 @@ def test_back_references_do_not_stack_their_nouns(name, base):
 
     nouns = frozenset({"raid", "strike", "attack"})
     assert _base_name(Actor(Span(0, 1), name), nouns) == base
+
+
+def test_allies_are_not_the_doers_country(analyze):
+    doc = analyze(
+        "KYIV, March 5 (Wire) - Ukraine's president urged Western allies to speed up "
+        "deliveries of air defence systems.",
+        published="2025-03-05",
+    )
+    (ev,) = doc.events
+    assert [r.code for r in ev.recipient] != ["UKR"]

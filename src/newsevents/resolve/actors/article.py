@@ -154,4 +154,5 @@ class ArticleHome:
             lemma in words.attack_nouns
             or lemma in words.act_nouns
             or lemma in words.counterpart_nouns
+            or lemma in words.relational_nouns
         )
