@@ -27,6 +27,8 @@ from newsevents import api
         ("Saudi Arabia hanged two men on Monday.", ("ASSAULT", "asserted")),
         ("The rebels downed a military helicopter.", ("ASSAULT", "asserted")),
         ("Air defences downed 30 drones overnight.", ("ASSAULT", "asserted")),
+        ("The government legalised the opposition party.", ("CONCEDE", "asserted")),
+        ("The authorities unblocked social media platforms.", ("CONCEDE", "asserted")),
         # ... but a state blamed for a theft, or a protest at crime, is one
         ("Pyongyang was blamed by the FBI for the theft of crypto assets.", ("ACCUSE", "asserted")),
         ("Truckers blocked the roads in protest at highway robberies.", ("PROTEST", "asserted")),
@@ -48,6 +50,7 @@ def test_the_phrase_decides(event_facts, text, fact):
         "The exchange of fire lasted an hour.",
         "Officials held an exchange of views.",
         "Shares were down sharply on Monday.",
+        "Uruguay legalised cannabis.",
         "Protesters hung banners from the bridge.",
         # ordinary crime is no political event
         "A man was shot dead in a robbery in Johannesburg.",
