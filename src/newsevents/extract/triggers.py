@@ -131,8 +131,10 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     if crime and _context(args, book, "CRIME_CONTEXT"):
         # (a protest at crime is no crime; a place the act happened in is no party: "shot
         # dead in a robbery in Soweto")
-        named = [t for t in subjects + args if t.ent_type_ in _POLITICAL_LABELS]
-        context = not [t for t in named if t.ent_type_ != "GPE" or t.dep_ != "pobj"]
+        context = not any(
+            t.ent_type_ in _POLITICAL_LABELS and (t.ent_type_ != "GPE" or t.dep_ != "pobj")
+            for t in subjects + args
+        )
     return context or bool(doers & book.expand(("NONEVENT_DOERS",)))
 
 

@@ -71,7 +71,7 @@ def is_thing(head: Token, kb: ActorDictionary) -> bool:
     # ("Rockets landed near the embassy"), with no entity label of its own
     opening = head.pos_ == "PROPN" and bool(head.is_sent_start) and not head.ent_type_
     if opening:
-        lemma = head.lower_.removesuffix("s") if head.lower_ not in words else head.lower_
+        lemma = head.lower_.removesuffix("s")  # ("Rockets"; the form itself is tested below)
     return (
         (head.pos_ == "NOUN" or opening)
         and head.ent_type_ not in _PARTY_LABELS

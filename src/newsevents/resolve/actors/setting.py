@@ -582,8 +582,8 @@ class Setting:
         coded by where it happened or what its sentence or article names."""
         lemma = head.lemma_.lower()
         words = self.kb.words
-        # (nor "Western allies", "its neighbours": the other end of a relation is another party)
-        return lemma in words.attack_nouns | words.counterpart_nouns | words.relational_nouns
+        nouns = (words.attack_nouns, words.counterpart_nouns, words.relational_nouns)
+        return any(lemma in s for s in nouns)  # (relational: "Western allies" are others)
 
     def _article_country(self, others: Sequence[Side], where_first: bool = False) -> str | None:
         """The one country the article is about most, unless it is the other party."""
