@@ -85,6 +85,11 @@ def resolve_dates(
         _first_date(ev, plain[ti] if ti is not None and ti < len(plain) else None, pub)
         for ev, ti in zip(events, chosen, strict=True)
     ]
+    for ei, tt in enumerate(trig_toks):
+        if _past_dated_ahead(state[ei], tt, pub, tv):
+            # a day ahead of the report in a clause told as done is the day of the act it
+            # asks for or announces ("urged them to march on Saturday"), not this one's
+            state[ei] = _first_date(events[ei], None, pub)
     if not pub:
         return state  # nothing is dated relative to an unknown publication date
     ctx = Dating(
@@ -395,6 +400,18 @@ def _inside_named_sides(
 def _root(doc: Document, span: Span) -> int | None:
     toks = doc.tokens(span)
     return toks.root.i if toks is not None and len(toks) else None
+
+
+def _past_dated_ahead(
+    ev: EventMention, tt: SpacySpan | None, pub: str | None, tv: TimeVocab
+) -> bool:
+    """True when a verb told in the simple past got a day after the report's day."""
+    if not pub or len(pub) < 10 or ev.date_source != "text" or ev.date_precision != "day":
+        return False
+    if not ev.date or ev.date[:10] <= pub[:10] or tt is None or len(tt) == 0:
+        return False
+    verb = tt.root
+    return verb.tag_ == "VBD" and clause_direction(tt, tv.words) == PAST
 
 
 def _first_date(ev: EventMention, t: TimeExpression | None, pub: str | None) -> EventMention:

@@ -31,6 +31,8 @@ def clause_direction(tokens: SpacySpan | None, v: Vocab) -> Direction | None:
         chain.append(cur)
     if any(_ahead(t, chain[i - 1] if i else None, v) for i, t in enumerate(chain)):
         return FUTURE
+    if _after_asked_act(verb, tokens, v):
+        return FUTURE
     head = chain[-1] if chain[-1].dep_ in ("ROOT",) else verb
     for t in (verb, head):
         if _imperative(t):
@@ -44,6 +46,19 @@ def _verb_of(tok: Token) -> Token | None:
         tok = tok.head
         steps += 1
     return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _after_asked_act(verb: Token, tokens: SpacySpan, v: Vocab) -> bool:
+    """A time told after the act an appeal asks for is that act's day, ahead of the call
+    ("urged supporters to march in Caracas on Saturday", "called for a rally on Saturday");
+    told before it, it is the call's own ("called on Sunday for a rally")."""
+    if verb.lemma_.lower() not in v.appeal_verbs:
+        return False
+    return any(
+        c.i < tokens.start
+        and (c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("for", "to")))
+        for c in verb.children
+    )
 
 
 def _aux(t: Token) -> list[Token]:
