@@ -159,6 +159,12 @@ def _implied_country(gaz: Gazetteer, key: str) -> str | None:
     exact = [c for c in cands if gaz.main_name(c, key)]
     if exact and len({c.country2 for c in exact}) == 1:
         return exact[0].country2
+    if not exact:
+        # a province called exactly so outranks cities that have the name only as another of
+        # theirs ("Antioquia" is Colombia's, not Turkey's Antakya)
+        owners = {s.country2 for s in gaz.subdivisions.get(key, ()) if s.precision == "province"}
+        if owners:
+            return next(iter(owners)) if len(owners) == 1 else None
     pool = exact or list(cands)
     largest = max(pool, key=lambda c: c.population)
     others = [c.population for c in pool if c.country2 != largest.country2]

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cached_property
 
 from spacy.tokens import Span as SpacySpan
@@ -99,6 +100,19 @@ class NameKey:
         if rest and first in self.articles:
             low = rest
         return low.strip(" .,")
+
+
+def _respelt(name: str, other: str) -> bool:
+    """Are two folded names one name spelt two ways ("dar'a", "daraa"), not one name inside
+    a longer one ("santa fe de antioquia") or another name altogether ("salvador")?
+    difflib's ratio over the letters: a transliteration keeps most of them in order."""
+    a = "".join(ch for ch in name if ch.isalnum())
+    b = "".join(ch for ch in other if ch.isalnum())
+    return SequenceMatcher(None, a, b).ratio() >= _RESPELT_RATIO
+
+
+#: how alike two spellings of one name are at least (difflib ratio of their letters)
+_RESPELT_RATIO = 0.8
 
 
 def fold(name: str) -> str:
@@ -392,20 +406,25 @@ class Gazetteer:
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)
-        if (
-            city is not None
-            and not self.main_name(city, key)
-            and city.population < self.settings.alias_city_min_population
-        ):
+        if city is not None and not self.main_name(city, key):
             # "Borno" is the Nigerian state, not a German town GeoNames also calls so: a
             # province's own name beats a small city's other name abroad (unless only the
-            # city is in the article's countries)
+            # city is in the article's countries); "Antioquia", "Bahia" are the provinces,
+            # not the cities ("Santa Fe de Antioquia", Salvador) that also bear their names
+            # - but "Daraa" is the city, its name only respelt, and "Santiago" the great city
+            # of Santiago de los Caballeros, its name cut short
             sub = self.best_subdivision(key, context)
             if (
                 sub is not None
                 and sub.precision == "province"
-                and sub.country2 != city.country2  # "Daraa": the city in its own province
                 and (ctx.get(sub.country2, 0) or not ctx.get(city.country2, 0))
+                and (
+                    (
+                        sub.country2 != city.country2
+                        and city.population < self.settings.alias_city_min_population
+                    )
+                    or not self._called_so(city, key)
+                )
             ):
                 return self._subdivision_place(sub)
         if city is not None and context and not context.get(city.country2, 0):
@@ -511,6 +530,18 @@ class Gazetteer:
 
     def _subdivision_place(self, sub: Subdivision) -> Place:
         return Place(sub.name, self.alpha3(sub.country2), None, None, sub.precision)
+
+    def _called_so(self, city: City, key: str) -> bool:
+        """Is ``key`` what people call ``city`` (its name respelt, or, for a city of
+        alias_city_min_population people, the first words of its longer name), rather than
+        another name GeoNames keeps for it?"""
+        name = fold(self.key(city.name))
+        if _respelt(name, fold(key)):
+            return True
+        if city.population < self.settings.alias_city_min_population:
+            return False
+        words = fold(key).split()
+        return _respelt(" ".join(name.split()[: len(words)]), " ".join(words))
 
     def main_name(self, city: City, key: str) -> bool:
         """Is ``key`` the city's own name (written with or without its accents: "Nis" is
