@@ -1,0 +1,23 @@
+"""Wire phrases read wrong before the twenty-sixth session. A person named by rank or trade
+("a senior commander of <an unlisted group>", "a police officer", "a drug kingpin") is the
+one acted on, not a place named after him. Real spaCy; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("Police arrested a senior commander of the Frente Sur in a raid in Cauca.", "commander"),
+        ("Gunmen shot dead a police officer in a market in Peshawar.", "officer"),
+        ("Soldiers detained a drug kingpin at a ranch in Sinaloa.", "kingpin"),
+        ("Unknown attackers abducted a lawmaker in a village in Zamfara.", "lawmaker"),
+    ],
+)
+def test_a_person_by_rank_or_trade_is_the_patient(analyze, text, victim):
+    doc = analyze(text, published="2025-03-04")
+    assert doc.events, text
+    names = [r.name for e in doc.events for r in e.recipient]
+    assert any(victim in n for n in names), names
