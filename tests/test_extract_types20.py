@@ -21,3 +21,18 @@ def test_a_person_by_rank_or_trade_is_the_patient(analyze, text, victim):
     assert doc.events, text
     names = [r.name for e in doc.events for r in e.recipient]
     assert any(victim in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Egypt brokered an agreement between Israel and Hamas.", ["ISR", "PSE"]),
+        ("Qatar mediated talks between Kabul and Islamabad.", ["AFG", "PAK"]),
+        ("The EU welcomed the accord between Serbia and Kosovo.", ["SRB", "KOS"]),
+    ],
+)
+def test_a_pact_between_parties_is_done_with_them(analyze, text, sides):
+    # the deal is no party: the sides it is between are
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    assert [r.code for r in ev.recipient] == sides

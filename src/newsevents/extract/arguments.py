@@ -416,6 +416,10 @@ def _named_party(
         # "kidnapped 12 worshippers from a church in X": a counted object is the patient
         or any(c.dep_ == "nummod" and c.ent_type_ not in WHEN for r in recips for c in r.children)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
+    pacts = book.expand(("AGREEMENT", "TALKS"))
+    between = [p for r in recips if lemma(r) in pacts for p in between_sides(r, book)]
+    if between:
+        return between  # "brokered a deal between Israel and Hamas": they, not the deal
     blamed = spec.content_factuality == "reported"
     if blamed and recips and not any(r.ent_type_ in ENT_LABELS for r in recips):
         # "condemned the insults aimed at Croatia by Serbia's minister", "criticised the
