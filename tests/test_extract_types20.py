@@ -36,3 +36,16 @@ def test_a_pact_between_parties_is_done_with_them(analyze, text, sides):
     doc = analyze(text, published="2025-03-04")
     (ev,) = doc.events
     assert [r.code for r in ev.recipient] == sides
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Air defences intercepted 12 drones over the capital.", []),
+        ("The army said it had intercepted a missile over the north.", []),
+        ("The navy intercepted a shipment of weapons bound for the rebels.", ["COERCE"]),
+    ],
+)
+def test_a_missile_intercepted_in_flight_is_not_seized(analyze, text, want):
+    doc = analyze(text, published="2025-03-04")
+    assert [e.event for e in doc.events] == want
