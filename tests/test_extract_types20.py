@@ -49,3 +49,16 @@ def test_a_pact_between_parties_is_done_with_them(analyze, text, sides):
 def test_a_missile_intercepted_in_flight_is_not_seized(analyze, text, want):
     doc = analyze(text, published="2025-03-04")
     assert [e.event for e in doc.events] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Turkey and Egypt both called for calm.", "France and Germany accused the junta of fraud."],
+)
+def test_joint_speakers_do_not_address_each_other(analyze, text):
+    # two states calling for calm together ask nothing of each other
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    doers = {a.code for a in ev.actor}
+    assert len(doers) == 2
+    assert not doers & {r.code for r in ev.recipient}

@@ -85,7 +85,7 @@ def resolve_actors(
         ev = setting.local_branches(ev)
         coder.after_event(ev)
         # the article's own country last: no later pronoun or act noun reads it
-        ev = home.fill(joint_partners(ev), lost=told if named_doer_lost else ())
+        ev = home.fill(joint_partners(ev, spec), lost=told if named_doer_lost else ())
         out_events.append(without_stamps(ev, doc.article.text))
     out_quotes = [
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
