@@ -62,3 +62,22 @@ def test_joint_speakers_do_not_address_each_other(analyze, text):
     doers = {a.code for a in ev.actor}
     assert len(doers) == 2
     assert not doers & {r.code for r in ev.recipient}
+
+
+def test_an_appeal_for_restraint_asks_no_restraint(analyze):
+    # the restraint asked for is what is asked, not whom
+    doc = analyze("France and Germany urged restraint.", published="2025-03-04")
+    (ev,) = doc.events
+    assert ev.event == "REQUEST"
+    assert not ev.recipient
+
+
+def test_a_protest_target_is_named_once(analyze):
+    text = (
+        "Residents took to the streets to demand the resignation of the government, "
+        "chanting slogans against Dbeibah."
+    )
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = [e for e in doc.events if e.event == "PROTEST"]
+    spans = [r.span for r in ev.recipient]
+    assert len(spans) == len(set(spans)) >= 1

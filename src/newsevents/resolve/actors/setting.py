@@ -103,9 +103,9 @@ class Setting:
         sent = self.doc.tokens(ev.sentence)
         if spec.implicit_target is not None and ev.actor and sent is not None:
             named = self._named_target(ev.actor, sent, spec.implicit_target)
-            if named is not None:
+            if named is not None and all(r.span != named.span for r in ev.recipient):
                 # whom the protest is against, rather than where it was held ("rallied in
-                # central Baghdad, chanting slogans against the United States")
+                # central Baghdad, chanting slogans against the United States"), once
                 kept = tuple(r for r in ev.recipient if not self._where(r))
                 ev = evolve(ev, recipient=(*kept, named))
         if (
