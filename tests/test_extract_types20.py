@@ -81,3 +81,27 @@ def test_a_protest_target_is_named_once(analyze):
     (ev,) = [e for e in doc.events if e.event == "PROTEST"]
     spans = [r.span for r in ev.recipient]
     assert len(spans) == len(set(spans)) >= 1
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Rebels committed atrocities in the village.", []),
+        ("Police arrested two men suspected of war crimes committed in 1999.", ["COERCE"]),
+        ("The junta committed to holding elections next year.", ["AGREE"]),
+        ("Kenya and Somalia formed a joint task force to fight smuggling.", ["MOBILIZE"]),
+        ("A joint army-police team detained five men suspected of being rebels.", ["COERCE"]),
+        ("Kenya and Somalia formed a joint commission on Monday.", ["COOPERATE"]),
+    ],
+)
+def test_crimes_committed_and_joint_teams_are_no_pledge_or_cooperation(analyze, text, want):
+    doc = analyze(text, published="2025-03-04")
+    assert sorted(e.event for e in doc.events) == want
+
+
+def test_a_suspicion_s_old_crime_does_not_date_the_arrest(analyze):
+    doc = analyze(
+        "Police arrested two men suspected of war crimes committed in 1999.", published="2025-03-04"
+    )
+    (ev,) = doc.events
+    assert ev.date == "2025-03-04"

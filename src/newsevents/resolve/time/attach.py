@@ -345,6 +345,10 @@ def _lends(
                 # "began after funerals for fighters killed on Sunday": the phrase names an
                 # earlier act, whose time is not the trigger's
                 return False
+            if a.dep_ == "prep" and a.head.dep_ == "acl" and a.head.tag_ == "VBN":
+                # "arrested men suspected of crimes committed in 1999": what a suspicion or a
+                # charge is about was done before it, not with the trigger's act
+                return False
         return False
     return False
 
