@@ -105,3 +105,16 @@ def test_a_suspicion_s_old_crime_does_not_date_the_arrest(analyze):
     )
     (ev,) = doc.events
     assert ev.date == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Serbia released a lorry driver from Podujeva on Sunday.", "KOS"),
+        ("Kosovo police detained a bus driver from Novi Pazar on Friday.", "SRB"),
+    ],
+)
+def test_people_are_of_the_place_they_come_from(analyze, text, code):
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    assert [r.code for r in ev.recipient] == [code]

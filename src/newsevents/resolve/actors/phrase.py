@@ -229,6 +229,8 @@ def code_phrase(
         out.code = _nonstate(toks, actors)
     if out.code is None:
         out.code = _place_holder_code(head, actors, date, gazetteer, context)
+    if out.code is None:
+        out.code = _origin_code(head, toks, actors, date, gazetteer, context)
     # sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
         # the capitalised words of an international body's name are its name, not roles
@@ -283,6 +285,44 @@ def _place_holder_code(
                     if named is not None:
                         return named
     return None
+
+
+def _origin_code(
+    head: Token,
+    toks: Sequence[Token],
+    actors: ActorDictionary,
+    date: str | None,
+    gazetteer: Gazetteer,
+    context: Counter[str] | None,
+) -> str | None:
+    """ "the lorry driver from Podujeva", "traders from Kano": people are of the place they
+    come from (the phrase's span may stop before its "from"). Not a place's own phrase, nor
+    armed men ("troops from Kherson" may be troops pulled out of it)."""
+    words = actors.words
+    noun = head.lemma_.lower()
+    if noun in words.place_nouns or noun in words.site_nouns or head.pos_ != "NOUN":
+        return None
+    if actors.sectors.by_word.get(noun) in _ARMED_SECTORS:
+        return None
+    inside = {t.i for t in toks}
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in words.origin_preps or prep.i in inside:
+            continue
+        for obj in prep.children:
+            # (the tagger calls some towns bodies: "from Novi Pazar" as an ORG)
+            ent = ent_of(obj) if obj.dep_ == "pobj" and obj.ent_type_ in _FROM_LABELS else None
+            if ent is None:
+                continue
+            name = words.strip_article(ent.text, fold=True)
+            hit = actors.countries.get(name)
+            place = gazetteer.lookup(ent.text, context) if hit is None else None
+            return hit[0] if hit is not None else (place.country if place else None)
+    return None
+
+
+#: sectors of armed men, who are not of the place they move from
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+_FROM_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 def _named_place_noun(
