@@ -118,3 +118,24 @@ def test_people_are_of_the_place_they_come_from(analyze, text, code):
     doc = analyze(text, published="2025-03-04")
     (ev,) = doc.events
     assert [r.code for r in ev.recipient] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, party",
+    [
+        ("Colombia suspended peace talks with the ELN after an attack on a base.", ("COL", "REB")),
+        ("Congolese troops clashed with M23 fighters near the border.", ("COD", "REB")),
+    ],
+)
+def test_a_curated_group_the_tagger_misses_is_a_party(analyze, text, party):
+    # the curated names feed an entity ruler after the NER
+    doc = analyze(text, published="2025-03-04")
+    assert doc.events
+    sides = [(r.code, r.sector) for e in doc.events for r in (*e.actor, *e.recipient)]
+    assert party in sides
+
+
+def test_the_name_ruler_keeps_the_ner_s_entities(resources):
+    doc = resources.nlp("Hamas and the ELN met in Havana.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Havana"] == [("Havana", "GPE")]
+    assert any(e.text == "ELN" for e in doc.ents)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .errors import ModelError
@@ -110,6 +111,23 @@ def add_layout_breaks(nlp: Language, patterns: Sequence[str], chars: int) -> Lan
     if LAYOUT_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         config = {"patterns": list(patterns), "chars": chars}
         nlp.add_pipe(LAYOUT_BREAKS, before="parser", config=config)
+    return nlp
+
+
+#: the name of the entity ruler that tags the curated actors' names the tagger misses
+NAME_RULER = "newsevents_names"
+
+
+def add_name_ruler(nlp: Language, names: Sequence[tuple[str, str]]) -> Language:
+    """Put spaCy's entity ruler after the tagger's NER (once), so that a curated body's name
+    or acronym the small model leaves untagged ("the ELN", "M23") is an entity; it never
+    overwrites the NER's own entities."""
+    if NAME_RULER not in nlp.pipe_names and "ner" in nlp.pipe_names and names:
+        ruler = nlp.add_pipe(
+            "entity_ruler", name=NAME_RULER, after="ner", config={"overwrite_ents": False}
+        )
+        assert isinstance(ruler, EntityRuler)
+        ruler.add_patterns([{"label": label, "pattern": form} for label, form in names])
     return nlp
 
 

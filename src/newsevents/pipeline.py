@@ -89,7 +89,7 @@ def load_resources(
         options=(f"codebook={len(codebook_paths)}", f"learned={learned}"),
     )
     return Resources(
-        nlp=load_nlp(model),
+        nlp=nlp.add_name_ruler(load_nlp(model), data.actors.entity_names()),
         model=model,
         **{f.name: getattr(data, f.name) for f in dataclasses.fields(data)},
     )
