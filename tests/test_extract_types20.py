@@ -139,3 +139,12 @@ def test_the_name_ruler_keeps_the_ner_s_entities(resources):
     doc = resources.nlp("Hamas and the ELN met in Havana.")
     assert [(e.text, e.label_) for e in doc.ents if e.text == "Havana"] == [("Havana", "GPE")]
     assert any(e.text == "ELN" for e in doc.ents)
+
+
+def test_a_speaker_s_own_weapons_are_the_speaker_s(analyze):
+    # "its" owns the drones, and the one that said so owns "its"
+    doc = analyze(
+        "Ukraine said on Monday its drones had hit four airbases.", published="2025-03-04"
+    )
+    (ev,) = doc.events
+    assert [a.code for a in ev.actor] == ["UKR"]

@@ -301,6 +301,8 @@ def speaker_label(pron: Token) -> Token | None:
 
 
 def _report_verb_subject(pron: Token) -> Token | None:
+    if pron.dep_ == "poss" and pron.head.dep_ in _SUBJECTS:
+        pron = pron.head  # "Ukraine said its drones had hit ...": the owner is the speaker
     if pron.dep_ not in _SUBJECTS:
         return None
     clause = pron.head
