@@ -148,3 +148,17 @@ def test_a_speaker_s_own_weapons_are_the_speaker_s(analyze):
     )
     (ev,) = doc.events
     assert [a.code for a in ev.actor] == ["UKR"]
+
+
+@pytest.mark.parametrize(
+    "text, other",
+    [
+        ("Opposition supporters clashed with police in the capital on Thursday.", "police"),
+        ("Rebels fought with government troops in the north.", "government troops"),
+        ("Rebels fought with rifles and grenades.", None),
+    ],
+)
+def test_the_other_side_of_a_fight_is_its_recipient(analyze, text, other):
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    assert [r.name for r in ev.recipient][:1] == ([other] if other else [])

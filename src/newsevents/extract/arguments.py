@@ -67,6 +67,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         actors = actors or with_conjuncts([tok.head])
         recips = [r for r in recips if r not in actors]
     preps = preps_of(tok)
+    recips = recips or _fought_against(frame, preps, book)
     recips = preposition_recipients(frame, recips, preps, book, parse)
     recips = _governed_recipients(frame, recips, frames, book, parse)
     # "no one was killed", "not one American was hurt": a negative phrase is nobody
@@ -131,6 +132,22 @@ def _other_side(noun: Token, book: Codebook) -> list[Token]:
         for o in p.children
         if o.dep_ == "pobj" and names_party(o)
     ]
+
+
+def _fought_against(frame: Frame, preps: dict[str, list[Token]], book: Codebook) -> list[Token]:
+    """ "Protesters clashed with police", "rebels fought with government troops": the other
+    side of a fight told by its verb, a party named or a party noun (not "with rifles")."""
+    if not book.spec(frame.event).violent or lemma(frame.token) not in book.words("mutual_words"):
+        return []
+    parties = book.expand(book.ordered("party_classes"))
+    return with_conjuncts(
+        [
+            o
+            for p in book.ordered("mutual_other_preps")
+            for o in preps.get(p, [])
+            if names_party(o) or lemma(o) in parties
+        ][:1]
+    )
 
 
 def _fought_with(verb: Token, book: Codebook) -> list[Token]:
