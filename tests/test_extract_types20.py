@@ -162,3 +162,8 @@ def test_the_other_side_of_a_fight_is_its_recipient(analyze, text, other):
     doc = analyze(text, published="2025-03-04")
     (ev,) = doc.events
     assert [r.name for r in ev.recipient][:1] == ([other] if other else [])
+
+
+def test_armed_men_storming_a_school_attack_it(analyze):
+    doc = analyze("Armed men stormed a school in Katsina state.", published="2025-03-04")
+    assert [e.event for e in doc.events] == ["ASSAULT"]
