@@ -167,3 +167,11 @@ def test_the_other_side_of_a_fight_is_its_recipient(analyze, text, other):
 def test_armed_men_storming_a_school_attack_it(analyze):
     doc = analyze("Armed men stormed a school in Katsina state.", published="2025-03-04")
     assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_gerund_act_is_no_doer(analyze):
+    doc = analyze(
+        "Fighting between two clans killed 14 people in central Somalia.", published="2025-03-04"
+    )
+    names = [a.name for e in doc.events for a in e.actor]
+    assert "Fighting" not in names

@@ -72,8 +72,10 @@ def is_thing(head: Token, kb: ActorDictionary) -> bool:
     opening = head.pos_ == "PROPN" and bool(head.is_sent_start) and not head.ent_type_
     if opening:
         lemma = head.lower_.removesuffix("s")  # ("Rockets"; the form itself is tested below)
+    # a gerund the tagger read as a verb ("Fighting between two clans killed 14")
+    gerund = head.tag_ == "VBG" and head.dep_ in ("nsubj", "nsubjpass")
     return (
-        (head.pos_ == "NOUN" or opening)
+        (head.pos_ == "NOUN" or opening or gerund)
         and head.ent_type_ not in _PARTY_LABELS
         and lemma not in kb.sectors.by_word
         and (lemma in words or head.lower_ in words)
