@@ -175,3 +175,16 @@ def test_a_gerund_act_is_no_doer(analyze):
     )
     names = [a.name for e in doc.events for a in e.actor]
     assert "Fighting" not in names
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A patrol boat rammed a boat carrying Sudanese migrants off Sfax.", "SDN"),
+        ("A drone struck a car carrying two Hezbollah commanders.", "LBN"),
+    ],
+)
+def test_an_attack_on_a_vehicle_is_aimed_at_whom_it_carries(analyze, text, target):
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    assert [r.code for r in ev.recipient] == [target]

@@ -85,7 +85,7 @@ def _occupants(place: Token, book: Codebook) -> list[Token]:
     """Who a place attacked houses, when the text says so ("bases housing American troops", "a
     camp where UN peacekeepers are stationed"): they are whom the attack is aimed at, not the
     country the place is in; [] when it does not say."""
-    places = book.expand(("GROUND", "BUILDING"))
+    places = book.expand(("GROUND", "BUILDING", "VEHICLES"))
     # (the small tagger lemmatises "bases" as "basis")
     if lemma(place) not in places and place.lower_.removesuffix("s") not in places:
         return []
