@@ -188,3 +188,9 @@ def test_an_attack_on_a_vehicle_is_aimed_at_whom_it_carries(analyze, text, targe
     doc = analyze(text, published="2025-03-04")
     (ev,) = doc.events
     assert [r.code for r in ev.recipient] == [target]
+
+
+def test_a_place_run_by_a_body_is_that_body_s(analyze):
+    doc = analyze("Gunmen attacked a clinic operated by the Red Cross.", published="2025-03-04")
+    (ev,) = doc.events
+    assert [r.code for r in ev.recipient] == ["NGO"]

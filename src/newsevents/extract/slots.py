@@ -85,6 +85,12 @@ def _occupants(place: Token, book: Codebook) -> list[Token]:
     """Who a place attacked houses, when the text says so ("bases housing American troops", "a
     camp where UN peacekeepers are stationed"): they are whom the attack is aimed at, not the
     country the place is in; [] when it does not say."""
+    for clause in children_of(place, "acl"):
+        if lemma(clause) in book.words("operator_verbs"):
+            # "a health centre run by Doctors Without Borders": whose the place is
+            found = [o for a in children_of(clause, "agent") for o in children_of(a, "pobj")]
+            if found and names_party(found[0]):
+                return with_conjuncts(found[:1])
     places = book.expand(("GROUND", "BUILDING", "VEHICLES"))
     # (the small tagger lemmatises "bases" as "basis")
     if lemma(place) not in places and place.lower_.removesuffix("s") not in places:
