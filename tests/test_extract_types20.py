@@ -194,3 +194,18 @@ def test_a_place_run_by_a_body_is_that_body_s(analyze):
     doc = analyze("Gunmen attacked a clinic operated by the Red Cross.", published="2025-03-04")
     (ev,) = doc.events
     assert [r.code for r in ev.recipient] == ["NGO"]
+
+
+@pytest.mark.parametrize(
+    "text, loser",
+    [
+        ("Sudan's army retook the presidential palace from the Rapid Support Forces.", "SDN"),
+        ("The Haitian National Police retook control of the main port from gangs.", "HTI"),
+    ],
+)
+def test_ground_is_taken_from_a_party(analyze, text, loser):
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    assert ev.event == "ASSAULT"
+    assert [r.code for r in ev.recipient] == [loser]
+    assert ev.recipient[0].sector in ("REB", "CRM")

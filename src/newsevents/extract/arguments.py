@@ -40,6 +40,7 @@ from .parties import (
     names_side,
     owner_of,
     sent_force,
+    taken_from,
 )
 from .phrases import coordinated_origins, coordinated_owners
 from .slots import (
@@ -60,7 +61,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         return
     tok = frame.token
     actors = _verb_actors(frame, book, parse)
-    recips = slot_recipients(frame, book, parse)
+    recips = taken_from(frame, book) or slot_recipients(frame, book, parse)
     if _main_verb_as_acl(tok):
         # "ASEAN's envoy called on the army to ...": a sentence the parser read as a noun
         # with a participle; the noun is the doer, not the one acted on

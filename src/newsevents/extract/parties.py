@@ -196,3 +196,22 @@ def between_sides(noun: Token, book: Codebook) -> list[Token]:
     "talks between Sudan's warring generals"), or []."""
     held = preps_of(noun)
     return with_conjuncts([o for p in book.ordered("between_preps") for o in held.get(p, [])])
+
+
+def taken_from(frame: Frame, book: Codebook) -> list[Token]:
+    """ "retook the town from rebels", "seized the port from government forces": ground taken
+    by force is taken from a party, the recipient (a party named or a party noun, not "from
+    the north")."""
+    tok = frame.token
+    if not book.spec(frame.event).violent or tok.pos_ != "VERB":
+        return []
+    ground = book.expand(("GROUND", "BUILDING"))
+    objs = [o for o in tok.children if o.dep_ == "dobj" and word_set(o, book) & ground]
+    if not objs:
+        return []
+    parties = book.expand(book.ordered("party_classes")) | book.expand(("ARMED",))
+    # (the parse may hang "from X" on the object: "retook control of the port from gangs")
+    held = preps_of(tok).get("from", []) + [
+        o for t in objs[0].subtree if t.lower_ == "from" for o in t.children if o.dep_ == "pobj"
+    ]
+    return with_conjuncts([o for o in held if names_party(o) or lemma(o) in parties][:1])
