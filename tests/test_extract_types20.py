@@ -209,3 +209,12 @@ def test_ground_is_taken_from_a_party(analyze, text, loser):
     assert ev.event == "ASSAULT"
     assert [r.code for r in ev.recipient] == [loser]
     assert ev.recipient[0].sector in ("REB", "CRM")
+
+
+def test_a_crowd_counted_in_thousands_is_civilians_of_its_place(analyze):
+    doc = analyze(
+        "Thousands marched through Yerevan on Sunday to demand the prime minister's resignation.",
+        published="2025-03-04",
+    )
+    (ev,) = doc.events
+    assert [(a.code, a.sector) for a in ev.actor] == [("ARM", "CVL")]
