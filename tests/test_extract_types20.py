@@ -218,3 +218,16 @@ def test_a_crowd_counted_in_thousands_is_civilians_of_its_place(analyze):
     )
     (ev,) = doc.events
     assert [(a.code, a.sector) for a in ev.actor] == [("ARM", "CVL")]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The governor visited the wounded in hospital on Tuesday.", ["CONSULT"]),
+        ("Doctors treated the injured at the scene.", []),
+        ("Five people were wounded in the blast.", ["ASSAULT"]),
+    ],
+)
+def test_the_wounded_are_people_not_a_new_wounding(analyze, text, want):
+    doc = analyze(text, published="2025-03-04")
+    assert [e.event for e in doc.events] == want

@@ -93,6 +93,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity formula of a source."""
     if _background_noun_as_clause(tok, book):
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
+    if _people_named_by_participle(tok):
+        return True  # "visited the wounded in hospital": the people, not a new wounding
     if named_by_free_relative(tok, book):
         return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
@@ -159,6 +161,20 @@ def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:
 
 #: a scoreline ("94-89", "21-12"), told of sport results
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+def _people_named_by_participle(tok: Token) -> bool:
+    """ "the wounded", "the injured" as a noun phrase (the object, subject or complement of
+    another verb, with its determiner): the people the act left, not the act told again."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ in ("VBN", "JJ")
+        and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
+        and any(c.dep_ == "det" for c in kids)
+        # (a verb the parse buried in a noun phrase keeps its own phrases: "Families of the
+        # missing protested outside the parliament")
+        and all(c.dep_ in ("det", "amod", "advmod") for c in kids)
+    )
 
 
 def _scoreline(tok: Token) -> bool:
