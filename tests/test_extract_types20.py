@@ -231,3 +231,12 @@ def test_a_crowd_counted_in_thousands_is_civilians_of_its_place(analyze):
 def test_the_wounded_are_people_not_a_new_wounding(analyze, text, want):
     doc = analyze(text, published="2025-03-04")
     assert [e.event for e in doc.events] == want
+
+
+def test_a_country_named_before_a_body_s_name_is_its_country(analyze):
+    # a body named like one in the curated list ("People's Defence Forces", Myanmar's) but
+    # preceded by another country's name is that country's
+    text = "Soldiers of the South Sudan People's Defence Forces rounded up 12 young men near Nasir."
+    doc = analyze(text, published="2025-03-04")
+    (ev,) = doc.events
+    assert [a.code for a in ev.actor] == ["SSD"]

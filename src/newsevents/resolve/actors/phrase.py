@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..place import Gazetteer
 from .dictionary import ActorDictionary, ActorEntry
+from .named_country import country_before_name
 from .places import ent_of, ethnic, namesake, place_country, stance, used_as_place
 from .vocab import ActorWords
 
@@ -194,14 +195,15 @@ def code_phrase(
             _country_word(toks, head, actors, stated)
             if stated.code is not None and stated.code != out.code:
                 # the phrase's own country word wins over the Phoenix table's ("King X of
-                # Morocco"); of a person's roles in our files, the one in the country the
-                # phrase names ("Polish Prime Minister Donald Tusk": an undated report
-                # cannot tell by the date)
+                # Morocco"); of a person's roles in our files, the one in the country named
+                # ("Polish Prime Minister Donald Tusk": an undated report cannot tell)
                 other = next((e for e in held if e.code == stated.code), None)
                 if best.open_data:
                     out.code = stated.code
                 elif other is not None:
                     out.code, out.sector = other.code, other.sector
+        elif best.kind == "ORG":
+            out.code = country_before_name(toks, best, actors) or out.code
     # persons named in the phrase (for coreference)
     ents = [t for t in toks if t.ent_type_ == "PERSON"]
     if ents:
