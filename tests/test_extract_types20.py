@@ -240,3 +240,12 @@ def test_a_country_named_before_a_body_s_name_is_its_country(analyze):
     doc = analyze(text, published="2025-03-04")
     (ev,) = doc.events
     assert [a.code for a in ev.actor] == ["SSD"]
+
+
+def test_goods_handed_over_in_the_passive_are_their_country_s(analyze):
+    doc = analyze(
+        "Turkish medical supplies were delivered to Syria on Monday.", published="2025-03-04"
+    )
+    (ev,) = doc.events
+    assert ev.event == "AID"
+    assert ([a.code for a in ev.actor], [r.code for r in ev.recipient]) == (["TUR"], ["SYR"])

@@ -531,14 +531,15 @@ def _stance_or_passive(
             target = targets[0]
             return with_conjuncts(passive_subject), actor_modifiers(target) or [target]
         if frame.mode in book.words("self_patient_modes") and not actors:
-            # "peacekeepers were shipped out of X", "guerrillas were demobilized": the
-            # withdrawn or disarmed party is the one that withdraws or disarms
+            # "guerrillas were demobilized": the withdrawn or disarmed party does it
             actors = with_conjuncts(passive_subject)
             recips = [r for r in recips if r not in actors]
         elif not actors and sent_force(frame, passive_subject, book):
             # "troops were deployed to X": the force sent is the sender's own
             actors = with_conjuncts(passive_subject)
             recips = [r for r in recips if r not in actors]
+        elif not actors and book.spec(frame.event).hands_over:  # "Moroccan teams were flown"
+            actors = [m for p in passive_subject for m in actor_modifiers(p)]
         elif not actors:
             actors = expelling_state(frame, preps, book)  # "were deported from Pakistan"
     return actors, recips
