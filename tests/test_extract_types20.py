@@ -249,3 +249,15 @@ def test_goods_handed_over_in_the_passive_are_their_country_s(analyze):
     (ev,) = doc.events
     assert ev.event == "AID"
     assert ([a.code for a in ev.actor], [r.code for r in ev.recipient]) == (["TUR"], ["SYR"])
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Egyptian aid trucks entered Gaza through the Rafah crossing.", ["AID"]),
+        ("A military convoy reached the border.", []),
+    ],
+)
+def test_aid_entering_a_place_is_aid(analyze, text, want):
+    doc = analyze(text, published="2025-03-04")
+    assert [e.event for e in doc.events] == want
