@@ -60,6 +60,18 @@ def analyze(resources):
 
 
 @pytest.fixture(scope="session")
+def one_event(analyze):
+    """``one_event(text, published="2025-03-04")``: the one event the real pipeline finds in a
+    short text (the test fails when it finds none or several)."""
+
+    def run(text: str, published: str = "2025-03-04"):
+        (ev,) = analyze(text, published=published).events
+        return ev
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def event_facts(analyze):
     """``event_facts(text)``: the (type, factuality) of each event the real pipeline codes in
     one text published on 2025-04-01."""

@@ -85,24 +85,15 @@ def test_a_month_is_no_place_for_the_parties(analyze, text):
     assert "GBR" not in codes
 
 
-def _one_event(analyze, text: str):
-    """The one event of a short wire report."""
-    (ev,) = analyze(text, published="2025-03-04").events
-    return ev
-
-
-def test_a_sector_word_opening_a_sentence_is_no_town(analyze):
+def test_a_sector_word_opening_a_sentence_is_no_town(one_event):
     # "Police" is also a town in Poland: the police of a Dhaka report are Bangladesh's
-    ev = _one_event(
-        analyze, "DHAKA, March 4 (Wire) - Police fired tear gas at garment workers on Tuesday."
-    )
+    ev = one_event("DHAKA, March 4 (Wire) - Police fired tear gas at garment workers on Tuesday.")
     assert [(a.code, a.sector) for a in ev.actor] == [("BGD", "COP")]
 
 
-def test_a_country_naming_a_border_is_the_neighbour(analyze):
+def test_a_country_naming_a_border_is_the_neighbour(one_event):
     # the soldiers of a Bamako report killed near the Burkina Faso border are Mali's
-    ev = _one_event(
-        analyze,
+    ev = one_event(
         "BAMAKO, March 4 (Wire) - Jihadists killed 20 soldiers in an ambush near the "
         "Burkina Faso border.",
     )
@@ -200,9 +191,8 @@ def test_back_references_do_not_stack_their_nouns(name, base):
     assert _base_name(Actor(Span(0, 1), name), nouns) == base
 
 
-def test_allies_are_not_the_doers_country(analyze):
-    ev = _one_event(
-        analyze,
+def test_allies_are_not_the_doers_country(one_event):
+    ev = one_event(
         "KYIV, March 4 (Wire) - Ukraine's president urged Western allies to speed up "
         "deliveries of air defence systems.",
     )

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.pipeline.entityruler import PatternType
 from spacy.tokens import Doc
 
 from .errors import ModelError
@@ -121,13 +122,20 @@ NAME_RULER = "newsevents_names"
 def add_name_ruler(nlp: Language, names: Sequence[tuple[str, str]]) -> Language:
     """Put spaCy's entity ruler after the tagger's NER (once), so that a curated body's name
     or acronym the small model leaves untagged ("the ELN", "M23") is an entity; it never
-    overwrites the NER's own entities."""
-    if NAME_RULER not in nlp.pipe_names and "ner" in nlp.pipe_names and names:
-        ruler = nlp.add_pipe(
-            "entity_ruler", name=NAME_RULER, after="ner", config={"overwrite_ents": False}
-        )
-        assert isinstance(ruler, EntityRuler)
-        ruler.add_patterns([{"label": label, "pattern": form} for label, form in names])
+    overwrites the NER's own entities. The loaded pipeline is shared, so a later call (another
+    ``--actors`` file) adds only the names its ruler lacks."""
+    if "ner" not in nlp.pipe_names or not names:
+        return nlp
+    if NAME_RULER not in nlp.pipe_names:
+        nlp.add_pipe("entity_ruler", name=NAME_RULER, after="ner", config={"overwrite_ents": False})
+    ruler = nlp.get_pipe(NAME_RULER)
+    assert isinstance(ruler, EntityRuler)
+    have = {(p["label"], p["pattern"]) for p in ruler.patterns}
+    new: list[PatternType] = [
+        {"label": label, "pattern": form} for label, form in names if (label, form) not in have
+    ]
+    if new:
+        ruler.add_patterns(new)
     return nlp
 
 

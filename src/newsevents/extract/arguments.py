@@ -140,7 +140,7 @@ def _fought_against(frame: Frame, preps: dict[str, list[Token]], book: Codebook)
     side of a fight told by its verb, a party named or a party noun (not "with rifles")."""
     if not book.spec(frame.event).violent or lemma(frame.token) not in book.words("mutual_words"):
         return []
-    parties = book.expand(book.ordered("party_classes"))
+    parties = book.party_nouns
     return with_conjuncts(
         [
             o
@@ -427,7 +427,7 @@ def _named_party(
     tok = frame.token
     spec = book.spec(frame.event)
     reciprocal = spec.reciprocal and len(actors) > 1
-    parties = book.expand(book.ordered("party_classes"))
+    parties = book.party_nouns
     patient = bool(recips) and (
         is_passive(tok)
         or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
@@ -593,7 +593,7 @@ def _answered_or_purpose(
                 fill_arguments(inner, frames, book, parse)
                 # (with no object of its own, people it was done to count too: "fired tear
                 # gas to disperse protesters")
-                people = book.expand(book.ordered("party_classes")) if not recips else set()
+                people = book.party_nouns if not recips else set()
                 named = [r for r in inner.recipients if names_party(r) or lemma(r) in people]
                 if named:
                     return named

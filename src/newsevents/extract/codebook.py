@@ -206,6 +206,12 @@ class Codebook:
         return self._own_object
 
     @property
+    def party_nouns(self) -> frozenset[str]:
+        """Common nouns of people and bodies (the ``party_classes``): such an object or
+        prepositional object is a party even without a name ("clashed with police")."""
+        return self.expand(self.ordered("party_classes"))
+
+    @property
     def refusals(self) -> frozenset[str]:
         """The types acts are refused as (their types' declared ``refused_as``: REJECT)."""
         return self.types.refusal_types

@@ -73,7 +73,7 @@ def conditioned_party(tok: Token, book: Codebook) -> list[Token]:
     when it is a party ("unless Israel rescinds ..."), not a thing ("if the bill is passed":
     the threatened act's own target is the one addressed)."""
     marks = book.words("commitment_marks")
-    parties = book.expand(book.ordered("party_classes"))
+    parties = book.party_nouns
     for t in tok.subtree:
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
             subj = [
@@ -209,7 +209,7 @@ def taken_from(frame: Frame, book: Codebook) -> list[Token]:
     objs = [o for o in tok.children if o.dep_ == "dobj" and word_set(o, book) & ground]
     if not objs:
         return []
-    parties = book.expand(book.ordered("party_classes")) | book.expand(("ARMED",))
+    parties = book.party_nouns | book.expand(("ARMED",))
     # (the parse may hang "from X" on the object: "retook control of the port from gangs")
     held = preps_of(tok).get("from", []) + [
         o for t in objs[0].subtree if t.lower_ == "from" for o in t.children if o.dep_ == "pobj"

@@ -82,14 +82,14 @@ class ActorDictionary:
     def entity_names(self) -> tuple[tuple[str, str], ...]:
         """(label, surface form) of every curated body the tagger should know by name: armed
         groups and parties it often leaves untagged ("talks with the ELN")."""
-        out: dict[str, str] = {}
-        for e in self.entries:
-            if e.kind != "ORG" or e.open_data:
-                continue
-            for form in (e.name, *e.aliases):
-                if len(form) >= 3 and any(ch.isupper() for ch in form):
-                    out.setdefault(form, "ORG")
-        return tuple((label, form) for form, label in sorted(out.items()))
+        forms = {
+            form
+            for e in self.entries
+            if e.kind == "ORG" and not e.open_data
+            for form in (e.name, *e.aliases)
+            if len(form) >= 3 and any(ch.isupper() for ch in form)
+        }
+        return tuple(("ORG", form) for form in sorted(forms))
 
     def lookup(self, form: str, date: str | None) -> ActorEntry | None:
         """Our own entry for ``form`` valid on ``date``; when the name has dated roles but none

@@ -423,11 +423,11 @@ class ParticipantCoder:
             # "Switzerland said it had expelled ...": the pronoun is the speaker
             sp_toks = noun_phrase(speaker)
             inner = self._code(sp_toks)
-            wide = noun_phrase(speaker, wide=True) if not inner.code else sp_toks
-            # "Thousands of Israeli reservists say they": the phrase with its "of" part
-            outer = self._code(wide) if len(wide) < 12 and wide != sp_toks else inner
-            if outer.code or not inner.sector:
-                inner, sp_toks = outer, wide if outer is not inner else sp_toks
+            if not inner.code:  # "Thousands of Israeli reservists say they": its "of" part
+                wide = noun_phrase(speaker, wide=True)
+                outer = self._code(wide) if len(wide) < 12 else None
+                if outer is not None and (outer.code or not inner.sector):
+                    inner, sp_toks = outer, wide
             sp_cl = cluster_for(sp_toks, self.clusters, words)
             if sp_cl is not None:
                 self.clusters.mention(sp_cl, a.span)
