@@ -118,13 +118,23 @@ def first_named_after(
         if t.i in taken:
             continue
         if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON" and t.i not in skip:
-            found.append(ent_root(t))
+            found.append(_party_head(ent_root(t), book))
         else:
             stack.extend(c for c in t.children if follow(c))
     # the first in the text, not the shallowest in the parse ("fired at a Philippine boat
     # near X": the boat's owner comes before the place)
     found.sort(key=lambda t: t.i)
     return with_conjuncts(found[:1]) if found else []
+
+
+def _party_head(named: Token, book: Codebook) -> Token:
+    """ "sanctions on Venezuelan officials": a nationality naming a party noun names that
+    party (the officials, with their sector), not the bare country; "Venezuelan oil" stays
+    Venezuela's."""
+    head = named.head
+    if named.dep_ in ("amod", "compound", "nmod") and lemma(head) in book.party_nouns:
+        return head
+    return named
 
 
 def mandator(verb: Token, book: Codebook) -> list[Token]:
