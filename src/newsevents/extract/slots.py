@@ -54,6 +54,7 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         objs = [o for o in objs if not (word_set(o, book) & goods_words)]
     if spec.violent:
         objs = [r for o in _fired_at(objs, book) for r in _occupants(o, book) or [o]]
+    objs = [r for o in objs for r in _writ_subject(o, book) or [o]]
     if own_object(frame, book):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
     # an object predicate says what the object is called or made ("called the vote a sham"),
@@ -79,6 +80,46 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         for o in objs
         for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
     ]
+
+
+def _same(tok: Token) -> Token:
+    return tok
+
+
+def _gerund_subject(obj: Token) -> Token:
+    """ "fired tear gas at protesters marching on parliament": the parser makes the people
+    the subject of a gerund after the preposition; they are the ones fired at."""
+    if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+        subj = [c for c in obj.children if c.dep_ == "nsubj" and c.i < obj.i]
+        if subj and subj[0].pos_ in ("NOUN", "PROPN"):
+            return subj[0]
+    return obj
+
+
+def _writ_subject(obj: Token, book: Codebook) -> list[Token]:
+    """ "issued an arrest warrant for X", "a warrant for the arrest of X": a writ acts on
+    whom its preposition names (through the act it orders), not on itself; [] otherwise."""
+    if lemma(obj) not in book.words("writ_nouns"):
+        return []
+
+    def party(t: Token) -> bool:
+        return names_party(t) or lemma(t) in book.party_nouns
+
+    # the parser may hang "for X" on the verb ("issued warrants for two commanders")
+    on_verb = preps_of(obj.head) if obj.dep_ == "dobj" else {}
+    held = [
+        c
+        for h in (preps_of(obj), on_verb)
+        for p in book.ordered("writ_preps")
+        for c in h.get(p, [])
+    ]
+    for named in held:
+        ordered = [o for p in book.ordered("genitive_preps") for o in preps_of(named).get(p, [])]
+        if not named.ent_type_ and ordered and party(ordered[0]):
+            return with_conjuncts(ordered[:1])  # "for the arrest of X"
+        if party(named):
+            return with_conjuncts([named])
+    return []
 
 
 def _occupants(place: Token, book: Codebook) -> list[Token]:
@@ -157,7 +198,7 @@ def preposition_recipients(
         for p in spec.recipient_preps:
             cands = [
                 c
-                for c in preps.get(p, [])
+                for c in map(_gerund_subject if spec.violent else _same, preps.get(p, []))
                 if c.pos_ in ("NOUN", "PROPN", "PRON")
                 and c.ent_type_ not in WHEN
                 and not is_mandate(c, book)

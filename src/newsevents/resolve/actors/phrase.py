@@ -445,7 +445,7 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
             out.code = hit[0]
             if head in (toks[i], toks[i + n - 1]):
                 out.kind = out.kind or ("GPE" if hit[1] != "adjective" else "NORP")
-                if hit[1] == "capital":
+                if hit[1] == "capital" and not used_as_place(head, actors.words):
                     out.sector = out.sector or actors.sectors.codes.capital
             return
 

@@ -1,0 +1,70 @@
+"""Wire phrases read wrong before the twenty-seventh session: a nationality before a party
+noun, live-fire drills, a capital named as a place, people fired at while marching, legal
+writs and whom they act on. Real spaCy; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, code, sector",
+    [
+        ("Canada imposed sanctions on six Nicaraguan officials on Monday.", "NIC", "GOV"),
+        ("Thai troops exchanged fire with Cambodian soldiers on Sunday.", "KHM", "MIL"),
+    ],
+)
+def test_a_nationality_before_a_party_noun_names_that_party(one_event, text, code, sector):
+    # the officials or soldiers are the recipient, with their sector, not the bare country
+    (r,) = one_event(text).recipient
+    assert (r.code, r.sector) == (code, sector), r
+
+
+def test_a_nationality_before_goods_stays_the_country(one_event):
+    (r,) = one_event("Britain imposed sanctions on Iranian oil on Monday.").recipient
+    assert (r.code, r.sector) == ("IRN", None), r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian warships held live-fire drills in the Baltic Sea on Tuesday.",
+        "North Korean troops held live-fire exercises near the border.",
+    ],
+)
+def test_live_fire_drills_are_no_ceasefire(analyze, text):
+    events = analyze(text, published="2025-03-04").events
+    assert events and all(e.event != "RETREAT" for e in events), events
+
+
+def test_a_capital_named_as_a_place_is_not_its_government(analyze):
+    # "in Lima" is where the building stands; the city is not Peru's government
+    doc = analyze("Rioters set fire to the courthouse in Lima on Friday.", published="2025-03-04")
+    sides = [a for e in doc.events for a in (*e.actor, *e.recipient)]
+    assert all(not (a.name == "Lima" and a.sector == "GOV") for a in sides), sides
+
+
+def test_people_fired_at_while_marching_are_the_target(analyze):
+    doc = analyze(
+        "Riot police fired rubber bullets at students marching to the palace in Dhaka.",
+        published="2025-03-04",
+    )
+    (attack,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [r.name for r in attack.recipient] == ["students"], attack.recipient
+
+
+@pytest.mark.parametrize(
+    "text, patient, code",
+    [
+        ("A Lagos court issued an arrest warrant for the former governor.", "governor", "NGA"),
+        (
+            "The tribunal issued a warrant for the arrest of Sudan's ex-president.",
+            "ex-president",
+            "SDN",
+        ),
+        ("A Kenyan court issued arrest warrants for two police commanders.", "commanders", "KEN"),
+    ],
+)
+def test_a_writ_acts_on_whom_it_names(one_event, text, patient, code):
+    (r,) = one_event(text).recipient
+    assert patient in r.name and r.code == code, r
