@@ -68,3 +68,16 @@ def test_people_fired_at_while_marching_are_the_target(analyze):
 def test_a_writ_acts_on_whom_it_names(one_event, text, patient, code):
     (r,) = one_event(text).recipient
     assert patient in r.name and r.code == code, r
+
+
+@pytest.mark.parametrize(
+    "text, group, sector",
+    [
+        ("Gunmen killed four of the policemen near Bannu.", "policemen", "COP"),
+        ("The junta freed several of the jailed journalists on Monday.", "journalists", "JRN"),
+    ],
+)
+def test_a_counted_part_is_of_its_group(one_event, text, group, sector):
+    # "four of the policemen": the policemen are acted on, not the number (nor a place)
+    (r,) = one_event(text).recipient
+    assert group in r.name and r.sector == sector, r

@@ -46,6 +46,7 @@ from .phrases import coordinated_origins, coordinated_owners
 from .slots import (
     WHEN,
     content_subjects,
+    counted,
     denies_clause,
     goods,
     own_object,
@@ -430,9 +431,8 @@ def _named_party(
     parties = book.party_nouns
     patient = bool(recips) and (
         is_passive(tok)
-        or any(r.pos_ == "PRON" or lemma(r) in parties for r in recips)
         # "kidnapped 12 worshippers from a church in X": a counted object is the patient
-        or any(c.dep_ == "nummod" and c.ent_type_ not in WHEN for r in recips for c in r.children)
+        or any(r.pos_ == "PRON" or lemma(r) in parties or counted(r, book) for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
     pacts = book.expand(("AGREEMENT", "TALKS"))
     between = [p for r in recips if lemma(r) in pacts for p in between_sides(r, book)]

@@ -44,7 +44,7 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     dative = [d for d in children_of(tok, "dative") if d.pos_ != "ADP"]
     if dative:
         return with_conjuncts(dative)
-    objs = parse.objects(tok)
+    objs = [_counted_group(o, book) for o in parse.objects(tok)]
     if (
         not spec.object_party
         and frame.mode not in book.words("person_object_modes")
@@ -80,6 +80,24 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         for o in objs
         for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
     ]
+
+
+def _counted_group(obj: Token, book: Codebook) -> Token:
+    """ "killed five of the soldiers", "freed some of the hostages": the group counted from
+    is who is acted on (with its sector), not the number."""
+    if obj.tag_ == "CD" or lemma(obj) in book.words("partitive_words"):
+        group = [o for p in book.ordered("genitive_preps") for o in preps_of(obj).get(p, [])]
+        if group and group[0].pos_ in ("NOUN", "PROPN"):
+            return group[0]
+    return obj
+
+
+def counted(group: Token, book: Codebook) -> bool:
+    """ "kidnapped 12 worshippers", "killed four of the policemen": a counted object."""
+    if any(c.dep_ == "nummod" and c.ent_type_ not in WHEN for c in group.children):
+        return True
+    part = group.head.head if group.dep_ == "pobj" else group
+    return part is not group and _counted_group(part, book) is group
 
 
 def _same(tok: Token) -> Token:
