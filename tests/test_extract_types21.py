@@ -81,3 +81,24 @@ def test_a_counted_part_is_of_its_group(one_event, text, group, sector):
     # "four of the policemen": the policemen are acted on, not the number (nor a place)
     (r,) = one_event(text).recipient
     assert group in r.name and r.sector == sector, r
+
+
+def test_a_backer_named_with_by_is_not_where_the_story_is(one_event):
+    # the backer's country says nothing of where an unknown town lies
+    ev = one_event(
+        "Kenyan troops backed by US drones retook the town of Ras Kamboni from al-Shabaab."
+    )
+    assert ev.location is None or ev.location.country != "USA", ev.location
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Ethiopia said Eritrean troops had violated the peace agreement.", "REJECT"),
+        ("Students defied a ban on rallies in Yerevan on Monday.", "REJECT"),
+        ("Hackers breached the computer networks of Estonian ministries.", None),
+    ],
+)
+def test_defiance_breaks_a_rule_not_a_system(analyze, text, kind):
+    events = analyze(text, published="2025-03-04").events
+    assert [e.event for e in events if e.event == "REJECT"] == ([kind] if kind else []), events

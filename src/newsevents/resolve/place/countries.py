@@ -128,12 +128,18 @@ def untagged_city_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
 
 
 def _backer(text: str, span: Span, gaz: Gazetteer) -> bool:
-    """Is the name a sponsor's or a side's ("Moscow-backed", "pro-Iran")?"""
+    """Is the name a sponsor's or a side's ("Moscow-backed", "pro-Iran", "troops backed by
+    US airstrikes")?"""
     after = text[span.end : span.end + 16].lower()
-    before = text[max(0, span.start - 6) : span.start].lower()
+    before = text[max(0, span.start - 16) : span.start].lower()
     cues = gaz.cues
-    return (after[:1] == "-" and after[1:].split(" ")[0] in cues.sponsors) or any(
-        before.endswith(f"{p}-") for p in cues.stances
+    words = before.split()
+    words = words[:-1] if words[-1:] == ["the"] else words
+    by_sponsor = len(words) >= 2 and words[-1] == "by" and words[-2] in cues.sponsors
+    return (
+        (after[:1] == "-" and after[1:].split(" ")[0] in cues.sponsors)
+        or any(before.endswith(f"{p}-") for p in cues.stances)
+        or by_sponsor
     )
 
 
