@@ -102,3 +102,25 @@ def test_a_backer_named_with_by_is_not_where_the_story_is(one_event):
 def test_defiance_breaks_a_rule_not_a_system(analyze, text, kind):
     events = analyze(text, published="2025-03-04").events
     assert [e.event for e in events if e.event == "REJECT"] == ([kind] if kind else []), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran test-fired three cruise missiles into the sea on Friday.",
+        "Soldiers fired into the air to scatter the crowd in Conakry.",
+    ],
+)
+def test_open_space_fired_into_is_no_target(analyze, text):
+    events = analyze(text, published="2025-03-04").events
+    sides = [r.name for e in events for r in e.recipient]
+    assert not any(n in ("sea", "air", "the sea", "the air") for n in sides), sides
+
+
+def test_a_possessive_in_a_reported_clause_is_its_own_subjects(one_event):
+    # "off its coast": the coast of the clause's own subject, not of the one who reports it
+    ev = one_event(
+        "Pyongyang fired a cruise missile into the sea off its west coast, Tokyo's defence "
+        "ministry said."
+    )
+    assert all(r.code != "JPN" for r in ev.recipient), ev.recipient

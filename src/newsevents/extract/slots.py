@@ -54,6 +54,7 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         objs = [o for o in objs if not (word_set(o, book) & goods_words)]
     if spec.violent:
         objs = [r for o in _fired_at(objs, book) for r in _occupants(o, book) or [o]]
+        objs = [o for o in objs if lemma(o) not in book.words("open_space")]
     objs = [r for o in objs for r in _writ_subject(o, book) or [o]]
     if own_object(frame, book):
         objs = []  # what is withdrawn is the actor's own; the recipient is "from X"
@@ -220,6 +221,7 @@ def preposition_recipients(
                 if c.pos_ in ("NOUN", "PROPN", "PRON")
                 and c.ent_type_ not in WHEN
                 and not is_mandate(c, book)
+                and lemma(c) not in book.words("open_space")
             ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
             if cands:
                 if spec.violent:  # "fired at bases housing American troops"

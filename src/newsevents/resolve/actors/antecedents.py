@@ -92,6 +92,9 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
     speaking = words.report_verbs | words.account_verbs
     for _ in range(8):
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speaking:
+            own = [c for c in node.children if c.dep_ == "nsubj" and c.ent_type_ == "GPE"]
+            if own and pron not in own[0].subtree:
+                return own[0]  # "X fired into the sea off its coast, Seoul said": X's coast
             subj = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             return subj[0] if subj else None
         if node.head == node:
