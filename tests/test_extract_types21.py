@@ -124,3 +124,21 @@ def test_a_possessive_in_a_reported_clause_is_its_own_subjects(one_event):
         "ministry said."
     )
     assert all(r.code != "JPN" for r in ev.recipient), ev.recipient
+
+
+def test_who_warns_of_an_agentless_act_threatens_it(one_event):
+    ev = one_event("The army chief said looters would be shot on sight.")
+    assert ev.event == "THREATEN" and [a.name for a in ev.actor] == ["army chief"], ev
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor warned that traders who opened their shops would be fined.",
+        "Anyone who attacks a polling station will be arrested, the minister said.",
+    ],
+)
+def test_a_generic_relative_in_a_warning_is_a_condition(analyze, text):
+    # the act in the relative clause has not happened: it is the warning's condition
+    events = analyze(text, published="2025-03-04").events
+    assert all(e.factuality != "asserted" for e in events), events

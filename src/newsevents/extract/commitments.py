@@ -12,7 +12,7 @@ from ..model import Factuality as FactualityLabel
 from ..resources import Announced, Commitment
 from .codebook import Codebook
 from .factuality import Factuality
-from .parse import Frame, infinitival, lemma
+from .parse import Frame, infinitival, is_passive, lemma
 
 
 def _declared_by_actor(frame: Frame, fact: Factuality) -> bool:
@@ -170,6 +170,12 @@ def _announced_or_refused(frame: Frame, fact: Factuality, book: Codebook) -> Non
         frame.cameo = threat.cameo
         frame.event = book.commitment("conflict")
         fact.label = said
+        if not frame.actors and is_passive(frame.token) and fact.reported_by is not None:
+            # "warned that protesters would be arrested": who warns threatens the arrest
+            speech = fact.reported_by
+            while speech.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in speech.children):
+                speech = speech.head  # "warned that ... and said X would be arrested"
+            frame.actors = [c for c in speech.children if c.dep_ == "nsubj"][:1]
     elif fact.label == "negated" and fact.modal_negation and refused is not None:
         frame.event, frame.mode = cast(EventType, refused), None
         frame.cameo = book.spec(refused).cameo

@@ -95,6 +95,7 @@ class Cues:
     confirming: frozenset[str]
     neg_dets: frozenset[str]
     neg_pronouns: frozenset[str]
+    generic: frozenset[str]
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -149,6 +150,7 @@ class Cues:
             confirming=w("confirming_verbs"),
             neg_dets=shared.negative_determiners,
             neg_pronouns=shared.negative_pronouns,
+            generic=w("generic_pronouns"),
         )
 
 
@@ -187,6 +189,9 @@ def assess(
         if node.head == node or dep == "ROOT":
             break
         _embedding_cues(node, result, cues)
+        if dep == "relcl" and _generic_condition(node, cues):
+            result.mark("hypothetical", node.head)
+            break
         if _stops(node, cues):
             break
         _governor_cues(node, walk, cues)
@@ -397,6 +402,19 @@ def _denied_claim(node: Token, cues: Cues) -> bool:
         and head.dep_ in ("dobj", "nsubjpass")
         and head.head.lemma_.lower() in cues.denial
     )
+
+
+def _generic_condition(relcl: Token, cues: Cues) -> bool:
+    """ "protesters who block roads will be arrested", "anyone who joins the strike would be
+    detained": a relative clause on a generic noun whose clause is future or conditional is
+    a condition, not an act that happened."""
+    noun = relcl.head
+    bare = noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.children
+    )
+    if not (bare or noun.lower_ in cues.generic) or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in cues.fut | cues.would for c in noun.head.children)
 
 
 def _stops(node: Token, cues: Cues) -> bool:
