@@ -94,25 +94,28 @@ class TokenIndex:
     offsets, which spaCy keeps in text order without overlaps)."""
 
     def __init__(self, parse: Doc) -> None:
+        from spacy.attrs import IDX, LENGTH
+
         self.parse = parse
-        self.toks = list(parse)
-        self.starts = [t.idx for t in self.toks]
-        self.ends = [t.idx + len(t.text) for t in self.toks]
+        # the offsets as one array read (not a Token object per token: most are never used)
+        offsets = parse.to_array([IDX, LENGTH]).tolist() if len(parse) else []
+        self.starts = [start for start, _ in offsets]
+        self.ends = [start + length for start, length in offsets]
 
     def at(self, char: int) -> Token | None:
         """The token that covers ``char`` (None in whitespace between tokens)."""
         k = bisect_right(self.starts, char) - 1
         if k >= 0 and char < self.ends[k]:
-            return self.toks[k]
+            return self.parse[k]
         return None
 
     def within(self, start: int, end: int) -> list[Token]:
         """The tokens wholly inside ``[start, end)``, in order."""
         out: list[Token] = []
         k = bisect_left(self.starts, start)
-        while k < len(self.toks) and self.starts[k] < end:
+        while k < len(self.starts) and self.starts[k] < end:
             if self.starts[k] < self.ends[k] <= end:
-                out.append(self.toks[k])
+                out.append(self.parse[k])
             k += 1
         return out
 
