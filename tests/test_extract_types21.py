@@ -142,3 +142,17 @@ def test_a_generic_relative_in_a_warning_is_a_condition(analyze, text):
     # the act in the relative clause has not happened: it is the warning's condition
     events = analyze(text, published="2025-03-04").events
     assert all(e.factuality != "asserted" for e in events), events
+
+
+def test_victims_of_an_attack_on_a_place_are_of_that_place(one_event):
+    # "strikes on Kherson": the place the attack fell on is where it happened, so the
+    # unnamed victims are of that place's country, not of the attacker's nationality
+    ev = one_event("Russian strikes on Kherson killed three civilians, officials said.")
+    assert [r.code for r in ev.recipient] == ["UKR"], ev.recipient
+
+
+def test_an_unidentified_doer_of_an_attacked_place_is_named_by_it(one_event):
+    # the doer is "unidentified (X)" for the place X the attack fell on, and X places it
+    ev = one_event("Haitian police said an attack on Mirebalais killed 20 people.")
+    assert [a.name for a in ev.actor] == ["unidentified (Mirebalais)"], ev.actor
+    assert ev.location is not None and ev.location.name == "Mirebalais", ev.location

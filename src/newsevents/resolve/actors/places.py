@@ -56,6 +56,7 @@ def place_country(
     kb: ActorDictionary,
     gazetteer: Gazetteer,
     context: Counter[str] | None = None,
+    located: bool = False,
 ) -> str | None:
     """Country of a place entity: the country table, then the gazetteer (regions, cities;
     ``context``, the article's countries, chooses between places of one name).
@@ -65,7 +66,7 @@ def place_country(
     if ent.label_ in _WHEN_LABELS:
         return None  # a month's name is also an English town's ("in March": no Britain)
     root = ent.root
-    as_place = used_as_place(root, kb.words)
+    as_place = located or used_as_place(root, kb.words)
     # the NER sometimes calls a city a person, a region an organisation: its use as a place
     # decides, or for a region's possessor ("Somaliland's leader"), that it is no city
     owner = root.dep_ == "poss" and root.pos_ == "PROPN"
@@ -149,9 +150,10 @@ class DocumentPlaces:
         one on Lebanon)."""
         return self._context
 
-    def country_of(self, ent: SpacySpan) -> str | None:
-        """:func:`place_country` read in the article's countries."""
-        return place_country(ent, self.kb, self.gazetteer, self.context)
+    def country_of(self, ent: SpacySpan, located: bool = False) -> str | None:
+        """:func:`place_country` read in the article's countries (``located``: the text
+        uses the name as a place)."""
+        return place_country(ent, self.kb, self.gazetteer, self.context, located)
 
     @property
     def ents(self) -> list[SpacySpan]:
@@ -192,10 +194,19 @@ class DocumentPlaces:
 
     def _setting(self, ent: SpacySpan) -> str | None:
         words = self.kb.words
-        code = self.country_of(ent)
+        root = ent.root
+        # "Russian strikes on Kharkiv": where the attack fell
+        attacked = (
+            root.dep_ == "pobj"
+            and root.head.lower_ in words.attack_place_preps
+            and root.head.head.lemma_.lower() in words.attack_nouns
+            and ent.label_ != "NORP"
+        )
+        code = self.country_of(ent, attacked)
         if code is None or in_attribution(ent.root, words):
             return None
-        root = ent.root
+        if attacked:
+            return code
         if root.dep_ == "poss" and root.head.dep_ == "pobj":
             root = root.head  # "near Macedonia's border"
         if root.dep_ != "pobj":

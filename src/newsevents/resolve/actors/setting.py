@@ -130,7 +130,7 @@ class Setting:
             ent = next(e for e, c in places if c == here)
             # named as what it is, an unidentified doer of the place, not the place itself
             label = f"{self.kb.words.unidentified} ({ent.text})"
-            new_actor = (Actor(Span.of_tokens(ent), label, here, spec.implicit_doer),)
+            new_actor = (Actor(ev.trigger, label, here, spec.implicit_doer),)
         if not all(a.code for a in (*new_actor, *new_recip)):
             # the last resort: a party still without a country takes the one country its
             # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")

@@ -59,6 +59,7 @@ class ActorWords:
     quantity_nouns: frozenset[str]
     water_nouns: frozenset[str]
     attack_nouns: frozenset[str]
+    attack_place_preps: frozenset[str]
     act_nouns: frozenset[str]
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
