@@ -156,3 +156,28 @@ def test_an_unidentified_doer_of_an_attacked_place_is_named_by_it(one_event):
     ev = one_event("Haitian police said an attack on Mirebalais killed 20 people.")
     assert [a.name for a in ev.actor] == ["unidentified (Mirebalais)"], ev.actor
     assert ev.location is not None and ev.location.name == "Mirebalais", ev.location
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Sudan and South Sudan traded accusations of backing rebel groups.", {"SDN", "SSD"}),
+        ("Kinshasa and Kigali exchanged accusations over the fighting.", {"COD", "RWA"}),
+    ],
+)
+def test_traded_accusations_are_mutual(one_event, text, sides):
+    ev = one_event(text)
+    assert ev.event == "ACCUSE" and {a.code for a in ev.actor} == sides, ev
+    assert {r.code for r in ev.recipient} == sides, ev.recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's president dismissed his interior minister on Friday.",
+        "The king dismissed the government after weeks of protests.",
+    ],
+)
+def test_dismissing_an_office_holder_is_no_rejection(analyze, text):
+    events = analyze(text, published="2025-03-04").events
+    assert all(e.event != "REJECT" for e in events), events
