@@ -181,3 +181,21 @@ def test_traded_accusations_are_mutual(one_event, text, sides):
 def test_dismissing_an_office_holder_is_no_rejection(analyze, text):
     events = analyze(text, published="2025-03-04").events
     assert all(e.event != "REJECT" for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Rwanda accused the Democratic Republic of the Congo of backing the FDLR.", "COD"),
+        ("Seoul urged the Democratic People's Republic of Korea to return to talks.", "PRK"),
+    ],
+)
+def test_a_long_official_name_is_its_own_country(one_event, text, code):
+    # not the shorter name inside it ("Republic of the Congo", "Republic of Korea")
+    (r,) = one_event(text).recipient
+    assert r.code == code, r
+
+
+def test_a_name_keeps_its_of_phrase(one_event):
+    ev = one_event("The Department of Foreign Affairs summoned Beijing's ambassador.")
+    assert [a.name for a in ev.actor] == ["Department of Foreign Affairs"], ev.actor

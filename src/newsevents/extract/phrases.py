@@ -16,8 +16,10 @@ _NP_DEPS = frozenset(
 
 
 def _noun_obj(prep: Token, head: Token) -> bool:
-    """Does the of-phrase of a common noun hold a noun ("the president of X")?"""
-    return head.pos_ != "PROPN" and any(c.dep_ == "pobj" for c in prep.children)
+    """Does the of-phrase of a common noun hold a noun ("the president of X"), or a name's
+    of-phrase continue the name ("the Department of Foreign Affairs")?"""
+    inside = bool(head.ent_type_) and prep.ent_iob_ == "I"
+    return (head.pos_ != "PROPN" or inside) and any(c.dep_ == "pobj" for c in prep.children)
 
 
 def np_span(tok: Token, book: Codebook) -> tuple[int, int]:

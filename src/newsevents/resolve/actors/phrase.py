@@ -425,7 +425,7 @@ def _country_word(toks: Sequence[Token], head: Token, actors: ActorDictionary, o
     """A country name, adjective or capital in the phrase, longest first (sets ``out``)."""
     table = actors.countries
     run = _Run(toks)
-    for n in (4, 3, 2, 1):
+    for n in range(min(7, len(toks)), 0, -1):  # "Democratic Republic of the Congo": 5
         for i in range(len(toks) - n + 1):
             form = run.form(i, n)
             text = run.texts[i]
