@@ -199,3 +199,18 @@ def test_a_long_official_name_is_its_own_country(one_event, text, code):
 def test_a_name_keeps_its_of_phrase(one_event):
     ev = one_event("The Department of Foreign Affairs summoned Beijing's ambassador.")
     assert [a.name for a in ev.actor] == ["Department of Foreign Affairs"], ev.actor
+
+
+def test_a_name_right_after_its_title_is_in_the_actor(one_event):
+    # the parser reads "Modi" as an apposition of "Prime Minister"
+    ev = one_event("Prime Minister Modi met President Macron in Paris.")
+    assert [a.name for a in ev.actor] == ["Prime Minister Modi"], ev.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Secretary-General welcomed the agreement.", "The Attorney-General welcomed the verdict."],
+)
+def test_a_hyphenated_title_is_no_military_rank(one_event, text):
+    (a,) = one_event(text).actor
+    assert a.sector != "MIL", a

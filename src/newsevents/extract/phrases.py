@@ -39,6 +39,8 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
                 # ("accused X of ramming": an of-phrase with a verb is a clause, not the name)
                 or (c.dep_ == "prep" and c.lower_ in genitive and _noun_obj(c, t))
                 or (c.dep_ == "pobj" and t.dep_ == "prep")
+                # "Prime Minister Modi": a name right after its title, read as an apposition
+                or (c.dep_ == "appos" and c.i == t.i + 1 and c.ent_type_ == "PERSON")
             ):
                 toks.append(c)
                 stack.append(c)

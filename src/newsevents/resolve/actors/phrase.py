@@ -582,10 +582,10 @@ def _sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str 
     ranked = sorted(
         toks, key=lambda t: (t != head, t.dep_ in ("compound", "amod"), abs(t.i - head.i))
     )
-    table = actors.sectors
+    table = actors.sectors  # ("Secretary-General" is the secretary's title: no general)
     generic_hit: str | None = None
     for t in ranked:
-        if sponsored(t, toks, actors) or t.ent_type_ in ("GPE", "NORP"):
+        if sponsored(t, toks, actors) or t.ent_type_ in ("GPE", "NORP") or table.title_tail(t):
             continue
         low = t.lower_
         # not data: the English plural suffix, for plurals the lemmatizer missed

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from spacy.tokens import Token
+
 from ...errors import ConfigError
 from ...resources import Lexicon, data_path, read_yaml
 
@@ -173,6 +175,17 @@ class SectorTable:
     offices: frozenset[str]
     #: offices exercised at home: the holder belongs to the country where they act
     home_offices: frozenset[str]
+
+    def title_tail(self, tok: Token) -> bool:
+        """Is the word the second half of a hyphenated title whose first word is a role
+        word ("Secretary-General", "Attorney-General")? The title is its first word's: no
+        general of an army."""
+        doc = tok.doc
+        return (
+            tok.i >= 2
+            and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lemma_.lower() in self.by_word
+        )
 
 
 def load_sector_table(path: Path | None = None) -> SectorTable:
