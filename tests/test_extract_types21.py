@@ -214,3 +214,9 @@ def test_a_name_right_after_its_title_is_in_the_actor(one_event):
 def test_a_hyphenated_title_is_no_military_rank(one_event, text):
     (a,) = one_event(text).actor
     assert a.sector != "MIL", a
+
+
+def test_a_movement_the_tagger_calls_a_group_keeps_its_sector(one_event):
+    # "Jihadists" is tagged like a nationality, but names no state: its sector stands
+    (a,) = one_event("Jihadists killed 11 soldiers near Djibo in Burkina Faso on Monday.").actor
+    assert a.sector == "REB", a

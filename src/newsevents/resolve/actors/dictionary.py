@@ -140,6 +140,11 @@ class ActorDictionary:
             open_data=True,
         )
 
+    def nation_word(self, text: str, label: str) -> bool:
+        """Does a word tagged ``label`` name a state or a nationality ("Iran", "Iranian"),
+        not a movement the tagger also calls a group ("Jihadists", "Islamists")?"""
+        return label == "GPE" or (label == "NORP" and text in self.countries)
+
     def agent_sector(self, phrase: str) -> str | None:
         """The PLOVER sector of a common noun phrase in the Phoenix agents ("police" COP)."""
         if self.agents is None:

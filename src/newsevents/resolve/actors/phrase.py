@@ -584,8 +584,8 @@ def _sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str 
     )
     table = actors.sectors  # ("Secretary-General" is the secretary's title: no general)
     generic_hit: str | None = None
-    for t in ranked:
-        if sponsored(t, toks, actors) or t.ent_type_ in ("GPE", "NORP") or table.title_tail(t):
+    for t in (t for t in ranked if not table.title_tail(t)):
+        if sponsored(t, toks, actors) or actors.nation_word(t.text, t.ent_type_):
             continue
         low = t.lower_
         # not data: the English plural suffix, for plurals the lemmatizer missed
