@@ -220,3 +220,14 @@ def test_a_movement_the_tagger_calls_a_group_keeps_its_sector(one_event):
     # "Jihadists" is tagged like a nationality, but names no state: its sector stands
     (a,) = one_event("Jihadists killed 11 soldiers near Djibo in Burkina Faso on Monday.").actor
     assert a.sector == "REB", a
+
+
+def test_a_pronoun_for_a_state_organ_takes_the_articles_country(analyze):
+    text = (
+        "---\ntitle: t\npublished: 2025-09-03\n---\n"
+        "Gunmen killed nine soldiers near Menaka in Mali on Monday.\n\n"
+        "The army said in a statement that it had killed dozens of attackers.\n"
+    )
+    doc = analyze(text, published="2025-09-03")
+    army = [a for e in doc.events for a in e.actor if a.name.lower().endswith("army")]
+    assert army and all(a.code == "MLI" for a in army), army

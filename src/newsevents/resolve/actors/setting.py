@@ -527,13 +527,13 @@ class Setting:
         spec: EventTypeSpec,
         inferred: Sequence[Actor] = (),
     ) -> Actor:
-        """An uncoded party named by a common noun with a sector ("police", "rebels",
-        "civilians") takes the one country the article is about. Never a named person or a
-        pronoun; the other party's country only for an act within one state: a domestic
-        type, a state organ attacked by the state's rebels ("M23 fighters shelled army
-        positions, killing six soldiers"), or an other party that took the article's country
-        the same way ("military jets bombed a village"). Victims of a named foreign force
-        stay uncoded ("US jets bombed a depot, killing 24 militiamen")."""
+        """An uncoded party named by a common noun with a sector ("police", "rebels"), or by
+        a pronoun for one ("The army said it had ..."), takes the one country the article is
+        about. Never a named person; the other party's country only for an act within one
+        state: a domestic type, a state organ attacked by the state's rebels ("M23 fighters
+        shelled army positions, killing six soldiers"), or an other party that took the
+        article's country the same way ("military jets bombed a village"). Victims of a
+        named foreign force stay uncoded ("US jets bombed a depot, killing 24 militiamen")."""
         codes = self.kb.sectors.codes
         if a.code is not None or a.sector is None or a.sector == codes.unknown:
             return a
@@ -541,9 +541,10 @@ class Setting:
         if not toks:
             return a
         head = head_of(toks)
-        # a common noun the tagger took for a name at the head of a sentence ("Officers
-        # arrested ...") is still a common noun when the NER did not call it one
+        # a common noun the tagger took for a name ("Officers arrested ..."), or a pronoun
+        # that stands for a common noun (its name is its antecedent's)
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not head.ent_type_)
+        common = common or (head.pos_ == "PRON" and a.name.lower() != head.lower_)
         # "The Ministry of Defence", "the Department of Foreign Affairs": a state organ named
         # by its office alone is the article's state's, like "the ministry"
         organ = (
