@@ -231,3 +231,14 @@ def test_a_pronoun_for_a_state_organ_takes_the_articles_country(analyze):
     doc = analyze(text, published="2025-09-03")
     army = [a for e in doc.events for a in e.actor if a.name.lower().endswith("army")]
     assert army and all(a.code == "MLI" for a in army), army
+
+
+def test_the_group_refers_back_to_the_armed_group_named_last(analyze):
+    text = (
+        "---\ntitle: t\npublished: 2025-09-03\n---\n"
+        "Fighters of the al-Qaeda-linked JNIM attacked an army post near Kaya in Burkina Faso "
+        "on Monday.\n\nThe group said it had killed 20 soldiers.\n"
+    )
+    doc = analyze(text, published="2025-09-03")
+    (kill,) = [e for e in doc.events if e.trigger_lemma == "kill"]
+    assert [(a.name, a.sector) for a in kill.actor] == [("JNIM", "UAF")], kill.actor

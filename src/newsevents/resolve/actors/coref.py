@@ -246,7 +246,22 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
                 return owners[0]
             if owners:
                 break
+        if head.lemma_.lower() in words.group_nouns:
+            return _group_before(toks[0], clusters, words)
     return None
+
+
+def _group_before(tok: Token, clusters: Clusters, words: ActorWords) -> Cluster | None:
+    """ "JNIM fighters attacked a post ... The group said": the armed group named last
+    before the definite group noun."""
+    best: tuple[int, Cluster] | None = None
+    for cl in clusters.in_order():
+        if cl.kind != "ORG" or (cl.sector or "").lower() not in words.group_sectors:
+            continue
+        before = [m.start for m in cl.mentions if m.end <= tok.idx]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), cl)
+    return best[1] if best is not None else None
 
 
 def own_titles(titles: tuple[str, ...], context: list[Token]) -> tuple[str, ...]:

@@ -435,7 +435,7 @@ class ParticipantCoder:
                     a,
                     name=sp_cl.name,
                     code=inner.code or sp_cl.code,
-                    sector=inner.sector or sp_cl.sector,
+                    sector=sp_cl.sector or inner.sector,
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:

@@ -39,6 +39,8 @@ class ActorWords:
     plural_possessives: frozenset[str]
     relative_possessives: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    group_nouns: frozenset[str]
+    group_sectors: frozenset[str]
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     ethnic_words: frozenset[str]
