@@ -242,3 +242,14 @@ def test_the_group_refers_back_to_the_armed_group_named_last(analyze):
     doc = analyze(text, published="2025-09-03")
     (kill,) = [e for e in doc.events if e.trigger_lemma == "kill"]
     assert [(a.name, a.sector) for a in kill.actor] == [("JNIM", "UAF")], kill.actor
+
+
+def test_a_since_clause_day_does_not_date_the_next_sentence(analyze):
+    text = (
+        "---\ntitle: t\npublished: 2025-11-06\n---\n"
+        "A rights group said 12 people had been killed by police since the protests began "
+        "last Thursday.\n\nThe police spokesman denied that officers had used live ammunition.\n"
+    )
+    doc = analyze(text, published="2025-11-06")
+    (denial,) = [e for e in doc.events if e.event == "REJECT"]
+    assert denial.date != "2025-10-30", denial.date

@@ -201,7 +201,8 @@ def _carry_narrative_dates(ctx: Dating) -> None:
                     date_source="text",
                 )
         if ev.date_source == "text" and ev.date_precision in ("day", "month") and ev.date:
-            last, answering = ev, False
+            if not _since_clause(ctx.trig_toks[ei], ctx.tv.words.onset_marks):
+                last, answering = ev, False
             continue
         if ev.date_source != "publication":
             continue
@@ -246,6 +247,21 @@ def _asked_days(ctx: Dating) -> list[tuple[Span, TimeExpression]]:
         if text[sent.start : sent.end].rstrip().endswith("?"):
             out.append((sent, t))
     return out
+
+
+def _since_clause(tt: SpacySpan | None, marks: frozenset[str]) -> bool:
+    """Is the act told in a clause that only says since when something goes on ("killed
+    since the protests began last Thursday")? Its day does not carry to the next sentence."""
+    if tt is None or len(tt) == 0:
+        return False
+    for node in (tt.root, *tt.root.ancestors):
+        if any(c.dep_ in ("mark", "prep") and c.lower_ in marks for c in node.children):
+            return True
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in marks:
+            return True
+        if node.dep_ not in ("advcl", "pobj", "pcomp", "prep", "nsubj", "conj"):
+            return False
+    return False
 
 
 def _told_now(tt: SpacySpan | None, adverbs: frozenset[str]) -> bool:

@@ -67,6 +67,7 @@ class Vocab:
     have_verbs: frozenset[str]
     simultaneous_marks: frozenset[str]  # "killed when rockets hit ... on Friday"
     present_adverbs: frozenset[str]  # "Now the army has deployed": news of now
+    onset_marks: frozenset[str]  # "since the protests began last Thursday": background
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         have_verbs=words("have_verbs"),
         simultaneous_marks=words("simultaneous_marks"),
         present_adverbs=words("present_adverbs"),
+        onset_marks=words("onset_marks"),
     )
 
 
