@@ -253,3 +253,20 @@ def test_a_since_clause_day_does_not_date_the_next_sentence(analyze):
     doc = analyze(text, published="2025-11-06")
     (denial,) = [e for e in doc.events if e.event == "REJECT"]
     assert denial.date != "2025-10-30", denial.date
+
+
+@pytest.mark.parametrize(
+    "text, patient",
+    [
+        (
+            "Police arrested 30 students on Friday. A rights group said they had been beaten "
+            "in custody.",
+            "students",
+        ),
+        ("Soldiers detained 12 fishermen. Their lawyer said they were tortured.", "fishermen"),
+    ],
+)
+def test_they_who_suffered_are_the_earlier_patients_not_the_speaker(analyze, text, patient):
+    doc = analyze(text, published="2025-04-10")
+    (ev,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [r.name.split()[-1] for r in ev.recipient] == [patient], ev.recipient

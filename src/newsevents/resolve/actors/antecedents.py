@@ -208,6 +208,13 @@ def group_antecedent(pron: Token, words: ActorWords) -> Token | None:
         return None
     plural = pron.lower_ in words.plural_pronouns
     sent = pron.sent
+    if plural and pron.dep_ == "nsubjpass" and sent.start > 0:
+        # "Police arrested 40 protesters. A group said they had been beaten": those acted on
+        # before are those acted on now (the previous sentence's last plural object)
+        prev = pron.doc[sent.start - 1].sent
+        objects = [t for t in prev if t.dep_ == "dobj" and t.tag_ in ("NNS", "NNPS")]
+        if objects:
+            return objects[-1]
     before = list(sent[: pron.i - sent.start])
     if sent.start > 0 and not any(t.dep_ in _SUBJECTS and t.pos_ != "PRON" for t in before):
         # "The United States said the militia was behind it. And so it retaliated": the
@@ -265,7 +272,8 @@ def _national(noun: Token) -> bool:
 def reporting_subject(pron: Token, words: ActorWords | None = None) -> Token | None:
     """For a pronoun subject of a reported clause, the subject of the report verb; with
     ``words``, for "I"/"we" after a speaker's label, the label's noun."""
-    found = _report_verb_subject(pron)
+    plural = words.plural_pronouns if words is not None else frozenset()
+    found = _report_verb_subject(pron, plural)
     if found is None and words is not None and pron.lower_ in words.speaker_pronouns:
         return speaker_label(pron)
     return found
@@ -303,7 +311,7 @@ def speaker_label(pron: Token) -> Token | None:
     return nouns[0]  # the label's last noun (read backwards)
 
 
-def _report_verb_subject(pron: Token) -> Token | None:
+def _report_verb_subject(pron: Token, plural: frozenset[str] = frozenset()) -> Token | None:
     if pron.dep_ == "poss" and pron.head.dep_ in _SUBJECTS:
         pron = pron.head  # "Ukraine said its drones had hit ...": the owner is the speaker
     if pron.dep_ not in _SUBJECTS:
@@ -318,6 +326,9 @@ def _report_verb_subject(pron: Token) -> Token | None:
         # first ('"We will not ...," said X') keeps its speaker after the pronoun.
         return None
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if subj and pron.dep_ == "nsubjpass" and pron.lower_ in plural and subj[0].tag_ == "NN":
+        # "Their lawyer said they were tortured": the ones it befell are not the speaker
+        return None
     return subj[0] if subj else None
 
 
