@@ -101,10 +101,6 @@ def counted(group: Token, book: Codebook) -> bool:
     return part is not group and _counted_group(part, book) is group
 
 
-def _same(tok: Token) -> Token:
-    return tok
-
-
 def _gerund_subject(obj: Token) -> Token:
     """ "fired tear gas at protesters marching on parliament": the parser makes the people
     the subject of a gerund after the preposition; they are the ones fired at."""
@@ -215,9 +211,11 @@ def preposition_recipients(
                 break
     if not recips:
         for p in spec.recipient_preps:
+            after = preps.get(p, [])
+            after = [_gerund_subject(c) for c in after] if spec.violent else after
             cands = [
                 c
-                for c in map(_gerund_subject if spec.violent else _same, preps.get(p, []))
+                for c in after
                 if c.pos_ in ("NOUN", "PROPN", "PRON")
                 and c.ent_type_ not in WHEN
                 and not is_mandate(c, book)
