@@ -32,9 +32,9 @@ def test_a_nationality_before_goods_stays_the_country(one_event):
         "North Korean troops held live-fire exercises near the border.",
     ],
 )
-def test_live_fire_drills_are_no_ceasefire(analyze, text):
-    events = analyze(text, published="2025-03-04").events
-    assert events and all(e.event != "RETREAT" for e in events), events
+def test_live_fire_drills_are_no_ceasefire(event_facts, text):
+    facts = event_facts(text)
+    assert facts and all(kind != "RETREAT" for kind, _ in facts), facts
 
 
 def test_a_capital_named_as_a_place_is_not_its_government(analyze):
@@ -99,9 +99,9 @@ def test_a_backer_named_with_by_is_not_where_the_story_is(one_event):
         ("Hackers breached the computer networks of Estonian ministries.", None),
     ],
 )
-def test_defiance_breaks_a_rule_not_a_system(analyze, text, kind):
-    events = analyze(text, published="2025-03-04").events
-    assert [e.event for e in events if e.event == "REJECT"] == ([kind] if kind else []), events
+def test_defiance_breaks_a_rule_not_a_system(event_facts, text, kind):
+    facts = event_facts(text)
+    assert [k for k, _ in facts if k == "REJECT"] == ([kind] if kind else []), facts
 
 
 @pytest.mark.parametrize(
@@ -138,10 +138,10 @@ def test_who_warns_of_an_agentless_act_threatens_it(one_event):
         "Anyone who attacks a polling station will be arrested, the minister said.",
     ],
 )
-def test_a_generic_relative_in_a_warning_is_a_condition(analyze, text):
+def test_a_generic_relative_in_a_warning_is_a_condition(event_facts, text):
     # the act in the relative clause has not happened: it is the warning's condition
-    events = analyze(text, published="2025-03-04").events
-    assert all(e.factuality != "asserted" for e in events), events
+    facts = event_facts(text)
+    assert all(fact != "asserted" for _, fact in facts), facts
 
 
 def test_victims_of_an_attack_on_a_place_are_of_that_place(one_event):
@@ -178,9 +178,9 @@ def test_traded_accusations_are_mutual(one_event, text, sides):
         "The king dismissed the government after weeks of protests.",
     ],
 )
-def test_dismissing_an_office_holder_is_no_rejection(analyze, text):
-    events = analyze(text, published="2025-03-04").events
-    assert all(e.event != "REJECT" for e in events), events
+def test_dismissing_an_office_holder_is_no_rejection(event_facts, text):
+    facts = event_facts(text)
+    assert all(kind != "REJECT" for kind, _ in facts), facts
 
 
 @pytest.mark.parametrize(

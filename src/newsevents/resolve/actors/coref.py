@@ -254,14 +254,13 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
 def _group_before(tok: Token, clusters: Clusters, words: ActorWords) -> Cluster | None:
     """ "JNIM fighters attacked a post ... The group said": the armed group named last
     before the definite group noun."""
-    best: tuple[int, Cluster] | None = None
+    found: list[tuple[int, int]] = []  # (its latest mention before, cluster order)
     for cl in clusters.in_order():
-        if cl.kind != "ORG" or (cl.sector or "").lower() not in words.group_sectors:
-            continue
-        before = [m.start for m in cl.mentions if m.end <= tok.idx]
-        if before and (best is None or max(before) > best[0]):
-            best = (max(before), cl)
-    return best[1] if best is not None else None
+        if cl.kind == "ORG" and (cl.sector or "").lower() in words.group_sectors:
+            before = [m.start for m in cl.mentions if m.end <= tok.idx]
+            if before:
+                found.append((max(before), cl.order))
+    return clusters.nth(max(found)[1]) if found else None
 
 
 def own_titles(titles: tuple[str, ...], context: list[Token]) -> tuple[str, ...]:

@@ -133,6 +133,7 @@ def _backer(text: str, span: Span, gaz: Gazetteer) -> bool:
     after = text[span.end : span.end + 16].lower()
     before = text[max(0, span.start - 16) : span.start].lower()
     cues = gaz.cues
+    # (grammar, not data: "backed by [the] X", the agent of the sponsor word)
     words = before.split()
     words = words[:-1] if words[-1:] == ["the"] else words
     by_sponsor = len(words) >= 2 and words[-1] == "by" and words[-2] in cues.sponsors
