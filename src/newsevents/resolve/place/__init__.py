@@ -13,8 +13,8 @@ preposition. A country gives precision "country" and no coordinates: no centroid
 than a wrong point. Demonyms ("Iraqi") and owners ("the US embassy") are never places.
 
 Modules: ``gazetteer`` (the knowledge object and its lookups), ``load`` (the loader and its
-schema checks), ``names`` (which names are places), ``attach`` (how a place hangs off a
-trigger), ``choose`` (each event's place).
+schema checks), ``names`` (which names are places), ``name_lookup`` (what one name resolves
+to), ``attach`` (how a place hangs off a trigger), ``choose`` (each event's place).
 """
 
 from .choose import resolve_places

@@ -189,6 +189,10 @@ def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool, gaz: Gaz
     """True when the walk from place ``tok`` may go on from ``cur`` to its head."""
     if cur.dep_ in _PATH_DEPS or cur.dep_ == "poss" or names_object(cur, gaz.cues.naming_verbs):
         return True
+    if cur.dep_ == "dative" and cur.pos_ == "ADP" and cur.i in (tok.head.i, tok.head.head.i):
+        # "sent a battalion to X district" (the parse's "to" as a dative); not a place
+        # inside the phrase ("handed a note to the embassy in X": where the addressee is)
+        return True
     if cur.lower_ in gaz.cues.directions:
         return True  # "struck positions north of X": the compass word leads to the verb
     if cur is tok and (via_compound or cur.dep_ in _OBJECT_DEPS):

@@ -31,12 +31,8 @@ from .countries import adjective_countries, article_countries
 from .dateline import dateline_place, place_by_dateline
 from .gazetteer import Gazetteer
 from .heading import place_by_heading
-from .names import (
-    candidates,
-    conjuncts,
-    place_of_unlisted,
-    resolve_name,
-)
+from .name_lookup import resolve_name
+from .names import candidates, conjuncts, place_of_unlisted
 from .story import follow_previous
 
 _RANK: dict[PlacePrecision, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first

@@ -155,6 +155,7 @@ class PlaceCues:
     speaker_nouns: frozenset[str] = frozenset()  # "a spokesman in X said": where it was said
     care_nouns: frozenset[str] = frozenset()  # "flown to a hospital in X": where the hurt went
     seat_nouns: frozenset[str] = frozenset()  # "a court in X sentenced": acts where it sits
+    city_suffixes: frozenset[str] = frozenset()  # "Kharkiv city", "Batken town": the city X
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -378,6 +379,11 @@ class Gazetteer:
             return None  # "the North", "the South's offer": a part of the story's country
         ctx = context or Counter()
         first, _, rest = key.rpartition(" ")
+        if first and rest in self.cues.city_suffixes and key not in self.cities:
+            # "in Kharkiv city", "Batken town": the city or town X ("Gaza City", "Mexico
+            # City" are names of their own, found whole)
+            named = self.lookup(first, context)
+            return named if named is not None and named.precision == "city" else None
         if first and rest in self.cues.divisions and key not in self.countries:
             # ("the United States" is a country, whatever its last word)
             division, key = division or self.cues.divisions[rest], first

@@ -75,6 +75,7 @@ CUE_KINDS = (
     "speaker_noun",
     "care_noun",
     "seat_noun",
+    "city_suffix",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -150,6 +151,7 @@ def load_gazetteer(
         speaker_nouns=words["speaker_noun"],
         care_nouns=words["care_noun"],
         seat_nouns=words["seat_noun"],
+        city_suffixes=words["city_suffix"],
         naming_verbs=lexicon.words("naming_verbs"),
     )
     return Gazetteer(

@@ -1,0 +1,71 @@
+"""Place names written with a word after them, or named twice (twenty-eighth session): "in
+X city" and "in X town" are the city or town X (a name GeoNames lists whole, "Gaza City",
+stays whole); a name the article has called a town is that town again in a later locative
+phrase, whatever label the small NER model gives it there. Real spaCy and gazetteer;
+hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(doc):
+    return [(e.event, e.location.name, e.location.country) for e in doc.events if e.location]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In Kharkiv city, a Russian guided bomb hit a block of flats on Monday, killing"
+            " three people.",
+            ("ASSAULT", "Kharkiv", "UKR"),
+        ),
+        (
+            "Israeli aircraft struck a house in Gaza City on Sunday, medics said.",
+            ("ASSAULT", "Gaza City", "PSE"),
+        ),
+    ],
+)
+def test_a_city_word_after_the_name(analyze, text, place):
+    assert place in _places(analyze(text, published="2025-06-03"))
+
+
+def test_a_town_named_again_under_another_label(analyze):
+    text = (
+        "Kyrgyz and Tajik border guards traded fire near the village of Dostuk in Kyrgyzstan's"
+        " Batken region on Tuesday, the border service said.\n\n"
+        "Officials said Tajik troops had fired mortars at a Kyrgyz post outside Dostuk at"
+        " about 6 a.m."
+    )
+    events = analyze(text, published="2025-04-16").events
+    mortars = [e for e in events if "mortars" in text[e.sentence.start : e.sentence.end]]
+    assert [(e.location.name, e.location.country) for e in mortars if e.location] == [
+        ("Dostuk", "KGZ")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the parse hangs "to" from the verb as a dative and tags the name ORG
+        (
+            "Kyrgyzstan sent an additional battalion to Leilek district overnight, the"
+            " defence ministry said.",
+            ("Leilek", "KGZ", "district"),
+        ),
+        (
+            "Latvia's interior ministry deployed 300 police officers to Balvi district on"
+            " Wednesday.",
+            ("Balvi", "LVA", "district"),
+        ),
+    ],
+)
+def test_a_district_troops_are_sent_to_is_the_place(analyze, text, place):
+    doc = analyze(text, published="2025-04-16")
+    got = [
+        (e.location.name, e.location.country, e.location.precision)
+        for e in doc.events
+        if e.event == "MOBILIZE" and e.location
+    ]
+    assert got == [place]
