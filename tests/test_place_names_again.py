@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents import api, ingest, nlp
+
 
 def _places(doc):
     return [(e.event, e.location.name, e.location.country) for e in doc.events if e.location]
@@ -69,3 +71,28 @@ def test_a_district_troops_are_sent_to_is_the_place(analyze, text, place):
         if e.event == "MOBILIZE" and e.location
     ]
     assert got == [place]
+
+
+_RALLY = (
+    "Georgian riot police used water cannon to disperse several thousand protesters outside"
+    " parliament late on Monday, the interior ministry said.\n\n"
+    "Smaller rallies took place in Batumi and Kutaisi, local media reported."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("Police break up Tbilisi rally as opposition vows to march again", "Tbilisi"),
+        ("Police break up rally as opposition vows to march again", None),
+    ],
+)
+def test_the_headline_city_is_the_story_town(resources, title, place):
+    text = _RALLY + "\n\nThe European Union urged Tbilisi to show restraint."
+    article = ingest.article_from_text(text, title=title, published="2025-01-14", clean=False)
+    doc = api.process_document(
+        nlp.annotate(article, nlp.parse_text(text, resources.nlp)), resources
+    )
+    cannon = [e for e in doc.events if e.event == "ASSAULT"]
+    assert cannon
+    assert {e.location.name if e.location else None for e in cannon} == {place}

@@ -9,6 +9,7 @@ point or one country would misplace half of it.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -117,7 +118,7 @@ def resolve_places(
     within = Within(ents, lambda e: (e.start_char, e.end_char))
     art = _Article(gazetteer, context, ents, people_tokens(all_ents), None, {}, {}, within, roots)
     if home is None:
-        home = _one_city(art)
+        home = _one_city(art) or _headline_city(doc.article.title, art)
     art = art._replace(home=home, towns=_antecedent_towns(art))
     out: list[EventMention] = []
     for ev in events:
@@ -160,6 +161,25 @@ def _one_city(art: _Article) -> Place | None:
     if any(not _near(main, p, art.gaz.settings.same_city_km) for p in found.values()):
         return None
     return evolve(main, span=None, source="dateline")
+
+
+def _headline_city(title: str | None, art: _Article) -> Place | None:
+    """Without a dateline or one city, the one city of the text that the headline names too
+    ("Police break up X rally", "X counts its dead"): the story's town, the same prior as a
+    dateline for the local events the text does not place."""
+    if not title:
+        return None
+    found: dict[int, Place] = {}
+    for ent in art.ents:
+        place = _named(art, ent)
+        if place is None or place.precision != "city" or place.geonameid is None:
+            continue
+        if place.span == Span.of_tokens(ent) and re.search(rf"\b{re.escape(ent.text)}\b", title):
+            found[place.geonameid] = place
+    if len(found) != 1:
+        return None
+    (city,) = found.values()
+    return evolve(city, span=None, source="dateline")
 
 
 def _antecedent_towns(art: _Article) -> dict[int, Place]:
