@@ -96,3 +96,24 @@ def test_the_headline_city_is_the_story_town(resources, title, place):
     cannon = [e for e in doc.events if e.event == "ASSAULT"]
     assert cannon
     assert {e.location.name if e.location else None for e in cannon} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the name is tagged a person; it stands where the police are sent
+        (
+            "Moldova's government deployed forty police officers to Anenii Noi district on"
+            " Wednesday.",
+            ("MOBILIZE", "Anenii Noi", "MDA"),
+        ),
+        # a crowd holding a spot is there: the shots at it were fired there
+        (
+            "When gendarmes fired tear gas last week at young men who had blocked the coastal"
+            " road in Saly, it was the third such clash, Senegalese media said.",
+            ("ASSAULT", "Saly", "SEN"),
+        ),
+    ],
+)
+def test_where_the_people_acted_on_are(analyze, text, place):
+    assert place in _places(analyze(text, published="2025-04-16"))

@@ -140,10 +140,15 @@ def candidates(
             and span[0].lower_ not in surnames
             and (
                 place_noun_of(span.root, gaz) is not None
-                or (locative_slot(span.root, gaz) and division_after(gaz, span))
+                or (
+                    (locative_slot(span.root, gaz) or _destination_slot(span.root, gaz))
+                    and division_after(gaz, span)
+                )
             )
         ):
-            out.append(span)  # "in the town of Maga", "in Kebbi state" (tagged as persons)
+            # "in the town of Maga", "in Kebbi state", "sent police to X district" (tagged
+            # as persons)
+            out.append(span)
         elif (
             span.label_ in _NAMED_PERSON
             and span[0].lower_ not in surnames
