@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -246,17 +246,26 @@ def cluster_for(toks: Sequence[Token], clusters: Clusters, words: ActorWords) ->
                 return owners[0]
             if owners:
                 break
-        if head.lemma_.lower() in words.group_nouns:
-            return _group_before(toks[0], clusters, words)
+        noun = head.lemma_.lower()
+        if noun in words.group_nouns:
+            return _group_before(toks[0], clusters, lambda cl: cl.sector, words.group_sectors)
+        if noun in words.bloc_nouns:
+            return _group_before(toks[0], clusters, lambda cl: cl.code, words.bloc_codes)
     return None
 
 
-def _group_before(tok: Token, clusters: Clusters, words: ActorWords) -> Cluster | None:
-    """ "JNIM fighters attacked a post ... The group said": the armed group named last
-    before the definite group noun."""
+def _group_before(
+    tok: Token,
+    clusters: Clusters,
+    label: Callable[[Cluster], str | None],
+    wanted: frozenset[str],
+) -> Cluster | None:
+    """ "JNIM fighters attacked a post ... The group said", "EU ministers met ... the bloc
+    agreed": the organisation named last before the definite noun whose ``label`` (sector,
+    code) is one of ``wanted``."""
     found: list[tuple[int, int]] = []  # (its latest mention before, cluster order)
     for cl in clusters.in_order():
-        if cl.kind == "ORG" and (cl.sector or "").lower() in words.group_sectors:
+        if cl.kind == "ORG" and (label(cl) or "").lower() in wanted:
             before = [m.start for m in cl.mentions if m.end <= tok.idx]
             if before:
                 found.append((max(before), cl.order))

@@ -41,6 +41,8 @@ class ActorWords:
     anaphoric_determiners: frozenset[str]
     group_nouns: frozenset[str]
     group_sectors: frozenset[str]
+    bloc_nouns: frozenset[str]
+    bloc_codes: frozenset[str]
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     ethnic_words: frozenset[str]
