@@ -78,6 +78,12 @@ class HomeCountry:
         if where_first in self._memo:
             return self._memo[where_first]
         top = leading_country(self.places.where()) if where_first else None
+        unplaced = not self.places.where() and not self.places.dominant()
+        if top is None and unplaced and self._dateline_country() is None:
+            # no place the tagger found as such ("Djibo: ... Arbinda: ..." as persons): the
+            # countries the article's place names give outweigh a named party's home
+            # ("JNIM fighters" in a report on Burkina Faso)
+            top = self._named_home()
         if top is None:
             counts = self.places.dominant() + self.parties
             dateline = self._dateline_country()
