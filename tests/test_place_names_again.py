@@ -117,3 +117,15 @@ def test_the_headline_city_is_the_story_town(resources, title, place):
 )
 def test_where_the_people_acted_on_are(analyze, text, place):
     assert place in _places(analyze(text, published="2025-04-16"))
+
+
+def test_an_old_name_of_a_far_city_is_no_place_without_countries(analyze):
+    """An untagged name that is only one of a city's other names places nothing in an
+    article that names no country ("Terminus" is an old name of Atlanta)."""
+    doc = analyze(
+        "Witnesses said the violence began on Monday evening when a group of young men"
+        " attacked a mosque near the Terminus market.",
+        published="2025-05-14",
+    )
+    assert [e.event for e in doc.events] == ["ASSAULT"]
+    assert _places(doc) == []

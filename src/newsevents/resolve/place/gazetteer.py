@@ -429,7 +429,7 @@ class Gazetteer:
                         sub.country2 != city.country2
                         and city.population < self.settings.alias_city_min_population
                     )
-                    or not self._called_so(city, key)
+                    or not self.called_so(city, key)
                 )
             ):
                 return self._subdivision_place(sub)
@@ -537,7 +537,7 @@ class Gazetteer:
     def _subdivision_place(self, sub: Subdivision) -> Place:
         return Place(sub.name, self.alpha3(sub.country2), None, None, sub.precision)
 
-    def _called_so(self, city: City, key: str) -> bool:
+    def called_so(self, city: City, key: str) -> bool:
         """Is ``key`` what people call ``city`` (its name respelt, or, for a city of
         alias_city_min_population people, the first words of its longer name), rather than
         another name GeoNames keeps for it?"""

@@ -107,7 +107,7 @@ def candidates(
         known = known or appositive_place_noun(span.root, gaz) is not None  # "X, the town"
         known = known or division_after(gaz, span) is not None  # "in the X district"
         known = known or capital_of_adjective(gaz, span)  # "in the Kenyan capital"
-        if known or gaz.lookup(span.text, context) is not None:
+        if known or _called_place(gaz, span.text, context):
             out.append(span)
     surnames = {e[-1].lower_ for e in all_ents if e.label_ == "PERSON" and len(e) > 1}
     for span in all_ents:
@@ -158,6 +158,22 @@ def candidates(
             out.append(span)  # "at the entrance of Tuz Khurmatu" (tagged as a person)
     out += _towns_again(parse, gaz, out, all_ents)
     return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
+
+
+def _called_place(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
+    """Does a name the NER model did not call a place stand for one? In an article that names
+    no country, not when it is only one of a city's other names ("the Terminus market" in a
+    Nigerian local paper: Terminus is an old name of Atlanta); where the article's countries
+    hold the city, its other names are its quarters ("the Loop" in a Chicago story)."""
+    place = gaz.lookup(name, context)
+    if place is None:
+        return False
+    if context or place.precision != "city" or place.geonameid is None:
+        return True
+    key = gaz.key(name)
+    return any(
+        gaz.called_so(c, key) for c in gaz.cities.get(key, ()) if c.geonameid == place.geonameid
+    ) or key not in gaz.cities
 
 
 def _towns_again(
