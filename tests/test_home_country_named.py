@@ -33,3 +33,26 @@ def test_common_nouns_take_the_country_of_the_places(resources):
     arrests = [e for e in doc.events if e.event == "COERCE"]
     assert arrests
     assert {a.code for e in arrests for a in (*e.actor, *e.recipient)} == {"BFA"}
+
+
+def test_a_headline_city_says_the_country_of_a_local_paper(resources):
+    """A local paper whose text names no country: a large city of one country in its
+    headline says the country ("... clashes in Jos": Nigeria), and an old name of a far city
+    in its text places nothing ("the Terminus market")."""
+    text = (
+        "The Plateau State government on Tuesday imposed a 24-hour curfew on the northern"
+        " districts"
+        " after clashes between youths left at least six people dead.\n\n"
+        "Witnesses said the violence began on Monday evening when a group of young men"
+        " attacked a mosque near the Terminus market. Police fired tear gas to disperse the"
+        " crowds, the state police command said."
+    )
+    article = ingest.article_from_text(
+        text, title="Curfew imposed after clashes in Jos", published="2025-05-14"
+    )
+    parse = nlp.parse_text(article.text, resources.nlp)
+    doc = api.process_document(nlp.annotate(article, parse), resources)
+    police = [e for e in doc.events if any(a.sector == "COP" for a in e.actor)]
+    assert police
+    assert {a.code for e in police for a in e.actor} == {"NGA"}
+    assert all(e.location is None or e.location.country == "NGA" for e in doc.events)

@@ -11,8 +11,9 @@ from .gazetteer import Gazetteer
 def metadata_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
     """Countries (alpha-2) an article's title and outlet name, for an article whose text
     names none: a country ("Ministry of Defence of Cameroon"), a country's adjective ("the
-    Iraqi Security Media Cell"), or a first-level subdivision only one country has
-    ("Vojvodina Weekly Review"). Runs of one to three words are tried, longest first."""
+    Iraqi Security Media Cell"), a first-level subdivision only one country has
+    ("Vojvodina Weekly Review"), or a large city only one country has ("... clashes in
+    Jos"). Runs of one to three words are tried, longest first."""
     out: Counter[str] = Counter()
     for field in (doc.article.title, doc.article.outlet):
         words = [w.strip(".,:;()\"'-–—") for w in (field or "").split()]
@@ -42,4 +43,21 @@ def _metadata_country(gaz: Gazetteer, name: str) -> str | None:
     subs = {
         s.country2 for s in gaz.subdivisions.get(gaz.key(name), ()) if s.precision == "province"
     }
-    return next(iter(subs)) if len(subs) == 1 else None
+    if len(subs) == 1:
+        return next(iter(subs))
+    # a large city of one country only, by its own name ("Curfew imposed after clashes in Jos")
+    key = gaz.key(name)
+    cities = gaz.cities.get(key, ())
+    if (
+        not subs
+        and len({c.country2 for c in cities}) == 1
+        and any(gaz.main_name(c, key) for c in cities)
+        and max(gaz.population(c.geonameid) for c in cities) >= _METADATA_CITY_POPULATION
+    ):
+        return cities[0].country2
+    return None
+
+
+#: the smallest city a headline or outlet name says the country by (a smaller town's name is
+#: as often a word or a person's name)
+_METADATA_CITY_POPULATION = 100_000

@@ -161,19 +161,18 @@ def candidates(
 
 
 def _called_place(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
-    """Does a name the NER model did not call a place stand for one? In an article that names
-    no country, not when it is only one of a city's other names ("the Terminus market" in a
-    Nigerian local paper: Terminus is an old name of Atlanta); where the article's countries
-    hold the city, its other names are its quarters ("the Loop" in a Chicago story)."""
+    """Does a name the NER model did not call a place stand for one? Not when it is only one
+    of the other names of a city outside the article's countries ("the Terminus market" in a
+    Nigerian local paper: Terminus is an old name of Atlanta); in them such names are its
+    quarters ("the Loop" in a Chicago story)."""
     place = gaz.lookup(name, context)
     if place is None:
         return False
-    if context or place.precision != "city" or place.geonameid is None:
+    if place.precision != "city" or place.geonameid is None:
         return True
     key = gaz.key(name)
-    return any(
-        gaz.called_so(c, key) for c in gaz.cities.get(key, ()) if c.geonameid == place.geonameid
-    ) or key not in gaz.cities
+    same = [c for c in gaz.cities.get(key, ()) if c.geonameid == place.geonameid]
+    return not same or any(gaz.called_so(c, key) or context.get(c.country2, 0) for c in same)
 
 
 def _towns_again(
