@@ -412,6 +412,13 @@ class Parse:
         if dep == "acl" and (tok.tag_ != "VBN" or children_of(tok, "dobj")):
             return self._noun_clause_subject(head, depth)  # (a VBN with an object: active)
         if dep == "pcomp" and head.dep_ == "prep":
+            if any(
+                c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and not children_of(c, "dobj")
+                for c in tok.children
+            ):
+                # "after fighting flared in X": the parse makes a gerund of the noun that is
+                # the subject of the clause; the fighting is nobody's the clause names
+                return []
             if head.lower_ in self.book.words("reason_preps") and head.head.pos_ == "VERB":
                 # "thanked Hungary for vetoing X", "accused Y of shelling Z": the one
                 # thanked or accused did it

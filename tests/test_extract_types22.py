@@ -1,0 +1,17 @@
+"""Wire phrases read wrong before the twenty-eighth session. Real spaCy; hand-written
+sentences."""
+
+from __future__ import annotations
+
+
+def test_fighting_that_flared_is_nobodys_the_clause_names(analyze):
+    # the parse makes "fighting" a gerund of "after" on the refugees' clause: the refugees
+    # did not fight
+    doc = analyze(
+        "Thai soldiers turned back about 300 refugees who tried to cross the river on Monday"
+        " after fighting flared in the Myanmar town of Myawaddy, a Thai official said.",
+        published="2025-03-04",
+    )
+    fights = [e for e in doc.events if e.event == "ASSAULT"]
+    assert fights
+    assert all(a.sector != "REF" for e in fights for a in e.actor)
