@@ -15,3 +15,15 @@ def test_fighting_that_flared_is_nobodys_the_clause_names(analyze):
     fights = [e for e in doc.events if e.event == "ASSAULT"]
     assert fights
     assert all(a.sector != "REF" for e in fights for a in e.actor)
+
+
+def test_a_regions_adjective_is_no_nationality(analyze):
+    # "Pan-American", "Inter-American": a whole region's, not the United States'
+    doc = analyze(
+        "Peruvian farmers blocked the Pan-American Highway on Tuesday. The Inter-American"
+        " Commission on Human Rights condemned the killings of farmers in Ecuador on Monday.",
+        published="2025-02-12",
+    )
+    codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
+    assert "USA" not in codes
+    assert "IGO" in codes  # the commission is the OAS's

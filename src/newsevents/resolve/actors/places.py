@@ -267,7 +267,8 @@ def namesake(tok: Token, kb: ActorDictionary) -> bool:
 
 
 def stance(tok: Token, kb: ActorDictionary) -> bool:
-    """ "anti-Syria", "pro-Iranian": a stance towards a country, not its nationality."""
+    """ "anti-Syria", "pro-Iranian": a stance towards a country, not its nationality (nor is
+    "Pan-American" or "Inter-American", a whole region's)."""
     doc = tok.doc
     i = tok.i
     # not data: the hyphen is punctuation joining the prefix
