@@ -27,3 +27,16 @@ def test_a_regions_adjective_is_no_nationality(analyze):
     codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
     assert "USA" not in codes
     assert "IGO" in codes  # the commission is the OAS's
+
+
+def test_police_go_on_with_the_narrative_day(analyze):
+    # a bare "Police" is the place's standing force, not a new doer: the arrests go on with
+    # the rally just told, not with the article's first (news) day
+    doc = analyze(
+        "Kyrgyz and Tajik guards exchanged fire near the border on Tuesday, killing two"
+        " soldiers. On Wednesday morning, about 300 people rallied in front of the government"
+        " building in Bishkek. Police detained six protesters who tried to block the avenue.",
+        published="2025-04-16",
+    )
+    (arrest,) = [e for e in doc.events if e.event == "COERCE"]
+    assert (arrest.date, arrest.date_source) == ("2025-04-16", "context")

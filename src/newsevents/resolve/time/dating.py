@@ -370,7 +370,12 @@ def _new_act(ctx: Dating, tt: SpacySpan | None) -> bool:
     for c in verb.children:
         if c.dep_ == "nsubjpass" and c.lemma_.lower() in ref.event_nouns and indefinite(c):
             return True
-        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and indefinite(c):
+        if (
+            c.dep_ == "nsubj"
+            and c.pos_ == "NOUN"
+            and indefinite(c)
+            and c.lemma_.lower() not in ref.standing_agents
+        ):
             return True
     return False
 

@@ -76,6 +76,7 @@ class ReferenceWords:
 
     determiners: frozenset[str]
     same_words: frozenset[str]
+    standing_agents: frozenset[str]
     instrument_prepositions: frozenset[str]
     max_sentences: int
     news_day_days: int  # how many days before publication the lede's day may be (0: off)
@@ -246,6 +247,7 @@ def load_reference_words(
     return ReferenceWords(
         determiners=frozenset(words("determiners")),
         same_words=frozenset(words("same_words")),
+        standing_agents=frozenset(words("standing_agents")),
         instrument_prepositions=frozenset(words("instrument_prepositions")),
         max_sentences=limit,
         news_day_days=news_days,
