@@ -40,3 +40,13 @@ def test_police_go_on_with_the_narrative_day(analyze):
     )
     (arrest,) = [e for e in doc.events if e.event == "COERCE"]
     assert (arrest.date, arrest.date_source) == ("2025-04-16", "context")
+
+
+def test_a_mediator_is_no_recipient(one_event):
+    # "with mediation from X" names who helped: the swap is between the two doers
+    ev = one_event(
+        "Russia and Ukraine swapped 150 prisoners of war each on Friday, with mediation from"
+        " the United Arab Emirates."
+    )
+    assert ev.event == "RETREAT"
+    assert {r.code for r in ev.recipient} == {"RUS", "UKR"}

@@ -106,6 +106,8 @@ def first_named_after(
     def follow(c: Token) -> bool:
         if c.dep_ == "advcl" and subordinate(c, book):
             return False
+        if helper_phrase(c, book):
+            return False  # "with mediation from X": who helped, not whom the act was done to
         if c.dep_ in stop:
             # "a call for its forces to be deployed in X": an infinitival relative is content
             return deep and c.dep_ == "relcl" and infinitival(c)
@@ -125,6 +127,16 @@ def first_named_after(
     # near X": the boat's owner comes before the place)
     found.sort(key=lambda t: t.i)
     return with_conjuncts(found[:1]) if found else []
+
+
+def helper_phrase(tok: Token, book: Codebook) -> bool:
+    """Is ``tok`` the noun of a phrase naming who helped ("with mediation from X", "with the
+    help of X", "under the auspices of X")?"""
+    return (
+        tok.dep_ == "pobj"
+        and lemma(tok) in book.words("helper_nouns")
+        and tok.head.lower_ in book.words("helper_preps")
+    )
 
 
 def _party_head(named: Token, book: Codebook) -> Token:

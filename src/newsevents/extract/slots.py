@@ -17,7 +17,7 @@ from .parse import (
     with_conjuncts,
     word_set,
 )
-from .parties import is_mandate, owner_of
+from .parties import helper_phrase, is_mandate, owner_of
 
 WHEN = ("DATE", "TIME")  # entity labels of when, not whom
 
@@ -220,6 +220,7 @@ def preposition_recipients(
                 and c.ent_type_ not in WHEN
                 and not is_mandate(c, book)
                 and lemma(c) not in book.words("open_space")
+                and not helper_phrase(c, book)
             ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
             if cands:
                 if spec.violent:  # "fired at bases housing American troops"
