@@ -50,3 +50,10 @@ def test_a_mediator_is_no_recipient(one_event):
     )
     assert ev.event == "RETREAT"
     assert {r.code for r in ev.recipient} == {"RUS", "UKR"}
+
+
+def test_a_broker_is_no_recipient(one_event):
+    ev = one_event(
+        "Saudi Arabia and Iran restored diplomatic relations in a deal brokered by China."
+    )
+    assert {r.code for r in ev.recipient} == {"SAU", "IRN"}

@@ -131,7 +131,9 @@ def first_named_after(
 
 def helper_phrase(tok: Token, book: Codebook) -> bool:
     """Is ``tok`` the noun of a phrase naming who helped ("with mediation from X", "with the
-    help of X", "under the auspices of X")?"""
+    help of X", "under the auspices of X") or such a participle ("a deal brokered by X")?"""
+    if tok.dep_ == "acl":
+        return lemma(tok) in book.words("helper_verbs")
     return (
         tok.dep_ == "pobj"
         and lemma(tok) in book.words("helper_nouns")
