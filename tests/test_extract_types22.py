@@ -57,3 +57,8 @@ def test_a_broker_is_no_recipient(one_event):
         "Saudi Arabia and Iran restored diplomatic relations in a deal brokered by China."
     )
     assert {r.code for r in ev.recipient} == {"SAU", "IRN"}
+
+
+def test_troops_disengaging_withdraw(one_event):
+    ev = one_event("Chinese and Indian troops disengaged from two friction points on Monday.")
+    assert (ev.event, ev.mode) == ("RETREAT", "withdraw")
