@@ -62,3 +62,8 @@ def test_a_broker_is_no_recipient(one_event):
 def test_troops_disengaging_withdraw(one_event):
     ev = one_event("Chinese and Indian troops disengaged from two friction points on Monday.")
     assert (ev.event, ev.mode) == ("RETREAT", "withdraw")
+
+
+def test_a_pact_with_a_party_binds_that_party(one_event):
+    ev = one_event("The Congolese government signed a peace agreement with the M23 rebels in Doha.")
+    assert [(r.code, r.sector) for r in ev.recipient] == [("COD", "REB")]

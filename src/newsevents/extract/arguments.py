@@ -38,7 +38,9 @@ from .parties import (
     is_mandate,
     mandator,
     names_side,
+    other_side,
     owner_of,
+    pact_sides,
     sent_force,
     taken_from,
 )
@@ -112,7 +114,7 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     if not actors and not recips and (book.spec(frame.event).reciprocal or mutual_noun):
         actors = recips = between_sides(tok, book)  # "talks between A and B resumed"
     if not recips and mutual_noun and not book.spec(frame.event).reciprocal:
-        recips = _other_side(tok, book)  # "after the clashes with Tajik forces"
+        recips = other_side(tok, book)  # "after the clashes with Tajik forces"
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
     if _mutual(frame, actors, recips, book):
@@ -120,19 +122,6 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     frame.actors, frame.recipients = actors, recips
     frame.modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
-    ]
-
-
-def _other_side(noun: Token, book: Codebook) -> list[Token]:
-    """The other side a mutual act told as a noun names ("the clashes with Tajik forces"): a
-    named party or a nationality's forces, never "fighting with rifles"."""
-    others = book.words("mutual_other_preps")
-    return [
-        o
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in others
-        for o in p.children
-        if o.dep_ == "pobj" and names_party(o)
     ]
 
 
@@ -162,7 +151,7 @@ def _fought_with(verb: Token, book: Codebook) -> list[Token]:
         if p.dep_ == "prep"
         for n in p.children
         if n.dep_ == "pobj" and lemma(n) in mutual
-        for o in _other_side(n, book)
+        for o in other_side(n, book)
     ]
 
 
@@ -435,7 +424,7 @@ def _named_party(
         or any(r.pos_ == "PRON" or lemma(r) in parties or counted(r, book) for r in recips)
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
     pacts = book.expand(("AGREEMENT", "TALKS"))
-    between = [p for r in recips if lemma(r) in pacts for p in between_sides(r, book)]
+    between = [p for r in recips if lemma(r) in pacts for p in pact_sides(r, book)]
     if between:
         return between  # "brokered a deal between Israel and Hamas": they, not the deal
     blamed = spec.content_factuality == "reported"

@@ -222,6 +222,26 @@ def between_sides(noun: Token, book: Codebook) -> list[Token]:
     return with_conjuncts([o for p in book.ordered("between_preps") for o in held.get(p, [])])
 
 
+def other_side(noun: Token, book: Codebook) -> list[Token]:
+    """The other side a mutual act told as a noun names ("the clashes with Tajik forces"): a
+    named party or a nationality's forces, never "fighting with rifles"."""
+    others = book.words("mutual_other_preps")
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in others
+        for o in p.children
+        if o.dep_ == "pobj" and names_party(o)
+    ]
+
+
+def pact_sides(pact: Token, book: Codebook) -> list[Token]:
+    """Whom a pact binds: the sides its between-phrase names ("a deal between Israel and
+    Hamas"), else the other side its with-phrase names ("signed a peace agreement with the
+    rebels")."""
+    return between_sides(pact, book) or with_conjuncts(other_side(pact, book))
+
+
 def taken_from(frame: Frame, book: Codebook) -> list[Token]:
     """ "retook the town from rebels", "seized the port from government forces": ground taken
     by force is taken from a party, the recipient (a party named or a party noun, not "from
