@@ -3,6 +3,8 @@ sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_fighting_that_flared_is_nobodys_the_clause_names(analyze):
     # the parse makes "fighting" a gerund of "after" on the refugees' clause: the refugees
@@ -67,3 +69,20 @@ def test_troops_disengaging_withdraw(one_event):
 def test_a_pact_with_a_party_binds_that_party(one_event):
     ev = one_event("The Congolese government signed a peace agreement with the M23 rebels in Doha.")
     assert [(r.code, r.sector) for r in ev.recipient] == [("COD", "REB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the Saturday is the rally's, still ahead: the arrests are undated
+        (
+            "Police in Dhaka arrested 30 opposition activists ahead of a planned rally on"
+            " Saturday.",
+            "2025-05-14",
+        ),
+        # a time of day is no act of its own
+        ("Honduran sailors opened fire on a fishing boat before dawn on Monday.", "2025-05-12"),
+    ],
+)
+def test_a_time_ahead_of_another_act_is_that_acts(one_event, text, date):
+    assert one_event(text, published="2025-05-14").date == date

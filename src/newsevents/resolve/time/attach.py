@@ -41,16 +41,23 @@ _ATTACH_DEPS = frozenset(
 _ELABORATING = frozenset({"advcl", "xcomp", "conj", "dep"})
 
 
-def attach_path(time_toks: SpacySpan | None) -> tuple[int, ...]:
+def attach_path(
+    time_toks: SpacySpan | None,
+    sequence: Collection[str] = (),
+    time_nouns: Collection[str] = (),
+) -> tuple[int, ...]:
     """Token indices a time reaches going up through prep/pobj/npadvmod/tmod-like links,
     without crossing into another clause: the time is attached to a trigger exactly when
-    the trigger holds one of them."""
+    the trigger holds one of them. It stops at a noun a ``sequence`` preposition puts the
+    act before or after ("arrested ... ahead of a rally on Saturday": the rally's day)."""
     if time_toks is None or len(time_toks) == 0:
         return ()
     tok = time_toks.root
     path = [tok.i]
     for _ in range(10):
         if tok.dep_ not in _ATTACH_DEPS or tok.head.i == tok.i:
+            break
+        if tok.i != path[0] and sequenced(tok, sequence, time_nouns):
             break
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             # "the ceasefire agreement of 12 August 2008": the noun's own date, not the
@@ -62,6 +69,17 @@ def attach_path(time_toks: SpacySpan | None) -> tuple[int, ...]:
         if tok.pos_ in ("VERB", "AUX"):
             break
     return tuple(path)
+
+
+def sequenced(tok: Token, sequence: Collection[str], time_nouns: Collection[str] = ()) -> bool:
+    """Is ``tok`` a noun that a sequence preposition puts an act before or after ("ahead of
+    a rally", "before the vote")? Not a time of day or a unit ("before dawn on Monday")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.lower_ in time_nouns:
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" or prep.lower_ == "to":  # "ahead of", "prior to"
+        prep = prep.head
+    return prep.lower_ in sequence
 
 
 def _elaboration_chain(verb: Token, naming: Collection[str] = ()) -> tuple[int, ...]:
@@ -168,15 +186,26 @@ class _TimeIndex:
     verbs their clause elaborates, and by position."""
 
     def __init__(
-        self, doc: Document, times: Sequence[TimeExpression], naming: Collection[str] = ()
+        self,
+        doc: Document,
+        times: Sequence[TimeExpression],
+        naming: Collection[str] = (),
+        sequence: Collection[str] = (),
+        time_nouns: Collection[str] = (),
     ):
         toks = [doc.tokens(t.span) for t in times]
         self.has_tokens = [xt is not None and len(xt) > 0 for xt in toks]
         self.govs = [governor(xt.root) if xt is not None and len(xt) else None for xt in toks]
         self.on_path: dict[int, list[int]] = {}
+        #: times a sequence preposition's noun holds ("ahead of a rally on Saturday"): they
+        #: date that noun's act only, never a verb of the sentence by being near it
+        self.sequenced: list[bool] = []
         for ti, xt in enumerate(toks):
-            for i in attach_path(xt):
+            path = attach_path(xt, sequence, time_nouns)
+            for i in path:
                 self.on_path.setdefault(i, []).append(ti)
+            end = xt.doc[path[-1]] if xt is not None and path else None
+            self.sequenced.append(end is not None and sequenced(end, sequence, time_nouns))
         self.elaborating: dict[int, list[int]] = {}
         for ti, gov in enumerate(self.govs):
             if gov is not None:
@@ -202,6 +231,8 @@ def own_times(
     event_nouns: Collection[str] = frozenset(),
     sequence: Collection[str] = (),
     naming: Collection[str] = (),
+    sequence_preps: Collection[str] = (),
+    time_nouns: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -209,7 +240,7 @@ def own_times(
     subordinators: "killed when rockets hit the base on Friday") or inside a participle
     describing its object ("fired at bases housing troops early on Wednesday") dates it
     too, even when that clause's own event claims the time."""
-    index = _TimeIndex(doc, times, naming)
+    index = _TimeIndex(doc, times, naming, sequence_preps, time_nouns)
     verbless = _Verbless(doc.parse)
     # which times hang directly off some event's trigger (they are not lent to others)
     claimed: dict[int, set[int]] = {}
@@ -286,6 +317,7 @@ def own_times(
                 ti
                 for ti in index.within(ev.sentence)
                 if _lends(index.govs[ti], tt.root, simultaneous, sequence)
+                and not index.sequenced[ti]
             ]
             if lent:
                 chosen = nearest(lent, ev)
@@ -296,6 +328,7 @@ def own_times(
                 ti
                 for ti in index.within(ev.sentence)
                 if free(ti, ei)
+                and not index.sequenced[ti]
                 and (_encloses(index.govs[ti], index.has_tokens[ti], tt) or verbless(ev.sentence))
             ]
             if same:

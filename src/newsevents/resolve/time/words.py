@@ -68,6 +68,7 @@ class Vocab:
     simultaneous_marks: frozenset[str]  # "killed when rockets hit ... on Friday"
     present_adverbs: frozenset[str]  # "Now the army has deployed": news of now
     onset_marks: frozenset[str]  # "since the protests began last Thursday": background
+    sequence_preps: frozenset[str] = frozenset()  # "ahead of a rally on Saturday": the rally's
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         simultaneous_marks=words("simultaneous_marks"),
         present_adverbs=words("present_adverbs"),
         onset_marks=words("onset_marks"),
+        sequence_preps=words("sequence_preps"),
     )
 
 
