@@ -86,3 +86,20 @@ def test_a_pact_with_a_party_binds_that_party(one_event):
 )
 def test_a_time_ahead_of_another_act_is_that_acts(one_event, text, date):
     assert one_event(text, published="2025-05-14").date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the patrol is the doer or the target, no deployment of its own
+        ("A navy patrol opened fire on a fishing boat before dawn on Monday.", ["ASSAULT"]),
+        ("A police patrol was ambushed on the road to Gao on Monday.", ["ASSAULT"]),
+        # carried out, the patrol is the act itself
+        (
+            "A joint patrol was carried out by Turkish and Russian troops in northern Syria.",
+            ["COOPERATE"],
+        ),
+    ],
+)
+def test_a_patrol_as_a_subject_is_a_unit(analyze, text, events):
+    assert [e.event for e in analyze(text, published="2025-05-14").events] == events

@@ -434,6 +434,12 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     """Does a nominal trigger report an event here (not just name one in passing)?"""
     if noun.dep_ == "compound":  # "attack plans", "peace talks process"
         return False
+    if noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun) in book.words("unit_nouns"):
+        # "A navy patrol opened fire": the patrol is the doer, no deployment ("a joint patrol
+        # was carried out" still reports one)
+        unit_sv = parse.support_verb(noun) if noun.dep_ == "nsubjpass" else None
+        if unit_sv is None or not set(forms(unit_sv)) & book.words("support_verbs"):
+            return False
     if entry.bare:
         return True
     if toll_update(noun, book):
