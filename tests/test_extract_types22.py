@@ -103,3 +103,13 @@ def test_a_time_ahead_of_another_act_is_that_acts(one_event, text, date):
 )
 def test_a_patrol_as_a_subject_is_a_unit(analyze, text, events):
     assert [e.event for e in analyze(text, published="2025-05-14").events] == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bandits killed 12 in Katsina on Sunday.", "Police arrested 12 in Katsina on Sunday."],
+)
+def test_a_bare_number_object_counts_the_people_acted_on(one_event, text):
+    # the twelve are the recipients, not the town they were in
+    (r,) = one_event(text).recipient
+    assert r.name == "12"

@@ -94,8 +94,11 @@ def _counted_group(obj: Token, book: Codebook) -> Token:
 
 
 def counted(group: Token, book: Codebook) -> bool:
-    """ "kidnapped 12 worshippers", "killed four of the policemen": a counted object."""
+    """ "kidnapped 12 worshippers", "killed four of the policemen", "killed 12": a counted
+    object (a bare number as the object counts people)."""
     if any(c.dep_ == "nummod" and c.ent_type_ not in WHEN for c in group.children):
+        return True
+    if group.dep_ == "dobj" and group.tag_ == "CD" and group.ent_type_ not in WHEN:
         return True
     part = group.head.head if group.dep_ == "pobj" else group
     return part is not group and _counted_group(part, book) is group
