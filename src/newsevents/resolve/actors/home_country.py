@@ -79,14 +79,14 @@ class HomeCountry:
             return self._memo[where_first]
         top = leading_country(self.places.where()) if where_first else None
         unplaced = not self.places.where() and not self.places.dominant()
-        if top is None and unplaced and self._dateline_country() is None:
+        dateline = self._dateline_country() if top is None else None
+        if top is None and unplaced and dateline is None:
             # no place the tagger found as such ("Djibo: ... Arbinda: ..." as persons): the
             # countries the article's place names give outweigh a named party's home
             # ("JNIM fighters" in a report on Burkina Faso)
             top = self._named_home()
         if top is None:
             counts = self.places.dominant() + self.parties
-            dateline = self._dateline_country()
             if dateline is not None:
                 counts[dateline] += 2  # where the reporter is: a strong cue
             for code in self.kb.sectors.codes.nonstate:
@@ -94,7 +94,7 @@ class HomeCountry:
             ranked = counts.most_common(2)
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 top = ranked[0][0]
-        if top is None and not self.places.where() and not self.places.dominant():
+        if top is None and unplaced:
             top = self._named_home() or self._local_paper_home()
         self._memo[where_first] = top
         return top

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Span as SpacySpan
@@ -144,16 +145,12 @@ def _one_city(art: _Article) -> Place | None:
     """Without a dateline, the one city an article names (however often, and no other city
     or town) is where it reports from: the same prior as a dateline (source "dateline"),
     for the local events the text does not place."""
-    found: dict[int, Place] = {}
-    for ent in art.ents:
-        if ent.root.dep_ == "nsubj" or art.gaz.capital_as_party(ent):
-            continue  # "Quito sent troops", "talks with Quito": the city is its government
-        place = _named(art, ent)
-        if place is None or place.precision != "city" or place.geonameid is None:
-            continue
-        if place.span != Span.of_tokens(ent):
-            continue  # a city read off a facility's name ("X Center") is a guess
-        found[place.geonameid] = place
+    found: dict[int, Place] = {
+        gid: place
+        for ent, gid, place in _named_cities(art)
+        # "Quito sent troops", "talks with Quito": the city is its government
+        if ent.root.dep_ != "nsubj" and not art.gaz.capital_as_party(ent)
+    }
     if not found:
         return None
     # quarters of one city ("the Loop", "Rogers Park") are that city: the largest of them
@@ -163,19 +160,28 @@ def _one_city(art: _Article) -> Place | None:
     return evolve(main, span=None, source="dateline")
 
 
+def _named_cities(art: _Article) -> Iterator[tuple[SpacySpan, int, Place]]:
+    """The article's names of cities with coordinates: (name, GeoNames id, city); not a city
+    read off a facility's name ("X Center" is a guess)."""
+    for ent in art.ents:
+        place = _named(art, ent)
+        if place is None or place.precision != "city" or place.geonameid is None:
+            continue
+        if place.span == Span.of_tokens(ent):
+            yield ent, place.geonameid, place
+
+
 def _headline_city(title: str | None, art: _Article) -> Place | None:
     """Without a dateline or one city, the one city of the text that the headline names too
     ("Police break up X rally", "X counts its dead"): the story's town, the same prior as a
     dateline for the local events the text does not place."""
     if not title:
         return None
-    found: dict[int, Place] = {}
-    for ent in art.ents:
-        place = _named(art, ent)
-        if place is None or place.precision != "city" or place.geonameid is None:
-            continue
-        if place.span == Span.of_tokens(ent) and re.search(rf"\b{re.escape(ent.text)}\b", title):
-            found[place.geonameid] = place
+    found = {
+        gid: place
+        for ent, gid, place in _named_cities(art)
+        if re.search(rf"\b{re.escape(ent.text)}\b", title)
+    }
     if len(found) != 1:
         return None
     (city,) = found.values()
