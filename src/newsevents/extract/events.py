@@ -55,6 +55,7 @@ def _sentence_mentions(
     text = sent.text
     quoted = any(q in text for q in book.words("quote_marks"))
     out: list[EventMention] = []
+    kept: list[Frame] = []  # the frame of each mention in ``out``
     for frame in frames:
         if frame.token.i in predictions:
             continue
@@ -86,10 +87,19 @@ def _sentence_mentions(
         if _interview(frame, doc.article.outlet, book):
             continue  # "She spoke to <this outlet> by telephone": the interview, no meeting
         out.append(mention_of(doc, frame, fact, sent_span, book))
+        kept.append(frame)
         prison = _imprisonment(frame, book)
         if prison is not None:
             out.append(mention_of(doc, prison, fact, sent_span, book))
-    return out
+            kept.append(prison)
+    # "imposed a curfew on the city": both coded COERCE, one act; the noun's mention stays
+    # (its own phrase carries the arguments: "on the city")
+    told = {(f.token.head.i, f.event) for f in kept if _object_noun(f.token)}
+    return [m for m, f in zip(out, kept, strict=True) if (f.token.i, f.event) not in told]
+
+
+def _object_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
 
 
 def _interview(frame: Frame, outlet: str | None, book: Codebook) -> bool:

@@ -23,6 +23,7 @@ LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FACILITY_LABELS = frozenset({"FAC", "LOC"})  # names that may hold a city's name
 # labels the small model gives some city names ("Matagalpa" as a PRODUCT)
 _MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_DATE_LABELS = frozenset({"DATE"})  # the small model's label for some provinces ("Amhara")
 _TOWN_LABELS = frozenset({"GPE"})  # an unlisted name with this label may be a small town
 _NAMED_PERSON = frozenset({"PERSON"})  # a label the small model gives some place names too
 
@@ -79,6 +80,8 @@ def candidates(
     # ("the University of Chile" cut before its "of" is no town called University)
     others = [s for e, s in cut if s.end == e.end or s[-1].lower_ not in gaz.cues.org_heads]
     others += _untagged_names(parse, {i for e in all_ents for i in range(e.start, e.end)})
+    # ("in Amhara" tagged as a DATE: a province's proper name is no date)
+    others += [e for e in all_ents if e.label_ in _DATE_LABELS and _division_name(gaz, e)]
     others += _capital_nouns(parse, gaz)
     for span in others:
         head_after = span.end < len(parse) and parse[span.end].lower_ in gaz.cues.org_heads
@@ -89,7 +92,9 @@ def candidates(
             continue
         # "sent officers to X" (a name the tagger mislabels): a town of the article's countries
         destination = _destination_slot(span.root, gaz) and (
-            _city_in(gaz, span.text, context) or division_after(gaz, span) is not None
+            _city_in(gaz, span.text, context)
+            or division_after(gaz, span) is not None
+            or _division_name(gaz, span)  # "deployed troops to Lanao del Sur" (an ORG)
         )
         if not locative_slot(span.root, gaz) and not destination:
             if (
@@ -158,6 +163,15 @@ def candidates(
             out.append(span)  # "at the entrance of Tuz Khurmatu" (tagged as a person)
     out += _towns_again(parse, gaz, out, all_ents)
     return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
+
+
+def _division_name(gaz: Gazetteer, span: SpacySpan) -> bool:
+    """True when the span is all proper nouns and its name is a province or district (never
+    a city or a country: a month, a holiday or a firm may share those)."""
+    if not all(t.pos == PROPN for t in span):
+        return False
+    place = gaz.lookup(span.text)
+    return place is not None and place.precision in ("province", "district")
 
 
 def _called_place(gaz: Gazetteer, name: str, context: Counter[str]) -> bool:
