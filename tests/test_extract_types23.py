@@ -36,3 +36,29 @@ def test_a_province_the_model_mislabels_places_the_act(analyze, text, province, 
     doc = analyze(text, published="2025-03-05")
     places = [(e.location.name, e.location.country) for e in doc.events if e.location]
     assert (province, country) in places
+
+
+def test_the_latest_in_a_series_is_no_doer(analyze):
+    # the parser makes "agreed" the main verb with "the latest" as its subject: the strike
+    # is still reported, and no agreement is
+    doc = analyze(
+        "A drone strike on a car near the town of Bint Jbeil killed two people on Wednesday,"
+        " the health ministry said, the latest in a series of attacks despite the ceasefire"
+        " agreed in November.",
+        published="2025-04-09",
+    )
+    assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between the federal army and Fano militias has gripped the Amhara region.",
+        "Heavy fighting between rival militias erupted in Tripoli on Monday.",
+    ],
+)
+def test_fighting_between_sides_has_them_on_both_sides(analyze, text):
+    doc = analyze(text, published="2025-03-05")
+    (fight,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert fight.actor and {a.name for a in fight.actor} == {r.name for r in fight.recipient}
+    assert "Tripoli" not in {r.name for r in fight.recipient}

@@ -35,6 +35,8 @@ from .parties import (
     conditioned_party,
     expelling_state,
     first_named_after,
+    fought_against,
+    fought_with,
     is_mandate,
     mandator,
     names_side,
@@ -56,6 +58,9 @@ from .slots import (
     slot_recipients,
 )
 
+# the dependencies of a noun phrase: where a gerund stands for a noun
+_NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
 
 def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse: Parse) -> None:
     """Fill ``frame.actors`` and ``frame.recipients`` (and the framing modifiers)."""
@@ -71,7 +76,15 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         actors = actors or with_conjuncts([tok.head])
         recips = [r for r in recips if r not in actors]
     preps = preps_of(tok)
-    recips = recips or _fought_against(frame, preps, book)
+    if not actors and tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_SLOTS:
+        # "Fighting between the army and Fano militias has gripped X": a gerund used as a
+        # noun names its sides as the noun would ("clashes between A and B")
+        sides = between_sides(tok, book)
+        if sides:
+            frame.actors, frame.recipients = sides, list(sides)
+            frame.modifiers = []
+            return
+    recips = recips or fought_against(frame, preps, book)
     recips = preposition_recipients(frame, recips, preps, book, parse)
     recips = _governed_recipients(frame, recips, frames, book, parse)
     # "no one was killed", "not one American was hurt": a negative phrase is nobody
@@ -85,7 +98,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     elif lemma(tok) in book.words("death_verbs") and book.spec(frame.event).violent:
         # "Two soldiers died in clashes with Tajik forces": the dead are the victims, the
         # other side of the fighting they died in the doer
-        actors, recips = _fought_with(tok, book), actors
+        actors, recips = fought_with(tok, book), actors
     if _mutual(frame, actors, recips, book):
         # "Indian and Chinese troops clashed", "A and B signed a pact": each side acts on the
         # other, so every doer is also a recipient
@@ -111,8 +124,10 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     recips = patients or _noun_recipients(frame, sv, book)
     actors = [a for a in actors if a not in recips]
     mutual_noun = lemma(tok) in book.words("mutual_words")
-    if not actors and not recips and (book.spec(frame.event).reciprocal or mutual_noun):
-        actors = recips = between_sides(tok, book)  # "talks between A and B resumed"
+    sides = between_sides(tok, book) if not actors else []
+    if sides and (book.spec(frame.event).reciprocal or mutual_noun):
+        # "talks between A and B resumed", "fighting between rival militias erupted in X"
+        actors = recips = sides
     if not recips and mutual_noun and not book.spec(frame.event).reciprocal:
         recips = other_side(tok, book)  # "after the clashes with Tajik forces"
     if not actors and recips and book.spec(frame.event).reciprocal:
@@ -122,36 +137,6 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
     frame.actors, frame.recipients = actors, recips
     frame.modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
-    ]
-
-
-def _fought_against(frame: Frame, preps: dict[str, list[Token]], book: Codebook) -> list[Token]:
-    """ "Protesters clashed with police", "rebels fought with government troops": the other
-    side of a fight told by its verb, a party named or a party noun (not "with rifles")."""
-    if not book.spec(frame.event).violent or lemma(frame.token) not in book.words("mutual_words"):
-        return []
-    parties = book.party_nouns
-    return with_conjuncts(
-        [
-            o
-            for p in book.ordered("mutual_other_preps")
-            for o in preps.get(p, [])
-            if names_party(o) or lemma(o) in parties
-        ][:1]
-    )
-
-
-def _fought_with(verb: Token, book: Codebook) -> list[Token]:
-    """The other side named in the fighting a death verb's prepositional phrase tells ("died
-    in clashes with Tajik forces" -> Tajik forces), or []."""
-    mutual = book.words("mutual_words")
-    return [
-        o
-        for p in verb.children
-        if p.dep_ == "prep"
-        for n in p.children
-        if n.dep_ == "pobj" and lemma(n) in mutual
-        for o in other_side(n, book)
     ]
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ..model import Factuality as FactualityLabel
 from ..resources import load_factuality_cues
 from .codebook import Codebook
-from .parse import forms, infinitival
+from .parse import forms, infinitival, superlative_subject
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}
@@ -186,7 +186,7 @@ def assess(
         if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
             break  # "his killing will make X less safe": the verb's mood is not the killing's
         _clause_mood(node, result, cues)
-        if node.head == node or dep == "ROOT":
+        if node.head == node or dep == "ROOT" or superlative_subject(node.head):
             break
         _embedding_cues(node, result, cues)
         if dep == "relcl" and _generic_condition(node, cues):

@@ -26,6 +26,7 @@ from .parse import (
     is_passive,
     lemma,
     preps_of,
+    superlative_subject,
 )
 from .phrases import np_span
 from .triggers import match, noun_licensed, reacted_to, toll_update
@@ -63,6 +64,8 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
             and lemma(tok.head.head) not in abstract
         ):
             continue  # "its involvement in killing", "a history of attacking": a kind of act
+        if tok.pos_ == "VERB" and superlative_subject(tok):
+            continue
         entry = match(tok, book, parse)
         if entry is None:
             continue

@@ -487,6 +487,19 @@ class Parse:
         return None
 
 
+def superlative_subject(tok: Token) -> bool:
+    """ "..., the latest in a series of attacks despite the ceasefire agreed in November": a
+    participle the parser made the sentence's main verb, with "the latest" as its subject (a
+    superlative names no doer): no event, and it governs none of the clauses hung on it."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "nsubj"
+        and c.tag_ == "JJS"
+        and any(d.dep_ == "det" for d in c.children)  # ("most of the crowd withdrew")
+        and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+        for c in tok.children
+    )
+
+
 def in_participle(tok: Token) -> bool:
     """Is the token inside a past-participle phrase modifying a noun ("property seized by
     the army in the 1970s", "a settlement reached in talks")? Such a phrase describes the

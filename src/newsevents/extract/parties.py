@@ -259,3 +259,33 @@ def taken_from(frame: Frame, book: Codebook) -> list[Token]:
         o for t in objs[0].subtree if t.lower_ == "from" for o in t.children if o.dep_ == "pobj"
     ]
     return with_conjuncts([o for o in held if names_party(o) or lemma(o) in parties][:1])
+
+
+def fought_against(frame: Frame, preps: dict[str, list[Token]], book: Codebook) -> list[Token]:
+    """ "Protesters clashed with police", "rebels fought with government troops": the other
+    side of a fight told by its verb, a party named or a party noun (not "with rifles")."""
+    if not book.spec(frame.event).violent or lemma(frame.token) not in book.words("mutual_words"):
+        return []
+    parties = book.party_nouns
+    return with_conjuncts(
+        [
+            o
+            for p in book.ordered("mutual_other_preps")
+            for o in preps.get(p, [])
+            if names_party(o) or lemma(o) in parties
+        ][:1]
+    )
+
+
+def fought_with(verb: Token, book: Codebook) -> list[Token]:
+    """The other side named in the fighting a death verb's prepositional phrase tells ("died
+    in clashes with Tajik forces" -> Tajik forces), or []."""
+    mutual = book.words("mutual_words")
+    return [
+        o
+        for p in verb.children
+        if p.dep_ == "prep"
+        for n in p.children
+        if n.dep_ == "pobj" and lemma(n) in mutual
+        for o in other_side(n, book)
+    ]
