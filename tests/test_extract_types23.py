@@ -62,3 +62,16 @@ def test_fighting_between_sides_has_them_on_both_sides(analyze, text):
     (fight,) = [e for e in doc.events if e.event == "ASSAULT"]
     assert fight.actor and {a.name for a in fight.actor} == {r.name for r in fight.recipient}
     assert "Tripoli" not in {r.name for r in fight.recipient}
+
+
+def test_a_market_named_after_a_far_town_is_in_the_story(analyze):
+    # Naivasha is a Kenyan town; "the Naivasha market" in a story on Sudan is a market there
+    doc = analyze(
+        "Sudanese army shells struck the crowded Naivasha market in El Fasher on Sunday,"
+        " killing at least 23 civilians, medics said.",
+        published="2024-06-18",
+    )
+    codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
+    places = {(e.location.name, e.location.country) for e in doc.events if e.location}
+    assert "KEN" not in codes
+    assert places == {("El Fasher", "SDN")}

@@ -10,6 +10,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ...model import Place
 from ..place import Gazetteer
 from .dictionary import ActorDictionary
 from .vocab import ActorWords
@@ -95,7 +96,19 @@ def place_country(
     modifier = root.dep_ in ("poss", "compound") and ent.label_ in _PLACE_LABELS
     if place.precision == "city" and not (as_place or modifier):
         return None
+    if modifier and place.precision == "city" and _far_quarter(root, place, gazetteer, context):
+        return None  # "the Naivasha market" in a story on Sudan: no Kenyan market
     return str(place.country)
+
+
+def _far_quarter(
+    root: Token, place: Place, gazetteer: Gazetteer, context: Counter[str] | None
+) -> bool:
+    """A market, street or square named after a town of a country the article is not about."""
+    if root.dep_ != "compound" or root.head.lower_ not in gazetteer.cues.quarter_nouns:
+        return False
+    alpha2 = gazetteer.alpha2_of_alpha3.get(str(place.country), "")
+    return context is not None and bool(context) and not context.get(alpha2, 0)
 
 
 def _namesake_country(name: str, gazetteer: Gazetteer, context: Counter[str]) -> str | None:

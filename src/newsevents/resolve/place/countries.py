@@ -41,6 +41,8 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
             continue
         if _backer(text, em.span, gaz):
             continue  # "Moscow-backed separatists": a backer, not where the story is
+        if _names_a_quarter(text, em.span, gaz):
+            continue  # "the Naivasha market" (in El Fasher): a name, not the Kenyan town
         if gaz.key(name) in gaz.landmarks:
             continue  # "the White House" says nothing of the article's countries
         c = gaz.country(name)
@@ -125,6 +127,13 @@ def untagged_city_countries(doc: Document, gaz: Gazetteer) -> Counter[str]:
         ):
             out[next(iter(countries))] += 1
     return out
+
+
+def _names_a_quarter(text: str, span: Span, gaz: Gazetteer) -> bool:
+    """Is the name that of a market, street or square ("the Naivasha market")? Such a name
+    says where its quarter is named after, not which country the article is about."""
+    after = text[span.end : span.end + 16].split()
+    return bool(after) and after[0] in gaz.cues.quarter_nouns
 
 
 def _backer(text: str, span: Span, gaz: Gazetteer) -> bool:

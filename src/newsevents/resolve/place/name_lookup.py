@@ -96,6 +96,8 @@ def resolve_name(
         place = gaz.lookup(ent.text, context, _division(gaz, ent))
         if place is not None and within is not None and place.country != within:
             place = None  # a far namesake of a place the text puts in another country
+        if place is not None and _far_landmark_name(gaz, ent, place, context):
+            place = None
         if place is not None and place.precision == "city":
             place = evolve(place, name=_spelling(gaz, ent, place.name))
     if place is None and ent.label_ in FACILITY_LABELS:
@@ -107,6 +109,17 @@ def resolve_name(
     if place is None or (city_only and place.precision != "city"):
         return None
     return evolve(place, span=span)
+
+
+def _far_landmark_name(gaz: Gazetteer, ent: SpacySpan, place: Place, context: Counter[str]) -> bool:
+    """ "Shells struck the Naivasha market" in a story about Sudan: a market, street or square
+    named after a town of a country the article is not about is no sign of that town."""
+    root = ent.root
+    if root.dep_ != "compound" or root.head.lower_ not in gaz.cues.quarter_nouns:
+        return False
+    if place.precision != "city" or not context:
+        return False
+    return not context.get(gaz.alpha2_of_alpha3.get(place.country, ""), 0)
 
 
 def _spelling(gaz: Gazetteer, ent: SpacySpan, name: str) -> str:
