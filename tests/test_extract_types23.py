@@ -75,3 +75,39 @@ def test_a_market_named_after_a_far_town_is_in_the_story(analyze):
     places = {(e.location.name, e.location.country) for e in doc.events if e.location}
     assert "KEN" not in codes
     assert places == {("El Fasher", "SDN")}
+
+
+def test_analysts_warning_of_an_offensive_threaten_nobody(analyze):
+    # "forces" is the doer of the predicted act, not a named response ("would meet force")
+    doc = analyze(
+        "Military analysts warn that Russian forces could launch a wider offensive once the"
+        " ground freezes.",
+        published="2025-10-08",
+    )
+    assert "THREATEN" not in {e.event for e in doc.events}
+    assert {a.sector for e in doc.events for a in e.actor} <= {"MIL", None, ""}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders blamed a poor harvest and higher transport costs for the rise in prices.",
+        "The ministry blamed inflation and a weak currency for the shortages.",
+    ],
+)
+def test_blaming_a_market_cause_accuses_nobody(analyze, text):
+    doc = analyze(text, published="2025-03-05")
+    assert "ACCUSE" not in {e.event for e in doc.events}
+
+
+def test_an_analyst_is_no_soldier(analyze):
+    doc = analyze("Defence analysts criticised the army's handling of the siege.")
+    (critic,) = [a for e in doc.events if e.event == "ACCUSE" for a in e.actor]
+    assert critic.sector == "EDU"
+
+
+def test_the_curfew_keeps_the_nouns_recipient(analyze):
+    doc = analyze("The army imposed a curfew on the city on Monday.", published="2025-03-05")
+    (curfew,) = doc.events
+    assert curfew.trigger.of(doc.article.text) == "imposed"
+    assert [r.name for r in curfew.recipient] == ["city"]

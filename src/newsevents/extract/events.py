@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -92,14 +93,27 @@ def _sentence_mentions(
         if prison is not None:
             out.append(mention_of(doc, prison, fact, sent_span, book))
             kept.append(prison)
-    # "imposed a curfew on the city": both coded COERCE, one act; the noun's mention stays
-    # (its own phrase carries the arguments: "on the city")
-    told = {(f.token.head.i, f.event) for f in kept if _object_noun(f.token)}
-    return [m for m, f in zip(out, kept, strict=True) if (f.token.i, f.event) not in told]
+    return _one_per_act(out, kept)
 
 
-def _object_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
+def _one_per_act(out: list[EventMention], kept: list[Frame]) -> list[EventMention]:
+    """ "imposed a curfew on the city": the verb and its object noun both code the curfew, one
+    act; the verb's mention stays, with the noun's recipients when it has none of its own
+    (the noun's phrase carries them: "on the city")."""
+    verbs = {(f.token.i, f.event): k for k, f in enumerate(kept) if f.token.pos_ == "VERB"}
+    result = list(out)
+    dropped: set[int] = set()
+    for k, f in enumerate(kept):
+        tok = f.token
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        v = verbs.get((tok.head.i, f.event))
+        if v is None:
+            continue
+        dropped.add(k)
+        if not result[v].recipient and out[k].recipient:
+            result[v] = replace(result[v], recipient=out[k].recipient)
+    return [m for k, m in enumerate(result) if k not in dropped]
 
 
 def _interview(frame: Frame, outlet: str | None, book: Codebook) -> bool:

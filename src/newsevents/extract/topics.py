@@ -165,7 +165,12 @@ def _predicts(warn: Token, frames: dict[int, Frame], book: Codebook) -> bool:
             return False  # "warned that his men would storm ...": the warner's own side acts
         # "warned that any attack would meet a crushing response" is a threat
         response = book.words("response_words")
-        return all(lemma(t) not in response for t in c.subtree)
+        # (the doer's own words are no response: "Russian forces could launch ...")
+        # ("all options, including force" still names force)
+        head = subj[0]
+        doer = {head.i} | {m.i for m in head.children if m.dep_ in ("amod", "compound")}
+        doer = doer if head.dep_ == "nsubj" else set()
+        return all(lemma(t) not in response for t in c.subtree if t.i not in doer)
     # "X is possible but far from certain, officials cautioned": a caution tacked onto a
     # statement, with no addressee and no clause of its own, threatens nobody
     return warn.dep_ in ("conj", "parataxis")
