@@ -111,3 +111,26 @@ def test_the_curfew_keeps_the_nouns_recipient(analyze):
     (curfew,) = doc.events
     assert curfew.trigger.of(doc.article.text) == "imposed"
     assert [r.name for r in curfew.recipient] == ["city"]
+
+
+def test_shells_fired_from_a_sides_positions_are_that_sides(analyze):
+    doc = analyze(
+        "The army said the shells had been fired from RSF positions east of the city.",
+        published="2024-06-18",
+    )
+    (fire,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [a.name for a in fire.actor] == ["RSF"]
+    assert "RSF" not in {r.name for r in fire.recipient}
+
+
+def test_leading_a_march_is_the_march(analyze):
+    doc = analyze("The union will lead a march to parliament on Friday.", published="2025-03-05")
+    assert [(e.event, e.factuality) for e in doc.events] == [("PROTEST", "future")]
+
+
+def test_inquiries_that_led_to_no_trial_are_no_new_inquiry(analyze):
+    doc = analyze(
+        "Activists said earlier inquiries into police shootings had never led to a trial.",
+        published="2025-03-05",
+    )
+    assert "ACCUSE" not in {e.event for e in doc.events}

@@ -68,7 +68,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         _noun_arguments(frame, book, parse)
         return
     tok = frame.token
-    actors = _verb_actors(frame, book, parse)
+    actors = _verb_actors(frame, book, parse) or _fired_from(frame, book)
     recips = taken_from(frame, book) or slot_recipients(frame, book, parse)
     if _main_verb_as_acl(tok):
         # "ASEAN's envoy called on the army to ...": a sentence the parser read as a noun
@@ -110,6 +110,23 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     if frame.entry.inverse and frame.recipients:
         frame.actors, frame.recipients = frame.recipients, frame.actors
     frame.modifiers = []  # a verb's framing is its own lemma (and those it folds)
+
+
+def _fired_from(frame: Frame, book: Codebook) -> list[Token]:
+    """ "The shells had been fired from RSF positions": the side whose positions a passive
+    violent act came from did it (a place it came from names no doer)."""
+    tok = frame.token
+    if not book.spec(frame.event).violent or not is_passive(tok):
+        return []
+    return [
+        m
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in o.children
+        if m.dep_ in ("compound", "amod") and (names_party(m) or lemma(m) in book.party_nouns)
+    ][:1]
 
 
 def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:

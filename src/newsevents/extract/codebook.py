@@ -206,6 +206,12 @@ class Codebook:
         return self._own_object
 
     @property
+    def object_only_support(self) -> frozenset[str]:
+        """Support verbs only of their direct object ("led a march"; "led to a trial" and
+        "inquiries led to" carry no act)."""
+        return self.words("object_only_support_verbs")
+
+    @property
     def party_nouns(self) -> frozenset[str]:
         """Common nouns of people and bodies (the ``party_classes``): such an object or
         prepositional object is a party even without a name ("clashed with police")."""

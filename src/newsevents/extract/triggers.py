@@ -451,8 +451,10 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         # "in protest of X", "in the wake of X", "in response to X"
         return False
     sv = parse.support_verb(noun)
+    support = book.words("support_verbs")
+    support = support if noun.dep_ == "dobj" else support - book.object_only_support
     if sv is not None and (
-        bool(set(forms(sv)) & book.words("support_verbs"))
+        bool(set(forms(sv)) & support)
         or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
         # "clashes were reported in Goma", "no protests were reported"
         or (noun.dep_ == "nsubjpass" and lemma(sv) in book.words("attested_verbs"))
