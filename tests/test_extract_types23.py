@@ -134,3 +134,15 @@ def test_inquiries_that_led_to_no_trial_are_no_new_inquiry(analyze):
         published="2025-03-05",
     )
     assert "ACCUSE" not in {e.event for e in doc.events}
+
+
+def test_a_one_word_persons_name_inside_a_groups_name_is_the_group(analyze):
+    # "Hassan" alone is a Jordanian prince in the open dictionaries; here it ends a group's
+    # hyphened name
+    doc = analyze(
+        "Fourteen members of the Dawlah Islamiyah-Hassan Group surrendered to government"
+        " troops in Maguindanao del Sur on Wednesday.",
+        published="2024-04-18",
+    )
+    codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
+    assert "JOR" not in codes

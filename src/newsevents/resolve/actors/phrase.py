@@ -393,7 +393,7 @@ def _longest_name(
             longer = bool(name_lead(span[i], actors)) or _named_body_lead(span[i], entry, actors)
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
                 continue
-            if related(span[i], toks, actors) or namesake(span[i], actors):
+            if related(span[i], toks, actors) or namesake(span[i], actors, entry.kind, n):
                 continue  # "Israel's militia ally"; "Puerto Jordan" is no Jordan
             return entry
     return None

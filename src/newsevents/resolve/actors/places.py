@@ -268,11 +268,14 @@ def ethnic(tok: Token, kb: ActorDictionary) -> bool:
     return any(c.lower_ in words for c in (*tok.children, *tok.head.children))
 
 
-def namesake(tok: Token, kb: ActorDictionary) -> bool:
+def namesake(tok: Token, kb: ActorDictionary, kind: str = "", words: int = 0) -> bool:
     """ "Puerto Jordan", "New Mexico": a country's name ending a longer place name whose
     word before it names no part of that country ("southern Lebanon" and "North Korea" do);
-    a place named after the country, not the country."""
+    a place named after the country, not the country. A person's one-word name hyphened to
+    a name before it ("the Dawlah Islamiyah-Hassan Group") is likewise part of that name."""
     doc = tok.doc
+    if kind == "PERSON" and words == 1 and tok.i >= 2 and doc[tok.i - 1].text == "-":
+        return doc[tok.i - 2].text[:1].isupper()  # (the hyphen is punctuation, not data)
     if tok.i == 0 or tok.ent_iob_ != "I" or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
     before = doc[tok.i - 1]
