@@ -146,3 +146,14 @@ def test_a_one_word_persons_name_inside_a_groups_name_is_the_group(analyze):
     )
     codes = {a.code for e in doc.events for a in (*e.actor, *e.recipient)}
     assert "JOR" not in codes
+
+
+def test_a_raid_told_as_revenge_keeps_its_own_day(analyze):
+    # "last week" dates the killing the raid avenged, not the raid
+    doc = analyze(
+        "Militants stormed a police checkpoint in Bannu on Tuesday, killing four policemen."
+        " The TTP claimed responsibility, saying the raid was revenge for the killing of two"
+        " of its commanders in a drone strike last week.",
+        published="2024-08-06",
+    )
+    assert {e.date for e in doc.events if e.event == "ASSAULT"} == {"2024-08-06"}

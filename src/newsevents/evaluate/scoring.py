@@ -407,8 +407,15 @@ def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
             for quote, eid, i in reports.get(m.file, ())
             if quote in sentence and events[eid].event == m.event
         ]
-        # with two same-type gold events in one sentence, prefer the one whose dyad agrees
-        candidates.sort(key=lambda c: not _dyad_ok(m.actor, m.recipient, events[c[0]]))
+        # with two same-type gold events in one sentence, prefer the one whose dyad agrees,
+        # then the one whose day agrees ("the raids were revenge for a rocket attack two days
+        # earlier": the raids' mention reports the raids)
+        candidates.sort(
+            key=lambda c: (
+                not _dyad_ok(m.actor, m.recipient, events[c[0]]),
+                not (events[c[0]].date and date_matches(m.date, events[c[0]].date)),
+            )
+        )
         prf = scores.per_type.setdefault(m.event, PRF())
         prf.pred += 1
         per_sentence_pred.setdefault((m.file, sentence), set()).add(m.event)

@@ -77,7 +77,7 @@ def sequenced(tok: Token, sequence: Collection[str], time_nouns: Collection[str]
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.lower_ in time_nouns:
         return False
     prep = tok.head
-    if prep.lower_ in ("of", "to"):  # "ahead of", "prior to"
+    if prep.lower_ in ("of", "to", "for"):  # "ahead of", "prior to", "revenge for"
         prep = prep.head
     return prep.lower_ in sequence
 

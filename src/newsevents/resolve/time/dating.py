@@ -79,7 +79,7 @@ def resolve_dates(
         tv.reference.event_nouns,
         tv.reference.naming_words,
         tv.naming_verbs,
-        tv.words.sequence_preps,
+        tv.words.sequence_preps | tv.words.response_nouns,
         {*tv.words.parts_of_day, *tv.words.units},
     )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)

@@ -69,6 +69,7 @@ class Vocab:
     present_adverbs: frozenset[str]  # "Now the army has deployed": news of now
     onset_marks: frozenset[str]  # "since the protests began last Thursday": background
     sequence_preps: frozenset[str] = frozenset()  # "ahead of a rally on Saturday": the rally's
+    response_nouns: frozenset[str] = frozenset()  # "revenge for the killing last week"
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         present_adverbs=words("present_adverbs"),
         onset_marks=words("onset_marks"),
         sequence_preps=words("sequence_preps"),
+        response_nouns=words("response_nouns"),
     )
 
 
