@@ -389,6 +389,12 @@ def row_dyads(
     return acc
 
 
+def _alignment(m: SysMention, ev: CorpusEvent) -> tuple[bool, bool]:
+    """Sort key of a gold event a mention may report: dyad agreement first, then the day."""
+    day = ev.date is not None and date_matches(m.date, ev.date, ev.date_precision)
+    return (not _dyad_ok(m.actor, m.recipient, ev), not day)
+
+
 def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
     scores = CorpusScores(articles=len(gold.articles))
     # index the gold reports by file
@@ -410,12 +416,7 @@ def score_corpus(gold: CorpusGold, system: CorpusSystem) -> CorpusScores:
         # with two same-type gold events in one sentence, prefer the one whose dyad agrees,
         # then the one whose day agrees ("the raids were revenge for a rocket attack two days
         # earlier": the raids' mention reports the raids)
-        candidates.sort(
-            key=lambda c: (
-                not _dyad_ok(m.actor, m.recipient, events[c[0]]),
-                not (events[c[0]].date and date_matches(m.date, events[c[0]].date)),
-            )
-        )
+        candidates.sort(key=lambda c: _alignment(m, events[c[0]]))
         prf = scores.per_type.setdefault(m.event, PRF())
         prf.pred += 1
         per_sentence_pred.setdefault((m.file, sentence), set()).add(m.event)
