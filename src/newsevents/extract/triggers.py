@@ -113,6 +113,14 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     described = tok.dep_ in ("relcl", "acl") or (tok.dep_ == "advcl" and where)
     if described and lemma(tok) in book.words("occupancy_verbs"):
         return True  # "bases where US troops are stationed": who is there, no act
+    if (
+        entry.pattern
+        and entry.mode in book.words("party_doer_modes")
+        and _thing_doers(subjects, book)
+    ):
+        return True  # "the vessel was heading to Djibouti": a ship's course, no visit
+    if entry.speech and _hazard_warning(tok, book):
+        return True  # "warned of torrential rain in Yilan": a forecast, no threat
     if _accident_outcome(tok, book) or _industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
     if book.spec(entry.event).violent and any(_scoreline(c) for c in tok.children):
@@ -138,6 +146,24 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
             for t in subjects + args
         )
     return context or bool(doers & book.expand(("NONEVENT_DOERS",)))
+
+
+def _thing_doers(subjects: list[Token], book: Codebook) -> bool:
+    """Subjects that are all common nouns of things, not of people or bodies."""
+    return bool(subjects) and all(
+        t.pos_ == "NOUN" and not t.ent_type_ and lemma(t) not in book.party_nouns for t in subjects
+    )
+
+
+def _hazard_warning(tok: Token, book: Codebook) -> bool:
+    """A warning about a natural hazard ("warned of heavy rain", "cautioned about the
+    storm") with no one it is addressed to."""
+    if children_of(tok, "dobj", "dative"):
+        return False
+    hazards = book.expand(("NONEVENT_DOERS",))
+    return any(
+        lemma(o) in hazards for p in book.ordered("warning_preps") for o in preps_of(tok).get(p, [])
+    )
 
 
 def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:

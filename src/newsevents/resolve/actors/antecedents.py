@@ -4,6 +4,8 @@ phrase under a head, the phrases the text equates with an actor, and the anteced
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -330,6 +332,23 @@ def _report_verb_subject(pron: Token, plural: frozenset[str] = frozenset()) -> T
         # "Their lawyer said they were tortured": the ones it befell are not the speaker
         return None
     return subj[0] if subj else None
+
+
+def coordinated_speakers(toks: Sequence[Token], words: ActorWords) -> list[SpacySpan]:
+    """ "Lithuania, Latvia and Estonia say they are imposing ...": "they" is each of the
+    coordinated names that report it (their proper-noun spans), or []."""
+    if len(toks) != 1 or toks[0].lower_ not in words.plural_pronouns:
+        return []
+    speaker = _report_verb_subject(toks[0], words.plural_pronouns)
+    if speaker is None or speaker.pos_ != "PROPN":
+        return []
+    heads = [speaker, *(c for c in speaker.subtree if c.dep_ == "conj" and c.pos_ == "PROPN")]
+    if len(heads) < 2:
+        return []
+    doc = speaker.doc
+    return [
+        doc[min([h.i, *(c.i for c in h.lefts if c.dep_ == "compound")]) : h.i + 1] for h in heads
+    ]
 
 
 def reporter(tok: Token, words: ActorWords) -> Token | None:

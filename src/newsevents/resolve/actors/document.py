@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from .antecedents import (
     act_named_in,
     coordinated_object,
     coordinated_patient,
+    coordinated_speakers,
     entity_context,
     group_antecedent,
     noun_phrase,
@@ -30,6 +32,7 @@ from .antecedents import (
 from .article import ArticleHome
 from .attacks import attack_doer
 from .coref import Cluster, Clusters, cluster_for, entity_key, own_titles, person_before
+from .dateline_subject import after_dateline
 from .dictionary import ActorDictionary
 from .issuer import statement_issuer
 from .joint import joint_partners
@@ -95,9 +98,14 @@ def resolve_actors(
 
 def _text(toks: list[Token]) -> str:
     """The words of a phrase as written (an antecedent's name for a pronoun)."""
-    if not toks:
-        return ""
-    return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text)
+    return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text) if toks else ""
+
+
+def _phrase(a: Actor, toks: Sequence[Token]) -> Actor:
+    """The participant as the words ``toks`` (their span and name)."""
+    return evolve(
+        a, span=Span.of_tokens(toks[0].doc[toks[0].i : toks[-1].i + 1]), name=_text(list(toks))
+    )
 
 
 @dataclass
@@ -285,30 +293,6 @@ class ParticipantCoder:
         """A participant phrase as ``filled`` keys it ("The government" -> "government")."""
         return self.kb.words.strip_article(name.strip(), fold=True).lower()
 
-    def _after_dateline(self, toks: list[Token]) -> list[Token] | None:
-        """For a participant that is a dateline's place (a place opening its sentence,
-        followed by a comma and a date), the phrase after the date the parse hung under it
-        ([] when there is none); None for any other participant."""
-        if not toks:
-            return None
-        head = head_of(toks)
-        doc = head.doc
-        if head.pos_ != "PROPN" or head.i != head.sent.start:  # ``.sent`` walks: asked last
-            return None
-        name = _text(toks)
-        if self.kb.countries.get(name) is None and self.gazetteer.lookup(name) is None:
-            return None  # the NER calls some cities organisations: the place tables decide
-        end = max(t.i for t in toks) + 1
-        if end >= len(doc) - 1 or doc[end].text != "," or doc[end + 1].ent_type_ != "DATE":
-            return None
-        after = end + 1
-        while after < len(doc) and (doc[after].ent_type_ == "DATE" or doc[after].is_space):
-            after += 1
-        for t in head.subtree:
-            if t.i >= after and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos"):
-                return noun_phrase(t)
-        return []
-
     def _sentence_index(self, span: Span) -> int:
         toks = self.doc.tokens(span)
         if toks is None or not len(toks):
@@ -362,20 +346,20 @@ class ParticipantCoder:
                 if not owner:
                     continue
                 # "Chinese coast guard ships blocked ...": the party named on the vessel
-                a = evolve(a, span=Span.of_tokens(owner[0].doc[owner[0].i : owner[-1].i + 1]))
-                a = evolve(a, name=_text(owner))
+                a = _phrase(a, owner)
                 tok_list = owner
-            real = self._after_dateline(tok_list)
+            real = after_dateline(tok_list, self.kb, self.gazetteer)
             if real is not None:
                 # "Vilnius, 27 October 2025 The Ministry ... condemns": the dateline's place
                 # is where the statement was issued, its subject is what follows the date
                 if not real:
                     continue
-                a = evolve(a, span=Span.of_tokens(real[0].doc[real[0].i : real[-1].i + 1]))
-                a = evolve(a, name=_text(real))
+                a = _phrase(a, real)
                 tok_list = real
-            pair = self._pair(a, tok_list)
-            if pair is not None:
+            # ("Lithuania, Latvia and Estonia say they ...": each of them)
+            speakers = coordinated_speakers(tok_list, self.kb.words)
+            pair = self._pair(a, tok_list) or [self.code(_phrase(a, list(s))) for s in speakers]
+            if pair:
                 out.extend(pair)
                 continue
             coded = self.code(a, doer)

@@ -15,7 +15,11 @@ from ..datelines import LIVE_STAMP
 def _unstamped(a: Actor, text: str) -> Actor:
     m = LIVE_STAMP.match(text, a.span.start)
     if m is None or m.end() >= a.span.end:
-        return a
+        # (a name taken from an entity the tagger began at the stamp: "12:40 - Lithuania")
+        named = LIVE_STAMP.match(a.name)
+        if named is None or named.end() >= len(a.name):
+            return a
+        return evolve(a, name=a.name[named.end() :])
     name = a.name
     stamp = text[a.span.start : m.end()]
     if name.startswith(stamp):

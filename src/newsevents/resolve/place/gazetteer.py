@@ -156,6 +156,7 @@ class PlaceCues:
     care_nouns: frozenset[str] = frozenset()  # "flown to a hospital in X": where the hurt went
     seat_nouns: frozenset[str] = frozenset()  # "a court in X sentenced": acts where it sits
     city_suffixes: frozenset[str] = frozenset()  # "Kharkiv city", "Batken town": the city X
+    water_words: frozenset[str] = frozenset()  # "the Red Sea": waters, no province of its name
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -396,7 +397,9 @@ class Gazetteer:
             if city is not None:
                 return self._city_place(city)
         if r is not None:
+            waters = rest in self.cues.water_words  # ("the Red Sea" is no Egyptian province)
             sub = self.best_subdivision(key, context, division) if r.country3 is None else None
+            sub = None if waters and division is None else sub
             if sub is not None and (division or ctx.get(sub.country2, 0)):
                 # "Punjab" in an article on Pakistan, "the province of Balochistan": the
                 # province, not the wider region

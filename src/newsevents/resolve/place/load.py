@@ -76,6 +76,7 @@ CUE_KINDS = (
     "care_noun",
     "seat_noun",
     "city_suffix",
+    "water_word",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -152,6 +153,7 @@ def load_gazetteer(
         care_nouns=words["care_noun"],
         seat_nouns=words["seat_noun"],
         city_suffixes=words["city_suffix"],
+        water_words=words["water_word"],
         naming_verbs=lexicon.words("naming_verbs"),
     )
     return Gazetteer(
