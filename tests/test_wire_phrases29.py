@@ -45,3 +45,27 @@ def test_the_red_sea_is_waters_not_an_egyptian_province(resources):
     place = gaz.lookup("Red Sea", Counter({"EG": 2}))
     assert place is not None and place.country is None
     assert gaz.lookup("Punjab", Counter({"PK": 1})).country == "PAK"  # a region's province
+
+
+def test_unions_that_staged_a_strike_are_its_strikers(analyze):
+    # the small model lemmatizes "staged" as "stag": the written form still carries the act
+    doc = analyze(
+        "Transport unions in El Alto staged a 24-hour strike on Tuesday over diesel shortages.",
+        published="2024-10-30",
+    )
+    (strike,) = [e for e in doc.events if e.event == "PROTEST"]
+    assert [a.name for a in strike.actor] == ["Transport unions"]
+
+
+def test_being_sworn_in_is_no_promise(analyze):
+    doc = analyze("KP Sharma Oli was sworn in as prime minister on Monday.", published="2024-07-16")
+    assert "AGREE" not in {e.event for e in doc.events}
+
+
+def test_a_year_that_ends_a_laws_name_dates_nothing(analyze):
+    doc = analyze(
+        "Two people were killed as police clashed with protesters opposing the Finance Bill"
+        " 2024 in Nairobi on Thursday.",
+        published="2024-06-21",
+    )
+    assert {e.date for e in doc.events if e.event == "ASSAULT"} == {"2024-06-20"}

@@ -20,6 +20,7 @@ from .parse import (
     Parse,
     actor_modifiers,
     children_of,
+    forms,
     infinitival,
     is_passive,
     lemma,
@@ -226,7 +227,9 @@ def _noun_actors(
             actors = named
     if not actors:
         slot = _first_conjunct(tok).dep_
-        if sv is not None and slot in ("dobj", "pobj") and lemma(sv) in book.words("support_verbs"):
+        # (the written form too: the lemmatizer reads "staged" as "stag")
+        support = sv is not None and bool(set(forms(sv)) & book.words("support_verbs"))
+        if sv is not None and slot in ("dobj", "pobj") and support:
             actors = parse.subjects(sv)
         elif sv is not None and slot == "nsubjpass":
             actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"

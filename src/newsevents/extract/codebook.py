@@ -212,6 +212,12 @@ class Codebook:
         return self.words("object_only_support_verbs")
 
     @property
+    def prep_support_verbs(self) -> frozenset[str]:
+        """Support verbs that carry the act their prepositional object names ("resorted to
+        violence"): all but the object-only ones."""
+        return self.words("support_verbs") - self.object_only_support
+
+    @property
     def party_nouns(self) -> frozenset[str]:
         """Common nouns of people and bodies (the ``party_classes``): such an object or
         prepositional object is a party even without a name ("clashed with police")."""

@@ -479,7 +479,7 @@ class Parse:
             and head.dep_ == "prep"
             and head.head.pos_ == "VERB"
             and head.lower_ in self.book.words("support_preps")
-            and lemma(head.head) in self.book.words("support_verbs") - self.book.object_only_support
+            and set(forms(head.head)) & self.book.prep_support_verbs
         ):  # "resorted to throwing stones", "joined in protests" (not "led to a prosecution")
             return head.head
         if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):

@@ -127,9 +127,30 @@ def _bare_years(text: str, parse: Doc | None, tv: TimeVocab) -> list[Match]:
             continue  # a count, an amount: "2000 police"
         if before and before[-1] in tv.words.year_name_words and _noun_follows(e, parse, starts):
             continue  # "the 2015 nuclear deal": a name of a thing, not a time of the clause
+        if _ends_a_name(s, parse, starts, tv):
+            continue  # "the Finance Bill 2024", "Euro 2024": the year ends a proper name
         if in_ent or (before and before[-1].strip("(-") in tv.words.year_prepositions):
             out.append((s, e, Raw("year", year=int(m.group("year")))))
     return out
+
+
+def _ends_a_name(start: int, parse: Doc | None, starts: list[int], tv: TimeVocab) -> bool:
+    """Is the year at offset ``start`` the number of a proper name before it (the parse hangs
+    it on a proper noun that is no date: not "June 2024", "Christmas 2023")?"""
+    if parse is None:
+        return False
+    i = bisect_left(starts, start)
+    if i >= len(parse) or parse[i].idx != start:
+        return False
+    tok = parse[i]
+    head = tok.head
+    return (
+        tok.dep_ in ("nummod", "compound", "appos")
+        and head.i < tok.i
+        and head.pos_ == "PROPN"
+        and head.ent_type_ != "DATE"
+        and head.lower_ not in tv.words.months
+    )
 
 
 def _noun_follows(end: int, parse: Doc | None, starts: list[int]) -> bool:
