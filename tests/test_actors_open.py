@@ -339,7 +339,7 @@ def test_the_first_party_named_after_the_act_is_first_in_the_text(sides):
     ("text", "code"),
     [
         # a name is found in either spelling ("-isation" / "-ization")
-        ("The World Health Organisation warned of a new outbreak.", "UNO"),
+        ("The World Health Organisation condemned the attack on the hospital.", "UNO"),
         ("The Organization of Islamic Cooperation condemned the attack.", "IGO"),
         ("The North Atlantic Treaty Organisation condemned the attack.", "IGO"),
     ],

@@ -69,3 +69,14 @@ def test_a_year_that_ends_a_laws_name_dates_nothing(analyze):
         published="2024-06-21",
     )
     assert {e.date for e in doc.events if e.event == "ASSAULT"} == {"2024-06-20"}
+
+
+def test_officers_after_police_are_police_and_go_on_with_their_day(analyze):
+    doc = analyze(
+        "Police clashed with protesters in Nairobi on Thursday. Officers fired tear gas and"
+        " water cannon to disperse the crowd.",
+        published="2024-06-22",
+    )
+    fired = [e for e in doc.events if e.trigger.of(doc.article.text) == "fired"]
+    assert [a.sector for e in fired for a in e.actor] == ["COP"]
+    assert {e.date for e in fired} == {"2024-06-20"}

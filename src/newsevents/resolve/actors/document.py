@@ -507,10 +507,24 @@ class ParticipantCoder:
             code = self._reporter_state(head_of(toks))
         if code is None and toks:
             code = self._definite_organ(toks, sector)
+        sector = self._force_named(toks, sector)
         if doer and (cl is None or cl.kind != "PERSON"):
             # "they" refers to a doer
             self.last_group = _Group(code, sector, entity_key, a.name)
         return evolve(a, code=code, sector=sector, entity=entity_key)
+
+    def _force_named(self, toks: list[Token], sector: str | None) -> str | None:
+        """ "Police clashed with protesters. Officers fired tear gas": a noun both forces use
+        is the one force named as a doer in its own or the previous sentence."""
+        forces = self.kb.sectors.codes.forces
+        if not toks or sector not in forces:
+            return sector
+        head = head_of(toks)
+        if head.lemma_.lower() not in self.kb.words.shared_force_nouns:
+            return sector
+        here = self._sentence_index(Span.of_token(head))
+        named = {d.sector for i, d in self.doers if here - 1 <= i <= here and d.sector in forces}
+        return named.pop() if len(named) == 1 else sector
 
     def _definite_organ(self, toks: list[Token], sector: str | None) -> str | None:
         """ "Israeli jets struck two villages. The army said ...": a state organ named by a

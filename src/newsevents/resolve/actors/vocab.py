@@ -43,6 +43,7 @@ class ActorWords:
     group_sectors: frozenset[str]
     bloc_nouns: frozenset[str]
     bloc_codes: frozenset[str]
+    shared_force_nouns: frozenset[str]
     articles: frozenset[str]
     indefinite_articles: frozenset[str]
     ethnic_words: frozenset[str]
