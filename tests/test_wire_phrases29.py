@@ -7,6 +7,8 @@ from collections import Counter
 
 import pytest
 
+from newsevents import api, ingest, nlp
+
 
 def test_a_live_pages_stamp_is_no_part_of_a_name_and_they_are_all_the_speakers(analyze):
     doc = analyze(
@@ -80,3 +82,25 @@ def test_officers_after_police_are_police_and_go_on_with_their_day(analyze):
     fired = [e for e in doc.events if e.trigger.of(doc.article.text) == "fired"]
     assert [a.sector for e in fired for a in e.actor] == ["COP"]
     assert {e.date for e in fired} == {"2024-06-20"}
+
+
+def test_a_briefings_we_is_the_body_its_title_names(resources):
+    # the outlet is not the body; the title names it before its colon
+    text = (
+        "UNHCR is alarmed by new attacks in Cabo Delgado. Rwandan troops have moved"
+        " reinforcements to Ancuabe, according to officials. Together with the World Food"
+        " Programme, we have distributed food to some 6,000 people in Chiure. We appeal to all"
+        " parties to protect civilians."
+    )
+    article = ingest.article_from_text(
+        text,
+        title="UNHCR briefing: new attacks in Cabo Delgado displace thousands",
+        outlet="Humanitarian Brief Service",
+        published="2025-09-23",
+        clean=False,
+    )
+    doc = api.process_document(
+        nlp.annotate(article, nlp.parse_text(text, resources.nlp)), resources
+    )
+    ours = [e for e in doc.events if e.event in ("AID", "REQUEST")]
+    assert ours and all(a.name == "UNHCR" for e in ours for a in e.actor)

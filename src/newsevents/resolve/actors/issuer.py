@@ -29,6 +29,20 @@ def issuer(clusters: Clusters, outlet: str | None, words: ActorWords) -> Cluster
     return None
 
 
+def _titled(clusters: Clusters, doc: Document, words: ActorWords) -> Cluster | None:
+    """The body a title names before its colon ("UNHCR briefing: new attacks in X"), when the
+    text names it too."""
+    title = doc.article.title or ""
+    if ":" not in title:
+        return None
+    head = f" {_bare(title.split(':', 1)[0], words)} "
+    for cl in clusters.in_order():
+        name = _bare(cl.name, words)
+        if name and f" {name} " in head:
+            return cl
+    return None
+
+
 def quoted(span: Span, quotes: list[Quote]) -> bool:
     """Is the span inside a direct quotation (a quoted "we" is its speaker's)?"""
     return any(q.span.start <= span.start and span.end <= q.span.end for q in quotes)
@@ -45,7 +59,7 @@ def statement_issuer(
     line = text[text.rfind("\n", 0, a.span.start) + 1 : a.span.start]
     if ":" in line:
         return None  # "A: We marched ...": a labelled speaker of a transcript, not the outlet
-    body = issuer(clusters, doc.article.outlet, words)
+    body = issuer(clusters, doc.article.outlet, words) or _titled(clusters, doc, words)
     if body is None:
         return None
     return evolve(a, name=body.name, code=body.code, sector=body.sector, entity=body.key)
