@@ -104,3 +104,14 @@ def test_a_briefings_we_is_the_body_its_title_names(resources):
     )
     ours = [e for e in doc.events if e.event in ("AID", "REQUEST")]
     assert ours and all(a.name == "UNHCR" for e in ours for a in e.actor)
+
+
+def test_a_negated_condition_is_a_condition(analyze):
+    doc = analyze(
+        "The foreign minister said that if the group did not disarm and expel its foreign"
+        " fighters, Turkey would do what is necessary.",
+        published="2025-01-20",
+    )
+    facts = {e.event: e.factuality for e in doc.events}
+    assert facts.get("RETREAT") == "hypothetical"
+    assert "negated" not in facts.values()

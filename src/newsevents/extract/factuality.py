@@ -278,7 +278,11 @@ def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:
             result.label, result.cue = "hypothetical", head
         result.mark("hypothetical", head)
     if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.cond for m in node.children):
-        result.mark("hypothetical", next(m for m in node.children if m.dep_ == "mark"))
+        # "if the group did not disarm, ...": a condition, its negation included
+        mark = next(m for m in node.children if m.dep_ == "mark")
+        if result.label == "negated":
+            result.label, result.cue = "hypothetical", mark
+        result.mark("hypothetical", mark)
     if dep == "advcl" and _pending(node, cues):
         # "until their demands are met": a condition still open, not an event
         result.mark("hypothetical", node)
