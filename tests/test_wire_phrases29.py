@@ -115,3 +115,14 @@ def test_a_negated_condition_is_a_condition(analyze):
     facts = {e.event: e.factuality for e in doc.events}
     assert facts.get("RETREAT") == "hypothetical"
     assert "negated" not in facts.values()
+
+
+def test_all_parties_of_a_dispute_are_not_the_appealers(analyze):
+    doc = analyze(
+        "Turkish-backed factions clashed with Kurdish-led forces near the Tishreen dam in"
+        " Syria on Sunday. The U.S. State Department has urged all parties to exercise"
+        " restraint.",
+        published="2025-01-20",
+    )
+    (appeal,) = [e for e in doc.events if e.event == "REQUEST"]
+    assert "USA" not in {r.code for r in appeal.recipient}

@@ -299,3 +299,12 @@ def backer(ent: SpacySpan, kb: ActorDictionary) -> bool:
     # not data: the hyphen is punctuation joining "X-backed"
     joined = end + 1 < len(doc) and doc[end].text == "-"
     return (joined and doc[end + 1].lower_ in kb.words.sponsor_words) or stance(ent[0], kb)
+
+
+def dispute_sides(head: Token, kb: ActorDictionary) -> bool:
+    """ "all parties", "both sides": the sides of a dispute, whoever they are (not "both
+    governments": the states of their sentence)."""
+    lemma = head.lemma_.lower()
+    if lemma not in kb.words.pair_nouns or kb.sectors.by_word.get(lemma) in kb.sectors.codes.state:
+        return False
+    return bool({c.lower_ for c in head.children} & kb.words.pair_determiners)

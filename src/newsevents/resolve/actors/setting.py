@@ -9,9 +9,8 @@ rulers' country; for a holder of a national office, the one country the article 
 country that is itself the other party of the event ("threatened Russia") is never used for
 the doer. As a last resort, a party still without a country takes the place its own name
 is, else the one country its sentence names, unless that country is the other party's (the
-recipient of a domestic act may share its doer's country). What each event type allows comes
-from its declaration (data/event_types.yaml).
-"""
+recipient of a domestic act may share its doer's country). Each type's declaration
+(data/event_types.yaml) says what it allows."""
 
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .phrase import code_phrase, envoy, head_of
-from .places import DocumentPlaces, backer, ethnic, leading_country, namesake
+from .places import DocumentPlaces, backer, dispute_sides, ethnic, leading_country, namesake
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -579,12 +578,13 @@ class Setting:
         return lemma in self.kb.words.attack_nouns or lemma in self.kb.words.act_nouns
 
     def _unplaced(self, head: Token) -> bool:
-        """An attack (it stands for its doer) or "both sides" (the parties of a dispute): never
-        coded by where it happened or what its sentence or article names."""
-        lemma = head.lemma_.lower()
-        words = self.kb.words
-        nouns = (words.attack_nouns, words.counterpart_nouns, words.relational_nouns)
-        return any(lemma in s for s in nouns)  # (relational: "Western allies" are others)
+        """An attack (it stands for its doer), "both sides" or "all parties" (a dispute's
+        sides, whoever they are): never coded by where it happened or what its sentence or
+        article names; nor are relations ("Western allies" are others)."""
+        w, lemma = self.kb.words, head.lemma_.lower()
+        if dispute_sides(head, self.kb):
+            return True
+        return any(lemma in s for s in (w.attack_nouns, w.counterpart_nouns, w.relational_nouns))
 
     def _article_country(self, others: Sequence[Side], where_first: bool = False) -> str | None:
         """The one country the article is about most, unless it is the other party."""
