@@ -126,3 +126,14 @@ def test_all_parties_of_a_dispute_are_not_the_appealers(analyze):
     )
     (appeal,) = [e for e in doc.events if e.event == "REQUEST"]
     assert "USA" not in {r.code for r in appeal.recipient}
+
+
+def test_where_missiles_were_launched_from_is_neither_side(analyze):
+    doc = analyze(
+        "The missiles were launched from the Sunan area of Pyongyang at about 5:30 a.m., the"
+        " Joint Chiefs of Staff said.",
+        published="2024-06-26",
+    )
+    (launch,) = [e for e in doc.events if e.event == "ASSAULT"]
+    names = {a.name for a in (*launch.actor, *launch.recipient)}
+    assert "Sunan" not in names and "Pyongyang" not in names

@@ -59,6 +59,8 @@ from .slots import (
     slot_recipients,
 )
 
+# NER labels of a side named on the positions it fired from (not a place's)
+_SIDE_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # the dependencies of a noun phrase: where a gerund stands for a noun
 _NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
@@ -115,7 +117,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
 
 def _fired_from(frame: Frame, book: Codebook) -> list[Token]:
     """ "The shells had been fired from RSF positions": the side whose positions a passive
-    violent act came from did it (a place it came from names no doer)."""
+    violent act came from did it (a place it came from names no doer: "from the Sunan area")."""
     tok = frame.token
     if not book.spec(frame.event).violent or not is_passive(tok):
         return []
@@ -126,7 +128,8 @@ def _fired_from(frame: Frame, book: Codebook) -> list[Token]:
         for o in p.children
         if o.dep_ == "pobj"
         for m in o.children
-        if m.dep_ in ("compound", "amod") and (names_party(m) or lemma(m) in book.party_nouns)
+        if m.dep_ in ("compound", "amod")
+        and (m.ent_type_ in _SIDE_LABELS or (not m.ent_type_ and lemma(m) in book.party_nouns))
     ][:1]
 
 
@@ -451,6 +454,9 @@ def _named_party(
         if own_object(frame, book)
         else set()
     )
+    if spec.violent:  # "launched from the Sunan area": where it came from is no target
+        came = [o for p in book.words("origin_preps") for o in preps_of(tok).get(p, [])]
+        own |= {t.i for o in came for t in o.subtree}
     named = first_named_after(tok, actors, book, skip=own)
     if spec.reciprocal and frame.mode not in book.words("host_place_modes"):
         # "are due to meet in Geneva": the venue of a meeting is no party to it (a visit's
