@@ -137,3 +137,28 @@ def test_where_missiles_were_launched_from_is_neither_side(analyze):
     (launch,) = [e for e in doc.events if e.event == "ASSAULT"]
     names = {a.name for a in (*launch.actor, *launch.recipient)}
     assert "Sunan" not in names and "Pyongyang" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We strongly condemn the firing from Azerbaijani positions on Monday evening at the"
+        " village of Tegh.",
+        "Armenia condemned the shelling from Azerbaijani positions on Monday.",
+    ],
+)
+def test_fire_from_a_sides_positions_is_that_sides_attack(analyze, text):
+    doc = analyze(text, published="2024-04-09")
+    attacks = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [a.code for e in attacks for a in e.actor] == ["AZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A late strike from the Senegalese captain settled the friendly against Egypt.",
+        "The firing of the police chief angered residents.",
+    ],
+)
+def test_a_goal_or_a_dismissal_is_no_attack(analyze, text):
+    assert "ASSAULT" not in {e.event for e in analyze(text, published="2024-04-09").events}

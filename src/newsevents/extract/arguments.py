@@ -35,6 +35,7 @@ from .parties import (
     between_sides,
     conditioned_party,
     expelling_state,
+    fired_from,
     first_named_after,
     fought_against,
     fought_with,
@@ -59,8 +60,6 @@ from .slots import (
     slot_recipients,
 )
 
-# NER labels of a side named on the positions it fired from (not a place's)
-_SIDE_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 # the dependencies of a noun phrase: where a gerund stands for a noun
 _NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
@@ -71,7 +70,10 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         _noun_arguments(frame, book, parse)
         return
     tok = frame.token
-    actors = _verb_actors(frame, book, parse) or _fired_from(frame, book)
+    violent = book.spec(frame.event).violent
+    actors = _verb_actors(frame, book, parse)
+    if not actors and violent:  # (or by the act naming it: "Shelling from X positions hit Y")
+        actors = fired_from(tok, book) or fired_from(frame.instrument or tok, book)
     recips = taken_from(frame, book) or slot_recipients(frame, book, parse)
     if _main_verb_as_acl(tok):
         # "ASEAN's envoy called on the army to ...": a sentence the parser read as a noun
@@ -113,24 +115,6 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     if frame.entry.inverse and frame.recipients:
         frame.actors, frame.recipients = frame.recipients, frame.actors
     frame.modifiers = []  # a verb's framing is its own lemma (and those it folds)
-
-
-def _fired_from(frame: Frame, book: Codebook) -> list[Token]:
-    """ "The shells had been fired from RSF positions": the side whose positions a passive
-    violent act came from did it (a place it came from names no doer: "from the Sunan area")."""
-    tok = frame.token
-    if not book.spec(frame.event).violent or not is_passive(tok):
-        return []
-    return [
-        m
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ == "from"
-        for o in p.children
-        if o.dep_ == "pobj"
-        for m in o.children
-        if m.dep_ in ("compound", "amod")
-        and (m.ent_type_ in _SIDE_LABELS or (not m.ent_type_ and lemma(m) in book.party_nouns))
-    ][:1]
 
 
 def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
@@ -240,6 +224,8 @@ def _noun_actors(
             actors = parse.subjects(tok.head.head)  # "troops remained on alert"
     if not actors and sv is not None and is_passive(sv):
         actors = mandator(sv, book)  # "the raid was carried out on the orders of X"
+    if not actors and book.spec(frame.event).violent:
+        actors = fired_from(tok, book)  # "condemned the firing from Azerbaijani positions"
     return actors, patients
 
 

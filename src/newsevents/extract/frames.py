@@ -28,6 +28,7 @@ from .parse import (
     preps_of,
     superlative_subject,
 )
+from .parties import fired_from
 from .phrases import np_span
 from .triggers import match, noun_licensed, reacted_to, toll_update
 
@@ -141,6 +142,7 @@ def _judged_deed(frame: Frame, head: Frame, book: Codebook) -> bool:
     if reacted_to(frame.token, book):
         return True  # "condemned the detention of our nationals": the act is attested
     doers = [a for a in actor_modifiers(frame.token) if a.pos_ != "PRON"]
+    doers = doers or fired_from(frame.token, book)  # "the firing from Azerbaijani positions"
     patient_noun = lemma(frame.token) in book.classes.get("PATIENT_NOUNS", frozenset())
     if patient_noun and not any(preps_of(frame.token).get(g) for g in book.words("genitive_preps")):
         doers = [a for a in doers if a.dep_ != "poss"]  # "his assassination": the victim

@@ -14,6 +14,7 @@ from .parse import (
     actor_modifiers,
     ent_root,
     infinitival,
+    is_passive,
     lemma,
     names_party,
     preps_of,
@@ -289,3 +290,30 @@ def fought_with(verb: Token, book: Codebook) -> list[Token]:
         if n.dep_ == "pobj" and lemma(n) in mutual
         for o in other_side(n, book)
     ]
+
+
+# NER labels of a side named on the positions it fired from (not a place's)
+_SIDE_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+
+
+def fired_from(tok: Token, book: Codebook) -> list[Token]:
+    """ "The shells had been fired from RSF positions", "Shelling from Russian positions hit
+    X", "condemned the firing from Azerbaijani positions": the side whose positions a violent
+    act told without its doer came from did it (a place names no doer: "from the Sunan
+    area"). Only for a passive verb, a gerund without a subject, or a noun."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if tok.pos_ == "VERB" and not is_passive(tok) and (tok.tag_ != "VBG" or subject):
+        return []
+    # (the parse may hang the phrase on the verb whose object the act is: "condemned the
+    # shelling from X positions")
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
+    return [
+        m
+        for h in holders
+        for p in book.ordered("origin_preps")
+        for o in preps_of(h).get(p, [])
+        if lemma(o) in book.words("origin_nouns")
+        for m in o.children
+        if m.dep_ in ("compound", "amod")
+        and (m.ent_type_ in _SIDE_LABELS or (not m.ent_type_ and lemma(m) in book.party_nouns))
+    ][:1]

@@ -24,6 +24,7 @@ from .parse import (
     preps_of,
     word_set,
 )
+from .parties import fired_from
 from .slots import WHEN
 
 _POLITICAL_LABELS = frozenset({"GPE", "ORG", "NORP"})  # a state, body or nationality
@@ -486,8 +487,8 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         or (noun.dep_ == "nsubjpass" and lemma(sv) in book.words("attested_verbs"))
     ):
         return True
-    if actor_modifiers(noun):
-        return True
+    if actor_modifiers(noun) or (book.spec(entry.event).violent and _fired_from_named(noun, book)):
+        return True  # "Russian shelling", "the shelling from Azerbaijani positions"
     if _named_by_patient(noun, entry, book):
         return True
     copula = book.words("copula_verbs")
@@ -496,6 +497,13 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         # "the attack was the deadliest" names an event; "protests are healthy" no event
         noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic
     )
+
+
+def _fired_from_named(noun: Token, book: Codebook) -> bool:
+    """ "the shelling from Azerbaijani positions" (not "any attack from Afghan territory":
+    a kind of act)."""
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    return not dets - book.words("anaphoric_determiners") and bool(fired_from(noun, book))
 
 
 def toll_update(noun: Token, book: Codebook) -> bool:
