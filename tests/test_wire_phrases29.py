@@ -162,3 +162,18 @@ def test_fire_from_a_sides_positions_is_that_sides_attack(analyze, text):
 )
 def test_a_goal_or_a_dismissal_is_no_attack(analyze, text):
     assert "ASSAULT" not in {e.event for e in analyze(text, published="2024-04-09").events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They will attack the town again," said the mayor.',
+        '"They could launch an offensive on Shwebo before the monsoon," said Thant Sin, a'
+        " security analyst based in Chiang Mai.",
+    ],
+)
+def test_they_in_a_quote_are_not_the_speaker(analyze, text):
+    doc = analyze(text, published="2025-01-23")
+    assert "THREATEN" not in {e.event for e in doc.events}
+    speakers = {"mayor", "Thant Sin"}
+    assert not any(s in a.name for e in doc.events for a in e.actor for s in speakers)

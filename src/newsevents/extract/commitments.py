@@ -29,6 +29,19 @@ def _declared_by_actor(frame: Frame, fact: Factuality) -> bool:
     return any(a.pos_ == "PRON" or lemma(a) in speaker for a in frame.actors)
 
 
+def _others_quoted(frame: Frame, book: Codebook) -> bool:
+    """'"They will attack the town again," said the mayor': a pronoun doer inside a direct
+    quotation that is not "I"/"we" names others, so the speaker predicts, not threatens."""
+    marks = book.words("quote_marks")
+    for a in frame.actors:
+        if a.pos_ != "PRON" or a.lower_ in book.words("first_second_pronouns"):
+            continue
+        before = a.doc[a.sent.start : a.i].text
+        if sum(before.count(m) for m in marks) % 2 == 1:
+            return True
+    return False
+
+
 def recode(frame: Frame, fact: Factuality, by_token: dict[int, Frame], book: Codebook) -> None:
     """Type changes a human coder makes from the clause, not the trigger word alone."""
     _promised(frame, by_token, book)
@@ -165,6 +178,7 @@ def _announced_or_refused(frame: Frame, fact: Factuality, book: Codebook) -> Non
         and not own
         and fact.declared
         and not fact.intent  # "plans to impose tariffs": a plan of its own type, not a threat
+        and not _others_quoted(frame, book)
     ):
         frame.mode = threat.mode
         frame.cameo = threat.cameo

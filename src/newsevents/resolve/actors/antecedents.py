@@ -275,10 +275,23 @@ def reporting_subject(pron: Token, words: ActorWords | None = None) -> Token | N
     """For a pronoun subject of a reported clause, the subject of the report verb; with
     ``words``, for "I"/"we" after a speaker's label, the label's noun."""
     plural = words.plural_pronouns if words is not None else frozenset()
+    if words is not None and pron.lower_ not in words.speaker_pronouns and _in_quote(pron):
+        return None  # '"They will attack the town," said the mayor': others, not the mayor
     found = _report_verb_subject(pron, plural)
     if found is None and words is not None and pron.lower_ in words.speaker_pronouns:
         return speaker_label(pron)
     return found
+
+
+#: not data: typography. Quotation marks that open and close a direct quotation
+_STRAIGHT, _OPENING, _CLOSING = '"', "\u201c", "\u201d"
+
+
+def _in_quote(tok: Token) -> bool:
+    """Is the token inside a direct quotation of its sentence (an odd number of straight
+    marks, or more curly openings than closings, before it)?"""
+    before = tok.doc[tok.sent.start : tok.i].text
+    return before.count(_STRAIGHT) % 2 == 1 or before.count(_OPENING) > before.count(_CLOSING)
 
 
 #: at most this many words in a speaker's label ("GUATEMALAN FOREIGN MINISTER:"); the
