@@ -177,3 +177,9 @@ def test_they_in_a_quote_are_not_the_speaker(analyze, text):
     assert "THREATEN" not in {e.event for e in doc.events}
     speakers = {"mayor", "Thant Sin"}
     assert not any(s in a.name for e in doc.events for a in e.actor for s in speakers)
+
+
+def test_a_torched_police_station_is_the_target_not_its_town(analyze):
+    doc = analyze("Protesters torched a police station in the northern town of Kano.")
+    (riot,) = doc.events
+    assert [(r.name, r.sector) for r in riot.recipient] == [("police station", "COP")]

@@ -428,7 +428,7 @@ def _named_party(
         doers = [d for r in recips for d in _deed_doers(r)]
         if doers:
             return doers
-    if reciprocal or patient or any(names_party(r) for r in recips):
+    if reciprocal or patient or any(names_party(r) or _owned_site(r, book) for r in recips):
         return recips
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     if blamed and recips and all(lemma(r) in attack_words for r in recips):
@@ -471,6 +471,18 @@ def _named_party(
         # clause a denial denies: "denied that its jets bombed X" is no act on X)
         named = first_named_after(tok, actors, book, deep=True, skip=own)
     return named or recips
+
+
+def _owned_site(tok: Token, book: Codebook) -> bool:
+    """A site named for its owner ("a police station", "an army base", "Kurdish offices"):
+    the party the act was done to, whatever town is named after it."""
+    if lemma(tok) not in book.classes.get("BUILDING", frozenset()):
+        return False  # ("the opposition candidate" is a person, named by a party)
+    return any(
+        c.dep_ in ("compound", "amod")
+        and (lemma(c) in book.party_nouns or c.ent_type_ in ("NORP", "ORG"))
+        for c in tok.children
+    )
 
 
 def _claimant(tok: Token, book: Codebook) -> list[Token]:

@@ -51,7 +51,9 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         and lemma(tok) not in book.words("person_object_verbs")
     ):
         goods_words = goods(book)
-        objs = [o for o in objs if not (word_set(o, book) & goods_words)]
+        # (a building is no goods, whoever's it is: "torched a police station")
+        buildings = book.classes.get("BUILDING", frozenset())
+        objs = [o for o in objs if lemma(o) in buildings or not (word_set(o, book) & goods_words)]
     if spec.violent:
         objs = [r for o in _fired_at(objs, book) for r in _occupants(o, book) or [o]]
         objs = [o for o in objs if lemma(o) not in book.words("open_space")]
