@@ -183,3 +183,11 @@ def test_a_torched_police_station_is_the_target_not_its_town(analyze):
     doc = analyze("Protesters torched a police station in the northern town of Kano.")
     (riot,) = doc.events
     assert [(r.name, r.sector) for r in riot.recipient] == [("police station", "COP")]
+
+
+def test_ordering_a_deployment_is_the_deployment(analyze):
+    doc = analyze(
+        "President Gustavo Petro ordered the deployment of 1,200 additional soldiers to Suárez.",
+        published="2024-05-14",
+    )
+    assert [e.event for e in doc.events] == ["MOBILIZE"]

@@ -65,6 +65,12 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
             return None  # "held talks", "reiterated its demand": the noun's own entry codes it
     if best is not None and pos == "verb" and _nonevent(tok, book, parse, best):
         return None
+    if (
+        best is not None
+        and best.id in book.words("staging_rules")
+        and _event_object(tok, book, parse)
+    ):
+        return None  # "ordered the deployment of 1,200 soldiers": the deployment is the act
     return best
 
 
