@@ -191,3 +191,9 @@ def test_ordering_a_deployment_is_the_deployment(analyze):
         published="2024-05-14",
     )
     assert [e.event for e in doc.events] == ["MOBILIZE"]
+
+
+def test_since_when_a_captive_was_held_does_not_date_the_release(analyze):
+    doc = analyze("Iran released two French nationals held since 2022.", published="2025-03-05")
+    (release,) = doc.events
+    assert release.date == "2025-03-05"

@@ -211,9 +211,20 @@ class _TimeIndex:
             if gov is not None:
                 for i in _elaboration_chain(gov, naming):
                     self.elaborating.setdefault(i, []).append(ti)
+        #: the words each time opens with or hangs from ("since" in "held since 2022")
+        self.heads = [
+            {xt[0].lower_, xt.root.lower_, xt.root.head.lower_}
+            if xt is not None and len(xt)
+            else set()
+            for xt in toks
+        ]
         self._by_start = sorted(range(len(times)), key=lambda ti: times[ti].span.start)
         self._starts = [times[ti].span.start for ti in self._by_start]
         self._times = times
+
+    def marked(self, ti: int, words: Collection[str]) -> bool:
+        """Does time ``ti`` hang from one of ``words`` ("since 2022")?"""
+        return bool(self.heads[ti] & set(words))
 
     def within(self, sentence: Span) -> list[int]:
         """Indices of the times inside ``sentence``, in list order."""
@@ -233,6 +244,7 @@ def own_times(
     naming: Collection[str] = (),
     sequence_preps: Collection[str] = (),
     time_nouns: Collection[str] = (),
+    onset: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -318,6 +330,8 @@ def own_times(
                 for ti in index.within(ev.sentence)
                 if _lends(index.govs[ti], tt.root, simultaneous, sequence)
                 and not index.sequenced[ti]
+                # "released two nationals held since 2022": since when a state lasts
+                and not index.marked(ti, onset)
             ]
             if lent:
                 chosen = nearest(lent, ev)

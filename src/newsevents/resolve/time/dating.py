@@ -81,6 +81,7 @@ def resolve_dates(
         tv.naming_verbs,
         tv.words.sequence_preps | tv.words.response_nouns,
         {*tv.words.parts_of_day, *tv.words.units},
+        tv.words.onset_marks,
     )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
     state = [
