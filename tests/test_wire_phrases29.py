@@ -197,3 +197,16 @@ def test_since_when_a_captive_was_held_does_not_date_the_release(analyze):
     doc = analyze("Iran released two French nationals held since 2022.", published="2025-03-05")
     (release,) = doc.events
     assert release.date == "2025-03-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "over 32" as "more than 32": the particle is still the verb's
+        "Azerbaijan handed over 32 Armenian prisoners of war to Armenia on Sunday.",
+        "Rebels handed back 12 hostages to the Red Cross.",
+    ],
+)
+def test_handing_over_captives_releases_them(analyze, text):
+    doc = analyze(text, published="2025-03-05")
+    assert [(e.event, e.mode) for e in doc.events] == [("RETREAT", "release")]

@@ -351,6 +351,9 @@ def _particles(tok: Token, book: Codebook) -> set[str]:
     for c in children_of(tok, "advmod", "prep"):
         if c.lower_ in particles and (not children_of(c, "pobj") or bare_verb):
             prts.add(c.lower_)  # "voted down the amendments": the object hangs on the particle
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.dep_ == "quantmod" and after.lower_ in particles:
+        prts.add(after.lower_)  # "handed over 32 prisoners": read as "over 32", more than 32
     return prts
 
 
