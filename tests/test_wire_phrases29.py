@@ -210,3 +210,20 @@ def test_since_when_a_captive_was_held_does_not_date_the_release(analyze):
 def test_handing_over_captives_releases_them(analyze, text):
     doc = analyze(text, published="2025-03-05")
     assert [(e.event, e.mode) for e in doc.events] == [("RETREAT", "release")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three protesters were shot dead when soldiers opened fire on the crowd.",
+        "Two people were killed and scores were arrested as police clashed with protesters.",
+    ],
+)
+def test_casualties_told_without_a_doer_take_the_forces_acting_then(analyze, text):
+    doc = analyze(text, published="2025-03-05")
+    deaths = [e for e in doc.events if e.trigger.of(doc.article.text) in ("shot", "killed")]
+    assert [a.sector for e in deaths for a in e.actor] in (["MIL"], ["COP"])
+
+
+def test_a_storm_is_no_force(analyze):
+    assert not analyze("Five people were killed as a storm hit the coast.").events

@@ -47,6 +47,7 @@ from .parties import (
     pact_sides,
     sent_force,
     taken_from,
+    unnamed_doer,
 )
 from .phrases import coordinated_origins, coordinated_owners
 from .slots import (
@@ -73,7 +74,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
     violent = book.spec(frame.event).violent
     actors = _verb_actors(frame, book, parse)
     if not actors and violent:  # (or by the act naming it: "Shelling from X positions hit Y")
-        actors = fired_from(tok, book) or fired_from(frame.instrument or tok, book)
+        actors = unnamed_doer(tok, frame.instrument, book)
     recips = taken_from(frame, book) or slot_recipients(frame, book, parse)
     if _main_verb_as_acl(tok):
         # "ASEAN's envoy called on the army to ...": a sentence the parser read as a noun

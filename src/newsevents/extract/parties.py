@@ -317,3 +317,21 @@ def fired_from(tok: Token, book: Codebook) -> list[Token]:
         if m.dep_ in ("compound", "amod")
         and (m.ent_type_ in _SIDE_LABELS or (not m.ent_type_ and lemma(m) in book.party_nouns))
     ][:1]
+
+
+def unnamed_doer(tok: Token, instrument: Token | None, book: Codebook) -> list[Token]:
+    """The doer of a violent act its verb tells without one: the side it was fired from
+    (on the verb or on the act naming it, :func:`fired_from`), else the forces acting in its
+    clause of occasion ("Two people were killed as police clashed with protesters")."""
+    found = fired_from(tok, book) or fired_from(instrument or tok, book)
+    if found or not is_passive(tok) or any(c.dep_ == "agent" for c in tok.children):
+        return found
+    forces = book.expand(book.ordered("force_doer_classes"))
+    marks = book.words("occasion_marks")
+    for verb in (tok, *tok.conjuncts):  # ("were killed and arrested as police clashed")
+        for c in verb.children:
+            occasion = any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children)
+            doers = [s for s in c.children if s.dep_ == "nsubj" and lemma(s) in forces]
+            if c.dep_ == "advcl" and occasion and doers:
+                return doers
+    return []
