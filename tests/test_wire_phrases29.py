@@ -226,4 +226,5 @@ def test_casualties_told_without_a_doer_take_the_forces_acting_then(analyze, tex
 
 
 def test_a_storm_is_no_force(analyze):
-    assert not analyze("Five people were killed as a storm hit the coast.").events
+    doc = analyze("Five people were killed as a storm hit the coast.", published="2025-03-05")
+    assert not [a for e in doc.events for a in e.actor if "storm" in a.name]
