@@ -228,3 +228,18 @@ def test_casualties_told_without_a_doer_take_the_forces_acting_then(analyze, tex
 def test_a_storm_is_no_force(analyze):
     doc = analyze("Five people were killed as a storm hit the coast.", published="2025-03-05")
     assert not [a for e in doc.events for a in e.actor if "storm" in a.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Trump scrapped the agreement between the US and Iran in 2018.", ("Iran", "IRN")),
+        (
+            "Russia withdrew from the treaty between Russia and the United States.",
+            ("United States", "USA"),
+        ),
+    ],
+)
+def test_a_pacts_other_side_is_the_recipient_not_the_doers_own(analyze, text, other):
+    (ev,) = analyze(text, published="2025-03-05").events
+    assert [(r.name, r.code) for r in ev.recipient] == [other]

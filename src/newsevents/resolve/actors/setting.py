@@ -26,6 +26,7 @@ from ...resources import EventTypeSpec
 from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
+from .other_party import other_parties
 from .phrase import code_phrase, envoy, head_of
 from .places import DocumentPlaces, backer, dispute_sides, ethnic, leading_country, namesake
 
@@ -98,7 +99,7 @@ class Setting:
         if not ev.actor and not ev.recipient and spec.implicit_doer is None:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
-        ev = evolve(ev, recipient=tuple(self._other_party(r, doers0) for r in ev.recipient))
+        ev = evolve(ev, recipient=other_parties(ev.recipient, doers0, self.kb, self._tokens))
         sent = self.doc.tokens(ev.sentence)
         if spec.implicit_target is not None and ev.actor and sent is not None:
             named = self._named_target(ev.actor, sent, spec.implicit_target)
@@ -153,7 +154,7 @@ class Setting:
             inferred = [a for a, b in zip(new_actor, before, strict=True) if a is not b]
             new_recip = tuple(self._in_article(a, new_actor, spec, inferred) for a in new_recip)
         doers = {a.code for a in new_actor if a.code}
-        new_recip = tuple(self._other_party(r, doers) for r in new_recip)
+        new_recip = other_parties(new_recip, doers, self.kb, self._tokens)
         new_actor, new_recip = self._at_home(new_actor, new_recip, sp)
         if spec.own_people is not None and new_actor and not new_recip:
             people = self._own_people(new_actor, sp, spec.own_people, ev.trigger)
@@ -349,25 +350,6 @@ class Setting:
         if only is None or not party or only in others:
             return a
         return evolve(a, code=only)
-
-    def _other_party(self, r: Actor, doers: set[str]) -> Actor:
-        """ "scrapped an agreement between the US and Iran" (by the US): the thing's other
-        party is the recipient, not the doer's own country."""
-        if r.code not in doers or r.sector is not None:
-            return r
-        toks = self._tokens(r.span)
-        if not toks:
-            return r
-        for t in head_of(toks).subtree:
-            if (
-                (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN")
-                and not ethnic(t, self.kb)
-                and not namesake(t, self.kb)
-            ):
-                hit = self.kb.countries.get(t.text)
-                if hit is not None and hit[0] not in doers:
-                    return evolve(r, code=hit[0])
-        return r
 
     def _where(self, a: Actor) -> bool:
         """Is the participant a place named as where something happened ("in Baghdad")?"""

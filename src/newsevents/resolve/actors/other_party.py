@@ -1,0 +1,52 @@
+"""The other party of a thing the doer acts on ("scrapped an agreement between the US and
+Iran", by the US): the recipient is Iran, never the doer's own country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ...model import Actor, Span, evolve
+from .dictionary import ActorDictionary
+from .phrase import head_of
+from .places import ethnic, namesake
+
+
+def other_parties(
+    recips: tuple[Actor, ...],
+    doers: set[str],
+    kb: ActorDictionary,
+    tokens: Callable[[Span], list[Token]],
+) -> tuple[Actor, ...]:
+    """The recipients without the doer's own country named among a thing's sides (when
+    another side is named), each uncoded one that took the doer's code given the other
+    country its phrase names."""
+    own = [r for r in recips if r.code in doers and _country_name(r, kb)]
+    kept = [r for r in recips if r not in own] if len(own) < len(recips) else list(recips)
+    return tuple(_other_party(r, doers, kb, tokens) for r in kept)
+
+
+def _country_name(a: Actor, kb: ActorDictionary) -> bool:
+    hit = kb.countries.get(kb.words.strip_article(a.name).strip())
+    return hit is not None and hit[1] == "name"
+
+
+def _other_party(
+    r: Actor, doers: set[str], kb: ActorDictionary, tokens: Callable[[Span], list[Token]]
+) -> Actor:
+    if r.code not in doers or r.sector is not None:
+        return r
+    toks = tokens(r.span)
+    if not toks:
+        return r
+    for t in head_of(toks).subtree:
+        if (
+            (t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN")
+            and not ethnic(t, kb)
+            and not namesake(t, kb)
+        ):
+            hit = kb.countries.get(t.text)
+            if hit is not None and hit[0] not in doers:
+                return evolve(r, code=hit[0])
+    return r
