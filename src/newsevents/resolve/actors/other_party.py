@@ -23,7 +23,10 @@ def other_parties(
     another side is named), each uncoded one that took the doer's code given the other
     country its phrase names."""
     own = [r for r in recips if r.code in doers and _country_name(r, kb)]
-    kept = [r for r in recips if r not in own] if len(own) < len(recips) else list(recips)
+    rest = [r for r in recips if r not in own]
+    # (only beside a side that is no doer's: "the ministers of Chile and Argentina met" are
+    # each other's recipients)
+    kept = rest if any(r.code and r.code not in doers for r in rest) else list(recips)
     return tuple(_other_party(r, doers, kb, tokens) for r in kept)
 
 
