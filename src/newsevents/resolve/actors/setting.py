@@ -32,6 +32,8 @@ from .places import DocumentPlaces, backer, dispute_sides, ethnic, leading_count
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
+#: entity labels of a named place (spaCy's label set)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -112,6 +114,7 @@ class Setting:
             all(a.code for a in (*ev.actor, *ev.recipient))
             and ev.actor
             and (ev.recipient or (spec.implicit_target is None and spec.own_people is None))
+            and not (spec.implicit_target is not None and any(map(self._venue, ev.recipient)))
         ):
             return ev
         sp = self.doc.tokens(ev.sentence)
@@ -167,12 +170,16 @@ class Setting:
                 label = f"{self.kb.words.unidentified} ({state})"
                 new_actor = (Actor(ev.trigger, label, state, self.kb.sectors.codes.unknown),)
         target_sector = spec.implicit_target
-        if target_sector is not None and new_actor and not any(r.code for r in new_recip):
-            target = self._named_target(new_actor, sp, target_sector)
-            target = target or self._own_state(new_actor, sp, target_sector)
-            target = target or self._state_addressed(new_actor, sp, target_sector, ev.trigger)
-            if target is not None:
-                new_recip = (*(r for r in new_recip if r.code), target)
+        if target_sector is not None and new_actor:
+            # "rallied in Jayapura": where a protest is held is its place (its country may
+            # code the doers, above), not whom it addresses: the doers' state, when found
+            parties = tuple(r for r in new_recip if not self._venue(r))
+            if not any(r.code for r in parties):
+                target = self._named_target(new_actor, sp, target_sector)
+                target = target or self._own_state(new_actor, sp, target_sector)
+                target = target or self._state_addressed(new_actor, sp, target_sector, ev.trigger)
+                if target is not None:
+                    new_recip = (*(r for r in parties if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
 
     def local_branches(self, ev: EventMention) -> EventMention:
@@ -358,6 +365,17 @@ class Setting:
             return False
         head = head_of(toks)
         return head.dep_ == "pobj" and head.head.lower_ in self.kb.words.place_preps
+
+    def _venue(self, a: Actor) -> bool:
+        """A named place where something happened ("in Jayapura"; not an organ, "parliament")."""
+        toks = self._tokens(a.span)
+        if a.sector is not None or not toks or not self._where(a):
+            return False
+        head = head_of(toks)
+        return head.ent_type_ in _PLACE_LABELS or (
+            head.pos_ == "PROPN"
+            and self.places.gazetteer.lookup(a.name, self.places.context) is not None
+        )
 
     def _named_target(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
         """A protest that names whom it is against ("chanting slogans against the United
