@@ -32,3 +32,35 @@ def test_an_organ_a_crowd_rallies_at_stays_its_target(analyze):
         analyze("Protesters rallied at the parliament in Tbilisi.", published="2021-03-08")
     )
     assert [(r.name, r.code) for r in ev.recipient] == [("parliament", "GEO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the compass phrase after "X," says where X lies: X is the act's place
+        ("Police fired tear gas at protesters in Kilinochchi, south of Jaffna.", "Kilinochchi"),
+        # ... and a where-clause hung on its reference town is about X too
+        (
+            "A protest began in Gracanica, south of Pristina, where around 500 people are"
+            " blocking the main road.",
+            "Gračanica",
+        ),
+    ],
+)
+def test_a_town_placed_by_a_compass_phrase_is_the_place(analyze, text, place):
+    doc = analyze(text, published="2025-05-17")
+    assert doc.events
+    assert {e.location.name for e in doc.events if e.location} == {place}
+
+
+def test_a_compass_phrase_on_the_act_still_places_it(analyze):
+    doc = analyze("Rebels shelled villages north of Aleppo on Monday.", published="2025-05-17")
+    (ev,) = doc.events
+    assert ev.location is not None and ev.location.name == "Aleppo"
+
+
+def test_an_attacked_post_named_for_its_force_is_the_target(analyze):
+    doc = analyze("Gunmen attacked a police post in Mardan on Monday.", published="2025-05-17")
+    (ev,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [(r.name, r.sector) for r in ev.recipient] == [("police post", "COP")]
+    assert ev.location is not None and ev.location.name == "Mardan"

@@ -475,9 +475,9 @@ def _named_party(
 
 
 def _owned_site(tok: Token, book: Codebook) -> bool:
-    """A site named for its owner ("a police station", "an army base", "Kurdish offices"):
+    """A site named for its owner ("a police station", "an army post", "Kurdish offices"):
     the party the act was done to, whatever town is named after it."""
-    if lemma(tok) not in book.classes.get("BUILDING", frozenset()):
+    if lemma(tok) not in book.expand(("GROUND", "BUILDING")):
         return False  # ("the opposition candidate" is a person, named by a party)
     return any(
         c.dep_ in ("compound", "amod")

@@ -39,6 +39,7 @@ TARGET_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 _CLAUSE_DEPS = frozenset({"advcl", "pcomp", "acl", "relcl"})  # clauses a bridge may pass through
 _ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "npadvmod", "conj", "appos", "attr"})
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # a named place
 _VERBS = ("VERB", "AUX")
 
 
@@ -76,7 +77,16 @@ def where_antecedent(tok: Token, gaz: Gazetteer) -> Token | None:
         return None
     if not any(c.dep_ == "advmod" and c.lower_ in gaz.cues.relative_where for c in verb.children):
         return None
-    return verb.head
+    ante, link = verb.head, verb.head.head
+    if (
+        ante.dep_ == "pobj"
+        and link.lower_ in gaz.cues.direction_links
+        and link.head.lower_ in gaz.cues.directions
+        and _locates_a_name(link.head)
+    ):
+        # "in X, south of Y, where crowds blocked roads": the clause is about X
+        return ante.doc[min(t.i for t in link.head.subtree) - 2]
+    return ante
 
 
 def people_tokens(ents: Iterable[SpacySpan]) -> set[int]:
@@ -194,10 +204,25 @@ def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool, gaz: Gaz
         # inside the phrase ("handed a note to the embassy in X": where the addressee is)
         return True
     if cur.lower_ in gaz.cues.directions:
-        return True  # "struck positions north of X": the compass word leads to the verb
+        # "struck positions north of X": the compass word leads to the verb; "in Kilinochchi,
+        # south of Jaffna": it says where the name before it lies, X is no place of the act
+        return not _locates_a_name(cur)
     if cur is tok and (via_compound or cur.dep_ in _OBJECT_DEPS):
         return True
     return bridged and cur.dep_ in _CLAUSE_DEPS
+
+
+def _locates_a_name(direction: Token) -> bool:
+    """The compass word (with its distance, "40 km north") follows a comma after a place
+    name: the phrase places that name ("Ilaga, 40 km north of Wamena")."""
+    first = min(t.i for t in direction.subtree)
+    doc = direction.doc
+    return (
+        first >= 2
+        and doc[first - 1].text == ","
+        and doc[first - 2].ent_type_ in _PLACE_LABELS
+        and doc[first - 2].ent_iob_ in ("B", "I")
+    )
 
 
 def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
