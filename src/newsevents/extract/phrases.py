@@ -32,6 +32,10 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ == "amod" and c.i > t.i and t is tok:
                 continue  # "protesters angry at the result": a reduced clause, not the name
+            if c.dep_ == "amod" and any(
+                d.dep_ in ("det", "nummod") and c.i < d.i < t.i for d in t.children
+            ):
+                continue  # "shot dead two workers": no adjective comes before the numeral
             if c.ent_type_ in WHEN and c.dep_ != "pobj":
                 continue  # "On Thursday morning police ...": the parse's compound is a time
             if (

@@ -31,6 +31,7 @@ from .antecedents import (
 )
 from .article import ArticleHome
 from .attacks import attack_doer
+from .branches import local_branches
 from .coref import Cluster, Clusters, cluster_for, entity_key, own_titles, person_before
 from .dateline_subject import after_dateline
 from .dictionary import ActorDictionary
@@ -85,7 +86,7 @@ def resolve_actors(
             evolve(ev, actor=actor, recipient=recipient, speaker=speaker),
             implicit=not named_doer_lost,
         )
-        ev = setting.local_branches(ev)
+        ev = local_branches(ev, doc, actors, places)
         coder.after_event(ev)
         # the article's own country last: no later pronoun or act noun reads it
         ev = home.fill(joint_partners(ev, spec), lost=told if named_doer_lost else ())

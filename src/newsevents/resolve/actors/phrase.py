@@ -235,8 +235,7 @@ def code_phrase(
         out.code = _origin_code(head, toks, actors, date, gazetteer, context)
     # sector from role words: the specific word nearest the head wins over rank words
     if out.sector is None or out.kind == "PERSON":
-        # the capitalised words of an international body's name are its name, not roles
-        # ("African Union" is no labour union, "Observer Mission" no diplomatic mission)
+        # an international body's capitalised words are its name ("African Union": no union)
         body = best is not None and best.code in actors.sectors.codes.nonstate
         roles_of = [t for t in toks if not (body and t.pos_ == "PROPN")]
         sector = _sector(roles_of, head, actors) if roles_of else None
@@ -506,9 +505,9 @@ def _nonstate(toks: Sequence[Token], actors: ActorDictionary) -> str | None:
 
 
 def name_lead(first: Token, actors: ActorDictionary) -> list[Token]:
-    """Capitalised name words written just before ``first`` (same sentence, no punctuation
-    between): the start of the multiword name ``first`` belongs to. Titles, country words
-    and sentence-initial function words are not name words."""
+    """Capitalised name words just before ``first`` (same sentence, no punctuation between):
+    the start of its multiword name. Titles, country words, sentence-initial function words
+    are not name words."""
     out: list[Token] = []
     doc = first.doc
     i = first.i - 1
@@ -546,8 +545,8 @@ _PLACES = frozenset({"GPE"})
 
 
 def _agent_sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str | None:
-    """The Phoenix agents' sector of the phrase's head noun, with the words just before it
-    ("riot police", "opposition supporters"), longest first, as written then as lemmas."""
+    """The Phoenix agents' sector of the head noun with the words before it ("riot police"),
+    longest first, as written then as lemmas."""
     if head.like_num or head.pos_ == "NUM" or head.lemma_.lower() in actors.words.quantity_nouns:
         # "thousands of angry mourners": the counted noun names the actor
         counted = [
@@ -563,7 +562,8 @@ def _agent_sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "GPE", "NORP"):
         return None
     before = [t for t in toks if t.i <= head.i][-3:]
-    for n in range(len(before), 0, -1):
+    alone = head.lemma_.lower() not in actors.sectors.generic  # ours win: "spokesman" no JRN
+    for n in range(len(before), 0 if alone else 1, -1):
         run = before[-n:]
         if run[-1] != head or run[-1].i - run[0].i != n - 1:
             continue

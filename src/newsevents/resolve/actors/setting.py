@@ -28,7 +28,7 @@ from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .other_party import other_parties
 from .phrase import code_phrase, envoy, head_of
-from .places import DocumentPlaces, backer, dispute_sides, ethnic, leading_country, namesake
+from .places import DocumentPlaces, backer, dispute_sides, ethnic, namesake
 
 #: the traits of a type nobody declared: nothing is inferred for it
 _UNDECLARED = EventTypeSpec(name="", cameo="0")
@@ -176,35 +176,13 @@ class Setting:
             parties = tuple(r for r in new_recip if not self._venue(r))
             if not any(r.code for r in parties):
                 target = self._named_target(new_actor, sp, target_sector)
-                target = target or self._own_state(new_actor, sp, target_sector)
+                # (a venue dropped here does not name the state: "in Lima" is no government)
+                by_place = len(parties) == len(new_recip)
+                target = target or self._own_state(new_actor, sp, target_sector, by_place)
                 target = target or self._state_addressed(new_actor, sp, target_sector, ev.trigger)
                 if target is not None:
                     new_recip = (*(r for r in parties if r.code), target)
         return evolve(ev, actor=new_actor, recipient=new_recip)
-
-    def local_branches(self, ev: EventMention) -> EventMention:
-        """A movement that fights under one name in many countries (codes.local_branch) is
-        coded as the armed group of the country it acts in: the one country its sentence
-        places things in, else the one the article places most of its events in."""
-        branch = self.kb.sectors.codes.local_branch
-        if not any(a.code in branch for a in (*ev.actor, *ev.recipient)):
-            return ev
-        sent = self.doc.tokens(ev.sentence)
-        if sent is None:
-            return ev
-        # where things happen, never the country the article is merely about ("US drones
-        # killed al-Qaeda leaders" in a report that places nothing)
-        setting = {code for _, code in self.places.of_sentence(sent)}
-        where = next(iter(setting)) if len(setting) == 1 else leading_country(self.places.where())
-        if where is None:
-            return ev
-
-        def local(a: Actor) -> Actor:
-            return evolve(a, code=where) if a.code in branch else a
-
-        return evolve(
-            ev, actor=tuple(map(local, ev.actor)), recipient=tuple(map(local, ev.recipient))
-        )
 
     def _at_home(
         self, actors: tuple[Actor, ...], recips: tuple[Actor, ...], sent: SpacySpan
@@ -361,10 +339,12 @@ class Setting:
     def _where(self, a: Actor) -> bool:
         """Is the participant a place named as where something happened ("in Baghdad")?"""
         toks = self._tokens(a.span)
-        if not toks:
-            return False
-        head = head_of(toks)
-        return head.dep_ == "pobj" and head.head.lower_ in self.kb.words.place_preps
+        head = head_of(toks) if toks else None
+        return (
+            head is not None
+            and head.dep_ == "pobj"
+            and head.head.lower_ in self.kb.words.place_preps
+        )
 
     def _venue(self, a: Actor) -> bool:
         """A named place where something happened ("in Jayapura"; not an organ, "parliament")."""
@@ -401,7 +381,9 @@ class Setting:
                     return Actor(Span.of_tokens(span), span.text, coded.code, sector)
         return None
 
-    def _own_state(self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str) -> Actor | None:
+    def _own_state(
+        self, doers: tuple[Actor, ...], sent: SpacySpan, sector: str, by_place: bool = True
+    ) -> Actor | None:
         """An act that names no target addresses the doers' own state (a protest): the
         recipient is the country word that codes them ("Young Algerians", "in Baghdad")."""
         codes = {a.code for a in doers if a.code} - self.kb.sectors.codes.nonstate
@@ -414,8 +396,9 @@ class Setting:
                 if hit is not None and hit[0] == code:
                     return Actor(Span.of_token(t), t.text, code, sector)
         for ent, c in self.places.of_sentence(sent):
-            if c == code:
-                return Actor(Span.of_tokens(ent), ent.text, code, sector)
+            if c == code:  # (a venue is where, not who: "in Lima" -> "PERGOV (Lima)")
+                name = ent.text if by_place else f"{code}{sector} ({ent.text})"
+                return Actor(Span.of_tokens(ent), name, code, sector)
         return None
 
     def _state_addressed(
