@@ -97,3 +97,36 @@ def test_a_government_spokesman_keeps_the_phoenix_phrase(learned_resources):
     )
     (ev,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert [a.sector for a in ev.actor] == ["GOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "factuality"),
+    [
+        # the first verb's "not" does not reach a conjunct with its own tense
+        ("Police did not give a reason but said four men were arrested.", "arrested", "reported"),
+        (
+            "The army did not comment on the toll but said it had neutralised dozens of"
+            " terrorists in air strikes.",
+            "neutralised",
+            "reported",
+        ),
+        # ... while a bare conjunct shares it
+        ("The soldiers did not attack or kill anyone.", "kill", "negated"),
+        # a second speech verb the parse hangs inside the denied content is the speaker's own
+        (
+            "A spokesman denied that his men had been defeated and said they had carried out a"
+            " tactical withdrawal.",
+            "withdrawal",
+            "reported",
+        ),
+        (
+            "He denied that troops shelled the village and said rebels attacked first.",
+            "shelled",
+            "negated",
+        ),
+    ],
+)
+def test_negation_stays_in_its_own_clause(analyze, text, trigger, factuality):
+    doc = analyze(text, published="2024-07-02")
+    (ev,) = [e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == trigger]
+    assert ev.factuality == factuality

@@ -195,11 +195,25 @@ def assess(
         if _stops(node, cues):
             break
         _governor_cues(node, walk, cues)
+        # (a conjunct with its own tense, "did not comment but said", is no longer under the
+        # first's "not"; a bare one shares it, "did not attack or kill")
         independent = (
             dep == "conj"
             and node.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            and (
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.tag_ == "VB")
+            )
         )
+        if (
+            dep == "conj"
+            and node.lemma_.lower() in cues.report
+            and node.head.dep_ == "ccomp"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            # "denied that his men had fled and said they withdrew": the parse hangs the
+            # second speech verb inside the first one's content; it is the speaker's own
+            node = node.head
         node = node.head
     if walk.pending_would is not None:
         result.mark("hypothetical", walk.pending_would)
