@@ -130,3 +130,33 @@ def test_negation_stays_in_its_own_clause(analyze, text, trigger, factuality):
     doc = analyze(text, published="2024-07-02")
     (ev,) = [e for e in doc.events if doc.text[e.trigger.start : e.trigger.end] == trigger]
     assert ev.factuality == factuality
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "the strike" takes the sense its article gave the noun before
+        (
+            "Unions began a general strike in Conakry on Monday. Union leaders said the strike"
+            " would continue until salaries are paid.",
+            "PROTEST",
+        ),
+        (
+            "A drone strike hit a convoy near Kassala on Monday. Officials said the strike"
+            " killed six people.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_the_strike_is_the_strike_told_before(analyze, text, event):
+    doc = analyze(text, published="2024-02-27")
+    # (a killing strike merges into its verb: the second sentence's events are compared)
+    later = {e.event for e in doc.events if e.sentence.start >= text.index(". ") + 2}
+    assert later == {event}
+
+
+def test_a_strike_that_paralysed_a_city_happened(analyze):
+    doc = analyze("A general strike paralysed Conakry on Monday.", published="2024-02-27")
+    assert [(e.event, e.mode, e.factuality) for e in doc.events] == [
+        ("PROTEST", "strike", "asserted")
+    ]

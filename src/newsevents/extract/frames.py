@@ -30,6 +30,7 @@ from .parse import (
 )
 from .parties import fired_from
 from .phrases import np_span
+from .senses import told_sense
 from .triggers import match, noun_licensed, reacted_to, toll_update
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]
@@ -70,6 +71,7 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
         entry = match(tok, book, parse)
         if entry is None:
             continue
+        entry = told_sense(tok, entry, book, parse)
         if tok.pos_ == "NOUN" and not noun_licensed(tok, entry, book, parse):
             continue
         if tok.pos_ == "ADJ" and not children_of(tok, "xcomp"):

@@ -1,0 +1,39 @@
+"""The sense an ambiguous act noun took earlier in its article: "the strike will continue"
+after "a general strike paralysed the capital" is that strike, not an attack."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook, Entry
+from .parse import Parse, lemma
+from .triggers import match
+
+#: dependents that decide which act the noun names ("general strike", "air strike",
+#: "the US strike", "Monday's strike"); a noun with none of them before it is bare
+_DECIDING = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+
+
+def told_sense(tok: Token, entry: Entry, book: Codebook, parse: Parse) -> Entry:
+    """The entry of the last earlier mention of the same ambiguous noun (lexicon
+    ``ambiguous_act_nouns``) whose modifiers decided its sense, for a bare definite mention
+    ("the strike") that has no target of its own; else ``entry``."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in book.words("ambiguous_act_nouns"):
+        return entry
+    before = [c for c in tok.children if c.i < tok.i]
+    if not before or any(c.dep_ != "det" for c in before):
+        return entry
+    if not {c.lower_ for c in before} <= book.words("anaphoric_determiners"):
+        return entry  # "a strike": a new act, its own sense
+    if any(c.dep_ == "prep" and c.lower_ in book.words("target_preps") for c in tok.children):
+        return entry  # "the strike on the convoy": an attack on a target
+    word = lemma(tok)
+    for prev in reversed(tok.doc[: tok.i]):
+        if prev.pos_ != "NOUN" or lemma(prev) != word:
+            continue
+        if not any(c.dep_ in _DECIDING and c.i < prev.i for c in prev.children):
+            continue
+        told = match(prev, book, parse)
+        if told is not None:
+            return told if told.event != entry.event else entry
+    return entry
