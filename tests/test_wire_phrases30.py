@@ -160,3 +160,17 @@ def test_a_strike_that_paralysed_a_city_happened(analyze):
     assert [(e.event, e.mode, e.factuality) for e in doc.events] == [
         ("PROTEST", "strike", "asserted")
     ]
+
+
+def test_the_envoy_and_the_military_are_those_named_before(analyze):
+    doc = analyze(
+        "Israeli warplanes struck targets across southern Lebanon on Tuesday.\n\n"
+        "The Israeli military said about a dozen rockets were launched late on Monday.\n\n"
+        "The military said it had responded by hitting Hezbollah infrastructure.\n\n"
+        "A US envoy is expected to arrive in Beirut on Wednesday for talks.\n\n"
+        "The envoy will then travel to Israel on Thursday.",
+        published="2025-07-08",
+    )
+    doers = {doc.text[e.trigger.start : e.trigger.end]: e.actor for e in doc.events}
+    assert [a.code for a in doers["hitting"]] == ["ISR"]
+    assert [a.code for a in doers["travel"]] == ["USA"]

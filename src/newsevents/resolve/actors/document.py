@@ -34,6 +34,7 @@ from .attacks import attack_doer
 from .branches import local_branches
 from .coref import Cluster, Clusters, cluster_for, entity_key, own_titles, person_before
 from .dateline_subject import after_dateline
+from .definite import same_noun_before
 from .dictionary import ActorDictionary
 from .issuer import statement_issuer
 from .joint import joint_partners
@@ -156,8 +157,7 @@ class ParticipantCoder:
         self._coded: dict[tuple[tuple[int, ...], str | None], Coded] = {}
 
     def _code(self, toks: list[Token]) -> Coded:
-        # coded once per phrase and day (each event, side and pronoun asks again); a copy, as
-        # callers fill in its gaps
+        # coded once per phrase and day (asked again and again); a copy: callers fill it in
         key = (tuple(t.i for t in toks), self.date)
         coded = self._coded.get(key)
         if coded is None:
@@ -425,6 +425,7 @@ class ParticipantCoder:
                 )
             if inner.code or inner.sector:
                 code = inner.code or self.filled.get(self._key(_text(sp_toks)))
+                code = code or same_noun_before(sp_toks, self.kb, self._code)
                 code = code or self._definite_organ(sp_toks, inner.sector)
                 return evolve(a, name=_text(sp_toks), code=code, sector=inner.sector)
         body = statement_issuer(a, word, self.clusters, self.doc, words)
@@ -506,8 +507,8 @@ class ParticipantCoder:
             code = self._code(noun_phrase(head_of(toks), wide=True)).code
         if code is None and toks and sector in self.kb.sectors.codes.state:
             code = self._reporter_state(head_of(toks))
-        if code is None and toks:
-            code = self._definite_organ(toks, sector)
+        if code is None and toks:  # "a US envoy ... the envoy"; "Israeli jets ... the army"
+            code = same_noun_before(toks, self.kb, self._code) or self._definite_organ(toks, sector)
         sector = self._force_named(toks, sector)
         if doer and (cl is None or cl.kind != "PERSON"):
             # "they" refers to a doer
