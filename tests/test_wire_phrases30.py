@@ -174,3 +174,17 @@ def test_the_envoy_and_the_military_are_those_named_before(analyze):
     doers = {doc.text[e.trigger.start : e.trigger.end]: e.actor for e in doc.events}
     assert [a.code for a in doers["hitting"]] == ["ISR"]
     assert [a.code for a in doers["travel"]] == ["USA"]
+
+
+def test_a_match_report_is_no_attack(analyze):
+    doc = analyze(
+        "Benfica's attack proved too much for Sporting at the Estadio da Luz on Sunday night,"
+        " as the hosts won the Lisbon derby 3-1.",
+        published="2025-02-11",
+    )
+    assert not doc.events
+
+
+def test_a_vote_count_is_no_match_report(analyze):
+    doc = analyze("Parliament rejected the bill 51-49 on Tuesday.", published="2025-02-11")
+    assert [e.event for e in doc.events] == ["REJECT"]

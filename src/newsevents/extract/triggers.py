@@ -67,6 +67,13 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
         return None
     if (
         best is not None
+        and pos == "noun"
+        and book.spec(best.event).violent
+        and _match_report(tok, book)
+    ):
+        return None  # "Benfica's attack proved too much for Sporting ... won the derby 3-1"
+    if (
+        best is not None
         and best.id in book.words("staging_rules")
         and _event_object(tok, book, parse)
     ):
@@ -208,6 +215,18 @@ def _people_named_by_participle(tok: Token) -> bool:
         # missing protested outside the parliament")
         and all(c.dep_ in ("det", "amod", "advmod") for c in kids)
     )
+
+
+def _match_report(tok: Token, book: Codebook) -> bool:
+    """Does the noun's sentence report a game: a scoreline beside a sport or market word
+    ("won the derby 3-1"), with no armed force, army or police in it?"""
+    sent = tok.sent
+    if not any(_scoreline(t) for t in sent if t.like_num or t.text[:1].isdigit()):
+        return False
+    words = {lemma(t) for t in sent}
+    if words & book.expand(book.ordered("force_doer_classes")):
+        return False
+    return bool(words & book.expand(("NONEVENT_CONTEXT",)))
 
 
 def _scoreline(tok: Token) -> bool:
