@@ -188,3 +188,10 @@ def test_a_match_report_is_no_attack(analyze):
 def test_a_vote_count_is_no_match_report(analyze):
     doc = analyze("Parliament rejected the bill 51-49 on Tuesday.", published="2025-02-11")
     assert [e.event for e in doc.events] == ["REJECT"]
+
+
+def test_upon_is_a_preposition(analyze):
+    # the parser tags "upon" a subordinating conjunction even where it heads a phrase
+    doc = analyze("Ukraine called upon Russia to stop the shelling.", published="2025-03-05")
+    (ev,) = [e for e in doc.events if e.event == "REQUEST"]
+    assert [a.code for a in ev.actor] == ["UKR"] and [r.code for r in ev.recipient] == ["RUS"]

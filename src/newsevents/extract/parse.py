@@ -237,7 +237,7 @@ def _preps_of(tok: Token) -> dict[str, list[Token]]:
     heads = [tok, *children_of(tok, "prt")]
     for h in heads:
         for p in kids(h):
-            if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART"):
+            if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART", "SCONJ"):
                 objs = children_of(p, "pobj", "pcomp")
                 out.setdefault(p.lower_, []).extend(objs)
                 for inner in children_of(p, "prep"):  # "out of", "away from"
