@@ -195,17 +195,3 @@ def test_upon_is_a_preposition(analyze):
     doc = analyze("Ukraine called upon Russia to stop the shelling.", published="2025-03-05")
     (ev,) = [e for e in doc.events if e.event == "REQUEST"]
     assert [a.code for a in ev.actor] == ["UKR"] and [r.code for r in ev.recipient] == ["RUS"]
-
-
-def test_a_received_appeal_was_made(analyze):
-    doc = analyze(
-        "Yerevan's appeal to the Collective Security Treaty Organization for help against"
-        " Azerbaijan was rebuffed.",
-        published="2025-03-05",
-    )
-    assert {e.event for e in doc.events} == {"REQUEST", "REJECT"}
-
-
-def test_an_appeal_welcomed_as_an_object_stays_the_topic(analyze):
-    doc = analyze("Armenia welcomed Russia's appeal for calm.", published="2025-03-05")
-    assert [e.event for e in doc.events] == ["SUPPORT"]

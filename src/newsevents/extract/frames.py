@@ -30,7 +30,6 @@ from .parse import (
 )
 from .parties import fired_from
 from .phrases import np_span
-from .reception import received
 from .senses import told_sense
 from .triggers import match, noun_licensed, reacted_to, toll_update
 
@@ -130,7 +129,6 @@ def _absorb_objects(frames: dict[int, Frame], book: Codebook) -> None:
             and head.token.pos_ == "VERB"
             and not set(forms(head.token)) & support
             and not _judged_deed(frame, head, book)
-            and not received(tok, book)  # "Kenya's offer ... was welcomed": both are told
         ):
             frame.absorbed = True
 

@@ -25,7 +25,6 @@ from .parse import (
     word_set,
 )
 from .parties import fired_from
-from .reception import received
 from .slots import WHEN
 
 _POLITICAL_LABELS = frozenset({"GPE", "ORG", "NORP"})  # a state, body or nationality
@@ -518,8 +517,8 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         return True
     if actor_modifiers(noun) or (book.spec(entry.event).violent and _fired_from_named(noun, book)):
         return True  # "Russian shelling", "the shelling from Azerbaijani positions"
-    if _named_by_patient(noun, entry, book) or received(noun, book):
-        return True  # ("Kenya's offer to lead the force was welcomed")
+    if _named_by_patient(noun, entry, book):
+        return True
     copula = book.words("copula_verbs")
     generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     return noun.dep_ in ("ROOT",) or (
