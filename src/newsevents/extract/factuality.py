@@ -202,7 +202,7 @@ def assess(
             and node.pos_ in ("VERB", "AUX")
             and (
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-                or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.tag_ == "VB")
+                or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.tag_ in ("VB", "VBN"))
             )
         )
         if (
