@@ -124,6 +124,14 @@ def test_a_government_spokesman_keeps_the_phoenix_phrase(learned_resources):
             "shelled",
             "negated",
         ),
+        # a finite verb the parse joins to a participle under "never" is out of its scope
+        (
+            "The president said the constitutional order has never been in danger and called"
+            " on citizens to remain calm.",
+            "called",
+            "reported",
+        ),
+        ("Two men have not been arrested or charged.", "arrested", "negated"),
     ],
 )
 def test_negation_stays_in_its_own_clause(analyze, text, trigger, factuality):
