@@ -203,3 +203,17 @@ def test_upon_is_a_preposition(analyze):
     doc = analyze("Ukraine called upon Russia to stop the shelling.", published="2025-03-05")
     (ev,) = [e for e in doc.events if e.event == "REQUEST"]
     assert [a.code for a in ev.actor] == ["UKR"] and [r.code for r in ev.recipient] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it launched air and ground operations on Friday in response.",
+        "Protesters marched in solidarity on Sunday.",
+    ],
+)
+def test_a_motive_is_no_recipient(analyze, text):
+    doc = analyze(text, published="2025-03-15")
+    assert doc.events
+    names = {r.name.lower() for e in doc.events for r in e.recipient}
+    assert not names & {"response", "solidarity"}

@@ -167,7 +167,12 @@ def mandator(verb: Token, book: Codebook) -> list[Token]:
 
 def is_mandate(tok: Token, book: Codebook) -> bool:
     """ "on the orders of X", "at his request": who ordered the act, not its target (only
-    with its orderer: "called on the authorities to ..." addresses them)."""
+    with its orderer: "called on the authorities to ..." addresses them); nor is a bare motive
+    ("launched operations in response", "in retaliation for X")."""
+    if lemma(tok) in book.words("motive_nouns") and not any(
+        c.dep_ in ("det", "poss") for c in tok.children
+    ):
+        return True
     nouns, by = book.words("mandate_nouns"), book.words("genitive_preps") | {"from", "by"}
     return (lemma(tok) in nouns or tok.lower_ in nouns) and any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in by) for c in tok.children
