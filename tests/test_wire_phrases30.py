@@ -217,3 +217,25 @@ def test_a_motive_is_no_recipient(analyze, text):
     assert doc.events
     names = {r.name.lower() for e in doc.events for r in e.recipient}
     assert not names & {"response", "solidarity"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry condemned the violation of the truce signed in March 2023.",
+        "He described the firing as unprovoked and a violation of the ceasefire understanding"
+        " reached between the two armies in February 2021.",
+    ],
+)
+def test_an_agreement_keeps_the_day_it_was_signed(analyze, text):
+    (ev,) = analyze(text, published="2025-10-22").events
+    assert ev.date == "2025-10-22"
+
+
+def test_a_signing_keeps_its_own_day(analyze):
+    doc = analyze(
+        "Greece and North Macedonia signed the Prespa agreement resolving their name dispute in"
+        " June 2018.",
+        published="2025-10-22",
+    )
+    assert [e.date for e in doc.events] == ["2018-06"]

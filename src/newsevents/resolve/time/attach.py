@@ -245,6 +245,7 @@ def own_times(
     sequence_preps: Collection[str] = (),
     time_nouns: Collection[str] = (),
     onset: Collection[str] = (),
+    dated_nouns: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -328,7 +329,7 @@ def own_times(
             lent = [
                 ti
                 for ti in index.within(ev.sentence)
-                if _lends(index.govs[ti], tt.root, simultaneous, sequence)
+                if _lends(index.govs[ti], tt.root, simultaneous, sequence, dated_nouns)
                 and not index.sequenced[ti]
                 # "released two nationals held since 2022": since when a state lasts
                 and not index.marked(ti, onset)
@@ -369,7 +370,11 @@ def _relative_antecedent(trig: Token, event_nouns: Collection[str]) -> Token | N
 
 
 def _lends(
-    gov: Token | None, trig: Token, simultaneous: frozenset[str], sequence: Collection[str] = ()
+    gov: Token | None,
+    trig: Token,
+    simultaneous: frozenset[str],
+    sequence: Collection[str] = (),
+    dated_nouns: Collection[str] = (),
 ) -> bool:
     """True when a time governed by ``gov`` dates the trigger's act too: ``gov`` heads a
     clause hanging from the trigger's clause (or a verb coordinated with it: "was killed and
@@ -384,6 +389,13 @@ def _lends(
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in simultaneous for c in gov.children)
     if gov.dep_ == "acl" and gov.tag_ in ("VBG", "VBN"):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
+            return False
+        # "a violation of the truce signed in March 2023": the truce's day (also when the
+        # parse hangs the participle on a noun further up: "of the understanding reached")
+        before = gov.doc[gov.i - 1] if gov.i else gov
+        if gov.tag_ == "VBN" and (
+            gov.head.lemma_.lower() in dated_nouns or before.lemma_.lower() in dated_nouns
+        ):
             return False
         for a in gov.ancestors:
             if a.i == verb.i:

@@ -82,6 +82,7 @@ def resolve_dates(
         tv.words.sequence_preps | tv.words.response_nouns,
         {*tv.words.parts_of_day, *tv.words.units},
         tv.words.onset_marks,
+        tv.words.dated_nouns,
     )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
     state = [

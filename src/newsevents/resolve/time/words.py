@@ -70,6 +70,7 @@ class Vocab:
     onset_marks: frozenset[str]  # "since the protests began last Thursday": background
     sequence_preps: frozenset[str] = frozenset()  # "ahead of a rally on Saturday": the rally's
     response_nouns: frozenset[str] = frozenset()  # "revenge for the killing last week"
+    dated_nouns: frozenset[str] = frozenset()  # "the truce signed in March 2023"
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         onset_marks=words("onset_marks"),
         sequence_preps=words("sequence_preps"),
         response_nouns=words("response_nouns"),
+        dated_nouns=words("dated_nouns"),
     )
 
 
