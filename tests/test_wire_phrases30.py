@@ -239,3 +239,16 @@ def test_a_signing_keeps_its_own_day(analyze):
         published="2025-10-22",
     )
     assert [e.date for e in doc.events] == ["2018-06"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the curfew would be lifted on Thursday.",
+        "He said the talks would be held on Thursday.",
+    ],
+)
+def test_a_passive_plan_told_in_the_past_is_ahead(analyze, text):
+    # published on a Tuesday: "on Thursday" is two days later, not five days before
+    (ev,) = analyze(text, published="2025-11-04").events
+    assert ev.date == "2025-11-06"

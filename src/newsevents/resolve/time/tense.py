@@ -70,8 +70,10 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
     aux = _aux(t)
     if any(a.lower_ in v.future_auxiliaries for a in aux):
         return True
+    # (passive too: "said the curfew would be lifted on Thursday": "be" is the base form)
+    base = t.tag_ == "VB" or any(a.dep_ == "auxpass" and a.tag_ == "VB" for a in aux)
     if (
-        t.tag_ == "VB"
+        base
         and any(a.lower_ in v.reported_future_auxiliaries for a in aux)
         and not any(a.lemma_ in v.have_verbs for a in aux)
     ):
