@@ -252,3 +252,16 @@ def test_a_passive_plan_told_in_the_past_is_ahead(analyze, text):
     # published on a Tuesday: "on Thursday" is two days later, not five days before
     (ev,) = analyze(text, published="2025-11-04").events
     assert ev.date == "2025-11-06"
+
+
+def test_allegations_judged_are_no_new_accusation(analyze):
+    doc = analyze(
+        "The prime minister told lawmakers the allegations were a fiction built for television.",
+        published="2024-09-12",
+    )
+    assert "ACCUSE" not in {e.event for e in doc.events}
+
+
+def test_an_attack_judged_is_still_told(analyze):
+    doc = analyze("The attack was the deadliest this year.", published="2024-09-12")
+    assert [e.event for e in doc.events] == ["ASSAULT"]

@@ -521,9 +521,11 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         return True
     copula = book.words("copula_verbs")
     generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    # "the attack was the deadliest" names an event; "protests are healthy" no event; nor
+    # "the allegations were a fiction" (a said act judged: the accusation was told before)
+    said = book.spec(entry.event).said_act
     return noun.dep_ in ("ROOT",) or (
-        # "the attack was the deadliest" names an event; "protests are healthy" no event
-        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic
+        noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic and not said
     )
 
 
