@@ -265,3 +265,22 @@ def test_allegations_judged_are_no_new_accusation(analyze):
 def test_an_attack_judged_is_still_told(analyze):
     doc = analyze("The attack was the deadliest this year.", published="2024-09-12")
     assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+def test_the_assassination_is_no_storming_told_in_between(analyze):
+    doc = analyze(
+        "Iraqi militia fighters stormed the US embassy in Baghdad on Monday.\n\n"
+        "At around the same time as the assassination took place, the president tweeted.",
+        published="2020-01-03",
+    )
+    (ev,) = [e for e in doc.events if e.mode == "targeted"]
+    assert not any("militia" in a.name for a in ev.actor)
+
+
+def test_the_strike_is_the_strike_just_reported(analyze):
+    doc = analyze(
+        "Israeli jets struck a building in Gaza City on Monday. The strike killed four people.",
+        published="2024-03-05",
+    )
+    later = [e for e in doc.events if e.sentence.start > 0]
+    assert later and all(a.code == "ISR" for e in later for a in e.actor)

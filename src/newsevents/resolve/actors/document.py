@@ -78,7 +78,8 @@ def resolve_actors(
         named_doer_lost = coder.lost_pronoun
         spec = actors.types.get(ev.event)
         if not actor and spec is not None and spec.violent:
-            actor = attack_doer(ev, doc, actors.words, coder.last_attacker)
+            same = ev.mode in (None, coder.last_mode)  # "the assassination": an assassination
+            actor = attack_doer(ev, doc, actors.words, coder.last_attacker if same else None)
         recipient = coder.unbound(coder.code_side(ev.recipient, doer=False), actor)
         recipient = coder.attackers(recipient)
         recipient = coder.acts(recipient, actor)
@@ -144,6 +145,7 @@ class ParticipantCoder:
         self.lost_pronoun = False
         #: the first coded doer of the last attack reported ("condemned the strikes")
         self.last_attacker: Actor | None = None
+        self.last_mode: str | None = None  # its act's: "the assassination" is one
         #: the country each participant phrase was given in its event, its setting included
         #: ("In Tehran, the government announced ... It said": "it" is that government's)
         self.filled: dict[str, str] = {}
@@ -156,8 +158,7 @@ class ParticipantCoder:
         self._sentence_starts = [s.start for s in parse.sents] if parse is not None else []
         self._coded: dict[tuple[tuple[int, ...], str | None], Coded] = {}
 
-    def _code(self, toks: list[Token]) -> Coded:
-        # coded once per phrase and day (asked again and again); a copy: callers fill it in
+    def _code(self, toks: list[Token]) -> Coded:  # once per phrase and day; a copy to fill
         key = (tuple(t.i for t in toks), self.date)
         coded = self._coded.get(key)
         if coded is None:
@@ -270,13 +271,10 @@ class ParticipantCoder:
     def after_event(self, ev: EventMention) -> None:
         """ "they" refers back to the last doer of an event, with its country."""
         spec = self.kb.types.get(ev.event)
-        named = [
-            a
-            for a in ev.actor
-            if (a.code or a.entity) and a.sector != self.kb.sectors.codes.unknown
-        ]
+        unknown = self.kb.sectors.codes.unknown
+        named = [a for a in ev.actor if (a.code or a.entity) and a.sector != unknown]
         if spec is not None and spec.violent and named and ev.factuality in FACTUAL:
-            self.last_attacker = named[0]  # (not one planned: "was planning an attack")
+            self.last_attacker, self.last_mode = named[0], ev.mode  # (none planned)
         self._remember_pair(ev)
         coded = next((a for a in ev.actor if a.code), None)
         if coded is not None:
