@@ -3,7 +3,7 @@ after "a general strike paralysed the capital" is that strike, not an attack."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .codebook import Codebook, Entry
 from .parse import Parse, lemma
@@ -27,13 +27,30 @@ def told_sense(tok: Token, entry: Entry, book: Codebook, parse: Parse) -> Entry:
         return entry  # "a strike": a new act, its own sense
     if any(c.dep_ == "prep" and c.lower_ in book.words("target_preps") for c in tok.children):
         return entry  # "the strike on the convoy": an attack on a target
-    word = lemma(tok)
-    for prev in reversed(tok.doc[: tok.i]):
-        if prev.pos_ != "NOUN" or lemma(prev) != word:
+    doc = tok.doc
+    for i in reversed(_decided(doc, book).get(lemma(tok), ())):
+        if i >= tok.i:
             continue
-        if not any(c.dep_ in _DECIDING and c.i < prev.i for c in prev.children):
-            continue
-        told = match(prev, book, parse)
+        told = match(doc[i], book, parse)
         if told is not None:
             return told if told.event != entry.event else entry
     return entry
+
+
+#: doc.user_data key of the ambiguous nouns whose modifiers decide their sense, by lemma
+_DECIDED = "newsevents.decided_nouns"
+
+
+def _decided(doc: Doc, book: Codebook) -> dict[str, list[int]]:
+    """Lemma -> indices (in order) of the ambiguous nouns with a deciding modifier before
+    them, listed once per document (speed only)."""
+    found: dict[str, list[int]] | None = doc.user_data.get(_DECIDED)
+    if found is None:
+        words = book.words("ambiguous_act_nouns")
+        found = {}
+        for t in doc:
+            deciding = any(c.dep_ in _DECIDING and c.i < t.i for c in t.children)
+            if t.pos_ == "NOUN" and lemma(t) in words and deciding:
+                found.setdefault(lemma(t), []).append(t.i)
+        doc.user_data[_DECIDED] = found
+    return found

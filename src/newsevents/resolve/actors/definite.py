@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .dictionary import ActorDictionary
 from .phrase import Coded, head_of
@@ -29,15 +29,31 @@ def same_noun_before(
     before = [t for t in toks if t.i < head.i] + [c for c in head.children if c.dep_ == "det"]
     if not before or any(t.lower_ not in kb.words.articles for t in before):
         return None
-    noun = head.lemma_.lower()
     nonstate = kb.sectors.codes.nonstate
-    for prev in reversed(head.doc[: head.i]):
-        if prev.pos_ != "NOUN" or prev.lemma_.lower() != noun:
+    doc = head.doc
+    for i in reversed(_owned_nouns(doc).get(head.lemma_.lower(), ())):
+        if i >= head.i:
             continue
-        owners = [c for c in prev.children if c.dep_ in _OWNER_DEPS and c.i < prev.i]
-        if not owners:
-            continue
-        found = code(list(prev.doc[min(c.left_edge.i for c in owners) : prev.i + 1]))
+        prev = doc[i]
+        first = min(c.left_edge.i for c in prev.children if c.dep_ in _OWNER_DEPS and c.i < i)
+        found = code(list(doc[first : i + 1]))
         if found.code and found.code not in nonstate:
             return found.code
     return None
+
+
+#: doc.user_data key of the document's nouns with an owner before them, by lemma
+_OWNED = "newsevents.owned_nouns"
+
+
+def _owned_nouns(doc: Doc) -> dict[str, list[int]]:
+    """Lemma -> indices (in order) of the nouns with an owner dependent before them, listed
+    once per document (a long article asks for many definite nouns: speed only)."""
+    found: dict[str, list[int]] | None = doc.user_data.get(_OWNED)
+    if found is None:
+        found = {}
+        for t in doc:
+            if t.pos_ == "NOUN" and any(c.dep_ in _OWNER_DEPS and c.i < t.i for c in t.children):
+                found.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[_OWNED] = found
+    return found
