@@ -49,8 +49,9 @@ def _decided(doc: Doc, book: Codebook) -> dict[str, list[int]]:
         words = book.words("ambiguous_act_nouns")
         found = {}
         for t in doc:
-            deciding = any(c.dep_ in _DECIDING and c.i < t.i for c in t.children)
-            if t.pos_ == "NOUN" and lemma(t) in words and deciding:
+            if t.pos_ != "NOUN" or lemma(t) not in words:
+                continue
+            if any(c.dep_ in _DECIDING and c.i < t.i for c in t.children):
                 found.setdefault(lemma(t), []).append(t.i)
         doc.user_data[_DECIDED] = found
     return found
