@@ -284,3 +284,12 @@ def test_the_strike_is_the_strike_just_reported(analyze):
     )
     later = [e for e in doc.events if e.sentence.start > 0]
     assert later and all(a.code == "ISR" for e in later for a in e.actor)
+
+
+def test_a_march_through_a_town_is_no_recipient(analyze):
+    doc = analyze(
+        "Thousands of farmers marched through Amritsar on Monday.", published="2019-10-17"
+    )
+    (ev,) = doc.events
+    assert [r.code for r in ev.recipient] == ["IND"]
+    assert all(r.name != "Amritsar" for r in ev.recipient)
