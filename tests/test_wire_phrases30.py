@@ -293,3 +293,12 @@ def test_a_march_through_a_town_is_no_recipient(analyze):
     (ev,) = doc.events
     assert [r.code for r in ev.recipient] == ["IND"]
     assert all(r.name != "Amritsar" for r in ev.recipient)
+
+
+def test_a_meeting_scheduled_for_a_month_is_ahead(analyze):
+    (ev,) = analyze(
+        "The ministry will ask that the matter be discussed at the next meeting of the bloc's"
+        " foreign ministers, scheduled for early July.",
+        published="2024-06-18",
+    ).events
+    assert ev.date == "2024-07"

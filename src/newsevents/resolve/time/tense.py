@@ -98,6 +98,9 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
     present_be = [a for a in aux if a.lemma_ in v.be_verbs and a.tag_ in ("VBZ", "VBP")]
     if lemma in v.scheduling_words and t.tag_ in ("VBN", "JJ") and present_be:
         return True
+    if lemma in v.scheduling_words and t.tag_ == "VBN" and t.dep_ == "acl" and not aux:
+        # "the next meeting of ministers, scheduled for early July" (not "set alight on Monday")
+        return any(c.dep_ == "prep" and c.lower_ in v.ahead_prepositions for c in t.children)
     return (
         t.lemma_ in v.be_verbs
         and t.tag_ in ("VBZ", "VBP")
