@@ -132,6 +132,12 @@ def test_a_government_spokesman_keeps_the_phoenix_phrase(learned_resources):
             "reported",
         ),
         ("Two men have not been arrested or charged.", "arrested", "negated"),
+        # a copula's "not" is its own
+        (
+            "Moscow has said these were not Russian drones and called the reports a provocation.",
+            "called",
+            "reported",
+        ),
     ],
 )
 def test_negation_stays_in_its_own_clause(analyze, text, trigger, factuality):

@@ -203,6 +203,9 @@ def assess(
             and (
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
                 or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.tag_ in ("VB", "VBN"))
+                # "these were not Russian drones and called the reports a provocation": a
+                # copula's "not" is its own
+                or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.pos_ == "AUX")
             )
         )
         if (
