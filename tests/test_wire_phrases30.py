@@ -275,12 +275,12 @@ def test_an_attack_judged_is_still_told(analyze):
 
 def test_the_assassination_is_no_storming_told_in_between(analyze):
     doc = analyze(
-        "Iraqi militia fighters stormed the US embassy in Baghdad on Monday.\n\n"
-        "At around the same time as the assassination took place, the president tweeted.",
+        "Sudanese paramilitary fighters overran a Chadian border post near Adre on Friday.\n\n"
+        "The assassination of the district governor took place a few hours later.",
         published="2020-01-03",
     )
     (ev,) = [e for e in doc.events if e.mode == "targeted"]
-    assert not any("militia" in a.name for a in ev.actor)
+    assert not any("fighters" in a.name for a in ev.actor)
 
 
 def test_the_strike_is_the_strike_just_reported(analyze):
