@@ -195,24 +195,19 @@ def assess(
         if _stops(node, cues):
             break
         _governor_cues(node, walk, cues)
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         # (a conjunct with its own tense, "did not comment but said", is no longer under the
-        # first's "not"; a bare one shares it, "did not attack or kill")
-        independent = (
-            dep == "conj"
-            and node.pos_ in ("VERB", "AUX")
-            and (
-                any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-                or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.tag_ in ("VB", "VBN"))
-                # "these were not Russian drones and called the reports a provocation": a
-                # copula's "not" is its own
-                or (node.tag_ in ("VBD", "VBZ", "VBP") and node.head.pos_ == "AUX")
-            )
+        # first's "not", nor under a copula's, "these were not drones and called the reports
+        # a provocation"; a bare one shares it, "did not attack or kill")
+        finite = node.tag_ in ("VBD", "VBZ", "VBP") and (
+            node.head.tag_ in ("VB", "VBN") or node.head.pos_ == "AUX"
         )
+        independent = dep == "conj" and node.pos_ in ("VERB", "AUX") and (subject or finite)
         if (
             dep == "conj"
             and node.lemma_.lower() in cues.report
             and node.head.dep_ == "ccomp"
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            and not subject
         ):
             # "denied that his men had fled and said they withdrew": the parse hangs the
             # second speech verb inside the first one's content; it is the speaker's own

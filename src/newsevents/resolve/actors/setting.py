@@ -348,10 +348,9 @@ class Setting:
 
     def _venue(self, a: Actor) -> bool:
         """A named place where something happened ("in Jayapura"; not an organ, "parliament")."""
-        toks = self._tokens(a.span)
-        if a.sector is not None or not toks or not self._where(a):
+        if a.sector is not None or not self._where(a):  # (no words: no place either)
             return False
-        head = head_of(toks)
+        head = head_of(self._tokens(a.span))
         return head.ent_type_ in _PLACE_LABELS or (
             head.pos_ == "PROPN"
             and self.places.gazetteer.lookup(a.name, self.places.context) is not None

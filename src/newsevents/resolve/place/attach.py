@@ -82,10 +82,9 @@ def where_antecedent(tok: Token, gaz: Gazetteer) -> Token | None:
         ante.dep_ == "pobj"
         and link.lower_ in gaz.cues.direction_links
         and link.head.lower_ in gaz.cues.directions
-        and _locates_a_name(link.head)
     ):
         # "in X, south of Y, where crowds blocked roads": the clause is about X
-        return ante.doc[min(t.i for t in link.head.subtree) - 2]
+        return _name_located(link.head) or ante
     return ante
 
 
@@ -206,23 +205,20 @@ def _on_path(cur: Token, tok: Token, via_compound: bool, bridged: bool, gaz: Gaz
     if cur.lower_ in gaz.cues.directions:
         # "struck positions north of X": the compass word leads to the verb; "in Kilinochchi,
         # south of Jaffna": it says where the name before it lies, X is no place of the act
-        return not _locates_a_name(cur)
+        return _name_located(cur) is None
     if cur is tok and (via_compound or cur.dep_ in _OBJECT_DEPS):
         return True
     return bridged and cur.dep_ in _CLAUSE_DEPS
 
 
-def _locates_a_name(direction: Token) -> bool:
-    """The compass word (with its distance, "40 km north") follows a comma after a place
-    name: the phrase places that name ("Ilaga, 40 km north of Wamena")."""
+def _name_located(direction: Token) -> Token | None:
+    """The place name a compass phrase (with its distance, "40 km north") follows after a
+    comma: the phrase places that name ("Ilaga, 40 km north of Wamena"); else None."""
     first = min(t.i for t in direction.subtree)
     doc = direction.doc
-    return (
-        first >= 2
-        and doc[first - 1].text == ","
-        and doc[first - 2].ent_type_ in _PLACE_LABELS
-        and doc[first - 2].ent_iob_ in ("B", "I")
-    )
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in _PLACE_LABELS:
+        return doc[first - 2]
+    return None
 
 
 def _named_by_place_noun(cur: Token, gaz: Gazetteer) -> bool:
