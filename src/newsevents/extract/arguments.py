@@ -60,6 +60,7 @@ from .slots import (
     preposition_recipients,
     slot_recipients,
 )
+from .speakers import arresting_speaker
 
 # the dependencies of a noun phrase: where a gerund stands for a noun
 _NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -72,7 +73,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         return
     tok = frame.token
     violent = book.spec(frame.event).violent
-    actors = _verb_actors(frame, book, parse)
+    actors = arresting_speaker(tok, frame.mode, _verb_actors(frame, book, parse), book)
     if not actors and violent:  # (or by the act naming it: "Shelling from X positions hit Y")
         actors = unnamed_doer(tok, frame.instrument, book)
     recips = taken_from(frame, book) or slot_recipients(frame, book, parse)

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import EventType
 from ..resources import load_factuality_cues
 from .codebook import Codebook, Entry, EntryPos
+from .speakers import reported_speaker
 
 
 @dataclass
@@ -266,8 +267,7 @@ def word_set(tok: Token, book: Codebook) -> set[str]:
 
 #: The hyphen spaCy splits compounds at ("cease-fire", "twenty-four"). Not data: punctuation.
 HYPHEN = "-"
-#: The preposition of a passive's agent ("killed by X"). Not data: spaCy's own "agent" label
-#: marks it; it is grammar, not a word list.
+#: The preposition of a passive's agent ("killed by X"): spaCy's "agent" label; grammar, not data.
 AGENT = "by"
 #: tags of a verb with a tense of its own (a clause, not a participle or a small clause)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -392,7 +392,7 @@ class Parse:
                     return self.subjects(head, depth + 1)
                 # "X was indicted by the court and will resign": X resigns, not the court
                 return with_conjuncts(children_of(head, "nsubjpass"))
-            return self.subjects(head, depth + 1)
+            return reported_speaker(tok, self.book) or self.subjects(head, depth + 1)
         if dep == "xcomp":
             if is_passive(head) and not self._controller(head):
                 # "X is expected to reject", "X was asked to leave": the passive subject
