@@ -61,3 +61,70 @@ def test_relatives_who_report_arrests_did_not_make_them(analyze):
         "COERCE",
     )
     assert all(a.sector != "CVL" for a in ev.actor)
+
+
+def test_boats_delivered_to_a_coast_guard_are_aid_not_a_handover(analyze):
+    doc = analyze(
+        "Spain will deliver four patrol boats to the Senegalese coast guard next year, "
+        "the defence minister said.",
+        published="2022-05-04",
+    )
+    assert [e.event for e in doc.events] == ["AID"]
+
+
+def test_a_suspect_handed_to_police_is_still_a_handover(analyze):
+    doc = analyze("Ghana handed the suspect to Togolese police.", published="2022-05-04")
+    assert [e.event for e in doc.events] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank God, the roof held.",
+        "Lima offered a rather different explanation of the shooting.",
+        "The ministry offered no further detail.",
+    ],
+)
+def test_idioms_of_speech_are_no_events(analyze, text):
+    assert analyze(text, published="2022-05-04").events == []
+
+
+def test_an_offer_to_mediate_is_still_an_offer(analyze):
+    doc = analyze("Ghana offered to mediate between the two parties.", published="2022-05-04")
+    assert [e.event for e in doc.events] == ["AGREE"]
+
+
+def test_both_sides_are_the_fighters_not_an_earlier_appeal(analyze):
+    doc = analyze(
+        "Sudanese troops shelled rebel positions near El Fasher on Monday. "
+        "Washington urged Cairo to press the army. "
+        "The African Union called on both sides to observe a truce.",
+        published="2023-06-06",
+    )
+    text = doc.article.text
+    (appeal,) = [e for e in doc.events if e.trigger.of(text) == "called"]
+    assert "EGY" not in [r.code for r in appeal.recipient]
+    assert "USA" not in [r.code for r in appeal.recipient]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the casualties are told, then the mishap that caused them
+        "Six people were killed and twenty were hurt on Friday when a minibus overturned "
+        "near Tamale.",
+        "Nine passengers died and dozens were injured when a ferry capsized off Zanzibar.",
+        # a public warning of raids is no force put on alert
+        "The concert in Odesa was halted for an hour by an air-raid alert.",
+    ],
+)
+def test_accidents_and_public_alerts_are_no_events(analyze, text):
+    assert analyze(text, published="2022-05-04").events == []
+
+
+def test_deaths_when_rebels_attacked_stay_an_attack(analyze):
+    doc = analyze(
+        "Six soldiers were killed when rebels attacked their post near Beni.",
+        published="2022-05-04",
+    )
+    assert {e.event for e in doc.events} == {"ASSAULT"}

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
+from .mishaps import accident_outcome, industrial_blast
 from .parse import (
     ENT_LABELS,
     HYPHEN,
@@ -135,7 +136,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "the vessel was heading to Djibouti": a ship's course, no visit
     if entry.speech and _hazard_warning(tok, book):
         return True  # "warned of torrential rain in Yilan": a forecast, no threat
-    if _accident_outcome(tok, book) or _industrial_blast(subjects, book):
+    if accident_outcome(tok, book) or industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
     if book.spec(entry.event).violent and any(_scoreline(c) for c in tok.children):
         return True  # "beat the visitors 94-89" (a vote "rejected the bill 51-49" stays)
@@ -243,33 +244,6 @@ def _scoreline(tok: Token) -> bool:
         and len(tok.text) <= 3
         and len(doc[tok.i + 2].text) <= 3
     )
-
-
-def _industrial_blast(subjects: list[Token], book: Codebook) -> bool:
-    """An explosion or a fire at a site of industry, with no doer named ("an explosion at a
-    fuel depot killed 24", "a boiler explosion"): an accident."""
-    sites = book.words("industrial_sites")
-    blasts = book.words("blast_nouns")
-    for s in subjects:
-        if lemma(s) not in blasts or any(c.dep_ == "poss" for c in s.children):
-            continue  # "Israel's strike", a doer named
-        near = [c for c in s.children if c.dep_ in ("compound", "amod")]
-        near += [o for p in s.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        near += [c for o in near for c in o.children if c.dep_ in ("compound", "amod")]
-        if any(lemma(t) in sites or t.lower_ in sites for t in near):
-            return True
-    return False
-
-
-def _accident_outcome(tok: Token, book: Codebook) -> bool:
-    """A death told as the outcome of an accident: a participle after a verb of mishap ("a
-    truck overturned and caught fire, killing 50", "the roof collapsed, killing 54")."""
-    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
-        return False
-    mishap = book.words("mishap_verbs")
-    head = tok.head
-    heads = [head, *(h for h in (head.head,) if head.dep_ == "conj")]
-    return any(lemma(h) in mishap for h in heads)
 
 
 #: clauses a Phoenix pattern does not code: the dictionary was written for main clauses

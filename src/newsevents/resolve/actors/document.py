@@ -302,6 +302,8 @@ class ParticipantCoder:
         """The two states of an exchange: a doer and a recipient of two different states, or
         two doers of different states ("A and B met")."""
         nonstate = self.kb.sectors.codes.nonstate
+        if ev.event.lower() in self.kb.words.pairless_types:
+            return
         parties = (*ev.actor, *ev.recipient)  # (a mutual act lists its doers on both sides)
         if any(len({a.span for a in side}) < len(side) for side in (ev.actor, ev.recipient)):
             return  # addressed to the pair itself ("spoke with both governments")

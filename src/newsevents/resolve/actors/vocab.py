@@ -71,6 +71,7 @@ class ActorWords:
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
+    pairless_types: frozenset[str]
     target_preps: frozenset[str]
     mission_nouns: frozenset[str]
     relational_nouns: frozenset[str]
