@@ -128,3 +128,44 @@ def test_deaths_when_rebels_attacked_stay_an_attack(analyze):
         published="2022-05-04",
     )
     assert {e.event for e in doc.events} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk called the detentions a kidnapping.",
+        "The ministry called the arrest a provocation staged by Warsaw.",
+    ],
+)
+def test_an_act_named_by_its_critic_was_not_done_by_the_critic(analyze, text):
+    doc = analyze(text, published="2022-05-04")
+    assert not [e for e in doc.events if e.event == "COERCE"]
+
+
+def test_a_strike_called_is_still_the_callers(analyze):
+    doc = analyze("The unions called a general strike for Monday.", published="2022-05-04")
+    (ev,) = [e for e in doc.events if e.event == "PROTEST"]
+    assert [a.sector for a in ev.actor] == ["LAB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister criticised the Chinese ambassador.",
+        "Seoul protested. On Friday the deputy foreign minister summoned the Japanese ambassador.",
+    ],
+)
+def test_who_acts_on_an_envoy_is_not_of_the_envoys_state(analyze, text):
+    doc = analyze(text, published="2022-05-04")
+    (ev,) = [e for e in doc.events if e.event == "ACCUSE" and e.recipient]
+    envoy_state = ev.recipient[0].code
+    assert envoy_state in ("CHN", "JPN")
+    assert all(a.code != envoy_state for a in ev.actor)
+
+
+def test_a_visit_with_an_apposition_is_still_a_visit(analyze):
+    doc = analyze(
+        "The Kenyan president paid a two-day visit to Kampala, his first trip abroad this year.",
+        published="2022-05-04",
+    )
+    assert [e.event for e in doc.events] == ["CONSULT"]

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from ..model import Factuality as FactualityLabel
 from ..resources import load_factuality_cues
 from .codebook import Codebook
-from .parse import forms, infinitival, superlative_subject
+from .parse import forms, infinitival
+from .superlatives import superlative_subject
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 _STOP_DEPS = {"relcl", "acl", "appos", "csubj"}

@@ -26,11 +26,11 @@ from .parse import (
     is_passive,
     lemma,
     preps_of,
-    superlative_subject,
 )
 from .parties import fired_from
 from .phrases import np_span
 from .senses import told_sense
+from .superlatives import superlative_subject
 from .triggers import match, noun_licensed, reacted_to, toll_update
 
 __all__ = ["Frame", "Parse", "find_frames", "lemma", "np_span"]

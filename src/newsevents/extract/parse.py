@@ -472,6 +472,12 @@ class Parse:
         head = noun.head
         if head == noun:
             return None
+        if noun.dep_ == "dobj" and any(
+            c.dep_ == "oprd"
+            or (c.dep_ == "dobj" and c.i > noun.i and "," not in c.doc[noun.i : c.i].text)
+            for c in head.children
+        ):  # "called the arrest a provocation": named, not done, by the subject (an
+            return None  # apposition after a comma is no such name: "a visit, his first trip")
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return head
         if (
@@ -485,18 +491,6 @@ class Parse:
         if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
             return head
         return None
-
-
-def superlative_subject(tok: Token) -> bool:
-    """ "..., the latest in a series of attacks despite the ceasefire agreed in November": a
-    participle the parser made the sentence's main verb, with "the latest" as its subject (a
-    superlative names no doer): no event, and it governs none of the clauses hung on it.
-    ("Most of the crowd withdrew": no article, and an of-phrase, say who.)"""
-    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ == "JJS"]
-    return tok.pos_ == "VERB" and any(
-        {d.dep_ for d in c.children} >= {"det"} and "of" not in {d.lower_ for d in c.children}
-        for c in subjects
-    )
 
 
 def in_participle(tok: Token) -> bool:

@@ -459,6 +459,8 @@ class Setting:
         if len(other_codes) != 1:
             return None
         (other,) = other_codes
+        if doer and any(envoy(self._tokens(o.actor.span), self.kb.words) for o in others):
+            return None  # "the minister criticised the Chinese ambassador": a host, not China
         a = side.actor
         other_state = any(
             o.actor.sector in codes.state or self._is_country(o.actor)
