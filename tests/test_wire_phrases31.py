@@ -169,3 +169,32 @@ def test_a_visit_with_an_apposition_is_still_a_visit(analyze):
         published="2022-05-04",
     )
     assert [e.event for e in doc.events] == ["CONSULT"]
+
+
+def test_a_plan_is_dated_by_its_own_day_not_the_saying(analyze):
+    doc = analyze(
+        "Norway said on Monday it would send food aid to Sudan next month.",
+        published="2025-03-03",
+    )
+    (ev,) = [e for e in doc.events if e.factuality == "future"]
+    assert ev.date == "2025-04"
+
+
+def test_each_other_makes_the_act_mutual(analyze):
+    doc = analyze(
+        "Ethiopia and Eritrea accused each other on Monday of massing troops on the border.",
+        published="2022-07-14",
+    )
+    (ev,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert sorted(a.code for a in ev.actor) == ["ERI", "ETH"]
+    assert sorted(r.code for r in ev.recipient) == ["ERI", "ETH"]
+
+
+def test_a_dateline_of_two_cities_is_no_actor(analyze):
+    doc = analyze(
+        "ADDIS ABABA/ASMARA, March 4 (Horn Wire) - Ethiopia and Eritrea accused each other on "
+        "Monday of massing troops on the border.",
+        published="2024-03-05",
+    )
+    (ev,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert sorted(a.code for a in ev.actor) == ["ERI", "ETH"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .codebook import Codebook
+from .mutual import mutual_act
 from .parse import (
     AGENT,
     ENT_LABELS,
@@ -41,7 +42,6 @@ from .parties import (
     fought_with,
     is_mandate,
     mandator,
-    names_side,
     other_side,
     owner_of,
     pact_sides,
@@ -49,7 +49,6 @@ from .parties import (
     taken_from,
     unnamed_doer,
 )
-from .phrases import coordinated_origins, coordinated_owners
 from .slots import (
     WHEN,
     content_subjects,
@@ -106,7 +105,7 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
         # "Two soldiers died in clashes with Tajik forces": the dead are the victims, the
         # other side of the fighting they died in the doer
         actors, recips = fought_with(tok, book), actors
-    if _mutual(frame, actors, recips, book):
+    if mutual_act(frame, actors, recips, book):
         # "Indian and Chinese troops clashed", "A and B signed a pact": each side acts on the
         # other, so every doer is also a recipient
         frame.actors, frame.recipients = actors, list(actors)
@@ -139,33 +138,12 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
         recips = other_side(tok, book)  # "after the clashes with Tajik forces"
     if not actors and recips and book.spec(frame.event).reciprocal:
         actors = _speaker_side(tok, parse, book)
-    if _mutual(frame, actors, recips, book):
+    if mutual_act(frame, actors, recips, book):
         recips = list(actors)  # "clashes between A and B", "A and B held talks"
     frame.actors, frame.recipients = actors, recips
     frame.modifiers = [
         c for c in tok.children if c.dep_ in ("compound", "amod") and c not in actors
     ]
-
-
-def _mutual(frame: Frame, actors: list[Token], recips: list[Token], book: Codebook) -> bool:
-    """Several doers of a mutual act ("fought", "met", "signed a pact") and no other party
-    named as its recipient."""
-    tok = frame.token
-    mutual = book.spec(frame.event).reciprocal or lemma(tok) in book.words("mutual_words")
-    if not mutual and tok.pos_ == "VERB":
-        # "signed an agreement", "held talks": the mutual word is the object
-        mutual = any(lemma(o) in book.words("mutual_words") for o in children_of(tok, "dobj"))
-    if not mutual:
-        return False  # (asked first: the recipients' subtrees below are the costly part)
-    where = book.words("mutual_place_preps")
-    if any(names_side(r, frame.token, where) for r in recips if r not in actors):
-        return False  # "clashed with police" names the other side; "fought in X" a place
-    labels, genitive = book.words("origin_labels"), book.words("owner_split_preps")
-    sides = sum(
-        len(coordinated_origins(a, labels)) or len(coordinated_owners(a, genitive)) or 1
-        for a in actors
-    )
-    return sides > 1
 
 
 def _speaker_side(noun: Token, parse: Parse, book: Codebook) -> list[Token]:

@@ -59,7 +59,7 @@ class HomeCountry:
         if not found:
             return None
         for group in ("where", "city"):
-            name = found[0].group(group)
+            name = found[0].groupdict().get(group)  # ("where" is optional)
             if not name:
                 continue
             name = " ".join(w.capitalize() if w.isupper() else w for w in name.split())
