@@ -198,3 +198,23 @@ def test_a_dateline_of_two_cities_is_no_actor(analyze):
     )
     (ev,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert sorted(a.code for a in ev.actor) == ["ERI", "ETH"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim could not be independently verified, and the army did not comment.",
+        "Relief flights to the valley have been suspended since the landslide.",
+        "Any military rescue attempt near the port is considered unlikely while the crew are held.",
+    ],
+)
+def test_a_passive_without_its_doer_fires_no_dictionary_pattern(analyze, text):
+    assert [e.rule for e in analyze(text, published="2022-05-04").events] == []
+
+
+def test_a_gerund_describing_armed_men_is_no_delivery(analyze):
+    doc = analyze(
+        "They were stopped by at least six men in camouflage carrying rifles, witnesses said.",
+        published="2022-05-04",
+    )
+    assert not [e for e in doc.events if e.event == "AID"]

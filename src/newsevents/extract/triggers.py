@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from .codebook import Codebook, Entry
 from .mishaps import accident_outcome, industrial_blast
 from .parse import (
+    AGENT,
     ENT_LABELS,
     HYPHEN,
     Parse,
@@ -59,7 +60,12 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     if hw:
         keys.insert(0, hw)
     best = _best(tok, [book.index.get((key, pos), ()) for key in keys], book, parse)
-    if best is None and pos == "verb" and (tok.dep_ not in _EMBEDDED or _after_label(tok)):
+    if (
+        best is None
+        and pos == "verb"
+        and (tok.dep_ not in _EMBEDDED or _after_label(tok))
+        and not _agentless_passive(tok)
+    ):
         # the converted Phoenix patterns: a layer below the codebook (ours wins)
         best = _best(tok, [_pattern_candidates(tok, keys, book, parse)], book, parse)
         if best is not None and _event_object(tok, book, parse):
@@ -247,7 +253,14 @@ def _scoreline(tok: Token) -> bool:
 
 
 #: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
-_EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
+_EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj", "pobj"})
+
+
+def _agentless_passive(tok: Token) -> bool:
+    """ "The claim could not be verified", "flights have been suspended", "is considered
+    unlikely": a passive without its doer, which the Phoenix patterns (written for a doer
+    and its object) misread; our own entries still code such a verb."""
+    return is_passive(tok) and not preps_of(tok).get(AGENT)
 
 
 def _after_label(tok: Token) -> bool:
