@@ -218,3 +218,13 @@ def test_a_gerund_describing_armed_men_is_no_delivery(analyze):
         published="2022-05-04",
     )
     assert not [e for e in doc.events if e.event == "AID"]
+
+
+def test_a_relative_clause_on_the_subject_keeps_its_offer(analyze):
+    doc = analyze(
+        "Moscow, which sells weapons to both countries, offered to host talks between the two "
+        "foreign ministers.",
+        published="2022-05-04",
+    )
+    (ev,) = [e for e in doc.events if e.event == "AGREE"]
+    assert [(a.name, a.code) for a in ev.actor] == [("Moscow", "RUS")]

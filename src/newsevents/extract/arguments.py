@@ -320,7 +320,11 @@ def _main_verb_as_acl(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in tok.children):
         return False
-    return any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)
+    # ("offered to host talks": the parser may call the infinitive an adverbial clause)
+    return any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "advcl" and infinitival(c))
+        for c in tok.children
+    )
 
 
 def _headline_passive(frame: Frame, actors: list[Token], book: Codebook) -> bool:
