@@ -228,3 +228,14 @@ def test_a_relative_clause_on_the_subject_keeps_its_offer(analyze):
     )
     (ev,) = [e for e in doc.events if e.event == "AGREE"]
     assert [(a.name, a.code) for a in ev.actor] == [("Moscow", "RUS")]
+
+
+@pytest.mark.parametrize("acronym", ["ELN", "PKK", "ANC"])
+def test_a_bodys_acronym_is_no_city_of_that_code(gazetteer, acronym):
+    # GeoNames keeps airport codes among a city's names: "ELN" is Ellensburg's
+    assert gazetteer.lookup(acronym) is None
+
+
+def test_a_city_named_in_capitals_is_still_found(gazetteer):
+    place = gazetteer.lookup("GAO")
+    assert place is not None and place.country == "MLI"

@@ -415,6 +415,8 @@ class Gazetteer:
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)
+        if city is not None and name.isupper() and len(name) <= 3 and not self.main_name(city, key):
+            city = None  # "ELN", "PKK", "ANC": an acronym that is only a city's (airport) code
         if city is not None and not self.main_name(city, key):
             # "Borno" is the Nigerian state, not a German town GeoNames also calls so: a
             # province's own name beats a small city's other name abroad (unless only the
