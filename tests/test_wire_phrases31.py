@@ -239,3 +239,15 @@ def test_a_bodys_acronym_is_no_city_of_that_code(gazetteer, acronym):
 def test_a_city_named_in_capitals_is_still_found(gazetteer):
     place = gazetteer.lookup("GAO")
     assert place is not None and place.country == "MLI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen traders were taken into custody in Mopti on Friday.",
+        "Police took the two organisers into custody.",
+    ],
+)
+def test_taken_into_custody_is_an_arrest(analyze, text):
+    doc = analyze(text, published="2022-05-07")
+    assert [(e.event, e.mode) for e in doc.events] == [("COERCE", "arrest")]
