@@ -251,3 +251,18 @@ def test_a_city_named_in_capitals_is_still_found(gazetteer):
 def test_taken_into_custody_is_an_arrest(analyze, text):
     doc = analyze(text, published="2022-05-07")
     assert [(e.event, e.mode) for e in doc.events] == [("COERCE", "arrest")]
+
+
+def test_an_assault_fought_off_is_the_attackers(analyze):
+    doc = analyze(
+        "Malian troops fought off a dawn assault by jihadist fighters on an army camp near "
+        "Boulkessi, the army said on Tuesday.",
+        published="2022-05-04",
+    )
+    (ev,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [a.sector for a in ev.actor] == ["UAF"]
+
+
+def test_rebels_fought_off_is_still_a_fight(analyze):
+    doc = analyze("The army fought off the rebels near Goma.", published="2022-05-04")
+    assert [e.event for e in doc.events] == ["ASSAULT"]
