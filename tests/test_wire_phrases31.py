@@ -266,3 +266,9 @@ def test_an_assault_fought_off_is_the_attackers(analyze):
 def test_rebels_fought_off_is_still_a_fight(analyze):
     doc = analyze("The army fought off the rebels near Goma.", published="2022-05-04")
     assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_base_overrun_is_an_attack_not_a_riot(analyze):
+    doc = analyze("The general denied that the garrison had been overrun.", published="2022-05-04")
+    assert {e.event for e in doc.events} >= {"ASSAULT"}
+    assert "PROTEST" not in {e.event for e in doc.events}
