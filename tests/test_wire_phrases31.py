@@ -272,3 +272,18 @@ def test_a_base_overrun_is_an_attack_not_a_riot(analyze):
     doc = analyze("The general denied that the garrison had been overrun.", published="2022-05-04")
     assert {e.event for e in doc.events} >= {"ASSAULT"}
     assert "PROTEST" not in {e.event for e in doc.events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two farmers were seized near the boundary line on Saturday. A court in Tskhinvali "
+        "ordered them held for two months.",
+        "A court in Gomel ordered the blogger detained pending trial.",
+    ],
+)
+def test_a_detention_ordered_is_the_courts_arrest(analyze, text):
+    doc = analyze(text, published="2022-05-04")
+    (ev,) = [e for e in doc.events if e.event == "COERCE" and e.rule == "coerce.order_held"]
+    assert [a.sector for a in ev.actor] == ["JUD"]
+    assert all(r.sector != "JUD" for r in ev.recipient)

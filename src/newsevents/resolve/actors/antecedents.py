@@ -334,6 +334,10 @@ def _report_verb_subject(pron: Token, plural: frozenset[str] = frozenset()) -> T
     clause = pron.head
     if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
         return None
+    if clause.tag_ in ("VBN", "VB") and not any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children
+    ):
+        return None  # "the judge ordered him held": a small clause, its subject another's
     verb = clause.head
     if pron.i < verb.i and any(t.text == ";" for t in pron.doc[pron.i : verb.i]):
         # not data: punctuation. A semicolon ends an independent clause: a parse that hung
