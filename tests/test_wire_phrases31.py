@@ -287,3 +287,18 @@ def test_a_detention_ordered_is_the_courts_arrest(analyze, text):
     (ev,) = [e for e in doc.events if e.event == "COERCE" and e.rule == "coerce.order_held"]
     assert [a.sector for a in ev.actor] == ["JUD"]
     assert all(r.sector != "JUD" for r in ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The judge ordered him held for 18 months.", "The minister thanked him on Friday."],
+)
+def test_an_object_pronoun_is_never_its_own_clauses_subject(analyze, text):
+    (ev,) = analyze(text, published="2022-05-04").events
+    # (the doer's own office is no recipient: "him" is someone else)
+    assert all(r.sector != ev.actor[0].sector for r in ev.recipient)
+
+
+def test_a_subject_pronoun_of_a_reported_clause_is_still_the_speaker(analyze):
+    (ev,) = analyze("The minister said he would resign.", published="2022-05-04").events
+    assert [a.sector for a in ev.actor] == ["GOV"]

@@ -141,10 +141,27 @@ def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -
     for _ in range(back):
         if start > 0:
             start = doc[start - 1].sent.start
+    # a non-subject pronoun, or the subject of a small clause, is never the subject of the
+    # clause that governs it ("the minister thanked him", "the judge ordered him held")
+    head = pron.head
+    small = (
+        pron.dep_ in _SUBJECTS
+        and head.dep_ == "ccomp"
+        and head.tag_ in ("VBN", "VB")
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
+    governor = head.head if small else head
+    bound = (
+        {c.i for c in governor.children if c.dep_ in _SUBJECTS}
+        if small or pron.dep_ not in _SUBJECTS
+        else set()
+    )
     for t in reversed(doc[start : pron.i]):
         # (in the pronoun's own sentence an object too: "we met the minister, and he
         # promised ...")
         own = t.i >= pron.sent.start and t.dep_ in ("dobj", "dative")
+        if t.i in bound:
+            continue
         if (
             (t.dep_ in _SUBJECTS or own)
             and t.tag_ in ("NN", "NNP")
