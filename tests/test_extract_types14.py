@@ -98,6 +98,11 @@ def test_an_act_pending_or_ahead_is_no_event(coded, text):
     ("text", "outlet"),
     [
         ("She spoke to Revista Cerrado by telephone from Maraba on Wednesday.", "Revista Cerrado"),
+        # the outlet as the talker: its own interview (thirty-first session)
+        (
+            "Sevan Basin Weekly spoke on Sunday to Garnik Avetisyan, the head of Sotk.",
+            "Sevan Basin Weekly",
+        ),
         ("The activist coordinates the Landless Workers' Movement in the state.", None),
     ],
 )

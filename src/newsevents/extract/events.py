@@ -117,16 +117,21 @@ def _one_per_act(out: list[EventMention], kept: list[Frame]) -> list[EventMentio
 
 
 def _interview(frame: Frame, outlet: str | None, book: Codebook) -> bool:
-    """A talk whose only other party is the outlet publishing the article ("spoke to
-    Revista Cerrado by telephone" in Revista Cerrado): the interview itself, not an event."""
-    if not outlet or not frame.recipients or not book.spec(frame.event).reciprocal:
+    """A talk whose other party is the outlet publishing the article ("spoke to Revista
+    Cerrado by telephone" in Revista Cerrado, "Revista Cerrado spoke on Sunday to X"): the
+    interview itself, not an event."""
+    if not outlet or not book.spec(frame.event).reciprocal:
         return False
     name = " ".join(outlet.lower().split())
-    return all(
-        " ".join(r.doc[r.left_edge.i : r.right_edge.i + 1].text.lower().split()) == name
-        or r.text.lower() == name
-        for r in frame.recipients
-    )
+
+    def is_outlet(sides: list[Token]) -> bool:
+        return bool(sides) and all(
+            " ".join(r.doc[r.left_edge.i : r.right_edge.i + 1].text.lower().split()) == name
+            or r.text.lower() == name
+            for r in sides
+        )
+
+    return is_outlet(frame.recipients) or is_outlet(frame.actors)
 
 
 def _imprisonment(frame: Frame, book: Codebook) -> Frame | None:
