@@ -47,7 +47,7 @@ def reported_speaker(conj: Token, book: Codebook) -> list[Token]:
 
 
 def arresting_speaker(
-    conj: Token, mode: str | None, actors: list[Token], book: Codebook
+    verb: Token, mode: str | None, actors: list[Token], book: Codebook
 ) -> list[Token]:
     """``actors``, or for "Police said nine men had been detained (by Tuesday)": a passive
     arrest without its agent, told by the police or an authority that makes arrests, was
@@ -56,9 +56,9 @@ def arresting_speaker(
         return actors
     if mode not in book.words("person_object_modes"):
         return actors
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in conj.children):
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return actors
-    clause = conj
+    clause = verb
     while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head
     speech = clause.head

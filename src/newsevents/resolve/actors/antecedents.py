@@ -132,6 +132,14 @@ def coordinated_object(pron: Token, words: ActorWords) -> Token | None:
     return objs[0] if objs else None
 
 
+def _small_clause(verb: Token) -> bool:
+    """A bare participle or infinitive with its own subject ("ordered him held", "saw them
+    leave"): no auxiliary, so no reported clause of a speaker's."""
+    return verb.tag_ in ("VBN", "VB") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+
+
 def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -> Token | None:
     """For "he"/"she" when no person is named near: the nearest subject before it (or object
     in its own sentence), in its sentence or the ``back`` sentences before, that names one
@@ -144,12 +152,7 @@ def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -
     # a non-subject pronoun, or the subject of a small clause, is never the subject of the
     # clause that governs it ("the minister thanked him", "the judge ordered him held")
     head = pron.head
-    small = (
-        pron.dep_ in _SUBJECTS
-        and head.dep_ == "ccomp"
-        and head.tag_ in ("VBN", "VB")
-        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    )
+    small = pron.dep_ in _SUBJECTS and head.dep_ == "ccomp" and _small_clause(head)
     governor = head.head if small else head
     bound = (
         {c.i for c in governor.children if c.dep_ in _SUBJECTS}
@@ -351,9 +354,7 @@ def _report_verb_subject(pron: Token, plural: frozenset[str] = frozenset()) -> T
     clause = pron.head
     if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
         return None
-    if clause.tag_ in ("VBN", "VB") and not any(
-        c.dep_ in ("aux", "auxpass") for c in clause.children
-    ):
+    if _small_clause(clause):
         return None  # "the judge ordered him held": a small clause, its subject another's
     verb = clause.head
     if pron.i < verb.i and any(t.text == ";" for t in pron.doc[pron.i : verb.i]):

@@ -274,9 +274,10 @@ def own_times(
         return not (claimed.get(ti, set()) - {ei})
 
     def nearest(cands: list[int], ev: EventMention) -> int:
-        if ev.factuality == "future":
+        if ev.factuality == "future" and all(times[ti].value for ti in cands):
             # "said on Monday it would hold talks next month": the parse may hang the
             # saying's day on the planned act too; a plan happens on the latest of its days
+            # (a relative time is still a placeholder here, with no value to compare)
             return max(cands, key=lambda ti: times[ti].value)
         return min(cands, key=lambda ti: dist(times[ti].span, ev.trigger))
 
