@@ -226,6 +226,8 @@ def _own_cues(node: Token, walk: _Walk, cues: Cues) -> None:
         low = child.lower_
         if child.dep_ == "det" and low in cues.neg and node.pos_ == "NOUN":
             result.mark("negated", child)  # "no arrests have been made"
+        elif child.dep_ == "preconj" and low == "neither":
+            result.mark("negated", child)  # "has neither confirmed nor denied" (both verbs)
         elif child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.never):
             if low in cues.neg or low in cues.never:
                 result.mark("negated", child)
@@ -277,6 +279,10 @@ def _negative_parties(trigger: Token, result: Factuality, cues: Cues, violent: b
         nor = child.lower_ == "nor" and child.i == trigger.sent.start
         if party or none or nor:
             result.mark("negated", child)
+    if trigger.dep_ == "conj":  # "neither confirmed nor denied", "did not attack nor shell"
+        for cc in trigger.head.children:
+            if cc.dep_ == "cc" and cc.lower_ == "nor" and cc.i < trigger.i:
+                result.mark("negated", cc)
 
 
 def _clause_mood(node: Token, result: Factuality, cues: Cues) -> None:

@@ -31,10 +31,14 @@ def accident_outcome(tok: Token, book: Codebook) -> bool:
     mishap = book.words("mishap_verbs")
     # "Eight people were killed and thirty injured when a bus crashed into a ditch"
     told = [tok, *children_of(tok, "conj"), *([tok.head] if tok.dep_ == "conj" else [])]
-    # (the parser may read "a minibus overturned" as a noun with a participle); a vehicle or
-    # a natural force that crashed, not fighting that "erupted"
-    things = book.expand(("VEHICLES", "NATURAL"))
+    # (the parser may read "a minibus overturned" as a noun with a participle); a vehicle,
+    # a natural force or a structure that crashed or fell in, not fighting that "erupted";
+    # nor what an attack brought down ("when the building collapsed after a drone strike")
+    things = book.expand(("VEHICLES", "NATURAL", "STRUCTURES"))
+    attacks = book.expand(("ATTACK_NOUN", "WEAPONS"))
     for c in (c for t in told for c in t.children if c.dep_ == "advcl"):
+        if any(lemma(w) in attacks for w in c.subtree):
+            continue
         told_by = [
             (v, [v.head] if v.dep_ == "acl" else children_of(v, "nsubj"))
             for v in (c, *children_of(c, "acl"))

@@ -216,7 +216,8 @@ def preposition_recipients(
                 break
     if not recips:
         for p in spec.recipient_preps:
-            after = preps.get(p, [])
+            # (a passive's "by" names its doer: "the offer was rejected by Kyiv")
+            after = [c for c in preps.get(p, []) if c.head.dep_ != "agent"]
             after = [_gerund_subject(c) for c in after] if spec.violent else after
             cands = [
                 c

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
+from .formulas import no_comment_pair, people_named_by_participle
 from .mishaps import accident_outcome, industrial_blast
 from .parse import (
     AGENT,
@@ -114,7 +115,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity formula of a source."""
     if _background_noun_as_clause(tok, book):
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
-    if _people_named_by_participle(tok):
+    if people_named_by_participle(tok):
         return True  # "visited the wounded in hospital": the people, not a new wounding
     if named_by_free_relative(tok, book):
         return True  # "struck what Islamabad called militant hideouts": a name, no act
@@ -129,6 +130,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
+    if no_comment_pair(tok, book):
+        return True  # "has neither confirmed nor denied the reports"
     # (the parser may hang "where ..." on the main verb)
     where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
     described = tok.dep_ in ("relcl", "acl") or (tok.dep_ == "advcl" and where)
@@ -208,20 +211,6 @@ def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:
 
 #: a scoreline ("94-89", "21-12"), told of sport results
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
-
-
-def _people_named_by_participle(tok: Token) -> bool:
-    """ "the wounded", "the injured" as a noun phrase (the object, subject or complement of
-    another verb, with its determiner): the people the act left, not the act told again."""
-    kids = list(tok.children)
-    return (
-        tok.tag_ in ("VBN", "JJ")
-        and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
-        and any(c.dep_ == "det" for c in kids)
-        # (a verb the parse buried in a noun phrase keeps its own phrases: "Families of the
-        # missing protested outside the parliament")
-        and all(c.dep_ in ("det", "amod", "advmod") for c in kids)
-    )
 
 
 def _match_report(tok: Token, book: Codebook) -> bool:
@@ -336,7 +325,8 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
             near.extend(c.children)
             stack.extend(children_of(c, "compound"))
         # (an object predicate too: "set the depot ablaze")
-        mods = {lemma(c) for c in near if c.dep_ in ("compound", "amod", "nmod", "advmod", "oprd")}
+        deps = ("compound", "amod", "nmod", "advmod", "oprd", "acomp")
+        mods = {lemma(c) for c in near if c.dep_ in deps}
         mods |= {c.lower_ for c in near if c.dep_ in ("compound", "amod", "nmod")}
         hw = hyphen_word(tok)
         if hw:

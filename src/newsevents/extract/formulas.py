@@ -1,0 +1,39 @@
+"""Set phrases that name no new act: people named by what was done to them ("the wounded"),
+the no-comment formula ("neither confirmed nor denied")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .codebook import Codebook
+from .parse import children_of, lemma
+
+
+def people_named_by_participle(tok: Token) -> bool:
+    """ "the wounded", "the injured" as a noun phrase (the object, subject or complement of
+    another verb, with its determiner): the people the act left, not the act told again."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ in ("VBN", "JJ")
+        and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
+        and any(c.dep_ == "det" for c in kids)
+        # (a verb the parse buried in a noun phrase keeps its own phrases: "Families of the
+        # missing protested outside the parliament"; a relative clause on "who" describes the
+        # people: "news of the wounded, who were flown in")
+        and all(c.dep_ in ("det", "amod", "advmod", "punct") or _on_who(c) for c in kids)
+    )
+
+
+def _on_who(clause: Token) -> bool:
+    return clause.dep_ == "relcl" and any(
+        c.lower_ in ("who", "whom", "whose") for c in clause.children
+    )
+
+
+def no_comment_pair(tok: Token, book: Codebook) -> bool:
+    """Is the verb one of the pair of the no-comment formula, coordinated with the other?"""
+    pair = book.words("no_comment_pair")
+    if lemma(tok) not in pair:
+        return False
+    others = [tok.head] if tok.dep_ == "conj" else children_of(tok, "conj")
+    return any(lemma(o) in pair and lemma(o) != lemma(tok) for o in others)
