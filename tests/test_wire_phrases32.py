@@ -101,3 +101,72 @@ def test_a_building_brought_down_by_a_strike_is_still_an_attack(analyze):
         published="2022-03-02",
     )
     assert len(_events(doc, "ASSAULT")) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Ottawa imposed sanctions on two gang leaders on Friday.", "gang leaders"),
+        ("The European Union imposed a travel ban on four senior judges.", "judges"),
+    ],
+)
+def test_sanctions_on_unnamed_people_name_them_as_recipient(analyze, text, named):
+    (ev,) = _events(analyze(text, published="2022-03-04"), "SANCTION")
+    assert [r.name for r in ev.recipient if named in r.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        (
+            "The minister is due to fly to Pemba on Thursday to meet the provincial governor.",
+            "governor",
+        ),
+        ("The envoy travelled to Kigali on Monday to meet Rwandan officials.", "officials"),
+    ],
+)
+def test_a_journey_made_to_meet_someone_names_them_not_the_town(analyze, text, met):
+    (ev,) = _events(analyze(text, published="2022-03-01"), "CONSULT")
+    assert [r.name for r in ev.recipient] and all(met in r.name for r in ev.recipient)
+
+
+def test_a_relative_clause_on_the_place_of_a_gang_is_the_gangs(analyze):
+    doc = analyze(
+        "Jean Morose leads the Base Pilate gang in the Nippes department, which has attacked "
+        "farming villages.",
+        published="2022-03-01",
+    )
+    (ev,) = _events(doc, "ASSAULT")
+    assert [a.name for a in ev.actor] == ["Base Pilate gang"]
+
+
+def test_a_date_that_only_qualifies_a_thing_dates_no_act(analyze):
+    doc = analyze(
+        "The foreign ministry summoned the Russian ambassador and handed him a note setting an "
+        "August 15 deadline for the staff to leave.",
+        published="2023-08-20",
+    )
+    (ev,) = _events(doc, "ACCUSE")
+    assert ev.date == "2023-08-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Chad's main opposition parties boycotted the December 2024 elections.", "2024-12"),
+        ("The March 3 attack killed five soldiers.", "2023-03-03"),
+    ],
+)
+def test_a_date_of_the_acts_object_or_of_the_act_noun_still_dates_it(analyze, text, date):
+    doc = analyze(text, published="2025-01-10" if "Chad" in text else "2023-07-27")
+    assert [e.date for e in doc.events] == [date]
+
+
+def test_a_rally_they_said_they_planned_is_ahead(analyze):
+    doc = analyze(
+        "Community leaders in the capital said they planned a mass rally at the stadium on "
+        "Thursday.",
+        published="2024-01-03",  # a Wednesday
+    )
+    (ev,) = _events(doc, "PROTEST")
+    assert (ev.factuality, ev.date) == ("future", "2024-01-04")

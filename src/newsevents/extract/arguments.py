@@ -57,6 +57,7 @@ from .slots import (
     goods,
     own_object,
     preposition_recipients,
+    purpose_recipients,
     slot_recipients,
 )
 from .speakers import arresting_speaker
@@ -91,7 +92,9 @@ def fill_arguments(frame: Frame, frames: dict[int, Frame], book: Codebook, parse
             frame.modifiers = []
             return
     recips = recips or fought_against(frame, preps, book)
-    recips = preposition_recipients(frame, recips, preps, book, parse)
+    recips = purpose_recipients(frame, book, parse) or preposition_recipients(
+        frame, recips, preps, book, parse
+    )
     recips = _governed_recipients(frame, recips, frames, book, parse)
     # "no one was killed", "not one American was hurt": a negative phrase is nobody
     recips = [r for r in recips if r.ent_type_ not in WHEN and not nobody(r)]

@@ -501,9 +501,22 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.topic = result.topic or (hl in cues.topical and hl not in cues.warning)
     elif dep in ("ccomp", "acl", "advcl") and hl in cues.hypo_heads:
         result.mark("hypothetical", head)
-    elif dep == "dobj" and hl in cues.plan_objects and not _past(head):
+    elif (
+        dep == "dobj" and hl in cues.plan_objects and (not _past(head) or _backshifted(head, cues))
+    ):
         result.mark("future", head)  # "was planning an imminent attack", "are plotting raids"
         result.intent = True
+
+
+def _backshifted(verb: Token, cues: Cues) -> bool:
+    """A simple past told in reported speech ("said they planned a rally on Thursday"): the
+    tense follows the saying's, the plan may still be ahead."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in cues.report
+        and verb.head.tag_ == "VBD"
+    )
 
 
 def _past(verb: Token) -> bool:

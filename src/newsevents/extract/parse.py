@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import EventType
 from ..resources import load_factuality_cues
 from .codebook import Codebook, Entry, EntryPos
+from .relatives import relative_antecedent
 from .speakers import reported_speaker
 
 
@@ -439,7 +440,7 @@ class Parse:
             while clause.dep_ == "conj" and clause.head != clause:
                 clause = clause.head
             if clause.dep_ == "relcl":
-                return with_conjuncts([clause.head])
+                return with_conjuncts([relative_antecedent(clause.head, self.book)])
         return with_conjuncts([s])
 
     def _controller(self, head: Token) -> list[Token]:

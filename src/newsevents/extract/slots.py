@@ -20,6 +20,7 @@ from .parse import (
 from .parties import helper_phrase, is_mandate, owner_of
 
 WHEN = ("DATE", "TIME")  # entity labels of when, not whom
+PLACES = ("GPE", "LOC", "FAC")  # entity labels of where
 
 
 def content_subjects(clause: Token, book: Codebook) -> list[Token]:
@@ -215,24 +216,69 @@ def preposition_recipients(
                 recips = with_conjuncts(named)
                 break
     if not recips:
-        for p in spec.recipient_preps:
-            # (a passive's "by" names its doer: "the offer was rejected by Kyiv")
-            after = [c for c in preps.get(p, []) if c.head.dep_ != "agent"]
-            after = [_gerund_subject(c) for c in after] if spec.violent else after
-            cands = [
-                c
-                for c in after
-                if c.pos_ in ("NOUN", "PROPN", "PRON")
-                and c.ent_type_ not in WHEN
-                and not is_mandate(c, book)
-                and lemma(c) not in book.words("open_space")
-                and not helper_phrase(c, book)
-            ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
-            if cands:
-                if spec.violent:  # "fired at bases housing American troops"
-                    cands = [r for o in cands for r in _occupants(o, book) or [o]]
-                return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
+        # the verb's own phrases, then those of an object naming the same act ("imposed
+        # sanctions on two gang leaders", "launched attacks against the positions")
+        acts = [o for o in parse.objects(tok) if _names_act(o, frame, book)]
+        for held in (preps, *map(preps_of, acts)):
+            found = _after_recipient_preps(frame, held, book)
+            if found:
+                return found
     return recips
+
+
+def purpose_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
+    """Whom a journey is made to meet: the party its purpose verb names ("flew to Pemba to
+    meet the provincial governor": the governor, not the town)."""
+    purposes = set(frame.entry.purpose)
+    if frame.mode in book.words("host_place_modes"):
+        purposes |= book.words("meeting_verbs")  # "flew to Cairo to meet X" (consult.travel_to)
+    if not purposes:
+        return []
+    for x in children_of(frame.token, "advcl", "xcomp"):
+        if lemma(x) in purposes:
+            met = [
+                o
+                for o in parse.objects(x)
+                if (names_party(o) or lemma(o) in book.party_nouns) and o.ent_type_ not in PLACES
+            ]
+            if met:
+                return with_conjuncts(met)
+    return []
+
+
+def _names_act(noun: Token, frame: Frame, book: Codebook) -> bool:
+    """Is the noun the act the verb does: the object its entry asks for ("imposed
+    sanctions") or a trigger of the same event type ("launched attacks")?"""
+    if noun.pos_ != "NOUN":
+        return False
+    if frame.entry.obj and word_set(noun, book) & book.expand(frame.entry.obj):
+        return True
+    return any(e.event == frame.event for e in book.index.get((lemma(noun), "noun"), ()))
+
+
+def _after_recipient_preps(
+    frame: Frame, preps: dict[str, list[Token]], book: Codebook
+) -> list[Token]:
+    """The first objects of the type's recipient prepositions that can be a party."""
+    spec = book.spec(frame.event)
+    for p in spec.recipient_preps:
+        # (a passive's "by" names its doer: "the offer was rejected by Kyiv")
+        after = [c for c in preps.get(p, []) if c.head.dep_ != "agent"]
+        after = [_gerund_subject(c) for c in after] if spec.violent else after
+        cands = [
+            c
+            for c in after
+            if c.pos_ in ("NOUN", "PROPN", "PRON")
+            and c.ent_type_ not in WHEN
+            and not is_mandate(c, book)
+            and lemma(c) not in book.words("open_space")
+            and not helper_phrase(c, book)
+        ]  # "on Thursday" is when, not whom; "on the orders of X" is who ordered it
+        if cands:
+            if spec.violent:  # "fired at bases housing American troops"
+                cands = [r for o in cands for r in _occupants(o, book) or [o]]
+            return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
+    return []
 
 
 def _receiver(

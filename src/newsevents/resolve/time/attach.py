@@ -195,6 +195,16 @@ class _TimeIndex:
     ):
         toks = [doc.tokens(t.span) for t in times]
         self.has_tokens = [xt is not None and len(xt) > 0 for xt in toks]
+        #: the noun a time only qualifies ("an August 15 deadline": "deadline"), else None
+        self.qualified: list[Token | None] = [
+            xt.root.head
+            if xt is not None
+            and len(xt) > 0
+            and xt.root.dep_ in ("nmod", "compound", "amod")
+            and xt.root.head.pos_ == "NOUN"
+            else None
+            for xt in toks
+        ]
         self.govs = [governor(xt.root) if xt is not None and len(xt) else None for xt in toks]
         self.on_path: dict[int, list[int]] = {}
         #: times a sequence preposition's noun holds ("ahead of a rally on Saturday"): they
@@ -270,6 +280,18 @@ def own_times(
             claims.setdefault(ei, []).append(ti)
     trigger_heads = {tt.root.i: ei for ei, tt in enumerate(trig_toks) if tt is not None and len(tt)}
 
+    def lent_by_noun(ti: int, trigger_toks: SpacySpan | None) -> bool:
+        """A time that qualifies a noun dates only that noun's act or an act on it ("the
+        March 3 attack killed five", "boycotted the December 2024 elections"), not any
+        verb near it ("summoned the envoy and set an August 15 deadline")."""
+        noun = index.qualified[ti]
+        if noun is None or noun.lemma_.lower() in event_nouns:
+            return True
+        if trigger_toks is None or not len(trigger_toks):
+            return False
+        trigger = trigger_toks.root
+        return noun.head == trigger or (noun.dep_ == "pobj" and noun.head.head == trigger)
+
     def free(ti: int, ei: int) -> bool:  # not claimed by another event
         return not (claimed.get(ti, set()) - {ei})
 
@@ -336,6 +358,7 @@ def own_times(
                 for ti in index.within(ev.sentence)
                 if _lends(index.govs[ti], tt.root, simultaneous, sequence, dated_nouns)
                 and not index.sequenced[ti]
+                and lent_by_noun(ti, tt)
                 # "released two nationals held since 2022": since when a state lasts
                 and not index.marked(ti, onset)
             ]
@@ -349,6 +372,7 @@ def own_times(
                 for ti in index.within(ev.sentence)
                 if free(ti, ei)
                 and not index.sequenced[ti]
+                and lent_by_noun(ti, tt)
                 and (_encloses(index.govs[ti], index.has_tokens[ti], tt) or verbless(ev.sentence))
             ]
             if same:

@@ -86,7 +86,9 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
         and (t.tag_ != "VBD" or lemma in v.scheduling_words or lemma in v.appeal_verbs)
     ):
         return True
-    if below is None and lemma in v.plan_verbs and t.tag_ in ("VBZ", "VBP"):
+    # (a past told in reported speech too: "said they planned a rally on Thursday")
+    backshifted = t.tag_ == "VBD" and t.dep_ == "ccomp" and t.head.tag_ == "VBD"
+    if below is None and lemma in v.plan_verbs and (t.tag_ in ("VBZ", "VBP") or backshifted):
         return True  # "opposition parties plan a rally on Saturday": the plan's act is ahead
     if t.lemma_ in v.be_verbs and t.tag_ in ("VBZ", "VBP") and t.pos_ == "AUX":
         # "the minister is to receive X on Friday": an arrangement ahead (whichever verb of
