@@ -33,6 +33,11 @@ def content_subjects(clause: Token, book: Codebook) -> list[Token]:
     return []
 
 
+def imposed(book: Codebook) -> tuple[str, ...]:
+    """Classes of what is sent, given or imposed ("sanctions on X", "troops to X")."""
+    return book.ordered("imposed_classes")
+
+
 def goods(book: Codebook) -> frozenset[str]:
     """Words for what is given, sent or imposed (not a party)."""
     return book.expand(book.ordered("goods_classes"))
@@ -247,11 +252,11 @@ def purpose_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token
 
 
 def _names_act(noun: Token, frame: Frame, book: Codebook) -> bool:
-    """Is the noun the act the verb does: the object its entry asks for ("imposed
-    sanctions") or a trigger of the same event type ("launched attacks")?"""
+    """Is the noun the act the verb does: what is sent, given or imposed that its entry
+    asks for ("imposed sanctions") or a trigger of the same event type ("launched attacks")?"""
     if noun.pos_ != "NOUN":
         return False
-    if frame.entry.obj and word_set(noun, book) & book.expand(frame.entry.obj):
+    if word_set(noun, book) & book.expand(frame.entry.obj) & book.expand(imposed(book)):
         return True
     return any(e.event == frame.event for e in book.index.get((lemma(noun), "noun"), ()))
 
