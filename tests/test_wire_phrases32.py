@@ -170,3 +170,19 @@ def test_a_rally_they_said_they_planned_is_ahead(analyze):
     )
     (ev,) = _events(doc, "PROTEST")
     assert (ev.factuality, ev.date) == ("future", "2024-01-04")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking by telephone from Spin Boldak, the spokesman said the firing began at dawn.",
+        "Speaking to reporters in Kandahar, he said the border would stay shut.",
+    ],
+)
+def test_speaking_to_make_a_statement_is_no_consultation(analyze, text):
+    assert _events(analyze(text, published="2022-03-01"), "CONSULT") == []
+
+
+def test_speaking_with_someone_by_telephone_is_still_a_consultation(analyze):
+    doc = analyze("Erdogan spoke by telephone with Putin on Monday.", published="2022-03-01")
+    assert len(_events(doc, "CONSULT")) == 1

@@ -1,5 +1,6 @@
 """Set phrases that name no new act: people named by what was done to them ("the wounded"),
-the no-comment formula ("neither confirmed nor denied")."""
+the no-comment formula ("neither confirmed nor denied"), the manner of a statement
+("Speaking by telephone from X, he said")."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def no_comment_pair(tok: Token, book: Codebook) -> bool:
         return False
     others = [tok.head] if tok.dep_ == "conj" else children_of(tok, "conj")
     return any(lemma(o) in pair and lemma(o) != lemma(tok) for o in others)
+
+
+def speaking_to_say(tok: Token, book: Codebook) -> bool:
+    """ "Speaking by telephone from Spin Boldak, he said ...", "speaking to reporters, she
+    said": a participle telling how a statement was made, with no one named it was made
+    with, is the statement's manner, not a consultation."""
+    return (
+        lemma(tok) in book.words("speaking_verbs")
+        and tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and lemma(tok.head) in book.words("report_verbs")
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    )

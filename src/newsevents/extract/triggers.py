@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
-from .formulas import no_comment_pair, people_named_by_participle
+from .formulas import no_comment_pair, people_named_by_participle, speaking_to_say
 from .mishaps import accident_outcome, industrial_blast
 from .parse import (
     AGENT,
@@ -130,8 +130,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
-    if no_comment_pair(tok, book):
-        return True  # "has neither confirmed nor denied the reports"
+    if no_comment_pair(tok, book) or speaking_to_say(tok, book):
+        return True  # "has neither confirmed nor denied", "Speaking by telephone, he said"
     # (the parser may hang "where ..." on the main verb)
     where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
     described = tok.dep_ in ("relcl", "acl") or (tok.dep_ == "advcl" and where)
