@@ -186,3 +186,24 @@ def test_speaking_to_make_a_statement_is_no_consultation(analyze, text):
 def test_speaking_with_someone_by_telephone_is_still_a_consultation(analyze):
     doc = analyze("Erdogan spoke by telephone with Putin on Monday.", published="2022-03-01")
     assert len(_events(doc, "CONSULT")) == 1
+
+
+_MATCH_REPORT = (
+    "Rovers beat City 3-1 in a league match at the Riverside stadium on Saturday.\n\n"
+    "Rovers attacked the City defence from the first whistle.\n\n"
+    "Their captain killed off the contest in the 80th minute."
+)
+
+
+def test_the_words_of_violence_in_a_match_report_are_play(analyze):
+    doc = analyze(_MATCH_REPORT, published="2022-03-07")
+    assert [e for e in doc.events if e.event == "ASSAULT"] == []
+
+
+def test_a_vote_in_the_lead_makes_no_match_report(analyze):
+    doc = analyze(
+        "The assembly approved the budget 51-49 in a final vote on Monday.\n\n"
+        "Rebels attacked the town of Beni overnight, killing four villagers.",
+        published="2022-03-07",
+    )
+    assert [e for e in doc.events if e.event == "ASSAULT"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
 from .formulas import no_comment_pair, people_named_by_participle, speaking_to_say
+from .games import game_report, match_report, scoreline
 from .mishaps import accident_outcome, industrial_blast
 from .parse import (
     AGENT,
@@ -51,6 +51,10 @@ def _matches(toks: list[Token], items: tuple[str, ...], book: Codebook) -> bool:
     return False
 
 
+#: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
+_EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj", "pobj"})
+
+
 def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     """The most specific codebook entry whose constraints hold for this token."""
     pos = entry_pos(tok)
@@ -73,11 +77,13 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
             return None  # "held talks", "reiterated its demand": the noun's own entry codes it
     if best is not None and pos == "verb" and _nonevent(tok, book, parse, best):
         return None
+    if best is not None and book.spec(best.event).violent and game_report(tok, book):
+        return None  # "the Super Eagles attacked Cameroon's defence" in a match report
     if (
         best is not None
         and pos == "noun"
         and book.spec(best.event).violent
-        and _match_report(tok, book)
+        and match_report(tok, book)
     ):
         return None  # "Benfica's attack proved too much for Sporting ... won the derby 3-1"
     if (
@@ -147,7 +153,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "warned of torrential rain in Yilan": a forecast, no threat
     if accident_outcome(tok, book) or industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
-    if book.spec(entry.event).violent and any(_scoreline(c) for c in tok.children):
+    if book.spec(entry.event).violent and any(scoreline(c) for c in tok.children):
         return True  # "beat the visitors 94-89" (a vote "rejected the bill 51-49" stays)
     # "beat Hungary to win the title": a purpose of winning places the act in sport
     winning = book.words("winning_verbs")
@@ -207,42 +213,6 @@ def _background_noun_as_clause(tok: Token, book: Codebook) -> bool:
         and any(d.dep_ == "det" for d in subjects[0].children)
         and len(kids) == 2
     )
-
-
-#: a scoreline ("94-89", "21-12"), told of sport results
-_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
-
-
-def _match_report(tok: Token, book: Codebook) -> bool:
-    """Does the noun's sentence report a game: a scoreline beside a sport or market word
-    ("won the derby 3-1"), with no armed force, army or police in it?"""
-    sent = tok.sent
-    if not any(_scoreline(t) for t in sent if t.like_num or t.text[:1].isdigit()):
-        return False
-    words = {lemma(t) for t in sent}
-    if words & book.expand(book.ordered("force_doer_classes")):
-        return False
-    return bool(words & book.expand(("NONEVENT_CONTEXT",)))
-
-
-def _scoreline(tok: Token) -> bool:
-    """Is this modifier of the verb a scoreline ("beat the visitors 3-1"), one token or the
-    tokenizer's three ("3", "-", "1")?"""
-    if _SCORE.match(tok.text):
-        return True
-    doc = tok.doc
-    return (
-        tok.like_num
-        and tok.i + 2 < len(doc)
-        and doc[tok.i + 1].text in ("-", "\u2013")
-        and doc[tok.i + 2].like_num
-        and len(tok.text) <= 3
-        and len(doc[tok.i + 2].text) <= 3
-    )
-
-
-#: clauses a Phoenix pattern does not code: the dictionary was written for main clauses
-_EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj", "pobj"})
 
 
 def _agentless_passive(tok: Token) -> bool:

@@ -1,0 +1,68 @@
+"""Sport told with the words of violence: a game's report ("beat the visitors 3-1", "attacked
+the defence from the first whistle") is no political event."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .codebook import Codebook
+from .parse import lemma
+
+#: a scoreline ("94-89", "21-12"), told of sport results
+_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+def match_report(tok: Token, book: Codebook) -> bool:
+    """Does the noun's sentence report a game: a scoreline beside a sport or market word
+    ("won the derby 3-1"), with no armed force, army or police in it?"""
+    sent = tok.sent
+    if not any(scoreline(t) for t in sent if t.like_num or t.text[:1].isdigit()):
+        return False
+    words = {lemma(t) for t in sent}
+    if words & book.expand(book.ordered("force_doer_classes")):
+        return False
+    return bool(words & book.expand(("NONEVENT_CONTEXT",)))
+
+
+def scoreline(tok: Token) -> bool:
+    """Is this modifier of the verb a scoreline ("beat the visitors 3-1"), one token or the
+    tokenizer's three ("3", "-", "1")?"""
+    if _SCORE.match(tok.text):
+        return True
+    doc = tok.doc
+    return (
+        tok.like_num
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "\u2013")
+        and doc[tok.i + 2].like_num
+        and len(tok.text) <= 3
+        and len(doc[tok.i + 2].text) <= 3
+    )
+
+
+_GAME = "newsevents.game_report"
+#: the lead of an article: its headline, dateline and first paragraph as the parser splits them
+_LEAD = 3
+
+
+def game_report(tok: Token, book: Codebook) -> bool:
+    """Is the token's article the report of a game (its lead, the first sentences, tells a
+    scoreline beside a sport word, with no armed force) and its own sentence free of any
+    armed force ("Nigeria killed off the contest in the 78th minute")?"""
+    doc: Doc = tok.doc
+    found = doc.user_data.get(_GAME)
+    if found is None:
+        lead = [s for _, s in zip(range(_LEAD), doc.sents, strict=False)]
+        found = doc.user_data[_GAME] = any(_game_lead(s, book) for s in lead if len(s))
+    if not found:
+        return False
+    forces = book.expand(book.ordered("force_doer_classes"))
+    return not any(lemma(t) in forces for t in tok.sent)
+
+
+def _game_lead(sent: Span, book: Codebook) -> bool:
+    """A lead sentence with a scoreline and a word of sport itself (not of markets: a lead
+    on "a 51-49 vote" or "a record high" is no game)."""
+    return match_report(sent[0], book) and any(lemma(t) in book.words("sport_words") for t in sent)
