@@ -207,3 +207,24 @@ def test_a_vote_in_the_lead_makes_no_match_report(analyze):
         published="2022-03-07",
     )
     assert [e for e in doc.events if e.event == "ASSAULT"]
+
+
+def test_people_who_gathered_are_the_protest_not_its_target(analyze):
+    doc = analyze(
+        "Relatives who gathered outside the justice ministry in Baku on Tuesday to demand "
+        "news were dispersed by police.",
+        published="2024-07-17",
+    )
+    (ev,) = _events(doc, "PROTEST")
+    assert [a.name for a in ev.actor] == ["Relatives"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions hurt its economy, officials said.",
+        "The tariffs will hurt Chinese exports.",
+    ],
+)
+def test_hurting_an_economy_wounds_no_one(analyze, text):
+    assert _events(analyze(text, published="2022-03-01"), "ASSAULT") == []

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import EventType
 from ..resources import load_factuality_cues
 from .codebook import Codebook, Entry, EntryPos
-from .relatives import relative_antecedent
+from .relatives import own_subject, relative_antecedent
 from .speakers import reported_speaker
 
 
@@ -354,10 +354,10 @@ class Parse:
             and tok.dep_ == "relcl"
             and (
                 is_relative_object(tok, self.book)
-                or (children_of(tok, "nsubj") and not preps_of(tok).get(AGENT))
+                or (own_subject(tok, self.book) and not preps_of(tok).get(AGENT))
             )
         ):
-            objs = [tok.head]  # "the sanctions (that) it imposed"
+            objs = [tok.head]  # "the sanctions (that) it imposed" ("relatives who gathered")
         if not objs and shares_passive(tok):
             objs = children_of(tok.head, "nsubjpass")
         return with_conjuncts(objs)

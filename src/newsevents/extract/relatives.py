@@ -23,3 +23,10 @@ def relative_antecedent(noun: Token, book: Codebook) -> Token:
     if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in _PLACES and owner != noun:
         return owner
     return noun
+
+
+def own_subject(clause: Token, book: Codebook) -> bool:
+    """Has the relative clause a subject of its own, not the relative pronoun standing for
+    its head ("the sanctions it imposed": yes; "relatives who gathered": no)?"""
+    relative = book.words("relative_pronouns")
+    return any(c.dep_ == "nsubj" and c.lower_ not in relative for c in clause.children)
