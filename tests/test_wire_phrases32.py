@@ -228,3 +228,21 @@ def test_people_who_gathered_are_the_protest_not_its_target(analyze):
 )
 def test_hurting_an_economy_wounds_no_one(analyze, text):
     assert _events(analyze(text, published="2022-03-01"), "ASSAULT") == []
+
+
+def test_a_claim_made_without_providing_evidence_shares_nothing(analyze):
+    doc = analyze(
+        "The prosecutor said the attack had been planned abroad, without providing evidence.",
+        published="2022-03-01",
+    )
+    assert _events(doc, "COOPERATE") == []
+
+
+def test_a_time_of_day_is_never_a_recipient(analyze):
+    doc = analyze(
+        "Streets in the Petare district of eastern Caracas were quiet on Monday morning, but "
+        "analysts said protests could break out later in the day if the dispute dragged on.",
+        published="2022-03-01",
+    )
+    (ev,) = _events(doc, "PROTEST")
+    assert all(r.name != "day" for r in ev.recipient)

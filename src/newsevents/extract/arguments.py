@@ -239,7 +239,11 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     for held in holders:
         for p in order:
             cands = [
-                c for c in held.get(p, []) if c.ent_type_ not in WHEN and not is_mandate(c, book)
+                c
+                for c in held.get(p, [])
+                if c.ent_type_ not in WHEN
+                and lemma(c) not in book.words("time_nouns")  # "later in the day"
+                and not is_mandate(c, book)
             ]
             if cands and p != AGENT:
                 return with_conjuncts(cands)

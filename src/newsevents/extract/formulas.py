@@ -1,6 +1,6 @@
 """Set phrases that name no new act: people named by what was done to them ("the wounded"),
 the no-comment formula ("neither confirmed nor denied"), the manner of a statement
-("Speaking by telephone from X, he said")."""
+("Speaking by telephone from X, he said"), a claim made "without providing evidence"."""
 
 from __future__ import annotations
 
@@ -50,4 +50,14 @@ def speaking_to_say(tok: Token, book: Codebook) -> bool:
         and tok.tag_ == "VBG"
         and lemma(tok.head) in book.words("report_verbs")
         and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    )
+
+
+def without_evidence(tok: Token, book: Codebook) -> bool:
+    """ "said X did it, without providing evidence": the wire's formula for a claim left
+    unsupported, no sharing of intelligence that did not happen."""
+    return (
+        tok.dep_ == "pcomp"
+        and tok.head.lower_ in book.words("negating_preps")
+        and any(c.dep_ == "dobj" and lemma(c) in book.words("evidence_nouns") for c in tok.children)
     )

@@ -275,6 +275,7 @@ def _after_recipient_preps(
             for c in after
             if c.pos_ in ("NOUN", "PROPN", "PRON")
             and c.ent_type_ not in WHEN
+            and lemma(c) not in book.words("time_nouns")  # "later in the day"
             and not is_mandate(c, book)
             and lemma(c) not in book.words("open_space")
             and not helper_phrase(c, book)

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .codebook import Codebook, Entry
-from .formulas import no_comment_pair, people_named_by_participle, speaking_to_say
+from .formulas import (
+    no_comment_pair,
+    people_named_by_participle,
+    speaking_to_say,
+    without_evidence,
+)
 from .games import game_report, match_report, scoreline
 from .mishaps import accident_outcome, industrial_blast
 from .parse import (
@@ -136,8 +141,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     anonymity = book.words("anonymity_verbs")
     if any(c.dep_ == "xcomp" and lemma(c) in anonymity for c in tok.children):
         return True  # "who asked not to be named"
-    if no_comment_pair(tok, book) or speaking_to_say(tok, book):
-        return True  # "has neither confirmed nor denied", "Speaking by telephone, he said"
+    if no_comment_pair(tok, book) or speaking_to_say(tok, book) or without_evidence(tok, book):
+        return True  # "neither confirmed nor denied", "Speaking by telephone, he said"
     # (the parser may hang "where ..." on the main verb)
     where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
     described = tok.dep_ in ("relcl", "acl") or (tok.dep_ == "advcl" and where)
