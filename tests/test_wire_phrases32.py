@@ -246,3 +246,50 @@ def test_a_time_of_day_is_never_a_recipient(analyze):
     )
     (ev,) = _events(doc, "PROTEST")
     assert all(r.name != "day" for r in ev.recipient)
+
+
+def test_an_act_shortly_before_a_clock_time_is_on_that_day(analyze):
+    doc = analyze(
+        "Agents arrested the mayor at his home shortly before 5 a.m. on Thursday, relatives "
+        "said.",
+        published="2019-08-09",  # a Friday
+    )
+    (ev,) = _events(doc, "COERCE")
+    assert ev.date == "2019-08-08"
+
+
+def test_names_listed_before_provinces_say_the_articles_country(analyze):
+    doc = analyze(
+        "The committee has called a general strike for next Monday across Santiago, Espaillat "
+        "and Duarte provinces, demanding lower fuel prices.",
+        published="2018-10-24",
+    )
+    (ev,) = _events(doc, "PROTEST")
+    assert ev.location is not None and ev.location.country == "DOM"
+
+
+def test_walking_out_free_is_no_strike(analyze):
+    doc = analyze("The soldiers walked out of the courtroom free.", published="2019-02-22")
+    assert _events(doc, "PROTEST") == []
+
+
+def test_a_defence_lawyer_is_of_the_judiciary_not_the_military(analyze):
+    doc = analyze(
+        "Defence lawyer Anna Petrova urged the court to release her client.",
+        published="2019-02-22",
+    )
+    (ev,) = _events(doc, "REQUEST")
+    assert [a.sector for a in ev.actor] == ["JUD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Troops were ordered to fire on the protesters.", [], ["MIL"]),
+        ("The army was ordered by the president to withdraw.", ["GOV"], ["MIL"]),
+    ],
+)
+def test_troops_ordered_to_act_are_the_ones_ordered(analyze, text, actor, recipient):
+    (ev,) = _events(analyze(text, published="2022-03-01"), "REQUEST")
+    assert [a.sector for a in ev.actor] == actor
+    assert [r.sector for r in ev.recipient] == recipient

@@ -184,6 +184,8 @@ def sent_force(frame: Frame, subject: list[Token], book: Codebook) -> bool:
     is what is sent, not a party?"""
     if book.spec(frame.event).object_party or frame.mode in book.words("person_object_modes"):
         return False
+    if book.spec(frame.event).demand:
+        return False  # "troops were ordered to fire": the troops are the ones ordered
     forces = book.expand(book.ordered("own_force_classes"))
     return bool(subject) and all(word_set(s, book) & forces for s in subject)
 

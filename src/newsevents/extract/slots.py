@@ -51,8 +51,11 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     if dative:
         return with_conjuncts(dative)
     objs = [_counted_group(o, book) for o in parse.objects(tok)]
+    # (whoever is told to act is addressed, troops too: "ordered troops to withdraw")
+    controlled = spec.demand and bool(children_of(tok, "xcomp"))
     if (
         not spec.object_party
+        and not controlled
         and frame.mode not in book.words("person_object_modes")
         and lemma(tok) not in book.words("person_object_verbs")
     ):

@@ -301,7 +301,7 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
             stack.extend(children_of(c, "compound"))
         # (an object predicate too: "set the depot ablaze")
         deps = ("compound", "amod", "nmod", "advmod", "oprd", "acomp")
-        mods = {lemma(c) for c in near if c.dep_ in deps}
+        mods = {lemma(c) for c in near if c.dep_ in deps or (c.dep_ == "advcl" and c.pos_ == "ADJ")}
         mods |= {c.lower_ for c in near if c.dep_ in ("compound", "amod", "nmod")}
         hw = hyphen_word(tok)
         if hw:

@@ -4,6 +4,7 @@ of one name."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ...model import Document, Span
@@ -12,6 +13,9 @@ from .metadata import metadata_countries
 from .names import LOCATION_LABELS
 
 _ADJECTIVE_LABELS = frozenset({"NORP"})  # "Nicaraguan": a country the article is about
+#: "Santiago, Espaillat and Duarte provinces": names listed before one plural division word
+_NAME = r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
+_LISTED = re.compile(rf"((?:{_NAME}, )*{_NAME},? and {_NAME}) ([a-z]+)\b")
 _MISTAKEN_LABELS = frozenset({"PERSON", "ORG"})
 
 
@@ -60,6 +64,7 @@ def article_countries(doc: Document, gaz: Gazetteer, skip: Span | None = None) -
         if _the_region(doc, em.span, name):
             continue  # "the Highlands", "the Midlands": a region, not a namesake town
         cities.append(key)
+    ctx.update(listed_division_countries(text, gaz))
     implied: Counter[str] = Counter()
     for key in cities:
         cands = gaz.cities.get(key, ())
@@ -200,3 +205,20 @@ def adjective_countries(doc: Document, gaz: Gazetteer) -> set[str]:
         for em in doc.entity_mentions
         if em.label in _ADJECTIVE_LABELS and (name := em.span.of(text).lower()) in gaz.adjectives
     }
+
+
+def listed_division_countries(text: str, gaz: Gazetteer) -> Counter[str]:
+    """The country of the subdivisions a text lists before one plural division word
+    ("across Santiago, Espaillat and Duarte provinces"), one vote a name, when every name is
+    a subdivision of that one country: the tagger often takes such names for bodies or
+    people, and a city of one of the names abroad ("Santiago") is no evidence then."""
+    found: Counter[str] = Counter()
+    for m in _LISTED.finditer(text):
+        if m.group(2) not in gaz.cues.divisions or not m.group(2).endswith("s"):
+            continue
+        names = re.split(r",? and |, ", m.group(1))
+        owners = [{s.country2 for s in gaz.subdivisions.get(gaz.key(n), ())} for n in names]
+        common = set.intersection(*owners) if owners else set()
+        if len(common) == 1 and all(owners):
+            found[next(iter(common))] += len(names)
+    return found

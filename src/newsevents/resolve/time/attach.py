@@ -73,8 +73,11 @@ def attach_path(
 
 def sequenced(tok: Token, sequence: Collection[str], time_nouns: Collection[str] = ()) -> bool:
     """Is ``tok`` a noun that a sequence preposition puts an act before or after ("ahead of
-    a rally", "before the vote")? Not a time of day or a unit ("before dawn on Monday")."""
+    a rally", "before the vote")? Not a time of day or a unit ("before dawn on Monday",
+    "shortly before 5 a.m. on Thursday": a clock time the tagger labels as one)."""
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.lower_ in time_nouns:
+        return False
+    if tok.ent_type_ == "TIME":
         return False
     prep = tok.head
     if prep.lower_ in ("of", "to", "for"):  # "ahead of", "prior to", "revenge for"
