@@ -250,8 +250,7 @@ def test_a_time_of_day_is_never_a_recipient(analyze):
 
 def test_an_act_shortly_before_a_clock_time_is_on_that_day(analyze):
     doc = analyze(
-        "Agents arrested the mayor at his home shortly before 5 a.m. on Thursday, relatives "
-        "said.",
+        "Agents arrested the mayor at his home shortly before 5 a.m. on Thursday, relatives said.",
         published="2019-08-09",  # a Friday
     )
     (ev,) = _events(doc, "COERCE")
