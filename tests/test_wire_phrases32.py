@@ -292,3 +292,11 @@ def test_troops_ordered_to_act_are_the_ones_ordered(analyze, text, actor, recipi
     (ev,) = _events(analyze(text, published="2022-03-01"), "REQUEST")
     assert [a.sector for a in ev.actor] == actor
     assert [r.sector for r in ev.recipient] == recipient
+
+
+def test_a_rally_at_a_stadium_is_still_a_protest(analyze):
+    doc = analyze(
+        "Thousands of protesters gathered at the national stadium on Sunday.",
+        published="2022-03-07",
+    )
+    assert len(_events(doc, "PROTEST")) == 1

@@ -23,7 +23,7 @@ def match_report(tok: Token, book: Codebook) -> bool:
     words = {lemma(t) for t in sent}
     if words & book.expand(book.ordered("force_doer_classes")):
         return False
-    return bool(words & book.expand(("NONEVENT_CONTEXT",)))
+    return bool(words & (book.expand(("NONEVENT_CONTEXT",)) | book.words("sport_words")))
 
 
 def scoreline(tok: Token) -> bool:
@@ -64,5 +64,6 @@ def game_report(tok: Token, book: Codebook) -> bool:
 
 def _game_lead(sent: Span, book: Codebook) -> bool:
     """A lead sentence with a scoreline and a word of sport itself (not of markets: a lead
-    on "a 51-49 vote" or "a record high" is no game)."""
+    on "a 51-49 vote" or "a record high" is no game; "stadium", "striker" count here only,
+    not as the context of any act: "rallied at the stadium", "menaced the strikers")."""
     return match_report(sent[0], book) and any(lemma(t) in book.words("sport_words") for t in sent)
