@@ -300,3 +300,23 @@ def test_a_rally_at_a_stadium_is_still_a_protest(analyze):
         published="2022-03-07",
     )
     assert len(_events(doc, "PROTEST")) == 1
+
+
+def test_a_press_releases_dateline_is_no_actor(analyze):
+    doc = analyze(
+        "Riga, 6 March 2024 - Latvia's foreign minister today condemned the military "
+        "exercises that Russian forces began on Monday near the border.",
+        published="2024-03-06",
+    )
+    (ev,) = _events(doc, "ACCUSE")
+    assert [a.code for a in ev.actor] == ["LVA"]
+    assert [r.code for r in ev.recipient] == ["RUS"]
+
+
+def test_a_deed_condemned_is_its_doers_told_in_a_relative_clause(analyze):
+    doc = analyze(
+        "Nairobi condemned the remarks that Ugandan officials made on Friday.",
+        published="2024-03-06",
+    )
+    (ev,) = _events(doc, "ACCUSE")
+    assert [(r.code, r.sector) for r in ev.recipient] == [("UGA", "GOV")]

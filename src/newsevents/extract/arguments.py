@@ -308,10 +308,12 @@ def _who_fired(weapon: Token) -> list[Token]:
 
 
 def _deed_doers(noun: Token) -> list[Token]:
-    """Who did the deed a noun names: the agent of its participle ("the remarks made by X")
-    or its own by-phrase ("the remarks by X"), when that names a party."""
+    """Who did the deed a noun names: the agent of its participle ("the remarks made by X"),
+    its own by-phrase ("the remarks by X"), or the subject of a relative clause that has the
+    noun for its object ("the exercises that Russian forces began"), when that names a party."""
     found = [a for c in children_of(noun, "acl") for a in preps_of(c).get(AGENT, [])]
     found += preps_of(noun).get(AGENT, [])
+    found += [s for c in children_of(noun, "relcl") for s in children_of(c, "nsubj")]
     return with_conjuncts(found[:1]) if found and names_party(found[0]) else []
 
 
