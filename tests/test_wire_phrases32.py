@@ -320,3 +320,15 @@ def test_a_deed_condemned_is_its_doers_told_in_a_relative_clause(analyze):
     )
     (ev,) = _events(doc, "ACCUSE")
     assert [(r.code, r.sector) for r in ev.recipient] == [("UGA", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey sent a rescue team and two field hospitals to Morocco on Sunday.",
+        "Japan said it would send engineers and heavy machinery to Fiji.",
+    ],
+)
+def test_people_and_machines_sent_as_aid_are_what_is_sent(analyze, text):
+    (ev,) = _events(analyze(text, published="2023-09-11"), "AID")
+    assert [r.code for r in ev.recipient] in (["MAR"], ["FJI"])
