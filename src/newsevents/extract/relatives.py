@@ -9,18 +9,18 @@ from spacy.tokens import Token
 from .codebook import Codebook
 
 #: entity labels of a named place
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def relative_antecedent(noun: Token, book: Codebook) -> Token:
     """The noun a relative clause on ``noun`` describes: a party located by ``noun`` when
     ``noun`` is a place in its locating phrase ("X in the Y district"), else ``noun``."""
-    place = noun.ent_type_ in _PLACES or noun.lemma_.lower() in book.words("locating_nouns")
+    place = noun.ent_type_ in PLACE_LABELS or noun.lemma_.lower() in book.words("locating_nouns")
     prep = noun.head
     if not place or noun.dep_ != "pobj" or prep.lower_ not in book.words("locating_preps"):
         return noun
     owner = prep.head
-    if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in _PLACES and owner != noun:
+    if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in PLACE_LABELS and owner != noun:
         return owner
     return noun
 

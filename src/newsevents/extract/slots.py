@@ -18,9 +18,9 @@ from .parse import (
     word_set,
 )
 from .parties import helper_phrase, is_mandate, owner_of
+from .relatives import PLACE_LABELS
 
 WHEN = ("DATE", "TIME")  # entity labels of when, not whom
-PLACES = ("GPE", "LOC", "FAC")  # entity labels of where
 
 
 def content_subjects(clause: Token, book: Codebook) -> list[Token]:
@@ -31,11 +31,6 @@ def content_subjects(clause: Token, book: Codebook) -> list[Token]:
     ):
         return with_conjuncts(children_of(clause, "nsubj", "nsubjpass"))
     return []
-
-
-def imposed(book: Codebook) -> tuple[str, ...]:
-    """Classes of what is sent, given or imposed ("sanctions on X", "troops to X")."""
-    return book.ordered("imposed_classes")
 
 
 def goods(book: Codebook) -> frozenset[str]:
@@ -247,7 +242,8 @@ def purpose_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token
             met = [
                 o
                 for o in parse.objects(x)
-                if (names_party(o) or lemma(o) in book.party_nouns) and o.ent_type_ not in PLACES
+                if (names_party(o) or lemma(o) in book.party_nouns)
+                and o.ent_type_ not in PLACE_LABELS
             ]
             if met:
                 return with_conjuncts(met)
@@ -259,7 +255,8 @@ def _names_act(noun: Token, frame: Frame, book: Codebook) -> bool:
     asks for ("imposed sanctions") or a trigger of the same event type ("launched attacks")?"""
     if noun.pos_ != "NOUN":
         return False
-    if word_set(noun, book) & book.expand(frame.entry.obj) & book.expand(imposed(book)):
+    sent_or_imposed = book.expand(book.ordered("imposed_classes"))
+    if word_set(noun, book) & book.expand(frame.entry.obj) & sent_or_imposed:
         return True
     return any(e.event == frame.event for e in book.index.get((lemma(noun), "noun"), ()))
 
