@@ -657,3 +657,45 @@ def test_an_unclassed_toll_counts_the_events_class(counted, told, agrees) -> Non
     x = SimpleNamespace(m=SimpleNamespace(quantities=[toll]), counted=(counted,))
     c = SimpleNamespace(quantities=quantities)
     assert _numbers(x, c)[0] is agrees
+
+
+def _with_sector(m, sector: str):
+    return replace(m, actor=tuple(replace(a, sector=sector) for a in m.actor))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "events"),
+    [
+        # rebels firing rockets and the army's jets bombing, one day, one town: two acts
+        ("REB", "MIL", 2),
+        ("UAF", "COP", 2),
+        # two bodies of the state (the army, the police) may tell one act
+        ("MIL", "COP", 1),
+    ],
+)
+def test_doers_on_opposing_sides_of_one_country_are_two_acts(first, second, events) -> None:
+    place = ("Port Vela", "FRE", "city")
+    a1 = art("o1", "Harbor Daily", "2021-03-06", "Freedonian fighters shelled the town.")
+    a2 = art("o2", "Continental Wire", "2021-03-06", "Freedonian units shelled the town.")
+    m1 = men(
+        a1,
+        0,
+        "Freedonian fighters shelled the town.",
+        "shelled",
+        actor=(("Freedonian fighters", "FRE"),),
+        date="2021-03-05",
+        place=place,
+        killed=3,
+    )
+    m2 = men(
+        a2,
+        0,
+        "Freedonian units shelled the town.",
+        "shelled",
+        actor=(("Freedonian units", "FRE"),),
+        date="2021-03-05",
+        place=place,
+        killed=3,
+    )
+    mentions = [_with_sector(m1, first), _with_sector(m2, second)]
+    assert len(merge([a1, a2], mentions).events) == events

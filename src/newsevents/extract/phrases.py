@@ -22,6 +22,9 @@ def _noun_obj(prep: Token, head: Token) -> bool:
     return (head.pos_ != "PROPN" or inside) and any(c.dep_ == "pobj" for c in prep.children)
 
 
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
+
+
 def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     """Character span of the noun phrase an argument head stands for (without clauses)."""
     genitive = book.words("genitive_preps")
@@ -52,6 +55,16 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
                 toks.append(c)
     toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))] or [tok]
     doc = tok.doc
+    if tok.dep_ in _MODIFIER_DEPS and tok.i < tok.head.i:
+        # "a Myanmar military air strike", "the Kenyan police crackdown": the doer named as a
+        # modifier of the act takes the modifiers between it and the act ("military",
+        # "police"), which say which of its bodies acted
+        i = tok.right_edge.i + 1
+        while (
+            i < tok.head.i and doc[i].dep_ in _MODIFIER_DEPS and tok.i < doc[i].head.i <= tok.head.i
+        ):
+            toks.append(doc[i])
+            i += 1
     first = min(t.i for t in toks)
     while (
         first >= 2

@@ -95,6 +95,9 @@ class ActorTable:
 
     raw: tuple[RawRecord, ...] = field(repr=False)
     index: Mapping[str, tuple[int, ...]] = field(repr=False)
+    # Built records by row: a country's row carries hundreds of dated roles, and building them
+    # was the coder's costliest single function (make bench profile, session 33).
+    built: dict[int, ActorRecord] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -103,7 +106,10 @@ class ActorTable:
         return (_record(r) for r in self.raw)
 
     def record(self, i: int) -> ActorRecord:
-        return _record(self.raw[i])
+        got = self.built.get(i)
+        if got is None:
+            got = self.built[i] = _record(self.raw[i])
+        return got
 
     def phrases(self) -> int:
         """Number of distinct normalised phrases in the index."""
@@ -111,7 +117,7 @@ class ActorTable:
 
     def lookup(self, phrase: str) -> tuple[ActorRecord, ...]:
         """Every actor named (or aliased) ``phrase``, in dictionary order."""
-        return tuple(_record(self.raw[i]) for i in self.index.get(normalise(phrase), ()))
+        return tuple(self.record(i) for i in self.index.get(normalise(phrase), ()))
 
 
 def _check_role(cells: list[str], path: Path, lineno: int) -> RawRole:

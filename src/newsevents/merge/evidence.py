@@ -194,6 +194,17 @@ def _side_status(
     return "unknown", False, f"{what} unknown on one side"
 
 
+def _opposed(
+    side: Side, codes: AbstractSet[str], sectors: AbstractSet[tuple[str, str]], kb: MergeKnowledge
+) -> bool:
+    """The doers of one country are on the two sides of its armed conflict (merge.yaml
+    ``opposing_sides``): the state's forces and rebels or militias each acting."""
+    common = side.codes & codes
+    mine = {kb.armed_side.get(s) for c, s in side.sectors if c in common}
+    theirs = {kb.armed_side.get(s) for c, s in sectors if c in common}
+    return mine in ({0}, {1}) and theirs in ({0}, {1}) and mine != theirs
+
+
 def _mismatch(side: Side, codes: AbstractSet[str], coal: AbstractSet[str]) -> bool:
     """``_side_status(...)[0] == "mismatch"`` without writing the note (the hard rule below
     asks this of most candidates: speed only)."""
@@ -376,6 +387,8 @@ def join_evidence(
         notes.append(note)
         if status == "mismatch" and what == "actor" and not soft:
             return _refuse(why, "actor mismatch")
+        if what == "actor" and differ and not soft and _opposed(side, codes, sectors, kb):
+            return _refuse(why, "doers on opposing sides")
         if what == "actor":
             v["actor_mismatch"] = float(status == "mismatch")
             v["actor_match"] = float(status == "match")

@@ -33,6 +33,8 @@ class MergeKnowledge:
     country_words: frozenset[str] = frozenset()
     # singular noun -> the class of people a figure counts (counted_classes in merge.yaml)
     counted_class: dict[str, str] = field(default_factory=dict)
+    # sector -> the armed side it fights on (index into opposing_sides in merge.yaml)
+    armed_side: dict[str, int] = field(default_factory=dict)
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -128,6 +130,18 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         for w in nouns:
             if counted.setdefault(w.strip().lower(), str(cls)) != cls:
                 raise ConfigError(f"{path}: counted_classes: {w!r} is in two classes")
+    armed_side: dict[str, int] = {}
+    sides = data.get("opposing_sides") or []
+    if not isinstance(sides, list) or len(sides) not in (0, 2):
+        raise ConfigError(f"{path}: 'opposing_sides' must be two lists of sector codes")
+    for i, codes in enumerate(sides):
+        if not isinstance(codes, list) or not all(
+            isinstance(c, str) and len(c) == 3 and c.isupper() for c in codes
+        ):
+            raise ConfigError(f"{path}: opposing_sides[{i}] must be a list of sector codes")
+        for c in codes:
+            if armed_side.setdefault(c, i) != i:
+                raise ConfigError(f"{path}: opposing_sides: {c} is on both sides")
     country_words = frozenset(
         name_key(form) for form, (_, kind) in countries().items() if kind != "capital"
     )
@@ -138,4 +152,5 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         **words,
         country_words=country_words,
         counted_class=counted,
+        armed_side=armed_side,
     )
