@@ -24,3 +24,61 @@ def test_the_body_named_between_a_country_and_its_act_is_the_doer(
 ):
     (ev,) = _events(analyze(text, published="2023-05-02"), event)
     assert [(a.code, a.sector) for a in ev.actor] == [(code, sector)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 20 people were killed when a magnitude 6.4 earthquake struck the province.",
+        "Nine villagers were killed and dozens hurt when a cyclone hit the coast on Friday.",
+        "Seven people were killed when a minibus collided with a lorry near the border.",
+        "The central bank has decided to attack the growth problem.",
+    ],
+)
+def test_disasters_collisions_and_policy_problems_are_no_assault(analyze, text):
+    assert _events(analyze(text, published="2023-05-02"), "ASSAULT") == []
+
+
+def test_an_attack_named_by_its_verb_in_the_when_clause_stays_an_attack(analyze):
+    doc = analyze("Three villagers were killed when gunmen struck the village.", "2023-05-02")
+    assert _events(doc, "ASSAULT")
+
+
+GAME = (
+    "Rivertown beat Lakeside 3-1 in the cup semi-final at a packed stadium on Sunday.\n\n"
+    "Lakeside players surrounded the referee and protested after the second goal.\n\n"
+    "The visiting coach rejected the idea that his side had been unlucky."
+)
+
+
+def test_a_match_reports_protests_and_rejections_are_play(analyze):
+    assert list(analyze(GAME, published="2024-04-08").events) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana sent a transport plane carrying tents, blankets and medicine to Niamey.",
+        "Egypt dispatched 40 trucks loaded with flour and medicine to Sudan.",
+    ],
+)
+def test_a_vehicle_carrying_aid_sends_the_aid(analyze, text):
+    doc = analyze(text, published="2023-05-02")
+    assert _events(doc, "AID") and not _events(doc, "MOBILIZE")
+
+
+def test_a_vessel_carrying_people_is_still_the_target(analyze):
+    doc = analyze("A patrol boat rammed a boat carrying migrants off the coast.", "2023-05-02")
+    assert _events(doc, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Insurgents attacked army positions near the town on Monday.", "MIL"),
+        ("Troops shelled rebel positions overnight.", "REB"),
+    ],
+)
+def test_positions_attacked_are_their_holders(analyze, text, sector):
+    (ev,) = _events(analyze(text, published="2023-05-02"), "ASSAULT")
+    assert [a.sector for a in ev.recipient] == [sector]

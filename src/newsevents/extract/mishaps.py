@@ -35,15 +35,20 @@ def accident_outcome(tok: Token, book: Codebook) -> bool:
     # a natural force or a structure that crashed or fell in, not fighting that "erupted";
     # nor what an attack brought down ("when the building collapsed after a drone strike")
     things = book.expand(("VEHICLES", "NATURAL", "STRUCTURES"))
+    # a force of nature is a mishap whatever its verb ("when an earthquake struck", "when a
+    # storm hit the coast"); a vehicle only when it crashed, not when it "rammed" a crowd
+    forces = book.words("natural_forces")
     attacks = book.expand(("ATTACK_NOUN", "WEAPONS"))
     for c in (c for t in told for c in t.children if c.dep_ == "advcl"):
-        if any(lemma(w) in attacks for w in c.subtree):
-            continue
+        if any(lemma(w) in attacks for w in c.subtree if w.pos_ != "VERB"):
+            continue  # (the verb itself may be "struck": an earthquake's or an attacker's)
         told_by = [
             (v, [v.head] if v.dep_ == "acl" else children_of(v, "nsubj"))
             for v in (c, *children_of(c, "acl"))
         ]
         if any(lemma(v) in mishap and any(lemma(s) in things for s in subj) for v, subj in told_by):
+            return True
+        if any(lemma(s) in forces for _, subj in told_by for s in subj):
             return True
     if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
         return False

@@ -82,10 +82,16 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
         if on:
             return with_conjuncts(on)
+    # a site attacked is a place held, not a stance ("attacked army positions")
+    sites = book.expand(("GROUND", "BUILDING")) if spec.violent else frozenset()
     return [
         r
         for o in objs
-        for r in owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
+        for r in (
+            [o]
+            if lemma(o) in sites
+            else owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
+        )
     ]
 
 

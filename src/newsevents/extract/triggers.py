@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from .cargo import carried
 from .codebook import Codebook, Entry
 from .formulas import (
     no_comment_pair,
@@ -82,8 +83,10 @@ def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
             return None  # "held talks", "reiterated its demand": the noun's own entry codes it
     if best is not None and pos == "verb" and _nonevent(tok, book, parse, best):
         return None
-    if best is not None and book.spec(best.event).violent and game_report(tok, book):
-        return None  # "the Super Eagles attacked Cameroon's defence" in a match report
+    if best is not None and game_report(tok, book):
+        # "the Super Eagles attacked Cameroon's defence", "the visitors protested to the
+        # referee", "rejected the idea of sitting back": a match report's acts are play
+        return None
     if (
         best is not None
         and pos == "noun"
@@ -382,7 +385,7 @@ def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool
 
     elif e.obj or e.not_obj:
         negation = book.words("negation")
-        objs = parse.objects(tok, e)
+        objs = carried(parse.objects(tok, e), book)
         # a double-object verb in the passive keeps its thing as the object the pattern
         # names ("was granted asylum", "was handed a prison term"): the subject is the person
         kept = children_of(tok, "dobj") if is_passive(tok) else []
