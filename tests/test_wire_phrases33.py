@@ -82,3 +82,36 @@ def test_a_vessel_carrying_people_is_still_the_target(analyze):
 def test_positions_attacked_are_their_holders(analyze, text, sector):
     (ev,) = _events(analyze(text, published="2023-05-02"), "ASSAULT")
     assert [a.sector for a in ev.recipient] == [sector]
+
+
+def test_a_capitalised_title_keeps_its_of_phrase(analyze):
+    doc = analyze(
+        "The Minister of Foreign Affairs of the Republic of Ghana, Kwame Mensah, paid an "
+        "official visit to Togo on 3 May. The Minister of Foreign Affairs of Benin also "
+        "visited Lome.",
+        published="2023-05-05",
+    )
+    (ev, *_) = _events(doc, "CONSULT")
+    assert ev.actor[0].name.startswith("Minister of Foreign Affairs of the Republic of Ghana")
+    assert ev.actor[0].code == "GHA"
+
+
+def test_a_country_the_act_is_against_is_not_the_home_of_its_unnamed_doers(analyze):
+    doc = analyze(
+        "MANILA - Some lawmakers have urged the government to file a second arbitration "
+        "case against China.",
+        published="2023-05-02",
+    )
+    (ev,) = _events(doc, "REQUEST")
+    assert [a.code for a in ev.actor] == ["PHL"]
+
+
+def test_a_background_date_in_a_relative_clause_does_not_date_the_next_acts(analyze):
+    doc = analyze(
+        "Kenya condemned the raid as a breach of the ceasefire it brokered with Uganda in "
+        "March 2019 and urged Kampala to withdraw its troops. The Ugandan foreign ministry "
+        "dismissed the statement.",
+        published="2023-05-02",
+    )
+    assert {e.date for e in _events(doc, "REQUEST")} == {"2023-05-02"}
+    assert {e.date for e in _events(doc, "REJECT")} == {"2023-05-02"}

@@ -15,11 +15,13 @@ _NP_DEPS = frozenset(
 )
 
 
-def _noun_obj(prep: Token, head: Token) -> bool:
+def _noun_obj(prep: Token, head: Token, book: Codebook) -> bool:
     """Does the of-phrase of a common noun hold a noun ("the president of X"), or a name's
-    of-phrase continue the name ("the Department of Foreign Affairs")?"""
+    of-phrase continue the name ("the Department of Foreign Affairs")? A title written with
+    a capital is a common noun ("The Minister of Foreign Affairs of Kazakhstan")."""
     inside = bool(head.ent_type_) and prep.ent_iob_ == "I"
-    return (head.pos_ != "PROPN" or inside) and any(c.dep_ == "pobj" for c in prep.children)
+    common = head.pos_ != "PROPN" or inside or head.lower_ in book.party_nouns
+    return common and any(c.dep_ == "pobj" for c in prep.children)
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
@@ -44,7 +46,7 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
             if (
                 c.dep_ in _NP_DEPS
                 # ("accused X of ramming": an of-phrase with a verb is a clause, not the name)
-                or (c.dep_ == "prep" and c.lower_ in genitive and _noun_obj(c, t))
+                or (c.dep_ == "prep" and c.lower_ in genitive and _noun_obj(c, t, book))
                 or (c.dep_ == "pobj" and t.dep_ == "prep")
                 # "Prime Minister Modi": a name right after its title, read as an apposition
                 or (c.dep_ == "appos" and c.i == t.i + 1 and c.ent_type_ == "PERSON")

@@ -262,12 +262,15 @@ class Setting:
             return a
         return evolve(a, code=home)
 
-    def _sentence_countries(self, sent: SpacySpan) -> set[str]:
-        """Every country a sentence names (places and nationality words)."""
+    def _sentence_countries(self, sent: SpacySpan, targets: bool = True) -> set[str]:
+        """Every country a sentence names (places and nationality words); ``targets=False``:
+        not those named as whom an act is against ("file a case against China")."""
         codes: set[str] = set()
         for ent in self.places.ents_in(sent):
             if backer(ent, self.kb) or self._across_border(ent):
                 continue  # "Moscow-backed separatists", "pro-Kyiv": a backer or a side
+            if not targets and self._against(ent):
+                continue
             if ent.label_ == "NORP":
                 hit = self.kb.countries.get(ent.text)
                 code = hit[0] if hit is not None and not ethnic(ent.root, self.kb) else None
@@ -304,9 +307,15 @@ class Setting:
         return self._named_countries(with_dateline(sent))
 
     def _sentence_country(self, sent: SpacySpan) -> str | None:
-        """The one country a sentence names (places and nationality words), or None."""
-        codes = self._sentence_countries(sent)
+        """The one country a sentence names (places and nationality words), or None; a
+        country the act is against is the other side, not the home of its unnamed doers
+        ("lawmakers urged the government to file a case against China")."""
+        codes = self._sentence_countries(sent, targets=False)
         return next(iter(codes)) if len(codes) == 1 else None
+
+    def _against(self, ent: SpacySpan) -> bool:
+        root = ent.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.kb.words.target_preps
 
     def _last_resort(
         self, a: Actor, only: str | None, others: set[str], civil: bool = False

@@ -205,7 +205,9 @@ def _carry_narrative_dates(ctx: Dating) -> None:
                     date_source="text",
                 )
         if ev.date_source == "text" and ev.date_precision in ("day", "month") and ev.date:
-            if not _since_clause(ctx.trig_toks[ei], ctx.tv.words.onset_marks):
+            tt = ctx.trig_toks[ei]
+            background = _described(tt) and _long_before(ev.date, ctx.report_day)
+            if not _since_clause(tt, ctx.tv.words.onset_marks) and not background:
                 last, answering = ev, False
             continue
         if ev.date_source != "publication":
@@ -266,6 +268,21 @@ def _since_clause(tt: SpacySpan | None, marks: frozenset[str]) -> bool:
         if node.dep_ not in ("advcl", "pobj", "pcomp", "prep", "nsubj", "conj"):
             return False
     return False
+
+
+def _described(tt: SpacySpan | None) -> bool:
+    """Is the act told in a relative clause that describes a thing ("the truce it brokered
+    with Moscow in March 2020")? That is background: its day does not carry to the acts told
+    after it ("... and urged Russia to restrain Damascus")."""
+    if tt is None or len(tt) == 0:
+        return False
+    return any(node.dep_ == "relcl" for node in (tt.root, *tt.root.ancestors))
+
+
+def _long_before(day: str, report_day: str | None) -> bool:
+    """Is ``day`` (YYYY, YYYY-MM or YYYY-MM-DD) in a year before the report's? History, not
+    the story's days."""
+    return bool(report_day) and day[:4] < (report_day or "")[:4]
 
 
 def _told_now(tt: SpacySpan | None, adverbs: frozenset[str]) -> bool:
