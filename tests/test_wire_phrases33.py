@@ -115,3 +115,28 @@ def test_a_background_date_in_a_relative_clause_does_not_date_the_next_acts(anal
     )
     assert {e.date for e in _events(doc, "REQUEST")} == {"2023-05-02"}
     assert {e.date for e in _events(doc, "REJECT")} == {"2023-05-02"}
+
+
+LIVE = (
+    "08:10 GMT - An Israeli drone strikes a car near the village of Kfar Roummane.\n\n"
+    "16:50 GMT - The US envoy is expected to arrive in Beirut tomorrow for talks."
+)
+
+
+def test_a_live_blogs_time_stamps_are_labels_not_parties(analyze):
+    doc = analyze(LIVE, published="2025-12-03")
+    names = [a.name for e in doc.events for a in (*e.actor, *e.recipient)]
+    assert names and not any("GMT" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Three people were killed in the Kabul bombing on Monday.", None),
+        ("A United States drone strike killed two men.", "USA"),
+        ("A Kyrgyz drone strike on Isfara killed three civilians.", "KGZ"),
+    ],
+)
+def test_a_town_named_before_an_attack_is_its_scene_a_country_its_doer(analyze, text, doer):
+    (ev,) = _events(analyze(text, published="2023-05-02"), "ASSAULT")
+    assert [a.code for a in ev.actor if a.name != "unidentified"][:1] == ([doer] if doer else [])

@@ -58,6 +58,11 @@ LAYOUT_BREAKS = "newsevents_layout_breaks"
 _SPEAKER = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][A-Za-z.'\u2019-]*)(?: [A-Z][A-Za-z.'\u2019-]*){0,2}:[ \t]+(?=\S)"
 )
+#: a live blog's time stamp opening a line ("08:10 GMT - ", "14.05 - "): a label, like a
+#: dateline; the parser made "GMT" a subject of the entry's verb
+_TIME_STAMP = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[A-Z]{2,4})?[ \t]+[-\u2013\u2014][ \t]+(?=\S)"
+)
 
 
 #: marks that close what the word before them opened when written against it ('war."')
@@ -75,7 +80,7 @@ class LayoutBreaks:
     - a new line: ingest joins hard-wrapped lines, so every line break left ends a paragraph,
       a heading or a list item ("... a war.\"" and the next paragraph were one sentence);
     - a speaker's label in a transcript ("A: We expelled him ..."): the answer is its own
-      sentence, not the label's;
+      sentence, not the label's; likewise after a live blog's time stamp ("08:10 GMT - ");
     - and never before a closing quote or bracket written against its word ('war."'), which
       the parser sometimes made a sentence of its own.
     """
@@ -85,7 +90,7 @@ class LayoutBreaks:
         self.chars = chars
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = {m.end() for m in _SPEAKER.finditer(doc.text)}
+        starts = {m.end() for rx in (_SPEAKER, _TIME_STAMP) for m in rx.finditer(doc.text)}
         head = doc.text[: self.chars]
         found = [m for rx in self.patterns if (m := rx.search(head)) is not None]
         if found:

@@ -13,13 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .codebook import Codebook
+from .doers import actor_modifiers
 from .mutual import mutual_act
 from .parse import (
     AGENT,
     ENT_LABELS,
     Frame,
     Parse,
-    actor_modifiers,
     children_of,
     forms,
     infinitival,

@@ -15,10 +15,10 @@ from spacy.tokens import Token
 
 from .arguments import fill_arguments
 from .codebook import Codebook
+from .doers import actor_modifiers
 from .parse import (
     Frame,
     Parse,
-    actor_modifiers,
     children_of,
     entry_tokens,
     forms,

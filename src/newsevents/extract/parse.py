@@ -523,32 +523,6 @@ def is_relative_object(tok: Token, book: Codebook) -> bool:
     return any(c.lower_ in relative and c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
 
 
-def actor_modifiers(noun: Token) -> list[Token]:
-    """Possessive / national / named modifiers of a nominal trigger: the doer."""
-    out = []
-    stack = list(noun.children)
-    while stack:
-        c = stack.pop(0)
-        if c.dep_ == "poss" or (
-            c.dep_ in ("compound", "amod", "nmod")
-            and (c.ent_type_ in ENT_LABELS or c.pos_ == "PROPN")
-        ):
-            out.append(c)
-        elif c.dep_ == "compound" and c.pos_ == "NOUN":
-            stack.extend(c.children)  # "US Predator attacks": US modifies the compound
-    if any(c.ent_type_ in ENT_LABELS for c in out):
-        # "an American MQ-9 Reaper drone": beside a named party, an untagged proper noun is
-        # a name of the thing (a model, a brand), not a second party
-        out = [c for c in out if c.dep_ == "poss" or c.ent_type_ in ENT_LABELS]
-    held = preps_of(noun)
-    by = held.get(AGENT, [])
-    if not by:
-        # "the killing of a farmer by soldiers": the parse often hangs the doer's by-phrase
-        # on the patient the noun governs
-        by = [b for p in held.get("of", []) for b in preps_of(p).get(AGENT, [])]
-    return with_conjuncts(out + by) if out or by else []
-
-
 def named_by_free_relative(clause: Token, book: Codebook) -> list[Token]:
     """The thing a free relative of naming names ("what Islamabad called militant
     hideouts" -> hideouts), or []."""

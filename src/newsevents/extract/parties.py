@@ -8,10 +8,10 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Token
 
 from .codebook import Codebook
+from .doers import actor_modifiers
 from .parse import (
     ENT_LABELS,
     Frame,
-    actor_modifiers,
     ent_root,
     infinitival,
     is_passive,

@@ -76,6 +76,15 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
     ):
         toks.append(doc[first - 2])  # the pieces of a hyphenated noun before its last one
         first -= 2
+    # a dash with space around it parts a label from the phrase ("08:10 GMT - An Israeli
+    # drone", a live blog's time stamp): the phrase starts after it
+    dashes = [
+        t.i
+        for t in toks
+        if t.i < tok.i and t.is_punct and t.i > 0 and doc[t.i - 1].whitespace_ and t.whitespace_
+    ]
+    if dashes:
+        toks = [t for t in toks if t.i > max(dashes)] or [tok]
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end

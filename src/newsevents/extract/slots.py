@@ -82,17 +82,34 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
         if on:
             return with_conjuncts(on)
-    # a site attacked is a place held, not a stance ("attacked army positions")
-    sites = book.expand(("GROUND", "BUILDING")) if spec.violent else frozenset()
+    held = _held_sites(objs, book) if spec.violent else set()
     return [
         r
         for o in objs
         for r in (
             [o]
-            if lemma(o) in sites
+            if o.i in held
             else owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
         )
     ]
+
+
+def _held_sites(objs: list[Token], book: Codebook) -> set[int]:
+    """Sites attacked that name who holds them ("attacked army positions", "shelled rebel
+    positions"): a place held, not a stance, and its holder is whom the attack hit."""
+    sites = book.expand(("GROUND", "BUILDING"))
+    parties = book.party_nouns
+    return {
+        o.i
+        for o in objs
+        if lemma(o) in sites
+        and any(
+            c.dep_ in ("compound", "amod")
+            and c.pos_ != "VERB"  # ("suspected positions": no one named)
+            and (lemma(c) in parties or c.ent_type_ in ("NORP", "ORG", "GPE"))
+            for c in o.children
+        )
+    }
 
 
 def _counted_group(obj: Token, book: Codebook) -> Token:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from .cargo import carried
 from .codebook import Codebook, Entry
+from .doers import actor_modifiers
 from .formulas import (
     no_comment_pair,
     people_named_by_participle,
@@ -21,7 +22,6 @@ from .parse import (
     ENT_LABELS,
     HYPHEN,
     Parse,
-    actor_modifiers,
     children_of,
     entry_pos,
     forms,
@@ -385,7 +385,9 @@ def _holds_arguments(tok: Token, e: Entry, book: Codebook, parse: Parse) -> bool
 
     elif e.obj or e.not_obj:
         negation = book.words("negation")
-        objs = carried(parse.objects(tok, e), book)
+        objs = parse.objects(tok, e)
+        if lemma(tok) in book.words("sending_verbs"):
+            objs = carried(objs, book)  # "sent a plane carrying tents": the tents
         # a double-object verb in the passive keeps its thing as the object the pattern
         # names ("was granted asylum", "was handed a prison term"): the subject is the person
         kept = children_of(tok, "dobj") if is_passive(tok) else []
