@@ -82,13 +82,13 @@ def slot_recipients(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         on = [c for p in book.ordered("blame_preps") for c in held.get(p, []) if names_party(c)]
         if on:
             return with_conjuncts(on)
-    held = _held_sites(objs, book) if spec.violent else set()
+    sites = _held_sites(objs, book) if spec.violent else set()
     return [
         r
         for o in objs
         for r in (
             [o]
-            if o.i in held
+            if o.i in sites
             else owner_of(o, book) or ([o] if blamed and lemma(o) in attack_words else [])
         )
     ]
