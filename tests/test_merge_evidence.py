@@ -674,28 +674,15 @@ def _with_sector(m, sector: str):
     ],
 )
 def test_doers_on_opposing_sides_of_one_country_are_two_acts(first, second, events) -> None:
-    place = ("Port Vela", "FRE", "city")
-    a1 = art("o1", "Harbor Daily", "2021-03-06", "Freedonian fighters shelled the town.")
-    a2 = art("o2", "Continental Wire", "2021-03-06", "Freedonian units shelled the town.")
-    m1 = men(
-        a1,
-        0,
-        "Freedonian fighters shelled the town.",
-        "shelled",
-        actor=(("Freedonian fighters", "FRE"),),
-        date="2021-03-05",
-        place=place,
-        killed=3,
-    )
-    m2 = men(
-        a2,
-        0,
-        "Freedonian units shelled the town.",
-        "shelled",
-        actor=(("Freedonian units", "FRE"),),
-        date="2021-03-05",
-        place=place,
-        killed=3,
-    )
-    mentions = [_with_sector(m1, first), _with_sector(m2, second)]
-    assert len(merge([a1, a2], mentions).events) == events
+    mentions, articles = [], []
+    for key, outlet, doer, sector in (
+        ("o1", "Harbor Daily", "Freedonian fighters", first),
+        ("o2", "Continental Wire", "Freedonian units", second),
+    ):
+        text = f"{doer} shelled the town."
+        a = art(key, outlet, "2021-03-06", text)
+        m = men(a, 0, text, "shelled", actor=((doer, "FRE"),), date="2021-03-05",
+                place=("Port Vela", "FRE", "city"), killed=3)  # fmt: skip
+        articles.append(a)
+        mentions.append(_with_sector(m, sector))
+    assert len(merge(articles, mentions).events) == events
