@@ -140,3 +140,18 @@ def test_a_live_blogs_time_stamps_are_labels_not_parties(analyze):
 def test_a_town_named_before_an_attack_is_its_scene_a_country_its_doer(analyze, text, doer):
     (ev,) = _events(analyze(text, published="2023-05-02"), "ASSAULT")
     assert [a.code for a in ev.actor if a.name != "unidentified"][:1] == ([doer] if doer else [])
+
+
+def test_an_invitation_to_talks_on_a_weekday_is_not_dated_by_the_talks(analyze):
+    # published on a Tuesday: the talks are on Thursday, the invitation is of the report's day
+    doc = analyze("Officials have invited union leaders to talks on Thursday.", "2025-07-08")
+    (ev,) = _events(doc, "AGREE")
+    assert ev.date == "2025-07-08"
+
+
+def test_the_rebels_negotiator_is_of_the_rebels(analyze):
+    doc = analyze(
+        "The rebels' chief negotiator rejected the government's demand on Monday.", "2024-05-28"
+    )
+    (ev,) = _events(doc, "REJECT")
+    assert [a.sector for a in ev.actor] == ["REB"]

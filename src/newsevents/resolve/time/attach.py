@@ -208,6 +208,17 @@ class _TimeIndex:
             else None
             for xt in toks
         ]
+        #: the noun a time's prepositional phrase hangs on ("talks on Thursday": "talks")
+        self.prep_noun: list[Token | None] = [
+            xt.root.head.head
+            if xt is not None
+            and len(xt) > 0
+            and xt.root.dep_ == "pobj"
+            and xt.root.head.dep_ == "prep"
+            and xt.root.head.head.pos_ == "NOUN"
+            else None
+            for xt in toks
+        ]
         self.govs = [governor(xt.root) if xt is not None and len(xt) else None for xt in toks]
         self.on_path: dict[int, list[int]] = {}
         #: times a sequence preposition's noun holds ("ahead of a rally on Saturday"): they
@@ -259,6 +270,7 @@ def own_times(
     time_nouns: Collection[str] = (),
     onset: Collection[str] = (),
     dated_nouns: Collection[str] = (),
+    forward: Collection[str] = (),
 ) -> list[int | None]:
     """Index of the expression that dates each event in its own sentence: the one attached
     to its trigger, else to its clause, else the nearest in the sentence (None: none).
@@ -294,6 +306,19 @@ def own_times(
             return False
         trigger = trigger_toks.root
         return noun.head == trigger or (noun.dep_ == "pobj" and noun.head.head == trigger)
+
+    def ahead(ti: int, trigger_toks: SpacySpan | None) -> bool:
+        """The time dates the act the trigger's object names, which lies ahead of it
+        ("invited them to talks on Thursday": the talks', not the invitation's)."""
+        noun = index.qualified[ti] or index.prep_noun[ti]
+        if noun is None or trigger_toks is None or not len(trigger_toks):
+            return False
+        trigger = trigger_toks.root
+        return (
+            trigger.lemma_.lower() in forward
+            and noun.lemma_.lower() in event_nouns
+            and (noun.head == trigger or (noun.dep_ == "pobj" and noun.head.head == trigger))
+        )
 
     def free(ti: int, ei: int) -> bool:  # not claimed by another event
         return not (claimed.get(ti, set()) - {ei})
@@ -334,6 +359,7 @@ def own_times(
                     for ti in index.on_path.get(noun.i, ())
                     if ev.sentence.contains(times[ti].span)
                 ]
+        direct = [ti for ti in direct if not ahead(ti, tt)]
         if direct:
             chosen = nearest(direct, ev)
         head = clause_head(tt)
@@ -352,6 +378,7 @@ def own_times(
                 if ev.sentence.contains(times[ti].span)
                 # a time the clause's own verb claims is shared with what elaborates it
                 and not (claimed.get(ti, set()) - {ei} - _events_at(head, trigger_heads))
+                and not ahead(ti, tt)
             ]
             if cands:
                 chosen = nearest(cands, ev)
@@ -376,6 +403,7 @@ def own_times(
                 if free(ti, ei)
                 and not index.sequenced[ti]
                 and lent_by_noun(ti, tt)
+                and not ahead(ti, tt)
                 and (_encloses(index.govs[ti], index.has_tokens[ti], tt) or verbless(ev.sentence))
             ]
             if same:

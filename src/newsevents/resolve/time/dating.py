@@ -83,6 +83,7 @@ def resolve_dates(
         {*tv.words.parts_of_day, *tv.words.units},
         tv.words.onset_marks,
         tv.words.dated_nouns,
+        tv.words.forward_verbs,
     )
     inside = _inside_named_sides(doc, events, rels, plain, cands, trig_toks, chosen)
     state = [

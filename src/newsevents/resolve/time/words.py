@@ -62,6 +62,7 @@ class Vocab:
     appeal_verbs: frozenset[str]  # "called on them to march on Saturday": ahead of the call
     scheduling_words: frozenset[str]
     plan_verbs: frozenset[str]  # "parties plan a rally on Saturday": the planned act is ahead
+    forward_verbs: frozenset[str]  # "invited them to talks on Thursday": the talks' day only
     ahead_prepositions: frozenset[str]  # "called a rally for Tuesday": the weekday is ahead
     be_verbs: frozenset[str]
     have_verbs: frozenset[str]
@@ -210,6 +211,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         appeal_verbs=words("appeal_verbs"),
         scheduling_words=words("scheduling_words"),
         plan_verbs=words("plan_verbs"),
+        forward_verbs=words("forward_verbs"),
         ahead_prepositions=words("ahead_prepositions"),
         be_verbs=words("be_verbs"),
         have_verbs=words("have_verbs"),
