@@ -155,3 +155,16 @@ def test_the_rebels_negotiator_is_of_the_rebels(analyze):
     )
     (ev,) = _events(doc, "REJECT")
     assert [a.sector for a in ev.actor] == ["REB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Brussels condemned Tuesday's vote.", "EUR"),
+        ("Ottawa criticised the ruling on Monday.", "CAN"),
+    ],
+)
+def test_a_capital_standing_for_its_government_does_not_code_the_other_party(analyze, text, doer):
+    (ev,) = _events(analyze(text, published="2024-05-15"), "ACCUSE")
+    assert [a.code for a in ev.actor] == [doer]
+    assert all(r.code is None for r in ev.recipient)

@@ -26,6 +26,7 @@ from ...resources import EventTypeSpec
 from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
+from .named_sides import across_border, against, quoted, within
 from .other_party import other_parties
 from .phrase import code_phrase, envoy, head_of
 from .places import DocumentPlaces, backer, dispute_sides, ethnic, namesake
@@ -138,7 +139,8 @@ class Setting:
             # the last resort: a party still without a country takes the one country its
             # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")
             # (never the other party's own country: "killed 24 militiamen" by a US strike)
-            only = self._sentence_country(with_dateline(sp))
+            named = [a.span for a in new_actor if a.code]
+            only = self._sentence_country(with_dateline(sp), named)
             a_codes: set[str] = {a.code for a in new_actor if a.code}
             r_codes: set[str] = {a.code for a in new_recip if a.code}
             new_actor = tuple(self._last_resort(a, only, r_codes) for a in new_actor)
@@ -262,14 +264,18 @@ class Setting:
             return a
         return evolve(a, code=home)
 
-    def _sentence_countries(self, sent: SpacySpan, targets: bool = True) -> set[str]:
+    def _sentence_countries(
+        self, sent: SpacySpan, targets: bool = True, parties: Sequence[Span] = ()
+    ) -> set[str]:
         """Every country a sentence names (places and nationality words); ``targets=False``:
-        not those named as whom an act is against ("file a case against China")."""
+        not those named as whom an act is against ("file a case against China"), inside a
+        quotation, or as one of ``parties`` (a capital for its government, "Brussels")."""
         codes: set[str] = set()
+        words = self.kb.words
         for ent in self.places.ents_in(sent):
-            if backer(ent, self.kb) or self._across_border(ent):
+            if backer(ent, self.kb) or across_border(ent, words):
                 continue  # "Moscow-backed separatists", "pro-Kyiv": a backer or a side
-            if not targets and self._against(ent):
+            if not targets and (against(ent, words) or quoted(ent, sent) or within(ent, parties)):
                 continue
             if ent.label_ == "NORP":
                 hit = self.kb.countries.get(ent.text)
@@ -279,12 +285,6 @@ class Setting:
             if code is not None:
                 codes.add(code)
         return codes - self.kb.sectors.codes.nonstate
-
-    def _across_border(self, ent: SpacySpan) -> bool:
-        """ "near the Burkina Faso border", "its border with Chad": the neighbour's country."""
-        root, frontier = ent.root, self.kb.words.frontier_nouns
-        held = root.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root
-        return held.dep_ in ("compound", "amod", "nmod", "prep") and held.head.lemma_ in frontier
 
     def _named_countries(self, sent: SpacySpan) -> frozenset[str]:
         """Every country a sentence names, also by a country word the tagger did not take for
@@ -306,16 +306,11 @@ class Setting:
         """Every country a sentence names, its dateline's included ("KANO, Nigeria -")."""
         return self._named_countries(with_dateline(sent))
 
-    def _sentence_country(self, sent: SpacySpan) -> str | None:
-        """The one country a sentence names (places and nationality words), or None; a
-        country the act is against is the other side, not the home of its unnamed doers
-        ("lawmakers urged the government to file a case against China")."""
-        codes = self._sentence_countries(sent, targets=False)
+    def _sentence_country(self, sent: SpacySpan, parties: Sequence[Span] = ()) -> str | None:
+        """The one country a sentence names that can be home to its unnamed parties, or None
+        ("lawmakers urged the government to file a case against China": not China)."""
+        codes = self._sentence_countries(sent, targets=False, parties=parties)
         return next(iter(codes)) if len(codes) == 1 else None
-
-    def _against(self, ent: SpacySpan) -> bool:
-        root = ent.root
-        return root.dep_ == "pobj" and root.head.lower_ in self.kb.words.target_preps
 
     def _last_resort(
         self, a: Actor, only: str | None, others: set[str], civil: bool = False

@@ -1,0 +1,44 @@
+"""Which countries a sentence names that cannot be the home of its unnamed parties: a
+neighbour named by a border, whom an act is against, a country inside a quotation, and the
+named doer itself (a capital standing for a government)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+
+from ...model import Span
+from .vocab import ActorWords
+
+#: quotation marks: a country named inside a quotation is the speaker's word, not the story's
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def across_border(ent: SpacySpan, words: ActorWords) -> bool:
+    """ "near the Burkina Faso border", "its border with Chad": the neighbour's country."""
+    root = ent.root
+    held = root.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root
+    return (
+        held.dep_ in ("compound", "amod", "nmod", "prep")
+        and held.head.lemma_ in words.frontier_nouns
+    )
+
+
+def against(ent: SpacySpan, words: ActorWords) -> bool:
+    """ "file a case against China": the other side."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in words.target_preps
+
+
+def quoted(ent: SpacySpan, sent: SpacySpan) -> bool:
+    """ "calling it 'a page out of the Kremlin's book'": inside a quotation of its sentence
+    (an odd number of quotation marks before it)."""
+    doc = sent.doc
+    return sum(1 for t in doc[sent.start : ent.start] if t.text in _QUOTES) % 2 == 1
+
+
+def within(ent: SpacySpan, spans: Sequence[Span]) -> bool:
+    """The entity is (part of) one of the event's named parties ("Brussels condemned ...")."""
+    lo, hi = ent.start_char, ent.end_char
+    return any(s.start <= lo and hi <= s.end for s in spans)
