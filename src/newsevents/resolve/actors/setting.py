@@ -139,8 +139,8 @@ class Setting:
             # the last resort: a party still without a country takes the one country its
             # sentence names ("Tuareg rebels seized the northern Malian town of Kidal")
             # (never the other party's own country: "killed 24 militiamen" by a US strike)
-            named = [a.span for a in new_actor if a.code]
-            only = self._sentence_country(with_dateline(sp), named)
+            doer_spans = [a.span for a in new_actor if a.code]
+            only = self._sentence_country(with_dateline(sp), doer_spans)
             a_codes: set[str] = {a.code for a in new_actor if a.code}
             r_codes: set[str] = {a.code for a in new_recip if a.code}
             new_actor = tuple(self._last_resort(a, only, r_codes) for a in new_actor)
