@@ -168,3 +168,10 @@ def test_a_capital_standing_for_its_government_does_not_code_the_other_party(ana
     (ev,) = _events(analyze(text, published="2024-05-15"), "ACCUSE")
     assert [a.code for a in ev.actor] == [doer]
     assert all(r.code is None for r in ev.recipient)
+
+
+def test_a_package_of_sanctions_approved_is_a_sanction_not_aid(analyze):
+    doc = analyze(
+        "EU ambassadors approved a new package of sanctions against Belarus.", "2025-03-04"
+    )
+    assert _events(doc, "SANCTION") and not _events(doc, "AID")
