@@ -175,3 +175,10 @@ def test_a_package_of_sanctions_approved_is_a_sanction_not_aid(analyze):
         "EU ambassadors approved a new package of sanctions against Belarus.", "2025-03-04"
     )
     assert _events(doc, "SANCTION") and not _events(doc, "AID")
+
+
+def test_the_secretary_general_named_bare_is_the_uns(analyze):
+    doc = analyze("In Sanaa, the Secretary-General called for the release of all detained staff.",
+                  "2025-03-27")  # fmt: skip
+    (ev,) = _events(doc, "REQUEST")
+    assert [a.code for a in ev.actor] == ["UNO"]
