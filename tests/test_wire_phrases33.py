@@ -182,3 +182,12 @@ def test_the_secretary_general_named_bare_is_the_uns(analyze):
                   "2025-03-27")  # fmt: skip
     (ev,) = _events(doc, "REQUEST")
     assert [a.code for a in ev.actor] == ["UNO"]
+
+
+def test_a_small_states_capital_is_not_a_namesake_in_a_country_the_article_names(analyze):
+    doc = analyze(
+        "The two presidents are due to meet on Thursday in Kingstown, the capital of St. "
+        "Vincent and the Grenadines. US officials will attend.",
+        published="2023-12-12",
+    )
+    assert {e.location.country for e in doc.events if e.location} == {"VCT"}
