@@ -191,3 +191,13 @@ def test_a_small_states_capital_is_not_a_namesake_in_a_country_the_article_names
         published="2023-12-12",
     )
     assert {e.location.country for e in doc.events if e.location} == {"VCT"}
+
+
+def test_a_preposition_swept_into_a_name_is_no_party(analyze):
+    doc = analyze(
+        "Union leader Ana Quispe said in response, rejecting an invitation to talks issued by "
+        "the ministry on Monday.",
+        published="2023-05-17",
+    )
+    (ev,) = _events(doc, "REJECT")
+    assert [r.name for r in ev.recipient] != ["on Monday"]

@@ -120,8 +120,11 @@ def first_named_after(
         t = stack.pop(0)
         if t.i in taken:
             continue
-        if t.ent_type_ in ENT_LABELS and t.pos_ != "PRON" and t.i not in skip:
-            found.append(_party_head(ent_root(t), book))
+        if t.ent_type_ in ENT_LABELS and t.pos_ not in ("PRON", "ADP") and t.i not in skip:
+            root = ent_root(t)
+            # (a preposition the tagger swept into a name, "the ministry on Monday", is no
+            # party: the name's own noun is)
+            found.append(_party_head(t if root.pos_ == "ADP" else root, book))
         else:
             stack.extend(c for c in t.children if follow(c))
     # the first in the text, not the shallowest in the parse ("fired at a Philippine boat
