@@ -201,3 +201,14 @@ def test_a_preposition_swept_into_a_name_is_no_party(analyze):
     )
     (ev,) = _events(doc, "REJECT")
     assert [r.name for r in ev.recipient] != ["on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("He was flown to Lodwar, where doctors examined him.", "ACCUSE"),
+        ("Any signal of further hikes could strike another blow to risk assets.", "ASSAULT"),
+    ],
+)
+def test_a_medical_examination_and_a_blow_struck_to_markets_are_no_events(analyze, text, event):
+    assert _events(analyze(text, published="2024-03-06"), event) == []
