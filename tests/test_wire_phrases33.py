@@ -212,3 +212,21 @@ def test_a_preposition_swept_into_a_name_is_no_party(analyze):
 )
 def test_a_medical_examination_and_a_blow_struck_to_markets_are_no_events(analyze, text, event):
     assert _events(analyze(text, published="2024-03-06"), event) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danube Bank has agreed to buy the consumer lender Tatra Credit for 900 million euros.",
+        "The fund had threatened in July to launch a hostile counter-bid.",
+    ],
+)
+def test_a_trade_in_companies_is_no_political_act(analyze, text):
+    assert list(analyze(text, published="2023-09-04").events) == []
+
+
+def test_a_state_agreeing_to_buy_arms_still_agrees(analyze):
+    doc = analyze(
+        "Poland agreed to buy 96 attack helicopters from the United States.", "2023-09-04"
+    )
+    assert _events(doc, "AGREE")

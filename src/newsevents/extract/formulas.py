@@ -61,3 +61,21 @@ def without_evidence(tok: Token, book: Codebook) -> bool:
         and tok.head.lower_ in book.words("negating_preps")
         and any(c.dep_ == "dobj" and lemma(c) in book.words("evidence_nouns") for c in tok.children)
     )
+
+
+def business_deal(tok: Token, book: Codebook) -> bool:
+    """ "agreed to buy a Czech lender", "threatened to launch a hostile counter-bid": a
+    trade in companies, no political act (its parties are firms)."""
+    verbs = book.words("commerce_verbs")
+    goods = book.words("business_objects")
+    # (the parse may hang "to launch" as an adverbial clause: "threatened in July to launch")
+    clauses = children_of(tok, "xcomp") + [
+        c for c in children_of(tok, "advcl") if any(a.lower_ == "to" for a in c.children)
+    ]
+    for x in clauses:
+        if lemma(x) in verbs:
+            objs = [o for o in x.children if o.dep_ == "dobj"]  # ("counter", "-", "bid")
+            heads = {lemma(o) for o in objs} | {lemma(c) for o in objs for c in o.children}
+            if heads & goods:
+                return True
+    return False

@@ -10,6 +10,7 @@ from .cargo import carried
 from .codebook import Codebook, Entry
 from .doers import actor_modifiers
 from .formulas import (
+    business_deal,
     no_comment_pair,
     people_named_by_participle,
     speaking_to_say,
@@ -146,6 +147,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "who asked not to be named"
     if no_comment_pair(tok, book) or speaking_to_say(tok, book) or without_evidence(tok, book):
         return True  # "neither confirmed nor denied", "Speaking by telephone, he said"
+    if business_deal(tok, book):
+        return True  # "agreed to buy a Czech lender": firms trading firms
     # (the parser may hang "where ..." on the main verb)
     where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
     described = tok.dep_ in ("relcl", "acl") or (tok.dep_ == "advcl" and where)
