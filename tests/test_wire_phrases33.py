@@ -230,3 +230,15 @@ def test_a_state_agreeing_to_buy_arms_still_agrees(analyze):
         "Poland agreed to buy 96 attack helicopters from the United States.", "2023-09-04"
     )
     assert _events(doc, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strike by Chilean air traffic controllers grounded dozens of flights on Monday.",
+        "A strike by teachers closed schools across the country.",
+    ],
+)
+def test_a_strike_by_workers_is_a_labour_strike(analyze, text):
+    doc = analyze(text, published="2024-03-06")
+    assert _events(doc, "PROTEST") and not _events(doc, "ASSAULT")
