@@ -242,3 +242,11 @@ def test_a_state_agreeing_to_buy_arms_still_agrees(analyze):
 def test_a_strike_by_workers_is_a_labour_strike(analyze, text):
     doc = analyze(text, published="2024-03-06")
     assert _events(doc, "PROTEST") and not _events(doc, "ASSAULT")
+
+
+def test_welcoming_a_visiting_leader_hosts_a_visit(analyze):
+    doc = analyze(
+        "The Elysee welcomed Ghana's president for a state visit on Thursday.", "2024-03-06"
+    )
+    (ev,) = _events(doc, "CONSULT")
+    assert [a.code for a in ev.actor] == ["FRA"] and [a.code for a in ev.recipient] == ["GHA"]
