@@ -250,3 +250,10 @@ def test_welcoming_a_visiting_leader_hosts_a_visit(analyze):
     )
     (ev,) = _events(doc, "CONSULT")
     assert [a.code for a in ev.actor] == ["FRA"] and [a.code for a in ev.recipient] == ["GHA"]
+
+
+def test_a_riders_attack_on_a_climb_is_a_race(analyze):
+    doc = analyze(
+        "The Slovenian rider launched a blistering attack on the final climb.", "2024-07-14"
+    )
+    assert _events(doc, "ASSAULT") == []

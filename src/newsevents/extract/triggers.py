@@ -468,6 +468,8 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     sv = parse.support_verb(noun)
     support = book.words("support_verbs")
     support = support if noun.dep_ == "dobj" else support - book.object_only_support
+    if sv is not None and book.spec(entry.event).violent and _sport_doer(sv, book, parse):
+        return False  # "the rider launched an attack on the Galibier": a race, no assault
     if sv is not None and (
         bool(set(forms(sv)) & support)
         or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
@@ -487,6 +489,13 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     return noun.dep_ in ("ROOT",) or (
         noun.dep_ == "nsubj" and sv is not None and sv.lemma_ in copula and not generic and not said
     )
+
+
+def _sport_doer(sv: Token, book: Codebook, parse: Parse) -> bool:
+    """The support verb's doer is one the codebook never takes for a party (a rider, a
+    striker, a storm: ``NONEVENT_DOERS``)."""
+    doers = book.classes.get("NONEVENT_DOERS", frozenset())
+    return any(lemma(s) in doers for s in parse.subjects(sv))
 
 
 def _fired_from_named(noun: Token, book: Codebook) -> bool:
