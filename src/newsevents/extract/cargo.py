@@ -27,5 +27,5 @@ def carried(objs: list[Token], book: Codebook) -> list[Token]:
                 if lemma(a) in verbs or a.lower_ in verbs:
                     goods += preps_of(a).get("with", [])
         goods = with_conjuncts(goods)
-        out += goods if goods and all(lemma(g) in cargo for g in goods[:1]) else [o]
+        out += goods if goods and lemma(goods[0]) in cargo else [o]
     return out

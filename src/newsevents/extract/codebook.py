@@ -286,6 +286,7 @@ def load_codebook(
     acc.add_list("report_verbs", sorted(shared.words("report_verbs")))
     acc.add_list("naming_verbs", sorted(shared.words("naming_verbs")))
     acc.add_list("indefinite_articles", sorted(shared.words("indefinite_articles")))
+    acc.add_list("quote_marks", sorted(shared.words("quote_marks")))
     for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:

@@ -8,9 +8,7 @@ from spacy.tokens import Token
 
 from ..resources import countries
 from .parse import AGENT, ENT_LABELS, preps_of, with_conjuncts
-
-#: entity labels of places: a place's name as a modifier of an attack is its scene
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+from .relatives import PLACE_LABELS
 
 
 def actor_modifiers(noun: Token) -> list[Token]:
@@ -44,7 +42,7 @@ def _scene(mod: Token) -> bool:
     """A place's name written as a plain compound before the act ("the Nabatieh strike",
     "the Kabul bombing"): where it happened. A country's name or nationality word ("a US
     strike", "a Kyrgyz drone strike") stays the doer."""
-    if mod.dep_ != "compound" or mod.ent_type_ not in _PLACE_LABELS:
+    if mod.dep_ != "compound" or mod.ent_type_ not in PLACE_LABELS:
         return False
     doc, lo, hi = mod.doc, mod.i, mod.i + 1
     while lo > 0 and doc[lo].ent_iob_ == "I":

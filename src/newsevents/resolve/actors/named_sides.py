@@ -11,9 +11,6 @@ from spacy.tokens import Span as SpacySpan
 from ...model import Span
 from .vocab import ActorWords
 
-#: quotation marks: a country named inside a quotation is the speaker's word, not the story's
-_QUOTES = frozenset({'"', "\u201c", "\u201d"})
-
 
 def across_border(ent: SpacySpan, words: ActorWords) -> bool:
     """ "near the Burkina Faso border", "its border with Chad": the neighbour's country."""
@@ -31,11 +28,11 @@ def against(ent: SpacySpan, words: ActorWords) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in words.target_preps
 
 
-def quoted(ent: SpacySpan, sent: SpacySpan) -> bool:
+def quoted(ent: SpacySpan, sent: SpacySpan, words: ActorWords) -> bool:
     """ "calling it 'a page out of the Kremlin's book'": inside a quotation of its sentence
-    (an odd number of quotation marks before it)."""
+    (an odd number of quotation marks before it), the speaker's word, not the story's."""
     doc = sent.doc
-    return sum(1 for t in doc[sent.start : ent.start] if t.text in _QUOTES) % 2 == 1
+    return sum(1 for t in doc[sent.start : ent.start] if t.text in words.quote_marks) % 2 == 1
 
 
 def within(ent: SpacySpan, spans: Sequence[Span]) -> bool:

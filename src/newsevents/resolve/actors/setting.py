@@ -275,7 +275,9 @@ class Setting:
         for ent in self.places.ents_in(sent):
             if backer(ent, self.kb) or across_border(ent, words):
                 continue  # "Moscow-backed separatists", "pro-Kyiv": a backer or a side
-            if not targets and (against(ent, words) or quoted(ent, sent) or within(ent, parties)):
+            if not targets and (
+                against(ent, words) or quoted(ent, sent, words) or within(ent, parties)
+            ):
                 continue
             if ent.label_ == "NORP":
                 hit = self.kb.countries.get(ent.text)

@@ -83,6 +83,8 @@ class ActorWords:
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
     report_verbs: frozenset[str]
+    #: from the shared lexicon: quotation marks as tokens
+    quote_marks: frozenset[str]
 
     @property
     def unidentified(self) -> str:
@@ -121,6 +123,7 @@ _SHARED_WORDS = {
     "place_preps": "place_preps",
     "report_verbs": "report_verbs",
     "indefinite_articles": "indefinite_articles",
+    "quote_marks": "quote_marks",
 }
 
 

@@ -304,8 +304,7 @@ def own_times(
             return True
         if trigger_toks is None or not len(trigger_toks):
             return False
-        trigger = trigger_toks.root
-        return noun.head == trigger or (noun.dep_ == "pobj" and noun.head.head == trigger)
+        return _on_trigger(noun, trigger_toks.root)
 
     def ahead(ti: int, trigger_toks: SpacySpan | None) -> bool:
         """The time dates the act the trigger's object names, which lies ahead of it
@@ -317,7 +316,7 @@ def own_times(
         return (
             trigger.lemma_.lower() in forward
             and noun.lemma_.lower() in event_nouns
-            and (noun.head == trigger or (noun.dep_ == "pobj" and noun.head.head == trigger))
+            and _on_trigger(noun, trigger)
         )
 
     def free(ti: int, ei: int) -> bool:  # not claimed by another event
@@ -410,6 +409,11 @@ def own_times(
                 chosen = nearest(same, ev)
         out.append(chosen)
     return out
+
+
+def _on_trigger(noun: Token, trigger: Token) -> bool:
+    """Is ``noun`` the trigger's object, or the object of one of its prepositions?"""
+    return noun.head == trigger or (noun.dep_ == "pobj" and noun.head.head == trigger)
 
 
 def _relative_antecedent(trig: Token, event_nouns: Collection[str]) -> Token | None:
