@@ -686,3 +686,52 @@ def test_doers_on_opposing_sides_of_one_country_are_two_acts(first, second, even
         articles.append(a)
         mentions.append(_with_sector(m, sector))
     assert len(merge(articles, mentions).events) == events
+
+
+def _with_entity(m, side: str, entity: str, sector: str | None = None):
+    """``m`` with its ``side``'s actors tied to the document entity ``entity``."""
+    actors = tuple(replace(a, entity=entity, sector=sector or a.sector) for a in getattr(m, side))
+    return replace(m, **{side: actors})
+
+
+@pytest.mark.parametrize(
+    ("entity_first", "entity_second", "events"),
+    [
+        # the same named person killed, told twice in one article: one act
+        ("Vardan Osk", "Vardan Osk", 1),
+        # two named persons: the sides alone in one article, two acts
+        ("Vardan Osk", "Mira Telen", 2),
+    ],
+)
+def test_a_named_person_in_the_same_role_is_a_participant(
+    entity_first: str, entity_second: str, events: int
+) -> None:
+    text = (
+        f"A Freedonian drone killed {entity_first} near Port Vela on Friday. Markets shut. "
+        f"Freedonian forces bombed {entity_second} on Friday."
+    )
+    a = art("n1", "Harbor Daily", "2021-03-06", text)
+    first = text.split(". ")[0] + "."
+    second = text.split(". ")[2]
+    m1 = men(a, 0, first, "killed", actor=(("A Freedonian drone", "FRE"),),
+             recipient=((entity_first, "SYL"),), date="2021-03-05")  # fmt: skip
+    m2 = men(a, 1, second, "bombed", actor=(("Freedonian forces", "FRE"),),
+             recipient=((entity_second, "SYL"),), date="2021-03-05")  # fmt: skip
+    m1 = _with_entity(m1, "recipient", entity_first.lower())
+    m2 = _with_entity(m2, "recipient", entity_second.lower())
+    assert len(merge([a], [m1, m2]).events) == events
+
+
+@pytest.mark.parametrize(("sector", "events"), [("UNK", 1), (None, 2)])
+def test_an_unidentified_doer_does_not_conflict_with_a_named_one(sector, events) -> None:
+    """An unidentified doer's country is the coder's guess from the place (guessed_sectors
+    in merge.yaml): it does not refuse a join with another outlet's named doer."""
+    a1 = art("u1", "Harbor Daily", "2021-03-06", "Gunmen shelled Port Vela on Friday.")
+    a2 = art("u2", "Continental Wire", "2021-03-06", "Freedonian forces shelled Port Vela.")
+    place = ("Port Vela", "SYL", "city")
+    m1 = men(a1, 0, "Gunmen shelled Port Vela on Friday.", "shelled",
+             actor=(("Gunmen", "SYL"),), date="2021-03-05", place=place)  # fmt: skip
+    m1 = replace(m1, actor=tuple(replace(x, sector=sector) for x in m1.actor))
+    m2 = men(a2, 0, "Freedonian forces shelled Port Vela.", "shelled", actor=(FRE,),
+             date="2021-03-05", place=place)  # fmt: skip
+    assert len(merge([a1, a2], [m1, m2]).events) == events

@@ -65,6 +65,7 @@ class Cluster:
     types: Counter[str] = field(default_factory=Counter)
     iv: tuple[int, int] | None = None
     actor_codes: AbstractSet[str] = _NONE
+    actor_named: AbstractSet[str] = _NONE  # ... of the doers the text identifies
     actor_names: AbstractSet[str] = _NONE
     actor_coal: AbstractSet[str] = _NONE
     recip_codes: AbstractSet[str] = _NONE
@@ -86,6 +87,8 @@ class Cluster:
     actor_heads: AbstractSet[str] = _NONE  # head words of the named doers
     recip_heads: AbstractSet[str] = _NONE  # ... of the named targets
     persons: AbstractSet[str] = _NONE  # ... of the coded named entities
+    actor_persons: AbstractSet[str] = _NONE  # ... of those among the doers
+    recip_persons: AbstractSet[str] = _NONE  # ... of those among the targets
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: AbstractSet[str] = _NONE  # trigger lemmas: the words for the act
     named_places: AbstractSet[str] = _NONE  # places its sentences name or hold
@@ -119,6 +122,7 @@ class Cluster:
                 if lo <= hi:  # the most precise agreed interval
                     self.iv = (lo, hi)
         self.actor_codes = _grow(self.actor_codes, x.actor.codes)
+        self.actor_named = _grow(self.actor_named, x.actor.named_codes)
         self.actor_names = _grow(self.actor_names, x.actor.names)
         self.actor_coal = _grow(self.actor_coal, x.actor.coalition)
         self.actor_sectors = _grow(self.actor_sectors, x.actor.sectors)
@@ -151,6 +155,8 @@ class Cluster:
         self.recip_heads = _grow(self.recip_heads, x.recipient.heads)
         self.persons = _grow(self.persons, x.actor.persons)
         self.persons = _grow(self.persons, x.recipient.persons)
+        self.actor_persons = _grow(self.actor_persons, x.actor.persons)
+        self.recip_persons = _grow(self.recip_persons, x.recipient.persons)
         if x.m.trigger_lemma:
             self.lemmas = _with(self.lemmas, x.m.trigger_lemma.lower())
         if x.place_key and x.place_level:

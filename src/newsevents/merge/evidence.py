@@ -172,8 +172,11 @@ def _side_status(
     coal: AbstractSet[str],
     sectors: AbstractSet[tuple[str, str]],
     what: str,
+    named: AbstractSet[str] | None = None,
 ) -> tuple[str, bool, str]:
-    """(match | mismatch | unknown, sectors differ, note) for one slot."""
+    """(match | mismatch | unknown, sectors differ, note) for one slot. ``named``: the
+    event's codes of identified doers; given, two codes conflict only when both sides
+    identify a doer (an unidentified doer's country is the place's, see Side.named_codes)."""
     if side.codes and codes:
         common = side.codes & codes
         if common:
@@ -186,7 +189,7 @@ def _side_status(
         return "match", False, f"{what} member of coalition"
     if side.coalition and coal and side.coalition & coal:
         return "match", False, f"{what} same coalition"
-    if side.codes and codes:
+    if side.codes and codes and (named is None or (side.named_codes and named)):
         mine_s, theirs_s = "+".join(sorted(side.codes)), "+".join(sorted(codes))
         return "mismatch", False, f"{what} {mine_s}!={theirs_s}"
     if side.names and names and side.names & names:
@@ -205,11 +208,14 @@ def _opposed(
     return mine in ({0}, {1}) and theirs in ({0}, {1}) and mine != theirs
 
 
-def _mismatch(side: Side, codes: AbstractSet[str], coal: AbstractSet[str]) -> bool:
+def _mismatch(
+    side: Side, codes: AbstractSet[str], coal: AbstractSet[str], named: AbstractSet[str]
+) -> bool:
     """``_side_status(...)[0] == "mismatch"`` without writing the note (the hard rule below
     asks this of most candidates: speed only)."""
     return bool(
-        side.codes
+        side.named_codes
+        and named
         and codes
         and not side.codes & codes
         and not side.codes & coal
@@ -302,7 +308,7 @@ def _hard_refusal(x: Features, c: Cluster, slack: int, soft: bool) -> str | None
     corpus 66,000 of 90,000)."""
     if x.iv and c.iv and max(x.iv[0] - c.iv[1], c.iv[0] - x.iv[1], 0) > slack:
         return "date gap"
-    if not soft and _mismatch(x.actor, c.actor_codes, c.actor_coal):
+    if not soft and _mismatch(x.actor, c.actor_codes, c.actor_coal, c.actor_named):
         return "actor mismatch"
     return None
 
@@ -379,11 +385,27 @@ def join_evidence(
         v["no_date"] = 1.0
         notes.append("no date on one side")
     # actor and recipient
-    for side, codes, names, coal, sectors, what in (
-        (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor"),
-        (x.recipient, c.recip_codes, c.recip_names, c.recip_coal, c.recip_sectors, "recipient"),
+    for side, codes, names, coal, sectors, named, what in (
+        (
+            x.actor,
+            c.actor_codes,
+            c.actor_names,
+            c.actor_coal,
+            c.actor_sectors,
+            c.actor_named,
+            "actor",
+        ),
+        (
+            x.recipient,
+            c.recip_codes,
+            c.recip_names,
+            c.recip_coal,
+            c.recip_sectors,
+            None,
+            "recipient",
+        ),
     ):
-        status, differ, note = _side_status(side, codes, names, coal, sectors, what)
+        status, differ, note = _side_status(side, codes, names, coal, sectors, what, named)
         notes.append(note)
         if status == "mismatch" and what == "actor" and not soft:
             return _refuse(why, "actor mismatch")
@@ -433,8 +455,14 @@ def join_evidence(
     elif not p.cross_story or x.iv is None or c.iv is None:
         return _refuse(why, "cross-story")
     # the same participant in the same role: the attackers of one act may be the targets of
-    # the next ("terrorists attacked the post" ... "six terrorists were neutralised")
-    shared = (x.actor.heads & c.actor_heads) | (x.recipient.heads & c.recip_heads)
+    # the next ("terrorists attacked the post" ... "six terrorists were neutralised"); a
+    # named person the coder tied to an entity counts too ("killed Soleimani" twice)
+    shared = (
+        (x.actor.heads & c.actor_heads)
+        | (x.recipient.heads & c.recip_heads)
+        | (x.actor.persons & c.actor_persons)
+        | (x.recipient.persons & c.recip_persons)
+    )
     v["participants_match"] = float(bool(shared))
     if shared:
         notes.append(f"participants {'+'.join(sorted(shared))}")

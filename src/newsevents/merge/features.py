@@ -161,6 +161,9 @@ class Side:
     #: last word of each coded participant the coder tied to a named entity ("Soleimani"): the
     #: concrete participant an opinion about an act may share with its report
     persons: frozenset[str] = frozenset()
+    #: the codes of its doers the text identifies: an unidentified one's (guessed_sectors in
+    #: merge.yaml) is the place's country, which may agree but never conflicts
+    named_codes: frozenset[str] = frozenset()
 
 
 _HEADS: dict[str, str | None] = {}
@@ -185,6 +188,7 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
     labels: list[str] = []
     heads: set[str] = set()
     persons: set[str] = set()
+    named_codes: set[str] = set()
     for a in actors:
         k = name_key(a.name)
         if k and a.code and a.entity is not None:
@@ -200,6 +204,8 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
         members |= coal
         if a.code and not coal:
             codes.add(a.code)
+            if a.sector not in kb.guessed_sectors:
+                named_codes.add(a.code)
             if a.sector:
                 sectors.add((a.code, a.sector))
         elif k:
@@ -213,6 +219,7 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
         "+".join(labels),
         _frozen(heads),
         _frozen(persons),
+        _frozen(named_codes),
     )
 
 

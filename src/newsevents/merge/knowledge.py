@@ -35,6 +35,8 @@ class MergeKnowledge:
     counted_class: dict[str, str] = field(default_factory=dict)
     # sector -> the armed side it fights on (index into opposing_sides in merge.yaml)
     armed_side: dict[str, int] = field(default_factory=dict)
+    # sectors of doers the text does not identify: their country is a guess (guessed_sectors)
+    guessed_sectors: frozenset[str] = frozenset()
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -142,6 +144,11 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         for c in codes:
             if armed_side.setdefault(c, i) != i:
                 raise ConfigError(f"{path}: opposing_sides: {c} is on both sides")
+    guessed = data.get("guessed_sectors") or []
+    if not isinstance(guessed, list) or not all(
+        isinstance(c, str) and len(c) == 3 and c.isupper() for c in guessed
+    ):
+        raise ConfigError(f"{path}: 'guessed_sectors' must be a list of sector codes")
     country_words = frozenset(
         name_key(form) for form, (_, kind) in countries().items() if kind != "capital"
     )
@@ -153,4 +160,5 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         country_words=country_words,
         counted_class=counted,
         armed_side=armed_side,
+        guessed_sectors=frozenset(guessed),
     )
