@@ -735,3 +735,17 @@ def test_an_unidentified_doer_does_not_conflict_with_a_named_one(sector, events)
     m2 = men(a2, 0, "Freedonian forces shelled Port Vela.", "shelled", actor=(FRE,),
              date="2021-03-05", place=place)  # fmt: skip
     assert len(merge([a1, a2], [m1, m2]).events) == events
+
+
+@pytest.mark.parametrize(("narrative_day", "events"), [("2021-03-02", 1), ("2021-03-06", 2)])
+def test_a_narrative_date_reaches_only_a_few_days_back(narrative_day, events) -> None:
+    """A date the coder carried from the article's narrative (``context``) is the outlet's
+    account of the day: an act stated five days before it is another act of the story."""
+    a1 = art("k1", "Harbor Daily", "2021-03-02", "Freedonian forces shelled Port Vela on Monday.")
+    a2 = art("k2", "Continental Wire", "2021-03-07", "Freedonian forces also shelled Port Vela.")
+    place = ("Port Vela", "SYL", "city")
+    m1 = men(a1, 0, "Freedonian forces shelled Port Vela on Monday.", "shelled", actor=(FRE,),
+             date="2021-03-01", place=place)  # fmt: skip
+    m2 = men(a2, 0, "Freedonian forces also shelled Port Vela.", "shelled", actor=(FRE,),
+             date=narrative_day, source="context", place=place)  # fmt: skip
+    assert len(merge([a1, a2], [m1, m2]).events) == events

@@ -83,11 +83,12 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
         e = _bounds(m.date_end, m.date_precision)
         if e is not None and e[1] >= start:
             end = e[1]
-    if m.date_source in (
-        "publication",
-        "context",
-    ):  # a default, not a statement: allow a few days before
+    if m.date_source == "publication":  # a default, not a statement: allow a few days before
         start -= lookback
+    elif m.date_source == "context":
+        # the day the article's narrative gives the act: a guess, yet the outlet's own
+        # account; a few days before it is another act of the story, not this one
+        start -= min(lookback, _CONTEXT_LOOKBACK_DAYS)
     elif vague_years and m.date_precision == "year" and not m.date_end:
         # a bare year for background ("in 2018", "last year" said in January) is vague at its
         # edges: outlets often disagree by one year on the same act, which is a discrepancy
@@ -97,6 +98,7 @@ def interval(m: EventMention, lookback: int, *, vague_years: bool = True) -> tup
     return start, end
 
 
+_CONTEXT_LOOKBACK_DAYS = 3
 _YEAR_EDGE_DAYS = 180  # adjacent years overlap; years two apart stay apart
 _TIME_LEAD_CHARS = 24  # "in the early hours of " before a tagged "Saturday"
 
