@@ -26,6 +26,7 @@ from .reference import (
     main_of,
     named_doers,
     named_side,
+    named_targets,
     nominal,
     relative_anchor,
 )
@@ -540,6 +541,7 @@ def _date_by_back_reference(ctx: Dating, ei: int) -> None:
         kind,
         noun.lemma_.lower(),
         doers=named_doers(ev, noun),
+        targets=named_targets(ev, noun),
     )
     if ante is not None and ante is not ev:
         ctx.state[ei] = _dated_as(ev, ante, "text", ante.time)

@@ -110,13 +110,15 @@ def antecedent(
     window: bool = True,
     exclude: int | None = None,
     doers: frozenset[str] = frozenset(),
+    targets: frozenset[str] = frozenset(),
 ) -> EventMention | None:
     """The event a nominal at ``pos`` refers back to: among the factual events of type
     ``kind`` before it, the latest one called by the same noun, else the latest one; it
     counts only when the text dates it. Bounded (``window``): at most ``max_sentences``
     back, and never across a time expression with another date in between. ``doers``: the
     countries the nominal itself names ("the US attack", "Israel's raids"); another
-    country's act is not the one it refers to."""
+    country's act is not the one it refers to. ``targets``: the entities the nominal names
+    as its targets ("the killing of the governor"): an act on someone else is not it."""
     sents = ctx.doc.sentences
     state = ctx.state
     earlier = [
@@ -127,6 +129,7 @@ def antecedent(
         and state[i].event == kind
         and state[i].factuality in ("asserted", "reported")
         and (not doers or any((a.code or "")[:3] in doers for a in state[i].actor))
+        and (not targets or any(a.entity in targets for a in state[i].recipient))
     ]
     if window:
         here = ctx.sentence_index(pos)
@@ -140,7 +143,7 @@ def antecedent(
     # same kind is more likely another act than this one)
     if ante.date_source != "text":
         return None
-    if window and not doers:  # a named doer's act is found across other acts' dates
+    if window and not doers and not targets:  # a named side's act is found across others'
         between = [
             t
             for t in ctx.times
@@ -162,6 +165,17 @@ def named_doers(ev: EventMention, noun: Token) -> frozenset[str]:
         a.code[:3]
         for a in ev.actor
         if a.code and len(a.code) >= 3 and lo <= a.span.start and a.span.end <= hi
+    )
+
+
+def named_targets(ev: EventMention, noun: Token) -> frozenset[str]:
+    """The entities of ``ev``'s recipients written inside the nominal ``noun`` after it
+    ("the killing of the governor", "the raid on the camp")."""
+    lo, hi = noun.idx, noun.right_edge.idx + len(noun.right_edge)
+    return frozenset(
+        a.entity
+        for a in ev.recipient
+        if a.entity is not None and lo <= a.span.start and a.span.end <= hi
     )
 
 

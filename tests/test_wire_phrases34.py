@@ -1,0 +1,22 @@
+"""Phrases read wrong before the thirty-fourth session. Real spaCy, gazetteer and
+dictionaries; hand-written sentences."""
+
+from __future__ import annotations
+
+
+def _by_trigger(doc):
+    return {e.trigger_lemma: e for e in doc.events}
+
+
+def test_an_act_named_by_its_target_takes_the_date_of_the_act_on_that_target(analyze):
+    """'the killing of Kaseya' refers back to the act on Kaseya (Sunday), not to the latest
+    act of its type (Monday's shelling); a later plain 'the assassination' follows it."""
+    text = (
+        "Gunmen shot dead Governor Amani Kaseya in Bukavu early on Sunday. Rebels shelled the "
+        "army base in Goma on Monday. Officials condemned the killing of Kaseya. Soon after "
+        "the assassination took place, the president posted a photo of the flag."
+    )
+    evs = _by_trigger(analyze(text, published="2024-03-08"))
+    assert evs["shoot"].date == "2024-03-03" and evs["shell"].date == "2024-03-04"
+    assert evs["killing"].date == "2024-03-03"
+    assert evs["assassination"].date == "2024-03-03"
