@@ -20,3 +20,10 @@ def test_an_act_named_by_its_target_takes_the_date_of_the_act_on_that_target(ana
     assert evs["shoot"].date == "2024-03-03" and evs["shell"].date == "2024-03-04"
     assert evs["killing"].date == "2024-03-03"
     assert evs["assassination"].date == "2024-03-03"
+
+
+def test_an_adjective_of_result_after_the_verb_is_no_part_of_the_name(analyze):
+    """'shot dead Governor X': 'dead' is what the shooting did, not part of the target."""
+    text = "Gunmen shot dead Governor Amani Kaseya in Bukavu on Sunday."
+    (ev,) = analyze(text, published="2024-03-08").events
+    assert [a.name for a in ev.recipient] == ["Governor Amani Kaseya"]

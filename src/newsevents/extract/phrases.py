@@ -41,6 +41,12 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
                 d.dep_ in ("det", "nummod") and c.i < d.i < t.i for d in t.children
             ):
                 continue  # "shot dead two workers": no adjective comes before the numeral
+            if (
+                c.dep_ == "amod"
+                and c.i == t.head.i + 1
+                and c.lower_ in book.words("resultative_adjectives")
+            ):
+                continue  # "shot dead Governor Kaseya": the act's result, not the name
             if c.ent_type_ in WHEN and c.dep_ != "pobj":
                 continue  # "On Thursday morning police ...": the parse's compound is a time
             if (
