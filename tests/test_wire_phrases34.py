@@ -27,3 +27,10 @@ def test_an_adjective_of_result_after_the_verb_is_no_part_of_the_name(analyze):
     text = "Gunmen shot dead Governor Amani Kaseya in Bukavu on Sunday."
     (ev,) = analyze(text, published="2024-03-08").events
     assert [a.name for a in ev.recipient] == ["Governor Amani Kaseya"]
+
+
+def test_a_coordinated_nationality_keeps_its_own_modifiers(analyze):
+    """'Sudanese and South Sudanese troops': the second party is South Sudan's."""
+    text = "Sudanese and South Sudanese troops traded fire near the Heglig oil field on Monday."
+    (ev,) = analyze(text, published="2025-03-04").events
+    assert sorted(a.code for a in ev.actor) == ["SDN", "SSD"]

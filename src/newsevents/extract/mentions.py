@@ -67,8 +67,18 @@ def _split_origins(t: Token, start: int, end: int, book: Codebook) -> list[tuple
         if any(not start <= lo < hi for lo, hi in spans):
             return [(start, end)]
         return spans
-    spans = [(o.idx, o.idx + len(o.text)) for o in origins[:-1]]
-    return [*spans, (origins[-1].idx, end)]
+    spans = [(_origin_start(o), o.idx + len(o.text)) for o in origins[:-1]]
+    return [*spans, (_origin_start(origins[-1]), end)]
+
+
+def _origin_start(origin: Token) -> int:
+    """Where a nationality word's own name starts: with the modifiers written before it
+    ("Sudanese and South Sudanese troops": "South Sudanese", not "Sudanese")."""
+    first = origin
+    for c in origin.children:
+        if c.i < first.i and c.dep_ in ("amod", "compound") and c.ent_type_ == origin.ent_type_:
+            first = c
+    return first.idx
 
 
 def mention_of(
