@@ -3,6 +3,8 @@ dictionaries; hand-written sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _by_trigger(doc):
     return {e.trigger_lemma: e for e in doc.events}
@@ -34,3 +36,17 @@ def test_a_coordinated_nationality_keeps_its_own_modifiers(analyze):
     text = "Sudanese and South Sudanese troops traded fire near the Heglig oil field on Monday."
     (ev,) = analyze(text, published="2025-03-04").events
     assert sorted(a.code for a in ev.actor) == ["SDN", "SSD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BISHKEK, June 8 (Wire) - Kyrgyzstan and Tajikistan agreed on Wednesday to a ceasefire.",
+        "Q: What happened?\nA: Kyrgyzstan and Tajikistan agreed on Wednesday to a ceasefire.",
+    ],
+)
+def test_a_sentence_after_a_dateline_or_label_runs_to_its_verb(analyze, text):
+    """The parser split 'Kyrgyzstan | and | Tajikistan agreed' after the dateline: a preset
+    start's sentence runs at least to its first verb, so both countries agree."""
+    (ev,) = [e for e in analyze(text, published="2023-06-08").events if e.event == "AGREE"]
+    assert sorted(a.code for a in ev.actor) == ["KGZ", "TJK"]

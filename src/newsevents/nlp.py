@@ -65,6 +65,8 @@ _TIME_STAMP = re.compile(
 )
 
 
+#: marks that end a sentence
+_ENDS = frozenset({".", "!", "?"})
 #: marks that close what the word before them opened when written against it ('war."')
 _CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", ")", "]"})
 
@@ -95,15 +97,24 @@ class LayoutBreaks:
         found = [m for rx in self.patterns if (m := rx.search(head)) is not None]
         if found:
             starts.add(min(found, key=lambda m: m.start()).end())
+        preset = 0  # tokens since a preset start before its first verb (0: none open)
         for tok in doc[1:]:
             before = doc[tok.i - 1]
             if tok.is_space:
+                preset = 0 if "\n" in tok.text else preset
                 continue
             new_line = before.is_space and "\n" in before.text
             if new_line or tok.idx in starts or (before.is_space and before.idx in starts):
                 tok.is_sent_start = True
+                preset = 1
             elif tok.text in _CLOSERS and not before.whitespace_ and not before.is_space:
                 tok.is_sent_start = False  # 'war."': the closing quote ends, never starts
+            elif preset and tok.text not in _ENDS:
+                # the sentence a preset start opens runs at least to its first verb: the
+                # parser split "Kyrgyzstan | and | Tajikistan agreed" after a dateline
+                tok.is_sent_start = False
+            if preset and (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.text in _ENDS):
+                preset = 0
         return doc
 
 
