@@ -50,3 +50,10 @@ def test_a_sentence_after_a_dateline_or_label_runs_to_its_verb(analyze, text):
     start's sentence runs at least to its first verb, so both countries agree."""
     (ev,) = [e for e in analyze(text, published="2023-06-08").events if e.event == "AGREE"]
     assert sorted(a.code for a in ev.actor) == ["KGZ", "TJK"]
+
+
+def test_a_place_before_the_subject_sets_the_scene_of_an_attack(analyze):
+    """'In Dhaka, police fired ...': the city is where, not whom they fired at."""
+    text = "In Dhaka, police fired tear gas to disperse several hundred opposition supporters."
+    evs = [e for e in analyze(text, published="2023-11-20").events if e.trigger_lemma == "fire"]
+    assert evs and all("Dhaka" not in a.name for e in evs for a in e.recipient)

@@ -290,8 +290,15 @@ def _after_recipient_preps(
     """The first objects of the type's recipient prepositions that can be a party."""
     spec = book.spec(frame.event)
     for p in spec.recipient_preps:
-        # (a passive's "by" names its doer: "the offer was rejected by Kyiv")
-        after = [c for c in preps.get(p, []) if c.head.dep_ != "agent"]
+        # (a passive's "by" names its doer: "the offer was rejected by Kyiv"; a phrase before
+        # the subject sets the scene: "In Dhaka, police fired tear gas", though a protest's
+        # venue names the state it addresses, see resolve.actors.setting)
+        scene = spec.implicit_target is None
+        after = [
+            c
+            for c in preps.get(p, [])
+            if c.head.dep_ != "agent" and not (scene and _fronted(c.head, frame.token))
+        ]
         after = [_gerund_subject(c) for c in after] if spec.violent else after
         cands = [
             c
@@ -308,6 +315,14 @@ def _after_recipient_preps(
                 cands = [r for o in cands for r in _occupants(o, book) or [o]]
             return [r for o in with_conjuncts(cands) for r in owner_of(o, book)]
     return []
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """Does the verb's phrase ``prep`` come before the verb's subject (a scene-setting
+    adverbial: "In Dhaka, police fired ...")?"""
+    return prep.head == verb and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i for c in verb.children
+    )
 
 
 def _receiver(
