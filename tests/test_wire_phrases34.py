@@ -57,3 +57,17 @@ def test_a_place_before_the_subject_sets_the_scene_of_an_attack(analyze):
     text = "In Dhaka, police fired tear gas to disperse several hundred opposition supporters."
     evs = [e for e in analyze(text, published="2023-11-20").events if e.trigger_lemma == "fire"]
     assert evs and all("Dhaka" not in a.name for e in evs for a in e.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the given name before an alias of the surname is the person's own
+        ("President Volodymyr Zelenskiy thanked the mediators on Friday.", "UKR"),
+        # another given name before it is someone else
+        ("Oleksandr Zelenskiy thanked the mediators on Friday.", None),
+    ],
+)
+def test_a_known_persons_given_name_before_a_spelling_of_the_surname(analyze, text, code):
+    (ev,) = analyze(text, published="2025-12-26").events
+    assert [a.code for a in ev.actor] == [code]

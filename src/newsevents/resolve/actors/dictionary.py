@@ -48,6 +48,14 @@ class ActorEntry:
     #: True for an entry of the converted Phoenix table (our own files: False)
     open_data: bool = False
 
+    def first_names(self, words: Sequence[str]) -> bool:
+        """Are ``words`` (maybe none) the words before the last of this person's name ("Volodymyr"
+        before "Zelenskiy", an alias of Volodymyr Zelensky)?"""
+        if not words:
+            return True
+        given = self.name.split()[:-1]
+        return self.kind == "PERSON" and [w.lower() for w in words] == [g.lower() for g in given]
+
     def valid_on(self, date: str | None) -> bool:
         if not date:
             return True

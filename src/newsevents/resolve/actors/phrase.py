@@ -2,8 +2,7 @@
 
 A country comes from a curated name, a country name, adjective or capital anywhere in the
 phrase ("Iran's top general", "Washington"), a region or city the gazetteer knows, or a kind
-of non-state body ("rights group" -> NGO); a sector from its role words ("general" -> MIL).
-"""
+of non-state body ("rights group" -> NGO); a sector from its role words ("general" -> MIL)."""
 
 from __future__ import annotations
 
@@ -389,7 +388,8 @@ def _longest_name(
             entry = find(form)
             if entry is None or _abbreviation(span[i : i + n]):
                 continue
-            longer = bool(name_lead(span[i], actors)) or _named_body_lead(span[i], entry, actors)
+            lead_words = [t.text for t in name_lead(span[i], actors)]  # "Volodymyr" is his own
+            longer = not entry.first_names(lead_words) or _named_body_lead(span[i], entry, actors)
             if longer or sponsored(span[i], toks, actors) or stance(span[i], actors):
                 continue
             if related(span[i], toks, actors) or namesake(span[i], actors, entry.kind, n):
@@ -399,8 +399,8 @@ def _longest_name(
 
 
 def _abbreviation(run: Sequence[Token]) -> bool:
-    """A bracketed short form right after a name ("Montenegro Municipality Association
-    (AKK)") abbreviates that name; it is not another actor's initials."""
+    """A bracketed short form right after a name ("Kosovo Police (KP)") abbreviates that
+    name; it is not another actor's initials."""
     doc = run[0].doc
     first, end = run[0].i, run[-1].i + 1
     if first < 2 or end >= len(doc):
