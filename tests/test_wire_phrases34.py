@@ -71,3 +71,20 @@ def test_a_place_before_the_subject_sets_the_scene_of_an_attack(analyze):
 def test_a_known_persons_given_name_before_a_spelling_of_the_surname(analyze, text, code):
     (ev,) = analyze(text, published="2025-12-26").events
     assert [a.code for a in ev.actor] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hung the verb on its subject: the sentence still asks
+        "Is the regional bloc still providing humanitarian help to the refugees?",
+        # the rules find it a question; the learned model must not add it back
+        "Has the army withdrawn from Kidal, and will it return?",
+    ],
+)
+def test_a_yes_no_question_tells_no_event(analyze, text):
+    assert [
+        e
+        for e in analyze(text, published="2025-07-12").events
+        if e.factuality in ("asserted", "reported")
+    ] == []

@@ -131,8 +131,16 @@ def missed_clauses(doc: Document, events: list[EventMention]) -> list[Token]:
     return [
         t
         for t in (doc.parse[i] for i in verbs)
-        if t.i not in covered and t.dep_ not in _NOT_CLAUSES
+        if t.i not in covered and t.dep_ not in _NOT_CLAUSES and not _yes_no_question(t.sent)
     ]
+
+
+def _yes_no_question(sent: SpacySpan) -> bool:
+    """A sentence opened by an auxiliary and closed by a question mark ("Has the army left
+    Kidal?"): it asks whether, so the rules' no-event there is an answer, not a miss."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    last = [t for t in sent if not t.is_space]
+    return bool(words) and last[-1].text == "?" and words[0].pos_ == "AUX"
 
 
 def clause_features(
