@@ -88,3 +88,13 @@ def test_a_yes_no_question_tells_no_event(analyze, text):
         for e in analyze(text, published="2025-07-12").events
         if e.factuality in ("asserted", "reported")
     ] == []
+
+
+def test_a_statements_courtesy_formula_informs_and_asks_nothing(analyze):
+    """'wishes to inform the public that X': the ministry tells X; it requests nothing."""
+    text = (
+        "The Ministry of the Interior wishes to inform the general public that on Tuesday "
+        "unknown gunmen opened fire on residents in Bawku."
+    )
+    evs = analyze(text, published="2023-08-18").events
+    assert [(e.event, e.factuality) for e in evs] == [("ASSAULT", "asserted")]

@@ -91,6 +91,7 @@ class Cues:
     pending: frozenset[str]
     refusal: frozenset[str]
     wish: frozenset[str]
+    courtesy: frozenset[str]  # "wishes to inform": a formula, the speaker informs
     #: data/factuality_cues.yaml (shared with the learned model's features)
     claims: frozenset[str]
     confirming: frozenset[str]
@@ -147,6 +148,7 @@ class Cues:
             pending=w("pending_marks"),
             refusal=w("refusal_nouns"),
             wish=w("wish_governors"),
+            courtesy=book.classes.get("COURTESY", frozenset()),
             claims=shared.claim_nouns,
             confirming=w("confirming_verbs"),
             neg_dets=shared.negative_determiners,
@@ -470,7 +472,9 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
     result = walk.result
     dep, head = node.dep_, node.head
     hl = head.lemma_.lower()
-    if dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
+    if dep == "xcomp" and node.lemma_.lower() in cues.courtesy:
+        pass  # "wishes to inform the public that ...": the ministry informs, wishing nothing
+    elif dep == "xcomp" or (dep == "pcomp" and head.dep_ == "prep"):
         gov = head if dep == "xcomp" else head.head
         gl = gov.lemma_.lower()
         near = gl in cues.near or gov.lower_ in cues.near
@@ -491,7 +495,9 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
             result.declared = True
             result.intent = True
     elif dep in ("ccomp", "parataxis"):
-        if hl in cues.report and not walk.in_speech:
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in cues.courtesy for c in head.children):
+            pass  # "wishes to inform the public that X" (the parse hangs X on "wishes"): said
+        elif hl in cues.report and not walk.in_speech:
             walk.in_speech = True
             result.mark("reported", head)
             result.reported_by = head
