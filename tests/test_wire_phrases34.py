@@ -98,3 +98,17 @@ def test_a_statements_courtesy_formula_informs_and_asks_nothing(analyze):
     )
     evs = analyze(text, published="2023-08-18").events
     assert [(e.event, e.factuality) for e in evs] == [("ASSAULT", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # a state organ's own country, named, is its own side acting, not its target
+        ("Kamchybek Tashiev warned that Kyrgyzstan would respond with all available means.", []),
+        # an opposition's country by name is its state: kept
+        ("The Kenyan opposition accused Kenya of rigging the vote.", ["KEN"]),
+    ],
+)
+def test_a_state_organs_own_country_is_not_its_target(analyze, text, recipient):
+    (ev,) = analyze(text, published="2023-06-08").events
+    assert [a.code for a in ev.recipient] == recipient

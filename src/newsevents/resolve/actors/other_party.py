@@ -4,6 +4,7 @@ Iran", by the US): the recipient is Iran, never the doer's own country."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
@@ -18,10 +19,14 @@ def other_parties(
     doers: set[str],
     kb: ActorDictionary,
     tokens: Callable[[Span], list[Token]],
+    organs: AbstractSet[str] = frozenset(),
 ) -> tuple[Actor, ...]:
     """The recipients without the doer's own country named among a thing's sides (when
     another side is named), each uncoded one that took the doer's code given the other
-    country its phrase names."""
+    country its phrase names. ``organs``: the countries of doers that are organs of their
+    state: their own country by name is never their target ("Tashiev warned that Kyrgyzstan
+    would respond": his own side acting; an opposition's "Kenya" is its state, kept)."""
+    recips = tuple(r for r in recips if not (r.code in organs and _country_name(r, kb)))
     own = [r for r in recips if r.code in doers and _country_name(r, kb)]
     rest = [r for r in recips if r not in own]
     # (only beside a side that is no doer's: "the ministers of Chile and Argentina met" are

@@ -102,7 +102,10 @@ class Setting:
         if not ev.actor and not ev.recipient and spec.implicit_doer is None:
             return ev
         doers0 = {a.code for a in ev.actor if a.code}
-        ev = evolve(ev, recipient=other_parties(ev.recipient, doers0, self.kb, self._tokens))
+        organs = {a.code for a in ev.actor if a.code and a.sector in self.kb.sectors.codes.state}
+        ev = evolve(
+            ev, recipient=other_parties(ev.recipient, doers0, self.kb, self._tokens, organs)
+        )
         sent = self.doc.tokens(ev.sentence)
         if spec.implicit_target is not None and ev.actor and sent is not None:
             named = self._named_target(ev.actor, sent, spec.implicit_target)
