@@ -112,3 +112,11 @@ def test_a_statements_courtesy_formula_informs_and_asks_nothing(analyze):
 def test_a_state_organs_own_country_is_not_its_target(analyze, text, recipient):
     (ev,) = analyze(text, published="2023-06-08").events
     assert [a.code for a in ev.recipient] == recipient
+
+
+def test_the_first_word_of_a_compound_adjective_is_no_trigger(analyze):
+    """'ready-to-eat rations' promise nothing; 'ready to talk' still does."""
+    evs = analyze("The WFP delivered ready-to-eat rations to displaced families.").events
+    assert [e.event for e in evs] == ["AID"]
+    (ev,) = analyze("Mali said it was ready to talk to the rebels.").events
+    assert ev.event == "AGREE"

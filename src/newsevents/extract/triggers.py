@@ -65,8 +65,8 @@ _EMBEDDED = frozenset({"xcomp", "acl", "relcl", "advcl", "pcomp", "csubj", "pobj
 def match(tok: Token, book: Codebook, parse: Parse) -> Entry | None:
     """The most specific codebook entry whose constraints hold for this token."""
     pos = entry_pos(tok)
-    if pos is None:
-        return None
+    if pos is None or (pos == "adj" and tok.dep_ == "amod" and tok.nbor(1).tag_ == "HYPH"):
+        return None  # (the first word of a compound adjective: "ready-to-eat rations")
     keys = forms(tok)
     hw = hyphen_word(tok)
     if hw:
