@@ -120,3 +120,15 @@ def test_the_first_word_of_a_compound_adjective_is_no_trigger(analyze):
     assert [e.event for e in evs] == ["AID"]
     (ev,) = analyze("Mali said it was ready to talk to the rebels.").events
     assert ev.event == "AGREE"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The ministry reiterated its firm protest against the actions of the Russian Federation.",
+         "ACCUSE"),
+        ("Thousands joined a protest in the capital on Sunday.", "PROTEST"),
+    ],
+)  # fmt: skip
+def test_a_formal_protest_is_a_governments_not_a_crowds(analyze, text, event):
+    assert [e.event for e in analyze(text, published="2024-10-16").events] == [event]
