@@ -132,3 +132,16 @@ def test_the_first_word_of_a_compound_adjective_is_no_trigger(analyze):
 )  # fmt: skip
 def test_a_formal_protest_is_a_governments_not_a_crowds(analyze, text, event):
     assert [e.event for e in analyze(text, published="2024-10-16").events] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Armenian units fired on Azerbaijani positions near the border.", "MIL"),
+        # a more specific word decides: "unit" only states a formation
+        ("A Kenyan police unit arrested two men in Garissa.", "COP"),
+    ],
+)
+def test_units_are_soldiers_unless_named_otherwise(analyze, text, sector):
+    (ev,) = analyze(text, published="2026-04-16").events
+    assert [a.sector for a in ev.actor] == [sector]
