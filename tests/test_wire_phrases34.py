@@ -145,3 +145,15 @@ def test_a_formal_protest_is_a_governments_not_a_crowds(analyze, text, event):
 def test_units_are_soldiers_unless_named_otherwise(analyze, text, sector):
     (ev,) = analyze(text, published="2026-04-16").events
     assert [a.sector for a in ev.actor] == [sector]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # "on Wednesday" is when, not whom: a company firing back is a retort
+        ("Siam Riverline fired back on Wednesday, saying its offer was full and fair.", []),
+        ("Soldiers fired on protesters on Wednesday.", ["ASSAULT"]),
+    ],
+)
+def test_a_date_is_no_target_of_a_violent_act(analyze, text, events):
+    assert [e.event for e in analyze(text, published="2022-09-07").events] == events

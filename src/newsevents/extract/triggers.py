@@ -293,8 +293,11 @@ def _holds_attached(tok: Token, e: Entry, book: Codebook) -> bool:
             return False
     if (e.prep and not e.pobj) or e.not_prep:
         preps = preps_of(tok)
-        if e.prep and not e.pobj and not set(_real(preps) if e.pattern else preps) & set(e.prep):
-            return False  # a pattern's bare "(for)" is no "for two decades"
+        # a pattern's bare "(for)" is no "for two decades", nor a violent act's target "on"
+        # the day ("fired back on Wednesday, saying ...": a retort, no shot)
+        dated = e.pattern or book.spec(e.event).violent
+        if e.prep and not e.pobj and not set(_real(preps) if dated else preps) & set(e.prep):
+            return False
         if e.not_prep and _real(preps) & set(e.not_prep):
             return False  # "on Tuesday" is a date, not the "call on" of a request
     if e.mod or e.not_mod:
