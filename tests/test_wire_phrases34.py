@@ -157,3 +157,14 @@ def test_units_are_soldiers_unless_named_otherwise(analyze, text, sector):
 )
 def test_a_date_is_no_target_of_a_violent_act(analyze, text, events):
     assert [e.event for e in analyze(text, published="2022-09-07").events] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The emergencies ministry said it had mobilised more than 80 rescuers.", []),
+        ("The army mobilised 5,000 reservists on Monday.", ["MOBILIZE"]),
+    ],
+)
+def test_rescuers_mobilised_are_no_armed_force(analyze, text, events):
+    assert [e.event for e in analyze(text, published="2024-10-30").events] == events
