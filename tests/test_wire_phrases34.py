@@ -168,3 +168,17 @@ def test_a_date_is_no_target_of_a_violent_act(analyze, text, events):
 )
 def test_rescuers_mobilised_are_no_armed_force(analyze, text, events):
     assert [e.event for e in analyze(text, published="2024-10-30").events] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the force mobilised is the doer's own, no target
+        ("Russia mobilised 300,000 men in September.", []),
+        # where it is sent still names the target's country
+        ("India deployed 10,000 troops to the border with China.", ["CHN"]),
+    ],
+)
+def test_the_force_mobilised_is_the_doers_own(analyze, text, recipient):
+    (ev,) = analyze(text, published="2025-03-04").events
+    assert [a.code for a in ev.recipient] == recipient
