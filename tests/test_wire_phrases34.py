@@ -182,3 +182,11 @@ def test_rescuers_mobilised_are_no_armed_force(analyze, text, events):
 def test_the_force_mobilised_is_the_doers_own(analyze, text, recipient):
     (ev,) = analyze(text, published="2025-03-04").events
     assert [a.code for a in ev.recipient] == recipient
+
+
+def test_a_capital_naming_a_district_is_a_place_not_its_government(analyze):
+    """'in the Santiago district of Las Condes': Santiago places the district; no government
+    of Chile was stormed."""
+    text = "Four armed men stormed a jewellery store in the Santiago district of Las Condes."
+    (ev,) = analyze(text, published="2023-05-16").events
+    assert all(a.sector != "GOV" for a in ev.recipient)

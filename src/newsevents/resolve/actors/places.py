@@ -36,8 +36,13 @@ def ent_of(tok: Token) -> SpacySpan | None:
 
 def used_as_place(root: Token, words: ActorWords) -> bool:
     """Object of "in", "near", ... or of "the city of", "the outskirts of", "a resident of"
-    ..., or the possessor of such an object ("in Tigray's north-east")."""
-    if root.dep_ == "poss" and root.head.dep_ == "pobj":
+    ..., or the possessor of such an object ("in Tigray's north-east") or the name before
+    its place noun ("in the Santiago district of Las Condes")."""
+    # ("in Tigray's north-east"; "in the Santiago district of Las Condes")
+    named = root.dep_ == "poss" or (
+        root.dep_ == "compound" and root.head.lemma_.lower() in words.place_nouns
+    )
+    if named and root.head.dep_ == "pobj":
         root = root.head
     if root.dep_ != "pobj":
         return False
