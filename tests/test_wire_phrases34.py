@@ -190,3 +190,15 @@ def test_a_capital_naming_a_district_is_a_place_not_its_government(analyze):
     text = "Four armed men stormed a jewellery store in the Santiago district of Las Condes."
     (ev,) = analyze(text, published="2023-05-16").events
     assert all(a.sector != "GOV" for a in ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Hours later the same leaders hit a wall, as Hungary blocked the budget revision.", []),
+        ("The talks hit a snag over the border crossing.", []),
+        ("A missile hit a wall of the hospital on Tuesday.", ["ASSAULT"]),
+    ],
+)
+def test_hitting_a_wall_or_a_snag_is_no_attack(analyze, text, events):
+    assert [e.event for e in analyze(text, published="2023-12-18").events] == events
