@@ -202,3 +202,17 @@ def test_a_capital_naming_a_district_is_a_place_not_its_government(analyze):
 )
 def test_hitting_a_wall_or_a_snag_is_no_attack(analyze, text, events):
     assert [e.event for e in analyze(text, published="2023-12-18").events] == events
+
+
+def test_a_route_is_no_scene_the_act_goes_on_where_the_story_is(analyze):
+    """'carrying fuel from Niono towards the town of Diabaly when fighters set off a bomb':
+    the route names where the convoy came from and headed, not a new scene; the act is in
+    the district the sentence before placed the ambush in, not at the dateline's city."""
+    text = (
+        "BAMAKO, March 12 (Wire) - Gunmen ambushed a Malian army supply convoy on Monday in "
+        "the Niono district of Segou region, killing at least nine soldiers.\n\n"
+        "The convoy was carrying fuel and rations from Niono towards the garrison town of "
+        "Diabaly when fighters on motorbikes set off a roadside bomb, one of the sources said."
+    )
+    evs = analyze(text, published="2025-03-12").events
+    assert [e.location.name if e.location else None for e in evs] == ["Niono", "Niono"]

@@ -370,9 +370,12 @@ def _aside(tok: Token, gaz: Gazetteer) -> bool:
 
 
 def _origin(tok: Token, gaz: Gazetteer) -> bool:
-    """True when a place name only says where people or things came from ("refugees from
-    X", "sent from X"), not where an act happened ("20 km from X" locates)."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "from":
+    """True when a place name only says where people or things came from or headed ("refugees
+    from X", "sent from X", "carrying fuel towards X"), not where an act happened ("20 km from
+    X" locates)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head  # "towards the garrison town of X"
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "towards", "toward"):
         return False
     return tok.head.head.lower_ not in gaz.cues.directions
 
