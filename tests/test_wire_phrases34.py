@@ -216,3 +216,10 @@ def test_a_route_is_no_scene_the_act_goes_on_where_the_story_is(analyze):
     )
     evs = analyze(text, published="2025-03-12").events
     assert [e.location.name if e.location else None for e in evs] == ["Niono", "Niono"]
+
+
+def test_a_pronoun_never_binds_the_doer_whatever_the_article(analyze):
+    """'The governor ... urging him': him is not the governor ('The governor' with a capital
+    article was no match for 'governor')."""
+    (ev,) = analyze("The governor wrote to the prime minister urging him to send troops.").events
+    assert all("governor" not in a.name.lower() for a in ev.recipient)

@@ -373,17 +373,17 @@ class ParticipantCoder:
     def unbound(
         self, recipients: tuple[Actor, ...], actors: tuple[Actor, ...]
     ) -> tuple[Actor, ...]:
-        """Recipients without a plain pronoun that resolved to the doer itself: "He urged them
-        to stand down" never means him (that would be "himself"), so such a pronoun's
-        antecedent is someone the coder did not find, and the side stays empty."""
-        out = []
+        """Recipients but a plain pronoun resolved to the doer ("He urged him" is never him, but
+        "himself": its antecedent is one the coder did not find; the side stays empty)."""
+        out, bare = [], self.kb.words.strip_article  # ("The governor" is the governor)
         for r in recipients:
             toks = self.doc.tokens(r.span)
             tok_list = list(toks) if toks is not None else []
             pronoun = len(tok_list) == 1 and tok_list[0].pos_ == "PRON"
             if pronoun and not tok_list[0].lower_.endswith(("self", "selves")):
                 same = any(
-                    (r.entity is not None and r.entity == a.entity) or r.name == a.name
+                    (r.entity is not None and r.entity == a.entity)
+                    or bare(r.name.lower(), fold=True) == bare(a.name.lower(), fold=True)
                     for a in actors
                 )
                 if same:
