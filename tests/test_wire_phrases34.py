@@ -223,3 +223,17 @@ def test_a_pronoun_never_binds_the_doer_whatever_the_article(analyze):
     article was no match for 'governor')."""
     (ev,) = analyze("The governor wrote to the prime minister urging him to send troops.").events
     assert all("governor" not in a.name.lower() for a in ev.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # "general" in a civil title is no army rank: the title's other words decide
+        ("The inspector general of police visited Bawku on Thursday.", "COP"),
+        ("The Inspector-General of Police visited Bawku on Thursday.", "COP"),
+        ("Major General Zaw Min Tun visited Bawku on Thursday.", "MIL"),
+    ],
+)
+def test_the_general_of_a_civil_title_is_no_soldier(analyze, text, sector):
+    (ev,) = analyze(text, published="2023-08-18").events
+    assert [a.sector for a in ev.actor] == [sector]

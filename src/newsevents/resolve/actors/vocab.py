@@ -184,17 +184,22 @@ class SectorTable:
     offices: frozenset[str]
     #: offices exercised at home: the holder belongs to the country where they act
     home_offices: frozenset[str]
+    #: words a civil title puts before "general" ("inspector general", "attorney general")
+    general_titles: frozenset[str] = frozenset()
 
     def title_tail(self, tok: Token) -> bool:
         """Is the word the second half of a hyphenated title whose first word is a role
-        word ("Secretary-General", "Attorney-General")? The title is its first word's: no
-        general of an army."""
+        word ("Secretary-General", "Attorney-General"), or the "general" of a civil title
+        ("the inspector general of police")? The title is its first word's: no general of an
+        army."""
         doc = tok.doc
-        return (
-            tok.i >= 2
-            and doc[tok.i - 1].text == "-"
-            and doc[tok.i - 2].lemma_.lower() in self.by_word
-        )
+        if tok.i < 1:
+            return False
+        hyphened = tok.i >= 2 and doc[tok.i - 1].text == "-"
+        first = doc[tok.i - 2] if hyphened else doc[tok.i - 1]
+        if tok.lower_ == "general" and first.lower_ in self.general_titles:
+            return True
+        return hyphened and first.lemma_.lower() in self.by_word
 
 
 def load_sector_table(path: Path | None = None) -> SectorTable:
@@ -228,6 +233,7 @@ def load_sector_table(path: Path | None = None) -> SectorTable:
         nonstate=MappingProxyType(nonstate),
         offices=_lower_list(name, "offices", data.get("offices")),
         home_offices=_lower_list(name, "home_offices", data.get("home_offices")),
+        general_titles=_lower_list(name, "general_titles", data.get("general_titles")),
     )
 
 
