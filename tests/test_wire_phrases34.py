@@ -237,3 +237,15 @@ def test_a_pronoun_never_binds_the_doer_whatever_the_article(analyze):
 def test_the_general_of_a_civil_title_is_no_soldier(analyze, text, sector):
     (ev,) = analyze(text, published="2023-08-18").events
     assert [a.sector for a in ev.actor] == [sector]
+
+
+def test_a_bodys_short_form_is_the_body(analyze):
+    """'Sahel Press Freedom Watch (SPFW) ... SPFW also urges ...': the initials name the
+    watchdog named in full before, with its country and sector."""
+    text = (
+        "Sahel Press Freedom Watch (SPFW) condemns the arrest of two journalists in Niamey. "
+        "SPFW accuses the ruling council of silencing critical reporting. "
+        "SPFW also urges the African Union Commission to raise both cases."
+    )
+    evs = [e for e in analyze(text, published="2024-09-16").events if e.event == "REQUEST"]
+    assert [(a.code, a.sector) for e in evs for a in e.actor] == [("NER", "JRN")]

@@ -54,6 +54,7 @@ class Clusters:
         self._full_title_owners: dict[str, list[Cluster]] = {}
         self._person_mentions: list[tuple[int, int, int]] = []  # (start, order, end)
         self._head_owners: dict[str, list[Cluster]] = {}
+        self._initials: dict[str, str] = {}  # "SPFW" -> key of "Sahel Press Freedom Watch"
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_key
@@ -69,6 +70,12 @@ class Clusters:
             self._ordered.append(cl)
             if kind == "PERSON" and len(key.split()) == 1:
                 self._one_word_person.setdefault(key.lower(), key)
+            elif kind != "PERSON":
+                # a body's capitalised words give its short form ("the National Unity
+                # Government" -> NUG), by which the article goes on naming it
+                capitals = [w[0] for w in name.split() if w[:1].isupper()]
+                if len(capitals) >= 2:
+                    self._initials.setdefault("".join(capitals), key)
         return cl
 
     def mention(self, cl: Cluster, span: Span) -> None:
@@ -134,6 +141,9 @@ class Clusters:
         # a longer form of a name seen before ("Doe" then "Jane Doe")
         if parts and parts[-1].lower() in self._one_word_person:
             return self._one_word_person[parts[-1].lower()]
+        # a body's short form after its full name ("Sahel Press Freedom Watch (SPFW)")
+        if len(parts) == 1 and norm.isupper() and norm in self._initials:
+            return self._initials[norm]
         return norm
 
 
