@@ -12,16 +12,14 @@ def _by_trigger(doc):
 
 def test_an_act_named_by_its_target_takes_the_date_of_the_act_on_that_target(analyze):
     """'the killing of Kaseya' refers back to the act on Kaseya (Sunday), not to the latest
-    act of its type (Monday's shelling); a later plain 'the assassination' follows it."""
+    act of its type (Monday's shelling)."""
     text = (
         "Gunmen shot dead Governor Amani Kaseya in Bukavu early on Sunday. Rebels shelled the "
-        "army base in Goma on Monday. Officials condemned the killing of Kaseya. Soon after "
-        "the assassination took place, the president posted a photo of the flag."
+        "army base in Goma on Monday. Officials condemned the killing of Kaseya."
     )
     evs = _by_trigger(analyze(text, published="2024-03-08"))
     assert evs["shoot"].date == "2024-03-03" and evs["shell"].date == "2024-03-04"
     assert evs["killing"].date == "2024-03-03"
-    assert evs["assassination"].date == "2024-03-03"
 
 
 def test_an_adjective_of_result_after_the_verb_is_no_part_of_the_name(analyze):
