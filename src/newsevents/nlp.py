@@ -84,7 +84,9 @@ class LayoutBreaks:
     - a speaker's label in a transcript ("A: We expelled him ..."): the answer is its own
       sentence, not the label's; likewise after a live blog's time stamp ("08:10 GMT - ");
     - and never before a closing quote or bracket written against its word ('war."'), which
-      the parser sometimes made a sentence of its own.
+      the parser sometimes made a sentence of its own, nor between a preset start and the
+      first verb after it (the parser split "CITY (Wire) - A and B agreed" into "A", "and",
+      "B agreed").
     """
 
     def __init__(self, patterns: Sequence[str], chars: int) -> None:
@@ -97,24 +99,24 @@ class LayoutBreaks:
         found = [m for rx in self.patterns if (m := rx.search(head)) is not None]
         if found:
             starts.add(min(found, key=lambda m: m.start()).end())
-        preset = 0  # tokens since a preset start before its first verb (0: none open)
+        opened = False  # a preset start's sentence has not yet reached its first verb
         for tok in doc[1:]:
             before = doc[tok.i - 1]
             if tok.is_space:
-                preset = 0 if "\n" in tok.text else preset
+                opened = opened and "\n" not in tok.text
                 continue
             new_line = before.is_space and "\n" in before.text
             if new_line or tok.idx in starts or (before.is_space and before.idx in starts):
                 tok.is_sent_start = True
-                preset = 1
+                opened = True
             elif tok.text in _CLOSERS and not before.whitespace_ and not before.is_space:
                 tok.is_sent_start = False  # 'war."': the closing quote ends, never starts
-            elif preset and tok.text not in _ENDS:
+            elif opened and tok.text not in _ENDS:
                 # the sentence a preset start opens runs at least to its first verb: the
                 # parser split "Kyrgyzstan | and | Tajikistan agreed" after a dateline
                 tok.is_sent_start = False
-            if preset and (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.text in _ENDS):
-                preset = 0
+            if opened and (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.text in _ENDS):
+                opened = False
         return doc
 
 
