@@ -86,8 +86,7 @@ class Cluster:
     quantities: dict[str, set[tuple[int, str | None]]] = field(default_factory=dict)
     actor_heads: AbstractSet[str] = _NONE  # head words of the named doers
     recip_heads: AbstractSet[str] = _NONE  # ... of the named targets
-    persons: AbstractSet[str] = _NONE  # ... of the coded named entities
-    actor_persons: AbstractSet[str] = _NONE  # ... of those among the doers
+    actor_persons: AbstractSet[str] = _NONE  # ... of the coded named entities among the doers
     recip_persons: AbstractSet[str] = _NONE  # ... of those among the targets
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: AbstractSet[str] = _NONE  # trigger lemmas: the words for the act
@@ -153,8 +152,6 @@ class Cluster:
             self.quantities.setdefault(q.kind, set()).add((q.value, whom))
         self.actor_heads = _grow(self.actor_heads, x.actor.heads)
         self.recip_heads = _grow(self.recip_heads, x.recipient.heads)
-        self.persons = _grow(self.persons, x.actor.persons)
-        self.persons = _grow(self.persons, x.recipient.persons)
         self.actor_persons = _grow(self.actor_persons, x.actor.persons)
         self.recip_persons = _grow(self.recip_persons, x.recipient.persons)
         if x.m.trigger_lemma:

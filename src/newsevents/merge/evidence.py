@@ -385,26 +385,11 @@ def join_evidence(
         v["no_date"] = 1.0
         notes.append("no date on one side")
     # actor and recipient
-    for side, codes, names, coal, sectors, named, what in (
-        (
-            x.actor,
-            c.actor_codes,
-            c.actor_names,
-            c.actor_coal,
-            c.actor_sectors,
-            c.actor_named,
-            "actor",
-        ),
-        (
-            x.recipient,
-            c.recip_codes,
-            c.recip_names,
-            c.recip_coal,
-            c.recip_sectors,
-            None,
-            "recipient",
-        ),
+    for side, codes, names, coal, sectors, what in (
+        (x.actor, c.actor_codes, c.actor_names, c.actor_coal, c.actor_sectors, "actor"),
+        (x.recipient, c.recip_codes, c.recip_names, c.recip_coal, c.recip_sectors, "recipient"),
     ):
+        named = c.actor_named if what == "actor" else None  # (only a doer may be unidentified)
         status, differ, note = _side_status(side, codes, names, coal, sectors, what, named)
         notes.append(note)
         if status == "mismatch" and what == "actor" and not soft:
@@ -494,7 +479,8 @@ def join_evidence(
     # count is of the specific items
     v["evidence_items"] = float(found - v["actor_match"] - v["recipient_match"])
     evaluative = x.evaluative or c.members[0].evaluative
-    person = (x.actor.persons | x.recipient.persons) & c.persons  # "Killing him" -> Soleimani
+    # a named person either tells of, in any role ("Killing him" -> Soleimani)
+    person = (x.actor.persons | x.recipient.persons) & (c.actor_persons | c.recip_persons)
     concrete = v["participants_match"] or v["numbers_match"] or v["place_same"] or person
     if evaluative and sim < p.evaluative_similarity and not concrete:
         # an opinion about an act ("Arresting the driver was the least they could do")

@@ -137,17 +137,13 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
     if not isinstance(sides, list) or len(sides) not in (0, 2):
         raise ConfigError(f"{path}: 'opposing_sides' must be two lists of sector codes")
     for i, codes in enumerate(sides):
-        if not isinstance(codes, list) or not all(
-            isinstance(c, str) and len(c) == 3 and c.isupper() for c in codes
-        ):
+        if not _sector_codes(codes):
             raise ConfigError(f"{path}: opposing_sides[{i}] must be a list of sector codes")
         for c in codes:
             if armed_side.setdefault(c, i) != i:
                 raise ConfigError(f"{path}: opposing_sides: {c} is on both sides")
     guessed = data.get("guessed_sectors") or []
-    if not isinstance(guessed, list) or not all(
-        isinstance(c, str) and len(c) == 3 and c.isupper() for c in guessed
-    ):
+    if not _sector_codes(guessed):
         raise ConfigError(f"{path}: 'guessed_sectors' must be a list of sector codes")
     country_words = frozenset(
         name_key(form) for form, (_, kind) in countries().items() if kind != "capital"
@@ -161,4 +157,11 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         counted_class=counted,
         armed_side=armed_side,
         guessed_sectors=frozenset(guessed),
+    )
+
+
+def _sector_codes(value: object) -> bool:
+    """Is ``value`` a list of PLOVER sector codes (three capital letters each)?"""
+    return isinstance(value, list) and all(
+        isinstance(c, str) and len(c) == 3 and c.isupper() for c in value
     )

@@ -383,7 +383,7 @@ class ParticipantCoder:
             if pronoun and not tok_list[0].lower_.endswith(("self", "selves")):
                 same = any(
                     (r.entity is not None and r.entity == a.entity)
-                    or bare(r.name.lower(), fold=True) == bare(a.name.lower(), fold=True)
+                    or bare(r.name.lower()) == bare(a.name.lower())
                     for a in actors
                 )
                 if same:
