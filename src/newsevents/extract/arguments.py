@@ -409,6 +409,9 @@ def _named_party(
         is_passive(tok)
         # "kidnapped 12 worshippers from a church in X": a counted object is the patient
         or any(r.pos_ == "PRON" or lemma(r) in parties or counted(r, book) for r in recips)
+        # (an arrest's object is a person, whatever the noun: "detained the editor at his
+        # home in X")
+        or frame.mode in book.words("person_object_modes")
     )  # "the journalist was arrested in X": the patient stays; X is where, not whom
     pacts = book.expand(("AGREEMENT", "TALKS"))
     between = [p for r in recips if lemma(r) in pacts for p in pact_sides(r, book)]

@@ -153,6 +153,14 @@ class ActorDictionary:
         not a movement the tagger also calls a group ("Jihadists", "Islamists")?"""
         return label == "GPE" or (label == "NORP" and text in self.countries)
 
+    def country_name(self, code: str) -> str:
+        """The country's name as the country table writes it first ("PER" -> "Peru"; the code
+        itself for a code the table lacks): how a state the text does not name is shown."""
+        for form, (c, kind) in self.countries.items():
+            if c == code and kind == "name":
+                return form
+        return code
+
     def agent_sector(self, phrase: str) -> str | None:
         """The PLOVER sector of a common noun phrase in the Phoenix agents ("police" COP)."""
         if self.agents is None:

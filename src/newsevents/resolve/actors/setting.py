@@ -404,8 +404,9 @@ class Setting:
                 if hit is not None and hit[0] == code:
                     return Actor(Span.of_token(t), t.text, code, sector)
         for ent, c in self.places.of_sentence(sent):
-            if c == code:  # (a venue is where, not who: "in Lima" -> "PERGOV (Lima)")
-                name = ent.text if by_place else f"{code}{sector} ({ent.text})"
+            if c == code:  # (a venue is where, not who: "in Lima" -> "Peru (Lima)")
+                state = self.kb.country_name(code)
+                name = ent.text if by_place else f"{state} ({ent.text})"
                 return Actor(Span.of_tokens(ent), name, code, sector)
         return None
 
@@ -419,7 +420,7 @@ class Setting:
         if len(codes) != 1 or not self._named_countries(sent) <= codes:
             return None
         (code,) = codes
-        return Actor(trigger, f"{code}{sector}", code, sector)
+        return Actor(trigger, self.kb.country_name(code), code, sector)
 
     def _fill_one(
         self, side: Side, others: list[Side], spec: EventTypeSpec, here: str | None, doer: bool

@@ -1,0 +1,32 @@
+"""Phrases read wrong before the thirty-fifth session. Real spaCy, gazetteer and
+dictionaries; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_trigger(doc):
+    return {e.trigger_lemma: e for e in doc.events}
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher", "imam"])
+def test_an_arrest_holds_its_object_whatever_the_noun(analyze, role):
+    """'detained the editor at his home in Accra's Osu district': the one detained is the
+    editor, never a place named later in the clause."""
+    text = f"Police detained the {role} at his home in Accra's Osu district on Monday."
+    (ev,) = analyze(text, published="2024-03-06").events
+    assert [a.name for a in ev.recipient] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Residents of Jos blocked a road on Monday.", "Nigeria"),
+        ("Thousands of rail workers marched in Nantes on Wednesday.", "France (Nantes)"),
+    ],
+)
+def test_a_state_the_text_does_not_name_is_shown_by_its_name(analyze, text, name):
+    """A protest's own state, filled in by the coder, reads 'Nigeria', not 'NGAGOV'."""
+    (ev,) = analyze(text, published="2024-03-21").events
+    assert [a.name for a in ev.recipient] == [name]
