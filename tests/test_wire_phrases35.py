@@ -30,3 +30,36 @@ def test_a_state_the_text_does_not_name_is_shown_by_its_name(analyze, text, name
     """A protest's own state, filled in by the coder, reads 'Nigeria', not 'NGAGOV'."""
     (ev,) = analyze(text, published="2024-03-21").events
     assert [a.name for a in ev.recipient] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at students who were sitting on the road.",
+        "Riot police fired rubber bullets at the crowd outside parliament.",
+    ],
+)
+def test_tear_gas_fired_at_someone_is_crowd_control(analyze, text):
+    """'fired tear gas at X' is crowd control; 'fired at X' alone stays gunfire."""
+    (ev,) = analyze(text, published="2024-03-06").events
+    assert (ev.event, ev.mode) == ("ASSAULT", "crowd-control")
+    (shot,) = analyze("Soldiers fired at the crowd.", published="2024-03-06").events
+    assert shot.mode == "firearms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has always rejected the claim.",
+        "Rwanda has always accused Congo of arming the rebels.",
+        "Pakistan has always sought a stable Afghanistan.",
+    ],
+)
+def test_a_standing_stance_is_no_event(analyze, text):
+    """'has always rejected': a stance held, no act of a day; the model adds none either."""
+    assert analyze(text, published="2024-09-05").events == []
+
+
+def test_the_same_act_told_once_is_an_event(analyze):
+    (ev,) = analyze("Rwanda accused Congo of arming the rebels.", published="2024-09-05").events
+    assert (ev.event, ev.actor[0].code, ev.recipient[0].code) == ("ACCUSE", "RWA", "COD")

@@ -407,6 +407,7 @@ class FactualityCues:
     negative_pronouns: frozenset[str]
     hedge_adverbs: frozenset[str]
     possibility_modals: frozenset[str]
+    habitual_adverbs: frozenset[str]
 
 
 def read_factuality_cues(path: Path) -> FactualityCues:

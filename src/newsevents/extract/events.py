@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..clauses import habitual
 from ..model import Document, EventMention, Span
 from .codebook import Codebook
 from .commitments import recode
@@ -85,6 +86,8 @@ def _sentence_mentions(
             continue  # what is demanded, threatened, promised, refused: not an event
         if fact.question:
             continue  # what is asked about ("unclear whether X will ...")
+        if habitual(frame.token, cues.habits):
+            continue  # "has always rejected the claim": a standing stance, no act of a day
         if _interview(frame, doc.article.outlet, book):
             continue  # "She spoke to <this outlet> by telephone": the interview, no meeting
         out.append(mention_of(doc, frame, fact, sent_span, book))

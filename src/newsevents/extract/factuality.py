@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..clauses import asking_aux
 from ..model import Factuality as FactualityLabel
 from ..resources import load_factuality_cues
 from .codebook import Codebook
@@ -98,6 +99,7 @@ class Cues:
     neg_dets: frozenset[str]
     neg_pronouns: frozenset[str]
     generic: frozenset[str]
+    habits: frozenset[str]  # "has always rejected": a standing stance, no event
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -154,6 +156,7 @@ class Cues:
             neg_dets=shared.negative_determiners,
             neg_pronouns=shared.negative_pronouns,
             generic=w("generic_pronouns"),
+            habits=shared.habitual_adverbs,
         )
 
 
@@ -334,7 +337,7 @@ def _polar_question(node: Token) -> Token | None:
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
     if not subjects or not auxes or auxes[0].i > subjects[0].i:
-        return _asking_sentence(node)
+        return asking_aux(node.sent)
     first = auxes[0]
     if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in node.doc[node.left_edge.i : first.i]):
         return None
@@ -347,18 +350,6 @@ def _polar_question(node: Token) -> Token | None:
         after += 1
     asking = doc[last].text == "?" or (after < len(doc) and doc[after].text == "?")
     return first if asking else None
-
-
-def _asking_sentence(node: Token) -> Token | None:
-    """The auxiliary opening a sentence that ends at a question mark ("Is ECOWAS still
-    providing help?"), when the parse hung the clause elsewhere (the verb as a modifier of
-    its subject): the whole sentence asks."""
-    words = [t for t in node.sent if not (t.is_punct or t.is_space)]
-    ends = [t for t in node.sent if not t.is_space]
-    if not words or ends[-1].text != "?":
-        return None
-    first = words[0]
-    return first if first.tag_ in ("VBZ", "VBP", "VBD", "MD") and first.pos_ == "AUX" else None
 
 
 def _pending(node: Token, cues: Cues) -> bool:

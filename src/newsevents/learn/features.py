@@ -21,6 +21,7 @@ from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import VERB
 
+from ..clauses import asking_aux, habitual
 from ..model import Document, EventMention, Span, TimeExpression
 from ..resources import FactualityCues, load_factuality_cues
 from ..within import Within
@@ -128,19 +129,16 @@ def missed_clauses(doc: Document, events: list[EventMention]) -> list[Token]:
         covered.update(c.i for c in tok.children)
     # the verbs from the POS array: iterating the parse builds a Token per word
     verbs = [i for i, p in enumerate(doc.parse.to_array(POS).tolist()) if p == VERB]
+    habits = load_factuality_cues().habitual_adverbs
+    # (no act is missed in a yes/no question nor in a habit: "has always rejected")
     return [
         t
         for t in (doc.parse[i] for i in verbs)
-        if t.i not in covered and t.dep_ not in _NOT_CLAUSES and not _yes_no_question(t.sent)
+        if t.i not in covered
+        and t.dep_ not in _NOT_CLAUSES
+        and asking_aux(t.sent) is None
+        and not habitual(t, habits)
     ]
-
-
-def _yes_no_question(sent: SpacySpan) -> bool:
-    """A sentence opened by an auxiliary and closed by a question mark ("Has the army left
-    Kidal?"): it asks whether, so the rules' no-event there is an answer, not a miss."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
-    last = [t for t in sent if not t.is_space]
-    return bool(words) and last[-1].text == "?" and words[0].pos_ == "AUX"
 
 
 def clause_features(
