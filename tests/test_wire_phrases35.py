@@ -63,3 +63,21 @@ def test_a_standing_stance_is_no_event(analyze, text):
 def test_the_same_act_told_once_is_an_event(analyze):
     (ev,) = analyze("Rwanda accused Congo of arming the rebels.", published="2024-09-05").events
     assert (ev.event, ev.actor[0].code, ev.recipient[0].code) == ("ACCUSE", "RWA", "COD")
+
+
+@pytest.mark.parametrize("doers", ["gunmen", "attackers", "insurgents", "bandits"])
+def test_an_attack_condemned_names_its_doers_not_a_later_place(analyze, doers):
+    """'condemned the attack carried out by gunmen on a police post in Kurram district':
+    the ones blamed are the gunmen, not the district."""
+    text = (
+        f"The ministry condemned the attack carried out on Tuesday by {doers} on a police "
+        "post in Kurram district."
+    )
+    (ev,) = [e for e in analyze(text, published="2024-09-05").events if e.event == "ACCUSE"]
+    assert [a.name for a in ev.recipient] == [doers]
+
+
+def test_organisers_are_the_doers_their_pronoun_stands_for(analyze):
+    text = "Organisers told reporters they plan to march on the parliament again tomorrow."
+    (ev,) = analyze(text, published="2024-09-05").events
+    assert [(a.name, a.sector) for a in ev.actor] == [("Organisers", "CVL")]
