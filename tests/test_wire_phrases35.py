@@ -81,3 +81,11 @@ def test_organisers_are_the_doers_their_pronoun_stands_for(analyze):
     text = "Organisers told reporters they plan to march on the parliament again tomorrow."
     (ev,) = analyze(text, published="2024-09-05").events
     assert [(a.name, a.sector) for a in ev.actor] == [("Organisers", "CVL")]
+
+
+def test_a_name_the_parse_cut_in_two_stays_one_name(analyze):
+    """'The Horn of Africa Rights Observatory': the parser hangs 'Observatory' as an
+    apposition of 'Horn'; the tagger holds the words as one name, and so does the actor."""
+    text = "The Horn of Africa Rights Observatory today called on the government to free him."
+    evs = [e for e in analyze(text, published="2024-02-09").events if e.event == "REQUEST"]
+    assert [a.name for a in evs[0].actor] == ["Horn of Africa Rights Observatory"]

@@ -56,6 +56,8 @@ def np_span(tok: Token, book: Codebook) -> tuple[int, int]:
                 or (c.dep_ == "pobj" and t.dep_ == "prep")
                 # "Prime Minister Modi": a name right after its title, read as an apposition
                 or (c.dep_ == "appos" and c.i == t.i + 1 and c.ent_type_ == "PERSON")
+                # "The Horn of Africa Rights Observatory": one name the parse cut in two
+                or (c.dep_ == "appos" and c.i > t.i and _one_name(t, c))
             ):
                 toks.append(c)
                 stack.append(c)
@@ -121,3 +123,9 @@ def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
             if len(group) > 1 and all(names_party(g) for g in group):
                 return sorted(group, key=lambda t: t.i)
     return []
+
+
+def _one_name(t: Token, c: Token) -> bool:
+    """Do ``t`` and the later ``c`` lie in one named entity, with no break between?"""
+    doc = t.doc
+    return bool(t.ent_type_) and all(doc[k].ent_iob_ == "I" for k in range(t.i + 1, c.i + 1))
