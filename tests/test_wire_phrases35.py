@@ -89,3 +89,17 @@ def test_a_name_the_parse_cut_in_two_stays_one_name(analyze):
     text = "The Horn of Africa Rights Observatory today called on the government to free him."
     evs = [e for e in analyze(text, published="2024-02-09").events if e.event == "REQUEST"]
     assert [a.name for a in evs[0].actor] == ["Horn of Africa Rights Observatory"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rights group calls on Fano commanders to stop attacks on police stations.",
+        "The minister urged Gaza residents to stay indoors.",
+    ],
+)
+def test_a_place_named_on_the_target_of_a_word_is_no_venue(analyze, text):
+    """'calls on Fano commanders': a name on whom an appeal addresses says who they are,
+    not where the appeal was made (and never a far namesake town)."""
+    evs = [e for e in analyze(text, published="2024-02-09").events if e.event == "REQUEST"]
+    assert evs and evs[0].location is None

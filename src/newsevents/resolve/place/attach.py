@@ -266,6 +266,8 @@ def _kind_at_trigger(
         # "opposed his allies in Canada", "officials in Tehran demanded": where the target or
         # the speaker is, not where an act done by word happened
         return None
+    if remote and via_compound and tok.head.pos_ == "NOUN" and cur is not tok:
+        return None  # "called on Fano commanders": a name on the target, not the act's place
     if remote and cur.dep_ == "prep" and tok.head.i == cur.i and after_target(cur):
         return None  # "criticised the government in Tehran" (whatever the parse)
     if kind is None and cur is tok and cur.dep_ in _OBJECT_DEPS:

@@ -279,6 +279,8 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
         kind = in_sentence(eroot, gaz)
         if remote and eroot.dep_ == "pobj" and after_target(eroot.head):
             kind = None
+        if remote and eroot.dep_ in ("compound", "nmod") and eroot.head.pos_ == "NOUN":
+            kind = None  # "calls on Fano commanders": a name on the target, not a venue
         if kind is not None and same_clause(eroot, trig.root):
             city_only = kind == "prep_city"
             place = _place_of(art, ent, city_only=city_only, home=home)
