@@ -103,3 +103,28 @@ def test_a_place_named_on_the_target_of_a_word_is_no_venue(analyze, text):
     not where the appeal was made (and never a far namesake town)."""
     evs = [e for e in analyze(text, published="2024-02-09").events if e.event == "REQUEST"]
     assert evs and evs[0].location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Last Thursday, a navy cutter turned its water cannon on a fishing boat near the "
+            "reef, shattering the windows and injuring two crew members.",
+            "injure",
+        ),
+        (
+            "On Friday the foreign ministry summoned the Chinese ambassador and lodged yet "
+            "another diplomatic protest.",
+            "protest",
+        ),
+    ],
+)
+def test_a_verb_shares_the_time_of_the_verb_it_elaborates_in_turn(analyze, text, trigger):
+    """A conjunct of a bare participle shares the participle's time, which is its verb's;
+    an act named as the object of a conjunct verb shares that verb's (Friday 16 May 2025,
+    Thursday 15 May 2025 for a report of Tuesday 20 May)."""
+    evs = _by_trigger(analyze(text, published="2025-05-20"))
+    assert evs[trigger].date in ("2025-05-15", "2025-05-16")
+    first = "turn" if trigger == "injure" else "summon"
+    assert evs[trigger].date == evs[first].date

@@ -132,6 +132,23 @@ def clause_head(trigger_toks: SpacySpan | None) -> Token | None:
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
         return None
+    return _shared_with(tok)
+
+
+def shared_heads(head: Token | None) -> list[Token]:
+    """``head`` and the verbs whose time it shares in turn ("On Friday X summoned the envoy
+    and lodged a protest": "lodged" shares "summoned"'s; "turned a water cannon on a boat
+    last Thursday, shattering windows and injuring two": "injuring" shares "shattering"'s,
+    which shares "turned"'s)."""
+    out: list[Token] = []
+    while head is not None and len(out) < 4 and all(h.i != head.i for h in out):
+        out.append(head)
+        head = _shared_with(head) if head.pos_ in ("VERB", "AUX") else None
+    return out
+
+
+def _shared_with(tok: Token) -> Token | None:
+    """The verb whose time the verb ``tok`` shares, or None."""
     if tok.dep_ == "xcomp" and tok.head.i != tok.i:
         return tok.head
     if (
@@ -370,17 +387,18 @@ def own_times(
             and tt.root.pos_ not in ("VERB", "AUX")
             and trigger_heads.get(head.i, ei) != ei
         )
-        if chosen is None and head is not None and not referred:
+        for h in shared_heads(head) if chosen is None and not referred else []:
             cands = [
                 ti
-                for ti in index.on_path.get(head.i, ())
+                for ti in index.on_path.get(h.i, ())
                 if ev.sentence.contains(times[ti].span)
                 # a time the clause's own verb claims is shared with what elaborates it
-                and not (claimed.get(ti, set()) - {ei} - _events_at(head, trigger_heads))
+                and not (claimed.get(ti, set()) - {ei} - _events_at(h, trigger_heads))
                 and not ahead(ti, tt)
             ]
             if cands:
                 chosen = nearest(cands, ev)
+                break
         if chosen is None and not referred and tt is not None and len(tt):
             lent = [
                 ti
