@@ -128,3 +128,23 @@ def test_a_verb_shares_the_time_of_the_verb_it_elaborates_in_turn(analyze, text,
     assert evs[trigger].date in ("2025-05-15", "2025-05-16")
     first = "turn" if trigger == "injure" else "summon"
     assert evs[trigger].date == evs[first].date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to meet again on Friday.",
+        "The mayor has agreed to receive a delegation of drivers on Friday.",
+        "The union pledged to end the strike on Friday.",
+    ],
+)
+def test_a_day_of_the_act_committed_to_lies_ahead(analyze, text):
+    """'agreed to meet on Friday' in a Thursday report: that Friday is tomorrow, never the
+    Friday before (the agreement is not dated by a day already gone)."""
+    (ev,) = analyze(text, published="2024-03-21").events
+    assert ev.date >= "2024-03-21"
+
+
+def test_a_commitment_to_a_thing_keeps_its_own_day(analyze):
+    (ev,) = analyze("The rebels agreed to a ceasefire on Monday.", published="2024-03-21").events
+    assert ev.date == "2024-03-18"

@@ -52,11 +52,13 @@ def _after_asked_act(verb: Token, tokens: SpacySpan, v: Vocab) -> bool:
     """A time told after the act an appeal asks for is that act's day, ahead of the call
     ("urged supporters to march in Caracas on Saturday", "called for a rally on Saturday");
     told before it, it is the call's own ("called on Sunday for a rally")."""
-    if verb.lemma_.lower() not in v.appeal_verbs:
+    lemma = verb.lemma_.lower()
+    if lemma not in v.appeal_verbs | v.commitment_verbs:
         return False
+    # (a commitment to a thing is dated by its own time: "agreed to a truce on Monday")
+    preps = ("for", "to") if lemma in v.appeal_verbs else ()
     return any(
-        c.i < tokens.start
-        and (c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("for", "to")))
+        c.i < tokens.start and (c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in preps))
         for c in verb.children
     )
 
@@ -81,9 +83,14 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
     lemma = t.lemma_.lower()
     if (
         below is not None
-        and (lemma in v.future_verbs or lemma in v.appeal_verbs)
+        and (lemma in v.future_verbs or lemma in v.appeal_verbs or lemma in v.commitment_verbs)
         and below.dep_ == "xcomp"
-        and (t.tag_ != "VBD" or lemma in v.scheduling_words or lemma in v.appeal_verbs)
+        and (
+            t.tag_ != "VBD"
+            or lemma in v.scheduling_words
+            or lemma in v.appeal_verbs
+            or lemma in v.commitment_verbs
+        )
     ):
         return True
     # (a past told in reported speech too: "said they planned a rally on Thursday")

@@ -60,6 +60,7 @@ class Vocab:
     # "said it would march on Saturday": ahead unless "would have"
     reported_future_auxiliaries: frozenset[str]
     appeal_verbs: frozenset[str]  # "called on them to march on Saturday": ahead of the call
+    commitment_verbs: frozenset[str]  # "agreed to meet on Friday": ahead of the agreement
     scheduling_words: frozenset[str]
     plan_verbs: frozenset[str]  # "parties plan a rally on Saturday": the planned act is ahead
     forward_verbs: frozenset[str]  # "invited them to talks on Thursday": the talks' day only
@@ -209,6 +210,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         future_verbs=words("future_verbs"),
         reported_future_auxiliaries=words("reported_future_auxiliaries"),
         appeal_verbs=words("appeal_verbs"),
+        commitment_verbs=words("commitment_verbs"),
         scheduling_words=words("scheduling_words"),
         plan_verbs=words("plan_verbs"),
         forward_verbs=words("forward_verbs"),
