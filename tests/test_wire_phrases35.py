@@ -148,3 +148,12 @@ def test_a_day_of_the_act_committed_to_lies_ahead(analyze, text):
 def test_a_commitment_to_a_thing_keeps_its_own_day(analyze):
     (ev,) = analyze("The rebels agreed to a ceasefire on Monday.", published="2024-03-21").events
     assert ev.date == "2024-03-18"
+
+
+def test_a_decision_named_with_its_own_day_does_not_date_the_protest(analyze):
+    """'in protest at the ordinance approved last week': last week is the ordinance's."""
+    text = (
+        "Drivers blocked the highway in protest at the ordinance approved by the council last week."
+    )
+    (ev,) = analyze(text, published="2024-03-21").events
+    assert ev.date == "2024-03-21"
