@@ -157,3 +157,16 @@ def test_a_decision_named_with_its_own_day_does_not_date_the_protest(analyze):
     )
     (ev,) = analyze(text, published="2024-03-21").events
     assert ev.date == "2024-03-21"
+
+
+def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb(analyze):
+    """'The Observatory today called on X to investigate a strike ... on Monday 5 February':
+    'today' (parsed as a modifier of the subject) dates the call, not the strike's Monday."""
+    text = (
+        "The Horn of Africa Rights Observatory today called on the Ethiopian federal "
+        "government to allow an independent investigation into a drone strike that killed "
+        "civilians at a bus station in Finote Selam, in the Amhara region's West Gojjam "
+        "Zone, on Monday 5 February."
+    )
+    evs = _by_trigger(analyze(text, published="2024-02-09"))
+    assert evs["call"].date == "2024-02-09"

@@ -54,6 +54,15 @@ def attach_path(
         return ()
     tok = time_toks.root
     path = [tok.i]
+    subject = tok.head
+    if (
+        tok.dep_ == "npadvmod"
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.i < tok.i < subject.head.i
+    ):
+        # "The Observatory today called on ...": the parse hangs the adverbial time on the
+        # subject before the verb; it dates the verb
+        return (tok.i, subject.i, subject.head.i)
     for _ in range(10):
         if tok.dep_ not in _ATTACH_DEPS or tok.head.i == tok.i:
             break
