@@ -170,3 +170,30 @@ def test_a_time_the_parse_hangs_on_the_subject_dates_the_verb(analyze):
     )
     evs = _by_trigger(analyze(text, published="2024-02-09"))
     assert evs["call"].date == "2024-02-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Deputy Prime Minister and Foreign Minister Senator Mohammad Ishaq Dar held a "
+            "telephone conversation today with the Foreign Minister of Uzbekistan.",
+            "Senator Mohammad Ishaq Dar",
+        ),
+        (
+            "Prime Minister and Finance Minister Jane Doe met the governor.",
+            "Finance Minister Jane Doe",
+        ),
+    ],
+)
+def test_two_titles_of_one_person_are_one_party(analyze, text, name):
+    """The parse coordinates the titles as two parties, which made a mutual act of the
+    call (each title the other's recipient); they are one person, who calls someone else."""
+    (ev,) = analyze(text, published="2024-09-05").events
+    assert [a.name for a in ev.actor] == [name]
+    assert name not in [a.name for a in ev.recipient] and ev.recipient
+
+
+def test_two_parties_coordinated_stay_two(analyze):
+    (ev,) = analyze("Kenya and Uganda signed a border deal.", published="2024-09-05").events
+    assert sorted(a.code for a in ev.actor) == ["KEN", "UGA"]

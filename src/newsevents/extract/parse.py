@@ -15,6 +15,7 @@ from ..resources import load_factuality_cues
 from .codebook import Codebook, Entry, EntryPos
 from .relatives import own_subject, relative_antecedent
 from .speakers import reported_speaker
+from .titles import titled_person
 
 
 @dataclass
@@ -213,6 +214,10 @@ def children_of(tok: Token, *deps: str) -> list[Token]:
 def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
+        person = titled_person(t)
+        if person is not None:
+            out.append(person)  # "Deputy Prime Minister and Foreign Minister X": one man
+            continue
         out.append(t)
         stack = [c for c in kids(t) if c.dep_ == "conj"]
         while stack:
