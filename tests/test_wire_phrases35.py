@@ -197,3 +197,14 @@ def test_two_titles_of_one_person_are_one_party(analyze, text, name):
 def test_two_parties_coordinated_stay_two(analyze):
     (ev,) = analyze("Kenya and Uganda signed a border deal.", published="2024-09-05").events
     assert sorted(a.code for a in ev.actor) == ["KEN", "UGA"]
+
+
+def test_a_phrase_the_pair_owns_names_both_states(analyze):
+    """'the heads of the two countries' border services met': each of the two states of
+    the exchange just reported, each the other's counterpart."""
+    text = (
+        "Tajik forces shelled the Kyrgyz village of Ak-Sai on Monday. Late on Monday, the heads "
+        "of the two countries' border services met near Isfara."
+    )
+    evs = _by_trigger(analyze(text, published="2024-09-17"))
+    assert sorted(a.code for a in evs["meet"].actor) == ["KGZ", "TJK"]

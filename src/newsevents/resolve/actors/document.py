@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 
@@ -43,6 +42,7 @@ from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces
 from .role_day import sentence_day
 from .setting import Setting
+from .spans import as_phrase, phrase_text
 from .stamps import without_stamps
 
 
@@ -97,18 +97,6 @@ def resolve_actors(
         evolve(q, speaker=coder.code(q.speaker)) if q.speaker is not None else q for q in quotes
     ]
     return out_events, out_quotes, [cl.entity() for cl in coder.clusters.in_order()]
-
-
-def _text(toks: list[Token]) -> str:
-    """The words of a phrase as written (an antecedent's name for a pronoun)."""
-    return str(toks[0].doc[toks[0].i : toks[-1].i + 1].text) if toks else ""
-
-
-def _phrase(a: Actor, toks: Sequence[Token]) -> Actor:
-    """The participant as the words ``toks`` (their span and name)."""
-    return evolve(
-        a, span=Span.of_tokens(toks[0].doc[toks[0].i : toks[-1].i + 1]), name=_text(list(toks))
-    )
 
 
 @dataclass
@@ -315,15 +303,17 @@ class ParticipantCoder:
             self.last_pair_sentence = self._sentence_index(ev.sentence)
 
     def _pair(self, a: Actor, toks: list[Token]) -> tuple[Actor, ...] | None:
-        """ "the two sides", "both leaders": the two states of the last exchange reported in
-        this or the previous three sentences, each as a party of this phrase."""
+        """ "the two sides", "both leaders" (or a phrase they own: "the heads of the two
+        countries' border services"): the two states of the last exchange reported in this or
+        the previous three sentences, each as a party of this phrase."""
         words = self.kb.words
         if self.last_pair is None or not toks:
             return None
-        head = head_of(toks)
+        owner = (t for t in toks if t.dep_ == "poss" and t.tag_ == "NNS")
+        head = next(owner, head_of(toks))
         if head.lemma_.lower() not in words.pair_nouns or head.tag_ not in ("NNS", "NNPS"):
             return None
-        before = [t for t in (*toks, *head.children) if t.i < head.i]
+        before = [t for t in head.subtree if t.i < head.i]
         if not any(t.lower_ in words.pair_determiners for t in before):
             return None
         here = self._sentence_index(a.span)
@@ -347,7 +337,7 @@ class ParticipantCoder:
                 if not owner:
                     continue
                 # "Chinese coast guard ships blocked ...": the party named on the vessel
-                a = _phrase(a, owner)
+                a = as_phrase(a, owner)
                 tok_list = owner
             real = after_dateline(tok_list, self.kb, self.gazetteer)
             if real is not None:
@@ -355,11 +345,11 @@ class ParticipantCoder:
                 # is where the statement was issued, its subject is what follows the date
                 if not real:
                     continue
-                a = _phrase(a, real)
+                a = as_phrase(a, real)
                 tok_list = real
             # ("Lithuania, Latvia and Estonia say they ...": each of them)
             speakers = coordinated_speakers(tok_list, self.kb.words)
-            pair = self._pair(a, tok_list) or [self.code(_phrase(a, list(s))) for s in speakers]
+            pair = self._pair(a, tok_list) or [self.code(as_phrase(a, list(s))) for s in speakers]
             if pair:
                 out.extend(pair)
                 continue
@@ -424,10 +414,10 @@ class ParticipantCoder:
                     entity=sp_cl.key,
                 )
             if inner.code or inner.sector:
-                code = inner.code or self.filled.get(self._key(_text(sp_toks)))
+                code = inner.code or self.filled.get(self._key(phrase_text(sp_toks)))
                 code = code or same_noun_before(sp_toks, self.kb, self._code)
                 code = code or self._definite_organ(sp_toks, inner.sector)
-                return evolve(a, name=_text(sp_toks), code=code, sector=inner.sector)
+                return evolve(a, name=phrase_text(sp_toks), code=code, sector=inner.sector)
         body = statement_issuer(a, word, self.clusters, self.doc, words)
         if body is not None:
             return body  # a statement's unquoted "we": the body that issued it
@@ -435,7 +425,7 @@ class ParticipantCoder:
         if patient is not None:
             ante_toks = noun_phrase(patient)
             inner = self._code(ante_toks)
-            return evolve(a, name=_text(ante_toks), code=inner.code, sector=inner.sector)
+            return evolve(a, name=phrase_text(ante_toks), code=inner.code, sector=inner.sector)
         if word in words.person_pronouns and toks:
             # the person named last before the pronoun (this or the previous sentences)
             near = person_before(toks[0], self.clusters)
@@ -449,7 +439,9 @@ class ParticipantCoder:
                     wide = noun_phrase(titled, wide=True)
                     inner = self._code(wide)
                     if inner.code or inner.sector:
-                        return evolve(a, name=_text(wide), code=inner.code, sector=inner.sector)
+                        return evolve(
+                            a, name=phrase_text(wide), code=inner.code, sector=inner.sector
+                        )
         antecedent = (
             group_antecedent(toks[0], words) if word in words.subject_group_pronouns else None
         )
@@ -460,8 +452,8 @@ class ParticipantCoder:
             ante_toks = noun_phrase(antecedent)
             inner = self._code(ante_toks)
             if inner.code or inner.sector:
-                code = inner.code or self.filled.get(self._key(_text(ante_toks)))
-                return evolve(a, name=_text(ante_toks), code=code, sector=inner.sector)
+                code = inner.code or self.filled.get(self._key(phrase_text(ante_toks)))
+                return evolve(a, name=phrase_text(ante_toks), code=code, sector=inner.sector)
         if word in words.person_pronouns and self.last_person is not None:
             person = self.last_person
             self.clusters.mention(person, a.span)
