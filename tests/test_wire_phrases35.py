@@ -208,3 +208,12 @@ def test_a_phrase_the_pair_owns_names_both_states(analyze):
     )
     evs = _by_trigger(analyze(text, published="2024-09-17"))
     assert sorted(a.code for a in evs["meet"].actor) == ["KGZ", "TJK"]
+
+
+@pytest.mark.parametrize("name", ["Central District", "the Northern District"])
+def test_a_district_named_by_a_generic_word_is_the_leading_countrys(gazetteer, name):
+    """'the Central District' in a report on Honduras that also quotes Washington: not a US
+    namesake; in a report on the United States it may be."""
+    from collections import Counter
+
+    assert gazetteer.lookup(name, Counter({"HN": 3, "US": 2})) is None

@@ -157,6 +157,7 @@ class PlaceCues:
     seat_nouns: frozenset[str] = frozenset()  # "a court in X sentenced": acts where it sits
     city_suffixes: frozenset[str] = frozenset()  # "Kharkiv city", "Batken town": the city X
     water_words: frozenset[str] = frozenset()  # "the Red Sea": waters, no province of its name
+    generic_divisions: frozenset[str] = frozenset()  # "the Central District": many lands' name
 
     def locative(self, prep: str, prep_head: str) -> bool:
         """True when preposition ``prep`` (hanging from ``prep_head``) places its object:
@@ -410,8 +411,12 @@ class Gazetteer:
             if sub is not None:
                 return self._subdivision_place(sub)
             city = self.best_city(key, context) or self.town(key, context)
-            if city is None or (context and not context.get(city.country2, 0)):
-                return None  # a district is local: never a far namesake of the article's
+            lead = max(ctx.values(), default=0) if key in self.cues.generic_divisions else 0
+            if city is None or (context and ctx.get(city.country2, 0) < max(lead, 1)):
+                # a district is local: never a far namesake; one named by a word many lands'
+                # districts bear, only the article's leading country's ("the Central
+                # District" in a report on Honduras that quotes Washington)
+                return None
             # "the Mastung district": the district around the town, no point of its own
             return Place(city.name, self.alpha3(city.country2), None, None, division)
         city = self.best_city(key, context)

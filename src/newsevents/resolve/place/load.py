@@ -77,6 +77,7 @@ CUE_KINDS = (
     "seat_noun",
     "city_suffix",
     "water_word",
+    "generic_division",
 )
 SUBDIVISION_TYPES = "place_subdivision_types.tsv"
 SUBDIVISION_NAMES = "place_subdivision_names.tsv"
@@ -154,6 +155,7 @@ def load_gazetteer(
         seat_nouns=words["seat_noun"],
         city_suffixes=words["city_suffix"],
         water_words=words["water_word"],
+        generic_divisions=words["generic_division"],
         naming_verbs=lexicon.words("naming_verbs"),
     )
     return Gazetteer(
