@@ -749,3 +749,28 @@ def test_a_narrative_date_reaches_only_a_few_days_back(narrative_day, events) ->
     m2 = men(a2, 0, "Freedonian forces also shelled Port Vela.", "shelled", actor=(FRE,),
              date=narrative_day, source="context", place=place)  # fmt: skip
     assert len(merge([a1, a2], [m1, m2]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("second_mode", "events"),
+    [
+        # a curfew told in a report of its own is another act than the arrests
+        ("curfew", 2),
+        # an arrest told by another outlet is the same act
+        ("arrest", 1),
+    ],
+)
+def test_a_curfew_is_no_arrest(second_mode: str, events: int) -> None:
+    first = "Freedonian police detained 40 Sylvanian marchers in Port Vela on Friday."
+    second = "Freedonian police imposed a curfew on Sylvanian marchers in Port Vela on Friday."
+    a1 = art("c1", "Harbor Daily", "2021-03-06", first)
+    a2 = art("c2", "Continental Wire", "2021-03-06", second)
+    sides = dict(
+        actor=(("Freedonian police", "FRE"),),
+        recipient=(("Sylvanian marchers", "SYL"),),
+        date="2021-03-05",
+        place=("Port Vela", "FRE", "city"),
+    )
+    m1 = replace(men(a1, 0, first, "detained", "COERCE", **sides), mode="arrest")
+    m2 = replace(men(a2, 0, second, "imposed", "COERCE", **sides), mode=second_mode)
+    assert len(merge([a1, a2], [m1, m2]).events) == events

@@ -90,6 +90,7 @@ class Cluster:
     recip_persons: AbstractSet[str] = _NONE  # ... of those among the targets
     places: dict[str, set[str]] = field(default_factory=dict)  # level -> place keys told
     lemmas: AbstractSet[str] = _NONE  # trigger lemmas: the words for the act
+    modes: AbstractSet[str] = _NONE  # its members' coded modes ("arrest", "curfew")
     named_places: AbstractSet[str] = _NONE  # places its sentences name or hold
     refs: AbstractSet[str] = _NONE  # words of its sentences' definite phrases
     refs_only: bool = True  # every member names the act as known ("the attack"), none tells it
@@ -156,6 +157,8 @@ class Cluster:
         self.recip_persons = _grow(self.recip_persons, x.recipient.persons)
         if x.m.trigger_lemma:
             self.lemmas = _with(self.lemmas, x.m.trigger_lemma.lower())
+        if x.m.mode:
+            self.modes = _with(self.modes, x.m.mode)
         if x.place_key and x.place_level:
             self.places.setdefault(x.place_level, set()).add(x.place_key)
         self.place_stated = self.place_stated or x.place_stated

@@ -294,6 +294,13 @@ def _refuse(why: list[str] | None, reason: str) -> Join | None:
     return None
 
 
+def _other_kind(mode: str | None, modes: AbstractSet[str], distinct: AbstractSet[str]) -> bool:
+    """Does ``mode`` name another kind of act than the event's modes (see distinct_modes)?"""
+    if not mode or mode in modes or not modes:
+        return False
+    return mode in distinct or bool(modes & distinct)
+
+
 def _soft_actors(x: Features, c: Cluster, same_sentence: bool) -> bool:
     """Coded actors of two countries are two acts, unless one sentence tells both or the
     mention names the act as known ("the strikes killed 25": its doer is the coder's guess
@@ -348,6 +355,10 @@ def join_evidence(
             x.separate and any(s < start for s, _ in c.sentences[x.m.article_id])
         ):
             return _refuse(why, "set apart")
+    # a curfew told in a sentence of its own is no arrest (one sentence may tell the acts of
+    # one raid: "arrested 14 fishermen and seized their trawlers")
+    if not here and _other_kind(x.m.mode, c.modes, kb.distinct_modes):
+        return _refuse(why, "another kind of act")
     soft = _soft_actors(x, c, same_sentence)
     hard = _hard_refusal(x, c, slack, soft)
     if hard is not None:

@@ -37,6 +37,9 @@ class MergeKnowledge:
     armed_side: dict[str, int] = field(default_factory=dict)
     # sectors of doers the text does not identify: their country is a guess (guessed_sectors)
     guessed_sectors: frozenset[str] = frozenset()
+    # modes that name acts of their own kind (distinct_modes): two reports with two of them
+    # tell two acts ("a curfew", "40 arrests")
+    distinct_modes: frozenset[str] = frozenset()
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -145,6 +148,9 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
     guessed = data.get("guessed_sectors") or []
     if not _sector_codes(guessed):
         raise ConfigError(f"{path}: 'guessed_sectors' must be a list of sector codes")
+    distinct = data.get("distinct_modes") or []
+    if not isinstance(distinct, list) or not all(isinstance(m, str) and m for m in distinct):
+        raise ConfigError(f"{path}: 'distinct_modes' must be a list of mode names")
     country_words = frozenset(
         name_key(form) for form, (_, kind) in countries().items() if kind != "capital"
     )
@@ -157,6 +163,7 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         counted_class=counted,
         armed_side=armed_side,
         guessed_sectors=frozenset(guessed),
+        distinct_modes=frozenset(distinct),
     )
 
 
