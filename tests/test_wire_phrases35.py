@@ -217,3 +217,15 @@ def test_a_district_named_by_a_generic_word_is_the_leading_countrys(gazetteer, n
     from collections import Counter
 
     assert gazetteer.lookup(name, Counter({"HN": 3, "US": 2})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Doha's earlier mediation produced a 2010 agreement.", "Doha"),
+        ("Qatar’s mediation secured the release of four prisoners.", "Qatar"),
+    ],
+)
+def test_a_possessor_is_named_without_its_case_mark(analyze, text, name):
+    (ev,) = analyze(text, published="2025-02-12").events
+    assert [a.name for a in ev.actor] == [name]

@@ -18,6 +18,9 @@ from .parse import (
 from .phrases import coordinated_origins, coordinated_owners, np_span
 from .quantities import quantities_of
 
+#: the case marks a possessor's phrase ends with
+_POSSESSIVE_MARKS = ("'s", "\u2019s")
+
 
 def _actors(
     doc: Document, toks: list[Token], book: Codebook, trigger: Token | None = None
@@ -41,6 +44,11 @@ def _actors(
             end = cut
         while start < end and text[start].isspace():
             start += 1
+        # a possessor is named without its case mark ("Doha's mediation" -> "Doha")
+        for mark in _POSSESSIVE_MARKS:
+            if text.endswith(mark, start, end) and end - len(mark) > start:
+                end -= len(mark)
+                break
         for lo, hi in _split_origins(t, start, end, book):
             if (lo, hi) in seen:
                 continue
