@@ -229,3 +229,11 @@ def test_a_district_named_by_a_generic_word_is_the_leading_countrys(gazetteer, n
 def test_a_possessor_is_named_without_its_case_mark(analyze, text, name):
     (ev,) = analyze(text, published="2025-02-12").events
     assert [a.name for a in ev.actor] == [name]
+
+
+def test_a_capitalised_title_keeps_its_of_phrase(analyze):
+    """'the Head of State thanked ...' in a Djibouti-datelined report: the country's head of
+    state, not a doer called 'Head'."""
+    text = "DJIBOUTI - Speaking at the airport, the Head of State thanked the Emir of Qatar."
+    (ev,) = analyze(text, published="2025-02-13").events
+    assert [(a.name, a.code, a.sector) for a in ev.actor] == [("Head of State", "DJI", "GOV")]

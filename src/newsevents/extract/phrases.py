@@ -21,7 +21,10 @@ def _noun_obj(prep: Token, head: Token, book: Codebook) -> bool:
     a capital is a common noun ("The Minister of Foreign Affairs of Kazakhstan")."""
     inside = bool(head.ent_type_) and prep.ent_iob_ == "I"
     common = head.pos_ != "PROPN" or inside or head.lower_ in book.party_nouns
-    return common and any(c.dep_ == "pobj" for c in prep.children)
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    # "the Head of State", "the Chief of Staff": a capitalised title, no name on either side
+    title = not head.ent_type_ and bool(objs) and not any(o.ent_type_ for o in objs)
+    return (common or title) and bool(objs)
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
