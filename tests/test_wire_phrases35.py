@@ -237,3 +237,14 @@ def test_a_capitalised_title_keeps_its_of_phrase(analyze):
     text = "DJIBOUTI - Speaking at the airport, the Head of State thanked the Emir of Qatar."
     (ev,) = analyze(text, published="2025-02-13").events
     assert [(a.name, a.code, a.sector) for a in ev.actor] == [("Head of State", "DJI", "GOV")]
+
+
+def test_an_act_told_of_anyone_at_all_is_no_one_act(analyze):
+    """'release anyone held solely for taking part in a peaceful protest': no protest (nor
+    detention) of its own in the sentence, and none placed where the appeal was made."""
+    text = (
+        "In Washington, a State Department spokesperson urged Honduran authorities to exercise "
+        "restraint and to release anyone held solely for taking part in a peaceful protest."
+    )
+    evs = analyze(text, published="2024-05-15").events
+    assert not [e for e in evs if e.event == "PROTEST" and e.factuality in ("asserted", "reported")]

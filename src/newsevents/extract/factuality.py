@@ -100,6 +100,7 @@ class Cues:
     neg_pronouns: frozenset[str]
     generic: frozenset[str]
     habits: frozenset[str]  # "has always rejected": a standing stance, no event
+    anyone: frozenset[str]  # "anyone held for ...": no one act
 
     @classmethod
     def of(cls, book: Codebook) -> Cues:
@@ -157,6 +158,7 @@ class Cues:
             neg_pronouns=shared.negative_pronouns,
             generic=w("generic_pronouns"),
             habits=shared.habitual_adverbs,
+            anyone=w("any_pronouns"),
         )
 
 
@@ -197,6 +199,9 @@ def assess(
         _embedding_cues(node, result, cues)
         if dep == "relcl" and _generic_condition(node, cues):
             result.mark("hypothetical", node.head)
+            break
+        if dep in ("relcl", "acl") and node.head.lower_ in cues.anyone:
+            result.mark("hypothetical", node.head)  # "anyone held for taking part in X"
             break
         if _stops(node, cues):
             break
