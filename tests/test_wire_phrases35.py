@@ -248,3 +248,10 @@ def test_an_act_told_of_anyone_at_all_is_no_one_act(analyze):
     )
     evs = analyze(text, published="2024-05-15").events
     assert not [e for e in evs if e.event == "PROTEST" and e.factuality in ("asserted", "reported")]
+
+
+def test_a_vessel_of_a_state_force_stands_for_that_force(analyze):
+    """'A navy ship fired on a fishing boat': the navy fired (a ship is no party)."""
+    text = "A navy ship fired on a fishing boat near the island on Monday."
+    (ev,) = analyze(text, published="2024-09-05").events
+    assert [(a.name, a.sector) for a in ev.actor] == [("navy", "MIL")]

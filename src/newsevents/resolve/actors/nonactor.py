@@ -125,8 +125,9 @@ def unresolved_pronoun(a: Actor, toks: Sequence[Token]) -> bool:
 
 def instrument_owner(toks: Sequence[Token], kb: ActorDictionary) -> list[Token]:
     """The party named on a vehicle or weapon ("Chinese coast guard ships", "Russian
-    missiles", "the army's trucks"): the words before the head from the first named or
-    national modifier on; empty when none names a party."""
+    missiles", "the army's trucks", "a navy ship"): the words before the head from the first
+    named or national modifier (else a state force's word) on; empty when none names a
+    party."""
     head = head_of(toks)
     if head.lemma_.lower() not in kb.words.instrument_nouns:
         return []
@@ -138,6 +139,10 @@ def instrument_owner(toks: Sequence[Token], kb: ActorDictionary) -> list[Token]:
         or (t.dep_ == "poss" and t.pos_ == "PROPN")
         or (t.text[:1].isupper() and kb.countries.get(t.text) is not None)
     ]
+    if not named:
+        # "a navy ship", "the army's trucks": a state force's word names the party
+        state = kb.sectors.codes.state
+        named = [t for t in before if kb.sectors.by_word.get(t.lemma_.lower()) in state]
     if not named:
         return []
     owner = [t for t in before if t.i >= named[0].i]
