@@ -255,3 +255,21 @@ def test_a_vessel_of_a_state_force_stands_for_that_force(analyze):
     text = "A navy ship fired on a fishing boat near the island on Monday."
     (ev,) = analyze(text, published="2024-09-05").events
     assert [(a.name, a.sector) for a in ev.actor] == [("navy", "MIL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministry called in the Russian ambassador on Monday.",
+        "The ministry said it called in the Chinese embassy's deputy chief of mission on Monday.",
+    ],
+)
+def test_an_envoy_called_in_is_summoned(analyze, text):
+    """'called in the ambassador' is a summons (ACCUSE 114), not an appeal."""
+    evs = analyze(text, published="2025-06-05").events
+    assert [(e.event, e.cameo) for e in evs] == [("ACCUSE", "114")]
+
+
+def test_calling_in_the_army_is_no_summons(analyze):
+    evs = analyze("The ministry called in the army.", published="2025-06-05").events
+    assert all(e.event != "ACCUSE" for e in evs)
