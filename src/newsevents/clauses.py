@@ -25,12 +25,8 @@ def asking_aux(sent: SpacySpan) -> Token | None:
 
 
 def habitual(tok: Token, adverbs: AbstractSet[str]) -> bool:
-    """A verb told as a habit or standing stance ("has always rejected", "routinely
-    denies", "has long sought"; ``adverbs``: the cue words): "long" only with a perfect."""
-    if tok.pos_ != "VERB":
-        return False
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
-    return any(
-        c.dep_ == "advmod" and c.lower_ in adverbs and (c.lower_ != "long" or perfect)
-        for c in tok.children
+    """A verb told as a standing stance ("has always rejected the claim"; ``adverbs``: the
+    cue words, word forms)."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in adverbs for c in tok.children
     )

@@ -411,8 +411,9 @@ class Gazetteer:
             if sub is not None:
                 return self._subdivision_place(sub)
             city = self.best_city(key, context) or self.town(key, context)
-            lead = max(ctx.values(), default=0) if key in self.cues.generic_divisions else 0
-            if city is None or (context and ctx.get(city.country2, 0) < max(lead, 1)):
+            # (how often the article must name the town's country)
+            needed = max(ctx.values(), default=1) if key in self.cues.generic_divisions else 1
+            if city is None or (context and ctx.get(city.country2, 0) < needed):
                 # a district is local: never a far namesake; one named by a word many lands'
                 # districts bear, only the article's leading country's ("the Central
                 # District" in a report on Honduras that quotes Washington)

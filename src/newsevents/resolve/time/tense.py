@@ -81,16 +81,13 @@ def _ahead(t: Token, below: Token | None, v: Vocab) -> bool:
     ):
         return True  # "said it would hold a rally on Saturday"
     lemma = t.lemma_.lower()
+    # (an appeal's or a commitment's act lies ahead even when told in the past tense)
+    asked = lemma in v.appeal_verbs or lemma in v.commitment_verbs
     if (
         below is not None
-        and (lemma in v.future_verbs or lemma in v.appeal_verbs or lemma in v.commitment_verbs)
+        and (lemma in v.future_verbs or asked)
         and below.dep_ == "xcomp"
-        and (
-            t.tag_ != "VBD"
-            or lemma in v.scheduling_words
-            or lemma in v.appeal_verbs
-            or lemma in v.commitment_verbs
-        )
+        and (t.tag_ != "VBD" or lemma in v.scheduling_words or asked)
     ):
         return True
     # (a past told in reported speech too: "said they planned a rally on Thursday")
