@@ -22,6 +22,7 @@ from .calendar import Interval, format_interval
 from .reference import (
     Dating,
     antecedent,
+    dated_twin,
     day_of,
     main_of,
     named_doers,
@@ -29,6 +30,7 @@ from .reference import (
     named_targets,
     nominal,
     relative_anchor,
+    told_before,
 )
 from .reference import shift as shift_by
 from .relative import Relative, SpanIndex, find_relative
@@ -129,6 +131,14 @@ def resolve_dates(
         ):
             continue
         _date_by_back_reference(ctx, ei)
+    for ei in ctx.order:
+        # an act told as done before the main one keeps no day of its own, and takes the
+        # main clause's only when the article dates it nowhere else
+        ev = state[ei]
+        if ev.date_source == "publication" and told_before(trig_toks[ei], tv.words.prior_marks):
+            twin = dated_twin(ctx, ei)
+            if twin is not None:
+                state[ei] = _dated_as(ev, twin, "text", twin.time)
     _carry_narrative_dates(ctx)
     return state
 

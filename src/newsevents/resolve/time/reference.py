@@ -279,3 +279,49 @@ def _named_anchor(ctx: Dating, rel: Relative, ei: int) -> date | None:
         if ante is not None:
             return day_of(ante)
     return None
+
+
+def told_before(tt: SpacySpan | None, marks: frozenset[str]) -> bool:
+    """Is the act told in a clause or phrase that puts it before the main clause's ("after a
+    drone strike killed five soldiers", "following a raid on the camp")?"""
+    if tt is None or len(tt) == 0:
+        return False
+    root = tt.root
+    if root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in root.children):
+        return True
+    return root.dep_ in ("pobj", "pcomp") and root.head.lower_ in marks
+
+
+def dated_twin(ctx: Dating, ei: int) -> EventMention | None:
+    """The act the article dates elsewhere that an undated act told before the main clause
+    is ("summoned the envoy on Wednesday after a drone strike killed five. ... The strike
+    took place on Monday"): the factual events of its type, in other sentences, called by
+    the same event noun (its trigger or its subject) and dated by their words, all to one
+    day no later than the report's. None when there is none or they disagree."""
+    ev = ctx.state[ei]
+    tt = ctx.trig_toks[ei]
+    if tt is None or len(tt) == 0:
+        return None
+    root = tt.root
+    nouns = ctx.tv.reference.event_nouns
+    if root.pos_ == "NOUN":
+        lemma = root.lemma_.lower()
+    else:
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        lemma = subj[0].lemma_.lower() if subj else ""
+    if lemma not in nouns:
+        return None
+    twins = [
+        e
+        for i, e in enumerate(ctx.state)
+        if i != ei
+        and e.event == ev.event
+        and e.sentence != ev.sentence
+        and e.factuality in ("asserted", "reported")
+        and (day := day_of(e)) is not None
+        and (not ctx.report_day or day.isoformat() <= ctx.report_day)
+        and _called(ctx, e, lemma)
+    ]
+    if len({e.date for e in twins}) != 1:
+        return None
+    return min(twins, key=lambda e: abs(e.trigger.start - ev.trigger.start))

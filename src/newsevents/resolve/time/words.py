@@ -70,6 +70,7 @@ class Vocab:
     simultaneous_marks: frozenset[str]  # "killed when rockets hit ... on Friday"
     present_adverbs: frozenset[str]  # "Now the army has deployed": news of now
     onset_marks: frozenset[str]  # "since the protests began last Thursday": background
+    prior_marks: frozenset[str] = frozenset()  # "after a drone strike killed five": earlier
     sequence_preps: frozenset[str] = frozenset()  # "ahead of a rally on Saturday": the rally's
     response_nouns: frozenset[str] = frozenset()  # "revenge for the killing last week"
     dated_nouns: frozenset[str] = frozenset()  # "the truce signed in March 2023"
@@ -220,6 +221,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         simultaneous_marks=words("simultaneous_marks"),
         present_adverbs=words("present_adverbs"),
         onset_marks=words("onset_marks"),
+        prior_marks=words("prior_marks"),
         sequence_preps=words("sequence_preps"),
         response_nouns=words("response_nouns"),
         dated_nouns=words("dated_nouns"),

@@ -1,0 +1,40 @@
+"""Phrases read wrong before the thirty-sixth session. Real spaCy, gazetteer and
+dictionaries; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "The Foreign Ministry summoned the Syrian ambassador on Wednesday after a drone "
+            "strike killed five soldiers near the border. The army said the drone strike took "
+            "place on Monday.",
+            "2024-03-11",
+        ),
+        (
+            "Police arrested twelve men on Thursday after an attack wounded nine people at a "
+            "bus station. Gunmen attacked the station on Tuesday, officials said.",
+            "2024-03-12",
+        ),
+    ],
+)
+def test_an_act_told_before_the_main_one_takes_its_own_day(analyze, text, day):
+    """An act in an 'after'/'following' clause is not dated by the main clause when the
+    article dates it elsewhere: one incident, one day."""
+    doc = analyze(text, published="2024-03-14")
+    assaults = [e for e in doc.events if e.event == "ASSAULT"]
+    assert assaults and {e.date for e in assaults} == {day}
+
+
+def test_an_act_told_before_the_main_one_keeps_the_main_day_when_undated(analyze):
+    """'fired tear gas on Tuesday after protesters threw stones': no other day given, the
+    act before falls on the main clause's day."""
+    doc = analyze(
+        "Police fired tear gas on Tuesday after a bomb blast killed two officers in Quetta.",
+        published="2024-03-14",
+    )
+    assert {e.date for e in doc.events} == {"2024-03-12"}
