@@ -774,3 +774,30 @@ def test_a_curfew_is_no_arrest(second_mode: str, events: int) -> None:
     m1 = replace(men(a1, 0, first, "detained", "COERCE", **sides), mode="arrest")
     m2 = replace(men(a2, 0, second, "imposed", "COERCE", **sides), mode=second_mode)
     assert len(merge([a1, a2], [m1, m2]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("second_sides", "events"),
+    [
+        # each side's accusation of the other, told in one sentence: two acts
+        (((SYL,), (FRE,)), 2),
+        # two words of one accusation in one sentence ("accused ... and blamed"): one act
+        (((FRE,), (SYL,)), 1),
+    ],
+)
+def test_crossed_sides_in_one_sentence_are_two_acts(second_sides, events) -> None:
+    fre, syl = ("Freedonia", "FRE"), ("Sylvania", "SYL")
+    second_sides = tuple(tuple(fre if s == FRE else syl for s in side) for side in second_sides)
+    text = (
+        "Freedonia accused Sylvania of shelling its posts, and Sylvania accused Freedonian "
+        "troops of firing first."
+    )
+    a = art("x1", "Harbor Daily", "2021-03-06", text)
+    m1 = men(a, 0, text, "accused", "ACCUSE", actor=(fre,), recipient=(syl,), date="2021-03-05")
+    second = text.index("accused", text.index("accused") + 1)
+    actor, recipient = second_sides
+    m2 = replace(
+        men(a, 1, text, "accused", "ACCUSE", actor=actor, recipient=recipient, date="2021-03-05"),
+        trigger=Span(second, second + len("accused")),
+    )
+    assert len(merge([a], [m1, m2]).events) == events
