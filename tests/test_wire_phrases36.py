@@ -38,3 +38,17 @@ def test_an_act_told_before_the_main_one_keeps_the_main_day_when_undated(analyze
         published="2024-03-14",
     )
     assert {e.date for e in doc.events} == {"2024-03-12"}
+
+
+def test_a_name_put_before_a_place_noun_is_no_person_for_he(analyze):
+    """'the Zamzam camp' ... 'Zamzam is one of the places' (the NER calls it a person): a
+    later 'He' is the office holder named by title, never the camp."""
+    doc = analyze(
+        "The Secretary-General is appalled by the shelling of the Zamzam camp on Sunday. "
+        "The Secretary-General condemns these attacks against civilians. Zamzam is one of "
+        "the places in Sudan where famine has been confirmed. He calls on the RSF to cease "
+        "its attacks.",
+        published="2024-12-03",
+    )
+    (call,) = [e for e in doc.events if e.event == "REQUEST"]
+    assert [a.code for a in call.actor] == ["UNO"]

@@ -30,6 +30,16 @@ def noun_phrase(head: Token, wide: bool = False) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def with_hyphens(phrase: list[Token]) -> list[Token]:
+    """The phrase with the hyphens inside it that the parse hangs off as punctuation ("the
+    Secretary-General" is not "the Secretary General")."""
+    if not phrase:
+        return phrase
+    inside = phrase[0].doc[phrase[0].i : phrase[-1].i + 1]
+    kept = {t.i for t in phrase}
+    return [t for t in inside if t.i in kept or t.tag_ == "HYPH"]
+
+
 def tied(head: Token, words: ActorWords) -> list[Token]:
     """Phrases the text equates with an actor: appositions ("Y, the head of X's agency"),
     predicate nominals ("Y is X's envoy", "Y, who is X's envoy") and "as" phrases ("As head
@@ -168,11 +178,21 @@ def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -
         if (
             (t.dep_ in _SUBJECTS or own)
             and t.tag_ in ("NN", "NNP")
-            and not t.ent_type_
+            and (not t.ent_type_ or _office_name(t, offices))
             and t.lemma_.lower() in offices
         ):
             return t
     return None
+
+
+def _office_name(tok: Token, offices: frozenset[str]) -> bool:
+    """Is the entity ``tok`` ends an office's title alone ("the Secretary-General", which the
+    NER calls an organisation), naming no person or body?"""
+    doc, start = tok.doc, tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    words = [t for t in doc[start : tok.i + 1] if not t.is_punct]
+    return tok.ent_type_ == "ORG" and all(t.lemma_.lower() in offices for t in words)
 
 
 def _relative_head(pron: Token) -> Token | None:

@@ -27,6 +27,7 @@ from .antecedents import (
     reporting_subject,
     tied,
     titled_subject_before,
+    with_hyphens,
 )
 from .article import ArticleHome
 from .attacks import attack_doer
@@ -39,7 +40,7 @@ from .issuer import statement_issuer
 from .joint import joint_partners
 from .nonactor import instrument_owner, never_actor, unresolved_pronoun
 from .phrase import Coded, code_phrase, head_of
-from .places import DocumentPlaces
+from .places import DocumentPlaces, names_of_places
 from .role_day import sentence_day
 from .setting import Setting
 from .spans import as_phrase, phrase_text
@@ -158,12 +159,15 @@ class ParticipantCoder:
         """Pass 1: persons and organisations named anywhere, coded from their own phrase
         (apposition and modifiers: "Iranian commander Jane Doe", "Doe, the deputy leader of X")."""
         clusters = self.clusters
+        placed = names_of_places(self.doc.parse, self.kb.words) if self.doc.parse else frozenset()
         for ent in places.ents:
             label = ent.label_
             if label not in ("PERSON", "ORG"):
                 continue
             name = self.kb.words.drop_clitic(ent.text).strip()
-            if label == "PERSON" and (self.kb.countries.get(name) or places.country_of(ent)):
+            if label == "PERSON" and (
+                self.kb.countries.get(name) or places.country_of(ent) or name.lower() in placed
+            ):
                 continue  # the NER calls some places and nationalities persons ("in Niamey")
             context = entity_context(ent)
             coded = self._code(context)
@@ -436,7 +440,7 @@ class ParticipantCoder:
                 # Kenya said ... He thanked the United States")
                 titled = titled_subject_before(toks[0], self.kb.sectors.offices)
                 if titled is not None:
-                    wide = noun_phrase(titled, wide=True)
+                    wide = with_hyphens(noun_phrase(titled, wide=True))
                     inner = self._code(wide)
                     if inner.code or inner.sector:
                         return evolve(

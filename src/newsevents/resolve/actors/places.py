@@ -57,6 +57,17 @@ def used_as_place(root: Token, words: ActorWords) -> bool:
     )
 
 
+def names_of_places(doc: Doc, words: ActorWords) -> frozenset[str]:
+    """Proper names the text puts before a place noun ("the Zamzam camp", "Kirumba town"):
+    a one-word name the NER takes for a person elsewhere ("Zamzam is one of the places")
+    is that place, never a person a later "he" could stand for."""
+    return frozenset(
+        t.lower_
+        for t in doc
+        if t.dep_ == "compound" and t.tag_ == "NNP" and t.head.lemma_.lower() in words.place_nouns
+    )
+
+
 def place_country(
     ent: SpacySpan,
     kb: ActorDictionary,
