@@ -52,3 +52,21 @@ def test_a_name_put_before_a_place_noun_is_no_person_for_he(analyze):
     )
     (call,) = [e for e in doc.events if e.event == "REQUEST"]
     assert [a.code for a in call.actor] == ["UNO"]
+
+
+_RELEASE = (
+    "The Ministry of Foreign Affairs and Regional Integration of the Republic of Ghana "
+    "notes with concern the closure of the Aflao border post.\n\n"
+    "On Tuesday the Ministry of Foreign Affairs of Togo issued a communique denying that the "
+    "post had been closed. We reject that communique in its entirety.\n\n"
+)
+
+
+def test_a_release_speaks_for_the_body_its_title_names(analyze):
+    """A release's unquoted 'we' is the author its title names ('Statement by ...'), coded
+    from its whole name though the NER cuts it at 'and', not the last ministry its text
+    named (another country's)."""
+    title = "Statement by the Ministry of Foreign Affairs and Regional Integration on Aflao"
+    doc = analyze(f"{title}\n\n{_RELEASE}", published="2025-03-06", clean=True)
+    (reject,) = [e for e in doc.events if e.trigger_lemma == "reject"]
+    assert [(a.name, a.code) for a in reject.actor] == [("The Ministry of Foreign Affairs", "GHA")]

@@ -287,6 +287,7 @@ def load_codebook(
     acc.add_list("naming_verbs", sorted(shared.words("naming_verbs")))
     acc.add_list("indefinite_articles", sorted(shared.words("indefinite_articles")))
     acc.add_list("quote_marks", sorted(shared.words("quote_marks")))
+    acc.add_list("statement_titles", sorted(shared.words("statement_titles")))
     for path in (packaged_codebook_path(), *extra):
         data = read_yaml(path)
         if data is None:

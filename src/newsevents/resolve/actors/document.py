@@ -43,7 +43,7 @@ from .phrase import Coded, code_phrase, head_of
 from .places import DocumentPlaces, names_of_places
 from .role_day import sentence_day
 from .setting import Setting
-from .spans import as_phrase, phrase_text
+from .spans import as_phrase, cut_name_phrase, phrase_text
 from .stamps import without_stamps
 
 
@@ -171,6 +171,9 @@ class ParticipantCoder:
                 continue  # the NER calls some places and nationalities persons ("in Niamey")
             context = entity_context(ent)
             coded = self._code(context)
+            whole = cut_name_phrase(ent) if coded.code is None else None
+            if whole:
+                coded = self._code(whole)
             if coded.code is None:
                 # "As head of Iran's Quds Force, X ...", "X, the head of Iraq's militia body"
                 for tie in tied(ent.root, self.kb.words):

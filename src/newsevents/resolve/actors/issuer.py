@@ -43,6 +43,46 @@ def _titled(clusters: Clusters, doc: Document, words: ActorWords) -> Cluster | N
     return None
 
 
+def _statement_by(clusters: Clusters, doc: Document, words: ActorWords) -> Cluster | None:
+    """The organisation a statement names as its author in its title, after "by"/"from"
+    ("Statement by the Ministry of Foreign Affairs on ..."), when the text names it too."""
+    bodies = [cl for cl in clusters.in_order() if cl.kind == "ORG" and len(cl.name.split()) > 1]
+    if not bodies:
+        return None
+    title = f" {_bare(doc.article.title or '', words)} "
+    for marker in (" by ", " from "):
+        before, _, rest = title.partition(marker)
+        if rest and before.split() and before.split()[-1] in words.statement_titles:
+            after = f"{_bare(rest, words)} "
+            found = [cl for cl in bodies if after.startswith(f"{_bare(cl.name, words)} ")]
+            if found:
+                return max(found, key=_whole)
+    return None
+
+
+def _whole(cl: Cluster) -> tuple[int, int]:
+    """The longest name, and of two as long the one named first (a release introduces
+    itself before it names others' ministries)."""
+    words = cl.name.split()
+    return len(" ".join(words[:-1] if _cut(cl) else words)), -cl.order
+
+
+def _cut(cl: Cluster) -> bool:
+    """Does the name end where the NER cut it, on "and"/"of"/"for"?"""
+    return cl.name.split()[-1].lower() in ("and", "of", "for")
+
+
+def _name_line(line: str) -> bool:
+    """Is the line a name alone (a signature), no sentence: its words capitalised but for
+    the small words of a body's name?"""
+    small = ("and", "of", "for", "the", "on", "in")
+    tokens = line.split()
+    return 0 < len(tokens) <= 12 and all(w[0].isupper() or w in small for w in tokens)
+
+
+_SIGNATURE_LINES = 4  # a signature block: the body, its seat, the date (and a reference)
+
+
 def quoted(span: Span, quotes: list[Quote]) -> bool:
     """Is the span inside a direct quotation (a quoted "we" is its speaker's)?"""
     return any(q.span.start <= span.start and span.end <= q.span.end for q in quotes)
@@ -59,7 +99,12 @@ def statement_issuer(
     line = text[text.rfind("\n", 0, a.span.start) + 1 : a.span.start]
     if ":" in line:
         return None  # "A: We marched ...": a labelled speaker of a transcript, not the outlet
-    body = issuer(clusters, doc.article.outlet, words) or _titled(clusters, doc, words)
+    body = (
+        issuer(clusters, doc.article.outlet, words)
+        or _titled(clusters, doc, words)
+        or _statement_by(clusters, doc, words)
+    )
     if body is None:
         return None
-    return evolve(a, name=body.name, code=body.code, sector=body.sector, entity=body.key)
+    name = " ".join(body.name.split()[: -1 if _cut(body) else None])
+    return evolve(a, name=name, code=body.code, sector=body.sector, entity=body.key)

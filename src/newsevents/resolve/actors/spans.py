@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Span, evolve
@@ -20,3 +21,15 @@ def as_phrase(a: Actor, toks: Sequence[Token]) -> Actor:
     return evolve(
         a, span=Span.of_tokens(toks[0].doc[toks[0].i : toks[-1].i + 1]), name=phrase_text(toks)
     )
+
+
+def cut_name_phrase(ent: SpacySpan) -> list[Token] | None:
+    """The whole phrase of a name the NER cut at "and"/"of" ("[The Ministry of Foreign Affairs
+    and] Regional Integration of the Republic of Ghana"): from the entity to the end of its
+    head's phrase, when that is a short phrase with no verb; else None."""
+    if ent[-1].lower_ not in ("and", "of"):
+        return None
+    whole = list(ent.doc[ent.start : ent.root.right_edge.i + 1])
+    if len(whole) > 16 or any(t.pos_ in ("VERB", "AUX") for t in whole):
+        return None
+    return whole

@@ -85,6 +85,8 @@ class ActorWords:
     report_verbs: frozenset[str]
     #: from the shared lexicon: quotation marks as tokens
     quote_marks: frozenset[str]
+    #: from the shared lexicon: words a statement's title names itself by ("Statement by X")
+    statement_titles: frozenset[str]
 
     @property
     def unidentified(self) -> str:
@@ -124,6 +126,7 @@ _SHARED_WORDS = {
     "report_verbs": "report_verbs",
     "indefinite_articles": "indefinite_articles",
     "quote_marks": "quote_marks",
+    "statement_titles": "statement_titles",
 }
 
 
