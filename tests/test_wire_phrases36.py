@@ -70,3 +70,24 @@ def test_a_release_speaks_for_the_body_its_title_names(analyze):
     doc = analyze(f"{title}\n\n{_RELEASE}", published="2025-03-06", clean=True)
     (reject,) = [e for e in doc.events if e.trigger_lemma == "reject"]
     assert [(a.name, a.code) for a in reject.actor] == [("The Ministry of Foreign Affairs", "GHA")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "We spoke to Samuel Okudzeto Ablakwa, Ghana's foreign minister, in Accra.",
+        "Samuel Okudzeto Ablakwa is Ghana's foreign minister. He spoke to Harbor Daily in Accra.",
+    ],
+)
+def test_an_interview_answer_speaks_for_the_interviewee(analyze, intro):
+    """In a Q-and-A text the answers' 'I'/'we' are the person the introduction says the
+    outlet spoke to (or who spoke to it), not the last party named."""
+    text = (
+        f"Border talks\n\n{intro}\n\n"
+        "Q: Togo says the border post is open. What happened?\n\n"
+        "A: The post was closed by Togolese soldiers. On Monday we summoned the Togolese "
+        "ambassador to protest."
+    )
+    doc = analyze(text, published="2025-03-06", clean=True)
+    (summon,) = [e for e in doc.events if e.trigger_lemma == "summon"]
+    assert [a.code for a in summon.actor] == ["GHA"]

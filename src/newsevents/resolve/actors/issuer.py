@@ -10,7 +10,8 @@ the text named.
 from __future__ import annotations
 
 from ...model import Actor, Document, Quote, Span, evolve
-from .coref import Cluster, Clusters
+from .coref import Cluster, Clusters, cluster_for
+from .interview import answers_at, interviewee
 from .vocab import ActorWords
 
 
@@ -72,17 +73,6 @@ def _cut(cl: Cluster) -> bool:
     return cl.name.split()[-1].lower() in ("and", "of", "for")
 
 
-def _name_line(line: str) -> bool:
-    """Is the line a name alone (a signature), no sentence: its words capitalised but for
-    the small words of a body's name?"""
-    small = ("and", "of", "for", "the", "on", "in")
-    tokens = line.split()
-    return 0 < len(tokens) <= 12 and all(w[0].isupper() or w in small for w in tokens)
-
-
-_SIGNATURE_LINES = 4  # a signature block: the body, its seat, the date (and a reference)
-
-
 def quoted(span: Span, quotes: list[Quote]) -> bool:
     """Is the span inside a direct quotation (a quoted "we" is its speaker's)?"""
     return any(q.span.start <= span.start and span.end <= q.span.end for q in quotes)
@@ -98,7 +88,9 @@ def statement_issuer(
     text = doc.article.text
     line = text[text.rfind("\n", 0, a.span.start) + 1 : a.span.start]
     if ":" in line:
-        return None  # "A: We marched ...": a labelled speaker of a transcript, not the outlet
+        # "A: We marched ...": a labelled speaker of a transcript, not the outlet; an
+        # interview's answer is the person it says it spoke to
+        return _interviewee(a, clusters, doc, words)
     body = (
         issuer(clusters, doc.article.outlet, words)
         or _titled(clusters, doc, words)
@@ -108,3 +100,14 @@ def statement_issuer(
         return None
     name = " ".join(body.name.split()[: -1 if _cut(body) else None])
     return evolve(a, name=name, code=body.code, sector=body.sector, entity=body.key)
+
+
+def _interviewee(a: Actor, clusters: Clusters, doc: Document, words: ActorWords) -> Actor | None:
+    parse = doc.parse
+    if parse is None or not answers_at(parse, a.span.start, words):
+        return None
+    person = interviewee(parse, words, doc.article.outlet)
+    cl = cluster_for(list(person), clusters, words) if person is not None else None
+    if cl is None or cl.code is None:
+        return None  # (a person of no known country: the pronoun is coded as before)
+    return evolve(a, name=cl.name, code=cl.code, sector=cl.sector, entity=cl.key)

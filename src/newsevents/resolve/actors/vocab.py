@@ -79,6 +79,9 @@ class ActorWords:
     envoy_nouns: frozenset[str]
     origin_preps: frozenset[str]
     frontier_nouns: frozenset[str]
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    interview_verbs: frozenset[str]
     #: from the shared lexicon: prepositions whose object is where something happens
     place_preps: frozenset[str]
     #: from the shared lexicon: verbs (lemmas) of saying and reporting
