@@ -91,3 +91,25 @@ def test_an_interview_answer_speaks_for_the_interviewee(analyze, intro):
     doc = analyze(text, published="2025-03-06", clean=True)
     (summon,) = [e for e in doc.events if e.trigger_lemma == "summon"]
     assert [a.code for a in summon.actor] == ["GHA"]
+
+
+def test_in_front_of_names_the_building_not_the_front(analyze):
+    """'protested in front of parliament': the target is parliament, never 'front of ...'."""
+    (ev,) = analyze(
+        "Farmers protested in front of parliament in Tbilisi.", published="2025-05-14"
+    ).events
+    named = [(a.name, a.sector) for a in ev.recipient]
+    assert named[0] == ("parliament", "LEG")
+    assert not any("front" in name for name, _ in named)
+
+
+def test_in_front_of_a_named_building_places_the_act_in_its_town(analyze):
+    """'gathered in front of the Sagarejo municipality building': the rally is in Sagarejo,
+    not in the city the sentence before named."""
+    doc = analyze(
+        "Georgian police detained two men in Tbilisi. Yesterday around 150 residents gathered "
+        "in front of the Sagarejo municipality building.",
+        published="2025-05-14",
+    )
+    (rally,) = [e for e in doc.events if e.event == "PROTEST"]
+    assert rally.location is not None and rally.location.name == "Sagarejo"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import EventType
+from ..prepositions import past_front
 from ..resources import load_factuality_cues
 from .codebook import Codebook, Entry, EntryPos
 from .relatives import own_subject, relative_antecedent
@@ -245,7 +246,7 @@ def _preps_of(tok: Token) -> dict[str, list[Token]]:
     for h in heads:
         for p in kids(h):
             if p.dep_ in ("prep", "agent", "dative") and p.pos_ in ("ADP", "ADV", "PART", "SCONJ"):
-                objs = children_of(p, "pobj", "pcomp")
+                objs = [past_front(o) for o in children_of(p, "pobj", "pcomp")]
                 out.setdefault(p.lower_, []).extend(objs)
                 for inner in children_of(p, "prep"):  # "out of", "away from"
                     out.setdefault(inner.lower_, []).extend(children_of(inner, "pobj", "pcomp"))

@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...prepositions import front_of
 from ..syntax import governor, names_object
 from .gazetteer import Gazetteer
 
@@ -140,6 +141,9 @@ def attachment(
             tok = cur
             via_compound = False
             continue
+        front = front_of(cur) if kind is None else None
+        if front is not None:
+            cur, head = front, front.head  # "in front of the X building": where "in" says
         if cur.dep_ == "pobj" and kind is None:
             kind = _prep_kind(head, gaz)
             if kind is None and not remote and _destination(head, trigger_ids, gaz):
