@@ -113,3 +113,19 @@ def test_in_front_of_a_named_building_places_the_act_in_its_town(analyze):
     )
     (rally,) = [e for e in doc.events if e.event == "PROTEST"]
     assert rally.location is not None and rally.location.name == "Sagarejo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan's foreign ministry answered with a statement accusing Georgia of provocations.",
+        "Azerbaijan's foreign ministry said in a statement accusing Georgia of provocations that "
+        "it would not back down.",
+    ],
+)
+def test_a_statement_a_speaker_speaks_through_is_the_speakers_act(analyze, text):
+    """'said in a statement accusing X', 'answered with a statement accusing X': the accuser
+    is the one who said or answered, as with 'issued a statement accusing X'."""
+    doc = analyze(text, published="2025-05-14")
+    (acc,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert [a.code for a in acc.actor] == ["AZE"]

@@ -472,7 +472,13 @@ class Parse:
         if owners:
             return with_conjuncts(owners)
         sv = head.head if head.dep_ in ("dobj", "nsubjpass") else None
-        return self.subjects(sv, depth + 1) if sv is not None else []
+        if head.dep_ == "pobj" and head.head.lower_ in self.book.words("medium_preps"):
+            verb = head.head.head  # "said in a statement accusing X", "answered with a letter"
+            saying = self.book.words("report_verbs") | self.book.words("answer_verbs")
+            sv = verb if lemma(verb) in saying else None
+        if sv is None or sv.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.subjects(sv, depth + 1)
 
     def support_verb(self, noun: Token) -> Token | None:
         """The verb a nominal trigger is the object/subject of ("held talks", "riots continued")."""
