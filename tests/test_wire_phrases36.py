@@ -129,3 +129,16 @@ def test_a_statement_a_speaker_speaks_through_is_the_speakers_act(analyze, text)
     doc = analyze(text, published="2025-05-14")
     (acc,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert [a.code for a in acc.actor] == ["AZE"]
+
+
+def test_a_neighbour_named_on_a_border_is_no_home_for_the_government(analyze):
+    """'patrol the city, which sits on the border with Brazil': the parse hangs 'with' on
+    the verb; Brazil is still the neighbour, not the country of 'the government'."""
+    doc = analyze(
+        "Paraguayan police said ten inmates died in the riot. The government sent about 400 "
+        "soldiers to Pedro Juan Caballero on Monday to surround the prison and patrol the "
+        "city, which sits on the border with Brazil.",
+        published="2025-11-11",
+    )
+    (sent,) = [e for e in doc.events if e.event == "MOBILIZE"]
+    assert "BRA" not in {a.code for a in sent.actor}

@@ -16,9 +16,16 @@ def across_border(ent: SpacySpan, words: ActorWords) -> bool:
     """ "near the Burkina Faso border", "its border with Chad": the neighbour's country."""
     root = ent.root
     held = root.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root
-    return (
+    if (
         held.dep_ in ("compound", "amod", "nmod", "prep")
         and held.head.lemma_ in words.frontier_nouns
+    ):
+        return True
+    # "sits on the border with Brazil", the parse hanging "with" on the verb beside "on the
+    # border"
+    return held is not root and any(
+        p.dep_ == "prep" and any(o.lemma_ in words.frontier_nouns for o in p.children)
+        for p in held.head.children
     )
 
 
