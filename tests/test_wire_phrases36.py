@@ -142,3 +142,15 @@ def test_a_neighbour_named_on_a_border_is_no_home_for_the_government(analyze):
     )
     (sent,) = [e for e in doc.events if e.event == "MOBILIZE"]
     assert "BRA" not in {a.code for a in sent.actor}
+
+
+def test_a_ministers_portfolio_list_is_one_office(analyze):
+    """'The Minister of Justice, Legal and Parliamentary Affairs' is one person's title: no
+    actor 'Parliamentary' or 'Affairs'."""
+    doc = analyze(
+        "The Minister of Justice, Legal and Parliamentary Affairs, Ziyambi Ziyambi, dismissed "
+        "the criticism on Tuesday.",
+        published="2025-05-07",
+    )
+    (ev,) = doc.events
+    assert len(ev.actor) == 1

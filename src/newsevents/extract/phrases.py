@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .codebook import Codebook
-from .parse import ENT_LABELS, HYPHEN, names_party
+from .parse import ENT_LABELS, HYPHEN
 from .slots import WHEN
 
 #: dependents that make a noun phrase for an actor mention
@@ -123,9 +123,18 @@ def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
             if o.dep_ != "pobj":
                 continue
             group = [o, *o.conjuncts]
-            if len(group) > 1 and all(names_party(g) for g in group):
+            # (each by its own words: "the Minister of Justice, Legal and Parliamentary
+            # Affairs" is one office, though "Legal ... Affairs" is an entity)
+            if len(group) > 1 and all(_own_party(g) for g in group):
                 return sorted(group, key=lambda t: t.i)
     return []
+
+
+def _own_party(tok: Token) -> bool:
+    """Does this conjunct name a party by its own words (not its fellow conjuncts')?"""
+    skip = ("conj", "cc", "relcl", "acl", "punct")
+    own = [tok, *(t for c in tok.children if c.dep_ not in skip for t in c.subtree)]
+    return any(t.ent_type_ in ENT_LABELS for t in own)
 
 
 def _one_name(t: Token, c: Token) -> bool:
