@@ -154,3 +154,23 @@ def test_a_ministers_portfolio_list_is_one_office(analyze):
     )
     (ev,) = doc.events
     assert len(ev.actor) == 1
+
+
+def test_a_name_after_the_is_no_far_namesake_town(analyze):
+    """'near the Largo' in a report from Sofia: a town's name takes no article; the square
+    is not Largo, Florida (the act stays in Sofia)."""
+    doc = analyze(
+        "Bulgarian riot police clashed with protesters in Sofia on Wednesday. Kostadinov "
+        "claimed that riot police had beaten one of the party's deputies near the Largo.",
+        published="2025-07-11",
+    )
+    beat = [e for e in doc.events if e.trigger_lemma == "beat"][0]
+    assert beat.location is None or beat.location.country == "BGR"
+
+
+def test_a_town_whose_name_has_the_article_keeps_it(analyze):
+    (ev,) = analyze(
+        "Ghanaian lawyers protested outside the court in the Hague on Monday.",
+        published="2025-07-11",
+    ).events
+    assert ev.location is not None and ev.location.name == "The Hague"

@@ -162,7 +162,32 @@ def candidates(
         ):
             out.append(span)  # "at the entrance of Tuz Khurmatu" (tagged as a person)
     out += _towns_again(parse, gaz, out, all_ents)
+    out = [e for e in out if not _foreign_town_after_the(parse, gaz, e, context)]
     return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
+
+
+def _foreign_town_after_the(
+    parse: Doc, gaz: Gazetteer, span: SpacySpan, context: Counter[str]
+) -> bool:
+    """'near the Largo', 'at the Maidan': a town's name takes no article, so a name after
+    "the" that the gazetteer knows only as a town of none of the article's countries (Largo,
+    Florida, in a report from Sofia) is a square or a landmark of the story, not that town."""
+    if span.start == 0 or parse[span.start - 1].lower_ != "the" or span[0].lower_ == "the":
+        return False
+    if span.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False  # "the Odesa region": the article is the noun's, not the name's
+    key = gaz.key(span.text)
+    if gaz.country(span.text) is not None or key in gaz.regions or key in gaz.landmarks:
+        return False
+    if gaz.subdivisions.get(key):
+        return False
+    city = gaz.best_city(key, context)
+    # ("the Hague", "the Bronx": the town's own name has the article)
+    return (
+        city is not None
+        and not city.name.lower().startswith("the ")
+        and not _city_in(gaz, span.text, context)
+    )
 
 
 def _division_name(gaz: Gazetteer, span: SpacySpan) -> bool:
