@@ -174,3 +174,18 @@ def test_a_town_whose_name_has_the_article_keeps_it(analyze):
         published="2025-07-11",
     ).events
     assert ev.location is not None and ev.location.name == "The Hague"
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Baku hit back on Monday.", "ACCUSE"),
+        ("The ministry hit back, accusing Georgia of provocations.", "ACCUSE"),
+        ("The army hit back with air strikes on their camps.", "ASSAULT"),
+        ("Israeli jets hit back at Hezbollah positions.", "ASSAULT"),
+    ],
+)
+def test_a_government_hitting_back_answers_in_words(analyze, text, event):
+    """A capital or a ministry 'hit back' with no arms named: a verbal answer (ACCUSE);
+    forces, or anyone hitting back with air strikes, attack."""
+    assert {e.event for e in analyze(text, published="2025-05-13").events} == {event}
