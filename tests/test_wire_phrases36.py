@@ -189,3 +189,16 @@ def test_a_government_hitting_back_answers_in_words(analyze, text, event):
     """A capital or a ministry 'hit back' with no arms named: a verbal answer (ACCUSE);
     forces, or anyone hitting back with air strikes, attack."""
     assert {e.event for e in analyze(text, published="2025-05-13").events} == {event}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives demanded lists of the dead and wounded.",
+        "The dead and wounded were taken to hospital.",
+    ],
+)
+def test_the_dead_and_wounded_are_people_not_a_wounding(analyze, text):
+    """'the dead and wounded': the people an act left (the parse makes a verb of
+    'wounded'), no new attack."""
+    assert not [e for e in analyze(text, published="2025-11-11").events if e.event == "ASSAULT"]

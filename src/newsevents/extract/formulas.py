@@ -14,6 +14,8 @@ def people_named_by_participle(tok: Token) -> bool:
     """ "the wounded", "the injured" as a noun phrase (the object, subject or complement of
     another verb, with its determiner): the people the act left, not the act told again."""
     kids = list(tok.children)
+    if _after_the_and(tok) and not any(c.dep_ in ("dobj", "agent", "nsubj") for c in kids):
+        return True  # "lists of the dead and wounded" (the parse makes a verb of the second)
     return (
         tok.tag_ in ("VBN", "JJ")
         and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
@@ -22,6 +24,19 @@ def people_named_by_participle(tok: Token) -> bool:
         # missing protested outside the parliament"; a relative clause on "who" describes the
         # people: "news of the wounded, who were flown in")
         and all(c.dep_ in ("det", "amod", "advmod", "punct") or _on_who(c) for c in kids)
+    )
+
+
+def _after_the_and(tok: Token) -> bool:
+    """Is the participle the second of "the X and Y" whose first is a bare adjective ("the
+    dead and wounded", "the sick and injured")?"""
+    doc, i = tok.doc, tok.i
+    return (
+        tok.tag_ in ("VBN", "JJ")
+        and i >= 3
+        and doc[i - 1].lower_ == "and"
+        and doc[i - 2].pos_ == "ADJ"
+        and doc[i - 3].lower_ == "the"
     )
 
 
