@@ -202,3 +202,9 @@ def test_the_dead_and_wounded_are_people_not_a_wounding(analyze, text):
     """'the dead and wounded': the people an act left (the parse makes a verb of
     'wounded'), no new attack."""
     assert not [e for e in analyze(text, published="2025-11-11").events if e.event == "ASSAULT"]
+
+
+def test_taking_up_a_matter_is_no_capture(analyze):
+    """'the commission was expected to take up the Muhuri': to deal with it, no seizure."""
+    text = "Officials said the Joint Rivers Commission was expected to take up the Muhuri."
+    assert not [e for e in analyze(text, published="2025-09-22").events if e.event == "COERCE"]
