@@ -208,3 +208,18 @@ def test_taking_up_a_matter_is_no_capture(analyze):
     """'the commission was expected to take up the Muhuri': to deal with it, no seizure."""
     text = "Officials said the Joint Rivers Commission was expected to take up the Muhuri."
     assert not [e for e in analyze(text, published="2025-09-22").events if e.event == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unclear where the men are being held.",
+        "Relatives queued outside the police headquarters to find out where they are held.",
+    ],
+)
+def test_where_someone_is_held_is_no_new_arrest(analyze, text):
+    """A passive verb of custody in a clause saying where someone is kept tells the
+    detention already told; 'the village where police detained 12 men' is still an arrest."""
+    assert not analyze(text, published="2025-09-22").events
+    (ev,) = analyze("Police detained 12 men in the village where they live.").events
+    assert ev.event == "COERCE"

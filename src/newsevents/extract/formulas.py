@@ -94,3 +94,15 @@ def business_deal(tok: Token, book: Codebook) -> bool:
             if heads & goods:
                 return True
     return False
+
+
+def custody_located(tok: Token, book: Codebook) -> bool:
+    """ "find out where they are held", "unclear where the men are being detained": a
+    passive verb of custody in a clause that says (or asks) where someone is kept tells the
+    detention already told, no act of its own ("where police detained 12" is one)."""
+    return (
+        lemma(tok) in book.words("custody_verbs")
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < tok.i for c in tok.children)
+    )

@@ -11,6 +11,7 @@ from .codebook import Codebook, Entry
 from .doers import actor_modifiers
 from .formulas import (
     business_deal,
+    custody_located,
     no_comment_pair,
     people_named_by_participle,
     speaking_to_say,
@@ -132,6 +133,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     if people_named_by_participle(tok):
         return True  # "visited the wounded in hospital": the people, not a new wounding
+    if custody_located(tok, book):
+        return True  # "find out where they are held": the detention already told
     if named_by_free_relative(tok, book):
         return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
