@@ -34,7 +34,7 @@ from .dateline import dateline_place, place_by_dateline
 from .gazetteer import Gazetteer
 from .heading import place_by_heading
 from .name_lookup import resolve_name
-from .names import candidates, conjuncts, place_of_unlisted
+from .names import candidates, conjuncts, division_after, place_of_unlisted
 from .story import follow_previous
 
 _RANK: dict[PlacePrecision, int] = {p: i for i, p in enumerate(PLACE_PRECISION)}  # city first
@@ -260,6 +260,10 @@ def _event_place(art: _Article, ev: EventMention, trig: SpacySpan) -> Place | No
             # there says who the doers are, a city where they gathered
             city_only = carried or att.kind in ("prep_city", "compound")
             place = _place_of(art, ent, city_only=city_only, home=home)
+            if place is None and city_only and not carried and division_after(gaz, ent):
+                # "in front of the Sagarejo municipality building": the writer names the
+                # division itself, which is no far region guessed from a bare name
+                place = _place_of(art, ent, home=home)
             if att.kind == "prep_destination" and place and place.precision in _WIDE:
                 place = None  # "sent troops to Poland": the country is the recipient
             if place is not None:
