@@ -164,7 +164,7 @@ def test_a_name_after_the_is_no_far_namesake_town(analyze):
         "claimed that riot police had beaten one of the party's deputies near the Largo.",
         published="2025-07-11",
     )
-    beat = [e for e in doc.events if e.trigger_lemma == "beat"][0]
+    beat = next(e for e in doc.events if e.trigger_lemma == "beat")
     assert beat.location is None or beat.location.country == "BGR"
 
 
@@ -223,3 +223,14 @@ def test_where_someone_is_held_is_no_new_arrest(analyze, text):
     assert not analyze(text, published="2025-09-22").events
     (ev,) = analyze("Police detained 12 men in the village where they live.").events
     assert ev.event == "COERCE"
+
+
+def test_that_month_is_the_storys_year(analyze):
+    """'In May 2023 ... That September': September of the year the story is in, not the
+    latest September before the report."""
+    doc = analyze(
+        "In May 2023 Serbs fought NATO peacekeepers in Zvecan. That September a heavily armed "
+        "Serb group battled Kosovo police around the monastery at Banjska.",
+        published="2025-01-19",
+    )
+    assert [e.date for e in doc.events] == ["2023-05", "2023-09"]

@@ -171,10 +171,13 @@ def _month(r: _Reading) -> Raw | None:  # my
 
 
 def _month_context_ok(r: _Reading) -> bool:
-    """A month name alone is a date only after a time preposition ("in May", "since March")."""
+    """A month name alone is a date only after a time preposition ("in May", "since March")
+    or a narrative determiner ("That September": the story's year, see scan.find_times)."""
     m = r.m
     before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
-    return bool(before) and before[-1] in r.v.year_prepositions
+    return bool(before) and (
+        before[-1] in r.v.year_prepositions or before[-1] in r.v.narrative_month_words
+    )
 
 
 def _year_range(r: _Reading) -> Raw | None:  # yy

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Document, Span, TimeExpression
 from ..datelines import document_dateline_span
-from .calendar import format_interval, resolve
+from .calendar import Interval, format_interval, month_iv, resolve
 from .grammar import ALTERNATIVES, Patterns
 from .holidays import holiday_date
 from .raw import Raw, read
@@ -273,10 +273,20 @@ def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     # "the previous day", "two days later" count from an event, not from the publication
     relative = SpanIndex([r.span for r in find_relative(doc, tv)])
+    text = doc.article.text
+    story_year: int | None = None  # the year the text named last
     for f in found:
         if relative.overlaps(f.span):
             continue
-        iv = resolve(f.raw, anchor, f.direction)
+        if _narrative_month(f, text, tv):
+            # "In May 2023 ... That September": the month of the year the story is in
+            if story_year is None or f.raw.month is None:
+                continue
+            iv: Interval | None = month_iv(story_year, f.raw.month)
+        else:
+            iv = resolve(f.raw, anchor, f.direction)
+        if f.raw.year is not None and f.raw.kind in ("date", "month", "year"):
+            story_year = f.raw.year
         if iv is None:
             continue
         value, end = format_interval(iv)
@@ -285,6 +295,14 @@ def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
         out.extend(_holidays(doc, tv, anchor, SpanIndex([t.span for t in out]), relative))
         out.sort(key=lambda t: t.span.start)
     return out
+
+
+def _narrative_month(f: Found, text: str, tv: TimeVocab) -> bool:
+    """A month named without a year after a narrative determiner ("That September")."""
+    if f.raw.kind != "month" or f.raw.year is not None or f.raw.rel is not None:
+        return False
+    before = text[max(0, f.span.start - 12) : f.span.start].lower().split()
+    return bool(before) and before[-1] in tv.words.narrative_month_words
 
 
 def national_holidays(

@@ -43,6 +43,7 @@ class Vocab:
     range_joiners: tuple[str, ...]
     since_words: tuple[str, ...]
     year_prepositions: frozenset[str]
+    narrative_month_words: frozenset[str]
     year_name_words: frozenset[str]  # "the 2015 deal": a year after one of these names a thing
     articles: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
@@ -195,6 +196,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         range_joiners=_str_list(data, "range_joiners", path),
         since_words=_str_list(data, "since_words", path),
         year_prepositions=words("year_prepositions"),
+        narrative_month_words=words("narrative_month_words"),
         year_name_words=words("year_name_words"),
         articles=_lower_list(data, "articles", path),
         ordinal_suffixes=_lower_list(data, "ordinal_suffixes", path),
