@@ -234,3 +234,13 @@ def test_that_month_is_the_storys_year(analyze):
         published="2025-01-19",
     )
     assert [e.date for e in doc.events] == ["2023-05", "2023-09"]
+
+
+def test_them_after_a_coordinated_plural_object_is_that_object(analyze):
+    """'seized six guards and held them': 'them' are the guards, not the inmates."""
+    doc = analyze(
+        "During the riot inmates seized six guards and held them inside the prison.",
+        published="2025-11-11",
+    )
+    held = next(e for e in doc.events if e.trigger_lemma == "hold")
+    assert [a.name for a in held.recipient] == ["six guards"]

@@ -132,13 +132,16 @@ def coordinated_patient(pron: Token, words: ActorWords) -> Token | None:
 
 def coordinated_object(pron: Token, words: ActorWords) -> Token | None:
     """ "arrested a suspect in X and released him a week later": for "him"/"her" as the
-    object of a verb coordinated with one whose object is a singular noun, that noun."""
-    if pron.lower_ not in words.person_pronouns or pron.dep_ != "dobj":
+    object of a verb coordinated with one whose object is a singular noun, that noun; for
+    "them" ("seized six guards and held them"), a plural one."""
+    plural = pron.lower_ == "them"
+    if (pron.lower_ not in words.person_pronouns and not plural) or pron.dep_ != "dobj":
         return None
     verb = pron.head
     if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
         return None
-    objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNP")]
+    tags = ("NNS", "NNPS") if plural else ("NN", "NNP")
+    objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in tags]
     return objs[0] if objs else None
 
 
