@@ -244,3 +244,16 @@ def test_them_after_a_coordinated_plural_object_is_that_object(analyze):
     )
     held = next(e for e in doc.events if e.trigger_lemma == "hold")
     assert [a.name for a in held.recipient] == ["six guards"]
+
+
+def test_each_of_three_coordinated_owners_is_named_alone(analyze):
+    """'the foreign ministers of Estonia, Latvia and Lithuania': three parties, the middle
+    one 'Latvia', not 'Latvia and Lithuania'."""
+    doc = analyze(
+        "The foreign ministers of Estonia, Latvia and Lithuania have announced entry bans on "
+        "eleven Georgian officials.",
+        published="2024-12-02",
+    )
+    (ban,) = doc.events
+    assert [a.code for a in ban.actor] == ["EST", "LVA", "LTU"]
+    assert "and" not in ban.actor[1].name
