@@ -257,3 +257,16 @@ def test_each_of_three_coordinated_owners_is_named_alone(analyze):
     (ban,) = doc.events
     assert [a.code for a in ban.actor] == ["EST", "LVA", "LTU"]
     assert "and" not in ban.actor[1].name
+
+
+def test_an_attack_attributed_in_a_relative_clause_has_that_doer(analyze):
+    """'the attacks, which local sources attribute to the RSF, killed 11 civilians': the
+    RSF did it (as 'rounds fired by the rebels' names the rebels)."""
+    doc = analyze(
+        "The attacks, which local sources attribute to the Rapid Support Forces (RSF), killed "
+        "at least 11 civilians.",
+        published="2024-12-03",
+    )
+    (ev,) = doc.events
+    assert [a.code for a in ev.actor] == ["SDN"]
+    assert [a.sector for a in ev.actor] == ["REB"]

@@ -263,18 +263,18 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     tok = frame.token
     actors = parse.subjects(tok)
     if frame.instrument is not None and (not actors or frame.instrument in actors):
-        actors = actor_modifiers(frame.instrument)  # "a US strike killed X": the US
+        actors = _who_fired(frame.instrument, book)  # "a US strike killed X": the US
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     pointing = book.words("anaphoric_determiners")
     if actors and all(lemma(a) in attack_words for a in actors):
         # "The strike also killed X": the weapon is not the doer
-        mods = [m for a in actors for m in _who_fired(a)]
+        mods = [m for a in actors for m in _who_fired(a, book)]
         frame.anaphor = not mods and any(c.lower_ in pointing for a in actors for c in a.children)
         actors = mods
     if actors and all(word_set(a, book) & _arms(book) for a in actors):
         # "hit by mortar rounds fired by the rebels", "Russian missiles struck X": a weapon
         # is never the doer; the one who fired it is
-        actors = [d for a in actors for d in _who_fired(a)]
+        actors = [d for a in actors for d in _who_fired(a, book)]
     if not actors and tok.pos_ == "ADJ":
         actors = with_conjuncts(children_of(tok.head, "nsubj")) if tok.dep_ == "acomp" else []
     if not actors and book.spec(frame.event).violent:
@@ -296,14 +296,20 @@ def _arms(book: Codebook) -> frozenset[str]:
     return frozenset(book.expand(book.ordered("fired_classes")) | book.words("fired_words"))
 
 
-def _who_fired(weapon: Token) -> list[Token]:
-    """The doer a weapon phrase names: the agent of its participle ("rounds fired by the
-    rebels"), else its possessive or national modifier ("Russian missiles")."""
+def _who_fired(weapon: Token, book: Codebook) -> list[Token]:
+    """Who a weapon or attack phrase says did it: its participle's agent ("rounds fired by
+    the rebels"), the party its relative clause attributes it to ("the attacks, which locals
+    attribute to the RSF"), else its possessive or national modifier ("Russian missiles")."""
     for c in weapon.children:
         if c.dep_ == "acl":
             agents = preps_of(c).get(AGENT, [])
             if agents:
                 return with_conjuncts(agents)
+        if c.dep_ == "relcl" and lemma(c) in book.words("attribution_verbs"):
+            held = preps_of(c)
+            named = [o for p in book.ordered("attributed_to_preps") for o in held.get(p, [])]
+            if named and names_party(named[0]):
+                return with_conjuncts(named[:1])
     return actor_modifiers(weapon)
 
 
