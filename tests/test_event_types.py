@@ -68,6 +68,11 @@ def test_packaged_codebook_without_the_extra_type(tmp_path: Path):
         ("words:\n  Order_Verbs: [command]\n", r"list name 'Order_Verbs' must be lower case"),
         ("words: [command]\n", r"word lists must map a list name"),
         ("words:\n  goods_classes: [NOPE]\n", r"goods_classes: 'NOPE' is not a word class"),
+        # a list named twice would lose one of its lists silently
+        (
+            "words:\n  order_verbs: [decree]\n  order_verbs: [edict]\n",
+            r"'order_verbs' is written twice \(line 3\)",
+        ),
     ],
 )
 def test_bad_declarations_fail_at_load(tmp_path: Path, text: str, match: str):

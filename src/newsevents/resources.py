@@ -52,7 +52,26 @@ def read_tsv(path: Path, columns: int) -> list[list[str]]:
 
 #: libyaml's C parser when PyYAML was built with it (the PyPI wheels are): the same safe
 #: constructors, ~10x faster on the codebook and actor files a one-article run loads
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, refusing a key written twice in one mapping: YAML would keep the last
+    silently, and a word list named twice in a data file loses one of its lists."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key != "<<" and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the key {key!r} is written twice (line {key_node.start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 def read_yaml(path: Path) -> Any:
