@@ -270,3 +270,13 @@ def test_an_attack_attributed_in_a_relative_clause_has_that_doer(analyze):
     (ev,) = doc.events
     assert [a.code for a in ev.actor] == ["SDN"]
     assert [a.sector for a in ev.actor] == ["REB"]
+
+
+@pytest.mark.parametrize(
+    ("owner", "sector"), [("group", None), ("ministry", "GOV"), ("army", "MIL")]
+)
+def test_a_spokesman_of_a_common_noun_is_that_bodys(analyze, owner, sector):
+    """'the group's spokesman' is no state official by default, as 'the spokesman' alone
+    is; the ministry's or the army's keep their body's sector."""
+    (ev,) = analyze(f"The {owner}'s spokesman rejected the claim.", published="2024-12-11").events
+    assert ev.actor[0].sector == sector

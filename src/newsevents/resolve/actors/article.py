@@ -32,7 +32,8 @@ from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, evolve
 from .dictionary import ActorDictionary
-from .phrase import code_phrase, envoy, head_of
+from .other_party import envoy
+from .phrase import code_phrase, head_of
 from .setting import Setting
 
 #: entity labels that name a place, a person or a group: such a phrase is never filled

@@ -3,7 +3,7 @@ Iran", by the US): the recipient is Iran, never the doer's own country."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
@@ -12,6 +12,7 @@ from ...model import Actor, Span, evolve
 from .dictionary import ActorDictionary
 from .phrase import head_of
 from .places import ethnic, namesake
+from .vocab import ActorWords
 
 
 def other_parties(
@@ -58,3 +59,9 @@ def _other_party(
             if hit is not None and hit[0] not in doers:
                 return evolve(r, code=hit[0])
     return r
+
+
+def envoy(toks: Sequence[Token], words: ActorWords) -> bool:
+    """Is the phrase an envoy of a state (an ambassador, a diplomat, an embassy)? Whoever
+    summons, expels or receives one is not of the envoy's state."""
+    return bool(toks) and head_of(toks).lemma_.lower() in words.envoy_nouns

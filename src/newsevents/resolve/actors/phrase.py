@@ -63,12 +63,6 @@ def head_of(toks: Sequence[Token]) -> Token:
     return toks[-1]
 
 
-def envoy(toks: Sequence[Token], words: ActorWords) -> bool:
-    """Is the phrase an envoy of a state (an ambassador, a diplomat, an embassy)? Whoever
-    summons, expels or receives one is not of the envoy's state."""
-    return bool(toks) and head_of(toks).lemma_.lower() in words.envoy_nouns
-
-
 def title_of(role: Token) -> str:
     """A role word with the words before it that make it a title ("Prime Minister",
     "foreign minister", "Defence Minister"), lower-cased: not names, countries or numbers."""
@@ -597,4 +591,6 @@ def _sector(toks: Sequence[Token], head: Token, actors: ActorDictionary) -> str 
                 generic_hit = generic_hit or sector
             else:
                 return sector
+    if generic_hit and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children):
+        generic_hit = None  # "the group's spokesman": the group's, not a state's by default
     return _agent_sector(toks, head, actors) or generic_hit

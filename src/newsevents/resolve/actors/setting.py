@@ -27,8 +27,8 @@ from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .named_sides import across_border, against, quoted, within
-from .other_party import other_parties
-from .phrase import code_phrase, envoy, head_of
+from .other_party import envoy, other_parties
+from .phrase import code_phrase, head_of
 from .places import DocumentPlaces, backer, dispute_sides, ethnic, namesake
 
 #: the traits of a type nobody declared: nothing is inferred for it
