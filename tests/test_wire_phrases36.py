@@ -280,3 +280,15 @@ def test_a_spokesman_of_a_common_noun_is_that_bodys(analyze, owner, sector):
     is; the ministry's or the army's keep their body's sector."""
     (ev,) = analyze(f"The {owner}'s spokesman rejected the claim.", published="2024-12-11").events
     assert ev.actor[0].sector == sector
+
+
+def test_ordinary_people_going_somewhere_make_no_visit(analyze):
+    """'Farmers went back to their fields ... for the first time': an errand, not a visit
+    between parties (a minister going to a capital for talks still is one)."""
+    text = (
+        "Farmers in Jangalghona went back to their paddy fields along the Muhuri yesterday for "
+        "the first time in almost a week."
+    )
+    assert not analyze(text, published="2025-09-23").events
+    (visit,) = analyze("The foreign minister went to Dhaka for talks.").events
+    assert (visit.event, visit.mode) == ("CONSULT", "visit")

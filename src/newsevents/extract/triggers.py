@@ -160,9 +160,9 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     if (
         entry.pattern
         and entry.mode in book.words("party_doer_modes")
-        and _thing_doers(subjects, book)
+        and (_thing_doers(subjects, book) or _crowd_doers(subjects, book))
     ):
-        return True  # "the vessel was heading to Djibouti": a ship's course, no visit
+        return True  # "the vessel was heading to Djibouti", "farmers went back to their fields"
     if entry.speech and _hazard_warning(tok, book):
         return True  # "warned of torrential rain in Yilan": a forecast, no threat
     if accident_outcome(tok, book) or industrial_blast(subjects, book):
@@ -197,6 +197,13 @@ def _thing_doers(subjects: list[Token], book: Codebook) -> bool:
     return bool(subjects) and all(
         t.pos_ == "NOUN" and not t.ent_type_ and lemma(t) not in book.party_nouns for t in subjects
     )
+
+
+def _crowd_doers(subjects: list[Token], book: Codebook) -> bool:
+    """Subjects that are all ordinary people ("farmers", "residents"): going somewhere is
+    their errand, no visit between parties."""
+    crowd = book.expand(("CROWD",))
+    return bool(subjects) and all(t.pos_ == "NOUN" and lemma(t) in crowd for t in subjects)
 
 
 def _hazard_warning(tok: Token, book: Codebook) -> bool:
