@@ -292,3 +292,12 @@ def test_ordinary_people_going_somewhere_make_no_visit(analyze):
     assert not analyze(text, published="2025-09-23").events
     (visit,) = analyze("The foreign minister went to Dhaka for talks.").events
     assert (visit.event, visit.mode) == ("CONSULT", "visit")
+
+
+def test_details_of_weapons_are_no_weapons_given(analyze):
+    """'gave no details of the weapons used': what a telling noun is about is not what is
+    given (no aid, no disarmament); 'sent a shipment of weapons' still gives weapons."""
+    doc = analyze("The army gave no details of the weapons used.", published="2025-03-05")
+    assert not [e for e in doc.events if e.event in ("AID", "RETREAT")]
+    (sent,) = analyze("Britain sent a shipment of weapons to Kyiv.").events
+    assert sent.event == "AID"

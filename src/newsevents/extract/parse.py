@@ -259,10 +259,12 @@ def word_set(tok: Token, book: Codebook) -> set[str]:
     if tok.pos_ == "PROPN" and tok.lower_ == lemma(tok) and tok.lower_.endswith("s"):
         words.add(tok.lower_[:-1])  # a capitalised plural tagged as a name ("Rockets landed")
     genitive = book.words("genitive_preps")
+    # "gave no details of the weapons": what a telling noun is about is not what is given
+    about = lemma(tok) in book.words("telling_nouns")
     for c in kids(tok):
         if c.dep_ in ("compound", "amod"):
             words.add(lemma(c))
-        if c.dep_ == "prep" and c.lower_ in genitive:
+        if c.dep_ == "prep" and c.lower_ in genitive and not about:
             for o in children_of(c, "pobj"):
                 words.add(lemma(o))
                 words.update(lemma(x) for x in o.children if x.dep_ == "compound")
