@@ -15,7 +15,7 @@ from .parse import (
     dep_tokens,
     lemma,
 )
-from .phrases import coordinated_origins, coordinated_owners, np_span
+from .phrases import coordinated_origins, coordinated_owners, np_span, own_words
 from .quantities import quantities_of
 
 #: the case marks a possessor's phrase ends with
@@ -57,9 +57,6 @@ def _actors(
     return tuple(out)
 
 
-_NOT_OWN = frozenset({"conj", "cc", "punct"})  # a coordinated name's fellows, not its words
-
-
 def _split_origins(t: Token, start: int, end: int, book: Codebook) -> list[tuple[int, int]]:
     """One span per coordinated nationality ("Armenian and Azerbaijani troops": "Armenian",
     "Azerbaijani troops"), each its own party; else the phrase itself."""
@@ -73,9 +70,7 @@ def _split_origins(t: Token, start: int, end: int, book: Codebook) -> list[tuple
         # "Uzbekistan"; "soldiers of the Malian army and Russian mercenaries": likewise
         spans = [(start, owners[0].idx + len(owners[0].text))]
         for o in owners[1:]:
-            # (its own words: "Latvia" of "Estonia, Latvia and Lithuania", not "Latvia and
-            # Lithuania", whose parse hangs the last name on the middle one)
-            own = [o, *(t for c in o.children if c.dep_ not in _NOT_OWN for t in c.subtree)]
+            own = own_words(o)  # "Latvia", not "Latvia and Lithuania"
             last = max(own, key=lambda t: t.i)
             spans.append((min(t.idx for t in own), last.idx + len(last.text)))
         if any(not start <= lo < hi for lo, hi in spans):

@@ -130,11 +130,19 @@ def coordinated_owners(tok: Token, genitive: frozenset[str]) -> list[Token]:
     return []
 
 
+#: a conjunct's dependents that are not its own words: its fellows and clauses
+_NOT_OWN = frozenset({"conj", "cc", "relcl", "acl", "punct"})
+
+
+def own_words(tok: Token) -> list[Token]:
+    """A conjunct's own words, without its fellow conjuncts' ("Latvia" of "Estonia, Latvia
+    and Lithuania", whose parse hangs the last name on the middle one)."""
+    return [tok, *(t for c in tok.children if c.dep_ not in _NOT_OWN for t in c.subtree)]
+
+
 def _own_party(tok: Token) -> bool:
     """Does this conjunct name a party by its own words (not its fellow conjuncts')?"""
-    skip = ("conj", "cc", "relcl", "acl", "punct")
-    own = [tok, *(t for c in tok.children if c.dep_ not in skip for t in c.subtree)]
-    return any(t.ent_type_ in ENT_LABELS for t in own)
+    return any(t.ent_type_ in ENT_LABELS for t in own_words(tok))
 
 
 def _one_name(t: Token, c: Token) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .places import ent_of
 from .vocab import ActorWords
 
 #: dependents that start a clause or a new phrase, not a modifier of the noun
@@ -191,11 +192,10 @@ def titled_subject_before(pron: Token, offices: frozenset[str], back: int = 2) -
 def _office_name(tok: Token, offices: frozenset[str]) -> bool:
     """Is the entity ``tok`` ends an office's title alone ("the Secretary-General", which the
     NER calls an organisation), naming no person or body?"""
-    doc, start = tok.doc, tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    words = [t for t in doc[start : tok.i + 1] if not t.is_punct]
-    return tok.ent_type_ == "ORG" and all(t.lemma_.lower() in offices for t in words)
+    ent = ent_of(tok)
+    if ent is None or ent.label_ != "ORG":
+        return False
+    return all(t.lemma_.lower() in offices for t in ent if not t.is_punct)
 
 
 def _relative_head(pron: Token) -> Token | None:

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .places import ent_of
 from .vocab import ActorWords
 
 
@@ -43,11 +44,12 @@ def interviewee(doc: Doc, words: ActorWords, outlet: str | None = None) -> Spacy
             continue
         objects = _objects(tok)
         for obj in objects:
-            if obj.ent_type_ == "PERSON" and _entity(obj).text.lower() != own:
-                return _entity(obj)
+            person = ent_of(obj) if obj.ent_type_ == "PERSON" else None
+            if person is not None and person.text.lower() != own:
+                return person
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
             if subj.ent_type_ == "PERSON":
-                return _entity(subj)
+                return ent_of(subj)
             if subj.pos_ == "PRON" and subj.lower_ in words.person_pronouns:
                 named = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= subj.i]
                 return named[-1] if named else None
@@ -70,12 +72,3 @@ def _objects(verb: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
-
-
-def _entity(tok: Token) -> SpacySpan:
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]

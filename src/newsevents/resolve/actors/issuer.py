@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...model import Actor, Document, Quote, Span, evolve
 from .coref import Cluster, Clusters, cluster_for
 from .interview import answers_at, interviewee
+from .spans import cut_name
 from .vocab import ActorWords
 
 
@@ -65,12 +66,7 @@ def _whole(cl: Cluster) -> tuple[int, int]:
     """The longest name, and of two as long the one named first (a release introduces
     itself before it names others' ministries)."""
     words = cl.name.split()
-    return len(" ".join(words[:-1] if _cut(cl) else words)), -cl.order
-
-
-def _cut(cl: Cluster) -> bool:
-    """Does the name end where the NER cut it, on "and"/"of"/"for"?"""
-    return cl.name.split()[-1].lower() in ("and", "of", "for")
+    return len(" ".join(words[:-1] if cut_name(cl.name) else words)), -cl.order
 
 
 def quoted(span: Span, quotes: list[Quote]) -> bool:
@@ -98,7 +94,7 @@ def statement_issuer(
     )
     if body is None:
         return None
-    name = " ".join(body.name.split()[: -1 if _cut(body) else None])
+    name = " ".join(body.name.split()[: -1 if cut_name(body.name) else None])
     return evolve(a, name=name, code=body.code, sector=body.sector, entity=body.key)
 
 

@@ -23,11 +23,21 @@ def as_phrase(a: Actor, toks: Sequence[Token]) -> Actor:
     )
 
 
+#: the words a long name is cut at by the NER ("[Ministry of Foreign Affairs and] ...")
+_CUT_WORDS = ("and", "of", "for")
+
+
+def cut_name(name: str) -> bool:
+    """Does the name end where the NER cut a longer one, on "and"/"of"/"for"?"""
+    words = name.split()
+    return bool(words) and words[-1].lower() in _CUT_WORDS
+
+
 def cut_name_phrase(ent: SpacySpan) -> list[Token] | None:
-    """The whole phrase of a name the NER cut at "and"/"of" ("[The Ministry of Foreign Affairs
+    """The whole phrase of a name the NER cut ("[The Ministry of Foreign Affairs
     and] Regional Integration of the Republic of Ghana"): from the entity to the end of its
     head's phrase, when that is a short phrase with no verb; else None."""
-    if ent[-1].lower_ not in ("and", "of"):
+    if not cut_name(ent.text):
         return None
     whole = list(ent.doc[ent.start : ent.root.right_edge.i + 1])
     if len(whole) > 16 or any(t.pos_ in ("VERB", "AUX") for t in whole):
