@@ -1,11 +1,10 @@
 """Arguments of a frame: its actors (doers) and recipients, from the parse.
 
-A nominal trigger takes its doer from its possessive/national modifiers or the verb that
-carries it, and its recipient from its prepositions. A verbal trigger takes its doer from
-its subject (inherited through coordination and control), and its recipient from, in
-order: the dative or object slot, the type's recipient prepositions, the one allowed or
-asked, the recipient of what it governs, and failing a named party there, the first party
-named after it. Which type does what comes from the type declarations (event_types.yaml).
+A nominal trigger's doer is its possessive/national modifier or its verb's subject, its
+recipient from its prepositions (or who survived it). A verbal trigger's doer is its
+subject (through coordination and control); its recipient, in order: the dative or object
+slot, the type's recipient prepositions, the one allowed or asked, the recipient of what it
+governs, else the first party named after it. Roles per type: data/event_types.yaml.
 """
 
 from __future__ import annotations
@@ -61,6 +60,7 @@ from .slots import (
     slot_recipients,
 )
 from .speakers import arresting_speaker
+from .victims import life_owner, survivors
 
 # the dependencies of a noun phrase: where a gerund stands for a noun
 _NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -130,7 +130,7 @@ def _noun_arguments(frame: Frame, book: Codebook, parse: Parse) -> None:
         sv = parse.support_verb(_first_conjunct(tok))
     actors, patients = _noun_actors(frame, sv, book, parse)
     # "his assassination in Baghdad": the possessor is the victim, before any place phrase
-    recips = patients or _noun_recipients(frame, sv, book)
+    recips = patients or _noun_recipients(frame, sv, book) or survivors(tok, sv, book, parse)
     actors = [a for a in actors if a not in recips]
     mutual_noun = lemma(tok) in book.words("mutual_words")
     sides = between_sides(tok, book) if not actors else []
@@ -239,7 +239,7 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     for held in holders:
         for p in order:
             cands = [
-                c
+                life_owner(c, book)  # "an attempt on his life": on him
                 for c in held.get(p, [])
                 if c.ent_type_ not in WHEN
                 and lemma(c) not in book.words("time_nouns")  # "later in the day"

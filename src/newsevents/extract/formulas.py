@@ -106,3 +106,17 @@ def custody_located(tok: Token, book: Codebook) -> bool:
         and not any(c.dep_ == "agent" for c in tok.children)
         and any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < tok.i for c in tok.children)
     )
+
+
+def generic_gerund(tok: Token) -> bool:
+    """An act named by a gerund as the subject of a present-tense "is" ("Summoning an
+    ambassador is a rare step", "Arresting reporters is a crime"): a kind of act judged, none
+    done; "Attacking the embassy was a mistake" judges one that was."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "csubj"
+        and lemma(head) == "be"
+        and head.tag_ in ("VBZ", "VBP")
+        and not children_of(tok, "nsubj", "poss")
+    )

@@ -12,6 +12,7 @@ from .doers import actor_modifiers
 from .formulas import (
     business_deal,
     custody_located,
+    generic_gerund,
     no_comment_pair,
     people_named_by_participle,
     speaking_to_say,
@@ -133,8 +134,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     if people_named_by_participle(tok):
         return True  # "visited the wounded in hospital": the people, not a new wounding
-    if custody_located(tok, book):
-        return True  # "find out where they are held": the detention already told
+    if custody_located(tok, book) or generic_gerund(tok):
+        return True  # "find out where they are held", "Summoning an envoy is a rare step"
     if named_by_free_relative(tok, book):
         return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]

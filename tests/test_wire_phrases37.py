@@ -1,0 +1,67 @@
+"""Phrases read wrong before the thirty-seventh session. Real spaCy, gazetteer and
+dictionaries; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The mayor of Kandahar survived an assassination attempt on Monday.", "mayor"),
+        ("Gunmen made an attempt on the life of the provincial governor on Monday.", "governor"),
+        (
+            "The interior minister survived an attempt on her life on Monday, police said.",
+            "minister",
+        ),
+    ],
+)
+def test_an_attempt_on_a_life_is_an_attack_on_that_person(analyze, text, target):
+    """An attempt to kill is the attack (CAMEO 186): the one whose life it was, or who
+    survived it, is its target."""
+    doc = analyze(text, published="2024-05-15")
+    (attack,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert attack.factuality in ("asserted", "reported")  # ("police said")
+    assert any(target in a.name for a in attack.recipient)
+
+
+def test_a_plot_foiled_is_no_attack(analyze):
+    doc = analyze("Police foiled a plot to assassinate the governor.", published="2024-05-15")
+    assert not [e for e in doc.events if e.event == "ASSAULT" and e.factuality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chinese coast guard ship blasted a Philippine patrol boat with its water cannon.",
+        "Riot police dispersed the marchers with tear gas near parliament on Tuesday.",
+    ],
+)
+def test_driven_off_with_tear_gas_or_a_water_cannon_is_crowd_control(analyze, text):
+    doc = analyze(text, published="2024-05-15")
+    assert [(e.event, e.mode) for e in doc.events] == [("ASSAULT", "crowd-control")]
+
+
+def test_calling_on_a_leader_without_a_demand_is_a_visit(analyze):
+    """'called on the president at the palace' is a courtesy call; 'called on X to ...'
+    stays a request."""
+    doc = analyze(
+        "India's foreign minister called on the Indonesian president at the palace on "
+        "Thursday. The minister also called on Myanmar to free political prisoners.",
+        published="2023-08-11",
+    )
+    assert [(e.event, e.mode) for e in doc.events][:2] == [("CONSULT", "visit"), ("REQUEST", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Summoning an ambassador is a step the ministry has taken only twice.", []),
+        ("Arresting protesters is no answer to their grievances, the bishop said.", []),
+        ("Attacking the embassy was a grave mistake, the minister said.", ["ASSAULT"]),
+    ],
+)
+def test_a_gerund_judged_in_the_present_names_no_act(analyze, text, events):
+    doc = analyze(text, published="2024-05-15")
+    assert [e.event for e in doc.events] == events
