@@ -65,3 +65,55 @@ def test_calling_on_a_leader_without_a_demand_is_a_visit(analyze):
 def test_a_gerund_judged_in_the_present_names_no_act(analyze, text, events):
     doc = analyze(text, published="2024-05-15")
     assert [e.event for e in doc.events] == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said a meeting between Afghan and Pakistani commanders had been scheduled "
+        "for Saturday at the crossing.",
+        "Talks between the two foreign ministers are set for next week.",
+    ],
+)
+def test_a_meeting_of_named_parties_put_on_the_calendar_is_a_plan(analyze, text):
+    doc = analyze(text, published="2022-05-19")
+    assert [(e.event, e.factuality) for e in doc.events] == [("CONSULT", "future")]
+
+
+def test_a_calendar_naming_no_parties_is_no_event(analyze):
+    doc = analyze(
+        "The regional summit is scheduled for October in Jakarta.", published="2023-05-02"
+    )
+    assert [e for e in doc.events if e.event == "CONSULT" and e.factuality == "future"] == []
+
+
+def test_explosions_witnesses_heard_happened(analyze):
+    doc = analyze("Witnesses heard explosions near the port on Sunday.", published="2024-02-06")
+    assert [(e.event, e.date) for e in doc.events] == [("ASSAULT", "2024-02-04")]
+
+
+def test_a_day_of_that_year_is_in_the_story_year(analyze):
+    """'on 10 November that year' after a paragraph on 2020, in a 2023 report: 2020."""
+    doc = analyze(
+        "The war resumed in the autumn of 2020. The two presidents signed a truce on 10 "
+        "November that year.",
+        published="2023-09-23",
+    )
+    (signed,) = [e for e in doc.events if e.trigger_lemma == "sign"]
+    assert signed.date == "2020-11-10"
+
+
+def test_a_sentence_opening_on_a_city_sets_the_scene_for_the_next(analyze):
+    """'In Yerevan the mood was one of fury. Thousands gathered in the main square ...': the
+    rally is in Yerevan and its crowd Armenian, though the article is mostly about Baku."""
+    doc = analyze(
+        "Azerbaijani forces shelled positions near Stepanakert on Tuesday, and Baku said the "
+        "operation was over by Wednesday. Azerbaijani officials met local representatives in "
+        "Yevlakh on Thursday.\n\nIn Yerevan the mood was one of fury. Thousands of protesters "
+        "gathered in Freedom Square on Wednesday evening to demand the government's "
+        "resignation.",
+        published="2023-09-23",
+    )
+    (rally,) = [e for e in doc.events if e.event == "PROTEST"]
+    assert rally.location is not None and rally.location.name == "Yerevan"
+    assert [a.code for a in rally.actor] == ["ARM"]

@@ -74,6 +74,7 @@ class Cues:
     near_preps: frozenset[str]
     near: frozenset[str]
     gov_fut: frozenset[str]
+    party_preps: frozenset[str]  # "a meeting between A and B"
     gov_hypo: frozenset[str]
     gov_neg: frozenset[str]
     alleged: frozenset[str]
@@ -131,6 +132,7 @@ class Cues:
             near_preps=w("near_preps"),
             near=w("near_words"),
             gov_fut=w("future_governors") | shared.plan_governors,
+            party_preps=w("party_preps"),
             gov_hypo=w("hypothetical_governors")
             | w("content_hypothetical")
             | shared.doubt_governors,
@@ -192,6 +194,13 @@ def assess(
             _negative_parties(node, result, cues, violent)
         dep = node.dep_
         if node == trigger and node.pos_ == "NOUN" and dep in ("nsubj", "nsubjpass"):
+            if (
+                dep == "nsubjpass"
+                and node.head.lemma_.lower() in cues.gov_fut
+                and _between(node, cues)
+            ):
+                result.mark("future", node.head)  # "a meeting was scheduled for Saturday"
+                result.declared = result.intent = True  # (a plan, as "due to meet")
             break  # "his killing will make X less safe": the verb's mood is not the killing's
         _clause_mood(node, result, cues)
         if node.head == node or dep == "ROOT" or superlative_subject(node.head):
@@ -448,6 +457,12 @@ def _generic_condition(relcl: Token, cues: Cues) -> bool:
     if not (bare or noun.lower_ in cues.generic) or noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(c.dep_ == "aux" and c.lower_ in cues.fut | cues.would for c in noun.head.children)
+
+
+def _between(noun: Token, cues: Cues) -> bool:
+    """Does the noun name its parties ("a meeting between A and B", "talks with X")? A
+    calendar naming none ("the summit is set for May") tells no plan of anyone's."""
+    return any(c.dep_ == "prep" and c.lower_ in cues.party_preps for c in noun.children)
 
 
 def _stops(node: Token, cues: Cues) -> bool:

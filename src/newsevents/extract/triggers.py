@@ -489,6 +489,15 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         or (noun.dep_ == "nsubj" and lemma(sv) in book.words("occurrence_verbs"))
         # "clashes were reported in Goma", "no protests were reported"
         or (noun.dep_ == "nsubjpass" and lemma(sv) in book.words("attested_verbs"))
+        # "residents reported heavy gunfire", "witnesses heard explosions"
+        or (noun.dep_ == "dobj" and lemma(sv) in book.words("heard_verbs"))
+        # ("a meeting between A and B was scheduled for Saturday"; not "the summit is set for
+        # May", a calendar naming no parties)
+        or (
+            noun.dep_ == "nsubjpass"
+            and lemma(sv) in book.words("scheduled_verbs")
+            and any(preps_of(noun).get(p) for p in book.words("party_preps"))
+        )
     ):
         return True
     if actor_modifiers(noun) or (book.spec(entry.event).violent and _fired_from_named(noun, book)):

@@ -207,6 +207,18 @@ class DocumentPlaces:
             ]
         return self._places[key]
 
+    def scene_before(self, sent: SpacySpan) -> list[tuple[SpacySpan, str]]:
+        """The place the sentence before ``sent`` opens on, when that is its one place ("In
+        Yerevan the mood was one of fury. Thousands gathered ..."): the scene it sets."""
+        if sent.start == 0:
+            return []
+        prev = sent.doc[sent.start - 1].sent
+        places = self.of_sentence(prev)
+        if len(places) != 1:
+            return []
+        prep = places[0][0].root.head
+        return places if prep.dep_ == "prep" and prep.i == prev.start else []
+
     def where(self) -> Counter[str]:
         """How often the article places something in each country ("in Baghdad", "near the
         city of X"): where its events happen, which nationality words and capitals named as

@@ -128,7 +128,7 @@ class Setting:
         recips = [self._side(a) for a in ev.recipient]
         # places are objects of "in", "at", ...: a party named as such ("against Russia")
         # is never among them
-        places = self.places.of_sentence(sp)
+        places = self.places.of_sentence(sp) or self.places.scene_before(sp)
         setting = {code for _, code in places}
         here = next(iter(setting)) if len(setting) == 1 else None
         new_actor = tuple(self._fill_one(s, recips, spec, here, True) for s in actors)

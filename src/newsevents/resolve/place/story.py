@@ -290,7 +290,10 @@ def _story_place(ev: EventMention, i: int, placed: Placed, scenes: _Scenes) -> P
 def _dated_scene(ev: EventMention, i: int, j: int, scenes: _Scenes) -> Place | None:
     """The one scene of sentence ``j``, which placed no act, when it gives a day that agrees
     with the act's (further back than the sentence right before, only for an act the text
-    dates)."""
+    dates), or when the sentence right before opens on it ("In Yerevan the mood was one of
+    fury. Thousands gathered ...": a scene set for what follows)."""
+    if j == i - 1 and _opens_on_place(j, scenes):
+        return scenes.only_place(j)
     if ev.date_precision != "day" or (j < i - 1 and ev.date_source != "text"):
         return None
     day = day_of(ev.date)
@@ -301,6 +304,16 @@ def _dated_scene(ev: EventMention, i: int, j: int, scenes: _Scenes) -> Place | N
     if not any(d is not None and abs((d - day).days) <= limit for d in told):
         return None
     return scenes.only_place(j)
+
+
+def _opens_on_place(j: int, scenes: _Scenes) -> bool:
+    """Does sentence ``j`` open with its one locative place ("In Yerevan, ...")?"""
+    where = scenes.where.get(j, set())
+    ent = scenes.first.get((j, next(iter(where)))) if len(where) == 1 else None
+    if ent is None:
+        return False
+    prep = ent.root.head
+    return prep.dep_ == "prep" and prep.i == ent.sent.start
 
 
 def _owner_country(ent: SpacySpan, gaz: Gazetteer) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.attrs import IDX
@@ -283,9 +283,11 @@ def find_times(doc: Document, tv: TimeVocab) -> list[TimeExpression]:
             if story_year is None or f.raw.month is None:
                 continue
             iv: Interval | None = month_iv(story_year, f.raw.month)
+        elif _in_story_year(f, text, tv) and story_year is not None:
+            iv = resolve(replace(f.raw, year=story_year), anchor, f.direction)
         else:
             iv = resolve(f.raw, anchor, f.direction)
-        if f.raw.year is not None and f.raw.kind in ("date", "month", "year"):
+        if f.raw.year is not None and f.raw.kind in ("date", "month", "year", "season"):
             story_year = f.raw.year
         if iv is None:
             continue
@@ -303,6 +305,14 @@ def _narrative_month(f: Found, text: str, tv: TimeVocab) -> bool:
         return False
     before = text[max(0, f.span.start - 12) : f.span.start].lower().split()
     return bool(before) and before[-1] in tv.words.narrative_month_words
+
+
+def _in_story_year(f: Found, text: str, tv: TimeVocab) -> bool:
+    """A day or month without a year followed by "that year" ("on 10 November that year")."""
+    if f.raw.kind not in ("date", "month") or f.raw.year is not None or f.raw.rel is not None:
+        return False
+    after = " ".join(text[f.span.end : f.span.end + 24].lower().replace(",", " ").split())
+    return any(after.startswith(p) for p in tv.words.narrative_year_phrases)
 
 
 def national_holidays(

@@ -44,6 +44,7 @@ class Vocab:
     since_words: tuple[str, ...]
     year_prepositions: frozenset[str]
     narrative_month_words: frozenset[str]
+    narrative_year_phrases: tuple[str, ...]  # "on 10 November that year"
     year_name_words: frozenset[str]  # "the 2015 deal": a year after one of these names a thing
     articles: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
@@ -197,6 +198,7 @@ def load_vocab(path: Path | None = None) -> Vocab:
         since_words=_str_list(data, "since_words", path),
         year_prepositions=words("year_prepositions"),
         narrative_month_words=words("narrative_month_words"),
+        narrative_year_phrases=_lower_list(data, "narrative_year_phrases", path),
         year_name_words=words("year_name_words"),
         articles=_lower_list(data, "articles", path),
         ordinal_suffixes=_lower_list(data, "ordinal_suffixes", path),
