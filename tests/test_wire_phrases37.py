@@ -117,3 +117,24 @@ def test_a_sentence_opening_on_a_city_sets_the_scene_for_the_next(analyze):
     (rally,) = [e for e in doc.events if e.event == "PROTEST"]
     assert rally.location is not None and rally.location.name == "Yerevan"
     assert [a.code for a in rally.actor] == ["ARM"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The majority leader wound up the debate for the government side.",
+        "The mining group attacked its rival's takeover bid as opportunistic.",
+        "The opposition attacked the budget proposal in a long speech on Monday.",
+    ],
+)
+def test_words_of_force_used_of_debates_and_bids_are_no_assault(analyze, text):
+    doc = analyze(text, published="2023-11-17")
+    assert [e for e in doc.events if e.event == "ASSAULT"] == []
+
+
+def test_the_army_taking_power_is_a_coup(analyze):
+    doc = analyze(
+        "A military council led by the late president's son took power on Tuesday.",
+        published="2021-04-22",
+    )
+    assert [(e.event, e.mode) for e in doc.events] == [("COERCE", "seize")]
