@@ -801,3 +801,64 @@ def test_crossed_sides_in_one_sentence_are_two_acts(second_sides, events) -> Non
         trigger=Span(second, second + len("accused")),
     )
     assert len(merge([a], [m1, m2]).events) == events
+
+
+def test_an_unrelated_incident_stays_apart_when_events_join_across_days() -> None:
+    """One wire tells a border clash and, 'In an unrelated incident', a shooting by a third
+    country's guards; another outlet's 'Wednesday's clash' joins across the day slack. The
+    clash's event must not absorb the unrelated shooting through the back-reference."""
+    wire = (
+        "At least four people were killed on Wednesday when Freedonian and Sylvanian border "
+        "guards exchanged gunfire near Kessa. In an unrelated incident on Wednesday, Ruritanian "
+        "border guards shot dead a Freedonian man near Osk."
+    )
+    clash, unrelated = wire.split(". ")
+    a1 = art("w1", "Continental Wire", "2021-03-03", wire)
+    a2 = art(
+        "w2",
+        "Atlas Daily",  # (its mention is merged first: the outlets' order)
+        "2021-03-05",
+        "Wednesday's clash near the Freedonian village of Kessa left six people dead.",
+    )
+    fre, syl, rur = ("Freedonian", "FRE"), ("Sylvanian", "SYL"), ("Ruritanian", "RUR")
+    kessa = ("Kessa", "FRE", "city")
+    m1 = men(
+        a1,
+        0,
+        clash + ".",
+        "killed",
+        actor=(fre,),
+        recipient=(fre,),
+        date="2021-03-03",
+        place=kessa,
+        killed=4,
+    )
+    m2 = men(
+        a1,
+        1,
+        clash + ".",
+        "exchanged",
+        actor=(fre, syl),
+        recipient=(fre, syl),
+        date="2021-03-03",
+        source="context",
+        place=kessa,
+    )
+    m3 = men(a1, 2, unrelated, "shot", actor=(rur,), recipient=(fre,), date="2021-03-03")
+    m4 = replace(
+        men(
+            a2,
+            0,
+            a2.text,
+            "clash",
+            actor=(fre,),
+            recipient=(fre,),
+            date="2021-03-03",
+            place=kessa,
+            killed=6,
+        ),
+        trigger_lemma="clash",
+    )
+    events = merge([a1, a2], [m1, m2, m3, m4]).events
+    shooting = next(e for e in events if m3.id in e.mention_ids)
+    assert list(shooting.mention_ids) == [m3.id]

@@ -310,6 +310,8 @@ def _join_across_days(
             got = _score(seed, a, kb, p, wts, p.date_slack_days)
             if got is None or got[0] < p.threshold:
                 continue
+            if _set_apart(b, a, kb, p):
+                continue
             if best is None or (got[0], -a.idx) > (best[0], -best[1]):
                 best = (got[0], a.idx, got[1], a)
         if best is None:
@@ -323,6 +325,17 @@ def _join_across_days(
         dead.add(b.idx)
         b.dead = True
     return [c for c in clusters if c.idx not in dead]
+
+
+def _set_apart(b: Cluster, a: Cluster, kb: MergeKnowledge, p: EventParams) -> bool:
+    """A member of ``b`` and one of ``a`` come from one article whose later sentence sets its
+    act apart ("In an unrelated incident, ..."): the two events stay two, whichever member
+    asked to join."""
+    for y in b.members[1:]:
+        why: list[str] = []
+        if join_evidence(y, a, kb, p, p.date_slack_days, why) is None and why == ["set apart"]:
+            return True
+    return False
 
 
 def refers_back(x: Features) -> bool:
