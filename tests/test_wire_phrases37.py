@@ -138,3 +138,18 @@ def test_the_army_taking_power_is_a_coup(analyze):
         published="2021-04-22",
     )
     assert [(e.event, e.mode) for e in doc.events] == [("COERCE", "seize")]
+
+
+def test_an_act_a_week_before_the_lead_is_dated_back_from_it(analyze):
+    """'The confrontation came one week after X': with no dated act in the sentence before,
+    X is counted back from the article's lead act, not put on the report's day."""
+    doc = analyze(
+        "A coast guard cutter fired a water cannon at a patrol boat near the shoal on Monday.\n\n"
+        "The patrol boat had been escorting two fishing vessels for nearly ten minutes when "
+        "the much larger cutter closed in.\n\n"
+        "The confrontation came exactly one week after another cutter turned a water cannon "
+        "on a fisheries ship further north.",
+        published="2025-10-14",
+    )
+    days = sorted(e.date for e in doc.events if e.event == "ASSAULT")
+    assert days == ["2025-10-06", "2025-10-13"]

@@ -514,7 +514,9 @@ def _date_from_narrative(ctx: Dating, ei: int, rel: Relative) -> bool:
     """Date an event of the named side back from the narrative's day when the main clause
     has no date of its own ("They met in X on Tuesday. The meeting came a day after rebels
     attacked a base": Monday): the day of the latest event the text dates, told in the
-    expression's sentence or the one right before it."""
+    expression's sentence or the one right before it; else the day of the article's lead
+    act, the first its words date ("X happened on Monday ... The confrontation came a week
+    after ...")."""
     sent = ctx.doc.tokens(ctx.state[ei].sentence)
     if sent is None or sent.root.idx > rel.span.start:
         return False  # "Two days after X, the rebels walked out": the clause is dated by it
@@ -530,10 +532,26 @@ def _date_from_narrative(ctx: Dating, ei: int, rel: Relative) -> bool:
         and (d := day_of(ctx.state[i])) is not None
     ]
     if not told:
+        lead = _lead_day(ctx, ei, rel)
+        told = [lead] if lead is not None else []
+    if not told:
         return False
     iv = shift_by(told[-1], evolve(rel, sign=-rel.sign))
     ctx.state[ei] = _text_dated(ctx.state[ei], iv, rel.span)
     return True
+
+
+def _lead_day(ctx: Dating, ei: int, rel: Relative) -> date | None:
+    """The day of the first act the text tells and dates by its own words, before ``rel``."""
+    for i in ctx.order:
+        ev = ctx.state[i]
+        if ev.trigger.start >= rel.span.start:
+            return None
+        if i != ei and ev.factuality in ("asserted", "reported") and ev.date_source == "text":
+            day = day_of(ev)
+            if day is not None:
+                return day
+    return None
 
 
 def _date_by_back_reference(ctx: Dating, ei: int) -> None:
