@@ -153,3 +153,20 @@ def test_an_act_a_week_before_the_lead_is_dated_back_from_it(analyze):
     )
     days = sorted(e.date for e in doc.events if e.event == "ASSAULT")
     assert days == ["2025-10-06", "2025-10-13"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government scrapped an agreement that offered an easy path toward calm.",
+        "The sanctions regime has already led to several violent incidents at sea.",
+    ],
+)
+def test_a_thing_offering_a_path_or_causing_incidents_is_no_act(analyze, text):
+    doc = analyze(text, published="2020-01-03")
+    assert [e.event for e in doc.events if e.event in ("AGREE", "CONSULT")] == []
+
+
+def test_a_party_offering_a_truce_still_agrees(analyze):
+    doc = analyze("The rebels offered a ceasefire on Monday.", published="2020-01-08")
+    assert [e.event for e in doc.events] == ["AGREE"]

@@ -120,3 +120,15 @@ def generic_gerund(tok: Token) -> bool:
         and head.tag_ in ("VBZ", "VBP")
         and not children_of(tok, "nsubj", "poss")
     )
+
+
+def causation(tok: Token, book: Codebook) -> bool:
+    """A verb of causing with its preposition ("has led to violent incidents", "resulted in
+    clashes"): what caused what, not an act of its subject on anyone (a dictionary pattern
+    of leading a delegation "to" a city reads it as a visit)."""
+    phrases = book.words("causal_phrases")
+    kids = list(tok.children)
+    # ("led a delegation to Cairo" has an object: no cause)
+    return not any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "prep" and f"{lemma(tok)} {c.lower_}" in phrases for c in kids
+    )

@@ -11,6 +11,7 @@ from .codebook import Codebook, Entry
 from .doers import actor_modifiers
 from .formulas import (
     business_deal,
+    causation,
     custody_located,
     generic_gerund,
     no_comment_pair,
@@ -134,6 +135,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     if people_named_by_participle(tok):
         return True  # "visited the wounded in hospital": the people, not a new wounding
+    if entry.pattern and causation(tok, book):
+        return True  # "which has led to violent incidents": a cause, no visit
     if custody_located(tok, book) or generic_gerund(tok):
         return True  # "find out where they are held", "Summoning an envoy is a rare step"
     if named_by_free_relative(tok, book):
