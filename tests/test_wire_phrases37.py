@@ -170,3 +170,14 @@ def test_a_thing_offering_a_path_or_causing_incidents_is_no_act(analyze, text):
 def test_a_party_offering_a_truce_still_agrees(analyze):
     doc = analyze("The rebels offered a ceasefire on Monday.", published="2020-01-08")
     assert [e.event for e in doc.events] == ["AGREE"]
+
+
+def test_a_city_in_capitals_and_a_colon_is_a_dateline(analyze):
+    """'QUETTA: Police arrested ...' (a South Asian paper's dateline) places the local acts
+    its words leave unplaced; 'UPDATE:' opening a line is no city."""
+    doc = analyze(
+        "QUETTA: Police arrested 12 protesters on Tuesday after a sit-in outside the press "
+        "club, officials said.\n\nUPDATE: The protesters were released on bail on Wednesday.",
+        published="2022-05-19",
+    )
+    assert {e.location.name for e in doc.events if e.location} == {"Quetta"}
