@@ -181,3 +181,15 @@ def test_a_city_in_capitals_and_a_colon_is_a_dateline(analyze):
         published="2022-05-19",
     )
     assert {e.location.name for e in doc.events if e.location} == {"Quetta"}
+
+
+def test_rejecting_the_criticism_answers_whoever_accused(analyze):
+    """'Moscow rejected the criticism' after 'Yerevan accused the Russian peacekeepers of
+    failing ...': the rejection answers Armenia, not Russia itself."""
+    doc = analyze(
+        "Armenia's prime minister on Thursday accused the Russian peacekeepers of failing to "
+        "protect civilians. Moscow rejected the criticism on Friday.",
+        published="2023-09-23",
+    )
+    (rejection,) = [e for e in doc.events if e.event == "REJECT"]
+    assert [a.code for a in rejection.recipient] == ["ARM"]

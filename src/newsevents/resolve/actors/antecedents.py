@@ -423,11 +423,15 @@ def reporter(tok: Token, words: ActorWords) -> Token | None:
     return None
 
 
-def act_named_in(noun: str, lemmas: frozenset[str]) -> bool:
+def act_named_in(noun: str, lemmas: frozenset[str], words: ActorWords | None = None) -> bool:
     """Does a sentence use the act noun or a word of its family ("the criticism" after
     "criticised", "the accusations" after "accused", "the deportations" after "deported")?
-    One family: a common beginning of five letters or more, most of the shorter word."""
+    One family: a common beginning of five letters or more, most of the shorter word. With
+    ``words``, a noun of reproach names any verb of reproach ("rejected the criticism" after
+    "accused the peacekeepers of failing")."""
     if noun in lemmas:
+        return True
+    if words is not None and noun in words.reproach_nouns and lemmas & words.reproach_verbs:
         return True
     for lemma in lemmas:
         n = 0

@@ -252,7 +252,7 @@ class ParticipantCoder:
                 continue
             if here - sentence > self.ACT_WINDOW:
                 break
-            if doer.code not in own and act_named_in(word, self._lemmas(sentence)):
+            if doer.code not in own and act_named_in(word, self._lemmas(sentence), self.kb.words):
                 return doer
         return None
 

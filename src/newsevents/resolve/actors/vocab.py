@@ -68,6 +68,8 @@ class ActorWords:
     attack_nouns: frozenset[str]
     attack_place_preps: frozenset[str]
     act_nouns: frozenset[str]
+    reproach_nouns: frozenset[str]  # "the criticism", "the accusations"
+    reproach_verbs: frozenset[str]  # "accused", "blamed", "condemned"
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
