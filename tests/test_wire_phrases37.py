@@ -193,3 +193,15 @@ def test_rejecting_the_criticism_answers_whoever_accused(analyze):
     )
     (rejection,) = [e for e in doc.events if e.event == "REJECT"]
     assert [a.code for a in rejection.recipient] == ["ARM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ('"We are not against the protests, but who will pay us back?" she asked.', []),
+        ("A market trader asked the county government to pay for the damage.", ["REQUEST"]),
+    ],
+)
+def test_a_quoted_question_asked_is_no_request(analyze, text, events):
+    doc = analyze(text, published="2026-03-13")
+    assert [e.event for e in doc.events] == events

@@ -132,3 +132,11 @@ def causation(tok: Token, book: Codebook) -> bool:
     return not any(c.dep_ == "dobj" for c in kids) and any(
         c.dep_ == "prep" and f"{lemma(tok)} {c.lower_}" in phrases for c in kids
     )
+
+
+def quoted_question(tok: Token, book: Codebook) -> bool:
+    """ "'Who will pay us back?' she asked": asking a question the quote puts before the
+    verb, with nothing asked of anyone ("asked the government to pay" stays a request)."""
+    if lemma(tok) not in book.words("question_verbs") or children_of(tok, "xcomp"):
+        return False
+    return any(t.text == "?" for t in tok.sent if t.i < tok.i)

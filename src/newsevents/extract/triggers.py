@@ -16,6 +16,7 @@ from .formulas import (
     generic_gerund,
     no_comment_pair,
     people_named_by_participle,
+    quoted_question,
     speaking_to_say,
     without_evidence,
 )
@@ -135,6 +136,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "Hours after the missile strikes, ...": the parser made a verb of it
     if people_named_by_participle(tok):
         return True  # "visited the wounded in hospital": the people, not a new wounding
+    if quoted_question(tok, book):
+        return True  # "'Who will pay us back?' she asked"
     if entry.pattern and causation(tok, book):
         return True  # "which has led to violent incidents": a cause, no visit
     if custody_located(tok, book) or generic_gerund(tok):
