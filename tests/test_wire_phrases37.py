@@ -205,3 +205,16 @@ def test_rejecting_the_criticism_answers_whoever_accused(analyze):
 def test_a_quoted_question_asked_is_no_request(analyze, text, events):
     doc = analyze(text, published="2026-03-13")
     assert [e.event for e in doc.events] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "consults"),
+    [
+        ("The truce was sealed at a meeting between the two defence chiefs on Friday.", 1),
+        ("The minister told a news conference that the border would stay shut.", 0),
+        ("The minister spoke at the summit in Jakarta on Friday about fishing rights.", 0),
+    ],
+)
+def test_an_occasion_took_place_when_it_names_its_parties(analyze, text, consults):
+    doc = analyze(text, published="2018-07-21")
+    assert len([e for e in doc.events if e.event == "CONSULT"]) == consults

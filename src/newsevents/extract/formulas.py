@@ -1,4 +1,5 @@
-"""Set phrases that name no new act: people named by what was done to them ("the wounded"),
+"""Set phrases that name no new act, or an occasion that took place: people named by what was
+done to them ("the wounded"),
 the no-comment formula ("neither confirmed nor denied"), the manner of a statement
 ("Speaking by telephone from X, he said"), a claim made "without providing evidence"."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .codebook import Codebook
-from .parse import children_of, lemma
+from .parse import children_of, lemma, preps_of
 
 
 def people_named_by_participle(tok: Token) -> bool:
@@ -140,3 +141,15 @@ def quoted_question(tok: Token, book: Codebook) -> bool:
     if lemma(tok) not in book.words("question_verbs") or children_of(tok, "xcomp"):
         return False
     return any(t.text == "?" for t in tok.sent if t.i < tok.i)
+
+
+def occasion_held(noun: Token, book: Codebook) -> bool | None:
+    """An act noun as the occasion of another ("at a meeting", "during talks"): it took place
+    when it names its parties ("at a meeting between A and B"), or is the act an owner or a
+    day names ("during Monday's protest": the other checks decide); else it only says when
+    or where ("told a news conference", "at the summit"). None: no occasion."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in book.words("occasion_preps"):
+        return None
+    if any(preps_of(noun).get(p) for p in book.words("party_preps")):
+        return True
+    return None if any(c.dep_ == "poss" for c in noun.children) else False

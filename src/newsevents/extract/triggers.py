@@ -15,6 +15,7 @@ from .formulas import (
     custody_located,
     generic_gerund,
     no_comment_pair,
+    occasion_held,
     people_named_by_participle,
     quoted_question,
     speaking_to_say,
@@ -482,6 +483,9 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
     background = book.words("background_preps")
     if noun.dep_ == "pobj" and noun.head.lower_ in background:
         return _attested_background(noun, book)
+    occasion = occasion_held(noun, book)
+    if occasion is not None:
+        return occasion  # "sealed at a meeting between A and B"; "at a news conference"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.dep_ == "pobj":
         # "in protest of X", "in the wake of X", "in response to X"
         return False
