@@ -1,7 +1,8 @@
-"""Set phrases that name no new act, or an occasion that took place: people named by what was
-done to them ("the wounded"),
+"""Set phrases that name no new act: people named by what was done to them ("the wounded"),
 the no-comment formula ("neither confirmed nor denied"), the manner of a statement
-("Speaking by telephone from X, he said"), a claim made "without providing evidence"."""
+("Speaking by telephone from X, he said"), a claim made "without providing evidence", a
+question quoted before "she asked", a cause ("led to clashes"); and an occasion naming its
+parties, which took place ("at a meeting between A and B")."""
 
 from __future__ import annotations
 
