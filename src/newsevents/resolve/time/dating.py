@@ -515,8 +515,7 @@ def _date_from_narrative(ctx: Dating, ei: int, rel: Relative) -> bool:
     has no date of its own ("They met in X on Tuesday. The meeting came a day after rebels
     attacked a base": Monday): the day of the latest event the text dates, told in the
     expression's sentence or the one right before it; else the day of the article's lead
-    act, the first its words date ("X happened on Monday ... The confrontation came a week
-    after ...")."""
+    act, the first its words date ("... The confrontation came a week after ...")."""
     sent = ctx.doc.tokens(ctx.state[ei].sentence)
     if sent is None or sent.root.idx > rel.span.start:
         return False  # "Two days after X, the rebels walked out": the clause is dated by it
@@ -532,8 +531,7 @@ def _date_from_narrative(ctx: Dating, ei: int, rel: Relative) -> bool:
         and (d := day_of(ctx.state[i])) is not None
     ]
     if not told:
-        lead = _lead_day(ctx, ei, rel)
-        told = [lead] if lead is not None else []
+        told = [d for d in (_lead_day(ctx, ei, rel),) if d is not None]
     if not told:
         return False
     iv = shift_by(told[-1], evolve(rel, sign=-rel.sign))
@@ -547,10 +545,9 @@ def _lead_day(ctx: Dating, ei: int, rel: Relative) -> date | None:
         ev = ctx.state[i]
         if ev.trigger.start >= rel.span.start:
             return None
-        if i != ei and ev.factuality in ("asserted", "reported") and ev.date_source == "text":
-            day = day_of(ev)
-            if day is not None:
-                return day
+        factual = ev.factuality in ("asserted", "reported") and ev.date_source == "text"
+        if i != ei and factual and (day := day_of(ev)) is not None:
+            return day
     return None
 
 
