@@ -218,3 +218,16 @@ def test_a_quoted_question_asked_is_no_request(analyze, text, events):
 def test_an_occasion_took_place_when_it_names_its_parties(analyze, text, consults):
     doc = analyze(text, published="2018-07-21")
     assert len([e for e in doc.events if e.event == "CONSULT"]) == consults
+
+
+def test_the_minister_is_the_one_a_capitalised_title_named(analyze):
+    """'India's External Affairs Minister held talks in Jakarta ... the minister and his
+    Indonesian counterpart signed': the minister is India's, not the dateline's country."""
+    doc = analyze(
+        "JAKARTA, Aug 10 (Meridian) - India's External Affairs Minister held talks with "
+        "Indonesia's president in Jakarta on Thursday. After the meeting, the minister and his "
+        "Indonesian counterpart signed a maritime security agreement.",
+        published="2023-08-10",
+    )
+    (signed,) = [e for e in doc.events if e.trigger_lemma == "sign"]
+    assert sorted(a.code for a in signed.actor) == ["IDN", "IND"]

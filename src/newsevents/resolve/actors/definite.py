@@ -53,7 +53,10 @@ def _owned_nouns(doc: Doc) -> dict[str, list[int]]:
     if found is None:
         found = {}
         for t in doc:
-            if t.pos_ == "NOUN" and any(c.dep_ in _OWNER_DEPS and c.i < t.i for c in t.children):
+            # (a title in capitals is a proper noun to the tagger: "India's Foreign Minister")
+            if t.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in _OWNER_DEPS and c.i < t.i for c in t.children
+            ):
                 found.setdefault(t.lemma_.lower(), []).append(t.i)
         doc.user_data[_OWNED] = found
     return found
