@@ -19,7 +19,7 @@ from ..clauses import asking_aux
 from ..model import Factuality as FactualityLabel
 from ..resources import load_factuality_cues
 from .codebook import Codebook
-from .parse import forms, infinitival
+from .parse import forms, infinitival, names_parties
 from .superlatives import superlative_subject
 
 _RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
@@ -74,7 +74,6 @@ class Cues:
     near_preps: frozenset[str]
     near: frozenset[str]
     gov_fut: frozenset[str]
-    party_preps: frozenset[str]  # "a meeting between A and B"
     gov_hypo: frozenset[str]
     gov_neg: frozenset[str]
     alleged: frozenset[str]
@@ -132,7 +131,6 @@ class Cues:
             near_preps=w("near_preps"),
             near=w("near_words"),
             gov_fut=w("future_governors") | shared.plan_governors,
-            party_preps=w("party_preps"),
             gov_hypo=w("hypothetical_governors")
             | w("content_hypothetical")
             | shared.doubt_governors,
@@ -197,7 +195,7 @@ def assess(
             if (
                 dep == "nsubjpass"
                 and node.head.lemma_.lower() in cues.gov_fut
-                and _between(node, cues)
+                and names_parties(node, book)  # (not "the summit is set for May")
             ):
                 result.mark("future", node.head)  # "a meeting was scheduled for Saturday"
                 result.declared = result.intent = True  # (a plan, as "due to meet")
@@ -457,12 +455,6 @@ def _generic_condition(relcl: Token, cues: Cues) -> bool:
     if not (bare or noun.lower_ in cues.generic) or noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(c.dep_ == "aux" and c.lower_ in cues.fut | cues.would for c in noun.head.children)
-
-
-def _between(noun: Token, cues: Cues) -> bool:
-    """Does the noun name its parties ("a meeting between A and B", "talks with X")? A
-    calendar naming none ("the summit is set for May") tells no plan of anyone's."""
-    return any(c.dep_ == "prep" and c.lower_ in cues.party_preps for c in noun.children)
 
 
 def _stops(node: Token, cues: Cues) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .codebook import Codebook
-from .parse import children_of, lemma, preps_of
+from .parse import children_of, lemma, names_parties
 
 
 def people_named_by_participle(tok: Token) -> bool:
@@ -151,6 +151,6 @@ def occasion_held(noun: Token, book: Codebook) -> bool | None:
     or where ("told a news conference", "at the summit"). None: no occasion."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in book.words("occasion_preps"):
         return None
-    if any(preps_of(noun).get(p) for p in book.words("party_preps")):
+    if names_parties(noun, book):
         return True
     return None if any(c.dep_ == "poss" for c in noun.children) else False

@@ -240,6 +240,13 @@ def preps_of(tok: Token) -> dict[str, list[Token]]:
     return {p: list(objs) for p, objs in found.items()}
 
 
+def names_parties(noun: Token, book: Codebook) -> bool:
+    """Does a nominal act name its parties ("talks with Macron", "a meeting between A and
+    B")? (``party_preps``)"""
+    held = preps_of(noun)
+    return any(held.get(p) for p in book.words("party_preps"))
+
+
 def _preps_of(tok: Token) -> dict[str, list[Token]]:
     out: dict[str, list[Token]] = {}
     heads = [tok, *children_of(tok, "prt")]

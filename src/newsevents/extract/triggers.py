@@ -36,6 +36,7 @@ from .parse import (
     is_passive,
     lemma,
     named_by_free_relative,
+    names_parties,
     preps_of,
     word_set,
 )
@@ -506,7 +507,7 @@ def noun_licensed(noun: Token, entry: Entry, book: Codebook, parse: Parse) -> bo
         or (
             noun.dep_ == "nsubjpass"
             and lemma(sv) in book.words("scheduled_verbs")
-            and any(preps_of(noun).get(p) for p in book.words("party_preps"))
+            and names_parties(noun, book)
         )
     ):
         return True
@@ -592,5 +593,4 @@ def _attested_background(noun: Token, book: Codebook) -> bool:
     that names a party happened ("after the talks" stays background)."""
     if noun.head.lower_ not in book.words("attested_background_preps"):
         return False
-    parties = book.words("party_preps")
-    return any(preps_of(noun).get(p) for p in parties)
+    return names_parties(noun, book)

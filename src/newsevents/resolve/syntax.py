@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 _VERB_POS = ("VERB", "AUX")  # part-of-speech tags of a clause's head (grammar, not words)
@@ -40,3 +41,9 @@ def names_object(clause: Token, naming: Collection[str]) -> bool:
         and clause.lemma_.lower() in naming
         and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in clause.children)
     )
+
+
+def opens_sentence(ent: SpacySpan) -> bool:
+    """Is the name the object of the preposition its sentence opens with ("In Yerevan, ...")?"""
+    prep = ent.root.head
+    return prep.dep_ == "prep" and prep.i == ent.sent.start

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Place
 from ..place import Gazetteer
+from ..syntax import opens_sentence
 from .dictionary import ActorDictionary
 from .vocab import ActorWords
 
@@ -216,8 +217,7 @@ class DocumentPlaces:
         places = self.of_sentence(prev)
         if len(places) != 1:
             return []
-        prep = places[0][0].root.head
-        return places if prep.dep_ == "prep" and prep.i == prev.start else []
+        return places if opens_sentence(places[0][0]) else []
 
     def where(self) -> Counter[str]:
         """How often the article places something in each country ("in Baghdad", "near the

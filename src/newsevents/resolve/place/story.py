@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from ...model import PLACE_PRECISION, Document, EventMention, Place, TimeExpression
 from ...within import containing
+from ..syntax import opens_sentence
 from .attach import care_preposition
 from .dateline import day_of, unlisted_place
 from .gazetteer import Gazetteer
@@ -310,10 +311,7 @@ def _opens_on_place(j: int, scenes: _Scenes) -> bool:
     """Does sentence ``j`` open with its one locative place ("In Yerevan, ...")?"""
     where = scenes.where.get(j, set())
     ent = scenes.first.get((j, next(iter(where)))) if len(where) == 1 else None
-    if ent is None:
-        return False
-    prep = ent.root.head
-    return prep.dep_ == "prep" and prep.i == ent.sent.start
+    return ent is not None and opens_sentence(ent)
 
 
 def _owner_country(ent: SpacySpan, gaz: Gazetteer) -> bool:
