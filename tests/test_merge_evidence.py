@@ -862,3 +862,23 @@ def test_an_unrelated_incident_stays_apart_when_events_join_across_days() -> Non
     events = merge([a1, a2], [m1, m2, m3, m4]).events
     shooting = next(e for e in events if m3.id in e.mention_ids)
     assert list(shooting.mention_ids) == [m3.id]
+
+
+def test_a_second_word_of_one_sentence_joins_that_sentences_act() -> None:
+    """'jets struck rebel camps ..., and a soldier was killed': the killing has no doer of
+    its own and is the strike's toll. It joins the strike told in its own sentence, even when
+    an earlier act shares more with it (the same town and the same figure)."""
+    first = "Sylvanian rebels shelled Port Vela on Monday, killing one soldier."
+    second = "Freedonian jets struck rebel camps on Monday, and a soldier was killed in Port Vela."
+    a = art("s1", "Harbor Daily", "2021-03-02", f"{first} {second}")
+    vela = ("Port Vela", "FRE", "city")
+    shelling = men(a, 0, first, "shelled", actor=(("Sylvanian rebels", "FRE"),),
+                   date="2021-03-01", place=vela, killed=1)  # fmt: skip
+    strike = men(a, 1, second, "struck", actor=(("Freedonian jets", "FRE"),),
+                 recipient=(("rebel camps", "FRE"),), date="2021-03-01")  # fmt: skip
+    killing = men(a, 2, second, "killed", recipient=(("soldier", "FRE"),), date="2021-03-01",
+                  source="context", place=vela, killed=1)  # fmt: skip
+    shelling, strike = _with_sector(shelling, "REB"), _with_sector(strike, "MIL")
+    events = merge([a], [shelling, strike, killing]).events
+    (joined,) = [e for e in events if strike.id in e.mention_ids]
+    assert killing.id in joined.mention_ids and shelling.id not in joined.mention_ids

@@ -42,6 +42,7 @@ from .parties import (
     is_mandate,
     mandator,
     other_side,
+    owned_site,
     owner_of,
     pact_sides,
     sent_force,
@@ -59,7 +60,7 @@ from .slots import (
     purpose_recipients,
     slot_recipients,
 )
-from .speakers import arresting_speaker
+from .speakers import arresting_speaker, launched_from
 from .victims import life_owner, survivors
 
 # the dependencies of a noun phrase: where a gerund stands for a noun
@@ -167,10 +168,17 @@ def _first_conjunct(tok: Token) -> Token:
     return tok
 
 
-def _bare_in_verb(frame: Frame) -> bool:
-    """A bare noun trigger in a verb's prepositional phrase ("troops remained on alert")."""
+def _bare_in_verb(frame: Frame) -> Token | None:
+    """The verb whose prepositional phrase holds a bare noun trigger ("troops remained on
+    alert"), also through one noun of degree ("ordered units onto the highest level of
+    combat readiness")."""
     tok = frame.token
-    return frame.entry.bare and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB"
+    if not frame.entry.bare or tok.dep_ != "pobj":
+        return None
+    holder = tok.head.head
+    if holder.pos_ == "NOUN" and holder.dep_ == "pobj" and tok.head.lower_ == "of":
+        holder = holder.head.head
+    return holder if holder.pos_ == "VERB" else None
 
 
 def _noun_actors(
@@ -203,8 +211,8 @@ def _noun_actors(
             actors = parse.subjects(sv)
         elif sv is not None and slot == "nsubjpass":
             actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
-        elif _bare_in_verb(frame):
-            actors = parse.subjects(tok.head.head)  # "troops remained on alert"
+        elif (holder := _bare_in_verb(frame)) is not None:
+            actors = parse.subjects(holder)  # "troops remained on alert"
     if not actors and sv is not None and is_passive(sv):
         actors = mandator(sv, book)  # "the raid was carried out on the orders of X"
     if not actors and book.spec(frame.event).violent:
@@ -234,8 +242,9 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     genitive = book.ordered("genitive_preps")
     order = [*(genitive if spec.patient_noun else ()), *spec.recipient_preps]
     holders = [preps_of(tok)] + ([preps_of(sv)] if sv is not None else [])
-    if _bare_in_verb(frame):
-        holders.append(preps_of(tok.head.head))  # "troops remained on alert in X"
+    holder = _bare_in_verb(frame)
+    if holder is not None:
+        holders.append(preps_of(holder))  # "troops remained on alert in X"
     for held in holders:
         for p in order:
             cands = [
@@ -310,7 +319,7 @@ def _who_fired(weapon: Token, book: Codebook) -> list[Token]:
             named = [o for p in book.ordered("attributed_to_preps") for o in held.get(p, [])]
             if named and names_party(named[0]):
                 return with_conjuncts(named[:1])
-    return actor_modifiers(weapon)
+    return actor_modifiers(weapon) or launched_from(weapon, book)
 
 
 def _deed_doers(noun: Token) -> list[Token]:
@@ -430,7 +439,7 @@ def _named_party(
         doers = [d for r in recips for d in _deed_doers(r)]
         if doers:
             return doers
-    if reciprocal or patient or any(names_party(r) or _owned_site(r, book) for r in recips):
+    if reciprocal or patient or any(names_party(r) or owned_site(r, book) for r in recips):
         return recips
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())
     if blamed and recips and all(lemma(r) in attack_words for r in recips):
@@ -473,18 +482,6 @@ def _named_party(
         # clause a denial denies: "denied that its jets bombed X" is no act on X)
         named = first_named_after(tok, actors, book, deep=True, skip=own)
     return named or recips
-
-
-def _owned_site(tok: Token, book: Codebook) -> bool:
-    """A site named for its owner ("a police station", "an army post", "Kurdish offices"):
-    the party the act was done to, whatever town is named after it."""
-    if lemma(tok) not in book.expand(("GROUND", "BUILDING")):
-        return False  # ("the opposition candidate" is a person, named by a party)
-    return any(
-        c.dep_ in ("compound", "amod")
-        and (lemma(c) in book.party_nouns or c.ent_type_ in ("NORP", "ORG"))
-        for c in tok.children
-    )
 
 
 def _claimant(tok: Token, book: Codebook) -> list[Token]:

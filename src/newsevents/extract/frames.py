@@ -56,6 +56,8 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     for tok in entry_tokens(sent):  # (no entry can match another: ``match`` says None)
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB" and not _misread_verb(tok):
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
+        if _participle_as_noun(tok):
+            continue  # "the accused", "the two accused denied the charges": the defendants
         if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):
             continue  # "weapons seized last year", "the accord signed in March": background
         if (
@@ -80,6 +82,19 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
         frame.extra = [c for c in tok.children if c.dep_ == "prt"]
         frames[tok.i] = frame
     return frames
+
+
+def _participle_as_noun(tok: Token) -> bool:
+    """A participle standing for people, as a noun: with its own article, adjective or
+    apposition and no subject ("The third accused, a former police chief, ..."), or hung on
+    a bare number ("the two accused denied")."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ in ("det", "amod", "appos") for c in tok.children
+    ):
+        return True
+    return tok.dep_ == "acl" and tok.head.pos_ == "NUM" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _misread_verb(tok: Token) -> bool:

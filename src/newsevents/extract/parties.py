@@ -24,6 +24,20 @@ from .parse import (
 )
 
 
+def owned_site(tok: Token, book: Codebook) -> bool:
+    """A site named for its owner ("a police station", "an army post", "Kurdish offices",
+    "army positions": ground a party holds, not its stance) or by its own name ("the Sebba
+    garrison", "the Jarinje crossing"): the party the act was done to, whatever country is
+    named after it."""
+    if lemma(tok) not in book.expand(("GROUND", "BUILDING")):
+        return False  # ("the opposition candidate" is a person, named by a party)
+    return any(
+        c.dep_ in ("compound", "amod")
+        and (lemma(c) in book.party_nouns or c.ent_type_ in ("NORP", "ORG") or c.pos_ == "PROPN")
+        for c in tok.children
+    )
+
+
 def owner_of(tok: Token, book: Codebook) -> list[Token]:
     """For an abstract object ("Iraq's proposal", "a US offer"), the party it belongs to."""
     acts = book.classes.get("ATTACK_NOUN", frozenset()) | book.words("doer_owned_acts")
@@ -43,7 +57,7 @@ def owner_of(tok: Token, book: Codebook) -> list[Token]:
         ]
         if agents:
             return with_conjuncts(agents[:1])
-    if lemma(tok) not in owned:
+    if lemma(tok) not in owned or owned_site(tok, book):
         return [tok]
     owners = actor_modifiers(tok)
     if owners:

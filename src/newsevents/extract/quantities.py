@@ -328,6 +328,7 @@ def _listed_total(
     others") cannot be added: its counts stay as written; a list with no number gives none.
     """
     glue, singular = book.words("list_glue"), book.words("singular_pronouns")
+    collective = book.words("collective_nouns")  # "a number of soldiers and a driver": no total
     groups: list[list[tuple[Token, Quantity | None]]] = []
     last_end = -1
     for h, q in sorted(parts, key=lambda p: p[0].i):
@@ -346,7 +347,7 @@ def _listed_total(
             if q is not None:
                 total += q.value
                 approximate = approximate or q.approximate
-            elif h.tag_ in ("NN", "NNP") or h.lower_ in singular:
+            elif (h.tag_ in ("NN", "NNP") and h.lower_ not in collective) or h.lower_ in singular:
                 total += 1
             else:
                 total = -1  # "soldiers and three others": no total
@@ -369,10 +370,10 @@ def _one_victims(
     "two killed" (only for the dead and hurt: "arrested a man" is often one of several)."""
     if kind not in CASUALTY_KINDS:
         return []
-    articles = book.words("indefinite_articles")
+    articles, groups = book.words("indefinite_articles"), book.words("collective_nouns")
     out = []
     for h, _ in members:
         det = next((c for c in h.children if c.dep_ == "det" and c.lower_ in articles), None)
-        if h.tag_ == "NN" and det is not None:
+        if h.tag_ == "NN" and det is not None and h.lower_ not in groups:
             out.append(Quantity(kind, 1, False, Span(det.idx, h.idx + len(h.text))))
     return out

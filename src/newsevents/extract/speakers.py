@@ -20,6 +20,35 @@ def _party_like(tok: Token, book: Codebook) -> bool:
     )
 
 
+def _weapon(tok: Token, book: Codebook) -> bool:
+    lem = tok.lemma_.lower()
+    return lem in book.expand(book.ordered("fired_classes")) or lem in book.words("fired_words")
+
+
+def launched_from(weapon: Token, book: Codebook) -> list[Token]:
+    """'a missile fired from Yemen', 'rockets launched from Gaza': the party the place it
+    was fired from names, when nothing else says who fired it (the parser often makes the
+    participle the weapon's own verb, 'missile' its subject). A place that is no party
+    names no doer ('from the Sunan area')."""
+    verbs = [c for c in weapon.children if c.dep_ == "acl"]
+    if weapon.dep_ == "nsubj" and weapon.head.tag_ in ("VBN", "VBD"):
+        verbs.append(weapon.head)
+    origin = book.words("origin_preps")
+    for v in verbs:
+        if v.lemma_.lower() not in book.words("launch_verbs"):
+            continue
+        came = [
+            o
+            for p in v.children
+            if p.dep_ == "prep" and p.lower_ in origin
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if came and _party_like(came[0], book):
+            return came[:1]
+    return []
+
+
 def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
@@ -35,8 +64,13 @@ def reported_speaker(conj: Token, book: Codebook) -> list[Token]:
     cur = conj.head
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ == "nsubj"]
-        if subj and _party_like(subj[0], book) and not _modal(cur):
-            return []  # the reported clause's own doer
+        hits = subj and conj.lemma_.lower() in book.words("impact_verbs")
+        fired = hits and _weapon(subj[0], book) and bool(launched_from(subj[0], book))
+        if subj and (_party_like(subj[0], book) or fired) and not _modal(cur):
+            # the reported clause's own doer; "a missile fired from Yemen struck X, the US
+            # military said": who fired it, by where from (an army telling of its own
+            # drone's strike is its doer: "the army said a drone struck X")
+            return []
         if cur.dep_ not in ("ccomp", "conj") or cur.head == cur:
             return []
         cur = cur.head

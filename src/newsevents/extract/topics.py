@@ -142,6 +142,25 @@ def must_topics(frames: list[Frame], book: Codebook) -> set[int]:
     return out
 
 
+def _commanded_force(warn: Token, subj: Token, book: Codebook) -> bool:
+    """ "The police chief warned that officers would shoot ...", "the ministry warned that
+    troops would respond": a state organ, a police or an army warning that forces no one
+    else is said to own will act warns of its own forces' act."""
+    forces = book.expand(("MILITARY", "POLICE", "TROOPS"))
+    organs = book.expand(("STATE_ORGANS", "MILITARY", "POLICE"))
+    owned = any(
+        m.dep_ in ("poss", "amod", "compound") and (m.pos_ == "PROPN" or m.ent_type_)
+        for m in subj.children
+    )
+    if lemma(subj) not in forces or owned:
+        return False
+    warners = [c for c in warn.children if c.dep_ == "nsubj"]
+    return any(
+        lemma(w) in organs or any(m.dep_ == "compound" and lemma(m) in organs for m in w.children)
+        for w in warners
+    )
+
+
 def _predicts(warn: Token, frames: dict[int, Frame], book: Codebook) -> bool:
     """ "X warned that Y could ...", "officials cautioned that no deadline was set": a
     statement about a danger or a fact, not X's threat. A warning is a threat when it has an
@@ -163,6 +182,8 @@ def _predicts(warn: Token, frames: dict[int, Frame], book: Codebook) -> bool:
             p.dep_ == "poss" and p.pos_ == "PRON" for p in subj[0].children
         ):
             return False  # "warned that his men would storm ...": the warner's own side acts
+        if _commanded_force(warn, subj[0], book):
+            return False  # "the police chief warned that officers would shoot rioters"
         # "warned that any attack would meet a crushing response" is a threat
         response = book.words("response_words")
         # (the doer's own words are no response: "Russian forces could launch ...")

@@ -196,6 +196,11 @@ def _shares_a_slot(x: Features, c: Cluster) -> bool:
     )
 
 
+def _told_in_sentence(x: Features, c: Cluster) -> bool:
+    """Does ``c`` hold a mention of ``x``'s type from ``x``'s own sentence?"""
+    return x.m.event in c.sentence_types.get((x.m.article_id, x.m.sentence.start), ())
+
+
 def days_apart(x: Features, c: Cluster) -> bool:
     """The dates of ``x`` and ``c`` do not meet: the date-gap rule of :func:`_score` refuses
     the join at no slack (checked first; a third of the candidates of the generated bench's
@@ -245,18 +250,22 @@ def cluster_mentions(feats: list[Features], kb: MergeKnowledge, p: EventParams) 
 
             pool.sort(key=near)
             pool = pool[: p.max_candidates]
-        best: tuple[float, int, Join, Cluster] | None = None
+        best: tuple[tuple[bool, float, int], Join, Cluster] | None = None
         for c in pool:
             if days_apart(x, c):  # a week's block holds every event of its 7 days
                 continue
             got = _score(x, c, kb, p, wts, 0)
             if got is None or got[0] < p.threshold:
                 continue
-            if best is None or (got[0], -c.idx) > (best[0], -best[1]):
-                best = (got[0], c.idx, got[1], c)
+            # an event told by another word of the same sentence comes first: the coder found
+            # two words for one act ("carried out strikes ..., and a number were killed"),
+            # however much a look-alike elsewhere shares
+            rank = (_told_in_sentence(x, c), got[0], -c.idx)
+            if best is None or rank > best[0]:
+                best = (rank, got[1], c)
         if best is not None:
-            best[3].add(x, best[2].explain(wts, best[0]))
-            index.joined(best[3], x)
+            best[2].add(x, best[1].explain(wts, best[0][1]))
+            index.joined(best[2], x)
             continue
         c = Cluster(idx=len(clusters), group=x.group, fclass=x.fclass)
         c.add(x, None)

@@ -1,0 +1,134 @@
+"""Phrases read wrong before the thirty-eighth session. Real spaCy, gazetteer and
+dictionaries; hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A number of soldiers were killed in the raid on Tuesday.", []),
+        ("Gunmen killed a family in the village on Tuesday.", []),
+        ("A handful of protesters were wounded when police charged on Tuesday.", []),
+        ("A group of miners was killed in the ambush on Tuesday.", []),
+        ("Gunmen shot dead a policeman in the village on Tuesday.", [1]),
+    ],
+)
+def test_a_group_noun_is_no_single_victim(analyze, text, killed):
+    """'a number of', 'a handful of', 'a group of' tell no figure; 'a policeman' is one."""
+    doc = analyze(text, published="2024-05-15")
+    (act,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [q.value for q in act.quantities if q.kind in ("killed", "injured")] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "code"),
+    [
+        ("Rebels fired rockets at army positions in Kidal on Monday.", "army positions", "MLI"),
+        ("Russian forces shelled Ukrainian positions near Bakhmut.", "Ukrainian positions", "UKR"),
+    ],
+)
+def test_positions_held_by_a_party_are_ground_not_a_stance(analyze, text, recipient, code):
+    """'position' is a stance ("Israel's position") and a site: with a party or a people
+    before it ("army positions", "Ukrainian positions") it is the site shelled, not the
+    town after it."""
+    doc = analyze(text, published="2024-05-15")
+    (act,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [(r.name, r.code) for r in act.recipient] == [(recipient, code)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "A ballistic missile fired from Yemen struck a tanker in the Red Sea on Tuesday, "
+            "killing one sailor, the US military said.",
+            "YEM",
+        ),
+        ("A rocket launched from Lebanon hit a house on Monday, the army said.", "LBN"),
+    ],
+)
+def test_a_weapon_fired_from_a_country_names_no_speaker_as_its_doer(analyze, text, actor):
+    """The parser makes 'missile' the subject of 'fired' and 'struck' its conjunct: the
+    speaker who tells of it ('the US military said') did not fire it; where it was fired
+    from does name the side."""
+    doc = analyze(text, published="2024-03-12")
+    (act,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [a.code for a in act.actor] == [actor]
+
+
+def test_an_army_telling_of_a_drone_strike_is_its_doer(analyze):
+    """No place it was fired from: the army that tells of its drone's strike did it."""
+    doc = analyze(
+        "The Malian army said a drone struck a rebel convoy near Kidal and killed three fighters.",
+        published="2024-03-12",
+    )
+    (act,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [(a.code, a.sector) for a in act.actor] == [("MLI", "MIL")]
+
+
+def test_ordered_onto_a_level_of_readiness_is_the_orderers_mobilisation(analyze):
+    doc = analyze(
+        "Serbia's president accused Kosovo of terror on Monday. Late on Monday he ordered army "
+        "units onto the highest level of combat readiness.",
+        published="2024-06-11",
+    )
+    (alert,) = [e for e in doc.events if e.event == "MOBILIZE"]
+    assert [a.code for a in alert.actor] == ["SRB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Gunmen attacked the Kessa garrison in Burkina Faso on Monday.", "Kessa garrison"),
+        ("Rebels shelled the Tessit checkpoint in Mali on Monday.", "Tessit checkpoint"),
+    ],
+)
+def test_a_site_named_by_its_own_name_is_the_target(analyze, text, recipient):
+    """'the Kessa garrison' is the site attacked, not the country named after it."""
+    doc = analyze(text, published="2023-11-17")
+    (act,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [r.name for r in act.recipient] == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The police chief warned that officers would shoot rioters on sight.", True),
+        ("The defence ministry warned that troops would respond to any provocation.", True),
+        ("Analysts warned that Russian troops could attack the capital.", False),
+    ],
+)
+def test_a_warning_that_ones_own_forces_will_act_is_a_threat(analyze, text, threat):
+    """An organ that commands forces warning what those forces will do threatens; a warning
+    about another party's forces reports a danger."""
+    doc = analyze(text, published="2025-11-17")
+    assert any(e.event == "THREATEN" for e in doc.events) is threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The third accused, a former police chief, received five years in prison.",
+        "The two accused denied the charges on Monday.",
+    ],
+)
+def test_the_accused_are_defendants_not_an_accusation(analyze, text):
+    doc = analyze(text, published="2025-11-17")
+    assert not [e for e in doc.events if e.event == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing last month put 15 American defence firms on its export control list.",
+        "Washington added six Chinese companies to its entity list on Friday.",
+        "The government will designate additional individuals and entities involved in the "
+        "missile programme.",
+    ],
+)
+def test_listing_firms_or_designating_entities_is_a_sanction(analyze, text):
+    doc = analyze(text, published="2025-04-03")
+    assert [e.event for e in doc.events] == ["SANCTION"]
