@@ -132,3 +132,56 @@ def test_the_accused_are_defendants_not_an_accusation(analyze, text):
 def test_listing_firms_or_designating_entities_is_a_sanction(analyze, text):
     doc = analyze(text, published="2025-04-03")
     assert [e.event for e in doc.events] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a police search of a party's premises is coercion, aimed at whose premises they are
+        ("On Wednesday police searched the offices of opposition parties.", ["COERCE"]),
+        ("Police searched the area for the gunmen on Wednesday.", []),
+        # a kind of arm is no attack, however the parser reads "attack"
+        ("Russia delivered combat jets and attack helicopters to Bamako in January.", ["AID"]),
+        # hurt people are not burnt property
+        ("Two other crew members were badly burned, the company said.", []),
+        # a launch into the sea with no target is a weapons test
+        ("North Korea fired two ballistic missiles into the sea on Monday.", ["MOBILIZE"]),
+        # nobody's willingness is no commitment
+        ("Most expect Caracas to stop short, but few are willing to rule it out.", []),
+    ],
+)
+def test_what_these_wire_sentences_code(analyze, text, events):
+    doc = analyze(text, published="2024-03-20")
+    assert [e.event for e in doc.events] == events
+
+
+def test_offering_troops_to_a_named_force_is_no_threat(analyze):
+    """'the new African Union force' is a body of troops, not the force a threat vows."""
+    doc = analyze(
+        "Cairo has also offered to contribute troops to the new African Union force.",
+        published="2024-08-28",
+    )
+    assert [e.event for e in doc.events] == ["AGREE"]
+
+
+def test_a_pledge_not_to_use_force_is_no_threat(analyze):
+    doc = analyze(
+        "The two presidents met on the island of Saint Vincent in December and pledged not "
+        "to use force against each other.",
+        published="2024-09-16",
+    )
+    assert "THREATEN" not in [e.event for e in doc.events]
+    (meeting,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert not meeting.recipient  # the island is where they met, not whom
+
+
+def test_an_act_after_before_takes_its_clauses_day(analyze):
+    """'set off a bomb ... before opening fire': the gerund under 'before' is told as done,
+    on the narrative's day, not the publication's."""
+    doc = analyze(
+        "Gunmen ambushed a military convoy near Gayeri in Burkina Faso on Thursday, killing "
+        "nine soldiers. The attackers set off a roadside bomb under the lead vehicle before "
+        "opening fire from both sides of the road, a survivor said.",
+        published="2023-11-17",
+    )
+    assert {e.date for e in doc.events} == {"2023-11-16"}

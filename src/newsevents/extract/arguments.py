@@ -55,6 +55,7 @@ from .slots import (
     counted,
     denies_clause,
     goods,
+    in_venue,
     own_object,
     preposition_recipients,
     purpose_recipients,
@@ -459,7 +460,7 @@ def _named_party(
         # "are due to meet in Geneva": the venue of a meeting is no party to it (a visit's
         # place names its host: "arrived in Dhaka on a state visit")
         venue = book.words("mutual_place_preps")
-        named = [n for n in named if not (n.dep_ == "pobj" and n.head.lower_ in venue)]
+        named = [n for n in named if not in_venue(n, venue)]
     if not named and spec.reciprocal:
         # "discussed the decision to strike X with Britain's foreign secretary": the
         # parser may hang "with Y" deep inside the object

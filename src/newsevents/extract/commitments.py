@@ -96,13 +96,19 @@ def _vows_response(frame: Frame, book: Codebook) -> bool:
     response = book.words("response_words")
     own_cost = book.words("own_cost_words")
     for x in frame.token.children:
-        if x.dep_ not in ("dobj", "xcomp", "ccomp"):
-            continue
+        if x.dep_ not in ("dobj", "xcomp", "ccomp") or any(c.dep_ == "neg" for c in x.children):
+            continue  # ("pledged not to use force against each other": no threat)
         # "promised to pay the arrears": the promiser pays, no one is made to
         skip = x.i if x.dep_ == "xcomp" and lemma(x) in own_cost else -1
-        if any(lemma(t) in response for t in _vowed_words(x) if t.i != skip):
+        if any(lemma(t) in response and not _named_unit(t) for t in _vowed_words(x) if t.i != skip):
             return True
     return False
+
+
+def _named_unit(t: Token) -> bool:
+    """ "the new African Union force", "a regional force": a body of troops, not the force
+    a threat vows ("would be met with force", "overwhelming military force")."""
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ != "all" for c in t.children)
 
 
 def _vowed_words(x: Token) -> Iterator[Token]:

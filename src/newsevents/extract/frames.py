@@ -53,9 +53,12 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     """token index -> frame, for every token that matches an entry and reports an event."""
     frames: dict[int, Frame] = {}
     abstract = book.classes.get("ABSTRACT", frozenset())
+    hardware = book.expand(("MIL_HARDWARE", "WEAPONS", "SMALL_ARMS", "VEHICLES"))
     for tok in entry_tokens(sent):  # (no entry can match another: ``match`` says None)
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB" and not _misread_verb(tok):
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
+        if _kind_of_arm(tok, hardware):
+            continue  # "attack helicopters", "strike aircraft", "assault rifles": a kind of arm
         if _participle_as_noun(tok):
             continue  # "the accused", "the two accused denied the charges": the defendants
         if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):
@@ -82,6 +85,22 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
         frame.extra = [c for c in tok.children if c.dep_ == "prt"]
         frames[tok.i] = frame
     return frames
+
+
+def _kind_of_arm(tok: Token, hardware: frozenset[str]) -> bool:
+    """ "attack helicopters", "strike aircraft": the word names a kind of arm, also when the
+    parser reads it as a bare verb conjoined with a past one or with a noun ("delivered
+    combat jets and attack helicopters": "attack" a verb whose object is "helicopters")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        return lemma(tok.head) in hardware
+    misread = (
+        tok.pos_ == "VERB"
+        and tok.tag_ in ("VB", "VBP")
+        and tok.dep_ == "conj"
+        and (tok.head.tag_ in ("VBD", "VBN") or tok.head.pos_ == "NOUN")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in tok.children)
+    )
+    return misread and any(c.dep_ == "dobj" and lemma(c) in hardware for c in tok.children)
 
 
 def _participle_as_noun(tok: Token) -> bool:

@@ -26,15 +26,20 @@ from .parse import (
 
 def owned_site(tok: Token, book: Codebook) -> bool:
     """A site named for its owner ("a police station", "an army post", "Kurdish offices",
-    "army positions": ground a party holds, not its stance) or by its own name ("the Sebba
-    garrison", "the Jarinje crossing"): the party the act was done to, whatever country is
-    named after it."""
+    "army positions": ground a party holds, not its stance; "the offices of opposition
+    parties") or by its own name ("the Sebba garrison", "the Jarinje crossing"): the party the
+    act was done to, whatever country is named after it."""
     if lemma(tok) not in book.expand(("GROUND", "BUILDING")):
         return False  # ("the opposition candidate" is a person, named by a party)
+    owners = [o for p in book.words("genitive_preps") for o in preps_of(tok).get(p, [])]
     return any(
         c.dep_ in ("compound", "amod")
         and (lemma(c) in book.party_nouns or c.ent_type_ in ("NORP", "ORG") or c.pos_ == "PROPN")
         for c in tok.children
+    ) or any(
+        lemma(x) in book.party_nouns or x.ent_type_ in ("NORP", "ORG")
+        for o in owners
+        for x in (o, *(m for m in o.children if m.dep_ in ("compound", "amod")))
     )
 
 

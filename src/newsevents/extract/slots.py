@@ -368,3 +368,17 @@ def _gerund_noun(tok: Token) -> bool:
     """A gerund with a determiner is a noun the parser tagged as a verb: "called the killing
     an act of terrorism" names the killing as what is condemned."""
     return tok.tag_ == "VBG" and any(c.dep_ == "det" for c in tok.children)
+
+
+def in_venue(tok: Token, venue: frozenset[str]) -> bool:
+    """Is ``tok`` where a mutual act took place ("met in Geneva", "met on the island of
+    Saint Vincent": the place noun's "of" too), not its other side?"""
+    for _ in range(2):
+        if tok.dep_ != "pobj":
+            return False
+        if tok.head.lower_ in venue:
+            return True
+        if tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+            return False
+        tok = tok.head.head
+    return False

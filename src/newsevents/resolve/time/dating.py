@@ -325,14 +325,14 @@ def _told_as_past(ctx: Dating, ev: EventMention, tt: SpacySpan | None) -> bool:
     cur = verb
     for _ in range(4):
         climbs = cur.dep_ in ("xcomp", "ccomp") or (
-            cur.dep_ == "advcl"
+            cur.dep_ in ("advcl", "pcomp")
             and cur.tag_ == "VBG"
             and not any(c.dep_ == "mark" for c in cur.children)
         )
         if not climbs or cur.head.i == cur.i:
             return False
         said = cur.dep_ == "ccomp"
-        cur = cur.head
+        cur = cur.head.head if cur.dep_ == "pcomp" else cur.head  # "before opening fire"
         past = cur.tag_ == "VBD" or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cur.children
         )
