@@ -185,3 +185,19 @@ def test_an_act_after_before_takes_its_clauses_day(analyze):
         published="2023-11-17",
     )
     assert {e.date for e in doc.events} == {"2023-11-16"}
+
+
+def test_a_fronted_phrase_dates_the_main_clause_however_parsed(analyze):
+    """'In a statement issued ... on Tuesday, the UN's chief, X, called on ...': the parser
+    makes 'chief' the root and 'called' its participle; the opening phrase still dates the
+    call (not the narrative's Monday)."""
+    doc = analyze(
+        "UN presses both sides to protect civilians as fighting spreads\n\n"
+        "The United Nations has told the army and the rebels to spare civilians, two days "
+        "after Monday's shelling of a market in the town.\n\n"
+        "In a statement issued in Geneva on Tuesday, the UN's human rights chief, Volker "
+        "Turk, called on both sides to refrain from any attack on civilians.",
+        published="2024-06-12",
+    )
+    (call,) = [e for e in doc.events if e.rule == "request.call_on"]
+    assert call.date == "2024-06-11"

@@ -499,6 +499,13 @@ def _lends(
                 # "arrested men suspected of crimes committed in 1999": what a suspicion or a
                 # charge is about was done before it, not with the trigger's act
                 return False
+            if a.dep_ == "prep" and a.i == a.sent.start and verb.sent == a.sent:
+                # "In a statement issued on Tuesday, the EU's chief called on ...": a phrase
+                # opening the sentence frames its main clause, however the parse hangs it
+                # (not a relative or adverbial clause's act; a main verb misread as a noun's
+                # participle, "chief, X, called on", is the main clause)
+                misread = verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
+                return verb.dep_ not in ("relcl", "acl", "advcl") or misread
         return False
     return False
 
