@@ -201,3 +201,23 @@ def test_a_fronted_phrase_dates_the_main_clause_however_parsed(analyze):
     )
     (call,) = [e for e in doc.events if e.rule == "request.call_on"]
     assert call.date == "2024-06-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("A statement from the Kenyan foreign ministry accused Uganda of arming rebels.", "KEN"),
+        ("A UN report accused the Malian army of killing civilians in the market.", "UNO"),
+        (
+            "The Kenyan foreign ministry issued a statement on Tuesday. The statement accused "
+            "Uganda of arming rebels.",
+            "KEN",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(analyze, text, actor):
+    """A statement, report or communique that accuses, demands or declares is its author's
+    act: named with it, or the last one the article names an author for."""
+    doc = analyze(text, published="2023-11-15")
+    (act,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert [a.code for a in act.actor] == [actor]

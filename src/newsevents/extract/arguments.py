@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .authors import document_doers
 from .codebook import Codebook
 from .doers import actor_modifiers
 from .mutual import mutual_act
@@ -271,7 +272,7 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
     """The doer of a verbal trigger; an attack noun as subject gives its own doer or marks
     the frame as pointing back to an attack already reported ("the strike also killed")."""
     tok = frame.token
-    actors = parse.subjects(tok)
+    actors = document_doers(parse.subjects(tok), book, parse)  # "the statement accused": its author
     if frame.instrument is not None and (not actors or frame.instrument in actors):
         actors = _who_fired(frame.instrument, book)  # "a US strike killed X": the US
     attack_words = book.classes.get("ATTACK_NOUN", frozenset())

@@ -59,7 +59,7 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
         if _kind_of_arm(tok, hardware):
             continue  # "attack helicopters", "strike aircraft", "assault rifles": a kind of arm
-        if _participle_as_noun(tok):
+        if _participle_as_noun(tok, book.words("people_participles")):
             continue  # "the accused", "the two accused denied the charges": the defendants
         if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):
             continue  # "weapons seized last year", "the accord signed in March": background
@@ -103,11 +103,13 @@ def _kind_of_arm(tok: Token, hardware: frozenset[str]) -> bool:
     return misread and any(c.dep_ == "dobj" and lemma(c) in hardware for c in tok.children)
 
 
-def _participle_as_noun(tok: Token) -> bool:
+def _participle_as_noun(tok: Token, people: frozenset[str]) -> bool:
     """A participle standing for people, as a noun: with its own article, adjective or
     apposition and no subject ("The third accused, a former police chief, ..."), or hung on
     a bare number ("the two accused denied")."""
-    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+    if tok.tag_ != "VBN" or tok.lower_ not in people:
+        return False  # ("Families of the missing protested outside ...": a verb misread)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
         return False
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
         c.dep_ in ("det", "amod", "appos") for c in tok.children

@@ -34,6 +34,7 @@ def owned_site(tok: Token, book: Codebook) -> bool:
     owners = [o for p in book.words("genitive_preps") for o in preps_of(tok).get(p, [])]
     return any(
         c.dep_ in ("compound", "amod")
+        and c.tag_ not in ("VBN", "VBD")  # ("suspected positions": no suspect's)
         and (lemma(c) in book.party_nouns or c.ent_type_ in ("NORP", "ORG") or c.pos_ == "PROPN")
         for c in tok.children
     ) or any(
