@@ -221,3 +221,28 @@ def test_a_document_speaks_for_its_author(analyze, text, actor):
     doc = analyze(text, published="2023-11-15")
     (act,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert [a.code for a in act.actor] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("New Zealand's All Blacks demolished Italy 96-17 in Lyon.", []),
+        ("Analysts fear China may try to blockade Taiwan before the end of the decade.", []),
+        (
+            "A plea by Somalia's president for more African Union troops was met with "
+            "silence in Addis Ababa.",
+            ["REQUEST"],
+        ),
+        ("Greece will sign a strategic defence partnership with France.", ["AGREE"]),
+        (
+            "Details on the suspects were passed to Belgian investigators by French "
+            "intelligence services.",
+            ["COOPERATE"],
+        ),
+    ],
+)
+def test_what_these_sentences_code(analyze, text, events):
+    """A scoreline makes a game; an observer's fear a guess; a plea 'met with silence' no
+    meeting; a partnership an agreement; details handed over shared intelligence."""
+    doc = analyze(text, published="2024-05-15")
+    assert [e.event for e in doc.events] == events

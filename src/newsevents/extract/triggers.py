@@ -176,7 +176,8 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "warned of torrential rain in Yilan": a forecast, no threat
     if accident_outcome(tok, book) or industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
-    if book.spec(entry.event).violent and any(scoreline(c) for c in tok.children):
+    scored = book.spec(entry.event).violent or entry.event in book.words("scoreline_types")
+    if scored and any(scoreline(c) for c in tok.children):
         return True  # "beat the visitors 94-89" (a vote "rejected the bill 51-49" stays)
     # "beat Hungary to win the title": a purpose of winning places the act in sport
     winning = book.words("winning_verbs")
