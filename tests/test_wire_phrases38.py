@@ -246,3 +246,18 @@ def test_what_these_sentences_code(analyze, text, events):
     meeting; a partnership an agreement; details handed over shared intelligence."""
     doc = analyze(text, published="2024-05-15")
     assert [e.event for e in doc.events] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The government launched a battle against corruption on Monday.", []),
+        (
+            "The court opened an investigation into killings during the country's war on drugs.",
+            ["ACCUSE"],
+        ),
+    ],
+)
+def test_a_war_on_an_ill_is_a_policy(analyze, text, events):
+    doc = analyze(text, published="2024-05-15")
+    assert [e.event for e in doc.events] == events

@@ -18,14 +18,19 @@ def people_named_by_participle(tok: Token) -> bool:
     kids = list(tok.children)
     if _after_the_and(tok) and not any(c.dep_ in ("dobj", "agent", "nsubj") for c in kids):
         return True  # "lists of the dead and wounded" (the parse makes a verb of the second)
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ == "NUM" and not kids:
+        # "The two accused denied the charges": the parse hangs the noun on the number
+        return tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    # (the article may stand on an adjective before it: "The third accused, a former ...")
+    dets = [c for k in (tok, *(c for c in kids if c.dep_ == "amod")) for c in k.children]
     return (
         tok.tag_ in ("VBN", "JJ")
         and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
-        and any(c.dep_ == "det" for c in kids)
+        and any(c.dep_ == "det" for c in dets)
         # (a verb the parse buried in a noun phrase keeps its own phrases: "Families of the
         # missing protested outside the parliament"; a relative clause on "who" describes the
-        # people: "news of the wounded, who were flown in")
-        and all(c.dep_ in ("det", "amod", "advmod", "punct") or _on_who(c) for c in kids)
+        # people: "news of the wounded, who were flown in"; an apposition names them)
+        and all(c.dep_ in ("det", "amod", "advmod", "punct", "appos") or _on_who(c) for c in kids)
     )
 
 

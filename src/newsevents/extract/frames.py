@@ -59,8 +59,6 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
         if _kind_of_arm(tok, hardware):
             continue  # "attack helicopters", "strike aircraft", "assault rifles": a kind of arm
-        if _participle_as_noun(tok, book.words("people_participles")):
-            continue  # "the accused", "the two accused denied the charges": the defendants
         if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):
             continue  # "weapons seized last year", "the accord signed in March": background
         if (
@@ -77,6 +75,8 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
         if entry is None:
             continue
         entry = told_sense(tok, entry, book, parse)
+        if book.spec(entry.event).violent and _against_an_ill(tok, book):
+            continue  # "the war on drugs", "a battle against corruption": a policy, no fight
         if tok.pos_ == "NOUN" and not noun_licensed(tok, entry, book, parse):
             continue
         if tok.pos_ == "ADJ" and not children_of(tok, "xcomp"):
@@ -85,6 +85,18 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
         frame.extra = [c for c in tok.children if c.dep_ == "prt"]
         frames[tok.i] = frame
     return frames
+
+
+def _against_an_ill(tok: Token, book: Codebook) -> bool:
+    """Is the act aimed at a social ill rather than a party ("war on drugs")?"""
+    ills = book.words("social_ills")
+    return any(
+        lemma(o) in ills
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in book.words("target_preps_violent")
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _kind_of_arm(tok: Token, hardware: frozenset[str]) -> bool:
@@ -101,21 +113,6 @@ def _kind_of_arm(tok: Token, hardware: frozenset[str]) -> bool:
         and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in tok.children)
     )
     return misread and any(c.dep_ == "dobj" and lemma(c) in hardware for c in tok.children)
-
-
-def _participle_as_noun(tok: Token, people: frozenset[str]) -> bool:
-    """A participle standing for people, as a noun: with its own article, adjective or
-    apposition and no subject ("The third accused, a former police chief, ..."), or hung on
-    a bare number ("the two accused denied")."""
-    if tok.tag_ != "VBN" or tok.lower_ not in people:
-        return False  # ("Families of the missing protested outside ...": a verb misread)
-    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
-        return False
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
-        c.dep_ in ("det", "amod", "appos") for c in tok.children
-    ):
-        return True
-    return tok.dep_ == "acl" and tok.head.pos_ == "NUM" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _misread_verb(tok: Token) -> bool:
