@@ -261,3 +261,13 @@ def test_what_these_sentences_code(analyze, text, events):
 def test_a_war_on_an_ill_is_a_policy(analyze, text, events):
     doc = analyze(text, published="2024-05-15")
     assert [e.event for e in doc.events] == events
+
+
+def test_a_named_owners_board_is_no_business_executive(analyze):
+    """'executive' names a firm's officer, no party; 'the IMF's executive board' is the
+    IMF's body, and its bailout is aid."""
+    doc = analyze(
+        "The IMF's executive board approved a $3 billion bailout for Sri Lanka on Monday.",
+        published="2023-03-22",
+    )
+    assert [(e.event, [r.code for r in e.recipient]) for e in doc.events] == [("AID", ["LKA"])]

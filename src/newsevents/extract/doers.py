@@ -52,3 +52,9 @@ def _scene(mod: Token) -> bool:
     name = doc[lo:hi].text.removeprefix("the ").removeprefix("The ")
     known = countries().get(name)
     return known is None or known[1] == "capital"
+
+
+def named_owner(t: Token) -> bool:
+    """Is the noun owned by a named entity ("the IMF's executive board"): its compounds then
+    name a body of that owner, not the doer itself ("Typhoon Haikui" names a storm)?"""
+    return any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "GPE", "NORP") for c in t.children)

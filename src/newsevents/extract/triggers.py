@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .cargo import carried
 from .codebook import Codebook, Entry
-from .doers import actor_modifiers
+from .doers import actor_modifiers, named_owner
 from .formulas import (
     business_deal,
     causation,
@@ -148,7 +148,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
-    subjects += [c for t in subjects for c in children_of(t, "compound")]  # "Typhoon Haikui"
+    subjects += [c for t in subjects if not named_owner(t) for c in children_of(t, "compound")]
     genitive = book.words("genitive_preps")
     subjects += [  # "gangs of football fans"
         o for t in subjects for p in genitive for o in preps_of(t).get(p, [])
