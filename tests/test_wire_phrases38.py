@@ -271,3 +271,24 @@ def test_a_named_owners_board_is_no_business_executive(analyze):
         published="2023-03-22",
     )
     assert [(e.event, [r.code for r in e.recipient]) for e in doc.events] == [("AID", ["LKA"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # an aircraft's model name ("Typhoon") is no storm
+        ("The ministry said four RAF Typhoon jets had bombed two Houthi sites.", ["ASSAULT"]),
+        # how something was received is no meeting
+        ("A spokesman said any push for independence would be met with force.", []),
+        ("The president was met by the prime minister at the airport.", ["CONSULT"]),
+    ],
+)
+def test_aircraft_models_and_receptions(analyze, text, events):
+    doc = analyze(text, published="2024-01-12")
+    assert [e.event for e in doc.events] == events
+
+
+def test_the_raf_is_british(analyze):
+    doc = analyze("RAF jets bombed two Houthi sites on Friday.", published="2024-01-12")
+    (act,) = doc.events
+    assert [(a.code, a.sector) for a in act.actor] == [("GBR", "MIL")]

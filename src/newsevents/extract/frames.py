@@ -57,6 +57,12 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
     for tok in entry_tokens(sent):  # (no entry can match another: ``match`` says None)
         if tok.dep_ in ("amod", "compound") and tok.pos_ == "VERB" and not _misread_verb(tok):
             continue  # "Iranian-backed militia", "the disputed border": modifiers, not events
+        if (
+            lemma(tok) in book.words("reception_verbs")
+            and is_passive(tok)
+            and "with" in preps_of(tok)
+        ):
+            continue  # "the plea was met with silence", "would be met with force": a reception
         if _kind_of_arm(tok, hardware):
             continue  # "attack helicopters", "strike aircraft", "assault rifles": a kind of arm
         if in_participle(tok) and not (tok.pos_ == "NOUN" and toll_update(tok, book)):

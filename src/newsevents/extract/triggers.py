@@ -148,7 +148,9 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
         return True  # "struck what Islamabad called militant hideouts": a name, no act
     args = parse.objects(tok) + [o for os in preps_of(tok).values() for o in os]
     subjects = parse.subjects(tok)
-    subjects += [c for t in subjects if not named_owner(t) for c in children_of(t, "compound")]
+    kinds = book.expand(("MIL_HARDWARE", *book.ordered("force_doer_classes")))  # "Typhoon jets"
+    heads = [t for t in subjects if not named_owner(t) and lemma(t) not in kinds]
+    subjects += [c for t in heads for c in children_of(t, "compound")]
     genitive = book.words("genitive_preps")
     subjects += [  # "gangs of football fans"
         o for t in subjects for p in genitive for o in preps_of(t).get(p, [])
