@@ -292,3 +292,14 @@ def test_the_raf_is_british(analyze):
     doc = analyze("RAF jets bombed two Houthi sites on Friday.", published="2024-01-12")
     (act,) = doc.events
     assert [(a.code, a.sector) for a in act.actor] == [("GBR", "MIL")]
+
+
+def test_both_steps_name_the_acts_told_before(analyze):
+    """'Guyana calls both steps illegal': the steps are Venezuela's, not Guyana's own."""
+    doc = analyze(
+        "Venezuela deployed troops to Anacoco Island and began building an airstrip there. "
+        "Guyana calls both steps illegal.",
+        published="2024-09-16",
+    )
+    (blame,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert [r.code for r in blame.recipient] == ["VEN"]

@@ -433,6 +433,8 @@ def act_named_in(noun: str, lemmas: frozenset[str], words: ActorWords | None = N
         return True
     if words is not None and noun in words.reproach_nouns and lemmas & words.reproach_verbs:
         return True
+    if words is not None and noun in words.generic_act_nouns and lemmas:
+        return True  # "Guyana calls both steps illegal": whatever act was told before
     for lemma in lemmas:
         n = 0
         for a, b in zip(noun, lemma, strict=False):

@@ -70,6 +70,7 @@ class ActorWords:
     act_nouns: frozenset[str]
     reproach_nouns: frozenset[str]  # "the criticism", "the accusations"
     reproach_verbs: frozenset[str]  # "accused", "blamed", "condemned"
+    generic_act_nouns: frozenset[str]  # "both steps", "the move": any act told before
     counterpart_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
