@@ -121,37 +121,52 @@ def test_the_accused_are_defendants_not_an_accusation(analyze, text):
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Beijing last month put 15 American defence firms on its export control list.",
-        "Washington added six Chinese companies to its entity list on Friday.",
-        "The government will designate additional individuals and entities involved in the "
-        "missile programme.",
-    ],
-)
-def test_listing_firms_or_designating_entities_is_a_sanction(analyze, text):
-    doc = analyze(text, published="2025-04-03")
-    assert [e.event for e in doc.events] == ["SANCTION"]
-
-
-@pytest.mark.parametrize(
     ("text", "events"),
     [
-        # a police search of a party's premises is coercion, aimed at whose premises they are
+        (
+            "Beijing last month put 15 American defence firms on its export control list.",
+            ["SANCTION"],
+        ),
+        ("Washington added six Chinese companies to its entity list on Friday.", ["SANCTION"]),
+        (
+            "The government will designate additional individuals and entities involved in the "
+            "missile programme.",
+            ["SANCTION"],
+        ),
         ("On Wednesday police searched the offices of opposition parties.", ["COERCE"]),
         ("Police searched the area for the gunmen on Wednesday.", []),
-        # a kind of arm is no attack, however the parser reads "attack"
         ("Russia delivered combat jets and attack helicopters to Bamako in January.", ["AID"]),
-        # hurt people are not burnt property
         ("Two other crew members were badly burned, the company said.", []),
-        # a launch into the sea with no target is a weapons test
         ("North Korea fired two ballistic missiles into the sea on Monday.", ["MOBILIZE"]),
-        # nobody's willingness is no commitment
         ("Most expect Caracas to stop short, but few are willing to rule it out.", []),
+        ("New Zealand's All Blacks demolished Italy 96-17 in Lyon.", []),
+        ("Analysts fear China may try to blockade Taiwan before the end of the decade.", []),
+        (
+            "A plea by Somalia's president for more African Union troops was met with "
+            "silence in Addis Ababa.",
+            ["REQUEST"],
+        ),
+        ("Greece will sign a strategic defence partnership with France.", ["AGREE"]),
+        (
+            "Details on the suspects were passed to Belgian investigators by French "
+            "intelligence services.",
+            ["COOPERATE"],
+        ),
+        ("The government launched a battle against corruption on Monday.", []),
+        (
+            "The court opened an investigation into killings during the country's war on drugs.",
+            ["ACCUSE"],
+        ),
+        ("The ministry said four RAF Typhoon jets had bombed two Houthi sites.", ["ASSAULT"]),
+        ("A spokesman said any push for independence would be met with force.", []),
+        ("The president was met by the prime minister at the airport.", ["CONSULT"]),
     ],
 )
-def test_what_these_wire_sentences_code(analyze, text, events):
-    doc = analyze(text, published="2024-03-20")
+def test_the_types_these_sentences_code(analyze, text, events):
+    """Sanctions by listing, a search of premises, kinds of arms, a launch into the sea, a
+    scoreline, observers' fears, receptions, partnerships, shared details, a war on an ill,
+    aircraft named for storms: the types each of these sentences codes, and nothing else."""
+    doc = analyze(text, published="2024-05-15")
     assert [e.event for e in doc.events] == events
 
 
@@ -223,46 +238,6 @@ def test_a_document_speaks_for_its_author(analyze, text, actor):
     assert [a.code for a in act.actor] == [actor]
 
 
-@pytest.mark.parametrize(
-    ("text", "events"),
-    [
-        ("New Zealand's All Blacks demolished Italy 96-17 in Lyon.", []),
-        ("Analysts fear China may try to blockade Taiwan before the end of the decade.", []),
-        (
-            "A plea by Somalia's president for more African Union troops was met with "
-            "silence in Addis Ababa.",
-            ["REQUEST"],
-        ),
-        ("Greece will sign a strategic defence partnership with France.", ["AGREE"]),
-        (
-            "Details on the suspects were passed to Belgian investigators by French "
-            "intelligence services.",
-            ["COOPERATE"],
-        ),
-    ],
-)
-def test_what_these_sentences_code(analyze, text, events):
-    """A scoreline makes a game; an observer's fear a guess; a plea 'met with silence' no
-    meeting; a partnership an agreement; details handed over shared intelligence."""
-    doc = analyze(text, published="2024-05-15")
-    assert [e.event for e in doc.events] == events
-
-
-@pytest.mark.parametrize(
-    ("text", "events"),
-    [
-        ("The government launched a battle against corruption on Monday.", []),
-        (
-            "The court opened an investigation into killings during the country's war on drugs.",
-            ["ACCUSE"],
-        ),
-    ],
-)
-def test_a_war_on_an_ill_is_a_policy(analyze, text, events):
-    doc = analyze(text, published="2024-05-15")
-    assert [e.event for e in doc.events] == events
-
-
 def test_a_named_owners_board_is_no_business_executive(analyze):
     """'executive' names a firm's officer, no party; 'the IMF's executive board' is the
     IMF's body, and its bailout is aid."""
@@ -271,21 +246,6 @@ def test_a_named_owners_board_is_no_business_executive(analyze):
         published="2023-03-22",
     )
     assert [(e.event, [r.code for r in e.recipient]) for e in doc.events] == [("AID", ["LKA"])]
-
-
-@pytest.mark.parametrize(
-    ("text", "events"),
-    [
-        # an aircraft's model name ("Typhoon") is no storm
-        ("The ministry said four RAF Typhoon jets had bombed two Houthi sites.", ["ASSAULT"]),
-        # how something was received is no meeting
-        ("A spokesman said any push for independence would be met with force.", []),
-        ("The president was met by the prime minister at the airport.", ["CONSULT"]),
-    ],
-)
-def test_aircraft_models_and_receptions(analyze, text, events):
-    doc = analyze(text, published="2024-01-12")
-    assert [e.event for e in doc.events] == events
 
 
 def test_the_raf_is_british(analyze):

@@ -62,7 +62,7 @@ from .slots import (
     purpose_recipients,
     slot_recipients,
 )
-from .speakers import arresting_speaker, launched_from
+from .speakers import arms, arresting_speaker, launched_from
 from .victims import life_owner, survivors
 
 # the dependencies of a noun phrase: where a gerund stands for a noun
@@ -170,7 +170,7 @@ def _first_conjunct(tok: Token) -> Token:
     return tok
 
 
-def _bare_in_verb(frame: Frame) -> Token | None:
+def _holding_verb(frame: Frame) -> Token | None:
     """The verb whose prepositional phrase holds a bare noun trigger ("troops remained on
     alert"), also through one noun of degree ("ordered units onto the highest level of
     combat readiness")."""
@@ -213,7 +213,7 @@ def _noun_actors(
             actors = parse.subjects(sv)
         elif sv is not None and slot == "nsubjpass":
             actors = with_conjuncts(preps_of(sv).get(AGENT, []))  # "X was voiced by Y"
-        elif (holder := _bare_in_verb(frame)) is not None:
+        elif (holder := _holding_verb(frame)) is not None:
             actors = parse.subjects(holder)  # "troops remained on alert"
     if not actors and sv is not None and is_passive(sv):
         actors = mandator(sv, book)  # "the raid was carried out on the orders of X"
@@ -244,7 +244,7 @@ def _noun_recipients(frame: Frame, sv: Token | None, book: Codebook) -> list[Tok
     genitive = book.ordered("genitive_preps")
     order = [*(genitive if spec.patient_noun else ()), *spec.recipient_preps]
     holders = [preps_of(tok)] + ([preps_of(sv)] if sv is not None else [])
-    holder = _bare_in_verb(frame)
+    holder = _holding_verb(frame)
     if holder is not None:
         holders.append(preps_of(holder))  # "troops remained on alert in X"
     for held in holders:
@@ -282,7 +282,7 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
         mods = [m for a in actors for m in _who_fired(a, book)]
         frame.anaphor = not mods and any(c.lower_ in pointing for a in actors for c in a.children)
         actors = mods
-    if actors and all(word_set(a, book) & _arms(book) for a in actors):
+    if actors and all(word_set(a, book) & arms(book) for a in actors):
         # "hit by mortar rounds fired by the rebels", "Russian missiles struck X": a weapon
         # is never the doer; the one who fired it is
         actors = [d for a in actors for d in _who_fired(a, book)]
@@ -300,11 +300,6 @@ def _verb_actors(frame: Frame, book: Codebook, parse: Parse) -> list[Token]:
                         not actors and any(c.lower_ in pointing for c in o.children)
                     )
     return actors
-
-
-def _arms(book: Codebook) -> frozenset[str]:
-    """Words for what is fired (weapons, rounds), never a party."""
-    return frozenset(book.expand(book.ordered("fired_classes")) | book.words("fired_words"))
 
 
 def _who_fired(weapon: Token, book: Codebook) -> list[Token]:

@@ -95,14 +95,9 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
 
 def _against_an_ill(tok: Token, book: Codebook) -> bool:
     """Is the act aimed at a social ill rather than a party ("war on drugs")?"""
-    ills = book.words("social_ills")
-    return any(
-        lemma(o) in ills
-        for p in tok.children
-        if p.dep_ == "prep" and p.lower_ in book.words("target_preps_violent")
-        for o in p.children
-        if o.dep_ == "pobj"
-    )
+    ills, held = book.words("social_ills"), preps_of(tok)
+    aimed = [o for p in book.words("target_preps_violent") for o in held.get(p, [])]
+    return any(lemma(o) in ills for o in aimed)
 
 
 def _kind_of_arm(tok: Token, hardware: frozenset[str]) -> bool:

@@ -370,10 +370,10 @@ def _one_victims(
     "two killed" (only for the dead and hurt: "arrested a man" is often one of several)."""
     if kind not in CASUALTY_KINDS:
         return []
-    articles, groups = book.words("indefinite_articles"), book.words("collective_nouns")
+    articles, collective = book.words("indefinite_articles"), book.words("collective_nouns")
     out = []
     for h, _ in members:
         det = next((c for c in h.children if c.dep_ == "det" and c.lower_ in articles), None)
-        if h.tag_ == "NN" and det is not None and h.lower_ not in groups:
+        if h.tag_ == "NN" and det is not None and h.lower_ not in collective:
             out.append(Quantity(kind, 1, False, Span(det.idx, h.idx + len(h.text))))
     return out

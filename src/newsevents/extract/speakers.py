@@ -20,9 +20,9 @@ def _party_like(tok: Token, book: Codebook) -> bool:
     )
 
 
-def _weapon(tok: Token, book: Codebook) -> bool:
-    lem = tok.lemma_.lower()
-    return lem in book.expand(book.ordered("fired_classes")) or lem in book.words("fired_words")
+def arms(book: Codebook) -> frozenset[str]:
+    """Words for what is fired (weapons, rounds), never a party (one set, built once)."""
+    return book.expand((*book.ordered("fired_classes"), *book.ordered("fired_words")))
 
 
 def launched_from(weapon: Token, book: Codebook) -> list[Token]:
@@ -65,7 +65,8 @@ def reported_speaker(conj: Token, book: Codebook) -> list[Token]:
     for _ in range(4):
         subj = [c for c in cur.children if c.dep_ == "nsubj"]
         hits = subj and conj.lemma_.lower() in book.words("impact_verbs")
-        fired = hits and _weapon(subj[0], book) and bool(launched_from(subj[0], book))
+        weapon = hits and subj[0].lemma_.lower() in arms(book)
+        fired = weapon and bool(launched_from(subj[0], book))
         if subj and (_party_like(subj[0], book) or fired) and not _modal(cur):
             # the reported clause's own doer; "a missile fired from Yemen struck X, the US
             # military said": who fired it, by where from (an army telling of its own
