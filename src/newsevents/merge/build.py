@@ -22,7 +22,7 @@ from ..model import (
 from .cluster import Cluster
 from .features import PLACE_RANK, PREC_RANK, Features, in_quote, interval
 from .figures import figure_ranges
-from .names import alias_class
+from .names import plain_alias_class
 from .text import name_key
 
 T = TypeVar("T")
@@ -66,7 +66,7 @@ def _union_actors(sides: Sequence[Sequence[Actor]]) -> tuple[Actor, ...]:
         out.append(
             min(
                 members,
-                key=lambda a: (rank[alias_class(a.name, (), ())], -counts[a.name]),
+                key=lambda a: (rank[plain_alias_class(a.name)], -counts[a.name]),
             )
         )
     return tuple(out)

@@ -35,6 +35,7 @@ from .names import (
     person_core,
     person_tokens,
     persons_match,
+    plain_alias_class,
     tokens_close,
 )
 from .text import name_key, name_tokens
@@ -333,7 +334,7 @@ def resolve_story_entities(
                     by_key[acronyms[k]].append(i)
         else:
             for a in r.local:
-                if alias_class(a, (), ()) != "pronoun" and name_key(a):
+                if plain_alias_class(a) != "pronoun" and name_key(a):
                     by_key["\0" + name_key(a)].append(i)
     acro_longs = set(acronyms.values())
     for k, idxs in by_key.items():
@@ -419,7 +420,7 @@ def resolve_story_entities(
     for i, r in enumerate(records):
         if not r.aliases:
             for a in r.local:
-                if alias_class(a, (), ()) != "pronoun" and name_tokens(a):
+                if plain_alias_class(a) != "pronoun" and name_tokens(a):
                     gtoks[find(i)].add(name_tokens(a))
     by_head: dict[str, set[int]] = defaultdict(set)
     for root, ts in gtoks.items():
@@ -453,7 +454,7 @@ def resolve_story_entities(
             codes.update(records[i].codes)
             if records[i].kind:
                 kinds[records[i].kind] += 1
-        if not aliases and all(alias_class(a, (), ()) == "pronoun" for a in local):
+        if not aliases and all(plain_alias_class(a) == "pronoun" for a in local):
             continue  # "We", "him": in-article lookups only, never a story entity
         name = display_name(aliases or local, kb)
         key = f"{story_id}/" + hashlib.sha1(name_key(name).encode()).hexdigest()[:10]
@@ -504,4 +505,4 @@ def display_name(aliases: Counter[str], kb: MergeKnowledge) -> str:
 
 def is_label_name(name: str, kb: MergeKnowledge) -> bool:
     """Names a story label may show: proper names, not descriptions or pronouns."""
-    return is_proper(name, kb) and alias_class(name, (), ()) == "named"
+    return is_proper(name, kb) and plain_alias_class(name) == "named"

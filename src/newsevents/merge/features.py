@@ -22,7 +22,7 @@ from ..model import (
     Quote,
 )
 from .knowledge import MergeKnowledge
-from .names import alias_class
+from .names import plain_alias_class
 from .text import Vector, content_words, name_key, tfidf
 
 T = TypeVar("T")
@@ -177,7 +177,7 @@ def _head(name: str, key: str) -> str | None:
     if name not in _HEADS:
         if len(_HEADS) > 100_000:
             _HEADS.clear()
-        named = alias_class(name, (), ()) not in ("pronoun", "drop")
+        named = plain_alias_class(name) not in ("pronoun", "drop")
         _HEADS[name] = key.split()[-1] if named else None
     return _HEADS[name]
 

@@ -101,6 +101,13 @@ def alias_class(surface: str, lower_words: Collection[str], outlet_keys: Collect
     return "generic"
 
 
+@lru_cache(maxsize=1 << 16)
+def plain_alias_class(surface: str) -> str:
+    """:func:`alias_class` with no texts' lower-case words and no outlet names (cached: the
+    merge asks it of the same few names for every mention and event)."""
+    return alias_class(surface, (), ())
+
+
 def is_proper(surface: str, kb: MergeKnowledge) -> bool:
     """Every content word capitalised (particles and 'of'/'the' aside): a readable name."""
     words = [w for w, _ in _raw(surface)]
