@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..model import EventType
 from ..model import Factuality as FactualityLabel
-from ..resources import Announced, Commitment
+from ..resources import Announced, Commitment, countries
 from .codebook import Codebook
 from .factuality import Factuality
 from .parse import Frame, infinitival, is_passive, lemma
@@ -25,8 +25,25 @@ def _declared_by_actor(frame: Frame, fact: Factuality) -> bool:
         speech = clause.head  # "X could arrest Y, his lawyer warned": the lawyer's words
     if speech is None:
         return False  # the writer's own "if X, Y will ..." is a conditional, not a commitment
-    speaker = {lemma(c) for c in speech.children if c.dep_ == "nsubj"}
-    return any(a.pos_ == "PRON" or lemma(a) in speaker for a in frame.actors)
+    subjects = [c for c in speech.children if c.dep_ == "nsubj"]
+    speaker = {lemma(c) for c in subjects}
+    # "Iran's military chief said Tehran would ...": a state's own official speaks for the
+    # state named by its country or capital ("a Polish government source", "Bulgarian
+    # diplomats" only tell of it: a hedged report, see docs/GOLD.md)
+    own = {
+        code for s in subjects for t in s.subtree if t.dep_ == "poss" and (code := _country_code(t))
+    }
+    return any(
+        a.pos_ == "PRON" or lemma(a) in speaker or (own and _country_code(a) in own)
+        for a in frame.actors
+    )
+
+
+def _country_code(t: Token) -> str | None:
+    """The country a one-word country, capital or nationality names ("Tehran", "Iran's",
+    "Iranian"), else None."""
+    known = countries().get(t.text)
+    return known[0] if known is not None else None
 
 
 def _others_quoted(frame: Frame, book: Codebook) -> bool:

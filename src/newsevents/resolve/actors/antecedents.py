@@ -110,12 +110,22 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
                 return own[0]  # "X fired into the sea off its coast, Seoul said": X's coast
             subj = [c for c in node.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             return subj[0] if subj else None
+        if node.dep_ in ("acl", "ccomp") and _owned_claim(node.head, words):
+            # "X dismissed reports that its jets had bombed ...": the party answering a claim
+            # about "its" forces is their owner, whoever made the claim
+            subj = [c for c in node.head.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subj[0] if subj else None
         if node.head == node:
             break
         node = node.head
     if low not in words.plural_possessives:
         return None
     return _earlier_subject(pron)
+
+
+def _owned_claim(noun: Token, words: ActorWords) -> bool:
+    """A claim, report or charge named as the object of a verb ("rejected claims that ...")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.claim_nouns and noun.dep_ == "dobj"
 
 
 def coordinated_patient(pron: Token, words: ActorWords) -> Token | None:
