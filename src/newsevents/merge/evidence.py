@@ -14,6 +14,7 @@ are fitted by logistic regression on the merge gold (``make fit-merge``) and sto
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Set as AbstractSet
@@ -328,6 +329,34 @@ def _crossed(x: Features, c: Cluster) -> bool:
     )
 
 
+def _night(y: Features) -> tuple[int, bool, bool] | None:
+    """(told day, told late at night, told in the early hours): the single day a mention's
+    words or narrative give and whether its interval was widened across midnight (see
+    merge.features._across_midnight); None without one."""
+    day = told_day(y)
+    if day is None or y.iv is None:
+        return None
+    d = dt.date.fromisoformat(day).toordinal()
+    return d, y.iv[1] > d, y.iv[0] < d
+
+
+def _told_another_day(x: Features, c: Cluster) -> bool:
+    """Do ``x``'s words give another day than every member's, though the intervals meet only
+    through a night's widening ("Friday night" against a march "on Saturday")? An overnight
+    act told on both sides of midnight ("late on Friday" / "early on Saturday") is one."""
+    mine = _night(x) if x.m.date_source == "text" else None  # (a narrative's day is rough)
+    if mine is None or not c.told_days or told_day(x) in c.told_days:
+        return False
+    for y in c.members:
+        theirs = _night(y)
+        if theirs is None:
+            continue
+        (d1, late1, _), (d2, _, early2) = sorted((mine, theirs))
+        if d2 - d1 == 1 and late1 and early2:
+            return False
+    return True
+
+
 def _hard_refusal(x: Features, c: Cluster, slack: int, soft: bool) -> str | None:
     """The date-gap and actor-mismatch rules, which refuse most candidates (on the bench
     corpus 66,000 of 90,000)."""
@@ -409,6 +438,9 @@ def join_evidence(
         ):
             v["same_day"] = 1.0
             notes.append(f"{shown} same day")
+        elif _told_another_day(x, c):
+            v["day_apart"] = 1.0
+            notes.append(f"{shown} overlap, told another day")
         else:
             v["date_overlap"] = 1.0
             notes.append(f"{shown} overlap")
