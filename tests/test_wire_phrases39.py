@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents import api
+from newsevents.merge import merge
+
 
 @pytest.mark.parametrize(
     ("text", "doer"),
@@ -41,3 +44,41 @@ def test_an_official_speaks_for_the_capital_named_in_a_condition(analyze, text, 
     act: a threat, not a hypothetical act."""
     doc = analyze(text, published="2024-05-15")
     assert [(e.event, [a.code for a in e.actor]) for e in doc.events] == [("THREATEN", [actor])]
+
+
+def _protest_events(resources, first: str, second: str) -> list:
+    docs = [
+        api.analyze_text(text, resources=resources, published="2024-03-11", outlet=outlet)
+        for text, outlet in ((first, "Harbor Daily"), (second, "Continental Wire"))
+    ]
+    result = merge([d.article for d in docs], [m for d in docs for m in d.events])
+    return [e for e in result.events if e.event == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # a march the next day is another act, though the night's rally reaches past midnight
+        ("On Saturday, students marched to parliament in Tbilisi, demanding the law's repeal.", 2),
+        # one overnight rally told on both sides of midnight is one act
+        ("Early on Saturday, students rallied outside parliament in Tbilisi against the law.", 1),
+    ],
+)
+def test_a_night_reaches_the_next_day_only_for_the_same_night(resources, second, events):
+    first = "Late on Friday, thousands of students rallied outside parliament in Tbilisi."
+    assert len(_protest_events(resources, first, second)) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Riot police deployed 300 officers around the stadium on Monday.", ["MOBILIZE"]),
+        ("Police sent two officers to the scene of the robbery on Monday.", []),
+        ("The Red Cross distributed hot meals to displaced families in Bossangoa.", ["AID"]),
+    ],
+)
+def test_the_types_these_sentences_code(analyze, text, types):
+    """Officers deployed or massed are a show of police force (sent to a crime scene, their
+    daily work); meals handed out are aid."""
+    doc = analyze(text, published="2024-05-15")
+    assert sorted(e.event for e in doc.events) == types
