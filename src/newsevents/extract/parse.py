@@ -220,12 +220,22 @@ def with_conjuncts(toks: Iterable[Token]) -> list[Token]:
             out.append(person)  # "Deputy Prime Minister and Foreign Minister X": one man
             continue
         out.append(t)
-        stack = [c for c in kids(t) if c.dep_ == "conj"]
+        stack = [c for c in kids(t) if c.dep_ == "conj" or _listed_after(t, c)]
         while stack:
             c = stack.pop(0)
             out.append(c)
             stack.extend(x for x in kids(c) if x.dep_ == "conj")
     return out
+
+
+def _listed_after(t: Token, c: Token) -> bool:
+    """ "Saudi Arabia, the UAE, Bahrain and Egypt cut ties": a state the parse makes an
+    apposition of a state, with conjuncts of its own, is the next item of a list."""
+    return (
+        c.dep_ == "appos"
+        and t.ent_type_ == c.ent_type_ == "GPE"
+        and any(x.dep_ == "conj" for x in kids(c))
+    )
 
 
 def preps_of(tok: Token) -> dict[str, list[Token]]:
