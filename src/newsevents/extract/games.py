@@ -42,6 +42,33 @@ def scoreline(tok: Token) -> bool:
     )
 
 
+def played(tok: Token, book: Codebook) -> bool:
+    """Is the verb told as play: a scoreline on it ("beat the visitors 94-89") or a game's
+    clock ("attacked relentlessly in the second half", "scored in the 78th minute": a
+    ``game_clock_nouns`` word with an ordinal, of no longer period: "the second half of the
+    year" is a time)?"""
+    if any(scoreline(c) for c in tok.children):
+        return True
+    clock = book.words("game_clock_nouns")
+    return any(
+        o.lemma_.lower() in clock
+        and any(
+            a.dep_ == "amod" and a.tag_ in ("JJ", "CD") and _ordinal(a.lower_) for a in o.children
+        )
+        and not any(c.dep_ == "prep" for c in o.children)
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _ordinal(word: str) -> bool:
+    return word in ("first", "second", "third", "fourth", "final", "last") or bool(
+        re.fullmatch(r"\d+(st|nd|rd|th)", word)
+    )
+
+
 _GAME = "newsevents.game_report"
 #: the lead of an article: its headline, dateline and first paragraph as the parser splits them
 _LEAD = 3

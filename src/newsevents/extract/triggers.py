@@ -21,7 +21,7 @@ from .formulas import (
     speaking_to_say,
     without_evidence,
 )
-from .games import game_report, match_report, scoreline
+from .games import game_report, match_report, played
 from .mishaps import accident_outcome, industrial_blast
 from .parse import (
     AGENT,
@@ -179,7 +179,7 @@ def _nonevent(tok: Token, book: Codebook, parse: Parse, entry: Entry) -> bool:
     if accident_outcome(tok, book) or industrial_blast(subjects, book):
         return True  # "a ferry capsized, killing 32"; "a blast at a fireworks factory killed"
     scored = book.spec(entry.event).violent or entry.event in book.words("scoreline_types")
-    if scored and any(scoreline(c) for c in tok.children):
+    if scored and played(tok, book):
         return True  # "beat the visitors 94-89" (a vote "rejected the bill 51-49" stays)
     # "beat Hungary to win the title": a purpose of winning places the act in sport
     winning = book.words("winning_verbs")
