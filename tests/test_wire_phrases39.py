@@ -82,3 +82,45 @@ def test_the_types_these_sentences_code(analyze, text, types):
     daily work); meals handed out are aid."""
     doc = analyze(text, published="2024-05-15")
     assert sorted(e.event for e in doc.events) == types
+
+
+def test_a_list_of_states_the_parse_splits_by_an_apposition_acts_together(analyze):
+    """'A, B, C and D cut ties': the parse makes B an apposition of A and C, D its
+    conjuncts; all four cut ties."""
+    doc = analyze(
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic ties with "
+        "Qatar on Monday.",
+        published="2017-06-07",
+    )
+    (act,) = [e for e in doc.events if e.event == "SANCTION"]
+    assert [a.code for a in act.actor] == ["SAU", "ARE", "BHR", "EGY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Belgium attacked relentlessly in the second half but could not score.", []),
+        ("Ghana struck twice in the 78th minute to sink the hosts.", []),
+        ("Rebels attacked the town in the second half of March.", ["ASSAULT"]),
+    ],
+)
+def test_a_games_clock_tells_play(analyze, text, types):
+    """'in the second half', 'in the 78th minute' (an ordinal, no longer period after it)
+    is a game's clock: what a team 'attacked' there is play."""
+    doc = analyze(text, published="2024-05-15")
+    assert [e.event for e in doc.events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The French ambassador to Mali was expelled by the country's military rulers.", "MLI"),
+        ("Sanctions on Sudan were tightened on Monday. The country's army rejected them.", "SDN"),
+    ],
+)
+def test_the_country_is_the_country_named_before(analyze, text, doer):
+    """'the country's rulers' after 'the French ambassador to Mali': the country last named
+    by its name (a nationality word is no antecedent), here or in the sentence before."""
+    doc = analyze(text, published="2024-05-15")
+    (act,) = [e for e in doc.events if e.actor and "country" in e.actor[0].name]
+    assert [a.code for a in act.actor] == [doer]

@@ -4,7 +4,7 @@ phrase under a head, the phrases the text equates with an actor, and the anteced
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -126,6 +126,24 @@ def possessor_antecedent(pron: Token, words: ActorWords) -> Token | None:
 def _owned_claim(noun: Token, words: ActorWords) -> bool:
     """A claim, report or charge named as the object of a verb ("rejected claims that ...")."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in words.claim_nouns and noun.dep_ == "dobj"
+
+
+def country_named_before(
+    noun: Token, words: ActorWords, countries: Mapping[str, tuple[str, str]]
+) -> str | None:
+    """ "The French envoy to Mali was expelled by the country's rulers": for "the country",
+    the last country named by its name (not a nationality) before it, in its sentence or the
+    one before."""
+    if noun.lemma_.lower() not in words.country_head_nouns:
+        return None
+    sents = list(noun.doc.sents)
+    here = next(k for k, s in enumerate(sents) if s.start <= noun.i < s.end)
+    for t in reversed(noun.doc[sents[max(0, here - 1)].start : noun.i]):
+        ent = ent_of(t)  # (any label: the tagger may call "Mali" a person)
+        known = countries.get(ent.text.removeprefix("the ") if ent is not None else t.text)
+        if known is not None and known[1] == "name":
+            return known[0]
+    return None
 
 
 def coordinated_patient(pron: Token, words: ActorWords) -> Token | None:

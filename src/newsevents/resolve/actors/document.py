@@ -18,6 +18,7 @@ from .antecedents import (
     coordinated_object,
     coordinated_patient,
     coordinated_speakers,
+    country_named_before,
     entity_context,
     group_antecedent,
     noun_phrase,
@@ -61,7 +62,7 @@ def resolve_actors(
     places = DocumentPlaces(parse, actors, gazetteer, article_countries(doc, gazetteer))
     coder = ParticipantCoder(doc, actors, gazetteer, places.context)
     coder.name_entities(places)
-    parties = Counter({cl.code: 0 for cl in coder.clusters.in_order() if cl.code})
+    parties: Counter[str] = Counter()
     for cl in coder.clusters.in_order():
         if cl.code:
             parties[cl.code] += max(1, len(cl.mentions))
@@ -111,8 +112,7 @@ class _Group:
 
 
 class ParticipantCoder:
-    """Codes participants in text order, remembering the last person and the last group a
-    pronoun can refer back to."""
+    """Codes participants in text order, keeping the last person and group a pronoun may mean."""
 
     def __init__(
         self,
@@ -587,7 +587,8 @@ class ParticipantCoder:
             dets = words.anaphoric_determiners
             if noun is not None and any(c.lower_ in dets for c in noun.children):
                 org = self.clusters.head_owner(noun.lemma_)
-                return org.code if org is not None else None
+                found = org.code if org is not None else None
+                return found or country_named_before(noun, words, self.kb.countries)
             return None
         ante = coordinated_patient(owner, words)
         if ante is None or self._code(noun_phrase(ante)).code is None:

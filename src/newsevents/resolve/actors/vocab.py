@@ -69,6 +69,7 @@ class ActorWords:
     attack_place_preps: frozenset[str]
     act_nouns: frozenset[str]
     reproach_nouns: frozenset[str]  # "the criticism", "the accusations"
+    country_head_nouns: frozenset[str]  # "the country's rulers": the country named before
     claim_nouns: frozenset[str]  # "rejected claims that its troops ...": whose "its"
     reproach_verbs: frozenset[str]  # "accused", "blamed", "condemned"
     generic_act_nouns: frozenset[str]  # "both steps", "the move": any act told before
