@@ -124,3 +124,9 @@ def test_the_country_is_the_country_named_before(analyze, text, doer):
     doc = analyze(text, published="2024-05-15")
     (act,) = [e for e in doc.events if e.actor and "country" in e.actor[0].name]
     assert [a.code for a in act.actor] == [doer]
+
+
+def test_what_a_treaty_bans_is_its_terms(analyze):
+    """'the treaty banned such missiles': the treaty's terms, no act of coercion."""
+    doc = analyze("The 1987 treaty banned such missiles.", published="2021-01-10")
+    assert [e.event for e in doc.events] == []
