@@ -49,12 +49,10 @@ def played(tok: Token, book: Codebook) -> bool:
     year" is a time)?"""
     if any(scoreline(c) for c in tok.children):
         return True
-    clock = book.words("game_clock_nouns")
+    clock, ordinals = book.words("game_clock_nouns"), book.words("game_clock_ordinals")
     return any(
         o.lemma_.lower() in clock
-        and any(
-            a.dep_ == "amod" and a.tag_ in ("JJ", "CD") and _ordinal(a.lower_) for a in o.children
-        )
+        and any(a.dep_ == "amod" and _ordinal(a.lower_, ordinals) for a in o.children)
         and not any(c.dep_ == "prep" for c in o.children)
         for p in tok.children
         if p.dep_ == "prep" and p.lower_ == "in"
@@ -63,10 +61,9 @@ def played(tok: Token, book: Codebook) -> bool:
     )
 
 
-def _ordinal(word: str) -> bool:
-    return word in ("first", "second", "third", "fourth", "final", "last") or bool(
-        re.fullmatch(r"\d+(st|nd|rd|th)", word)
-    )
+def _ordinal(word: str, words: frozenset[str]) -> bool:
+    # not data: the written ordinal of a number ("78th") is English morphology
+    return word in words or bool(re.fullmatch(r"\d+(st|nd|rd|th)", word))
 
 
 _GAME = "newsevents.game_report"

@@ -14,7 +14,6 @@ are fitted by logistic regression on the merge gold (``make fit-merge``) and sto
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from collections.abc import Set as AbstractSet
@@ -27,6 +26,7 @@ from ..errors import ConfigError
 from ..resources import data_path
 from .features import EventParams, Features, Side, iso_day, told_day
 from .knowledge import MergeKnowledge
+from .stories import day_of
 from .text import cosine
 
 if TYPE_CHECKING:
@@ -333,10 +333,9 @@ def _night(y: Features) -> tuple[int, bool, bool] | None:
     """(told day, told late at night, told in the early hours): the single day a mention's
     words or narrative give and whether its interval was widened across midnight (see
     merge.features._across_midnight); None without one."""
-    day = told_day(y)
-    if day is None or y.iv is None:
+    d = day_of(told_day(y))
+    if d is None or y.iv is None:
         return None
-    d = dt.date.fromisoformat(day).toordinal()
     return d, y.iv[1] > d, y.iv[0] < d
 
 

@@ -136,9 +136,10 @@ def country_named_before(
     one before."""
     if noun.lemma_.lower() not in words.country_head_nouns:
         return None
-    sents = list(noun.doc.sents)
-    here = next(k for k, s in enumerate(sents) if s.start <= noun.i < s.end)
-    for t in reversed(noun.doc[sents[max(0, here - 1)].start : noun.i]):
+    doc, start = noun.doc, noun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start  # (the sentence before)
+    for t in reversed(doc[start : noun.i]):
         ent = ent_of(t)  # (any label: the tagger may call "Mali" a person)
         known = countries.get(ent.text.removeprefix("the ") if ent is not None else t.text)
         if known is not None and known[1] == "name":
