@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from ...model import Actor, Document, EventMention, evolve
 from .dictionary import ActorDictionary
+from .named_state import named_as_state
 from .other_party import envoy
 from .phrase import code_phrase, head_of
 from .setting import Setting
@@ -81,7 +82,10 @@ class ArticleHome:
             r.code == home and envoy(list(self.doc.tokens(r.span) or ()), self.kb.words)
             for r in ev.recipient
         )
-        actor = ev.actor if abroad else tuple(self._party(a, home) for a in ev.actor)
+        # (so is an organ of state acting on the home country named as such: _abroad)
+        actor = tuple(
+            a if abroad or self._abroad(a, ev, home) else self._party(a, home) for a in ev.actor
+        )
         if not actor and self._speakers(lost):
             actor = (Actor(ev.trigger, label, home, None),)
         recipient = tuple(self._party(a, home) for a in ev.recipient)
@@ -90,6 +94,14 @@ class ArticleHome:
             # abroad: "Kenyan troops shelled militant positions" keeps an empty side)
             recipient = (Actor(ev.trigger, label, home, None),)
         return evolve(ev, actor=actor, recipient=recipient)
+
+    def _abroad(self, a: Actor, ev: EventMention, home: str) -> bool:
+        """An organ of state acting on the home country named as such ("The minister
+        accused Serbia"): a foreign state's."""
+        if a.sector not in self.kb.sectors.codes.state:
+            return False
+        tokens = lambda span: list(self.doc.tokens(span) or ())  # noqa: E731
+        return any(r.code == home and named_as_state(r, a, self.kb, tokens) for r in ev.recipient)
 
     def _speakers(self, lost: tuple[Actor, ...]) -> bool:
         """Is every pronoun of an unresolved doer the speaker's own ("we")? (True for none.)"""

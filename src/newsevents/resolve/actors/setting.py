@@ -27,6 +27,7 @@ from .antecedents import noun_phrase
 from .dictionary import ActorDictionary
 from .home_country import HomeCountry, with_dateline
 from .named_sides import across_border, against, quoted, within
+from .named_state import is_country, named_as_state
 from .other_party import envoy, other_parties
 from .phrase import code_phrase, head_of
 from .places import DocumentPlaces, backer, dispute_sides, ethnic, namesake
@@ -215,7 +216,7 @@ class Setting:
         # at home with the one who acts on them)
         if (
             r_codes == {where}
-            and not any(self._is_country(r) for r in recips)
+            and not any(is_country(r, self.kb) for r in recips)
             and not any(
                 envoy(self._tokens(r.span), self.kb.words) for r in recips if r.code == where
             )
@@ -240,7 +241,7 @@ class Setting:
         that codes the state or a place of it in the sentence, else (the state's country
         came from the article: "The district administration imposed a curfew") by its code."""
         codes = self.kb.sectors.codes
-        state = any(a.sector in codes.state or self._is_country(a) for a in doers if a.code)
+        state = any(a.sector in codes.state or is_country(a, self.kb) for a in doers if a.code)
         if not state or not self._named_countries(sent) <= {a.code for a in doers}:
             return None
         found = self._own_state(doers, sent, sector)
@@ -473,14 +474,14 @@ class Setting:
             return None  # "the minister criticised the Chinese ambassador": a host, not China
         a = side.actor
         other_state = any(
-            o.actor.sector in codes.state or self._is_country(o.actor)
+            o.actor.sector in codes.state or is_country(o.actor, self.kb)
             for o in others
             if o.actor.code
         )
         if not doer and spec.domestic and other_state:
             return other  # "Sri Lanka's president pardoned 93 prisoners"
         organ = any(
-            o.actor.sector in codes.state and not self._is_country(o.actor, ("name",))
+            o.actor.sector in codes.state and not is_country(o.actor, self.kb, ("name",))
             for o in others
             if o.actor.code
         )
@@ -509,6 +510,13 @@ class Setting:
             and side.home_office
             and spec.domestic
             and not any(map(self._stands_for_doer, others))
+            # a state named as such ("Minister X accused Belgrade"): a foreign one's, as
+            # in _at_home
+            and not any(
+                named_as_state(o.actor, a, self.kb, self._tokens)
+                for o in others
+                if o.actor.code == other
+            )
         ):
             return other  # "Judge X opened inquiries into Chilean officials"
         return None
@@ -553,7 +561,9 @@ class Setting:
         other_codes = {o.code for o in others if o.code}
         if any(envoy(self._tokens(o.span), self.kb.words) for o in others if o.code == top):
             return a  # "summoned the Russian ambassador": whoever summons, not Russia
-        if organ and not common and any(self._is_country(o) for o in others if o.code == top):
+        if (organ or a.sector in codes.state) and any(
+            named_as_state(o, a, self.kb, self._tokens) for o in others if o.code == top
+        ):
             return a  # "The Foreign Ministry accused Kenya": a foreign ministry, whosever
         if top in other_codes and not spec.domestic:
             same = [o for o in others if o.code == top]
@@ -586,9 +596,3 @@ class Setting:
         if top is not None and top not in {o.actor.code for o in others}:
             return top
         return None
-
-    def _is_country(self, a: Actor, kinds: tuple[str, ...] = ("name", "capital")) -> bool:
-        """Is the actor a country itself ("Nicaragua", "Washington")? ``kinds`` narrows it
-        to a country named by its name only (a capital may be where a march went)."""
-        hit = self.kb.countries.get(self.kb.words.strip_article(a.name).strip())
-        return hit is not None and hit[1] in kinds

@@ -195,6 +195,8 @@ class SectorTable:
     offices: frozenset[str]
     #: offices exercised at home: the holder belongs to the country where they act
     home_offices: frozenset[str]
+    #: words of an office below the state's ("regional governor", "mayor")
+    local_offices: frozenset[str] = frozenset()
     #: words a civil title puts before "general" ("inspector general", "attorney general")
     general_titles: frozenset[str] = frozenset()
 
@@ -245,6 +247,7 @@ def load_sector_table(path: Path | None = None) -> SectorTable:
         offices=_lower_list(name, "offices", data.get("offices")),
         home_offices=_lower_list(name, "home_offices", data.get("home_offices")),
         general_titles=_lower_list(name, "general_titles", data.get("general_titles")),
+        local_offices=_lower_list(name, "local_offices", data.get("local_offices")),
     )
 
 
