@@ -48,3 +48,17 @@ def test_a_local_office_holder_addressing_the_capital_is_at_home(analyze, text, 
     doc = analyze(text, published="2025-05-18")
     (act,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert (_codes(act.actor), _codes(act.recipient)) == ([country], [country])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government of Guatemala rejects the claim of the Republic of Honduras to the "
+        "islands in its entirety.",
+        "Kenya rejected Somalia's claim to the disputed waters.",
+    ],
+)
+def test_a_rejection_whose_object_has_a_to_phrase_is_a_rejection(one_event, text):
+    """'rejected X's claim to Y': the parser may hang 'to Y' on the verb; reject.reject keeps
+    no 'not_prep' left from when 'turn (to, on, against)' was one of its words."""
+    assert one_event(text, published="2025-05-18").event == "REJECT"
