@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from builders import art, men
+from newsevents.merge import merge
+from newsevents.merge.knowledge import load_knowledge
+
 
 def _codes(actors) -> list[str | None]:
     return [a.code for a in actors]
@@ -62,3 +66,39 @@ def test_a_rejection_whose_object_has_a_to_phrase_is_a_rejection(one_event, text
     """'rejected X's claim to Y': the parser may hang 'to Y' on the verb; reject.reject keeps
     no 'not_prep' left from when 'turn (to, on, against)' was one of its words."""
     assert one_event(text, published="2025-05-18").event == "REJECT"
+
+
+@pytest.mark.parametrize(("name", "events"), [("unidentified", 1), ("Gunmen", 2)])
+def test_a_doer_named_unidentified_does_not_conflict_with_a_named_one(name, events) -> None:
+    """The actor coder's "unidentified" doer (the article's country given to a doer the text
+    does not name, whatever its sector; merge.yaml guessed_names) is a guess: it neither
+    agrees nor conflicts with another outlet's named doer."""
+    a1 = art(
+        "u1", "Harbor Daily", "2021-03-06", "Gunmen shelled Port Vela on Friday, unidentified."
+    )
+    a2 = art("u2", "Continental Wire", "2021-03-06", "Freedonian forces shelled Port Vela.")
+    place = ("Port Vela", "SYL", "city")
+    m1 = men(a1, 0, "Gunmen shelled Port Vela on Friday, unidentified.", "shelled",
+             actor=((name, "SYL"),), date="2021-03-05", place=place)  # fmt: skip
+    m2 = men(a2, 0, "Freedonian forces shelled Port Vela.", "shelled",
+             actor=(("Freedonian forces", "FRE"),), date="2021-03-05", place=place)  # fmt: skip
+    assert len(merge([a1, a2], [m1, m2]).events) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("In September 2022, fighting along the border killed about 100 people.", "2022-09"),
+        ("On 3 May, shelling near the airport killed four civilians.", "2024-05-03"),
+    ],
+)
+def test_a_gerund_subject_happens_when_its_verb_says(analyze, text, day):
+    """'In 2022, fighting along the border killed 100 people': the act named by a gerund as
+    the clause's subject takes its verb's time, not the report's day."""
+    doc = analyze(text, published="2024-08-26")
+    assert {e.date for e in doc.events if e.event == "ASSAULT"} == {day}
+
+
+def test_the_merge_knows_the_actor_coders_word_for_an_unidentified_doer(resources) -> None:
+    """merge.yaml guessed_names holds the word the actor coder names such a doer with."""
+    assert resources.actors.words.unidentified in load_knowledge().guessed_names

@@ -206,7 +206,7 @@ def _side(actors: Sequence[Actor], entity_key: Mapping[str, str], kb: MergeKnowl
         members |= coal
         if a.code and not coal:
             codes.add(a.code)
-            if a.sector not in kb.guessed_sectors:
+            if not kb.guessed(a.name, a.sector):
                 named_codes.add(a.code)
             if a.sector:
                 sectors.add((a.code, a.sector))

@@ -28,6 +28,7 @@ class MergeKnowledge:
     toll_words: frozenset[str] = frozenset()  # "toll": a sentence that updates an act's figure
     late_night_words: frozenset[str] = frozenset()  # "Friday night": may be Saturday elsewhere
     early_hours_words: frozenset[str] = frozenset()  # "before dawn on Saturday": maybe Friday
+    guessed_names: frozenset[str] = frozenset()  # "unidentified (Kirkuk)": a doer not identified
     # name keys of country names and adjectives (countries.tsv): a sentence naming a country
     # does not place an event there (see merge.features.text_places)
     country_words: frozenset[str] = frozenset()
@@ -40,6 +41,13 @@ class MergeKnowledge:
     # modes that name acts of their own kind (distinct_modes): two reports with two of them
     # tell two acts ("a curfew", "40 arrests")
     distinct_modes: frozenset[str] = frozenset()
+
+    def guessed(self, name: str, sector: str | None) -> bool:
+        """Is the doer one the text does not identify: a guessed sector, or the coder's name
+        for such a doer ("unidentified (Kirkuk)")?"""
+        if sector in self.guessed_sectors:
+            return True
+        return name.split(" (", 1)[0].strip().lower() in self.guessed_names
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
@@ -120,6 +128,7 @@ def load_knowledge(path: Path | None = None, types: EventTypes | None = None) ->
         "toll_words",
         "late_night_words",
         "early_hours_words",
+        "guessed_names",
     ):
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):

@@ -167,6 +167,14 @@ def _shared_with(tok: Token) -> Token | None:
     ):
         # "protested on Tuesday, blocking roads": a bare participle shares its verb's time
         return tok.head
+    if (
+        tok.dep_ == "csubj"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ == "nsubj" for c in tok.children)
+    ):
+        # "In 2022, fighting along the border killed 100 people": an act named by a gerund
+        # as the subject happens when its verb says
+        return tok.head
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         # "stormed the embassy on Tuesday and set fires" share the time, but a conjunct
         # with its own auxiliary has its own tense ("was founded in 2003 and has sent")
