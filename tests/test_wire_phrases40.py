@@ -102,3 +102,29 @@ def test_a_gerund_subject_happens_when_its_verb_says(analyze, text, day):
 def test_the_merge_knows_the_actor_coders_word_for_an_unidentified_doer(resources) -> None:
     """merge.yaml guessed_names holds the word the actor coder names such a doer with."""
     assert resources.actors.words.unidentified in load_knowledge().guessed_names
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "precision"),
+    [
+        ("Police detained six men in Kampong Thom province on Sunday.", "Kampong Thom", "KHM",
+         "province"),
+        ("Troops shelled a village in Lanao del Sur province.", "Lanao del Sur", "PHL",
+         "province"),
+        ("Artillery killed a farmer in Choam Khsant district of Preah Vihear province.",
+         "Choam Khsant", "KHM", "district"),
+    ],
+)  # fmt: skip
+def test_a_name_the_tagger_cut_short_is_read_whole(analyze, text, place, country, precision):
+    """'Kampong' of 'Kampong Thom province' (the NER tags the first word only) is no namesake
+    town abroad: the whole name is the place, and 'X district of Y province' lies in Y's
+    country."""
+    doc = analyze(text, published="2025-11-24")
+    (ev,) = doc.events
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.country, ev.location.precision) == (
+        place,
+        country,
+        precision,
+    )
+    assert all(a.code in (None, country) for a in (*ev.actor, *ev.recipient))

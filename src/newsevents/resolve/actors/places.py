@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Place
-from ..place import Gazetteer
+from ..place import LOCATION_LABELS, Gazetteer, compound_name
 from ..syntax import opens_sentence
 from .dictionary import ActorDictionary
 from .vocab import ActorWords
@@ -166,12 +166,16 @@ class DocumentPlaces:
     ) -> None:
         self.kb = kb
         self.gazetteer = gazetteer
-        self._ents = list(parse.ents)
+        self._context = context if context is not None else Counter()
+        # ("Kampong" of "Kampong Thom province": the whole name, which the gazetteer knows)
+        self._ents = [
+            compound_name(parse, gazetteer, e, self._context) if e.label_ in LOCATION_LABELS else e
+            for e in parse.ents
+        ]
         self._starts = [e.start for e in self._ents]
         self._places: dict[int, list[tuple[SpacySpan, str]]] = {}
         self._dominant: Counter[str] | None = None
         self._where: Counter[str] | None = None
-        self._context = context if context is not None else Counter()
 
     @property
     def context(self) -> Counter[str]:

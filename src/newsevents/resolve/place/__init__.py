@@ -21,7 +21,7 @@ from .choose import resolve_places
 from .countries import article_countries, untagged_city_countries
 from .gazetteer import City, Country, Gazetteer, Region
 from .load import load_gazetteer
-from .names import LOCATION_LABELS
+from .names import LOCATION_LABELS, compound_name
 
 __all__ = [
     "LOCATION_LABELS",
@@ -30,6 +30,7 @@ __all__ = [
     "Gazetteer",
     "Region",
     "article_countries",
+    "compound_name",
     "load_gazetteer",
     "resolve_places",
     "untagged_city_countries",

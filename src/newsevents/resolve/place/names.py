@@ -163,7 +163,27 @@ def candidates(
             out.append(span)  # "at the entrance of Tuz Khurmatu" (tagged as a person)
     out += _towns_again(parse, gaz, out, all_ents)
     out = [e for e in out if not _foreign_town_after_the(parse, gaz, e, context)]
-    return sorted((_hyphenated(parse, gaz, e, context) for e in out), key=lambda e: e.start)
+    whole = (compound_name(parse, gaz, _hyphenated(parse, gaz, e, context), context) for e in out)
+    return sorted(whole, key=lambda e: e.start)
+
+
+def compound_name(parse: Doc, gaz: Gazetteer, span: SpacySpan, context: Counter[str]) -> SpacySpan:
+    """The whole of a name the NER tagged only in its first words ("Preah" of "Preah Vihear
+    province", "Choam" of "Choam Khsant district"): the untagged proper nouns it modifies,
+    when the gazetteer knows the whole or a division noun follows it; else ``span``."""
+    best, end = span, span.end
+    while end < len(parse) and end - span.end < 3:
+        tok, prev = parse[end], parse[end - 1]
+        # (each word hangs on a word to its right: one name's compound chain)
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", span.label_):
+            break
+        if prev.head.i <= prev.i or tok.head.i < tok.i:
+            break
+        end += 1
+        longer = parse[span.start : end]
+        if gaz.lookup(longer.text, context) is not None or division_after(gaz, longer):
+            best = longer
+    return best
 
 
 def _foreign_town_after_the(
@@ -396,9 +416,14 @@ def enclosing(gaz: Gazetteer, root: Token, context: Counter[str]) -> str | None:
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     if place_noun_of(root, gaz) is not None:
         heads.append(root.head.head)  # "the town of X in Kebbi state": the noun's phrase
+    division = None
+    if root.dep_ == "compound" and root.head.lower_ in gaz.cues.divisions:
+        division = root.head  # "X district of Y province": the division noun's phrase
+        heads.append(division)
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in gaz.cues.containment:
+            links = gaz.cues.place_noun_links if head is division else frozenset()
+            if prep.dep_ != "prep" or prep.lower_ not in gaz.cues.containment | links:
                 continue
             if not any(c.dep_ == "pobj" for c in prep.children):
                 continue
