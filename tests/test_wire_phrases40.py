@@ -128,3 +128,14 @@ def test_a_name_the_tagger_cut_short_is_read_whole(analyze, text, place, country
         precision,
     )
     assert all(a.code in (None, country) for a in (*ev.actor, *ev.recipient))
+
+
+def test_a_town_of_two_words_the_tagger_took_for_a_person(analyze):
+    """'in Tuen Mun' tagged as a person is a town of the article's country in a locative
+    phrase."""
+    text = (
+        "Hong Kong police charged three activists. Officers also detained a woman at her flat "
+        "in Tuen Mun on Thursday evening."
+    )
+    last = analyze(text, published="2025-06-21").events[-1]
+    assert last.location is not None and last.location.name == "Tuen Mun"

@@ -122,6 +122,14 @@ def candidates(
         # Jackson ... arrested Jackson")
         if (
             span.label_ == "PERSON"
+            and len(span) > 1
+            and locative_slot(span.root, gaz)
+            and _city_in(gaz, span.text, context)
+            and not _named_person(span, all_ents)
+        ):
+            out.append(span)  # "at her flat in Tuen Mun" (a town tagged as a person)
+        elif (
+            span.label_ == "PERSON"
             and len(span) == 1
             and span[0].lower_ not in surnames
             and (
@@ -184,6 +192,14 @@ def compound_name(parse: Doc, gaz: Gazetteer, span: SpacySpan, context: Counter[
         if gaz.lookup(longer.text, context) is not None or division_after(gaz, longer):
             best = longer
     return best
+
+
+def _named_person(span: SpacySpan, ents: Sequence[SpacySpan]) -> bool:
+    """Does another person entity of the article share the name's last word (its surname)?"""
+    last = span[-1].lower_
+    return any(
+        e.label_ == "PERSON" and e.start != span.start and e[-1].lower_ == last for e in ents
+    )
 
 
 def _foreign_town_after_the(
