@@ -3,6 +3,8 @@ hand-written sentences."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from builders import art, men
@@ -139,3 +141,12 @@ def test_a_town_of_two_words_the_tagger_took_for_a_person(analyze):
     )
     last = analyze(text, published="2025-06-21").events[-1]
     assert last.location is not None and last.location.name == "Tuen Mun"
+
+
+def test_a_town_named_so_only_by_another_name_is_no_district(resources) -> None:
+    """'Kampong' (a Malay word for a village) is one of Flying Fish Cove's other names: no
+    district or province is called so; a town's own name still stands for its district."""
+    gaz = resources.gazetteer
+    assert gaz.lookup("Kampong", Counter(), "district") is None
+    mastung = gaz.lookup("Mastung", Counter({"PK": 1}), "district")
+    assert mastung is not None and (mastung.country, mastung.precision) == ("PAK", "district")

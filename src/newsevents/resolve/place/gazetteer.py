@@ -413,7 +413,13 @@ class Gazetteer:
             city = self.best_city(key, context) or self.town(key, context)
             # (how often the article must name the town's country)
             needed = max(ctx.values(), default=1) if key in self.cues.generic_divisions else 1
-            if city is None or (context and ctx.get(city.country2, 0) < needed):
+            if (
+                city is None
+                or (context and ctx.get(city.country2, 0) < needed)
+                # (a town named so only by another of its names: "Kampong", a Malay word
+                # for a village, is one of Flying Fish Cove's; no district is called so)
+                or not self.main_name(city, key)
+            ):
                 # a district is local: never a far namesake; one named by a word many lands'
                 # districts bear, only the article's leading country's ("the Central
                 # District" in a report on Honduras that quotes Washington)
