@@ -150,3 +150,23 @@ def test_a_town_named_so_only_by_another_name_is_no_district(resources) -> None:
     assert gaz.lookup("Kampong", Counter(), "district") is None
     mastung = gaz.lookup("Mastung", Counter({"PK": 1}), "district")
     assert mastung is not None and (mastung.country, mastung.precision) == ("PAK", "district")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Ministry rejects in the strongest terms the statements of the opposition.",
+         "rejects"),
+        ("The ministry thanks Poland for its help.", "thanks"),
+    ],
+)  # fmt: skip
+def test_a_present_tense_verb_tagged_as_a_plural_noun_is_a_verb(resources, text, word):
+    """The small tagger reads 'rejects', 'thanks' after a subject as plural nouns; the parse
+    around them is a verb's (a subject before, an object after), so they are retagged."""
+    (tok,) = [t for t in resources.nlp(text) if t.text == word]
+    assert (tok.pos_, tok.tag_) == ("VERB", "VBZ")
+
+
+def test_a_thanked_party_is_supported(one_event):
+    ev = one_event("The ministry thanks Poland for its help.", published="2025-09-11")
+    assert (ev.event, [a.code for a in ev.recipient]) == ("SUPPORT", ["POL"])

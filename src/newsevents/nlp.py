@@ -133,6 +133,35 @@ def add_layout_breaks(nlp: Language, patterns: Sequence[str], chars: int) -> Lan
     return nlp
 
 
+#: the spaCy component that retags a present-tense verb the tagger took for a plural noun
+MISREAD_VERBS = "newsevents_misread_verbs"
+
+
+@Language.component(MISREAD_VERBS)
+def _misread_verbs(doc: Doc) -> Doc:
+    """A plural noun the parser made a clause's root, with a subject before it and a direct
+    object after it ("The Ministry rejects in the strongest terms the statements", "The
+    ministry thanks Poland"), is a verb in the present tense: tagged VBZ here, between the
+    parser and the attribute ruler, so that the ruler and the lemmatizer read it as one
+    (the small tagger's error; the parse around it is already a verb's)."""
+    for tok in doc:
+        if tok.tag_ != "NNS" or tok.dep_ != "ROOT":
+            continue
+        kids = list(tok.children)
+        if any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and any(
+            c.dep_ == "dobj" and c.i > tok.i for c in kids
+        ):
+            tok.tag_ = "VBZ"
+    return doc
+
+
+def add_misread_verbs(nlp: Language) -> Language:
+    """Put :func:`_misread_verbs` after the parser (once; the loaded pipeline is shared)."""
+    if MISREAD_VERBS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(MISREAD_VERBS, after="parser")
+    return nlp
+
+
 #: the name of the entity ruler that tags the curated actors' names the tagger misses
 NAME_RULER = "newsevents_names"
 

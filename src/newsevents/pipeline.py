@@ -64,7 +64,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     layout gives (after the dateline, at line breaks, after a speaker's label) set before the
     parser (see :class:`newsevents.nlp.LayoutBreaks`)."""
     patterns = [rx.pattern for rx in datelines.read_datelines()]
-    return nlp.add_layout_breaks(nlp.load_pipeline(model), patterns, datelines.DATELINE_CHARS)
+    loaded = nlp.add_layout_breaks(nlp.load_pipeline(model), patterns, datelines.DATELINE_CHARS)
+    return nlp.add_misread_verbs(loaded)
 
 
 def load_resources(
