@@ -170,3 +170,22 @@ def test_a_present_tense_verb_tagged_as_a_plural_noun_is_a_verb(resources, text,
 def test_a_thanked_party_is_supported(one_event):
     ev = one_event("The ministry thanks Poland for its help.", published="2025-09-11")
     assert (ev.event, [a.code for a in ev.recipient]) == ("SUPPORT", ["POL"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews launched an aerial attack on the blaze with water bombers.",
+        "Firefighters fought a battle against the wildfire through the night.",
+        "A hailstorm battered the town on Monday, injuring four people.",
+    ],
+)
+def test_a_fight_against_a_force_of_nature_is_no_event(analyze, text):
+    """An attack on a blaze, a battle against a wildfire, a hailstorm that batters a town:
+    forces of nature (lexicon natural_forces, codebook NATURAL), no political event."""
+    assert analyze(text, published="2025-09-11").events == []
+
+
+def test_an_attack_on_a_vehicle_is_still_an_attack(one_event):
+    ev = one_event("Militants opened fire on a bus carrying soldiers.", published="2025-09-11")
+    assert ev.event == "ASSAULT"

@@ -94,8 +94,9 @@ def _matched(sent: SpacySpan, book: Codebook, parse: Parse) -> dict[int, Frame]:
 
 
 def _against_an_ill(tok: Token, book: Codebook) -> bool:
-    """Is the act aimed at a social ill rather than a party ("war on drugs")?"""
-    ills, held = book.words("social_ills"), preps_of(tok)
+    """Is the act aimed at a social ill or a force of nature rather than a party ("war on
+    drugs", "an aerial attack on the blaze")?"""
+    ills, held = book.words("social_ills") | book.words("natural_forces"), preps_of(tok)
     aimed = [o for p in book.words("target_preps_violent") for o in held.get(p, [])]
     return any(lemma(o) in ills for o in aimed)
 
