@@ -189,3 +189,17 @@ def test_a_fight_against_a_force_of_nature_is_no_event(analyze, text):
 def test_an_attack_on_a_vehicle_is_still_an_attack(one_event):
     ev = one_event("Militants opened fire on a bus carrying soldiers.", published="2025-09-11")
     assert ev.event == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect Tehran to resume nuclear talks with Washington within months.",
+        "Observers expect Kenya to sign the deal before the summit.",
+        "Diplomats expect the two sides to meet next week in Geneva.",
+    ],
+)
+def test_an_observers_expectation_in_an_infinitive_is_a_guess(analyze, text):
+    """'Analysts expect X to do Y' is a guess about Y, like 'believe X will do Y': no event
+    (docs/GOLD.md, speculation)."""
+    assert analyze(text, published="2025-09-11").events == []

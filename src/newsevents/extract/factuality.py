@@ -512,8 +512,12 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
                 result.declared = True
         elif hl in cues.denial:
             result.mark("negated", head)
-        elif hl in cues.speculating and result.label in ("future", "hypothetical"):
-            # "observers believe the junta may free him": a guess, not an event
+        elif hl in cues.speculating and (
+            result.label in ("future", "hypothetical")
+            or any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+        ):
+            # "observers believe the junta may free him", "analysts expect Tehran to resume
+            # talks": a guess, not an event
             result.mark("hypothetical", head)
             result.topic = True
         elif hl in cues.gov_hypo or hl in cues.hypo_heads:
