@@ -203,3 +203,17 @@ def test_an_observers_expectation_in_an_infinitive_is_a_guess(analyze, text):
     """'Analysts expect X to do Y' is a guess about Y, like 'believe X will do Y': no event
     (docs/GOLD.md, speculation)."""
     assert analyze(text, published="2025-09-11").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Nairobi engaged Mogadishu in talks on the maritime border.", "CONSULT"),
+        ("The rebels engaged the army in a firefight near the airport.", "ASSAULT"),
+        ("Government troops stopped firing at midnight, the monitors said.", "RETREAT"),
+    ],
+)
+def test_engaging_in_talks_and_stopping_fire(one_event, text, event):
+    """The complement decides: engaging a party in talks is a consultation as engaging it in
+    a firefight is fighting; troops that stop firing hold their fire."""
+    assert one_event(text, published="2025-09-11").event == event
