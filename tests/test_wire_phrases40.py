@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from builders import art, men
+from newsevents import api
 from newsevents.merge import merge
 from newsevents.merge.knowledge import load_knowledge
 
@@ -217,3 +218,17 @@ def test_engaging_in_talks_and_stopping_fire(one_event, text, event):
     """The complement decides: engaging a party in talks is a consultation as engaging it in
     a firefight is fighting; troops that stop firing hold their fire."""
     assert one_event(text, published="2025-09-11").event == event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sixty Indian fishermen were released by Pakistan on New Year's Eve.",
+        "Nine hostages were released by the kidnappers overnight.",
+    ],
+)
+def test_people_held_and_released_is_a_release(learned_resources, text):
+    """Prisoners, hostages, fishermen or crews released: no other reading (retreat.release_held
+    is sure, so the learned second opinion keeps it)."""
+    doc = api.analyze_text(text, resources=learned_resources, published="2025-09-14")
+    assert [e.event for e in doc.events] == ["RETREAT"]
