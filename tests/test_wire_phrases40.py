@@ -232,3 +232,18 @@ def test_people_held_and_released_is_a_release(learned_resources, text):
     is sure, so the learned second opinion keeps it)."""
     doc = api.analyze_text(text, resources=learned_resources, published="2025-09-14")
     assert [e.event for e in doc.events] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry rejects in the strongest terms the recent statements of the President of "
+        "Venezuela.",
+        "Kenya rejected the charge.",
+    ],
+)
+def test_rejecting_what_was_said_is_a_rejection(learned_resources, text):
+    """A party rejecting a charge, claim or statement: no other reading (reject.reject_claim
+    is sure; the learned model had dropped the first, p_none 0.80)."""
+    doc = api.analyze_text(text, resources=learned_resources, published="2025-09-14")
+    assert [e.event for e in doc.events] == ["REJECT"]
