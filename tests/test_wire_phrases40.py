@@ -247,3 +247,18 @@ def test_rejecting_what_was_said_is_a_rejection(learned_resources, text):
     is sure; the learned model had dropped the first, p_none 0.80)."""
     doc = api.analyze_text(text, resources=learned_resources, published="2025-09-14")
     assert [e.event for e in doc.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Beijing warned that the visit would harm ties with Washington.", ["THREATEN"]),
+        ("Hanoi warned on Monday that the drills would damage relations between the two "
+         "countries.", ["THREATEN"]),
+        ("Economists warned that the tariffs would hurt growth.", []),
+    ],
+)  # fmt: skip
+def test_a_warning_of_damaged_relations_is_a_threat(analyze, text, events):
+    """A party warning that an act would damage relations or ties threatens the diplomatic
+    response (lexicon response_words); a warning of economic harm threatens no one."""
+    assert [e.event for e in analyze(text, published="2025-09-14").events] == events
