@@ -379,11 +379,7 @@ def _embedding_cues(node: Token, result: Factuality, cues: Cues) -> None:
     if dep in ("acl", "ccomp", "pcomp", "pobj", "relcl") and head.lemma_.lower() in cues.proposals:
         result.mark("hypothetical", head)  # "plans to attack", "an appeal to lay down arms"
         result.topic = result.topic or head.lemma_.lower() in cues.topic_nouns
-    if (
-        dep == "acl"
-        and head.lemma_.lower() in cues.abilities
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
-    ):
+    if dep == "acl" and head.lemma_.lower() in cues.abilities and infinitival(node):
         result.mark("hypothetical", head)  # "has the power to expel": a capacity, no act
         result.topic = True
     if (
@@ -513,8 +509,7 @@ def _governor_cues(node: Token, walk: _Walk, cues: Cues) -> None:
         elif hl in cues.denial:
             result.mark("negated", head)
         elif hl in cues.speculating and (
-            result.label in ("future", "hypothetical")
-            or any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+            result.label in ("future", "hypothetical") or infinitival(node)
         ):
             # "observers believe the junta may free him", "analysts expect Tehran to resume
             # talks": a guess, not an event

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...model import Actor, Document, EventMention, evolve
+from ...model import Actor, Document, EventMention, Span, evolve
 from .dictionary import ActorDictionary
 from .named_state import named_as_state
 from .other_party import envoy
@@ -79,8 +79,7 @@ class ArticleHome:
         # an envoy of the home country acted on is abroad: whoever acts on them is not of
         # that country ("The foreign ministry summoned the Russian ambassador")
         abroad = any(
-            r.code == home and envoy(list(self.doc.tokens(r.span) or ()), self.kb.words)
-            for r in ev.recipient
+            r.code == home and envoy(self._tokens(r.span), self.kb.words) for r in ev.recipient
         )
         # (so is an organ of state acting on the home country named as such: _abroad)
         actor = tuple(
@@ -100,8 +99,12 @@ class ArticleHome:
         accused Serbia"): a foreign state's."""
         if a.sector not in self.kb.sectors.codes.state:
             return False
-        tokens = lambda span: list(self.doc.tokens(span) or ())  # noqa: E731
-        return any(r.code == home and named_as_state(r, a, self.kb, tokens) for r in ev.recipient)
+        return any(
+            r.code == home and named_as_state(r, a, self.kb, self._tokens) for r in ev.recipient
+        )
+
+    def _tokens(self, span: Span) -> list[Token]:
+        return list(self.doc.tokens(span) or ())
 
     def _speakers(self, lost: tuple[Actor, ...]) -> bool:
         """Is every pronoun of an unresolved doer the speaker's own ("we")? (True for none.)"""
